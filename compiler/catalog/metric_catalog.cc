@@ -1,0 +1,56 @@
+#include "compiler/catalog/metric_catalog.h"
+
+namespace topoc::catalog {
+namespace {
+
+using enum MetricTarget;
+using enum MetricUnit;
+
+// Metric names are Azure Monitor's platform metrics for each resource type.
+constexpr MetricInfo kMetrics[] = {
+    {"cosmos.replication_latency", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
+     "ReplicationLatency", "Maximum", kMilliseconds, "", "", "P99 replication latency between regions"},
+    {"cosmos.normalized_ru", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
+     "NormalizedRUConsumption", "Maximum", kPercent, "", "", "normalized RU consumption"},
+    {"cosmos.availability", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
+     "ServiceAvailability", "Average", kPercent, "", "", "account request availability"},
+    {"frontdoor.origin_health", kFrontDoor, "Microsoft.Cdn/profiles", "OriginHealthPercentage",
+     "Average", kPercent, "", "", "share of successful origin health probes"},
+    {"frontdoor.5xx_rate", kFrontDoor, "Microsoft.Cdn/profiles", "Percentage5XX", "Average",
+     kPercent, "", "", "share of requests answered with a 5xx status"},
+    {"frontdoor.latency", kFrontDoor, "Microsoft.Cdn/profiles", "TotalLatency", "Average",
+     kMilliseconds, "", "", "end-to-end request latency at the edge"},
+    {"aks.ready_nodes", kAks, "Microsoft.ContainerService/managedClusters",
+     "kube_node_status_condition", "Average", kCount, "status2", "Ready", "nodes reporting Ready"},
+    {"aks.cpu", kAks, "Microsoft.ContainerService/managedClusters", "node_cpu_usage_percentage",
+     "Average", kPercent, "", "", "node CPU usage"},
+    {"openai.throttled_requests", kOpenAI, "Microsoft.CognitiveServices/accounts",
+     "AzureOpenAIRequests", "Total", kCount, "StatusCode", "429",
+     "requests rejected with HTTP 429 (rate limited)"},
+    {"openai.latency", kOpenAI, "Microsoft.CognitiveServices/accounts", "AzureOpenAITimeToResponse",
+     "Average", kMilliseconds, "", "", "time to first response token"},
+    {"app.failed_requests", kAppInsights, "microsoft.insights/components", "requests/failed",
+     "Count", kCount, "", "", "failed requests"},
+    {"app.response_time", kAppInsights, "microsoft.insights/components", "requests/duration",
+     "Average", kMilliseconds, "", "", "server response time"},
+    {"redis.server_load", kRedis, "Microsoft.Cache/redis", "serverLoad", "Maximum", kPercent, "",
+     "", "Redis server load"},
+    {"search.latency", kSearch, "Microsoft.Search/searchServices", "SearchLatency", "Average",
+     kMilliseconds, "", "", "search query latency"},
+    {"search.throttled_queries", kSearch, "Microsoft.Search/searchServices",
+     "ThrottledSearchQueriesPercentage", "Average", kPercent, "", "",
+     "share of search queries throttled"},
+};
+
+}  // namespace
+
+std::span<const MetricInfo> all_metrics() { return kMetrics; }
+
+const MetricInfo* find_metric(std::string_view key) {
+  for (const MetricInfo& m : kMetrics) {
+    if (m.key == key) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace topoc::catalog

@@ -1,0 +1,28 @@
+// Azure Monitor metrics that topology alerts may name, with the resource
+// they are scoped to and how they aggregate.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace topoc::catalog {
+
+enum class MetricTarget { kCosmos, kFrontDoor, kAks, kOpenAI, kAppInsights, kRedis, kSearch };
+enum class MetricUnit { kMilliseconds, kPercent, kCount };
+
+struct MetricInfo {
+  std::string_view key;        // DSL name: cosmos.replication_latency
+  MetricTarget target;
+  std::string_view namespace_;  // Microsoft.DocumentDB/databaseAccounts
+  std::string_view metric;      // ReplicationLatency
+  std::string_view aggregation;  // Average, Maximum, Minimum, Total, Count
+  MetricUnit unit;
+  std::string_view dimension;        // optional dimension filter name
+  std::string_view dimension_value;  // and its value
+  std::string_view description;
+};
+
+std::span<const MetricInfo> all_metrics();
+const MetricInfo* find_metric(std::string_view key);
+
+}  // namespace topoc::catalog

@@ -1,0 +1,61 @@
+#include "compiler/catalog/region_catalog.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "compiler/catalog/country_catalog.h"
+
+namespace topoc::catalog {
+namespace {
+
+constexpr RegionInfo kRegions[] = {
+#include "compiler/catalog/regions.inc"
+};
+
+}  // namespace
+
+std::span<const RegionInfo> all_regions() { return kRegions; }
+
+std::string normalise_location(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == ' ' || c == '-' || c == '_') continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+const RegionInfo* find_region(std::string_view name) {
+  std::string key = normalise_location(name);
+  for (const RegionInfo& r : kRegions) {
+    if (r.name == key) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> regions_in_geography(std::string_view geography) {
+  std::vector<std::string_view> out;
+  for (const RegionInfo& r : kRegions) {
+    if (geography == kEuDataBoundary ? r.eu_data_boundary : r.geography == geography) {
+      out.push_back(r.name);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> all_geographies() {
+  std::vector<std::string_view> out;
+  for (const RegionInfo& r : kRegions) out.push_back(r.geography);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  out.insert(out.begin(), kEuDataBoundary);
+  return out;
+}
+
+std::string_view openai_data_zone(const RegionInfo& region) {
+  if (region.country == "US") return "us";
+  const CountryInfo* country = find_country(region.country);
+  return country && country->eu_member ? "eu" : "";
+}
+
+}  // namespace topoc::catalog

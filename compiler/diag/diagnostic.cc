@@ -1,0 +1,43 @@
+#include "compiler/diag/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace topoc::diag {
+
+const std::vector<KindInfo>& all_kinds() {
+  static const std::vector<KindInfo> kinds = {
+#define TOPOC_DIAG(name, code, severity, summary) \
+  {Kind::name, #name, code, Severity::k##severity, summary},
+#include "compiler/diag/diagnostic_kinds.def"
+#undef TOPOC_DIAG
+  };
+  return kinds;
+}
+
+const KindInfo& info(Kind kind) { return all_kinds()[static_cast<size_t>(kind)]; }
+
+Diagnostic& DiagnosticSink::report(Kind kind, Location location, std::string message) {
+  diagnostics_.push_back({kind, info(kind).severity, location, std::move(message), {}, {}, {}});
+  return diagnostics_.back();
+}
+
+size_t DiagnosticSink::error_count() const {
+  return std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
+size_t DiagnosticSink::warning_count() const {
+  return std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+}
+
+void DiagnosticSink::sort() {
+  std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tuple(a.location.file, a.location.span.begin, info(a.kind).code) <
+                            std::tuple(b.location.file, b.location.span.begin, info(b.kind).code);
+                   });
+}
+
+}  // namespace topoc::diag

@@ -1,0 +1,25 @@
+// Renders collected diagnostics for people (text), tools (JSON) and code
+// scanning (SARIF 2.1.0). Line and column are computed here, when printed.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "compiler/diag/diagnostic.h"
+#include "dsl/source.h"
+
+namespace topoc::diag {
+
+struct TextStyle {
+  bool color = false;
+};
+
+std::string render_text(std::span<const dsl::SourceFile> files, std::span<const Diagnostic> diagnostics,
+                        TextStyle style = {});
+std::string render_json(std::span<const dsl::SourceFile> files, std::span<const Diagnostic> diagnostics);
+std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const Diagnostic> diagnostics,
+                         std::string_view tool_version);
+
+const char* severity_name(Severity s);
+
+}  // namespace topoc::diag

@@ -1,0 +1,112 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+
+#include <map>
+
+#include "compiler/diag/render.h"
+
+namespace topoc::diag {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* sarif_level(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "note";
+  }
+  return "none";
+}
+
+std::string uri_of(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    unsigned char u = static_cast<unsigned char>(c);
+    // Percent-encode what may not appear in a URI reference; keep '/' as the separator.
+    if (std::isalnum(u) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  while (out.rfind("./", 0) == 0) out.erase(0, 2);
+  return out;
+}
+
+json region_json(const dsl::SourceFile& file, dsl::Span span) {
+  dsl::LineCol begin = file.line_col(span.begin);
+  dsl::LineCol end = file.line_col(std::max(span.end, span.begin + 1) - 1);
+  return {{"startLine", begin.line},
+          {"startColumn", begin.column},
+          {"endLine", end.line},
+          {"endColumn", end.column + 1}};
+}
+
+json physical_location(std::span<const dsl::SourceFile> files, const Location& loc) {
+  const dsl::SourceFile& file = files[loc.file];
+  return {{"artifactLocation", {{"uri", uri_of(file.path())}}},
+          {"region", region_json(file, loc.span)}};
+}
+
+}  // namespace
+
+std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const Diagnostic> diagnostics,
+                         std::string_view tool_version) {
+  json rules = json::array();
+  std::map<Kind, size_t> rule_index;
+  for (const KindInfo& k : all_kinds()) {
+    rule_index[k.kind] = rules.size();
+    rules.push_back({{"id", k.code},
+                     {"name", k.name},
+                     {"shortDescription", {{"text", k.summary}}},
+                     {"helpUri", "https://github.com/topoc/topoc/blob/main/docs/rules.md#" +
+                                     std::string(k.code)},
+                     {"defaultConfiguration", {{"level", sarif_level(k.severity)}}}});
+  }
+  json results = json::array();
+  for (const Diagnostic& d : diagnostics) {
+    json result = {{"ruleId", info(d.kind).code},
+                   {"ruleIndex", rule_index[d.kind]},
+                   {"level", sarif_level(d.severity)},
+                   {"message", {{"text", d.help.empty() ? d.message : d.message + "; " + d.help}}},
+                   {"locations", json::array({{{"physicalLocation", physical_location(files, d.location)}}})}};
+    if (!d.notes.empty()) {
+      json related = json::array();
+      for (size_t i = 0; i < d.notes.size(); ++i) {
+        related.push_back({{"id", i},
+                           {"message", {{"text", d.notes[i].message}}},
+                           {"physicalLocation", physical_location(files, d.notes[i].location)}});
+      }
+      result["relatedLocations"] = related;
+    }
+    if (d.fixit) {
+      const dsl::SourceFile& file = files[d.fixit->location.file];
+      result["fixes"] = json::array(
+          {{{"description", {{"text", "replace with `" + d.fixit->replacement + "`"}}},
+            {"artifactChanges",
+             json::array({{{"artifactLocation", {{"uri", uri_of(file.path())}}},
+                           {"replacements",
+                            json::array({{{"deletedRegion", region_json(file, d.fixit->location.span)},
+                                          {"insertedContent", {{"text", d.fixit->replacement}}}}})}}})}}});
+    }
+    results.push_back(std::move(result));
+  }
+  json artifacts = json::array();
+  for (const dsl::SourceFile& f : files) artifacts.push_back({{"location", {{"uri", uri_of(f.path())}}}});
+  json sarif = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::array({{{"tool", {{"driver", {{"name", "topoc"},
+                                                    {"version", tool_version},
+                                                    {"informationUri", "https://github.com/topoc/topoc"},
+                                                    {"rules", rules}}}}},
+                             {"artifacts", artifacts},
+                             {"columnKind", "utf16CodeUnits"},
+                             {"results", results}}})}};
+  return sarif.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace topoc::diag

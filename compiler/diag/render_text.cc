@@ -1,0 +1,106 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/diag/render.h"
+
+namespace topoc::diag {
+namespace {
+
+// Very long lines (minified input, a 10 MB line) are shown as a window around the column.
+constexpr uint32_t kWindow = 100;
+
+struct Palette {
+  const char* bold = "";
+  const char* red = "";
+  const char* yellow = "";
+  const char* cyan = "";
+  const char* green = "";
+  const char* reset = "";
+};
+
+Palette palette(bool color) {
+  if (!color) return {};
+  return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;32m", "\x1b[0m"};
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    out += c == '\t' ? ' ' : (u < 0x20 || u == 0x7f) ? '?' : c;
+  }
+  return out;
+}
+
+void append_excerpt(std::string& out, const dsl::SourceFile& file, dsl::Span span, const Palette& p,
+                    const char* caret_color, std::string_view fixit) {
+  dsl::LineCol start = file.line_col(span.begin);
+  std::string_view line = file.line_text(start.line);
+  uint32_t col0 = start.column - 1;
+  uint32_t from = col0 > kWindow / 2 ? col0 - kWindow / 2 : 0;
+  from = std::min<uint32_t>(from, static_cast<uint32_t>(line.size()));
+  std::string_view shown = line.substr(from, kWindow);
+  // Back off to a character boundary so a window never splits a UTF-8 sequence.
+  while (!shown.empty() && (static_cast<unsigned char>(shown.front()) & 0xc0) == 0x80) {
+    shown.remove_prefix(1);
+    ++from;
+  }
+  while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xc0) == 0xc0) shown.remove_suffix(1);
+  std::string gutter = fmt::format("{}", start.line);
+  std::string pad(gutter.size(), ' ');
+  std::string prefix = from > 0 ? "..." : "";
+  out += fmt::format(" {}{} |{} {}{}{}\n", p.cyan, gutter, p.reset, prefix, printable(shown),
+                     from + shown.size() < line.size() ? "..." : "");
+  uint32_t caret_at = col0 - std::min(col0, from) + static_cast<uint32_t>(prefix.size());
+  uint32_t length = span.end > span.begin ? span.end - span.begin : 1;
+  length = std::max<uint32_t>(1, std::min<uint32_t>(length, static_cast<uint32_t>(shown.size()) + 3 -
+                                                                std::min<uint32_t>(caret_at, shown.size() + 3)));
+  std::string marker = "^" + std::string(length - 1, '~');
+  out += fmt::format(" {} {}|{} {}{}{}{}", pad, p.cyan, p.reset, std::string(caret_at, ' '), caret_color,
+                     marker, p.reset);
+  if (!fixit.empty()) out += fmt::format(" {}{}{}", p.green, fixit, p.reset);
+  out += '\n';
+}
+
+}  // namespace
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "note";
+  }
+  return "";
+}
+
+std::string render_text(std::span<const dsl::SourceFile> files, std::span<const Diagnostic> diagnostics,
+                        TextStyle style) {
+  Palette p = palette(style.color);
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    const dsl::SourceFile& file = files[d.location.file];
+    dsl::LineCol lc = file.line_col(d.location.span.begin);
+    const char* color = d.severity == Severity::kError ? p.red : p.yellow;
+    out += fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}{}{}\n", p.bold, file.path(), lc.line, lc.column,
+                       p.reset, color, severity_name(d.severity), info(d.kind).code, p.reset, p.bold,
+                       d.message, p.reset);
+    std::string fix;
+    if (d.fixit) {
+      fix = d.fixit->replacement.empty() ? "remove this"
+                                         : fmt::format("replace with `{}`", d.fixit->replacement);
+    }
+    if (!file.text().empty()) append_excerpt(out, file, d.location.span, p, color, fix);
+    for (const Note& n : d.notes) {
+      const dsl::SourceFile& nf = files[n.location.file];
+      dsl::LineCol nlc = nf.line_col(n.location.span.begin);
+      out += fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, nf.path(), nlc.line, nlc.column, p.reset,
+                         p.cyan, p.reset, n.message);
+      if (!nf.text().empty()) append_excerpt(out, nf, n.location.span, p, p.cyan, "");
+    }
+    if (!d.help.empty()) out += fmt::format("  {}help:{} {}\n", p.green, p.reset, d.help);
+  }
+  return out;
+}
+
+}  // namespace topoc::diag

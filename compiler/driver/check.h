@@ -1,0 +1,37 @@
+// The front end as one call: read files, parse, build models, run rules.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/model/topology.h"
+#include "dsl/source.h"
+
+namespace topoc::driver {
+
+// Inputs larger than this are refused before parsing (topologies are small;
+// this only guards memory against a wrong file).
+inline constexpr size_t kMaxInputBytes = 64u << 20;
+
+struct InputError {
+  std::string path;
+  std::string message;  // "No such file or directory", "is a directory", ...
+};
+
+struct CheckResult {
+  std::vector<dsl::SourceFile> files;  // index = diag::Location::file
+  std::vector<std::optional<model::Topology>> models;  // one per file; empty on syntax errors
+  diag::DiagnosticSink sink;
+  std::vector<InputError> input_errors;
+};
+
+// Reads a file fully; returns an error message instead on failure.
+std::optional<std::string> read_file(const std::string& path, std::string& contents);
+
+// Checks source text as if read from `path`.
+void check_source(CheckResult& result, std::string path, std::string text);
+CheckResult check_files(const std::vector<std::string>& paths);
+
+}  // namespace topoc::driver

@@ -1,0 +1,310 @@
+// Front Door and alerts: the estate's edge and its monitoring.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/metric_catalog.h"
+#include "compiler/diag/suggest.h"
+#include "compiler/model/build_parts.h"
+
+namespace topoc::model {
+namespace {
+
+using diag::Kind;
+
+constexpr Choice<std::string_view> kFrontDoorSkus[] = {
+    {"premium", "Premium_AzureFrontDoor"}, {"standard", "Standard_AzureFrontDoor"}};
+constexpr Choice<std::string_view> kProtocols[] = {{"https", "Https"}, {"http", "Http"}};
+constexpr Choice<std::string_view> kMethods[] = {{"GET", "GET"}, {"HEAD", "HEAD"}};
+constexpr Choice<std::string_view> kWafModes[] = {{"prevention", "Prevention"},
+                                                  {"detection", "Detection"}};
+
+bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
+                   std::span<const Choice<std::string_view>> choices) {
+  Sourced<std::string_view> picked;
+  if (!r.choice<std::string_view>(key, picked, choices)) return false;
+  out = {std::string(picked.value), picked.location, true};
+  return true;
+}
+
+void read_countries(const ReadContext& ctx, const dsl::Value& v, GeoRoute& route) {
+  if (v.kind != dsl::ValueKind::kList) {
+    ctx.report(Kind::WrongValueType, v.span, "a geo route expects a list of country codes like [DE, FR]");
+    return;
+  }
+  for (const dsl::Value& item : v.items) {
+    if (auto code = read_name(ctx, item, "countries")) route.countries.push_back({*code, ctx.at(item.span), true});
+  }
+}
+
+void read_geo(BlockReader& r, FrontDoor& fd) {
+  const ReadContext& ctx = r.context();
+  for (const dsl::Node& n : r.node().body) {
+    if (n.key != "geo") continue;
+    auto label = single_label(ctx, n, "geo \"eu\" = [DE, FR]");
+    if (!label) continue;
+    GeoRoute route;
+    route.boundary_name = *label;
+    route.location = ctx.at(n.labels[0].span);
+    if (n.is_block) {
+      BlockReader gr(n, ctx);
+      if (const dsl::Node* c = gr.attribute("countries")) read_countries(ctx, c->value, route);
+      gr.name("fallback", route.fallback);
+      gr.finish();
+    } else {
+      read_countries(ctx, n.value, route);
+    }
+    for (const GeoRoute& other : fd.geo_routes) {
+      if (other.boundary_name == route.boundary_name) {
+        ctx.sink->report(Kind::Duplicate, route.location,
+                         fmt::format("boundary `{}` has two geo routes; list all its countries in one",
+                                     route.boundary_name))
+            .notes.push_back({other.location, "first route here"});
+      }
+    }
+    fd.geo_routes.push_back(std::move(route));
+  }
+  r.allow("geo");
+}
+
+struct DefaultAlert {
+  const char* name;
+  const char* metric;
+  Comparison comparison;
+  double threshold;
+  int64_t window;
+  int64_t frequency;
+  int64_t severity;
+};
+
+// The alerts of the reference architecture's monitoring table.
+constexpr DefaultAlert kDefaultAlerts[] = {
+    {"cosmos-replication-lag", "cosmos.replication_latency", Comparison::kGreaterThan, 500, 900, 300, 2},
+    {"frontdoor-origin-health", "frontdoor.origin_health", Comparison::kLessThan, 90, 300, 60, 1},
+    {"frontdoor-5xx-rate", "frontdoor.5xx_rate", Comparison::kGreaterThan, 1, 300, 60, 1},
+    {"aks-ready-nodes", "aks.ready_nodes", Comparison::kLessThan, 3, 300, 60, 1},
+    {"openai-throttling", "openai.throttled_requests", Comparison::kGreaterThan, 50, 300, 60, 2},
+    {"app-response-time", "app.response_time", Comparison::kGreaterThan, 800, 300, 60, 2},
+};
+
+// Azure Monitor metric alerts accept only these windows and evaluation frequencies.
+constexpr int64_t kWindows[] = {60, 300, 900, 1800, 3600, 21600, 43200, 86400};
+constexpr int64_t kFrequencies[] = {60, 300, 900, 1800, 3600};
+
+bool target_exists(const Topology& t, catalog::MetricTarget target) {
+  auto any_region = [&](Service s) {
+    return std::any_of(t.regions.begin(), t.regions.end(), [&](const Region& r) { return r.has(s); });
+  };
+  switch (target) {
+    case catalog::MetricTarget::kCosmos: return t.cosmos.has_value();
+    case catalog::MetricTarget::kFrontDoor: return t.frontdoor.has_value();
+    case catalog::MetricTarget::kAks: return any_region(Service::kAks);
+    case catalog::MetricTarget::kOpenAI: return any_region(Service::kOpenAI);
+    case catalog::MetricTarget::kAppInsights: return any_region(Service::kMonitoring);
+    case catalog::MetricTarget::kRedis: return any_region(Service::kRedis);
+    case catalog::MetricTarget::kSearch: return any_region(Service::kAiSearch);
+  }
+  return false;
+}
+
+void read_alert(BlockReader& r, Alert& a) {
+  const ReadContext& ctx = r.context();
+  const catalog::MetricInfo* metric = nullptr;
+  if (r.name("metric", a.metric)) {
+    metric = catalog::find_metric(a.metric.value);
+    if (!metric) {
+      std::vector<std::string_view> keys;
+      for (const auto& m : catalog::all_metrics()) keys.push_back(m.key);
+      auto& d = ctx.sink->report(Kind::UnknownMetric, a.metric.location,
+                                 fmt::format("unknown metric `{}`{}", a.metric.value,
+                                             diag::did_you_mean(a.metric.value, keys)));
+      if (auto best = diag::closest(a.metric.value, keys)) d.fixit = diag::FixIt{a.metric.location, *best};
+      d.help = "run `topoc metrics` to list the metrics alerts can watch";
+    }
+  } else {
+    ctx.sink->report(Kind::MissingAttribute, a.location,
+                     fmt::format("alert `{}` needs `metric = ...`", a.name));
+  }
+  struct Op {
+    const char* key;
+    Comparison comparison;
+  };
+  constexpr Op kOps[] = {{"above", Comparison::kGreaterThan},
+                         {"at_or_above", Comparison::kGreaterOrEqual},
+                         {"below", Comparison::kLessThan},
+                         {"at_or_below", Comparison::kLessOrEqual}};
+  int found = 0;
+  for (const Op& op : kOps) {
+    const dsl::Node* n = r.attribute(op.key);
+    if (!n) continue;
+    if (++found > 1) {
+      ctx.report(Kind::Duplicate, n->key_span, "an alert has one threshold (`above`, `below`, ...)");
+      continue;
+    }
+    const dsl::Value& v = n->value;
+    bool unit_ok = v.kind == dsl::ValueKind::kNumber;
+    if (v.kind == dsl::ValueKind::kQuantity) {
+      bool percent = v.text == "%";
+      bool ms = v.text == "ms";
+      unit_ok = metric ? (percent && metric->unit == catalog::MetricUnit::kPercent) ||
+                             (ms && metric->unit == catalog::MetricUnit::kMilliseconds)
+                       : (percent || ms);
+      if (!unit_ok) {
+        ctx.report(Kind::UnknownUnit, v.span,
+                   fmt::format("`{}{}` does not fit metric `{}`; its threshold is {}", v.number,
+                               v.text, a.metric.value,
+                               !metric ? "a number"
+                               : metric->unit == catalog::MetricUnit::kPercent ? "a percentage like 5%"
+                               : metric->unit == catalog::MetricUnit::kMilliseconds
+                                   ? "a latency like 500ms"
+                                   : "a count"));
+        continue;
+      }
+    } else if (!unit_ok) {
+      ctx.report(Kind::WrongValueType, v.span,
+                 fmt::format("`{}` expects a threshold number, found {}", op.key, dsl::describe(v.kind)));
+      continue;
+    }
+    a.comparison = {op.comparison, ctx.at(n->key_span), true};
+    a.threshold = {v.number, ctx.at(v.span), true};
+  }
+  if (found == 0) {
+    ctx.sink->report(Kind::MissingAttribute, a.location,
+                     fmt::format("alert `{}` needs a threshold: `above = ...` or `below = ...`", a.name));
+  }
+  a.window_seconds.value = 300;
+  if (r.duration("window", a.window_seconds) &&
+      std::find(std::begin(kWindows), std::end(kWindows), a.window_seconds.value) == std::end(kWindows)) {
+    ctx.sink->report(Kind::OutOfRange, a.window_seconds.location,
+                     "`window` must be one of 1m, 5m, 15m, 30m, 1h, 6h, 12h, 1d");
+  }
+  a.frequency_seconds.value = 60;
+  if (r.duration("every", a.frequency_seconds)) {
+    if (std::find(std::begin(kFrequencies), std::end(kFrequencies), a.frequency_seconds.value) ==
+        std::end(kFrequencies)) {
+      ctx.sink->report(Kind::OutOfRange, a.frequency_seconds.location,
+                       "`every` must be one of 1m, 5m, 15m, 30m, 1h");
+    } else if (a.frequency_seconds.value > a.window_seconds.value) {
+      ctx.sink->report(Kind::OutOfRange, a.frequency_seconds.location,
+                       "an alert cannot be evaluated less often than its window");
+    }
+  }
+  a.severity.value = 2;
+  r.integer("severity", a.severity, 0, 4);
+}
+
+}  // namespace
+
+void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_name) {
+  const ReadContext& ctx = r.context();
+  fd.location = r.where();
+  fd.sku.value = "Premium_AzureFrontDoor";
+  choice_string(r, "sku", fd.sku, kFrontDoorSkus);
+  fd.endpoint.value = std::string(topology_name);
+  r.name("endpoint", fd.endpoint);
+  for (const dsl::Node* n : r.blocks("route")) {
+    auto label = single_label(ctx, *n, "route \"api\" { patterns = [\"/api/*\"] }");
+    if (!label) continue;
+    FrontDoorRoute route;
+    route.name = *label;
+    route.location = ctx.at(n->labels[0].span);
+    BlockReader rr(*n, ctx);
+    rr.names("patterns", route.patterns);
+    rr.finish();
+    if (route.patterns.empty()) route.patterns.push_back({"/*", route.location, false});
+    fd.routes.push_back(std::move(route));
+  }
+  if (fd.routes.empty()) fd.routes.push_back({"default", fd.location, {{"/*", fd.location, false}}});
+  fd.probe_path.value = "/healthz";
+  fd.probe_protocol.value = "Https";
+  fd.probe_method.value = "GET";
+  fd.probe_interval_seconds.value = 30;
+  if (const dsl::Node* n = r.block("probe")) {
+    BlockReader pr(*n, ctx);
+    pr.string("path", fd.probe_path);
+    choice_string(pr, "protocol", fd.probe_protocol, kProtocols);
+    choice_string(pr, "method", fd.probe_method, kMethods);
+    // azurerm accepts 5 to 31536000 seconds; Front Door probes at most every 255 s in practice.
+    if (pr.duration("interval", fd.probe_interval_seconds) &&
+        (fd.probe_interval_seconds.value < 5 || fd.probe_interval_seconds.value > 31536000)) {
+      ctx.sink->report(Kind::OutOfRange, fd.probe_interval_seconds.location,
+                       "probe `interval` must be between 5s and 365d");
+    }
+    pr.finish();
+  }
+  fd.latency_sensitivity_ms.value = 50;
+  if (r.milliseconds("latency", fd.latency_sensitivity_ms) &&
+      fd.latency_sensitivity_ms.value > 1000) {
+    ctx.sink->report(Kind::OutOfRange, fd.latency_sensitivity_ms.location,
+                     "`latency` (additional latency sensitivity) must be 0ms to 1000ms");
+  }
+  fd.sample_size.value = 4;
+  r.integer("samples", fd.sample_size, 0, 255);
+  fd.successful_samples.value = 3;
+  r.integer("successful_samples", fd.successful_samples, 0, 255);
+  if (fd.successful_samples.value > fd.sample_size.value) {
+    ctx.sink->report(Kind::OutOfRange,
+                     fd.successful_samples.explicit_ ? fd.successful_samples.location : fd.location,
+                     fmt::format("`successful_samples` ({}) cannot exceed `samples` ({})",
+                                 fd.successful_samples.value, fd.sample_size.value));
+  }
+  fd.session_affinity.value = false;
+  r.boolean("session_affinity", fd.session_affinity);
+  fd.waf.value = true;
+  fd.waf_mode.value = "Prevention";
+  r.boolean("waf", fd.waf);
+  choice_string(r, "waf_mode", fd.waf_mode, kWafModes);
+  read_geo(r, fd);
+}
+
+void read_alerts(BlockReader& r, Alerts& alerts) {
+  const ReadContext& ctx = r.context();
+  alerts.location = r.where();
+  r.string("email", alerts.email);
+  r.boolean("defaults", alerts.defaults);
+  for (const dsl::Node* n : r.blocks("alert")) {
+    auto label = single_label(ctx, *n, "alert \"replication-lag\" { metric = ... above = ... }");
+    if (!label) continue;
+    Alert a;
+    a.name = *label;
+    a.location = ctx.at(n->labels[0].span);
+    BlockReader ar(*n, ctx);
+    read_alert(ar, a);
+    ar.finish();
+    for (const Alert& other : alerts.alerts) {
+      if (other.name == a.name) {
+        ctx.sink->report(Kind::Duplicate, a.location, fmt::format("alert `{}` is declared twice", a.name))
+            .notes.push_back({other.location, "first declared here"});
+      }
+    }
+    alerts.alerts.push_back(std::move(a));
+  }
+}
+
+// The default alerts go first, for the services the topology has; an alert
+// the user wrote with the same name replaces the default.
+void add_default_alerts(Topology& t) {
+  if (!t.alerts.defaults.value) return;
+  std::vector<Alert> alerts;
+  for (const DefaultAlert& d : kDefaultAlerts) {
+    const catalog::MetricInfo* metric = catalog::find_metric(d.metric);
+    if (!target_exists(t, metric->target)) continue;
+    bool overridden = std::any_of(t.alerts.alerts.begin(), t.alerts.alerts.end(),
+                                  [&](const Alert& a) { return a.name == d.name; });
+    if (overridden) continue;
+    Alert a;
+    a.name = d.name;
+    a.location = t.alerts.location;
+    a.metric.value = d.metric;
+    a.comparison.value = d.comparison;
+    a.threshold.value = d.threshold;
+    a.window_seconds.value = d.window;
+    a.frequency_seconds.value = d.frequency;
+    a.severity.value = d.severity;
+    alerts.push_back(std::move(a));
+  }
+  for (Alert& a : t.alerts.alerts) alerts.push_back(std::move(a));
+  t.alerts.alerts = std::move(alerts);
+}
+
+}  // namespace topoc::model

@@ -1,0 +1,268 @@
+#include "compiler/model/build_model.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "compiler/diag/suggest.h"
+#include "compiler/model/build_parts.h"
+
+namespace topoc::model {
+namespace {
+
+using diag::Kind;
+
+constexpr Choice<DeploymentMode> kModes[] = {
+    {"active-active", DeploymentMode::kActiveActive},
+    {"active-passive", DeploymentMode::kActivePassive},
+    {"warm-standby", DeploymentMode::kWarmStandby},
+    {"cold-standby", DeploymentMode::kColdStandby},
+};
+
+std::string default_prefix(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '-' || c == '_' || c == ' ' || c == '.') {
+      if (out.size() >= 3) break;
+      continue;
+    }
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (out.size() == 10) break;
+  }
+  return out.empty() ? "topo" : out;
+}
+
+const std::string& item_name(const Boundary& b) { return b.name; }
+const std::string& item_name(const Region& r) { return r.key; }
+const std::string& item_name(const Tenant& t) { return t.name; }
+Location item_location(const Boundary& b) { return b.location; }
+Location item_location(const Region& r) { return r.location_of_block; }
+Location item_location(const Tenant& t) { return t.location; }
+
+// Reports the second and later elements that share a name with an earlier one.
+template <typename T>
+void report_duplicates(const ReadContext& ctx, const std::vector<T>& items, std::string_view what) {
+  std::map<std::string, const T*> seen;
+  for (const T& item : items) {
+    auto [it, inserted] = seen.emplace(item_name(item), &item);
+    if (!inserted) {
+      ctx.sink->report(Kind::Duplicate, item_location(item),
+                       fmt::format("{} `{}` is declared twice", what, item_name(item)))
+          .notes.push_back({item_location(*it->second), "first declared here"});
+    }
+  }
+}
+
+std::optional<size_t> resolve_boundary(const ReadContext& ctx, const Topology& t,
+                                       const Sourced<std::string>& name, std::string_view user) {
+  for (size_t i = 0; i < t.boundaries.size(); ++i) {
+    if (t.boundaries[i].name == name.value) return i;
+  }
+  std::vector<std::string> names;
+  for (const Boundary& b : t.boundaries) names.push_back(b.name);
+  auto& d = ctx.sink->report(Kind::UnknownReference, name.location,
+                             fmt::format("{} refers to boundary `{}`, which is not declared", user,
+                                         name.value));
+  if (auto best = diag::closest(name.value, names)) {
+    d.message += fmt::format("; did you mean `{}`?", *best);
+    d.fixit = diag::FixIt{name.location, *best};
+  } else {
+    d.help = fmt::format("declare it: `boundary \"{}\" {{ geography = ... }}`", name.value);
+  }
+  return std::nullopt;
+}
+
+void resolve(const ReadContext& ctx, Topology& t) {
+  for (Region& region : t.regions) {
+    if (!region.boundary_name.explicit_) {
+      if (t.boundaries.size() == 1) {
+        region.boundary_name.value = t.boundaries[0].name;
+      } else {
+        ctx.sink->report(Kind::MissingAttribute, region.location_of_block,
+                         fmt::format("region `{}` needs `boundary = ...`: the residency boundary "
+                                     "that holds its data",
+                                     region.key));
+        continue;
+      }
+    }
+    if (auto b = resolve_boundary(ctx, t, region.boundary_name,
+                                  fmt::format("region `{}`", region.key))) {
+      region.boundary = *b;
+    }
+  }
+  std::vector<std::string> region_keys;
+  for (const Region& r : t.regions) region_keys.push_back(r.key);
+  for (Tenant& tenant : t.tenants) {
+    if (!tenant.residency.explicit_) {
+      ctx.sink->report(Kind::MissingAttribute, tenant.location,
+                       fmt::format("tenant `{}` needs `residency = ...`: the boundary its data "
+                                   "must stay in",
+                                   tenant.name));
+    } else if (auto b = resolve_boundary(ctx, t, tenant.residency,
+                                         fmt::format("tenant `{}`", tenant.name))) {
+      tenant.boundary = *b;
+    }
+    if (tenant.home.explicit_ && !t.find_region(tenant.home.value)) {
+      auto& d = ctx.sink->report(Kind::UnknownReference, tenant.home.location,
+                                 fmt::format("tenant `{}` has home region `{}`, which is not declared",
+                                             tenant.name, tenant.home.value));
+      if (auto best = diag::closest(tenant.home.value, region_keys)) {
+        d.message += fmt::format("; did you mean `{}`?", *best);
+        d.fixit = diag::FixIt{tenant.home.location, *best};
+      }
+    }
+  }
+  if (t.frontdoor) {
+    for (GeoRoute& route : t.frontdoor->geo_routes) {
+      Sourced<std::string> name{route.boundary_name, route.location, true};
+      if (auto b = resolve_boundary(ctx, t, name, "this geo route")) route.boundary = *b;
+      if (!route.fallback.value.empty() && route.fallback.value != "none") {
+        resolve_boundary(ctx, t, route.fallback, "this fallback");
+      }
+    }
+  }
+}
+
+void read_topology(BlockReader& r, Topology& t) {
+  const ReadContext& ctx = r.context();
+  t.environment.value = "prod";
+  r.name("environment", t.environment);
+  t.prefix.value = default_prefix(t.name);
+  r.name("prefix", t.prefix);
+  r.string("owner", t.owner);
+  if (const dsl::Node* tags = r.block("tags")) {
+    for (const dsl::Node& n : tags->body) {
+      if (n.is_block || n.value.kind == dsl::ValueKind::kList) {
+        ctx.report(Kind::WrongValueType, n.key_span,
+                   fmt::format("tag `{}` must be `{} = \"value\"`", n.key, n.key));
+        continue;
+      }
+      if (auto value = read_name(ctx, n.value, n.key)) {
+        if (!t.tags.emplace(n.key, *value).second) {
+          ctx.report(Kind::Duplicate, n.key_span, fmt::format("tag `{}` is set twice", n.key));
+        }
+      }
+    }
+  }
+  t.mode.value = DeploymentMode::kActivePassive;
+  r.choice<DeploymentMode>("mode", t.mode, kModes);
+  if (const dsl::Node* obj = r.block("objectives")) {
+    BlockReader o(*obj, ctx);
+    t.objectives.location = o.where();
+    o.duration("rto", t.objectives.rto_seconds);
+    o.duration("rpo", t.objectives.rpo_seconds);
+    o.finish();
+  }
+  for (const dsl::Node* n : r.blocks("boundary")) {
+    auto label = single_label(ctx, *n, "boundary \"eu\" { geography = eu-data-boundary }");
+    if (!label) continue;
+    Boundary b;
+    b.name = *label;
+    b.location = ctx.at(n->labels[0].span);
+    BlockReader br(*n, ctx);
+    read_boundary(br, b);
+    br.finish();
+    t.boundaries.push_back(std::move(b));
+  }
+  for (const dsl::Node* n : r.blocks("region")) {
+    auto label = single_label(ctx, *n, "region \"eu\" { location = westeurope ... }");
+    if (!label) continue;
+    Region region;
+    region.key = *label;
+    region.location_of_block = ctx.at(n->labels[0].span);
+    BlockReader rr(*n, ctx);
+    read_region(rr, region);
+    rr.finish();
+    t.regions.push_back(std::move(region));
+  }
+  for (const dsl::Node* n : r.blocks("tenant")) {
+    auto label = single_label(ctx, *n, "tenant \"acme\" { residency = us }");
+    if (!label) continue;
+    Tenant tenant;
+    tenant.name = *label;
+    tenant.location = ctx.at(n->labels[0].span);
+    BlockReader tr(*n, ctx);
+    read_tenant(tr, tenant);
+    tr.finish();
+    t.tenants.push_back(std::move(tenant));
+  }
+  if (const dsl::Node* n = r.block("cosmos")) {
+    Cosmos cosmos;
+    BlockReader cr(*n, ctx);
+    read_cosmos(cr, cosmos, t.mode.value);
+    cr.finish();
+    t.cosmos = std::move(cosmos);
+  }
+  if (const dsl::Node* n = r.block("frontdoor")) {
+    FrontDoor fd;
+    BlockReader fr(*n, ctx);
+    read_frontdoor(fr, fd, t.name);
+    fr.finish();
+    t.frontdoor = std::move(fd);
+  }
+  t.alerts.location = r.where();
+  if (const dsl::Node* n = r.block("alerts")) {
+    BlockReader ar(*n, ctx);
+    read_alerts(ar, t.alerts);
+    ar.finish();
+  }
+  add_default_alerts(t);
+}
+
+}  // namespace
+
+std::optional<Topology> build_model(const dsl::Document& document, uint32_t file,
+                                    diag::DiagnosticSink& sink) {
+  ReadContext ctx{file, &sink};
+  const dsl::Node* topology = nullptr;
+  for (const dsl::Node& n : document.items) {
+    if (n.key == "topology" && n.is_block) {
+      if (topology) {
+        ctx.report(Kind::MissingTopology, n.key_span,
+                   "a file holds one topology; this is a second `topology` block")
+            .notes.push_back({ctx.at(topology->key_span), "first topology here"});
+        continue;
+      }
+      topology = &n;
+      continue;
+    }
+    const char* hint = n.key == "topology" ? "`topology` is a block: `topology \"name\" { ... }`"
+                                           : "everything goes inside `topology \"name\" { ... }`";
+    ctx.report(n.key == "topology" ? Kind::WrongValueType : Kind::UnknownKey, n.key_span,
+               fmt::format("`{}` outside the topology block; {}", n.key, hint));
+  }
+  if (!topology) {
+    if (document.items.empty()) {
+      ctx.report(Kind::MissingTopology, {0, 0},
+                 "the file holds no topology; start with `topology \"name\" { ... }`");
+    }
+    return std::nullopt;
+  }
+  Topology t;
+  t.file = file;
+  t.location = ctx.at(topology->key_span);
+  if (auto label = single_label(ctx, *topology, "topology \"rag-platform\" { ... }")) {
+    t.name = *label;
+    t.location = ctx.at(topology->labels[0].span);
+  }
+  BlockReader r(*topology, ctx);
+  read_topology(r, t);
+  r.finish();
+  report_duplicates(ctx, t.boundaries, "boundary");
+  report_duplicates(ctx, t.regions, "region");
+  report_duplicates(ctx, t.tenants, "tenant");
+  resolve(ctx, t);
+  if (t.regions.empty()) {
+    ctx.sink->report(Kind::MissingAttribute, t.location,
+               fmt::format("topology `{}` declares no region; add `region \"name\" {{ location = "
+                           "... }}`",
+                           t.name));
+  }
+  return t;
+}
+
+}  // namespace topoc::model

@@ -1,0 +1,19 @@
+// The per-construct readers behind build_model(), one file each.
+#pragma once
+
+#include "compiler/model/reader.h"
+
+namespace topoc::model {
+
+void read_boundary(BlockReader& r, Boundary& out);
+void read_region(BlockReader& r, Region& out);
+void read_tenant(BlockReader& r, Tenant& out);
+void read_cosmos(BlockReader& r, Cosmos& out, DeploymentMode mode);
+void read_frontdoor(BlockReader& r, FrontDoor& out, std::string_view topology_name);
+void read_alerts(BlockReader& r, Alerts& out);
+
+// Defaults that depend on the whole topology (which services exist).
+void add_default_alerts(Topology& t);
+void carve_default_subnets(Region& region);
+
+}  // namespace topoc::model

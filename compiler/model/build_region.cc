@@ -1,0 +1,476 @@
+// Boundaries, regions and tenants.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/diag/suggest.h"
+#include "compiler/model/build_parts.h"
+
+namespace topoc::model {
+namespace {
+
+using diag::Kind;
+
+// Stands in for a service block the user did not write, so defaults come from one place.
+const dsl::Node kEmptyBlock;
+
+bool has_key(const dsl::Node& block, std::string_view key) {
+  return std::any_of(block.body.begin(), block.body.end(),
+                     [&](const dsl::Node& n) { return n.key == key; });
+}
+
+constexpr Choice<Service> kServices[] = {
+    {"aks", Service::kAks},         {"ai_search", Service::kAiSearch},
+    {"openai", Service::kOpenAI},   {"storage", Service::kStorage},
+    {"redis", Service::kRedis},     {"keyvault", Service::kKeyVault},
+    {"monitoring", Service::kMonitoring},
+};
+
+constexpr Choice<OpenAIDeployment> kDeployments[] = {
+    {"standard", OpenAIDeployment::kStandard},
+    {"data-zone", OpenAIDeployment::kDataZone},
+    {"global", OpenAIDeployment::kGlobal},
+    {"Standard", OpenAIDeployment::kStandard},
+    {"DataZoneStandard", OpenAIDeployment::kDataZone},
+    {"GlobalStandard", OpenAIDeployment::kGlobal},
+};
+
+constexpr Choice<StorageReplication> kReplications[] = {
+    {"LRS", StorageReplication::kLRS},     {"ZRS", StorageReplication::kZRS},
+    {"GRS", StorageReplication::kGRS},     {"RAGRS", StorageReplication::kRAGRS},
+    {"GZRS", StorageReplication::kGZRS},   {"RAGZRS", StorageReplication::kRAGZRS},
+};
+
+constexpr Choice<std::string_view> kNetworkPolicies[] = {
+    {"azure", "azure"}, {"calico", "calico"}, {"cilium", "cilium"}};
+constexpr Choice<std::string_view> kSearchSkus[] = {
+    {"basic", "basic"},           {"standard", "standard"},
+    {"standard2", "standard2"},   {"standard3", "standard3"},
+    {"storage_optimized_l1", "storage_optimized_l1"},
+    {"storage_optimized_l2", "storage_optimized_l2"},
+};
+constexpr Choice<std::string_view> kRedisSkus[] = {
+    {"basic", "Basic"}, {"standard", "Standard"}, {"premium", "Premium"}};
+constexpr Choice<std::string_view> kKeyVaultSkus[] = {{"standard", "standard"}, {"premium", "premium"}};
+
+bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
+                   std::span<const Choice<std::string_view>> choices) {
+  Sourced<std::string_view> picked;
+  if (!r.choice<std::string_view>(key, picked, choices)) return false;
+  out = {std::string(picked.value), picked.location, true};
+  return true;
+}
+
+std::vector<std::string> zones_for(std::string_view location) {
+  const catalog::RegionInfo* info = catalog::find_region(location);
+  if (info && !info->zones) return {};
+  return {"1", "2", "3"};
+}
+
+void read_zones(BlockReader& r, Sourced<std::vector<std::string>>& out) {
+  const dsl::Node* n = r.attribute("zones");
+  if (!n) return;
+  if (n->value.kind != dsl::ValueKind::kList) {
+    r.context().report(Kind::WrongValueType, n->value.span, "`zones` expects a list like [1, 2, 3]");
+    return;
+  }
+  std::vector<std::string> zones;
+  for (const dsl::Value& v : n->value.items) {
+    if (v.kind != dsl::ValueKind::kNumber || (v.number != 1 && v.number != 2 && v.number != 3)) {
+      r.context().report(Kind::InvalidValue, v.span, "availability zones are 1, 2 and 3");
+      return;
+    }
+    zones.push_back(fmt::format("{}", v.number));
+  }
+  out = {zones, r.context().at(n->value.span), true};
+}
+
+void read_pool(BlockReader& r, NodePool& pool) {
+  r.name("vm", pool.vm_size);
+  r.integer("min", pool.min_count, 0, 1000);
+  r.integer("max", pool.max_count, 1, 1000);
+  read_zones(r, pool.zones);
+  Sourced<int64_t> disk{pool.os_disk_gb}, pods{pool.max_pods};
+  if (r.integer("os_disk_gb", disk, 30, 2048)) pool.os_disk_gb = disk.value;
+  if (r.integer("max_pods", pods, 10, 250)) pool.max_pods = pods.value;
+  std::vector<Sourced<std::string>> taints;
+  if (r.names("taints", taints)) {
+    for (auto& taint : taints) pool.taints.push_back(taint.value);
+  }
+  if (const dsl::Node* labels = r.block("labels")) {
+    for (const dsl::Node& n : labels->body) {
+      if (n.is_block) continue;
+      if (auto v = read_name(r.context(), n.value, n.key)) pool.labels[n.key] = *v;
+    }
+  }
+  if (pool.min_count.value > pool.max_count.value) {
+    r.context()
+        .sink->report(Kind::OutOfRange, pool.min_count.explicit_ ? pool.min_count.location : r.where(),
+                      fmt::format("node pool `{}` has min {} above max {}", pool.name,
+                                  pool.min_count.value, pool.max_count.value));
+  }
+}
+
+void read_aks(BlockReader& r, Aks& aks, std::string_view location) {
+  aks.location = r.where();
+  r.string("version", aks.kubernetes_version);
+  aks.network_policy.value = "calico";
+  choice_string(r, "network_policy", aks.network_policy, kNetworkPolicies);
+  aks.private_cluster.value = true;
+  r.boolean("private", aks.private_cluster);
+  aks.service_cidr.value = "172.16.0.0/16";
+  aks.dns_service_ip.value = "172.16.0.10";
+  auto zones = zones_for(location);
+  aks.system_pool = {"system", r.where(), {"Standard_D4s_v5"}, {3}, {10}, {zones}, {}, {}, 128, 50};
+  aks.system_pool.labels["tier"] = "system";
+  if (const dsl::Node* n = r.block("system")) {
+    BlockReader pr(*n, r.context());
+    aks.system_pool.location = pr.where();
+    read_pool(pr, aks.system_pool);
+    pr.finish();
+  }
+  auto pools = r.blocks("pool");
+  for (const dsl::Node* n : pools) {
+    auto label = single_label(r.context(), *n, "pool \"workers\" { vm = Standard_D8s_v5 }");
+    if (!label) continue;
+    NodePool pool{*label, r.context().at(n->labels[0].span), {"Standard_D8s_v5"}, {2}, {20},
+                  {zones}, {}, {}, 128, 50};
+    BlockReader pr(*n, r.context());
+    read_pool(pr, pool);
+    pr.finish();
+    aks.user_pools.push_back(std::move(pool));
+  }
+  if (pools.empty()) {
+    aks.user_pools.push_back({"workload", r.where(), {"Standard_D8s_v5"}, {2}, {20}, {zones},
+                              {{"tier", "workload"}}, {}, 128, 50});
+  }
+}
+
+void read_openai(BlockReader& r, OpenAI& ai, const Sourced<std::string>& region_location) {
+  ai.location_of_block = r.where();
+  ai.location = region_location;
+  ai.location.explicit_ = false;
+  r.location("location", ai.location);
+  ai.deployment.value = OpenAIDeployment::kStandard;
+  r.choice<OpenAIDeployment>("deployment", ai.deployment, kDeployments);
+  for (const dsl::Node* n : r.blocks("model")) {
+    auto label = single_label(r.context(), *n, "model \"gpt-4o\" { version = \"2024-11-20\" }");
+    if (!label) continue;
+    OpenAIModel m;
+    m.name = *label;
+    m.location = r.context().at(n->labels[0].span);
+    m.deployment_name = m.name;
+    m.capacity.value = 50;
+    BlockReader mr(*n, r.context());
+    if (!mr.string("version", m.version)) {
+      r.context().sink->report(Kind::MissingAttribute, m.location,
+                               fmt::format("model `{}` needs `version = \"...\"`", m.name));
+    }
+    mr.integer("capacity", m.capacity, 1, 100000);
+    Sourced<std::string> deployment_name;
+    if (mr.name("name", deployment_name)) m.deployment_name = deployment_name.value;
+    mr.finish();
+    ai.models.push_back(std::move(m));
+  }
+  if (ai.models.empty()) {
+    ai.models.push_back({"gpt-4o", r.where(), {"2024-11-20"}, {50}, "gpt-4o"});
+    ai.models.push_back({"text-embedding-3-large", r.where(), {"1"}, {50}, "text-embedding-3-large"});
+  }
+}
+
+StorageReplication default_replication(std::string_view location) {
+  const catalog::RegionInfo* info = catalog::find_region(location);
+  if (!info) return StorageReplication::kLRS;
+  const catalog::RegionInfo* pair = catalog::find_region(info->paired);
+  // Geo-redundancy by default only when the pair keeps data in the same geography.
+  bool geo = pair && pair->geography == info->geography;
+  if (geo) return info->zones ? StorageReplication::kGZRS : StorageReplication::kGRS;
+  return info->zones ? StorageReplication::kZRS : StorageReplication::kLRS;
+}
+
+}  // namespace
+
+void read_boundary(BlockReader& r, Boundary& b) {
+  const ReadContext& ctx = r.context();
+  if (r.name("geography", b.geography)) {
+    auto geographies = catalog::all_geographies();
+    if (std::find(geographies.begin(), geographies.end(), b.geography.value) == geographies.end()) {
+      report_choice(ctx, b.geography.location.span, "geography", b.geography.value, geographies);
+      b.geography = {};
+    }
+  }
+  const dsl::Node* list = r.attribute("locations");
+  if (list && list->value.kind == dsl::ValueKind::kList) {
+    for (const dsl::Value& v : list->value.items) {
+      if (auto loc = read_location(ctx, v)) b.explicit_locations.push_back({*loc, ctx.at(v.span), true});
+    }
+  } else if (list) {
+    ctx.report(Kind::WrongValueType, list->value.span,
+               "`locations` expects a list like [westeurope, northeurope]");
+  }
+  if (!has_key(r.node(), "geography") && !list) {
+    ctx.sink->report(Kind::MissingAttribute, b.location,
+                     fmt::format("boundary `{}` needs `geography = ...` or `locations = [...]`",
+                                 b.name))
+        .help = "for example `geography = eu-data-boundary` or `geography = united-states`";
+  }
+  if (!b.explicit_locations.empty()) {
+    for (const auto& l : b.explicit_locations) b.allowed_locations.push_back(l.value);
+  } else if (b.geography.explicit_) {
+    for (std::string_view name : catalog::regions_in_geography(b.geography.value)) {
+      b.allowed_locations.emplace_back(name);
+    }
+  }
+  std::sort(b.allowed_locations.begin(), b.allowed_locations.end());
+  b.allowed_locations.erase(std::unique(b.allowed_locations.begin(), b.allowed_locations.end()),
+                            b.allowed_locations.end());
+}
+
+void read_region(BlockReader& r, Region& region) {
+  const ReadContext& ctx = r.context();
+  if (!r.location("location", region.location) && !has_key(r.node(), "location")) {
+    ctx.sink->report(Kind::MissingAttribute, region.location_of_block,
+                     fmt::format("region `{}` needs `location = ...` (an Azure location such as "
+                                 "westeurope)",
+                                 region.key));
+  }
+  r.name("boundary", region.boundary_name);
+  r.location("failover", region.failover);
+  if (!r.cidr("address", region.address_space) && !has_key(r.node(), "address")) {
+    ctx.sink->report(Kind::MissingAttribute, region.location_of_block,
+                     fmt::format("region `{}` needs `address = ...`, its VNet address space "
+                                 "(e.g. 10.1.0.0/16)",
+                                 region.key));
+  }
+  std::vector<Sourced<std::string>> service_names;
+  bool listed = r.names("services", service_names);
+  if (listed) {
+    std::vector<std::string_view> spellings;
+    for (const auto& c : kServices) spellings.push_back(c.spelling);
+    for (const auto& s : service_names) {
+      auto it = std::find_if(std::begin(kServices), std::end(kServices),
+                             [&](const auto& c) { return c.spelling == s.value; });
+      if (it == std::end(kServices)) {
+        auto& d = ctx.sink->report(Kind::UnknownService, s.location,
+                                   fmt::format("unknown service `{}`{}", s.value,
+                                               diag::did_you_mean(s.value, spellings)));
+        d.help = "services are aks, ai_search, openai, storage, redis, keyvault and monitoring";
+        if (auto best = diag::closest(s.value, spellings)) d.fixit = diag::FixIt{s.location, *best};
+        continue;
+      }
+      if (region.has(it->value)) {
+        ctx.sink->report(Kind::Duplicate, s.location, fmt::format("service `{}` is listed twice", s.value));
+        continue;
+      }
+      region.services.push_back({it->value, s.location, true});
+    }
+  } else {
+    for (const auto& c : kServices) region.services.push_back({c.value, region.location_of_block, false});
+  }
+
+  // A service block configures a service; it must be one the region runs.
+  auto service_block = [&](std::string_view key, Service service) -> const dsl::Node* {
+    const dsl::Node* n = r.block(key);
+    if (n && !region.has(service)) {
+      ctx.report(Kind::UnknownKey, n->key_span,
+                 fmt::format("`{}` configures a service region `{}` does not run; add `{}` to "
+                             "`services`",
+                             key, region.key, to_string(service)));
+      return nullptr;
+    }
+    return n;
+  };
+  const std::string& loc = region.location.value;
+  if (region.has(Service::kAks)) {
+    region.aks.emplace();
+    if (const dsl::Node* n = service_block("aks", Service::kAks)) {
+      BlockReader br(*n, ctx);
+      read_aks(br, *region.aks, loc);
+      br.finish();
+    } else {
+      BlockReader empty(kEmptyBlock, ctx);
+      read_aks(empty, *region.aks, loc);
+      region.aks->location = region.location_of_block;
+    }
+  } else {
+    service_block("aks", Service::kAks);
+  }
+  if (region.has(Service::kAiSearch)) {
+    region.search.emplace();
+    region.search->location = region.location_of_block;
+    region.search->sku.value = "standard";
+    region.search->replicas.value = 2;
+    region.search->partitions.value = 1;
+    if (const dsl::Node* n = service_block("search", Service::kAiSearch)) {
+      BlockReader br(*n, ctx);
+      region.search->location = br.where();
+      choice_string(br, "sku", region.search->sku, kSearchSkus);
+      br.integer("replicas", region.search->replicas, 1, 12);
+      br.integer("partitions", region.search->partitions, 1, 12);
+      br.finish();
+    }
+  } else {
+    service_block("search", Service::kAiSearch);
+  }
+  if (region.has(Service::kOpenAI)) {
+    region.openai.emplace();
+    if (const dsl::Node* n = service_block("openai", Service::kOpenAI)) {
+      BlockReader br(*n, ctx);
+      read_openai(br, *region.openai, region.location);
+      br.finish();
+    } else {
+      BlockReader empty(kEmptyBlock, ctx);
+      read_openai(empty, *region.openai, region.location);
+      region.openai->location_of_block = region.location_of_block;
+    }
+  } else {
+    service_block("openai", Service::kOpenAI);
+  }
+  if (region.has(Service::kRedis)) {
+    region.redis.emplace();
+    region.redis->location = region.location_of_block;
+    region.redis->sku.value = "Standard";
+    region.redis->capacity.value = 2;
+    if (const dsl::Node* n = service_block("redis", Service::kRedis)) {
+      BlockReader br(*n, ctx);
+      region.redis->location = br.where();
+      choice_string(br, "sku", region.redis->sku, kRedisSkus);
+      br.integer("capacity", region.redis->capacity, 0, 6);
+      br.location("geo_replica", region.redis->geo_replica);
+      br.finish();
+    }
+  } else {
+    service_block("redis", Service::kRedis);
+  }
+  if (region.has(Service::kStorage)) {
+    region.storage.emplace();
+    region.storage->location = region.location_of_block;
+    region.storage->replication.value = default_replication(loc);
+    if (const dsl::Node* n = service_block("storage", Service::kStorage)) {
+      BlockReader br(*n, ctx);
+      region.storage->location = br.where();
+      br.choice<StorageReplication>("replication", region.storage->replication, kReplications);
+      br.finish();
+    }
+  } else {
+    service_block("storage", Service::kStorage);
+  }
+  if (region.has(Service::kKeyVault)) {
+    region.keyvault.emplace();
+    region.keyvault->location = region.location_of_block;
+    region.keyvault->sku.value = "standard";
+    region.keyvault->soft_delete_days.value = 90;
+    region.keyvault->purge_protection.value = true;
+    if (const dsl::Node* n = service_block("keyvault", Service::kKeyVault)) {
+      BlockReader br(*n, ctx);
+      region.keyvault->location = br.where();
+      choice_string(br, "sku", region.keyvault->sku, kKeyVaultSkus);
+      Sourced<int64_t> seconds;
+      if (br.duration("soft_delete", seconds)) {
+        // Key Vault keeps deleted vaults 7 to 90 days.
+        if (seconds.value % 86400 != 0 || seconds.value < 7 * 86400 || seconds.value > 90 * 86400) {
+          ctx.sink->report(Kind::OutOfRange, seconds.location,
+                           "`soft_delete` must be a whole number of days from 7d to 90d");
+        } else {
+          region.keyvault->soft_delete_days = {seconds.value / 86400, seconds.location, true};
+        }
+      }
+      br.boolean("purge_protection", region.keyvault->purge_protection);
+      br.finish();
+    }
+  } else {
+    service_block("keyvault", Service::kKeyVault);
+  }
+  if (region.has(Service::kMonitoring)) {
+    region.monitoring.emplace();
+    region.monitoring->location = region.location_of_block;
+    region.monitoring->retention_days.value = 30;
+    if (const dsl::Node* n = service_block("monitoring", Service::kMonitoring)) {
+      BlockReader br(*n, ctx);
+      region.monitoring->location = br.where();
+      Sourced<int64_t> seconds;
+      if (br.duration("retention", seconds)) {
+        // Log Analytics retention: 30 to 730 days.
+        if (seconds.value % 86400 != 0 || seconds.value < 30 * 86400 || seconds.value > 730 * 86400) {
+          ctx.sink->report(Kind::OutOfRange, seconds.location,
+                           "`retention` must be a whole number of days from 30d to 730d");
+        } else {
+          region.monitoring->retention_days = {seconds.value / 86400, seconds.location, true};
+        }
+      }
+      br.finish();
+    }
+  } else {
+    service_block("monitoring", Service::kMonitoring);
+  }
+  for (const dsl::Node* n : r.blocks("subnet")) {
+    auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
+    if (!label) continue;
+    Subnet subnet;
+    subnet.name = *label;
+    subnet.location = ctx.at(n->labels[0].span);
+    BlockReader sr(*n, ctx);
+    if (!sr.cidr("address", subnet.address) && !has_key(*n, "address")) {
+      ctx.sink->report(Kind::MissingAttribute, subnet.location,
+                       fmt::format("subnet `{}` needs `address = ...`", subnet.name));
+    }
+    sr.finish();
+    for (const Subnet& other : region.subnets) {
+      if (other.name == subnet.name) {
+        ctx.sink->report(Kind::Duplicate, subnet.location,
+                         fmt::format("subnet `{}` is declared twice", subnet.name))
+            .notes.push_back({other.location, "first declared here"});
+      }
+    }
+    region.subnets.push_back(std::move(subnet));
+  }
+  carve_default_subnets(region);
+}
+
+void read_tenant(BlockReader& r, Tenant& tenant) {
+  r.name("residency", tenant.residency);
+  r.name("home", tenant.home);
+}
+
+// The subnets every region gets unless written: `aks` takes the first half
+// of the address space (Azure CNI gives every pod a VNet address), then
+// `endpoints` (private endpoints) and `ingress` (the internal load balancer
+// Front Door reaches through Private Link) take a sixteenth each.
+void carve_default_subnets(Region& region) {
+  if (!region.address_space.explicit_) return;
+  const Cidr& space = region.address_space.value;
+  struct Wanted {
+    const char* name;
+    int extra_bits;
+    bool needed;
+  };
+  bool any_private_link = region.has(Service::kAiSearch) || region.has(Service::kOpenAI) ||
+                          region.has(Service::kStorage) || region.has(Service::kRedis) ||
+                          region.has(Service::kKeyVault);
+  const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
+                           {"endpoints", 4, any_private_link},
+                           {"ingress", 4, region.has(Service::kAks)}};
+  for (const Wanted& w : wanted) {
+    if (!w.needed) continue;
+    bool written = std::any_of(region.subnets.begin(), region.subnets.end(),
+                               [&](const Subnet& s) { return s.name == w.name; });
+    if (written) continue;
+    int prefix = std::min(space.prefix + w.extra_bits, 29);
+    // First aligned block of this size not used by an earlier subnet.
+    for (uint32_t n = 0;; ++n) {
+      auto candidate = nth_subnet(space, prefix, n);
+      if (!candidate) break;  // rule N004 reports the space as too small
+      bool taken = std::any_of(region.subnets.begin(), region.subnets.end(), [&](const Subnet& s) {
+        return s.address.value.prefix != 0 && s.address.value.overlaps(*candidate);
+      });
+      if (!taken) {
+        region.subnets.push_back({w.name, region.address_space.location, {*candidate}});
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace topoc::model

@@ -1,0 +1,106 @@
+// Reads one block of the syntax tree into typed values. Every key a reader
+// asks for is recorded as known; `finish()` reports the rest as unknown keys
+// with a "did you mean" among the known ones. Values of the wrong kind are
+// reported where they are read and leave the target untouched (its default).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/model/topology.h"
+#include "dsl/syntax_tree.h"
+
+namespace topoc::model {
+
+struct ReadContext {
+  uint32_t file = 0;
+  diag::DiagnosticSink* sink = nullptr;
+
+  Location at(dsl::Span span) const { return {file, span}; }
+  diag::Diagnostic& report(diag::Kind kind, dsl::Span span, std::string message) const {
+    return sink->report(kind, at(span), std::move(message));
+  }
+};
+
+template <typename T>
+struct Choice {
+  std::string_view spelling;
+  T value;
+};
+
+class BlockReader {
+ public:
+  BlockReader(const dsl::Node& block, const ReadContext& ctx);
+
+  // The attribute `key`, if written (a second one is reported as a duplicate).
+  const dsl::Node* attribute(std::string_view key);
+  // Every block named `key`, in order.
+  std::vector<const dsl::Node*> blocks(std::string_view key);
+  // The single block named `key`, if written (more than one is a duplicate).
+  const dsl::Node* block(std::string_view key);
+  // Either form: `key = value` or `key { ... }` (used by `waf = true` / `waf { ... }`).
+  void allow(std::string_view key) { known_.push_back(key); }
+
+  // Typed attribute readers: set `out` (value, location, explicit) when the
+  // attribute is present and well formed. Return whether it was set.
+  bool string(std::string_view key, Sourced<std::string>& out);
+  bool name(std::string_view key, Sourced<std::string>& out);  // identifier or string
+  bool integer(std::string_view key, Sourced<int64_t>& out, int64_t min, int64_t max);
+  bool boolean(std::string_view key, Sourced<bool>& out);
+  bool duration(std::string_view key, Sourced<int64_t>& seconds);
+  bool milliseconds(std::string_view key, Sourced<int64_t>& ms);
+  bool location(std::string_view key, Sourced<std::string>& out);
+  bool cidr(std::string_view key, Sourced<Cidr>& out);
+  bool names(std::string_view key, std::vector<Sourced<std::string>>& out);  // list of names/strings
+  template <typename T>
+  bool choice(std::string_view key, Sourced<T>& out, std::span<const Choice<T>> choices);
+
+  const dsl::Node& node() const { return block_; }
+  const ReadContext& context() const { return ctx_; }
+  Location where() const { return ctx_.at(block_.span); }
+
+  // Reports every attribute or block that no reader asked for.
+  void finish();
+
+ private:
+  const dsl::Node& block_;
+  const ReadContext& ctx_;
+  std::vector<std::string_view> known_;
+};
+
+// Value-level readers, usable on list items too.
+std::optional<std::string> read_name(const ReadContext& ctx, const dsl::Value& v, std::string_view what);
+std::optional<std::string> read_location(const ReadContext& ctx, const dsl::Value& v);
+std::optional<int64_t> read_duration_seconds(const ReadContext& ctx, const dsl::Value& v,
+                                             std::string_view what);
+// Requires exactly `count` labels; reports a syntax-shaped hint otherwise.
+std::optional<std::string> single_label(const ReadContext& ctx, const dsl::Node& node,
+                                        std::string_view example);
+void expect_no_labels(const ReadContext& ctx, const dsl::Node& node);
+void report_choice(const ReadContext& ctx, dsl::Span span, std::string_view key, std::string_view got,
+                   std::span<const std::string_view> spellings);
+
+template <typename T>
+bool BlockReader::choice(std::string_view key, Sourced<T>& out, std::span<const Choice<T>> choices) {
+  const dsl::Node* n = attribute(key);
+  if (!n) return false;
+  auto text = read_name(ctx_, n->value, key);
+  if (!text) return false;
+  for (const Choice<T>& c : choices) {
+    if (c.spelling == *text) {
+      out = {c.value, ctx_.at(n->value.span), true};
+      return true;
+    }
+  }
+  std::vector<std::string_view> spellings;
+  for (const Choice<T>& c : choices) spellings.push_back(c.spelling);
+  report_choice(ctx_, n->value.span, key, *text, spellings);
+  return false;
+}
+
+}  // namespace topoc::model

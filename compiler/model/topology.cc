@@ -1,0 +1,118 @@
+#include "compiler/model/topology.h"
+
+#include <algorithm>
+
+namespace topoc::model {
+
+const char* to_string(DeploymentMode m) {
+  switch (m) {
+    case DeploymentMode::kActiveActive: return "active-active";
+    case DeploymentMode::kActivePassive: return "active-passive";
+    case DeploymentMode::kWarmStandby: return "warm-standby";
+    case DeploymentMode::kColdStandby: return "cold-standby";
+  }
+  return "";
+}
+
+const char* to_string(OpenAIDeployment d) {
+  switch (d) {
+    case OpenAIDeployment::kStandard: return "Standard";
+    case OpenAIDeployment::kDataZone: return "DataZoneStandard";
+    case OpenAIDeployment::kGlobal: return "GlobalStandard";
+  }
+  return "";
+}
+
+const char* to_string(Consistency c) {
+  switch (c) {
+    case Consistency::kStrong: return "Strong";
+    case Consistency::kBoundedStaleness: return "BoundedStaleness";
+    case Consistency::kSession: return "Session";
+    case Consistency::kConsistentPrefix: return "ConsistentPrefix";
+    case Consistency::kEventual: return "Eventual";
+  }
+  return "";
+}
+
+const char* to_string(ConflictPolicy p) {
+  switch (p) {
+    case ConflictPolicy::kLastWriterWins: return "last-writer-wins";
+    case ConflictPolicy::kCustom: return "custom";
+    case ConflictPolicy::kRegionScoped: return "region-scoped";
+  }
+  return "";
+}
+
+const char* to_string(StorageReplication r) {
+  switch (r) {
+    case StorageReplication::kLRS: return "LRS";
+    case StorageReplication::kZRS: return "ZRS";
+    case StorageReplication::kGRS: return "GRS";
+    case StorageReplication::kRAGRS: return "RAGRS";
+    case StorageReplication::kGZRS: return "GZRS";
+    case StorageReplication::kRAGZRS: return "RAGZRS";
+  }
+  return "";
+}
+
+const char* to_string(Service s) {
+  switch (s) {
+    case Service::kAks: return "aks";
+    case Service::kAiSearch: return "ai_search";
+    case Service::kOpenAI: return "openai";
+    case Service::kStorage: return "storage";
+    case Service::kRedis: return "redis";
+    case Service::kKeyVault: return "keyvault";
+    case Service::kMonitoring: return "monitoring";
+  }
+  return "";
+}
+
+const char* to_string(Comparison c) {
+  switch (c) {
+    case Comparison::kGreaterThan: return "GreaterThan";
+    case Comparison::kGreaterOrEqual: return "GreaterThanOrEqual";
+    case Comparison::kLessThan: return "LessThan";
+    case Comparison::kLessOrEqual: return "LessThanOrEqual";
+  }
+  return "";
+}
+
+bool is_geo_redundant(StorageReplication r) {
+  return r == StorageReplication::kGRS || r == StorageReplication::kRAGRS ||
+         r == StorageReplication::kGZRS || r == StorageReplication::kRAGZRS;
+}
+
+bool is_zone_redundant(StorageReplication r) {
+  return r == StorageReplication::kZRS || r == StorageReplication::kGZRS ||
+         r == StorageReplication::kRAGZRS;
+}
+
+bool Region::has(Service s) const {
+  return std::any_of(services.begin(), services.end(),
+                     [&](const Sourced<Service>& x) { return x.value == s; });
+}
+
+const Boundary* Topology::find_boundary(std::string_view name) const {
+  for (const Boundary& b : boundaries) {
+    if (b.name == name) return &b;
+  }
+  return nullptr;
+}
+
+const Region* Topology::find_region(std::string_view key) const {
+  for (const Region& r : regions) {
+    if (r.key == key) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<const Region*> Topology::regions_in(size_t boundary) const {
+  std::vector<const Region*> out;
+  for (const Region& r : regions) {
+    if (r.boundary == boundary && r.boundary_name.value == boundaries[boundary].name) out.push_back(&r);
+  }
+  return out;
+}
+
+}  // namespace topoc::model

@@ -1,0 +1,283 @@
+// The typed model of a topology: what the user asked for, with every default
+// applied and every reference resolved to an index. Each element keeps the
+// span of the syntax it came from so rules can point at it.
+// The model knows nothing of PEGTL or of the syntax tree's shape.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/model/network.h"
+
+namespace topoc::model {
+
+using diag::Location;
+
+// A value together with where it was written. `location.span` is empty
+// ({0,0}) when the value is a default that nobody wrote.
+template <typename T>
+struct Sourced {
+  T value{};
+  Location location;
+  bool explicit_ = false;  // written in the file, not a default
+};
+
+enum class DeploymentMode { kActiveActive, kActivePassive, kWarmStandby, kColdStandby };
+
+enum class OpenAIDeployment { kStandard, kDataZone, kGlobal };
+
+enum class Consistency { kStrong, kBoundedStaleness, kSession, kConsistentPrefix, kEventual };
+
+enum class ConflictPolicy { kLastWriterWins, kCustom, kRegionScoped };
+
+enum class StorageReplication { kLRS, kZRS, kGRS, kRAGRS, kGZRS, kRAGZRS };
+
+enum class Service { kAks, kAiSearch, kOpenAI, kStorage, kRedis, kKeyVault, kMonitoring };
+
+enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
+
+const char* to_string(DeploymentMode);
+const char* to_string(OpenAIDeployment);  // the azurerm/ARM sku name
+const char* to_string(Consistency);       // the azurerm/ARM consistency level
+const char* to_string(ConflictPolicy);
+const char* to_string(StorageReplication);  // the azurerm account_replication_type
+const char* to_string(Service);             // the DSL spelling
+const char* to_string(Comparison);          // the azurerm operator
+bool is_geo_redundant(StorageReplication);
+bool is_zone_redundant(StorageReplication);
+
+struct Objectives {
+  Sourced<int64_t> rto_seconds;
+  Sourced<int64_t> rpo_seconds;
+  Location location;
+};
+
+// A residency boundary: the set of Azure locations that may hold data of the
+// tenants pinned to it.
+struct Boundary {
+  std::string name;
+  Location location;  // the label of `boundary "eu"`
+  Sourced<std::string> geography;  // catalogue slug: eu-data-boundary, united-states, ...
+  // Locations allowed for data. Derived from the geography unless narrowed
+  // with an explicit list. Sorted.
+  std::vector<std::string> allowed_locations;
+  std::vector<Sourced<std::string>> explicit_locations;
+};
+
+struct NodePool {
+  std::string name;
+  Location location;
+  Sourced<std::string> vm_size;
+  Sourced<int64_t> min_count;
+  Sourced<int64_t> max_count;
+  Sourced<std::vector<std::string>> zones;  // "1", "2", "3"; empty = no zones
+  std::map<std::string, std::string> labels;
+  std::vector<std::string> taints;  // key=value:Effect
+  int64_t os_disk_gb = 128;
+  int64_t max_pods = 50;
+};
+
+struct Aks {
+  Location location;
+  Sourced<std::string> kubernetes_version;
+  NodePool system_pool;
+  std::vector<NodePool> user_pools;
+  Sourced<std::string> network_policy;  // azure | calico | cilium
+  Sourced<bool> private_cluster;
+  Sourced<std::string> service_cidr;    // inside the cluster, never routed
+  Sourced<std::string> dns_service_ip;
+};
+
+struct AiSearch {
+  Location location;
+  Sourced<std::string> sku;  // basic, standard, standard2, standard3, storage_optimized_l1/l2
+  Sourced<int64_t> replicas;
+  Sourced<int64_t> partitions;
+};
+
+struct OpenAIModel {
+  std::string name;  // gpt-4o
+  Location location;
+  Sourced<std::string> version;
+  Sourced<int64_t> capacity;  // thousands of tokens per minute
+  std::string deployment_name;  // defaults to the model name
+};
+
+struct OpenAI {
+  Location location_of_block;
+  Sourced<std::string> location;  // where the account lives; defaults to the region's location
+  Sourced<OpenAIDeployment> deployment;
+  std::vector<OpenAIModel> models;
+};
+
+struct Redis {
+  Location location;
+  Sourced<std::string> sku;  // Basic, Standard, Premium
+  Sourced<int64_t> capacity;
+  Sourced<std::string> geo_replica;  // location of a linked geo-replica; empty = none
+};
+
+struct Storage {
+  Location location;
+  Sourced<StorageReplication> replication;
+};
+
+struct KeyVault {
+  Location location;
+  Sourced<std::string> sku;  // standard, premium
+  Sourced<int64_t> soft_delete_days;
+  Sourced<bool> purge_protection;
+};
+
+struct Monitoring {
+  Location location;
+  Sourced<int64_t> retention_days;
+};
+
+struct Subnet {
+  std::string name;  // aks, endpoints, ingress, ...
+  Location location;
+  Sourced<Cidr> address;
+};
+
+struct Region {
+  std::string key;  // the label: `region "eu"`
+  Location location_of_block;
+  Sourced<std::string> location;  // Azure location (catalogue name)
+  Sourced<std::string> boundary_name;
+  size_t boundary = 0;  // index into Topology::boundaries (valid once resolved)
+  Sourced<std::string> failover;  // Azure location; empty = none
+  Sourced<Cidr> address_space;
+  std::vector<Subnet> subnets;  // explicit ones first, then carved defaults
+  std::vector<Sourced<Service>> services;
+  std::optional<Aks> aks;
+  std::optional<AiSearch> search;
+  std::optional<OpenAI> openai;
+  std::optional<Redis> redis;
+  std::optional<Storage> storage;
+  std::optional<KeyVault> keyvault;
+  std::optional<Monitoring> monitoring;
+  bool has(Service s) const;
+};
+
+struct Tenant {
+  std::string name;
+  Location location;
+  Sourced<std::string> residency;  // boundary name
+  size_t boundary = 0;
+  Sourced<std::string> home;  // region key; empty = any region of the boundary
+};
+
+struct StoredProcedure {
+  std::string name;
+  Location location;
+  std::string body;
+};
+
+struct Container {
+  std::string name;
+  Location location;
+  Sourced<std::string> partition_key;
+  Sourced<int64_t> ttl_seconds;  // -1 = on with no default expiry; 0 = off (not written)
+  Sourced<int64_t> max_throughput;  // autoscale max RU/s
+  std::vector<Sourced<std::string>> index_include;
+  std::vector<Sourced<std::string>> index_exclude;
+  Sourced<ConflictPolicy> conflict;
+  Sourced<std::string> conflict_path;  // last-writer-wins path
+  std::optional<StoredProcedure> procedure;  // custom conflict resolution
+};
+
+struct Cosmos {
+  Location location;
+  Sourced<std::string> database;
+  Sourced<Consistency> consistency;
+  Sourced<int64_t> max_staleness_seconds;  // bounded staleness only
+  Sourced<int64_t> max_staleness_prefix;
+  Sourced<bool> multi_write;
+  Sourced<bool> automatic_failover;
+  Sourced<std::string> backup;  // Continuous7Days, Continuous30Days, Periodic
+  // An explicit account location list. Without it topoc creates one account
+  // per boundary over that boundary's regions (and their failovers).
+  std::vector<Sourced<std::string>> locations;
+  std::vector<Container> containers;
+};
+
+struct GeoRoute {
+  std::string boundary_name;
+  Location location;  // the label
+  size_t boundary = 0;
+  std::vector<Sourced<std::string>> countries;
+  Sourced<std::string> fallback;  // boundary name; empty = none
+};
+
+struct FrontDoorRoute {
+  std::string name;
+  Location location;
+  std::vector<Sourced<std::string>> patterns;
+};
+
+struct FrontDoor {
+  Location location;
+  Sourced<std::string> sku;  // Premium_AzureFrontDoor, Standard_AzureFrontDoor
+  Sourced<std::string> endpoint;
+  std::vector<FrontDoorRoute> routes;
+  Sourced<std::string> probe_path;
+  Sourced<std::string> probe_protocol;  // Http, Https
+  Sourced<std::string> probe_method;    // GET, HEAD
+  Sourced<int64_t> probe_interval_seconds;
+  Sourced<int64_t> latency_sensitivity_ms;
+  Sourced<int64_t> sample_size;
+  Sourced<int64_t> successful_samples;
+  Sourced<bool> session_affinity;
+  Sourced<bool> waf;
+  Sourced<std::string> waf_mode;  // Prevention, Detection
+  std::vector<GeoRoute> geo_routes;
+};
+
+
+struct Alert {
+  std::string name;
+  Location location;
+  Sourced<std::string> metric;  // catalogue key, e.g. cosmos.replication_latency
+  Sourced<Comparison> comparison;
+  Sourced<double> threshold;
+  Sourced<int64_t> window_seconds;
+  Sourced<int64_t> frequency_seconds;
+  Sourced<int64_t> severity;  // 0 (critical) .. 4 (verbose)
+};
+
+struct Alerts {
+  Location location;
+  Sourced<std::string> email;  // action group receiver; empty = none
+  Sourced<bool> defaults{true};  // add the built-in alerts for the services present
+  std::vector<Alert> alerts;
+};
+
+struct Topology {
+  std::string name;
+  Location location;
+  uint32_t file = 0;
+  Sourced<std::string> environment;
+  Sourced<std::string> prefix;  // short naming prefix, defaults from the name
+  Sourced<std::string> owner;
+  std::map<std::string, std::string> tags;
+  Sourced<DeploymentMode> mode;
+  Objectives objectives;
+  std::vector<Boundary> boundaries;
+  std::vector<Region> regions;
+  std::vector<Tenant> tenants;
+  std::optional<Cosmos> cosmos;
+  std::optional<FrontDoor> frontdoor;
+  Alerts alerts;
+
+  const Boundary* find_boundary(std::string_view name) const;
+  const Region* find_region(std::string_view key) const;
+  // Regions whose boundary is `boundary`, in declaration order.
+  std::vector<const Region*> regions_in(size_t boundary) const;
+};
+
+}  // namespace topoc::model
