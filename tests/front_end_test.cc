@@ -1,0 +1,48 @@
+#include <gtest/gtest.h>
+
+#include "tests/check_support.h"
+
+namespace topoc::testing {
+namespace {
+
+TEST(FrontEnd, TwoBoundaryTopologyIsClean) {
+  EXPECT_EQ(std::vector<std::string>{}, diagnostics_of(kTwoBoundaries));
+}
+
+TEST(FrontEnd, UnknownLocationSuggestsTheClosest) {
+  EXPECT_EQ(std::vector<std::string>{"M006 2:28 unknown Azure location `westeurop`; did you mean `westeurope`?"},
+            diagnostics_of("topology \"t\" {\n  region \"eu\" { location = westeurop address = 10.2.0.0/16 }\n"
+                           "  boundary \"eu\" { geography = eu-data-boundary }\n}\n"));
+}
+
+TEST(FrontEnd, UnknownKeySuggestsTheClosest) {
+  EXPECT_EQ(std::vector<std::string>{"M001 4:3 `topology` has no attribute `enviroment`; did you mean `environment`?"},
+            diagnostics_of("topology \"t\" {\n  region \"eu\" { location = westeurope address = 10.2.0.0/16 "
+                           "boundary = eu }\n  boundary \"eu\" { geography = eu-data-boundary }\n"
+                           "  enviroment = \"prod\"\n}\n"));
+}
+
+TEST(FrontEnd, DanglingBoundaryReference) {
+  auto d = diagnostics_of(
+      "topology \"t\" {\n  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"eu\" { location = westeurope  boundary = ue  address = 10.2.0.0/16 }\n"
+      "  tenant \"x\" { residency = eu }\n}\n");
+  EXPECT_EQ(std::vector<std::string>{
+                "M004 3:51 region `eu` refers to boundary `ue`, which is not declared; did you mean `eu`?"},
+            d);
+}
+
+TEST(FrontEnd, SyntaxErrorIsP001WithPosition) {
+  EXPECT_EQ(std::vector<std::string>{"P001 2:10 expected a value after `=`: a string, number, duration "
+                                     "like 30s, CIDR, name or list; found `}`"},
+            diagnostics_of("topology \"t\" {\n  mode = }\n"));
+}
+
+TEST(FrontEnd, EmptyFileHasNoTopology) {
+  EXPECT_EQ(std::vector<std::string>{
+                "M012 1:1 the file holds no topology; start with `topology \"name\" { ... }`"},
+            diagnostics_of(""));
+}
+
+}  // namespace
+}  // namespace topoc::testing
