@@ -1,0 +1,19 @@
+// The Terraform backend: the environment root, the module library the
+// topology uses, Azure Policy definitions and the desired-state manifest.
+#pragma once
+
+#include <string>
+
+#include "compiler/emit/emitted_file.h"
+#include "compiler/model/topology.h"
+
+namespace topoc::emit {
+
+struct TerraformOptions {
+  std::string environment;  // overrides the topology's `environment` when not empty
+};
+
+// Requires a model that checked without errors.
+FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options);
+
+}  // namespace topoc::emit
