@@ -3,8 +3,12 @@
 # fixtures/ and compares with the expected outcome.
 #   fixtures/valid/                must pass (exit 0, no output)
 #   fixtures/<other>/expected.txt  exact expected output (exit 1)
-# plus the usage errors (exit 2) and --json. Needs `npm ci --ignore-scripts`
-# in this directory first. Ends with "N passed, N failed"; exits 1 on failure.
+# plus the usage errors (exit 2) and --json. Given an hclfmt binary (from
+# build-hclfmt.sh), also proves fmtcheck.sh passes fixtures/valid and fails on
+# misformatted copies of it.
+#   usage: selftest.sh [hclfmt]
+# Needs `npm ci --ignore-scripts` in this directory first. Ends with
+# "N passed, N failed"; exits 1 on any failure.
 set -u
 cd "$(dirname "$0")"
 
@@ -55,6 +59,27 @@ if node -e '
   pass "--json reports the problem with its line"
 else
   fail "--json reports the problem with its line" "$json"
+fi
+
+if [[ $# -ge 1 ]]; then
+  hclfmt=$(realpath "$1")
+  expect "fmtcheck: valid is formatted" 0 "" -- ./fmtcheck.sh "$hclfmt" fixtures/valid
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  # one misformatting per copy: unaligned "=", and an interpolation-only value
+  # that only terraform fmt (not hclfmt) rewrites
+  cp -r fixtures/valid "$scratch/unaligned"
+  sed -i 's/^  name     = "rg-/  name = "rg-/' "$scratch/unaligned/environments/prod/main.tf"
+  cp -r fixtures/valid "$scratch/interpolation"
+  sed -i 's/^  location = var.location$/  location = "${var.location}"/' "$scratch/interpolation/environments/prod/main.tf"
+  for case in unaligned interpolation; do
+    out=$(./fmtcheck.sh "$hclfmt" "$scratch/$case" 2>&1)
+    if [[ $? -eq 1 && $out == *environments/prod/main.tf* ]]; then
+      pass "fmtcheck: $case copy fails"
+    else
+      fail "fmtcheck: $case copy fails" "${out:-<no output>}"
+    fi
+  done
 fi
 
 echo "$passed passed, $failed failed"

@@ -5,7 +5,8 @@
 // headers and argument names (skipping strings, heredocs, comments and bracketed
 // expressions) to map a path such as
 //   resource "azurerm_x" "y" > identity[1] > type
-// to a line. It is used for messages only; all checks run on hcl2json's output.
+// to a line. tfcheck uses it for messages only (all its checks run on
+// hcl2json's output); fmtrules uses the argument value spans it records.
 
 const IDENT = /[A-Za-z_][\w-]*/y;
 
@@ -98,20 +99,23 @@ export function outline(text) {
       skipBlanks(false);
       if (text[i] === "=" && text[i + 1] !== "=") {
         advance();
-        node.children.push({ kind: "attr", name, line: at });
+        const attr = { kind: "attr", name, line: at, valueStart: i, valueEnd: i };
+        node.children.push(attr);
         skipExpr("\n");
+        attr.valueEnd = i;
         continue;
       }
       const labels = [];
+      let bareLabels = false;
       for (;;) {
         skipBlanks(false);
         if (text[i] === '"') labels.push(readQuoted());
-        else if (/[A-Za-z_]/.test(text[i] ?? "")) labels.push(readIdent());
+        else if (/[A-Za-z_]/.test(text[i] ?? "")) { labels.push(readIdent()); bareLabels = true; }
         else break;
       }
       if (text[i] !== "{") { skipExpr("\n"); continue; }
       advance();
-      const block = { kind: "block", name, labels, line: at, children: [] };
+      const block = { kind: "block", name, labels, bareLabels, line: at, children: [] };
       node.children.push(block);
       parseBody(block);
     }
