@@ -42,6 +42,9 @@ int run_check(const CheckOptions& opt) {
     bool color = opt.color == "always" || (opt.color == "auto" && isatty(STDERR_FILENO));
     std::cerr << topoc::diag::render_text(result.files, diags, {color});
     size_t errors = result.sink.error_count(), warnings = result.sink.warning_count();
+    if (result.sink.dropped_count() > 0) {
+      std::cerr << fmt::format("({} more diagnostics not shown)\n", result.sink.dropped_count());
+    }
     if (errors + warnings > 0) {
       std::cerr << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
                                warnings == 1 ? "" : "s");

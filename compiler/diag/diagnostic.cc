@@ -18,17 +18,22 @@ const std::vector<KindInfo>& all_kinds() {
 const KindInfo& info(Kind kind) { return all_kinds()[static_cast<size_t>(kind)]; }
 
 Diagnostic& DiagnosticSink::report(Kind kind, Location location, std::string message) {
+  if (diagnostics_.size() >= kMaxKept) {
+    (info(kind).severity == Severity::kError ? dropped_errors_ : dropped_warnings_)++;
+    overflow_ = Diagnostic{kind, info(kind).severity, location, {}, {}, {}, {}};
+    return overflow_;
+  }
   diagnostics_.push_back({kind, info(kind).severity, location, std::move(message), {}, {}, {}});
   return diagnostics_.back();
 }
 
 size_t DiagnosticSink::error_count() const {
-  return std::count_if(diagnostics_.begin(), diagnostics_.end(),
+  return dropped_errors_ + std::count_if(diagnostics_.begin(), diagnostics_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 size_t DiagnosticSink::warning_count() const {
-  return std::count_if(diagnostics_.begin(), diagnostics_.end(),
+  return dropped_warnings_ + std::count_if(diagnostics_.begin(), diagnostics_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
 }
 

@@ -58,19 +58,29 @@ struct Diagnostic {
   std::string help;  // shown after the source excerpt as "help: ..."
 };
 
-// Collects diagnostics for one run over one or more files.
+// Collects diagnostics for one run over one or more files. Past `kMaxKept`
+// diagnostics are counted but not kept: a pathological file (a million
+// unknown keys) must not turn into a million rendered excerpts.
 class DiagnosticSink {
  public:
+  static constexpr size_t kMaxKept = 500;
+
   Diagnostic& report(Kind kind, Location location, std::string message);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   size_t error_count() const;
   size_t warning_count() const;
+  size_t dropped_count() const { return dropped_errors_ + dropped_warnings_; }
+  // True once further diagnostics are only counted; callers may skip building messages.
+  bool full() const { return diagnostics_.size() >= kMaxKept; }
   // Sorts by file, then position, then code, so output order never depends on rule order.
   void sort();
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  Diagnostic overflow_{};  // receives notes and fix-its of dropped diagnostics
+  size_t dropped_errors_ = 0;
+  size_t dropped_warnings_ = 0;
 };
 
 }  // namespace topoc::diag

@@ -211,6 +211,10 @@ bool BlockReader::names(std::string_view key, std::vector<Sourced<std::string>>&
 void BlockReader::finish() {
   for (const dsl::Node& n : block_.body) {
     if (std::find(known_.begin(), known_.end(), n.key) != known_.end()) continue;
+    if (ctx_.sink->full()) {
+      ctx_.report(Kind::UnknownKey, n.key_span, {});
+      continue;
+    }
     std::string where = block_.key;
     auto& d = ctx_.report(Kind::UnknownKey, n.key_span,
                           fmt::format("`{}` has no {} `{}`{}", where,
