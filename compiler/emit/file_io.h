@@ -1,0 +1,43 @@
+// The POSIX steps of writing an output tree durably: files fsynced before
+// they count as written, directories synced after they change, foreign files
+// carried into a new tree without copying their bytes.
+// Each function returns the reason it failed (strerror text), or nothing.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace topoc::emit::io {
+
+namespace fs = std::filesystem;
+
+// Creates `path` (which must not exist) with `contents`, and fsyncs it.
+std::optional<std::string> write_file_synced(const fs::path& path, std::string_view contents);
+
+// Reads a whole file; nothing when it is absent or unreadable.
+std::optional<std::string> read_file(const fs::path& path);
+
+// fsyncs a directory, so the entries created or renamed in it are durable.
+std::optional<std::string> sync_directory(const fs::path& path);
+
+// Creates a directory `parent/stem-<unique>` honouring the umask.
+std::optional<std::string> make_unique_directory(const fs::path& parent, const std::string& stem,
+                                                 fs::path& created);
+
+// Recreates `from` at `to`: regular files as hard links (copied where the
+// file system has none), directories recursively with their permissions,
+// symbolic links with the same target.
+std::optional<std::string> carry_over(const fs::path& from, const fs::path& to);
+
+enum class Exchange { kDone, kUnsupported, kFailed };
+
+// Swaps two directories in one atomic step (renameat2 RENAME_EXCHANGE).
+// kUnsupported when the kernel or file system cannot.
+Exchange exchange_directories(const fs::path& a, const fs::path& b, std::string& error);
+
+// rename(2).
+std::optional<std::string> rename_path(const fs::path& from, const fs::path& to);
+
+}  // namespace topoc::emit::io

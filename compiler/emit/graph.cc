@@ -1,0 +1,333 @@
+#include "compiler/emit/graph.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace topoc::emit {
+namespace {
+
+// The diagram both syntaxes draw: built once from the model, so Mermaid and
+// DOT always show the same thing. Node ids are indexes, never user text.
+enum class Shape { kBox, kTenant, kFrontDoor, kPlaceholder };
+
+struct Node {
+  std::string id;
+  std::vector<std::string> lines;  // user text, escaped only when printed
+  Shape shape = Shape::kBox;
+  bool dashed = false;
+};
+
+struct Group {
+  std::string id;
+  std::vector<std::string> lines;
+  std::vector<Node> nodes;  // never empty: a placeholder stands in for no regions
+};
+
+struct Edge {
+  std::string from;
+  std::string to;
+  std::string label;
+  bool dashed = false;
+  bool to_group = false;    // `to` is a group id
+  bool from_group = false;  // `from` is a group id
+};
+
+struct Diagram {
+  std::string title;
+  std::vector<Group> groups;
+  std::vector<Node> loose;  // outside every boundary
+  std::vector<Edge> edges;
+};
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::vector<std::string> boundary_lines(const model::Boundary& b) {
+  std::vector<std::string> lines{"boundary " + b.name};
+  if (b.geography.explicit_) lines.push_back(b.geography.value);
+  if (!b.explicit_locations.empty()) {
+    std::vector<std::string> names;
+    for (const auto& l : b.explicit_locations) names.push_back(l.value);
+    lines.push_back("only " + join(names, ", "));
+  }
+  return lines;
+}
+
+Node region_node(const model::Region& r, size_t index) {
+  Node n{fmt::format("r{}", index), {"region " + r.key}};
+  if (!r.location.value.empty()) n.lines.push_back(r.location.value);
+  if (r.address_space.explicit_) n.lines.push_back(r.address_space.value.to_string());
+  return n;
+}
+
+bool allows(const model::Boundary& b, const std::string& location) {
+  return std::find(b.allowed_locations.begin(), b.allowed_locations.end(), location) !=
+         b.allowed_locations.end();
+}
+
+class DiagramBuilder {
+ public:
+  explicit DiagramBuilder(const model::Topology& t) : t_(t) {}
+
+  Diagram build() {
+    d_.title = t_.name;
+    placed_.assign(t_.regions.size(), false);
+    for (size_t i = 0; i < t_.regions.size(); ++i)
+      region_ids_.emplace(t_.regions[i].location.value, i);
+    for (size_t b = 0; b < t_.boundaries.size(); ++b) add_boundary(b);
+    for (size_t i = 0; i < t_.regions.size(); ++i) {
+      if (!placed_[i]) d_.loose.push_back(region_node(t_.regions[i], i));
+    }
+    for (size_t i = 0; i < t_.regions.size(); ++i) add_failover(i);
+    for (size_t i = 0; i < t_.tenants.size(); ++i) add_tenant(i);
+    if (t_.frontdoor) add_frontdoor(*t_.frontdoor);
+    return std::move(d_);
+  }
+
+ private:
+  void add_boundary(size_t b) {
+    const model::Boundary& boundary = t_.boundaries[b];
+    Group g{fmt::format("b{}", b), boundary_lines(boundary), {}};
+    for (size_t i = 0; i < t_.regions.size(); ++i) {
+      const model::Region& r = t_.regions[i];
+      if (r.boundary_name.value != boundary.name) continue;
+      g.nodes.push_back(region_node(r, i));
+      placed_[i] = true;
+    }
+    if (g.nodes.empty()) {
+      g.nodes.push_back({fmt::format("b{}_empty", b), {"no regions"}, Shape::kPlaceholder});
+    }
+    // A failover location that is not a declared region is drawn inside the
+    // boundary when the boundary allows it, outside (and so visibly
+    // leaving it) when not.
+    for (size_t i = 0; i < t_.regions.size(); ++i) {
+      const model::Region& r = t_.regions[i];
+      const std::string& failover = r.failover.value;
+      if (r.boundary_name.value != boundary.name || failover.empty() ||
+          region_ids_.count(failover) || failover_ids_.count(failover) ||
+          !allows(boundary, failover)) {
+        continue;
+      }
+      g.nodes.push_back(failover_node(failover));
+    }
+    group_ids_[boundary.name] = g.id;
+    d_.groups.push_back(std::move(g));
+  }
+
+  Node failover_node(const std::string& location) {
+    std::string id = fmt::format("l{}", failover_ids_.size());
+    failover_ids_[location] = id;
+    return {id, {location, "failover location"}, Shape::kBox, true};
+  }
+
+  void add_failover(size_t i) {
+    const model::Region& r = t_.regions[i];
+    const std::string& failover = r.failover.value;
+    if (failover.empty()) return;
+    std::string to;
+    if (auto it = region_ids_.find(failover); it != region_ids_.end()) {
+      to = fmt::format("r{}", it->second);
+    } else {
+      if (!failover_ids_.count(failover)) d_.loose.push_back(failover_node(failover));
+      to = failover_ids_[failover];
+    }
+    d_.edges.push_back({fmt::format("r{}", i), to, "failover", true});
+  }
+
+  void add_tenant(size_t i) {
+    const model::Tenant& tenant = t_.tenants[i];
+    std::string id = fmt::format("t{}", i);
+    d_.loose.push_back({id, {"tenant " + tenant.name}, Shape::kTenant});
+    const model::Region* home =
+        tenant.home.value.empty() ? nullptr : t_.find_region(tenant.home.value);
+    if (home) {
+      d_.edges.push_back({id, fmt::format("r{}", home - t_.regions.data()), "home"});
+    } else if (auto it = group_ids_.find(tenant.residency.value); it != group_ids_.end()) {
+      d_.edges.push_back({id, it->second, "", false, true});
+    }
+  }
+
+  void add_frontdoor(const model::FrontDoor& fd) {
+    d_.loose.push_back({"fd", {"Front Door " + fd.endpoint.value}, Shape::kFrontDoor});
+    for (const model::GeoRoute& route : fd.geo_routes) {
+      auto to = group_ids_.find(route.boundary_name);
+      if (to == group_ids_.end()) continue;
+      std::vector<std::string> countries;
+      for (const auto& c : route.countries) countries.push_back(c.value);
+      d_.edges.push_back({"fd", to->second, join(countries, ", "), false, true});
+      auto fallback = group_ids_.find(route.fallback.value);
+      if (fallback != group_ids_.end()) {
+        d_.edges.push_back({to->second, fallback->second, "fallback", true, true, true});
+      }
+    }
+  }
+
+  const model::Topology& t_;
+  Diagram d_;
+  std::vector<bool> placed_;                         // region drawn inside its boundary
+  std::map<std::string, size_t> region_ids_;         // Azure location -> region index
+  std::map<std::string, std::string> failover_ids_;  // Azure location -> node id
+  std::map<std::string, std::string> group_ids_;     // boundary name -> group id
+};
+
+// Mermaid: labels are quoted, and characters Mermaid would read as markup
+// become its entity codes (`#quot;`), `#` first since the codes start with it.
+std::string mermaid_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '#':
+        out += "#35;";
+        break;
+      case '"':
+        out += "#quot;";
+        break;
+      case '<':
+        out += "#lt;";
+        break;
+      case '>':
+        out += "#gt;";
+        break;
+      case '&':
+        out += "#amp;";
+        break;
+      case '\n':
+      case '\r':
+      case '\t':
+        out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string mermaid_label(const std::vector<std::string>& lines) {
+  std::vector<std::string> escaped;
+  for (const std::string& l : lines) escaped.push_back(mermaid_text(l));
+  return "\"" + join(escaped, "<br/>") + "\"";
+}
+
+std::string mermaid_node(const Node& n) {
+  std::string label = mermaid_label(n.lines);
+  switch (n.shape) {
+    case Shape::kTenant:
+      return fmt::format("{}([{}])", n.id, label);
+    case Shape::kFrontDoor:
+      return fmt::format("{}{{{{{}}}}}", n.id, label);
+    case Shape::kPlaceholder:
+      return fmt::format("{}[/{}/]", n.id, label);
+    case Shape::kBox:
+      return n.dashed ? fmt::format("{}({})", n.id, label) : fmt::format("{}[{}]", n.id, label);
+  }
+  return n.id;
+}
+
+// DOT: inside a quoted ID only `"` and `\` need escaping.
+std::string dot_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  return out;
+}
+
+std::string dot_label(const std::vector<std::string>& lines) {
+  std::vector<std::string> escaped;
+  for (const std::string& l : lines) escaped.push_back(dot_text(l));
+  return "\"" + join(escaped, "\\n") + "\"";
+}
+
+std::string dot_node(const Node& n) {
+  std::string attributes = "label=" + dot_label(n.lines);
+  switch (n.shape) {
+    case Shape::kTenant:
+      attributes += ", shape=ellipse";
+      break;
+    case Shape::kFrontDoor:
+      attributes += ", shape=hexagon";
+      break;
+    case Shape::kPlaceholder:
+      attributes += ", shape=plaintext";
+      break;
+    case Shape::kBox:
+      break;
+  }
+  if (n.dashed) attributes += ", style=dashed";
+  return fmt::format("{} [{}];", n.id, attributes);
+}
+
+}  // namespace
+
+std::string render_mermaid(const model::Topology& topology) {
+  Diagram d = DiagramBuilder(topology).build();
+  std::string out = fmt::format("%% topology {}\nflowchart LR\n", mermaid_text(d.title));
+  for (const Group& g : d.groups) {
+    out += fmt::format("  subgraph {}[{}]\n", g.id, mermaid_label(g.lines));
+    for (const Node& n : g.nodes) out += "    " + mermaid_node(n) + "\n";
+    out += "  end\n";
+  }
+  for (const Node& n : d.loose) out += "  " + mermaid_node(n) + "\n";
+  std::vector<std::string> dashed;
+  for (const Group& g : d.groups) {
+    for (const Node& n : g.nodes) {
+      if (n.dashed) dashed.push_back(n.id);
+    }
+  }
+  for (const Node& n : d.loose) {
+    if (n.dashed) dashed.push_back(n.id);
+  }
+  for (const Edge& e : d.edges) {
+    std::string arrow = e.dashed ? "-.->" : "-->";
+    if (!e.label.empty()) arrow += "|\"" + mermaid_text(e.label) + "\"|";
+    out += fmt::format("  {} {} {}\n", e.from, arrow, e.to);
+  }
+  if (!dashed.empty()) {
+    out += "  classDef failover stroke-dasharray: 4 4\n";
+    out += "  class " + join(dashed, ",") + " failover\n";
+  }
+  return out;
+}
+
+std::string render_dot(const model::Topology& topology) {
+  Diagram d = DiagramBuilder(topology).build();
+  // Edges to a boundary point at a node inside its cluster, clipped at the
+  // cluster's border (compound=true with lhead/ltail).
+  std::map<std::string, std::string> anchors;
+  for (const Group& g : d.groups) anchors[g.id] = g.nodes.front().id;
+  std::string out = fmt::format("digraph \"{}\" {{\n", dot_text(d.title));
+  out += "  rankdir=LR;\n  compound=true;\n  node [shape=box];\n";
+  for (const Group& g : d.groups) {
+    out += fmt::format("  subgraph cluster_{} {{\n    label={};\n", g.id, dot_label(g.lines));
+    for (const Node& n : g.nodes) out += "    " + dot_node(n) + "\n";
+    out += "  }\n";
+  }
+  for (const Node& n : d.loose) out += "  " + dot_node(n) + "\n";
+  for (const Edge& e : d.edges) {
+    std::vector<std::string> attributes;
+    if (!e.label.empty()) attributes.push_back("label=\"" + dot_text(e.label) + "\"");
+    if (e.dashed) attributes.push_back("style=dashed");
+    if (e.from_group) attributes.push_back("ltail=cluster_" + e.from);
+    if (e.to_group) attributes.push_back("lhead=cluster_" + e.to);
+    std::string from = e.from_group ? anchors[e.from] : e.from;
+    std::string to = e.to_group ? anchors[e.to] : e.to;
+    out += fmt::format("  {} -> {}", from, to);
+    if (!attributes.empty()) out += " [" + join(attributes, ", ") + "]";
+    out += ";\n";
+  }
+  out += "}\n";
+  return out;
+}
+
+}  // namespace topoc::emit
