@@ -1,0 +1,263 @@
+// Golden diagnostics: every examples/invalid/<name>.topo starts with
+// `# expect: CODE at line N`; the front end must report only CODE, first at
+// line N, and its text and SARIF renderings must equal <name>.txt and
+// <name>.sarif beside it. With TOPOC_UPDATE_GOLDEN=1 the goldens that differ
+// are rewritten instead. Also: every examples/*.topo checks without errors,
+// every diagnostic code has an invalid example, and docs/rules.md documents
+// every code.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/diag/render.h"
+#include "compiler/driver/check.h"
+
+namespace topoc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The tool version written into golden SARIF. A fixed string, so that a
+// release does not rewrite every golden file.
+constexpr std::string_view kGoldenToolVersion = "0.0.0-golden";
+
+constexpr const char* kAcceptCommand = "TOPOC_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden";
+
+// Codes no single example file can produce. Keep this list short and say why.
+const std::set<std::string, std::less<>> kCodesWithoutExample = {};
+
+fs::path source_dir() { return fs::path(TOPOC_SOURCE_DIR); }
+
+std::optional<std::string> read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+bool update_mode() {
+  const char* value = std::getenv("TOPOC_UPDATE_GOLDEN");
+  return value != nullptr && std::string_view(value) == "1";
+}
+
+// Stems of the .topo files in a directory of the source tree, sorted.
+std::vector<std::string> topo_files_in(std::string_view relative_dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(source_dir() / relative_dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".topo") {
+      out.push_back(entry.path().stem().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Expectation {
+  std::string code;
+  uint32_t line = 0;
+};
+
+// Parses the first line: `# expect: CODE at line N`.
+std::optional<Expectation> parse_expectation(std::string_view text) {
+  std::string first(text.substr(0, text.find('\n')));
+  static const std::regex kExpect(R"(^# expect: ([A-Z][0-9]{3}) at line ([0-9]+)\s*$)");
+  std::smatch m;
+  if (!std::regex_match(first, m, kExpect)) return std::nullopt;
+  return Expectation{m[1].str(), static_cast<uint32_t>(std::stoul(m[2].str()))};
+}
+
+// Runs the front end under the path relative to the source tree, so that
+// goldens never hold an absolute path.
+driver::CheckResult check_relative(const std::string& relative_path, std::string text) {
+  driver::CheckResult result;
+  driver::check_source(result, relative_path, std::move(text));
+  result.sink.sort();
+  return result;
+}
+
+// SARIF as topoc renders it, except that the rules table (the same fifty-odd
+// entries in every file, generated from diagnostic_kinds.def) is replaced by
+// its size: goldens show the results, and a new code does not rewrite them all.
+std::string golden_sarif(const driver::CheckResult& result, std::string& problem) {
+  std::string rendered = diag::render_sarif(result.files, result.sink.diagnostics(), kGoldenToolVersion);
+  auto sarif = nlohmann::ordered_json::parse(rendered);
+  auto& run = sarif["runs"][0];
+  auto& rules = run["tool"]["driver"]["rules"];
+  for (const auto& r : run["results"]) {
+    size_t index = r["ruleIndex"].get<size_t>();
+    if (index >= rules.size() || rules[index]["id"] != r["ruleId"]) {
+      problem += fmt::format("result {} has ruleIndex {} that does not name its rule\n",
+                             r["ruleId"].get<std::string>(), index);
+    }
+  }
+  rules = fmt::format("{} rules from compiler/diag/diagnostic_kinds.def", rules.size());
+  return sarif.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// A line diff (longest common subsequence) with two lines of context around
+// each change, in the spirit of `diff -u`.
+std::string line_diff(const std::string& expected, const std::string& actual) {
+  std::vector<std::string> a = split_lines(expected), b = split_lines(actual);
+  if (a.size() * b.size() > 4'000'000) {
+    size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    return fmt::format("(files too large to diff; first difference at line {})\n", i + 1);
+  }
+  std::vector<std::vector<uint32_t>> lcs(a.size() + 1, std::vector<uint32_t>(b.size() + 1, 0));
+  for (size_t i = a.size(); i-- > 0;) {
+    for (size_t j = b.size(); j-- > 0;) {
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  struct Line {
+    char tag;
+    std::string text;
+  };
+  std::vector<Line> script;
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      script.push_back({' ', a[i]});
+      ++i, ++j;
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      script.push_back({'-', a[i++]});
+    } else {
+      script.push_back({'+', b[j++]});
+    }
+  }
+  constexpr size_t kContext = 2;
+  std::string out;
+  bool skipped = false;
+  for (size_t k = 0; k < script.size(); ++k) {
+    bool near_change = false;
+    for (size_t d = k >= kContext ? k - kContext : 0; d <= k + kContext && d < script.size(); ++d) {
+      near_change |= script[d].tag != ' ';
+    }
+    if (!near_change) {
+      if (!skipped) out += "@@\n";
+      skipped = true;
+      continue;
+    }
+    skipped = false;
+    out += fmt::format("{}{}\n", script[k].tag, script[k].text);
+  }
+  return out;
+}
+
+// Compares `actual` with the golden at `relative_path`; in update mode
+// rewrites a golden that differs. Returns a failure message, or "".
+std::string compare_golden(const std::string& relative_path, const std::string& actual) {
+  fs::path path = source_dir() / relative_path;
+  std::optional<std::string> golden = read_text(path);
+  if (golden && *golden == actual) return "";
+  if (update_mode()) {
+    write_text(path, actual);
+    std::cout << "updated golden " << relative_path << "\n";
+    return "";
+  }
+  if (!golden) {
+    return fmt::format("golden {} does not exist; to create it run:\n  {}\n", relative_path,
+                       kAcceptCommand);
+  }
+  return fmt::format("{} differs from the golden:\n--- {} (golden)\n+++ {} (now)\n{}to accept the new "
+                     "output run:\n  {}\n",
+                     relative_path, relative_path, relative_path, line_diff(*golden, actual),
+                     kAcceptCommand);
+}
+
+std::string test_name_of(const std::string& stem) {
+  std::string out;
+  for (char c : stem) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+class InvalidExample : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(InvalidExample, MatchesGoldens) {
+  const std::string base = "examples/invalid/" + GetParam();
+  std::optional<std::string> text = read_text(source_dir() / (base + ".topo"));
+  ASSERT_TRUE(text) << "cannot read " << base << ".topo";
+  std::optional<Expectation> expect = parse_expectation(*text);
+  ASSERT_TRUE(expect) << base << ".topo must start with `# expect: CODE at line N`";
+
+  driver::CheckResult result = check_relative(base + ".topo", *text);
+  const auto& diagnostics = result.sink.diagnostics();
+  ASSERT_FALSE(diagnostics.empty()) << base << ".topo produced no diagnostic; expected " << expect->code;
+  for (const diag::Diagnostic& d : diagnostics) {
+    dsl::LineCol lc = result.files[d.location.file].line_col(d.location.span.begin);
+    EXPECT_EQ(expect->code, diag::info(d.kind).code)
+        << base << ".topo:" << lc.line << ":" << lc.column << ": unexpected diagnostic: " << d.message;
+  }
+  dsl::LineCol first = result.files[0].line_col(diagnostics.front().location.span.begin);
+  EXPECT_EQ(expect->line, first.line) << "first diagnostic of " << base << ".topo: "
+                                      << diagnostics.front().message;
+
+  std::string text_rendering = diag::render_text(result.files, diagnostics, {.color = false});
+  std::string sarif_problem;
+  std::string sarif_rendering = golden_sarif(result, sarif_problem);
+  EXPECT_EQ("", sarif_problem);
+  std::string text_failure = compare_golden(base + ".txt", text_rendering);
+  EXPECT_TRUE(text_failure.empty()) << text_failure;
+  std::string sarif_failure = compare_golden(base + ".sarif", sarif_rendering);
+  EXPECT_TRUE(sarif_failure.empty()) << sarif_failure;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, InvalidExample, ::testing::ValuesIn(topo_files_in("examples/invalid")),
+                         [](const auto& info) { return test_name_of(info.param); });
+
+class ValidExample : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ValidExample, ChecksWithoutErrors) {
+  const std::string path = "examples/" + GetParam() + ".topo";
+  std::optional<std::string> text = read_text(source_dir() / path);
+  ASSERT_TRUE(text) << "cannot read " << path;
+  driver::CheckResult result = check_relative(path, *text);
+  EXPECT_EQ(0u, result.sink.error_count())
+      << diag::render_text(result.files, result.sink.diagnostics(), {.color = false});
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, ValidExample, ::testing::ValuesIn(topo_files_in("examples")),
+                         [](const auto& info) { return test_name_of(info.param); });
+
+// A golden file without its .topo is left over from a renamed or removed example.
+TEST(GoldenFiles, EveryGoldenHasItsExample) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(source_dir() / "examples/invalid", ec)) {
+    fs::path p = entry.path();
+    if (p.extension() != ".txt" && p.extension() != ".sarif") continue;
+    fs::path topo = p;
+    topo.replace_extension(".topo");
+    EXPECT_TRUE(fs::exists(topo)) << "examples/invalid/" << p.filename().string()
+                                  << " has no .topo beside it; delete it";
+  }
+}
+
+}  // namespace
+}  // namespace topoc::testing
