@@ -1,0 +1,67 @@
+#include "compiler/rules/residency_facts.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/country_catalog.h"
+#include "compiler/catalog/region_catalog.h"
+
+namespace topoc::rules {
+
+const model::Boundary* boundary_of(const model::Topology& t, const model::Region& region) {
+  if (region.boundary >= t.boundaries.size()) return nullptr;
+  const model::Boundary& b = t.boundaries[region.boundary];
+  return b.name == region.boundary_name.value ? &b : nullptr;
+}
+
+const model::Boundary* boundary_of(const model::Topology& t, const model::Tenant& tenant) {
+  if (!tenant.residency.explicit_ || tenant.boundary >= t.boundaries.size()) return nullptr;
+  const model::Boundary& b = t.boundaries[tenant.boundary];
+  return b.name == tenant.residency.value ? &b : nullptr;
+}
+
+bool any_region_unresolved(const model::Topology& t) {
+  for (const model::Region& region : t.regions) {
+    if (!boundary_of(t, region)) return true;
+  }
+  return false;
+}
+
+bool allows(const model::Boundary& boundary, std::string_view location) {
+  return std::binary_search(boundary.allowed_locations.begin(), boundary.allowed_locations.end(),
+                            location);
+}
+
+diag::Note declared_here(const model::Boundary& boundary) {
+  return {boundary.location, fmt::format("boundary `{}` declared here", boundary.name)};
+}
+
+std::string quoted_list(std::span<const std::string> names, size_t limit) {
+  size_t shown = limit == 0 ? names.size() : std::min(limit, names.size());
+  std::string out;
+  for (size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += fmt::format("`{}`", names[i]);
+  }
+  if (shown < names.size()) out += fmt::format(" and {} more", names.size() - shown);
+  return out;
+}
+
+std::vector<const model::Boundary*> country_owners(const model::Topology& t,
+                                                   std::string_view country) {
+  const catalog::CountryInfo* info = catalog::find_country(country);
+  std::vector<const model::Boundary*> out;
+  for (const model::Boundary& b : t.boundaries) {
+    bool owns = b.geography.value == catalog::kEuDataBoundary && info &&
+                (info->eu_member || info->efta_member);
+    for (const std::string& location : b.allowed_locations) {
+      const catalog::RegionInfo* region = catalog::find_region(location);
+      owns = owns || (region && region->country == country);
+    }
+    if (owns) out.push_back(&b);
+  }
+  return out;
+}
+
+}  // namespace topoc::rules
