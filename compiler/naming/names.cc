@@ -1,0 +1,465 @@
+#include "compiler/naming/names.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/metric_catalog.h"
+#include "compiler/naming/cosmos_accounts.h"
+
+namespace topoc::naming {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// For names of letters and digits only: the separators an author writes in
+// labels (`-`, `_`) are dropped; anything else stays for the rules to report.
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (char c : lower(s)) {
+    if (c != '-' && c != '_') out += c;
+  }
+  return out;
+}
+
+// FNV-1a: small, and the same on every platform and compiler.
+uint32_t fnv1a(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+// A piece of a name that the author chose, and where it is written.
+struct Part {
+  std::string text;  // as it appears in names
+  diag::Location location;
+  std::string hint;    // "region key `eu`"
+  bool listed = true;  // named in hints about length (the environment is not)
+};
+
+// A service a region reaches through Private Link, and the private DNS zones
+// its endpoint registers in (naming.md, "Private Link DNS zone names").
+struct PrivateLinkTarget {
+  const char* service;  // key and name part
+  std::vector<const char*> zones;
+};
+
+class Generator {
+ public:
+  explicit Generator(const model::Topology& t) : t_(t) {
+    prefix_ = {lower(t.prefix.value), t.prefix.explicit_ ? t.prefix.location : t.location,
+               "the topology `prefix`"};
+    env_ = {lower(t.environment.value),
+            t.environment.explicit_ ? t.environment.location : t.location,
+            "the topology `environment`", false};
+    accounts_ = cosmos_accounts(t);
+  }
+
+  std::vector<GeneratedName> run() {
+    global_rg_ = fmt::format("rg-{}-global-{}", prefix_.text, env_.text);
+    add("azurerm_resource_group", "global.rg", global_rg_, "subscription", {&env_, &prefix_});
+    for (const model::Region& r : t_.regions) region(r);
+    for (const CosmosAccount& a : accounts_) cosmos(a);
+    policies();
+    private_dns();
+    if (t_.frontdoor) frontdoor(*t_.frontdoor);
+    alerts();
+    return std::move(out_);
+  }
+
+ private:
+  // Records a name. `parts` go from least to most specific: a name that
+  // breaks its rule because of a character is blamed on the part holding
+  // that character, any other problem on the most specific part.
+  void add(std::string_view type, std::string key, std::string name, std::string scope,
+           std::vector<const Part*> parts) {
+    const Part* source = parts.back();
+    std::string hint;
+    const NamingRule* rule = find_naming_rule(type);
+    const Part* culprit = nullptr;
+    if (rule && violation(*rule, name)) {
+      for (auto it = parts.rbegin(); it != parts.rend() && !culprit; ++it) {
+        const std::string& text = (*it)->text;
+        bool bad = std::any_of(text.begin(), text.end(),
+                               [&](char c) { return !allows_character(*rule, c); });
+        if (bad) culprit = *it;
+      }
+    }
+    if (culprit) {
+      source = culprit;
+      hint = culprit->hint;
+    } else {
+      std::vector<std::string> hints;
+      for (const Part* p : parts) {
+        if (p->listed) hints.push_back(p->hint);
+      }
+      if (hints.empty()) hints.push_back(source->hint);
+      for (size_t i = 0; i < hints.size(); ++i) {
+        if (i > 0) hint += i + 1 == hints.size() ? " or " : ", ";
+        hint += hints[i];
+      }
+    }
+    out_.push_back({std::string(type), std::move(key), std::move(name), std::move(scope),
+                    source->location, std::move(hint)});
+  }
+
+  static Part region_key(const model::Region& r) {
+    return {lower(r.key), r.location_of_block, fmt::format("region key `{}`", r.key)};
+  }
+
+  std::string regional(std::string_view caf, const Part& key) const {
+    return fmt::format("{}-{}-{}-{}", caf, prefix_.text, key.text, env_.text);
+  }
+
+  void region(const model::Region& r) {
+    const Part key = region_key(r);
+    const std::string base = "region." + r.key;
+    const std::string rg = regional("rg", key);
+    add("azurerm_resource_group", base + ".rg", rg, "subscription", {&env_, &prefix_, &key});
+    const std::string vnet = regional("vnet", key);
+    add("azurerm_virtual_network", base + ".vnet", vnet, rg, {&env_, &prefix_, &key});
+    for (const model::Subnet& s : r.subnets) {
+      const Part subnet{lower(s.name), s.location, fmt::format("subnet name `{}`", s.name)};
+      add("azurerm_subnet", base + ".subnet." + s.name, "snet-" + subnet.text, rg + "/" + vnet,
+          {&subnet});
+      add("azurerm_network_security_group", base + ".nsg." + s.name,
+          fmt::format("nsg-{}-{}-{}-{}", prefix_.text, key.text, subnet.text, env_.text), rg,
+          {&env_, &prefix_, &key, &subnet});
+    }
+    if (r.aks) aks(*r.aks, key, base, rg);
+    if (r.search) {
+      add("azurerm_search_service", base + ".search", regional("srch", key), "global",
+          {&env_, &prefix_, &key});
+    }
+    if (r.openai) {
+      const std::string account = regional("oai", key);
+      add("azurerm_cognitive_account", base + ".openai", account, rg, {&env_, &prefix_, &key});
+      add("azurerm_cognitive_account.custom_subdomain_name", base + ".openai.subdomain", account,
+          "global", {&env_, &prefix_, &key});
+    }
+    if (r.redis) {
+      add("azurerm_redis_cache", base + ".redis", regional("redis", key), "global",
+          {&env_, &prefix_, &key});
+    }
+    if (r.storage) {
+      add("azurerm_storage_account", base + ".storage",
+          fit_name("st", squeeze(prefix_.text) + squeeze(key.text), squeeze(env_.text), 24, ""),
+          "global", {&env_, &prefix_, &key});
+    }
+    if (r.keyvault) {
+      add("azurerm_key_vault", base + ".keyvault",
+          fit_name("kv-", prefix_.text + "-" + key.text, "-" + env_.text, 24, "-"), "global",
+          {&env_, &prefix_, &key});
+    }
+    if (r.monitoring) {
+      add("azurerm_log_analytics_workspace", base + ".log", regional("log", key), rg,
+          {&env_, &prefix_, &key});
+      add("azurerm_application_insights", base + ".appi", regional("appi", key), rg,
+          {&env_, &prefix_, &key});
+    }
+    private_endpoints(r, key, base, rg);
+  }
+
+  void aks(const model::Aks& aks, const Part& key, const std::string& base, const std::string& rg) {
+    const std::string cluster = regional("aks", key);
+    add("azurerm_kubernetes_cluster", base + ".aks", cluster, rg, {&env_, &prefix_, &key});
+    add("azurerm_kubernetes_cluster.dns_prefix", base + ".aks.dns_prefix",
+        fmt::format("{}-{}-{}", prefix_.text, key.text, env_.text), rg, {&env_, &prefix_, &key});
+    // Pool names are also Kubernetes node labels that workloads select on, so
+    // they are used exactly as written.
+    const Part system{aks.system_pool.name, aks.system_pool.location, "the system node pool"};
+    add("azurerm_kubernetes_cluster_node_pool", base + ".aks.system_pool", system.text,
+        rg + "/" + cluster, {&system});
+    for (const model::NodePool& p : aks.user_pools) {
+      const Part pool{p.name, p.location, fmt::format("node pool name `{}`", p.name)};
+      add("azurerm_kubernetes_cluster_node_pool", base + ".aks.pool." + p.name, pool.text,
+          rg + "/" + cluster, {&pool});
+    }
+  }
+
+  // A private endpoint per service the region reaches privately (its
+  // boundary's Cosmos DB account too); the DNS zones they register in are
+  // named in private_dns().
+  void private_endpoints(const model::Region& r, const Part& key, const std::string& base,
+                         const std::string& rg) {
+    bool cosmos = std::any_of(accounts_.begin(), accounts_.end(), [&](const CosmosAccount& a) {
+      return !a.boundary || a.boundary->name == r.boundary_name.value;
+    });
+    std::vector<PrivateLinkTarget> targets;
+    if (cosmos) targets.push_back({"cosmos", {"privatelink.documents.azure.com"}});
+    if (r.search) targets.push_back({"search", {"privatelink.search.windows.net"}});
+    if (r.openai) {
+      targets.push_back({"openai",
+                         {"privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com",
+                          "privatelink.services.ai.azure.com"}});
+    }
+    if (r.storage) targets.push_back({"blob", {"privatelink.blob.core.windows.net"}});
+    if (r.redis) targets.push_back({"redis", {"privatelink.redis.cache.windows.net"}});
+    if (r.keyvault) targets.push_back({"vault", {"privatelink.vaultcore.azure.net"}});
+    for (const PrivateLinkTarget& target : targets) {
+      add("azurerm_private_endpoint", base + ".pep." + target.service,
+          fmt::format("pep-{}-{}-{}-{}", prefix_.text, key.text, target.service, env_.text), rg,
+          {&env_, &prefix_, &key});
+      for (const char* zone : target.zones) {
+        bool known = std::any_of(zones_.begin(), zones_.end(),
+                                 [&](const auto& z) { return z.first == zone; });
+        if (!known) zones_.push_back({zone, key});
+      }
+    }
+  }
+
+  // Each Private Link DNS zone exists once, in the global resource group, and
+  // is linked to every region's VNet so names resolve from any region.
+  void private_dns() {
+    for (const auto& [zone, first_user] : zones_) {
+      add("azurerm_private_dns_zone", "dns_zone." + zone, zone, global_rg_, {&first_user});
+    }
+    for (const auto& [zone, first_user] : zones_) {
+      for (const model::Region& r : t_.regions) {
+        const Part key = region_key(r);
+        add("azurerm_private_dns_zone_virtual_network_link",
+            "region." + r.key + ".dns_link." + zone, "link-" + regional("vnet", key),
+            global_rg_ + "/" + zone, {&env_, &prefix_, &key});
+      }
+    }
+  }
+
+  void cosmos(const CosmosAccount& a) {
+    const model::Cosmos& c = *t_.cosmos;
+    Part owner = prefix_;
+    std::string base, rg, account;
+    if (a.boundary) {
+      owner = {lower(a.boundary->name), a.boundary->location,
+               fmt::format("boundary name `{}`", a.boundary->name)};
+      base = "boundary." + a.boundary->name + ".data";
+      rg = fmt::format("rg-{}-data-{}-{}", prefix_.text, owner.text, env_.text);
+      account = fmt::format("cosno-{}-{}-{}", prefix_.text, owner.text, env_.text);
+    } else {
+      base = "data";
+      rg = fmt::format("rg-{}-data-{}", prefix_.text, env_.text);
+      account = fmt::format("cosno-{}-{}", prefix_.text, env_.text);
+    }
+    std::vector<const Part*> parts{&env_, &prefix_};
+    if (a.boundary) parts.push_back(&owner);
+    add("azurerm_resource_group", base + ".rg", rg, "subscription", parts);
+    add("azurerm_cosmosdb_account", base + ".cosmos", account, "global", parts);
+    const Part database{c.database.value.empty() ? t_.name : c.database.value,
+                        c.database.explicit_ ? c.database.location : c.location,
+                        "the Cosmos DB `database`"};
+    const std::string account_path = rg + "/" + account;
+    add("azurerm_cosmosdb_sql_database", base + ".database", database.text, account_path,
+        {&database});
+    for (const model::Container& k : c.containers) {
+      const Part container{k.name, k.location, fmt::format("container name `{}`", k.name)};
+      const std::string container_key = base + ".container." + k.name;
+      add("azurerm_cosmosdb_sql_container", container_key, container.text,
+          account_path + "/" + database.text, {&container});
+      if (k.procedure) {
+        const Part procedure{k.procedure->name, k.procedure->location,
+                             fmt::format("procedure name `{}`", k.procedure->name)};
+        add("azurerm_cosmosdb_sql_stored_procedure", container_key + ".procedure", procedure.text,
+            account_path + "/" + database.text + "/" + container.text, {&procedure});
+      }
+    }
+  }
+
+  // An allowed-locations policy per boundary that has regions, assigned to
+  // each resource group holding that boundary's resources.
+  void policies() {
+    for (size_t i = 0; i < t_.boundaries.size(); ++i) {
+      const model::Boundary& b = t_.boundaries[i];
+      std::vector<const model::Region*> regions = t_.regions_in(i);
+      if (regions.empty()) continue;
+      const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+      const std::string policy =
+          fmt::format("{}-residency-{}-{}", prefix_.text, boundary.text, env_.text);
+      const std::string base = "boundary." + b.name;
+      add("azurerm_policy_definition", base + ".policy", policy, "subscription",
+          {&env_, &prefix_, &boundary});
+      for (const model::Region* r : regions) {
+        const GeneratedName* rg = find_name(out_, "region." + r->key + ".rg");
+        add("azurerm_resource_group_policy_assignment", "region." + r->key + ".policy", policy,
+            rg ? rg->name : "", {&env_, &prefix_, &boundary});
+      }
+      if (const GeneratedName* rg = find_name(out_, base + ".data.rg")) {
+        add("azurerm_resource_group_policy_assignment", base + ".data.policy", policy, rg->name,
+            {&env_, &prefix_, &boundary});
+      }
+    }
+  }
+
+  void frontdoor(const model::FrontDoor& fd) {
+    const Part block{"", fd.location, "the `frontdoor` block"};
+    const std::string profile = fmt::format("afd-{}-{}", prefix_.text, env_.text);
+    add("azurerm_cdn_frontdoor_profile", "frontdoor.profile", profile, global_rg_,
+        {&env_, &prefix_});
+    const std::string profile_path = global_rg_ + "/" + profile;
+    const Part endpoint{lower(fd.endpoint.value),
+                        fd.endpoint.explicit_ ? fd.endpoint.location : t_.location,
+                        "the Front Door `endpoint`"};
+    const std::string endpoint_name = fmt::format("fde-{}-{}", endpoint.text, env_.text);
+    add("azurerm_cdn_frontdoor_endpoint", "frontdoor.endpoint", endpoint_name, "global",
+        {&env_, &endpoint});
+    // An origin group per boundary, holding an origin per region with AKS
+    // (its ingress, reached through Private Link).
+    for (size_t i = 0; i < t_.boundaries.size(); ++i) {
+      const model::Boundary& b = t_.boundaries[i];
+      std::vector<const model::Region*> regions = t_.regions_in(i);
+      regions.erase(std::remove_if(regions.begin(), regions.end(),
+                                   [](const model::Region* r) { return !r->aks; }),
+                    regions.end());
+      if (regions.empty()) continue;
+      const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+      const std::string group = "og-" + boundary.text;
+      add("azurerm_cdn_frontdoor_origin_group", "frontdoor.origin_group." + b.name, group,
+          profile_path, {&boundary});
+      for (const model::Region* r : regions) {
+        const Part key = region_key(*r);
+        add("azurerm_cdn_frontdoor_origin", "frontdoor.origin." + r->key, "origin-" + key.text,
+            profile_path + "/" + group, {&key});
+      }
+    }
+    for (const model::FrontDoorRoute& route : fd.routes) {
+      const Part part{lower(route.name), route.location,
+                      fmt::format("route name `{}`", route.name)};
+      add("azurerm_cdn_frontdoor_route", "frontdoor.route." + route.name, "route-" + part.text,
+          profile_path + "/" + endpoint_name, {&part});
+    }
+    if (!fd.geo_routes.empty()) {
+      const std::string rule_set = "georouting";
+      add("azurerm_cdn_frontdoor_rule_set", "frontdoor.rule_set", rule_set, profile_path, {&block});
+      // A geo-match condition holds at most 25 countries (frontdoor.md), so a
+      // longer list becomes several rules: geo<b>, geo<b>2, geo<b>3...
+      for (const model::GeoRoute& geo : fd.geo_routes) {
+        const Part part{squeeze(geo.boundary_name), geo.location,
+                        fmt::format("boundary name `{}`", geo.boundary_name)};
+        size_t rules = std::max<size_t>(1, (geo.countries.size() + 24) / 25);
+        for (size_t i = 1; i <= rules; ++i) {
+          std::string suffix = i == 1 ? "" : fmt::format("{}", i);
+          add("azurerm_cdn_frontdoor_rule",
+              "frontdoor.rule." + geo.boundary_name + (i == 1 ? "" : "." + suffix),
+              "geo" + part.text + suffix, profile_path + "/" + rule_set, {&part});
+        }
+      }
+    }
+    if (fd.waf.value) {
+      const Part squeezed_prefix{squeeze(prefix_.text), prefix_.location, prefix_.hint};
+      const Part squeezed_env{squeeze(env_.text), env_.location, env_.hint, false};
+      add("azurerm_cdn_frontdoor_firewall_policy", "frontdoor.waf",
+          fmt::format("fdfp{}{}", squeezed_prefix.text, squeezed_env.text), global_rg_,
+          {&squeezed_env, &squeezed_prefix});
+      add("azurerm_cdn_frontdoor_security_policy", "frontdoor.security_policy",
+          fmt::format("secp-{}-{}", prefix_.text, env_.text), profile_path, {&env_, &prefix_});
+    }
+  }
+
+  void alerts() {
+    if (t_.alerts.alerts.empty()) return;
+    add("azurerm_monitor_action_group", "alerts.action_group",
+        fmt::format("ag-{}-{}", prefix_.text, env_.text), global_rg_, {&env_, &prefix_});
+    // The short name only labels notifications; it is cut, not checked.
+    std::string short_name = (squeeze(prefix_.text) + squeeze(env_.text)).substr(0, 12);
+    add("azurerm_monitor_action_group.short_name", "alerts.action_group.short_name", short_name,
+        global_rg_, {&env_, &prefix_});
+    for (const model::Alert& a : t_.alerts.alerts) alert(a);
+  }
+
+  // A metric alert per resource the metric is measured on, all in the global
+  // resource group: `alert-<name>`, qualified by the region or boundary of
+  // the watched resource when there can be several.
+  void alert(const model::Alert& a) {
+    const catalog::MetricInfo* metric = catalog::find_metric(a.metric.value);
+    if (!metric) return;
+    const Part name{lower(a.name), a.location, fmt::format("alert name `{}`", a.name)};
+    const std::string base = "alerts." + a.name;
+    const char* type = "azurerm_monitor_metric_alert";
+    if (metric->target == catalog::MetricTarget::kFrontDoor) {
+      if (t_.frontdoor) add(type, base, "alert-" + name.text, global_rg_, {&name});
+      return;
+    }
+    if (metric->target == catalog::MetricTarget::kCosmos) {
+      for (const CosmosAccount& account : accounts_) {
+        if (!account.boundary) {
+          add(type, base, "alert-" + name.text, global_rg_, {&name});
+          continue;
+        }
+        const model::Boundary& b = *account.boundary;
+        const Part owner{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+        add(type, base + ".boundary." + b.name, fmt::format("alert-{}-{}", name.text, owner.text),
+            global_rg_, {&owner, &name});
+      }
+      return;
+    }
+    for (const model::Region& r : t_.regions) {
+      if (!measures(r, metric->target)) continue;
+      const Part key = region_key(r);
+      add(type, base + ".region." + r.key, fmt::format("alert-{}-{}", name.text, key.text),
+          global_rg_, {&key, &name});
+    }
+  }
+
+  static bool measures(const model::Region& r, catalog::MetricTarget target) {
+    switch (target) {
+      case catalog::MetricTarget::kAks:
+        return r.aks.has_value();
+      case catalog::MetricTarget::kOpenAI:
+        return r.openai.has_value();
+      case catalog::MetricTarget::kAppInsights:
+        return r.monitoring.has_value();
+      case catalog::MetricTarget::kRedis:
+        return r.redis.has_value();
+      case catalog::MetricTarget::kSearch:
+        return r.search.has_value();
+      case catalog::MetricTarget::kCosmos:
+      case catalog::MetricTarget::kFrontDoor:
+        return false;
+    }
+    return false;
+  }
+
+  const model::Topology& t_;
+  Part prefix_, env_;
+  std::vector<CosmosAccount> accounts_;
+  std::string global_rg_;
+  std::vector<std::pair<std::string, Part>> zones_;  // zone, the first region that needs it
+  std::vector<GeneratedName> out_;
+};
+
+}  // namespace
+
+std::vector<GeneratedName> generate_names(const model::Topology& topology) {
+  return Generator(topology).run();
+}
+
+const GeneratedName* find_name(std::span<const GeneratedName> names, std::string_view key) {
+  for (const GeneratedName& n : names) {
+    if (n.key == key) return &n;
+  }
+  return nullptr;
+}
+
+std::string fit_name(std::string_view head, std::string_view middle, std::string_view tail,
+                     size_t max_length, std::string_view separator) {
+  std::string whole = fmt::format("{}{}{}", head, middle, tail);
+  if (name_length(whole) <= max_length) return whole;
+  std::string hash = fmt::format("{:04x}", fnv1a(whole) & 0xffff);
+  size_t fixed = head.size() + separator.size() + hash.size() + tail.size();
+  if (fixed >= max_length) return whole;
+  std::string_view cut = middle.substr(0, max_length - fixed);
+  // Never end on a separator (it would double up) or inside a UTF-8 sequence.
+  while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80) != 0) cut.remove_suffix(1);
+  while (!cut.empty() && cut.back() == '-') cut.remove_suffix(1);
+  if (cut.empty()) return whole;
+  return fmt::format("{}{}{}{}{}", head, cut, separator, hash, tail);
+}
+
+}  // namespace topoc::naming
