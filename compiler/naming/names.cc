@@ -70,7 +70,6 @@ class Generator {
     for (const model::Region& r : t_.regions) region(r);
     for (const CosmosAccount& a : accounts_) cosmos(a);
     policies();
-    private_dns();
     if (t_.frontdoor) frontdoor(*t_.frontdoor);
     alerts();
     return std::move(out_);
@@ -187,8 +186,11 @@ class Generator {
   }
 
   // A private endpoint per service the region reaches privately (its
-  // boundary's Cosmos DB account too); the DNS zones they register in are
-  // named in private_dns().
+  // boundary's Cosmos DB account too), and the Private Link DNS zones they
+  // register in. Zones are per region, in the region's resource group and
+  // linked to its VNet only: the endpoints of one Cosmos DB account in two
+  // regions register the same host names, which one shared zone could only
+  // point at one of them.
   void private_endpoints(const model::Region& r, const Part& key, const std::string& base,
                          const std::string& rg) {
     bool cosmos = std::any_of(accounts_.begin(), accounts_.end(), [&](const CosmosAccount& a) {
@@ -205,30 +207,15 @@ class Generator {
     if (r.storage) targets.push_back({"blob", {"privatelink.blob.core.windows.net"}});
     if (r.redis) targets.push_back({"redis", {"privatelink.redis.cache.windows.net"}});
     if (r.keyvault) targets.push_back({"vault", {"privatelink.vaultcore.azure.net"}});
+    const std::string link = "link-" + regional("vnet", key);
     for (const PrivateLinkTarget& target : targets) {
       add("azurerm_private_endpoint", base + ".pep." + target.service,
           fmt::format("pep-{}-{}-{}-{}", prefix_.text, key.text, target.service, env_.text), rg,
           {&env_, &prefix_, &key});
       for (const char* zone : target.zones) {
-        bool known = std::any_of(zones_.begin(), zones_.end(),
-                                 [&](const auto& z) { return z.first == zone; });
-        if (!known) zones_.push_back({zone, key});
-      }
-    }
-  }
-
-  // Each Private Link DNS zone exists once, in the global resource group, and
-  // is linked to every region's VNet so names resolve from any region.
-  void private_dns() {
-    for (const auto& [zone, first_user] : zones_) {
-      add("azurerm_private_dns_zone", "dns_zone." + zone, zone, global_rg_, {&first_user});
-    }
-    for (const auto& [zone, first_user] : zones_) {
-      for (const model::Region& r : t_.regions) {
-        const Part key = region_key(r);
-        add("azurerm_private_dns_zone_virtual_network_link",
-            "region." + r.key + ".dns_link." + zone, "link-" + regional("vnet", key),
-            global_rg_ + "/" + zone, {&env_, &prefix_, &key});
+        add("azurerm_private_dns_zone", base + ".dns_zone." + zone, zone, rg, {&key});
+        add("azurerm_private_dns_zone_virtual_network_link", base + ".dns_link." + zone, link,
+            rg + "/" + zone, {&env_, &prefix_, &key});
       }
     }
   }
@@ -430,7 +417,6 @@ class Generator {
   Part prefix_, env_;
   std::vector<CosmosAccount> accounts_;
   std::string global_rg_;
-  std::vector<std::pair<std::string, Part>> zones_;  // zone, the first region that needs it
   std::vector<GeneratedName> out_;
 };
 

@@ -164,7 +164,9 @@ TEST(GenerateNames, FollowsTheDocumentedScheme) {
   EXPECT_EQ("oai-shop-weu-prod", name_of(names, "region.weu.openai.subdomain"));
   EXPECT_EQ("pep-shop-weu-cosmos-prod", name_of(names, "region.weu.pep.cosmos"));
   EXPECT_EQ("privatelink.documents.azure.com",
-            name_of(names, "dns_zone.privatelink.documents.azure.com"));
+            name_of(names, "region.weu.dns_zone.privatelink.documents.azure.com"));
+  EXPECT_EQ("link-vnet-shop-weu-prod",
+            name_of(names, "region.weu.dns_link.privatelink.documents.azure.com"));
   EXPECT_EQ("rg-shop-data-eu-prod", name_of(names, "boundary.eu.data.rg"));
   EXPECT_EQ("cosno-shop-eu-prod", name_of(names, "boundary.eu.data.cosmos"));
   EXPECT_EQ("orders", name_of(names, "boundary.eu.data.container.orders"));
@@ -184,6 +186,8 @@ TEST(GenerateNames, ScopesSayWhereTheNameMustBeUnique) {
   EXPECT_EQ("rg-shop-weu-prod", find_name(names, "region.weu.vnet")->scope);
   EXPECT_EQ("rg-shop-weu-prod/vnet-shop-weu-prod",
             find_name(names, "region.weu.subnet.aks")->scope);
+  EXPECT_EQ("rg-shop-weu-prod/privatelink.documents.azure.com",
+            find_name(names, "region.weu.dns_link.privatelink.documents.azure.com")->scope);
   EXPECT_EQ("rg-shop-data-eu-prod/cosno-shop-eu-prod/shop",
             find_name(names, "boundary.eu.data.container.orders")->scope);
 }
