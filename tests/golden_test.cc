@@ -259,5 +259,75 @@ TEST(GoldenFiles, EveryGoldenHasItsExample) {
   }
 }
 
+struct CodeBlock {
+  std::string info;  // the word after the opening fence
+  std::string text;
+  size_t line = 0;   // of the opening fence
+};
+
+std::vector<CodeBlock> fenced_blocks(const std::string& markdown) {
+  std::vector<CodeBlock> out;
+  std::optional<CodeBlock> open;
+  size_t number = 0;
+  for (const std::string& line : split_lines(markdown)) {
+    ++number;
+    if (line.rfind("```", 0) != 0) {
+      if (open) open->text += line + "\n";
+      continue;
+    }
+    if (open) {
+      out.push_back(std::move(*open));
+      open.reset();
+    } else {
+      open = CodeBlock{line.substr(3), "", number};
+    }
+  }
+  return out;
+}
+
+// Whether the first line that is not blank or a comment opens a topology.
+bool is_complete_file(const std::string& text) {
+  bool in_block_comment = false;
+  for (const std::string& line : split_lines(text)) {
+    if (in_block_comment) {
+      in_block_comment = line.find("*/") == std::string::npos;
+      continue;
+    }
+    size_t start = line.find_first_not_of(' ');
+    if (start == std::string::npos || line[start] == '#' || line.compare(start, 2, "//") == 0) continue;
+    if (line.compare(start, 2, "/*") == 0) {
+      in_block_comment = line.find("*/", start + 2) == std::string::npos;
+      continue;
+    }
+    return line.compare(start, 10, "topology \"") == 0;
+  }
+  return false;
+}
+
+// The language reference's complete examples check clean; its fragments at
+// least parse once wrapped in a topology.
+TEST(DslReadme, ExamplesCheck) {
+  std::optional<std::string> doc = read_text(source_dir() / "dsl/README.md");
+  ASSERT_TRUE(doc) << "dsl/README.md is missing";
+  size_t complete = 0;
+  for (const CodeBlock& block : fenced_blocks(*doc)) {
+    if (block.info != "hcl") continue;
+    if (is_complete_file(block.text)) {
+      ++complete;
+      driver::CheckResult result = check_relative("dsl/README.md", block.text);
+      EXPECT_EQ(0u, result.sink.diagnostics().size())
+          << "the example at dsl/README.md:" << block.line << " does not check clean:\n"
+          << diag::render_text(result.files, result.sink.diagnostics(), {.color = false});
+      continue;
+    }
+    driver::CheckResult result = check_relative("fragment.topo", "topology \"fragment\" {\n" + block.text + "}\n");
+    for (const diag::Diagnostic& d : result.sink.diagnostics()) {
+      EXPECT_NE('P', diag::info(d.kind).code[0])
+          << "the fragment at dsl/README.md:" << block.line << " does not parse: " << d.message;
+    }
+  }
+  EXPECT_GE(complete, 3u) << "dsl/README.md should hold complete examples";
+}
+
 }  // namespace
 }  // namespace topoc::testing
