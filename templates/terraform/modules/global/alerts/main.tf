@@ -1,7 +1,8 @@
 # The estate's metric alerts and the action group they notify. Each alert
 # watches one resource: Azure Monitor evaluates a multi-resource metric alert
 # only for resources of one type in one region, and the estate's accounts
-# and clusters are spread over regions.
+# and clusters are spread over regions. An alert lives in the resource group
+# of the resource it watches, so it follows that resource's lifecycle.
 
 resource "azurerm_monitor_action_group" "this" {
   name                = var.action_group.name
@@ -24,7 +25,7 @@ resource "azurerm_monitor_metric_alert" "this" {
   for_each = var.alerts
 
   name                = each.value.name
-  resource_group_name = var.resource_group_name
+  resource_group_name = each.value.resource_group_name
   scopes              = [each.value.scope_id]
   description         = each.value.description
   severity            = each.value.severity

@@ -1,6 +1,6 @@
 variable "resource_group_name" {
   type        = string
-  description = "Resource group of the action group and alerts (the global one)."
+  description = "Resource group of the action group (the global one)."
 }
 
 variable "action_group" {
@@ -14,17 +14,18 @@ variable "action_group" {
 
 variable "alerts" {
   type = map(object({
-    name             = string
-    scope_id         = string
-    description      = string
-    severity         = number
-    frequency        = string
-    window_size      = string
-    metric_namespace = string
-    metric_name      = string
-    aggregation      = string
-    operator         = string
-    threshold        = number
+    name                = string
+    resource_group_name = string
+    scope_id            = string
+    description         = string
+    severity            = number
+    frequency           = string
+    window_size         = string
+    metric_namespace    = string
+    metric_name         = string
+    aggregation         = string
+    operator            = string
+    threshold           = number
     dimension = optional(object({
       name   = string
       values = list(string)

@@ -1,7 +1,8 @@
 # One boundary's Cosmos DB account. Its geo locations are the boundary's
 # regions and their failover locations, never a location outside it, so the
 # account itself cannot replicate tenant data across a residency boundary.
-# Reached only through private endpoints in the boundary's regions.
+# Reached only through private endpoints, one in each region that uses it,
+# kept in that region's resource group beside its other endpoints.
 
 resource "azurerm_cosmosdb_account" "this" {
   name                = var.name
@@ -119,8 +120,8 @@ resource "azurerm_private_endpoint" "this" {
 
   name                = each.value.name
   location            = each.value.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = each.value.subnet_id
+  resource_group_name = each.value.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_ids[each.key]
   tags                = var.tags
 
   private_service_connection {
@@ -132,6 +133,6 @@ resource "azurerm_private_endpoint" "this" {
 
   private_dns_zone_group {
     name                 = "default"
-    private_dns_zone_ids = [var.private_dns_zone_id]
+    private_dns_zone_ids = [var.private_dns_zone_ids[each.key]]
   }
 }

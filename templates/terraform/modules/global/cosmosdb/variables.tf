@@ -90,16 +90,21 @@ variable "stored_procedures" {
 
 variable "private_endpoints" {
   type = map(object({
-    name      = string
-    location  = string
-    subnet_id = string
+    name                = string
+    location            = string
+    resource_group_name = string
   }))
-  description = "Private endpoints keyed by region, one in each region of the boundary that has a VNet."
+  description = "Private endpoints keyed by region, one in each region that uses the account."
 }
 
-variable "private_dns_zone_id" {
-  type        = string
-  description = "The privatelink.documents.azure.com zone the endpoints register in."
+variable "private_endpoint_subnet_ids" {
+  type        = map(string)
+  description = "The endpoints subnet of each region in var.private_endpoints, keyed by region."
+}
+
+variable "private_dns_zone_ids" {
+  type        = map(string)
+  description = "The privatelink.documents.azure.com zone of each region in var.private_endpoints, keyed by region."
 }
 
 variable "tags" {

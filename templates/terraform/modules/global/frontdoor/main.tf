@@ -49,8 +49,8 @@ resource "azurerm_cdn_frontdoor_origin" "this" {
   name                           = each.value.name
   cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
   enabled                        = true
-  host_name                      = each.value.host_name
-  origin_host_header             = each.value.host_name
+  host_name                      = var.origin_host_names[each.key]
+  origin_host_header             = var.origin_host_names[each.key]
   http_port                      = 80
   https_port                     = 443
   priority                       = each.value.priority
@@ -61,11 +61,11 @@ resource "azurerm_cdn_frontdoor_origin" "this" {
   # Private Link service; the connection must then be approved on the
   # service once.
   dynamic "private_link" {
-    for_each = each.value.private_link_target_id == null ? [] : [each.value]
+    for_each = contains(keys(var.origin_private_link_target_ids), each.key) ? [each.value] : []
 
     content {
       location               = private_link.value.location
-      private_link_target_id = private_link.value.private_link_target_id
+      private_link_target_id = var.origin_private_link_target_ids[each.key]
       request_message        = "Front Door origin ${private_link.value.name}"
     }
   }

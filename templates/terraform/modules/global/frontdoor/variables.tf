@@ -51,15 +51,29 @@ variable "origin_groups" {
 
 variable "origins" {
   type = map(object({
-    name                   = string
-    origin_group           = string
-    host_name              = string
-    priority               = number
-    weight                 = number
-    location               = string
-    private_link_target_id = optional(string)
+    name         = string
+    origin_group = string
+    priority     = number
+    weight       = number
+    location     = string
   }))
   description = "Origins keyed by region: the region's ingress, in its boundary's origin group; priority 1-5 (lower is preferred), weight 1-1000."
+}
+
+variable "origin_host_names" {
+  type        = map(string)
+  description = "Host name of each region's ingress, keyed like var.origins; every origin needs one."
+
+  validation {
+    condition     = alltrue([for name in values(var.origin_host_names) : length(name) > 0])
+    error_message = "Every origin host name must be non-empty."
+  }
+}
+
+variable "origin_private_link_target_ids" {
+  type        = map(string)
+  description = "Private Link service in front of a region's internal ingress load balancer, keyed like var.origins; regions without one are reached over the public internet."
+  default     = {}
 }
 
 variable "routes" {

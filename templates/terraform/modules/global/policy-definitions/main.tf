@@ -1,9 +1,9 @@
-# The custom Azure Policy definitions that enforce residency at deploy time,
-# read from the JSON files beside this module (the usual Azure Policy
-# definition format, so they can be reviewed and tested on their own).
-# Custom rather than built-in definitions: the rules ship with the topology
-# that needs them and cannot change under it. Defined at subscription scope;
-# residency-policy assigns them per boundary.
+# The Azure Policy definitions every boundary shares, read from the JSON
+# files beside this module (the usual Azure Policy definition format, so
+# they can be reviewed and tested on their own). Custom rather than built-in
+# definitions: the rules ship with the topology that relies on them and
+# cannot change under it. Defined at subscription scope; residency-policy
+# assigns them per boundary.
 
 locals {
   definitions = {

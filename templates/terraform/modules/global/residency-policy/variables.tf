@@ -1,6 +1,11 @@
 variable "boundary" {
   type        = string
-  description = "Name of the residency boundary, shown in the assignments' display names."
+  description = "Name of the residency boundary, shown in display names."
+}
+
+variable "definition_name" {
+  type        = string
+  description = "Name of the boundary's allowed-locations definition (unique in the subscription)."
 }
 
 variable "allowed_locations" {
@@ -8,26 +13,42 @@ variable "allowed_locations" {
   description = "Azure locations the boundary's resources may use."
 }
 
-variable "scopes" {
-  type = map(object({
-    resource_group_id          = string
-    deny_geo_redundant_storage = bool
-  }))
-  description = "Resource groups of the boundary keyed by role (data, or a region key); deny_geo_redundant_storage where the region's Azure pair leaves the boundary."
-}
-
-variable "definition_ids" {
+variable "data_resource_group_ids" {
   type        = map(string)
-  description = "Policy definition IDs from policy-definitions, keyed by definition."
+  description = "The boundary's data resource group under the key \"data\"; empty when it has none."
 }
 
-variable "assignment_names" {
+variable "data_assignment_names" {
+  type        = map(string)
+  description = "Name of the allowed-locations assignment on the data group, keyed like data_resource_group_ids."
+}
+
+variable "region_resource_group_ids" {
+  type        = map(string)
+  description = "Resource groups of the boundary's regions, keyed by region."
+}
+
+variable "region_assignment_names" {
+  type        = map(string)
+  description = "Name of the allowed-locations assignment on each region's group, keyed by region."
+}
+
+variable "deny_geo_redundant_storage_regions" {
+  type        = list(string)
+  description = "Regions whose Azure pair lies outside the boundary: geo-redundant storage is denied in their groups."
+}
+
+variable "shared_definition_ids" {
+  type        = map(string)
+  description = "IDs of the shared definitions from policy-definitions, keyed by definition."
+}
+
+variable "shared_assignment_names" {
   type = object({
-    allowed_locations          = string
     deny_geo_redundant_storage = string
-    required_tags              = string
+    require_tags               = string
   })
-  description = "Assignment names (1-64 characters, unique per resource group)."
+  description = "Names of the shared definitions' assignments (1-64 characters, unique per resource group)."
 }
 
 variable "required_tags" {

@@ -39,12 +39,12 @@ variable "deployments" {
 
 variable "private_endpoint" {
   type = object({
-    name                = string
-    location            = string
-    subnet_id           = string
-    private_dns_zone_id = string
+    name                 = string
+    location             = string
+    subnet_id            = string
+    private_dns_zone_ids = list(string)
   })
-  description = "Private endpoint in the region's endpoints subnet (location = the VNet's), registered in the service's private DNS zone."
+  description = "Private endpoint in the region's endpoints subnet (location = the VNet's), registered in the service's private DNS zones."
 }
 
 variable "tags" {

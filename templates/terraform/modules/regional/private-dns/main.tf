@@ -1,17 +1,12 @@
-# The Private Link DNS zones of every service that has a private endpoint,
-# each linked to every regional VNet, so a name like
-# <account>.documents.azure.com resolves to the private endpoint from any
-# region. Endpoints register their records through private_dns_zone_group.
-
-locals {
-  links = {
-    for pair in setproduct(keys(var.zones), keys(var.virtual_networks)) :
-    "${pair[0]}/${pair[1]}" => { zone = pair[0], network = pair[1] }
-  }
-}
+# A region's Private Link DNS zones, one per service the region reaches
+# through a private endpoint, linked to the region's VNet. Zones are
+# regional rather than shared: private endpoints of one Cosmos DB account in
+# two regions register the same host names, which one shared zone could
+# only point at one of them. Endpoints add their records through
+# private_dns_zone_group.
 
 resource "azurerm_private_dns_zone" "this" {
-  for_each = var.zones
+  for_each = toset(var.zones)
 
   name                = each.value
   resource_group_name = var.resource_group_name
@@ -19,12 +14,12 @@ resource "azurerm_private_dns_zone" "this" {
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "this" {
-  for_each = local.links
+  for_each = azurerm_private_dns_zone.this
 
-  name                  = var.virtual_networks[each.value.network].name
+  name                  = var.link_name
   resource_group_name   = var.resource_group_name
-  private_dns_zone_name = azurerm_private_dns_zone.this[each.value.zone].name
-  virtual_network_id    = var.virtual_networks[each.value.network].id
+  private_dns_zone_name = each.value.name
+  virtual_network_id    = var.virtual_network_id
   registration_enabled  = false
   tags                  = var.tags
 }

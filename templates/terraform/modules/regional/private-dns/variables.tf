@@ -1,19 +1,21 @@
 variable "resource_group_name" {
   type        = string
-  description = "Resource group that holds the zones (the global one)."
+  description = "Resource group that holds the zones (the region's)."
 }
 
 variable "zones" {
-  type        = map(string)
-  description = "Zone names keyed by service (cosmos = privatelink.documents.azure.com, ...)."
+  type        = list(string)
+  description = "Private Link zone names, such as privatelink.documents.azure.com."
 }
 
-variable "virtual_networks" {
-  type = map(object({
-    id   = string
-    name = string
-  }))
-  description = "VNets keyed by region; each is linked to every zone under its own name."
+variable "virtual_network_id" {
+  type        = string
+  description = "The region's VNet, linked to every zone."
+}
+
+variable "link_name" {
+  type        = string
+  description = "Name of the VNet link in each zone."
 }
 
 variable "tags" {

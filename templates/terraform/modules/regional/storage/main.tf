@@ -51,6 +51,6 @@ resource "azurerm_private_endpoint" "this" {
 
   private_dns_zone_group {
     name                 = "default"
-    private_dns_zone_ids = [var.private_endpoint.private_dns_zone_id]
+    private_dns_zone_ids = var.private_endpoint.private_dns_zone_ids
   }
 }

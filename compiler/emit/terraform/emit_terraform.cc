@@ -1,0 +1,89 @@
+#include "compiler/emit/terraform/emit_terraform.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/emit/templates.h"
+#include "compiler/emit/terraform/estate.h"
+#include "compiler/emit/terraform/root_files.h"
+
+namespace topoc::emit {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// Every embedded file under `template_dir`, written under `output_dir`.
+void copy_templates(FileTree& files, std::string_view template_dir, std::string_view output_dir) {
+  std::string prefix = std::string(template_dir) + "/";
+  for (const EmbeddedTemplate& t : embedded_templates()) {
+    if (!starts_with(t.path, prefix)) continue;
+    files.push_back({fmt::format("{}/{}", output_dir, t.path.substr(prefix.size())),
+                     std::string(t.contents)});
+  }
+}
+
+}  // namespace
+
+FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options) {
+  using namespace terraform;
+  Estate estate = plan_estate(topology, options);
+  FileTree files;
+  const std::string root = fmt::format("environments/{}", estate.environment);
+  files.push_back({root + "/README.md", render_readme(estate)});
+  files.push_back({root + "/backend.tf", render_backend_tf(estate)});
+  files.push_back({root + "/main.tf", render_main_tf(estate)});
+  files.push_back({root + "/outputs.tf", render_outputs_tf(estate)});
+  files.push_back({root + "/providers.tf", render_providers_tf(estate)});
+  files.push_back({root + "/terraform.tf", render_terraform_tf(estate)});
+  files.push_back({root + "/terraform.tfvars", render_tfvars(estate)});
+  files.push_back({root + "/variables.tf", render_variables_tf(estate)});
+  for (const std::string& module : modules_used(estate)) {
+    copy_templates(files, "terraform/modules/" + module, "modules/" + module);
+  }
+  // The boundary's own allowed-locations definition sits beside the module
+  // that creates one per boundary; the shared ones beside policy-definitions.
+  if (!estate.boundaries.empty()) {
+    for (const EmbeddedTemplate& t : embedded_templates()) {
+      if (!starts_with(t.path, "policy/") || !t.path.ends_with(".json")) continue;
+      std::string_view file = t.path.substr(std::string_view("policy/").size());
+      std::string dir = file == "allowed-locations.json" ? "modules/global/residency-policy"
+                                                         : "modules/global/policy-definitions/definitions";
+      files.push_back({fmt::format("{}/{}", dir, file), std::string(t.contents)});
+    }
+  }
+  files.push_back({"topoc.manifest.json", render_manifest(estate)});
+  std::sort(files.begin(), files.end(),
+            [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
+  return files;
+}
+
+}  // namespace topoc::emit
+
+namespace topoc::emit::terraform {
+
+std::vector<std::string> modules_used(const Estate& e) {
+  using model::Service;
+  std::vector<std::string> out{"regional/network"};
+  if (e.any_region(Service::kAks)) out.push_back("regional/aks");
+  if (e.any_region(Service::kAiSearch)) out.push_back("regional/ai-search");
+  if (e.any_region(Service::kOpenAI)) out.push_back("regional/openai");
+  if (e.any_region(Service::kStorage)) out.push_back("regional/storage");
+  if (e.any_region(Service::kRedis)) out.push_back("regional/redis");
+  if (e.any_region(Service::kKeyVault)) out.push_back("regional/keyvault");
+  if (e.any_region(Service::kMonitoring)) out.push_back("regional/monitoring");
+  if (!e.dns.empty()) out.push_back("regional/private-dns");
+  if (!e.cosmos.empty()) out.push_back("global/cosmosdb");
+  if (e.topology->frontdoor) out.push_back("global/frontdoor");
+  if (!e.boundaries.empty()) {
+    out.push_back("global/policy-definitions");
+    out.push_back("global/residency-policy");
+  }
+  if (!e.alerts.empty()) out.push_back("global/alerts");
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace topoc::emit::terraform

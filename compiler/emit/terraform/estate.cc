@@ -1,0 +1,289 @@
+#include "compiler/emit/terraform/estate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/naming/cosmos_accounts.h"
+
+namespace topoc::emit::terraform {
+namespace {
+
+using model::Service;
+
+// Front Door's limit on match values in one remote-address condition.
+constexpr size_t kCountriesPerRule = 25;
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool has_zones(std::string_view location) {
+  const catalog::RegionInfo* info = catalog::find_region(location);
+  return info && info->zones;
+}
+
+bool has_subnet(const model::Region& r, std::string_view name) {
+  return std::any_of(r.subnets.begin(), r.subnets.end(),
+                     [&](const model::Subnet& s) { return s.name == name; });
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+model::Topology with_environment(const model::Topology& t, const std::string& environment) {
+  model::Topology copy = t;
+  copy.environment.value = environment;
+  return copy;
+}
+
+std::map<std::string, std::string> common_tags(const model::Topology& t,
+                                               const std::string& environment) {
+  std::map<std::string, std::string> tags = t.tags;
+  // The topology's own tags win over the ones topoc adds.
+  tags.emplace("environment", environment);
+  tags.emplace("managed-by", "topoc");
+  tags.emplace("topology", t.name);
+  if (!t.owner.value.empty()) tags.emplace("owner", t.owner.value);
+  return tags;
+}
+
+// Whether a region's Azure pair, where geo-redundant storage replicates, lies
+// outside the boundary (or the region has no pair at all).
+bool pair_leaves_boundary(const model::Region& r, const model::Boundary& b) {
+  const catalog::RegionInfo* info = catalog::find_region(r.location.value);
+  if (!info || info->paired.empty()) return true;
+  return !contains(b.allowed_locations, catalog::normalise_location(info->paired));
+}
+
+void plan_cosmos(Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const naming::CosmosAccount& source : naming::cosmos_accounts(t)) {
+    CosmosAccount a;
+    a.boundary = source.boundary;
+    a.key = source.boundary ? source.boundary->name : "shared";
+    a.name_base = source.boundary ? "boundary." + source.boundary->name + ".data" : "data";
+    a.name = e.names.get(a.name_base + ".cosmos");
+    a.resource_group = e.names.get(a.name_base + ".rg");
+    a.database = e.names.get(a.name_base + ".database");
+    // Priority 0, the write region of a single-write account, is the first
+    // region's location; its failovers come after the regions.
+    for (const auto& l : source.locations) {
+      a.geo_locations.push_back(
+          {l.value, static_cast<int64_t>(a.geo_locations.size()), has_zones(l.value)});
+    }
+    if (!a.geo_locations.empty()) a.location = a.geo_locations.front().location;
+    for (const model::Region& r : t.regions) {
+      bool reaches = !source.boundary || r.boundary_name.value == source.boundary->name;
+      if (!reaches) continue;
+      // A region without an endpoints subnet cannot host the endpoint.
+      if (has_subnet(r, "endpoints")) a.endpoint_regions.push_back(&r);
+      if (r.aks && has_subnet(r, "aks")) a.network_rule_regions.push_back(&r);
+    }
+    e.cosmos.push_back(std::move(a));
+  }
+}
+
+// Active-active: every region of a boundary serves at priority 1. The
+// passive modes send traffic to the boundary's first region and keep the
+// others (its failovers) at priority 2 until it is unhealthy.
+void plan_frontdoor(Estate& e) {
+  const model::Topology& t = *e.topology;
+  if (!t.frontdoor) return;
+  bool active_active = t.mode.value == model::DeploymentMode::kActiveActive;
+  for (const BoundaryPlan& b : e.boundaries) {
+    std::vector<const model::Region*> served;
+    for (const model::Region* r : b.regions) {
+      if (r->aks) served.push_back(r);
+    }
+    if (served.empty()) continue;
+    const std::string& name = b.boundary->name;
+    e.origin_groups.push_back({name, e.names.get("frontdoor.origin_group." + name)});
+    for (size_t i = 0; i < served.size(); ++i) {
+      const model::Region* r = served[i];
+      int64_t priority = active_active || i == 0 ? 1 : 2;
+      e.origins.push_back({r, name, e.names.get("frontdoor.origin." + r->key), priority, 1000});
+    }
+  }
+  if (!e.origin_groups.empty()) e.default_origin_group = e.origin_groups.front().key;
+  int64_t order = 1;
+  for (const model::GeoRoute& route : t.frontdoor->geo_routes) {
+    bool served = std::any_of(e.origin_groups.begin(), e.origin_groups.end(),
+                              [&](const OriginGroup& g) { return g.key == route.boundary_name; });
+    if (!served) continue;  // a boundary without origins: rule F004
+    std::vector<std::string> countries;
+    for (const auto& c : route.countries) {
+      if (!contains(countries, c.value)) countries.push_back(c.value);
+    }
+    std::sort(countries.begin(), countries.end());
+    const std::string& base = e.names.get("frontdoor.rule." + route.boundary_name);
+    size_t parts = std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
+    for (size_t part = 0; part < parts; ++part) {
+      GeoRule rule;
+      rule.key = parts == 1 ? route.boundary_name : fmt::format("{}-{}", route.boundary_name, part + 1);
+      rule.name = parts == 1 ? base : fmt::format("{}{}", base, part + 1);
+      rule.order = order++;
+      size_t from = part * kCountriesPerRule;
+      size_t to = std::min(countries.size(), from + kCountriesPerRule);
+      rule.countries.assign(countries.begin() + static_cast<std::ptrdiff_t>(from),
+                            countries.begin() + static_cast<std::ptrdiff_t>(to));
+      rule.group = route.boundary_name;
+      e.geo_rules.push_back(std::move(rule));
+    }
+  }
+}
+
+// Zone names are fixed per service: private endpoints register their records
+// automatically only in the recommended zones.
+void plan_dns(Estate& e) {
+  for (const model::Region& r : e.topology->regions) {
+    if (!has_subnet(r, "endpoints")) continue;
+    RegionDns dns{&r, {}, ""};
+    if (e.cosmos_of(r)) dns.zones.push_back("privatelink.documents.azure.com");
+    if (r.search) dns.zones.push_back("privatelink.search.windows.net");
+    if (r.openai) {
+      dns.zones.push_back("privatelink.openai.azure.com");
+      dns.zones.push_back("privatelink.cognitiveservices.azure.com");
+      dns.zones.push_back("privatelink.services.ai.azure.com");
+    }
+    if (r.storage) dns.zones.push_back("privatelink.blob.core.windows.net");
+    if (r.redis) dns.zones.push_back("privatelink.redis.cache.windows.net");
+    if (r.keyvault) dns.zones.push_back("privatelink.vaultcore.azure.net");
+    if (dns.zones.empty()) continue;
+    std::sort(dns.zones.begin(), dns.zones.end());
+    dns.link_name = e.names.region(r.key, "dns_link." + dns.zones.front());
+    e.dns.push_back(std::move(dns));
+  }
+}
+
+void plan_policies(Estate& e) {
+  const model::Topology& t = *e.topology;
+  if (e.boundaries.empty()) return;
+  std::string prefix = lower(t.prefix.value), env = lower(e.environment);
+  for (const char* key : {"deny-geo-redundant-storage", "require-tags"}) {
+    e.shared_policies.push_back({key, fmt::format("{}-{}-{}", prefix, key, env)});
+  }
+  for (BoundaryPlan& b : e.boundaries) {
+    const std::string& name = b.boundary->name;
+    b.policy_name = e.names.get("boundary." + name + ".policy");
+    const std::string data_key = "boundary." + name + ".data";
+    b.has_data_resource_group = !e.names.get(data_key + ".rg").empty();
+    if (b.has_data_resource_group) {
+      b.policy_scopes.push_back(
+          {"data", e.names.get(data_key + ".rg"), e.names.get(data_key + ".policy"), false});
+    }
+    for (const model::Region* r : b.regions) {
+      b.policy_scopes.push_back({"region-" + r->key, e.names.region(r->key, "rg"),
+                                 e.names.region(r->key, "policy"), pair_leaves_boundary(*r, *b.boundary)});
+    }
+  }
+}
+
+void plan_alerts(Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const model::Alert& alert : t.alerts.alerts) {
+    const catalog::MetricInfo* metric = catalog::find_metric(alert.metric.value);
+    if (!metric) continue;
+    const std::string base = "alerts." + alert.name;
+    auto add = [&](std::string target, std::string target_key, const std::string& name_key) {
+      if (e.names.get(name_key).empty()) return;
+      e.alerts.push_back({fmt::format("{}/{}", alert.name, target_key), e.names.get(name_key), &alert,
+                          metric, std::move(target), std::move(target_key), e.names.scope(name_key)});
+    };
+    auto per_region = [&](std::string target, Service service) {
+      for (const model::Region& r : t.regions) {
+        if (r.has(service)) add(target, r.key, base + ".region." + r.key);
+      }
+    };
+    switch (metric->target) {
+      case catalog::MetricTarget::kCosmos:
+        for (const CosmosAccount& a : e.cosmos) {
+          add("cosmos", a.key, a.boundary ? base + ".boundary." + a.boundary->name : base);
+        }
+        break;
+      case catalog::MetricTarget::kFrontDoor: add("frontdoor", "global", base); break;
+      case catalog::MetricTarget::kAks: per_region("aks", Service::kAks); break;
+      case catalog::MetricTarget::kOpenAI: per_region("openai", Service::kOpenAI); break;
+      case catalog::MetricTarget::kAppInsights: per_region("app_insights", Service::kMonitoring); break;
+      case catalog::MetricTarget::kRedis: per_region("redis", Service::kRedis); break;
+      case catalog::MetricTarget::kSearch: per_region("search", Service::kAiSearch); break;
+    }
+  }
+  std::sort(e.alerts.begin(), e.alerts.end(),
+            [](const AlertInstance& a, const AlertInstance& b) { return a.key < b.key; });
+}
+
+}  // namespace
+
+bool Estate::any_region(Service service) const {
+  return std::any_of(topology->regions.begin(), topology->regions.end(),
+                     [&](const model::Region& r) { return r.has(service); });
+}
+
+const BoundaryPlan* Estate::find_boundary(std::string_view name) const {
+  for (const BoundaryPlan& b : boundaries) {
+    if (b.boundary->name == name) return &b;
+  }
+  return nullptr;
+}
+
+const RegionDns* Estate::dns_of(const model::Region& region) const {
+  for (const RegionDns& d : dns) {
+    if (d.region == &region) return &d;
+  }
+  return nullptr;
+}
+
+const CosmosAccount* Estate::cosmos_of(const model::Region& region) const {
+  for (const CosmosAccount& a : cosmos) {
+    if (std::find(a.endpoint_regions.begin(), a.endpoint_regions.end(), &region) !=
+        a.endpoint_regions.end()) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+Estate plan_estate(const model::Topology& t, const TerraformOptions& options) {
+  std::string environment = options.environment.empty() ? t.environment.value : options.environment;
+  Estate e{&t, environment, fmt::format("{}/{}.tfstate", t.name, environment),
+           ResourceNames(with_environment(t, environment))};
+  e.tags = common_tags(t, environment);
+  for (const auto& [key, value] : t.tags) e.required_tags.push_back(key);
+  for (size_t i = 0; i < t.boundaries.size(); ++i) {
+    std::vector<const model::Region*> regions = t.regions_in(i);
+    if (regions.empty()) continue;
+    e.boundaries.push_back({&t.boundaries[i], regions, "", false, {}});
+  }
+  plan_cosmos(e);
+  plan_frontdoor(e);
+  plan_dns(e);
+  plan_policies(e);
+  plan_alerts(e);
+  return e;
+}
+
+std::string periodic_backup_redundancy(const CosmosAccount& account) {
+  const catalog::RegionInfo* info = catalog::find_region(account.location);
+  if (!info) return "Local";
+  std::string pair = info->paired.empty() ? "" : catalog::normalise_location(info->paired);
+  bool pair_inside = std::any_of(account.geo_locations.begin(), account.geo_locations.end(),
+                                 [&](const GeoLocation& g) { return g.location == pair; });
+  if (pair_inside) return "Geo";
+  return info->zones ? "Zone" : "Local";
+}
+
+std::string iso_duration(int64_t seconds) {
+  if (seconds % 86400 == 0) return fmt::format("P{}D", seconds / 86400);
+  if (seconds % 3600 == 0) return fmt::format("PT{}H", seconds / 3600);
+  if (seconds % 60 == 0) return fmt::format("PT{}M", seconds / 60);
+  return fmt::format("PT{}S", seconds);
+}
+
+}  // namespace topoc::emit::terraform

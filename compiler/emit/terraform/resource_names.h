@@ -1,0 +1,31 @@
+// The Azure names of everything the Terraform backend creates, looked up by
+// the naming module's keys ("region.eu.aks", "boundary.eu.data.cosmos", ...).
+// Names come from compiler/naming so `topoc check` (which validates them)
+// and the emitted Terraform always agree; this class only indexes them.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "compiler/model/topology.h"
+#include "compiler/naming/names.h"
+
+namespace topoc::emit::terraform {
+
+class ResourceNames {
+ public:
+  explicit ResourceNames(const model::Topology& topology);
+
+  // The name under `key`; an empty string for a key the naming module does
+  // not produce (a bug in the emitter, caught by the golden tests).
+  const std::string& get(std::string_view key) const;
+  // Where the name is unique: for most resources, their resource group.
+  const std::string& scope(std::string_view key) const;
+  const std::string& region(std::string_view region_key, std::string_view what) const;
+
+ private:
+  std::map<std::string, naming::GeneratedName, std::less<>> names_;
+};
+
+}  // namespace topoc::emit::terraform

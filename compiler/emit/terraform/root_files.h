@@ -1,0 +1,32 @@
+// The files of the environment root (environments/<env>/) and the manifest,
+// each rendered from the planned estate.
+#pragma once
+
+#include <string>
+
+#include "compiler/emit/terraform/estate.h"
+#include "compiler/emit/terraform/hcl_writer.h"
+
+namespace topoc::emit::terraform {
+
+// The regional and global modules the estate calls, as paths under modules/
+// ("regional/aks", "global/cosmosdb"), sorted.
+std::vector<std::string> modules_used(const Estate& estate);
+
+// locals { regions, boundaries, common_tags, ... }: everything the estate
+// varies by, as data.
+hcl::Body root_locals(const Estate& estate);
+
+std::string render_main_tf(const Estate& estate);
+std::string render_terraform_tf(const Estate& estate);
+std::string render_providers_tf(const Estate& estate);
+std::string render_backend_tf(const Estate& estate);
+std::string render_variables_tf(const Estate& estate);
+std::string render_outputs_tf(const Estate& estate);
+std::string render_tfvars(const Estate& estate);
+std::string render_readme(const Estate& estate);
+
+// topoc.manifest.json; the format is described in docs/manifest.md.
+std::string render_manifest(const Estate& estate);
+
+}  // namespace topoc::emit::terraform

@@ -1,0 +1,517 @@
+// The environment root's `locals`: every value the estate varies by, laid
+// out as maps keyed by region and boundary so the module calls in main.tf
+// stay generic. Adding a region to the topology adds a map entry here and
+// nothing else.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/emit/terraform/root_files.h"
+
+namespace topoc::emit::terraform {
+namespace {
+
+using hcl::Entry;
+using hcl::Expr;
+using model::Service;
+
+Expr str(std::string_view s) { return Expr::string(s); }
+Expr num(int64_t n) { return Expr::number(n); }
+Expr str_or_null(std::string_view s) { return s.empty() ? Expr::null() : Expr::string(s); }
+
+Expr string_map(const std::map<std::string, std::string>& values) {
+  std::vector<Entry> entries;
+  for (const auto& [k, v] : values) entries.push_back({k, str(v)});
+  return Expr::object(std::move(entries));
+}
+
+// Whether a Cosmos DB account's VNet filter admits this region's AKS subnet,
+// which then needs the Cosmos DB service endpoint.
+bool cosmos_admits(const Estate& e, const model::Region& r) {
+  return std::any_of(e.cosmos.begin(), e.cosmos.end(), [&](const CosmosAccount& a) {
+    return std::find(a.network_rule_regions.begin(), a.network_rule_regions.end(), &r) !=
+           a.network_rule_regions.end();
+  });
+}
+
+// The region's private DNS zones a service's endpoint registers in.
+std::vector<std::string> zones_for(const Estate& e, const model::Region& r, std::string_view prefix) {
+  std::vector<std::string> out;
+  if (const RegionDns* dns = e.dns_of(r)) {
+    for (const std::string& z : dns->zones) {
+      if (z.rfind(prefix, 0) == 0) out.push_back(z);
+    }
+  }
+  return out;
+}
+
+Expr network(const Estate& e, const model::Region& r) {
+  std::vector<Entry> subnets;
+  std::vector<const model::Subnet*> sorted;
+  for (const model::Subnet& s : r.subnets) sorted.push_back(&s);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->name < b->name; });
+  for (const model::Subnet* s : sorted) {
+    std::vector<std::string> endpoints;
+    if (s->name == "aks" && cosmos_admits(e, r)) {
+      endpoints.push_back("Microsoft.AzureCosmosDB");
+    }
+    subnets.push_back(
+        {s->name, Expr::object({
+                      {"name", str(e.names.region(r.key, "subnet." + s->name))},
+                      {"address_prefix", str(s->address.value.to_string())},
+                      {"network_security_group_name", str(e.names.region(r.key, "nsg." + s->name))},
+                      {"service_endpoints", Expr::string_list(endpoints)},
+                  })});
+  }
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "vnet"))},
+      {"address_space", Expr::string_list({r.address_space.value.to_string()})},
+      {"subnets", Expr::object(std::move(subnets))},
+  });
+}
+
+Expr pool(const model::NodePool& p, bool with_name_and_taints) {
+  std::vector<Entry> entries;
+  if (with_name_and_taints) entries.push_back({"name", str(p.name)});
+  entries.push_back({"vm_size", str(p.vm_size.value)});
+  entries.push_back({"zones", Expr::string_list(p.zones.value)});
+  entries.push_back({"min_count", num(p.min_count.value)});
+  entries.push_back({"max_count", num(p.max_count.value)});
+  entries.push_back({"os_disk_size_gb", num(p.os_disk_gb)});
+  entries.push_back({"max_pods", num(p.max_pods)});
+  entries.push_back({"labels", string_map(p.labels)});
+  if (!with_name_and_taints) entries.push_back({"taints", Expr::string_list(p.taints)});
+  return Expr::object(std::move(entries));
+}
+
+Expr aks(const Estate& e, const model::Region& r) {
+  if (!r.aks) return Expr::null();
+  const model::Aks& a = *r.aks;
+  std::vector<const model::NodePool*> pools;
+  for (const model::NodePool& p : a.user_pools) pools.push_back(&p);
+  std::sort(pools.begin(), pools.end(), [](const auto* x, const auto* y) { return x->name < y->name; });
+  std::vector<Entry> user_pools;
+  for (const model::NodePool* p : pools) user_pools.push_back({p->name, pool(*p, false)});
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "aks"))},
+      {"dns_prefix", str(e.names.region(r.key, "aks.dns_prefix"))},
+      {"kubernetes_version", str_or_null(a.kubernetes_version.value)},
+      {"private_cluster", Expr::boolean(a.private_cluster.value)},
+      {"network_policy", str(a.network_policy.value)},
+      {"service_cidr", str(a.service_cidr.value)},
+      {"dns_service_ip", str(a.dns_service_ip.value)},
+      {"system_pool", pool(a.system_pool, true)},
+      {"user_pools", Expr::object(std::move(user_pools))},
+  });
+}
+
+Expr search(const Estate& e, const model::Region& r) {
+  if (!r.search) return Expr::null();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "search"))},
+      {"sku", str(r.search->sku.value)},
+      {"replica_count", num(r.search->replicas.value)},
+      {"partition_count", num(r.search->partitions.value)},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.search"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.search."))},
+  });
+}
+
+// An Azure OpenAI endpoint answers under all three of its service's zones.
+std::vector<std::string> openai_zones(const Estate& e, const model::Region& r) {
+  std::vector<std::string> out;
+  for (const char* prefix : {"privatelink.cognitiveservices.", "privatelink.openai.",
+                             "privatelink.services.ai."}) {
+    for (std::string& z : zones_for(e, r, prefix)) out.push_back(std::move(z));
+  }
+  return out;
+}
+
+Expr openai(const Estate& e, const model::Region& r) {
+  if (!r.openai) return Expr::null();
+  std::vector<const model::OpenAIModel*> models;
+  for (const model::OpenAIModel& m : r.openai->models) models.push_back(&m);
+  std::sort(models.begin(), models.end(),
+            [](const auto* a, const auto* b) { return a->deployment_name < b->deployment_name; });
+  std::vector<Entry> deployments;
+  for (const model::OpenAIModel* m : models) {
+    deployments.push_back({m->deployment_name, Expr::object({
+                                                   {"model", str(m->name)},
+                                                   {"version", str(m->version.value)},
+                                                   {"capacity", num(m->capacity.value)},
+                                               })});
+  }
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "openai"))},
+      {"location", str(r.openai->location.value)},
+      {"deployment_type", str(model::to_string(r.openai->deployment.value))},
+      {"deployments", Expr::object(std::move(deployments))},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.openai"))},
+      {"private_dns_zones", Expr::string_list(openai_zones(e, r))},
+  });
+}
+
+Expr redis(const Estate& e, const model::Region& r) {
+  if (!r.redis) return Expr::null();
+  const model::Redis& c = *r.redis;
+  const catalog::RegionInfo* info = catalog::find_region(r.location.value);
+  std::vector<std::string> zones;
+  if (info && info->zones) zones = {"1", "2", "3"};
+  Expr replica = c.geo_replica.value.empty()
+                     ? Expr::null()
+                     : Expr::object({{"name", str(e.names.region(r.key, "redis") + "-replica")},
+                                     {"location", str(c.geo_replica.value)}});
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "redis"))},
+      {"sku_name", str(c.sku.value)},
+      {"capacity", num(c.capacity.value)},
+      {"zones", Expr::string_list(zones)},
+      {"geo_replica", std::move(replica)},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.redis"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.redis."))},
+  });
+}
+
+Expr storage(const Estate& e, const model::Region& r) {
+  if (!r.storage) return Expr::null();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "storage"))},
+      {"replication_type", str(model::to_string(r.storage->replication.value))},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.blob"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.blob."))},
+  });
+}
+
+Expr keyvault(const Estate& e, const model::Region& r) {
+  if (!r.keyvault) return Expr::null();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "keyvault"))},
+      {"sku_name", str(r.keyvault->sku.value)},
+      {"soft_delete_retention_days", num(r.keyvault->soft_delete_days.value)},
+      {"purge_protection_enabled", Expr::boolean(r.keyvault->purge_protection.value)},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.vault"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.vaultcore."))},
+  });
+}
+
+Expr monitoring(const Estate& e, const model::Region& r) {
+  if (!r.monitoring) return Expr::null();
+  return Expr::object({
+      {"log_analytics_name", str(e.names.region(r.key, "log"))},
+      {"application_insights_name", str(e.names.region(r.key, "appi"))},
+      {"retention_days", num(r.monitoring->retention_days.value)},
+  });
+}
+
+Expr private_dns(const model::Region& r, const Estate& e) {
+  const RegionDns* dns = e.dns_of(r);
+  if (!dns) return Expr::null();
+  return Expr::object({{"zones", Expr::string_list(dns->zones)}, {"link_name", str(dns->link_name)}});
+}
+
+Expr region(const Estate& e, const model::Region& r) {
+  return Expr::object({
+      {"location", str(r.location.value)},
+      {"boundary", str(r.boundary_name.value)},
+      {"failover", str_or_null(r.failover.value)},
+      {"resource_group_name", str(e.names.region(r.key, "rg"))},
+      {"network", network(e, r)},
+      {"aks", aks(e, r)},
+      {"search", search(e, r)},
+      {"openai", openai(e, r)},
+      {"redis", redis(e, r)},
+      {"storage", storage(e, r)},
+      {"keyvault", keyvault(e, r)},
+      {"monitoring", monitoring(e, r)},
+      {"private_dns", private_dns(r, e)},
+  });
+}
+
+// Periodic backups default to geo-redundant storage in the paired region;
+// they stay geo-redundant only when that pair is one of the account's own
+// locations, else zone-redundant (or local where the region has no zones).
+Expr backup(const model::Cosmos& c, const CosmosAccount& a) {
+  if (c.backup.value != "Periodic") {
+    return Expr::object({{"type", str("Continuous")}, {"tier", str(c.backup.value)}});
+  }
+  return Expr::object({{"type", str("Periodic")},
+                       {"interval_in_minutes", num(240)},
+                       {"retention_in_hours", num(8)},
+                       {"storage_redundancy", str(periodic_backup_redundancy(a))}});
+}
+
+Expr cosmos_account(const Estate& e, const CosmosAccount& a) {
+  const model::Topology& t = *e.topology;
+  std::vector<Expr> geo;
+  for (const GeoLocation& g : a.geo_locations) {
+    geo.push_back(Expr::inline_object({{"location", str(g.location)},
+                                       {"failover_priority", num(g.failover_priority)},
+                                       {"zone_redundant", Expr::boolean(g.zone_redundant)}}));
+  }
+  std::vector<Entry> endpoints;
+  for (const model::Region* r : a.endpoint_regions) {
+    endpoints.push_back({r->key, Expr::object({
+                                     {"name", str(e.names.region(r->key, "pep.cosmos"))},
+                                     {"location", str(r->location.value)},
+                                     {"resource_group_name", str(e.names.region(r->key, "rg"))},
+                                 })});
+  }
+  std::vector<std::string> network_rule_regions;
+  for (const model::Region* r : a.network_rule_regions) network_rule_regions.push_back(r->key);
+  std::sort(endpoints.begin(), endpoints.end(),
+            [](const Entry& x, const Entry& y) { return x.first < y.first; });
+  std::sort(network_rule_regions.begin(), network_rule_regions.end());
+  return Expr::object({
+      {"name", str(a.name)},
+      {"resource_group_name", str(a.resource_group)},
+      {"location", str(a.location)},
+      {"geo_locations", Expr::list(std::move(geo))},
+      {"backup", backup(*t.cosmos, a)},
+      {"private_endpoints", Expr::object(std::move(endpoints))},
+      {"network_rule_regions", Expr::string_list(network_rule_regions)},
+  });
+}
+
+Expr boundary(const Estate& e, const BoundaryPlan& b) {
+  std::vector<std::string> regions, deny_geo;
+  for (const model::Region* r : b.regions) regions.push_back(r->key);
+  std::vector<Entry> data_names, region_names;
+  for (const PolicyScope& s : b.policy_scopes) {
+    if (s.key == "data") {
+      data_names.push_back({"data", str(s.assignment_name)});
+      continue;
+    }
+    std::string region_key = s.key.substr(std::string_view("region-").size());
+    region_names.push_back({region_key, str(s.assignment_name)});
+    if (s.deny_geo_redundant_storage) deny_geo.push_back(region_key);
+  }
+  auto by_key = [](const Entry& x, const Entry& y) { return x.first < y.first; };
+  std::sort(region_names.begin(), region_names.end(), by_key);
+  std::sort(regions.begin(), regions.end());
+  std::sort(deny_geo.begin(), deny_geo.end());
+  return Expr::object({
+      {"allowed_locations", Expr::string_list(b.boundary->allowed_locations)},
+      {"regions", Expr::string_list(regions)},
+      {"has_data_resource_group", Expr::boolean(b.has_data_resource_group)},
+      {"policy", Expr::object({
+                     {"definition_name", str(b.policy_name)},
+                     {"data_assignment_names", Expr::object(std::move(data_names))},
+                     {"region_assignment_names", Expr::object(std::move(region_names))},
+                     {"deny_geo_redundant_storage_regions", Expr::string_list(deny_geo)},
+                 })},
+  });
+}
+
+// Index paths: Cosmos DB needs the root path `/*` in exactly one list. With
+// an include list only those paths are indexed (`/*` excluded); otherwise
+// everything is, minus the exclusions.
+void index_paths(const model::Container& c, std::vector<std::string>& included,
+                 std::vector<std::string>& excluded) {
+  for (const auto& p : c.index_include) included.push_back(p.value);
+  for (const auto& p : c.index_exclude) excluded.push_back(p.value);
+  auto has_root = [](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), "/*") != v.end();
+  };
+  if (has_root(included) || has_root(excluded)) return;
+  if (included.empty()) {
+    included.push_back("/*");
+  } else {
+    excluded.push_back("/*");
+  }
+}
+
+Expr cosmos_settings(const Estate& e) {
+  const model::Cosmos& c = *e.topology->cosmos;
+  const std::string& database = e.cosmos.front().database;
+  std::vector<Entry> consistency{{"level", str(model::to_string(c.consistency.value))}};
+  if (c.consistency.value == model::Consistency::kBoundedStaleness) {
+    consistency.push_back({"max_interval_in_seconds", num(c.max_staleness_seconds.value)});
+    consistency.push_back({"max_staleness_prefix", num(c.max_staleness_prefix.value)});
+  }
+  std::vector<const model::Container*> sorted;
+  for (const model::Container& k : c.containers) sorted.push_back(&k);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+  std::vector<Entry> containers, procedures;
+  for (const model::Container* k : sorted) {
+    std::vector<std::string> included, excluded;
+    index_paths(*k, included, excluded);
+    std::vector<Entry> conflict;
+    if (k->conflict.value == model::ConflictPolicy::kCustom && k->procedure) {
+      conflict = {{"mode", str("Custom")},
+                  {"procedure", str(fmt::format("dbs/{}/colls/{}/sprocs/{}", database,
+                                                k->name, k->procedure->name))}};
+      procedures.push_back({k->name, Expr::object({{"name", str(k->procedure->name)},
+                                                   {"body", str(k->procedure->body)}})});
+    } else {
+      // Region-scoped containers are written in one region only by design;
+      // Cosmos DB still needs a policy, and last-writer-wins never fires.
+      conflict = {{"mode", str("LastWriterWins")}, {"path", str(k->conflict_path.value)}};
+    }
+    containers.push_back(
+        {k->name, Expr::object({
+                      {"partition_key_paths", Expr::string_list({k->partition_key.value})},
+                      {"default_ttl", k->ttl_seconds.value == 0 ? Expr::null() : num(k->ttl_seconds.value)},
+                      {"max_throughput", num(k->max_throughput.value)},
+                      {"included_paths", Expr::string_list(included)},
+                      {"excluded_paths", Expr::string_list(excluded)},
+                      {"conflict_resolution", Expr::object(std::move(conflict))},
+                  })});
+  }
+  return Expr::object({
+      {"database_name", str(database)},
+      {"consistency", Expr::object(std::move(consistency))},
+      {"multiple_write_locations_enabled", Expr::boolean(c.multi_write.value)},
+      {"automatic_failover_enabled", Expr::boolean(c.automatic_failover.value)},
+      {"containers", Expr::object(std::move(containers))},
+      {"stored_procedures", Expr::object(std::move(procedures))},
+  });
+}
+
+Expr frontdoor(const Estate& e) {
+  const model::FrontDoor& fd = *e.topology->frontdoor;
+  std::vector<Entry> groups, origins, routes, rules;
+  for (const OriginGroup& g : e.origin_groups) {
+    groups.push_back({g.key, Expr::object({{"name", str(g.name)}})});
+  }
+  for (const Origin& o : e.origins) {
+    origins.push_back({o.region->key, Expr::object({
+                                          {"name", str(o.name)},
+                                          {"origin_group", str(o.group)},
+                                          {"priority", num(o.priority)},
+                                          {"weight", num(o.weight)},
+                                          {"location", str(o.region->location.value)},
+                                      })});
+  }
+  for (const model::FrontDoorRoute& r : fd.routes) {
+    std::vector<std::string> patterns;
+    for (const auto& p : r.patterns) patterns.push_back(p.value);
+    routes.push_back({r.name, Expr::object({
+                                  {"name", str(e.names.get("frontdoor.route." + r.name))},
+                                  {"patterns", Expr::string_list(patterns)},
+                                  {"origin_group", str(e.default_origin_group)},
+                              })});
+  }
+  for (const GeoRule& g : e.geo_rules) {
+    rules.push_back({g.key, Expr::object({
+                                {"name", str(g.name)},
+                                {"order", num(g.order)},
+                                {"countries", Expr::string_list(g.countries)},
+                                {"origin_group", str(g.group)},
+                            })});
+  }
+  auto by_key = [](const Entry& a, const Entry& b) { return a.first < b.first; };
+  std::sort(groups.begin(), groups.end(), by_key);
+  std::sort(origins.begin(), origins.end(), by_key);
+  std::sort(routes.begin(), routes.end(), by_key);
+  std::sort(rules.begin(), rules.end(), by_key);
+  Expr waf = !fd.waf.value ? Expr::null()
+                           : Expr::object({
+                                 {"name", str(e.names.get("frontdoor.waf"))},
+                                 {"security_policy_name", str(e.names.get("frontdoor.security_policy"))},
+                                 {"mode", str(fd.waf_mode.value)},
+                                 {"managed_rule_sets", Expr::object({
+                                                           {"Microsoft_BotManagerRuleSet", str("1.1")},
+                                                           {"Microsoft_DefaultRuleSet", str("2.1")},
+                                                       })},
+                             });
+  return Expr::object({
+      {"profile_name", str(e.names.get("frontdoor.profile"))},
+      {"endpoint_name", str(e.names.get("frontdoor.endpoint"))},
+      {"sku_name", str(fd.sku.value)},
+      {"session_affinity_enabled", Expr::boolean(fd.session_affinity.value)},
+      {"load_balancing", Expr::object({
+                             {"additional_latency_in_milliseconds", num(fd.latency_sensitivity_ms.value)},
+                             {"sample_size", num(fd.sample_size.value)},
+                             {"successful_samples_required", num(fd.successful_samples.value)},
+                         })},
+      {"health_probe", Expr::object({
+                           {"path", str(fd.probe_path.value)},
+                           {"protocol", str(fd.probe_protocol.value)},
+                           {"request_type", str(fd.probe_method.value)},
+                           {"interval_in_seconds", num(fd.probe_interval_seconds.value)},
+                       })},
+      {"rule_set_name", str(e.names.get("frontdoor.rule_set"))},
+      {"origin_groups", Expr::object(std::move(groups))},
+      {"origins", Expr::object(std::move(origins))},
+      {"routes", Expr::object(std::move(routes))},
+      {"geo_rules", Expr::object(std::move(rules))},
+      {"waf", std::move(waf)},
+  });
+}
+
+Expr alerts(const Estate& e) {
+  std::vector<Entry> entries;
+  for (const AlertInstance& a : e.alerts) {
+    const catalog::MetricInfo& m = *a.metric;
+    Expr dimension = m.dimension.empty()
+                         ? Expr::null()
+                         : Expr::object({{"name", str(m.dimension)},
+                                         {"values", Expr::string_list({std::string(m.dimension_value)})}});
+    entries.push_back(
+        {a.key, Expr::object({
+                    {"name", str(a.name)},
+                    {"resource_group_name", str(a.resource_group)},
+                    {"description", str(fmt::format("{} ({} {})", m.description, a.target, a.target_key))},
+                    {"severity", num(a.alert->severity.value)},
+                    {"frequency", str(iso_duration(a.alert->frequency_seconds.value))},
+                    {"window_size", str(iso_duration(a.alert->window_seconds.value))},
+                    {"metric_namespace", str(m.namespace_)},
+                    {"metric_name", str(m.metric)},
+                    {"aggregation", str(m.aggregation)},
+                    {"operator", str(model::to_string(a.alert->comparison.value))},
+                    {"threshold", Expr::number(a.alert->threshold.value)},
+                    {"dimension", std::move(dimension)},
+                    {"target", str(a.target)},
+                    {"target_key", str(a.target_key)},
+                })});
+  }
+  return Expr::object(std::move(entries));
+}
+
+}  // namespace
+
+hcl::Body root_locals(const Estate& e) {
+  const model::Topology& t = *e.topology;
+  hcl::Body locals;
+  locals.comment("Tags on every resource; the residency policy requires the topology's own.");
+  locals.attribute("common_tags", string_map(e.tags));
+  locals.blank();
+  locals.comment("Residency boundaries that hold regions, keyed by boundary name.");
+  std::vector<Entry> boundaries;
+  for (const BoundaryPlan& b : e.boundaries) boundaries.push_back({b.boundary->name, boundary(e, b)});
+  std::sort(boundaries.begin(), boundaries.end(),
+            [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  locals.attribute("boundaries", Expr::object(std::move(boundaries)));
+  locals.blank();
+  locals.comment("Regions keyed by region key; a service a region does not run is null.");
+  std::vector<Entry> regions;
+  for (const model::Region& r : t.regions) regions.push_back({r.key, region(e, r)});
+  std::sort(regions.begin(), regions.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  locals.attribute("regions", Expr::object(std::move(regions)));
+  if (!e.cosmos.empty()) {
+    locals.blank();
+    locals.comment("Cosmos DB accounts keyed by the boundary whose data they hold.");
+    std::vector<Entry> accounts;
+    for (const CosmosAccount& a : e.cosmos) accounts.push_back({a.key, cosmos_account(e, a)});
+    std::sort(accounts.begin(), accounts.end(),
+              [](const Entry& x, const Entry& y) { return x.first < y.first; });
+    locals.attribute("cosmos_accounts", Expr::object(std::move(accounts)));
+    locals.blank();
+    locals.comment("Database and containers, the same in every account.");
+    locals.attribute("cosmos", cosmos_settings(e));
+  }
+  if (t.frontdoor) {
+    locals.blank();
+    locals.attribute("frontdoor", frontdoor(e));
+  }
+  if (!e.alerts.empty()) {
+    locals.blank();
+    locals.comment("Metric alerts keyed by \"<alert>/<watched resource>\".");
+    locals.attribute("alerts", alerts(e));
+  }
+  return locals;
+}
+
+}  // namespace topoc::emit::terraform

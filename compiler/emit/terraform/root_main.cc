@@ -1,0 +1,346 @@
+// environments/<env>/main.tf: resource groups and the module calls. Every
+// call iterates over the locals (regions, boundaries), so this file only
+// changes when the set of services in use changes, never per region.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/emit/terraform/root_files.h"
+
+namespace topoc::emit::terraform {
+namespace {
+
+using hcl::Body;
+using hcl::Expr;
+using model::Service;
+
+Expr raw(std::string code) { return Expr::raw(std::move(code)); }
+
+std::string module_source(std::string_view path) { return fmt::format("../../modules/{}", path); }
+
+// `for_each` over the regions that run `service`.
+Expr regions_with(std::string_view attribute) {
+  return raw(fmt::format("{{ for key, region in local.regions : key => region if region.{} != null }}",
+                         attribute));
+}
+
+Body module_head(std::string_view path, Expr for_each) {
+  Body b;
+  b.attribute("source", Expr::string(module_source(path)));
+  b.attribute("for_each", std::move(for_each));
+  b.blank();
+  return b;
+}
+
+Expr private_endpoint_object(std::string_view service) {
+  return Expr::object({
+      {"name", raw(fmt::format("each.value.{}.private_endpoint_name", service))},
+      {"location", raw("each.value.location")},
+      {"subnet_id", raw("module.network[each.key].subnet_ids[\"endpoints\"]")},
+      {"private_dns_zone_ids",
+       raw(fmt::format("[for zone in each.value.{}.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]",
+                       service))},
+  });
+}
+
+void resource_groups(const Estate& e, Body& file) {
+  const model::Topology& t = *e.topology;
+  Body global;
+  global.attribute("name", Expr::string(e.names.get("global.rg")));
+  global.attribute("location", Expr::string(t.regions.empty() ? "" : t.regions.front().location.value));
+  global.attribute("tags", raw("local.common_tags"));
+  file.comment("Global resources (Front Door, private DNS, alerts) live in the first region's location.");
+  file.block("resource", {"azurerm_resource_group", "global"}, std::move(global));
+  file.blank();
+  Body region;
+  region.attribute("for_each", raw("local.regions"));
+  region.blank();
+  region.attribute("name", raw("each.value.resource_group_name"));
+  region.attribute("location", raw("each.value.location"));
+  region.attribute("tags", raw("local.common_tags"));
+  file.block("resource", {"azurerm_resource_group", "region"}, std::move(region));
+  if (e.cosmos.empty()) return;
+  file.blank();
+  Body data;
+  data.attribute("for_each", raw("local.cosmos_accounts"));
+  data.blank();
+  data.attribute("name", raw("each.value.resource_group_name"));
+  data.attribute("location", raw("each.value.location"));
+  data.attribute("tags", raw("local.common_tags"));
+  file.comment("Each Cosmos DB account in a data group of its own, under its boundary's residency policy.");
+  file.block("resource", {"azurerm_resource_group", "data"}, std::move(data));
+}
+
+void add_module(Body& file, std::string_view name, Body body) {
+  file.blank();
+  file.block("module", {std::string(name)}, std::move(body));
+}
+
+void regional_modules(const Estate& e, Body& file) {
+  bool monitoring = e.any_region(Service::kMonitoring);
+  {
+    Body b;
+    b.attribute("source", Expr::string(module_source("regional/network")));
+    b.attribute("for_each", raw("local.regions"));
+    b.blank();
+    b.attribute("name", raw("each.value.network.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("address_space", raw("each.value.network.address_space"));
+    b.attribute("subnets", raw("each.value.network.subnets"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "network", std::move(b));
+  }
+  if (!e.dns.empty()) {
+    Body b = module_head("regional/private-dns", regions_with("private_dns"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("zones", raw("each.value.private_dns.zones"));
+    b.attribute("virtual_network_id", raw("module.network[each.key].id"));
+    b.attribute("link_name", raw("each.value.private_dns.link_name"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "private_dns", std::move(b));
+  }
+  if (monitoring) {
+    Body b = module_head("regional/monitoring", regions_with("monitoring"));
+    b.attribute("log_analytics_name", raw("each.value.monitoring.log_analytics_name"));
+    b.attribute("application_insights_name", raw("each.value.monitoring.application_insights_name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("retention_days", raw("each.value.monitoring.retention_days"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "monitoring", std::move(b));
+  }
+  if (e.any_region(Service::kAks)) {
+    Body b = module_head("regional/aks", regions_with("aks"));
+    b.attribute("name", raw("each.value.aks.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("dns_prefix", raw("each.value.aks.dns_prefix"));
+    b.attribute("kubernetes_version", raw("each.value.aks.kubernetes_version"));
+    b.attribute("private_cluster", raw("each.value.aks.private_cluster"));
+    b.attribute("network_policy", raw("each.value.aks.network_policy"));
+    b.attribute("service_cidr", raw("each.value.aks.service_cidr"));
+    b.attribute("dns_service_ip", raw("each.value.aks.dns_service_ip"));
+    b.attribute("system_pool", raw("each.value.aks.system_pool"));
+    b.attribute("user_pools", raw("each.value.aks.user_pools"));
+    b.attribute("subnet_id", raw("module.network[each.key].subnet_ids[\"aks\"]"));
+    b.attribute("virtual_network_id", raw("module.network[each.key].id"));
+    if (monitoring) {
+      b.attribute("log_analytics_workspace_id",
+                  raw("each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null"));
+    }
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "aks", std::move(b));
+  }
+  if (e.any_region(Service::kAiSearch)) {
+    Body b = module_head("regional/ai-search", regions_with("search"));
+    b.attribute("name", raw("each.value.search.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("sku", raw("each.value.search.sku"));
+    b.attribute("replica_count", raw("each.value.search.replica_count"));
+    b.attribute("partition_count", raw("each.value.search.partition_count"));
+    b.attribute("private_endpoint", private_endpoint_object("search"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "search", std::move(b));
+  }
+  if (e.any_region(Service::kOpenAI)) {
+    Body b = module_head("regional/openai", regions_with("openai"));
+    b.attribute("name", raw("each.value.openai.name"));
+    b.attribute("custom_subdomain_name", raw("each.value.openai.name"));
+    b.attribute("location", raw("each.value.openai.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("deployment_type", raw("each.value.openai.deployment_type"));
+    b.attribute("deployments", raw("each.value.openai.deployments"));
+    b.attribute("private_endpoint", private_endpoint_object("openai"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "openai", std::move(b));
+  }
+  if (e.any_region(Service::kStorage)) {
+    Body b = module_head("regional/storage", regions_with("storage"));
+    b.attribute("name", raw("each.value.storage.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("replication_type", raw("each.value.storage.replication_type"));
+    b.attribute("private_endpoint", private_endpoint_object("storage"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "storage", std::move(b));
+  }
+  if (e.any_region(Service::kRedis)) {
+    Body b = module_head("regional/redis", regions_with("redis"));
+    b.attribute("name", raw("each.value.redis.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("sku_name", raw("each.value.redis.sku_name"));
+    b.attribute("capacity", raw("each.value.redis.capacity"));
+    b.attribute("zones", raw("each.value.redis.zones"));
+    b.attribute("geo_replica", raw("each.value.redis.geo_replica"));
+    b.attribute("private_endpoint", private_endpoint_object("redis"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "redis", std::move(b));
+  }
+  if (e.any_region(Service::kKeyVault)) {
+    Body b = module_head("regional/keyvault", regions_with("keyvault"));
+    b.attribute("name", raw("each.value.keyvault.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("sku_name", raw("each.value.keyvault.sku_name"));
+    b.attribute("soft_delete_retention_days", raw("each.value.keyvault.soft_delete_retention_days"));
+    b.attribute("purge_protection_enabled", raw("each.value.keyvault.purge_protection_enabled"));
+    b.attribute("private_endpoint", private_endpoint_object("keyvault"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "keyvault", std::move(b));
+  }
+}
+
+void global_modules(const Estate& e, Body& file) {
+  const model::Topology& t = *e.topology;
+  if (!e.cosmos.empty()) {
+    Body b;
+    b.attribute("source", Expr::string(module_source("global/cosmosdb")));
+    b.attribute("for_each", raw("local.cosmos_accounts"));
+    b.blank();
+    b.attribute("name", raw("each.value.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.data[each.key].name"));
+    b.attribute("geo_locations", raw("each.value.geo_locations"));
+    b.attribute("consistency", raw("local.cosmos.consistency"));
+    b.attribute("multiple_write_locations_enabled", raw("local.cosmos.multiple_write_locations_enabled"));
+    b.attribute("automatic_failover_enabled", raw("local.cosmos.automatic_failover_enabled"));
+    b.attribute("backup", raw("each.value.backup"));
+    b.attribute("virtual_network_subnet_ids",
+                raw("[for key in each.value.network_rule_regions : module.network[key].subnet_ids[\"aks\"]]"));
+    b.attribute("database_name", raw("local.cosmos.database_name"));
+    b.attribute("containers", raw("local.cosmos.containers"));
+    b.attribute("stored_procedures", raw("local.cosmos.stored_procedures"));
+    b.attribute("private_endpoints", raw("each.value.private_endpoints"));
+    b.attribute("private_endpoint_subnet_ids",
+                raw("{ for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids[\"endpoints\"] }"));
+    b.attribute("private_dns_zone_ids",
+                raw("{ for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids[\"privatelink.documents.azure.com\"] }"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "cosmos", std::move(b));
+  }
+  if (t.frontdoor) {
+    Body b;
+    b.attribute("source", Expr::string(module_source("global/frontdoor")));
+    b.blank();
+    b.attribute("profile_name", raw("local.frontdoor.profile_name"));
+    b.attribute("endpoint_name", raw("local.frontdoor.endpoint_name"));
+    b.attribute("sku_name", raw("local.frontdoor.sku_name"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.global.name"));
+    b.attribute("session_affinity_enabled", raw("local.frontdoor.session_affinity_enabled"));
+    b.attribute("load_balancing", raw("local.frontdoor.load_balancing"));
+    b.attribute("health_probe", raw("local.frontdoor.health_probe"));
+    b.attribute("origin_groups", raw("local.frontdoor.origin_groups"));
+    b.attribute("origins", raw("local.frontdoor.origins"));
+    b.attribute("origin_host_names", raw("var.origin_host_names"));
+    b.attribute("origin_private_link_target_ids", raw("var.origin_private_link_target_ids"));
+    b.attribute("routes", raw("local.frontdoor.routes"));
+    b.attribute("rule_set_name", raw("local.frontdoor.rule_set_name"));
+    b.attribute("geo_rules", raw("local.frontdoor.geo_rules"));
+    b.attribute("waf", raw("local.frontdoor.waf"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "frontdoor", std::move(b));
+  }
+  if (!e.boundaries.empty()) {
+    Body defs;
+    defs.attribute("source", Expr::string(module_source("global/policy-definitions")));
+    defs.blank();
+    std::vector<hcl::Entry> names;
+    for (const SharedPolicy& p : e.shared_policies) names.push_back({p.key, Expr::string(p.name)});
+    defs.attribute("names", Expr::object(std::move(names)));
+    defs.attribute("display_suffix", Expr::string(fmt::format("{}/{}", t.name, e.environment)));
+    add_module(file, "policy_definitions", std::move(defs));
+
+    Body b;
+    b.attribute("source", Expr::string(module_source("global/residency-policy")));
+    b.attribute("for_each", raw("local.boundaries"));
+    b.blank();
+    b.attribute("boundary", raw("each.key"));
+    b.attribute("definition_name", raw("each.value.policy.definition_name"));
+    b.attribute("allowed_locations", raw("each.value.allowed_locations"));
+    if (e.cosmos.empty()) {
+      b.attribute("data_resource_group_ids", Expr::object({}));
+    } else {
+      b.attribute("data_resource_group_ids",
+                  raw("{ for key, group in azurerm_resource_group.data : \"data\" => group.id if key == each.key && each.value.has_data_resource_group }"));
+    }
+    b.attribute("data_assignment_names", raw("each.value.policy.data_assignment_names"));
+    b.attribute("region_resource_group_ids",
+                raw("{ for key in each.value.regions : key => azurerm_resource_group.region[key].id }"));
+    b.attribute("region_assignment_names", raw("each.value.policy.region_assignment_names"));
+    b.attribute("deny_geo_redundant_storage_regions",
+                raw("each.value.policy.deny_geo_redundant_storage_regions"));
+    b.attribute("shared_definition_ids", raw("module.policy_definitions.ids"));
+    std::vector<hcl::Entry> assignment_names;
+    for (const SharedPolicy& p : e.shared_policies) {
+      std::string key = p.key == "require-tags" ? "require_tags" : "deny_geo_redundant_storage";
+      assignment_names.push_back({key, Expr::string(p.name)});
+    }
+    b.attribute("shared_assignment_names", Expr::object(std::move(assignment_names)));
+    b.attribute("required_tags", Expr::string_list(e.required_tags));
+    b.attribute("tag_policy_effect", raw("var.tag_policy_effect"));
+    add_module(file, "residency_policy", std::move(b));
+  }
+  if (!e.alerts.empty()) {
+    // Which module output each alert target's resource IDs come from.
+    struct Target {
+      const char* target;
+      const char* expression;
+    };
+    const Target targets[] = {
+        {"aks", "{ for key, cluster in module.aks : key => cluster.id }"},
+        {"app_insights", "{ for key, monitoring in module.monitoring : key => monitoring.application_insights_id }"},
+        {"cosmos", "{ for key, account in module.cosmos : key => account.id }"},
+        {"frontdoor", "{ global = module.frontdoor.profile_id }"},
+        {"openai", "{ for key, account in module.openai : key => account.id }"},
+        {"redis", "{ for key, cache in module.redis : key => cache.id }"},
+        {"search", "{ for key, service in module.search : key => service.id }"},
+    };
+    std::vector<hcl::Entry> scopes;
+    for (const Target& target : targets) {
+      bool used = std::any_of(e.alerts.begin(), e.alerts.end(),
+                              [&](const AlertInstance& a) { return a.target == target.target; });
+      if (used) scopes.push_back({target.target, raw(target.expression)});
+    }
+    Body locals;
+    locals.comment("Resource IDs alerts watch, by target kind and key.");
+    locals.attribute("alert_scopes", Expr::object(std::move(scopes)));
+    file.blank();
+    file.block("locals", {}, std::move(locals));
+
+    Body b;
+    b.attribute("source", Expr::string(module_source("global/alerts")));
+    b.blank();
+    b.attribute("resource_group_name", raw("azurerm_resource_group.global.name"));
+    std::vector<hcl::Entry> group{
+        {"name", Expr::string(e.names.get("alerts.action_group"))},
+        {"short_name", Expr::string(e.names.get("alerts.action_group.short_name"))},
+    };
+    if (!t.alerts.email.value.empty()) group.push_back({"email", Expr::string(t.alerts.email.value)});
+    b.attribute("action_group", Expr::object(std::move(group)));
+    b.attribute("alerts",
+                raw("{ for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "alerts", std::move(b));
+  }
+}
+
+}  // namespace
+
+std::string render_main_tf(const Estate& e) {
+  Body file;
+  file.comment(fmt::format("Generated by topoc from topology \"{}\" ({}). Edit the topology and",
+                           e.topology->name, e.environment));
+  file.comment("rebuild instead of editing this file.");
+  file.blank();
+  file.block("locals", {}, root_locals(e));
+  file.blank();
+  resource_groups(e, file);
+  regional_modules(e, file);
+  global_modules(e, file);
+  return file.render_file();
+}
+
+}  // namespace topoc::emit::terraform

@@ -1,0 +1,173 @@
+// The small files of the environment root: versions, provider, backend,
+// variables, outputs and tfvars.
+#include <fmt/format.h>
+
+#include "compiler/emit/terraform/root_files.h"
+
+namespace topoc::emit::terraform {
+namespace {
+
+using hcl::Body;
+using hcl::Expr;
+using model::Service;
+
+Expr raw(std::string code) { return Expr::raw(std::move(code)); }
+
+Body variable(std::string type, std::string description) {
+  Body b;
+  b.attribute("type", raw(std::move(type)));
+  b.attribute("description", Expr::string(description));
+  return b;
+}
+
+Body output(std::string description, std::string value) {
+  Body b;
+  b.attribute("description", Expr::string(description));
+  b.attribute("value", raw(std::move(value)));
+  return b;
+}
+
+}  // namespace
+
+std::string render_terraform_tf(const Estate&) {
+  Body providers;
+  providers.attribute("azurerm", Expr::object({{"source", Expr::string("hashicorp/azurerm")},
+                                               {"version", Expr::string("~> 4.42")}}));
+  Body terraform;
+  terraform.comment("1.5 brings the `check` blocks and `import` blocks teams use to adopt");
+  terraform.comment("existing resources; nothing here needs a later Terraform.");
+  terraform.attribute("required_version", Expr::string(">= 1.5"));
+  terraform.blank();
+  terraform.comment("azurerm 4.42 is the first release with azurerm_key_vault's");
+  terraform.comment("rbac_authorization_enabled (the name 5.0 keeps); it also covers");
+  terraform.comment("DataZoneStandard OpenAI deployments (4.9) and the 4.x argument names of");
+  terraform.comment("Cosmos DB, AKS and storage used by the modules.");
+  terraform.block("required_providers", {}, std::move(providers));
+  Body file;
+  file.block("terraform", {}, std::move(terraform));
+  return file.render_file();
+}
+
+std::string render_providers_tf(const Estate&) {
+  Body provider;
+  provider.attribute("subscription_id", raw("var.subscription_id"));
+  provider.blank();
+  provider.block("features", {}, Body());
+  Body file;
+  file.block("provider", {"azurerm"}, std::move(provider));
+  return file.render_file();
+}
+
+std::string render_backend_tf(const Estate& e) {
+  Body backend;
+  backend.attribute("key", Expr::string(e.state_key));
+  backend.attribute("use_azuread_auth", Expr::boolean(true));
+  Body terraform;
+  terraform.comment("Partial configuration: the state account comes from `terraform init");
+  terraform.comment("-backend-config=<file>` with resource_group_name, storage_account_name and");
+  terraform.comment("container_name, so one tree deploys to any state account.");
+  terraform.block("backend", {"azurerm"}, std::move(backend));
+  Body file;
+  file.block("terraform", {}, std::move(terraform));
+  return file.render_file();
+}
+
+std::string render_variables_tf(const Estate& e) {
+  Body file;
+  file.block("variable", {"subscription_id"},
+             variable("string", "Azure subscription the estate is deployed to."));
+  if (e.topology->frontdoor) {
+    file.blank();
+    file.block("variable", {"origin_host_names"},
+               variable("map(string)",
+                        "Host name of each region's ingress (the load balancer in front of AKS), "
+                        "keyed by region; Front Door sends traffic there."));
+    file.blank();
+    Body links = variable("map(string)",
+                          "Private Link service in front of a region's internal ingress, keyed by "
+                          "region, for Front Door Premium private origins.");
+    links.attribute("default", Expr::object({}));
+    file.block("variable", {"origin_private_link_target_ids"}, std::move(links));
+  }
+  if (!e.boundaries.empty()) {
+    file.blank();
+    Body effect = variable("string",
+                           "Effect of the required-tags policy: Deny, Audit (report only) or Disabled.");
+    effect.attribute("default", Expr::string("Deny"));
+    file.block("variable", {"tag_policy_effect"}, std::move(effect));
+  }
+  return file.render_file();
+}
+
+std::string render_outputs_tf(const Estate& e) {
+  Body file;
+  file.block("output", {"region_resource_group_names"},
+             output("Resource groups of the regions, keyed by region.",
+                    "{ for key, group in azurerm_resource_group.region : key => group.name }"));
+  if (!e.cosmos.empty()) {
+    file.blank();
+    file.block("output", {"data_resource_group_names"},
+               output("Resource groups of the Cosmos DB accounts, keyed by boundary.",
+                      "{ for key, group in azurerm_resource_group.data : key => group.name }"));
+  }
+  if (e.any_region(Service::kAks)) {
+    file.blank();
+    file.block("output", {"aks_cluster_names"},
+               output("AKS clusters keyed by region.",
+                      "{ for key, cluster in module.aks : key => cluster.name }"));
+    file.blank();
+    file.block("output", {"aks_oidc_issuer_urls"},
+               output("OIDC issuers for workload identity federation, keyed by region.",
+                      "{ for key, cluster in module.aks : key => cluster.oidc_issuer_url }"));
+  }
+  if (!e.cosmos.empty()) {
+    file.blank();
+    file.block("output", {"cosmos_endpoints"},
+               output("Cosmos DB endpoints keyed by boundary.",
+                      "{ for key, account in module.cosmos : key => account.endpoint }"));
+  }
+  if (e.any_region(Service::kOpenAI)) {
+    file.blank();
+    file.block("output", {"openai_endpoints"},
+               output("Azure OpenAI endpoints keyed by region.",
+                      "{ for key, account in module.openai : key => account.endpoint }"));
+  }
+  if (e.any_region(Service::kKeyVault)) {
+    file.blank();
+    file.block("output", {"key_vault_uris"},
+               output("Key Vault URIs keyed by region.",
+                      "{ for key, vault in module.keyvault : key => vault.vault_uri }"));
+  }
+  if (e.topology->frontdoor) {
+    file.blank();
+    file.block("output", {"frontdoor_endpoint_host_name"},
+               output("Front Door endpoint host name; point the public CNAME here.",
+                      "module.frontdoor.endpoint_host_name"));
+  }
+  return file.render_file();
+}
+
+std::string render_tfvars(const Estate& e) {
+  Body file;
+  file.comment(fmt::format("Values for the {} environment of topology \"{}\".", e.environment,
+                           e.topology->name));
+  file.comment("Set the subscription here or in ARM_SUBSCRIPTION_ID-aware tooling:");
+  file.comment("subscription_id = \"00000000-0000-0000-0000-000000000000\"");
+  if (e.topology->frontdoor) {
+    file.blank();
+    file.comment("The ingress host name of each region, known once its ingress exists:");
+    file.comment("origin_host_names = {");
+    for (const model::Region& r : e.topology->regions) {
+      file.comment(fmt::format("  {} = \"ingress.{}.example.com\"", hcl::render_key(r.key),
+                               hcl::escape_string(r.key)));
+    }
+    file.comment("}");
+  }
+  if (!e.boundaries.empty()) {
+    file.blank();
+    file.attribute("tag_policy_effect", Expr::string("Deny"));
+  }
+  return file.render_file();
+}
+
+}  // namespace topoc::emit::terraform

@@ -1,0 +1,11 @@
+# Values for the prod environment of topology "eu-enterprise".
+# Set the subscription here or in ARM_SUBSCRIPTION_ID-aware tooling:
+# subscription_id = "00000000-0000-0000-0000-000000000000"
+
+# The ingress host name of each region, known once its ingress exists:
+# origin_host_names = {
+#   westeurope = "ingress.westeurope.example.com"
+#   northeurope = "ingress.northeurope.example.com"
+# }
+
+tag_policy_effect = "Deny"

@@ -1,0 +1,5 @@
+provider "azurerm" {
+  subscription_id = var.subscription_id
+
+  features {}
+}
