@@ -54,8 +54,17 @@ TEST(EmbeddedTemplates, SortedByPathWithoutDuplicates) {
 TEST(EmbeddedTemplates, EveryFileUnderTemplatesIsEmbeddedByteForByte) {
   std::map<std::string, std::string> embedded;
   for (const EmbeddedTemplate& t : embedded_templates()) embedded[std::string(t.path)] = t.contents;
-  EXPECT_EQ(files_under(fs::path(TOPOC_SOURCE_DIR) / "templates"), embedded)
-      << "rebuild after changing templates/";
+  std::map<std::string, std::string> on_disk = files_under(fs::path(TOPOC_SOURCE_DIR) / "templates");
+  std::vector<std::string> differing;
+  for (const auto& [path, contents] : on_disk) {
+    auto it = embedded.find(path);
+    if (it == embedded.end() || it->second != contents) differing.push_back(path);
+  }
+  for (const auto& [path, contents] : embedded) {
+    if (!on_disk.count(path)) differing.push_back(path);
+  }
+  EXPECT_EQ(std::vector<std::string>{}, differing) << "rebuild after changing templates/";
+  EXPECT_FALSE(embedded.empty());
 }
 
 TEST(EmbeddedTemplates, FindsAKnownTemplate) {

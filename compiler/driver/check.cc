@@ -37,7 +37,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& conte
   return std::nullopt;
 }
 
-void check_source(CheckResult& result, std::string path, std::string text) {
+void check_source(CheckResult& result, std::string path, std::string text, const Overrides& overrides) {
   uint32_t index = static_cast<uint32_t>(result.files.size());
   result.files.emplace_back(std::move(path), std::move(text));
   const dsl::SourceFile& file = result.files.back();
@@ -53,11 +53,12 @@ void check_source(CheckResult& result, std::string path, std::string text) {
     return;
   }
   auto model = model::build_model(parsed.document, index, result.sink);
+  if (model && !overrides.environment.empty()) model->environment.value = overrides.environment;
   if (model) rules::run_all(*model, result.sink);
   result.models.push_back(std::move(model));
 }
 
-CheckResult check_files(const std::vector<std::string>& paths) {
+CheckResult check_files(const std::vector<std::string>& paths, const Overrides& overrides) {
   CheckResult result;
   for (const std::string& path : paths) {
     std::string text;
@@ -65,7 +66,7 @@ CheckResult check_files(const std::vector<std::string>& paths) {
       result.input_errors.push_back({path, *error});
       continue;
     }
-    check_source(result, path, std::move(text));
+    check_source(result, path, std::move(text), overrides);
   }
   result.sink.sort();
   return result;

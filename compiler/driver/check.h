@@ -30,8 +30,15 @@ struct CheckResult {
 // Reads a file fully; returns an error message instead on failure.
 std::optional<std::string> read_file(const std::string& path, std::string& contents);
 
+// Settings from the command line that replace the file's own before the
+// rules run, so the rules judge what will be built (`topoc build --env`).
+struct Overrides {
+  std::string environment;  // empty = the file's `environment`
+};
+
 // Checks source text as if read from `path`.
-void check_source(CheckResult& result, std::string path, std::string text);
-CheckResult check_files(const std::vector<std::string>& paths);
+void check_source(CheckResult& result, std::string path, std::string text,
+                  const Overrides& overrides = {});
+CheckResult check_files(const std::vector<std::string>& paths, const Overrides& overrides = {});
 
 }  // namespace topoc::driver

@@ -50,19 +50,25 @@ std::optional<std::string> write_all(int fd, std::string_view contents) {
 std::optional<std::string> copy_file(const fs::path& from, const fs::path& to, mode_t mode) {
   auto contents = read_file(from);
   if (!contents) return std::string("cannot be read");
-  if (auto error = write_file_synced(to, *contents)) return error;
+  if (auto error = write_file(to, *contents)) return error;
   if (::chmod(to.c_str(), mode & 07777) != 0) return errno_text();
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<std::string> write_file_synced(const fs::path& path, std::string_view contents) {
+std::optional<std::string> write_file(const fs::path& path, std::string_view contents) {
   FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
   if (fd.get() < 0) return errno_text();
   if (auto error = write_all(fd.get(), contents)) return error;
-  if (::fsync(fd.get()) != 0) return errno_text();
   if (::close(fd.release()) != 0) return errno_text();
+  return std::nullopt;
+}
+
+std::optional<std::string> sync_file_system(const fs::path& path) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0) return errno_text();
+  if (::syncfs(fd.get()) != 0) return errno_text();
   return std::nullopt;
 }
 

@@ -1,6 +1,6 @@
-// The POSIX steps of writing an output tree durably: files fsynced before
-// they count as written, directories synced after they change, foreign files
-// carried into a new tree without copying their bytes.
+// The POSIX steps of writing an output tree durably: files written, then
+// flushed to disk together before the tree is renamed into place, foreign
+// files carried into a new tree without copying their bytes.
 // Each function returns the reason it failed (strerror text), or nothing.
 #pragma once
 
@@ -13,8 +13,15 @@ namespace topoc::emit::io {
 
 namespace fs = std::filesystem;
 
-// Creates `path` (which must not exist) with `contents`, and fsyncs it.
-std::optional<std::string> write_file_synced(const fs::path& path, std::string_view contents);
+// Creates `path` (which must not exist) with `contents`. Not yet durable:
+// see sync_file_system.
+std::optional<std::string> write_file(const fs::path& path, std::string_view contents);
+
+// Flushes every file and directory of the file system holding `path` to
+// disk (syncfs). One call instead of an fsync per file: on ext4 each fsync
+// waits for a journal commit of its own (6 ms each here, so a 500-file tree
+// took 3 s), while syncfs commits once (80 ms for the same tree).
+std::optional<std::string> sync_file_system(const fs::path& path);
 
 // Reads a whole file; nothing when it is absent or unreadable.
 std::optional<std::string> read_file(const fs::path& path);

@@ -188,23 +188,8 @@ std::optional<std::string> write_staged_file(const fs::path& root, const std::st
   if (ec)
     return fmt::format("cannot create the directory of `{}`: {}",
                        (fs::path(dir) / rel).generic_string(), ec.message());
-  if (auto error = io::write_file_synced(path, contents)) {
+  if (auto error = io::write_file(path, contents)) {
     return fmt::format("cannot write `{}`: {}", (fs::path(dir) / rel).generic_string(), *error);
-  }
-  return std::nullopt;
-}
-
-// Syncs every directory of the staged tree, deepest first, so the names of
-// the files written into them are durable before the tree is swapped in.
-std::optional<std::string> sync_directories(const fs::path& root) {
-  std::vector<fs::path> dirs{root};
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
-  }
-  if (ec) return ec.message();
-  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
-    if (auto error = io::sync_directory(*it)) return error;
   }
   return std::nullopt;
 }
@@ -234,8 +219,9 @@ std::optional<std::string> stage(const StagingDirectory& staging, const std::str
     struct stat st;
     if (::stat(target.path.c_str(), &st) == 0) ::chmod(root.c_str(), st.st_mode & 07777);
   }
-  if (auto error = sync_directories(root)) {
-    return fmt::format("cannot sync the new output of `{}`: {}", dir, *error);
+  // The new tree must be on disk before it replaces the old one.
+  if (auto error = io::sync_file_system(root)) {
+    return fmt::format("cannot flush the new output of `{}` to disk: {}", dir, *error);
   }
   return std::nullopt;
 }

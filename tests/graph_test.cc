@@ -1,0 +1,154 @@
+// Diagrams of a topology: the example's Mermaid and DOT renderings match the
+// goldens in tests/graph/ (rewritten with TOPOC_UPDATE_GOLDEN=1), and user
+// text cannot break out of a label.
+#include "compiler/emit/graph.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/check_support.h"
+
+namespace topoc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kAcceptCommand = "TOPOC_UPDATE_GOLDEN=1 ctest --test-dir build -R Graph";
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+model::Topology model_of(std::string text) {
+  driver::CheckResult result = check_text(std::move(text));
+  EXPECT_EQ(0u, result.sink.error_count());
+  return *result.models.at(0);
+}
+
+// The first line that differs, for a readable failure.
+std::string first_difference(const std::string& want, const std::string& got) {
+  std::istringstream a(want), b(got);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool more_a = static_cast<bool>(std::getline(a, la));
+    bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) return "no line differs (line endings?)";
+    if (la != lb || more_a != more_b) {
+      return "line " + std::to_string(line) + ":\n  golden: " + (more_a ? la : "<end>") +
+             "\n  actual: " + (more_b ? lb : "<end>");
+    }
+  }
+}
+
+void expect_golden(const fs::path& golden, const std::string& actual) {
+  std::string want = read(golden);
+  if (want == actual) return;
+  if (std::getenv("TOPOC_UPDATE_GOLDEN")) {
+    std::ofstream(golden, std::ios::binary) << actual;
+    return;
+  }
+  ADD_FAILURE() << golden.string() << " differs at " << first_difference(want, actual)
+                << "\nReview the change, then accept it with: " << kAcceptCommand;
+}
+
+TEST(GraphGolden, RagPlatform) {
+  fs::path source = fs::path(TOPOC_SOURCE_DIR);
+  model::Topology t = model_of(read(source / "examples/rag-platform.topo"));
+  expect_golden(source / "tests/graph/rag-platform.mmd", emit::render_mermaid(t));
+  expect_golden(source / "tests/graph/rag-platform.dot", emit::render_dot(t));
+}
+
+constexpr const char* kQuoted = R"(topology "q\"uote" {
+  boundary "eu" { geography = eu-data-boundary }
+  region "eu" { location = westeurope  failover = northeurope  address = 10.2.0.0/16 }
+  tenant "a\"b<c>&#d\\e" { residency = eu }
+}
+)";
+
+TEST(Graph, MermaidEscapesLabels) {
+  std::string out = emit::render_mermaid(model_of(kQuoted));
+  EXPECT_NE(std::string::npos, out.find(R"(t0(["tenant a#quot;b#lt;c#gt;#amp;#35;d\e"]))")) << out;
+  EXPECT_NE(std::string::npos, out.find("%% topology q#quot;uote\n")) << out;
+}
+
+TEST(Graph, DotEscapesLabels) {
+  std::string out = emit::render_dot(model_of(kQuoted));
+  EXPECT_NE(std::string::npos, out.find(R"(t0 [label="tenant a\"b<c>&#d\\e", shape=ellipse];)"))
+      << out;
+  EXPECT_NE(std::string::npos, out.find(R"(digraph "q\"uote" {)")) << out;
+}
+
+TEST(Graph, FailoverInsideTheBoundaryIsDrawnInsideIt) {
+  std::string out = emit::render_mermaid(model_of(kQuoted));
+  EXPECT_EQ(
+      "%% topology q#quot;uote\n"
+      "flowchart LR\n"
+      "  subgraph b0[\"boundary eu<br/>eu-data-boundary\"]\n"
+      "    r0[\"region eu<br/>westeurope<br/>10.2.0.0/16\"]\n"
+      "    l0(\"northeurope<br/>failover location\")\n"
+      "  end\n"
+      "  t0([\"tenant a#quot;b#lt;c#gt;#amp;#35;d\\e\"])\n"
+      "  r0 -.->|\"failover\"| l0\n"
+      "  t0 --> b0\n"
+      "  classDef failover stroke-dasharray: 4 4\n"
+      "  class l0 failover\n",
+      out);
+}
+
+// A failover the boundary does not allow is drawn outside it, and a
+// boundary without regions still appears (tenants and routes point at it).
+TEST(Graph, FailoverOutsideTheBoundaryIsDrawnOutside) {
+  driver::CheckResult result = check_text(R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "uk" { geography = united-kingdom }
+  region "eu" { location = westeurope  boundary = eu  failover = uksouth  address = 10.2.0.0/16 }
+}
+)");
+  std::string out = emit::render_dot(*result.models.at(0));
+  EXPECT_EQ(
+      "digraph \"t\" {\n"
+      "  rankdir=LR;\n"
+      "  compound=true;\n"
+      "  node [shape=box];\n"
+      "  subgraph cluster_b0 {\n"
+      "    label=\"boundary eu\\neu-data-boundary\";\n"
+      "    r0 [label=\"region eu\\nwesteurope\\n10.2.0.0/16\"];\n"
+      "  }\n"
+      "  subgraph cluster_b1 {\n"
+      "    label=\"boundary uk\\nunited-kingdom\";\n"
+      "    b1_empty [label=\"no regions\", shape=plaintext];\n"
+      "  }\n"
+      "  l0 [label=\"uksouth\\nfailover location\", style=dashed];\n"
+      "  r0 -> l0 [label=\"failover\", style=dashed];\n"
+      "}\n",
+      out);
+}
+
+TEST(Graph, FrontDoorRoutesCountriesToBoundaries) {
+  std::string out = emit::render_mermaid(model_of(R"(topology "t" {
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us" { location = eastus  boundary = us  address = 10.1.0.0/16 }
+  region "eu" { location = westeurope  boundary = eu  address = 10.2.0.0/16 }
+  tenant "acme" { residency = us  home = us }
+  frontdoor {
+    geo "eu" = [DE, FR]
+    geo "us" = [US]
+  }
+}
+)"));
+  EXPECT_NE(std::string::npos, out.find("  fd{{\"Front Door t\"}}\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  fd -->|\"DE, FR\"| b1\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  fd -->|\"US\"| b0\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  t0 -->|\"home\"| r0\n")) << out;
+}
+
+}  // namespace
+}  // namespace topoc::testing
