@@ -191,28 +191,35 @@ void plan_alerts(Estate& e) {
     const catalog::MetricInfo* metric = catalog::find_metric(alert.metric.value);
     if (!metric) continue;
     const std::string base = "alerts." + alert.name;
-    auto add = [&](std::string target, std::string target_key, const std::string& name_key) {
+    auto add = [&](std::string target, std::string target_key, const std::string& name_key,
+                   const std::string& watched) {
       if (e.names.get(name_key).empty()) return;
       e.alerts.push_back({fmt::format("{}/{}", alert.name, target_key), e.names.get(name_key), &alert,
-                          metric, std::move(target), std::move(target_key), e.names.scope(name_key)});
+                          metric, std::move(target), std::move(target_key), e.names.scope(name_key),
+                          watched});
     };
-    auto per_region = [&](std::string target, Service service) {
+    // `what` is the watched resource's naming key under the region.
+    auto per_region = [&](std::string target, Service service, std::string_view what) {
       for (const model::Region& r : t.regions) {
-        if (r.has(service)) add(target, r.key, base + ".region." + r.key);
+        if (r.has(service)) add(target, r.key, base + ".region." + r.key, e.names.region(r.key, what));
       }
     };
     switch (metric->target) {
       case catalog::MetricTarget::kCosmos:
         for (const CosmosAccount& a : e.cosmos) {
-          add("cosmos", a.key, a.boundary ? base + ".boundary." + a.boundary->name : base);
+          add("cosmos", a.key, a.boundary ? base + ".boundary." + a.boundary->name : base, a.name);
         }
         break;
-      case catalog::MetricTarget::kFrontDoor: add("frontdoor", "global", base); break;
-      case catalog::MetricTarget::kAks: per_region("aks", Service::kAks); break;
-      case catalog::MetricTarget::kOpenAI: per_region("openai", Service::kOpenAI); break;
-      case catalog::MetricTarget::kAppInsights: per_region("app_insights", Service::kMonitoring); break;
-      case catalog::MetricTarget::kRedis: per_region("redis", Service::kRedis); break;
-      case catalog::MetricTarget::kSearch: per_region("search", Service::kAiSearch); break;
+      case catalog::MetricTarget::kFrontDoor:
+        add("frontdoor", "global", base, e.names.get("frontdoor.profile"));
+        break;
+      case catalog::MetricTarget::kAks: per_region("aks", Service::kAks, "aks"); break;
+      case catalog::MetricTarget::kOpenAI: per_region("openai", Service::kOpenAI, "openai"); break;
+      case catalog::MetricTarget::kAppInsights:
+        per_region("app_insights", Service::kMonitoring, "appi");
+        break;
+      case catalog::MetricTarget::kRedis: per_region("redis", Service::kRedis, "redis"); break;
+      case catalog::MetricTarget::kSearch: per_region("search", Service::kAiSearch, "search"); break;
     }
   }
   std::sort(e.alerts.begin(), e.alerts.end(),

@@ -80,7 +80,8 @@ struct AlertInstance {
   const catalog::MetricInfo* metric = nullptr;
   std::string target;      // cosmos, frontdoor, aks, openai, app_insights, redis, search
   std::string target_key;  // Cosmos account or region key, "global" for Front Door
-  std::string resource_group;  // the watched resource's
+  std::string resource_group;  // where the alert lives
+  std::string watched;         // the watched resource's Azure name
 };
 
 // A resource group a boundary's residency policy is assigned to.

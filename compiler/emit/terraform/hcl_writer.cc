@@ -18,6 +18,9 @@ bool is_reserved(std::string_view name) {
          name == "null";
 }
 
+// Lists wider than this are written one item a line.
+constexpr size_t kMaxLineWidth = 100;
+
 // One output line before alignment. `lead` is what comes before `=` on an
 // attribute line; hclwrite aligns the `=` of consecutive attribute lines
 // whose value does not open a multi-line bracket.
@@ -157,7 +160,18 @@ struct Renderer {
 
   void assignment(int indent, std::string lead, const Expr& value) {
     if (!value.multiline()) {
-      lines.push_back({indent, std::move(lead), inline_text(value), true, true});
+      std::string text = inline_text(value);
+      // A list too wide for one line goes one item a line, as people write it.
+      bool wide = static_cast<size_t>(indent) * 2 + lead.size() + 3 + text.size() > kMaxLineWidth;
+      if (!wide || value.kind_ != Expr::Kind::kList || value.items_.size() < 2) {
+        lines.push_back({indent, std::move(lead), std::move(text), true, true});
+        return;
+      }
+      lines.push_back({indent, std::move(lead), "[", true, false});
+      for (const Expr& item : value.items_) {
+        lines.push_back({indent + 1, "", inline_text(item) + ",", false, false});
+      }
+      lines.push_back({indent, "", "]", false, false});
       return;
     }
     bool is_list = value.kind_ == Expr::Kind::kList;

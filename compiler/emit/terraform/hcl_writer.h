@@ -42,7 +42,8 @@ class Expr {
   static Expr number(double value);
   static Expr boolean(bool value);
   static Expr null();
-  // A list on one line when every item fits on one line, else one item a line.
+  // A list on one line when its items are one-line values and the line stays
+  // within 100 columns, else one item a line.
   static Expr list(std::vector<Expr> items);
   static Expr string_list(const std::vector<std::string>& values);
   // An object with one entry a line (`{}` when empty); keys are user text.

@@ -374,7 +374,7 @@ void alert_resources(Manifest& m, const Estate& e) {
            {"frequency", iso_duration(a.alert->frequency_seconds.value)},
            {"window_size", iso_duration(a.alert->window_seconds.value)},
            {"criteria", criteria},
-           {"target", {{"kind", a.target}, {"key", a.target_key}}}},
+           {"target", {{"kind", a.target}, {"key", a.target_key}, {"name", a.watched}}}},
           true);
   }
 }

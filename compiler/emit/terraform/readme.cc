@@ -26,7 +26,6 @@ constexpr ModuleDoc kModules[] = {
      "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF policy"},
     {"global/policy-definitions", "policy_definitions", "estate",
      "shared custom policies: no geo-redundant storage, required tags"},
-    {"regional/private-dns", "private_dns", "region", "Private Link DNS zones linked to the region's VNet"},
     {"global/residency-policy", "residency_policy", "boundary",
      "allowed-locations policy, assignments on the boundary's data and region resource groups"},
     {"regional/ai-search", "search", "region", "AI Search service, private endpoint"},
@@ -35,6 +34,7 @@ constexpr ModuleDoc kModules[] = {
     {"regional/monitoring", "monitoring", "region", "Log Analytics workspace, Application Insights"},
     {"regional/network", "network", "region", "VNet, subnets, network security groups"},
     {"regional/openai", "openai", "region", "Azure OpenAI account, model deployments, private endpoint"},
+    {"regional/private-dns", "private_dns", "region", "Private Link DNS zones linked to the region's VNet"},
     {"regional/redis", "redis", "region", "Azure Cache for Redis (and geo-replica), private endpoint"},
     {"regional/storage", "storage", "region", "storage account, private endpoint"},
 };

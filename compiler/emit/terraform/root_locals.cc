@@ -441,6 +441,22 @@ Expr frontdoor(const Estate& e) {
   });
 }
 
+// "P99 replication latency between regions above 500 on cosno-rag-eu-prod".
+std::string alert_description(const AlertInstance& a) {
+  const char* comparison = "above";
+  switch (a.alert->comparison.value) {
+    case model::Comparison::kGreaterThan: comparison = "above"; break;
+    case model::Comparison::kGreaterOrEqual: comparison = "at or above"; break;
+    case model::Comparison::kLessThan: comparison = "below"; break;
+    case model::Comparison::kLessOrEqual: comparison = "at or below"; break;
+  }
+  const char* unit = a.metric->unit == catalog::MetricUnit::kMilliseconds ? " ms"
+                     : a.metric->unit == catalog::MetricUnit::kPercent    ? "%"
+                                                                          : "";
+  return fmt::format("{} {} {}{} on {}", a.metric->description, comparison, a.alert->threshold.value,
+                     unit, a.watched);
+}
+
 Expr alerts(const Estate& e) {
   std::vector<Entry> entries;
   for (const AlertInstance& a : e.alerts) {
@@ -453,7 +469,7 @@ Expr alerts(const Estate& e) {
         {a.key, Expr::object({
                     {"name", str(a.name)},
                     {"resource_group_name", str(a.resource_group)},
-                    {"description", str(fmt::format("{} ({} {})", m.description, a.target, a.target_key))},
+                    {"description", str(alert_description(a))},
                     {"severity", num(a.alert->severity.value)},
                     {"frequency", str(iso_duration(a.alert->frequency_seconds.value))},
                     {"window_size", str(iso_duration(a.alert->window_seconds.value))},

@@ -119,7 +119,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-pubsec-primary-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name                  = "redis-pubsec-primary-prod"
@@ -150,7 +154,15 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-pubsec-primary-prod"
       }
     }
@@ -234,7 +246,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-pubsec-standby-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name                  = "redis-pubsec-standby-prod"
@@ -260,7 +276,13 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-pubsec-standby-prod"
       }
     }
@@ -328,7 +350,7 @@ locals {
     "aks-ready-nodes/primary" = {
       name                = "alert-aks-ready-nodes-primary"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "nodes reporting Ready (aks primary)"
+      description         = "nodes reporting Ready below 3 on aks-pubsec-primary-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -347,7 +369,7 @@ locals {
     "aks-ready-nodes/standby" = {
       name                = "alert-aks-ready-nodes-standby"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "nodes reporting Ready (aks standby)"
+      description         = "nodes reporting Ready below 3 on aks-pubsec-standby-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -366,7 +388,7 @@ locals {
     "app-response-time/primary" = {
       name                = "alert-app-response-time-primary"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "server response time (app_insights primary)"
+      description         = "server response time above 800 ms on appi-pubsec-primary-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -382,7 +404,7 @@ locals {
     "app-response-time/standby" = {
       name                = "alert-app-response-time-standby"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "server response time (app_insights standby)"
+      description         = "server response time above 800 ms on appi-pubsec-standby-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -398,7 +420,7 @@ locals {
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "share of requests answered with a 5xx status (frontdoor global)"
+      description         = "share of requests answered with a 5xx status above 1% on afd-pubsec-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -414,7 +436,7 @@ locals {
     "frontdoor-origin-health/global" = {
       name                = "alert-frontdoor-origin-health"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "share of successful origin health probes (frontdoor global)"
+      description         = "share of successful origin health probes below 90% on afd-pubsec-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -430,7 +452,7 @@ locals {
     "openai-throttling/primary" = {
       name                = "alert-openai-throttling-primary"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai primary)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-pubsec-primary-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -449,7 +471,7 @@ locals {
     "openai-throttling/standby" = {
       name                = "alert-openai-throttling-standby"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai standby)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-pubsec-standby-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -468,7 +490,7 @@ locals {
     "primary-unhealthy/global" = {
       name                = "alert-primary-unhealthy"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "share of successful origin health probes (frontdoor global)"
+      description         = "share of successful origin health probes below 50% on afd-pubsec-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"

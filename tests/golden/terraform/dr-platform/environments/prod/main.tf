@@ -15,7 +15,17 @@ locals {
   # Residency boundaries that hold regions, keyed by boundary name.
   boundaries = {
     us = {
-      allowed_locations       = ["centralus", "eastus", "eastus2", "northcentralus", "southcentralus", "westcentralus", "westus", "westus2", "westus3"]
+      allowed_locations = [
+        "centralus",
+        "eastus",
+        "eastus2",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "westus",
+        "westus2",
+        "westus3",
+      ]
       regions                 = ["primary", "secondary"]
       has_data_resource_group = true
       policy = {
@@ -116,7 +126,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-drp-primary-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name     = "redis-drp-primary-prod"
@@ -150,7 +164,16 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.documents.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.documents.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-drp-primary-prod"
       }
     }
@@ -236,7 +259,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-drp-secondary-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = null
       storage = {
@@ -259,7 +286,15 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.documents.azure.com", "privatelink.openai.azure.com", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.documents.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-drp-secondary-prod"
       }
     }
@@ -271,7 +306,10 @@ locals {
       name                = "cosno-drp-us-prod"
       resource_group_name = "rg-drp-data-us-prod"
       location            = "eastus"
-      geo_locations       = [{ location = "eastus", failover_priority = 0, zone_redundant = true }, { location = "westus2", failover_priority = 1, zone_redundant = true }]
+      geo_locations = [
+        { location = "eastus", failover_priority = 0, zone_redundant = true },
+        { location = "westus2", failover_priority = 1, zone_redundant = true },
+      ]
       backup = {
         type = "Continuous"
         tier = "Continuous7Days"
@@ -389,7 +427,7 @@ locals {
     "aks-ready-nodes/primary" = {
       name                = "alert-aks-ready-nodes-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "nodes reporting Ready (aks primary)"
+      description         = "nodes reporting Ready below 3 on aks-drp-primary-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -408,7 +446,7 @@ locals {
     "aks-ready-nodes/secondary" = {
       name                = "alert-aks-ready-nodes-secondary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "nodes reporting Ready (aks secondary)"
+      description         = "nodes reporting Ready below 3 on aks-drp-secondary-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -427,7 +465,7 @@ locals {
     "app-response-time/primary" = {
       name                = "alert-app-response-time-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "server response time (app_insights primary)"
+      description         = "server response time above 800 ms on appi-drp-primary-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -443,7 +481,7 @@ locals {
     "app-response-time/secondary" = {
       name                = "alert-app-response-time-secondary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "server response time (app_insights secondary)"
+      description         = "server response time above 800 ms on appi-drp-secondary-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -459,7 +497,7 @@ locals {
     "cosmos-availability/us" = {
       name                = "alert-cosmos-availability-us"
       resource_group_name = "rg-drp-global-prod"
-      description         = "account request availability (cosmos us)"
+      description         = "account request availability below 99.9% on cosno-drp-us-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -475,7 +513,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-drp-global-prod"
-      description         = "P99 replication latency between regions (cosmos us)"
+      description         = "P99 replication latency between regions above 500 ms on cosno-drp-us-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -491,7 +529,7 @@ locals {
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-drp-global-prod"
-      description         = "share of requests answered with a 5xx status (frontdoor global)"
+      description         = "share of requests answered with a 5xx status above 1% on afd-drp-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -507,7 +545,7 @@ locals {
     "frontdoor-origin-health/global" = {
       name                = "alert-frontdoor-origin-health"
       resource_group_name = "rg-drp-global-prod"
-      description         = "share of successful origin health probes (frontdoor global)"
+      description         = "share of successful origin health probes below 90% on afd-drp-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -523,7 +561,7 @@ locals {
     "openai-throttling/primary" = {
       name                = "alert-openai-throttling-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai primary)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-primary-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -542,7 +580,7 @@ locals {
     "openai-throttling/secondary" = {
       name                = "alert-openai-throttling-secondary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai secondary)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-secondary-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -561,7 +599,7 @@ locals {
     "redis-load/primary" = {
       name                = "alert-redis-load-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "Redis server load (redis primary)"
+      description         = "Redis server load above 80% on redis-drp-primary-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"

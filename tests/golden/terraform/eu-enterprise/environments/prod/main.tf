@@ -212,7 +212,11 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-euent-westeurope-prod"
       }
     }
@@ -280,7 +284,7 @@ locals {
     "aks-ready-nodes/northeurope" = {
       name                = "alert-aks-ready-nodes-northeurope"
       resource_group_name = "rg-euent-global-prod"
-      description         = "nodes reporting Ready (aks northeurope)"
+      description         = "nodes reporting Ready below 3 on aks-euent-northeurope-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -299,7 +303,7 @@ locals {
     "aks-ready-nodes/westeurope" = {
       name                = "alert-aks-ready-nodes-westeurope"
       resource_group_name = "rg-euent-global-prod"
-      description         = "nodes reporting Ready (aks westeurope)"
+      description         = "nodes reporting Ready below 3 on aks-euent-westeurope-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -318,7 +322,7 @@ locals {
     "app-response-time/northeurope" = {
       name                = "alert-app-response-time-northeurope"
       resource_group_name = "rg-euent-global-prod"
-      description         = "server response time (app_insights northeurope)"
+      description         = "server response time above 300 ms on appi-euent-northeurope-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -334,7 +338,7 @@ locals {
     "app-response-time/westeurope" = {
       name                = "alert-app-response-time-westeurope"
       resource_group_name = "rg-euent-global-prod"
-      description         = "server response time (app_insights westeurope)"
+      description         = "server response time above 300 ms on appi-euent-westeurope-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -350,7 +354,7 @@ locals {
     "cache-load/westeurope" = {
       name                = "alert-cache-load-westeurope"
       resource_group_name = "rg-euent-global-prod"
-      description         = "Redis server load (redis westeurope)"
+      description         = "Redis server load above 80% on redis-euent-westeurope-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -366,7 +370,7 @@ locals {
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-euent-global-prod"
-      description         = "share of requests answered with a 5xx status (frontdoor global)"
+      description         = "share of requests answered with a 5xx status above 1% on afd-euent-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -382,7 +386,7 @@ locals {
     "frontdoor-origin-health/global" = {
       name                = "alert-frontdoor-origin-health"
       resource_group_name = "rg-euent-global-prod"
-      description         = "share of successful origin health probes (frontdoor global)"
+      description         = "share of successful origin health probes below 90% on afd-euent-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"

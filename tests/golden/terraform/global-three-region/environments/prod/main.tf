@@ -45,7 +45,17 @@ locals {
       }
     }
     us = {
-      allowed_locations       = ["centralus", "eastus", "eastus2", "northcentralus", "southcentralus", "westcentralus", "westus", "westus2", "westus3"]
+      allowed_locations = [
+        "centralus",
+        "eastus",
+        "eastus2",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "westus",
+        "westus2",
+        "westus3",
+      ]
       regions                 = ["us"]
       has_data_resource_group = true
       policy = {
@@ -156,7 +166,12 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.documents.azure.com", "privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.documents.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-oversight-apac-prod"
       }
     }
@@ -253,7 +268,12 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.documents.azure.com", "privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.documents.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-oversight-eu-prod"
       }
     }
@@ -350,7 +370,12 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.documents.azure.com", "privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.documents.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-oversight-us-prod"
       }
     }
@@ -362,7 +387,10 @@ locals {
       name                = "cosno-oversight-apac-prod"
       resource_group_name = "rg-oversight-data-apac-prod"
       location            = "southeastasia"
-      geo_locations       = [{ location = "southeastasia", failover_priority = 0, zone_redundant = true }, { location = "eastasia", failover_priority = 1, zone_redundant = true }]
+      geo_locations = [
+        { location = "southeastasia", failover_priority = 0, zone_redundant = true },
+        { location = "eastasia", failover_priority = 1, zone_redundant = true },
+      ]
       backup = {
         type = "Continuous"
         tier = "Continuous7Days"
@@ -380,7 +408,10 @@ locals {
       name                = "cosno-oversight-eu-prod"
       resource_group_name = "rg-oversight-data-eu-prod"
       location            = "westeurope"
-      geo_locations       = [{ location = "westeurope", failover_priority = 0, zone_redundant = true }, { location = "northeurope", failover_priority = 1, zone_redundant = true }]
+      geo_locations = [
+        { location = "westeurope", failover_priority = 0, zone_redundant = true },
+        { location = "northeurope", failover_priority = 1, zone_redundant = true },
+      ]
       backup = {
         type = "Continuous"
         tier = "Continuous7Days"
@@ -398,7 +429,10 @@ locals {
       name                = "cosno-oversight-us-prod"
       resource_group_name = "rg-oversight-data-us-prod"
       location            = "eastus"
-      geo_locations       = [{ location = "eastus", failover_priority = 0, zone_redundant = true }, { location = "westus2", failover_priority = 1, zone_redundant = true }]
+      geo_locations = [
+        { location = "eastus", failover_priority = 0, zone_redundant = true },
+        { location = "westus2", failover_priority = 1, zone_redundant = true },
+      ]
       backup = {
         type = "Continuous"
         tier = "Continuous7Days"
@@ -520,9 +554,35 @@ locals {
         origin_group = "apac"
       }
       eu-1 = {
-        name         = "geoeu1"
-        order        = 2
-        countries    = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE"]
+        name  = "geoeu1"
+        order = 2
+        countries = [
+          "AT",
+          "BE",
+          "BG",
+          "CY",
+          "CZ",
+          "DE",
+          "DK",
+          "EE",
+          "ES",
+          "FI",
+          "FR",
+          "GR",
+          "HR",
+          "HU",
+          "IE",
+          "IT",
+          "LT",
+          "LU",
+          "LV",
+          "MT",
+          "NL",
+          "PL",
+          "PT",
+          "RO",
+          "SE",
+        ]
         origin_group = "eu"
       }
       eu-2 = {
@@ -554,7 +614,7 @@ locals {
     "aks-ready-nodes/apac" = {
       name                = "alert-aks-ready-nodes-apac"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "nodes reporting Ready (aks apac)"
+      description         = "nodes reporting Ready below 3 on aks-oversight-apac-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -573,7 +633,7 @@ locals {
     "aks-ready-nodes/eu" = {
       name                = "alert-aks-ready-nodes-eu"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "nodes reporting Ready (aks eu)"
+      description         = "nodes reporting Ready below 3 on aks-oversight-eu-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -592,7 +652,7 @@ locals {
     "aks-ready-nodes/us" = {
       name                = "alert-aks-ready-nodes-us"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "nodes reporting Ready (aks us)"
+      description         = "nodes reporting Ready below 3 on aks-oversight-us-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -611,7 +671,7 @@ locals {
     "app-response-time/apac" = {
       name                = "alert-app-response-time-apac"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "server response time (app_insights apac)"
+      description         = "server response time above 800 ms on appi-oversight-apac-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -627,7 +687,7 @@ locals {
     "app-response-time/eu" = {
       name                = "alert-app-response-time-eu"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "server response time (app_insights eu)"
+      description         = "server response time above 800 ms on appi-oversight-eu-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -643,7 +703,7 @@ locals {
     "app-response-time/us" = {
       name                = "alert-app-response-time-us"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "server response time (app_insights us)"
+      description         = "server response time above 800 ms on appi-oversight-us-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -659,7 +719,7 @@ locals {
     "cosmos-replication-lag/apac" = {
       name                = "alert-cosmos-replication-lag-apac"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions (cosmos apac)"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-apac-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -675,7 +735,7 @@ locals {
     "cosmos-replication-lag/eu" = {
       name                = "alert-cosmos-replication-lag-eu"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions (cosmos eu)"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-eu-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -691,7 +751,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions (cosmos us)"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-us-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -707,7 +767,7 @@ locals {
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "share of requests answered with a 5xx status (frontdoor global)"
+      description         = "share of requests answered with a 5xx status above 1% on afd-oversight-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -723,7 +783,7 @@ locals {
     "frontdoor-origin-health/global" = {
       name                = "alert-frontdoor-origin-health"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "share of successful origin health probes (frontdoor global)"
+      description         = "share of successful origin health probes below 90% on afd-oversight-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"

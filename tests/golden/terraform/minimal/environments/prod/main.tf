@@ -12,7 +12,17 @@ locals {
   # Residency boundaries that hold regions, keyed by boundary name.
   boundaries = {
     us = {
-      allowed_locations       = ["centralus", "eastus", "eastus2", "northcentralus", "southcentralus", "westcentralus", "westus", "westus2", "westus3"]
+      allowed_locations = [
+        "centralus",
+        "eastus",
+        "eastus2",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "westus",
+        "westus2",
+        "westus3",
+      ]
       regions                 = ["east", "west"]
       has_data_resource_group = false
       policy = {
@@ -118,7 +128,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-minimal-east-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name                  = "redis-minimal-east-prod"
@@ -149,7 +163,15 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-minimal-east-prod"
       }
     }
@@ -242,7 +264,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-minimal-west-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name                  = "redis-minimal-west-prod"
@@ -273,7 +299,15 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-minimal-west-prod"
       }
     }
@@ -284,7 +318,7 @@ locals {
     "aks-ready-nodes/east" = {
       name                = "alert-aks-ready-nodes-east"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "nodes reporting Ready (aks east)"
+      description         = "nodes reporting Ready below 3 on aks-minimal-east-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -303,7 +337,7 @@ locals {
     "aks-ready-nodes/west" = {
       name                = "alert-aks-ready-nodes-west"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "nodes reporting Ready (aks west)"
+      description         = "nodes reporting Ready below 3 on aks-minimal-west-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -322,7 +356,7 @@ locals {
     "app-response-time/east" = {
       name                = "alert-app-response-time-east"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "server response time (app_insights east)"
+      description         = "server response time above 800 ms on appi-minimal-east-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -338,7 +372,7 @@ locals {
     "app-response-time/west" = {
       name                = "alert-app-response-time-west"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "server response time (app_insights west)"
+      description         = "server response time above 800 ms on appi-minimal-west-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -354,7 +388,7 @@ locals {
     "openai-throttling/east" = {
       name                = "alert-openai-throttling-east"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai east)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-east-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -373,7 +407,7 @@ locals {
     "openai-throttling/west" = {
       name                = "alert-openai-throttling-west"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai west)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-west-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"

@@ -30,7 +30,17 @@ locals {
       }
     }
     us = {
-      allowed_locations       = ["centralus", "eastus", "eastus2", "northcentralus", "southcentralus", "westcentralus", "westus", "westus2", "westus3"]
+      allowed_locations = [
+        "centralus",
+        "eastus",
+        "eastus2",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "westus",
+        "westus2",
+        "westus3",
+      ]
       regions                 = ["us"]
       has_data_resource_group = true
       policy = {
@@ -137,7 +147,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-rag-eu-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name                  = "redis-rag-eu-prod"
@@ -168,7 +182,16 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.documents.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.documents.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-rag-eu-prod"
       }
     }
@@ -261,7 +284,11 @@ locals {
           }
         }
         private_endpoint_name = "pep-rag-us-openai-prod"
-        private_dns_zones     = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        private_dns_zones = [
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.services.ai.azure.com",
+        ]
       }
       redis = {
         name                  = "redis-rag-us-prod"
@@ -292,7 +319,16 @@ locals {
         retention_days            = 30
       }
       private_dns = {
-        zones     = ["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.documents.azure.com", "privatelink.openai.azure.com", "privatelink.redis.cache.windows.net", "privatelink.search.windows.net", "privatelink.services.ai.azure.com", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.blob.core.windows.net",
+          "privatelink.cognitiveservices.azure.com",
+          "privatelink.documents.azure.com",
+          "privatelink.openai.azure.com",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.search.windows.net",
+          "privatelink.services.ai.azure.com",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-rag-us-prod"
       }
     }
@@ -304,7 +340,10 @@ locals {
       name                = "cosno-rag-eu-prod"
       resource_group_name = "rg-rag-data-eu-prod"
       location            = "westeurope"
-      geo_locations       = [{ location = "westeurope", failover_priority = 0, zone_redundant = true }, { location = "northeurope", failover_priority = 1, zone_redundant = true }]
+      geo_locations = [
+        { location = "westeurope", failover_priority = 0, zone_redundant = true },
+        { location = "northeurope", failover_priority = 1, zone_redundant = true },
+      ]
       backup = {
         type = "Continuous"
         tier = "Continuous7Days"
@@ -322,7 +361,10 @@ locals {
       name                = "cosno-rag-us-prod"
       resource_group_name = "rg-rag-data-us-prod"
       location            = "eastus"
-      geo_locations       = [{ location = "eastus", failover_priority = 0, zone_redundant = true }, { location = "westus2", failover_priority = 1, zone_redundant = true }]
+      geo_locations = [
+        { location = "eastus", failover_priority = 0, zone_redundant = true },
+        { location = "westus2", failover_priority = 1, zone_redundant = true },
+      ]
       backup = {
         type = "Continuous"
         tier = "Continuous7Days"
@@ -439,9 +481,24 @@ locals {
     }
     geo_rules = {
       eu = {
-        name         = "geoeu"
-        order        = 1
-        countries    = ["AT", "BE", "CZ", "DE", "DK", "ES", "FI", "FR", "IE", "IT", "NL", "PL", "PT", "SE"]
+        name  = "geoeu"
+        order = 1
+        countries = [
+          "AT",
+          "BE",
+          "CZ",
+          "DE",
+          "DK",
+          "ES",
+          "FI",
+          "FR",
+          "IE",
+          "IT",
+          "NL",
+          "PL",
+          "PT",
+          "SE",
+        ]
         origin_group = "eu"
       }
       us = {
@@ -467,7 +524,7 @@ locals {
     "aks-ready-nodes/eu" = {
       name                = "alert-aks-ready-nodes-eu"
       resource_group_name = "rg-rag-global-prod"
-      description         = "nodes reporting Ready (aks eu)"
+      description         = "nodes reporting Ready below 3 on aks-rag-eu-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -486,7 +543,7 @@ locals {
     "aks-ready-nodes/us" = {
       name                = "alert-aks-ready-nodes-us"
       resource_group_name = "rg-rag-global-prod"
-      description         = "nodes reporting Ready (aks us)"
+      description         = "nodes reporting Ready below 3 on aks-rag-us-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -505,7 +562,7 @@ locals {
     "app-response-time/eu" = {
       name                = "alert-app-response-time-eu"
       resource_group_name = "rg-rag-global-prod"
-      description         = "server response time (app_insights eu)"
+      description         = "server response time above 800 ms on appi-rag-eu-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -521,7 +578,7 @@ locals {
     "app-response-time/us" = {
       name                = "alert-app-response-time-us"
       resource_group_name = "rg-rag-global-prod"
-      description         = "server response time (app_insights us)"
+      description         = "server response time above 800 ms on appi-rag-us-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -537,7 +594,7 @@ locals {
     "cosmos-replication-lag/eu" = {
       name                = "alert-cosmos-replication-lag-eu"
       resource_group_name = "rg-rag-global-prod"
-      description         = "P99 replication latency between regions (cosmos eu)"
+      description         = "P99 replication latency between regions above 500 ms on cosno-rag-eu-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -553,7 +610,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-rag-global-prod"
-      description         = "P99 replication latency between regions (cosmos us)"
+      description         = "P99 replication latency between regions above 500 ms on cosno-rag-us-prod"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -569,7 +626,7 @@ locals {
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-rag-global-prod"
-      description         = "share of requests answered with a 5xx status (frontdoor global)"
+      description         = "share of requests answered with a 5xx status above 1% on afd-rag-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -585,7 +642,7 @@ locals {
     "frontdoor-origin-health/global" = {
       name                = "alert-frontdoor-origin-health"
       resource_group_name = "rg-rag-global-prod"
-      description         = "share of successful origin health probes (frontdoor global)"
+      description         = "share of successful origin health probes below 90% on afd-rag-prod"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -601,7 +658,7 @@ locals {
     "openai-throttling/eu" = {
       name                = "alert-openai-throttling-eu"
       resource_group_name = "rg-rag-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai eu)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-rag-eu-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -620,7 +677,7 @@ locals {
     "openai-throttling/us" = {
       name                = "alert-openai-throttling-us"
       resource_group_name = "rg-rag-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) (openai us)"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-rag-us-prod"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
