@@ -50,9 +50,10 @@ std::string render_terraform_tf(const Estate&) {
 
 std::string render_providers_tf(const Estate&) {
   Body provider;
-  provider.attribute("subscription_id", raw("var.subscription_id"));
-  provider.blank();
   provider.block("features", {}, Body());
+  provider.blank();
+  provider.comment("null falls back to ARM_SUBSCRIPTION_ID.");
+  provider.attribute("subscription_id", raw("var.subscription_id"));
   Body file;
   file.block("provider", {"azurerm"}, std::move(provider));
   return file.render_file();
@@ -74,8 +75,10 @@ std::string render_backend_tf(const Estate& e) {
 
 std::string render_variables_tf(const Estate& e) {
   Body file;
-  file.block("variable", {"subscription_id"},
-             variable("string", "Azure subscription the estate is deployed to."));
+  Body subscription = variable(
+      "string", "Azure subscription the estate is deployed to; null reads ARM_SUBSCRIPTION_ID.");
+  subscription.attribute("default", Expr::null());
+  file.block("variable", {"subscription_id"}, std::move(subscription));
   if (e.topology->frontdoor) {
     file.blank();
     file.block("variable", {"origin_host_names"},
@@ -151,7 +154,7 @@ std::string render_tfvars(const Estate& e) {
   Body file;
   file.comment(fmt::format("Values for the {} environment of topology \"{}\".", e.environment,
                            e.topology->name));
-  file.comment("Set the subscription here or in ARM_SUBSCRIPTION_ID-aware tooling:");
+  file.comment("The subscription to deploy to; without it the provider reads ARM_SUBSCRIPTION_ID.");
   file.comment("subscription_id = \"00000000-0000-0000-0000-000000000000\"");
   if (e.topology->frontdoor) {
     file.blank();

@@ -1,5 +1,5 @@
 # Values for the prod environment of topology "pubsec-info-assistant".
-# Set the subscription here or in ARM_SUBSCRIPTION_ID-aware tooling:
+# The subscription to deploy to; without it the provider reads ARM_SUBSCRIPTION_ID.
 # subscription_id = "00000000-0000-0000-0000-000000000000"
 
 # The ingress host name of each region, known once its ingress exists:

@@ -1,6 +1,7 @@
 variable "subscription_id" {
   type        = string
-  description = "Azure subscription the estate is deployed to."
+  description = "Azure subscription the estate is deployed to; null reads ARM_SUBSCRIPTION_ID."
+  default     = null
 }
 
 variable "origin_host_names" {

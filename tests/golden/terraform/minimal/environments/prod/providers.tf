@@ -1,5 +1,6 @@
 provider "azurerm" {
-  subscription_id = var.subscription_id
-
   features {}
+
+  # null falls back to ARM_SUBSCRIPTION_ID.
+  subscription_id = var.subscription_id
 }
