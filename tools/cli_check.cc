@@ -1,0 +1,74 @@
+// `topoc check`: the front end alone, with text, JSON or SARIF output.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "compiler/diag/render.h"
+#include "tools/cli.h"
+
+namespace topoc::cli {
+
+bool use_color(const std::string& choice) {
+  return choice == "always" || (choice == "auto" && isatty(STDERR_FILENO));
+}
+
+void print_input_errors(const driver::CheckResult& result) {
+  for (const auto& e : result.input_errors) {
+    std::cerr << fmt::format("topoc: error: cannot read `{}`: {}\n", e.path, e.message);
+  }
+}
+
+void print_text_diagnostics(const driver::CheckResult& result, bool color) {
+  std::cerr << diag::render_text(result.files, result.sink.diagnostics(), {color});
+  size_t errors = result.sink.error_count(), warnings = result.sink.warning_count();
+  if (result.sink.dropped_count() > 0) {
+    std::cerr << fmt::format("({} more diagnostics not shown)\n", result.sink.dropped_count());
+  }
+  if (errors + warnings > 0) {
+    std::cerr << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
+                             warnings == 1 ? "" : "s");
+  }
+}
+
+CLI::App* add_check_command(CLI::App& app, CheckOptions& opt) {
+  auto* cmd =
+      app.add_subcommand("check", "Parse topology files and prove residency and Azure invariants");
+  cmd->add_option("files", opt.files, "Topology files (.topo)")->required();
+  cmd->add_option("--format", opt.format, "Output format: text (stderr), json or sarif (stdout)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->default_str("text");
+  cmd->add_flag("--warnings-as-errors,-W", opt.warnings_as_errors,
+                "Exit 1 when there are warnings, not only errors");
+  cmd->add_option("--color", opt.color, "Colour text output: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->footer(
+      "Exit codes: 0 no errors (warnings allowed unless -W), 1 errors found, 2 usage error or a "
+      "file "
+      "that cannot be read.\nSARIF 2.1.0 output can be uploaded to GitHub code scanning or Azure "
+      "DevOps.\n\n"
+      "Examples:\n"
+      "  topoc check platform.topo\n"
+      "  topoc check -W platform.topo                      # warnings fail too\n"
+      "  topoc check --format sarif platform.topo > topoc.sarif");
+  return cmd;
+}
+
+int run_check(const CheckOptions& opt) {
+  auto result = driver::check_files(opt.files);
+  print_input_errors(result);
+  const auto& diags = result.sink.diagnostics();
+  if (opt.format == "json") {
+    std::cout << diag::render_json(result.files, diags);
+  } else if (opt.format == "sarif") {
+    std::cout << diag::render_sarif(result.files, diags, kVersion);
+  } else {
+    print_text_diagnostics(result, use_color(opt.color));
+  }
+  if (!result.input_errors.empty()) return kExitUsage;
+  if (result.sink.error_count() > 0) return kExitFindings;
+  if (opt.warnings_as_errors && result.sink.warning_count() > 0) return kExitFindings;
+  return kExitClean;
+}
+
+}  // namespace topoc::cli
