@@ -1,0 +1,212 @@
+// Behaviours of the Terraform backend on small topologies: which modules are
+// written, Front Door priorities per deployment mode, country splitting,
+// backups, environments, and the manifest's addresses.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "compiler/driver/check.h"
+#include "compiler/emit/terraform/emit_terraform.h"
+
+namespace topoc {
+namespace {
+
+struct Built {
+  emit::FileTree files;
+  const std::string& file(std::string_view path) const {
+    static const std::string kNone = "<missing>";
+    for (const emit::EmittedFile& f : files) {
+      if (f.path == path) return f.contents;
+    }
+    return kNone;
+  }
+  bool has(std::string_view path) const { return file(path) != "<missing>"; }
+  bool has_prefix(std::string_view prefix) const {
+    for (const emit::EmittedFile& f : files) {
+      if (f.path.compare(0, prefix.size(), prefix) == 0) return true;
+    }
+    return false;
+  }
+  nlohmann::json manifest() const { return nlohmann::json::parse(file("topoc.manifest.json")); }
+  std::optional<nlohmann::json> resource(std::string_view address) const {
+    nlohmann::json m = manifest();
+    for (const nlohmann::json& r : m["resources"]) {
+      if (r["address"].get<std::string>() == address) return r;
+    }
+    return std::nullopt;
+  }
+};
+
+Built build(const std::string& text, emit::TerraformOptions options = {}) {
+  driver::CheckResult result;
+  driver::check_source(result, "test.topo", text);
+  EXPECT_EQ(0u, result.sink.error_count()) << text;
+  if (result.models.empty() || !result.models[0]) return {};
+  return {emit::emit_terraform(*result.models[0], options)};
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+constexpr const char* kOneRegion = R"(topology "solo" {
+  prefix = "solo"
+  boundary "eu" { geography = eu-data-boundary }
+  region "weu" {
+    location = westeurope
+    failover = northeurope
+    address  = 10.2.0.0/16
+    services = [aks, monitoring]
+  }
+}
+)";
+
+TEST(TerraformEmit, OnlyModulesTheTopologyUsesAreWritten) {
+  Built b = build(kOneRegion);
+  EXPECT_TRUE(b.has("modules/regional/aks/main.tf"));
+  EXPECT_TRUE(b.has("modules/regional/network/main.tf"));
+  EXPECT_TRUE(b.has("modules/regional/monitoring/main.tf"));
+  EXPECT_FALSE(b.has_prefix("modules/regional/redis/"));
+  EXPECT_FALSE(b.has_prefix("modules/regional/private-dns/"));
+  EXPECT_FALSE(b.has_prefix("modules/global/cosmosdb/"));
+  EXPECT_FALSE(b.has_prefix("modules/global/frontdoor/"));
+  const std::string& main = b.file("environments/prod/main.tf");
+  EXPECT_FALSE(contains(main, "module \"redis\""));
+  EXPECT_FALSE(contains(main, "azurerm_resource_group\" \"data\""));
+}
+
+TEST(TerraformEmit, ModuleBodiesAreTheEmbeddedTemplatesVerbatim) {
+  Built b = build(kOneRegion);
+  EXPECT_TRUE(contains(b.file("modules/regional/aks/main.tf"),
+                       "resource \"azurerm_kubernetes_cluster_node_pool\" \"this\""));
+}
+
+TEST(TerraformEmit, EnvironmentOptionNamesTheRootAndTheResources) {
+  Built b = build(kOneRegion, {"staging"});
+  EXPECT_TRUE(b.has("environments/staging/main.tf"));
+  EXPECT_FALSE(b.has_prefix("environments/prod/"));
+  EXPECT_TRUE(contains(b.file("environments/staging/main.tf"), "\"aks-solo-weu-staging\""));
+  EXPECT_TRUE(contains(b.file("environments/staging/backend.tf"), "key              = \"solo/staging.tfstate\""));
+  EXPECT_EQ("staging", b.manifest()["environment"]);
+}
+
+constexpr const char* kPassive = R"(topology "dr" {
+  prefix = "dr"
+  mode   = active-passive
+  boundary "us" { geography = united-states }
+  region "primary"   { location = eastus   failover = westus2  address = 10.1.0.0/16  services = [aks] }
+  region "secondary" { location = westus2  failover = eastus   address = 10.2.0.0/16  services = [aks] }
+  frontdoor { endpoint = "api" }
+}
+)";
+
+TEST(TerraformEmit, PassiveModesPutTheStandbyOriginAtPriorityTwo) {
+  Built b = build(kPassive);
+  const auto primary = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin.this["primary"])");
+  const auto secondary = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin.this["secondary"])");
+  ASSERT_TRUE(primary && secondary);
+  EXPECT_EQ(1, (*primary)["attributes"]["priority"]);
+  EXPECT_EQ(2, (*secondary)["attributes"]["priority"]);
+}
+
+TEST(TerraformEmit, ActiveActiveOriginsShareTheTopPriority) {
+  std::string text = kPassive;
+  text.replace(text.find("active-passive"), 14, "active-active");
+  Built b = build(text);
+  const auto secondary = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin.this["secondary"])");
+  ASSERT_TRUE(secondary);
+  EXPECT_EQ(1, (*secondary)["attributes"]["priority"]);
+  EXPECT_EQ(1000, (*secondary)["attributes"]["weight"]);
+}
+
+TEST(TerraformEmit, CosmosAccountsStayInsideTheirBoundary) {
+  Built b = build(R"(topology "two" {
+  prefix = "two"
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us" { location = eastus      boundary = us  failover = westus2      address = 10.1.0.0/16  services = [storage] }
+  region "eu" { location = westeurope  boundary = eu  failover = northeurope  address = 10.2.0.0/16  services = [storage] }
+  cosmos { container "items" { partition = "/tenantId" } }
+}
+)");
+  const auto eu = b.resource(R"(module.cosmos["eu"].azurerm_cosmosdb_account.this)");
+  ASSERT_TRUE(eu);
+  EXPECT_EQ(nlohmann::json::parse(R"([
+    {"failover_priority": 0, "location": "westeurope", "zone_redundant": true},
+    {"failover_priority": 1, "location": "northeurope", "zone_redundant": true}])"),
+            (*eu)["attributes"]["geo_location"]);
+  EXPECT_EQ("eu", (*eu)["boundary"]);
+  // The account is reached from its own boundary's region only.
+  EXPECT_TRUE(b.resource(R"(module.cosmos["eu"].azurerm_private_endpoint.this["eu"])"));
+  EXPECT_FALSE(b.resource(R"(module.cosmos["eu"].azurerm_private_endpoint.this["us"])"));
+}
+
+TEST(TerraformEmit, PeriodicBackupsStayOutOfPairsOutsideTheAccount) {
+  Built b = build(R"(topology "bk" {
+  prefix = "bk"
+  boundary "br" { locations = [brazilsouth] }
+  region "br" { location = brazilsouth  address = 10.1.0.0/16  services = [storage] }
+  cosmos { backup = periodic  container "items" { partition = "/id" } }
+}
+)");
+  const auto account = b.resource(R"(module.cosmos["br"].azurerm_cosmosdb_account.this)");
+  ASSERT_TRUE(account);
+  // brazilsouth pairs with southcentralus (US): geo backups would leave Brazil.
+  EXPECT_NE("Geo", (*account)["attributes"]["backup"]["storage_redundancy"]);
+}
+
+TEST(TerraformEmit, GeoRulesHoldAtMostTwentyFiveCountries) {
+  std::string countries;
+  const char* codes[] = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+                         "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
+  for (const char* c : codes) countries += std::string(countries.empty() ? "" : ", ") + c;
+  Built b = build(std::string(R"(topology "geo" {
+  prefix = "geo"
+  boundary "eu" { geography = eu-data-boundary }
+  region "eu" { location = westeurope  address = 10.2.0.0/16  services = [aks] }
+  frontdoor { geo "eu" = [)") + countries + R"(] }
+}
+)");
+  const auto first = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_rule.geo["eu-1"])");
+  const auto second = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_rule.geo["eu-2"])");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(25u, (*first)["attributes"]["geo_match"].size());
+  EXPECT_EQ(2u, (*second)["attributes"]["geo_match"].size());
+  EXPECT_EQ(2, (*second)["attributes"]["order"]);
+}
+
+TEST(TerraformEmit, ManifestAddressesMatchTheModuleCalls) {
+  Built b = build(kOneRegion);
+  EXPECT_TRUE(b.resource(R"(module.aks["weu"].azurerm_kubernetes_cluster.this)"));
+  EXPECT_TRUE(b.resource(R"(module.aks["weu"].azurerm_kubernetes_cluster_node_pool.this["workload"])"));
+  EXPECT_TRUE(b.resource(R"(module.network["weu"].azurerm_subnet.this["aks"])"));
+  EXPECT_TRUE(b.resource(R"(azurerm_resource_group.region["weu"])"));
+  const std::string& main = b.file("environments/prod/main.tf");
+  EXPECT_TRUE(contains(main, "module \"aks\" {"));
+  EXPECT_TRUE(contains(main, "resource \"azurerm_resource_group\" \"region\" {"));
+}
+
+TEST(TerraformEmit, ManifestResourcesAreSortedByAddress) {
+  Built b = build(kPassive);
+  nlohmann::json m = b.manifest();
+  std::string previous;
+  for (const nlohmann::json& r : m["resources"]) {
+    std::string address = r["address"];
+    EXPECT_LT(previous, address);
+    previous = address;
+  }
+}
+
+TEST(TerraformEmit, ResidencyPolicyAllowsTheBoundaryLocations) {
+  Built b = build(kOneRegion);
+  const auto assignment = b.resource(
+      R"(module.residency_policy["eu"].azurerm_resource_group_policy_assignment.allowed_locations["region-weu"])");
+  ASSERT_TRUE(assignment);
+  auto allowed = (*assignment)["attributes"]["allowed_locations"];
+  EXPECT_NE(allowed.end(), std::find(allowed.begin(), allowed.end(), "northeurope"));
+  EXPECT_EQ(allowed.end(), std::find(allowed.begin(), allowed.end(), "eastus"));
+}
+
+}  // namespace
+}  // namespace topoc
