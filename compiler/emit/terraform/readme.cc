@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "compiler/emit/graph.h"
 #include "compiler/emit/terraform/root_files.h"
 
@@ -19,24 +22,24 @@ struct ModuleDoc {
 };
 
 constexpr ModuleDoc kModules[] = {
-    {"global/alerts", "alerts", "estate", "action group, one metric alert per alert and watched resource"},
-    {"global/cosmosdb", "cosmos", "boundary",
+    {"global/alerts", "alerts", "once", "action group, one metric alert per alert and watched resource"},
+    {"global/cosmosdb", "cosmos", "per boundary",
      "Cosmos DB account over the boundary's locations, SQL database, containers, merge procedures, private endpoints"},
-    {"global/frontdoor", "frontdoor", "estate",
+    {"global/frontdoor", "frontdoor", "once",
      "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF policy"},
-    {"global/policy-definitions", "policy_definitions", "estate",
+    {"global/policy-definitions", "policy_definitions", "once",
      "shared custom policies: no geo-redundant storage, required tags"},
-    {"global/residency-policy", "residency_policy", "boundary",
+    {"global/residency-policy", "residency_policy", "per boundary",
      "allowed-locations policy, assignments on the boundary's data and region resource groups"},
-    {"regional/ai-search", "search", "region", "AI Search service, private endpoint"},
-    {"regional/aks", "aks", "region", "AKS cluster (system pool), user node pools, network role"},
-    {"regional/keyvault", "keyvault", "region", "Key Vault (RBAC), private endpoint"},
-    {"regional/monitoring", "monitoring", "region", "Log Analytics workspace, Application Insights"},
-    {"regional/network", "network", "region", "VNet, subnets, network security groups"},
-    {"regional/openai", "openai", "region", "Azure OpenAI account, model deployments, private endpoint"},
-    {"regional/private-dns", "private_dns", "region", "Private Link DNS zones linked to the region's VNet"},
-    {"regional/redis", "redis", "region", "Azure Cache for Redis (and geo-replica), private endpoint"},
-    {"regional/storage", "storage", "region", "storage account, private endpoint"},
+    {"regional/ai-search", "search", "per region", "AI Search service, private endpoint"},
+    {"regional/aks", "aks", "per region", "AKS cluster (system pool), user node pools, network role"},
+    {"regional/keyvault", "keyvault", "per region", "Key Vault (RBAC), private endpoint"},
+    {"regional/monitoring", "monitoring", "per region", "Log Analytics workspace, Application Insights"},
+    {"regional/network", "network", "per region", "VNet, subnets, network security groups"},
+    {"regional/openai", "openai", "per region", "Azure OpenAI account, model deployments, private endpoint"},
+    {"regional/private-dns", "private_dns", "per region", "Private Link DNS zones linked to the region's VNet"},
+    {"regional/redis", "redis", "per region", "Azure Cache for Redis (and geo-replica), private endpoint"},
+    {"regional/storage", "storage", "per region", "storage account, private endpoint"},
 };
 
 // Markdown table cells hold user text: pipes and newlines would break rows.
@@ -50,6 +53,23 @@ std::string cell(std::string_view text) {
     } else {
       out += c;
     }
+  }
+  return out;
+}
+
+// Resources per module call ("" for the root module), counted in the
+// manifest so the table and the manifest cannot disagree.
+std::map<std::string, int> resources_per_call(const Estate& e) {
+  std::map<std::string, int> out;
+  nlohmann::json manifest = nlohmann::json::parse(render_manifest(e));
+  for (const nlohmann::json& r : manifest["resources"]) {
+    std::string address = r["address"];
+    std::string call;
+    if (address.rfind("module.", 0) == 0) {
+      size_t end = address.find_first_of("[.", 7);
+      call = address.substr(7, end - 7);
+    }
+    ++out[call];
   }
   return out;
 }
@@ -108,14 +128,30 @@ std::string render_readme(const Estate& e) {
     out += fmt::format("| {} | {} | {} | {} |\n", cell(b.boundary->name), allowed, group, geo);
   }
   out += "\n## Modules\n\n";
-  out += "| Module | Called | Resources |\n";
-  out += "| --- | --- | --- |\n";
+  std::map<std::string, int> counts = resources_per_call(e);
+  out += "| Module | Called | Creates | Resources |\n";
+  out += "| --- | --- | --- | --- |\n";
+  out += fmt::format("| `environments/{}` (root) | once | resource groups | {} |\n",
+                     cell(e.environment), counts[""]);
   std::vector<std::string> used = modules_used(e);
   for (const ModuleDoc& m : kModules) {
     if (std::find(used.begin(), used.end(), std::string(m.path)) == used.end()) continue;
-    out += fmt::format("| `modules/{}` (`module.{}`) | per {} | {} |\n", m.path, m.call, m.per,
-                       m.resources);
+    out += fmt::format("| `modules/{}` (`module.{}`) | {} | {} | {} |\n", m.path, m.call, m.per,
+                       m.resources, counts[m.call]);
   }
+  int total = 0;
+  for (const auto& [call, count] : counts) total += count;
+  out += fmt::format("\n{} resources in all; `topoc.manifest.json` lists each with its address.\n", total);
+  out += "\n## Left to you\n\n";
+  out += "- The ingress inside each AKS cluster (an internal load balancer in the `ingress` subnet) "
+         "and its host name, which Front Door needs as `origin_host_names`; a Private Link service "
+         "in front of it for private origins (`origin_private_link_target_ids`).\n";
+  out += "- Public DNS records and custom domains with their certificates on Front Door.\n";
+  out += "- Role assignments that let workloads reach the data services through Entra ID "
+         "(public network access is off on all of them; AI Search, Azure OpenAI and Key Vault "
+         "accept Entra ID only).\n";
+  out += "- Diagnostic settings: Front Door logs carry client addresses from every boundary, so "
+         "which workspace may hold them is a residency decision this tree does not make.\n";
   out += "\n## Topology\n\n```mermaid\n";
   std::string diagram = render_mermaid(t);
   out += diagram;

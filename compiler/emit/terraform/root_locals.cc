@@ -63,6 +63,8 @@ Expr network(const Estate& e, const model::Region& r) {
                       {"address_prefix", str(s->address.value.to_string())},
                       {"network_security_group_name", str(e.names.region(r.key, "nsg." + s->name))},
                       {"service_endpoints", Expr::string_list(endpoints)},
+                      {"private_endpoint_network_policies",
+                       str(s->name == "endpoints" ? "Enabled" : "Disabled")},
                   })});
   }
   return Expr::object({

@@ -18,6 +18,9 @@ resource "azurerm_subnet" "this" {
   virtual_network_name = azurerm_virtual_network.this.name
   address_prefixes     = [each.value.address_prefix]
   service_endpoints    = each.value.service_endpoints
+
+  # "Enabled" makes NSGs and route tables apply to private endpoints too.
+  private_endpoint_network_policies = each.value.private_endpoint_network_policies
 }
 
 resource "azurerm_network_security_group" "this" {

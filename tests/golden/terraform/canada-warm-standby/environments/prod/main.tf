@@ -42,22 +42,25 @@ locals {
         address_space = ["10.30.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.30.0.0/17"
-            network_security_group_name = "nsg-pubsec-primary-aks-prod"
-            service_endpoints           = []
+            name                              = "snet-aks"
+            address_prefix                    = "10.30.0.0/17"
+            network_security_group_name       = "nsg-pubsec-primary-aks-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.30.128.0/20"
-            network_security_group_name = "nsg-pubsec-primary-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.30.128.0/20"
+            network_security_group_name       = "nsg-pubsec-primary-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.30.144.0/20"
-            network_security_group_name = "nsg-pubsec-primary-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.30.144.0/20"
+            network_security_group_name       = "nsg-pubsec-primary-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -176,22 +179,25 @@ locals {
         address_space = ["10.31.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.31.0.0/17"
-            network_security_group_name = "nsg-pubsec-standby-aks-prod"
-            service_endpoints           = []
+            name                              = "snet-aks"
+            address_prefix                    = "10.31.0.0/17"
+            network_security_group_name       = "nsg-pubsec-standby-aks-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.31.128.0/20"
-            network_security_group_name = "nsg-pubsec-standby-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.31.128.0/20"
+            network_security_group_name       = "nsg-pubsec-standby-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.31.144.0/20"
-            network_security_group_name = "nsg-pubsec-standby-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.31.144.0/20"
+            network_security_group_name       = "nsg-pubsec-standby-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }

@@ -54,22 +54,25 @@ locals {
         address_space = ["10.10.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.10.0.0/17"
-            network_security_group_name = "nsg-drp-primary-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.10.0.0/17"
+            network_security_group_name       = "nsg-drp-primary-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.10.128.0/20"
-            network_security_group_name = "nsg-drp-primary-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.10.128.0/20"
+            network_security_group_name       = "nsg-drp-primary-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.10.144.0/20"
-            network_security_group_name = "nsg-drp-primary-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.10.144.0/20"
+            network_security_group_name       = "nsg-drp-primary-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -187,22 +190,25 @@ locals {
         address_space = ["10.20.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.20.0.0/17"
-            network_security_group_name = "nsg-drp-secondary-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.20.0.0/17"
+            network_security_group_name       = "nsg-drp-secondary-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.20.128.0/20"
-            network_security_group_name = "nsg-drp-secondary-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.20.128.0/20"
+            network_security_group_name       = "nsg-drp-secondary-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.20.144.0/20"
-            network_security_group_name = "nsg-drp-secondary-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.20.144.0/20"
+            network_security_group_name       = "nsg-drp-secondary-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }

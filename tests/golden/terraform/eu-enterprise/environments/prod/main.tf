@@ -42,22 +42,25 @@ locals {
         address_space = ["10.41.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.41.0.0/17"
-            network_security_group_name = "nsg-euent-northeurope-aks-prod"
-            service_endpoints           = []
+            name                              = "snet-aks"
+            address_prefix                    = "10.41.0.0/17"
+            network_security_group_name       = "nsg-euent-northeurope-aks-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.41.128.0/20"
-            network_security_group_name = "nsg-euent-northeurope-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.41.128.0/20"
+            network_security_group_name       = "nsg-euent-northeurope-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.41.144.0/20"
-            network_security_group_name = "nsg-euent-northeurope-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.41.144.0/20"
+            network_security_group_name       = "nsg-euent-northeurope-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -126,22 +129,25 @@ locals {
         address_space = ["10.40.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.40.0.0/17"
-            network_security_group_name = "nsg-euent-westeurope-aks-prod"
-            service_endpoints           = []
+            name                              = "snet-aks"
+            address_prefix                    = "10.40.0.0/17"
+            network_security_group_name       = "nsg-euent-westeurope-aks-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.40.128.0/20"
-            network_security_group_name = "nsg-euent-westeurope-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.40.128.0/20"
+            network_security_group_name       = "nsg-euent-westeurope-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.40.144.0/20"
-            network_security_group_name = "nsg-euent-westeurope-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.40.144.0/20"
+            network_security_group_name       = "nsg-euent-westeurope-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }

@@ -83,22 +83,25 @@ locals {
         address_space = ["10.3.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.3.0.0/17"
-            network_security_group_name = "nsg-oversight-apac-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.3.0.0/17"
+            network_security_group_name       = "nsg-oversight-apac-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.3.128.0/20"
-            network_security_group_name = "nsg-oversight-apac-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.3.128.0/20"
+            network_security_group_name       = "nsg-oversight-apac-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.3.144.0/20"
-            network_security_group_name = "nsg-oversight-apac-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.3.144.0/20"
+            network_security_group_name       = "nsg-oversight-apac-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -185,22 +188,25 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.2.0.0/17"
-            network_security_group_name = "nsg-oversight-eu-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.2.0.0/17"
+            network_security_group_name       = "nsg-oversight-eu-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.2.128.0/20"
-            network_security_group_name = "nsg-oversight-eu-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.2.128.0/20"
+            network_security_group_name       = "nsg-oversight-eu-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.2.144.0/20"
-            network_security_group_name = "nsg-oversight-eu-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.2.144.0/20"
+            network_security_group_name       = "nsg-oversight-eu-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -287,22 +293,25 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.1.0.0/17"
-            network_security_group_name = "nsg-oversight-us-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.1.0.0/17"
+            network_security_group_name       = "nsg-oversight-us-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.1.128.0/20"
-            network_security_group_name = "nsg-oversight-us-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.1.128.0/20"
+            network_security_group_name       = "nsg-oversight-us-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.1.144.0/20"
-            network_security_group_name = "nsg-oversight-us-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.1.144.0/20"
+            network_security_group_name       = "nsg-oversight-us-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }

@@ -49,22 +49,25 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.1.0.0/17"
-            network_security_group_name = "nsg-minimal-east-aks-prod"
-            service_endpoints           = []
+            name                              = "snet-aks"
+            address_prefix                    = "10.1.0.0/17"
+            network_security_group_name       = "nsg-minimal-east-aks-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.1.128.0/20"
-            network_security_group_name = "nsg-minimal-east-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.1.128.0/20"
+            network_security_group_name       = "nsg-minimal-east-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.1.144.0/20"
-            network_security_group_name = "nsg-minimal-east-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.1.144.0/20"
+            network_security_group_name       = "nsg-minimal-east-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -185,22 +188,25 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.2.0.0/17"
-            network_security_group_name = "nsg-minimal-west-aks-prod"
-            service_endpoints           = []
+            name                              = "snet-aks"
+            address_prefix                    = "10.2.0.0/17"
+            network_security_group_name       = "nsg-minimal-west-aks-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.2.128.0/20"
-            network_security_group_name = "nsg-minimal-west-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.2.128.0/20"
+            network_security_group_name       = "nsg-minimal-west-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.2.144.0/20"
-            network_security_group_name = "nsg-minimal-west-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.2.144.0/20"
+            network_security_group_name       = "nsg-minimal-west-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }

@@ -68,22 +68,25 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.2.0.0/17"
-            network_security_group_name = "nsg-rag-eu-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.2.0.0/17"
+            network_security_group_name       = "nsg-rag-eu-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.2.128.0/20"
-            network_security_group_name = "nsg-rag-eu-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.2.128.0/20"
+            network_security_group_name       = "nsg-rag-eu-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.2.144.0/20"
-            network_security_group_name = "nsg-rag-eu-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.2.144.0/20"
+            network_security_group_name       = "nsg-rag-eu-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }
@@ -205,22 +208,25 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                        = "snet-aks"
-            address_prefix              = "10.1.0.0/17"
-            network_security_group_name = "nsg-rag-us-aks-prod"
-            service_endpoints           = ["Microsoft.AzureCosmosDB"]
+            name                              = "snet-aks"
+            address_prefix                    = "10.1.0.0/17"
+            network_security_group_name       = "nsg-rag-us-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                        = "snet-endpoints"
-            address_prefix              = "10.1.128.0/20"
-            network_security_group_name = "nsg-rag-us-endpoints-prod"
-            service_endpoints           = []
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.1.128.0/20"
+            network_security_group_name       = "nsg-rag-us-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                        = "snet-ingress"
-            address_prefix              = "10.1.144.0/20"
-            network_security_group_name = "nsg-rag-us-ingress-prod"
-            service_endpoints           = []
+            name                              = "snet-ingress"
+            address_prefix                    = "10.1.144.0/20"
+            network_security_group_name       = "nsg-rag-us-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
         }
       }

@@ -20,10 +20,11 @@ variable "address_space" {
 
 variable "subnets" {
   type = map(object({
-    name                        = string
-    address_prefix              = string
-    network_security_group_name = string
-    service_endpoints           = optional(list(string), [])
+    name                              = string
+    address_prefix                    = string
+    network_security_group_name       = string
+    service_endpoints                 = optional(list(string), [])
+    private_endpoint_network_policies = optional(string, "Disabled")
   }))
   description = "Subnets keyed by their role (aks, endpoints, ingress, ...)."
 }

@@ -48,14 +48,18 @@ resource "azurerm_kubernetes_cluster" "this" {
     type = "SystemAssigned"
   }
 
+  # Azure CNI: nodes and pods take addresses from the aks subnet. Cilium's
+  # data plane runs in overlay mode instead, pods getting addresses from a
+  # private range that never reaches the VNet.
   network_profile {
-    network_plugin     = "azure"
-    network_policy     = var.network_policy
-    network_data_plane = var.network_policy == "cilium" ? "cilium" : "azure"
-    load_balancer_sku  = "standard"
-    outbound_type      = "loadBalancer"
-    service_cidr       = var.service_cidr
-    dns_service_ip     = var.dns_service_ip
+    network_plugin      = "azure"
+    network_plugin_mode = var.network_policy == "cilium" ? "overlay" : null
+    network_policy      = var.network_policy
+    network_data_plane  = var.network_policy == "cilium" ? "cilium" : "azure"
+    load_balancer_sku   = "standard"
+    outbound_type       = "loadBalancer"
+    service_cidr        = var.service_cidr
+    dns_service_ip      = var.dns_service_ip
   }
 
   azure_active_directory_role_based_access_control {
