@@ -76,7 +76,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kMonitoring)) out.push_back("regional/monitoring");
   if (!e.dns.empty()) out.push_back("regional/private-dns");
   if (!e.cosmos.empty()) out.push_back("global/cosmosdb");
-  if (e.topology->frontdoor) out.push_back("global/frontdoor");
+  if (e.has_frontdoor()) out.push_back("global/frontdoor");
   if (!e.boundaries.empty()) {
     out.push_back("global/policy-definitions");
     out.push_back("global/residency-policy");

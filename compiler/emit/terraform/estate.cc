@@ -211,7 +211,7 @@ void plan_alerts(Estate& e) {
         }
         break;
       case catalog::MetricTarget::kFrontDoor:
-        add("frontdoor", "global", base, e.names.get("frontdoor.profile"));
+        if (e.has_frontdoor()) add("frontdoor", "global", base, e.names.get("frontdoor.profile"));
         break;
       case catalog::MetricTarget::kAks: per_region("aks", Service::kAks, "aks"); break;
       case catalog::MetricTarget::kOpenAI: per_region("openai", Service::kOpenAI, "openai"); break;

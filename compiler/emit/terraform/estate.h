@@ -124,6 +124,9 @@ struct Estate {
   std::vector<AlertInstance> alerts;
 
   bool any_region(model::Service service) const;
+  // Front Door is emitted only with an origin to send traffic to (an AKS
+  // region); without one the check reports the routes (rule F004).
+  bool has_frontdoor() const { return topology->frontdoor && !origin_groups.empty(); }
   const BoundaryPlan* find_boundary(std::string_view name) const;
   const RegionDns* dns_of(const model::Region& region) const;
   const CosmosAccount* cosmos_of(const model::Region& region) const;  // the account it reaches

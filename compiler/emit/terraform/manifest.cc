@@ -404,7 +404,7 @@ std::string render_manifest(const Estate& e) {
     }
   }
   if (!e.cosmos.empty()) cosmos_resources(m, e);
-  if (t.frontdoor) frontdoor_resources(m, e);
+  if (e.has_frontdoor()) frontdoor_resources(m, e);
   if (!e.boundaries.empty()) policy_resources(m, e);
   if (!e.alerts.empty()) alert_resources(m, e);
   return m.finish().dump(2) + "\n";

@@ -93,7 +93,7 @@ std::string render_readme(const Estate& e) {
   out += "terraform apply tfplan\n";
   out += "```\n\n";
   out += fmt::format("State key: `{}`.", e.state_key);
-  if (t.frontdoor) {
+  if (e.has_frontdoor()) {
     out += " Set `origin_host_names` (each region's ingress host name) in `terraform.tfvars` "
            "before the first plan.";
   }

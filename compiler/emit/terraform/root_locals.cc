@@ -520,7 +520,7 @@ hcl::Body root_locals(const Estate& e) {
     locals.comment("Database and containers, the same in every account.");
     locals.attribute("cosmos", cosmos_settings(e));
   }
-  if (t.frontdoor) {
+  if (e.has_frontdoor()) {
     locals.blank();
     locals.attribute("frontdoor", frontdoor(e));
   }

@@ -221,7 +221,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "cosmos", std::move(b));
   }
-  if (t.frontdoor) {
+  if (e.has_frontdoor()) {
     Body b;
     b.attribute("source", Expr::string(module_source("global/frontdoor")));
     b.blank();

@@ -34,8 +34,8 @@ std::string render_terraform_tf(const Estate&) {
   providers.attribute("azurerm", Expr::object({{"source", Expr::string("hashicorp/azurerm")},
                                                {"version", Expr::string("~> 4.42")}}));
   Body terraform;
-  terraform.comment("1.5 brings the `check` blocks and `import` blocks teams use to adopt");
-  terraform.comment("existing resources; nothing here needs a later Terraform.");
+  terraform.comment("optional() object attributes with defaults need 1.3; 1.5 adds the import");
+  terraform.comment("blocks used to adopt existing resources into this tree.");
   terraform.attribute("required_version", Expr::string(">= 1.5"));
   terraform.blank();
   terraform.comment("azurerm 4.42 is the first release with azurerm_key_vault's");
@@ -79,7 +79,7 @@ std::string render_variables_tf(const Estate& e) {
       "string", "Azure subscription the estate is deployed to; null reads ARM_SUBSCRIPTION_ID.");
   subscription.attribute("default", Expr::null());
   file.block("variable", {"subscription_id"}, std::move(subscription));
-  if (e.topology->frontdoor) {
+  if (e.has_frontdoor()) {
     file.blank();
     file.block("variable", {"origin_host_names"},
                variable("map(string)",
@@ -141,7 +141,7 @@ std::string render_outputs_tf(const Estate& e) {
                output("Key Vault URIs keyed by region.",
                       "{ for key, vault in module.keyvault : key => vault.vault_uri }"));
   }
-  if (e.topology->frontdoor) {
+  if (e.has_frontdoor()) {
     file.blank();
     file.block("output", {"frontdoor_endpoint_host_name"},
                output("Front Door endpoint host name; point the public CNAME here.",
@@ -156,13 +156,13 @@ std::string render_tfvars(const Estate& e) {
                            e.topology->name));
   file.comment("The subscription to deploy to; without it the provider reads ARM_SUBSCRIPTION_ID.");
   file.comment("subscription_id = \"00000000-0000-0000-0000-000000000000\"");
-  if (e.topology->frontdoor) {
+  if (e.has_frontdoor()) {
     file.blank();
     file.comment("The ingress host name of each region, known once its ingress exists:");
     file.comment("origin_host_names = {");
-    for (const model::Region& r : e.topology->regions) {
-      file.comment(fmt::format("  {} = \"ingress.{}.example.com\"", hcl::render_key(r.key),
-                               hcl::escape_string(r.key)));
+    for (const Origin& o : e.origins) {
+      file.comment(fmt::format("  {} = \"ingress.{}.example.com\"", hcl::render_key(o.region->key),
+                               hcl::escape_string(o.region->key)));
     }
     file.comment("}");
   }

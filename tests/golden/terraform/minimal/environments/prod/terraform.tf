@@ -1,6 +1,6 @@
 terraform {
-  # 1.5 brings the `check` blocks and `import` blocks teams use to adopt
-  # existing resources; nothing here needs a later Terraform.
+  # optional() object attributes with defaults need 1.3; 1.5 adds the import
+  # blocks used to adopt existing resources into this tree.
   required_version = ">= 1.5"
 
   # azurerm 4.42 is the first release with azurerm_key_vault's
