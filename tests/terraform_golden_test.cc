@@ -19,12 +19,17 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = TOPOC_SOURCE_DIR;
 
+// The examples, plus tests/terraform/case-*.topo: topologies that reach the
+// corners no example does (a shared Cosmos DB account, Standard Front Door...).
 std::vector<fs::path> examples() {
   std::vector<fs::path> out;
-  for (const auto& entry : fs::directory_iterator(kSource / "examples")) {
-    if (entry.is_regular_file() && entry.path().extension() == ".topo") out.push_back(entry.path());
+  for (const fs::path dir : {kSource / "examples", kSource / "tests/terraform"}) {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".topo") out.push_back(entry.path());
+    }
   }
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
   return out;
 }
 

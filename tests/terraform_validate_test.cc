@@ -76,6 +76,21 @@ TEST(TerraformValidate, GoldenTreesPassTerraformFmtCheck) {
   EXPECT_EQ(0, r.status) << r.output;
 }
 
+// terraform plan on each golden tree, offline: tests/terraform/stub_plan.py
+// swaps azurerm for Terraform's built-in terraform_data so the root's
+// expressions, for_each keys and module variable types are all evaluated.
+TEST(TerraformValidate, GoldenTreesPlanWithStubbedProviders) {
+  if (run("terraform version").status != 0) GTEST_SKIP() << "terraform is not installed";
+  if (run("python3 --version").status != 0) GTEST_SKIP() << "python3 is not installed";
+  fs::path scratch = fs::temp_directory_path() / fmt::format("topoc-stub-plan-{}", ::getpid());
+  std::string command = "python3 " + shell_quote(kSource / "tests/terraform/stub_plan.py") + " " +
+                        shell_quote(scratch);
+  for (const auto& entry : fs::directory_iterator(kGolden)) command += " " + shell_quote(entry.path());
+  ToolRun r = run(command);
+  fs::remove_all(scratch);
+  EXPECT_EQ(0, r.status) << r.output;
+}
+
 // User text in every free-text place of a topology: it must come out as
 // data, never as HCL.
 constexpr const char* kHostile = R"(topology "hostile" {

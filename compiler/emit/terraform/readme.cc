@@ -127,6 +127,18 @@ std::string render_readme(const Estate& e) {
     }
     out += fmt::format("| {} | {} | {} | {} |\n", cell(b.boundary->name), allowed, group, geo);
   }
+  if (e.has_frontdoor()) {
+    std::string routed;
+    for (const GeoRule& g : e.geo_rules) {
+      if (routed.find(fmt::format("`{}`", g.group)) != std::string::npos) continue;
+      routed += fmt::format("{}`{}`", routed.empty() ? "" : ", ", cell(g.group));
+    }
+    out += fmt::format(
+        "\nFront Door sends each boundary's countries to that boundary's origin group{}; traffic "
+        "from anywhere else goes to boundary `{}`, the first declared one with origins.\n",
+        routed.empty() ? " (no geo rules are declared)" : fmt::format(" (geo rules for {})", routed),
+        cell(e.default_origin_group));
+  }
   out += "\n## Modules\n\n";
   std::map<std::string, int> counts = resources_per_call(e);
   out += "| Module | Called | Creates | Resources |\n";

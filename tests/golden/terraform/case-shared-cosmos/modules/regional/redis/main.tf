@@ -1,0 +1,71 @@
+# A region's Azure Cache for Redis, reached only through its private
+# endpoint. An optional geo-replica (Premium only) is a second cache in
+# another location of the same boundary, linked as a passive secondary.
+
+locals {
+  # Basic and Standard caches use the C family, Premium the P family.
+  family = var.sku_name == "Premium" ? "P" : "C"
+  # Only Premium caches can be spread over availability zones.
+  zones = var.sku_name == "Premium" && length(var.zones) > 0 ? var.zones : null
+}
+
+resource "azurerm_redis_cache" "this" {
+  name                          = var.name
+  location                      = var.location
+  resource_group_name           = var.resource_group_name
+  sku_name                      = var.sku_name
+  family                        = local.family
+  capacity                      = var.capacity
+  zones                         = local.zones
+  redis_version                 = "6"
+  minimum_tls_version           = "1.2"
+  non_ssl_port_enabled          = false
+  public_network_access_enabled = false
+  tags                          = var.tags
+}
+
+resource "azurerm_redis_cache" "replica" {
+  count = var.geo_replica == null ? 0 : 1
+
+  name                          = var.geo_replica.name
+  location                      = var.geo_replica.location
+  resource_group_name           = var.resource_group_name
+  sku_name                      = var.sku_name
+  family                        = local.family
+  capacity                      = var.capacity
+  redis_version                 = "6"
+  minimum_tls_version           = "1.2"
+  non_ssl_port_enabled          = false
+  public_network_access_enabled = false
+  tags                          = var.tags
+}
+
+resource "azurerm_redis_linked_server" "replica" {
+  count = var.geo_replica == null ? 0 : 1
+
+  target_redis_cache_name     = azurerm_redis_cache.this.name
+  resource_group_name         = var.resource_group_name
+  linked_redis_cache_id       = azurerm_redis_cache.replica[0].id
+  linked_redis_cache_location = azurerm_redis_cache.replica[0].location
+  server_role                 = "Secondary"
+}
+
+resource "azurerm_private_endpoint" "this" {
+  name                = var.private_endpoint.name
+  location            = var.private_endpoint.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint.subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = var.private_endpoint.name
+    private_connection_resource_id = azurerm_redis_cache.this.id
+    subresource_names              = ["redisCache"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = var.private_endpoint.private_dns_zone_ids
+  }
+}

@@ -1,0 +1,59 @@
+variable "name" {
+  type        = string
+  description = "Name of the cache."
+}
+
+variable "location" {
+  type        = string
+  description = "Azure location of the cache."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "Resource group that holds the cache and its private endpoint."
+}
+
+variable "sku_name" {
+  type        = string
+  description = "Cache tier: Basic, Standard or Premium."
+
+  validation {
+    condition     = contains(["Basic", "Standard", "Premium"], var.sku_name)
+    error_message = "The sku_name must be Basic, Standard or Premium."
+  }
+}
+
+variable "capacity" {
+  type        = number
+  description = "Cache size within the tier's family (C0-C6 for Basic and Standard, P1-P5 for Premium)."
+}
+
+variable "zones" {
+  type        = list(string)
+  description = "Availability zones of a Premium cache; ignored for other tiers."
+  default     = []
+}
+
+variable "geo_replica" {
+  type = object({
+    name     = string
+    location = string
+  })
+  description = "Linked geo-replica in another location of the boundary (Premium only); null for none."
+  default     = null
+}
+
+variable "private_endpoint" {
+  type = object({
+    name                 = string
+    location             = string
+    subnet_id            = string
+    private_dns_zone_ids = list(string)
+  })
+  description = "Private endpoint in the region's endpoints subnet (location = the VNet's), registered in the service's private DNS zones."
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every taggable resource."
+}
