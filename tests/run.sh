@@ -2,8 +2,8 @@
 # Builds topoc and runs the whole test suite.
 #   tests/run.sh             release build (build/)
 #   tests/run.sh --sanitize  ASan + UBSan build (build-sanitize/)
-# The validators of generated code (real HCL parser, azurerm schema, hclfmt)
-# are installed into tests/validate/node_modules and build/validate on first
+# The validators of generated code (real HCL parser, azurerm schema, hclfmt,
+# the Bicep CLI from NuGet) are installed into tests/validate/node_modules and build/validate on first
 # use; tests that need a tool that is missing skip with a visible message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,10 @@ if command -v npm >/dev/null 2>&1 && [ ! -d tests/validate/node_modules/@cdktf/h
 fi
 if command -v go >/dev/null 2>&1 && [ ! -x build/validate/hclfmt ]; then
   tests/validate/build-hclfmt.sh build/validate >/dev/null
+fi
+
+if command -v dotnet >/dev/null 2>&1 && [ ! -x build/bicep/packages/azure.bicep.commandline.linux-x64/0.49.2/tools/bicep ]; then
+  tests/validate/bicep/restore.sh build/bicep >/dev/null
 fi
 
 cmake --preset "$preset" >/dev/null
