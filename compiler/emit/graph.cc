@@ -175,14 +175,17 @@ class DiagramBuilder {
   Diagram d_;
   std::vector<bool> placed_;                         // region drawn inside its boundary
   std::map<std::string, size_t> region_ids_;         // Azure location -> region index
+  std::map<std::string, size_t> region_keys_;        // region key -> region index
   std::map<std::string, std::string> failover_ids_;  // Azure location -> node id
   std::map<std::string, std::string> group_ids_;     // boundary name -> group id
 };
 
+// Printing appends to one string: a big estate has thousands of tenants, and
+// a temporary string per label made printing cost more than building.
+
 // Mermaid: labels are quoted, and characters Mermaid would read as markup
 // become its entity codes (`#quot;`), `#` first since the codes start with it.
-std::string mermaid_text(std::string_view text) {
-  std::string out;
+void append_mermaid_text(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '#':
@@ -209,89 +212,112 @@ std::string mermaid_text(std::string_view text) {
         out += c;
     }
   }
-  return out;
 }
 
-std::string mermaid_label(const std::vector<std::string>& lines) {
-  std::vector<std::string> escaped;
-  for (const std::string& l : lines) escaped.push_back(mermaid_text(l));
-  return "\"" + join(escaped, "<br/>") + "\"";
-}
-
-std::string mermaid_node(const Node& n) {
-  std::string label = mermaid_label(n.lines);
-  switch (n.shape) {
-    case Shape::kTenant:
-      return fmt::format("{}([{}])", n.id, label);
-    case Shape::kFrontDoor:
-      return fmt::format("{}{{{{{}}}}}", n.id, label);
-    case Shape::kPlaceholder:
-      return fmt::format("{}[/{}/]", n.id, label);
-    case Shape::kBox:
-      return n.dashed ? fmt::format("{}({})", n.id, label) : fmt::format("{}[{}]", n.id, label);
+void append_mermaid_label(std::string& out, const std::vector<std::string>& lines) {
+  out += '"';
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "<br/>";
+    append_mermaid_text(out, lines[i]);
   }
-  return n.id;
+  out += '"';
+}
+
+void append_mermaid_node(std::string& out, std::string_view indent, const Node& n) {
+  auto [open, close] = [&]() -> std::pair<const char*, const char*> {
+    switch (n.shape) {
+      case Shape::kTenant:
+        return {"([", "])"};
+      case Shape::kFrontDoor:
+        return {"{{", "}}"};
+      case Shape::kPlaceholder:
+        return {"[/", "/]"};
+      case Shape::kBox:
+        break;
+    }
+    return n.dashed ? std::pair{"(", ")"} : std::pair{"[", "]"};
+  }();
+  out += indent;
+  out += n.id;
+  out += open;
+  append_mermaid_label(out, n.lines);
+  out += close;
+  out += '\n';
 }
 
 // DOT: inside a quoted ID only `"` and `\` need escaping.
-std::string dot_text(std::string_view text) {
-  std::string out;
+void append_dot_text(std::string& out, std::string_view text) {
   for (char c : text) {
     if (c == '"' || c == '\\') out += '\\';
     out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   }
-  return out;
 }
 
-std::string dot_label(const std::vector<std::string>& lines) {
-  std::vector<std::string> escaped;
-  for (const std::string& l : lines) escaped.push_back(dot_text(l));
-  return "\"" + join(escaped, "\\n") + "\"";
+void append_dot_label(std::string& out, const std::vector<std::string>& lines) {
+  out += '"';
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "\\n";
+    append_dot_text(out, lines[i]);
+  }
+  out += '"';
 }
 
-std::string dot_node(const Node& n) {
-  std::string attributes = "label=" + dot_label(n.lines);
+void append_dot_node(std::string& out, std::string_view indent, const Node& n) {
+  out += indent;
+  out += n.id;
+  out += " [label=";
+  append_dot_label(out, n.lines);
   switch (n.shape) {
     case Shape::kTenant:
-      attributes += ", shape=ellipse";
+      out += ", shape=ellipse";
       break;
     case Shape::kFrontDoor:
-      attributes += ", shape=hexagon";
+      out += ", shape=hexagon";
       break;
     case Shape::kPlaceholder:
-      attributes += ", shape=plaintext";
+      out += ", shape=plaintext";
       break;
     case Shape::kBox:
       break;
   }
-  if (n.dashed) attributes += ", style=dashed";
-  return fmt::format("{} [{}];", n.id, attributes);
+  if (n.dashed) out += ", style=dashed";
+  out += "];\n";
 }
 
 }  // namespace
 
 std::string render_mermaid(const model::Topology& topology) {
   Diagram d = DiagramBuilder(topology).build();
-  std::string out = fmt::format("%% topology {}\nflowchart LR\n", mermaid_text(d.title));
-  for (const Group& g : d.groups) {
-    out += fmt::format("  subgraph {}[{}]\n", g.id, mermaid_label(g.lines));
-    for (const Node& n : g.nodes) out += "    " + mermaid_node(n) + "\n";
-    out += "  end\n";
-  }
-  for (const Node& n : d.loose) out += "  " + mermaid_node(n) + "\n";
+  std::string out = "%% topology ";
+  append_mermaid_text(out, d.title);
+  out += "\nflowchart LR\n";
   std::vector<std::string> dashed;
   for (const Group& g : d.groups) {
+    out += "  subgraph " + g.id + "[";
+    append_mermaid_label(out, g.lines);
+    out += "]\n";
     for (const Node& n : g.nodes) {
+      append_mermaid_node(out, "    ", n);
       if (n.dashed) dashed.push_back(n.id);
     }
+    out += "  end\n";
   }
   for (const Node& n : d.loose) {
+    append_mermaid_node(out, "  ", n);
     if (n.dashed) dashed.push_back(n.id);
   }
   for (const Edge& e : d.edges) {
-    std::string arrow = e.dashed ? "-.->" : "-->";
-    if (!e.label.empty()) arrow += "|\"" + mermaid_text(e.label) + "\"|";
-    out += fmt::format("  {} {} {}\n", e.from, arrow, e.to);
+    out += "  ";
+    out += e.from;
+    out += e.dashed ? " -.->" : " -->";
+    if (!e.label.empty()) {
+      out += "|\"";
+      append_mermaid_text(out, e.label);
+      out += "\"|";
+    }
+    out += ' ';
+    out += e.to;
+    out += '\n';
   }
   if (!dashed.empty()) {
     out += "  classDef failover stroke-dasharray: 4 4\n";
@@ -306,23 +332,31 @@ std::string render_dot(const model::Topology& topology) {
   // cluster's border (compound=true with lhead/ltail).
   std::map<std::string, std::string> anchors;
   for (const Group& g : d.groups) anchors[g.id] = g.nodes.front().id;
-  std::string out = fmt::format("digraph \"{}\" {{\n", dot_text(d.title));
-  out += "  rankdir=LR;\n  compound=true;\n  node [shape=box];\n";
+  std::string out = "digraph \"";
+  append_dot_text(out, d.title);
+  out += "\" {\n  rankdir=LR;\n  compound=true;\n  node [shape=box];\n";
   for (const Group& g : d.groups) {
-    out += fmt::format("  subgraph cluster_{} {{\n    label={};\n", g.id, dot_label(g.lines));
-    for (const Node& n : g.nodes) out += "    " + dot_node(n) + "\n";
+    out += "  subgraph cluster_" + g.id + " {\n    label=";
+    append_dot_label(out, g.lines);
+    out += ";\n";
+    for (const Node& n : g.nodes) append_dot_node(out, "    ", n);
     out += "  }\n";
   }
-  for (const Node& n : d.loose) out += "  " + dot_node(n) + "\n";
+  for (const Node& n : d.loose) append_dot_node(out, "  ", n);
   for (const Edge& e : d.edges) {
+    out += "  ";
+    out += e.from_group ? anchors[e.from] : e.from;
+    out += " -> ";
+    out += e.to_group ? anchors[e.to] : e.to;
     std::vector<std::string> attributes;
-    if (!e.label.empty()) attributes.push_back("label=\"" + dot_text(e.label) + "\"");
+    if (!e.label.empty()) {
+      std::string label = "label=\"";
+      append_dot_text(label, e.label);
+      attributes.push_back(label + "\"");
+    }
     if (e.dashed) attributes.push_back("style=dashed");
     if (e.from_group) attributes.push_back("ltail=cluster_" + e.from);
     if (e.to_group) attributes.push_back("lhead=cluster_" + e.to);
-    std::string from = e.from_group ? anchors[e.from] : e.from;
-    std::string to = e.to_group ? anchors[e.to] : e.to;
-    out += fmt::format("  {} -> {}", from, to);
     if (!attributes.empty()) out += " [" + join(attributes, ", ") + "]";
     out += ";\n";
   }
