@@ -1,0 +1,77 @@
+#include "compiler/emit/bicep/emit_bicep.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/emit/bicep/declarations.h"
+#include "compiler/emit/bicep/files.h"
+#include "compiler/emit/bicep/plan.h"
+#include "compiler/emit/templates.h"
+
+namespace topoc::emit {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+void copy_template(FileTree& files, std::string_view from, std::string to) {
+  if (const EmbeddedTemplate* t = find_template(from)) files.push_back({std::move(to), std::string(t->contents)});
+}
+
+}  // namespace
+
+FileTree emit_bicep(const model::Topology& topology, const BicepOptions& options) {
+  using namespace bicep;
+  Plan plan = plan_estate(topology, options);
+  Declarations names = declare(plan);
+  FileTree files;
+  files.push_back({"bicep/main.bicep", render_main_bicep(plan, names)});
+  files.push_back({"bicep/main.bicepparam", render_main_bicepparam(plan, names)});
+  for (const std::string& module : modules_used(plan)) {
+    copy_template(files, "bicep/modules/" + module, "bicep/modules/" + module);
+  }
+  // The policy modules load the shared definitions from ../policy.
+  if (!plan.boundaries.empty()) {
+    for (const EmbeddedTemplate& t : embedded_templates()) {
+      if (starts_with(t.path, "policy/")) files.push_back({"bicep/" + std::string(t.path), std::string(t.contents)});
+    }
+  }
+  std::sort(files.begin(), files.end(),
+            [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
+  return files;
+}
+
+}  // namespace topoc::emit
+
+namespace topoc::emit::bicep {
+
+std::vector<std::string> modules_used(const Plan& p) {
+  using model::Service;
+  std::vector<std::string> out{"network.bicep", "types.bicep"};
+  auto add = [&](bool used, std::initializer_list<const char*> modules) {
+    if (!used) return;
+    for (const char* m : modules) out.push_back(m);
+  };
+  // Modules that reach their service through a private endpoint call
+  // private-endpoint.bicep, which must be there even when no region has one.
+  add(p.has_private_endpoints(), {"private-dns.bicep"});
+  add(p.any_region(Service::kMonitoring), {"monitoring.bicep"});
+  add(p.any_region(Service::kAks), {"aks.bicep"});
+  add(p.any_region(Service::kAiSearch), {"ai-search.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kOpenAI), {"openai.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kStorage), {"storage.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kRedis), {"redis.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kKeyVault), {"keyvault.bicep", "private-endpoint.bicep"});
+  add(!p.cosmos.empty(), {"cosmos.bicep", "private-endpoint.bicep"});
+  add(p.frontdoor.has_value(), {"frontdoor.bicep"});
+  add(!p.boundaries.empty(),
+      {"policy-assignments.bicep", "policy-definitions.bicep", "residency-policy.bicep"});
+  add(!p.alerts.empty(), {"alerts.bicep"});
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace topoc::emit::bicep

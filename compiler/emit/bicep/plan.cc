@@ -1,0 +1,354 @@
+#include "compiler/emit/bicep/plan.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/emit/bicep/symbols.h"
+#include "compiler/naming/cosmos_accounts.h"
+
+namespace topoc::emit::bicep {
+namespace {
+
+using model::Service;
+
+// Front Door's limit on match values in one remote-address condition.
+constexpr size_t kCountriesPerRule = 25;
+
+const std::string kNoName;
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool has_zones(std::string_view location) {
+  const catalog::RegionInfo* info = catalog::find_region(location);
+  return info && info->zones;
+}
+
+bool has_subnet(const model::Region& r, std::string_view name) {
+  return std::any_of(r.subnets.begin(), r.subnets.end(),
+                     [&](const model::Subnet& s) { return s.name == name; });
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::map<std::string, std::string> common_tags(const model::Topology& t,
+                                               const std::string& environment) {
+  std::map<std::string, std::string> tags = t.tags;
+  // The topology's own tags win over the ones topoc adds.
+  tags.emplace("environment", environment);
+  tags.emplace("managed-by", "topoc");
+  tags.emplace("topology", t.name);
+  if (!t.owner.value.empty()) tags.emplace("owner", t.owner.value);
+  return tags;
+}
+
+// Whether a region's Azure pair, where geo-redundant storage replicates, lies
+// outside the boundary (or the region has no pair at all).
+bool pair_leaves_boundary(const model::Region& r, const model::Boundary& b) {
+  const catalog::RegionInfo* info = catalog::find_region(r.location.value);
+  if (!info || info->paired.empty()) return true;
+  return !contains(b.allowed_locations, catalog::normalise_location(info->paired));
+}
+
+// Periodic backups go to geo-redundant storage in the paired region by
+// default; they stay geo-redundant only when that pair is one of the
+// account's own locations, else zone-redundant (local without zones).
+std::string periodic_backup_redundancy(const CosmosPlan& account) {
+  const catalog::RegionInfo* info = catalog::find_region(account.location);
+  if (!info) return "Local";
+  std::string pair = info->paired.empty() ? "" : catalog::normalise_location(info->paired);
+  bool pair_inside = std::any_of(account.geo_locations.begin(), account.geo_locations.end(),
+                                 [&](const GeoLocation& g) { return g.location == pair; });
+  if (pair_inside) return "Geo";
+  return info->zones ? "Zone" : "Local";
+}
+
+class Planner {
+ public:
+  explicit Planner(Plan& p) : p_(p), t_(*p.topology) {}
+
+  void run() {
+    regions();
+    cosmos();
+    dns();
+    frontdoor();
+    policies();
+    alerts();
+  }
+
+ private:
+  void regions() {
+    StemTable stems("region");
+    for (const model::Region& r : t_.regions) {
+      RegionPlan plan;
+      plan.region = &r;
+      plan.stem = stems.stem(r.key);
+      plan.resource_group = p_.region_name(r, "rg");
+      plan.has_endpoints_subnet = has_subnet(r, "endpoints");
+      plan.has_aks_subnet = has_subnet(r, "aks");
+      p_.regions.push_back(std::move(plan));
+    }
+  }
+
+  void cosmos() {
+    StemTable stems("boundary");
+    for (const naming::CosmosAccount& source : naming::cosmos_accounts(t_)) {
+      CosmosPlan a;
+      a.boundary = source.boundary;
+      a.key = source.boundary ? source.boundary->name : "shared";
+      a.stem = stems.stem(a.key);
+      std::string base = source.boundary ? "boundary." + source.boundary->name + ".data" : "data";
+      a.name = p_.name(base + ".cosmos");
+      a.resource_group = p_.name(base + ".rg");
+      a.database = p_.name(base + ".database");
+      // Priority 0, the write region of a single-write account, is the first
+      // region's location; the failovers come after the regions.
+      for (const auto& l : source.locations) {
+        a.geo_locations.push_back(
+            {l.value, static_cast<int64_t>(a.geo_locations.size()), has_zones(l.value)});
+      }
+      if (!a.geo_locations.empty()) a.location = a.geo_locations.front().location;
+      a.periodic_backup_redundancy = periodic_backup_redundancy(a);
+      for (size_t i = 0; i < p_.regions.size(); ++i) {
+        const model::Region& r = *p_.regions[i].region;
+        if (source.boundary && r.boundary_name.value != source.boundary->name) continue;
+        // A region without an endpoints subnet cannot host the endpoint.
+        if (p_.regions[i].has_endpoints_subnet) a.endpoint_regions.push_back(i);
+        if (r.aks && p_.regions[i].has_aks_subnet) {
+          a.network_rule_regions.push_back(i);
+          p_.regions[i].cosmos_service_endpoint = true;
+        }
+      }
+      p_.cosmos.push_back(std::move(a));
+    }
+  }
+
+  // Zone names are fixed per service: private endpoints register their
+  // records automatically only in the recommended zones (naming.md).
+  void dns() {
+    for (size_t i = 0; i < p_.regions.size(); ++i) {
+      RegionPlan& plan = p_.regions[i];
+      const model::Region& r = *plan.region;
+      if (!plan.has_endpoints_subnet) continue;
+      std::vector<std::string> zones;
+      if (p_.cosmos_of(i)) zones.push_back("privatelink.documents.azure.com");
+      if (r.search) zones.push_back("privatelink.search.windows.net");
+      if (r.openai) {
+        zones.push_back("privatelink.openai.azure.com");
+        zones.push_back("privatelink.cognitiveservices.azure.com");
+        zones.push_back("privatelink.services.ai.azure.com");
+      }
+      if (r.storage) zones.push_back("privatelink.blob.core.windows.net");
+      if (r.redis) zones.push_back("privatelink.redis.cache.windows.net");
+      if (r.keyvault) zones.push_back("privatelink.vaultcore.azure.net");
+      if (zones.empty()) continue;
+      std::sort(zones.begin(), zones.end());
+      plan.dns_link_name = p_.region_name(r, "dns_link." + zones.front());
+      plan.dns_zones = std::move(zones);
+    }
+  }
+
+  // Active-active: every region of a boundary serves at priority 1. The
+  // passive modes send traffic to the boundary's first region and keep the
+  // others at priority 2 until it is unhealthy.
+  void frontdoor() {
+    if (!t_.frontdoor) return;
+    const model::FrontDoor& fd = *t_.frontdoor;
+    FrontDoorPlan plan;
+    plan.profile = p_.name("frontdoor.profile");
+    plan.endpoint = p_.name("frontdoor.endpoint");
+    bool active_active = t_.mode.value == model::DeploymentMode::kActiveActive;
+    for (size_t b = 0; b < t_.boundaries.size(); ++b) {
+      std::vector<size_t> served;
+      for (size_t i = 0; i < p_.regions.size(); ++i) {
+        if (p_.regions[i].region->boundary == b && p_.regions[i].region->aks) served.push_back(i);
+      }
+      if (served.empty()) continue;
+      const std::string& key = t_.boundaries[b].name;
+      plan.groups.push_back({key, p_.name("frontdoor.origin_group." + key)});
+      for (size_t n = 0; n < served.size(); ++n) {
+        const model::Region& r = *p_.regions[served[n]].region;
+        int64_t priority = active_active || n == 0 ? 1 : 2;
+        plan.origins.push_back({served[n], key, p_.name("frontdoor.origin." + r.key), priority, 1000});
+      }
+    }
+    std::string default_group = plan.groups.empty() ? "" : plan.groups.front().key;
+    for (const model::FrontDoorRoute& route : fd.routes) {
+      RoutePlan r{p_.name("frontdoor.route." + route.name), {}, default_group};
+      for (const auto& pattern : route.patterns) r.patterns.push_back(pattern.value);
+      plan.routes.push_back(std::move(r));
+    }
+    plan.rule_set = p_.name("frontdoor.rule_set");
+    int64_t order = 1;
+    for (const model::GeoRoute& route : fd.geo_routes) {
+      bool served = std::any_of(plan.groups.begin(), plan.groups.end(),
+                                [&](const OriginGroupPlan& g) { return g.key == route.boundary_name; });
+      if (!served) continue;  // a boundary without origins: rule F004
+      std::vector<std::string> countries;
+      for (const auto& c : route.countries) {
+        if (!contains(countries, c.value)) countries.push_back(c.value);
+      }
+      std::sort(countries.begin(), countries.end());
+      const std::string& base = p_.name("frontdoor.rule." + route.boundary_name);
+      size_t parts = std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
+      for (size_t part = 0; part < parts; ++part) {
+        GeoRulePlan rule;
+        rule.name = parts == 1 ? base : fmt::format("{}{}", base, part + 1);
+        rule.order = order++;
+        size_t from = part * kCountriesPerRule;
+        size_t to = std::min(countries.size(), from + kCountriesPerRule);
+        rule.countries.assign(countries.begin() + static_cast<std::ptrdiff_t>(from),
+                              countries.begin() + static_cast<std::ptrdiff_t>(to));
+        rule.group = route.boundary_name;
+        plan.geo_rules.push_back(std::move(rule));
+      }
+    }
+    // Without a region to send traffic to there is no Front Door at all.
+    if (plan.groups.empty()) return;
+    if (fd.waf.value) {
+      plan.waf = p_.name("frontdoor.waf");
+      plan.security_policy = p_.name("frontdoor.security_policy");
+    }
+    p_.frontdoor = std::move(plan);
+  }
+
+  void policies() {
+    StemTable stems("boundary");
+    for (size_t b = 0; b < t_.boundaries.size(); ++b) {
+      BoundaryPlan plan;
+      plan.boundary = &t_.boundaries[b];
+      for (size_t i = 0; i < p_.regions.size(); ++i) {
+        if (p_.regions[i].region->boundary == b) plan.regions.push_back(i);
+      }
+      if (plan.regions.empty()) continue;
+      const std::string& name = plan.boundary->name;
+      plan.stem = stems.stem(name);
+      plan.definition_name = p_.name("boundary." + name + ".policy");
+      const std::string data = "boundary." + name + ".data";
+      if (!p_.name(data + ".rg").empty()) {
+        plan.scopes.push_back({p_.name(data + ".rg"), p_.name(data + ".policy"), false});
+      }
+      for (size_t i : plan.regions) {
+        const model::Region& r = *p_.regions[i].region;
+        plan.scopes.push_back({p_.regions[i].resource_group, p_.region_name(r, "policy"),
+                               pair_leaves_boundary(r, *plan.boundary)});
+      }
+      p_.boundaries.push_back(std::move(plan));
+    }
+    if (p_.boundaries.empty()) return;
+    std::string prefix = lower(t_.prefix.value), env = lower(p_.environment);
+    p_.deny_geo_redundant_storage_definition =
+        fmt::format("{}-deny-geo-redundant-storage-{}", prefix, env);
+    p_.require_tags_definition = fmt::format("{}-require-tags-{}", prefix, env);
+  }
+
+  void alerts() {
+    p_.action_group = p_.name("alerts.action_group");
+    p_.action_group_short_name = p_.name("alerts.action_group.short_name");
+    for (const model::Alert& alert : t_.alerts.alerts) {
+      const catalog::MetricInfo* metric = catalog::find_metric(alert.metric.value);
+      if (!metric) continue;
+      const std::string base = "alerts." + alert.name;
+      auto add = [&](std::string target, std::string target_key, const std::string& name_key) {
+        if (p_.name(name_key).empty()) return;
+        std::string scope = fmt::format("{}/{}", target, target_key);
+        p_.alerts.push_back({p_.name(name_key), &alert, metric, std::move(target),
+                             std::move(target_key), std::move(scope)});
+      };
+      auto per_region = [&](std::string target, Service service) {
+        for (const model::Region& r : t_.regions) {
+          if (r.has(service)) add(target, r.key, base + ".region." + r.key);
+        }
+      };
+      switch (metric->target) {
+        case catalog::MetricTarget::kCosmos:
+          for (const CosmosPlan& a : p_.cosmos) {
+            add("cosmos", a.key, a.boundary ? base + ".boundary." + a.boundary->name : base);
+          }
+          break;
+        case catalog::MetricTarget::kFrontDoor:
+          if (p_.frontdoor) add("frontdoor", "global", base);
+          break;
+        case catalog::MetricTarget::kAks: per_region("aks", Service::kAks); break;
+        case catalog::MetricTarget::kOpenAI: per_region("openai", Service::kOpenAI); break;
+        case catalog::MetricTarget::kAppInsights:
+          per_region("app_insights", Service::kMonitoring);
+          break;
+        case catalog::MetricTarget::kRedis: per_region("redis", Service::kRedis); break;
+        case catalog::MetricTarget::kSearch: per_region("search", Service::kAiSearch); break;
+      }
+    }
+  }
+
+  Plan& p_;
+  const model::Topology& t_;
+};
+
+model::Topology with_environment(const model::Topology& t, const std::string& environment) {
+  model::Topology copy = t;
+  copy.environment.value = environment;
+  return copy;
+}
+
+}  // namespace
+
+const std::string& Plan::name(std::string_view key) const {
+  const naming::GeneratedName* n = naming::find_name(names, key);
+  return n ? n->name : kNoName;
+}
+
+const std::string& Plan::region_name(const model::Region& region, std::string_view what) const {
+  return name(fmt::format("region.{}.{}", region.key, what));
+}
+
+bool Plan::any_region(Service service) const {
+  return std::any_of(topology->regions.begin(), topology->regions.end(),
+                     [&](const model::Region& r) { return r.has(service); });
+}
+
+const CosmosPlan* Plan::cosmos_of(size_t region) const {
+  for (const CosmosPlan& a : cosmos) {
+    if (std::find(a.endpoint_regions.begin(), a.endpoint_regions.end(), region) !=
+        a.endpoint_regions.end()) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+bool Plan::has_private_endpoints() const {
+  return std::any_of(regions.begin(), regions.end(),
+                     [](const RegionPlan& r) { return !r.dns_zones.empty(); });
+}
+
+Plan plan_estate(const model::Topology& t, const BicepOptions& options) {
+  Plan p;
+  p.topology = &t;
+  p.environment = options.environment.empty() ? t.environment.value : options.environment;
+  p.names = naming::generate_names(with_environment(t, p.environment));
+  p.tags = common_tags(t, p.environment);
+  for (const auto& [key, value] : t.tags) p.required_tags.push_back(key);
+  p.global_resource_group = p.name("global.rg");
+  // Global resources (Front Door, alerts) live in the first region's location.
+  p.global_location = t.regions.empty() ? "" : t.regions.front().location.value;
+  Planner(p).run();
+  return p;
+}
+
+std::string iso_duration(int64_t seconds) {
+  if (seconds % 86400 == 0) return fmt::format("P{}D", seconds / 86400);
+  if (seconds % 3600 == 0) return fmt::format("PT{}H", seconds / 3600);
+  if (seconds % 60 == 0) return fmt::format("PT{}M", seconds / 60);
+  return fmt::format("PT{}S", seconds);
+}
+
+}  // namespace topoc::emit::bicep

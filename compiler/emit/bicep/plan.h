@@ -1,0 +1,159 @@
+// What the Bicep backend creates, derived once from the model: resource
+// names from compiler/naming, Cosmos DB locations, Front Door origins and
+// geo rules, policy scopes and alert targets. main.bicep and main.bicepparam
+// both render from this plan, so they cannot disagree. Its decisions are the
+// Terraform backend's (compiler/emit/terraform/estate.h); the parity test
+// holds the two to the same set of Azure resources.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/catalog/metric_catalog.h"
+#include "compiler/emit/bicep/emit_bicep.h"
+#include "compiler/model/topology.h"
+#include "compiler/naming/names.h"
+
+namespace topoc::emit::bicep {
+
+struct RegionPlan {
+  const model::Region* region = nullptr;
+  std::string stem;  // Bicep identifier stem of the region's symbols: "us", "euWest"
+  std::string resource_group;
+  bool has_endpoints_subnet = false;
+  bool has_aks_subnet = false;
+  // The region's Private Link DNS zones, sorted; empty when it has no
+  // private endpoint.
+  std::vector<std::string> dns_zones;
+  std::string dns_link_name;
+  // Whether the region's AKS subnet is admitted by its Cosmos DB account's
+  // virtual network filter (and so needs the Cosmos DB service endpoint).
+  bool cosmos_service_endpoint = false;
+};
+
+struct GeoLocation {
+  std::string location;
+  int64_t failover_priority = 0;
+  bool zone_redundant = false;
+};
+
+// One Cosmos DB account (compiler/naming/cosmos_accounts.h) in a data
+// resource group of its own.
+struct CosmosPlan {
+  std::string key;  // the boundary's name, or "shared" for an explicit location list
+  const model::Boundary* boundary = nullptr;
+  std::string stem;
+  std::string name;
+  std::string resource_group;
+  std::string location;  // the first write region
+  std::string database;
+  std::vector<GeoLocation> geo_locations;
+  std::string periodic_backup_redundancy;  // Geo, Zone or Local
+  std::vector<size_t> endpoint_regions;       // indexes into Plan::regions
+  std::vector<size_t> network_rule_regions;   // indexes into Plan::regions
+};
+
+// Front Door reaches a region through its AKS ingress, so only boundaries
+// with AKS regions get an origin group.
+struct OriginGroupPlan {
+  std::string key;  // boundary name
+  std::string name;
+};
+
+struct OriginPlan {
+  size_t region = 0;  // index into Plan::regions
+  std::string group;  // OriginGroupPlan::key
+  std::string name;
+  int64_t priority = 1;
+  int64_t weight = 1000;
+};
+
+// Front Door accepts at most 25 countries per GeoMatch condition, so a
+// boundary with more countries gets several rules.
+struct GeoRulePlan {
+  std::string name;
+  int64_t order = 0;
+  std::vector<std::string> countries;
+  std::string group;
+};
+
+struct RoutePlan {
+  std::string name;
+  std::vector<std::string> patterns;
+  std::string group;
+};
+
+struct FrontDoorPlan {
+  std::string profile;
+  std::string endpoint;
+  std::vector<OriginGroupPlan> groups;
+  std::vector<OriginPlan> origins;
+  std::vector<RoutePlan> routes;
+  std::string rule_set;
+  std::vector<GeoRulePlan> geo_rules;
+  std::string waf;              // empty: no firewall
+  std::string security_policy;
+};
+
+// One metric alert on one watched resource.
+struct AlertPlan {
+  std::string name;
+  const model::Alert* alert = nullptr;
+  const catalog::MetricInfo* metric = nullptr;
+  std::string target;      // cosmos, frontdoor, aks, openai, app_insights, redis, search
+  std::string target_key;  // Cosmos account key or region key; "global" for Front Door
+  std::string scope;       // "<target>/<target_key>": the key of the watched resource's ID
+};
+
+// A resource group a boundary's residency policy is assigned to.
+struct PolicyScopePlan {
+  std::string resource_group;
+  std::string assignment_name;
+  bool deny_geo_redundant_storage = false;
+};
+
+struct BoundaryPlan {
+  const model::Boundary* boundary = nullptr;
+  std::string stem;
+  std::vector<size_t> regions;  // indexes into Plan::regions
+  std::string definition_name;
+  std::vector<PolicyScopePlan> scopes;
+};
+
+struct Plan {
+  const model::Topology* topology = nullptr;
+  std::string environment;
+  std::vector<naming::GeneratedName> names;
+  std::map<std::string, std::string> tags;  // on every resource that takes tags
+  std::vector<std::string> required_tags;   // what the tag policy demands
+  std::string global_resource_group;
+  std::string global_location;
+  std::vector<RegionPlan> regions;  // declaration order
+  std::vector<CosmosPlan> cosmos;
+  std::optional<FrontDoorPlan> frontdoor;
+  std::vector<BoundaryPlan> boundaries;  // those with regions, declaration order
+  std::string deny_geo_redundant_storage_definition;
+  std::string require_tags_definition;
+  std::string action_group;
+  std::string action_group_short_name;
+  std::vector<AlertPlan> alerts;
+
+  // The name generated under `key`; empty when the naming module has none.
+  const std::string& name(std::string_view key) const;
+  const std::string& region_name(const model::Region& region, std::string_view what) const;
+  bool any_region(model::Service service) const;
+  const CosmosPlan* cosmos_of(size_t region) const;  // the account the region reaches privately
+  bool has_private_endpoints() const;
+};
+
+// `topology` must outlive the result.
+Plan plan_estate(const model::Topology& topology, const BicepOptions& options);
+
+// "PT5M", "PT1H", "P1D": the ISO 8601 durations Azure Monitor takes.
+std::string iso_duration(int64_t seconds);
+
+}  // namespace topoc::emit::bicep

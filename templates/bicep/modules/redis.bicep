@@ -1,0 +1,117 @@
+// A region's Azure Cache for Redis, reached only through its private
+// endpoint. An optional geo-replica (Premium only) is a second cache in
+// another location of the same boundary, linked as a passive secondary.
+
+import { resourceIds, resourceTags } from 'types.bicep'
+
+@description('The cache and its geo-replica.')
+param settings redisSettings
+
+@description('Azure location of the region.')
+param location string
+
+@description('Resource ID of the region\'s endpoints subnet.')
+param endpointSubnetId string
+
+@description('Resource IDs of the region\'s private DNS zones, keyed by zone name.')
+param privateDnsZoneIds resourceIds
+
+@description('Tags on every resource that takes tags.')
+param tags resourceTags
+
+@export()
+@description('A region\'s Azure Cache for Redis.')
+type redisSettings = {
+  @description('Name of the cache.')
+  name: string
+
+  @description('Tier.')
+  skuName: ('Basic' | 'Standard' | 'Premium')
+
+  @description('Size within the tier: C0 to C6 for Basic and Standard, P1 to P5 for Premium.')
+  @minValue(0)
+  @maxValue(6)
+  capacity: int
+
+  @description('Availability zones of a Premium cache; empty for none.')
+  zones: string[]
+
+  @description('The linked geo-replica; null for none.')
+  geoReplica: replica?
+
+  @description('Name of the private endpoint.')
+  privateEndpointName: string
+
+  @description('The private DNS zones the endpoint registers in.')
+  privateDnsZones: string[]
+}
+
+type replica = {
+  @description('Name of the replica cache.')
+  name: string
+
+  @description('Azure location of the replica, inside the boundary.')
+  location: string
+}
+
+// Basic and Standard caches are the C family, Premium the P family.
+var sku = {
+  name: settings.skuName
+  family: settings.skuName == 'Premium' ? 'P' : 'C'
+  capacity: settings.capacity
+}
+
+// Only Premium caches can be spread over availability zones.
+var zones = settings.skuName == 'Premium' && !empty(settings.zones) ? settings.zones : null
+
+// Without a replica these are unused: the replica resources are skipped.
+var replicaName = settings.?geoReplica.?name ?? '${settings.name}-replica'
+var replicaLocation = settings.?geoReplica.?location ?? location
+
+var cacheProperties = {
+  sku: sku
+  redisVersion: '6'
+  minimumTlsVersion: '1.2'
+  enableNonSslPort: false
+  publicNetworkAccess: 'Disabled'
+}
+
+resource cache 'Microsoft.Cache/redis@2024-11-01' = {
+  name: settings.name
+  location: location
+  tags: tags
+  zones: zones
+  properties: cacheProperties
+}
+
+resource replicaCache 'Microsoft.Cache/redis@2024-11-01' = if (settings.?geoReplica != null) {
+  name: replicaName
+  location: replicaLocation
+  tags: tags
+  properties: cacheProperties
+}
+
+resource link 'Microsoft.Cache/redis/linkedServers@2024-11-01' = if (settings.?geoReplica != null) {
+  parent: cache
+  name: replicaName
+  properties: {
+    linkedRedisCacheId: replicaCache.id
+    linkedRedisCacheLocation: replicaLocation
+    serverRole: 'Secondary'
+  }
+}
+
+module endpoint 'private-endpoint.bicep' = {
+  params: {
+    name: settings.privateEndpointName
+    location: location
+    subnetId: endpointSubnetId
+    serviceId: cache.id
+    groupId: 'redisCache'
+    privateDnsZoneIds: toObject(settings.privateDnsZones, zone => zone, zone => privateDnsZoneIds[zone])
+    tags: tags
+  }
+}
+
+@description('Resource ID of the cache.')
+output id string = cache.id

@@ -1,0 +1,147 @@
+// The estate's metric alerts and the action group they notify. Each alert
+// watches one resource: Azure Monitor evaluates a multi-resource metric alert
+// only for resources of one type in one region, and the estate's accounts and
+// clusters are spread over regions.
+
+import { resourceIds, resourceTags } from 'types.bicep'
+
+@description('The action group and the alerts.')
+param settings alertSettings
+
+@description('Resource IDs of the watched resources, keyed by what each alert names in `scope`.')
+param scopeIds resourceIds
+
+@description('Tags on every resource that takes tags.')
+param tags resourceTags
+
+@export()
+@description('The estate\'s alerts.')
+type alertSettings = {
+  @description('The action group alerts notify.')
+  actionGroup: actionGroupSettings
+
+  @description('The metric alerts, each on one resource.')
+  alerts: alert[]
+}
+
+type actionGroupSettings = {
+  @description('Name of the action group.')
+  name: string
+
+  @description('Short name (at most 12 characters) shown in notifications.')
+  shortName: string
+
+  @description('Address that receives alert email; empty for none.')
+  email: string
+}
+
+type alert = {
+  @description('Name of the alert.')
+  name: string
+
+  @description('What the alert watches, in words.')
+  description: string
+
+  @description('The watched resource: its key in `scopeIds`, such as cosmos/eu or aks/us.')
+  scope: string
+
+  @description('0 (critical) to 4 (verbose).')
+  severity: int
+
+  @description('How often the alert is evaluated, as an ISO 8601 duration.')
+  frequency: string
+
+  @description('The window the metric is aggregated over, as an ISO 8601 duration.')
+  windowSize: string
+
+  @description('Metric namespace, the watched resource\'s type.')
+  metricNamespace: string
+
+  @description('Metric name.')
+  metricName: string
+
+  @description('Average, Maximum, Minimum, Total or Count.')
+  aggregation: string
+
+  @description('GreaterThan, GreaterThanOrEqual, LessThan or LessThanOrEqual.')
+  operator: string
+
+  @description('Threshold the aggregated metric is compared with, as decimal text: Bicep numbers are integers.')
+  threshold: string
+
+  @description('A dimension the metric is filtered on; null for none.')
+  dimension: dimension?
+}
+
+type dimension = {
+  @description('Dimension name.')
+  name: string
+
+  @description('Values kept.')
+  values: string[]
+}
+
+resource group 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: settings.actionGroup.name
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: settings.actionGroup.shortName
+    enabled: true
+    emailReceivers: empty(settings.actionGroup.email)
+      ? []
+      : [
+          {
+            name: 'email'
+            emailAddress: settings.actionGroup.email
+            useCommonAlertSchema: true
+          }
+        ]
+  }
+}
+
+resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
+  for a in settings.alerts: {
+    name: a.name
+    location: 'global'
+    tags: tags
+    properties: {
+      description: a.description
+      severity: a.severity
+      enabled: true
+      scopes: [
+        scopeIds[a.scope]
+      ]
+      evaluationFrequency: a.frequency
+      windowSize: a.windowSize
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: 'metric'
+            metricNamespace: a.metricNamespace
+            metricName: a.metricName
+            timeAggregation: a.aggregation
+            operator: a.operator
+            threshold: json(a.threshold)
+            dimensions: a.?dimension == null
+              ? []
+              : [
+                  {
+                    name: a.dimension!.name
+                    operator: 'Include'
+                    values: a.dimension!.values
+                  }
+                ]
+          }
+        ]
+      }
+      actions: [
+        {
+          actionGroupId: group.id
+        }
+      ]
+    }
+  }
+]

@@ -1,0 +1,373 @@
+// The estate's edge: one Front Door profile and endpoint, one origin group
+// per residency boundary holding that boundary's regions, and a rule set that
+// sends each boundary's countries to its own origin group. Traffic no geo
+// rule matches follows the route's default origin group.
+
+import { resourceIds, resourceTags } from 'types.bicep'
+
+@description('The profile, its origins, routes, rules and firewall.')
+param settings frontDoorSettings
+
+@description('Host name of each region\'s ingress, keyed by region; Front Door sends traffic there.')
+param originHostNames hostNames
+
+@description('Private Link services in front of regions\' ingresses, keyed by region (Premium only); other origins are reached publicly.')
+param privateLinkTargetIds resourceIds
+
+@description('Tags on every resource that takes tags.')
+param tags resourceTags
+
+@export()
+@description('Host names keyed by region.')
+type hostNames = {
+  *: string
+}
+
+@export()
+@description('The estate\'s Front Door.')
+type frontDoorSettings = {
+  @description('Name of the Front Door profile.')
+  profileName: string
+
+  @description('Name of the endpoint.')
+  endpointName: string
+
+  @description('Tier: Premium reaches origins through Private Link and runs managed WAF rules.')
+  skuName: ('Standard_AzureFrontDoor' | 'Premium_AzureFrontDoor')
+
+  @description('Whether a client keeps reaching the origin that served it first.')
+  sessionAffinity: bool
+
+  @description('How origins are judged healthy and how close in latency they must be to share traffic.')
+  loadBalancing: loadBalancingSettings
+
+  @description('The health probe each origin group sends to its origins.')
+  healthProbe: healthProbeSettings
+
+  @description('Origin groups, one per residency boundary that serves traffic.')
+  originGroups: originGroup[]
+
+  @description('Origins, one per region with an ingress.')
+  origins: origin[]
+
+  @description('Routes of the endpoint.')
+  routes: route[]
+
+  @description('Name of the geo-routing rule set.')
+  ruleSetName: string
+
+  @description('Geo-match rules, each sending a list of countries to one origin group.')
+  geoRules: geoRule[]
+
+  @description('The web application firewall; null for none.')
+  waf: wafSettings?
+}
+
+type loadBalancingSettings = {
+  @description('Extra latency, in milliseconds, within which origins count as equally fast.')
+  additionalLatencyInMilliseconds: int
+
+  @description('Probe results considered.')
+  sampleSize: int
+
+  @description('Successful probe results, of those, that make an origin healthy.')
+  successfulSamplesRequired: int
+}
+
+type healthProbeSettings = {
+  @description('Path probed, such as /healthz.')
+  path: string
+
+  @description('Http or Https.')
+  protocol: ('Http' | 'Https')
+
+  @description('GET or HEAD.')
+  requestType: ('GET' | 'HEAD')
+
+  @description('Seconds between probes.')
+  intervalInSeconds: int
+}
+
+type originGroup = {
+  @description('Key of the group: the boundary it serves.')
+  key: string
+
+  @description('Name of the origin group.')
+  name: string
+}
+
+type origin = {
+  @description('Key of the region the origin is in.')
+  region: string
+
+  @description('Name of the origin.')
+  name: string
+
+  @description('Key of the origin group it belongs to.')
+  originGroup: string
+
+  @description('Priority within the group: 1 serves, 2 stands by until every 1 is unhealthy.')
+  priority: int
+
+  @description('Share of traffic among origins of equal priority.')
+  weight: int
+
+  @description('Azure location of the region; its Private Link service, if any, is there.')
+  location: string
+}
+
+type route = {
+  @description('Name of the route.')
+  name: string
+
+  @description('Path patterns the route matches, such as /api/*.')
+  patterns: string[]
+
+  @description('Key of the origin group traffic goes to unless a geo rule matches.')
+  originGroup: string
+}
+
+type geoRule = {
+  @description('Name of the rule.')
+  name: string
+
+  @description('Order the rules run in, 1 first.')
+  order: int
+
+  @description('Two-letter country codes the rule matches.')
+  countries: string[]
+
+  @description('Key of the origin group the countries are sent to.')
+  originGroup: string
+}
+
+type wafSettings = {
+  @description('Name of the firewall policy.')
+  name: string
+
+  @description('Name of the security policy that applies it to the endpoint.')
+  securityPolicyName: string
+
+  @description('Prevention blocks matching requests; Detection only logs them.')
+  mode: ('Prevention' | 'Detection')
+
+  @description('Managed rule sets and their versions (Premium only).')
+  managedRuleSets: managedRuleSet[]
+}
+
+type managedRuleSet = {
+  @description('Rule set type, such as Microsoft_DefaultRuleSet.')
+  type: string
+
+  @description('Rule set version.')
+  version: string
+}
+
+// Origins speak the protocol their health probe uses.
+var forwardingProtocol = settings.healthProbe.protocol == 'Https' ? 'HttpsOnly' : 'HttpOnly'
+var premium = settings.skuName == 'Premium_AzureFrontDoor'
+var groupIndex = toObject(range(0, length(settings.originGroups)), i => settings.originGroups[i].key, i => i)
+
+resource profile 'Microsoft.Cdn/profiles@2026-10-01' = {
+  name: settings.profileName
+  location: 'global'
+  tags: tags
+  sku: {
+    name: settings.skuName
+  }
+}
+
+resource endpoint 'Microsoft.Cdn/profiles/afdEndpoints@2026-10-01' = {
+  parent: profile
+  name: settings.endpointName
+  location: 'global'
+  tags: tags
+  properties: {
+    enabledState: 'Enabled'
+  }
+}
+
+resource groups 'Microsoft.Cdn/profiles/originGroups@2026-10-01' = [
+  for g in settings.originGroups: {
+    parent: profile
+    name: g.name
+    properties: {
+      sessionAffinityState: settings.sessionAffinity ? 'Enabled' : 'Disabled'
+      loadBalancingSettings: {
+        additionalLatencyInMilliseconds: settings.loadBalancing.additionalLatencyInMilliseconds
+        sampleSize: settings.loadBalancing.sampleSize
+        successfulSamplesRequired: settings.loadBalancing.successfulSamplesRequired
+      }
+      healthProbeSettings: {
+        probePath: settings.healthProbe.path
+        probeProtocol: settings.healthProbe.protocol
+        probeRequestType: settings.healthProbe.requestType
+        probeIntervalInSeconds: settings.healthProbe.intervalInSeconds
+      }
+    }
+  }
+]
+
+resource originResources 'Microsoft.Cdn/profiles/originGroups/origins@2026-10-01' = [
+  for o in settings.origins: {
+    parent: groups[groupIndex[o.originGroup]]
+    name: o.name
+    properties: {
+      hostName: originHostNames[o.region]
+      originHostHeader: originHostNames[o.region]
+      httpPort: 80
+      httpsPort: 443
+      priority: o.priority
+      weight: o.weight
+      enabledState: 'Enabled'
+      enforceCertificateNameCheck: true
+      // The Private Link connection must be approved on the service once.
+      sharedPrivateLinkResource: premium && contains(privateLinkTargetIds, o.region)
+        ? {
+            privateLink: {
+              id: privateLinkTargetIds[o.region]
+            }
+            privateLinkLocation: o.location
+            requestMessage: 'Front Door origin ${o.name}'
+          }
+        : null
+    }
+  }
+]
+
+resource ruleSet 'Microsoft.Cdn/profiles/ruleSets@2026-10-01' = if (!empty(settings.geoRules)) {
+  parent: profile
+  name: settings.ruleSetName
+}
+
+resource rules 'Microsoft.Cdn/profiles/ruleSets/rules@2026-10-01' = [
+  for r in settings.geoRules: {
+    parent: ruleSet
+    name: r.name
+    properties: {
+      order: r.order
+      matchProcessingBehavior: 'Stop'
+      conditions: [
+        {
+          name: 'RemoteAddress'
+          parameters: {
+            typeName: 'DeliveryRuleRemoteAddressConditionParameters'
+            operator: 'GeoMatch'
+            negateCondition: false
+            matchValues: r.countries
+          }
+        }
+      ]
+      actions: [
+        {
+          name: 'RouteConfigurationOverride'
+          parameters: {
+            typeName: 'DeliveryRuleRouteConfigurationOverrideActionParameters'
+            // No cacheConfiguration: responses are not cached.
+            originGroupOverride: {
+              originGroup: {
+                id: groups[groupIndex[r.originGroup]].id
+              }
+              forwardingProtocol: forwardingProtocol
+            }
+          }
+        }
+      ]
+    }
+    // A rule may only point at an origin group once its origins exist.
+    dependsOn: [
+      originResources
+    ]
+  }
+]
+
+resource routeResources 'Microsoft.Cdn/profiles/afdEndpoints/routes@2026-10-01' = [
+  for r in settings.routes: {
+    parent: endpoint
+    name: r.name
+    properties: {
+      originGroup: {
+        id: groups[groupIndex[r.originGroup]].id
+      }
+      ruleSets: empty(settings.geoRules)
+        ? []
+        : [
+            {
+              id: ruleSet.id
+            }
+          ]
+      patternsToMatch: r.patterns
+      supportedProtocols: [
+        'Http'
+        'Https'
+      ]
+      httpsRedirect: 'Enabled'
+      forwardingProtocol: forwardingProtocol
+      linkToDefaultDomain: 'Enabled'
+      enabledState: 'Enabled'
+    }
+    // Origins first, so a route never points at an empty group; the rules
+    // run on the route.
+    dependsOn: [
+      originResources
+      rules
+    ]
+  }
+]
+
+resource firewall 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2026-04-01' = if (settings.?waf != null) {
+  name: settings.?waf.?name ?? 'none'
+  location: 'Global'
+  tags: tags
+  sku: {
+    name: settings.skuName
+  }
+  properties: {
+    policySettings: {
+      enabledState: 'Enabled'
+      mode: settings.?waf.?mode ?? 'Prevention'
+    }
+    // Managed rule sets need a Premium profile; a Standard policy holds
+    // custom rules only.
+    managedRules: {
+      managedRuleSets: [
+        for s in (premium ? settings.?waf.?managedRuleSets ?? [] : []): {
+          ruleSetType: s.type
+          ruleSetVersion: s.version
+          ruleSetAction: 'Block'
+        }
+      ]
+    }
+  }
+}
+
+resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2026-10-01' = if (settings.?waf != null) {
+  parent: profile
+  name: settings.?waf.?securityPolicyName ?? 'none'
+  properties: {
+    parameters: {
+      type: 'WebApplicationFirewall'
+      wafPolicy: {
+        id: firewall.id
+      }
+      associations: [
+        {
+          domains: [
+            {
+              id: endpoint.id
+            }
+          ]
+          patternsToMatch: [
+            '/*'
+          ]
+        }
+      ]
+    }
+  }
+}
+
+@description('Resource ID of the profile.')
+output profileId string = profile.id
+
+@description('Host name of the endpoint; point the public CNAME here.')
+output endpointHostName string = endpoint.properties.hostName

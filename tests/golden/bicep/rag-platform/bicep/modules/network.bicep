@@ -1,0 +1,97 @@
+// A region's virtual network: one subnet per entry of `subnets`, each with
+// its own network security group so rules can differ per tier later without
+// moving subnets.
+
+import { resourceIds, resourceTags } from 'types.bicep'
+
+@description('The virtual network and its subnets.')
+param settings networkSettings
+
+@description('Azure location of the region.')
+param location string
+
+@description('Tags on every resource that takes tags.')
+param tags resourceTags
+
+@export()
+@description('A region\'s virtual network.')
+type networkSettings = {
+  @description('Name of the virtual network.')
+  name: string
+
+  @description('Address spaces of the virtual network, in CIDR notation.')
+  addressSpace: string[]
+
+  @description('The subnets, each with a network security group of its own.')
+  subnets: subnet[]
+}
+
+type subnet = {
+  @description('What the subnet is for: aks, endpoints, ingress or a name from the topology.')
+  key: string
+
+  @description('Name of the subnet.')
+  name: string
+
+  @description('Address range of the subnet, in CIDR notation.')
+  addressPrefix: string
+
+  @description('Name of the subnet\'s network security group.')
+  networkSecurityGroupName: string
+
+  @description('Service endpoints enabled on the subnet, such as Microsoft.AzureCosmosDB.')
+  serviceEndpoints: string[]
+
+  @description('Enabled makes network security groups and route tables apply to private endpoints too.')
+  privateEndpointNetworkPolicies: ('Enabled' | 'Disabled')
+}
+
+resource securityGroups 'Microsoft.Network/networkSecurityGroups@2026-03-01' = [
+  for s in settings.subnets: {
+    name: s.networkSecurityGroupName
+    location: location
+    tags: tags
+  }
+]
+
+resource network 'Microsoft.Network/virtualNetworks@2026-03-01' = {
+  name: settings.name
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: {
+      addressPrefixes: settings.addressSpace
+    }
+  }
+}
+
+// One at a time: Azure rejects concurrent changes to the subnets of one
+// virtual network.
+@batchSize(1)
+resource subnets 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' = [
+  for (s, i) in settings.subnets: {
+    parent: network
+    name: s.name
+    properties: {
+      addressPrefix: s.addressPrefix
+      networkSecurityGroup: {
+        id: securityGroups[i].id
+      }
+      serviceEndpoints: [
+        for service in s.serviceEndpoints: {
+          service: service
+        }
+      ]
+      privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies
+    }
+  }
+]
+
+@description('Resource ID of the virtual network.')
+output id string = network.id
+
+@description('Name of the virtual network.')
+output name string = network.name
+
+@description('Resource IDs of the subnets, keyed by what each is for.')
+output subnetIds resourceIds = toObject(settings.subnets, s => s.key, s => '${network.id}/subnets/${s.name}')
