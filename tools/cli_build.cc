@@ -2,12 +2,14 @@
 // compare it with what is on disk, or list what would be written).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "compiler/diag/render.h"
+#include "compiler/emit/bicep/emit_bicep.h"
 #include "compiler/emit/output_tree.h"
 #include "compiler/emit/sha256.h"
 #include "compiler/emit/terraform/emit_terraform.h"
@@ -193,8 +195,9 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
   cmd->add_option("--format", opt.format, "Report format: text or json (stdout)")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
-  cmd->add_option("--target", opt.target, "What to generate: terraform (azurerm 4.x)")
-      ->check(CLI::IsMember({"terraform"}))
+  cmd->add_option("--target", opt.target,
+                  "What to generate: terraform (azurerm 4.x), bicep (DIR/bicep/) or all")
+      ->check(CLI::IsMember({"terraform", "bicep", "all"}))
       ->default_str("terraform");
   cmd->add_option("--color", opt.color, "Colour diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -246,7 +249,15 @@ int run_build(const BuildOptions& opt) {
   }
   const model::Topology& topology = *result.models[0];
   std::string environment = opt.environment.empty() ? topology.environment.value : opt.environment;
-  emit::FileTree files = emit::emit_terraform(topology, {opt.environment});
+  emit::FileTree files;
+  if (opt.target != "bicep") files = emit::emit_terraform(topology, {opt.environment});
+  if (opt.target != "terraform") {
+    // The Bicep tree lives under bicep/, so the two never share a path.
+    emit::FileTree bicep = emit::emit_bicep(topology, {opt.environment});
+    files.insert(files.end(), bicep.begin(), bicep.end());
+    std::sort(files.begin(), files.end(),
+              [](const emit::EmittedFile& a, const emit::EmittedFile& b) { return a.path < b.path; });
+  }
   if (auto error = emit::check_tree_paths(files)) {
     std::cerr << fmt::format("topoc: error: {}\n", *error);
     return kExitFindings;
