@@ -36,9 +36,6 @@ constexpr std::string_view kGoldenToolVersion = "0.0.0-golden";
 
 constexpr const char* kAcceptCommand = "TOPOC_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden";
 
-// Codes no single example file can produce. Keep this list short and say why.
-const std::set<std::string, std::less<>> kCodesWithoutExample = {};
-
 fs::path source_dir() { return fs::path(TOPOC_SOURCE_DIR); }
 
 std::optional<std::string> read_text(const fs::path& path) {
@@ -256,6 +253,18 @@ TEST(GoldenFiles, EveryGoldenHasItsExample) {
     topo.replace_extension(".topo");
     EXPECT_TRUE(fs::exists(topo)) << "examples/invalid/" << p.filename().string()
                                   << " has no .topo beside it; delete it";
+  }
+}
+
+TEST(RulesDoc, EveryDiagnosticCodeHasAHeading) {
+  std::optional<std::string> doc = read_text(source_dir() / "docs/rules.md");
+  ASSERT_TRUE(doc) << "docs/rules.md is missing";
+  std::set<std::string, std::less<>> headings;
+  for (const std::string& line : split_lines(*doc)) {
+    if (line.rfind("## ", 0) == 0) headings.insert(line.substr(3, line.find_first_of(" :", 3) - 3));
+  }
+  for (const diag::KindInfo& k : diag::all_kinds()) {
+    EXPECT_TRUE(headings.count(k.code) > 0) << "docs/rules.md has no `## " << k.code << "` heading";
   }
 }
 
