@@ -461,7 +461,10 @@ void carve_default_subnets(Region& region) {
     // First aligned block of this size not used by an earlier subnet.
     for (uint32_t n = 0;; ++n) {
       auto candidate = nth_subnet(space, prefix, n);
-      if (!candidate) break;  // rule N004 reports the space as too small
+      if (!candidate) {  // rule N004 reports the space as too small
+        region.subnets_without_room.push_back(w.name);
+        break;
+      }
       bool taken = std::any_of(region.subnets.begin(), region.subnets.end(), [&](const Subnet& s) {
         return s.address.value.prefix != 0 && s.address.value.overlaps(*candidate);
       });

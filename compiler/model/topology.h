@@ -153,6 +153,7 @@ struct Region {
   Sourced<std::string> failover;  // Azure location; empty = none
   Sourced<Cidr> address_space;
   std::vector<Subnet> subnets;  // explicit ones first, then carved defaults
+  std::vector<std::string> subnets_without_room;  // defaults that did not fit (rule N004)
   std::vector<Sourced<Service>> services;
   std::optional<Aks> aks;
   std::optional<AiSearch> search;

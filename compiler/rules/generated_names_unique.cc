@@ -1,0 +1,72 @@
+// X002: two names the build would create must not collide where Azure wants
+// them unique (all of Azure, a subscription, a resource group or a parent).
+// Names compare case-insensitively, as Azure compares them. Two names from
+// one element declared twice are left to the duplicate check (M003).
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "compiler/naming/names.h"
+#include "compiler/rules/rules.h"
+
+namespace topoc::rules {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// "across Azure", "within resource group `rg-shop-eu-prod`", "within `vnet-shop-eu-prod`".
+std::string where_unique(const naming::NamingRule& rule, std::string_view scope) {
+  switch (rule.scope) {
+    case naming::Scope::kGlobal:
+      return "across Azure";
+    case naming::Scope::kSubscription:
+      return "within a subscription";
+    case naming::Scope::kResourceGroup:
+      return fmt::format("within resource group `{}`", scope);
+    case naming::Scope::kParent:
+      break;
+  }
+  return fmt::format("within `{}`", scope.substr(scope.rfind('/') + 1));
+}
+
+using LocationKey = std::tuple<uint32_t, uint32_t, uint32_t>;
+
+LocationKey key_of(const diag::Location& l) {
+  return {l.file, l.span.begin, l.span.end};
+}
+
+}  // namespace
+
+void generated_names_unique(const model::Topology& t, diag::DiagnosticSink& sink) {
+  std::vector<naming::GeneratedName> names = naming::generate_names(t);
+  std::map<std::tuple<std::string, std::string, std::string>, const naming::GeneratedName*> first;
+  std::set<std::pair<LocationKey, LocationKey>> reported;
+  for (const naming::GeneratedName& n : names) {
+    auto [it, inserted] =
+        first.emplace(std::tuple{n.resource_type, lower(n.scope), lower(n.name)}, &n);
+    if (inserted) continue;
+    const naming::GeneratedName& other = *it->second;
+    if (other.key == n.key) continue;
+    // One report per pair of elements: two regions that differ only in case
+    // collide in many names, and one message says it.
+    if (!reported.insert({key_of(other.source), key_of(n.source)}).second) continue;
+    const naming::NamingRule* rule = naming::find_naming_rule(n.resource_type);
+    if (!rule) continue;
+    auto& d =
+        sink.report(diag::Kind::GeneratedNameCollision, n.source,
+                    fmt::format("{} name `{}` is generated twice; {} names must be unique {}",
+                                rule->noun, n.name, rule->noun, where_unique(*rule, n.scope)));
+    d.notes.push_back({other.source, fmt::format("`{}` is also generated from here", other.name)});
+    d.help = "rename one of the two elements; Azure ignores letter case in names";
+  }
+}
+
+}  // namespace topoc::rules
