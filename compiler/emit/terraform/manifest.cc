@@ -28,7 +28,7 @@ class Manifest {
            std::string_view location, std::string_view boundary, std::string_view resource_group,
            json attributes, bool tagged) {
     json r;
-    r["address"] = std::move(address);
+    r["address"] = address;
     r["type"] = type;
     r["name"] = name.empty() ? json() : json(name);
     r["location"] = location.empty() ? json() : json(location);
@@ -36,26 +36,29 @@ class Manifest {
     r["resource_group"] = resource_group.empty() ? json() : json(resource_group);
     r["attributes"] = attributes.is_null() ? json::object() : std::move(attributes);
     if (tagged) r["tags"] = e_.tags;
-    resources_.push_back(std::move(r));
+    resources_.emplace_back(std::move(address), std::move(r));
   }
 
   json finish() {
-    std::sort(resources_.begin(), resources_.end(), [](const json& a, const json& b) {
-      return a["address"].get<std::string>() < b["address"].get<std::string>();
-    });
+    // Sorted on the address kept beside each record: comparing through the
+    // json values would copy two strings per comparison.
+    std::sort(resources_.begin(), resources_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    json resources = json::array();
+    for (auto& [address, r] : resources_) resources.push_back(std::move(r));
     json out;
     out["manifest_version"] = kManifestVersion;
     out["generator"] = "topoc";
     out["topology"] = e_.topology->name;
     out["environment"] = e_.environment;
     out["state_key"] = e_.state_key;
-    out["resources"] = std::move(resources_);
+    out["resources"] = std::move(resources);
     return out;
   }
 
  private:
   const Estate& e_;
-  std::vector<json> resources_;
+  std::vector<std::pair<std::string, json>> resources_;
 };
 
 void private_endpoint(Manifest& m, const Estate& e, const model::Region& r, std::string_view module,
@@ -381,7 +384,7 @@ void alert_resources(Manifest& m, const Estate& e) {
 
 }  // namespace
 
-std::string render_manifest(const Estate& e) {
+nlohmann::json build_manifest(const Estate& e) {
   Manifest m(e);
   const model::Topology& t = *e.topology;
   m.add("azurerm_resource_group.global", "azurerm_resource_group", e.names.get("global.rg"),
@@ -407,7 +410,9 @@ std::string render_manifest(const Estate& e) {
   if (e.has_frontdoor()) frontdoor_resources(m, e);
   if (!e.boundaries.empty()) policy_resources(m, e);
   if (!e.alerts.empty()) alert_resources(m, e);
-  return m.finish().dump(2) + "\n";
+  return m.finish();
 }
+
+std::string render_manifest(const nlohmann::json& manifest) { return manifest.dump(2) + "\n"; }
 
 }  // namespace topoc::emit::terraform

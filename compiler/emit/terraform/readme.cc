@@ -59,11 +59,10 @@ std::string cell(std::string_view text) {
 
 // Resources per module call ("" for the root module), counted in the
 // manifest so the table and the manifest cannot disagree.
-std::map<std::string, int> resources_per_call(const Estate& e) {
+std::map<std::string, int> resources_per_call(const nlohmann::json& manifest) {
   std::map<std::string, int> out;
-  nlohmann::json manifest = nlohmann::json::parse(render_manifest(e));
-  for (const nlohmann::json& r : manifest["resources"]) {
-    std::string address = r["address"];
+  for (const nlohmann::json& r : manifest.at("resources")) {
+    const std::string& address = r.at("address").get_ref<const std::string&>();
     std::string call;
     if (address.rfind("module.", 0) == 0) {
       size_t end = address.find_first_of("[.", 7);
@@ -76,7 +75,7 @@ std::map<std::string, int> resources_per_call(const Estate& e) {
 
 }  // namespace
 
-std::string render_readme(const Estate& e) {
+std::string render_readme(const Estate& e, const nlohmann::json& manifest) {
   const model::Topology& t = *e.topology;
   std::string out;
   out += fmt::format("# {} ({})\n\n", cell(t.name), cell(e.environment));
@@ -140,7 +139,7 @@ std::string render_readme(const Estate& e) {
         cell(e.default_origin_group));
   }
   out += "\n## Modules\n\n";
-  std::map<std::string, int> counts = resources_per_call(e);
+  std::map<std::string, int> counts = resources_per_call(manifest);
   out += "| Module | Called | Creates | Resources |\n";
   out += "| --- | --- | --- | --- |\n";
   out += fmt::format("| `environments/{}` (root) | once | resource groups | {} |\n",

@@ -2,6 +2,7 @@
 // each rendered from the planned estate.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "compiler/emit/terraform/estate.h"
@@ -24,9 +25,12 @@ std::string render_backend_tf(const Estate& estate);
 std::string render_variables_tf(const Estate& estate);
 std::string render_outputs_tf(const Estate& estate);
 std::string render_tfvars(const Estate& estate);
-std::string render_readme(const Estate& estate);
+// README.md of the root; its resource counts come from `manifest`.
+std::string render_readme(const Estate& estate, const nlohmann::json& manifest);
 
-// topoc.manifest.json; the format is described in docs/manifest.md.
-std::string render_manifest(const Estate& estate);
+// topoc.manifest.json: built once, then both written and counted for the
+// README. The format is described in docs/manifest.md.
+nlohmann::json build_manifest(const Estate& estate);
+std::string render_manifest(const nlohmann::json& manifest);
 
 }  // namespace topoc::emit::terraform
