@@ -256,6 +256,27 @@ TEST(GoldenFiles, EveryGoldenHasItsExample) {
   }
 }
 
+// Codes no single example file can produce. Keep this list short and say why.
+const std::set<std::string, std::less<>> kCodesWithoutExample = {};
+
+TEST(GoldenCoverage, EveryDiagnosticCodeHasAnInvalidExample) {
+  std::set<std::string, std::less<>> covered;
+  for (const std::string& stem : topo_files_in("examples/invalid")) {
+    auto text = read_text(source_dir() / "examples/invalid" / (stem + ".topo"));
+    if (!text) continue;
+    if (auto expect = parse_expectation(*text)) covered.insert(expect->code);
+  }
+  for (const diag::KindInfo& k : diag::all_kinds()) {
+    bool allowed = kCodesWithoutExample.count(k.code) > 0;
+    bool has_example = covered.count(k.code) > 0;
+    EXPECT_TRUE(has_example || allowed)
+        << k.code << " (" << k.summary << ") has no examples/invalid/*.topo with `# expect: " << k.code
+        << " at line N`";
+    EXPECT_FALSE(has_example && allowed)
+        << k.code << " has an example now; remove it from kCodesWithoutExample";
+  }
+}
+
 TEST(RulesDoc, EveryDiagnosticCodeHasAHeading) {
   std::optional<std::string> doc = read_text(source_dir() / "docs/rules.md");
   ASSERT_TRUE(doc) << "docs/rules.md is missing";

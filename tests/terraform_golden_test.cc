@@ -23,7 +23,7 @@ const fs::path kSource = TOPOC_SOURCE_DIR;
 // corners no example does (a shared Cosmos DB account, Standard Front Door...).
 std::vector<fs::path> examples() {
   std::vector<fs::path> out;
-  for (const fs::path dir : {kSource / "examples", kSource / "tests/terraform"}) {
+  for (const fs::path& dir : {kSource / "examples", kSource / "tests/terraform"}) {
     for (const auto& entry : fs::directory_iterator(dir)) {
       if (entry.is_regular_file() && entry.path().extension() == ".topo") out.push_back(entry.path());
     }

@@ -33,8 +33,10 @@ void read_ttl(BlockReader& r, Container& c) {
   if (!n) return;
   const dsl::Value& v = n->value;
   if (v.kind == dsl::ValueKind::kIdentifier && (v.text == "on" || v.text == "off")) {
-    // `on`: items never expire unless they carry their own ttl.
-    c.ttl_seconds = {v.text == "on" ? -1 : 0, r.context().at(v.span), true};
+    // `on`: items never expire unless they carry their own ttl. `off` is
+    // the default, so it counts as not written: only a written duration of
+    // zero is C006.
+    c.ttl_seconds = {v.text == "on" ? -1 : 0, r.context().at(v.span), v.text == "on"};
     return;
   }
   if (auto seconds = read_duration_seconds(r.context(), v, "ttl")) {

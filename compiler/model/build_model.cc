@@ -211,6 +211,7 @@ void read_topology(BlockReader& r, Topology& t) {
     ar.finish();
   }
   add_default_alerts(t);
+  for (Region& region : t.regions) carve_default_subnets(region, t.cosmos.has_value());
 }
 
 }  // namespace
@@ -256,6 +257,7 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   report_duplicates(ctx, t.regions, "region");
   report_duplicates(ctx, t.tenants, "tenant");
   resolve(ctx, t);
+  keep_default_storage_in_boundary(t);  // needs each region's resolved boundary
   if (t.regions.empty()) {
     ctx.sink->report(Kind::MissingAttribute, t.location,
                fmt::format("topology `{}` declares no region; add `region \"name\" {{ location = "

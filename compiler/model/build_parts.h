@@ -14,6 +14,12 @@ void read_alerts(BlockReader& r, Alerts& out);
 
 // Defaults that depend on the whole topology (which services exist).
 void add_default_alerts(Topology& t);
-void carve_default_subnets(Region& region);
+// `cosmos`: the topology has a Cosmos DB account, which every region reaches
+// through a private endpoint of its own.
+void carve_default_subnets(Region& region, bool cosmos);
+// Storage without `replication` is geo-redundant only where the Azure pair is
+// inside the region's boundary too (R004 would refuse it otherwise). Runs
+// once every region's boundary is resolved.
+void keep_default_storage_in_boundary(Topology& t);
 
 }  // namespace topoc::model

@@ -101,8 +101,15 @@ void read_pool(BlockReader& r, NodePool& pool) {
   }
   if (const dsl::Node* labels = r.block("labels")) {
     for (const dsl::Node& n : labels->body) {
-      if (n.is_block) continue;
-      if (auto v = read_name(r.context(), n.value, n.key)) pool.labels[n.key] = *v;
+      if (n.is_block || n.value.kind == dsl::ValueKind::kList) {
+        r.context().report(Kind::WrongValueType, n.key_span,
+                           fmt::format("node label `{}` must be `{} = \"value\"`", n.key, n.key));
+        continue;
+      }
+      auto v = read_name(r.context(), n.value, n.key);
+      if (v && !pool.labels.emplace(n.key, *v).second) {
+        r.context().report(Kind::Duplicate, n.key_span, fmt::format("node label `{}` is set twice", n.key));
+      }
     }
   }
   if (pool.min_count.value > pool.max_count.value) {
@@ -140,6 +147,18 @@ void read_aks(BlockReader& r, Aks& aks, std::string_view location) {
     BlockReader pr(*n, r.context());
     read_pool(pr, pool);
     pr.finish();
+    // Pool names key the for_each that creates the pools: a second pool of
+    // the same name would replace the first. (A user pool named like the
+    // system pool is X002, a clash of generated names.)
+    auto first = std::find_if(aks.user_pools.begin(), aks.user_pools.end(),
+                              [&](const NodePool& other) { return other.name == pool.name; });
+    if (first != aks.user_pools.end()) {
+      r.context()
+          .sink->report(Kind::Duplicate, pool.location,
+                        fmt::format("node pool `{}` is declared twice", pool.name))
+          .notes.push_back({first->location, "first declared here"});
+      continue;
+    }
     aks.user_pools.push_back(std::move(pool));
   }
   if (pools.empty()) {
@@ -426,7 +445,6 @@ void read_region(BlockReader& r, Region& region) {
     }
     region.subnets.push_back(std::move(subnet));
   }
-  carve_default_subnets(region);
 }
 
 void read_tenant(BlockReader& r, Tenant& tenant) {
@@ -438,7 +456,25 @@ void read_tenant(BlockReader& r, Tenant& tenant) {
 // of the address space (Azure CNI gives every pod a VNet address), then
 // `endpoints` (private endpoints) and `ingress` (the internal load balancer
 // Front Door reaches through Private Link) take a sixteenth each.
-void carve_default_subnets(Region& region) {
+void keep_default_storage_in_boundary(Topology& t) {
+  for (Region& region : t.regions) {
+    if (!region.storage || region.storage->replication.explicit_ ||
+        !is_geo_redundant(region.storage->replication.value)) {
+      continue;
+    }
+    auto boundary = std::find_if(t.boundaries.begin(), t.boundaries.end(), [&](const Boundary& b) {
+      return b.name == region.boundary_name.value;
+    });
+    if (boundary == t.boundaries.end() || boundary->allowed_locations.empty()) continue;
+    const catalog::RegionInfo* info = catalog::find_region(region.location.value);
+    if (!info) continue;
+    const auto& allowed = boundary->allowed_locations;
+    if (std::binary_search(allowed.begin(), allowed.end(), info->paired)) continue;
+    region.storage->replication.value = info->zones ? StorageReplication::kZRS : StorageReplication::kLRS;
+  }
+}
+
+void carve_default_subnets(Region& region, bool cosmos) {
   if (!region.address_space.explicit_) return;
   const Cidr& space = region.address_space.value;
   struct Wanted {
@@ -446,7 +482,7 @@ void carve_default_subnets(Region& region) {
     int extra_bits;
     bool needed;
   };
-  bool any_private_link = region.has(Service::kAiSearch) || region.has(Service::kOpenAI) ||
+  bool any_private_link = cosmos || region.has(Service::kAiSearch) || region.has(Service::kOpenAI) ||
                           region.has(Service::kStorage) || region.has(Service::kRedis) ||
                           region.has(Service::kKeyVault);
   const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},

@@ -183,7 +183,9 @@ struct Container {
   std::string name;
   Location location;
   Sourced<std::string> partition_key;
-  Sourced<int64_t> ttl_seconds;  // -1 = on with no default expiry; 0 = off (not written)
+  // -1 = on with no default expiry; 0 = off (not written, or `off`); a
+  // written 0 is a zero duration, which C006 refuses.
+  Sourced<int64_t> ttl_seconds;
   Sourced<int64_t> max_throughput;  // autoscale max RU/s
   std::vector<Sourced<std::string>> index_include;
   std::vector<Sourced<std::string>> index_exclude;

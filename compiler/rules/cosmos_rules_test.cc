@@ -208,6 +208,13 @@ TEST(CosmosTtl, OnOffAndDurationsPass) {
   EXPECT_EQ(Lines{}, diagnostics_of(with_container("partition = \"/tenantId\"  ttl = 24855d")));
 }
 
+TEST(CosmosTtl, AWrittenZeroIsNeitherOffNorADuration) {
+  EXPECT_EQ(Lines{"C006 6:57 `ttl` of 0s on container `orders` is zero; Cosmos DB accepts "
+                  "1s to 2147483647 seconds (about 68 years), or `on`"},
+            diagnostics_of(with_container("partition = \"/tenantId\"  ttl = 0s")));
+  EXPECT_EQ(Lines{}, diagnostics_of(with_container("partition = \"/tenantId\"  ttl = 1s")));
+}
+
 TEST(CosmosTtl, LongerThanSixtyEightYears) {
   EXPECT_EQ(Lines{"C006 6:57 `ttl` of 24856d on container `orders` is too long; Cosmos DB accepts "
                   "1s to 2147483647 seconds (about 68 years), or `on`"},

@@ -1,6 +1,7 @@
 // C006: a container's default time to live is -1 (`ttl = on`: items expire
 // only when they carry their own ttl) or 1 to 2147483647 seconds, about 68
-// years (cosmosdb.md §7). `ttl = off`, or no `ttl`, leaves expiry off.
+// years (cosmosdb.md §7). `ttl = off`, or no `ttl`, leaves expiry off; a
+// written zero (`ttl = 0s`) is refused rather than read as either.
 #include <fmt/format.h>
 
 #include "compiler/rules/duration_text.h"
@@ -18,14 +19,16 @@ void cosmos_ttl(const model::Topology& t, diag::DiagnosticSink& sink) {
   if (!t.cosmos) return;
   for (const model::Container& k : t.cosmos->containers) {
     int64_t ttl = k.ttl_seconds.value;
-    if (ttl >= -1 && ttl <= kMaximum) continue;
+    bool zero = ttl == 0 && k.ttl_seconds.explicit_;
+    if (!zero && ttl >= -1 && ttl <= kMaximum) continue;
     auto& d = sink.report(
         diag::Kind::TtlOutOfRange, value_or(k.ttl_seconds, k.location),
         fmt::format("`ttl` of {} on container `{}` is {}; Cosmos DB accepts 1s to {} seconds "
                     "(about 68 years), or `on`",
-                    duration_text(ttl), k.name, ttl > kMaximum ? "too long" : "negative",
-                    kMaximum));
-    d.help = "write `ttl = on` to keep items until they set their own expiry";
+                    duration_text(ttl), k.name,
+                    zero ? "zero" : ttl > kMaximum ? "too long" : "negative", kMaximum));
+    d.help = zero ? "write `ttl = off` to keep items forever, or a duration of at least 1s"
+                  : "write `ttl = on` to keep items until they set their own expiry";
   }
 }
 
