@@ -36,13 +36,31 @@ std::string uri_of(std::string_view path) {
   return out;
 }
 
+// The run declares `columnKind: utf16CodeUnits` (what GitHub code scanning
+// expects), while spans count bytes: recount the line up to `column` (1-based,
+// in bytes) in UTF-16 code units. Characters beyond the BMP take two units;
+// UTF-8 continuation bytes take none.
+uint32_t utf16_column(const dsl::SourceFile& file, dsl::LineCol at) {
+  std::string_view before = file.line_text(at.line).substr(0, at.column - 1);
+  uint32_t units = 1;
+  for (char c : before) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u & 0xc0) == 0x80) continue;
+    units += u >= 0xf0 ? 2 : 1;
+  }
+  // A column past the line's text (a span that covers its newline).
+  return units + (at.column - 1 > before.size() ? at.column - 1 - static_cast<uint32_t>(before.size()) : 0);
+}
+
 json region_json(const dsl::SourceFile& file, dsl::Span span) {
   dsl::LineCol begin = file.line_col(span.begin);
-  dsl::LineCol end = file.line_col(std::max(span.end, span.begin + 1) - 1);
+  dsl::LineCol last = file.line_col(std::max(span.end, span.begin + 1) - 1);
+  // endColumn is exclusive: one past the last byte's column.
+  dsl::LineCol end{last.line, last.column + 1};
   return {{"startLine", begin.line},
-          {"startColumn", begin.column},
+          {"startColumn", utf16_column(file, begin)},
           {"endLine", end.line},
-          {"endColumn", end.column + 1}};
+          {"endColumn", utf16_column(file, end)}};
 }
 
 json physical_location(std::span<const dsl::SourceFile> files, const Location& loc) {

@@ -24,11 +24,43 @@ Palette palette(bool color) {
   return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;32m", "\x1b[0m"};
 }
 
-std::string printable(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    out += c == '\t' ? ' ' : (u < 0x20 || u == 0x7f) ? '?' : c;
+// Bytes of the well-formed UTF-8 sequence that starts `text`, or 0.
+size_t sequence_length(std::string_view text) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(0);
+  size_t n = lead < 0x80 ? 1 : (lead & 0xe0) == 0xc0 ? 2 : (lead & 0xf0) == 0xe0 ? 3 : (lead & 0xf8) == 0xf0 ? 4 : 0;
+  if (n == 0 || n > text.size() || (n == 2 && lead < 0xc2) || (n == 4 && lead > 0xf4)) return 0;
+  for (size_t i = 1; i < n; ++i) {
+    if ((byte(i) & 0xc0) != 0x80) return 0;
+  }
+  if (n == 3 && ((lead == 0xe0 && byte(1) < 0xa0) || (lead == 0xed && byte(1) >= 0xa0))) return 0;
+  if (n == 4 && ((lead == 0xf0 && byte(1) < 0x90) || (lead == 0xf4 && byte(1) >= 0x90))) return 0;
+  return n;
+}
+
+// The source line as the terminal shows it, one cell per character: control
+// characters and bytes that are not UTF-8 (the line a P001 about an invalid
+// byte points into) become `?`, so nothing raw reaches the terminal.
+struct Shown {
+  std::string text;
+  uint32_t cells = 0;
+};
+
+Shown printable(std::string_view text) {
+  Shown out;
+  while (!text.empty()) {
+    size_t n = sequence_length(text);
+    unsigned char u = static_cast<unsigned char>(text.front());
+    if (n == 1) {
+      out.text += u == '\t' ? ' ' : (u < 0x20 || u == 0x7f) ? '?' : text.front();
+    } else if (n > 1) {
+      out.text += text.substr(0, n);
+    } else {
+      out.text += '?';
+      n = 1;
+    }
+    ++out.cells;
+    text.remove_prefix(n);
   }
   return out;
 }
@@ -50,12 +82,14 @@ void append_excerpt(std::string& out, const dsl::SourceFile& file, dsl::Span spa
   std::string gutter = fmt::format("{}", start.line);
   std::string pad(gutter.size(), ' ');
   std::string prefix = from > 0 ? "..." : "";
-  out += fmt::format(" {}{} |{} {}{}{}\n", p.cyan, gutter, p.reset, prefix, printable(shown),
+  out += fmt::format(" {}{} |{} {}{}{}\n", p.cyan, gutter, p.reset, prefix, printable(shown).text,
                      from + shown.size() < line.size() ? "..." : "");
-  uint32_t caret_at = col0 - std::min(col0, from) + static_cast<uint32_t>(prefix.size());
-  uint32_t length = span.end > span.begin ? span.end - span.begin : 1;
-  length = std::max<uint32_t>(1, std::min<uint32_t>(length, static_cast<uint32_t>(shown.size()) + 3 -
-                                                                std::min<uint32_t>(caret_at, shown.size() + 3)));
+  // Caret and underline count cells, not bytes, so they stay under the
+  // characters they mark on lines with non-ASCII text.
+  size_t caret_byte = std::min<size_t>(col0 - std::min(col0, from), shown.size());
+  uint32_t caret_at = printable(shown.substr(0, caret_byte)).cells + static_cast<uint32_t>(prefix.size());
+  uint32_t span_bytes = span.end > span.begin ? span.end - span.begin : 1;
+  uint32_t length = std::max<uint32_t>(1, printable(shown.substr(caret_byte, span_bytes)).cells);
   std::string marker = "^" + std::string(length - 1, '~');
   out += fmt::format(" {} {}|{} {}{}{}{}", pad, p.cyan, p.reset, std::string(caret_at, ' '), caret_color,
                      marker, p.reset);
