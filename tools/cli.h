@@ -41,17 +41,34 @@ struct GraphOptions {
   std::string format = "mermaid";
 };
 
+// `topoc drift` has exit codes of its own, those of `terraform plan
+// -detailed-exitcode`, so that pipelines can branch on drift the same way.
+inline constexpr int kDriftInSync = 0;
+inline constexpr int kDriftError = 1;  // bad arguments, unreadable input, a topology with errors
+inline constexpr int kDriftFound = 2;
+
+struct DriftOptions {
+  std::string desired;
+  std::vector<std::string> states;
+  std::string state_format = "auto";
+  std::string format = "text";
+  std::vector<std::string> ignore;
+  std::string environment;
+};
+
 CLI::App* add_check_command(CLI::App& app, CheckOptions& options);
 CLI::App* add_build_command(CLI::App& app, BuildOptions& options);
 CLI::App* add_graph_command(CLI::App& app, GraphOptions& options);
 CLI::App* add_regions_command(CLI::App& app);
 CLI::App* add_metrics_command(CLI::App& app);
+CLI::App* add_drift_command(CLI::App& app, DriftOptions& options);
 
 int run_check(const CheckOptions& options);
 int run_build(const BuildOptions& options);
 int run_graph(const GraphOptions& options);
 int run_regions();
 int run_metrics();
+int run_drift(const DriftOptions& options);
 
 // Shared by the commands that run the front end first.
 bool use_color(const std::string& choice);  // auto: only on a terminal

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   auto* graph_cmd = cli::add_graph_command(app, graph);
   auto* regions_cmd = cli::add_regions_command(app);
   auto* metrics_cmd = cli::add_metrics_command(app);
+  cli::DriftOptions drift;
+  auto* drift_cmd = cli::add_drift_command(app, drift);
 
   try {
     app.parse(argc, argv);
@@ -38,12 +40,13 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return cli::kExitUsage;
+    return drift_cmd->parsed() ? cli::kDriftError : cli::kExitUsage;
   }
   if (check_cmd->parsed()) return cli::run_check(check);
   if (build_cmd->parsed()) return cli::run_build(build);
   if (graph_cmd->parsed()) return cli::run_graph(graph);
   if (regions_cmd->parsed()) return cli::run_regions();
   if (metrics_cmd->parsed()) return cli::run_metrics();
+  if (drift_cmd->parsed()) return cli::run_drift(drift);
   return cli::kExitUsage;
 }

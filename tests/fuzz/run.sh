@@ -1,26 +1,32 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target with the `fuzz` preset (clang, ASan + UBSan) and
-# fuzzes the front end for a bounded time.
-#   tests/fuzz/run.sh [seconds]    default 60
-# The seed corpus is every example; new inputs the fuzzer finds go to
-# build-fuzz/corpus (kept between runs), crashes to build-fuzz/artifacts.
-# Exits non-zero when the fuzzer finds a crash, leak, timeout or sanitizer
-# report; the reproducer's path is in the output.
+# Builds the libFuzzer targets with the `fuzz` preset (clang, ASan + UBSan) and
+# fuzzes each for a bounded time:
+#   fuzz_check  the front end (parser, model, rules), seeded with every example;
+#   fuzz_state  drift's state and manifest readers, seeded with the fixtures of
+#               every input format (tests/drift/fixtures/formats).
+#   tests/fuzz/run.sh [seconds]    per target, default 60
+# New inputs the fuzzer finds go to build-fuzz/<target>-corpus (kept between
+# runs), crashes to build-fuzz/artifacts. Exits non-zero when a fuzzer finds a
+# crash, leak, timeout or sanitizer report; the reproducer's path is in the
+# output.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_check
+cmake --build --preset fuzz --target fuzz_check fuzz_state
 
-corpus=build-fuzz/corpus
-seeds=build-fuzz/seeds
 artifacts=build-fuzz/artifacts/
-mkdir -p "$corpus" "$seeds" "$artifacts"
-cp examples/*.topo examples/invalid/*.topo "$seeds"/
+mkdir -p build-fuzz/check-corpus build-fuzz/check-seeds build-fuzz/state-corpus "$artifacts"
+cp examples/*.topo examples/invalid/*.topo build-fuzz/check-seeds/
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
-build-fuzz/tests/fuzz/fuzz_check "$corpus" "$seeds" \
-  -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix="$artifacts" -print_final_stats=1
+fuzz() {  # target corpus seeds
+  echo "== $1: ${seconds}s"
+  "build-fuzz/tests/fuzz/$1" "$2" "$3" \
+    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$artifacts" -print_final_stats=1
+}
+fuzz fuzz_check build-fuzz/check-corpus build-fuzz/check-seeds
+fuzz fuzz_state build-fuzz/state-corpus tests/drift/fixtures/formats

@@ -1,0 +1,58 @@
+#include "compiler/drift/arm_types.h"
+
+#include <algorithm>
+#include <array>
+
+namespace topoc::drift {
+namespace {
+
+struct ArmType {
+  std::string_view arm;  // lower case, as Resource Graph writes it
+  std::string_view azurerm;
+  bool in_resources_table;
+};
+
+constexpr std::array kTypes = {
+    ArmType{"microsoft.resources/resourcegroups", "azurerm_resource_group", false},
+    ArmType{"microsoft.resources/subscriptions/resourcegroups", "azurerm_resource_group", false},
+    ArmType{"microsoft.network/virtualnetworks", "azurerm_virtual_network", true},
+    ArmType{"microsoft.network/networksecuritygroups", "azurerm_network_security_group", true},
+    ArmType{"microsoft.network/privateendpoints", "azurerm_private_endpoint", true},
+    ArmType{"microsoft.network/privatednszones", "azurerm_private_dns_zone", true},
+    ArmType{"microsoft.network/privatednszones/virtualnetworklinks",
+            "azurerm_private_dns_zone_virtual_network_link", true},
+    ArmType{"microsoft.operationalinsights/workspaces", "azurerm_log_analytics_workspace", true},
+    ArmType{"microsoft.insights/components", "azurerm_application_insights", true},
+    ArmType{"microsoft.insights/actiongroups", "azurerm_monitor_action_group", true},
+    ArmType{"microsoft.insights/metricalerts", "azurerm_monitor_metric_alert", true},
+    ArmType{"microsoft.containerservice/managedclusters", "azurerm_kubernetes_cluster", true},
+    ArmType{"microsoft.search/searchservices", "azurerm_search_service", true},
+    ArmType{"microsoft.cognitiveservices/accounts", "azurerm_cognitive_account", true},
+    ArmType{"microsoft.storage/storageaccounts", "azurerm_storage_account", true},
+    ArmType{"microsoft.cache/redis", "azurerm_redis_cache", true},
+    ArmType{"microsoft.keyvault/vaults", "azurerm_key_vault", true},
+    ArmType{"microsoft.documentdb/databaseaccounts", "azurerm_cosmosdb_account", true},
+    ArmType{"microsoft.cdn/profiles", "azurerm_cdn_frontdoor_profile", true},
+    ArmType{"microsoft.cdn/profiles/afdendpoints", "azurerm_cdn_frontdoor_endpoint", true},
+    ArmType{"microsoft.network/frontdoorwebapplicationfirewallpolicies",
+            "azurerm_cdn_frontdoor_firewall_policy", true},
+    ArmType{"microsoft.authorization/policyassignments", "azurerm_resource_group_policy_assignment",
+            false},
+    ArmType{"microsoft.authorization/policydefinitions", "azurerm_policy_definition", false},
+};
+
+}  // namespace
+
+std::string_view azurerm_type_of(std::string_view arm_type) {
+  auto it = std::find_if(kTypes.begin(), kTypes.end(),
+                         [&](const ArmType& t) { return t.arm == arm_type; });
+  return it == kTypes.end() ? std::string_view() : it->azurerm;
+}
+
+bool listed_by_resource_graph(std::string_view azurerm_type) {
+  return std::any_of(kTypes.begin(), kTypes.end(), [&](const ArmType& t) {
+    return t.azurerm == azurerm_type && t.in_resources_table;
+  });
+}
+
+}  // namespace topoc::drift

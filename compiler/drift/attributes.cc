@@ -1,0 +1,190 @@
+#include "compiler/drift/attributes.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "compiler/catalog/region_catalog.h"
+
+namespace topoc::drift {
+namespace {
+
+using json = nlohmann::json;
+using C = Comparison;
+
+// What a drift report names as changed. Sizes, SKUs and replication decide
+// cost and durability; consistency, geo locations and failover priorities
+// decide where data lives and which region writes; policy assignments and
+// Front Door origins decide where resources may go and where traffic goes.
+constexpr std::array kCompared = {
+    ComparedAttribute{"azurerm_cosmosdb_account", "consistency_policy.consistency_level",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "consistency_policy.max_interval_in_seconds",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "consistency_policy.max_staleness_prefix",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "geo_location", C::kGeoLocations},
+    ComparedAttribute{"azurerm_cosmosdb_account", "multiple_write_locations_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "automatic_failover_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "backup.type", C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "backup.tier", C::kScalar},
+    ComparedAttribute{"azurerm_storage_account", "account_tier", C::kScalar},
+    ComparedAttribute{"azurerm_storage_account", "account_replication_type", C::kScalar},
+    ComparedAttribute{"azurerm_storage_account", "account_kind", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster", "sku_tier", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster", "default_node_pool.vm_size", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster", "default_node_pool.min_count", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster", "default_node_pool.max_count", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster_node_pool", "vm_size", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster_node_pool", "min_count", C::kScalar},
+    ComparedAttribute{"azurerm_kubernetes_cluster_node_pool", "max_count", C::kScalar},
+    ComparedAttribute{"azurerm_search_service", "sku", C::kScalar},
+    ComparedAttribute{"azurerm_search_service", "replica_count", C::kScalar},
+    ComparedAttribute{"azurerm_search_service", "partition_count", C::kScalar},
+    ComparedAttribute{"azurerm_redis_cache", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_redis_cache", "family", C::kScalar},
+    ComparedAttribute{"azurerm_redis_cache", "capacity", C::kScalar},
+    ComparedAttribute{"azurerm_key_vault", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_key_vault", "soft_delete_retention_days", C::kScalar},
+    ComparedAttribute{"azurerm_key_vault", "purge_protection_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_cognitive_account", "kind", C::kScalar},
+    ComparedAttribute{"azurerm_cognitive_account", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_cognitive_deployment", "sku.name", C::kScalar},
+    ComparedAttribute{"azurerm_cognitive_deployment", "sku.capacity", C::kScalar},
+    ComparedAttribute{"azurerm_cognitive_deployment", "model.name", C::kScalar},
+    ComparedAttribute{"azurerm_cognitive_deployment", "model.version", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_profile", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_origin", "priority", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_origin", "weight", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_firewall_policy", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_firewall_policy", "mode", C::kScalar},
+    ComparedAttribute{"azurerm_resource_group_policy_assignment", "allowed_locations",
+                      C::kLocationSet},
+    ComparedAttribute{"azurerm_log_analytics_workspace", "sku", C::kScalar},
+    ComparedAttribute{"azurerm_log_analytics_workspace", "retention_in_days", C::kScalar},
+    ComparedAttribute{"azurerm_virtual_network", "address_space", C::kStringSet},
+    ComparedAttribute{"azurerm_subnet", "address_prefixes", C::kStringSet},
+};
+
+// Attributes kept besides the compared ones: identity, placement, and the
+// raw forms that normalise_attributes() decodes.
+constexpr std::array<std::string_view, 10> kIdentity = {
+    "id",
+    "name",
+    "location",
+    "resource_group_name",
+    "tags",
+    "parameters",
+    "resource_group_id",
+    "secondary_location",
+    "linked_redis_cache_location",
+    "private_dns_zone_name",
+};
+
+std::string_view first_segment(std::string_view path) {
+  return path.substr(0, path.find('.'));
+}
+
+void normalise_location_value(json& value) {
+  if (value.is_string()) value = catalog::normalise_location(value.get_ref<const std::string&>());
+}
+
+// An assignment of the residency definition passes its locations as
+// `listOfAllowedLocations` inside a JSON-encoded `parameters` string.
+void decode_policy_parameters(json& attributes) {
+  auto it = attributes.find("parameters");
+  if (it == attributes.end() || !it->is_string()) return;
+  json parameters = json::parse(it->get_ref<const std::string&>(), nullptr, false);
+  if (!parameters.is_object()) return;
+  for (const char* name : {"listOfAllowedLocations", "allowedLocations"}) {
+    auto p = parameters.find(name);
+    if (p == parameters.end() || !p->is_object()) continue;
+    auto v = p->find("value");
+    if (v == p->end() || !v->is_array()) continue;
+    json locations = json::array();
+    for (const json& l : *v) {
+      if (l.is_string())
+        locations.push_back(catalog::normalise_location(l.get_ref<const std::string&>()));
+    }
+    attributes["allowed_locations"] = std::move(locations);
+    return;
+  }
+}
+
+}  // namespace
+
+std::span<const ComparedAttribute> compared_attributes() {
+  return kCompared;
+}
+
+bool kept_terraform_attribute(std::string_view key) {
+  // Asked for every attribute of every resource read: a sorted table, built once.
+  static const std::vector<std::string_view> kKept = [] {
+    std::vector<std::string_view> keys(kIdentity.begin(), kIdentity.end());
+    for (const ComparedAttribute& a : kCompared) keys.push_back(first_segment(a.path));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  }();
+  return std::binary_search(kKept.begin(), kKept.end(), key);
+}
+
+void normalise_attributes(std::string_view type, json& attributes) {
+  if (!attributes.is_object()) return;
+  if (auto it = attributes.find("location"); it != attributes.end()) normalise_location_value(*it);
+  if (auto it = attributes.find("secondary_location"); it != attributes.end()) {
+    normalise_location_value(*it);
+  }
+  if (auto it = attributes.find("geo_location"); it != attributes.end() && it->is_array()) {
+    for (json& g : *it) {
+      if (g.is_object() && g.contains("location")) normalise_location_value(g["location"]);
+    }
+  }
+  if (type == "azurerm_resource_group_policy_assignment") decode_policy_parameters(attributes);
+  if (auto it = attributes.find("allowed_locations"); it != attributes.end() && it->is_array()) {
+    for (json& l : *it) normalise_location_value(l);
+  }
+}
+
+void strip_identity(json& attributes) {
+  if (!attributes.is_object()) return;
+  for (const char* key : {"id", "name", "location", "resource_group_name", "resource_group_id",
+                          "tags", "parameters"}) {
+    attributes.erase(key);
+  }
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string resource_group_of_id(std::string_view id) {
+  std::string l = lower(id);
+  constexpr std::string_view kMarker = "/resourcegroups/";
+  size_t at = l.find(kMarker);
+  if (at == std::string::npos) return "";
+  size_t begin = at + kMarker.size();
+  size_t end = id.find('/', begin);
+  return std::string(id.substr(begin, end == std::string_view::npos ? id.npos : end - begin));
+}
+
+const json* find_attribute(const json& attributes, std::string_view path) {
+  const json* current = &attributes;
+  while (!path.empty()) {
+    std::string_view step = first_segment(path);
+    path = step.size() < path.size() ? path.substr(step.size() + 1) : std::string_view();
+    if (current->is_array() && current->size() == 1) current = &(*current)[0];
+    if (!current->is_object()) return nullptr;
+    auto it = current->find(step);
+    if (it == current->end()) return nullptr;
+    current = &*it;
+  }
+  if (current->is_null()) return nullptr;
+  return current;
+}
+
+}  // namespace topoc::drift

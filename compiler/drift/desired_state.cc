@@ -1,0 +1,239 @@
+#include "compiler/drift/desired_state.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/drift/attributes.h"
+
+namespace topoc::drift {
+namespace {
+
+using json = nlohmann::json;
+
+struct Problem {
+  std::string pointer;
+  std::string message;
+};
+
+// Reads an optional string member; null and absent both give "".
+std::optional<Problem> optional_string(const json& object, const char* key, std::string_view at,
+                                       std::string& out) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    return Problem{fmt::format("{}/{}", at, key), fmt::format("expected `{}` to be a string", key)};
+  }
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
+std::optional<Problem> read_resource(const json& r, std::string_view at, TagPool& pool,
+                                     DesiredResource& d) {
+  if (!r.is_object()) return Problem{std::string(at), "expected a resource object"};
+  for (const char* key : {"address", "type"}) {
+    auto it = r.find(key);
+    if (it == r.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
+      return Problem{fmt::format("{}/{}", at, key),
+                     fmt::format("expected `{}` to be a non-empty string", key)};
+    }
+  }
+  d.address = r["address"].get<std::string>();
+  d.type = r["type"].get<std::string>();
+  for (auto [key, out] :
+       {std::pair{"name", &d.name}, std::pair{"location", &d.location},
+        std::pair{"boundary", &d.boundary}, std::pair{"resource_group", &d.resource_group}}) {
+    if (auto p = optional_string(r, key, at, *out)) return p;
+  }
+  if (d.location != "global") d.location = catalog::normalise_location(d.location);
+  if (auto it = r.find("attributes"); it != r.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      return Problem{fmt::format("{}/attributes", at), "expected `attributes` to be an object"};
+    }
+    d.attributes = *it;
+    normalise_attributes(d.type, d.attributes);
+    strip_identity(d.attributes);
+  }
+  if (auto it = r.find("tags"); it != r.end() && !it->is_null()) {
+    if (!it->is_object())
+      return Problem{fmt::format("{}/tags", at), "expected `tags` to be an object"};
+    Tags tags;
+    for (const auto& [k, v] : it->items()) {
+      if (!v.is_string()) {
+        return Problem{fmt::format("{}/tags/{}", at, k), "expected tag values to be strings"};
+      }
+      tags[k] = v.get<std::string>();
+    }
+    d.tags = pool.intern(std::move(tags));
+  }
+  return std::nullopt;
+}
+
+// A manifest of a large estate holds tens of thousands of resources: each is
+// handed over and kept with only the attributes drift compares.
+class ManifestRouter : public JsonRouter {
+ public:
+  Route route(const JsonPath& path) override {
+    if (path.empty()) return Route::kKeep;
+    const std::string& top = path[0].key;
+    if (path.size() == 1) return top == "resources" ? Route::kKeep : Route::kKeepAll;
+    if (top != "resources" || !path[1].index) return Route::kSkip;
+    if (path.size() == 2) return Route::kHandOver;
+    if (path[2].key != "attributes") return Route::kKeepAll;
+    if (path.size() == 3) return Route::kKeep;
+    return kept_terraform_attribute(path[3].key) ? Route::kKeepAll : Route::kSkip;
+  }
+
+  bool take(const JsonPath& path, json value) override {
+    DesiredResource d;
+    std::string at = json_pointer(path);
+    if (auto p = read_resource(value, at, tags_, d)) {
+      problem_ = std::move(p);
+      return false;
+    }
+    if (!seen_.insert(d.address).second) {
+      problem_ = Problem{at + "/address", fmt::format("address `{}` appears twice", d.address)};
+      return false;
+    }
+    resources_.push_back(std::move(d));
+    return true;
+  }
+
+  std::optional<Problem> problem_;
+  std::vector<DesiredResource> resources_;
+
+ private:
+  TagPool tags_;
+  std::set<std::string> seen_;
+};
+
+// `azurerm_resource_group.region["eu"]` → `eu`.
+std::string region_key(std::string_view address) {
+  constexpr std::string_view kPrefix = "azurerm_resource_group.region[\"";
+  if (address.substr(0, kPrefix.size()) != kPrefix || address.substr(address.size() - 2) != "\"]") {
+    return "";
+  }
+  return std::string(address.substr(kPrefix.size(), address.size() - kPrefix.size() - 2));
+}
+
+void add_locations(std::set<std::string>& out, const json* list) {
+  if (!list || !list->is_array()) return;
+  for (const json& l : *list) {
+    if (l.is_string()) out.insert(catalog::normalise_location(l.get_ref<const std::string&>()));
+  }
+}
+
+// See DesiredState::boundary_locations for the order of preference.
+void derive_boundaries(const json& root, DesiredState& s) {
+  std::map<std::string, std::set<std::string>> declared, assigned, used;
+  if (auto it = root.find("boundaries"); it != root.end() && it->is_object()) {
+    for (const auto& [name, b] : it->items()) {
+      if (b.is_object()) add_locations(declared[name], find_attribute(b, "allowed_locations"));
+    }
+  }
+  for (const DesiredResource& r : s.resources) {
+    if (r.boundary.empty()) continue;
+    if (r.type == "azurerm_resource_group_policy_assignment") {
+      add_locations(assigned[r.boundary], find_attribute(r.attributes, "allowed_locations"));
+    }
+    if (!r.location.empty() && r.location != "global") used[r.boundary].insert(r.location);
+    if (const json* geo = find_attribute(r.attributes, "geo_location"); geo && geo->is_array()) {
+      for (const json& g : *geo) {
+        if (const json* l = find_attribute(g, "location"); l && l->is_string()) {
+          used[r.boundary].insert(l->get<std::string>());
+        }
+      }
+    }
+  }
+  for (auto* source : {&used, &assigned, &declared}) {
+    for (auto& [name, locations] : *source) {
+      if (locations.empty()) continue;
+      s.boundary_locations[name].assign(locations.begin(), locations.end());
+    }
+  }
+}
+
+std::variant<DesiredState, ReadError> build(std::string_view path, const json& root,
+                                            ManifestRouter& router) {
+  auto error = [&](std::string pointer, std::string message) -> ReadError {
+    return ReadError{std::string(path), pointer.empty() ? "" : "`" + pointer + "`",
+                     std::move(message)};
+  };
+  if (!root.is_object()) return error("", "is not a topoc manifest: expected a JSON object");
+  auto version = root.find("manifest_version");
+  // A resource that broke off the reading is the problem, unless the
+  // manifest is of a version with another shape.
+  if (router.problem_ && (version == root.end() || *version == kManifestVersion)) {
+    return error(router.problem_->pointer, router.problem_->message);
+  }
+  if (version == root.end()) {
+    return error("", "is not a topoc manifest: it has no `manifest_version`");
+  }
+  if (!version->is_number_integer() && !version->is_number_unsigned()) {
+    return error("/manifest_version", "expected `manifest_version` to be an integer");
+  }
+  if (*version != kManifestVersion) {
+    return error("/manifest_version",
+                 fmt::format("manifest version {} is not supported; this topoc reads version {}",
+                             version->dump(), kManifestVersion));
+  }
+  DesiredState s;
+  s.source = std::string(path);
+  s.manifest_version = kManifestVersion;
+  for (auto [key, out] :
+       {std::pair{"topology", &s.topology}, std::pair{"environment", &s.environment}}) {
+    if (auto p = optional_string(root, key, "", *out)) return error(p->pointer, p->message);
+  }
+  auto resources = root.find("resources");
+  if (resources == root.end() || !resources->is_array()) {
+    return error("/resources", "expected `resources` to be an array");
+  }
+  s.resources = std::move(router.resources_);
+  std::sort(
+      s.resources.begin(), s.resources.end(),
+      [](const DesiredResource& a, const DesiredResource& b) { return a.address < b.address; });
+  for (const DesiredResource& r : s.resources) {
+    if (r.type != "azurerm_resource_group") continue;
+    s.resource_groups[lower(r.name)] = r.boundary;
+    std::string key = region_key(r.address);
+    if (!key.empty()) s.regions.push_back({key, r.location, r.boundary, r.name});
+  }
+  std::sort(s.regions.begin(), s.regions.end(),
+            [](const DesiredRegion& a, const DesiredRegion& b) { return a.key < b.key; });
+  derive_boundaries(root, s);
+  return s;
+}
+
+}  // namespace
+
+const DesiredResource* DesiredState::find(std::string_view address) const {
+  auto it =
+      std::lower_bound(resources.begin(), resources.end(), address,
+                       [](const DesiredResource& r, std::string_view a) { return r.address < a; });
+  return it != resources.end() && it->address == address ? &*it : nullptr;
+}
+
+bool looks_like_manifest(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '{';
+}
+
+std::variant<DesiredState, ReadError> parse_desired_state(std::string_view display_path,
+                                                          std::string_view text) {
+  ManifestRouter router;
+  StreamResult result = stream_json_text(display_path, text, router);
+  if (result.error) return *result.error;
+  return build(display_path, result.kept, router);
+}
+
+std::variant<DesiredState, ReadError> read_desired_state_file(const std::string& path) {
+  ManifestRouter router;
+  StreamResult result = stream_json_file(path, router);
+  if (result.error) return *result.error;
+  return build(path, result.kept, router);
+}
+
+}  // namespace topoc::drift

@@ -1,0 +1,493 @@
+#include "compiler/drift/findings.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "compiler/drift/arm_types.h"
+#include "compiler/drift/attribute_diff.h"
+#include "compiler/drift/attributes.h"
+#include "compiler/drift/residency.h"
+#include "compiler/drift/resource_labels.h"
+
+namespace topoc::drift {
+namespace {
+
+const std::vector<FindingKindInfo> kKinds = {
+    {FindingKind::kResidencyBreach, "D001", "residency-breach", "error",
+     "a deployed resource keeps data outside its residency boundary"},
+    {FindingKind::kMissing, "D002", "missing", "warning",
+     "the topology describes a resource that is not deployed"},
+    {FindingKind::kChanged, "D003", "changed", "warning",
+     "a deployed resource differs from the topology"},
+    {FindingKind::kUnmanaged, "D004", "unmanaged", "warning",
+     "a resource in the topology's resource groups or with its tags that the topology does not "
+     "describe"},
+};
+
+using AzureKey = std::tuple<std::string, std::string, std::string>;  // type, group, name
+
+// A private DNS zone's VNet links share one name across the zones of a
+// region, so they are told apart by zone.
+AzureKey azure_key(std::string_view type, std::string_view group, std::string_view name,
+                   const nlohmann::json& attributes) {
+  std::string qualified(name);
+  if (type == "azurerm_private_dns_zone_virtual_network_link") {
+    const nlohmann::json* zone = find_attribute(attributes, "private_dns_zone_name");
+    if (zone && zone->is_string()) qualified = zone->get<std::string>() + "/" + qualified;
+  }
+  return {std::string(type), lower(group), lower(qualified)};
+}
+
+// `module.aks["eu"]` of `module.aks["eu"].azurerm_role_assignment.x`; empty
+// for resources of the root module.
+std::string module_instance(std::string_view address, std::string_view type) {
+  size_t at = address.find(fmt::format(".{}.", type));
+  return at == std::string_view::npos ? "" : std::string(address.substr(0, at));
+}
+
+std::string join_backticked(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += fmt::format("{}`{}`", out.empty() ? "" : ", ", s);
+  return out;
+}
+
+const char* verb(std::string_view action) {
+  if (action == "create") return "creates";
+  if (action == "update") return "updates";
+  if (action == "replace") return "replaces";
+  if (action == "delete") return "destroys";
+  if (action == "forget") return "forgets";
+  return "changes";
+}
+
+class Comparer {
+ public:
+  Comparer(const DesiredState& desired, const DeployedState& deployed)
+      : desired_(desired), deployed_(deployed) {
+    identity_tags();
+    index();
+  }
+
+  std::vector<Finding> run() {
+    std::vector<const DesiredResource*> missing;
+    for (const DesiredResource& d : desired_.resources) {
+      if (!match(d)) {
+        if (checkable(d)) missing.push_back(&d);
+      }
+    }
+    report_missing(missing);
+    leftovers();
+    planned();
+    return std::move(findings_);
+  }
+
+ private:
+  // The tags that mark a resource as the topology's: those every tagged
+  // desired resource carries, narrowed to `topology` and `environment` when
+  // the manifest has them (owners and cost centres are shared across estates).
+  void identity_tags() {
+    bool first = true;
+    for (const DesiredResource& d : desired_.resources) {
+      if (!d.tags) continue;
+      if (first) {
+        identity_ = *d.tags;
+        first = false;
+        continue;
+      }
+      for (auto it = identity_.begin(); it != identity_.end();) {
+        auto other = d.tags->find(it->first);
+        it = other == d.tags->end() || other->second != it->second ? identity_.erase(it)
+                                                                   : std::next(it);
+      }
+    }
+    if (identity_.count("topology")) {
+      std::map<std::string, std::string> narrowed;
+      for (const char* key : {"topology", "environment"}) {
+        if (auto it = identity_.find(key); it != identity_.end()) narrowed.insert(*it);
+      }
+      identity_ = std::move(narrowed);
+    }
+  }
+
+  void index() {
+    for (const DesiredResource& d : desired_.resources) {
+      if (d.type == "azurerm_resource_group") group_locations_[lower(d.name)] = d.location;
+    }
+    for (size_t i = 0; i < deployed_.resources.size(); ++i) {
+      const DeployedResource& r = deployed_.resources[i];
+      if (r.origin != Origin::kTerraform) continue;
+      if (!r.id.empty()) terraform_ids_.insert(lower(r.id));
+      if (r.deposed_key.empty()) terraform_.emplace(r.address, i);
+    }
+    for (size_t i = 0; i < deployed_.resources.size(); ++i) {
+      const DeployedResource& r = deployed_.resources[i];
+      if (r.origin != Origin::kAzure) continue;
+      // A resource in a state and in the export: the state describes it.
+      if (!r.id.empty() && terraform_ids_.count(lower(r.id))) {
+        used_.insert(i);
+        continue;
+      }
+      azure_.emplace(azure_key(r.type, r.resource_group, r.name, r.attributes), i);
+      if (!r.resource_group.empty()) azure_groups_.insert(lower(r.resource_group));
+    }
+  }
+
+  bool match(const DesiredResource& d) {
+    std::optional<size_t> found;
+    bool from_azure = false;
+    if (auto it = terraform_.find(d.address); it != terraform_.end()) found = it->second;
+    if (!found) {
+      auto it = azure_.find(azure_key(d.type, d.resource_group, d.name, d.attributes));
+      if (it != azure_.end()) {
+        found = it->second;
+        from_azure = true;
+      }
+    }
+    if (!found) {
+      // An export without the ResourceContainers table still proves a
+      // resource group exists when resources sit in it.
+      return d.type == "azurerm_resource_group" && !deployed_.has_terraform &&
+             azure_groups_.count(lower(d.name)) > 0;
+    }
+    used_.insert(*found);
+    const DeployedResource& r = deployed_.resources[*found];
+    if (from_azure && deployed_.has_terraform) {
+      add(FindingKind::kUnmanaged, d, r,
+          fmt::format("{} exists in Azure but not in the Terraform state; import it as `{}`",
+                      resource_phrase(d.type, d.name, d.address), d.address));
+    }
+    std::vector<AttributeChange> changes = diff_attributes(d, r);
+    if (!changes.empty()) {
+      std::vector<std::string> names;
+      for (const AttributeChange& c : changes) names.push_back(c.attribute);
+      Finding& f = add(FindingKind::kChanged, d, r,
+                       fmt::format("{} differs from the topology in {}{}",
+                                   resource_phrase(d.type, d.name, d.address),
+                                   join_backticked(names), widened_note(d, r)));
+      f.changes = std::move(changes);
+    }
+    if (r.tainted) {
+      add(FindingKind::kChanged, d, r,
+          fmt::format("{} is tainted; the next apply replaces it",
+                      resource_phrase(d.type, d.name, d.address)));
+    }
+    residency(r, d.boundary, &d);
+    return true;
+  }
+
+  // An allowed-locations assignment that admits locations outside its
+  // boundary no longer guards residency: say which.
+  std::string widened_note(const DesiredResource& d, const DeployedResource& r) const {
+    const nlohmann::json* allowed = find_attribute(r.attributes, "allowed_locations");
+    auto boundary = desired_.boundary_locations.find(d.boundary);
+    if (!allowed || !allowed->is_array() || boundary == desired_.boundary_locations.end())
+      return "";
+    std::vector<std::string> outside;
+    for (const nlohmann::json& l : *allowed) {
+      if (!l.is_string()) continue;
+      const std::string& location = l.get_ref<const std::string&>();
+      if (!std::binary_search(boundary->second.begin(), boundary->second.end(), location)) {
+        outside.push_back(location);
+      }
+    }
+    if (outside.empty()) return "";
+    return fmt::format("; it now allows {}, outside boundary `{}`", join_backticked(outside),
+                       d.boundary);
+  }
+
+  // Without a state, only what Resource Graph lists can be missed.
+  bool checkable(const DesiredResource& d) const {
+    if (deployed_.has_terraform) return true;
+    return deployed_.has_azure && listed_by_resource_graph(d.type);
+  }
+
+  void report_missing(const std::vector<const DesiredResource*>& missing) {
+    std::set<const DesiredResource*> grouped;
+    for (const DesiredRegion& region : desired_.regions) {
+      auto group = std::find_if(missing.begin(), missing.end(), [&](const DesiredResource* d) {
+        return d->type == "azurerm_resource_group" &&
+               lower(d->name) == lower(region.resource_group);
+      });
+      if (group == missing.end()) continue;
+      Finding f = from_desired(FindingKind::kMissing, **group);
+      f.location = region.location;
+      // The region's resources: those in its group, and those of the same
+      // module instances that sit in no group (role assignments).
+      std::set<std::string> modules;
+      for (const DesiredResource* d : missing) {
+        if (d == *group || lower(d->resource_group) == lower(region.resource_group)) {
+          f.members.push_back(d->address);
+          grouped.insert(d);
+          if (std::string m = module_instance(d->address, d->type); !m.empty()) modules.insert(m);
+        }
+      }
+      for (const DesiredResource* d : missing) {
+        if (grouped.count(d) || !d->resource_group.empty()) continue;
+        if (modules.count(module_instance(d->address, d->type))) {
+          f.members.push_back(d->address);
+          grouped.insert(d);
+        }
+      }
+      std::sort(f.members.begin(), f.members.end());
+      f.message = fmt::format(
+          "region `{}` (`{}`) is not deployed: its resource group `{}` and {} other resource{} are "
+          "missing",
+          region.key, region.location, region.resource_group, f.members.size() - 1,
+          f.members.size() == 2 ? "" : "s");
+      findings_.push_back(std::move(f));
+    }
+    for (const DesiredResource* d : missing) {
+      if (grouped.count(d)) continue;
+      Finding f = from_desired(FindingKind::kMissing, *d);
+      f.message = fmt::format("{} is not deployed", resource_phrase(d->type, d->name, d->address));
+      findings_.push_back(std::move(f));
+    }
+  }
+
+  // Deployed resources that no desired resource claimed.
+  void leftovers() {
+    for (size_t i = 0; i < deployed_.resources.size(); ++i) {
+      if (used_.count(i)) continue;
+      const DeployedResource& r = deployed_.resources[i];
+      if (r.origin == Origin::kTerraform && r.deposed_key.empty() &&
+          terraform_.at(r.address) != i) {
+        continue;  // the same instance in a second state file
+      }
+      const DesiredResource* d = r.address.empty() ? nullptr : desired_.find(r.address);
+      std::string boundary = d ? d->boundary : boundary_of_group(r.resource_group);
+      if (!d && !ours(r)) continue;
+      std::string phrase = resource_phrase(r.type, r.name, r.address);
+      std::string message;
+      if (!r.deposed_key.empty()) {
+        message = fmt::format(
+            "deposed object `{}` of `{}` is still deployed; the next apply "
+            "destroys it",
+            r.deposed_key, r.address);
+      } else if (r.origin == Origin::kTerraform) {
+        message = fmt::format("{} is in the Terraform state as `{}` but not in the topology",
+                              phrase, r.address);
+      } else {
+        message =
+            r.resource_group.empty()
+                ? fmt::format("{} carries the topology's tags but is not in the topology", phrase)
+                : fmt::format("{} in resource group `{}` is not in the topology", phrase,
+                              r.resource_group);
+      }
+      Finding f = from_deployed(FindingKind::kUnmanaged, r, boundary);
+      f.message = std::move(message);
+      findings_.push_back(std::move(f));
+      residency(r, boundary, d);
+    }
+  }
+
+  // Plan changes that no finding explains yet become findings of their own.
+  void planned() {
+    std::multimap<std::string, size_t> by_address;
+    for (size_t i = 0; i < findings_.size(); ++i) {
+      by_address.emplace(findings_[i].address, i);
+      for (const std::string& m : findings_[i].members) by_address.emplace(m, i);
+    }
+    for (const PlannedChange& p : deployed_.planned) {
+      if (!p.deposed_key.empty()) continue;
+      auto [begin, end] = by_address.equal_range(p.address);
+      for (auto it = begin; it != end; ++it) {
+        Finding& f = findings_[it->second];
+        if (f.planned_action.empty()) f.planned_action = p.action;
+      }
+      if (begin != end) continue;
+      const DesiredResource* d = desired_.find(p.address);
+      Finding f;
+      if (d) {
+        f = from_desired(FindingKind::kChanged, *d);
+        f.message = fmt::format("the plan {} {}", verb(p.action),
+                                resource_phrase(d->type, d->name, d->address));
+      } else {
+        if (p.action != "create") continue;  // other actions act on deployed resources, seen above
+        f.kind = FindingKind::kUnmanaged;
+        f.address = p.address;
+        f.type = p.type;
+        f.message =
+            fmt::format("the plan creates `{}`, which the topology does not describe", p.address);
+      }
+      f.planned_action = p.action;
+      f.input = deployed_.inputs[p.input].path;
+      findings_.push_back(std::move(f));
+    }
+  }
+
+  void residency(const DeployedResource& r, const std::string& boundary, const DesiredResource* d) {
+    if (boundary.empty()) return;
+    auto allowed = desired_.boundary_locations.find(boundary);
+    if (allowed == desired_.boundary_locations.end()) return;
+    std::vector<std::string> parts;
+    std::string first;
+    for (const DataLocation& l : data_locations(r)) {
+      if (std::binary_search(allowed->second.begin(), allowed->second.end(), l.location)) continue;
+      parts.push_back(fmt::format("{} `{}`", l.how, l.location));
+      if (first.empty()) first = l.location;
+    }
+    if (parts.empty()) return;
+    std::string what;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      what += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    }
+    Finding f = from_deployed(FindingKind::kResidencyBreach, r, boundary);
+    if (d) f.address = d->address;
+    f.location = first;
+    f.message =
+        fmt::format("{} {}, outside boundary `{}`",
+                    resource_phrase(r.type, r.name, d ? d->address : r.address), what, boundary);
+    findings_.push_back(std::move(f));
+  }
+
+  bool ours(const DeployedResource& r) const {
+    if (!r.resource_group.empty() && desired_.resource_groups.count(lower(r.resource_group))) {
+      return true;
+    }
+    if (r.type == "azurerm_resource_group" && desired_.resource_groups.count(lower(r.name))) {
+      return true;
+    }
+    if (identity_.empty() || !r.tags) return false;
+    return std::all_of(identity_.begin(), identity_.end(), [&](const auto& tag) {
+      auto it = r.tags->find(tag.first);
+      return it != r.tags->end() && it->second == tag.second;
+    });
+  }
+
+  std::string boundary_of_group(const std::string& group) const {
+    auto it = desired_.resource_groups.find(lower(group));
+    return it == desired_.resource_groups.end() ? "" : it->second;
+  }
+
+  Finding from_desired(FindingKind kind, const DesiredResource& d) const {
+    Finding f;
+    f.kind = kind;
+    f.boundary = d.boundary;
+    f.location = d.location;
+    if (f.location.empty()) {
+      // Policy assignments and the like: report them where their group is.
+      auto it = group_locations_.find(lower(d.resource_group));
+      if (it != group_locations_.end()) f.location = it->second;
+    }
+    f.address = d.address;
+    f.type = d.type;
+    f.name = d.name;
+    f.resource_group = d.resource_group;
+    return f;
+  }
+
+  Finding from_deployed(FindingKind kind, const DeployedResource& r,
+                        const std::string& boundary) const {
+    Finding f;
+    f.kind = kind;
+    f.boundary = boundary;
+    f.location = r.location;
+    f.address = r.address;
+    f.id = r.id;
+    f.type = r.type;
+    f.name = r.name;
+    f.resource_group = r.resource_group;
+    f.input = deployed_.inputs[r.input].path;
+    return f;
+  }
+
+  Finding& add(FindingKind kind, const DesiredResource& d, const DeployedResource& r,
+               std::string message) {
+    Finding f = from_desired(kind, d);
+    f.id = r.id;
+    f.input = deployed_.inputs[r.input].path;
+    f.message = std::move(message);
+    findings_.push_back(std::move(f));
+    return findings_.back();
+  }
+
+  const DesiredState& desired_;
+  const DeployedState& deployed_;
+  std::map<std::string, std::string> identity_;
+  std::map<std::string, std::string> group_locations_;  // desired groups (lower case)
+  std::map<std::string, size_t> terraform_;             // address → first resource with it
+  std::set<std::string> terraform_ids_;
+  std::map<AzureKey, size_t> azure_;
+  std::set<std::string> azure_groups_;
+  std::set<size_t> used_;
+  std::vector<Finding> findings_;
+};
+
+bool ignored(const Finding& f, const std::vector<std::string>& patterns) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
+    return (!f.address.empty() && glob_match(p, f.address)) ||
+           (!f.id.empty() && glob_match(lower(p), lower(f.id))) ||
+           (!f.name.empty() && glob_match(p, f.name));
+  });
+}
+
+// Boundaries alphabetically with global findings last, then by location,
+// severity and resource.
+bool report_order(const Finding& a, const Finding& b) {
+  auto key = [](const Finding& f) {
+    return std::tuple(f.boundary.empty(), f.boundary, f.location.empty(), f.location,
+                      static_cast<int>(f.kind), f.address, lower(f.id), f.name, f.message);
+  };
+  return key(a) < key(b);
+}
+
+}  // namespace
+
+const FindingKindInfo& info(FindingKind kind) {
+  return kKinds[static_cast<size_t>(kind)];
+}
+const std::vector<FindingKindInfo>& all_finding_kinds() {
+  return kKinds;
+}
+
+size_t DriftReport::count(FindingKind kind) const {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(),
+                                           [&](const Finding& f) { return f.kind == kind; }));
+}
+
+bool glob_match(std::string_view pattern, std::string_view text) {
+  // Iterative matcher with one backtrack point: linear enough for addresses.
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+DriftReport compare(const DesiredState& desired, const DeployedState& deployed,
+                    const DriftOptions& options) {
+  DriftReport report;
+  report.topology = desired.topology;
+  report.environment = desired.environment;
+  report.desired_source = desired.source;
+  report.inputs = deployed.inputs;
+  report.desired_resources = desired.resources.size();
+  report.deployed_resources = deployed.resources.size();
+  for (Finding& f : Comparer(desired, deployed).run()) {
+    if (ignored(f, options.ignore)) {
+      ++report.ignored;
+    } else {
+      report.findings.push_back(std::move(f));
+    }
+  }
+  std::sort(report.findings.begin(), report.findings.end(), report_order);
+  return report;
+}
+
+}  // namespace topoc::drift

@@ -1,0 +1,322 @@
+// The comparison on small hand-written estates: one behaviour per test.
+#include "compiler/drift/findings.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "compiler/drift/attributes.h"
+#include "compiler/drift/drift_test_support.h"
+
+namespace topoc::drift {
+namespace {
+
+// Boundary `eu` allows westeurope and northeurope; its region group is
+// rg-eu, and the topology tags everything topology=shop, environment=prod.
+constexpr std::string_view kManifest = R"({
+  "manifest_version": 1, "generator": "topoc", "topology": "shop", "environment": "prod",
+  "boundaries": {"eu": {"allowed_locations": ["westeurope", "North Europe"]}},
+  "resources": [
+    {"address": "azurerm_resource_group.region[\"weu\"]", "type": "azurerm_resource_group",
+     "name": "rg-eu", "location": "westeurope", "boundary": "eu", "resource_group": null,
+     "attributes": {}, "tags": {"topology": "shop", "environment": "prod"}},
+    {"address": "module.storage[\"weu\"].azurerm_storage_account.this",
+     "type": "azurerm_storage_account", "name": "stshop", "location": "westeurope",
+     "boundary": "eu", "resource_group": "rg-eu",
+     "attributes": {"account_tier": "Standard", "account_replication_type": "GRS"},
+     "tags": {"topology": "shop", "environment": "prod", "owner": "data"}},
+    {"address": "module.network[\"weu\"].azurerm_subnet.this[\"aks\"]", "type": "azurerm_subnet",
+     "name": "snet-aks", "location": "westeurope", "boundary": "eu", "resource_group": "rg-eu",
+     "attributes": {"address_prefixes": ["10.1.0.0/22"]}},
+    {"address": "module.cosmos[\"eu\"].azurerm_cosmosdb_account.this",
+     "type": "azurerm_cosmosdb_account", "name": "cosno-shop", "location": "westeurope",
+     "boundary": "eu", "resource_group": "rg-eu",
+     "attributes": {"consistency_policy": {"consistency_level": "Session"},
+                    "geo_location": [{"location": "westeurope", "failover_priority": 0},
+                                     {"location": "northeurope", "failover_priority": 1}]}}
+  ]})";
+
+constexpr std::string_view kId = "/subscriptions/s/resourceGroups/rg-eu/providers/";
+
+DesiredState desired() {
+  auto parsed = parse_desired_state("shop.manifest.json", kManifest);
+  if (auto* e = std::get_if<ReadError>(&parsed)) ADD_FAILURE() << to_string(*e);
+  return std::get<DesiredState>(std::move(parsed));
+}
+
+// A `terraform show -json` state of the given root-module resources.
+std::string show(std::string_view resources) {
+  return fmt::format(
+      R"({{"format_version": "1.0", "values": {{"root_module": {{"resources": [{}]}}}}}})",
+      resources);
+}
+
+std::string resource(std::string_view address, std::string_view type, std::string_view values) {
+  return fmt::format(R"({{"address": "{}", "mode": "managed", "type": "{}",
+    "provider_name": "registry.terraform.io/hashicorp/azurerm", "values": {}}})",
+                     address, type, values);
+}
+
+const std::string kGroup =
+    resource(R"(azurerm_resource_group.region[\"weu\"])", "azurerm_resource_group",
+             R"({"name": "rg-eu", "location": "westeurope",
+                                        "tags": {"topology": "shop", "environment": "prod"}})");
+const std::string kSubnet =
+    resource(R"(module.network[\"weu\"].azurerm_subnet.this[\"aks\"])", "azurerm_subnet",
+             R"({"name": "snet-aks", "resource_group_name": "rg-eu",
+                                         "address_prefixes": ["10.1.0.0/22"]})");
+
+std::string storage(std::string_view location = "westeurope", std::string_view replication = "GRS",
+                    std::string_view owner = "data") {
+  return resource(
+      R"(module.storage[\"weu\"].azurerm_storage_account.this)", "azurerm_storage_account",
+      fmt::format(R"({{"name": "stshop", "resource_group_name": "rg-eu", "location": "{}",
+                      "account_tier": "Standard", "account_replication_type": "{}",
+                      "tags": {{"topology": "shop", "environment": "prod", "owner": "{}"}}}})",
+                  location, replication, owner));
+}
+
+std::string cosmos(std::string_view level = "Session", std::string_view second = "northeurope") {
+  return resource(R"(module.cosmos[\"eu\"].azurerm_cosmosdb_account.this)",
+                  "azurerm_cosmosdb_account",
+                  fmt::format(R"({{"name": "cosno-shop", "resource_group_name": "rg-eu",
+                      "location": "westeurope",
+                      "consistency_policy": [{{"consistency_level": "{}", "max_interval_in_seconds": 5}}],
+                      "geo_location": [{{"location": "westeurope", "failover_priority": 0}},
+                                       {{"location": "{}", "failover_priority": 1}}]}})",
+                              level, second));
+}
+
+struct Inputs {
+  std::vector<std::pair<std::string, std::string>> files;  // name, text
+};
+
+DriftReport run(const Inputs& inputs, DriftOptions options = {}) {
+  DeployedState state;
+  for (const auto& [name, text] : inputs.files) {
+    if (auto e = read_state_text(name, text, StateFormat::kAuto, state))
+      ADD_FAILURE() << to_string(*e);
+  }
+  return compare(desired(), state, options);
+}
+
+std::vector<std::string> messages(const DriftReport& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings)
+    out.push_back(fmt::format("{} {}", info(f.kind).code, f.message));
+  return out;
+}
+
+std::string all_of(const std::string& extra = "") {
+  std::string parts = kGroup + "," + kSubnet + "," + storage() + "," + cosmos();
+  return show(extra.empty() ? parts : parts + "," + extra);
+}
+
+TEST(DriftCompare, InSyncWhenEverythingMatches) {
+  DriftReport r = run({{{"state.json", all_of()}}});
+  EXPECT_TRUE(r.in_sync()) << ::testing::PrintToString(messages(r));
+  EXPECT_EQ(4u, r.desired_resources);
+  EXPECT_EQ(4u, r.deployed_resources);
+}
+
+TEST(DriftCompare, EnumValuesCompareWithoutCase) {
+  std::string text =
+      show(kGroup + "," + kSubnet + "," + storage("westeurope", "grs") + "," + cosmos("session"));
+  EXPECT_TRUE(run({{{"state.json", text}}}).in_sync());
+}
+
+TEST(DriftCompare, ChangedAttributeNamesBothValues) {
+  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," + storage() + "," +
+                                            cosmos("Eventual"))}}});
+  ASSERT_EQ(1u, r.findings.size());
+  const Finding& f = r.findings[0];
+  EXPECT_EQ(FindingKind::kChanged, f.kind);
+  EXPECT_EQ(
+      "Cosmos DB account `cosno-shop` differs from the topology in "
+      "`consistency_policy.consistency_level`",
+      f.message);
+  ASSERT_EQ(1u, f.changes.size());
+  EXPECT_EQ("Session", f.changes[0].desired);
+  EXPECT_EQ("Eventual", f.changes[0].deployed);
+  EXPECT_EQ("eu", f.boundary);
+  EXPECT_EQ("westeurope", f.location);
+  EXPECT_EQ("state.json", f.input);
+}
+
+TEST(DriftCompare, MovedResourceIsChangedAndABreach) {
+  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," +
+                                            storage("eastus", "LRS") + "," + cosmos())}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D001 storage account `stshop` is in `eastus`, outside boundary `eu`",
+                 "D003 storage account `stshop` differs from the topology in `location`, "
+                 "`account_replication_type`"}),
+            messages(r));
+}
+
+// francecentral pairs with francesouth, which boundary `eu` does not allow.
+TEST(DriftCompare, GeoRedundantStoragePairOutsideBoundary) {
+  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," +
+                                            storage("northeurope", "RAGRS") + "," + cosmos())}}});
+  EXPECT_EQ(0u, r.count(FindingKind::kResidencyBreach));  // northeurope pairs with westeurope
+  r = run({{{"state.json", show(kGroup + "," + kSubnet + "," + storage("francecentral", "GZRS") +
+                                "," + cosmos())}}});
+  ASSERT_EQ(1u, r.count(FindingKind::kResidencyBreach));
+  EXPECT_EQ(
+      "storage account `stshop` is in `francecentral` and geo-replicates to `francesouth`, "
+      "outside boundary `eu`",
+      r.findings[0].message);
+}
+
+TEST(DriftCompare, CosmosGeoLocationOutsideBoundary) {
+  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," + storage() + "," +
+                                            cosmos("Session", "East US"))}}});
+  EXPECT_EQ(
+      std::vector<std::string>(
+          {"D001 Cosmos DB account `cosno-shop` replicates to `eastus`, outside boundary `eu`",
+           "D003 Cosmos DB account `cosno-shop` differs from the topology in `geo_location`"}),
+      messages(r));
+  EXPECT_EQ("eastus", r.findings[0].location);
+}
+
+TEST(DriftCompare, TagDifferencesOnePerKey) {
+  std::string text =
+      show(kGroup + "," + kSubnet + "," + storage("westeurope", "GRS", "finance") + "," + cosmos());
+  DriftReport r = run({{{"state.json", text}}});
+  ASSERT_EQ(1u, r.findings.size());
+  ASSERT_EQ(1u, r.findings[0].changes.size());
+  EXPECT_EQ("tags.owner", r.findings[0].changes[0].attribute);
+  EXPECT_EQ("data", r.findings[0].changes[0].desired);
+  EXPECT_EQ("finance", r.findings[0].changes[0].deployed);
+}
+
+TEST(DriftCompare, MissingResource) {
+  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," + cosmos())}}});
+  EXPECT_EQ(std::vector<std::string>({"D002 storage account `stshop` is not deployed"}),
+            messages(r));
+}
+
+TEST(DriftCompare, StateResourceOutsideTheTopologyInItsGroup) {
+  std::string extra = resource("azurerm_storage_account.scratch", "azurerm_storage_account",
+                               R"({"name": "stscratch", "resource_group_name": "RG-EU",
+                                   "location": "westeurope"})");
+  DriftReport r = run({{{"state.json", all_of(extra)}}});
+  EXPECT_EQ(
+      std::vector<std::string>({"D004 storage account `stscratch` is in the Terraform state as "
+                                "`azurerm_storage_account.scratch` but not in the topology"}),
+      messages(r));
+}
+
+TEST(DriftCompare, OtherResourcesOfTheStateAreNotOurs) {
+  std::string extra = resource("azurerm_storage_account.other", "azurerm_storage_account",
+                               R"({"name": "stother", "resource_group_name": "rg-other",
+                                   "location": "eastus", "tags": {"topology": "other"}})");
+  EXPECT_TRUE(run({{{"state.json", all_of(extra)}}}).in_sync());
+}
+
+TEST(DriftCompare, UnmanagedByTagsElsewhere) {
+  std::string graph = fmt::format(
+      R"([{{"id": "/subscriptions/s/resourceGroups/rg-x/providers/Microsoft.Cache/Redis/stray",
+      "type": "Microsoft.Cache/Redis", "location": "westeurope", "resourceGroup": "rg-x",
+      "tags": {{"topology": "shop", "environment": "prod"}}}}])");
+  DriftReport r = run({{{"state.json", all_of()}, {"graph.json", graph}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D004 Redis cache `stray` in resource group `rg-x` is not in the topology"}),
+            messages(r));
+}
+
+TEST(DriftCompare, ExportOfAStateResourceMatchesByIdAnyCase) {
+  std::string with_id =
+      resource(R"(module.storage[\"weu\"].azurerm_storage_account.this)", "azurerm_storage_account",
+               fmt::format(R"({{"id": "{}Microsoft.Storage/storageAccounts/stshop",
+                                    "name": "stshop", "resource_group_name": "rg-eu",
+                                    "location": "westeurope", "account_replication_type": "GRS"}})",
+                           kId));
+  std::string graph = fmt::format(
+      R"([{{"id": "{}MICROSOFT.STORAGE/storageAccounts/STSHOP", "type": "microsoft.storage/storageaccounts",
+            "name": "stshop", "location": "eastus", "resourceGroup": "rg-eu",
+            "sku": {{"name": "Standard_LRS"}}}}])",
+      lower(kId));
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + with_id + "," + cosmos())},
+            {"graph.json", graph}}});
+  // The state describes the account; the export's copy of it is not compared again.
+  EXPECT_TRUE(r.in_sync()) << ::testing::PrintToString(messages(r));
+}
+
+TEST(DriftCompare, InAzureButNotInTheState) {
+  std::string graph = fmt::format(
+      R"([{{"id": "{}Microsoft.Storage/storageAccounts/stshop", "type": "Microsoft.Storage/storageAccounts",
+            "name": "stshop", "location": "westeurope", "resourceGroup": "rg-eu",
+            "sku": {{"name": "Standard_GRS"}}, "tags": {{"topology": "shop", "environment": "prod", "owner": "data"}}}}])",
+      kId);
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + cosmos())}, {"graph.json", graph}}});
+  EXPECT_EQ(
+      std::vector<std::string>(
+          {"D004 storage account `stshop` exists in Azure but not in the Terraform state; import "
+           "it as `module.storage[\"weu\"].azurerm_storage_account.this`"}),
+      messages(r));
+}
+
+TEST(DriftCompare, ExportAloneMissesOnlyWhatItLists) {
+  // No subnet, no group and no Cosmos DB account in the export: only the
+  // account is missing, as Resource Graph lists accounts but not subnets.
+  std::string graph = fmt::format(
+      R"({{"data": [{{"id": "{}Microsoft.Storage/storageAccounts/stshop", "type": "microsoft.storage/storageaccounts",
+            "name": "stshop", "location": "westeurope", "resourceGroup": "rg-eu",
+            "sku": {{"name": "Standard_GRS", "tier": "Standard"}},
+            "tags": {{"topology": "shop", "environment": "prod", "owner": "data"}}}}]}})",
+      kId);
+  DriftReport r = run({{{"graph.json", graph}}});
+  EXPECT_EQ(std::vector<std::string>({"D002 Cosmos DB account `cosno-shop` is not deployed"}),
+            messages(r));
+}
+
+TEST(DriftCompare, TaintedInstance) {
+  std::string tainted = storage();
+  tainted.insert(tainted.size() - 1, R"(, "tainted": true)");
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + tainted + "," + cosmos())}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D003 storage account `stshop` is tainted; the next apply replaces it"}),
+            messages(r));
+}
+
+TEST(DriftCompare, SameInstanceInTwoStates) {
+  DriftReport r = run({{{"a.json", all_of()}, {"b.json", show(storage())}}});
+  EXPECT_TRUE(r.in_sync()) << ::testing::PrintToString(messages(r));
+}
+
+TEST(DriftCompare, IgnorePatterns) {
+  std::string text =
+      show(kGroup + "," + kSubnet + "," + storage("eastus") + "," + cosmos("Eventual"));
+  DriftReport r = run({{{"state.json", text}}}, {{"module.storage*"}});
+  EXPECT_EQ(2u, r.ignored);  // the breach and the change of the storage account
+  EXPECT_EQ(1u, r.findings.size());
+  r = run({{{"state.json", text}}}, {{"cosno-*", "module.storage[\"weu\"].*"}});
+  EXPECT_TRUE(r.in_sync());
+  EXPECT_EQ(3u, r.ignored);
+}
+
+TEST(DriftCompare, FindingsSortedByBoundaryLocationAndSeverity) {
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + storage("eastus") + "," + cosmos("Eventual"))}}});
+  std::vector<std::string> order;
+  for (const Finding& f : r.findings)
+    order.push_back(f.location + " " + std::string(info(f.kind).code));
+  EXPECT_EQ(std::vector<std::string>(
+                {"eastus D001", "westeurope D002", "westeurope D003", "westeurope D003"}),
+            order);
+}
+
+TEST(DriftGlobMatch, StarsAndQuestionMarks) {
+  EXPECT_TRUE(glob_match("module.alerts.*", "module.alerts.azurerm_monitor_action_group.this"));
+  EXPECT_TRUE(glob_match("*[\"eu\"]*", "module.aks[\"eu\"].azurerm_kubernetes_cluster.this"));
+  EXPECT_TRUE(glob_match("st?hop", "stshop"));
+  EXPECT_TRUE(glob_match("*", ""));
+  EXPECT_FALSE(glob_match("module.alerts.*", "module.aks.x"));
+  EXPECT_FALSE(glob_match("st?hop", "sthop"));
+  EXPECT_FALSE(glob_match("a*b*c", "aXbY"));
+}
+
+}  // namespace
+}  // namespace topoc::drift

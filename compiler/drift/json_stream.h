@@ -1,0 +1,79 @@
+// Reads a JSON document of any size with bounded memory. The bytes stream in
+// fixed-size chunks (checked for UTF-8 on the way), and a router decides for
+// each value, by its JSON path, whether to skip it, keep it, or keep it and
+// hand it over as soon as it is complete. A Terraform state of 20,000
+// resources is thus never held as a whole document: only the attributes
+// drift compares survive, one resource at a time.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace topoc::drift {
+
+// Files larger than this are refused before reading. Memory does not grow
+// with the file, but parsing a gigabyte takes long enough that a wrong file
+// is the likelier explanation.
+inline constexpr uint64_t kMaxStateBytes = uint64_t{1} << 30;  // 1 GiB
+
+// JSON nested deeper than this is refused: Terraform writes at most a few
+// dozen levels, and the limit keeps every later walk over kept values shallow.
+inline constexpr size_t kMaxJsonDepth = 128;
+
+// An input that cannot be used, with where the problem is: a byte offset
+// ("byte 812 (line 30, column 7)") for malformed text, or a JSON pointer
+// ("`/resources/3/type`") for well-formed JSON of the wrong shape.
+struct ReadError {
+  std::string path;
+  std::string where;  // empty when the problem is the whole file
+  std::string message;
+};
+
+// One line: "`state.json` at byte 12 (line 1, column 13): message".
+std::string to_string(const ReadError& error);
+
+// A step into a JSON value: an object key, or an array index when `index`
+// is set.
+struct PathSegment {
+  std::string key;
+  std::optional<size_t> index;
+};
+using JsonPath = std::vector<PathSegment>;
+
+// RFC 6901: "/values/root_module/resources/3".
+std::string json_pointer(const JsonPath& path);
+
+enum class Route {
+  kSkip,      // drop the value and everything inside it
+  kKeep,      // keep it; ask again for each value inside
+  kKeepAll,   // keep it with everything inside, without asking
+  kHandOver,  // like kKeep, then pass it to take() once complete and drop it
+};
+
+class JsonRouter {
+ public:
+  virtual ~JsonRouter() = default;
+  virtual Route route(const JsonPath& path) = 0;
+  // Receives a value routed kHandOver. Returning false stops reading; the
+  // router keeps its own account of why.
+  virtual bool take(const JsonPath& path, nlohmann::json value) = 0;
+};
+
+struct StreamResult {
+  nlohmann::json kept;  // the document minus what was skipped or handed over
+  std::optional<ReadError> error;
+  uint64_t bytes = 0;
+  bool stopped = false;  // take() returned false
+};
+
+// `display_path` names the input in errors.
+StreamResult stream_json_file(const std::string& path, JsonRouter& router,
+                              uint64_t max_bytes = kMaxStateBytes);
+StreamResult stream_json_text(std::string_view display_path, std::string_view text,
+                              JsonRouter& router);
+
+}  // namespace topoc::drift

@@ -1,0 +1,58 @@
+#include "compiler/drift/load_desired.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "compiler/emit/terraform/emit_terraform.h"
+
+namespace topoc::drift {
+
+namespace {
+
+void take(std::variant<DesiredState, ReadError> parsed, DesiredLoad& load) {
+  if (auto* error = std::get_if<ReadError>(&parsed)) {
+    load.error = std::move(*error);
+  } else {
+    load.state = std::move(std::get<DesiredState>(parsed));
+  }
+}
+
+// The first bytes, enough to tell a manifest from a topology.
+std::string head_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+}  // namespace
+
+DesiredLoad load_desired(const std::string& path, const std::string& environment) {
+  DesiredLoad load;
+  if (looks_like_manifest(head_of(path))) {
+    take(read_desired_state_file(path), load);
+    return load;
+  }
+  driver::CheckResult check = driver::check_files({path});
+  if (!check.input_errors.empty()) {
+    load.error = ReadError{path, "", "cannot be read: " + check.input_errors.front().message};
+    return load;
+  }
+  if (check.sink.error_count() > 0 || check.models.empty() || !check.models.front()) {
+    load.check = std::move(check);
+    return load;
+  }
+  emit::FileTree files = emit::emit_terraform(*check.models.front(), {environment});
+  auto manifest = std::find_if(files.begin(), files.end(), [](const emit::EmittedFile& f) {
+    return f.path == "topoc.manifest.json";
+  });
+  if (manifest == files.end()) {
+    load.error = ReadError{path, "", "the Terraform backend wrote no `topoc.manifest.json`"};
+    return load;
+  }
+  take(parse_desired_state(path, manifest->contents), load);
+  return load;
+}
+
+}  // namespace topoc::drift

@@ -1,0 +1,275 @@
+// Azure Resource Graph exports (`az graph query -q "Resources | ..."`, an
+// object with `data`; or `az resource list -o json`, a bare array; or an ARM
+// list response with `value`). Each resource has an ARM `id`, `type`,
+// `location`, `resourceGroup`, `tags`, `sku` and `properties`. This is how
+// drift sees resources created outside Terraform; their ARM properties are
+// translated to the azurerm attributes the manifest uses.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/drift/arm_types.h"
+#include "compiler/drift/attributes.h"
+#include "compiler/drift/readers.h"
+
+namespace topoc::drift::readers {
+
+using json = nlohmann::json;
+
+namespace {
+
+constexpr std::array<std::string_view, 11> kTopLevel = {
+    "id",   "name", "type", "location",  "resourceGroup", "subscriptionId",
+    "tags", "sku",  "kind", "managedBy", "zones",
+};
+
+// The ARM properties that map to compared azurerm attributes.
+constexpr std::array<std::string_view, 19> kProperties = {
+    "consistencyPolicy",
+    "locations",
+    "failoverPolicies",
+    "enableMultipleWriteLocations",
+    "enableAutomaticFailover",
+    "backupPolicy",
+    "agentPoolProfiles",
+    "replicaCount",
+    "partitionCount",
+    "sku",
+    "enablePurgeProtection",
+    "softDeleteRetentionInDays",
+    "secondaryLocation",
+    "primaryLocation",
+    "parameters",
+    "addressSpace",
+    "retentionInDays",
+    "policySettings",
+    "scope",
+};
+
+template <size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+const json* member(const json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
+// Copies `from[key]` to `to[as]` when present.
+void copy(const json& from, std::string_view key, json& to, const char* as) {
+  if (const json* v = member(from, key)) to[as] = *v;
+}
+
+std::string location_name(const json& v) {
+  return v.is_string() ? catalog::normalise_location(v.get_ref<const std::string&>()) : "";
+}
+
+void cosmos_attributes(const json& props, json& a) {
+  if (const json* policy = member(props, "consistencyPolicy")) {
+    json block = json::object();
+    copy(*policy, "defaultConsistencyLevel", block, "consistency_level");
+    copy(*policy, "maxIntervalInSeconds", block, "max_interval_in_seconds");
+    copy(*policy, "maxStalenessPrefix", block, "max_staleness_prefix");
+    a["consistency_policy"] = json::array({block});
+  }
+  const json* locations = member(props, "locations");
+  if (!locations) locations = member(props, "failoverPolicies");
+  if (locations && locations->is_array()) {
+    json geo = json::array();
+    for (const json& l : *locations) {
+      json g = {
+          {"location", location_name(l.is_object() ? l.value("locationName", json()) : json())}};
+      copy(l, "failoverPriority", g, "failover_priority");
+      copy(l, "isZoneRedundant", g, "zone_redundant");
+      geo.push_back(std::move(g));
+    }
+    a["geo_location"] = std::move(geo);
+  }
+  copy(props, "enableMultipleWriteLocations", a, "multiple_write_locations_enabled");
+  copy(props, "enableAutomaticFailover", a, "automatic_failover_enabled");
+  if (const json* backup = member(props, "backupPolicy")) {
+    json block = json::object();
+    copy(*backup, "type", block, "type");
+    if (const json* continuous = member(*backup, "continuousModeProperties")) {
+      copy(*continuous, "tier", block, "tier");
+    }
+    a["backup"] = json::array({block});
+  }
+}
+
+json pool_attributes(const json& pool) {
+  json p = json::object();
+  copy(pool, "name", p, "name");
+  copy(pool, "vmSize", p, "vm_size");
+  copy(pool, "minCount", p, "min_count");
+  copy(pool, "maxCount", p, "max_count");
+  copy(pool, "count", p, "node_count");
+  copy(pool, "mode", p, "mode");
+  return p;
+}
+
+// ARM keeps a cluster's node pools inside it; azurerm has the system pool
+// inside the cluster and every other pool as a resource of its own.
+void aks_attributes(const json& r, const json& props, json& a, std::vector<json>& user_pools) {
+  if (const json* sku = member(r, "sku")) copy(*sku, "tier", a, "sku_tier");
+  const json* pools = member(props, "agentPoolProfiles");
+  if (!pools || !pools->is_array()) return;
+  bool system_seen = false;
+  for (const json& pool : *pools) {
+    if (!pool.is_object()) continue;
+    bool system = pool.value("mode", json()) == "System";
+    if (system && !system_seen) {
+      a["default_node_pool"] = json::array({pool_attributes(pool)});
+      system_seen = true;
+    } else {
+      user_pools.push_back(pool_attributes(pool));
+    }
+  }
+}
+
+json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
+  json a = json::object();
+  const json empty = json::object();
+  const json* found = member(r, "properties");
+  const json& props = found && found->is_object() ? *found : empty;
+  const json* sku = member(r, "sku");
+  std::string sku_name = sku ? string_field(*sku, "name") : "";
+  if (type == "azurerm_storage_account") {
+    // "Standard_GRS": tier and replication in one name.
+    if (auto cut = sku_name.find('_'); cut != std::string::npos) {
+      a["account_tier"] = sku_name.substr(0, cut);
+      a["account_replication_type"] = sku_name.substr(cut + 1);
+    }
+    copy(r, "kind", a, "account_kind");
+    copy(props, "secondaryLocation", a, "secondary_location");
+  } else if (type == "azurerm_cosmosdb_account") {
+    cosmos_attributes(props, a);
+  } else if (type == "azurerm_kubernetes_cluster") {
+    aks_attributes(r, props, a, user_pools);
+  } else if (type == "azurerm_search_service") {
+    if (!sku_name.empty()) a["sku"] = sku_name;
+    copy(props, "replicaCount", a, "replica_count");
+    copy(props, "partitionCount", a, "partition_count");
+  } else if (type == "azurerm_redis_cache") {
+    if (const json* s = member(props, "sku")) {
+      copy(*s, "name", a, "sku_name");
+      copy(*s, "family", a, "family");
+      copy(*s, "capacity", a, "capacity");
+    }
+  } else if (type == "azurerm_key_vault") {
+    if (const json* s = member(props, "sku")) copy(*s, "name", a, "sku_name");
+    copy(props, "enablePurgeProtection", a, "purge_protection_enabled");
+    copy(props, "softDeleteRetentionInDays", a, "soft_delete_retention_days");
+  } else if (type == "azurerm_cognitive_account") {
+    copy(r, "kind", a, "kind");
+    if (!sku_name.empty()) a["sku_name"] = sku_name;
+  } else if (type == "azurerm_cdn_frontdoor_profile") {
+    if (!sku_name.empty()) a["sku_name"] = sku_name;
+  } else if (type == "azurerm_cdn_frontdoor_firewall_policy") {
+    if (!sku_name.empty()) a["sku_name"] = sku_name;
+    if (const json* s = member(props, "policySettings")) copy(*s, "mode", a, "mode");
+  } else if (type == "azurerm_log_analytics_workspace") {
+    if (const json* s = member(props, "sku")) copy(*s, "name", a, "sku");
+    copy(props, "retentionInDays", a, "retention_in_days");
+  } else if (type == "azurerm_virtual_network") {
+    if (const json* space = member(props, "addressSpace")) {
+      copy(*space, "addressPrefixes", a, "address_space");
+    }
+  } else if (type == "azurerm_resource_group_policy_assignment") {
+    if (const json* parameters = member(props, "parameters")) {
+      a["parameters"] = parameters->dump();  // decoded as azurerm's JSON string is
+    }
+  }
+  return a;
+}
+
+// The segment after `/<collection>/` in an ARM id, matched case-insensitively.
+std::string id_segment_after(const std::string& id, std::string_view collection) {
+  std::string l = lower(id);
+  std::string marker = "/" + std::string(collection) + "/";
+  size_t at = l.find(marker);
+  if (at == std::string::npos) return "";
+  size_t begin = at + marker.size();
+  return id.substr(begin, id.find('/', begin) - begin);
+}
+
+}  // namespace
+
+Route route_arm_resource(const JsonPath& path, size_t from) {
+  size_t depth = path.size() - from;
+  if (depth == 1) return Route::kHandOver;
+  const std::string& key = path[from + 1].key;
+  if (depth == 2) {
+    if (key == "properties") return Route::kKeep;
+    return contains(kTopLevel, key) ? Route::kKeepAll : Route::kSkip;
+  }
+  if (depth == 3 && key == "properties" && contains(kProperties, path[from + 2].key)) {
+    return Route::kKeepAll;
+  }
+  return Route::kSkip;
+}
+
+std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
+                                            DeployedState& out) {
+  if (!r.is_object()) return ShapeError{"", "expected a resource object"};
+  for (const char* field : {"id", "type"}) {
+    auto it = r.find(field);
+    if (it == r.end() || !it->is_string()) {
+      return ShapeError{fmt::format("/{}", field),
+                        fmt::format("expected `{}` to be a string", field)};
+    }
+  }
+  const std::string& id = r["id"].get_ref<const std::string&>();
+  ++context.managed;
+  if (lower(id).rfind("/subscriptions/", 0) != 0) {
+    if (context.other_provider.empty()) context.other_provider = id;
+    return std::nullopt;
+  }
+  ++context.azurerm;
+  std::string arm_type = lower(r["type"].get_ref<const std::string&>());
+  std::string_view azurerm = azurerm_type_of(arm_type);
+  DeployedResource d;
+  d.input = context.input;
+  d.origin = Origin::kAzure;
+  d.type = azurerm.empty() ? arm_type : std::string(azurerm);
+  d.id = id;
+  // `az resource list` names child resources "parent/child"; Resource Graph
+  // names them "child". The manifest uses the child's own name.
+  d.name = string_field(r, "name");
+  if (d.name.empty() || d.name.find('/') != std::string::npos)
+    d.name = id.substr(id.rfind('/') + 1);
+  d.location = catalog::normalise_location(string_field(r, "location"));
+  // A resource group's row names itself as its group; the manifest leaves it empty.
+  if (d.type != "azurerm_resource_group") {
+    d.resource_group = string_field(r, "resourceGroup");
+    if (d.resource_group.empty()) d.resource_group = resource_group_of_id(id);
+  }
+  d.tags = tags_of(r, context.tags);
+  std::vector<json> user_pools;
+  d.attributes = arm_attributes(d.type, r, user_pools);
+  if (d.type == "azurerm_private_dns_zone_virtual_network_link") {
+    d.attributes["private_dns_zone_name"] = id_segment_after(id, "privatednszones");
+  }
+  normalise_attributes(d.type, d.attributes);
+  strip_identity(d.attributes);
+  for (json& pool : user_pools) {
+    DeployedResource p;
+    p.input = d.input;
+    p.origin = Origin::kAzure;
+    p.type = "azurerm_kubernetes_cluster_node_pool";
+    p.name = string_field(pool, "name");
+    p.id = fmt::format("{}/agentPools/{}", id, p.name);
+    p.location = d.location;
+    p.resource_group = d.resource_group;
+    p.attributes = std::move(pool);
+    out.resources.push_back(std::move(p));
+  }
+  out.resources.push_back(std::move(d));
+  return std::nullopt;
+}
+
+}  // namespace topoc::drift::readers

@@ -1,0 +1,62 @@
+// `terraform show -json` of a state (format_version 1.x): each resource
+// carries its full address, `mode`, `type`, `provider_name` and `values`;
+// `tainted` and `deposed_key` mark instances that the next apply replaces or
+// destroys.
+#include <fmt/format.h>
+
+#include "compiler/drift/attributes.h"
+#include "compiler/drift/readers.h"
+
+namespace topoc::drift::readers {
+
+using json = nlohmann::json;
+
+Route route_show_resource(const JsonPath& path, size_t from) {
+  size_t depth = path.size() - from;
+  if (depth == 1) return Route::kHandOver;
+  const std::string& key = path[from + 1].key;
+  if (depth == 2) {
+    if (key == "values") return Route::kKeep;
+    if (key == "address" || key == "mode" || key == "type" || key == "name" || key == "index" ||
+        key == "provider_name" || key == "tainted" || key == "deposed_key") {
+      return Route::kKeepAll;
+    }
+    return Route::kSkip;
+  }
+  if (depth == 3 && key == "values" && kept_terraform_attribute(path[from + 2].key)) {
+    return Route::kKeepAll;
+  }
+  return Route::kSkip;
+}
+
+std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context,
+                                             DeployedState& out) {
+  if (!r.is_object()) return ShapeError{"", "expected a resource object"};
+  for (const char* field : {"address", "mode", "type"}) {
+    auto it = r.find(field);
+    if (it == r.end() || !it->is_string()) {
+      return ShapeError{fmt::format("/{}", field),
+                        fmt::format("expected `{}` to be a string", field)};
+    }
+  }
+  if (r["mode"] != "managed") return std::nullopt;  // data sources describe, they do not deploy
+  std::string provider = string_field(r, "provider_name");
+  const std::string& type = r["type"].get_ref<const std::string&>();
+  ++context.managed;
+  if (provider.empty() ? type.rfind("azurerm_", 0) != 0 : !is_azurerm_provider(provider)) {
+    if (context.other_provider.empty()) context.other_provider = provider.empty() ? type : provider;
+    return std::nullopt;
+  }
+  ++context.azurerm;
+  json values = r.contains("values") ? r["values"] : json::object();
+  if (!values.is_object()) return ShapeError{"/values", "expected `values` to be an object"};
+  DeployedResource d =
+      terraform_resource(r["address"].get<std::string>(), type, std::move(values), context.tags);
+  d.input = context.input;
+  d.tainted = bool_field(r, "tainted");
+  d.deposed_key = string_field(r, "deposed_key");
+  out.resources.push_back(std::move(d));
+  return std::nullopt;
+}
+
+}  // namespace topoc::drift::readers

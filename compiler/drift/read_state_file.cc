@@ -1,0 +1,276 @@
+// One router for every input format: the JSON path of a value says which
+// format's rules apply (`values.root_module` is a `show -json` state,
+// top-level `resources` a raw state, `resource_changes` a plan, a top-level
+// array or `data` a Resource Graph export), so a file is read in one pass
+// and its format is known at the end from the top-level keys it had.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "compiler/drift/deployed_state.h"
+#include "compiler/drift/readers.h"
+
+namespace topoc::drift {
+namespace {
+
+using json = nlohmann::json;
+using readers::ShapeError;
+
+enum class Family { kNone, kShow, kState, kPlan, kArm };
+
+// Where a module object of `show -json` sits at path[i], its resources and
+// child modules are routed below it, to any depth.
+Route route_module(const JsonPath& path, size_t i) {
+  if (path.size() == i + 1) return Route::kKeep;
+  const std::string& key = path[i + 1].key;
+  if (key == "address") return path.size() == i + 2 ? Route::kKeepAll : Route::kSkip;
+  if (key == "resources") {
+    if (path.size() == i + 2) return Route::kKeep;
+    return readers::route_show_resource(path, i + 2);
+  }
+  if (key == "child_modules") {
+    if (path.size() == i + 2) return Route::kKeep;
+    return route_module(path, i + 2);
+  }
+  return Route::kSkip;
+}
+
+// `values` of a state: only `root_module` matters.
+Route route_values(const JsonPath& path, size_t i) {
+  if (path.size() == i + 1) return Route::kKeep;
+  if (path[i + 1].key != "root_module" || path[i + 1].index) return Route::kSkip;
+  return route_module(path, i + 1);
+}
+
+class StateRouter : public JsonRouter {
+ public:
+  StateRouter(size_t input, DeployedState& out) : out_(out) { context_.input = input; }
+
+  Route route(const JsonPath& path) override {
+    if (path.empty()) return Route::kKeep;
+    if (path[0].index) {
+      root_is_array_ = true;
+      return readers::route_arm_resource(path, 0);
+    }
+    const std::string& key = path[0].key;
+    if (path.size() == 1) {
+      top_level_.insert(key);
+      if (key == "format_version" || key == "terraform_version" || key == "version") {
+        return Route::kKeepAll;
+      }
+      bool container = key == "values" || key == "prior_state" || key == "resources" ||
+                       key == "resource_changes" || key == "data" || key == "value";
+      return container ? Route::kKeep : Route::kSkip;
+    }
+    switch (family(path)) {
+      case Family::kShow:
+        if (key == "values") return route_values(path, 0);
+        if (path[1].key == "values" && !path[1].index) return route_values(path, 1);
+        return Route::kSkip;
+      case Family::kState:
+        return path[1].index ? readers::route_state_resource(path, 1) : Route::kSkip;
+      case Family::kPlan:
+        return path[1].index ? readers::route_plan_change(path, 1) : Route::kSkip;
+      case Family::kArm:
+        return path[1].index ? readers::route_arm_resource(path, 1) : Route::kSkip;
+      case Family::kNone:
+        return Route::kSkip;
+    }
+    return Route::kSkip;
+  }
+
+  bool take(const JsonPath& path, json value) override {
+    std::optional<ShapeError> error;
+    switch (family(path)) {
+      case Family::kShow:
+        error = readers::read_show_resource(value, context_, out_);
+        break;
+      case Family::kState:
+        error = readers::read_state_resource(value, context_, out_);
+        break;
+      case Family::kPlan:
+        error = readers::read_plan_change(value, context_, out_);
+        break;
+      case Family::kArm:
+        error = readers::read_arm_resource(value, context_, out_);
+        break;
+      case Family::kNone:
+        break;
+    }
+    if (!error) return true;
+    error_pointer_ = json_pointer(path) + error->pointer;
+    error_message_ = error->message;
+    return false;
+  }
+
+  bool has(std::string_view key) const { return top_level_.count(std::string(key)) > 0; }
+  bool root_is_array() const { return root_is_array_; }
+  const readers::ReadContext& context() const { return context_; }
+  const std::string& error_pointer() const { return error_pointer_; }
+  const std::string& error_message() const { return error_message_; }
+
+ private:
+  static Family family(const JsonPath& path) {
+    if (path[0].index) return Family::kArm;
+    const std::string& key = path[0].key;
+    if (key == "values" || key == "prior_state") return Family::kShow;
+    if (key == "resources") return Family::kState;
+    if (key == "resource_changes") return Family::kPlan;
+    if (key == "data" || key == "value") return Family::kArm;
+    return Family::kNone;
+  }
+
+  DeployedState& out_;
+  readers::ReadContext context_;
+  std::set<std::string> top_level_;
+  bool root_is_array_ = false;
+  std::string error_pointer_;
+  std::string error_message_;
+};
+
+const char* describe(StateFormat format) {
+  switch (format) {
+    case StateFormat::kShow:
+      return "a `terraform show -json` state";
+    case StateFormat::kState:
+      return "a raw Terraform state file";
+    case StateFormat::kPlan:
+      return "a `terraform show -json` plan";
+    case StateFormat::kArg:
+      return "a Resource Graph export";
+    case StateFormat::kAuto:
+      break;
+  }
+  return "an input";
+}
+
+std::optional<StateFormat> detect(const StateRouter& router, const json& kept) {
+  if (router.root_is_array() || kept.is_array()) return StateFormat::kArg;
+  if (!kept.is_object()) return std::nullopt;
+  if (router.has("format_version")) {
+    bool plan =
+        router.has("resource_changes") || router.has("planned_values") || router.has("prior_state");
+    return plan ? StateFormat::kPlan : StateFormat::kShow;
+  }
+  // A number: Terraform's state versions. Other JSON has string versions.
+  if (auto v = kept.find("version"); v != kept.end() && v->is_number()) return StateFormat::kState;
+  if (router.has("data") || router.has("value")) return StateFormat::kArg;
+  return std::nullopt;
+}
+
+std::optional<ReadError> check_version(std::string_view path, StateFormat format,
+                                       const json& kept) {
+  std::string p(path);
+  if (format == StateFormat::kShow || format == StateFormat::kPlan) {
+    auto it = kept.find("format_version");
+    const json v = it == kept.end() ? json() : *it;
+    std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+    if (!v.is_string() || text.rfind("1.", 0) != 0) {
+      return ReadError{p, "`/format_version`",
+                       fmt::format("format version `{}` is not supported; topoc reads the 1.x JSON "
+                                   "output of `terraform show -json`",
+                                   text)};
+    }
+  }
+  if (format == StateFormat::kState) {
+    auto it = kept.find("version");
+    const json v = it == kept.end() ? json() : *it;
+    if (v != 4) {
+      return ReadError{p, "`/version`",
+                       fmt::format("state version `{}` is not supported; topoc reads version 4, "
+                                   "written by Terraform 0.12 and later",
+                                   v.dump())};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ReadError> finish(std::string_view path, StateFormat requested, StreamResult result,
+                                const StateRouter& router, DeployedState& read,
+                                DeployedState& state) {
+  std::string p(path);
+  if (result.error) return result.error;
+  if (result.stopped) {
+    std::string where = router.error_pointer().empty() ? "" : "`" + router.error_pointer() + "`";
+    return ReadError{p, where, router.error_message()};
+  }
+  std::optional<StateFormat> format = detect(router, result.kept);
+  if (!format) {
+    return ReadError{p, "",
+                     "is JSON but not a Terraform state, plan or Resource Graph export; expected "
+                     "`format_version` (terraform show -json), `version` and `resources` (a state "
+                     "file) or a list of Azure resources"};
+  }
+  if (requested != StateFormat::kAuto && requested != *format) {
+    return ReadError{p, "",
+                     fmt::format("is {}, not {} as `--state-format {}` says", describe(*format),
+                                 describe(requested), to_string(requested))};
+  }
+  if (auto error = check_version(path, *format, result.kept)) return error;
+  const readers::ReadContext& context = router.context();
+  if (context.managed > 0 && context.azurerm == 0) {
+    if (*format == StateFormat::kArg) {
+      return ReadError{p, "",
+                       fmt::format("holds no Azure resources: `{}` is not an ARM resource id",
+                                   context.other_provider)};
+    }
+    return ReadError{p, "",
+                     fmt::format("holds no azurerm resources: they come from `{}`; `topoc drift` "
+                                 "compares azurerm estates",
+                                 context.other_provider)};
+  }
+  StateInput input{p, *format, read.resources.size()};
+  state.inputs.push_back(std::move(input));
+  if (*format == StateFormat::kArg) {
+    state.has_azure = true;
+  } else {
+    state.has_terraform = true;
+  }
+  for (auto& r : read.resources) state.resources.push_back(std::move(r));
+  for (auto& c : read.planned) state.planned.push_back(std::move(c));
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* to_string(StateFormat format) {
+  switch (format) {
+    case StateFormat::kAuto:
+      return "auto";
+    case StateFormat::kShow:
+      return "show";
+    case StateFormat::kState:
+      return "state";
+    case StateFormat::kPlan:
+      return "plan";
+    case StateFormat::kArg:
+      return "arg";
+  }
+  return "auto";
+}
+
+std::optional<StateFormat> parse_state_format(std::string_view text) {
+  for (StateFormat f : {StateFormat::kAuto, StateFormat::kShow, StateFormat::kState,
+                        StateFormat::kPlan, StateFormat::kArg}) {
+    if (text == to_string(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<ReadError> read_state_file(const std::string& path, StateFormat format,
+                                         DeployedState& state) {
+  DeployedState read;
+  StateRouter router(state.inputs.size(), read);
+  StreamResult result = stream_json_file(path, router);
+  return finish(path, format, std::move(result), router, read, state);
+}
+
+std::optional<ReadError> read_state_text(std::string_view display_path, std::string_view text,
+                                         StateFormat format, DeployedState& state) {
+  DeployedState read;
+  StateRouter router(state.inputs.size(), read);
+  StreamResult result = stream_json_text(display_path, text, router);
+  return finish(display_path, format, std::move(result), router, read, state);
+}
+
+}  // namespace topoc::drift

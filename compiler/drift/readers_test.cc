@@ -1,0 +1,307 @@
+// The state readers on the fixtures of tests/drift/fixtures/formats/, one per
+// input format, all describing the same small estate: for_each keys, count
+// indexes, nested modules, data sources, another provider's resource, and
+// tainted and deposed instances.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "compiler/drift/drift_test_support.h"
+
+namespace topoc::drift {
+namespace {
+
+using testing::find_by_id_suffix;
+using testing::find_deployed;
+using testing::read_fixture;
+
+constexpr const char* kShow = "tests/drift/fixtures/formats/show.json";
+constexpr const char* kState = "tests/drift/fixtures/formats/state.tfstate";
+constexpr const char* kPlan = "tests/drift/fixtures/formats/plan.json";
+constexpr const char* kGraph = "tests/drift/fixtures/formats/graph.json";
+constexpr const char* kList = "tests/drift/fixtures/formats/resource-list.json";
+
+constexpr std::string_view kStorage = "module.storage[\"eu\"].azurerm_storage_account.this";
+constexpr std::string_view kIngress = "module.network[\"eu\"].azurerm_subnet.this[\"ingress\"]";
+
+std::set<std::tuple<std::string, bool, std::string>> instances(const DeployedState& s) {
+  std::set<std::tuple<std::string, bool, std::string>> out;
+  for (const DeployedResource& r : s.resources) out.insert({r.address, r.tainted, r.deposed_key});
+  return out;
+}
+
+std::optional<std::string> read_error(std::string_view text,
+                                      StateFormat format = StateFormat::kAuto) {
+  DeployedState state;
+  auto error = read_state_text("input.json", text, format, state);
+  if (!error) return std::nullopt;
+  return to_string(*error);
+}
+
+TEST(DriftShowReader, KeepsManagedAzurermInstancesOnly) {
+  DeployedState s = read_fixture(kShow);
+  ASSERT_EQ(1u, s.inputs.size());
+  EXPECT_EQ(StateFormat::kShow, s.inputs[0].format);
+  // 13 managed instances, less random_string.suffix; data sources never count.
+  EXPECT_EQ(12u, s.resources.size());
+  EXPECT_EQ(nullptr, find_deployed(s, "random_string.suffix"));
+  EXPECT_EQ(nullptr, find_deployed(s, "data.azurerm_client_config.current"));
+  EXPECT_TRUE(s.has_terraform);
+  EXPECT_FALSE(s.has_azure);
+}
+
+TEST(DriftShowReader, AddressesCarryForEachKeysAndCountIndexes) {
+  DeployedState s = read_fixture(kShow);
+  EXPECT_NE(nullptr, find_deployed(s, "module.network[\"eu\"].azurerm_subnet.this[\"aks\"]"));
+  EXPECT_NE(nullptr,
+            find_deployed(s, "module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0]"));
+  EXPECT_NE(nullptr, find_deployed(s, "azurerm_resource_group.region[\"eu\"]"));
+  EXPECT_NE(nullptr,
+            find_deployed(s, "module.platform.module.tags[\"eu\"].azurerm_resource_group.this"));
+}
+
+TEST(DriftShowReader, TaintedAndDeposedInstances) {
+  DeployedState s = read_fixture(kShow);
+  ASSERT_NE(nullptr, find_deployed(s, kIngress));
+  EXPECT_TRUE(find_deployed(s, kIngress)->tainted);
+  const DeployedResource* deposed = find_deployed(s, kStorage, true);
+  ASSERT_NE(nullptr, deposed);
+  EXPECT_EQ("7a1c9e0f", deposed->deposed_key);
+  EXPECT_FALSE(find_deployed(s, kStorage)->tainted);
+}
+
+TEST(DriftShowReader, PlacementAndNormalisedLocations) {
+  DeployedState s = read_fixture(kShow);
+  const DeployedResource* storage = find_deployed(s, kStorage);
+  ASSERT_NE(nullptr, storage);
+  EXPECT_EQ("azurerm_storage_account", storage->type);
+  EXPECT_EQ("strageuprod", storage->name);
+  EXPECT_EQ("westeurope", storage->location);
+  EXPECT_EQ("rg-rag-eu-prod", storage->resource_group);
+  EXPECT_EQ("northeurope", storage->attributes["secondary_location"]);
+  // Written "West Europe" in the state.
+  EXPECT_EQ("westeurope",
+            find_deployed(s, "module.platform.module.tags[\"eu\"].azurerm_resource_group.this")
+                ->location);
+  // Front Door's WAF policy has no resource_group_name here: taken from its id.
+  EXPECT_EQ("rg-rag-global-prod",
+            find_deployed(s, "module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0]")
+                ->resource_group);
+}
+
+TEST(DriftShowReader, KeepsOnlyComparedAttributes) {
+  DeployedState s = read_fixture(kShow);
+  const DeployedResource* aks =
+      find_deployed(s, "module.aks[\"eu\"].azurerm_kubernetes_cluster.this");
+  ASSERT_NE(nullptr, aks);
+  EXPECT_TRUE(aks->attributes.contains("default_node_pool"));
+  EXPECT_TRUE(aks->attributes.contains("sku_tier"));
+  // Held once, in the resource's own fields.
+  EXPECT_FALSE(aks->attributes.contains("tags"));
+  EXPECT_FALSE(aks->attributes.contains("id"));
+  EXPECT_FALSE(aks->attributes.contains("kube_config_raw"));
+  EXPECT_FALSE(aks->attributes.contains("network_profile"));
+  ASSERT_NE(nullptr, aks->tags);
+  EXPECT_EQ("rag-platform", aks->tags->at("topology"));
+}
+
+TEST(DriftStateReader, SameInstancesAsShowJson) {
+  DeployedState show = read_fixture(kShow);
+  DeployedState state = read_fixture(kState);
+  EXPECT_EQ(StateFormat::kState, state.inputs[0].format);
+  EXPECT_EQ(instances(show), instances(state));
+}
+
+TEST(DriftStateReader, SameAttributesAsShowJson) {
+  DeployedState show = read_fixture(kShow);
+  DeployedState state = read_fixture(kState);
+  for (const DeployedResource& r : show.resources) {
+    const DeployedResource* other = find_deployed(state, r.address, !r.deposed_key.empty());
+    ASSERT_NE(nullptr, other) << r.address;
+    EXPECT_EQ(r.attributes, other->attributes) << r.address;
+    EXPECT_EQ(r.location, other->location) << r.address;
+    EXPECT_EQ(r.resource_group, other->resource_group) << r.address;
+  }
+}
+
+TEST(DriftStateReader, IndexKeysOfBothKinds) {
+  constexpr std::string_view kText = R"({"version": 4, "serial": 1, "lineage": "l", "resources": [
+    {"module": "module.net[\"eu\"]", "mode": "managed", "type": "azurerm_subnet", "name": "this",
+     "provider": "provider[\"registry.terraform.io/hashicorp/azurerm\"]",
+     "instances": [{"index_key": 0, "attributes": {"id": "a", "name": "a"}},
+                   {"index_key": "x\"y", "attributes": {"id": "b", "name": "b"}}]},
+    {"mode": "managed", "type": "azurerm_resource_group", "name": "rg",
+     "provider": "provider[\"registry.terraform.io/hashicorp/azurerm\"].west",
+     "instances": [{"attributes": {"id": "/subscriptions/s/resourceGroups/rg", "name": "rg"}}]}]})";
+  DeployedState s;
+  ASSERT_EQ(std::nullopt, read_state_text("s.tfstate", kText, StateFormat::kAuto, s));
+  EXPECT_NE(nullptr, find_deployed(s, "module.net[\"eu\"].azurerm_subnet.this[0]"));
+  EXPECT_NE(nullptr, find_deployed(s, "module.net[\"eu\"].azurerm_subnet.this[\"x\\\"y\"]"));
+  EXPECT_NE(nullptr, find_deployed(s, "azurerm_resource_group.rg"));
+}
+
+TEST(DriftPlanReader, PriorStateIsWhatIsDeployed) {
+  DeployedState s = read_fixture(kPlan);
+  EXPECT_EQ(StateFormat::kPlan, s.inputs[0].format);
+  EXPECT_EQ(12u, s.resources.size());
+  EXPECT_NE(nullptr, find_deployed(s, kStorage, true));
+}
+
+TEST(DriftPlanReader, ChangesOtherThanNoOpAndRead) {
+  DeployedState s = read_fixture(kPlan);
+  std::vector<std::pair<std::string, std::string>> changes;
+  for (const PlannedChange& c : s.planned) changes.push_back({c.address, c.action});
+  std::sort(changes.begin(), changes.end());
+  // random_string.suffix is destroyed too, but it is not an azurerm resource.
+  std::vector<std::pair<std::string, std::string>> expected = {
+      {"module.cosmos[\"eu\"].azurerm_cosmosdb_account.this", "update"},
+      {"module.network[\"eu\"].azurerm_subnet.this[\"endpoints\"]", "create"},
+      {"module.network[\"eu\"].azurerm_subnet.this[\"ingress\"]", "replace"},
+  };
+  EXPECT_EQ(expected, changes);
+}
+
+TEST(DriftGraphReader, GraphQueryExport) {
+  DeployedState s = read_fixture(kGraph);
+  EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);
+  EXPECT_TRUE(s.has_azure);
+  const DeployedResource* storage = find_by_id_suffix(s, "/storageAccounts/strageuprod");
+  ASSERT_NE(nullptr, storage);
+  EXPECT_EQ(Origin::kAzure, storage->origin);
+  EXPECT_EQ("azurerm_storage_account", storage->type);
+  EXPECT_EQ("Standard", storage->attributes["account_tier"]);
+  EXPECT_EQ("GRS", storage->attributes["account_replication_type"]);
+  EXPECT_EQ("northeurope", storage->attributes["secondary_location"]);
+  EXPECT_EQ("rg-rag-eu-prod", storage->resource_group);
+}
+
+TEST(DriftGraphReader, CosmosLocationsFromDisplayNames) {
+  DeployedState s = read_fixture(kGraph);
+  const DeployedResource* cosmos = find_by_id_suffix(s, "/databaseAccounts/cosno-rag-eu-prod");
+  ASSERT_NE(nullptr, cosmos);
+  nlohmann::json expected = nlohmann::json::parse(R"([
+    {"location": "westeurope", "failover_priority": 0, "zone_redundant": true},
+    {"location": "northeurope", "failover_priority": 1, "zone_redundant": true}])");
+  EXPECT_EQ(expected, cosmos->attributes["geo_location"]);
+  EXPECT_EQ("Session", cosmos->attributes["consistency_policy"][0]["consistency_level"]);
+  EXPECT_EQ(true, cosmos->attributes["multiple_write_locations_enabled"]);
+}
+
+TEST(DriftGraphReader, AksUserPoolsBecomeNodePools) {
+  DeployedState s = read_fixture(kGraph);
+  const DeployedResource* pool =
+      find_by_id_suffix(s, "/managedClusters/aks-rag-eu-prod/agentPools/ragpool");
+  ASSERT_NE(nullptr, pool);
+  EXPECT_EQ("azurerm_kubernetes_cluster_node_pool", pool->type);
+  EXPECT_EQ("ragpool", pool->name);
+  EXPECT_EQ("Standard_D8s_v5", pool->attributes["vm_size"]);
+  EXPECT_EQ(2, pool->attributes["min_count"]);
+  EXPECT_EQ(20, pool->attributes["max_count"]);
+  const DeployedResource* aks = find_by_id_suffix(s, "/managedClusters/aks-rag-eu-prod");
+  ASSERT_NE(nullptr, aks);
+  EXPECT_EQ("system", aks->attributes["default_node_pool"][0]["name"]);
+}
+
+TEST(DriftGraphReader, DnsZoneLinksKnowTheirZone) {
+  DeployedState s = read_fixture(kGraph);
+  const DeployedResource* link = find_by_id_suffix(s, "/virtualNetworkLinks/link-vnet-rag-eu-prod");
+  ASSERT_NE(nullptr, link);
+  EXPECT_EQ("link-vnet-rag-eu-prod", link->name);
+  EXPECT_EQ("privatelink.blob.core.windows.net", link->attributes["private_dns_zone_name"]);
+}
+
+TEST(DriftGraphReader, ResourceListExport) {
+  DeployedState s = read_fixture(kList);
+  EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);
+  const DeployedResource* link = find_by_id_suffix(s, "/virtualNetworkLinks/link-vnet-rag-eu-prod");
+  ASSERT_NE(nullptr, link);
+  EXPECT_EQ("link-vnet-rag-eu-prod", link->name);  // listed as "zone/link"
+  const DeployedResource* storage = find_by_id_suffix(s, "/storageAccounts/strageuprod");
+  ASSERT_NE(nullptr, storage);
+  EXPECT_EQ("azurerm_storage_account", storage->type);  // "Microsoft.Storage/storageAccounts"
+  EXPECT_EQ("GRS", storage->attributes["account_replication_type"]);
+}
+
+TEST(DriftGraphReader, ArmListResponse) {
+  DeployedState s;
+  ASSERT_EQ(
+      std::nullopt,
+      read_state_text(
+          "list.json",
+          R"({"value": [{"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/vm1",
+                                           "type": "Microsoft.Compute/virtualMachines", "location": "West US"}]})",
+          StateFormat::kArg, s));
+  ASSERT_EQ(1u, s.resources.size());
+  EXPECT_EQ("microsoft.compute/virtualmachines", s.resources[0].type);
+  EXPECT_EQ("vm1", s.resources[0].name);
+  EXPECT_EQ("g", s.resources[0].resource_group);
+  EXPECT_EQ("westus", s.resources[0].location);
+}
+
+TEST(DriftFormatDetection, EmptyInputsOfEachFormat) {
+  for (std::string_view text : {R"({"format_version": "1.0", "terraform_version": "1.11.4"})",
+                                R"({"version": 4, "lineage": "l", "serial": 0, "resources": []})",
+                                "[]", R"({"count": 0, "data": []})"}) {
+    DeployedState s;
+    EXPECT_EQ(std::nullopt, read_state_text("x.json", text, StateFormat::kAuto, s)) << text;
+    EXPECT_TRUE(s.resources.empty());
+  }
+}
+
+TEST(DriftFormatDetection, RequestedFormatMustMatch) {
+  DeployedState s;
+  auto error = read_state_text("show.json", testing::read_text(testing::source_dir() / kShow),
+                               StateFormat::kState, s);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(
+      "`show.json`: is a `terraform show -json` state, not a raw Terraform state file as "
+      "`--state-format state` says",
+      to_string(*error));
+  EXPECT_TRUE(s.inputs.empty());
+  EXPECT_TRUE(s.resources.empty());
+}
+
+TEST(DriftFormatDetection, JsonOfAnotherKind) {
+  EXPECT_EQ(
+      "`input.json`: is JSON but not a Terraform state, plan or Resource Graph export; expected "
+      "`format_version` (terraform show -json), `version` and `resources` (a state file) or a list "
+      "of Azure resources",
+      read_error(R"({"name": "package", "dependencies": {}})"));
+}
+
+TEST(DriftShapeErrors, PointAtTheValue) {
+  EXPECT_EQ(
+      "`input.json` at `/values/root_module/child_modules/0/resources/1/type`: expected `type` to "
+      "be a string",
+      read_error(R"({"format_version": "1.0", "values": {"root_module": {"child_modules": [
+        {"address": "module.m", "resources": [
+          {"address": "module.m.azurerm_subnet.a", "mode": "managed", "type": "azurerm_subnet"},
+          {"address": "module.m.azurerm_subnet.b", "mode": "managed", "type": 7}]}]}}})"));
+  EXPECT_EQ("`input.json` at `/resources/0/instances`: expected `instances` to be an array",
+            read_error(
+                R"({"version": 4, "resources": [{"mode": "managed", "type": "t", "name": "n"}]})"));
+  EXPECT_EQ(
+      "`input.json` at `/resource_changes/0/change/actions`: expected `actions` to be one of "
+      "Terraform's action lists, e.g. [\"update\"]",
+      read_error(R"({"format_version": "1.2", "resource_changes": [{"address": "a", "mode":
+              "managed", "type": "azurerm_subnet", "change": {"actions": ["explode"]}}]})"));
+  EXPECT_EQ("`input.json` at `/data/0/id`: expected `id` to be a string",
+            read_error(R"({"data": [{"type": "microsoft.storage/storageaccounts"}]})"));
+}
+
+TEST(DriftShapeErrors, NothingOfAFailedFileIsKept) {
+  DeployedState s;
+  auto error = read_state_text("x.json",
+                               R"({"version": 4, "resources": [
+        {"mode": "managed", "type": "azurerm_subnet", "name": "a", "instances": [{"attributes": {}}]},
+        {"mode": "managed", "type": "azurerm_subnet", "name": "b", "instances": 3}]})",
+                               StateFormat::kAuto, s);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_TRUE(s.resources.empty());
+  EXPECT_TRUE(s.inputs.empty());
+}
+
+}  // namespace
+}  // namespace topoc::drift

@@ -1,0 +1,85 @@
+// SARIF 2.1.0 for code scanning: one rule per finding kind (D001-D004), each
+// result located in the input it was read from (the topology or manifest for
+// missing resources) and named logically by its Terraform address or ARM id.
+#include <fmt/format.h>
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "compiler/drift/render.h"
+
+namespace topoc::drift {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string uri_of(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  while (out.rfind("./", 0) == 0) out.erase(0, 2);
+  return out;
+}
+
+json result_json(const Finding& f, const DriftReport& r) {
+  const FindingKindInfo& k = info(f.kind);
+  std::string artifact = f.input.empty() ? r.desired_source : f.input;
+  json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri_of(artifact)}}}}}};
+  std::string logical = !f.address.empty() ? f.address : f.id;
+  if (!logical.empty()) {
+    location["logicalLocations"] =
+        json::array({{{"fullyQualifiedName", logical}, {"kind", "resource"}}});
+  }
+  json properties = json::object();
+  if (!f.boundary.empty()) properties["boundary"] = f.boundary;
+  if (!f.location.empty()) properties["location"] = f.location;
+  if (!f.id.empty()) properties["id"] = f.id;
+  if (!f.planned_action.empty()) properties["plannedAction"] = f.planned_action;
+  if (!f.changes.empty()) {
+    json changes = json::array();
+    for (const AttributeChange& c : f.changes) {
+      changes.push_back(
+          {{"attribute", c.attribute}, {"desired", c.desired}, {"deployed", c.deployed}});
+    }
+    properties["changes"] = std::move(changes);
+  }
+  if (!f.members.empty()) properties["members"] = f.members;
+  json result = {{"ruleId", k.code},
+                 {"ruleIndex", static_cast<size_t>(f.kind)},
+                 {"level", k.level},
+                 {"message", {{"text", f.message}}},
+                 {"locations", json::array({location})}};
+  if (!properties.empty()) result["properties"] = std::move(properties);
+  return result;
+}
+
+}  // namespace
+
+std::string render_sarif(const DriftReport& r, std::string_view tool_version) {
+  json rules = json::array();
+  for (const FindingKindInfo& k : all_finding_kinds()) {
+    rules.push_back({{"id", k.code},
+                     {"name", k.name},
+                     {"shortDescription", {{"text", k.summary}}},
+                     {"defaultConfiguration", {{"level", k.level}}}});
+  }
+  json results = json::array();
+  for (const Finding& f : r.findings) results.push_back(result_json(f, r));
+  json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", json::array({{{"tool",
+                                        {{"driver",
+                                          {{"name", "topoc drift"},
+                                           {"version", tool_version},
+                                           {"rules", std::move(rules)}}}}},
+                                       {"results", std::move(results)}}})}};
+  return sarif.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace topoc::drift

@@ -1,0 +1,97 @@
+// `topoc drift`: compare what the topology would deploy with what states,
+// plans and Resource Graph exports say is deployed, and flag residency
+// breaches in the live estate.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "compiler/drift/deployed_state.h"
+#include "compiler/drift/findings.h"
+#include "compiler/drift/load_desired.h"
+#include "compiler/drift/render.h"
+#include "tools/cli.h"
+
+namespace topoc::cli {
+namespace {
+
+void print_error(const drift::ReadError& error) {
+  std::cerr << fmt::format("topoc: error: {}\n", drift::to_string(error));
+}
+
+}  // namespace
+
+CLI::App* add_drift_command(CLI::App& app, DriftOptions& opt) {
+  auto* cmd = app.add_subcommand(
+      "drift", "Compare the topology with what is deployed and flag residency breaches");
+  cmd->add_option("desired", opt.desired,
+                  "Topology file, or a topoc.manifest.json kept from `topoc build`")
+      ->required();
+  cmd->add_option("--state", opt.states,
+                  "What is deployed: `terraform show -json` output, a state file (version 4), "
+                  "`terraform show -json PLANFILE` output, or an `az graph query` / `az resource "
+                  "list -o json` export; repeat for several")
+      ->required()
+      ->allow_extra_args(false);
+  cmd->add_option("--state-format", opt.state_format,
+                  "Format of every --state file: auto (detect), show, state, plan or arg")
+      ->check(CLI::IsMember({"auto", "show", "state", "plan", "arg"}));
+  cmd->add_option("--format", opt.format,
+                  "Report format on stdout: text, json, sarif or markdown (for PR comments)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}));
+  cmd->add_option("--ignore", opt.ignore,
+                  "Drop findings whose address, ARM id or name matches this pattern (`*`, `?`); "
+                  "repeat for several")
+      ->allow_extra_args(false);
+  cmd->add_option("--env", opt.environment,
+                  "Environment to compare when DESIRED is a topology (default: the file's)");
+  cmd->footer(
+      "Exit codes (as `terraform plan -detailed-exitcode`): 0 in sync, 1 error (unreadable or\n"
+      "malformed input, a topology with errors), 2 drift found.\n\n"
+      "Examples:\n"
+      "  terraform show -json > state.json\n"
+      "  topoc drift platform.topo --state state.json\n"
+      "  az graph query -q \"Resources\" --first 1000 -o json > arg.json\n"
+      "  topoc drift topoc.manifest.json --state state.json --state arg.json --format markdown\n"
+      "  topoc drift platform.topo --state state.json --ignore 'module.alerts.*'");
+  return cmd;
+}
+
+int run_drift(const DriftOptions& opt) {
+  auto format = drift::parse_state_format(opt.state_format);
+  drift::DesiredLoad desired = drift::load_desired(opt.desired, opt.environment);
+  if (desired.check) {
+    print_input_errors(*desired.check);
+    print_text_diagnostics(*desired.check, use_color("auto"));
+    std::cerr << fmt::format(
+        "topoc: error: `{}` has errors; drift compares only a topology that checks cleanly\n",
+        opt.desired);
+    return kDriftError;
+  }
+  if (desired.error) {
+    print_error(*desired.error);
+    return kDriftError;
+  }
+  drift::DeployedState deployed;
+  bool failed = false;
+  for (const std::string& path : opt.states) {
+    if (auto error =
+            drift::read_state_file(path, format.value_or(drift::StateFormat::kAuto), deployed)) {
+      print_error(*error);
+      failed = true;
+    }
+  }
+  if (failed) return kDriftError;
+  drift::DriftReport report = drift::compare(*desired.state, deployed, {opt.ignore});
+  if (opt.format == "json") {
+    std::cout << drift::render_json(report);
+  } else if (opt.format == "sarif") {
+    std::cout << drift::render_sarif(report, kVersion);
+  } else if (opt.format == "markdown") {
+    std::cout << drift::render_markdown(report);
+  } else {
+    std::cout << drift::render_text(report);
+  }
+  return report.in_sync() ? kDriftInSync : kDriftFound;
+}
+
+}  // namespace topoc::cli
