@@ -44,5 +44,20 @@ TEST(FrontEnd, EmptyFileHasNoTopology) {
             diagnostics_of(""));
 }
 
+TEST(FrontEnd, FrontDoorProbeIntervalWithinAzurermRange) {
+  // azurerm 4.x: health_probe.interval_in_seconds is 1 to 255.
+  auto with_interval = [](std::string_view interval) {
+    return fmt::format(
+        "topology \"t\" {{\n  boundary \"eu\" {{ geography = eu-data-boundary }}\n"
+        "  region \"eu\" {{ location = westeurope  address = 10.2.0.0/16 }}\n"
+        "  frontdoor {{\n    probe {{ interval = {} }}\n  }}\n}}\n",
+        interval);
+  };
+  EXPECT_EQ(std::vector<std::string>{}, codes_of(with_interval("255s")));
+  EXPECT_EQ(std::vector<std::string>{}, codes_of(with_interval("1s")));
+  EXPECT_EQ(std::vector<std::string>{"M011 5:24 probe `interval` must be between 1s and 255s"},
+            diagnostics_of(with_interval("5m")));
+}
+
 }  // namespace
 }  // namespace topoc::testing

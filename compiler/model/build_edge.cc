@@ -224,11 +224,12 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
     pr.string("path", fd.probe_path);
     choice_string(pr, "protocol", fd.probe_protocol, kProtocols);
     choice_string(pr, "method", fd.probe_method, kMethods);
-    // azurerm accepts 5 to 31536000 seconds; Front Door probes at most every 255 s in practice.
+    // azurerm 4.x validates health_probe.interval_in_seconds as 1 to 255
+    // (the 5 s to 365 d range was the preview resource's), as does the ARM API.
     if (pr.duration("interval", fd.probe_interval_seconds) &&
-        (fd.probe_interval_seconds.value < 5 || fd.probe_interval_seconds.value > 31536000)) {
+        (fd.probe_interval_seconds.value < 1 || fd.probe_interval_seconds.value > 255)) {
       ctx.sink->report(Kind::OutOfRange, fd.probe_interval_seconds.location,
-                       "probe `interval` must be between 5s and 365d");
+                       "probe `interval` must be between 1s and 255s");
     }
     pr.finish();
   }
