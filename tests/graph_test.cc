@@ -150,5 +150,28 @@ TEST(Graph, FrontDoorRoutesCountriesToBoundaries) {
   EXPECT_NE(std::string::npos, out.find("  t0 -->|\"home\"| r0\n")) << out;
 }
 
+TEST(Graph, ManyTenantsAreCountedPerBoundary) {
+  const char* text = R"(topology "t" {
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us" { location = eastus  boundary = us  address = 10.1.0.0/16 }
+  region "eu" { location = westeurope  boundary = eu  address = 10.2.0.0/16 }
+  tenant "a" { residency = us }
+  tenant "b" { residency = eu }
+  tenant "c" { residency = eu  home = eu }
+}
+)";
+  std::string all = emit::render_mermaid(model_of(text), {.max_tenants = 3});
+  EXPECT_NE(std::string::npos, all.find("tenant c")) << all;
+  EXPECT_EQ(std::string::npos, all.find("tenants")) << all;
+
+  std::string counted = emit::render_mermaid(model_of(text), {.max_tenants = 2});
+  EXPECT_EQ(std::string::npos, counted.find("tenant a")) << counted;
+  EXPECT_NE(std::string::npos, counted.find("  tc0([\"2 tenants\"])\n")) << counted;
+  EXPECT_NE(std::string::npos, counted.find("  tc1([\"1 tenant\"])\n")) << counted;
+  EXPECT_NE(std::string::npos, counted.find("  tc0 --> b1\n")) << counted;
+  EXPECT_NE(std::string::npos, counted.find("  tc1 --> b0\n")) << counted;
+}
+
 }  // namespace
 }  // namespace topoc::testing

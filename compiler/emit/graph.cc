@@ -76,7 +76,7 @@ bool allows(const model::Boundary& b, const std::string& location) {
 
 class DiagramBuilder {
  public:
-  explicit DiagramBuilder(const model::Topology& t) : t_(t) {}
+  DiagramBuilder(const model::Topology& t, const GraphOptions& options) : t_(t), options_(options) {}
 
   Diagram build() {
     d_.title = t_.name;
@@ -88,7 +88,11 @@ class DiagramBuilder {
       if (!placed_[i]) d_.loose.push_back(region_node(t_.regions[i], i));
     }
     for (size_t i = 0; i < t_.regions.size(); ++i) add_failover(i);
-    for (size_t i = 0; i < t_.tenants.size(); ++i) add_tenant(i);
+    if (t_.tenants.size() > options_.max_tenants) {
+      add_tenant_counts();
+    } else {
+      for (size_t i = 0; i < t_.tenants.size(); ++i) add_tenant(i);
+    }
     if (t_.frontdoor) add_frontdoor(*t_.frontdoor);
     return std::move(d_);
   }
@@ -156,6 +160,25 @@ class DiagramBuilder {
     }
   }
 
+  // One node per boundary with the number of tenants it holds (a tenant with
+  // a home region counts in that region's boundary).
+  void add_tenant_counts() {
+    std::map<std::string, size_t> counts;  // boundary name -> tenants
+    for (const model::Tenant& tenant : t_.tenants) {
+      const model::Region* home =
+          tenant.home.value.empty() ? nullptr : t_.find_region(tenant.home.value);
+      ++counts[home ? home->boundary_name.value : tenant.residency.value];
+    }
+    size_t n = 0;
+    for (const auto& [boundary, count] : counts) {
+      auto group = group_ids_.find(boundary);
+      if (group == group_ids_.end()) continue;
+      std::string id = fmt::format("tc{}", n++);
+      d_.loose.push_back({id, {fmt::format("{} tenant{}", count, count == 1 ? "" : "s")}, Shape::kTenant});
+      d_.edges.push_back({id, group->second, "", false, true});
+    }
+  }
+
   void add_frontdoor(const model::FrontDoor& fd) {
     d_.loose.push_back({"fd", {"Front Door " + fd.endpoint.value}, Shape::kFrontDoor});
     for (const model::GeoRoute& route : fd.geo_routes) {
@@ -172,6 +195,7 @@ class DiagramBuilder {
   }
 
   const model::Topology& t_;
+  const GraphOptions& options_;
   Diagram d_;
   std::vector<bool> placed_;                         // region drawn inside its boundary
   std::map<std::string, size_t> region_ids_;         // Azure location -> region index
@@ -286,8 +310,8 @@ void append_dot_node(std::string& out, std::string_view indent, const Node& n) {
 
 }  // namespace
 
-std::string render_mermaid(const model::Topology& topology) {
-  Diagram d = DiagramBuilder(topology).build();
+std::string render_mermaid(const model::Topology& topology, const GraphOptions& options) {
+  Diagram d = DiagramBuilder(topology, options).build();
   std::string out = "%% topology ";
   append_mermaid_text(out, d.title);
   out += "\nflowchart LR\n";
@@ -326,8 +350,8 @@ std::string render_mermaid(const model::Topology& topology) {
   return out;
 }
 
-std::string render_dot(const model::Topology& topology) {
-  Diagram d = DiagramBuilder(topology).build();
+std::string render_dot(const model::Topology& topology, const GraphOptions& options) {
+  Diagram d = DiagramBuilder(topology, options).build();
   // Edges to a boundary point at a node inside its cluster, clipped at the
   // cluster's border (compound=true with lhead/ltail).
   std::map<std::string, std::string> anchors;

@@ -2,13 +2,22 @@
 // failover arrows, tenants pinned to boundaries, Front Door geo routes.
 #pragma once
 
+#include <cstddef>
+#include <limits>
 #include <string>
 
 #include "compiler/model/topology.h"
 
 namespace topoc::emit {
 
-std::string render_mermaid(const model::Topology& topology);
-std::string render_dot(const model::Topology& topology);
+struct GraphOptions {
+  // Above this many tenants, each boundary gets one "N tenants" node instead
+  // of a node per tenant: GitHub stops rendering Mermaid past 50,000
+  // characters, and thousands of tenant boxes say less than a count.
+  size_t max_tenants = std::numeric_limits<size_t>::max();
+};
+
+std::string render_mermaid(const model::Topology& topology, const GraphOptions& options = {});
+std::string render_dot(const model::Topology& topology, const GraphOptions& options = {});
 
 }  // namespace topoc::emit

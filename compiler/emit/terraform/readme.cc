@@ -42,6 +42,8 @@ constexpr ModuleDoc kModules[] = {
     {"regional/storage", "storage", "per region", "storage account, private endpoint"},
 };
 
+constexpr size_t kReadmeTenants = 30;
+
 // Markdown table cells hold user text: pipes and newlines would break rows.
 std::string cell(std::string_view text) {
   std::string out;
@@ -164,7 +166,9 @@ std::string render_readme(const Estate& e, const nlohmann::json& manifest) {
   out += "- Diagnostic settings: Front Door logs carry client addresses from every boundary, so "
          "which workspace may hold them is a residency decision this tree does not make.\n";
   out += "\n## Topology\n\n```mermaid\n";
-  std::string diagram = render_mermaid(t);
+  // Past a few dozen tenants the README counts them per boundary, keeping
+  // the diagram small enough for GitHub to render; `topoc graph` draws each.
+  std::string diagram = render_mermaid(t, {.max_tenants = kReadmeTenants});
   out += diagram;
   if (!diagram.empty() && diagram.back() != '\n') out += '\n';
   out += "```\n";
