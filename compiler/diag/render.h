@@ -22,4 +22,8 @@ std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const
 
 const char* severity_name(Severity s);
 
+// A file path as a SARIF artifact URI: relative, `/`-separated, with every
+// byte a URI reference may not hold percent-encoded.
+std::string sarif_uri(std::string_view path);
+
 }  // namespace topoc::diag

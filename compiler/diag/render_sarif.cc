@@ -21,21 +21,6 @@ const char* sarif_level(Severity s) {
   return "none";
 }
 
-std::string uri_of(std::string_view path) {
-  std::string out;
-  for (char c : path) {
-    unsigned char u = static_cast<unsigned char>(c);
-    // Percent-encode what may not appear in a URI reference; keep '/' as the separator.
-    if (std::isalnum(u) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += fmt::format("%{:02X}", u);
-    }
-  }
-  while (out.rfind("./", 0) == 0) out.erase(0, 2);
-  return out;
-}
-
 // The run declares `columnKind: utf16CodeUnits` (what GitHub code scanning
 // expects), while spans count bytes: recount the line up to `column` (1-based,
 // in bytes) in UTF-16 code units. Characters beyond the BMP take two units;
@@ -65,11 +50,26 @@ json region_json(const dsl::SourceFile& file, dsl::Span span) {
 
 json physical_location(std::span<const dsl::SourceFile> files, const Location& loc) {
   const dsl::SourceFile& file = files[loc.file];
-  return {{"artifactLocation", {{"uri", uri_of(file.path())}}},
+  return {{"artifactLocation", {{"uri", sarif_uri(file.path())}}},
           {"region", region_json(file, loc.span)}};
 }
 
 }  // namespace
+
+std::string sarif_uri(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    unsigned char u = static_cast<unsigned char>(c);
+    // Percent-encode what may not appear in a URI reference; keep '/' as the separator.
+    if (std::isalnum(u) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", u);
+    }
+  }
+  while (out.rfind("./", 0) == 0) out.erase(0, 2);
+  return out;
+}
 
 std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const Diagnostic> diagnostics,
                          std::string_view tool_version) {
@@ -105,7 +105,7 @@ std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const
       result["fixes"] = json::array(
           {{{"description", {{"text", "replace with `" + d.fixit->replacement + "`"}}},
             {"artifactChanges",
-             json::array({{{"artifactLocation", {{"uri", uri_of(file.path())}}},
+             json::array({{{"artifactLocation", {{"uri", sarif_uri(file.path())}}},
                            {"replacements",
                             json::array({{{"deletedRegion", region_json(file, d.fixit->location.span)},
                                           {"insertedContent", {{"text", d.fixit->replacement}}}}})}}})}}});
@@ -113,7 +113,7 @@ std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const
     results.push_back(std::move(result));
   }
   json artifacts = json::array();
-  for (const dsl::SourceFile& f : files) artifacts.push_back({{"location", {{"uri", uri_of(f.path())}}}});
+  for (const dsl::SourceFile& f : files) artifacts.push_back({{"location", {{"uri", sarif_uri(f.path())}}}});
   json sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

@@ -3,9 +3,9 @@
 // missing resources) and named logically by its Terraform address or ARM id.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "compiler/diag/render.h"
 #include "compiler/drift/render.h"
 
 namespace topoc::drift {
@@ -13,24 +13,10 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string uri_of(std::string_view path) {
-  std::string out;
-  for (char c : path) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += fmt::format("%{:02X}", u);
-    }
-  }
-  while (out.rfind("./", 0) == 0) out.erase(0, 2);
-  return out;
-}
-
 json result_json(const Finding& f, const DriftReport& r) {
   const FindingKindInfo& k = info(f.kind);
   std::string artifact = f.input.empty() ? r.desired_source : f.input;
-  json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri_of(artifact)}}}}}};
+  json location = {{"physicalLocation", {{"artifactLocation", {{"uri", diag::sarif_uri(artifact)}}}}}};
   std::string logical = !f.address.empty() ? f.address : f.id;
   if (!logical.empty()) {
     location["logicalLocations"] =
