@@ -43,7 +43,7 @@ CLI::App* add_drift_command(CLI::App& app, DriftOptions& opt) {
                   "repeat for several")
       ->allow_extra_args(false);
   cmd->add_option("--env", opt.environment,
-                  "Environment to compare when DESIRED is a topology (default: the file's)");
+                  "Environment to compare (default: the topology's); with a manifest, it must be the manifest's");
   cmd->footer(
       "Exit codes (as `terraform plan -detailed-exitcode`): 0 in sync, 1 error (unreadable or\n"
       "malformed input, a topology with errors), 2 drift found.\n\n"

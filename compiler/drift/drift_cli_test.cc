@@ -193,6 +193,22 @@ TEST_F(DriftCommand, TopologyWithErrorsExitsOne) {
       << run.err;
 }
 
+TEST_F(DriftCommand, ManifestOfAnotherEnvironmentExitsOne) {
+  CommandRun run = drift(
+      "tests/drift/fixtures/rag-platform.manifest.json --env dev --state "
+      "tests/drift/scenarios/in-sync/show.json");
+  EXPECT_EQ(1, run.exit_code);
+  EXPECT_EQ("", run.out);
+  EXPECT_EQ(
+      "topoc: error: `tests/drift/fixtures/rag-platform.manifest.json` at `/environment`: is the "
+      "manifest of environment `prod`, not `dev`; build the topology with `--env dev`, or pass the "
+      "topology itself\n",
+      run.err);
+  EXPECT_EQ(0, drift("tests/drift/fixtures/rag-platform.manifest.json --env prod --state "
+                     "tests/drift/scenarios/in-sync/show.json")
+                   .exit_code);
+}
+
 TEST_F(DriftCommand, UsageErrorsExitOne) {
   EXPECT_EQ(1, drift("tests/drift/fixtures/rag-platform.manifest.json").exit_code);  // no --state
   EXPECT_EQ(1, drift("tests/drift/fixtures/rag-platform.manifest.json --state x.json --format yaml")

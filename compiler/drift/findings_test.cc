@@ -142,6 +142,21 @@ TEST(DriftCompare, ChangedAttributeNamesBothValues) {
   EXPECT_EQ("state.json", f.input);
 }
 
+TEST(DriftCompare, RenamedResourceIsChanged) {
+  std::string renamed = storage();
+  renamed.replace(renamed.find("stshop"), 6, "stshop2");
+  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," + renamed + "," + cosmos())}}});
+  ASSERT_EQ(1u, r.findings.size());
+  ASSERT_EQ(1u, r.findings[0].changes.size());
+  EXPECT_EQ("name", r.findings[0].changes[0].attribute);
+  EXPECT_EQ("stshop", r.findings[0].changes[0].desired);
+  EXPECT_EQ("stshop2", r.findings[0].changes[0].deployed);
+  // Azure names ignore case: `STSHOP` is the same account.
+  std::string upper = storage();
+  upper.replace(upper.find("stshop"), 6, "STSHOP");
+  EXPECT_TRUE(run({{{"state.json", show(kGroup + "," + kSubnet + "," + upper + "," + cosmos())}}}).in_sync());
+}
+
 TEST(DriftCompare, MovedResourceIsChangedAndABreach) {
   DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," +
                                             storage("eastus", "LRS") + "," + cosmos())}}});

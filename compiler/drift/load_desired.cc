@@ -1,5 +1,7 @@
 #include "compiler/drift/load_desired.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 
@@ -32,6 +34,15 @@ DesiredLoad load_desired(const std::string& path, const std::string& environment
   DesiredLoad load;
   if (looks_like_manifest(head_of(path))) {
     take(read_desired_state_file(path), load);
+    // A manifest was built for one environment: comparing it as another
+    // would report every name and tag as drift, so say so instead.
+    if (load.state && !environment.empty() && environment != load.state->environment) {
+      load.error = ReadError{path, "`/environment`",
+                             fmt::format("is the manifest of environment `{}`, not `{}`; build the "
+                                         "topology with `--env {}`, or pass the topology itself",
+                                         load.state->environment, environment, environment)};
+      load.state.reset();
+    }
     return load;
   }
   driver::CheckResult check = driver::check_files({path});
