@@ -55,6 +55,20 @@ std::string join_backticked(const std::vector<std::string>& items) {
   return out;
 }
 
+// "`a`", "`a` and `b`", "`a`, `b`, `c` and 4 more"; kAnyRegion reads
+// "any Azure region".
+std::string places(const std::vector<std::string>& locations) {
+  if (locations.size() == 1 && locations.front() == kAnyRegion) return "any Azure region";
+  constexpr size_t kShown = 3;
+  std::string out;
+  size_t shown = locations.size() > kShown + 1 ? kShown : locations.size();
+  for (size_t i = 0; i < shown; ++i) {
+    out += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == locations.size() ? " and " : ", ", locations[i]);
+  }
+  if (shown < locations.size()) out += fmt::format(" and {} more", locations.size() - shown);
+  return out;
+}
+
 const char* verb(std::string_view action) {
   if (action == "create") return "creates";
   if (action == "update") return "updates";
@@ -323,14 +337,19 @@ class Comparer {
     if (boundary.empty()) return;
     auto allowed = desired_.boundary_locations.find(boundary);
     if (allowed == desired_.boundary_locations.end()) return;
-    std::vector<std::string> parts;
-    std::string first;
-    for (const DataLocation& l : data_locations(r)) {
+    // Outside locations grouped by how the data gets there, in first-seen
+    // order: "is in `eastus` and geo-replicates to `westus`".
+    std::vector<std::pair<std::string, std::vector<std::string>>> outside;
+    for (const DataLocation& l : data_locations(r, d ? d->location : "")) {
       if (std::binary_search(allowed->second.begin(), allowed->second.end(), l.location)) continue;
-      parts.push_back(fmt::format("{} `{}`", l.how, l.location));
-      if (first.empty()) first = l.location;
+      if (outside.empty() || outside.back().first != l.how) outside.push_back({l.how, {}});
+      outside.back().second.push_back(l.location);
     }
-    if (parts.empty()) return;
+    if (outside.empty()) return;
+    std::string first = outside.front().second.front();
+    if (first == kAnyRegion) first = !r.location.empty() ? r.location : d ? d->location : "";
+    std::vector<std::string> parts;
+    for (const auto& [how, locations] : outside) parts.push_back(fmt::format("{} {}", how, places(locations)));
     std::string what;
     for (size_t i = 0; i < parts.size(); ++i) {
       what += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/drift/attributes.h"
+#include "compiler/drift/residency.h"
 #include "compiler/drift/drift_test_support.h"
 
 namespace topoc::drift {
@@ -190,6 +191,26 @@ TEST(DriftCompare, CosmosGeoLocationOutsideBoundary) {
            "D003 Cosmos DB account `cosno-shop` differs from the topology in `geo_location`"}),
       messages(r));
   EXPECT_EQ("eastus", r.findings[0].location);
+}
+
+// Where an OpenAI deployment may process prompts follows its SKU; the
+// deployment has no location of its own, so its account's is used.
+TEST(DriftResidency, OpenAIDeploymentProcessingFollowsTheSku) {
+  auto locations = [](std::string_view sku) {
+    DeployedResource r;
+    r.type = "azurerm_cognitive_deployment";
+    r.attributes = nlohmann::json::parse(fmt::format(R"({{"sku": [{{"name": "{}"}}]}})", sku));
+    std::vector<std::string> out;
+    for (const DataLocation& l : data_locations(r, "swedencentral")) out.push_back(l.location);
+    return out;
+  };
+  EXPECT_EQ(std::vector<std::string>{}, locations("Standard"));
+  EXPECT_EQ(std::vector<std::string>{std::string(kAnyRegion)}, locations("GlobalStandard"));
+  std::vector<std::string> zone = locations("DataZoneStandard");
+  EXPECT_NE(zone.end(), std::find(zone.begin(), zone.end(), "westeurope"));
+  EXPECT_NE(zone.end(), std::find(zone.begin(), zone.end(), "swedencentral"));
+  EXPECT_EQ(zone.end(), std::find(zone.begin(), zone.end(), "eastus"));
+  EXPECT_EQ(zone.end(), std::find(zone.begin(), zone.end(), "uksouth"));  // not an EU member state
 }
 
 TEST(DriftCompare, TagDifferencesOnePerKey) {

@@ -23,11 +23,36 @@ void add(std::vector<DataLocation>& out, std::string location, const char* how) 
   if (!seen) out.push_back({std::move(location), how});
 }
 
+// Where a deployment of this SKU may process prompts (as rule R005 reads the
+// deployment types): `Global*` in any region, `DataZone*` anywhere in the
+// account's data zone, the rest in the account's region only.
+void processing(std::string_view sku, std::string_view account_location, std::vector<DataLocation>& out) {
+  std::string s = lower(sku);
+  if (s.rfind("global", 0) == 0) {
+    out.push_back({std::string(kAnyRegion), "may process prompts in"});
+    return;
+  }
+  if (s.rfind("datazone", 0) != 0) return;
+  const catalog::RegionInfo* account = catalog::find_region(account_location);
+  if (!account) return;
+  std::string_view zone = catalog::openai_data_zone(*account);
+  if (zone.empty()) return;
+  for (const catalog::RegionInfo& r : catalog::all_regions()) {
+    if (catalog::openai_data_zone(r) == zone) add(out, std::string(r.name), "may process prompts in");
+  }
+}
+
 }  // namespace
 
-std::vector<DataLocation> data_locations(const DeployedResource& r) {
+std::vector<DataLocation> data_locations(const DeployedResource& r, std::string_view home) {
   std::vector<DataLocation> out;
   add(out, r.location, "is in");
+  if (r.type == "azurerm_cognitive_deployment") {
+    const json* sku = find_attribute(r.attributes, "sku.name");
+    if (sku && sku->is_string()) {
+      processing(sku->get<std::string>(), r.location.empty() ? home : r.location, out);
+    }
+  }
   if (const json* geo = find_attribute(r.attributes, "geo_location"); geo && geo->is_array()) {
     for (const json& g : *geo) {
       const json* l = find_attribute(g, "location");
