@@ -28,6 +28,7 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_cosmosdb_account", "automatic_failover_enabled", C::kScalar},
     ComparedAttribute{"azurerm_cosmosdb_account", "backup.type", C::kScalar},
     ComparedAttribute{"azurerm_cosmosdb_account", "backup.tier", C::kScalar},
+    ComparedAttribute{"azurerm_cosmosdb_account", "backup.storage_redundancy", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "account_tier", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "account_replication_type", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "account_kind", C::kScalar},

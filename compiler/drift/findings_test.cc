@@ -213,6 +213,19 @@ TEST(DriftResidency, OpenAIDeploymentProcessingFollowsTheSku) {
   EXPECT_EQ(zone.end(), std::find(zone.begin(), zone.end(), "uksouth"));  // not an EU member state
 }
 
+TEST(DriftResidency, GeoRedundantCosmosBackupsGoToThePair) {
+  DeployedResource r;
+  r.type = "azurerm_cosmosdb_account";
+  r.location = "francecentral";
+  r.attributes = nlohmann::json::parse(R"({"backup": [{"type": "Periodic", "storage_redundancy": "Geo"}]})");
+  std::vector<DataLocation> geo = data_locations(r);
+  ASSERT_EQ(2u, geo.size());
+  EXPECT_EQ("francesouth", geo[1].location);
+  EXPECT_EQ("backs up to", geo[1].how);
+  r.attributes["backup"][0]["storage_redundancy"] = "Local";
+  EXPECT_EQ(1u, data_locations(r).size());
+}
+
 TEST(DriftCompare, TagDifferencesOnePerKey) {
   std::string text =
       show(kGroup + "," + kSubnet + "," + storage("westeurope", "GRS", "finance") + "," + cosmos());

@@ -97,6 +97,9 @@ void cosmos_attributes(const json& props, json& a) {
     if (const json* continuous = member(*backup, "continuousModeProperties")) {
       copy(*continuous, "tier", block, "tier");
     }
+    if (const json* periodic = member(*backup, "periodicModeProperties")) {
+      copy(*periodic, "backupStorageRedundancy", block, "storage_redundancy");
+    }
     a["backup"] = json::array({block});
   }
 }

@@ -60,6 +60,14 @@ std::vector<DataLocation> data_locations(const DeployedResource& r, std::string_
         add(out, catalog::normalise_location(l->get<std::string>()), "replicates to");
     }
   }
+  // Periodic Cosmos DB backups kept geo-redundant are copied to the pair of
+  // the account's write region.
+  const json* backup = find_attribute(r.attributes, "backup.storage_redundancy");
+  if (backup && backup->is_string() && lower(backup->get<std::string>()) == "geo") {
+    if (const catalog::RegionInfo* info = catalog::find_region(r.location)) {
+      add(out, std::string(info->paired), "backs up to");
+    }
+  }
   const json* replication = find_attribute(r.attributes, "account_replication_type");
   if (replication && replication->is_string() && geo_redundant(replication->get<std::string>())) {
     std::string secondary;
