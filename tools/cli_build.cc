@@ -175,7 +175,7 @@ void print_json(const Json& j) {
 
 CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
   auto* cmd =
-      app.add_subcommand("build", "Check a topology, then generate its Terraform into a directory");
+      app.add_subcommand("build", "Check a topology, then generate its Terraform (and/or Bicep) into a directory");
   cmd->add_option("file", opt.file, "Topology file (.topo)")->required();
   cmd->add_option("-o,--output", opt.output, "Output directory (created if missing)")->required();
   cmd->add_option(

@@ -12,11 +12,13 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success, 1 findings (errors in the topology, output out of date) or a failed\n"
-      "write, 2 usage error or a file that cannot be read.\n\n"
+      "write, 2 usage error or a file that cannot be read. `drift` follows `terraform plan\n"
+      "-detailed-exitcode` instead: 0 in sync, 1 error, 2 drift found.\n\n"
       "Examples:\n"
       "  topoc check platform.topo\n"
-      "  topoc build platform.topo -o infra\n"
-      "  topoc graph platform.topo > platform.mmd\n\n"
+      "  topoc build platform.topo -o infra --target all\n"
+      "  topoc graph platform.topo > platform.mmd\n"
+      "  topoc drift platform.topo --state state.json --state resources.json\n\n"
       "Run `topoc <command> --help` for a command's options.");
 
   cli::CheckOptions check;
