@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/drift/attributes.h"
+#include "compiler/drift/render.h"
 #include "compiler/drift/residency.h"
 #include "compiler/drift/drift_test_support.h"
 
@@ -224,6 +225,25 @@ TEST(DriftResidency, GeoRedundantCosmosBackupsGoToThePair) {
   EXPECT_EQ("backs up to", geo[1].how);
   r.attributes["backup"][0]["storage_redundancy"] = "Local";
   EXPECT_EQ(1u, data_locations(r).size());
+}
+
+TEST(DriftRender, MarkdownEscapesWhatStatesSay) {
+  // A tag value is whatever someone typed into the portal.
+  std::string text = show(kGroup + "," + kSubnet +
+                          "," + storage("westeurope", "GRS", "</details><img src=x>|pwn") + "," + cosmos());
+  std::string md = render_markdown(run({{{"state.json", text}}}));
+  EXPECT_EQ(std::string::npos, md.find("<img")) << md;
+  EXPECT_EQ(std::string::npos, md.find("</details><")) << md;
+  EXPECT_NE(std::string::npos, md.find("&lt;/details&gt;&lt;img src=x&gt;\\|pwn")) << md;
+}
+
+TEST(DriftRender, TextKeepsControlCharactersOffTheTerminal) {
+  std::string text = show(kGroup + "," + kSubnet + "," +
+                          storage("westeurope", "GRS", "\\u001b[2Jwiped\\ttab") + "," + cosmos());
+  std::string out = render_text(run({{{"state.json", text}}}));
+  EXPECT_EQ(std::string::npos, out.find('\x1b')) << out;
+  EXPECT_EQ(std::string::npos, out.find('\t')) << out;
+  EXPECT_NE(std::string::npos, out.find("deployed `?[2Jwiped?tab`")) << out;
 }
 
 TEST(DriftCompare, TagDifferencesOnePerKey) {

@@ -10,14 +10,19 @@ namespace {
 
 constexpr size_t kMembersShown = 50;
 
-// Keeps user text from breaking a table cell.
+// Keeps text read from states and exports (names, tag values) from breaking
+// a table cell or opening HTML in the comment (a tag value `</details>`).
 std::string cell(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '|') {
       out += "\\|";
-    } else if (c == '\n') {
+    } else if (c == '\n' || c == '\r') {
       out += ' ';
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
     } else {
       out += c;
     }
@@ -52,7 +57,7 @@ std::string details(const Finding& f) {
 }  // namespace
 
 std::string render_markdown(const DriftReport& r) {
-  std::string out = fmt::format("### topoc drift: `{}` ({})\n\n", r.topology, r.environment);
+  std::string out = fmt::format("### topoc drift: `{}` ({})\n\n", cell(r.topology), cell(r.environment));
   if (r.in_sync()) {
     out += fmt::format("**In sync.** {} desired resources match what {} input{} deployed.\n",
                        r.desired_resources, r.inputs.size(),
@@ -74,12 +79,12 @@ std::string render_markdown(const DriftReport& r) {
     size_t end = i;
     while (end < r.findings.size() && r.findings[end].boundary == boundary) ++end;
     out += boundary.empty() ? "\n#### Global resources\n\n"
-                            : fmt::format("\n#### Boundary `{}`\n\n", boundary);
+                            : fmt::format("\n#### Boundary `{}`\n\n", cell(boundary));
     out += "| Region | Finding | Resource | Detail |\n|---|---|---|---|\n";
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];
       std::string resource = !f.address.empty() ? f.address : f.id;
-      out += fmt::format("| {} | {} | {} | {}{} |\n", f.location.empty() ? "—" : f.location,
+      out += fmt::format("| {} | {} | {} | {}{} |\n", f.location.empty() ? "—" : cell(f.location),
                          kind_label(f.kind), resource.empty() ? "—" : "`" + cell(resource) + "`",
                          cell(f.message), details(f));
     }
@@ -89,7 +94,7 @@ std::string render_markdown(const DriftReport& r) {
       out += fmt::format("\n<details><summary>{} resources of `{}`</summary>\n\n", f.members.size(),
                          cell(f.address));
       for (size_t m = 0; m < f.members.size() && m < kMembersShown; ++m) {
-        out += fmt::format("- `{}`\n", f.members[m]);
+        out += fmt::format("- `{}`\n", cell(f.members[m]));
       }
       if (f.members.size() > kMembersShown) {
         out += fmt::format("- … and {} more\n", f.members.size() - kMembersShown);

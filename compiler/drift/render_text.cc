@@ -106,6 +106,12 @@ std::string render_text(const DriftReport& r) {
     }
     i = end;
   }
+  // Names, tags and ids come from states and exports: a control character
+  // in them (an ANSI escape in a tag value) must not reach the terminal.
+  for (char& c : out) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n') || u == 0x7f) c = '?';
+  }
   return out;
 }
 
