@@ -34,6 +34,12 @@ TEST(RenderText, CaretCountsCharactersNotBytes) {
       << out;
 }
 
+TEST(RenderText, WideCharactersTakeTwoCells) {
+  // "東京" is 6 bytes, 2 characters, 4 terminal cells.
+  std::string out = rendered("topology \"t\" {\n  owner = \"東京\"  enviroment = \"prod\"\n}\n");
+  EXPECT_NE(std::string::npos, out.find("   | " + std::string(18, ' ') + "^" + std::string(9, '~'))) << out;
+}
+
 TEST(RenderSarif, ColumnsCountUtf16CodeUnits) {
   // "Zürich 😀": 12 bytes, 9 UTF-16 code units (the emoji is a surrogate pair).
   driver::CheckResult result =

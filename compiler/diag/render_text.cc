@@ -38,6 +38,26 @@ size_t sequence_length(std::string_view text) {
   return n;
 }
 
+uint32_t code_point(std::string_view sequence) {
+  auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(sequence[i])); };
+  switch (sequence.size()) {
+    case 2: return (byte(0) & 0x1f) << 6 | (byte(1) & 0x3f);
+    case 3: return (byte(0) & 0x0f) << 12 | (byte(1) & 0x3f) << 6 | (byte(2) & 0x3f);
+    case 4: return (byte(0) & 0x07) << 18 | (byte(1) & 0x3f) << 12 | (byte(2) & 0x3f) << 6 | (byte(3) & 0x3f);
+    default: return byte(0);
+  }
+}
+
+// Characters terminals draw two cells wide (East Asian Wide and Fullwidth,
+// and emoji), by the main blocks of Unicode's EastAsianWidth.txt.
+bool is_wide(uint32_t c) {
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) ||
+         (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+         (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
+         (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+         (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
+}
+
 // The source line as the terminal shows it, one cell per character: control
 // characters and bytes that are not UTF-8 (the line a P001 about an invalid
 // byte points into) become `?`, so nothing raw reaches the terminal.
@@ -59,7 +79,7 @@ Shown printable(std::string_view text) {
       out.text += '?';
       n = 1;
     }
-    ++out.cells;
+    out.cells += n > 1 && is_wide(code_point(text.substr(0, n))) ? 2 : 1;
     text.remove_prefix(n);
   }
   return out;
