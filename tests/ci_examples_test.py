@@ -3,8 +3,10 @@
 SARIF from `topoc check` is uploaded (GitHub code scanning) or published as
 `CodeAnalysisLogs` (Azure DevOps), `topoc build --check` guards the committed
 Terraform, and each environment runs terraform init -backend=false, validate
-and plan, the plan with OIDC credentials. Every topoc flag they use must be
-one `topoc <command> --help` lists.
+and plan, the plan with OIDC credentials. The scheduled drift workflow feeds
+`topoc drift` a `terraform show -json` state and an `az resource list` export
+and fails with its exit code. Every topoc flag they use must be one
+`topoc <command> --help` lists.
 
 Usage: ci_examples_test.py TOPOC_BINARY
 Exits 77 (skipped) when python3-yaml is missing.
@@ -50,7 +52,8 @@ def topoc_flags_exist(texts, topoc):
     """Every `--flag` after `topoc check` or `topoc build` is in that command's --help."""
     helps = {}
     for text in texts:
-        for command, args in re.findall(r"\btopoc (check|build|graph) ([^\n;|>&]*)", text):
+        # A trailing backslash continues the command on the next line.
+        for command, args in re.findall(r"\btopoc (check|build|graph|drift) ((?:\\\n|[^\n;|>&])*)", text):
             if command not in helps:
                 helps[command] = subprocess.run([topoc, command, "--help"], capture_output=True,
                                                 text=True, check=False).stdout
@@ -88,6 +91,37 @@ def github(topoc):
         for s in job["steps"]:
             if "uses" in s:
                 check(re.search(r"@v\d", s["uses"]), f"github: `{s['uses']}` is pinned to a version")
+    topoc_flags_exist(runs, topoc)
+
+
+def github_drift(topoc):
+    w = load("github-drift.yml")
+    triggers = w.get("on", w.get(True))
+    check(isinstance(triggers, dict) and "schedule" in triggers and "workflow_dispatch" in triggers,
+          "drift: runs on a schedule and on demand")
+    job = w["jobs"]["drift"]
+    check(job["strategy"]["matrix"]["environment"], "drift: one job per environment")
+    check(job["permissions"].get("id-token") == "write", "drift: may request an OIDC token")
+    check(job["env"].get("ARM_USE_OIDC") == "true", "drift: the state backend uses OIDC")
+    runs = scripts(job["steps"], "run")
+    check(has(runs, r"terraform -chdir=\S+ show -json > \S*state\.json"), "drift: state from terraform show -json")
+    check(has(runs, r"az resource list --output json > \S*resources\.json"), "drift: Azure's view from az resource list")
+    drift = [r for r in runs if "topoc drift" in r]
+    check(len(drift) == 1, "drift: one step runs topoc drift")
+    if drift:
+        step = drift[0]
+        check(re.search(r"--state \S*state\.json.*--state \S*resources\.json", step.replace("\\\n", " ")),
+              "drift: both inputs are compared together")
+        check("--format markdown" in step and 'cat drift.md >> "$GITHUB_STEP_SUMMARY"' in step,
+              "drift: the Markdown report goes to the run summary")
+        check(re.search(r"code=\$\?", step) and step.rstrip().endswith("exit $code"),
+              "drift: the job fails with topoc drift's exit code")
+    setup = [s for s in job["steps"] if str(s.get("uses", "")).startswith("hashicorp/setup-terraform@")]
+    check(setup and setup[0]["with"].get("terraform_wrapper") is False,
+          "drift: the terraform wrapper is off, so show -json is plain JSON")
+    for s in job["steps"]:
+        if "uses" in s:
+            check(re.search(r"@v\d", s["uses"]), f"drift: `{s['uses']}` is pinned to a version")
     topoc_flags_exist(runs, topoc)
 
 
@@ -129,7 +163,7 @@ def main():
         print(__doc__)
         return 2
     topoc = sys.argv[1]
-    for run in (github, azure_devops):
+    for run in (github, github_drift, azure_devops):
         try:
             run(topoc)
         except (KeyError, IndexError, TypeError, AttributeError) as e:
