@@ -80,6 +80,12 @@ int run_drift(const DriftOptions& opt) {
       failed = true;
     }
   }
+  if (!failed) {
+    if (auto error = drift::check_pages_complete(deployed)) {
+      print_error(*error);
+      failed = true;
+    }
+  }
   if (failed) return kDriftError;
   drift::DriftReport report = drift::compare(*desired.state, deployed, {opt.ignore});
   if (opt.format == "json") {

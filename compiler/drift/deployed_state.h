@@ -62,6 +62,12 @@ struct StateInput {
   std::string path;
   StateFormat format = StateFormat::kAuto;  // as detected
   size_t resources = 0;                     // deployed resources read from it
+  // A page of a larger Resource Graph or ARM list result: the rows it holds,
+  // the result's `total_records` (0 when not given), and whether it names a
+  // next page (`skip_token`, `$skipToken`, `nextLink`).
+  size_t rows = 0;
+  uint64_t total_records = 0;
+  bool more_pages = false;
 };
 
 struct DeployedState {
@@ -79,5 +85,10 @@ std::optional<ReadError> read_state_file(const std::string& path, StateFormat fo
 // The same from text already in memory (tests and the fuzzer).
 std::optional<ReadError> read_state_text(std::string_view display_path, std::string_view text,
                                          StateFormat format, DeployedState& state);
+
+// Once every input is read: an error when the Resource Graph exports are
+// pages of a larger result and not all of it was given. Comparing a first
+// page alone would report everything on the other pages as missing.
+std::optional<ReadError> check_pages_complete(const DeployedState& state);
 
 }  // namespace topoc::drift

@@ -8,12 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "compiler/drift/drift_test_support.h"
+#include "compiler/drift/json_stream.h"
 
 namespace topoc::drift {
 namespace {
@@ -227,6 +229,38 @@ TEST_F(DriftBadInput, LargeStateStreamedThroughAPipe) {
   // only the plain build can show that the 128 MB stream was never held.
   EXPECT_LT(peak_rss_kib() - before, 32 * 1024);
 #endif
+}
+
+// A pipe has no size to check up front: it is cut off once it passes the
+// limit, rather than read for ever.
+TEST_F(DriftBadInput, EndlessPipeStopsAtTheLimit) {
+  std::string path = (dir_ / "endless.fifo").string();
+  ASSERT_EQ(0, ::mkfifo(path.c_str(), 0600));
+  auto previous = std::signal(SIGPIPE, SIG_IGN);
+  std::thread writer([&] {
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    if (out == nullptr) return;
+    std::fputs("[", out);
+    const std::string item = R"({"id": "x", "type": "y"},)";
+    // 3 MiB, then the reader has stopped: writing fails with EPIPE, which
+    // ends the loop (SIGPIPE is ignored for the test).
+    for (size_t written = 0; written < (3u << 20); written += item.size()) {
+      if (std::fputs(item.c_str(), out) < 0) break;
+    }
+    std::fclose(out);
+  });
+  struct NoRouter : JsonRouter {
+    Route route(const JsonPath&) override { return Route::kSkip; }
+    bool take(const JsonPath&, nlohmann::json) override { return true; }
+  } router;
+  StreamResult result = stream_json_file(path, router, 1u << 20);
+  writer.join();
+  std::signal(SIGPIPE, previous);
+  ASSERT_TRUE(result.error.has_value());
+  EXPECT_EQ(fmt::format("`{}`: goes on past 1 MiB, the most that `topoc drift` reads; split the "
+                        "export or filter it to the topology's resource groups",
+                        path),
+            to_string(*result.error));
 }
 
 }  // namespace

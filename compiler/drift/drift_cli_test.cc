@@ -167,6 +167,23 @@ TEST_F(DriftCommand, EveryBadStateIsReportedThenExitOne) {
             run.err);
 }
 
+TEST_F(DriftCommand, FirstPageOfAnExportAloneExitsOne) {
+  // The in-sync export, relabelled as the first page of a larger result.
+  json page = json::parse(read_text(source_dir() / "tests/drift/scenarios/graph-only/graph.json"));
+  page["skip_token"] = "ew0KICAiJGlkIjogIjEi";
+  page["total_records"] = 5000;
+  std::string path = (dir_ / "page1.json").string();
+  std::ofstream(path) << page.dump();
+  CommandRun run = drift(fmt::format("tests/drift/fixtures/rag-platform.manifest.json --state '{}'", path));
+  EXPECT_EQ(1, run.exit_code);
+  EXPECT_EQ("", run.out);
+  EXPECT_EQ(fmt::format("topoc: error: `{}`: is a page of a Resource Graph result of 5000 resources, "
+                        "and the exports given hold {} of them; pass every page with --state (`az "
+                        "graph query --skip-token ...`), or export with a larger `--first`\n",
+                        path, page["data"].size()),
+            run.err);
+}
+
 TEST_F(DriftCommand, WrongStateFormatExitsOne) {
   CommandRun run = drift(
       "tests/drift/fixtures/rag-platform.manifest.json --state "

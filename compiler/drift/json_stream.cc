@@ -94,7 +94,9 @@ struct LineCol {
 // an offset in the current chunk into a line and column.
 class ByteSource {
  public:
-  explicit ByteSource(std::FILE* file) : file_(file), buffer_(kChunkBytes) {}
+  // `limit`: the most bytes to read; a pipe that goes on past it stops there
+  // (a regular file's size is checked before reading).
+  ByteSource(std::FILE* file, uint64_t limit) : file_(file), buffer_(kChunkBytes), limit_(limit) {}
   explicit ByteSource(std::string_view text) {
     cur_ = text.data();
     end_ = cur_ + text.size();
@@ -117,6 +119,8 @@ class ByteSource {
   uint64_t consumed() const { return chunk_start_ + static_cast<uint64_t>(cur_ - chunk_); }
   uint64_t total() const { return total_; }  // bytes read from the input so far
   bool read_failed() const { return read_failed_; }
+  bool over_limit() const { return over_limit_; }
+  uint64_t limit() const { return limit_; }
   const Utf8Check& utf8() const { return utf8_; }
   // nlohmann's lexer takes a NUL byte for the end of the input, so NULs are
   // found here to be reported as what they are.
@@ -156,6 +160,12 @@ class ByteSource {
     }
     chunk_start_ += static_cast<uint64_t>(end_ - chunk_);
     size_t n = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+    if (total_ + n > limit_) {
+      over_limit_ = true;
+      eof_ = true;
+      chunk_ = cur_ = end_ = buffer_.data();
+      return false;
+    }
     if (n < buffer_.size()) {
       eof_ = true;
       if (std::ferror(file_)) read_failed_ = true;
@@ -192,6 +202,8 @@ class ByteSource {
   uint64_t line_start_before_ = 0;
   bool eof_ = false;
   bool read_failed_ = false;
+  uint64_t limit_ = UINT64_MAX;
+  bool over_limit_ = false;
   bool utf16_mark_ = false;
   Utf8Check utf8_;
 };
@@ -453,6 +465,9 @@ ReadError syntax_error(std::string_view display, const ByteSource& source,
   return {path, where_at(source, at), fmt::format("is not valid JSON: {}", detail)};
 }
 
+constexpr std::string_view kSplitAdvice =
+    "split the export or filter it to the topology's resource groups";
+
 StreamResult run(std::string_view display, ByteSource& source, JsonRouter& router) {
   StreamResult result;
   FilteringSax sax(router);
@@ -461,6 +476,10 @@ StreamResult run(std::string_view display, ByteSource& source, JsonRouter& route
   result.bytes = source.total();
   if (source.read_failed()) {
     result.error = ReadError{std::string(display), "", "cannot be read to the end (I/O error)"};
+  } else if (source.over_limit()) {
+    result.error = ReadError{std::string(display), "",
+                             fmt::format("goes on past {} MiB, the most that `topoc drift` reads; {}",
+                                         source.limit() >> 20, kSplitAdvice)};
   } else if (sax.too_deep()) {
     result.error = ReadError{std::string(display), where_at(source, source.consumed()),
                              fmt::format("JSON nested more than {} levels deep", kMaxJsonDepth)};
@@ -516,7 +535,8 @@ StreamResult stream_json_file(const std::string& path, JsonRouter& router, uint6
     result.error = ReadError{path, "", "is a directory, not a state file"};
     return result;
   }
-  // Regular files have a size to check up front; pipes are only counted.
+  // Regular files have a size to check up front; pipes are cut off at the
+  // limit as they are read.
   if (S_ISREG(st.st_mode)) {
     auto size = static_cast<uint64_t>(st.st_size);
     if (size == 0) {
@@ -526,11 +546,10 @@ StreamResult stream_json_file(const std::string& path, JsonRouter& router, uint6
       return result;
     }
     if (size > max_bytes) {
-      result.error = ReadError{
-          path, "",
-          fmt::format("is {} MiB, more than the {} MiB that `topoc drift` reads; split the export "
-                      "or filter it to the topology's resource groups",
-                      size >> 20, max_bytes >> 20)};
+      result.error = ReadError{path, "",
+                               fmt::format("is {} MiB, more than the {} MiB that `topoc drift` "
+                                           "reads; {}",
+                                           size >> 20, max_bytes >> 20, kSplitAdvice)};
       return result;
     }
   }
@@ -539,7 +558,7 @@ StreamResult stream_json_file(const std::string& path, JsonRouter& router, uint6
     result.error = ReadError{path, "", fmt::format("cannot be read: {}", std::strerror(errno))};
     return result;
   }
-  ByteSource source(file.get());
+  ByteSource source(file.get(), max_bytes);
   return run(path, source, router);
 }
 

@@ -4,6 +4,8 @@
 // become PlannedChanges that drift reports in topology terms.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/drift/readers.h"
 
 namespace topoc::drift::readers {
@@ -12,25 +14,32 @@ using json = nlohmann::json;
 
 namespace {
 
-// create, update, replace, delete, forget; empty for no-op and read.
-std::optional<std::string> action_of(const json& actions) {
+// The action lists of `change.actions`, as strings; nullopt when the value
+// is not a non-empty array of strings.
+std::optional<std::vector<std::string>> action_list(const json& actions) {
   if (!actions.is_array() || actions.empty()) return std::nullopt;
   std::vector<std::string> list;
   for (const json& a : actions) {
     if (!a.is_string()) return std::nullopt;
     list.push_back(a.get<std::string>());
   }
-  if (list.size() == 2) {
-    bool replace = (list[0] == "delete" && list[1] == "create") ||
-                   (list[0] == "create" && list[1] == "delete");
-    if (replace) return "replace";
-    return std::nullopt;
+  return list;
+}
+
+// create, update, replace, delete, forget; empty for no-op and read.
+// Replacements come in both orders, and with `forget` instead of `delete`
+// when the old object is kept (`lifecycle { destroy = false }`, Terraform
+// 1.10+, or OpenTofu). A list this reader does not know is a generic
+// `change`: a newer Terraform should not make the whole plan unreadable.
+std::string action_of(const std::vector<std::string>& list) {
+  auto has = [&](std::string_view a) { return std::find(list.begin(), list.end(), a) != list.end(); };
+  if (list.size() == 2 && has("create") && (has("delete") || has("forget"))) return "replace";
+  if (list.size() == 1) {
+    const std::string& a = list[0];
+    if (a == "no-op" || a == "read") return "";
+    if (a == "create" || a == "update" || a == "delete" || a == "forget") return a;
   }
-  if (list.size() != 1) return std::nullopt;
-  const std::string& a = list[0];
-  if (a == "no-op" || a == "read") return "";
-  if (a == "create" || a == "update" || a == "delete" || a == "forget") return a;
-  return std::nullopt;
+  return "change";
 }
 
 }  // namespace
@@ -68,13 +77,13 @@ std::optional<ShapeError> read_plan_change(const json& c, ReadContext& context,
     return ShapeError{"/change", "expected `change` to be an object"};
   }
   auto actions = change->find("actions");
-  std::optional<std::string> action = actions == change->end() ? std::nullopt : action_of(*actions);
-  if (!action) {
-    return ShapeError{
-        "/change/actions",
-        "expected `actions` to be one of Terraform's action lists, e.g. [\"update\"]"};
+  auto list = actions == change->end() ? std::nullopt : action_list(*actions);
+  if (!list) {
+    return ShapeError{"/change/actions",
+                      "expected `actions` to be a list of Terraform actions, e.g. [\"update\"]"};
   }
   if (c["mode"] != "managed") return std::nullopt;
+  std::optional<std::string> action = action_of(*list);
   const std::string& type = c["type"].get_ref<const std::string&>();
   std::string provider = string_field(c, "provider_name");
   ++context.managed;

@@ -48,7 +48,8 @@ std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context
     return std::nullopt;
   }
   ++context.azurerm;
-  json values = r.contains("values") ? r["values"] : json::object();
+  // Terraform omits `values` rather than writing null; other writers may not.
+  json values = r.contains("values") && !r["values"].is_null() ? r["values"] : json::object();
   if (!values.is_object()) return ShapeError{"/values", "expected `values` to be an object"};
   DeployedResource d =
       terraform_resource(r["address"].get<std::string>(), type, std::move(values), context.tags);

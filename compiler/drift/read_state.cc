@@ -78,7 +78,9 @@ std::optional<ShapeError> read_state_resource(const json& r, ReadContext& contex
       }
       address += *text;
     }
-    json attributes = instance.contains("attributes") ? instance["attributes"] : json::object();
+    json attributes = instance.contains("attributes") && !instance["attributes"].is_null()
+                          ? instance["attributes"]
+                          : json::object();
     if (!attributes.is_object()) {
       return ShapeError{fmt::format("/instances/{}/attributes", i),
                         "expected `attributes` to be an object"};

@@ -5,6 +5,8 @@
 // and its format is known at the end from the top-level keys it had.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <set>
 
 #include "compiler/drift/deployed_state.h"
@@ -42,6 +44,14 @@ Route route_values(const JsonPath& path, size_t i) {
   return route_module(path, i + 1);
 }
 
+// What `az graph query` (`skip_token`, `total_records`), the Resource Graph
+// REST API (`$skipToken`, `totalRecords`) and ARM list responses (`nextLink`)
+// say about further pages.
+bool is_paging_key(std::string_view key) {
+  return key == "skip_token" || key == "$skipToken" || key == "nextLink" || key == "total_records" ||
+         key == "totalRecords";
+}
+
 class StateRouter : public JsonRouter {
  public:
   StateRouter(size_t input, DeployedState& out) : out_(out) { context_.input = input; }
@@ -58,6 +68,7 @@ class StateRouter : public JsonRouter {
       if (key == "format_version" || key == "terraform_version" || key == "version") {
         return Route::kKeepAll;
       }
+      if (is_paging_key(key)) return Route::kKeepAll;
       bool container = key == "values" || key == "prior_state" || key == "resources" ||
                        key == "resource_changes" || key == "data" || key == "value";
       return container ? Route::kKeep : Route::kSkip;
@@ -92,6 +103,7 @@ class StateRouter : public JsonRouter {
         error = readers::read_plan_change(value, context_, out_);
         break;
       case Family::kArm:
+        ++rows_;
         error = readers::read_arm_resource(value, context_, out_);
         break;
       case Family::kNone:
@@ -105,6 +117,7 @@ class StateRouter : public JsonRouter {
 
   bool has(std::string_view key) const { return top_level_.count(std::string(key)) > 0; }
   bool root_is_array() const { return root_is_array_; }
+  size_t rows() const { return rows_; }
   const readers::ReadContext& context() const { return context_; }
   const std::string& error_pointer() const { return error_pointer_; }
   const std::string& error_message() const { return error_message_; }
@@ -124,6 +137,7 @@ class StateRouter : public JsonRouter {
   readers::ReadContext context_;
   std::set<std::string> top_level_;
   bool root_is_array_ = false;
+  size_t rows_ = 0;
   std::string error_pointer_;
   std::string error_message_;
 };
@@ -220,6 +234,19 @@ std::optional<ReadError> finish(std::string_view path, StateFormat requested, St
                                  context.other_provider)};
   }
   StateInput input{p, *format, read.resources.size()};
+  if (*format == StateFormat::kArg && result.kept.is_object()) {
+    input.rows = router.rows();
+    for (const char* key : {"skip_token", "$skipToken", "nextLink"}) {
+      auto it = result.kept.find(key);
+      if (it != result.kept.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+        input.more_pages = true;
+      }
+    }
+    for (const char* key : {"total_records", "totalRecords"}) {
+      auto it = result.kept.find(key);
+      if (it != result.kept.end() && it->is_number_unsigned()) input.total_records = it->get<uint64_t>();
+    }
+  }
   state.inputs.push_back(std::move(input));
   if (*format == StateFormat::kArg) {
     state.has_azure = true;
@@ -263,6 +290,36 @@ std::optional<ReadError> read_state_file(const std::string& path, StateFormat fo
   StateRouter router(state.inputs.size(), read);
   StreamResult result = stream_json_file(path, router);
   return finish(path, format, std::move(result), router, read, state);
+}
+
+std::optional<ReadError> check_pages_complete(const DeployedState& state) {
+  const StateInput* first = nullptr;  // the first input that is a page
+  size_t rows = 0;
+  uint64_t total = 0;
+  size_t pages = 0;
+  for (const StateInput& i : state.inputs) {
+    if (i.format != StateFormat::kArg || (!i.more_pages && i.total_records == 0)) continue;
+    if (!first) first = &i;
+    rows += i.rows;
+    total = std::max(total, i.total_records);
+    ++pages;
+  }
+  if (!first) return std::nullopt;
+  constexpr std::string_view kAdvice =
+      "pass every page with --state (`az graph query --skip-token ...`), or export with a larger "
+      "`--first`";
+  if (total > rows) {
+    return ReadError{first->path, "",
+                     fmt::format("is a page of a Resource Graph result of {} resources, and the "
+                                 "exports given hold {} of them; {}",
+                                 total, rows, kAdvice)};
+  }
+  // Without a total, a lone page that names a next one is surely incomplete.
+  if (total == 0 && pages == 1 && first->more_pages) {
+    return ReadError{first->path, "",
+                     fmt::format("is one page of a larger result (it names a next page); {}", kAdvice)};
+  }
+  return std::nullopt;
 }
 
 std::optional<ReadError> read_state_text(std::string_view display_path, std::string_view text,

@@ -12,9 +12,21 @@ using json = nlohmann::json;
 
 bool is_azurerm_provider(std::string_view provider) {
   // Mirrors and private registries keep the type name last.
-  return provider == "azurerm" || provider == "provider.azurerm" ||
-         provider.find("/azurerm\"]") != std::string_view::npos ||
-         (provider.size() >= 8 && provider.substr(provider.size() - 8) == "/azurerm");
+  if (provider == "azurerm" || provider.find("/azurerm\"]") != std::string_view::npos ||
+      (provider.size() >= 8 && provider.substr(provider.size() - 8) == "/azurerm")) {
+    return true;
+  }
+  // Terraform 0.12 states: `provider.azurerm`, with an alias
+  // (`provider.azurerm.west`) or inside a module (`module.m.provider.azurerm`).
+  constexpr std::string_view kLegacy = "provider.azurerm";
+  for (size_t at = provider.find(kLegacy); at != std::string_view::npos;
+       at = provider.find(kLegacy, at + 1)) {
+    size_t end = at + kLegacy.size();
+    if ((at == 0 || provider[at - 1] == '.') && (end == provider.size() || provider[end] == '.')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<std::string> instance_key(const json& key) {

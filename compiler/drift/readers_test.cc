@@ -2,6 +2,7 @@
 // input format, all describing the same small estate: for_each keys, count
 // indexes, nested modules, data sources, another provider's resource, and
 // tainted and deposed instances.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <tuple>
 
 #include "compiler/drift/drift_test_support.h"
+#include "compiler/drift/readers.h"
 
 namespace topoc::drift {
 namespace {
@@ -163,6 +165,88 @@ TEST(DriftPlanReader, ChangesOtherThanNoOpAndRead) {
   EXPECT_EQ(expected, changes);
 }
 
+TEST(DriftProviders, EveryWayTerraformNamesAzurerm) {
+  using readers::is_azurerm_provider;
+  for (const char* p : {"registry.terraform.io/hashicorp/azurerm",
+                        "provider[\"registry.terraform.io/hashicorp/azurerm\"]",
+                        "provider[\"registry.terraform.io/hashicorp/azurerm\"].west",
+                        "module.m.provider[\"registry.terraform.io/hashicorp/azurerm\"]",
+                        "provider[\"registry.terraform.io/-/azurerm\"]", "provider.azurerm",
+                        "provider.azurerm.west", "module.m.provider.azurerm"}) {
+    EXPECT_TRUE(is_azurerm_provider(p)) << p;
+  }
+  for (const char* p : {"provider[\"registry.terraform.io/hashicorp/azuread\"]", "provider.azurermx",
+                        "provider.azuread", "xprovider.azurerm", "registry.terraform.io/hashicorp/azapi"}) {
+    EXPECT_FALSE(is_azurerm_provider(p)) << p;
+  }
+}
+
+// Replacements that keep the old object (Terraform 1.10+ `destroy = false`,
+// OpenTofu's order) and lists this reader does not know still read.
+TEST(DriftPlanReader, NewerActionLists) {
+  auto change = [](std::string_view address, std::string_view mode, std::string_view actions) {
+    return fmt::format(R"({{"address": "{}", "mode": "{}", "type": "azurerm_subnet",
+      "provider_name": "registry.terraform.io/hashicorp/azurerm", "change": {{"actions": {}}}}})",
+                       address, mode, actions);
+  };
+  std::string plan = fmt::format(R"({{"format_version": "1.2", "resource_changes": [{}, {}, {}, {}]}})",
+                                 change("a", "managed", R"(["create", "forget"])"),
+                                 change("b", "managed", R"(["forget", "create"])"),
+                                 change("c", "managed", R"(["explode"])"),
+                                 change("d", "data", R"(["read", "explode"])"));
+  DeployedState s;
+  ASSERT_EQ(std::nullopt, read_state_text("plan.json", plan, StateFormat::kAuto, s));
+  std::vector<std::pair<std::string, std::string>> changes;
+  for (const PlannedChange& c : s.planned) changes.push_back({c.address, c.action});
+  EXPECT_EQ((std::vector<std::pair<std::string, std::string>>{
+                {"a", "replace"}, {"b", "replace"}, {"c", "change"}}),
+            changes);
+}
+
+// `az graph query` returns 100 rows unless told otherwise, with a
+// skip_token for the next page: a first page alone must not pass as the
+// whole subscription.
+TEST(DriftGraphReader, PagesMustAllBeGiven) {
+  auto page = [](std::string_view names, std::string_view paging) {
+    std::string rows;
+    for (char n : names) {
+      rows += fmt::format(R"({}{{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st{}", "name": "st{}", "type": "microsoft.storage/storageaccounts", "location": "westeurope"}})",
+                          rows.empty() ? "" : ",", n, n);
+    }
+    return fmt::format(R"({{"count": {}, "data": [{}]{}}})", names.size(), rows, paging);
+  };
+  const std::string first = page("ab", R"(, "skip_token": "ew0K", "total_records": 3)");
+  const std::string last = page("c", R"(, "skip_token": null, "total_records": 3)");
+
+  DeployedState one;
+  ASSERT_EQ(std::nullopt, read_state_text("page1.json", first, StateFormat::kAuto, one));
+  EXPECT_EQ(2u, one.inputs[0].rows);
+  EXPECT_EQ(3u, one.inputs[0].total_records);
+  EXPECT_TRUE(one.inputs[0].more_pages);
+  auto error = check_pages_complete(one);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ("`page1.json`: is a page of a Resource Graph result of 3 resources, and the exports "
+            "given hold 2 of them; pass every page with --state (`az graph query --skip-token "
+            "...`), or export with a larger `--first`",
+            to_string(*error));
+
+  DeployedState both;
+  ASSERT_EQ(std::nullopt, read_state_text("page1.json", first, StateFormat::kAuto, both));
+  ASSERT_EQ(std::nullopt, read_state_text("page2.json", last, StateFormat::kAuto, both));
+  EXPECT_EQ(std::nullopt, check_pages_complete(both));
+
+  // An ARM list response names its next page only by link.
+  DeployedState arm;
+  ASSERT_EQ(std::nullopt,
+            read_state_text("list.json",
+                            R"({"value": [], "nextLink": "https://management.azure.com/...&$skiptoken=x"})",
+                            StateFormat::kAuto, arm));
+  ASSERT_TRUE(check_pages_complete(arm).has_value());
+  EXPECT_EQ("`list.json`: is one page of a larger result (it names a next page); pass every page "
+            "with --state (`az graph query --skip-token ...`), or export with a larger `--first`",
+            to_string(*check_pages_complete(arm)));
+}
+
 TEST(DriftGraphReader, GraphQueryExport) {
   DeployedState s = read_fixture(kGraph);
   EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);
@@ -283,10 +367,10 @@ TEST(DriftShapeErrors, PointAtTheValue) {
             read_error(
                 R"({"version": 4, "resources": [{"mode": "managed", "type": "t", "name": "n"}]})"));
   EXPECT_EQ(
-      "`input.json` at `/resource_changes/0/change/actions`: expected `actions` to be one of "
-      "Terraform's action lists, e.g. [\"update\"]",
+      "`input.json` at `/resource_changes/0/change/actions`: expected `actions` to be a list of "
+      "Terraform actions, e.g. [\"update\"]",
       read_error(R"({"format_version": "1.2", "resource_changes": [{"address": "a", "mode":
-              "managed", "type": "azurerm_subnet", "change": {"actions": ["explode"]}}]})"));
+              "managed", "type": "azurerm_subnet", "change": {"actions": "update"}}]})"));
   EXPECT_EQ("`input.json` at `/data/0/id`: expected `id` to be a string",
             read_error(R"({"data": [{"type": "microsoft.storage/storageaccounts"}]})"));
 }

@@ -38,6 +38,7 @@ std::string planned_phrase(std::string_view action) {
   if (action == "replace") return "the plan replaces it";
   if (action == "delete") return "the plan destroys it";
   if (action == "forget") return "the plan removes it from the state without destroying it";
+  if (action == "change") return "the plan changes it";
   return "";
 }
 

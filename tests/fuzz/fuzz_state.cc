@@ -45,6 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   DeployedState deployed;
   if (!read_state_text("fuzz.json", text, StateFormat::kAuto, deployed)) {
+    (void)check_pages_complete(deployed);
     render_all(compare(desired, deployed, {{"module.alerts.*"}}));
   }
   auto manifest = parse_desired_state("fuzz.manifest.json", text);
