@@ -198,6 +198,25 @@ TEST(TerraformEmit, ManifestResourcesAreSortedByAddress) {
   }
 }
 
+// The manifest is written as text; it must read back as the same JSON and
+// be laid out exactly as nlohmann::json::dump(2) lays it out, whatever the
+// user's strings hold.
+TEST(TerraformEmit, ManifestTextIsJsonDumpLayoutEvenForHostileStrings) {
+  const std::string owner = "team\n'lead' ${owner} \\ \"q\" \t\x01 Zürich";
+  Built b = build(R"(topology "o'brien \\ \"${x}\"" {
+  prefix = "hx"
+  owner  = "team\n'lead' ${owner} \\ \"q\" \t\u{1} Zürich"
+  boundary "us" { geography = united-states }
+  region "us" { location = eastus  address = 10.1.0.0/16  services = [storage] }
+}
+)");
+  const std::string& text = b.file("topoc.manifest.json");
+  nlohmann::json m = nlohmann::json::parse(text);
+  EXPECT_EQ(m.dump(2) + "\n", text);
+  EXPECT_EQ("o'brien \\ \"${x}\"", m["topology"]);
+  EXPECT_EQ(owner, m["resources"][0]["tags"]["owner"]);
+}
+
 TEST(TerraformEmit, ResidencyPolicyAllowsTheBoundaryLocations) {
   Built b = build(kOneRegion);
   const auto assignment = b.resource(

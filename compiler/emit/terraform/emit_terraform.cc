@@ -30,7 +30,7 @@ void copy_templates(FileTree& files, std::string_view template_dir, std::string_
 FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options) {
   using namespace terraform;
   Estate estate = plan_estate(topology, options);
-  const nlohmann::json manifest = build_manifest(estate);
+  ManifestFile manifest = build_manifest(estate);
   FileTree files;
   const std::string root = fmt::format("environments/{}", estate.environment);
   files.push_back({root + "/README.md", render_readme(estate, manifest)});
@@ -55,7 +55,7 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
       files.push_back({fmt::format("{}/{}", dir, file), std::string(t.contents)});
     }
   }
-  files.push_back({"topoc.manifest.json", render_manifest(manifest)});
+  files.push_back({"topoc.manifest.json", std::move(manifest.text)});
   std::sort(files.begin(), files.end(),
             [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
   return files;

@@ -19,46 +19,126 @@ constexpr int kManifestVersion = 1;
 // `["key"]` as Terraform writes instance keys in addresses.
 std::string key(std::string_view k) { return fmt::format("[{}]", hcl::quote(k)); }
 
+// The manifest is the largest file of a big estate's tree, so it is written
+// as text: each resource's envelope directly, only its small `attributes`
+// through nlohmann::json. The layout is exactly `json::dump(2)`'s (keys in
+// sorted order, two-space indents), which keeps the file what a reader of
+// docs/manifest.md expects and diffs stable.
+
+// A JSON string literal, escaped as nlohmann::json escapes it. Runs of
+// characters that need no escape are appended whole.
+void append_string(std::string& out, std::string_view text) {
+  out += '"';
+  size_t plain = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
+    switch (u) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += fmt::format("\\u{:04x}", u);
+    }
+  }
+  out.append(text, plain);
+  out += '"';
+}
+
+void append_string_or_null(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    out += "null";
+  } else {
+    append_string(out, text);
+  }
+}
+
+// `value.dump(2)` as it reads nested `depth` levels deep.
+void append_nested(std::string& out, const json& value, int depth) {
+  std::string text = value.dump(2);
+  std::string_view rest = text;
+  const std::string newline = "\n" + std::string(static_cast<size_t>(2 * depth), ' ');
+  for (size_t at = rest.find('\n'); at != std::string_view::npos; at = rest.find('\n')) {
+    out.append(rest.substr(0, at));
+    out += newline;
+    rest.remove_prefix(at + 1);
+  }
+  out.append(rest);
+}
+
 class Manifest {
  public:
-  explicit Manifest(const Estate& e) : e_(e) {}
+  explicit Manifest(const Estate& e) : e_(e) {
+    json tags(e.tags);
+    append_nested(tags_, tags, 3);
+  }
 
   // One resource; `tags` only for resource types that carry tags.
   void add(std::string address, std::string_view type, std::string_view name,
            std::string_view location, std::string_view boundary, std::string_view resource_group,
            json attributes, bool tagged) {
-    json r;
-    r["address"] = address;
-    r["type"] = type;
-    r["name"] = name.empty() ? json() : json(name);
-    r["location"] = location.empty() ? json() : json(location);
-    r["boundary"] = boundary.empty() ? json() : json(boundary);
-    r["resource_group"] = resource_group.empty() ? json() : json(resource_group);
-    r["attributes"] = attributes.is_null() ? json::object() : std::move(attributes);
-    if (tagged) r["tags"] = e_.tags;
+    // An item of `resources`: its braces two levels deep, its keys three.
+    std::string r;
+    r.reserve(1024);
+    r += "    {\n      \"address\": ";
+    append_string(r, address);
+    r += ",\n      \"attributes\": ";
+    append_nested(r, attributes.is_null() ? json::object() : attributes, 3);
+    r += ",\n      \"boundary\": ";
+    append_string_or_null(r, boundary);
+    r += ",\n      \"location\": ";
+    append_string_or_null(r, location);
+    r += ",\n      \"name\": ";
+    append_string_or_null(r, name);
+    r += ",\n      \"resource_group\": ";
+    append_string_or_null(r, resource_group);
+    if (tagged) {
+      r += ",\n      \"tags\": ";
+      r += tags_;
+    }
+    r += ",\n      \"type\": ";
+    append_string(r, type);
+    r += "\n    }";
     resources_.emplace_back(std::move(address), std::move(r));
   }
 
-  json finish() {
-    // Sorted on the address kept beside each record: comparing through the
-    // json values would copy two strings per comparison.
+  ManifestFile finish() {
     std::sort(resources_.begin(), resources_.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    json resources = json::array();
-    for (auto& [address, r] : resources_) resources.push_back(std::move(r));
-    json out;
-    out["manifest_version"] = kManifestVersion;
-    out["generator"] = "topoc";
-    out["topology"] = e_.topology->name;
-    out["environment"] = e_.environment;
-    out["state_key"] = e_.state_key;
-    out["resources"] = std::move(resources);
+    ManifestFile out;
+    std::string& t = out.text;
+    t += "{\n  \"environment\": ";
+    append_string(t, e_.environment);
+    t += fmt::format(",\n  \"generator\": \"topoc\",\n  \"manifest_version\": {},\n  \"resources\": ",
+                     kManifestVersion);
+    if (resources_.empty()) {
+      t += "[]";
+    } else {
+      t += "[\n";
+      for (size_t i = 0; i < resources_.size(); ++i) {
+        if (i > 0) t += ",\n";
+        t += resources_[i].second;
+      }
+      t += "\n  ]";
+    }
+    t += ",\n  \"state_key\": ";
+    append_string(t, e_.state_key);
+    t += ",\n  \"topology\": ";
+    append_string(t, e_.topology->name);
+    t += "\n}\n";
+    for (auto& [address, text] : resources_) out.addresses.push_back(std::move(address));
     return out;
   }
 
  private:
   const Estate& e_;
-  std::vector<std::pair<std::string, json>> resources_;
+  std::string tags_;  // the estate's tags, as every tagged resource carries them
+  std::vector<std::pair<std::string, std::string>> resources_;  // address, JSON text
 };
 
 void private_endpoint(Manifest& m, const Estate& e, const model::Region& r, std::string_view module,
@@ -384,7 +464,7 @@ void alert_resources(Manifest& m, const Estate& e) {
 
 }  // namespace
 
-nlohmann::json build_manifest(const Estate& e) {
+ManifestFile build_manifest(const Estate& e) {
   Manifest m(e);
   const model::Topology& t = *e.topology;
   m.add("azurerm_resource_group.global", "azurerm_resource_group", e.names.get("global.rg"),
@@ -412,7 +492,5 @@ nlohmann::json build_manifest(const Estate& e) {
   if (!e.alerts.empty()) alert_resources(m, e);
   return m.finish();
 }
-
-std::string render_manifest(const nlohmann::json& manifest) { return manifest.dump(2) + "\n"; }
 
 }  // namespace topoc::emit::terraform

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "compiler/emit/graph.h"
 #include "compiler/emit/terraform/root_files.h"
@@ -61,10 +60,9 @@ std::string cell(std::string_view text) {
 
 // Resources per module call ("" for the root module), counted in the
 // manifest so the table and the manifest cannot disagree.
-std::map<std::string, int> resources_per_call(const nlohmann::json& manifest) {
+std::map<std::string, int> resources_per_call(const ManifestFile& manifest) {
   std::map<std::string, int> out;
-  for (const nlohmann::json& r : manifest.at("resources")) {
-    const std::string& address = r.at("address").get_ref<const std::string&>();
+  for (const std::string& address : manifest.addresses) {
     std::string call;
     if (address.rfind("module.", 0) == 0) {
       size_t end = address.find_first_of("[.", 7);
@@ -77,7 +75,7 @@ std::map<std::string, int> resources_per_call(const nlohmann::json& manifest) {
 
 }  // namespace
 
-std::string render_readme(const Estate& e, const nlohmann::json& manifest) {
+std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   const model::Topology& t = *e.topology;
   std::string out;
   out += fmt::format("# {} ({})\n\n", cell(t.name), cell(e.environment));

@@ -2,8 +2,8 @@
 // each rendered from the planned estate.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "compiler/emit/terraform/estate.h"
 #include "compiler/emit/terraform/hcl_writer.h"
@@ -25,12 +25,15 @@ std::string render_backend_tf(const Estate& estate);
 std::string render_variables_tf(const Estate& estate);
 std::string render_outputs_tf(const Estate& estate);
 std::string render_tfvars(const Estate& estate);
-// README.md of the root; its resource counts come from `manifest`.
-std::string render_readme(const Estate& estate, const nlohmann::json& manifest);
+// topoc.manifest.json (the format is described in docs/manifest.md), and
+// the addresses it lists, sorted, for the README's resource counts.
+struct ManifestFile {
+  std::string text;
+  std::vector<std::string> addresses;
+};
+ManifestFile build_manifest(const Estate& estate);
 
-// topoc.manifest.json: built once, then both written and counted for the
-// README. The format is described in docs/manifest.md.
-nlohmann::json build_manifest(const Estate& estate);
-std::string render_manifest(const nlohmann::json& manifest);
+// README.md of the root; it counts resources per module in `manifest`.
+std::string render_readme(const Estate& estate, const ManifestFile& manifest);
 
 }  // namespace topoc::emit::terraform
