@@ -37,6 +37,10 @@ struct DeployedResource {
   std::string address;      // Terraform address with instance keys; empty for Azure exports
   std::string deposed_key;  // a deposed object left behind by create_before_destroy
   bool tainted = false;
+  // Created by Azure on behalf of another resource (a private endpoint's
+  // network interface, Application Insights' smart detection rules, anything
+  // with `managedBy`): not a resource anyone deployed, so never unmanaged.
+  bool derived = false;
   std::string type;      // azurerm type, or the lower-case ARM type when topoc has no azurerm name
   std::string id;        // ARM id as given; empty when unknown
   std::string name;      // Azure name

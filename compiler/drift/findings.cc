@@ -49,6 +49,12 @@ std::string module_instance(std::string_view address, std::string_view type) {
   return at == std::string_view::npos ? "" : std::string(address.substr(0, at));
 }
 
+// `module.aks` of `module.aks["eu"].azurerm_kubernetes_cluster.this`.
+std::string module_call(std::string_view address) {
+  size_t end = address.find_first_of("[.", 7);
+  return std::string(address.substr(0, end));
+}
+
 std::string join_backticked(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += fmt::format("{}`{}`", out.empty() ? "" : ", ", s);
@@ -90,7 +96,7 @@ class Comparer {
     std::vector<const DesiredResource*> missing;
     for (const DesiredResource& d : desired_.resources) {
       if (!match(d)) {
-        if (checkable(d)) missing.push_back(&d);
+        if (checkable(d) || empty_group(d)) missing.push_back(&d);
       }
     }
     report_missing(missing);
@@ -130,6 +136,7 @@ class Comparer {
   void index() {
     for (const DesiredResource& d : desired_.resources) {
       if (d.type == "azurerm_resource_group") group_locations_[lower(d.name)] = d.location;
+      if (d.address.rfind("module.", 0) == 0) module_calls_.insert(module_call(d.address));
     }
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
       const DeployedResource& r = deployed_.resources[i];
@@ -137,11 +144,16 @@ class Comparer {
       if (!r.id.empty()) terraform_ids_.insert(lower(r.id));
       if (r.deposed_key.empty()) terraform_.emplace(r.address, i);
     }
+    std::set<std::string> azure_ids;
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
       const DeployedResource& r = deployed_.resources[i];
+      if (!r.id.empty()) ids_.emplace(lower(r.id), i);
       if (r.origin != Origin::kAzure) continue;
       // A resource in a state and in the export: the state describes it.
-      if (!r.id.empty() && terraform_ids_.count(lower(r.id))) {
+      // One in two overlapping exports: the first describes it. One that
+      // Azure made by itself: nobody's to manage.
+      if ((!r.id.empty() && (terraform_ids_.count(lower(r.id)) || !azure_ids.insert(lower(r.id)).second)) ||
+          r.derived) {
         used_.insert(i);
         continue;
       }
@@ -211,6 +223,18 @@ class Comparer {
     if (outside.empty()) return "";
     return fmt::format("; it now allows {}, outside boundary `{}`", join_backticked(outside),
                        d.boundary);
+  }
+
+  // Without a state, a resource group Resource Graph shows nothing in, while
+  // the topology puts resources there that it would list, is gone: so that
+  // a deleted region is one finding, as with a state.
+  bool empty_group(const DesiredResource& group) const {
+    if (group.type != "azurerm_resource_group" || deployed_.has_terraform || !deployed_.has_azure) {
+      return false;
+    }
+    return std::any_of(desired_.resources.begin(), desired_.resources.end(), [&](const DesiredResource& d) {
+      return lower(d.resource_group) == lower(group.name) && listed_by_resource_graph(d.type);
+    });
   }
 
   // Without a state, only what Resource Graph lists can be missed.
@@ -300,19 +324,20 @@ class Comparer {
 
   // Plan changes that no finding explains yet become findings of their own.
   void planned() {
-    std::multimap<std::string, size_t> by_address;
+    // Keyed on address and deposed key: a deposed object's change is not the
+    // current instance's.
+    std::multimap<std::pair<std::string, std::string>, size_t> by_address;
     for (size_t i = 0; i < findings_.size(); ++i) {
-      by_address.emplace(findings_[i].address, i);
-      for (const std::string& m : findings_[i].members) by_address.emplace(m, i);
+      by_address.emplace(std::pair{findings_[i].address, findings_[i].deposed_key}, i);
+      for (const std::string& m : findings_[i].members) by_address.emplace(std::pair{m, std::string()}, i);
     }
     for (const PlannedChange& p : deployed_.planned) {
-      if (!p.deposed_key.empty()) continue;
-      auto [begin, end] = by_address.equal_range(p.address);
+      auto [begin, end] = by_address.equal_range(std::pair{p.address, p.deposed_key});
       for (auto it = begin; it != end; ++it) {
         Finding& f = findings_[it->second];
         if (f.planned_action.empty()) f.planned_action = p.action;
       }
-      if (begin != end) continue;
+      if (begin != end || !p.deposed_key.empty()) continue;
       const DesiredResource* d = desired_.find(p.address);
       Finding f;
       if (d) {
@@ -333,6 +358,19 @@ class Comparer {
     }
   }
 
+  // Where an OpenAI deployment's account is, from the account's own record:
+  // a deployment's id is its account's id plus `/deployments/<name>`.
+  std::string parent_location(const DeployedResource& r) const {
+    size_t at = lower(r.id).rfind("/deployments/");
+    if (at == std::string::npos) return "";
+    auto [begin, end] = ids_.equal_range(lower(r.id.substr(0, at)));
+    for (auto it = begin; it != end; ++it) {
+      const std::string& location = deployed_.resources[it->second].location;
+      if (!location.empty()) return location;
+    }
+    return "";
+  }
+
   void residency(const DeployedResource& r, const std::string& boundary, const DesiredResource* d) {
     if (boundary.empty()) return;
     auto allowed = desired_.boundary_locations.find(boundary);
@@ -340,7 +378,7 @@ class Comparer {
     // Outside locations grouped by how the data gets there, in first-seen
     // order: "is in `eastus` and geo-replicates to `westus`".
     std::vector<std::pair<std::string, std::vector<std::string>>> outside;
-    for (const DataLocation& l : data_locations(r, d ? d->location : "")) {
+    for (const DataLocation& l : data_locations(r, d ? d->location : parent_location(r))) {
       if (std::binary_search(allowed->second.begin(), allowed->second.end(), l.location)) continue;
       if (outside.empty() || outside.back().first != l.how) outside.push_back({l.how, {}});
       outside.back().second.push_back(l.location);
@@ -364,6 +402,12 @@ class Comparer {
   }
 
   bool ours(const DeployedResource& r) const {
+    // In the state under a module call the generated tree makes: the tree
+    // no longer declares it, so the next apply destroys it.
+    if (r.origin == Origin::kTerraform && r.address.rfind("module.", 0) == 0 &&
+        module_calls_.count(module_call(r.address))) {
+      return true;
+    }
     if (!r.resource_group.empty() && desired_.resource_groups.count(lower(r.resource_group))) {
       return true;
     }
@@ -411,6 +455,7 @@ class Comparer {
     f.name = r.name;
     f.resource_group = r.resource_group;
     f.input = deployed_.inputs[r.input].path;
+    f.deposed_key = r.deposed_key;
     return f;
   }
 
@@ -430,6 +475,8 @@ class Comparer {
   std::map<std::string, std::string> group_locations_;  // desired groups (lower case)
   std::map<std::string, size_t> terraform_;             // address → first resource with it
   std::set<std::string> terraform_ids_;
+  std::set<std::string> module_calls_;          // `module.aks` of every desired address
+  std::multimap<std::string, size_t> ids_;       // lower-case ARM id -> deployed resource
   std::map<AzureKey, size_t> azure_;
   std::set<std::string> azure_groups_;
   std::set<size_t> used_;

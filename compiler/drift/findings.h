@@ -52,6 +52,7 @@ struct Finding {
   std::vector<std::string> members;  // a missing region: the addresses it would hold
   std::string input;                 // the state file a deployed resource was read from
   std::string planned_action;        // plan inputs: create, update, replace, delete, forget
+  std::string deposed_key;           // a deposed object: its key (plans name it too)
 };
 
 struct DriftOptions {

@@ -340,6 +340,107 @@ TEST(DriftCompare, ExportAloneMissesOnlyWhatItLists) {
             messages(r));
 }
 
+TEST(DriftCompare, WhatAzureCreatesByItselfIsNotUnmanaged) {
+  std::string graph = fmt::format(
+      R"([{{"id": "{0}Microsoft.Network/networkInterfaces/pep-blob.nic.1234", "name": "pep-blob.nic.1234",
+            "type": "Microsoft.Network/networkInterfaces", "location": "westeurope", "resourceGroup": "rg-eu",
+            "properties": {{"privateEndpoint": {{"id": "{0}Microsoft.Network/privateEndpoints/pep-blob"}}}}}},
+          {{"id": "{0}microsoft.alertsmanagement/smartDetectorAlertRules/Failure Anomalies - appi",
+            "name": "Failure Anomalies - appi", "type": "microsoft.alertsmanagement/smartdetectoralertrules",
+            "location": "global", "resourceGroup": "rg-eu"}},
+          {{"id": "{0}Microsoft.Compute/disks/osdisk", "name": "osdisk", "type": "Microsoft.Compute/disks",
+            "location": "eastus", "resourceGroup": "rg-eu", "managedBy": "{0}Microsoft.Compute/virtualMachines/vm"}},
+          {{"id": "{0}Microsoft.Network/networkInterfaces/by-hand", "name": "by-hand",
+            "type": "Microsoft.Network/networkInterfaces", "location": "westeurope", "resourceGroup": "rg-eu"}}])",
+      kId);
+  DriftReport r = run({{{"state.json", all_of()}, {"graph.json", graph}}});
+  EXPECT_EQ(std::vector<std::string>({"D004 `microsoft.network/networkinterfaces` `by-hand` in resource "
+                                      "group `rg-eu` is not in the topology"}),
+            messages(r));
+}
+
+TEST(DriftCompare, OverlappingExportsReportEachResourceOnce) {
+  std::string graph = fmt::format(
+      R"([{{"id": "{}Microsoft.Cache/Redis/stray", "type": "Microsoft.Cache/Redis", "name": "stray",
+            "location": "eastus", "resourceGroup": "rg-eu"}}])",
+      kId);
+  DriftReport r = run({{{"state.json", all_of()}, {"a.json", graph}, {"b.json", graph}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D001 Redis cache `stray` is in `eastus`, outside boundary `eu`",
+                 "D004 Redis cache `stray` in resource group `rg-eu` is not in the topology"}),
+            messages(r));
+}
+
+TEST(DriftCompare, StateResourcesUnderTheTreesModulesAreOurs) {
+  // module.storage is a module call of the generated tree: a resource the
+  // tree no longer declares there is destroyed by the next apply.
+  std::string extra = resource(R"(module.storage[\"weu\"].azurerm_role_assignment.old)",
+                               "azurerm_role_assignment", R"({"name": "0000-1111"})");
+  EXPECT_EQ(std::vector<std::string>({"D004 `azurerm_role_assignment` `0000-1111` is in the Terraform state as "
+                                      "`module.storage[\"weu\"].azurerm_role_assignment.old` but not "
+                                      "in the topology"}),
+            messages(run({{{"state.json", all_of(extra)}}})));
+}
+
+TEST(DriftCompare, ExportAloneReportsAnEmptyRegionGroupOnce) {
+  // Nothing of rg-eu in the export: the region is gone, one finding.
+  DriftReport r = run({{{"graph.json", R"({"data": []})"}}});
+  ASSERT_EQ(1u, r.findings.size()) << ::testing::PrintToString(messages(r));
+  EXPECT_EQ("region `weu` (`westeurope`) is not deployed: its resource group `rg-eu` and 2 other "
+            "resources are missing",
+            r.findings[0].message);
+  EXPECT_EQ((std::vector<std::string>{"azurerm_resource_group.region[\"weu\"]",
+                                      "module.cosmos[\"eu\"].azurerm_cosmosdb_account.this",
+                                      "module.storage[\"weu\"].azurerm_storage_account.this"}),
+            r.findings[0].members);
+}
+
+TEST(DriftCompare, PlanChangesOfDeposedObjectsStayTheirs) {
+  std::string deposed = storage("eastus");
+  deposed.insert(deposed.size() - 1, R"(, "deposed_key": "aa11bb22")");
+  std::string address = R"(module.storage[\"weu\"].azurerm_storage_account.this)";
+  std::string plan = fmt::format(
+      R"({{"format_version": "1.2", "prior_state": {{"format_version": "1.0", "values": {{"root_module":
+          {{"resources": [{}, {}, {}, {}, {}]}}}}}},
+          "resource_changes": [
+            {{"address": "{}", "mode": "managed", "type": "azurerm_storage_account", "deposed": "aa11bb22",
+              "change": {{"actions": ["delete"]}}}},
+            {{"address": "{}", "mode": "managed", "type": "azurerm_storage_account",
+              "change": {{"actions": ["update"]}}}}]}})",
+      kGroup, kSubnet, storage(), deposed, cosmos(), address, address);
+  DriftReport r = run({{{"plan.json", plan}}});
+  std::vector<std::pair<std::string, std::string>> actions;
+  for (const Finding& f : r.findings) actions.push_back({f.deposed_key, f.planned_action});
+  std::sort(actions.begin(), actions.end());
+  // The deposed object in eastus: a breach and unmanaged, both destroyed by
+  // the plan; the current instance: updated in place.
+  using Actions = std::vector<std::pair<std::string, std::string>>;
+  const Actions expected = {{"", "update"}, {"aa11bb22", "delete"}, {"aa11bb22", "delete"}};
+  EXPECT_EQ(expected, actions) << ::testing::PrintToString(messages(r));
+}
+
+// A deployment has no location of its own: a DataZone one that the topology
+// does not describe is placed by its account's record.
+TEST(DriftCompare, UnmanagedDataZoneDeploymentIsPlacedByItsAccount) {
+  std::string account = resource(R"(module.openai[\"weu\"].azurerm_cognitive_account.this)",
+                                 "azurerm_cognitive_account",
+                                 fmt::format(R"({{"id": "{}Microsoft.CognitiveServices/accounts/oai",
+                                     "name": "oai", "resource_group_name": "rg-eu", "location": "westeurope"}})",
+                                             kId));
+  std::string deployment = resource(R"(module.openai[\"weu\"].azurerm_cognitive_deployment.this[\"x\"])",
+                                    "azurerm_cognitive_deployment",
+                                    fmt::format(R"({{"id": "{}Microsoft.CognitiveServices/accounts/oai/deployments/x",
+                                        "name": "x", "sku": [{{"name": "DataZoneStandard"}}]}})",
+                                                kId));
+  DriftReport r = run({{{"state.json", all_of(account + "," + deployment)}}});
+  ASSERT_EQ(1u, r.count(FindingKind::kResidencyBreach)) << ::testing::PrintToString(messages(r));
+  for (const Finding& f : r.findings) {
+    if (f.kind != FindingKind::kResidencyBreach) continue;
+    EXPECT_EQ(0u, f.message.find("Azure OpenAI deployment `x` may process prompts in `")) << f.message;
+    EXPECT_NE(std::string::npos, f.message.find(" more, outside boundary `eu`")) << f.message;
+  }
+}
+
 TEST(DriftCompare, TaintedInstance) {
   std::string tainted = storage();
   tainted.insert(tainted.size() - 1, R"(, "tainted": true)");

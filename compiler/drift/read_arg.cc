@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 19> kProperties = {
+constexpr std::array<std::string_view, 20> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -46,6 +46,7 @@ constexpr std::array<std::string_view, 19> kProperties = {
     "retentionInDays",
     "policySettings",
     "scope",
+    "privateEndpoint",
 };
 
 template <size_t N>
@@ -200,6 +201,19 @@ std::string id_segment_after(const std::string& id, std::string_view collection)
   return id.substr(begin, id.find('/', begin) - begin);
 }
 
+// Resources Azure creates by itself next to ones that are deployed.
+bool derived(const json& r, std::string_view arm_type, std::string_view name) {
+  if (!string_field(r, "managedBy").empty()) return true;
+  if (arm_type == "microsoft.alertsmanagement/smartdetectoralertrules") return true;
+  if (arm_type == "microsoft.insights/actiongroups" && name == "Application Insights Smart Detection")
+    return true;
+  if (arm_type == "microsoft.network/networkinterfaces") {
+    const json* props = member(r, "properties");
+    return props && member(*props, "privateEndpoint") != nullptr;
+  }
+  return false;
+}
+
 }  // namespace
 
 Route route_arm_resource(const JsonPath& path, size_t from) {
@@ -252,6 +266,7 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
     if (d.resource_group.empty()) d.resource_group = resource_group_of_id(id);
   }
   d.tags = tags_of(r, context.tags);
+  d.derived = derived(r, arm_type, d.name);
   std::vector<json> user_pools;
   d.attributes = arm_attributes(d.type, r, user_pools);
   if (d.type == "azurerm_private_dns_zone_virtual_network_link") {
