@@ -33,6 +33,11 @@ const RegionInfo* find_region(std::string_view name) {
   return nullptr;
 }
 
+bool has_zones(std::string_view location) {
+  const RegionInfo* info = find_region(location);
+  return info && info->zones;
+}
+
 std::vector<std::string_view> regions_in_geography(std::string_view geography) {
   std::vector<std::string_view> out;
   for (const RegionInfo& r : kRegions) {

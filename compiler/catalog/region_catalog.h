@@ -31,6 +31,8 @@ std::span<const RegionInfo> all_regions();
 // way Azure does ("West Europe" == "westeurope" == "WestEurope").
 const RegionInfo* find_region(std::string_view name);
 std::string normalise_location(std::string_view name);
+// Whether the location (any spelling) has availability zones; false when unknown.
+bool has_zones(std::string_view location);
 
 // Regions a boundary of this geography may use; empty if the geography is unknown.
 std::vector<std::string_view> regions_in_geography(std::string_view geography);

@@ -155,14 +155,6 @@ void strip_identity(json& attributes) {
   }
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string resource_group_of_id(std::string_view id) {
   std::string l = lower(id);
   constexpr std::string_view kMarker = "/resourcegroups/";

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/text/ascii.h"  // lower(), which the readers and the comparison share
+
 namespace topoc::drift {
 
 enum class Comparison {
@@ -41,9 +43,6 @@ void strip_identity(nlohmann::json& attributes);
 
 // `/subscriptions/…/resourceGroups/NAME/…` → NAME; empty when there is none.
 std::string resource_group_of_id(std::string_view id);
-
-// Lower-case ASCII; ARM ids, names and resource groups compare this way.
-std::string lower(std::string_view s);
 
 // Steps through a dotted path, entering one-element lists of blocks as
 // Terraform writes single nested blocks. Null when any step is missing.

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <fstream>
 
 #include "compiler/emit/terraform/emit_terraform.h"
@@ -54,15 +53,8 @@ DesiredLoad load_desired(const std::string& path, const std::string& environment
     load.check = std::move(check);
     return load;
   }
-  emit::FileTree files = emit::emit_terraform(*check.models.front(), {environment});
-  auto manifest = std::find_if(files.begin(), files.end(), [](const emit::EmittedFile& f) {
-    return f.path == "topoc.manifest.json";
-  });
-  if (manifest == files.end()) {
-    load.error = ReadError{path, "", "the Terraform backend wrote no `topoc.manifest.json`"};
-    return load;
-  }
-  take(parse_desired_state(path, manifest->contents), load);
+  take(parse_desired_state(path, emit::emit_terraform_manifest(*check.models.front(), {environment})),
+       load);
   return load;
 }
 

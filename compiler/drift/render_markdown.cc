@@ -4,31 +4,12 @@
 #include <fmt/format.h>
 
 #include "compiler/drift/render.h"
+#include "compiler/text/markdown.h"
 
 namespace topoc::drift {
 namespace {
 
 constexpr size_t kMembersShown = 50;
-
-// Keeps text read from states and exports (names, tag values) from breaking
-// a table cell or opening HTML in the comment (a tag value `</details>`).
-std::string cell(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string kind_label(FindingKind kind) {
   switch (kind) {
@@ -48,7 +29,7 @@ std::string details(const Finding& f) {
   std::string out;
   for (const AttributeChange& c : f.changes) {
     out +=
-        fmt::format("<br>`{}`: `{}` → `{}`", cell(c.attribute), cell(c.desired), cell(c.deployed));
+        fmt::format("<br>`{}`: `{}` → `{}`", markdown_cell(c.attribute), markdown_cell(c.desired), markdown_cell(c.deployed));
   }
   if (!f.planned_action.empty()) out += fmt::format("<br>plan: {}", f.planned_action);
   return out;
@@ -57,7 +38,7 @@ std::string details(const Finding& f) {
 }  // namespace
 
 std::string render_markdown(const DriftReport& r) {
-  std::string out = fmt::format("### topoc drift: `{}` ({})\n\n", cell(r.topology), cell(r.environment));
+  std::string out = fmt::format("### topoc drift: `{}` ({})\n\n", markdown_cell(r.topology), markdown_cell(r.environment));
   if (r.in_sync()) {
     out += fmt::format("**In sync.** {} desired resources match what {} input{} deployed.\n",
                        r.desired_resources, r.inputs.size(),
@@ -79,22 +60,22 @@ std::string render_markdown(const DriftReport& r) {
     size_t end = i;
     while (end < r.findings.size() && r.findings[end].boundary == boundary) ++end;
     out += boundary.empty() ? "\n#### Global resources\n\n"
-                            : fmt::format("\n#### Boundary `{}`\n\n", cell(boundary));
+                            : fmt::format("\n#### Boundary `{}`\n\n", markdown_cell(boundary));
     out += "| Region | Finding | Resource | Detail |\n|---|---|---|---|\n";
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];
       std::string resource = !f.address.empty() ? f.address : f.id;
-      out += fmt::format("| {} | {} | {} | {}{} |\n", f.location.empty() ? "—" : cell(f.location),
-                         kind_label(f.kind), resource.empty() ? "—" : "`" + cell(resource) + "`",
-                         cell(f.message), details(f));
+      out += fmt::format("| {} | {} | {} | {}{} |\n", f.location.empty() ? "—" : markdown_cell(f.location),
+                         kind_label(f.kind), resource.empty() ? "—" : "`" + markdown_cell(resource) + "`",
+                         markdown_cell(f.message), details(f));
     }
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];
       if (f.members.empty()) continue;
       out += fmt::format("\n<details><summary>{} resources of `{}`</summary>\n\n", f.members.size(),
-                         cell(f.address));
+                         markdown_cell(f.address));
       for (size_t m = 0; m < f.members.size() && m < kMembersShown; ++m) {
-        out += fmt::format("- `{}`\n", cell(f.members[m]));
+        out += fmt::format("- `{}`\n", markdown_cell(f.members[m]));
       }
       if (f.members.size() > kMembersShown) {
         out += fmt::format("- … and {} more\n", f.members.size() - kMembersShown);

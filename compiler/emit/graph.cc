@@ -69,11 +69,6 @@ Node region_node(const model::Region& r, size_t index) {
   return n;
 }
 
-bool allows(const model::Boundary& b, const std::string& location) {
-  return std::find(b.allowed_locations.begin(), b.allowed_locations.end(), location) !=
-         b.allowed_locations.end();
-}
-
 class DiagramBuilder {
  public:
   DiagramBuilder(const model::Topology& t, const GraphOptions& options) : t_(t), options_(options) {}
@@ -118,7 +113,7 @@ class DiagramBuilder {
       const std::string& failover = r.failover.value;
       if (r.boundary_name.value != boundary.name || failover.empty() ||
           region_ids_.count(failover) || failover_ids_.count(failover) ||
-          !allows(boundary, failover)) {
+          !boundary.allows(failover)) {
         continue;
       }
       g.nodes.push_back(failover_node(failover));

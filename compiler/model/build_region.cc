@@ -462,14 +462,11 @@ void keep_default_storage_in_boundary(Topology& t) {
         !is_geo_redundant(region.storage->replication.value)) {
       continue;
     }
-    auto boundary = std::find_if(t.boundaries.begin(), t.boundaries.end(), [&](const Boundary& b) {
-      return b.name == region.boundary_name.value;
-    });
-    if (boundary == t.boundaries.end() || boundary->allowed_locations.empty()) continue;
+    const Boundary* boundary = t.find_boundary(region.boundary_name.value);
+    if (!boundary || boundary->allowed_locations.empty()) continue;
     const catalog::RegionInfo* info = catalog::find_region(region.location.value);
     if (!info) continue;
-    const auto& allowed = boundary->allowed_locations;
-    if (std::binary_search(allowed.begin(), allowed.end(), info->paired)) continue;
+    if (boundary->allows(info->paired)) continue;
     region.storage->replication.value = info->zones ? StorageReplication::kZRS : StorageReplication::kLRS;
   }
 }
@@ -490,9 +487,7 @@ void carve_default_subnets(Region& region, bool cosmos) {
                            {"ingress", 4, region.has(Service::kAks)}};
   for (const Wanted& w : wanted) {
     if (!w.needed) continue;
-    bool written = std::any_of(region.subnets.begin(), region.subnets.end(),
-                               [&](const Subnet& s) { return s.name == w.name; });
-    if (written) continue;
+    if (region.has_subnet(w.name)) continue;
     int prefix = std::min(space.prefix + w.extra_bits, 29);
     // First aligned block of this size not used by an earlier subnet.
     for (uint32_t n = 0;; ++n) {

@@ -93,6 +93,26 @@ bool Region::has(Service s) const {
                      [&](const Sourced<Service>& x) { return x.value == s; });
 }
 
+Container::IndexPaths Container::index_paths() const {
+  IndexPaths out;
+  for (const auto& p : index_include) out.included.push_back(p.value);
+  for (const auto& p : index_exclude) out.excluded.push_back(p.value);
+  auto has_root = [](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), "/*") != v.end();
+  };
+  if (has_root(out.included) || has_root(out.excluded)) return out;
+  (out.included.empty() ? out.included : out.excluded).push_back("/*");
+  return out;
+}
+
+bool Boundary::allows(std::string_view location) const {
+  return std::binary_search(allowed_locations.begin(), allowed_locations.end(), location);
+}
+
+bool Region::has_subnet(std::string_view name) const {
+  return std::any_of(subnets.begin(), subnets.end(), [&](const Subnet& s) { return s.name == name; });
+}
+
 const Boundary* Topology::find_boundary(std::string_view name) const {
   for (const Boundary& b : boundaries) {
     if (b.name == name) return &b;

@@ -66,6 +66,9 @@ struct Boundary {
   // with an explicit list. Sorted.
   std::vector<std::string> allowed_locations;
   std::vector<Sourced<std::string>> explicit_locations;
+
+  // Whether data may be stored in `location` (a catalogue name) here.
+  bool allows(std::string_view location) const;
 };
 
 struct NodePool {
@@ -163,6 +166,7 @@ struct Region {
   std::optional<KeyVault> keyvault;
   std::optional<Monitoring> monitoring;
   bool has(Service s) const;
+  bool has_subnet(std::string_view name) const;
 };
 
 struct Tenant {
@@ -192,6 +196,15 @@ struct Container {
   Sourced<ConflictPolicy> conflict;
   Sourced<std::string> conflict_path;  // last-writer-wins path
   std::optional<StoredProcedure> procedure;  // custom conflict resolution
+
+  // The indexing policy's path lists as Azure needs them: the root path
+  // `/*` in exactly one list. With an include list only those paths are
+  // indexed (`/*` excluded); otherwise everything is, minus the exclusions.
+  struct IndexPaths {
+    std::vector<std::string> included;
+    std::vector<std::string> excluded;
+  };
+  IndexPaths index_paths() const;
 };
 
 struct Cosmos {

@@ -6,17 +6,10 @@
 
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::naming {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // For names of letters and digits only: the separators an author writes in
 // labels (`-`, `_`) are dropped; anything else stays for the rules to report.

@@ -57,7 +57,7 @@ std::string describe_locations(const model::Topology& t,
   for (const auto& l : locations) {
     const model::Boundary* owner = nullptr;
     for (const model::Boundary& b : t.boundaries) {
-      if (allows(b, l.value)) {
+      if (b.allows(l.value)) {
         owner = &b;
         break;
       }
@@ -93,18 +93,18 @@ void cosmos_single_boundary(const model::Topology& t, diag::DiagnosticSink& sink
   // the one the account means to serve; locations outside it are the offence.
   const model::Boundary* home = nullptr;
   for (const Holder& h : holders) {
-    if (allows(*h.boundary, locations[0].value)) {
+    if (h.boundary->allows(locations[0].value)) {
       home = h.boundary;
       break;
     }
   }
   for (const model::Boundary& b : t.boundaries) {
-    if (!home && allows(b, locations[0].value)) home = &b;
+    if (!home && b.allows(locations[0].value)) home = &b;
   }
 
   const model::Sourced<std::string>* offending = nullptr;
   for (const auto& l : locations) {
-    if (!home || !allows(*home, l.value)) {
+    if (!home || !home->allows(l.value)) {
       offending = &l;
       break;
     }
@@ -116,7 +116,7 @@ void cosmos_single_boundary(const model::Topology& t, diag::DiagnosticSink& sink
   for (const Holder& h : holders) {
     std::vector<std::string> foreign;
     for (const auto& l : locations) {
-      if (!allows(*h.boundary, l.value) &&
+      if (!h.boundary->allows(l.value) &&
           std::find(foreign.begin(), foreign.end(), l.value) == foreign.end()) {
         foreign.push_back(l.value);
       }

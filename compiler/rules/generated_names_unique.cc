@@ -10,17 +10,10 @@
 
 #include "compiler/naming/names.h"
 #include "compiler/rules/rules.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::rules {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // "across Azure", "within resource group `rg-shop-eu-prod`", "within `vnet-shop-eu-prod`".
 std::string where_unique(const naming::NamingRule& rule, std::string_view scope) {

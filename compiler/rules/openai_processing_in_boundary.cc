@@ -33,7 +33,7 @@ std::vector<std::string> outside(const model::Boundary& boundary,
                                  std::span<const std::string_view> regions) {
   std::vector<std::string> out;
   for (std::string_view r : regions) {
-    if (!allows(boundary, r)) out.emplace_back(r);
+    if (!boundary.allows(r)) out.emplace_back(r);
   }
   return out;
 }
@@ -96,7 +96,7 @@ void openai_processing_in_boundary(const model::Topology& t, diag::DiagnosticSin
     const model::Boundary* boundary = boundary_of(t, region);
     const catalog::RegionInfo* account = catalog::find_region(ai.location.value);
     if (!boundary || boundary->allowed_locations.empty() || !account) continue;
-    if (!allows(*boundary, account->name)) {
+    if (!boundary->allows(account->name)) {
       // A default account location is the region's own, which R001 reports.
       if (ai.location.explicit_) {
         auto& d =

@@ -12,7 +12,7 @@ void region_location_in_boundary(const model::Topology& t, diag::DiagnosticSink&
   for (const model::Region& region : t.regions) {
     const model::Boundary* boundary = boundary_of(t, region);
     if (!boundary || boundary->allowed_locations.empty() || !region.location.explicit_) continue;
-    if (allows(*boundary, region.location.value)) continue;
+    if (boundary->allows(region.location.value)) continue;
     const catalog::RegionInfo* info = catalog::find_region(region.location.value);
     auto& d = sink.report(
         diag::Kind::RegionOutsideBoundary, region.location.location,

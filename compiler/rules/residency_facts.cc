@@ -28,11 +28,6 @@ bool any_region_unresolved(const model::Topology& t) {
   return false;
 }
 
-bool allows(const model::Boundary& boundary, std::string_view location) {
-  return std::binary_search(boundary.allowed_locations.begin(), boundary.allowed_locations.end(),
-                            location);
-}
-
 diag::Note declared_here(const model::Boundary& boundary) {
   return {boundary.location, fmt::format("boundary `{}` declared here", boundary.name)};
 }

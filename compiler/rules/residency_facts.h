@@ -22,9 +22,6 @@ const model::Boundary* boundary_of(const model::Topology& t, const model::Tenant
 // "does this boundary have a region?" cannot answer then.
 bool any_region_unresolved(const model::Topology& t);
 
-// Whether data may be stored in `location` (a catalogue name) under `boundary`.
-bool allows(const model::Boundary& boundary, std::string_view location);
-
 // The note every rule attaches to the boundary a finding is about.
 diag::Note declared_here(const model::Boundary& boundary);
 

@@ -16,23 +16,16 @@ std::string_view local_equivalent(const catalog::RegionInfo& region) {
   return region.zones ? "ZRS" : "LRS";
 }
 
-// "`GRS` storage" when written, "storage (default `GZRS`)" when not.
 std::string describe(const model::Storage& storage) {
-  const char* name = model::to_string(storage.replication.value);
-  return storage.replication.explicit_ ? fmt::format("`{}` storage", name)
-                                       : fmt::format("storage (default `{}`)", name);
+  return fmt::format("`{}` storage", model::to_string(storage.replication.value));
 }
 
 diag::Diagnostic& report(diag::DiagnosticSink& sink, diag::Kind kind, const model::Storage& storage,
                          const catalog::RegionInfo& region, std::string message) {
-  auto& d = sink.report(kind, value_or(storage.replication, storage.location), std::move(message));
+  auto& d = sink.report(kind, storage.replication.location, std::move(message));
   std::string_view local = local_equivalent(region);
-  std::string setting = storage.replication.explicit_
-                            ? fmt::format("write `replication = {}`", local)
-                            : fmt::format("add `storage {{ replication = {} }}`", local);
-  d.help = fmt::format("{} to keep every copy in `{}`", setting, region.name);
-  if (storage.replication.explicit_)
-    d.fixit = diag::FixIt{storage.replication.location, std::string(local)};
+  d.help = fmt::format("write `replication = {}` to keep every copy in `{}`", local, region.name);
+  d.fixit = diag::FixIt{storage.replication.location, std::string(local)};
   return d;
 }
 
@@ -40,7 +33,13 @@ diag::Diagnostic& report(diag::DiagnosticSink& sink, diag::Kind kind, const mode
 
 void storage_geo_replication(const model::Topology& t, diag::DiagnosticSink& sink) {
   for (const model::Region& region : t.regions) {
-    if (!region.storage || !model::is_geo_redundant(region.storage->replication.value)) continue;
+    // Only a written replication can break these: the model's default is
+    // geo-redundant only where the pair exists, shares the geography and is
+    // inside the boundary (keep_default_storage_in_boundary).
+    if (!region.storage || !region.storage->replication.explicit_ ||
+        !model::is_geo_redundant(region.storage->replication.value)) {
+      continue;
+    }
     const catalog::RegionInfo* info = catalog::find_region(region.location.value);
     if (!info || !region.location.explicit_) continue;
     const model::Storage& storage = *region.storage;
@@ -62,7 +61,7 @@ void storage_geo_replication(const model::Topology& t, diag::DiagnosticSink& sin
       continue;
     }
     const model::Boundary* boundary = boundary_of(t, region);
-    if (!boundary || boundary->allowed_locations.empty() || allows(*boundary, pair->name)) continue;
+    if (!boundary || boundary->allowed_locations.empty() || boundary->allows(pair->name)) continue;
     auto& d =
         report(sink, diag::Kind::StorageReplicaOutsideBoundary, storage, *info,
                fmt::format("{} in region `{}` replicates to `{}`, the pair of `{}`, outside "

@@ -225,27 +225,8 @@ class ParamsFile {
     }
   }
 
-  // Index paths: Cosmos DB needs the root path `/*` in exactly one list. With
-  // an include list only those paths are indexed (`/*` excluded); otherwise
-  // everything is, minus the exclusions.
-  static void index_paths(const model::Container& c, std::vector<std::string>& included,
-                          std::vector<std::string>& excluded) {
-    for (const auto& p : c.index_include) included.push_back(p.value);
-    for (const auto& p : c.index_exclude) excluded.push_back(p.value);
-    auto has_root = [](const std::vector<std::string>& v) {
-      return std::find(v.begin(), v.end(), "/*") != v.end();
-    };
-    if (has_root(included) || has_root(excluded)) return;
-    if (included.empty()) {
-      included.push_back("/*");
-    } else {
-      excluded.push_back("/*");
-    }
-  }
-
   Value container(const CosmosPlan& a, const model::Container& c) const {
-    std::vector<std::string> included, excluded;
-    index_paths(c, included, excluded);
+    auto [included, excluded] = c.index_paths();
     std::vector<Property> props{
         {"name", str(c.name)},
         {"partitionKeyPaths", Value::string_array({c.partition_key.value})},

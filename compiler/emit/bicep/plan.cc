@@ -7,6 +7,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/symbols.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -20,24 +21,6 @@ const std::string kNoName;
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-bool has_zones(std::string_view location) {
-  const catalog::RegionInfo* info = catalog::find_region(location);
-  return info && info->zones;
-}
-
-bool has_subnet(const model::Region& r, std::string_view name) {
-  return std::any_of(r.subnets.begin(), r.subnets.end(),
-                     [&](const model::Subnet& s) { return s.name == name; });
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 std::map<std::string, std::string> common_tags(const model::Topology& t,
@@ -93,8 +76,8 @@ class Planner {
       plan.region = &r;
       plan.stem = stems.stem(r.key);
       plan.resource_group = p_.region_name(r, "rg");
-      plan.has_endpoints_subnet = has_subnet(r, "endpoints");
-      plan.has_aks_subnet = has_subnet(r, "aks");
+      plan.has_endpoints_subnet = r.has_subnet("endpoints");
+      plan.has_aks_subnet = r.has_subnet("aks");
       p_.regions.push_back(std::move(plan));
     }
   }
@@ -114,7 +97,7 @@ class Planner {
       // region's location; the failovers come after the regions.
       for (const auto& l : source.locations) {
         a.geo_locations.push_back(
-            {l.value, static_cast<int64_t>(a.geo_locations.size()), has_zones(l.value)});
+            {l.value, static_cast<int64_t>(a.geo_locations.size()), catalog::has_zones(l.value)});
       }
       if (!a.geo_locations.empty()) a.location = a.geo_locations.front().location;
       a.periodic_backup_redundancy = periodic_backup_redundancy(a);

@@ -61,6 +61,10 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
   return files;
 }
 
+std::string emit_terraform_manifest(const model::Topology& topology, const TerraformOptions& options) {
+  return terraform::build_manifest(terraform::plan_estate(topology, options)).text;
+}
+
 }  // namespace topoc::emit
 
 namespace topoc::emit::terraform {

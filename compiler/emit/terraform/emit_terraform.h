@@ -16,4 +16,8 @@ struct TerraformOptions {
 // Requires a model that checked without errors.
 FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options);
 
+// Only the tree's topoc.manifest.json, as emit_terraform writes it, without
+// rendering the rest (what `topoc drift` needs from a topology).
+std::string emit_terraform_manifest(const model::Topology& topology, const TerraformOptions& options);
+
 }  // namespace topoc::emit

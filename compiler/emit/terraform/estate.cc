@@ -6,6 +6,7 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -17,24 +18,6 @@ constexpr size_t kCountriesPerRule = 25;
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-bool has_zones(std::string_view location) {
-  const catalog::RegionInfo* info = catalog::find_region(location);
-  return info && info->zones;
-}
-
-bool has_subnet(const model::Region& r, std::string_view name) {
-  return std::any_of(r.subnets.begin(), r.subnets.end(),
-                     [&](const model::Subnet& s) { return s.name == name; });
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 model::Topology with_environment(const model::Topology& t, const std::string& environment) {
@@ -76,15 +59,15 @@ void plan_cosmos(Estate& e) {
     // region's location; its failovers come after the regions.
     for (const auto& l : source.locations) {
       a.geo_locations.push_back(
-          {l.value, static_cast<int64_t>(a.geo_locations.size()), has_zones(l.value)});
+          {l.value, static_cast<int64_t>(a.geo_locations.size()), catalog::has_zones(l.value)});
     }
     if (!a.geo_locations.empty()) a.location = a.geo_locations.front().location;
     for (const model::Region& r : t.regions) {
       bool reaches = !source.boundary || r.boundary_name.value == source.boundary->name;
       if (!reaches) continue;
       // A region without an endpoints subnet cannot host the endpoint.
-      if (has_subnet(r, "endpoints")) a.endpoint_regions.push_back(&r);
-      if (r.aks && has_subnet(r, "aks")) a.network_rule_regions.push_back(&r);
+      if (r.has_subnet("endpoints")) a.endpoint_regions.push_back(&r);
+      if (r.aks && r.has_subnet("aks")) a.network_rule_regions.push_back(&r);
     }
     e.cosmos.push_back(std::move(a));
   }
@@ -143,7 +126,7 @@ void plan_frontdoor(Estate& e) {
 // automatically only in the recommended zones.
 void plan_dns(Estate& e) {
   for (const model::Region& r : e.topology->regions) {
-    if (!has_subnet(r, "endpoints")) continue;
+    if (!r.has_subnet("endpoints")) continue;
     RegionDns dns{&r, {}, ""};
     if (e.cosmos_of(r)) dns.zones.push_back("privatelink.documents.azure.com");
     if (r.search) dns.zones.push_back("privatelink.search.windows.net");

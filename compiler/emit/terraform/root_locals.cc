@@ -306,24 +306,6 @@ Expr boundary(const Estate& e, const BoundaryPlan& b) {
   });
 }
 
-// Index paths: Cosmos DB needs the root path `/*` in exactly one list. With
-// an include list only those paths are indexed (`/*` excluded); otherwise
-// everything is, minus the exclusions.
-void index_paths(const model::Container& c, std::vector<std::string>& included,
-                 std::vector<std::string>& excluded) {
-  for (const auto& p : c.index_include) included.push_back(p.value);
-  for (const auto& p : c.index_exclude) excluded.push_back(p.value);
-  auto has_root = [](const std::vector<std::string>& v) {
-    return std::find(v.begin(), v.end(), "/*") != v.end();
-  };
-  if (has_root(included) || has_root(excluded)) return;
-  if (included.empty()) {
-    included.push_back("/*");
-  } else {
-    excluded.push_back("/*");
-  }
-}
-
 Expr cosmos_settings(const Estate& e) {
   const model::Cosmos& c = *e.topology->cosmos;
   const std::string& database = e.cosmos.front().database;
@@ -337,8 +319,7 @@ Expr cosmos_settings(const Estate& e) {
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
   std::vector<Entry> containers, procedures;
   for (const model::Container* k : sorted) {
-    std::vector<std::string> included, excluded;
-    index_paths(*k, included, excluded);
+    auto [included, excluded] = k->index_paths();
     std::vector<Entry> conflict;
     if (k->conflict.value == model::ConflictPolicy::kCustom && k->procedure) {
       conflict = {{"mode", str("Custom")},
