@@ -418,5 +418,15 @@ TEST_F(DriftBadInput, TextAfterTheDocument) {
             error_of(path));
 }
 
+// Lines are counted across the 1 MiB chunks the input is read in.
+TEST_F(DriftBadInput, LineNumbersPastTheFirstChunks) {
+  std::string head = "{\"version\": 4,\r\n" + std::string((3u << 20) + 5, '\n');
+  std::string path = write("lines.json", head + "  \"x\": }");
+  EXPECT_EQ(fmt::format("`{}` at byte {} (line {}, column 8): is not valid JSON: unexpected `}}`; "
+                        "expected a JSON value",
+                        path, head.size() + 7, (3u << 20) + 7),
+            error_of(path));
+}
+
 }  // namespace
 }  // namespace topoc::drift
