@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <new>
 
 #include "compiler/drift/deployed_state.h"
 #include "compiler/drift/findings.h"
@@ -43,7 +44,8 @@ CLI::App* add_drift_command(CLI::App& app, DriftOptions& opt) {
                   "repeat for several")
       ->allow_extra_args(false);
   cmd->add_option("--env", opt.environment,
-                  "Environment to compare (default: the topology's); with a manifest, it must be the manifest's");
+                  "Environment to compare (default: the topology's); with a manifest, it must be "
+                  "the manifest's");
   cmd->footer(
       "Exit codes (as `terraform plan -detailed-exitcode`): 0 in sync, 1 error (unreadable or\n"
       "malformed input, a topology with errors), 2 drift found.\n\n"
@@ -56,7 +58,16 @@ CLI::App* add_drift_command(CLI::App& app, DriftOptions& opt) {
   return cmd;
 }
 
-int run_drift(const DriftOptions& opt) {
+namespace {
+
+// Out of memory is one line and an error exit, like any input that cannot
+// be used, not an abort.
+void print_out_of_memory(std::string_view what) {
+  std::cerr << fmt::format(
+      "topoc: error: {}: out of memory; split the input or raise the memory limit\n", what);
+}
+
+int compare_and_render(const DriftOptions& opt) {
   auto format = drift::parse_state_format(opt.state_format);
   drift::DesiredLoad desired = drift::load_desired(opt.desired, opt.environment);
   if (desired.check) {
@@ -74,9 +85,14 @@ int run_drift(const DriftOptions& opt) {
   drift::DeployedState deployed;
   bool failed = false;
   for (const std::string& path : opt.states) {
-    if (auto error =
-            drift::read_state_file(path, format.value_or(drift::StateFormat::kAuto), deployed)) {
-      print_error(*error);
+    try {
+      if (auto error =
+              drift::read_state_file(path, format.value_or(drift::StateFormat::kAuto), deployed)) {
+        print_error(*error);
+        failed = true;
+      }
+    } catch (const std::bad_alloc&) {
+      print_out_of_memory(fmt::format("`{}`", path));
       failed = true;
     }
   }
@@ -98,6 +114,17 @@ int run_drift(const DriftOptions& opt) {
     std::cout << drift::render_text(report);
   }
   return report.in_sync() ? kDriftInSync : kDriftFound;
+}
+
+}  // namespace
+
+int run_drift(const DriftOptions& opt) {
+  try {
+    return compare_and_render(opt);
+  } catch (const std::bad_alloc&) {
+    print_out_of_memory("`topoc drift`");
+    return kDriftError;
+  }
 }
 
 }  // namespace topoc::cli

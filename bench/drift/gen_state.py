@@ -52,7 +52,7 @@ def main():
     resources = list(shared)
     n = 0
     while len(resources) < args.resources:
-        resources.extend(clone(template, "r%04d" % n))
+        resources.extend(clone(template, "r%05d" % n))
         n += 1
     resources = resources[:args.resources]
     resources.sort(key=lambda r: r["address"])

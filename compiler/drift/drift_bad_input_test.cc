@@ -100,16 +100,17 @@ TEST_F(DriftBadInput, AnotherProvider) {
 
 TEST_F(DriftBadInput, NotJson) {
   std::string path = write("main.tf", "terraform {\n  backend \"azurerm\" {}\n}\n");
-  EXPECT_EQ(fmt::format("`{}` at byte 0 (line 1, column 1): is not JSON (it starts with `te`); "
-                        "expected a Terraform state, plan or Resource Graph export",
-                        path),
-            error_of(path));
+  EXPECT_EQ(
+      fmt::format("`{}` at byte 0 (line 1, column 1): is not JSON (it starts with `terraform`); "
+                  "expected a Terraform state, plan or Resource Graph export",
+                  path),
+      error_of(path));
 }
 
 TEST_F(DriftBadInput, InvalidJsonInside) {
   std::string path = write("comma.json", "{\"version\": 4,\n \"lineage\": \"a\",}");
-  EXPECT_EQ(fmt::format("`{}` at byte 31 (line 2, column 17): is not valid JSON: unexpected '}}'; "
-                        "expected string literal",
+  EXPECT_EQ(fmt::format("`{}` at byte 31 (line 2, column 17): is not valid JSON: unexpected `}}`; "
+                        "expected a string (an object key)",
                         path),
             error_of(path));
 }
@@ -155,7 +156,7 @@ TEST_F(DriftBadInput, WhiteSpaceOnly) {
 TEST_F(DriftBadInput, NestedTooDeep) {
   std::string path = write("deep.json", std::string(100000, '[') + std::string(100000, ']'));
   EXPECT_EQ(
-      fmt::format("`{}` at byte 129 (line 1, column 130): JSON nested more than 128 levels deep",
+      fmt::format("`{}` at byte 128 (line 1, column 129): JSON nested more than 128 levels deep",
                   path),
       error_of(path));
 }
@@ -261,6 +262,170 @@ TEST_F(DriftBadInput, EndlessPipeStopsAtTheLimit) {
                         "export or filter it to the topology's resource groups",
                         path),
             to_string(*result.error));
+}
+
+// Writes `prefix`, `filler` repeated until `bytes` are written (or the reader
+// has gone: EPIPE, with SIGPIPE ignored), then `suffix` into a FIFO.
+class FifoWriter {
+ public:
+  FifoWriter(std::string path, std::string prefix, char filler, uint64_t bytes, std::string suffix)
+      : previous_(std::signal(SIGPIPE, SIG_IGN)) {
+    thread_ = std::thread([=] {
+      std::FILE* out = std::fopen(path.c_str(), "wb");
+      if (out == nullptr) return;
+      std::fputs(prefix.c_str(), out);
+      const std::string block(64 * 1024, filler);
+      for (uint64_t written = 0; written < bytes; written += block.size()) {
+        if (std::fwrite(block.data(), 1, block.size(), out) != block.size()) break;
+      }
+      std::fputs(suffix.c_str(), out);
+      std::fclose(out);
+    });
+  }
+  ~FifoWriter() {
+    thread_.join();
+    std::signal(SIGPIPE, previous_);
+  }
+
+ private:
+  void (*previous_)(int);
+  std::thread thread_;
+};
+
+// 128 MiB of white space cost no memory: nothing of it is kept.
+TEST_F(DriftBadInput, WhiteSpaceThroughAPipeIsNotKept) {
+  std::string path = (dir_ / "blank.fifo").string();
+  ASSERT_EQ(0, ::mkfifo(path.c_str(), 0600));
+  long before = peak_rss_kib();
+  std::string error;
+  {
+    FifoWriter writer(path, "", ' ', uint64_t{128} << 20, "\n");
+    error = error_of(path);
+  }
+  EXPECT_EQ(fmt::format("`{}`: holds only white space; expected a Terraform state, plan or "
+                        "Resource Graph export",
+                        path),
+            error);
+  EXPECT_LT(peak_rss_kib() - before, 16 * 1024);
+}
+
+// White space between values, the shape of a pretty-printed state, is
+// skipped the same way.
+TEST_F(DriftBadInput, WhiteSpaceInsideAStateIsNotKept) {
+  std::string path = (dir_ / "padded.fifo").string();
+  ASSERT_EQ(0, ::mkfifo(path.c_str(), 0600));
+  long before = peak_rss_kib();
+  DeployedState state;
+  std::optional<ReadError> error;
+  {
+    FifoWriter writer(path, R"({"format_version": "1.0", "values":)", '\n', uint64_t{96} << 20,
+                      R"({"root_module": {}}})");
+    error = read_state_file(path, StateFormat::kAuto, state);
+  }
+  EXPECT_FALSE(error.has_value()) << to_string(*error);
+  EXPECT_LT(peak_rss_kib() - before, 16 * 1024);
+}
+
+// `--state <(yes ' ')`: endless white space ends at the size limit, with
+// memory flat all the way.
+TEST_F(DriftBadInput, EndlessWhiteSpaceStopsAtTheLimit) {
+  std::string path = (dir_ / "yes.fifo").string();
+  ASSERT_EQ(0, ::mkfifo(path.c_str(), 0600));
+  struct NoRouter : JsonRouter {
+    Route route(const JsonPath&) override { return Route::kSkip; }
+    bool take(const JsonPath&, nlohmann::json) override { return true; }
+  } router;
+  long before = peak_rss_kib();
+  StreamResult result;
+  {
+    FifoWriter writer(path, "", ' ', UINT64_MAX, "");
+    result = stream_json_file(path, router, uint64_t{96} << 20);
+  }
+  ASSERT_TRUE(result.error.has_value());
+  EXPECT_EQ(fmt::format("`{}`: goes on past 96 MiB, the most that `topoc drift` reads; split the "
+                        "export or filter it to the topology's resource groups",
+                        path),
+            to_string(*result.error));
+  EXPECT_LT(peak_rss_kib() - before, 16 * 1024);
+}
+
+// One string of 40 MiB where drift keeps values: refused once it passes
+// kMaxTokenBytes, having held no more than that.
+TEST_F(DriftBadInput, HugeKeptStringIsRefusedAtTheTokenCap) {
+  std::string path = (dir_ / "string.fifo").string();
+  ASSERT_EQ(0, ::mkfifo(path.c_str(), 0600));
+  std::string prefix = R"({"format_version": "1.0", "values": ")";
+  long before = peak_rss_kib();
+  std::string error;
+  {
+    FifoWriter writer(path, prefix, 'x', uint64_t{40} << 20, "\"}");
+    error = error_of(path);
+  }
+  EXPECT_EQ(fmt::format("`{}` at byte {}: a string longer than 16 MiB, the most `topoc drift` "
+                        "reads as one JSON string or number",
+                        path, prefix.size() - 1),
+            error);
+#if !defined(__SANITIZE_ADDRESS__)
+  EXPECT_LT(peak_rss_kib() - before, 48 * 1024);
+#endif
+}
+
+// The cap holds for values drift skips, too, and for numbers.
+TEST_F(DriftBadInput, HugeSkippedStringAndNumberAreRefused) {
+  std::string big(uint64_t{17} << 20, '7');
+  std::string number = write("number.json", "{\"serial\": " + big + "}");
+  EXPECT_EQ(fmt::format("`{}` at byte 11: a number longer than 16 MiB, the most `topoc drift` "
+                        "reads as one JSON string or number",
+                        number),
+            error_of(number));
+  std::string string = write("string.json", "{\"lineage\": \"" + big + "\"}");
+  EXPECT_EQ(fmt::format("`{}` at byte 12: a string longer than 16 MiB, the most `topoc drift` "
+                        "reads as one JSON string or number",
+                        string),
+            error_of(string));
+}
+
+// Strings are checked whether kept or skipped: escapes, control characters
+// and surrogate pairs.
+TEST_F(DriftBadInput, MalformedStrings) {
+  std::string escape = write("escape.json", R"({"lineage": "a\qb"})");
+  EXPECT_EQ(fmt::format("`{}` at byte 14 (line 1, column 15): is not valid JSON: `\\q` is not a "
+                        "JSON escape",
+                        escape),
+            error_of(escape));
+  std::string tab = write("tab.json", "{\"lineage\": \"a\tb\"}");
+  EXPECT_EQ(fmt::format("`{}` at byte 14 (line 1, column 15): is not valid JSON: control "
+                        "character U+0009 inside a string; JSON writes it escaped",
+                        tab),
+            error_of(tab));
+  std::string lone = write("lone.json", R"({"version": 4, "resources": [], "x": "\uD83D!"})");
+  EXPECT_EQ(fmt::format("`{}` at byte 38 (line 1, column 39): is not valid JSON: `\\uD83D` is "
+                        "half of a UTF-16 surrogate pair, without its second half",
+                        lone),
+            error_of(lone));
+  std::string hex = write("hex.json", R"({"version": 4, "x": "\u12G4"})");
+  EXPECT_EQ(fmt::format("`{}` at byte 21 (line 1, column 22): is not valid JSON: a `\\u` escape "
+                        "needs four hexadecimal digits",
+                        hex),
+            error_of(hex));
+}
+
+TEST_F(DriftBadInput, TextAfterTheDocument) {
+  std::string path = write("two.json", "{\"version\": 4, \"resources\": []}\n{}");
+  EXPECT_EQ(fmt::format("`{}` at byte 32 (line 2, column 1): is not valid JSON: unexpected `{{`; "
+                        "expected the end of the input after the JSON value",
+                        path),
+            error_of(path));
+}
+
+// Lines are counted across the 1 MiB chunks the input is read in.
+TEST_F(DriftBadInput, LineNumbersPastTheFirstChunks) {
+  std::string head = "{\"version\": 4,\r\n" + std::string((3u << 20) + 5, '\n');
+  std::string path = write("lines.json", head + "  \"x\": }");
+  EXPECT_EQ(fmt::format("`{}` at byte {} (line {}, column 8): is not valid JSON: unexpected `}}`; "
+                        "expected a JSON value",
+                        path, head.size() + 7, (3u << 20) + 7),
+            error_of(path));
 }
 
 }  // namespace

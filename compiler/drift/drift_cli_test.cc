@@ -254,5 +254,40 @@ TEST_F(DriftCommand, MarkdownAndSarif) {
   EXPECT_EQ("D003", doc["runs"][0]["results"][0]["ruleId"]);
 }
 
+// A state that needs more memory than the process may have: one line naming
+// it and the error exit, not an abort, and the other inputs still read.
+TEST_F(DriftCommand, OutOfMemoryIsAnError) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
+#else
+  // 48 MiB of distinct tags on one resource: kept whole, then copied.
+  fs::path big = dir_ / "big.json";
+  {
+    std::ofstream out(big, std::ios::binary);
+    out << R"({"format_version": "1.0", "values": {"root_module": {"resources": [{"address":
+      "azurerm_resource_group.g", "mode": "managed", "type": "azurerm_resource_group",
+      "values": {"name": "g", "tags": {)";
+    const std::string value(4096, 'v');
+    for (int i = 0; i < 12 * 1024; ++i)
+      out << (i ? "," : "") << '"' << i << "\":\"" << value << '"';
+    out << "}}}]}}}";
+  }
+  fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+  std::string command = fmt::format(
+      "cd '{}' && ulimit -v 98304 && '{}' drift tests/drift/fixtures/rag-platform.manifest.json "
+      "--state '{}' --state absent.json >'{}' 2>'{}'",
+      source_dir().string(), TOPOC_BINARY, big.string(), out.string(), err.string());
+  int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+  EXPECT_EQ(1, WEXITSTATUS(status));
+  EXPECT_EQ(fmt::format("topoc: error: `{}`: out of memory; split the input or raise the memory "
+                        "limit\ntopoc: error: `absent.json`: cannot be read: No such file or "
+                        "directory\n",
+                        big.string()),
+            read_text(err));
+  EXPECT_EQ("", read_text(out));
+#endif
+}
+
 }  // namespace
 }  // namespace topoc::drift

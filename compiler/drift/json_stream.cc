@@ -3,430 +3,547 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <iterator>
 #include <memory>
+
+#include "compiler/drift/byte_source.h"
 
 namespace topoc::drift {
 namespace {
 
 using json = nlohmann::json;
 
-constexpr size_t kChunkBytes = size_t{1} << 20;
-
-// Validates UTF-8 across chunk boundaries (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF) and remembers the first bad byte.
-class Utf8Check {
- public:
-  void feed(const unsigned char* p, size_t n, uint64_t offset) {
-    if (bad_) return;
-    for (size_t i = 0; i < n; ++i) {
-      unsigned char b = p[i];
-      if (need_ == 0) {
-        if (b < 0x80) continue;
-        lead_ = offset + i;
-        if (b >= 0xC2 && b <= 0xDF) {
-          start(1, 0x80, 0xBF);
-        } else if (b == 0xE0) {
-          start(2, 0xA0, 0xBF);
-        } else if (b == 0xED) {
-          start(2, 0x80, 0x9F);
-        } else if (b >= 0xE1 && b <= 0xEF) {
-          start(2, 0x80, 0xBF);
-        } else if (b == 0xF0) {
-          start(3, 0x90, 0xBF);
-        } else if (b >= 0xF1 && b <= 0xF3) {
-          start(3, 0x80, 0xBF);
-        } else if (b == 0xF4) {
-          start(3, 0x80, 0x8F);
-        } else {
-          fail(offset + i, b);
-          return;
-        }
-      } else {
-        if (b < low_ || b > high_) {
-          fail(offset + i, b);
-          return;
-        }
-        --need_;
-        low_ = 0x80;
-        high_ = 0xBF;
-      }
-    }
-  }
-  // A sequence cut off by the end of the input.
-  void finish(uint64_t end) {
-    if (!bad_ && need_ > 0) fail(lead_, 0);
-  }
-  std::optional<uint64_t> bad_offset() const {
-    return bad_ ? std::optional<uint64_t>(bad_at_) : std::nullopt;
-  }
-  unsigned char bad_byte() const { return bad_byte_; }
-
- private:
-  void start(int need, unsigned char low, unsigned char high) {
-    need_ = need;
-    low_ = low;
-    high_ = high;
-  }
-  void fail(uint64_t at, unsigned char byte) {
-    bad_ = true;
-    bad_at_ = at;
-    bad_byte_ = byte;
-  }
-  int need_ = 0;
-  unsigned char low_ = 0x80, high_ = 0xBF;
-  uint64_t lead_ = 0;
-  bool bad_ = false;
-  uint64_t bad_at_ = 0;
-  unsigned char bad_byte_ = 0;
+// Why parsing stopped short of the end of the document.
+enum class Failure {
+  kNone,
+  kSyntax,   // a byte that JSON does not allow there
+  kEnd,      // the input ended inside a value
+  kTooDeep,  // more than kMaxJsonDepth levels
+  kTooLong,  // a string or number longer than kMaxTokenBytes
+  kStopped,  // the router's take() returned false
 };
 
-struct LineCol {
-  uint64_t line = 1;
-  uint64_t column = 1;
-};
+// The first byte of a word: printable ASCII but for white space.
+bool word_byte(char c) {
+  return c > 0x20 && c < 0x7F && c != '`';
+}
 
-// The bytes of the input, a chunk at a time. Keeps enough bookkeeping to turn
-// an offset in the current chunk into a line and column.
-class ByteSource {
+// "`}`", or "byte 0x01" for what cannot be shown.
+std::string describe_byte(char c) {
+  if (word_byte(c)) return fmt::format("`{}`", c);
+  return fmt::format("byte 0x{:02X}", static_cast<unsigned char>(c));
+}
+
+// The first byte in [p, e) that ends a run of plain string content: a quote,
+// a backslash or a control character. Eight bytes at a time.
+const char* string_stop(const char* p, const char* e) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  while (e - p >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    uint64_t quote = w ^ (kOnes * '"'), slash = w ^ (kOnes * '\\');
+    uint64_t hits = ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | (w - kOnes * 0x20);
+    // A byte >= 0x80 can set its high bit in the subtractions: mask them out
+    // unless the byte itself was below 0x80.
+    if ((hits & ~w & kHigh) != 0) break;
+    p += 8;
+  }
+  while (p != e) {
+    auto c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20) return p;
+    ++p;
+  }
+  return e;
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// A streaming JSON parser (RFC 8259) that asks the router, for each value as
+// it starts, whether to build it. Skipped values are scanned and checked but
+// never stored, white space costs nothing, and no string or number may grow
+// past kMaxTokenBytes, so memory is bounded by what the router keeps.
+class Parser {
  public:
-  // `limit`: the most bytes to read; a pipe that goes on past it stops there
-  // (a regular file's size is checked before reading).
-  ByteSource(std::FILE* file, uint64_t limit) : file_(file), buffer_(kChunkBytes), limit_(limit) {}
-  explicit ByteSource(std::string_view text) {
-    cur_ = text.data();
-    end_ = cur_ + text.size();
-    chunk_ = cur_;
-    if (text.size() >= 2) {
-      auto b0 = static_cast<unsigned char>(text[0]), b1 = static_cast<unsigned char>(text[1]);
-      utf16_mark_ = (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF);
-    }
-    utf8_.feed(reinterpret_cast<const unsigned char*>(cur_), text.size(), 0);
-    find_nul(cur_, text.size(), 0);
-    total_ = text.size();
-    eof_ = true;
-    utf8_.finish(total_);
-  }
+  Parser(ByteSource& source, JsonRouter& router) : source_(source), router_(router) {}
 
-  bool at_end() { return cur_ == end_ && !refill(); }
-  char peek() const { return *cur_; }
-  void advance() { ++cur_; }
-
-  uint64_t consumed() const { return chunk_start_ + static_cast<uint64_t>(cur_ - chunk_); }
-  uint64_t total() const { return total_; }  // bytes read from the input so far
-  bool read_failed() const { return read_failed_; }
-  bool over_limit() const { return over_limit_; }
-  uint64_t limit() const { return limit_; }
-  const Utf8Check& utf8() const { return utf8_; }
-  // nlohmann's lexer takes a NUL byte for the end of the input, so NULs are
-  // found here to be reported as what they are.
-  std::optional<uint64_t> first_nul() const { return first_nul_; }
-  bool starts_with_utf16_mark() const { return utf16_mark_; }
-
-  std::optional<LineCol> line_col(uint64_t offset) const {
-    if (offset < chunk_start_ || offset > chunk_start_ + static_cast<uint64_t>(end_ - chunk_)) {
-      return std::nullopt;
-    }
-    LineCol lc;
-    lc.line = newlines_before_ + 1;
-    uint64_t line_start = line_start_before_;
-    const char* stop = chunk_ + (offset - chunk_start_);
-    for (const char* p = chunk_; p < stop; ++p) {
-      if (*p == '\n') {
-        ++lc.line;
-        line_start = chunk_start_ + static_cast<uint64_t>(p - chunk_) + 1;
-      }
-    }
-    lc.column = offset - line_start + 1;
-    return lc;
-  }
-
- private:
-  bool refill() {
-    if (eof_ || file_ == nullptr) return false;
-    // Account for the lines of the chunk we leave behind (none before the
-    // first read: memchr must not see the null chunk, even with length 0).
-    for (const char* p = chunk_;
-         p != nullptr &&
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end_ - p)))) !=
-         nullptr;
-         ++p) {
-      ++newlines_before_;
-      line_start_before_ = chunk_start_ + static_cast<uint64_t>(p - chunk_) + 1;
-    }
-    chunk_start_ += static_cast<uint64_t>(end_ - chunk_);
-    size_t n = std::fread(buffer_.data(), 1, buffer_.size(), file_);
-    if (total_ + n > limit_) {
-      over_limit_ = true;
-      eof_ = true;
-      chunk_ = cur_ = end_ = buffer_.data();
-      return false;
-    }
-    if (n < buffer_.size()) {
-      eof_ = true;
-      if (std::ferror(file_)) read_failed_ = true;
-    }
-    if (total_ == 0 && n >= 2) {
-      auto b0 = static_cast<unsigned char>(buffer_[0]), b1 = static_cast<unsigned char>(buffer_[1]);
-      utf16_mark_ = (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF);
-    }
-    utf8_.feed(reinterpret_cast<const unsigned char*>(buffer_.data()), n, total_);
-    find_nul(buffer_.data(), n, total_);
-    total_ += n;
-    if (eof_) utf8_.finish(total_);
-    chunk_ = cur_ = buffer_.data();
-    end_ = cur_ + n;
-    return n > 0;
-  }
-
-  void find_nul(const char* p, size_t n, uint64_t offset) {
-    if (first_nul_) return;
-    if (const void* at = std::memchr(p, 0, n)) {
-      first_nul_ = offset + static_cast<uint64_t>(static_cast<const char*>(at) - p);
-    }
-  }
-
-  std::FILE* file_ = nullptr;
-  std::vector<char> buffer_;
-  std::optional<uint64_t> first_nul_;
-  const char* chunk_ = nullptr;
-  const char* cur_ = nullptr;
-  const char* end_ = nullptr;
-  uint64_t chunk_start_ = 0;
-  uint64_t total_ = 0;
-  uint64_t newlines_before_ = 0;
-  uint64_t line_start_before_ = 0;
-  bool eof_ = false;
-  bool read_failed_ = false;
-  uint64_t limit_ = UINT64_MAX;
-  bool over_limit_ = false;
-  bool utf16_mark_ = false;
-  Utf8Check utf8_;
-};
-
-// Lets nlohmann's parser pull bytes from a ByteSource. Every copy shares the
-// source; only the end sentinel has none.
-class SourceIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = char;
-
-  explicit SourceIterator(ByteSource* source) : source_(source) {}
-  char operator*() const { return source_->peek(); }
-  SourceIterator& operator++() {
-    source_->advance();
-    return *this;
-  }
-  SourceIterator operator++(int) {
-    SourceIterator copy = *this;
-    source_->advance();
-    return copy;
-  }
-  // Only ever compared with the end sentinel.
-  bool operator==(const SourceIterator&) const { return source_ == nullptr || source_->at_end(); }
-  bool operator!=(const SourceIterator& other) const { return !(*this == other); }
-
- private:
-  ByteSource* source_;
-};
-
-// The SAX handler that builds only what the router keeps.
-class FilteringSax {
- public:
-  explicit FilteringSax(JsonRouter& router) : router_(router) {}
-
-  bool null() { return scalar(nullptr); }
-  bool boolean(bool v) { return scalar(v); }
-  bool number_integer(json::number_integer_t v) { return scalar(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return scalar(v); }
-  bool number_float(json::number_float_t v, const json::string_t&) { return scalar(v); }
-  bool string(json::string_t& v) {
-    if (skip_depth_ > 0) return true;
-    return scalar(std::move(v));
-  }
-  bool binary(json::binary_t&) { return true; }  // the JSON lexer never produces binary values
-  bool start_object(size_t) { return open(false); }
-  bool start_array(size_t) { return open(true); }
-  bool end_object() { return close(); }
-  bool end_array() { return close(); }
-  bool key(json::string_t& k) {
-    if (skip_depth_ == 0) pending_key_ = std::move(k);
-    return true;
-  }
-  bool parse_error(size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& ex) {
-    error_position_ = position;
-    last_token_ = last_token;
-    error_text_ = ex.what();
-    return false;
-  }
+  // The document; false when it failed (see failure()).
+  bool parse();
 
   json& root() { return root_; }
+  Failure failure() const { return failure_; }
+  uint64_t failure_offset() const { return failure_offset_; }
+  const std::string& failure_detail() const { return failure_detail_; }
   bool started() const { return started_; }
-  bool too_deep() const { return too_deep_; }
-  bool stopped() const { return stopped_; }
-  size_t error_position() const { return error_position_; }
-  const std::string& last_token() const { return last_token_; }
-  const std::string& error_text() const { return error_text_; }
+  bool any_token() const { return any_token_; }
+  const std::string& first_word() const { return first_word_; }
+  uint64_t first_offset() const { return first_offset_; }
 
  private:
   struct Frame {
-    json* value;
+    json* value;  // null when skipped
     bool array;
-    size_t next_index;
-    Route route;
+    bool empty;     // nothing read inside yet
+    bool skip;      // dropped with everything inside
     bool keep_all;  // this container or one around it is kept whole
     bool pushed;    // added a segment to path_
+    Route route;
+    size_t next_index;
   };
 
-  // Computes the route of the value about to start, pushing its path segment
-  // when the router has to be asked.
-  Route decide(bool& pushed) {
-    started_ = true;
-    if (frames_.empty()) return router_.route(path_);
-    Frame& top = frames_.back();
-    if (top.keep_all) return Route::kKeepAll;
-    if (top.array) {
-      path_.push_back({std::string(), top.next_index++});
-    } else {
-      path_.push_back({std::move(pending_key_), std::nullopt});
-    }
-    pushed = true;
-    return router_.route(path_);
+  bool fail(Failure f, uint64_t offset, std::string detail = "") {
+    failure_ = f;
+    failure_offset_ = offset;
+    failure_detail_ = std::move(detail);
+    return false;
+  }
+  bool fail_end() { return fail(Failure::kEnd, source_.total()); }
+  bool unexpected(std::string_view expected) {
+    char c = *source_.cur();
+    return fail(Failure::kSyntax, source_.consumed(),
+                fmt::format("unexpected {}; expected {}", describe_byte(c), expected));
   }
 
-  json* insert(json&& v) {
-    if (frames_.empty()) {
-      root_ = std::move(v);
-      return &root_;
+  // Skips white space; false at the end of the input.
+  bool skip_space() {
+    for (;;) {
+      if (!source_.fill()) return false;
+      const char* p = source_.cur();
+      const char* e = source_.end();
+      while (p != e && is_space(*p)) ++p;
+      source_.set_cur(p);
+      if (p != e) return true;
     }
-    Frame& top = frames_.back();
-    if (top.array) {
-      top.value->push_back(std::move(v));
-      return &top.value->back();
-    }
-    json& slot =
-        top.keep_all ? (*top.value)[std::move(pending_key_)] : (*top.value)[path_.back().key];
-    slot = std::move(v);
-    return &slot;
   }
-
-  template <typename T>
-  bool scalar(T&& v) {
-    if (skip_depth_ > 0) return true;
-    bool pushed = false;
-    Route r = decide(pushed);
-    bool ok = true;
-    if (r == Route::kHandOver) {
-      ok = router_.take(path_, json(std::forward<T>(v)));
-    } else if (r != Route::kSkip) {
-      insert(json(std::forward<T>(v)));
-    }
-    if (pushed) path_.pop_back();
-    if (!ok) stopped_ = true;
-    return ok;
+  // The next byte, or -1 at the end of the input.
+  int next() {
+    if (!source_.fill()) return -1;
+    const char* p = source_.cur();
+    source_.set_cur(p + 1);
+    return static_cast<unsigned char>(*p);
   }
+  int peek() { return source_.fill() ? static_cast<unsigned char>(*source_.cur()) : -1; }
 
-  bool open(bool array) {
-    if (++depth_ > kMaxJsonDepth) {
-      too_deep_ = true;
-      return false;
-    }
-    if (skip_depth_ > 0) {
-      ++skip_depth_;
-      return true;
-    }
-    bool pushed = false;
-    Route r = decide(pushed);
-    if (r == Route::kSkip) {
-      skip_depth_ = 1;
-      if (pushed) path_.pop_back();
-      return true;
-    }
-    bool keep_all = r == Route::kKeepAll;
-    json* v = insert(array ? json::array() : json::object());
-    frames_.push_back({v, array, 0, r, keep_all, pushed});
-    return true;
-  }
+  Route decide(bool& pushed);
+  json* insert(json&& v);
+  bool emit(Route r, json&& v, bool pushed);
+  bool value();
+  bool close();
+  bool string_token(std::string* out);
+  bool escape(std::string* out, uint64_t start);
+  int hex4(uint64_t start);
+  bool number_token(json* out);
+  bool literal(std::string_view word, json v, Route r, bool pushed);
 
-  bool close() {
-    --depth_;
-    if (skip_depth_ > 0) {
-      --skip_depth_;
-      return true;
-    }
-    Frame f = frames_.back();
-    frames_.pop_back();
-    bool ok = true;
-    if (f.route == Route::kHandOver) {
-      json v = std::move(*f.value);
-      if (frames_.empty()) {
-        root_ = json();
-      } else if (frames_.back().array) {
-        frames_.back().value->get_ref<json::array_t&>().pop_back();
-      } else {
-        frames_.back().value->erase(path_.back().key);
-      }
-      ok = router_.take(path_, std::move(v));
-    }
-    if (f.pushed) path_.pop_back();
-    if (!ok) stopped_ = true;
-    return ok;
-  }
-
+  ByteSource& source_;
   JsonRouter& router_;
   json root_;
   std::vector<Frame> frames_;
   JsonPath path_;
   std::string pending_key_;
-  size_t skip_depth_ = 0;
-  size_t depth_ = 0;
-  bool started_ = false;
-  bool too_deep_ = false;
-  bool stopped_ = false;
-  size_t error_position_ = 0;
-  std::string last_token_;
-  std::string error_text_;
+  std::string number_;
+  std::string scratch_;
+  Failure failure_ = Failure::kNone;
+  uint64_t failure_offset_ = 0;
+  std::string failure_detail_;
+  bool started_ = false;    // a value began
+  bool any_token_ = false;  // a token was read whole
+  std::string first_word_;  // the start of the input, for "is not JSON"
+  uint64_t first_offset_ = 0;
 };
 
-std::string where_at(const ByteSource& source, uint64_t offset) {
-  if (auto lc = source.line_col(offset)) {
-    return fmt::format("byte {} (line {}, column {})", offset, lc->line, lc->column);
+Route Parser::decide(bool& pushed) {
+  started_ = true;
+  if (frames_.empty()) return router_.route(path_);
+  Frame& top = frames_.back();
+  if (top.skip) return Route::kSkip;
+  if (top.keep_all) return Route::kKeepAll;
+  if (top.array) {
+    path_.push_back({std::string(), top.next_index++});
+  } else {
+    path_.push_back({pending_key_, std::nullopt});
   }
-  return fmt::format("byte {}", offset);
+  pushed = true;
+  return router_.route(path_);
 }
 
-// nlohmann's own explanation without its prefix and position: "unexpected
-// '}'; expected string literal".
-std::string syntax_detail(const std::string& text) {
-  std::string detail = text;
-  if (auto dash = detail.find(" - "); dash != std::string::npos) detail = detail.substr(dash + 3);
-  if (auto last = detail.find("; last read:"); last != std::string::npos) detail.erase(last);
-  return detail;
-}
-
-std::string printable_token(const std::string& token) {
-  if (token.empty() || token.size() > 40) return "";
-  for (char c : token) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u >= 0x7F) return "";
+json* Parser::insert(json&& v) {
+  if (frames_.empty()) {
+    root_ = std::move(v);
+    return &root_;
   }
-  return token;
+  Frame& top = frames_.back();
+  if (top.array) {
+    top.value->push_back(std::move(v));
+    return &top.value->back();
+  }
+  json& slot = top.keep_all ? (*top.value)[pending_key_] : (*top.value)[path_.back().key];
+  slot = std::move(v);
+  return &slot;
 }
 
-ReadError syntax_error(std::string_view display, const ByteSource& source,
-                       const FilteringSax& sax) {
+// Stores or hands over a complete scalar.
+bool Parser::emit(Route r, json&& v, bool pushed) {
+  bool ok = true;
+  if (r == Route::kHandOver) {
+    ok = router_.take(path_, std::move(v));
+  } else if (r != Route::kSkip) {
+    insert(std::move(v));
+  }
+  if (pushed) path_.pop_back();
+  if (!ok) return fail(Failure::kStopped, source_.consumed());
+  return true;
+}
+
+bool Parser::literal(std::string_view word, json v, Route r, bool pushed) {
+  for (char expected : word) {
+    int c = peek();
+    if (c < 0) return fail_end();
+    if (c != expected) return unexpected(fmt::format("`{}`", word));
+    source_.set_cur(source_.cur() + 1);
+  }
+  any_token_ = true;
+  return emit(r, std::move(v), pushed);
+}
+
+// One value at the current byte (white space already skipped). A container
+// only opens here; the loop in parse() reads what is inside.
+bool Parser::value() {
+  if (frames_.empty()) {
+    first_offset_ = source_.consumed();
+    const char* p = source_.cur();
+    while (p != source_.end() && word_byte(*p) && first_word_.size() < 24) first_word_ += *p++;
+  }
+  bool pushed = false;
+  uint64_t at = source_.consumed();
+  Route r = decide(pushed);
+  char c = *source_.cur();
+  switch (c) {
+    case '{':
+    case '[': {
+      if (frames_.size() >= kMaxJsonDepth) {
+        return fail(Failure::kTooDeep, at,
+                    fmt::format("JSON nested more than {} levels deep", kMaxJsonDepth));
+      }
+      source_.set_cur(source_.cur() + 1);
+      any_token_ = true;
+      bool array = c == '[';
+      if (r == Route::kSkip) {
+        if (pushed) path_.pop_back();
+        frames_.push_back({nullptr, array, true, true, false, false, r, 0});
+        return true;
+      }
+      json* v = insert(array ? json::array() : json::object());
+      frames_.push_back({v, array, true, false, r == Route::kKeepAll, pushed, r, 0});
+      return true;
+    }
+    case '"': {
+      if (r == Route::kSkip) {
+        if (!string_token(nullptr)) return false;
+        return emit(r, json(), pushed);
+      }
+      // Decoded into a buffer that is reused, then copied at its exact size:
+      // a string grown in place keeps up to twice the capacity it needs.
+      scratch_.clear();
+      if (!string_token(&scratch_)) return false;
+      return emit(r, json(scratch_), pushed);
+    }
+    case 't':
+      return literal("true", json(true), r, pushed);
+    case 'f':
+      return literal("false", json(false), r, pushed);
+    case 'n':
+      return literal("null", json(), r, pushed);
+    default:
+      if (c == '-' || (c >= '0' && c <= '9')) {
+        json v;
+        if (!number_token(r == Route::kSkip ? nullptr : &v)) return false;
+        return emit(r, std::move(v), pushed);
+      }
+      return unexpected("a JSON value");
+  }
+}
+
+// Ends the innermost container; a value routed kHandOver goes to the router.
+bool Parser::close() {
+  Frame f = frames_.back();
+  frames_.pop_back();
+  if (f.skip) return true;
+  bool ok = true;
+  if (f.route == Route::kHandOver) {
+    json v = std::move(*f.value);
+    if (frames_.empty()) {
+      root_ = json();
+    } else if (frames_.back().array) {
+      frames_.back().value->get_ref<json::array_t&>().pop_back();
+    } else {
+      frames_.back().value->erase(path_.back().key);
+    }
+    ok = router_.take(path_, std::move(v));
+  }
+  if (f.pushed) path_.pop_back();
+  if (!ok) return fail(Failure::kStopped, source_.consumed());
+  return true;
+}
+
+int hex_digit(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Four hex digits of a \u escape; -1 after failing.
+int Parser::hex4(uint64_t start) {
+  int v = 0;
+  for (int i = 0; i < 4; ++i) {
+    int c = peek();
+    if (c < 0) return fail_end(), -1;
+    int d = hex_digit(c);
+    if (d < 0) {
+      return fail(Failure::kSyntax, start, "a `\\u` escape needs four hexadecimal digits"), -1;
+    }
+    source_.set_cur(source_.cur() + 1);
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+// An escape after its backslash, appended decoded to `out` when kept.
+bool Parser::escape(std::string* out, uint64_t start) {
+  int c = next();
+  if (c < 0) return fail_end();
+  char decoded;
+  switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+      decoded = static_cast<char>(c);
+      break;
+    case 'b':
+      decoded = '\b';
+      break;
+    case 'f':
+      decoded = '\f';
+      break;
+    case 'n':
+      decoded = '\n';
+      break;
+    case 'r':
+      decoded = '\r';
+      break;
+    case 't':
+      decoded = '\t';
+      break;
+    case 'u': {
+      int cp = hex4(start);
+      if (cp < 0) return false;
+      if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return fail(Failure::kSyntax, start,
+                    fmt::format("`\\u{:04X}` is half of a UTF-16 surrogate pair, without its "
+                                "first half",
+                                cp));
+      }
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        uint64_t low_at = source_.consumed();
+        int b = next(), u = b == '\\' ? next() : -1;
+        if (b < 0 || (b == '\\' && u < 0)) return fail_end();
+        int low = u == 'u' ? hex4(low_at) : 0;
+        if (low < 0) return false;
+        if (low < 0xDC00 || low > 0xDFFF) {
+          return fail(Failure::kSyntax, start,
+                      fmt::format("`\\u{:04X}` is half of a UTF-16 surrogate pair, without its "
+                                  "second half",
+                                  cp));
+        }
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      }
+      if (out) append_utf8(*out, static_cast<uint32_t>(cp));
+      return true;
+    }
+    default:
+      return fail(Failure::kSyntax, start,
+                  fmt::format("`\\{}` is not a JSON escape", static_cast<char>(c)));
+  }
+  if (out) *out += decoded;
+  return true;
+}
+
+// A string at its opening quote; decoded into `out` unless it is null.
+bool Parser::string_token(std::string* out) {
+  uint64_t start = source_.consumed();
+  source_.set_cur(source_.cur() + 1);
+  for (;;) {
+    if (!source_.fill()) return fail_end();
+    const char* p = source_.cur();
+    const char* q = string_stop(p, source_.end());
+    if (source_.offset_of(q) - start > kMaxTokenBytes) {
+      return fail(Failure::kTooLong, start,
+                  fmt::format("a string longer than {} MiB, the most `topoc drift` reads as one "
+                              "JSON string or number",
+                              kMaxTokenBytes >> 20));
+    }
+    if (out) out->append(p, q);
+    source_.set_cur(q);
+    if (q == source_.end()) continue;
+    if (*q == '"') {
+      source_.set_cur(q + 1);
+      any_token_ = true;
+      return true;
+    }
+    if (*q == '\\') {
+      uint64_t at = source_.offset_of(q);
+      source_.set_cur(q + 1);
+      if (!escape(out, at)) return false;
+      continue;
+    }
+    return fail(Failure::kSyntax, source_.offset_of(q),
+                fmt::format("control character U+{:04X} inside a string; JSON writes it escaped",
+                            static_cast<unsigned>(*q)));
+  }
+}
+
+// A number (RFC 8259's grammar), converted as nlohmann::json converts: an
+// integer to an unsigned or signed 64-bit value when it fits, anything else
+// to a double. `out` is null when the number is skipped.
+bool Parser::number_token(json* out) {
+  uint64_t start = source_.consumed();
+  number_.clear();
+  auto take = [&] {
+    number_ += *source_.cur();
+    source_.set_cur(source_.cur() + 1);
+  };
+  auto digits = [&]() -> bool {
+    int c = peek();
+    if (c < 0) return fail_end();
+    if (c < '0' || c > '9') return unexpected("a digit");
+    while (c >= '0' && c <= '9') {
+      if (number_.size() >= kMaxTokenBytes) {
+        return fail(Failure::kTooLong, start,
+                    fmt::format("a number longer than {} MiB, the most `topoc drift` reads as "
+                                "one JSON string or number",
+                                kMaxTokenBytes >> 20));
+      }
+      take();
+      c = peek();
+    }
+    return true;
+  };
+  if (*source_.cur() == '-') take();
+  int c = peek();
+  if (c == '0') {
+    take();
+  } else if (!digits()) {
+    return false;
+  }
+  bool integer = true;
+  if (peek() == '.') {
+    integer = false;
+    take();
+    if (!digits()) return false;
+  }
+  c = peek();
+  if (c == 'e' || c == 'E') {
+    integer = false;
+    take();
+    c = peek();
+    if (c == '+' || c == '-') take();
+    if (!digits()) return false;
+  }
+  any_token_ = true;
+  if (out == nullptr) return true;
+  const char* b = number_.data();
+  const char* e = b + number_.size();
+  if (integer) {
+    if (number_[0] == '-') {
+      int64_t v = 0;
+      if (std::from_chars(b, e, v).ec == std::errc()) {
+        *out = json(v);
+        return true;
+      }
+    } else {
+      uint64_t v = 0;
+      if (std::from_chars(b, e, v).ec == std::errc()) {
+        *out = json(v);
+        return true;
+      }
+    }
+  }
+  *out = json(std::strtod(number_.c_str(), nullptr));
+  return true;
+}
+
+bool Parser::parse() {
+  if (!skip_space()) return fail_end();
+  if (!value()) return false;
+  while (!frames_.empty()) {
+    if (!skip_space()) return fail_end();
+    Frame& top = frames_.back();
+    char c = *source_.cur();
+    if (c == (top.array ? ']' : '}')) {
+      source_.set_cur(source_.cur() + 1);
+      if (!close()) return false;
+      continue;
+    }
+    if (!top.empty) {
+      if (c != ',') return unexpected(top.array ? "`,` or `]`" : "`,` or `}`");
+      source_.set_cur(source_.cur() + 1);
+      if (!skip_space()) return fail_end();
+      c = *source_.cur();
+    }
+    bool was_empty = top.empty;
+    top.empty = false;
+    if (!top.array) {
+      if (c != '"') {
+        return unexpected(was_empty ? "a string (an object key) or `}`"
+                                    : "a string (an object key)");
+      }
+      pending_key_.clear();
+      if (!string_token(top.skip ? nullptr : &pending_key_)) return false;
+      if (!skip_space()) return fail_end();
+      if (*source_.cur() != ':') return unexpected("`:`");
+      source_.set_cur(source_.cur() + 1);
+      if (!skip_space()) return fail_end();
+    }
+    if (!value()) return false;
+  }
+  if (skip_space()) return unexpected("the end of the input after the JSON value");
+  return true;
+}
+
+constexpr std::string_view kExpected = "expected a Terraform state, plan or Resource Graph export";
+
+constexpr std::string_view kSplitAdvice =
+    "split the export or filter it to the topology's resource groups";
+
+// What went wrong at `position`: bad bytes before it explain it better than
+// the parser's view of them.
+ReadError parse_error(std::string_view display, const ByteSource& source, const Parser& parser,
+                      uint64_t position) {
   std::string path(display);
-  constexpr std::string_view kExpected =
-      "expected a Terraform state, plan or Resource Graph export";
-  uint64_t position = sax.error_position();
   if (auto bad = source.utf8().bad_offset(); bad && *bad <= position) {
     if (source.starts_with_utf16_mark()) {
       return {path, "",
@@ -444,51 +561,61 @@ ReadError syntax_error(std::string_view display, const ByteSource& source,
             "holds a NUL byte, which JSON text never does; is it a "
             "binary file, or one cut short by a full disk?"};
   }
-  std::string detail = syntax_detail(sax.error_text());
-  bool at_end = position >= source.total() &&
-                (sax.last_token().empty() || detail.find("end of input") != std::string::npos);
-  if (at_end && !sax.started())
-    return {path, "", fmt::format("holds only white space; {}", kExpected)};
-  if (at_end) {
-    return {path, where_at(source, source.total()),
-            "the JSON ends before its last value is complete; is the file truncated?"};
+  switch (parser.failure()) {
+    case Failure::kEnd:
+      if (!parser.started())
+        return {path, "", fmt::format("holds only white space; {}", kExpected)};
+      return {path, where_at(source, position),
+              "the JSON ends before its last value is complete; is the file truncated?"};
+    case Failure::kTooDeep:
+    case Failure::kTooLong:
+      return {path, where_at(source, position), parser.failure_detail()};
+    case Failure::kSyntax:
+      if (!parser.any_token()) {
+        std::string start = parser.first_word().empty()
+                                ? ""
+                                : fmt::format(" (it starts with `{}`)", parser.first_word());
+        return {path, where_at(source, parser.first_offset()),
+                fmt::format("is not JSON{}; {}", start, kExpected)};
+      }
+      return {path, where_at(source, position),
+              fmt::format("is not valid JSON: {}", parser.failure_detail())};
+    case Failure::kNone:
+    case Failure::kStopped:
+      break;
   }
-  uint64_t at = position > 0 ? position - 1 : 0;
-  std::string token = printable_token(sax.last_token());
-  if (!sax.started()) {
-    // Point at the start of what was read instead of its last byte.
-    uint64_t start_at =
-        position >= sax.last_token().size() ? position - sax.last_token().size() : 0;
-    std::string start = token.empty() ? "" : fmt::format(" (it starts with `{}`)", token);
-    return {path, where_at(source, start_at), fmt::format("is not JSON{}; {}", start, kExpected)};
-  }
-  return {path, where_at(source, at), fmt::format("is not valid JSON: {}", detail)};
+  return {path, "", "cannot be read"};
 }
-
-constexpr std::string_view kSplitAdvice =
-    "split the export or filter it to the topology's resource groups";
 
 StreamResult run(std::string_view display, ByteSource& source, JsonRouter& router) {
   StreamResult result;
-  FilteringSax sax(router);
-  bool ok = json::sax_parse(SourceIterator(&source), SourceIterator(nullptr), &sax,
-                            json::input_format_t::json, true, false);
+  Parser parser(source, router);
+  bool ok = parser.parse();
   result.bytes = source.total();
   if (source.read_failed()) {
     result.error = ReadError{std::string(display), "", "cannot be read to the end (I/O error)"};
   } else if (source.over_limit()) {
-    result.error = ReadError{std::string(display), "",
-                             fmt::format("goes on past {} MiB, the most that `topoc drift` reads; {}",
-                                         source.limit() >> 20, kSplitAdvice)};
-  } else if (sax.too_deep()) {
-    result.error = ReadError{std::string(display), where_at(source, source.consumed()),
-                             fmt::format("JSON nested more than {} levels deep", kMaxJsonDepth)};
-  } else if (sax.stopped()) {
-    result.stopped = true;
-  } else if (!ok) {
-    result.error = syntax_error(display, source, sax);
+    result.error =
+        ReadError{std::string(display), "",
+                  fmt::format("goes on past {} MiB, the most that `topoc drift` reads; {}",
+                              source.limit() >> 20, kSplitAdvice)};
+  } else if (ok) {
+    // Bytes the parser took as string content may still not be UTF-8.
+    if (source.utf8().bad_offset()) {
+      result.error = parse_error(display, source, parser, source.total());
+    }
+  } else if (parser.failure() == Failure::kStopped) {
+    // Bytes that are not UTF-8 explain a value of the wrong shape better
+    // than its pointer does.
+    if (auto bad = source.utf8().bad_offset(); bad && *bad <= source.consumed()) {
+      result.error = parse_error(display, source, parser, source.consumed());
+    } else {
+      result.stopped = true;
+    }
+  } else {
+    result.error = parse_error(display, source, parser, parser.failure_offset());
   }
-  result.kept = std::move(sax.root());
+  result.kept = std::move(parser.root());
   return result;
 }
 
@@ -516,6 +643,8 @@ std::string json_pointer(const JsonPath& path) {
         out += "~0";
       } else if (c == '/') {
         out += "~1";
+      } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
       } else {
         out += c;
       }
@@ -540,9 +669,7 @@ StreamResult stream_json_file(const std::string& path, JsonRouter& router, uint6
   if (S_ISREG(st.st_mode)) {
     auto size = static_cast<uint64_t>(st.st_size);
     if (size == 0) {
-      result.error = ReadError{path, "",
-                               "is empty; expected a Terraform state, plan or Resource "
-                               "Graph export"};
+      result.error = ReadError{path, "", fmt::format("is empty; {}", kExpected)};
       return result;
     }
     if (size > max_bytes) {
@@ -566,8 +693,7 @@ StreamResult stream_json_text(std::string_view display_path, std::string_view te
                               JsonRouter& router) {
   if (text.empty()) {
     StreamResult result;
-    result.error = ReadError{std::string(display_path), "",
-                             "is empty; expected a Terraform state, plan or Resource Graph export"};
+    result.error = ReadError{std::string(display_path), "", fmt::format("is empty; {}", kExpected)};
     return result;
   }
   ByteSource source(text);

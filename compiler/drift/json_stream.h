@@ -1,9 +1,16 @@
 // Reads a JSON document of any size with bounded memory. The bytes stream in
-// fixed-size chunks (checked for UTF-8 on the way), and a router decides for
-// each value, by its JSON path, whether to skip it, keep it, or keep it and
-// hand it over as soon as it is complete. A Terraform state of 20,000
-// resources is thus never held as a whole document: only the attributes
-// drift compares survive, one resource at a time.
+// fixed-size chunks (checked for UTF-8 on the way) through a parser of its
+// own, and a router decides for each value, as it starts, by its JSON path,
+// whether to skip it, keep it, or keep it and hand it over as soon as it is
+// complete. Skipped values are scanned, never stored, and no single string
+// or number may exceed kMaxTokenBytes, so a Terraform state of 20,000
+// resources is never held as a whole document (only the attributes drift
+// compares survive, one resource at a time) and white space, however much,
+// costs nothing.
+//
+// nlohmann::json's SAX parser would not do: its lexer keeps every byte of
+// white space it skips and builds every string whole, skipped or not, before
+// a handler could refuse it. simdjson needs the whole document in memory.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +26,11 @@ namespace topoc::drift {
 // with the file, but parsing a gigabyte takes long enough that a wrong file
 // is the likelier explanation.
 inline constexpr uint64_t kMaxStateBytes = uint64_t{1} << 30;  // 1 GiB
+
+// The longest string or number read, escapes included: far above any
+// attribute Terraform writes (a kubeconfig is a few KiB), and small enough
+// that a file of one huge string is refused early.
+inline constexpr uint64_t kMaxTokenBytes = uint64_t{16} << 20;  // 16 MiB
 
 // JSON nested deeper than this is refused: Terraform writes at most a few
 // dozen levels, and the limit keeps every later walk over kept values shallow.
@@ -44,7 +56,8 @@ struct PathSegment {
 };
 using JsonPath = std::vector<PathSegment>;
 
-// RFC 6901: "/values/root_module/resources/3".
+// RFC 6901: "/values/root_module/resources/3". For messages: a control
+// character in a key is written as a JSON escape, to keep them on one line.
 std::string json_pointer(const JsonPath& path);
 
 enum class Route {

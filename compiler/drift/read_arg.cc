@@ -205,7 +205,8 @@ std::string id_segment_after(const std::string& id, std::string_view collection)
 bool derived(const json& r, std::string_view arm_type, std::string_view name) {
   if (!string_field(r, "managedBy").empty()) return true;
   if (arm_type == "microsoft.alertsmanagement/smartdetectoralertrules") return true;
-  if (arm_type == "microsoft.insights/actiongroups" && name == "Application Insights Smart Detection")
+  if (arm_type == "microsoft.insights/actiongroups" &&
+      name == "Application Insights Smart Detection")
     return true;
   if (arm_type == "microsoft.network/networkinterfaces") {
     const json* props = member(r, "properties");
@@ -234,12 +235,20 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
                                             DeployedState& out) {
   if (!r.is_object()) return ShapeError{"", "expected a resource object"};
   for (const char* field : {"id", "type"}) {
-    auto it = r.find(field);
-    if (it == r.end() || !it->is_string()) {
-      return ShapeError{fmt::format("/{}", field),
-                        fmt::format("expected `{}` to be a string", field)};
-    }
+    if (auto error = required_string(r, field)) return error;
   }
+  DeployedResource d;
+  std::string location, kind, managed_by;
+  for (auto [key, field] : {std::pair{"name", &d.name}, std::pair{"location", &location},
+                            std::pair{"resourceGroup", &d.resource_group}, std::pair{"kind", &kind},
+                            std::pair{"managedBy", &managed_by}}) {
+    if (auto error = optional_string(r, key, *field)) return error;
+  }
+  json object;
+  for (const char* key : {"properties", "sku"}) {
+    if (auto error = optional_object(r, key, object)) return error;
+  }
+  if (auto error = tags_of(r, context.tags, d.tags)) return error;
   const std::string& id = r["id"].get_ref<const std::string&>();
   ++context.managed;
   if (lower(id).rfind("/subscriptions/", 0) != 0) {
@@ -249,23 +258,21 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
   ++context.azurerm;
   std::string arm_type = lower(r["type"].get_ref<const std::string&>());
   std::string_view azurerm = azurerm_type_of(arm_type);
-  DeployedResource d;
   d.input = context.input;
   d.origin = Origin::kAzure;
   d.type = azurerm.empty() ? arm_type : std::string(azurerm);
   d.id = id;
   // `az resource list` names child resources "parent/child"; Resource Graph
   // names them "child". The manifest uses the child's own name.
-  d.name = string_field(r, "name");
   if (d.name.empty() || d.name.find('/') != std::string::npos)
     d.name = id.substr(id.rfind('/') + 1);
-  d.location = catalog::normalise_location(string_field(r, "location"));
+  d.location = catalog::normalise_location(location);
   // A resource group's row names itself as its group; the manifest leaves it empty.
-  if (d.type != "azurerm_resource_group") {
-    d.resource_group = string_field(r, "resourceGroup");
-    if (d.resource_group.empty()) d.resource_group = resource_group_of_id(id);
+  if (d.type == "azurerm_resource_group") {
+    d.resource_group.clear();
+  } else if (d.resource_group.empty()) {
+    d.resource_group = resource_group_of_id(id);
   }
-  d.tags = tags_of(r, context.tags);
   d.derived = derived(r, arm_type, d.name);
   std::vector<json> user_pools;
   d.attributes = arm_attributes(d.type, r, user_pools);

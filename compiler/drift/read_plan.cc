@@ -32,7 +32,9 @@ std::optional<std::vector<std::string>> action_list(const json& actions) {
 // 1.10+, or OpenTofu). A list this reader does not know is a generic
 // `change`: a newer Terraform should not make the whole plan unreadable.
 std::string action_of(const std::vector<std::string>& list) {
-  auto has = [&](std::string_view a) { return std::find(list.begin(), list.end(), a) != list.end(); };
+  auto has = [&](std::string_view a) {
+    return std::find(list.begin(), list.end(), a) != list.end();
+  };
   if (list.size() == 2 && has("create") && (has("delete") || has("forget"))) return "replace";
   if (list.size() == 1) {
     const std::string& a = list[0];
@@ -66,12 +68,11 @@ std::optional<ShapeError> read_plan_change(const json& c, ReadContext& context,
                                            DeployedState& out) {
   if (!c.is_object()) return ShapeError{"", "expected a resource change object"};
   for (const char* field : {"address", "mode", "type"}) {
-    auto it = c.find(field);
-    if (it == c.end() || !it->is_string()) {
-      return ShapeError{fmt::format("/{}", field),
-                        fmt::format("expected `{}` to be a string", field)};
-    }
+    if (auto error = required_string(c, field)) return error;
   }
+  std::string provider, deposed;
+  if (auto error = optional_string(c, "provider_name", provider)) return error;
+  if (auto error = optional_string(c, "deposed", deposed)) return error;
   auto change = c.find("change");
   if (change == c.end() || !change->is_object()) {
     return ShapeError{"/change", "expected `change` to be an object"};
@@ -85,7 +86,6 @@ std::optional<ShapeError> read_plan_change(const json& c, ReadContext& context,
   if (c["mode"] != "managed") return std::nullopt;
   std::optional<std::string> action = action_of(*list);
   const std::string& type = c["type"].get_ref<const std::string&>();
-  std::string provider = string_field(c, "provider_name");
   ++context.managed;
   if (provider.empty() ? type.rfind("azurerm_", 0) != 0 : !is_azurerm_provider(provider)) {
     if (context.other_provider.empty()) context.other_provider = provider.empty() ? type : provider;
@@ -96,7 +96,7 @@ std::optional<ShapeError> read_plan_change(const json& c, ReadContext& context,
   PlannedChange p;
   p.input = context.input;
   p.address = c["address"].get<std::string>();
-  p.deposed_key = string_field(c, "deposed");
+  p.deposed_key = std::move(deposed);
   p.action = *action;
   p.type = type;
   out.planned.push_back(std::move(p));

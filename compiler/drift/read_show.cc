@@ -33,14 +33,17 @@ std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context
                                              DeployedState& out) {
   if (!r.is_object()) return ShapeError{"", "expected a resource object"};
   for (const char* field : {"address", "mode", "type"}) {
-    auto it = r.find(field);
-    if (it == r.end() || !it->is_string()) {
-      return ShapeError{fmt::format("/{}", field),
-                        fmt::format("expected `{}` to be a string", field)};
-    }
+    if (auto error = required_string(r, field)) return error;
   }
+  std::string provider;
+  if (auto error = optional_string(r, "provider_name", provider)) return error;
+  DeployedResource d;
+  if (auto error = optional_bool(r, "tainted", d.tainted)) return error;
+  if (auto error = optional_string(r, "deposed_key", d.deposed_key)) return error;
+  // Terraform omits `values` rather than writing null; other writers may not.
+  json values;
+  if (auto error = optional_object(r, "values", values)) return error;
   if (r["mode"] != "managed") return std::nullopt;  // data sources describe, they do not deploy
-  std::string provider = string_field(r, "provider_name");
   const std::string& type = r["type"].get_ref<const std::string&>();
   ++context.managed;
   if (provider.empty() ? type.rfind("azurerm_", 0) != 0 : !is_azurerm_provider(provider)) {
@@ -48,14 +51,11 @@ std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context
     return std::nullopt;
   }
   ++context.azurerm;
-  // Terraform omits `values` rather than writing null; other writers may not.
-  json values = r.contains("values") && !r["values"].is_null() ? r["values"] : json::object();
-  if (!values.is_object()) return ShapeError{"/values", "expected `values` to be an object"};
-  DeployedResource d =
-      terraform_resource(r["address"].get<std::string>(), type, std::move(values), context.tags);
+  if (auto error = terraform_resource(r["address"].get<std::string>(), type, std::move(values),
+                                      context.tags, d)) {
+    return under("/values", *error);
+  }
   d.input = context.input;
-  d.tainted = bool_field(r, "tainted");
-  d.deposed_key = string_field(r, "deposed_key");
   out.resources.push_back(std::move(d));
   return std::nullopt;
 }

@@ -42,54 +42,56 @@ std::optional<ShapeError> read_state_resource(const json& r, ReadContext& contex
                                               DeployedState& out) {
   if (!r.is_object()) return ShapeError{"", "expected a resource object"};
   for (const char* field : {"mode", "type", "name"}) {
-    auto it = r.find(field);
-    if (it == r.end() || !it->is_string()) {
-      return ShapeError{fmt::format("/{}", field),
-                        fmt::format("expected `{}` to be a string", field)};
-    }
+    if (auto error = required_string(r, field)) return error;
   }
+  std::string provider, module;
+  if (auto error = optional_string(r, "provider", provider)) return error;
+  if (auto error = optional_string(r, "module", module)) return error;
   auto instances = r.find("instances");
   if (instances == r.end() || !instances->is_array()) {
     return ShapeError{"/instances", "expected `instances` to be an array"};
   }
+  // Every instance is checked, data sources' too: a wrong shape anywhere
+  // means the file is not what it claims to be.
+  std::vector<DeployedResource> read(instances->size());
+  std::vector<json> attributes(instances->size());
+  for (size_t i = 0; i < instances->size(); ++i) {
+    const json& instance = (*instances)[i];
+    std::string at = fmt::format("/instances/{}", i);
+    if (!instance.is_object()) return ShapeError{at, "expected an instance object"};
+    std::string status;
+    DeployedResource& d = read[i];
+    for (auto [key, field] : {std::pair{"status", &status}, std::pair{"deposed", &d.deposed_key}}) {
+      if (auto error = optional_string(instance, key, *field)) return under(at, *error);
+    }
+    d.tainted = status == "tainted";
+    if (auto key = instance.find("index_key"); key != instance.end() && !key->is_null()) {
+      auto text = instance_key(*key);
+      if (!text) {
+        return ShapeError{at + "/index_key", "expected `index_key` to be a number or a string"};
+      }
+      d.address = *text;
+    }
+    if (auto error = optional_object(instance, "attributes", attributes[i]))
+      return under(at, *error);
+  }
   if (r["mode"] != "managed") return std::nullopt;
   const std::string& type = r["type"].get_ref<const std::string&>();
-  std::string provider = string_field(r, "provider");
   context.managed += instances->size();
   if (provider.empty() ? type.rfind("azurerm_", 0) != 0 : !is_azurerm_provider(provider)) {
     if (context.other_provider.empty()) context.other_provider = provider.empty() ? type : provider;
     return std::nullopt;
   }
   context.azurerm += instances->size();
-  std::string module = string_field(r, "module");
   std::string base = fmt::format("{}{}{}.{}", module, module.empty() ? "" : ".", type,
                                  r["name"].get_ref<const std::string&>());
-  for (size_t i = 0; i < instances->size(); ++i) {
-    const json& instance = (*instances)[i];
-    if (!instance.is_object()) {
-      return ShapeError{fmt::format("/instances/{}", i), "expected an instance object"};
+  for (size_t i = 0; i < read.size(); ++i) {
+    DeployedResource& d = read[i];
+    if (auto error =
+            terraform_resource(base + d.address, type, std::move(attributes[i]), context.tags, d)) {
+      return under(fmt::format("/instances/{}/attributes", i), *error);
     }
-    std::string address = base;
-    if (auto key = instance.find("index_key"); key != instance.end() && !key->is_null()) {
-      auto text = instance_key(*key);
-      if (!text) {
-        return ShapeError{fmt::format("/instances/{}/index_key", i),
-                          "expected `index_key` to be a number or a string"};
-      }
-      address += *text;
-    }
-    json attributes = instance.contains("attributes") && !instance["attributes"].is_null()
-                          ? instance["attributes"]
-                          : json::object();
-    if (!attributes.is_object()) {
-      return ShapeError{fmt::format("/instances/{}/attributes", i),
-                        "expected `attributes` to be an object"};
-    }
-    DeployedResource d =
-        terraform_resource(std::move(address), type, std::move(attributes), context.tags);
     d.input = context.input;
-    d.tainted = string_field(instance, "status") == "tainted";
-    d.deposed_key = string_field(instance, "deposed");
     out.resources.push_back(std::move(d));
   }
   return std::nullopt;

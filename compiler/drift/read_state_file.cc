@@ -6,9 +6,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
+#include <map>
 #include <set>
 
+#include "compiler/drift/attributes.h"
 #include "compiler/drift/deployed_state.h"
 #include "compiler/drift/readers.h"
 
@@ -48,8 +49,8 @@ Route route_values(const JsonPath& path, size_t i) {
 // REST API (`$skipToken`, `totalRecords`) and ARM list responses (`nextLink`)
 // say about further pages.
 bool is_paging_key(std::string_view key) {
-  return key == "skip_token" || key == "$skipToken" || key == "nextLink" || key == "total_records" ||
-         key == "totalRecords";
+  return key == "skip_token" || key == "$skipToken" || key == "nextLink" ||
+         key == "total_records" || key == "totalRecords";
 }
 
 class StateRouter : public JsonRouter {
@@ -92,7 +93,9 @@ class StateRouter : public JsonRouter {
 
   bool take(const JsonPath& path, json value) override {
     std::optional<ShapeError> error;
-    switch (family(path)) {
+    size_t before = out_.resources.size();
+    Family f = family(path);
+    switch (f) {
       case Family::kShow:
         error = readers::read_show_resource(value, context_, out_);
         break;
@@ -109,6 +112,7 @@ class StateRouter : public JsonRouter {
       case Family::kNone:
         break;
     }
+    if (!error) error = check_listed_once(path, f, value, before);
     if (!error) return true;
     error_pointer_ = json_pointer(path) + error->pointer;
     error_message_ = error->message;
@@ -133,8 +137,44 @@ class StateRouter : public JsonRouter {
     return Family::kNone;
   }
 
+  // A second entry for a resource already read, which Terraform and Azure
+  // never write: one of the two would silently win.
+  std::optional<ShapeError> check_listed_once(const JsonPath& path, Family f, const json& value,
+                                              size_t before) {
+    std::string at = json_pointer(path);
+    auto seen = [&](std::string key, std::string_view name,
+                    std::string relative) -> std::optional<ShapeError> {
+      auto [it, fresh] = first_seen_.try_emplace(std::move(key), at + relative);
+      if (fresh) return std::nullopt;
+      return ShapeError{relative, fmt::format("`{}` is listed twice; it is also at `{}`",
+                                              readers::printable(name), it->second)};
+    };
+    if (f == Family::kPlan) {
+      std::string deposed;
+      if (readers::optional_string(value, "deposed", deposed)) return std::nullopt;
+      return seen(
+          fmt::format("plan\n{}\n{}", value["address"].get_ref<const std::string&>(), deposed),
+          value["address"].get_ref<const std::string&>(), "");
+    }
+    if (f == Family::kArm) {
+      if (out_.resources.size() == before) return std::nullopt;
+      const DeployedResource& d = out_.resources.back();
+      return seen("arm\n" + lower(d.id), d.id, "");
+    }
+    for (size_t i = before; i < out_.resources.size(); ++i) {
+      const DeployedResource& d = out_.resources[i];
+      std::string relative = f == Family::kState ? fmt::format("/instances/{}", i - before) : "";
+      if (auto error =
+              seen(fmt::format("tf\n{}\n{}", d.address, d.deposed_key), d.address, relative)) {
+        return error;
+      }
+    }
+    return std::nullopt;
+  }
+
   DeployedState& out_;
   readers::ReadContext context_;
+  std::map<std::string, std::string> first_seen_;  // what identifies a resource -> its pointer
   std::set<std::string> top_level_;
   bool root_is_array_ = false;
   size_t rows_ = 0;
@@ -169,6 +209,70 @@ std::optional<StateFormat> detect(const StateRouter& router, const json& kept) {
   // A number: Terraform's state versions. Other JSON has string versions.
   if (auto v = kept.find("version"); v != kept.end() && v->is_number()) return StateFormat::kState;
   if (router.has("data") || router.has("value")) return StateFormat::kArg;
+  return std::nullopt;
+}
+
+// The containers around the resources, as far as they were kept (handed-over
+// resources leave their arrays empty): each must be of the type its format
+// documents, or the file would read as an estate with nothing in it.
+std::optional<ShapeError> check_container(const json& parent, std::string_view key, bool array,
+                                          const std::string& at) {
+  auto it = parent.find(key);
+  if (it == parent.end() || it->is_null() || (array ? it->is_array() : it->is_object())) {
+    return std::nullopt;
+  }
+  return ShapeError{fmt::format("{}/{}", at, key),
+                    fmt::format("expected `{}` to be {}", key, array ? "an array" : "an object")};
+}
+
+std::optional<ShapeError> check_module(const json& module, const std::string& at) {
+  if (!module.is_object()) return ShapeError{at, "expected a module object"};
+  if (auto it = module.find("address"); it != module.end() && !it->is_string()) {
+    return ShapeError{at + "/address", "expected `address` to be a string"};
+  }
+  if (auto error = check_container(module, "resources", true, at)) return error;
+  if (auto error = check_container(module, "child_modules", true, at)) return error;
+  if (auto it = module.find("child_modules"); it != module.end() && it->is_array()) {
+    for (size_t i = 0; i < it->size(); ++i) {
+      if (auto error = check_module((*it)[i], fmt::format("{}/child_modules/{}", at, i))) {
+        return error;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// `values` of a `show -json` state or of a plan's `prior_state`.
+std::optional<ShapeError> check_values(const json& parent, const std::string& at) {
+  if (auto error = check_container(parent, "values", false, at)) return error;
+  auto values = parent.find("values");
+  if (values == parent.end() || values->is_null()) return std::nullopt;
+  if (auto error = check_container(*values, "root_module", false, at + "/values")) return error;
+  auto root = values->find("root_module");
+  if (root == values->end() || root->is_null()) return std::nullopt;
+  return check_module(*root, at + "/values/root_module");
+}
+
+std::optional<ShapeError> check_shape(StateFormat format, const json& kept) {
+  if (!kept.is_object()) return std::nullopt;  // a bare array of ARM resources
+  switch (format) {
+    case StateFormat::kShow:
+      return check_values(kept, "");
+    case StateFormat::kPlan:
+      if (auto error = check_container(kept, "resource_changes", true, "")) return error;
+      if (auto error = check_container(kept, "prior_state", false, "")) return error;
+      if (auto prior = kept.find("prior_state"); prior != kept.end() && prior->is_object()) {
+        return check_values(*prior, "/prior_state");
+      }
+      return std::nullopt;
+    case StateFormat::kState:
+      return check_container(kept, "resources", true, "");
+    case StateFormat::kArg:
+      if (auto error = check_container(kept, "data", true, "")) return error;
+      return check_container(kept, "value", true, "");
+    case StateFormat::kAuto:
+      break;
+  }
   return std::nullopt;
 }
 
@@ -221,6 +325,9 @@ std::optional<ReadError> finish(std::string_view path, StateFormat requested, St
                                  describe(requested), to_string(requested))};
   }
   if (auto error = check_version(path, *format, result.kept)) return error;
+  if (auto error = check_shape(*format, result.kept)) {
+    return ReadError{p, "`" + error->pointer + "`", error->message};
+  }
   const readers::ReadContext& context = router.context();
   if (context.managed > 0 && context.azurerm == 0) {
     if (*format == StateFormat::kArg) {
@@ -238,13 +345,15 @@ std::optional<ReadError> finish(std::string_view path, StateFormat requested, St
     input.rows = router.rows();
     for (const char* key : {"skip_token", "$skipToken", "nextLink"}) {
       auto it = result.kept.find(key);
-      if (it != result.kept.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+      if (it != result.kept.end() && it->is_string() &&
+          !it->get_ref<const std::string&>().empty()) {
         input.more_pages = true;
       }
     }
     for (const char* key : {"total_records", "totalRecords"}) {
       auto it = result.kept.find(key);
-      if (it != result.kept.end() && it->is_number_unsigned()) input.total_records = it->get<uint64_t>();
+      if (it != result.kept.end() && it->is_number_unsigned())
+        input.total_records = it->get<uint64_t>();
     }
   }
   state.inputs.push_back(std::move(input));
@@ -316,8 +425,9 @@ std::optional<ReadError> check_pages_complete(const DeployedState& state) {
   }
   // Without a total, a lone page that names a next one is surely incomplete.
   if (total == 0 && pages == 1 && first->more_pages) {
-    return ReadError{first->path, "",
-                     fmt::format("is one page of a larger result (it names a next page); {}", kAdvice)};
+    return ReadError{
+        first->path, "",
+        fmt::format("is one page of a larger result (it names a next page); {}", kAdvice)};
   }
   return std::nullopt;
 }

@@ -1,7 +1,9 @@
-// Helpers every state reader shares: provider names, instance keys, safe
+// Helpers every state reader shares: provider names, instance keys, checked
 // field access on untrusted JSON, and the DeployedResource of a Terraform
 // resource instance.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/drift/attributes.h"
 #include "compiler/drift/readers.h"
@@ -9,6 +11,59 @@
 namespace topoc::drift::readers {
 
 using json = nlohmann::json;
+
+namespace {
+
+// The code point of the UTF-8 sequence at text[i] (valid UTF-8: the readers
+// refuse anything else), and its length.
+uint32_t decode(std::string_view text, size_t i, size_t& length) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80 || i + 1 >= text.size()) {
+    length = 1;
+    return b;
+  }
+  auto c = [&](size_t k) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[i + k]) & 0x3F);
+  };
+  if (b < 0xE0) {
+    length = 2;
+    return ((b & 0x1Fu) << 6) | c(1);
+  }
+  if (b < 0xF0 || i + 3 >= text.size()) {
+    length = std::min<size_t>(3, text.size() - i);
+    return length < 3 ? b : ((b & 0x0Fu) << 12) | (c(1) << 6) | c(2);
+  }
+  length = 4;
+  return ((b & 0x07u) << 18) | (c(1) << 12) | (c(2) << 6) | c(3);
+}
+
+// Characters Go's unicode.IsPrint refuses that a key may plausibly hold:
+// controls, the no-break and other format spaces, line and paragraph
+// separators, the byte order mark.
+bool printable_code_point(uint32_t cp) {
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD) return false;
+  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F)) return false;
+  if ((cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF) return false;
+  return true;
+}
+
+std::string pointer_key(std::string_view key) {
+  std::string out = "/";
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 bool is_azurerm_provider(std::string_view provider) {
   // Mirrors and private registries keep the type name last.
@@ -32,13 +87,138 @@ bool is_azurerm_provider(std::string_view provider) {
 std::optional<std::string> instance_key(const json& key) {
   if (key.is_number_integer() || key.is_number_unsigned()) return fmt::format("[{}]", key.dump());
   if (!key.is_string()) return std::nullopt;
+  // Terraform's addrs.StringKey: HCL's quoted-string syntax.
+  const std::string& text = key.get_ref<const std::string&>();
   std::string out = "[\"";
-  for (char c : key.get_ref<const std::string&>()) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    uint32_t cp = decode(text, i, length);
+    if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '"') {
+      out += "\\\"";
+    } else if (cp == '\\') {
+      out += "\\\\";
+    } else if ((cp == '$' || cp == '%') && i + 1 < text.size() && text[i + 1] == '{') {
+      out += static_cast<char>(cp);
+      out += static_cast<char>(cp);
+    } else if (!printable_code_point(cp)) {
+      out += cp < 0x10000 ? fmt::format("\\u{:04x}", cp) : fmt::format("\\U{:08x}", cp);
+    } else {
+      out.append(text, i, length);
+    }
+    i += length;
   }
   out += "\"]";
   return out;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      out += fmt::format("\\u{:04x}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+ShapeError under(std::string_view prefix, ShapeError error) {
+  error.pointer = std::string(prefix) + error.pointer;
+  return error;
+}
+
+std::optional<ShapeError> optional_string(const json& object, std::string_view key,
+                                          std::string& out) {
+  out.clear();
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be a string", key)};
+  }
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
+std::optional<ShapeError> required_string(const json& object, std::string_view key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be a string", key)};
+  }
+  return std::nullopt;
+}
+
+std::optional<ShapeError> optional_bool(const json& object, std::string_view key, bool& out) {
+  out = false;
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be true or false", key)};
+  }
+  out = it->get<bool>();
+  return std::nullopt;
+}
+
+std::optional<ShapeError> optional_object(const json& object, std::string_view key, json& out) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    out = json::object();
+    return std::nullopt;
+  }
+  if (!it->is_object()) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be an object", key)};
+  }
+  out = *it;
+  return std::nullopt;
+}
+
+std::optional<ShapeError> tags_of(const json& values, TagPool& pool, SharedTags& out) {
+  out = nullptr;
+  auto it = values.find("tags");
+  if (it == values.end()) return std::nullopt;
+  Tags tags;
+  if (!it->is_null()) {
+    if (!it->is_object()) return ShapeError{"/tags", "expected `tags` to be an object"};
+    for (const auto& [k, v] : it->items()) {
+      if (!v.is_string()) {
+        return ShapeError{"/tags" + pointer_key(k), "expected a tag's value to be a string"};
+      }
+      tags[k] = v.get<std::string>();
+    }
+  }
+  out = pool.intern(std::move(tags));
+  return std::nullopt;
+}
+
+std::optional<ShapeError> terraform_resource(std::string address, std::string type, json values,
+                                             TagPool& pool, DeployedResource& d) {
+  d.origin = Origin::kTerraform;
+  d.address = std::move(address);
+  d.type = std::move(type);
+  std::string group_id;
+  for (auto [key, field] :
+       {std::pair{"id", &d.id}, std::pair{"name", &d.name}, std::pair{"location", &d.location},
+        std::pair{"resource_group_name", &d.resource_group},
+        std::pair{"resource_group_id", &group_id}}) {
+    if (auto error = optional_string(values, key, *field)) return error;
+  }
+  if (auto error = tags_of(values, pool, d.tags)) return error;
+  normalise_attributes(d.type, values);
+  d.location = string_field(values, "location");
+  if (d.resource_group.empty()) d.resource_group = resource_group_of_id(group_id);
+  if (d.resource_group.empty() && d.type != "azurerm_resource_group") {
+    d.resource_group = resource_group_of_id(d.id);
+  }
+  strip_identity(values);
+  d.attributes = std::move(values);
+  return std::nullopt;
 }
 
 std::string string_field(const json& object, std::string_view key) {
@@ -46,46 +226,6 @@ std::string string_field(const json& object, std::string_view key) {
   auto it = object.find(key);
   if (it == object.end() || !it->is_string()) return "";
   return it->get<std::string>();
-}
-
-bool bool_field(const json& object, std::string_view key) {
-  if (!object.is_object()) return false;
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-
-SharedTags tags_of(const json& values, TagPool& pool) {
-  auto it = values.find("tags");
-  if (it == values.end()) return nullptr;
-  Tags tags;
-  if (it->is_object()) {
-    for (const auto& [k, v] : it->items())
-      tags[k] = v.is_string() ? v.get<std::string>() : v.dump();
-  }
-  return pool.intern(std::move(tags));
-}
-
-DeployedResource terraform_resource(std::string address, std::string type, json values,
-                                    TagPool& pool) {
-  normalise_attributes(type, values);
-  DeployedResource d;
-  d.origin = Origin::kTerraform;
-  d.address = std::move(address);
-  d.type = std::move(type);
-  d.id = string_field(values, "id");
-  d.name = string_field(values, "name");
-  d.location = string_field(values, "location");
-  d.resource_group = string_field(values, "resource_group_name");
-  if (d.resource_group.empty()) {
-    d.resource_group = resource_group_of_id(string_field(values, "resource_group_id"));
-  }
-  if (d.resource_group.empty() && d.type != "azurerm_resource_group") {
-    d.resource_group = resource_group_of_id(d.id);
-  }
-  d.tags = tags_of(values, pool);
-  strip_identity(values);
-  d.attributes = std::move(values);
-  return d;
 }
 
 }  // namespace topoc::drift::readers

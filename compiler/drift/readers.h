@@ -32,22 +32,43 @@ struct ReadContext {
 // `provider["registry.terraform.io/hashicorp/azurerm"].west`) is azurerm.
 bool is_azurerm_provider(std::string_view provider);
 
-// `["eu"]` or `[0]` as Terraform writes instance keys in addresses.
+// `["eu"]` or `[0]`: an instance key as Terraform writes it in addresses,
+// strings in HCL's quoting (`\t`, `\n`, `\"`, `$${`, `\u0001`), so that a
+// raw state's keys spell addresses as `terraform show -json` does.
 std::optional<std::string> instance_key(const nlohmann::json& key);
 
-// Fields of untrusted input: empty or false when absent or of another type.
+// Text of untrusted input made fit for a one-line message: control
+// characters written as JSON escapes.
+std::string printable(std::string_view text);
+
+// Fields of untrusted input. Absent and null read as empty or false; any
+// other type than the one documented is a ShapeError at `/key`.
+std::optional<ShapeError> optional_string(const nlohmann::json& object, std::string_view key,
+                                          std::string& out);
+std::optional<ShapeError> optional_bool(const nlohmann::json& object, std::string_view key,
+                                        bool& out);
+std::optional<ShapeError> required_string(const nlohmann::json& object, std::string_view key);
+// A string field where any other type reads as empty: for the nested ARM
+// values that are translated into compared attributes, not relied upon.
 std::string string_field(const nlohmann::json& object, std::string_view key);
-bool bool_field(const nlohmann::json& object, std::string_view key);
+// An object field, absent or null read as an empty object.
+std::optional<ShapeError> optional_object(const nlohmann::json& object, std::string_view key,
+                                          nlohmann::json& out);
+
+// The same error seen from a value further out: `prefix` goes before its
+// pointer.
+ShapeError under(std::string_view prefix, ShapeError error);
 
 // A Terraform resource instance from its address, type and (filtered)
 // attribute values: identity and placement taken from the attributes, which
-// are normalised to the manifest's spelling.
-DeployedResource terraform_resource(std::string address, std::string type, nlohmann::json values,
-                                    TagPool& tags);
+// are normalised to the manifest's spelling. Errors point into the values.
+std::optional<ShapeError> terraform_resource(std::string address, std::string type,
+                                             nlohmann::json values, TagPool& tags,
+                                             DeployedResource& out);
 
 // The tags of a Terraform or ARM resource: null when it has no `tags`
-// attribute, empty when it is null.
-SharedTags tags_of(const nlohmann::json& object, TagPool& pool);
+// attribute or it is null; an object of strings otherwise.
+std::optional<ShapeError> tags_of(const nlohmann::json& object, TagPool& pool, SharedTags& out);
 
 // `terraform show -json`: resources under values.root_module (and a plan's
 // prior_state), child modules nested to any depth.
