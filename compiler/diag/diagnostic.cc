@@ -27,6 +27,10 @@ Diagnostic& DiagnosticSink::report(Kind kind, Location location, std::string mes
   return diagnostics_.back();
 }
 
+void DiagnosticSink::count_dropped(Kind kind, size_t n) {
+  (info(kind).severity == Severity::kError ? dropped_errors_ : dropped_warnings_) += n;
+}
+
 size_t DiagnosticSink::error_count() const {
   return dropped_errors_ + std::count_if(diagnostics_.begin(), diagnostics_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });

@@ -73,6 +73,9 @@ class DiagnosticSink {
   size_t dropped_count() const { return dropped_errors_ + dropped_warnings_; }
   // True once further diagnostics are only counted; callers may skip building messages.
   bool full() const { return diagnostics_.size() >= kMaxKept; }
+  // Once full(): counts `n` more of `kind` at once, for a rule that knows how
+  // many it would report without enumerating them (pairs of duplicates).
+  void count_dropped(Kind kind, size_t n);
   // Sorts by file, then position, then code, so output order never depends on rule order.
   void sort();
 

@@ -83,11 +83,6 @@ void compare_tags(const DesiredResource& d, const DeployedResource& r,
 
 std::vector<AttributeChange> diff_attributes(const DesiredResource& d, const DeployedResource& r) {
   std::vector<AttributeChange> out;
-  // Another name at the same address is another resource: Azure names are
-  // immutable, so the next apply would replace it. Azure ignores their case.
-  if (!d.name.empty() && !r.name.empty() && lower(d.name) != lower(r.name)) {
-    out.push_back({"name", d.name, r.name});
-  }
   if (!d.location.empty() && d.location != "global" && !r.location.empty() &&
       d.location != r.location) {
     out.push_back({"location", d.location, r.location});

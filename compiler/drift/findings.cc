@@ -75,6 +75,25 @@ std::string places(const std::vector<std::string>& locations) {
   return out;
 }
 
+// Azure identifies a resource by its id: within a subscription, its type,
+// resource group and name, which Azure compares without case
+// (learn.microsoft.com, "Naming rules and restrictions for Azure
+// resources"). A child resource's parent is not compared: the manifest does
+// not name it. What either side leaves empty is not compared either.
+bool same_resource(const DesiredResource& d, const DeployedResource& r) {
+  auto differs = [](const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && lower(a) != lower(b);
+  };
+  return !differs(d.name, r.name) && !differs(d.resource_group, r.resource_group);
+}
+
+// "storage account `stshop` in resource group `rg-eu`".
+std::string identity_phrase(std::string_view type, std::string_view name, std::string_view group,
+                            std::string_view address) {
+  std::string phrase = resource_phrase(type, name, address);
+  return group.empty() ? phrase : fmt::format("{} in resource group `{}`", phrase, group);
+}
+
 const char* verb(std::string_view action) {
   if (action == "create") return "creates";
   if (action == "update") return "updates";
@@ -165,7 +184,16 @@ class Comparer {
   bool match(const DesiredResource& d) {
     std::optional<size_t> found;
     bool from_azure = false;
-    if (auto it = terraform_.find(d.address); it != terraform_.end()) found = it->second;
+    if (auto it = terraform_.find(d.address); it != terraform_.end()) {
+      // Another name or resource group at the address is another Azure
+      // resource: the desired one is missing, the found one is not the
+      // topology's (leftovers() reports it).
+      if (same_resource(d, deployed_.resources[it->second])) {
+        found = it->second;
+      } else {
+        displaced_.emplace(d.address, it->second);
+      }
+    }
     if (!found) {
       auto it = azure_.find(azure_key(d.type, d.resource_group, d.name, d.attributes));
       if (it != azure_.end()) {
@@ -281,7 +309,15 @@ class Comparer {
     for (const DesiredResource* d : missing) {
       if (grouped.count(d)) continue;
       Finding f = from_desired(FindingKind::kMissing, *d);
-      f.message = fmt::format("{} is not deployed", resource_phrase(d->type, d->name, d->address));
+      if (auto it = displaced_.find(d->address); it != displaced_.end()) {
+        const DeployedResource& r = deployed_.resources[it->second];
+        f.message = fmt::format("{} is not deployed: its address holds {}",
+                                identity_phrase(d->type, d->name, d->resource_group, d->address),
+                                identity_phrase(r.type, r.name, r.resource_group, r.address));
+      } else {
+        f.message =
+            fmt::format("{} is not deployed", resource_phrase(d->type, d->name, d->address));
+      }
       findings_.push_back(std::move(f));
     }
   }
@@ -305,6 +341,17 @@ class Comparer {
             "deposed object `{}` of `{}` is still deployed; the next apply "
             "destroys it",
             r.deposed_key, r.address);
+      } else if (d && r.origin == Origin::kTerraform && !same_resource(*d, r)) {
+        // Name and resource group force a new resource in azurerm
+        // (`ForceNew`, v4.55.0), so an apply replaces it; a plan says so
+        // itself, with its action.
+        message =
+            fmt::format("{} is in the Terraform state as `{}`, where the topology has {}{}",
+                        identity_phrase(r.type, r.name, r.resource_group, r.address), r.address,
+                        identity_phrase(d->type, d->name, d->resource_group, d->address),
+                        deployed_.inputs[r.input].format == StateFormat::kPlan
+                            ? ""
+                            : "; the next apply replaces it");
       } else if (r.origin == Origin::kTerraform) {
         message = fmt::format("{} is in the Terraform state as `{}` but not in the topology",
                               phrase, r.address);
@@ -478,6 +525,7 @@ class Comparer {
   std::set<std::string> module_calls_;          // `module.aks` of every desired address
   std::multimap<std::string, size_t> ids_;       // lower-case ARM id -> deployed resource
   std::map<AzureKey, size_t> azure_;
+  std::map<std::string, size_t> displaced_;  // desired address → another resource deployed there
   std::set<std::string> azure_groups_;
   std::set<size_t> used_;
   std::vector<Finding> findings_;
@@ -491,12 +539,14 @@ bool ignored(const Finding& f, const std::vector<std::string>& patterns) {
   });
 }
 
-// Boundaries alphabetically with global findings last, then by location,
-// severity and resource.
+// Residency breaches first, wherever they are: they are what a reader must
+// see. Then boundaries alphabetically with global findings last, then by
+// location, severity and resource.
 bool report_order(const Finding& a, const Finding& b) {
   auto key = [](const Finding& f) {
-    return std::tuple(f.boundary.empty(), f.boundary, f.location.empty(), f.location,
-                      static_cast<int>(f.kind), f.address, lower(f.id), f.name, f.message);
+    return std::tuple(f.kind != FindingKind::kResidencyBreach, f.boundary.empty(), f.boundary,
+                      f.location.empty(), f.location, static_cast<int>(f.kind), f.address,
+                      lower(f.id), f.name, f.message);
   };
   return key(a) < key(b);
 }

@@ -68,7 +68,8 @@ struct DriftReport {
   std::vector<StateInput> inputs;
   size_t desired_resources = 0;
   size_t deployed_resources = 0;
-  std::vector<Finding> findings;  // sorted: boundary, location, kind, address, id
+  // Sorted: residency breaches first, then boundary, location, kind, address, id.
+  std::vector<Finding> findings;
   size_t ignored = 0;
 
   size_t count(FindingKind kind) const;

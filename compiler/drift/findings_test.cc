@@ -144,19 +144,106 @@ TEST(DriftCompare, ChangedAttributeNamesBothValues) {
   EXPECT_EQ("state.json", f.input);
 }
 
-TEST(DriftCompare, RenamedResourceIsChanged) {
+// Azure identifies a resource by type, resource group and name: another
+// name at the address is another account. The topology's is missing; the
+// one found is not the topology's, and the next apply replaces it.
+TEST(DriftCompare, AnotherNameAtTheAddressIsMissingAndUnmanaged) {
   std::string renamed = storage();
   renamed.replace(renamed.find("stshop"), 6, "stshop2");
-  DriftReport r = run({{{"state.json", show(kGroup + "," + kSubnet + "," + renamed + "," + cosmos())}}});
-  ASSERT_EQ(1u, r.findings.size());
-  ASSERT_EQ(1u, r.findings[0].changes.size());
-  EXPECT_EQ("name", r.findings[0].changes[0].attribute);
-  EXPECT_EQ("stshop", r.findings[0].changes[0].desired);
-  EXPECT_EQ("stshop2", r.findings[0].changes[0].deployed);
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + renamed + "," + cosmos())}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D002 storage account `stshop` in resource group `rg-eu` is not deployed: its "
+                 "address holds storage account `stshop2` in resource group `rg-eu`",
+                 "D004 storage account `stshop2` in resource group `rg-eu` is in the Terraform "
+                 "state as `module.storage[\"weu\"].azurerm_storage_account.this`, where the "
+                 "topology has storage account `stshop` in resource group `rg-eu`; the next apply "
+                 "replaces it"}),
+            messages(r));
+  ASSERT_EQ(2u, r.findings.size());
+  EXPECT_EQ("stshop", r.findings[0].name);
+  EXPECT_EQ("", r.findings[0].input);
+  EXPECT_EQ("stshop2", r.findings[1].name);
+  EXPECT_EQ("state.json", r.findings[1].input);
+  EXPECT_EQ("eu", r.findings[1].boundary);
   // Azure names ignore case: `STSHOP` is the same account.
   std::string upper = storage();
   upper.replace(upper.find("stshop"), 6, "STSHOP");
   EXPECT_TRUE(run({{{"state.json", show(kGroup + "," + kSubnet + "," + upper + "," + cosmos())}}}).in_sync());
+}
+
+// The same name in another resource group is another resource too; group
+// names ignore case as well.
+TEST(DriftCompare, AnotherResourceGroupAtTheAddressIsMissingAndUnmanaged) {
+  std::string moved = storage();
+  moved.replace(moved.find("\"rg-eu\""), 7, "\"rg-old\"");
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + moved + "," + cosmos())}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D002 storage account `stshop` in resource group `rg-eu` is not deployed: its "
+                 "address holds storage account `stshop` in resource group `rg-old`",
+                 "D004 storage account `stshop` in resource group `rg-old` is in the Terraform "
+                 "state as `module.storage[\"weu\"].azurerm_storage_account.this`, where the "
+                 "topology has storage account `stshop` in resource group `rg-eu`; the next apply "
+                 "replaces it"}),
+            messages(r));
+  std::string cased = storage();
+  cased.replace(cased.find("\"rg-eu\""), 7, "\"RG-EU\"");
+  EXPECT_TRUE(run({{{"state.json", show(kGroup + "," + kSubnet + "," + cased + "," + cosmos())}}})
+                  .in_sync());
+}
+
+// The one found there is still checked for residency.
+TEST(DriftCompare, AnotherResourceAtTheAddressIsCheckedForResidency) {
+  std::string renamed = storage("eastus", "LRS");
+  renamed.replace(renamed.find("stshop"), 6, "stshop2");
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + renamed + "," + cosmos())}}});
+  ASSERT_EQ(3u, r.findings.size()) << ::testing::PrintToString(messages(r));
+  EXPECT_EQ("D001 storage account `stshop2` is in `eastus`, outside boundary `eu`", messages(r)[0]);
+}
+
+// A plan says what the next apply does with the resource at the address.
+TEST(DriftCompare, PlanReplacesAnotherResourceAtTheAddress) {
+  std::string renamed = storage();
+  renamed.replace(renamed.find("stshop"), 6, "stshop2");
+  std::string plan = fmt::format(
+      R"({{"format_version": "1.2", "prior_state": {{"format_version": "1.0", "values": {{"root_module":
+          {{"resources": [{}, {}, {}, {}]}}}}}},
+          "resource_changes": [
+            {{"address": "module.storage[\"weu\"].azurerm_storage_account.this", "mode": "managed",
+              "type": "azurerm_storage_account", "change": {{"actions": ["delete", "create"]}}}}]}})",
+      kGroup, kSubnet, renamed, cosmos());
+  DriftReport r = run({{{"plan.json", plan}}});
+  EXPECT_EQ(std::vector<std::string>(
+                {"D002 storage account `stshop` in resource group `rg-eu` is not deployed: its "
+                 "address holds storage account `stshop2` in resource group `rg-eu`",
+                 "D004 storage account `stshop2` in resource group `rg-eu` is in the Terraform "
+                 "state as `module.storage[\"weu\"].azurerm_storage_account.this`, where the "
+                 "topology has storage account `stshop` in resource group `rg-eu`"}),
+            messages(r));
+  for (const Finding& f : r.findings) EXPECT_EQ("replace", f.planned_action) << f.message;
+  std::string text = render_text(r);
+  EXPECT_NE(
+      std::string::npos,
+      text.find(
+          "resource group `rg-eu`\n      at module.storage[\"weu\"].azurerm_storage_account.this "
+          "in plan.json\n      the plan replaces it\n"))
+      << text;
+}
+
+// A renamed resource group: the region is one missing finding, and each
+// resource found at its addresses is reported once.
+TEST(DriftCompare, RenamedRegionGroupIsOneMissingRegion) {
+  std::string group = kGroup;
+  group.replace(group.find("\"rg-eu\""), 7, "\"rg-eu2\"");
+  std::string text = show(group + "," + kSubnet + "," + storage() + "," + cosmos());
+  for (const char* from : {"\"rg-eu\"", "\"rg-eu\"", "\"rg-eu\""}) {
+    text.replace(text.find(from), 7, "\"rg-eu2\"");
+  }
+  DriftReport r = run({{{"state.json", text}}});
+  EXPECT_EQ(1u, r.count(FindingKind::kMissing)) << ::testing::PrintToString(messages(r));
+  EXPECT_EQ(4u, r.count(FindingKind::kUnmanaged)) << ::testing::PrintToString(messages(r));
 }
 
 TEST(DriftCompare, MovedResourceIsChangedAndABreach) {
@@ -476,6 +563,76 @@ TEST(DriftCompare, FindingsSortedByBoundaryLocationAndSeverity) {
   EXPECT_EQ(std::vector<std::string>(
                 {"eastus D001", "westeurope D002", "westeurope D003", "westeurope D003"}),
             order);
+}
+
+// A breach leads the report even where its region sorts after every other
+// finding's: westus after westeurope, where changes are reported.
+TEST(DriftCompare, BreachesComeFirstWhereverTheyAre) {
+  DriftReport r = run(
+      {{{"state.json", show(kGroup + "," + storage("westus", "LRS") + "," + cosmos("Eventual"))}}});
+  std::vector<std::string> order;
+  for (const Finding& f : r.findings)
+    order.push_back(f.location + " " + std::string(info(f.kind).code));
+  EXPECT_EQ(std::vector<std::string>(
+                {"westus D001", "westeurope D002", "westeurope D003", "westeurope D003"}),
+            order);
+}
+
+TEST(DriftRender, TextLeadsWithTheBreaches) {
+  std::string text = render_text(
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + storage("westus", "LRS") + "," +
+                                cosmos("Eventual"))}}}));
+  EXPECT_EQ(text.substr(text.find("\n\n")), R"(
+
+residency breaches: 1
+  boundary `eu`, westus: 1
+    D001 residency breach: storage account `stshop` is in `westus`, outside boundary `eu`
+      at module.storage["weu"].azurerm_storage_account.this in state.json
+
+boundary `eu`: 2 findings
+  westeurope: 2
+    D003 changed: Cosmos DB account `cosno-shop` differs from the topology in `consistency_policy.consistency_level`
+      at module.cosmos["eu"].azurerm_cosmosdb_account.this in state.json
+      consistency_policy.consistency_level: topology `Session`, deployed `Eventual`
+    D003 changed: storage account `stshop` differs from the topology in `location`, `account_replication_type`
+      at module.storage["weu"].azurerm_storage_account.this in state.json
+      location: topology `westeurope`, deployed `westus`
+      account_replication_type: topology `GRS`, deployed `LRS`
+)");
+}
+
+TEST(DriftRender, MarkdownLeadsWithTheBreaches) {
+  std::string md = render_markdown(
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + storage("westus", "LRS") + "," +
+                                cosmos("Eventual"))}}}));
+  EXPECT_EQ(md.substr(md.find("\n#### ")), R"(
+#### Residency breaches
+
+| Boundary | Region | Resource | Detail |
+|---|---|---|---|
+| `eu` | westus | `module.storage["weu"].azurerm_storage_account.this` | storage account `stshop` is in `westus`, outside boundary `eu` |
+
+#### Boundary `eu`
+
+| Region | Finding | Resource | Detail |
+|---|---|---|---|
+| westeurope | changed | `module.cosmos["eu"].azurerm_cosmosdb_account.this` | Cosmos DB account `cosno-shop` differs from the topology in `consistency_policy.consistency_level`<br>`consistency_policy.consistency_level`: `Session` → `Eventual` |
+| westeurope | changed | `module.storage["weu"].azurerm_storage_account.this` | storage account `stshop` differs from the topology in `location`, `account_replication_type`<br>`location`: `westeurope` → `westus`<br>`account_replication_type`: `GRS` → `LRS` |
+)");
+}
+
+TEST(DriftRender, JsonAndSarifListTheBreachFirst) {
+  DriftReport r =
+      run({{{"state.json", show(kGroup + "," + kSubnet + "," + storage("westus", "LRS") + "," +
+                                cosmos("Eventual"))}}});
+  auto json = nlohmann::json::parse(render_json(r));
+  std::vector<std::string> codes;
+  for (const auto& f : json["findings"]) codes.push_back(f["code"]);
+  EXPECT_EQ(std::vector<std::string>({"D001", "D003", "D003"}), codes);
+  auto sarif = nlohmann::json::parse(render_sarif(r, "0"));
+  codes.clear();
+  for (const auto& f : sarif["runs"][0]["results"]) codes.push_back(f["ruleId"]);
+  EXPECT_EQ(std::vector<std::string>({"D001", "D003", "D003"}), codes);
 }
 
 TEST(DriftGlobMatch, StarsAndQuestionMarks) {

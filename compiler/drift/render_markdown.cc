@@ -1,6 +1,6 @@
 // Markdown for a pull-request comment: a one-line verdict, a count table,
-// then a table per boundary; changed attributes and a missing region's
-// resources fold away in <details>.
+// a table of the residency breaches, then a table per boundary; changed
+// attributes and a missing region's resources fold away in <details>.
 #include <fmt/format.h>
 
 #include "compiler/drift/render.h"
@@ -35,6 +35,15 @@ std::string details(const Finding& f) {
   return out;
 }
 
+std::string location_cell(const Finding& f) {
+  return f.location.empty() ? "—" : markdown_cell(f.location);
+}
+
+std::string resource_cell(const Finding& f) {
+  std::string resource = !f.address.empty() ? f.address : f.id;
+  return resource.empty() ? "—" : "`" + markdown_cell(resource) + "`";
+}
+
 }  // namespace
 
 std::string render_markdown(const DriftReport& r) {
@@ -55,7 +64,19 @@ std::string render_markdown(const DriftReport& r) {
     out += fmt::format("| {} `{}` | {} |\n", k.code, k.name, r.count(k.kind));
   }
   if (r.ignored > 0) out += fmt::format("| ignored | {} |\n", r.ignored);
-  for (size_t i = 0; i < r.findings.size();) {
+  // Breaches lead in a table of their own (the report sorts them first).
+  if (breaches > 0) {
+    out +=
+        "\n#### Residency breaches\n\n| Boundary | Region | Resource | Detail "
+        "|\n|---|---|---|---|\n";
+    for (size_t j = 0; j < breaches; ++j) {
+      const Finding& f = r.findings[j];
+      out += fmt::format("| {} | {} | {} | {}{} |\n",
+                         f.boundary.empty() ? "—" : "`" + markdown_cell(f.boundary) + "`",
+                         location_cell(f), resource_cell(f), markdown_cell(f.message), details(f));
+    }
+  }
+  for (size_t i = breaches; i < r.findings.size();) {
     const std::string& boundary = r.findings[i].boundary;
     size_t end = i;
     while (end < r.findings.size() && r.findings[end].boundary == boundary) ++end;
@@ -64,10 +85,8 @@ std::string render_markdown(const DriftReport& r) {
     out += "| Region | Finding | Resource | Detail |\n|---|---|---|---|\n";
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];
-      std::string resource = !f.address.empty() ? f.address : f.id;
-      out += fmt::format("| {} | {} | {} | {}{} |\n", f.location.empty() ? "—" : markdown_cell(f.location),
-                         kind_label(f.kind), resource.empty() ? "—" : "`" + markdown_cell(resource) + "`",
-                         markdown_cell(f.message), details(f));
+      out += fmt::format("| {} | {} | {} | {}{} |\n", location_cell(f), kind_label(f.kind),
+                         resource_cell(f), markdown_cell(f.message), details(f));
     }
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];

@@ -1,5 +1,6 @@
-// Text for a terminal: a header with the inputs and counts, then findings
-// grouped by boundary and by region with their counts.
+// Text for a terminal: a header with the inputs and counts, the residency
+// breaches, then the other findings grouped by boundary and by region with
+// their counts.
 #include <fmt/format.h>
 
 #include "compiler/drift/render.h"
@@ -91,7 +92,25 @@ std::string render_text(const DriftReport& r) {
   out += fmt::format("  findings: {}", summary_counts(r));
   if (r.ignored > 0) out += fmt::format(" ({} ignored)", r.ignored);
   out += "\n";
-  for (size_t i = 0; i < r.findings.size();) {
+  // Breaches lead in a section of their own (the report sorts them first),
+  // each under its boundary and region; the rest follow by boundary.
+  size_t breaches = r.count(FindingKind::kResidencyBreach);
+  if (breaches > 0) {
+    out += fmt::format("\nresidency breaches: {}\n", breaches);
+    for (size_t j = 0; j < breaches;) {
+      const Finding& first = r.findings[j];
+      size_t stop = j;
+      while (stop < breaches && r.findings[stop].boundary == first.boundary &&
+             r.findings[stop].location == first.location) {
+        ++stop;
+      }
+      out += fmt::format("  {}, {}: {}\n", boundary_heading(first.boundary),
+                         location_heading(first.location), stop - j);
+      for (size_t k = j; k < stop; ++k) render_finding(out, r.findings[k]);
+      j = stop;
+    }
+  }
+  for (size_t i = breaches; i < r.findings.size();) {
     const std::string& boundary = r.findings[i].boundary;
     size_t end = i;
     while (end < r.findings.size() && r.findings[end].boundary == boundary) ++end;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/model/build_parts.h"
+#include "compiler/model/duplicate_names.h"
 
 namespace topoc::model {
 namespace {
@@ -140,6 +141,7 @@ void read_cosmos(BlockReader& r, Cosmos& cosmos, DeploymentMode mode) {
       }
     }
   }
+  DuplicateNames names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("container")) {
     auto label = single_label(ctx, *n, "container \"items\" { partition = \"/tenantId\" }");
     if (!label) continue;
@@ -149,13 +151,8 @@ void read_cosmos(BlockReader& r, Cosmos& cosmos, DeploymentMode mode) {
     BlockReader cr(*n, ctx);
     read_container(cr, c);
     cr.finish();
-    for (const Container& other : cosmos.containers) {
-      if (other.name == c.name) {
-        ctx.sink->report(Kind::Duplicate, c.location,
-                         fmt::format("container `{}` is declared twice", c.name))
-            .notes.push_back({other.location, "first declared here"});
-      }
-    }
+    names.declare(c.name, c.location,
+                  [&] { return fmt::format("container `{}` is declared twice", c.name); });
     cosmos.containers.push_back(std::move(c));
   }
 }

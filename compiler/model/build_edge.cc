@@ -6,6 +6,7 @@
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
+#include "compiler/model/duplicate_names.h"
 
 namespace topoc::model {
 namespace {
@@ -39,6 +40,7 @@ void read_countries(const ReadContext& ctx, const dsl::Value& v, GeoRoute& route
 
 void read_geo(BlockReader& r, FrontDoor& fd) {
   const ReadContext& ctx = r.context();
+  DuplicateNames boundaries(*ctx.sink, "first route here");
   for (const dsl::Node& n : r.node().body) {
     if (n.key != "geo") continue;
     auto label = single_label(ctx, n, "geo \"eu\" = [DE, FR]");
@@ -54,14 +56,10 @@ void read_geo(BlockReader& r, FrontDoor& fd) {
     } else {
       read_countries(ctx, n.value, route);
     }
-    for (const GeoRoute& other : fd.geo_routes) {
-      if (other.boundary_name == route.boundary_name) {
-        ctx.sink->report(Kind::Duplicate, route.location,
-                         fmt::format("boundary `{}` has two geo routes; list all its countries in one",
-                                     route.boundary_name))
-            .notes.push_back({other.location, "first route here"});
-      }
-    }
+    boundaries.declare(route.boundary_name, route.location, [&] {
+      return fmt::format("boundary `{}` has two geo routes; list all its countries in one",
+                         route.boundary_name);
+    });
     fd.geo_routes.push_back(std::move(route));
   }
   r.allow("geo");
@@ -263,6 +261,7 @@ void read_alerts(BlockReader& r, Alerts& alerts) {
   alerts.location = r.where();
   r.string("email", alerts.email);
   r.boolean("defaults", alerts.defaults);
+  DuplicateNames names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("alert")) {
     auto label = single_label(ctx, *n, "alert \"replication-lag\" { metric = ... above = ... }");
     if (!label) continue;
@@ -272,12 +271,8 @@ void read_alerts(BlockReader& r, Alerts& alerts) {
     BlockReader ar(*n, ctx);
     read_alert(ar, a);
     ar.finish();
-    for (const Alert& other : alerts.alerts) {
-      if (other.name == a.name) {
-        ctx.sink->report(Kind::Duplicate, a.location, fmt::format("alert `{}` is declared twice", a.name))
-            .notes.push_back({other.location, "first declared here"});
-      }
-    }
+    names.declare(a.name, a.location,
+                  [&] { return fmt::format("alert `{}` is declared twice", a.name); });
     alerts.alerts.push_back(std::move(a));
   }
 }

@@ -7,6 +7,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
+#include "compiler/model/duplicate_names.h"
 
 namespace topoc::model {
 namespace {
@@ -424,6 +425,7 @@ void read_region(BlockReader& r, Region& region) {
   } else {
     service_block("monitoring", Service::kMonitoring);
   }
+  DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {
     auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
     if (!label) continue;
@@ -436,13 +438,8 @@ void read_region(BlockReader& r, Region& region) {
                        fmt::format("subnet `{}` needs `address = ...`", subnet.name));
     }
     sr.finish();
-    for (const Subnet& other : region.subnets) {
-      if (other.name == subnet.name) {
-        ctx.sink->report(Kind::Duplicate, subnet.location,
-                         fmt::format("subnet `{}` is declared twice", subnet.name))
-            .notes.push_back({other.location, "first declared here"});
-      }
-    }
+    subnet_names.declare(subnet.name, subnet.location,
+                         [&] { return fmt::format("subnet `{}` is declared twice", subnet.name); });
     region.subnets.push_back(std::move(subnet));
   }
 }

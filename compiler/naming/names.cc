@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/naming/cosmos_accounts.h"
@@ -255,6 +256,14 @@ class Generator {
   // An allowed-locations policy per boundary that has regions, assigned to
   // each resource group holding that boundary's resources.
   void policies() {
+    // The region groups by key, looked up once per region: scanning every
+    // name for each would be quadratic in regions.
+    std::unordered_map<std::string, std::string> groups;
+    for (const GeneratedName& n : out_) groups.emplace(n.key, n.name);
+    auto group_of = [&](const std::string& key) -> const std::string* {
+      auto it = groups.find(key);
+      return it == groups.end() ? nullptr : &it->second;
+    };
     for (size_t i = 0; i < t_.boundaries.size(); ++i) {
       const model::Boundary& b = t_.boundaries[i];
       std::vector<const model::Region*> regions = t_.regions_in(i);
@@ -266,12 +275,12 @@ class Generator {
       add("azurerm_policy_definition", base + ".policy", policy, "subscription",
           {&env_, &prefix_, &boundary});
       for (const model::Region* r : regions) {
-        const GeneratedName* rg = find_name(out_, "region." + r->key + ".rg");
+        const std::string* rg = group_of("region." + r->key + ".rg");
         add("azurerm_resource_group_policy_assignment", "region." + r->key + ".policy", policy,
-            rg ? rg->name : "", {&env_, &prefix_, &boundary});
+            rg ? *rg : "", {&env_, &prefix_, &boundary});
       }
-      if (const GeneratedName* rg = find_name(out_, base + ".data.rg")) {
-        add("azurerm_resource_group_policy_assignment", base + ".data.policy", policy, rg->name,
+      if (const std::string* rg = group_of(base + ".data.rg")) {
+        add("azurerm_resource_group_policy_assignment", base + ".data.policy", policy, *rg,
             {&env_, &prefix_, &boundary});
       }
     }

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Writes a topology that is large along one axis only, for bench/scaling.sh:
+
+  regions-sharing-space  N regions with the same address space (N002 for every pair)
+  containers             N Cosmos DB containers with distinct names
+  duplicate-containers   N Cosmos DB containers, all named alike (M003 for every pair)
+  alerts                 N alerts with distinct names
+  subnets                N subnets of one region, side by side
+  overlapping-subnets    N subnets of one region, all the same block (N005 for every pair)
+
+Usage: gen_scaling.py AXIS N [-o FILE]
+"""
+import argparse
+import sys
+
+AXES = ["regions-sharing-space", "containers", "duplicate-containers", "alerts", "subnets",
+        "overlapping-subnets"]
+
+
+def generate(axis, n):
+    out = ['topology "scaling" {', '  boundary "eu" { geography = eu-data-boundary }']
+    w = out.append
+    if axis == "regions-sharing-space":
+        for i in range(n):
+            w(f'  region "r{i:06d}" {{ location = westeurope  address = 10.0.0.0/16  services = [storage] }}')
+    elif axis in ("subnets", "overlapping-subnets"):
+        w('  region "weu" { location = westeurope  address = 10.0.0.0/8  services = [storage]')
+        for i in range(n):
+            # /28s side by side from 10.0.0.0, or all of them 10.0.0.0/28.
+            block = i if axis == "subnets" else 0
+            w(f'    subnet "s{i:06d}" {{ address = 10.{block >> 12 & 255}.{block >> 4 & 255}.{(block & 15) << 4}/28 }}')
+        w("  }")
+    else:
+        w('  region "weu" { location = westeurope  address = 10.1.0.0/16 }')
+    if axis in ("containers", "duplicate-containers"):
+        w('  cosmos {')
+        for i in range(n):
+            name = "items" if axis == "duplicate-containers" else f"c{i:06d}"
+            w(f'    container "{name}" {{ partition = "/tenantId" }}')
+        w("  }")
+    if axis == "alerts":
+        w('  alerts { email = "ops@example.com"')
+        for i in range(n):
+            w(f'    alert "a{i:06d}" {{ metric = cosmos.availability  below = 99%  window = 5m }}')
+        w("  }")
+        w('  cosmos { container "items" { partition = "/tenantId" } }')
+    w("}")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("axis", choices=AXES)
+    parser.add_argument("n", type=int)
+    parser.add_argument("-o", "--output")
+    args = parser.parse_args()
+    text = generate(args.axis, args.n)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
