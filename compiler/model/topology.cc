@@ -88,6 +88,10 @@ bool is_zone_redundant(StorageReplication r) {
          r == StorageReplication::kRAGZRS;
 }
 
+bool is_read_access(StorageReplication r) {
+  return r == StorageReplication::kRAGRS || r == StorageReplication::kRAGZRS;
+}
+
 bool Region::has(Service s) const {
   return std::any_of(services.begin(), services.end(),
                      [&](const Sourced<Service>& x) { return x.value == s; });

@@ -49,6 +49,9 @@ const char* to_string(Service);             // the DSL spelling
 const char* to_string(Comparison);          // the azurerm operator
 bool is_geo_redundant(StorageReplication);
 bool is_zone_redundant(StorageReplication);
+// RAGRS and RAGZRS: the paired region's copy answers reads on a secondary
+// endpoint of its own.
+bool is_read_access(StorageReplication);
 
 struct Objectives {
   Sourced<int64_t> rto_seconds;

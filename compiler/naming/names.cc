@@ -212,6 +212,13 @@ class Generator {
             rg + "/" + zone, {&env_, &prefix_, &key});
       }
     }
+    // A read-access geo-redundant account's secondary blob endpoint needs an
+    // endpoint of its own, registered in the blob zone above.
+    if (r.storage && model::is_read_access(r.storage->replication.value)) {
+      add("azurerm_private_endpoint", base + ".pep.blob_secondary",
+          fmt::format("pep-{}-{}-blob-secondary-{}", prefix_.text, key.text, env_.text), rg,
+          {&env_, &prefix_, &key});
+    }
   }
 
   void cosmos(const CosmosAccount& a) {

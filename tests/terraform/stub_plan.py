@@ -7,8 +7,9 @@ so this rewrites a copy of it into something Terraform can plan offline:
     built-in resource) exposing the same `name` and `id`;
   - every module keeps its variables (types, defaults, validations) and its
     locals, and gets stub outputs of the same names;
-  - the backend and provider blocks go, and the origin host names commented
-    in terraform.tfvars are supplied.
+  - the backend and provider blocks go, with the azurerm requirement of the
+    root and of every module (versions.tf), and the origin host names
+    commented in terraform.tfvars are supplied.
 What the plan then checks is the generated wiring: every expression in the
 root's locals and module calls, for_each keys, the conversion of each
 argument to its module variable's type, and the variables' validations.
@@ -44,6 +45,10 @@ def stub_module(directory, name):
     stub = STUB_OUTPUTS.get(name) or "".join(
         f'output "{o}" {{ value = "stub-{o}" }}\n' for o in re.findall(r'^output "(\w+)"', outputs, re.M))
     open(os.path.join(directory, "outputs.tf"), "w").write(stub)
+    # Nothing is left that needs azurerm, which terraform init would download.
+    versions = os.path.join(directory, "versions.tf")
+    if os.path.exists(versions):
+        os.remove(versions)
 
 
 def resource_group_as_data(match):

@@ -7,6 +7,7 @@
 
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
+#include "compiler/emit/frontdoor_inbound.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -186,11 +187,14 @@ class MainFile {
     const RegionDeclarations& d = d_.regions[i];
     const std::string location = d.group.param + ".location";
     const std::string subnets = d.network.symbol + ".outputs.subnetIds";
-    module(f_, {d.network.symbol,
-                "network.bicep",
-                d.group.symbol,
-                {{"settings", raw(d.network.param)}, {"location", raw(location)}, {"tags", raw("tags")}},
-                {}});
+    std::vector<Property> network{{"settings", raw(d.network.param)}, {"location", raw(location)}};
+    if (p_.is_origin(plan) && emit::frontdoor_private_link_possible(*p_.topology->frontdoor)) {
+      // Given a Private Link service, Front Door needs no way in from its back end.
+      network.push_back({"frontDoorPrivateLink",
+                         raw(fmt::format("contains(originPrivateLinks, {})", quote(r.key)))});
+    }
+    network.push_back({"tags", raw("tags")});
+    module(f_, {d.network.symbol, "network.bicep", d.group.symbol, std::move(network), {}});
     if (!plan.dns_zones.empty()) {
       module(f_, {d.private_dns.symbol,
                   "private-dns.bicep",

@@ -308,6 +308,13 @@ const CosmosPlan* Plan::cosmos_of(size_t region) const {
   return nullptr;
 }
 
+bool Plan::is_origin(const RegionPlan& region) const {
+  if (!frontdoor) return false;
+  const size_t index = static_cast<size_t>(&region - regions.data());
+  return std::any_of(frontdoor->origins.begin(), frontdoor->origins.end(),
+                     [&](const OriginPlan& o) { return o.region == index; });
+}
+
 bool Plan::has_private_endpoints() const {
   return std::any_of(regions.begin(), regions.end(),
                      [](const RegionPlan& r) { return !r.dns_zones.empty(); });

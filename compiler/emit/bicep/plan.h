@@ -148,6 +148,7 @@ struct Plan {
   bool any_region(model::Service service) const;
   const CosmosPlan* cosmos_of(size_t region) const;  // the account the region reaches privately
   bool has_private_endpoints() const;
+  bool is_origin(const RegionPlan& region) const;  // Front Door sends traffic there
 };
 
 // `topology` must outlive the result.

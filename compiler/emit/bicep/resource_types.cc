@@ -51,7 +51,9 @@ constexpr ResourceTypePair kPairs[] = {
     {"azurerm_monitor_action_group", "Microsoft.Insights/actionGroups", "2023-01-01", Parity::kCompared, ""},
     {"azurerm_monitor_metric_alert", "Microsoft.Insights/metricAlerts", "2026-01-01", Parity::kCompared, ""},
     {"azurerm_network_security_group", "Microsoft.Network/networkSecurityGroups", "2026-03-01",
-     Parity::kCompared, ""},
+     Parity::kCompared,
+     "the Front Door back-end rule is an inline `security_rule` in Terraform, a `securityRules` entry "
+     "in ARM"},
     {"azurerm_policy_definition", "Microsoft.Authorization/policyDefinitions", "2026-07-01",
      Parity::kCompared, ""},
     {"azurerm_private_dns_zone", "Microsoft.Network/privateDnsZones", "2024-06-01", Parity::kCompared, ""},

@@ -213,8 +213,11 @@ void region_resources(Manifest& m, const Estate& e, const model::Region& r) {
              {"os_disk_size_gb", p.os_disk_gb}},
             true);
     }
-    m.add("module.aks" + k + ".azurerm_role_assignment.network_contributor", "azurerm_role_assignment",
-          "", "", b, "", {{"role_definition_name", "Network Contributor"}}, false);
+    for (const char* subnet : {"aks", "ingress"}) {
+      m.add("module.aks" + k + ".azurerm_role_assignment.network_contributor" + key(subnet),
+            "azurerm_role_assignment", "", "", b, "",
+            {{"role_definition_name", "Network Contributor"}}, false);
+    }
   }
   if (r.search) {
     m.add("module.search" + k + ".azurerm_search_service.this", "azurerm_search_service",
@@ -255,6 +258,11 @@ void region_resources(Manifest& m, const Estate& e, const model::Region& r) {
            {"public_network_access_enabled", false}},
           true);
     private_endpoint(m, e, r, "storage", "blob", "blob");
+    if (model::is_read_access(r.storage->replication.value) && e.dns_of(r)) {
+      m.add("module.storage" + k + ".azurerm_private_endpoint.secondary[0]",
+            "azurerm_private_endpoint", e.names.region(r.key, "pep.blob_secondary"), loc, b, rg,
+            {{"subresource_names", {"blob_secondary"}}}, true);
+    }
   }
   if (r.redis) {
     const model::Redis& c = *r.redis;

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <map>
 
+#include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/graph.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/text/markdown.h"
@@ -140,13 +140,29 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   for (const auto& [call, count] : counts) total += count;
   out += fmt::format("\n{} resources in all; `topoc.manifest.json` lists each with its address.\n", total);
   out += "\n## Left to you\n\n";
-  out += "- The ingress inside each AKS cluster (an internal load balancer in the `ingress` subnet) "
-         "and its host name, which Front Door needs as `origin_host_names`; a Private Link service "
-         "in front of it for private origins (`origin_private_link_target_ids`).\n";
+  out +=
+      "- The ingress inside each AKS cluster (an internal load balancer in the `ingress` subnet) "
+      "and its host name, which Front Door needs as `origin_host_names`; a Private Link service "
+      "in front of it for private origins (`origin_private_link_target_ids`; the `ingress` "
+      "subnet admits Private Link services), whose connection from Front Door must be approved "
+      "once on the service.\n";
+  if (e.has_frontdoor()) {
+    out += fmt::format(
+        "- A region Front Door reaches without Private Link gets an inbound rule on its `ingress` "
+        "subnet for Front Door's back end (service tag `AzureFrontDoor.Backend`, TCP {}); that tag "
+        "covers every Front Door profile, so the ingress should also accept only requests whose "
+        "`X-Azure-FDID` header is this profile's ID. A region given its Private Link service later "
+        "keeps that rule in Terraform until it is deleted by hand.\n",
+        emit::frontdoor_backend_port(*t.frontdoor));
+  }
   out += "- Public DNS records and custom domains with their certificates on Front Door.\n";
-  out += "- Role assignments that let workloads reach the data services through Entra ID "
-         "(public network access is off on all of them; AI Search, Azure OpenAI and Key Vault "
-         "accept Entra ID only).\n";
+  out +=
+      "- Role assignments that let workloads reach the data services through Entra ID: public "
+      "network access is off on all of them and so is key-based authentication (storage shared "
+      "keys, Cosmos DB local authentication, Redis access keys; AI Search, Azure OpenAI and Key "
+      "Vault accept Entra ID only), so clients need data-plane roles such as Storage Blob Data "
+      "Reader, Cosmos DB SQL role assignments and Redis data access policy assignments. "
+      "Terraform itself needs none: it stays on the management plane of storage.\n";
   out += "- Diagnostic settings: Front Door logs carry client addresses from every boundary, so "
          "which workspace may hold them is a residency decision this tree does not make.\n";
   out += "\n## Topology\n\n```mermaid\n";

@@ -7,11 +7,15 @@
 #include <algorithm>
 
 #include "compiler/catalog/region_catalog.h"
+#include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
 
 namespace topoc::emit::terraform {
 namespace {
 
+using emit::frontdoor_backend_port;
+using emit::kFrontDoorBackendPriority;
+using emit::kFrontDoorBackendSubnet;
 using hcl::Entry;
 using hcl::Expr;
 using model::Service;
@@ -46,6 +50,19 @@ std::vector<std::string> zones_for(const Estate& e, const model::Region& r, std:
   return out;
 }
 
+// The inbound rule for Front Door's back end on an origin region's ingress
+// subnet; main.tf drops it for regions given a Private Link service.
+Expr frontdoor_backend(const Estate& e, const model::Region& r) {
+  bool origin = std::any_of(e.origins.begin(), e.origins.end(),
+                            [&](const Origin& o) { return o.region == &r; });
+  if (!origin) return Expr::null();
+  return Expr::object({
+      {"subnet", str(kFrontDoorBackendSubnet)},
+      {"ports", Expr::string_list({frontdoor_backend_port(*e.topology->frontdoor)})},
+      {"priority", num(kFrontDoorBackendPriority)},
+  });
+}
+
 Expr network(const Estate& e, const model::Region& r) {
   std::vector<Entry> subnets;
   std::vector<const model::Subnet*> sorted;
@@ -65,13 +82,17 @@ Expr network(const Estate& e, const model::Region& r) {
                       {"service_endpoints", Expr::string_list(endpoints)},
                       {"private_endpoint_network_policies",
                        str(s->name == "endpoints" ? "Enabled" : "Disabled")},
+                      {"private_link_service_network_policies_enabled",
+                       Expr::boolean(s->name != kFrontDoorBackendSubnet)},
                   })});
   }
-  return Expr::object({
+  std::vector<Entry> entries{
       {"name", str(e.names.region(r.key, "vnet"))},
       {"address_space", Expr::string_list({r.address_space.value.to_string()})},
       {"subnets", Expr::object(std::move(subnets))},
-  });
+  };
+  if (e.has_frontdoor()) entries.push_back({"frontdoor_backend", frontdoor_backend(e, r)});
+  return Expr::object(std::move(entries));
 }
 
 Expr pool(const model::NodePool& p, bool with_name_and_taints) {
@@ -182,6 +203,9 @@ Expr storage(const Estate& e, const model::Region& r) {
       {"name", str(e.names.region(r.key, "storage"))},
       {"replication_type", str(model::to_string(r.storage->replication.value))},
       {"private_endpoint_name", str(e.names.region(r.key, "pep.blob"))},
+      {"secondary_private_endpoint_name", model::is_read_access(r.storage->replication.value)
+                                              ? str(e.names.region(r.key, "pep.blob_secondary"))
+                                              : Expr::null()},
       {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.blob."))},
   });
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
 
 namespace topoc::emit::terraform {
@@ -88,6 +89,15 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("address_space", raw("each.value.network.address_space"));
     b.attribute("subnets", raw("each.value.network.subnets"));
+    if (e.has_frontdoor()) {
+      // A region given a Private Link service is reached through it; only
+      // the others need their ingress open to Front Door's back end.
+      b.attribute("frontdoor_backend",
+                  raw(emit::frontdoor_private_link_possible(*e.topology->frontdoor)
+                          ? "contains(keys(var.origin_private_link_target_ids), each.key) ? null : "
+                            "each.value.network.frontdoor_backend"
+                          : "each.value.network.frontdoor_backend"));
+    }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "network", std::move(b));
   }
@@ -124,7 +134,10 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("system_pool", raw("each.value.aks.system_pool"));
     b.attribute("user_pools", raw("each.value.aks.user_pools"));
     b.attribute("subnet_id", raw("module.network[each.key].subnet_ids[\"aks\"]"));
-    b.attribute("virtual_network_id", raw("module.network[each.key].id"));
+    b.attribute(
+        "network_subnet_ids",
+        Expr::object({{"aks", raw("module.network[each.key].subnet_ids[\"aks\"]")},
+                      {"ingress", raw("module.network[each.key].subnet_ids[\"ingress\"]")}}));
     if (monitoring) {
       b.attribute("log_analytics_workspace_id",
                   raw("each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null"));
@@ -163,6 +176,8 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("replication_type", raw("each.value.storage.replication_type"));
     b.attribute("private_endpoint", private_endpoint_object("storage"));
+    b.attribute("secondary_private_endpoint_name",
+                raw("each.value.storage.secondary_private_endpoint_name"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "storage", std::move(b));
   }

@@ -49,8 +49,21 @@ std::string render_terraform_tf(const Estate&) {
 }
 
 std::string render_providers_tf(const Estate&) {
+  // Storage accounts are private (public network access off) and take no
+  // shared keys, so a runner outside the VNet can reach only their management
+  // plane: with data_plane_available = false the provider neither polls the
+  // blob/queue endpoints after create nor reads queue or static website
+  // properties on refresh (azurerm v4.55.0 internal/provider/features.go,
+  // storage_account_resource.go). Whatever still needs the data plane goes
+  // through Entra ID instead of the keys.
+  Body storage;
+  storage.attribute("data_plane_available", Expr::boolean(false));
+  Body features;
+  features.block("storage", {}, std::move(storage));
   Body provider;
-  provider.block("features", {}, Body());
+  provider.block("features", {}, std::move(features));
+  provider.blank();
+  provider.attribute("storage_use_azuread", Expr::boolean(true));
   provider.blank();
   provider.comment("null falls back to ARM_SUBSCRIPTION_ID.");
   provider.attribute("subscription_id", raw("var.subscription_id"));

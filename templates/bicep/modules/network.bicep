@@ -10,6 +10,9 @@ param settings networkSettings
 @description('Azure location of the region.')
 param location string
 
+@description('Whether Front Door reaches this region through a Private Link service; only a region it reaches otherwise needs the `frontDoorBackend` rule.')
+param frontDoorPrivateLink bool = false
+
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
 
@@ -24,6 +27,20 @@ type networkSettings = {
 
   @description('The subnets, each with a network security group of its own.')
   subnets: subnet[]
+
+  @description('For a region that is a Front Door origin: the inbound rule admitting Front Door\'s back end to its ingress when it is reached without Private Link.')
+  frontDoorBackend: frontDoorBackendRule?
+}
+
+type frontDoorBackendRule = {
+  @description('Key of the subnet the rule admits traffic to.')
+  subnet: string
+
+  @description('TCP ports Front Door connects to.')
+  ports: string[]
+
+  @description('Priority of the rule in the subnet\'s network security group.')
+  priority: int
 }
 
 type subnet = {
@@ -44,13 +61,41 @@ type subnet = {
 
   @description('Enabled makes network security groups and route tables apply to private endpoints too.')
   privateEndpointNetworkPolicies: ('Enabled' | 'Disabled')
+
+  @description('Disabled lets a Private Link service take its source addresses from the subnet.')
+  privateLinkServiceNetworkPolicies: ('Enabled' | 'Disabled')
 }
+
+// Front Door reaching the region without Private Link connects from its
+// back-end addresses (service tag AzureFrontDoor.Backend), which no default
+// rule admits; empty when no subnet needs the rule.
+var frontDoorSubnet = frontDoorPrivateLink ? '' : (settings.?frontDoorBackend.?subnet ?? '')
 
 resource securityGroups 'Microsoft.Network/networkSecurityGroups@2026-03-01' = [
   for s in settings.subnets: {
     name: s.networkSecurityGroupName
     location: location
     tags: tags
+    properties: {
+      securityRules: s.key == frontDoorSubnet
+        ? [
+            {
+              name: 'allow-frontdoor-backend'
+              properties: {
+                description: 'Front Door back end to the ingress, for origins reached without Private Link.'
+                priority: settings.frontDoorBackend!.priority
+                direction: 'Inbound'
+                access: 'Allow'
+                protocol: 'Tcp'
+                sourcePortRange: '*'
+                destinationPortRanges: settings.frontDoorBackend!.ports
+                sourceAddressPrefix: 'AzureFrontDoor.Backend'
+                destinationAddressPrefix: s.addressPrefix
+              }
+            }
+          ]
+        : []
+    }
   }
 ]
 
@@ -83,6 +128,7 @@ resource subnets 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' = [
         }
       ]
       privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies
+      privateLinkServiceNetworkPolicies: s.privateLinkServiceNetworkPolicies
     }
   }
 ]

@@ -1,7 +1,8 @@
 // A region's storage account: the source of truth for the documents the
 // region's search indexes are built from. The replication type comes from the
 // topology; geo-redundant types copy data to the Azure paired region, which
-// the residency check has confirmed stays inside the boundary.
+// the residency check has confirmed stays inside the boundary. Shared keys
+// are off: clients reach blobs with Entra ID only.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -34,6 +35,9 @@ type storageSettings = {
 
   @description('The private DNS zones the endpoint registers in.')
   privateDnsZones: string[]
+
+  @description('Name of the private endpoint for the secondary blob endpoint of a read-access geo-redundant account (RAGRS, RAGZRS); absent for other replication types.')
+  secondaryPrivateEndpointName: string?
 }
 
 resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
@@ -49,6 +53,7 @@ resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
     allowCrossTenantReplication: false
+    allowSharedKeyAccess: false
     publicNetworkAccess: 'Disabled'
     defaultToOAuthAuthentication: true
     networkAcls: {
@@ -81,6 +86,21 @@ module endpoint 'private-endpoint.bicep' = {
     subnetId: endpointSubnetId
     serviceId: account.id
     groupId: 'blob'
+    privateDnsZoneIds: toObject(settings.privateDnsZones, zone => zone, zone => privateDnsZoneIds[zone])
+    tags: tags
+  }
+}
+
+// Reads from the paired region's copy go to <name>-secondary.blob.core.windows.net,
+// reached privately through an endpoint of its own on the blob_secondary
+// sub-resource, registered in the same privatelink.blob.core.windows.net zone.
+module secondaryEndpoint 'private-endpoint.bicep' = if (settings.?secondaryPrivateEndpointName != null) {
+  params: {
+    name: settings.?secondaryPrivateEndpointName ?? ''
+    location: location
+    subnetId: endpointSubnetId
+    serviceId: account.id
+    groupId: 'blob_secondary'
     privateDnsZoneIds: toObject(settings.privateDnsZones, zone => zone, zone => privateDnsZoneIds[zone])
     tags: tags
   }

@@ -135,6 +135,7 @@ module primaryNetwork 'modules/network.bicep' = {
   params: {
     settings: primaryNetworkSettings
     location: primaryGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'primary')
     tags: tags
   }
 }
@@ -229,6 +230,7 @@ module standbyNetwork 'modules/network.bicep' = {
   params: {
     settings: standbyNetworkSettings
     location: standbyGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'standby')
     tags: tags
   }
 }

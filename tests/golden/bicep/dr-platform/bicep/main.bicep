@@ -151,6 +151,7 @@ module primaryNetwork 'modules/network.bicep' = {
   params: {
     settings: primaryNetworkSettings
     location: primaryGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'primary')
     tags: tags
   }
 }
@@ -245,6 +246,7 @@ module secondaryNetwork 'modules/network.bicep' = {
   params: {
     settings: secondaryNetworkSettings
     location: secondaryGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'secondary')
     tags: tags
   }
 }

@@ -36,6 +36,7 @@ param primaryNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -44,6 +45,7 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-primary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -52,8 +54,16 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-primary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param primaryPrivateDnsSettings = {
@@ -118,6 +128,10 @@ param primaryAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param primarySearchSettings = {
@@ -158,6 +172,7 @@ param primaryStorageSettings = {
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
+  secondaryPrivateEndpointName: 'pep-drp-primary-blob-secondary-prod'
 }
 
 param primaryRedisSettings = {
@@ -210,6 +225,7 @@ param secondaryNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -218,6 +234,7 @@ param secondaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-secondary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -226,8 +243,16 @@ param secondaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-secondary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param secondaryPrivateDnsSettings = {
@@ -291,6 +316,10 @@ param secondaryAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param secondarySearchSettings = {
@@ -331,6 +360,7 @@ param secondaryStorageSettings = {
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
+  secondaryPrivateEndpointName: 'pep-drp-secondary-blob-secondary-prod'
 }
 
 param secondaryKeyVaultSettings = {

@@ -121,6 +121,7 @@ module westeuropeNetwork 'modules/network.bicep' = {
   params: {
     settings: westeuropeNetworkSettings
     location: westeuropeGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'westeurope')
     tags: tags
   }
 }
@@ -193,6 +194,7 @@ module northeuropeNetwork 'modules/network.bicep' = {
   params: {
     settings: northeuropeNetworkSettings
     location: northeuropeGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'northeurope')
     tags: tags
   }
 }

@@ -34,6 +34,7 @@ param westeuropeNetworkSettings = {
       networkSecurityGroupName: 'nsg-euent-westeurope-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -42,6 +43,7 @@ param westeuropeNetworkSettings = {
       networkSecurityGroupName: 'nsg-euent-westeurope-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -50,8 +52,16 @@ param westeuropeNetworkSettings = {
       networkSecurityGroupName: 'nsg-euent-westeurope-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param westeuropePrivateDnsSettings = {
@@ -110,6 +120,10 @@ param westeuropeAksSettings = {
       labels: {}
       taints: []
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 
@@ -170,6 +184,7 @@ param northeuropeNetworkSettings = {
       networkSecurityGroupName: 'nsg-euent-northeurope-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -178,6 +193,7 @@ param northeuropeNetworkSettings = {
       networkSecurityGroupName: 'nsg-euent-northeurope-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -186,8 +202,16 @@ param northeuropeNetworkSettings = {
       networkSecurityGroupName: 'nsg-euent-northeurope-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param northeuropePrivateDnsSettings = {
@@ -244,6 +268,10 @@ param northeuropeAksSettings = {
       labels: {}
       taints: []
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 

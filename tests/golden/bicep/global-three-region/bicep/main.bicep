@@ -200,6 +200,7 @@ module usNetwork 'modules/network.bicep' = {
   params: {
     settings: usNetworkSettings
     location: usGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'us')
     tags: tags
   }
 }
@@ -272,6 +273,7 @@ module euNetwork 'modules/network.bicep' = {
   params: {
     settings: euNetworkSettings
     location: euGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'eu')
     tags: tags
   }
 }
@@ -344,6 +346,7 @@ module apacNetwork 'modules/network.bicep' = {
   params: {
     settings: apacNetworkSettings
     location: apacGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'apac')
     tags: tags
   }
 }

@@ -36,6 +36,7 @@ param usNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -44,6 +45,7 @@ param usNetworkSettings = {
       networkSecurityGroupName: 'nsg-oversight-us-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -52,8 +54,16 @@ param usNetworkSettings = {
       networkSecurityGroupName: 'nsg-oversight-us-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param usPrivateDnsSettings = {
@@ -114,6 +124,10 @@ param usAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param usStorageSettings = {
@@ -171,6 +185,7 @@ param euNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -179,6 +194,7 @@ param euNetworkSettings = {
       networkSecurityGroupName: 'nsg-oversight-eu-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -187,8 +203,16 @@ param euNetworkSettings = {
       networkSecurityGroupName: 'nsg-oversight-eu-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param euPrivateDnsSettings = {
@@ -249,6 +273,10 @@ param euAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param euStorageSettings = {
@@ -306,6 +334,7 @@ param apacNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -314,6 +343,7 @@ param apacNetworkSettings = {
       networkSecurityGroupName: 'nsg-oversight-apac-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -322,8 +352,16 @@ param apacNetworkSettings = {
       networkSecurityGroupName: 'nsg-oversight-apac-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param apacPrivateDnsSettings = {
@@ -383,6 +421,10 @@ param apacAksSettings = {
       labels: {}
       taints: []
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 

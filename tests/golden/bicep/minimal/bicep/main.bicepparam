@@ -31,6 +31,7 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -39,6 +40,7 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -47,6 +49,7 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
 }
@@ -113,6 +116,10 @@ param eastAksSettings = {
       }
       taints: []
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 
@@ -206,6 +213,7 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -214,6 +222,7 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -222,6 +231,7 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
 }
@@ -288,6 +298,10 @@ param westAksSettings = {
       }
       taints: []
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 

@@ -169,6 +169,7 @@ module usNetwork 'modules/network.bicep' = {
   params: {
     settings: usNetworkSettings
     location: usGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'us')
     tags: tags
   }
 }
@@ -263,6 +264,7 @@ module euNetwork 'modules/network.bicep' = {
   params: {
     settings: euNetworkSettings
     location: euGroupSettings.location
+    frontDoorPrivateLink: contains(originPrivateLinks, 'eu')
     tags: tags
   }
 }

@@ -36,6 +36,7 @@ param usNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -44,6 +45,7 @@ param usNetworkSettings = {
       networkSecurityGroupName: 'nsg-rag-us-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -52,8 +54,16 @@ param usNetworkSettings = {
       networkSecurityGroupName: 'nsg-rag-us-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param usPrivateDnsSettings = {
@@ -121,6 +131,10 @@ param usAksSettings = {
         'workload=rag-api:NoSchedule'
       ]
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 
@@ -216,6 +230,7 @@ param euNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -224,6 +239,7 @@ param euNetworkSettings = {
       networkSecurityGroupName: 'nsg-rag-eu-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -232,8 +248,16 @@ param euNetworkSettings = {
       networkSecurityGroupName: 'nsg-rag-eu-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param euPrivateDnsSettings = {
@@ -301,6 +325,10 @@ param euAksSettings = {
         'workload=rag-api:NoSchedule'
       ]
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 

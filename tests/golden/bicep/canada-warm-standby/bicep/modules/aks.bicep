@@ -16,7 +16,7 @@ param location string
 @description('Resource ID of the subnet the nodes and pods take addresses from.')
 param subnetId string
 
-@description('Name of the region\'s virtual network, where the cluster places internal load balancers.')
+@description('Name of the region\'s virtual network.')
 param virtualNetworkName string
 
 @description('Resource ID of the Log Analytics workspace for Container Insights; empty for none.')
@@ -54,6 +54,9 @@ type aksSettings = {
 
   @description('The user node pools, which run workloads.')
   userPools: nodePool[]
+
+  @description('Subnets of the virtual network the cluster places nodes and internal load balancers in (aks, ingress); it gets Network Contributor on each.')
+  networkSubnetNames: string[]
 }
 
 type nodePool = {
@@ -214,18 +217,29 @@ resource network 'Microsoft.Network/virtualNetworks@2026-03-01' existing = {
   name: virtualNetworkName
 }
 
-// With a system-assigned identity on a subnet it does not own, the cluster
-// needs Network Contributor on the virtual network to place internal load
-// balancers (the ingress that Front Door reaches) in the `ingress` subnet.
-resource networkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(network.id, cluster.id, networkContributorRoleId)
-  scope: network
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', networkContributorRoleId)
-    principalId: cluster.identity.principalId
-    principalType: 'ServicePrincipal'
+resource networkSubnets 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' existing = [
+  for name in settings.networkSubnetNames: {
+    parent: network
+    name: name
   }
-}
+]
+
+// With a system-assigned identity on subnets it does not own, the cluster
+// needs Network Contributor on the subnets it places things in: its nodes'
+// `aks` subnet and the `ingress` subnet of the internal load balancer (and
+// its Private Link service) that Front Door reaches. Scoped to those subnets,
+// not the whole virtual network, so the cluster cannot touch the endpoints.
+resource networkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in settings.networkSubnetNames: {
+    name: guid(networkSubnets[i].id, cluster.id, networkContributorRoleId)
+    scope: networkSubnets[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', networkContributorRoleId)
+      principalId: cluster.identity.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
 
 @description('Resource ID of the cluster.')
 output id string = cluster.id

@@ -74,6 +74,12 @@ var cacheProperties = {
   minimumTlsVersion: '1.2'
   enableNonSslPort: false
   publicNetworkAccess: 'Disabled'
+  // Clients authenticate with Entra ID tokens, never the access keys, which
+  // can only be turned off with Entra authentication on.
+  disableAccessKeyAuthentication: true
+  redisConfiguration: {
+    'aad-enabled': 'true'
+  }
 }
 
 resource cache 'Microsoft.Cache/redis@2024-11-01' = {

@@ -176,6 +176,9 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2026-03-15' = {
       }
     ]
     minimalTlsVersion: 'Tls12'
+    // No account keys: data-plane clients use Entra ID and Cosmos DB SQL role
+    // assignments; this file creates everything through Resource Manager.
+    disableLocalAuth: true
     backupPolicy: settings.backup.type == 'Continuous'
       ? {
           type: 'Continuous'

@@ -55,25 +55,28 @@ locals {
         address_space = ["10.41.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.41.0.0/17"
-            network_security_group_name       = "nsg-nar-sdc-aks-test"
-            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.41.0.0/17"
+            network_security_group_name                   = "nsg-nar-sdc-aks-test"
+            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.41.128.0/20"
-            network_security_group_name       = "nsg-nar-sdc-endpoints-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.41.128.0/20"
+            network_security_group_name                   = "nsg-nar-sdc-endpoints-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.41.144.0/20"
-            network_security_group_name       = "nsg-nar-sdc-ingress-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.41.144.0/20"
+            network_security_group_name                   = "nsg-nar-sdc-ingress-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
         }
       }
@@ -133,25 +136,28 @@ locals {
         address_space = ["10.40.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.40.0.0/17"
-            network_security_group_name       = "nsg-nar-weu-aks-test"
-            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.40.0.0/17"
+            network_security_group_name                   = "nsg-nar-weu-aks-test"
+            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.40.128.0/20"
-            network_security_group_name       = "nsg-nar-weu-endpoints-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.40.128.0/20"
+            network_security_group_name                   = "nsg-nar-weu-endpoints-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.40.144.0/20"
-            network_security_group_name       = "nsg-nar-weu-ingress-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.40.144.0/20"
+            network_security_group_name                   = "nsg-nar-weu-ingress-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
         }
       }
@@ -194,10 +200,11 @@ locals {
       openai = null
       redis  = null
       storage = {
-        name                  = "stnarweutest"
-        replication_type      = "ZRS"
-        private_endpoint_name = "pep-nar-weu-blob-test"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "stnarweutest"
+        replication_type                = "ZRS"
+        private_endpoint_name           = "pep-nar-weu-blob-test"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-nar-weu-test"
@@ -421,8 +428,11 @@ module "aks" {
   system_pool         = each.value.aks.system_pool
   user_pools          = each.value.aks.user_pools
   subnet_id           = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id  = module.network[each.key].id
-  tags                = local.common_tags
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
+  tags = local.common_tags
 }
 
 module "storage" {
@@ -439,7 +449,8 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "keyvault" {

@@ -52,11 +52,12 @@ locals {
         address_space = ["10.31.0.0/16"]
         subnets = {
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.31.0.0/20"
-            network_security_group_name       = "nsg-shc-neu-endpoints-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.31.0.0/20"
+            network_security_group_name                   = "nsg-shc-neu-endpoints-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
         }
       }
@@ -72,10 +73,11 @@ locals {
       openai = null
       redis  = null
       storage = {
-        name                  = "stshcneutest"
-        replication_type      = "ZRS"
-        private_endpoint_name = "pep-shc-neu-blob-test"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "stshcneutest"
+        replication_type                = "ZRS"
+        private_endpoint_name           = "pep-shc-neu-blob-test"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = null
       monitoring = {
@@ -102,25 +104,28 @@ locals {
         address_space = ["10.30.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.30.0.0/17"
-            network_security_group_name       = "nsg-shc-weu-aks-test"
-            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.30.0.0/17"
+            network_security_group_name                   = "nsg-shc-weu-aks-test"
+            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.30.128.0/20"
-            network_security_group_name       = "nsg-shc-weu-endpoints-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.30.128.0/20"
+            network_security_group_name                   = "nsg-shc-weu-endpoints-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.30.144.0/20"
-            network_security_group_name       = "nsg-shc-weu-ingress-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.30.144.0/20"
+            network_security_group_name                   = "nsg-shc-weu-ingress-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
         }
       }
@@ -398,19 +403,22 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                       = each.value.aks.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  dns_prefix                 = each.value.aks.dns_prefix
-  kubernetes_version         = each.value.aks.kubernetes_version
-  private_cluster            = each.value.aks.private_cluster
-  network_policy             = each.value.aks.network_policy
-  service_cidr               = each.value.aks.service_cidr
-  dns_service_ip             = each.value.aks.dns_service_ip
-  system_pool                = each.value.aks.system_pool
-  user_pools                 = each.value.aks.user_pools
-  subnet_id                  = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id         = module.network[each.key].id
+  name                = each.value.aks.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  dns_prefix          = each.value.aks.dns_prefix
+  kubernetes_version  = each.value.aks.kubernetes_version
+  private_cluster     = each.value.aks.private_cluster
+  network_policy      = each.value.aks.network_policy
+  service_cidr        = each.value.aks.service_cidr
+  dns_service_ip      = each.value.aks.dns_service_ip
+  system_pool         = each.value.aks.system_pool
+  user_pools          = each.value.aks.user_pools
+  subnet_id           = module.network[each.key].subnet_ids["aks"]
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -448,7 +456,8 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "redis" {

@@ -58,26 +58,34 @@ locals {
         address_space = ["10.40.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.40.0.0/17"
-            network_security_group_name       = "nsg-edg-main-aks-dev"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.40.0.0/17"
+            network_security_group_name                   = "nsg-edg-main-aks-dev"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.40.128.0/20"
-            network_security_group_name       = "nsg-edg-main-endpoints-dev"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.40.128.0/20"
+            network_security_group_name                   = "nsg-edg-main-endpoints-dev"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.40.144.0/20"
-            network_security_group_name       = "nsg-edg-main-ingress-dev"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.40.144.0/20"
+            network_security_group_name                   = "nsg-edg-main-ingress-dev"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["80"]
+          priority = 100
         }
       }
       aks = {
@@ -157,19 +165,26 @@ locals {
         address_space = ["10.41.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.41.0.0/17"
-            network_security_group_name       = "nsg-edg-standby-aks-dev"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.41.0.0/17"
+            network_security_group_name                   = "nsg-edg-standby-aks-dev"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.41.128.0/20"
-            network_security_group_name       = "nsg-edg-standby-ingress-dev"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.41.128.0/20"
+            network_security_group_name                   = "nsg-edg-standby-ingress-dev"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["80"]
+          priority = 100
         }
       }
       aks = {
@@ -343,6 +358,7 @@ module "network" {
   resource_group_name = azurerm_resource_group.region[each.key].name
   address_space       = each.value.network.address_space
   subnets             = each.value.network.subnets
+  frontdoor_backend   = each.value.network.frontdoor_backend
   tags                = local.common_tags
 }
 
@@ -373,8 +389,11 @@ module "aks" {
   system_pool         = each.value.aks.system_pool
   user_pools          = each.value.aks.user_pools
   subnet_id           = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id  = module.network[each.key].id
-  tags                = local.common_tags
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
+  tags = local.common_tags
 }
 
 module "openai" {

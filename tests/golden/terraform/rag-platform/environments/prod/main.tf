@@ -68,26 +68,34 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.2.0.0/17"
-            network_security_group_name       = "nsg-rag-eu-aks-prod"
-            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.2.0.0/17"
+            network_security_group_name                   = "nsg-rag-eu-aks-prod"
+            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.2.128.0/20"
-            network_security_group_name       = "nsg-rag-eu-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.2.128.0/20"
+            network_security_group_name                   = "nsg-rag-eu-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.2.144.0/20"
-            network_security_group_name       = "nsg-rag-eu-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.2.144.0/20"
+            network_security_group_name                   = "nsg-rag-eu-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["443"]
+          priority = 100
         }
       }
       aks = {
@@ -166,10 +174,11 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "strageuprod"
-        replication_type      = "GRS"
-        private_endpoint_name = "pep-rag-eu-blob-prod"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "strageuprod"
+        replication_type                = "GRS"
+        private_endpoint_name           = "pep-rag-eu-blob-prod"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-rag-eu-prod"
@@ -208,26 +217,34 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.1.0.0/17"
-            network_security_group_name       = "nsg-rag-us-aks-prod"
-            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.1.0.0/17"
+            network_security_group_name                   = "nsg-rag-us-aks-prod"
+            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.1.128.0/20"
-            network_security_group_name       = "nsg-rag-us-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.1.128.0/20"
+            network_security_group_name                   = "nsg-rag-us-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.1.144.0/20"
-            network_security_group_name       = "nsg-rag-us-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.1.144.0/20"
+            network_security_group_name                   = "nsg-rag-us-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["443"]
+          priority = 100
         }
       }
       aks = {
@@ -306,10 +323,11 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stragusprod"
-        replication_type      = "GRS"
-        private_endpoint_name = "pep-rag-us-blob-prod"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "stragusprod"
+        replication_type                = "GRS"
+        private_endpoint_name           = "pep-rag-us-blob-prod"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-rag-us-prod"
@@ -735,6 +753,7 @@ module "network" {
   resource_group_name = azurerm_resource_group.region[each.key].name
   address_space       = each.value.network.address_space
   subnets             = each.value.network.subnets
+  frontdoor_backend   = contains(keys(var.origin_private_link_target_ids), each.key) ? null : each.value.network.frontdoor_backend
   tags                = local.common_tags
 }
 
@@ -765,19 +784,22 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                       = each.value.aks.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  dns_prefix                 = each.value.aks.dns_prefix
-  kubernetes_version         = each.value.aks.kubernetes_version
-  private_cluster            = each.value.aks.private_cluster
-  network_policy             = each.value.aks.network_policy
-  service_cidr               = each.value.aks.service_cidr
-  dns_service_ip             = each.value.aks.dns_service_ip
-  system_pool                = each.value.aks.system_pool
-  user_pools                 = each.value.aks.user_pools
-  subnet_id                  = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id         = module.network[each.key].id
+  name                = each.value.aks.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  dns_prefix          = each.value.aks.dns_prefix
+  kubernetes_version  = each.value.aks.kubernetes_version
+  private_cluster     = each.value.aks.private_cluster
+  network_policy      = each.value.aks.network_policy
+  service_cidr        = each.value.aks.service_cidr
+  dns_service_ip      = each.value.aks.dns_service_ip
+  system_pool         = each.value.aks.system_pool
+  user_pools          = each.value.aks.user_pools
+  subnet_id           = module.network[each.key].subnet_ids["aks"]
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -834,7 +856,8 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "redis" {

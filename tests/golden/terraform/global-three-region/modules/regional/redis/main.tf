@@ -22,6 +22,14 @@ resource "azurerm_redis_cache" "this" {
   non_ssl_port_enabled          = false
   public_network_access_enabled = false
   tags                          = var.tags
+
+  # Clients authenticate with Entra ID tokens, never the access keys; the
+  # provider refuses to turn the keys off without Entra authentication on.
+  access_keys_authentication_enabled = false
+
+  redis_configuration {
+    active_directory_authentication_enabled = true
+  }
 }
 
 resource "azurerm_redis_cache" "replica" {
@@ -38,6 +46,14 @@ resource "azurerm_redis_cache" "replica" {
   non_ssl_port_enabled          = false
   public_network_access_enabled = false
   tags                          = var.tags
+
+  # Clients authenticate with Entra ID tokens, never the access keys; the
+  # provider refuses to turn the keys off without Entra authentication on.
+  access_keys_authentication_enabled = false
+
+  redis_configuration {
+    active_directory_authentication_enabled = true
+  }
 }
 
 resource "azurerm_redis_linked_server" "replica" {
