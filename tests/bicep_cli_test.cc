@@ -126,7 +126,7 @@ std::vector<Example> examples() {
 }
 
 // Writes every example's Bicep tree under `dir`/<example>/, and sets the
-// environment variables main.bicepparam reads origin host names from.
+// environment variables <env>.bicepparam reads origin host names from.
 void write_examples(const fs::path& dir, const std::vector<Example>& all) {
   static const std::regex kVariable(R"(readEnvironmentVariable\('([A-Z0-9_]+)'\))");
   for (const Example& e : all) {
@@ -222,8 +222,9 @@ TEST(BicepCli, HostileStringsSurviveTheRoundTrip) {
   ASSERT_EQ(owner, result.models[0]->owner.value);
   TempDir dir;
   for (const emit::EmittedFile& f : emit::emit_bicep(*result.models[0], {})) write(dir.path() / f.path, f.contents);
-  CommandResult r = run(bicep(*cli, fmt::format("build-params {} --stdout",
-                                      shell_quote((dir.path() / "bicep/main.bicepparam").string()))));
+  CommandResult r =
+      run(bicep(*cli, fmt::format("build-params {} --stdout",
+                                  shell_quote((dir.path() / "bicep/prod.bicepparam").string()))));
   ASSERT_EQ(0, r.status) << r.output;
   json parameters = json::parse(json::parse(r.output)["parametersJson"].get<std::string>())["parameters"];
   EXPECT_EQ(owner, parameters["tags"]["value"]["owner"]);
@@ -241,7 +242,7 @@ std::string lower(std::string s) {
 std::multiset<Described> terraform_side(const emit::FileTree& tree, std::vector<std::string>& problems) {
   std::multiset<Described> out;
   for (const emit::EmittedFile& f : tree) {
-    if (f.path != "topoc.manifest.json") continue;
+    if (!f.path.ends_with("/topoc.manifest.json")) continue;
     const json manifest = json::parse(f.contents);
     for (const json& r : manifest["resources"]) {
       std::string type = r["type"];
@@ -305,13 +306,13 @@ TEST(BicepParity, TerraformAndBicepDeployTheSameResources) {
   auto all = examples();
   write_examples(dir.path(), all);
   for (const Example& e : all) {
-    fs::path params = dir.path() / e.name / "bicep/main.bicepparam";
+    fs::path params = dir.path() / e.name / "bicep/prod.bicepparam";  // every example is `prod`
     CommandResult r = run(bicep(*cli, fmt::format("snapshot {} --mode overwrite --subscription-id "
                                         "00000000-0000-0000-0000-000000000000 --tenant-id "
                                         "00000000-0000-0000-0000-000000000000 --location {}",
                                         shell_quote(params.string()), "eastus")));
     ASSERT_EQ(0, r.status) << e.name << "\n" << r.output;
-    json snapshot = json::parse(read(dir.path() / e.name / "bicep/main.snapshot.json"));
+    json snapshot = json::parse(read(dir.path() / e.name / "bicep/prod.snapshot.json"));
     EXPECT_EQ(json::array(), snapshot["diagnostics"]) << e.name;
     std::vector<std::string> problems;
     std::multiset<Described> terraform = terraform_side(e.terraform, problems);

@@ -2,6 +2,7 @@
 // written (or not), the reports on stdout and the JSON result.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -206,6 +207,72 @@ TEST_F(CliBuild, GraphPrintsMermaidOrDot) {
   EXPECT_EQ(0, dot.exit_code);
   EXPECT_EQ(read(fs::path(TOPOC_SOURCE_DIR) / "tests/graph/rag-platform.dot"), dot.out);
   EXPECT_EQ(2, topoc({"graph", "missing.topo"}).exit_code);
+}
+
+TEST_F(CliBuild, EnvironmentsAndTargetsShareTheOutputDirectory) {
+  ASSERT_EQ(0, topoc({"build", example_, "-o", "out"}).exit_code);
+  Result staging = topoc({"build", example_, "-o", "out", "--env", "staging"});
+  ASSERT_EQ(0, staging.exit_code) << staging.err;
+  Result bicep = topoc({"build", example_, "-o", "out", "--env", "staging", "--target", "bicep"});
+  ASSERT_EQ(0, bicep.exit_code) << bicep.err;
+  EXPECT_TRUE(fs::is_regular_file(out() / "environments/prod/main.tf"));
+  EXPECT_TRUE(fs::is_regular_file(out() / "environments/staging/main.tf"));
+  EXPECT_TRUE(fs::is_regular_file(out() / "bicep/staging.bicepparam"));
+  auto prod = nlohmann::json::parse(read(out() / "environments/prod/topoc.manifest.json"));
+  auto stage = nlohmann::json::parse(read(out() / "environments/staging/topoc.manifest.json"));
+  EXPECT_EQ("prod", prod["environment"]);
+  EXPECT_EQ("staging", stage["environment"]);
+  for (std::vector<std::string> args : {std::vector<std::string>{},
+                                        {"--env", "staging"},
+                                        {"--env", "staging", "--target", "bicep"}}) {
+    args.insert(args.begin(), {"build", example_, "-o", "out", "--check"});
+    Result check = topoc(args);
+    EXPECT_EQ(0, check.exit_code) << check.out;
+  }
+  // The prod Bicep tree was never built, so it is out of date; building it
+  // shares main.bicep and the modules with staging's.
+  Result missing = topoc({"build", example_, "-o", "out", "--check", "--target", "bicep"});
+  EXPECT_EQ(1, missing.exit_code);
+  EXPECT_NE(std::string::npos, missing.out.find("added    bicep/prod.bicepparam\n")) << missing.out;
+  EXPECT_NE(std::string::npos, missing.out.find("--target bicep` to update it")) << missing.out;
+  EXPECT_EQ(std::string::npos, missing.out.find("added    bicep/main.bicep\n")) << missing.out;
+}
+
+TEST_F(CliBuild, RemovesWhatAnInterruptedBuildLeftBesideTheOutput) {
+  ASSERT_EQ(0, topoc({"build", example_, "-o", "out"}).exit_code);
+  // As a build killed while staging leaves it.
+  fs::path leftover = root_ / ".out.topoc-new-4242-0";
+  fs::create_directories(leftover / "environments/prod");
+  std::ofstream(leftover / ".topoc-output") << "[prod terraform]\n";
+  std::ofstream(leftover / "environments/prod/main.tf") << "partial";
+  fs::create_directory(root_ / ".out.topoc-new-mine");
+  Result run = topoc({"build", example_, "-o", "out"});
+  EXPECT_EQ(0, run.exit_code) << run.err;
+  EXPECT_FALSE(fs::exists(leftover));
+  EXPECT_TRUE(fs::exists(root_ / ".out.topoc-new-mine"));
+  EXPECT_NE(std::string::npos,
+            run.err.find("topoc: note: removed `.out.topoc-new-4242-0`, left by an interrupted "
+                         "build\n"))
+      << run.err;
+}
+
+TEST_F(CliBuild, AFifoInTheOutputDirectoryIsKept) {
+  ASSERT_EQ(0, topoc({"build", example_, "-o", "out"}).exit_code);
+  ASSERT_EQ(0, ::mkfifo((out() / "events").c_str(), 0600));
+  Result run = topoc({"build", example_, "-o", "out", "--env", "staging"});
+  EXPECT_EQ(0, run.exit_code) << run.err;
+  EXPECT_TRUE(fs::is_fifo(out() / "events"));
+  EXPECT_EQ(0, topoc({"build", example_, "-o", "out", "--check"}).exit_code);
+}
+
+TEST_F(CliBuild, KeepsTheModeOfTheOutputDirectory) {
+  ASSERT_EQ(0, topoc({"build", example_, "-o", "out"}).exit_code);
+  fs::permissions(out(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                             fs::perms::set_gid);
+  ASSERT_EQ(0, topoc({"build", example_, "-o", "out", "--env", "staging"}).exit_code);
+  EXPECT_EQ(
+      fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::set_gid,
+      fs::status(out()).permissions());
 }
 
 }  // namespace

@@ -28,7 +28,12 @@ struct Built {
     }
     return false;
   }
-  nlohmann::json manifest() const { return nlohmann::json::parse(file("topoc.manifest.json")); }
+  nlohmann::json manifest() const {
+    for (const emit::EmittedFile& f : files) {
+      if (f.path.ends_with("/topoc.manifest.json")) return nlohmann::json::parse(f.contents);
+    }
+    return nullptr;
+  }
   std::optional<nlohmann::json> resource(std::string_view address) const {
     nlohmann::json m = manifest();
     for (const nlohmann::json& r : m["resources"]) {
@@ -210,7 +215,7 @@ TEST(TerraformEmit, ManifestTextIsJsonDumpLayoutEvenForHostileStrings) {
   region "us" { location = eastus  address = 10.1.0.0/16  services = [storage] }
 }
 )");
-  const std::string& text = b.file("topoc.manifest.json");
+  const std::string& text = b.file("environments/prod/topoc.manifest.json");
   nlohmann::json m = nlohmann::json::parse(text);
   EXPECT_EQ(m.dump(2) + "\n", text);
   EXPECT_EQ("o'brien \\ \"${x}\"", m["topology"]);

@@ -56,12 +56,13 @@ std::string human_size(size_t bytes) {
   return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
 }
 
-BuildReport make_report(const BuildOptions& opt, std::string environment, emit::FileTree files) {
+BuildReport make_report(const BuildOptions& opt, std::string environment,
+                        const emit::OwnedTrees& trees, emit::FileTree files) {
   BuildReport r;
   r.mode = opt.check ? "check" : opt.dry_run ? "dry-run" : "write";
   r.environment = std::move(environment);
-  emit::TreeDifference diff = emit::compare_tree(opt.output, files);
-  files.push_back(emit::output_marker(files));
+  emit::TreeDifference diff = emit::compare_tree(opt.output, trees);
+  files.push_back(emit::output_marker(opt.output, trees));
   std::sort(files.begin(), files.end(),
             [](const emit::EmittedFile& a, const emit::EmittedFile& b) { return a.path < b.path; });
   for (const auto& f : files) {
@@ -109,10 +110,11 @@ void print_text_report(const BuildOptions& opt, const BuildReport& r) {
     }
     for (const auto& p : r.removed) std::cout << fmt::format("{:<8} {}\n", "removed", p);
     std::cout << fmt::format(
-        "`{}` is out of date: {} added, {} changed, {} removed; run `topoc build {} -o {}{}` to "
+        "`{}` is out of date: {} added, {} changed, {} removed; run `topoc build {} -o {}{}{}` to "
         "update it\n",
         opt.output, r.added, r.changed, r.removed.size(), opt.file, opt.output,
-        opt.environment.empty() ? "" : " --env " + opt.environment);
+        opt.environment.empty() ? "" : " --env " + opt.environment,
+        opt.target == "terraform" ? "" : " --target " + opt.target);
     return;
   }
   if (r.written) {
@@ -167,6 +169,25 @@ Json json_report(const BuildOptions& opt, const driver::CheckResult& result, con
   return j;
 }
 
+// What the write did that the user should know of, on stderr in any format.
+void print_write_notes(const BuildOptions& opt, const emit::WriteNotes& notes) {
+  if (!notes.restored.empty()) {
+    std::cerr << fmt::format(
+        "topoc: note: moved `{}` back to `{}`: an interrupted build had left the previous output "
+        "aside\n",
+        notes.restored, opt.output);
+  }
+  for (const std::string& name : notes.leftovers_removed) {
+    std::cerr << fmt::format("topoc: note: removed `{}`, left by an interrupted build\n", name);
+  }
+  if (notes.replaced_in_two_steps) {
+    std::cerr << fmt::format(
+        "topoc: warning: `{}` was replaced in two renames, not atomically: this file system "
+        "cannot swap directories, so for a moment `{}` did not exist\n",
+        opt.output, opt.output);
+  }
+}
+
 void print_json(const Json& j) {
   std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
@@ -174,8 +195,8 @@ void print_json(const Json& j) {
 }  // namespace
 
 CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
-  auto* cmd =
-      app.add_subcommand("build", "Check a topology, then generate its Terraform (and/or Bicep) into a directory");
+  auto* cmd = app.add_subcommand(
+      "build", "Check a topology, then generate its Terraform (and/or Bicep) into a directory");
   cmd->add_option("file", opt.file, "Topology file (.topo)")->required();
   cmd->add_option("-o,--output", opt.output, "Output directory (created if missing)")->required();
   cmd->add_option(
@@ -184,8 +205,9 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
       "`-`; at most 16)");
   auto* check =
       cmd->add_flag("--check", opt.check,
-                    "Write nothing; exit 1 if the output directory differs from what would be "
-                    "generated, listing added, changed and removed files");
+                    "Write nothing; exit 1 if this environment's and target's files in the output "
+                    "directory differ from what would be generated, listing added, changed and "
+                    "removed files");
   cmd->add_flag("--dry-run", opt.dry_run,
                 "Write nothing; list the files that would be written, with sizes")
       ->excludes(check);
@@ -205,17 +227,22 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
       "The topology is checked first; with any error nothing is written. The output is assembled "
       "in a\n"
       "temporary directory beside DIR and swapped in whole, so a failed build leaves the previous\n"
-      "output as it was. topoc lists what it generated in DIR/.topoc-output: the next build "
-      "replaces\n"
-      "those files and keeps everything else (.terraform/, lock files, your own notes). A "
-      "non-empty\n"
-      "DIR without that list is refused unless --force.\n\n"
+      "output as it was. One DIR holds several environments and both targets: topoc lists what "
+      "each\n"
+      "environment and target generated in DIR/.topoc-output, and a build replaces or removes "
+      "only\n"
+      "its own files (a module another environment still lists stays) and keeps everything else\n"
+      "(.terraform/, lock files, your own notes). A non-empty DIR without that list is refused\n"
+      "unless --force. Each environment's manifest is "
+      "DIR/environments/<env>/topoc.manifest.json;\n"
+      "its Bicep values are DIR/bicep/<env>.bicepparam.\n\n"
       "Exit codes: 0 written (or up to date with --check), 1 errors in the topology, output out "
       "of\n"
       "date (--check) or a failed write, 2 usage error or a file that cannot be read.\n\n"
       "Examples:\n"
       "  topoc build platform.topo -o infra                 # write infra/\n"
-      "  topoc build platform.topo -o infra --env staging   # another environment\n"
+      "  topoc build platform.topo -o infra --env staging   # another environment, beside prod\n"
+      "  topoc build platform.topo -o infra --target bicep  # the Bicep tree, beside Terraform\n"
       "  topoc build platform.topo -o infra --check         # CI: is infra/ up to date?\n"
       "  topoc build platform.topo -o infra --dry-run       # what would be written\n"
       "  topoc build platform.topo -o infra --format json   # files with size and sha256");
@@ -249,27 +276,33 @@ int run_build(const BuildOptions& opt) {
   }
   const model::Topology& topology = *result.models[0];
   std::string environment = opt.environment.empty() ? topology.environment.value : opt.environment;
-  emit::FileTree files;
-  if (opt.target != "bicep") files = emit::emit_terraform(topology, {opt.environment});
+  // Each target's files are recorded as written by this environment and
+  // target, so other environments and targets in the directory are kept.
+  emit::OwnedTrees trees;
+  if (opt.target != "bicep") {
+    trees[{environment, "terraform"}] = emit::emit_terraform(topology, {opt.environment});
+  }
   if (opt.target != "terraform") {
     // The Bicep tree lives under bicep/, so the two never share a path.
-    emit::FileTree bicep = emit::emit_bicep(topology, {opt.environment});
-    files.insert(files.end(), bicep.begin(), bicep.end());
-    std::sort(files.begin(), files.end(),
-              [](const emit::EmittedFile& a, const emit::EmittedFile& b) { return a.path < b.path; });
+    trees[{environment, "bicep"}] = emit::emit_bicep(topology, {opt.environment});
   }
-  if (auto error = emit::check_tree_paths(files)) {
-    std::cerr << fmt::format("topoc: error: {}\n", *error);
+  emit::FileTree files;
+  std::optional<std::string> invalid = emit::merge_trees(trees, files);
+  if (!invalid) invalid = emit::check_tree_paths(files);
+  if (invalid) {
+    std::cerr << fmt::format("topoc: error: {}\n", *invalid);
     return kExitFindings;
   }
-  BuildReport report = make_report(opt, environment, files);
+  BuildReport report = make_report(opt, environment, trees, files);
   if (!opt.check && !opt.dry_run) {
-    if (auto error = emit::write_tree_atomically(opt.output, files, {.force = opt.force})) {
+    emit::WriteNotes notes;
+    if (auto error = emit::write_tree_atomically(opt.output, trees, {.force = opt.force}, &notes)) {
       report.error = *error;
       std::cerr << fmt::format("topoc: error: {}\n", *error);
     } else {
       report.written = true;
     }
+    print_write_notes(opt, notes);
   }
   if (json) {
     print_json(json_report(opt, result, &report));

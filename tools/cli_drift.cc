@@ -24,8 +24,9 @@ void print_error(const drift::ReadError& error) {
 CLI::App* add_drift_command(CLI::App& app, DriftOptions& opt) {
   auto* cmd = app.add_subcommand(
       "drift", "Compare the topology with what is deployed and flag residency breaches");
-  cmd->add_option("desired", opt.desired,
-                  "Topology file, or a topoc.manifest.json kept from `topoc build`")
+  cmd->add_option(
+         "desired", opt.desired,
+         "Topology file, or the environments/<env>/topoc.manifest.json `topoc build` wrote")
       ->required();
   cmd->add_option("--state", opt.states,
                   "What is deployed: `terraform show -json` output, a state file (version 4), "

@@ -55,6 +55,10 @@ std::optional<std::string> copy_file(const fs::path& from, const fs::path& to, m
   return std::nullopt;
 }
 
+// carry_over's work for one entry, whose lstat is `st`.
+std::optional<std::string> recreate(const fs::path& from, const fs::path& to,
+                                    const struct stat& st);
+
 }  // namespace
 
 std::optional<std::string> write_file(const fs::path& path, std::string_view contents) {
@@ -78,6 +82,25 @@ std::optional<std::string> read_file(const fs::path& path) {
   std::string contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return std::nullopt;
   return contents;
+}
+
+std::optional<std::string> read_regular_file(const fs::path& path) {
+  // O_NONBLOCK: a FIFO swapped in after a check would otherwise block open().
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC));
+  if (fd.get() < 0) return std::nullopt;
+  struct stat st;
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  std::string contents;
+  char buffer[65536];
+  while (true) {
+    ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return std::nullopt;
+    }
+    if (n == 0) return contents;
+    contents.append(buffer, static_cast<size_t>(n));
+  }
 }
 
 std::optional<std::string> sync_directory(const fs::path& path) {
@@ -104,6 +127,17 @@ std::optional<std::string> make_unique_directory(const fs::path& parent, const s
 std::optional<std::string> carry_over(const fs::path& from, const fs::path& to) {
   struct stat st;
   if (::lstat(from.c_str(), &st) != 0) return errno_text();
+  if (auto error = recreate(from, to, st)) return error;
+  // A copy (or new directory) made by root keeps the owner of the original;
+  // anyone else can only make it their own.
+  if (::geteuid() == 0 && ::lchown(to.c_str(), st.st_uid, st.st_gid) != 0) return errno_text();
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<std::string> recreate(const fs::path& from, const fs::path& to,
+                                    const struct stat& st) {
   if (S_ISREG(st.st_mode)) {
     if (::link(from.c_str(), to.c_str()) == 0) return std::nullopt;
     // No hard links across this file system (or too many): copy instead.
@@ -134,7 +168,23 @@ std::optional<std::string> carry_over(const fs::path& from, const fs::path& to) 
     if (::chmod(to.c_str(), st.st_mode & 07777) != 0) return errno_text();
     return std::nullopt;
   }
-  return std::string("is not a regular file, directory or symbolic link");
+  // A FIFO, socket or device node: the same inode, or a new one of the same
+  // kind where no hard link can be made. Its data (if any) is not ours to read.
+  if (::link(from.c_str(), to.c_str()) == 0) return std::nullopt;
+  if (::mknod(to.c_str(), st.st_mode, st.st_rdev) != 0) return errno_text();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> change_owner(const fs::path& root, uid_t uid, gid_t gid) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (::lchown(it->path().c_str(), uid, gid) != 0) return errno_text();
+  }
+  if (ec) return ec.message();
+  if (::lchown(root.c_str(), uid, gid) != 0) return errno_text();
+  return std::nullopt;
 }
 
 Exchange exchange_directories(const fs::path& a, const fs::path& b, std::string& error) {

@@ -4,6 +4,8 @@
 // Each function returns the reason it failed (strerror text), or nothing.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -26,6 +28,11 @@ std::optional<std::string> sync_file_system(const fs::path& path);
 // Reads a whole file; nothing when it is absent or unreadable.
 std::optional<std::string> read_file(const fs::path& path);
 
+// Reads a whole file only if `path` itself is a regular file: nothing for a
+// symbolic link, a directory, or a FIFO or socket, which it never opens for
+// reading (opening a FIFO would wait for a writer).
+std::optional<std::string> read_regular_file(const fs::path& path);
+
 // fsyncs a directory, so the entries created or renamed in it are durable.
 std::optional<std::string> sync_directory(const fs::path& path);
 
@@ -35,7 +42,8 @@ std::optional<std::string> make_unique_directory(const fs::path& parent, const s
 
 // Recreates `from` at `to`: regular files as hard links (copied where the
 // file system has none), directories recursively with their permissions,
-// symbolic links with the same target.
+// symbolic links with the same target, FIFOs, sockets and device nodes as
+// hard links (recreated empty where none can be made; never opened).
 std::optional<std::string> carry_over(const fs::path& from, const fs::path& to);
 
 enum class Exchange { kDone, kUnsupported, kFailed };
@@ -43,6 +51,10 @@ enum class Exchange { kDone, kUnsupported, kFailed };
 // Swaps two directories in one atomic step (renameat2 RENAME_EXCHANGE).
 // kUnsupported when the kernel or file system cannot.
 Exchange exchange_directories(const fs::path& a, const fs::path& b, std::string& error);
+
+// Gives every entry of the tree at `root` that is not a hard link to an
+// older file (link count 1) the owner `uid`:`gid`, then `root` itself.
+std::optional<std::string> change_owner(const fs::path& root, uid_t uid, gid_t gid);
 
 // rename(2).
 std::optional<std::string> rename_path(const fs::path& from, const fs::path& to);

@@ -2,12 +2,18 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "compiler/emit/file_io.h"
+#include "compiler/emit/staging_area.h"
 
 namespace topoc::emit {
 namespace {
@@ -38,34 +44,43 @@ std::set<std::string> directories_of(const std::set<std::string>& paths) {
   return dirs;
 }
 
-std::string marker_text(const FileTree& files) {
-  std::string out =
-      "# The files topoc generated in this directory, one per line. The next\n"
-      "# `topoc build` replaces or removes them and keeps every other file.\n";
-  std::vector<std::string> paths;
-  for (const EmittedFile& f : files) paths.push_back(f.path);
-  std::sort(paths.begin(), paths.end());
-  for (const std::string& p : paths) out += p + "\n";
+bool is_legacy(const Owner& owner) {
+  return owner.environment.empty() && owner.target.empty();
+}
+
+// The files an existing record lists, from the point of view of one build.
+struct Ownership {
+  std::set<std::string> own;            // written before by this build's owners
+  std::map<std::string, Owner> others;  // written by other builds: path -> one of them
+};
+
+Ownership split_record(const OutputRecord& record, const OwnedTrees& trees) {
+  Ownership out;
+  for (const auto& [owner, paths] : record) {
+    bool mine = is_legacy(owner) || trees.count(owner);
+    for (const std::string& p : paths) {
+      if (mine) {
+        out.own.insert(p);
+      } else {
+        out.others.emplace(p, owner);
+      }
+    }
+  }
   return out;
 }
 
-// The paths a previous build listed in its marker; nothing if there is none.
-std::optional<std::set<std::string>> read_marker(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::is_regular_file(fs::symlink_status(dir / kOutputMarker, ec))) return std::nullopt;
-  auto text = io::read_file(dir / kOutputMarker);
-  if (!text) return std::nullopt;
-  std::set<std::string> paths;
-  size_t begin = 0;
-  while (begin < text->size()) {
-    size_t end = text->find('\n', begin);
-    if (end == std::string::npos) end = text->size();
-    std::string line = text->substr(begin, end - begin);
-    // A hand-edited marker cannot make topoc look outside the directory.
-    if (!line.empty() && line[0] != '#' && is_safe_relative_path(line)) paths.insert(line);
-    begin = end + 1;
+OutputRecord next_record(OutputRecord record, const OwnedTrees& trees) {
+  std::erase_if(record, [](const auto& entry) { return is_legacy(entry.first); });
+  for (const auto& [owner, files] : trees) {
+    std::set<std::string>& paths = record[owner];
+    paths.clear();
+    for (const EmittedFile& f : files) paths.insert(f.path);
   }
-  return paths;
+  return record;
+}
+
+std::string describe(const Owner& owner) {
+  return fmt::format("environment `{}` ({})", owner.environment, owner.target);
 }
 
 struct Target {
@@ -110,11 +125,11 @@ struct ExistingFiles {
 
 class ForeignScan {
  public:
-  ForeignScan(const fs::path& root, const std::set<std::string>& previous,
+  ForeignScan(const fs::path& root, const Ownership& previous,
               const std::set<std::string>& generated)
-      : root_(root), previous_(previous), generated_(generated) {
+      : root_(root), previous_(previous.own), others_(previous.others), generated_(generated) {
     generated_dirs_ = directories_of(generated);
-    std::set<std::string> all = previous;
+    std::set<std::string> all = previous_;
     all.insert(generated.begin(), generated.end());
     owned_dirs_ = directories_of(all);
   }
@@ -134,10 +149,13 @@ class ForeignScan {
       if (rel.empty() && name == kOutputMarker) continue;
       std::string child = rel.empty() ? name : rel + "/" + name;
       bool is_dir = fs::is_directory(fs::symlink_status(root_ / child, ec));
+      bool listed = previous_.count(child) || others_.count(child);
       if (is_dir && owned_dirs_.count(child)) {
         if (auto error = scan(child, out)) return error;
-      } else if (!is_dir && previous_.count(child)) {
-        continue;  // generated last time: replaced or dropped
+      } else if (!is_dir && generated_.count(child) && listed) {
+        continue;  // generated before, by this build or another: replaced
+      } else if (!is_dir && previous_.count(child) && !others_.count(child)) {
+        continue;  // generated last time by this build only: dropped
       } else if (in_the_way(child, is_dir)) {
         out.overwritten.push_back(child);
       } else {
@@ -158,6 +176,7 @@ class ForeignScan {
 
   fs::path root_;
   const std::set<std::string>& previous_;
+  const std::map<std::string, Owner>& others_;
   const std::set<std::string>& generated_;
   std::set<std::string> generated_dirs_;
   std::set<std::string> owned_dirs_;
@@ -196,13 +215,23 @@ std::optional<std::string> write_staged_file(const fs::path& root, const std::st
 
 std::optional<std::string> stage(const StagingDirectory& staging, const std::string& dir,
                                  const Target& target, const FileTree& files,
-                                 const std::vector<std::string>& kept) {
+                                 const EmittedFile& marker, const std::vector<std::string>& kept) {
   const fs::path& root = staging.path();
+  // The record first: it marks the directory as topoc's staging tree should
+  // this build be killed (staging_area.h).
+  if (auto error = write_staged_file(root, dir, marker.path, marker.contents)) return error;
   for (const EmittedFile& f : files) {
     if (auto error = write_staged_file(root, dir, f.path, f.contents)) return error;
   }
-  EmittedFile marker = output_marker(files);
-  if (auto error = write_staged_file(root, dir, marker.path, marker.contents)) return error;
+  struct stat old;
+  bool has_old = target.exists && ::stat(target.path.c_str(), &old) == 0;
+  // Run by root over a directory someone else owns (a CI container), the
+  // generated files stay that owner's, as the directory does.
+  if (has_old && ::geteuid() == 0 && (old.st_uid != 0 || old.st_gid != 0)) {
+    if (auto error = io::change_owner(root, old.st_uid, old.st_gid)) {
+      return fmt::format("cannot give the new output of `{}` its owner: {}", dir, *error);
+    }
+  }
   for (const std::string& rel : kept) {
     std::error_code ec;
     fs::create_directories((root / rel).parent_path(), ec);
@@ -214,10 +243,11 @@ std::optional<std::string> stage(const StagingDirectory& staging, const std::str
                          (fs::path(dir) / rel).generic_string(), *error);
     }
   }
-  if (target.exists) {
-    // The new directory takes the permissions of the one it replaces.
-    struct stat st;
-    if (::stat(target.path.c_str(), &st) == 0) ::chmod(root.c_str(), st.st_mode & 07777);
+  // The new directory takes the permissions of the one it replaces (after
+  // the owner, which a chown may clear set-group-ID bits of).
+  if (has_old && ::chmod(root.c_str(), old.st_mode & 07777) != 0) {
+    return fmt::format("cannot give the new output of `{}` its mode: {}", dir,
+                       std::strerror(errno));
   }
   // The new tree must be on disk before it replaces the old one.
   if (auto error = io::sync_file_system(root)) {
@@ -226,10 +256,16 @@ std::optional<std::string> stage(const StagingDirectory& staging, const std::str
   return std::nullopt;
 }
 
+// Ends the process as a kill would, at the point a test names.
+void injected_kill(const WriteOptions& options, std::string_view point) {
+  if (options.inject_failure == point) ::kill(::getpid(), SIGKILL);
+}
+
 // Puts the staged tree where the old one was. Either the new tree ends up in
 // place, or the old one is back where it was and an error is returned.
 std::optional<std::string> install(StagingDirectory& staging, const std::string& dir,
-                                   const Target& target, const WriteOptions& options) {
+                                   const Target& target, const WriteOptions& options,
+                                   WriteNotes& notes) {
   auto failed = [&](const std::string& reason) {
     return fmt::format("cannot move the new output into `{}`: {}", dir, reason);
   };
@@ -240,22 +276,30 @@ std::optional<std::string> install(StagingDirectory& staging, const std::string&
     return std::nullopt;
   }
   std::string reason;
-  bool no_exchange = options.inject_failure == "exchange" || options.inject_failure == "install";
+  bool no_exchange = options.inject_failure == "exchange" || options.inject_failure == "install" ||
+                     options.inject_failure == "kill-aside";
   io::Exchange exchanged = no_exchange
                                ? io::Exchange::kUnsupported
                                : io::exchange_directories(staging.path(), target.path, reason);
   if (exchanged == io::Exchange::kFailed) return failed(reason);
   // The staging path now holds the old tree, which `staging` removes.
-  if (exchanged == io::Exchange::kDone) return std::nullopt;
+  if (exchanged == io::Exchange::kDone) {
+    injected_kill(options, "kill-exchanged");
+    return std::nullopt;
+  }
   // No atomic exchange here: move the old tree aside, the new one in, and
-  // the old one back if that fails.
+  // the old one back if that fails. Between the two renames `dir` does not
+  // exist; a build killed there leaves the old tree aside, and the next
+  // build moves it back (clean_leftovers).
   fs::path aside;
   if (auto error =
-          io::make_unique_directory(target.parent, "." + target.name + ".topoc-old", aside)) {
+          io::make_unique_directory(target.parent, staging_stem(target.name, "old"), aside)) {
     return failed(*error);
   }
   // rename(2) replaces the empty directory just made.
   if (auto error = io::rename_path(target.path, aside)) return failed(*error);
+  notes.replaced_in_two_steps = true;
+  injected_kill(options, "kill-aside");
   std::optional<std::string> error;
   if (options.inject_failure == "install") {
     error = "injected failure";
@@ -276,10 +320,43 @@ std::optional<std::string> install(StagingDirectory& staging, const std::string&
   return std::nullopt;
 }
 
+// Paths of the new tree that another build wrote with other contents: writing
+// them changes what that build's tree deploys.
+std::vector<std::string> shared_conflicts(const fs::path& root, const FileTree& files,
+                                          const Ownership& previous, std::string& first_owner) {
+  std::vector<std::string> out;
+  for (const EmittedFile& f : files) {
+    auto other = previous.others.find(f.path);
+    if (other == previous.others.end()) continue;
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(root / f.path, ec))) continue;
+    if (io::read_regular_file(root / f.path) == f.contents) continue;
+    if (out.empty()) first_owner = describe(other->second);
+    out.push_back(f.path);
+  }
+  return out;
+}
+
 }  // namespace
 
-EmittedFile output_marker(const FileTree& files) {
-  return {kOutputMarker, marker_text(files)};
+EmittedFile output_marker(const std::string& dir, const OwnedTrees& trees) {
+  OutputRecord record = read_output_record(dir).value_or(OutputRecord{});
+  return {kOutputMarker, render_output_record(next_record(std::move(record), trees))};
+}
+
+std::optional<std::string> merge_trees(const OwnedTrees& trees, FileTree& merged) {
+  std::map<std::string, const EmittedFile*> by_path;
+  for (const auto& [owner, files] : trees) {
+    for (const EmittedFile& f : files) {
+      auto [it, inserted] = by_path.emplace(f.path, &f);
+      if (!inserted && it->second->contents != f.contents) {
+        return fmt::format("`{}` would be written twice with different contents", f.path);
+      }
+    }
+  }
+  merged.clear();
+  for (const auto& [path, file] : by_path) merged.push_back(*file);
+  return std::nullopt;
 }
 
 bool is_safe_relative_path(const std::string& path) {
@@ -316,27 +393,47 @@ std::optional<std::string> check_tree_paths(const FileTree& files) {
   return std::nullopt;
 }
 
-std::optional<std::string> write_tree_atomically(const std::string& dir, const FileTree& files,
-                                                 const WriteOptions& options) {
+std::optional<std::string> write_tree_atomically(const std::string& dir, const OwnedTrees& trees,
+                                                 const WriteOptions& options, WriteNotes* notes) {
+  WriteNotes unused;
+  WriteNotes& told = notes ? *notes : unused;
+  FileTree files;
+  if (auto error = merge_trees(trees, files)) return error;
   if (auto error = check_tree_paths(files)) return error;
   Target target;
   if (auto error = resolve_target(dir, target)) return error;
 
+  BuildLock lock;
+  if (auto error = BuildLock::acquire(target.parent, lock)) {
+    return fmt::format("cannot lock `{}` against other builds: {}", target.parent.string(), *error);
+  }
+  if (lock.held()) {
+    Leftovers leftovers;
+    if (auto error = clean_leftovers(target.parent, target.name, leftovers)) {
+      return fmt::format("cannot clean up after an interrupted build of `{}`: {}", dir, *error);
+    }
+    told.leftovers_removed = leftovers.removed;
+    told.restored = leftovers.restored;
+    std::error_code ec;
+    target.exists = fs::is_directory(fs::status(target.path, ec));
+  }
+
   std::set<std::string> generated;
   for (const EmittedFile& f : files) generated.insert(f.path);
+  std::optional<OutputRecord> record;
+  Ownership previous;
   ExistingFiles existing;
   if (target.exists) {
-    auto previous = read_marker(target.path);
+    record = read_output_record(target.path);
     std::error_code ec;
-    if (!previous && !fs::is_empty(target.path, ec) && !options.force) {
+    if (!record && !fs::is_empty(target.path, ec) && !options.force) {
       return fmt::format(
           "`{}` is not empty and has no `{}`, so topoc did not create it; choose another "
-          "directory, "
-          "or use `--force` to write into it (other files are kept)",
+          "directory, or use `--force` to write into it (other files are kept)",
           dir, kOutputMarker);
     }
-    if (auto error = ForeignScan(target.path, previous.value_or(std::set<std::string>{}), generated)
-                         .run(existing)) {
+    if (record) previous = split_record(*record, trees);
+    if (auto error = ForeignScan(target.path, previous, generated).run(existing)) {
       return fmt::format("cannot read `{}`: {}", dir, *error);
     }
     if (!existing.overwritten.empty() && !options.force) {
@@ -345,17 +442,29 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const F
           name_paths(dir, existing.overwritten), existing.overwritten.size() == 1 ? "was" : "were",
           existing.overwritten.size() == 1 ? "it" : "them");
     }
+    std::string other;
+    auto conflicts = shared_conflicts(target.path, files, previous, other);
+    if (!conflicts.empty() && !options.force) {
+      return fmt::format(
+          "{} {} also generated for {} with other contents; build that environment with this "
+          "topoc as well, or use `--force` to write {} (it then uses them too)",
+          name_paths(dir, conflicts), conflicts.size() == 1 ? "is" : "are", other,
+          conflicts.size() == 1 ? "it" : "them");
+    }
   }
+  EmittedFile marker{kOutputMarker,
+                     render_output_record(next_record(record.value_or(OutputRecord{}), trees))};
 
   fs::path staging_path;
-  if (auto error = io::make_unique_directory(target.parent, "." + target.name + ".topoc-new",
+  if (auto error = io::make_unique_directory(target.parent, staging_stem(target.name, "new"),
                                              staging_path)) {
     return fmt::format("cannot create a temporary directory beside `{}`: {}", dir, *error);
   }
   StagingDirectory staging(staging_path);
-  if (auto error = stage(staging, dir, target, files, existing.kept)) return error;
+  if (auto error = stage(staging, dir, target, files, marker, existing.kept)) return error;
   if (options.inject_failure == "stage") return std::string("injected failure after staging");
-  if (auto error = install(staging, dir, target, options)) return error;
+  injected_kill(options, "kill-staged");
+  if (auto error = install(staging, dir, target, options, told)) return error;
   // The rename itself must reach the disk for the new tree to survive a crash.
   if (auto error = io::sync_directory(target.parent)) {
     return fmt::format("cannot sync `{}`: {}", target.parent.string(), *error);
@@ -363,10 +472,15 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const F
   return std::nullopt;
 }
 
-TreeDifference compare_tree(const std::string& dir, const FileTree& files) {
+TreeDifference compare_tree(const std::string& dir, const OwnedTrees& trees) {
   TreeDifference diff;
-  FileTree all = files;
-  all.push_back(output_marker(files));
+  FileTree all;
+  if (merge_trees(trees, all)) {
+    for (const auto& [owner, files] : trees)
+      for (const EmittedFile& f : files) diff.changed.push_back(f.path);
+    return diff;
+  }
+  all.push_back(output_marker(dir, trees));
   std::sort(all.begin(), all.end(),
             [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
   std::set<std::string> generated;
@@ -383,14 +497,17 @@ TreeDifference compare_tree(const std::string& dir, const FileTree& files) {
       diff.added.push_back(f.path);
     } else if (!fs::is_regular_file(status)) {
       diff.changed.push_back(f.path);
-    } else if (fs::file_size(path, ec) != f.contents.size() || io::read_file(path) != f.contents) {
+    } else if (fs::file_size(path, ec) != f.contents.size() ||
+               io::read_regular_file(path) != f.contents) {
       diff.changed.push_back(f.path);
     }
   }
-  if (auto previous = read_marker(dir)) {
-    for (const std::string& p : *previous) {
+  if (auto record = read_output_record(dir)) {
+    Ownership previous = split_record(*record, trees);
+    for (const std::string& p : previous.own) {
       std::error_code ec;
-      if (!generated.count(p) && fs::exists(fs::symlink_status(fs::path(dir) / p, ec)))
+      if (!generated.count(p) && !previous.others.count(p) &&
+          fs::exists(fs::symlink_status(fs::path(dir) / p, ec)))
         diff.removed.push_back(p);
     }
   }

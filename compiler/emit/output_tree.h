@@ -1,14 +1,21 @@
-// Writes an emitted file tree into a directory atomically: the tree is
-// assembled in a temporary sibling directory and renamed into place, so a
+// Writes emitted file trees into a directory atomically: the new tree is
+// assembled in a temporary sibling directory and swapped into place, so a
 // failed build leaves the previous output untouched. Paths are validated so
 // nothing can be written outside the output directory.
+//
+// One output directory holds the trees of several builds, each identified by
+// its environment and target (output_record.h): a build replaces and removes
+// only what the same environment and target wrote before, and carries every
+// other file into the new tree.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/emit/emitted_file.h"
+#include "compiler/emit/output_record.h"
 
 namespace topoc::emit {
 
@@ -19,14 +26,14 @@ struct TreeDifference {
   bool empty() const { return added.empty() && changed.empty() && removed.empty(); }
 };
 
-// The file topoc writes at the root of every output directory: the list of
-// files it generated there. Its presence marks a directory as topoc's; the
-// list tells generated files (replaced or removed by the next build) from
-// files others put there, such as `.terraform/` or a lock file (kept).
-inline constexpr const char* kOutputMarker = ".topoc-output";
+// What one build writes: a tree per owner (`--target all` is two owners).
+// A path may appear under several owners only with the same contents.
+using OwnedTrees = std::map<Owner, FileTree>;
 
-// The marker file write_tree_atomically adds to `files`.
-EmittedFile output_marker(const FileTree& files);
+// The record write_tree_atomically would leave in `dir`: the one there, with
+// the sections of `trees`' owners replaced (and a record without owners,
+// left by an older topoc, dropped: its files count as this build's own).
+EmittedFile output_marker(const std::string& dir, const OwnedTrees& trees);
 
 struct WriteOptions {
   // Write into an existing directory that holds no marker, or over files
@@ -35,19 +42,38 @@ struct WriteOptions {
   // Tests only: "stage" fails once the new tree is staged; "exchange" acts as
   // if the file system could not swap directories atomically; "install"
   // also fails moving the new tree in after the old one was moved aside.
+  // "kill-staged", "kill-exchanged" and "kill-aside" end the process with
+  // SIGKILL once the tree is staged, once it is swapped in, and between the
+  // two renames without exchange.
   std::string inject_failure;
 };
 
+// What a successful write may need to tell the user.
+struct WriteNotes {
+  // The file system could not swap directories: the old tree was moved
+  // aside and the new one in, and for that moment `dir` did not exist.
+  bool replaced_in_two_steps = false;
+  std::vector<std::string> leftovers_removed;  // killed builds' staging directories
+  std::string restored;  // an old tree put back where a killed build left none
+};
+
 // Returns an error message on failure; the previous contents of `dir` are kept.
-std::optional<std::string> write_tree_atomically(const std::string& dir, const FileTree& files,
-                                                 const WriteOptions& options = {});
+std::optional<std::string> write_tree_atomically(const std::string& dir, const OwnedTrees& trees,
+                                                 const WriteOptions& options = {},
+                                                 WriteNotes* notes = nullptr);
+
+// All of `trees` as one tree sorted by path, or why they cannot be written
+// together (one path with two contents).
+std::optional<std::string> merge_trees(const OwnedTrees& trees, FileTree& merged);
 
 // Why `files` cannot be written (an unsafe or duplicate path, a file that is
 // also a directory), or nothing. write_tree_atomically checks this too.
 std::optional<std::string> check_tree_paths(const FileTree& files);
 
-// Compares `dir` with what would be written (for `topoc build --check`).
-TreeDifference compare_tree(const std::string& dir, const FileTree& files);
+// Compares `dir` with what would be written (for `topoc build --check`):
+// only the files of `trees`' owners and the record; other builds' files are
+// neither added, changed nor removed.
+TreeDifference compare_tree(const std::string& dir, const OwnedTrees& trees);
 
 // Rejects absolute paths, `..` components, empty components and backslashes
 // (also `.` components and control characters).

@@ -3,7 +3,9 @@
 # fuzzes each for a bounded time:
 #   fuzz_check  the front end (parser, model, rules), seeded with every example;
 #   fuzz_state  drift's state and manifest readers, seeded with the fixtures of
-#               every input format (tests/drift/fixtures/formats).
+#               every input format (tests/drift/fixtures/formats);
+#   fuzz_emit   check, then the Terraform and Bicep emitters in memory, every
+#               file balanced; seeded with the examples that check cleanly.
 #   tests/fuzz/run.sh [seconds]    per target, default 60
 # New inputs the fuzzer finds go to build-fuzz/<target>-corpus (kept between
 # runs), crashes to build-fuzz/artifacts. Exits non-zero when a fuzzer finds a
@@ -14,11 +16,13 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_check fuzz_state
+cmake --build --preset fuzz --target fuzz_check fuzz_state fuzz_emit
 
 artifacts=build-fuzz/artifacts/
-mkdir -p build-fuzz/check-corpus build-fuzz/check-seeds build-fuzz/state-corpus "$artifacts"
+mkdir -p build-fuzz/check-corpus build-fuzz/check-seeds build-fuzz/state-corpus \
+  build-fuzz/emit-corpus build-fuzz/emit-seeds "$artifacts"
 cp examples/*.topo examples/invalid/*.topo build-fuzz/check-seeds/
+cp examples/*.topo build-fuzz/emit-seeds/
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
@@ -30,3 +34,4 @@ fuzz() {  # target corpus seeds
 }
 fuzz fuzz_check build-fuzz/check-corpus build-fuzz/check-seeds
 fuzz fuzz_state build-fuzz/state-corpus tests/drift/fixtures/formats
+fuzz fuzz_emit build-fuzz/emit-corpus build-fuzz/emit-seeds

@@ -1,8 +1,8 @@
 // The names main.bicep declares for a plan: a `<stem><Thing>Settings`
-// parameter (its value in main.bicepparam) and a `<stem><Thing>` resource or
+// parameter (its value in <environment>.bicepparam) and a `<stem><Thing>` resource or
 // module for each region, Cosmos DB account and boundary. Both files read
 // them from here, so a parameter main.bicep declares is the one
-// main.bicepparam assigns.
+// <environment>.bicepparam assigns.
 #pragma once
 
 #include <string>
@@ -21,7 +21,7 @@ struct Declaration {
 struct RegionDeclarations {
   Declaration group, network, private_dns, monitoring, aks, search, openai, storage, redis,
       keyvault;
-  // Environment variable main.bicepparam reads the region's ingress host from.
+  // Environment variable <environment>.bicepparam reads the region's ingress host from.
   std::string origin_host_variable;
 };
 

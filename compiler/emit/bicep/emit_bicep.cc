@@ -28,7 +28,9 @@ FileTree emit_bicep(const model::Topology& topology, const BicepOptions& options
   Declarations names = declare(plan);
   FileTree files;
   files.push_back({"bicep/main.bicep", render_main_bicep(plan, names)});
-  files.push_back({"bicep/main.bicepparam", render_main_bicepparam(plan, names)});
+  // main.bicep is the same for every environment; each has its own values.
+  files.push_back(
+      {fmt::format("bicep/{}.bicepparam", plan.environment), render_main_bicepparam(plan, names)});
   for (const std::string& module : modules_used(plan)) {
     copy_template(files, "bicep/modules/" + module, "bicep/modules/" + module);
   }

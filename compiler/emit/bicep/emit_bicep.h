@@ -1,5 +1,5 @@
 // The Bicep backend: a subscription-scope main.bicep with the estate's
-// resource groups and module calls, main.bicepparam with the topology's
+// resource groups and module calls, <environment>.bicepparam with the topology's
 // values, and the module library the topology uses. It deploys the same
 // Azure resources, under the same names, as the Terraform backend.
 #pragma once

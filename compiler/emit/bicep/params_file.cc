@@ -1,4 +1,4 @@
-// main.bicepparam: the topology's values, one parameter per region service,
+// <environment>.bicepparam: the topology's values, one parameter per region service,
 // Cosmos DB account and boundary, in the shapes the modules' settings types
 // declare. Every user string passes through Value::string.
 #include <fmt/format.h>

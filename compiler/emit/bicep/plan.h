@@ -1,6 +1,6 @@
 // What the Bicep backend creates, derived once from the model: resource
 // names from compiler/naming, Cosmos DB locations, Front Door origins and
-// geo rules, policy scopes and alert targets. main.bicep and main.bicepparam
+// geo rules, policy scopes and alert targets. main.bicep and <environment>.bicepparam
 // both render from this plan, so they cannot disagree. Its decisions are the
 // Terraform backend's (compiler/emit/terraform/estate.h); the parity test
 // holds the two to the same set of Azure resources.

@@ -55,7 +55,8 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
       files.push_back({fmt::format("{}/{}", dir, file), std::string(t.contents)});
     }
   }
-  files.push_back({"topoc.manifest.json", std::move(manifest.text)});
+  // Beside the root it describes: every environment has its own desired state.
+  files.push_back({root + "/topoc.manifest.json", std::move(manifest.text)});
   std::sort(files.begin(), files.end(),
             [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
   return files;
