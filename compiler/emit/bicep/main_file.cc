@@ -7,6 +7,7 @@
 
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
+#include "compiler/naming/search_links.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -222,23 +223,42 @@ class MainFile {
                    {"tags", raw("tags")}},
                   {}});
     }
-    auto service = [&](bool present, const Declaration& decl, const char* file) {
+    auto service = [&](bool present, const Declaration& decl, const char* file,
+                       std::vector<Property> extra) {
       if (!present) return;
-      module(f_, {decl.symbol,
-                  file,
-                  d.group.symbol,
-                  {{"settings", raw(decl.param)},
-                   {"location", raw(location)},
-                   {"endpointSubnetId", raw(subnets + ".endpoints")},
-                   {"privateDnsZoneIds", raw(d.private_dns.symbol + ".outputs.zoneIds")},
-                   {"tags", raw("tags")}},
-                  {}});
+      std::vector<Property> params{
+          {"settings", raw(decl.param)},
+          {"location", raw(location)},
+          {"endpointSubnetId", raw(subnets + ".endpoints")},
+          {"privateDnsZoneIds", raw(d.private_dns.symbol + ".outputs.zoneIds")}};
+      for (Property& p : extra) params.push_back(std::move(p));
+      params.push_back({"tags", raw("tags")});
+      module(f_, {decl.symbol, file, d.group.symbol, std::move(params), {}});
     };
-    service(r.search.has_value(), d.search, "ai-search.bicep");
-    service(r.openai.has_value(), d.openai, "openai.bicep");
-    service(r.storage.has_value(), d.storage, "storage.bicep");
-    service(r.redis.has_value(), d.redis, "redis.bicep");
-    service(r.keyvault.has_value(), d.keyvault, "keyvault.bicep");
+    // Shared private links reach the storage and OpenAI of the search
+    // service's own region (compiler/naming/search_links.h).
+    std::vector<Property> targets;
+    for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
+      const Declaration& target = link.target == Service::kStorage ? d.storage : d.openai;
+      targets.push_back({std::string(link.key), raw(target.symbol + ".outputs.id")});
+    }
+    service(r.search.has_value(), d.search, "ai-search.bicep",
+            {{"sharedPrivateLinkTargetIds", Value::object(std::move(targets))}});
+    service(r.openai.has_value(), d.openai, "openai.bicep", {});
+    service(r.storage.has_value(), d.storage, "storage.bicep", {});
+    std::vector<Property> replica;
+    if (plan.redis_replica_endpoint_region) {
+      // The geo-replica's endpoint uses the endpoints subnet and Redis zone
+      // of the region where the replica is (compiler/naming/redis_replicas.h).
+      const RegionDeclarations& at = d_.regions[*plan.redis_replica_endpoint_region];
+      replica.push_back(
+          {"replicaEndpointSubnetId", raw(at.network.symbol + ".outputs.subnetIds.endpoints")});
+      replica.push_back(
+          {"replicaPrivateDnsZoneId",
+           raw(at.private_dns.symbol + ".outputs.zoneIds['privatelink.redis.cache.windows.net']")});
+    }
+    service(r.redis.has_value(), d.redis, "redis.bicep", std::move(replica));
+    service(r.keyvault.has_value(), d.keyvault, "keyvault.bicep", {});
   }
 
   void cosmos(size_t i) {

@@ -8,6 +8,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
+#include "compiler/naming/search_links.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -160,16 +161,22 @@ class ParamsFile {
     const model::Redis& c = *r.redis;
     const catalog::RegionInfo* info = catalog::find_region(r.location.value);
     std::vector<std::string> zone_list;
-    if (info && info->zones) zone_list = {"1", "2", "3"};
+    // Geo-replication does not support zone redundancy, so linked caches get no zones.
+    if (info && info->zones && !plan.redis_replica_endpoint_region) zone_list = {"1", "2", "3"};
     std::vector<Property> props{
         {"name", str(p_.region_name(r, "redis"))},
         {"skuName", str(c.sku.value)},
         {"capacity", num(c.capacity.value)},
         {"zones", Value::string_array(zone_list)},
     };
-    if (!c.geo_replica.value.empty()) {
-      props.push_back({"geoReplica", Value::object({{"name", str(p_.region_name(r, "redis") + "-replica")},
-                                                    {"location", str(c.geo_replica.value)}})});
+    if (plan.redis_replica_endpoint_region) {
+      const model::Region& endpoint = *p_.regions[*plan.redis_replica_endpoint_region].region;
+      props.push_back(
+          {"geoReplica",
+           Value::object({{"name", str(p_.region_name(r, "redis") + "-replica")},
+                          {"location", str(c.geo_replica.value)},
+                          {"privateEndpointName", str(p_.region_name(r, "pep.redis_replica"))},
+                          {"privateEndpointLocation", str(endpoint.location.value)}})});
     }
     props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.redis"))});
     props.push_back({"privateDnsZones", zones(plan, {"privatelink.redis."})});
@@ -194,6 +201,11 @@ class ParamsFile {
     }
     if (r.aks) param(d.aks.param, aks(r));
     if (r.search) {
+      std::vector<Value> links;
+      for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
+        links.push_back(Value::object(
+            {{"key", str(link.key)}, {"name", str(link.name)}, {"groupId", str(link.group_id)}}));
+      }
       param(d.search.param, Value::object({
                                 {"name", str(p_.region_name(r, "search"))},
                                 {"sku", str(r.search->sku.value)},
@@ -201,6 +213,7 @@ class ParamsFile {
                                 {"partitionCount", num(r.search->partitions.value)},
                                 {"privateEndpointName", str(p_.region_name(r, "pep.search"))},
                                 {"privateDnsZones", zones(plan, {"privatelink.search."})},
+                                {"sharedPrivateLinks", Value::array(std::move(links))},
                             }));
     }
     if (r.openai) param(d.openai.param, openai(plan));
