@@ -126,14 +126,12 @@ param westeuropeRedisSettings = {
   name: 'redis-euent-westeurope-prod'
   skuName: 'Premium'
   capacity: 1
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zones: []
   geoReplica: {
     name: 'redis-euent-westeurope-prod-replica'
     location: 'northeurope'
+    privateEndpointName: 'pep-euent-westeurope-redis-replica-prod'
+    privateEndpointLocation: 'northeurope'
   }
   privateEndpointName: 'pep-euent-westeurope-redis-prod'
   privateDnsZones: [
@@ -192,6 +190,7 @@ param northeuropeNetworkSettings = {
 
 param northeuropePrivateDnsSettings = {
   zones: [
+    'privatelink.redis.cache.windows.net'
     'privatelink.vaultcore.azure.net'
   ]
   linkName: 'link-vnet-euent-northeurope-prod'

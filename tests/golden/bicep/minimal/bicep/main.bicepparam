@@ -125,6 +125,18 @@ param eastSearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param eastOpenAiSettings = {
@@ -299,6 +311,18 @@ param westSearchSettings = {
   privateEndpointName: 'pep-minimal-west-search-prod'
   privateDnsZones: [
     'privatelink.search.windows.net'
+  ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
   ]
 }
 

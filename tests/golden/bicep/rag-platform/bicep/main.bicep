@@ -210,6 +210,10 @@ module usSearch 'modules/ai-search.bicep' = {
     location: usGroupSettings.location
     endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: usPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: usStorage.outputs.id
+      openai: usOpenAi.outputs.id
+    }
     tags: tags
   }
 }
@@ -304,6 +308,10 @@ module euSearch 'modules/ai-search.bicep' = {
     location: euGroupSettings.location
     endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: euPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: euStorage.outputs.id
+      openai: euOpenAi.outputs.id
+    }
     tags: tags
   }
 }
