@@ -27,6 +27,9 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.insights/metricalerts", "azurerm_monitor_metric_alert", true},
     ArmType{"microsoft.containerservice/managedclusters", "azurerm_kubernetes_cluster", true},
     ArmType{"microsoft.search/searchservices", "azurerm_search_service", true},
+    // A proxy resource under the search service, absent from Resource Graph's resources table.
+    ArmType{"microsoft.search/searchservices/sharedprivatelinkresources",
+            "azurerm_search_shared_private_link_service", false},
     ArmType{"microsoft.cognitiveservices/accounts", "azurerm_cognitive_account", true},
     ArmType{"microsoft.storage/storageaccounts", "azurerm_storage_account", true},
     ArmType{"microsoft.cache/redis", "azurerm_redis_cache", true},

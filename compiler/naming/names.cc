@@ -7,6 +7,7 @@
 
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/naming/redis_replicas.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::naming {
@@ -56,6 +57,7 @@ class Generator {
             t.environment.explicit_ ? t.environment.location : t.location,
             "the topology `environment`", false};
     accounts_ = cosmos_accounts(t);
+    replicas_ = redis_replicas(t);
   }
 
   std::vector<GeneratedName> run() {
@@ -202,14 +204,28 @@ class Generator {
     if (r.redis) targets.push_back({"redis", {"privatelink.redis.cache.windows.net"}});
     if (r.keyvault) targets.push_back({"vault", {"privatelink.vaultcore.azure.net"}});
     const std::string link = "link-" + regional("vnet", key);
+    auto zone = [&](const char* name) {
+      add("azurerm_private_dns_zone", base + ".dns_zone." + name, name, rg, {&key});
+      add("azurerm_private_dns_zone_virtual_network_link", base + ".dns_link." + name, link,
+          rg + "/" + name, {&env_, &prefix_, &key});
+    };
     for (const PrivateLinkTarget& target : targets) {
       add("azurerm_private_endpoint", base + ".pep." + target.service,
           fmt::format("pep-{}-{}-{}-{}", prefix_.text, key.text, target.service, env_.text), rg,
           {&env_, &prefix_, &key});
-      for (const char* zone : target.zones) {
-        add("azurerm_private_dns_zone", base + ".dns_zone." + zone, zone, rg, {&key});
-        add("azurerm_private_dns_zone_virtual_network_link", base + ".dns_link." + zone, link,
-            rg + "/" + zone, {&env_, &prefix_, &key});
+      for (const char* name : target.zones) zone(name);
+    }
+    for (const RedisReplica& replica : replicas_) {
+      // The replica's endpoint sits in the cache region's resource group and
+      // registers in the Redis zone of the region whose subnet it uses.
+      if (replica.cache_region == &r) {
+        add("azurerm_private_endpoint", base + ".pep.redis_replica",
+            fmt::format("pep-{}-{}-redis-replica-{}", prefix_.text, key.text, env_.text), rg,
+            {&env_, &prefix_, &key});
+      }
+      if (replica.endpoint_region == &r && !r.redis) {
+        zone("privatelink.redis.cache.windows.net");
+        break;
       }
     }
     // A read-access geo-redundant account's secondary blob endpoint needs an
@@ -425,6 +441,7 @@ class Generator {
   const model::Topology& t_;
   Part prefix_, env_;
   std::vector<CosmosAccount> accounts_;
+  std::vector<RedisReplica> replicas_;
   std::string global_rg_;
   std::vector<GeneratedName> out_;
 };

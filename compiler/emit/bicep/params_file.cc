@@ -1,4 +1,4 @@
-// <environment>.bicepparam: the topology's values, one parameter per region service,
+// main.bicepparam: the topology's values, one parameter per region service,
 // Cosmos DB account and boundary, in the shapes the modules' settings types
 // declare. Every user string passes through Value::string.
 #include <fmt/format.h>
@@ -8,14 +8,11 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
-#include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/naming/search_links.h"
 
 namespace topoc::emit::bicep {
 namespace {
 
-using emit::frontdoor_backend_port;
-using emit::kFrontDoorBackendPriority;
-using emit::kFrontDoorBackendSubnet;
 using model::Service;
 
 Value str(std::string_view s) { return Value::string(s); }
@@ -88,25 +85,13 @@ class ParamsFile {
           {"serviceEndpoints", Value::string_array(endpoints)},
           // Enabled makes NSGs and route tables apply to private endpoints too.
           {"privateEndpointNetworkPolicies", str(s->name == "endpoints" ? "Enabled" : "Disabled")},
-          // Off where the Private Link service in front of the ingress goes.
-          {"privateLinkServiceNetworkPolicies",
-           str(s->name == kFrontDoorBackendSubnet ? "Disabled" : "Enabled")},
       }));
     }
-    std::vector<Property> out{
+    return Value::object({
         {"name", str(p_.region_name(r, "vnet"))},
         {"addressSpace", Value::string_array({r.address_space.value.to_string()})},
         {"subnets", Value::array(std::move(subnets))},
-    };
-    if (p_.is_origin(plan)) {
-      out.push_back({"frontDoorBackend",
-                     Value::object({
-                         {"subnet", str(kFrontDoorBackendSubnet)},
-                         {"ports", Value::string_array({frontdoor_backend_port(*t_.frontdoor)})},
-                         {"priority", num(kFrontDoorBackendPriority)},
-                     })});
-    }
-    return Value::object(std::move(out));
+    });
   }
 
   static Value pool(const model::NodePool& p, bool user) {
@@ -141,9 +126,6 @@ class ParamsFile {
         {"dnsServiceIp", str(a.dns_service_ip.value)},
         {"systemPool", pool(a.system_pool, false)},
         {"userPools", Value::array(std::move(user_pools))},
-        // Where the cluster places nodes and internal load balancers.
-        {"networkSubnetNames", Value::string_array({p_.region_name(r, "subnet.aks"),
-                                                    p_.region_name(r, "subnet.ingress")})},
     });
   }
 
@@ -179,16 +161,22 @@ class ParamsFile {
     const model::Redis& c = *r.redis;
     const catalog::RegionInfo* info = catalog::find_region(r.location.value);
     std::vector<std::string> zone_list;
-    if (info && info->zones) zone_list = {"1", "2", "3"};
+    // Geo-replication does not support zone redundancy, so linked caches get no zones.
+    if (info && info->zones && !plan.redis_replica_endpoint_region) zone_list = {"1", "2", "3"};
     std::vector<Property> props{
         {"name", str(p_.region_name(r, "redis"))},
         {"skuName", str(c.sku.value)},
         {"capacity", num(c.capacity.value)},
         {"zones", Value::string_array(zone_list)},
     };
-    if (!c.geo_replica.value.empty()) {
-      props.push_back({"geoReplica", Value::object({{"name", str(p_.region_name(r, "redis") + "-replica")},
-                                                    {"location", str(c.geo_replica.value)}})});
+    if (plan.redis_replica_endpoint_region) {
+      const model::Region& endpoint = *p_.regions[*plan.redis_replica_endpoint_region].region;
+      props.push_back(
+          {"geoReplica",
+           Value::object({{"name", str(p_.region_name(r, "redis") + "-replica")},
+                          {"location", str(c.geo_replica.value)},
+                          {"privateEndpointName", str(p_.region_name(r, "pep.redis_replica"))},
+                          {"privateEndpointLocation", str(endpoint.location.value)}})});
     }
     props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.redis"))});
     props.push_back({"privateDnsZones", zones(plan, {"privatelink.redis."})});
@@ -213,6 +201,11 @@ class ParamsFile {
     }
     if (r.aks) param(d.aks.param, aks(r));
     if (r.search) {
+      std::vector<Value> links;
+      for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
+        links.push_back(Value::object(
+            {{"key", str(link.key)}, {"name", str(link.name)}, {"groupId", str(link.group_id)}}));
+      }
       param(d.search.param, Value::object({
                                 {"name", str(p_.region_name(r, "search"))},
                                 {"sku", str(r.search->sku.value)},
@@ -220,21 +213,17 @@ class ParamsFile {
                                 {"partitionCount", num(r.search->partitions.value)},
                                 {"privateEndpointName", str(p_.region_name(r, "pep.search"))},
                                 {"privateDnsZones", zones(plan, {"privatelink.search."})},
+                                {"sharedPrivateLinks", Value::array(std::move(links))},
                             }));
     }
     if (r.openai) param(d.openai.param, openai(plan));
     if (r.storage) {
-      std::vector<Property> storage{
-          {"name", str(p_.region_name(r, "storage"))},
-          {"replicationType", str(model::to_string(r.storage->replication.value))},
-          {"privateEndpointName", str(p_.region_name(r, "pep.blob"))},
-          {"privateDnsZones", zones(plan, {"privatelink.blob."})},
-      };
-      if (model::is_read_access(r.storage->replication.value)) {
-        storage.push_back(
-            {"secondaryPrivateEndpointName", str(p_.region_name(r, "pep.blob_secondary"))});
-      }
-      param(d.storage.param, Value::object(std::move(storage)));
+      param(d.storage.param, Value::object({
+                                 {"name", str(p_.region_name(r, "storage"))},
+                                 {"replicationType", str(model::to_string(r.storage->replication.value))},
+                                 {"privateEndpointName", str(p_.region_name(r, "pep.blob"))},
+                                 {"privateDnsZones", zones(plan, {"privatelink.blob."})},
+                             }));
     }
     if (r.redis) param(d.redis.param, redis(plan));
     if (r.keyvault) {

@@ -7,6 +7,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/symbols.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/naming/redis_replicas.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::emit::bicep {
@@ -62,6 +63,7 @@ class Planner {
   void run() {
     regions();
     cosmos();
+    redis_replicas();
     dns();
     frontdoor();
     policies();
@@ -115,6 +117,19 @@ class Planner {
     }
   }
 
+  void redis_replicas() {
+    auto index_of = [&](const model::Region* region) {
+      size_t i = 0;
+      while (p_.regions[i].region != region) ++i;
+      return i;
+    };
+    for (const naming::RedisReplica& replica : naming::redis_replicas(t_)) {
+      size_t endpoint = index_of(replica.endpoint_region);
+      p_.regions[index_of(replica.cache_region)].redis_replica_endpoint_region = endpoint;
+      p_.regions[endpoint].hosts_redis_replica_endpoint = true;
+    }
+  }
+
   // Zone names are fixed per service: private endpoints register their
   // records automatically only in the recommended zones (naming.md).
   void dns() {
@@ -131,7 +146,9 @@ class Planner {
         zones.push_back("privatelink.services.ai.azure.com");
       }
       if (r.storage) zones.push_back("privatelink.blob.core.windows.net");
-      if (r.redis) zones.push_back("privatelink.redis.cache.windows.net");
+      if (r.redis || plan.hosts_redis_replica_endpoint) {
+        zones.push_back("privatelink.redis.cache.windows.net");
+      }
       if (r.keyvault) zones.push_back("privatelink.vaultcore.azure.net");
       if (zones.empty()) continue;
       std::sort(zones.begin(), zones.end());

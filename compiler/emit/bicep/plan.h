@@ -33,6 +33,12 @@ struct RegionPlan {
   // Whether the region's AKS subnet is admitted by its Cosmos DB account's
   // virtual network filter (and so needs the Cosmos DB service endpoint).
   bool cosmos_service_endpoint = false;
+  // With a Redis geo-replica: the region (index into Plan::regions) whose
+  // endpoints subnet and DNS zone the replica's private endpoint uses
+  // (compiler/naming/redis_replicas.h).
+  std::optional<size_t> redis_replica_endpoint_region;
+  // Whether some region's Redis geo-replica is reached through this region.
+  bool hosts_redis_replica_endpoint = false;
 };
 
 struct GeoLocation {

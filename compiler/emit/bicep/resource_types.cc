@@ -72,6 +72,8 @@ constexpr ResourceTypePair kPairs[] = {
      Parity::kNameFromAzure,
      "Terraform lets Azure pick the GUID name; Bicep derives it with `guid()` so redeploying is idempotent"},
     {"azurerm_search_service", "Microsoft.Search/searchServices", "2026-11-01", Parity::kCompared, ""},
+    {"azurerm_search_shared_private_link_service", "Microsoft.Search/searchServices/sharedPrivateLinkResources",
+     "2026-11-01", Parity::kCompared, ""},
     {"azurerm_storage_account", "Microsoft.Storage/storageAccounts", "2026-09-01", Parity::kCompared, ""},
     {"azurerm_subnet", "Microsoft.Network/virtualNetworks/subnets", "2026-03-01", Parity::kCompared, ""},
     {"azurerm_subnet_network_security_group_association", "", "", Parity::kTerraformOnly,

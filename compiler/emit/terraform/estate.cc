@@ -136,7 +136,9 @@ void plan_dns(Estate& e) {
       dns.zones.push_back("privatelink.services.ai.azure.com");
     }
     if (r.storage) dns.zones.push_back("privatelink.blob.core.windows.net");
-    if (r.redis) dns.zones.push_back("privatelink.redis.cache.windows.net");
+    if (r.redis || e.hosts_redis_replica_endpoint(r)) {
+      dns.zones.push_back("privatelink.redis.cache.windows.net");
+    }
     if (r.keyvault) dns.zones.push_back("privatelink.vaultcore.azure.net");
     if (dns.zones.empty()) continue;
     std::sort(dns.zones.begin(), dns.zones.end());
@@ -240,6 +242,18 @@ const CosmosAccount* Estate::cosmos_of(const model::Region& region) const {
   return nullptr;
 }
 
+const naming::RedisReplica* Estate::redis_replica_of(const model::Region& region) const {
+  for (const naming::RedisReplica& r : redis_replicas) {
+    if (r.cache_region == &region) return &r;
+  }
+  return nullptr;
+}
+
+bool Estate::hosts_redis_replica_endpoint(const model::Region& region) const {
+  return std::any_of(redis_replicas.begin(), redis_replicas.end(),
+                     [&](const naming::RedisReplica& r) { return r.endpoint_region == &region; });
+}
+
 Estate plan_estate(const model::Topology& t, const TerraformOptions& options) {
   std::string environment = options.environment.empty() ? t.environment.value : options.environment;
   Estate e{&t, environment, fmt::format("{}/{}.tfstate", t.name, environment),
@@ -252,6 +266,7 @@ Estate plan_estate(const model::Topology& t, const TerraformOptions& options) {
     e.boundaries.push_back({&t.boundaries[i], regions, "", false, {}});
   }
   plan_cosmos(e);
+  e.redis_replicas = naming::redis_replicas(t);
   plan_frontdoor(e);
   plan_dns(e);
   plan_policies(e);

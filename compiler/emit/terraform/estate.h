@@ -12,6 +12,7 @@
 #include "compiler/emit/terraform/emit_terraform.h"
 #include "compiler/emit/terraform/resource_names.h"
 #include "compiler/model/topology.h"
+#include "compiler/naming/redis_replicas.h"
 
 namespace topoc::emit::terraform {
 
@@ -120,6 +121,7 @@ struct Estate {
   std::vector<GeoRule> geo_rules;
   std::string default_origin_group;
   std::vector<RegionDns> dns;
+  std::vector<naming::RedisReplica> redis_replicas;
   std::vector<SharedPolicy> shared_policies;
   std::vector<AlertInstance> alerts;
 
@@ -130,6 +132,10 @@ struct Estate {
   const BoundaryPlan* find_boundary(std::string_view name) const;
   const RegionDns* dns_of(const model::Region& region) const;
   const CosmosAccount* cosmos_of(const model::Region& region) const;  // the account it reaches
+  // The geo-replica of the region's cache; null without one.
+  const naming::RedisReplica* redis_replica_of(const model::Region& region) const;
+  // Whether the endpoint of some region's Redis geo-replica uses this region's subnet.
+  bool hosts_redis_replica_endpoint(const model::Region& region) const;
 };
 
 // `topology` must outlive the result.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/naming/search_links.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -228,6 +229,12 @@ void region_resources(Manifest& m, const Estate& e, const model::Region& r) {
            {"public_network_access_enabled", false}},
           true);
     private_endpoint(m, e, r, "search", "search", "searchService");
+    for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
+      m.add(fmt::format("module.search{}.azurerm_search_shared_private_link_service.this{}", k,
+                        key(link.key)),
+            "azurerm_search_shared_private_link_service", link.name, loc, b, rg,
+            {{"subresource_name", link.group_id}}, false);
+    }
   }
   if (r.openai) {
     const std::string& name = e.names.region(r.key, "openai");
@@ -277,6 +284,12 @@ void region_resources(Manifest& m, const Estate& e, const model::Region& r) {
             e.names.region(r.key, "redis") + "-replica", c.geo_replica.value, b, rg, attrs, true);
       m.add("module.redis" + k + ".azurerm_redis_linked_server.replica[0]", "azurerm_redis_linked_server",
             "", c.geo_replica.value, b, rg, {{"server_role", "Secondary"}}, false);
+      if (const naming::RedisReplica* geo = e.redis_replica_of(r)) {
+        m.add("module.redis" + k + ".azurerm_private_endpoint.replica[0]",
+              "azurerm_private_endpoint", e.names.region(r.key, "pep.redis_replica"),
+              geo->endpoint_region->location.value, b, rg, {{"subresource_names", {"redisCache"}}},
+              true);
+      }
     }
     private_endpoint(m, e, r, "redis", "redis", "redisCache");
   }

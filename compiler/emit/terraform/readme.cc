@@ -8,6 +8,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/graph.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/naming/search_links.h"
 #include "compiler/text/markdown.h"
 
 namespace topoc::emit::terraform {
@@ -22,23 +23,33 @@ struct ModuleDoc {
 };
 
 constexpr ModuleDoc kModules[] = {
-    {"global/alerts", "alerts", "once", "action group, one metric alert per alert and watched resource"},
+    {"global/alerts", "alerts", "once",
+     "action group, one metric alert per alert and watched resource"},
     {"global/cosmosdb", "cosmos", "per boundary",
-     "Cosmos DB account over the boundary's locations, SQL database, containers, merge procedures, private endpoints"},
+     "Cosmos DB account over the boundary's locations, SQL database, containers, merge procedures, "
+     "private endpoints"},
     {"global/frontdoor", "frontdoor", "once",
-     "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF policy"},
+     "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF "
+     "policy"},
     {"global/policy-definitions", "policy_definitions", "once",
      "shared custom policies: no geo-redundant storage, required tags"},
     {"global/residency-policy", "residency_policy", "per boundary",
      "allowed-locations policy, assignments on the boundary's data and region resource groups"},
-    {"regional/ai-search", "search", "per region", "AI Search service, private endpoint"},
-    {"regional/aks", "aks", "per region", "AKS cluster (system pool), user node pools, network role"},
+    {"regional/ai-search", "search", "per region",
+     "AI Search service, private endpoint, shared private links to the region's storage and Azure "
+     "OpenAI"},
+    {"regional/aks", "aks", "per region",
+     "AKS cluster (system pool), user node pools, network role"},
     {"regional/keyvault", "keyvault", "per region", "Key Vault (RBAC), private endpoint"},
-    {"regional/monitoring", "monitoring", "per region", "Log Analytics workspace, Application Insights"},
+    {"regional/monitoring", "monitoring", "per region",
+     "Log Analytics workspace, Application Insights"},
     {"regional/network", "network", "per region", "VNet, subnets, network security groups"},
-    {"regional/openai", "openai", "per region", "Azure OpenAI account, model deployments, private endpoint"},
-    {"regional/private-dns", "private_dns", "per region", "Private Link DNS zones linked to the region's VNet"},
-    {"regional/redis", "redis", "per region", "Azure Cache for Redis (and geo-replica), private endpoint"},
+    {"regional/openai", "openai", "per region",
+     "Azure OpenAI account, model deployments, private endpoint"},
+    {"regional/private-dns", "private_dns", "per region",
+     "Private Link DNS zones linked to the region's VNet"},
+    {"regional/redis", "redis", "per region",
+     "Azure Cache for Redis (and geo-replica), private endpoints"},
     {"regional/storage", "storage", "per region", "storage account, private endpoint"},
 };
 
@@ -56,6 +67,48 @@ std::map<std::string, int> resources_per_call(const ManifestFile& manifest) {
     }
     ++out[call];
   }
+  return out;
+}
+
+// The connection each AI Search shared private link opens on its target
+// stays pending until the target's owner approves it; Terraform cannot.
+std::string shared_link_approvals(const Estate& e) {
+  std::string rows;
+  for (const model::Region& r : e.topology->regions) {
+    for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
+      bool storage = link.target == model::Service::kStorage;
+      rows += fmt::format(
+          "| {} | `{}` | {} | `{}` | {} |\n", markdown_cell(e.names.region(r.key, "search")),
+          link.name, markdown_cell(e.names.region(r.key, storage ? "storage" : "openai")),
+          storage ? "Microsoft.Storage/storageAccounts" : "Microsoft.CognitiveServices/accounts",
+          markdown_cell(e.names.region(r.key, "rg")));
+    }
+  }
+  if (rows.empty()) return "";
+  std::string out = "\n## Approve the AI Search shared private links\n\n";
+  out +=
+      "Storage and Azure OpenAI accept no public traffic, so each search service reaches its "
+      "region's storage (indexers) and Azure OpenAI account (vectorizers) through shared private "
+      "links. Each one opens a private endpoint connection on its target that stays `Pending` "
+      "until the target's owner approves it; until then indexers and vectorizers fail. After the "
+      "apply, approve each pending connection:\n\n";
+  out += "```sh\n";
+  out +=
+      "az network private-endpoint-connection list --resource-group <group> --name <target> "
+      "--type <type> --query "
+      "\"[?properties.privateLinkServiceConnectionState.status=='Pending'].id\" "
+      "-o tsv\n";
+  out +=
+      "az network private-endpoint-connection approve --id <connection id> "
+      "--description \"AI Search shared private link\"\n";
+  out += "```\n\n";
+  out += "| Search service | Link | Target | Type | Group |\n";
+  out += "| --- | --- | --- | --- | --- |\n";
+  out += rows;
+  out +=
+      "\nIndexers use a shared private link only when they run in the search service's private "
+      "execution environment: set `\"executionEnvironment\": \"private\"` in each indexer's "
+      "`parameters.configuration`.\n";
   return out;
 }
 
@@ -139,6 +192,7 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   int total = 0;
   for (const auto& [call, count] : counts) total += count;
   out += fmt::format("\n{} resources in all; `topoc.manifest.json` lists each with its address.\n", total);
+  out += shared_link_approvals(e);
   out += "\n## Left to you\n\n";
   out +=
       "- The ingress inside each AKS cluster (an internal load balancer in the `ingress` subnet) "

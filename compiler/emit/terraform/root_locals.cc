@@ -9,6 +9,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/naming/search_links.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -132,6 +133,12 @@ Expr aks(const Estate& e, const model::Region& r) {
 
 Expr search(const Estate& e, const model::Region& r) {
   if (!r.search) return Expr::null();
+  std::vector<Entry> links;
+  for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
+    links.push_back(
+        {std::string(link.key),
+         Expr::object({{"name", str(link.name)}, {"subresource_name", str(link.group_id)}})});
+  }
   return Expr::object({
       {"name", str(e.names.region(r.key, "search"))},
       {"sku", str(r.search->sku.value)},
@@ -139,6 +146,7 @@ Expr search(const Estate& e, const model::Region& r) {
       {"partition_count", num(r.search->partitions.value)},
       {"private_endpoint_name", str(e.names.region(r.key, "pep.search"))},
       {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.search."))},
+      {"shared_private_links", Expr::object(std::move(links))},
   });
 }
 
@@ -180,12 +188,19 @@ Expr redis(const Estate& e, const model::Region& r) {
   if (!r.redis) return Expr::null();
   const model::Redis& c = *r.redis;
   const catalog::RegionInfo* info = catalog::find_region(r.location.value);
+  const naming::RedisReplica* geo = e.redis_replica_of(r);
   std::vector<std::string> zones;
-  if (info && info->zones) zones = {"1", "2", "3"};
-  Expr replica = c.geo_replica.value.empty()
-                     ? Expr::null()
-                     : Expr::object({{"name", str(e.names.region(r.key, "redis") + "-replica")},
-                                     {"location", str(c.geo_replica.value)}});
+  // Geo-replication does not support zone redundancy, so linked caches get no zones.
+  if (info && info->zones && !geo) zones = {"1", "2", "3"};
+  Expr replica =
+      !geo ? Expr::null()
+           : Expr::object({
+                 {"name", str(e.names.region(r.key, "redis") + "-replica")},
+                 {"location", str(c.geo_replica.value)},
+                 {"private_endpoint_name", str(e.names.region(r.key, "pep.redis_replica"))},
+                 {"private_endpoint_location", str(geo->endpoint_region->location.value)},
+                 {"endpoint_region", str(geo->endpoint_region->key)},
+             });
   return Expr::object({
       {"name", str(e.names.region(r.key, "redis"))},
       {"sku_name", str(c.sku.value)},

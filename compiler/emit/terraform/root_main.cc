@@ -2,6 +2,7 @@
 // call iterates over the locals (regions, boundaries), so this file only
 // changes when the set of services in use changes, never per region.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -154,6 +155,19 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("replica_count", raw("each.value.search.replica_count"));
     b.attribute("partition_count", raw("each.value.search.partition_count"));
     b.attribute("private_endpoint", private_endpoint_object("search"));
+    // Each link reaches the service of the search service's own region.
+    std::vector<std::string> targets;
+    if (e.any_region(Service::kStorage)) targets.push_back("blob = module.storage");
+    if (e.any_region(Service::kOpenAI)) targets.push_back("openai = module.openai");
+    if (targets.empty()) {
+      b.attribute("shared_private_links", Expr::object({}));
+    } else {
+      b.attribute(
+          "shared_private_links",
+          raw(fmt::format("{{ for key, link in each.value.search.shared_private_links : key => "
+                          "merge(link, {{ target_resource_id = {{ {} }}[key][each.key].id }}) }}",
+                          fmt::join(targets, ", "))));
+    }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "search", std::move(b));
   }
@@ -190,6 +204,16 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("capacity", raw("each.value.redis.capacity"));
     b.attribute("zones", raw("each.value.redis.zones"));
     b.attribute("geo_replica", raw("each.value.redis.geo_replica"));
+    // The replica's endpoint takes an address in the endpoints subnet of the
+    // region named by `endpoint_region` and registers in that region's zone.
+    b.attribute("geo_replica_subnet_id",
+                raw("each.value.redis.geo_replica == null ? null : "
+                    "module.network[each.value.redis.geo_replica.endpoint_region]"
+                    ".subnet_ids[\"endpoints\"]"));
+    b.attribute("geo_replica_private_dns_zone_ids",
+                raw("each.value.redis.geo_replica == null ? [] : "
+                    "[module.private_dns[each.value.redis.geo_replica.endpoint_region]"
+                    ".zone_ids[\"privatelink.redis.cache.windows.net\"]]"));
     b.attribute("private_endpoint", private_endpoint_object("redis"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "redis", std::move(b));

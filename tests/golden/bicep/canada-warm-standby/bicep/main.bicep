@@ -177,6 +177,10 @@ module primarySearch 'modules/ai-search.bicep' = {
     location: primaryGroupSettings.location
     endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: primaryStorage.outputs.id
+      openai: primaryOpenAi.outputs.id
+    }
     tags: tags
   }
 }

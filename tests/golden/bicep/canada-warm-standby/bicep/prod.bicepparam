@@ -140,6 +140,18 @@ param primarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param primaryOpenAiSettings = {

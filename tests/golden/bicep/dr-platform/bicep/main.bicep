@@ -193,6 +193,10 @@ module primarySearch 'modules/ai-search.bicep' = {
     location: primaryGroupSettings.location
     endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: primaryStorage.outputs.id
+      openai: primaryOpenAi.outputs.id
+    }
     tags: tags
   }
 }
@@ -226,6 +230,8 @@ module primaryRedis 'modules/redis.bicep' = {
     location: primaryGroupSettings.location
     endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
+    replicaEndpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
+    replicaPrivateDnsZoneId: secondaryPrivateDns.outputs.zoneIds['privatelink.redis.cache.windows.net']
     tags: tags
   }
 }
@@ -288,6 +294,10 @@ module secondarySearch 'modules/ai-search.bicep' = {
     location: secondaryGroupSettings.location
     endpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: secondaryPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: secondaryStorage.outputs.id
+      openai: secondaryOpenAi.outputs.id
+    }
     tags: tags
   }
 }

@@ -143,6 +143,18 @@ param primarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param primaryOpenAiSettings = {
@@ -179,14 +191,12 @@ param primaryRedisSettings = {
   name: 'redis-drp-primary-prod'
   skuName: 'Premium'
   capacity: 1
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zones: []
   geoReplica: {
     name: 'redis-drp-primary-prod-replica'
     location: 'westus2'
+    privateEndpointName: 'pep-drp-primary-redis-replica-prod'
+    privateEndpointLocation: 'westus2'
   }
   privateEndpointName: 'pep-drp-primary-redis-prod'
   privateDnsZones: [
@@ -261,6 +271,7 @@ param secondaryPrivateDnsSettings = {
     'privatelink.cognitiveservices.azure.com'
     'privatelink.documents.azure.com'
     'privatelink.openai.azure.com'
+    'privatelink.redis.cache.windows.net'
     'privatelink.search.windows.net'
     'privatelink.services.ai.azure.com'
     'privatelink.vaultcore.azure.net'
@@ -330,6 +341,18 @@ param secondarySearchSettings = {
   privateEndpointName: 'pep-drp-secondary-search-prod'
   privateDnsZones: [
     'privatelink.search.windows.net'
+  ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
   ]
 }
 

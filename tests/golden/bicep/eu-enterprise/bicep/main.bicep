@@ -174,6 +174,8 @@ module westeuropeRedis 'modules/redis.bicep' = {
     location: westeuropeGroupSettings.location
     endpointSubnetId: westeuropeNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: westeuropePrivateDns.outputs.zoneIds
+    replicaEndpointSubnetId: northeuropeNetwork.outputs.subnetIds.endpoints
+    replicaPrivateDnsZoneId: northeuropePrivateDns.outputs.zoneIds['privatelink.redis.cache.windows.net']
     tags: tags
   }
 }

@@ -140,14 +140,12 @@ param westeuropeRedisSettings = {
   name: 'redis-euent-westeurope-prod'
   skuName: 'Premium'
   capacity: 1
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zones: []
   geoReplica: {
     name: 'redis-euent-westeurope-prod-replica'
     location: 'northeurope'
+    privateEndpointName: 'pep-euent-westeurope-redis-replica-prod'
+    privateEndpointLocation: 'northeurope'
   }
   privateEndpointName: 'pep-euent-westeurope-redis-prod'
   privateDnsZones: [
@@ -216,6 +214,7 @@ param northeuropeNetworkSettings = {
 
 param northeuropePrivateDnsSettings = {
   zones: [
+    'privatelink.redis.cache.windows.net'
     'privatelink.vaultcore.azure.net'
   ]
   linkName: 'link-vnet-euent-northeurope-prod'

@@ -172,6 +172,10 @@ module eastSearch 'modules/ai-search.bicep' = {
     location: eastGroupSettings.location
     endpointSubnetId: eastNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: eastPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: eastStorage.outputs.id
+      openai: eastOpenAi.outputs.id
+    }
     tags: tags
   }
 }
@@ -266,6 +270,10 @@ module westSearch 'modules/ai-search.bicep' = {
     location: westGroupSettings.location
     endpointSubnetId: westNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: westPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: westStorage.outputs.id
+      openai: westOpenAi.outputs.id
+    }
     tags: tags
   }
 }

@@ -132,6 +132,18 @@ param eastSearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param eastOpenAiSettings = {
@@ -313,6 +325,18 @@ param westSearchSettings = {
   privateEndpointName: 'pep-minimal-west-search-prod'
   privateDnsZones: [
     'privatelink.search.windows.net'
+  ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
   ]
 }
 

@@ -211,6 +211,10 @@ module usSearch 'modules/ai-search.bicep' = {
     location: usGroupSettings.location
     endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: usPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: usStorage.outputs.id
+      openai: usOpenAi.outputs.id
+    }
     tags: tags
   }
 }
@@ -306,6 +310,10 @@ module euSearch 'modules/ai-search.bicep' = {
     location: euGroupSettings.location
     endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
     privateDnsZoneIds: euPrivateDns.outputs.zoneIds
+    sharedPrivateLinkTargetIds: {
+      blob: euStorage.outputs.id
+      openai: euOpenAi.outputs.id
+    }
     tags: tags
   }
 }

@@ -147,6 +147,18 @@ param usSearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param usOpenAiSettings = {
@@ -340,6 +352,18 @@ param euSearchSettings = {
   privateEndpointName: 'pep-rag-eu-search-prod'
   privateDnsZones: [
     'privatelink.search.windows.net'
+  ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
   ]
 }
 

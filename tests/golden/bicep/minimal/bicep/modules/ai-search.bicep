@@ -2,6 +2,14 @@
 // data of its own boundary, so search never answers across a boundary. The
 // service is reached only through its private endpoint, and keys are
 // disabled in favour of Entra ID roles.
+//
+// Storage and Azure OpenAI have public network access off, so the indexer
+// (blob storage) and the vectorizer (OpenAI embeddings) reach them through
+// shared private links: private endpoints the search service owns, each
+// pending until the owner of the target approves its connection
+// (`az network private-endpoint-connection approve --id <connection id>`).
+// Shared private links need the Basic tier or higher, and indexers must run
+// in the private execution environment to use them.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -16,6 +24,9 @@ param endpointSubnetId string
 
 @description('Resource IDs of the region\'s private DNS zones, keyed by zone name.')
 param privateDnsZoneIds resourceIds
+
+@description('Resource IDs of the shared private links\' targets, keyed by link key (blob, openai).')
+param sharedPrivateLinkTargetIds resourceIds
 
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
@@ -44,6 +55,20 @@ type searchSettings = {
 
   @description('The private DNS zones the endpoint registers in.')
   privateDnsZones: string[]
+
+  @description('Shared private links to the region\'s storage and Azure OpenAI account.')
+  sharedPrivateLinks: sharedPrivateLink[]
+}
+
+type sharedPrivateLink = {
+  @description('Key of the target in sharedPrivateLinkTargetIds.')
+  key: string
+
+  @description('Name of the link, unique within the search service.')
+  name: string
+
+  @description('The target\'s Private Link sub-resource: blob or openai_account.')
+  groupId: ('blob' | 'openai_account')
 }
 
 resource search 'Microsoft.Search/searchServices@2026-11-01' = {
@@ -76,6 +101,21 @@ module endpoint 'private-endpoint.bicep' = {
     tags: tags
   }
 }
+
+// One at a time, as azurerm creates them (it locks the search service for
+// each shared private link it creates).
+@batchSize(1)
+resource sharedLinks 'Microsoft.Search/searchServices/sharedPrivateLinkResources@2026-11-01' = [
+  for link in settings.sharedPrivateLinks: {
+    parent: search
+    name: link.name
+    properties: {
+      groupId: link.groupId
+      privateLinkResourceId: sharedPrivateLinkTargetIds[link.key]
+      requestMessage: 'Shared private link of AI Search service ${settings.name}'
+    }
+  }
+]
 
 @description('Resource ID of the search service.')
 output id string = search.id

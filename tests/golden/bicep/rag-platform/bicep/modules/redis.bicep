@@ -1,6 +1,15 @@
 // A region's Azure Cache for Redis, reached only through its private
 // endpoint. An optional geo-replica (Premium only) is a second cache in
-// another location of the same boundary, linked as a passive secondary.
+// another location of the same boundary, linked as a passive secondary and
+// reached through a private endpoint of its own in the replica's region.
+//
+// Passive geo-replication (Microsoft Learn, "Configure passive
+// geo-replication for Premium Azure Cache for Redis instances"): both caches
+// Premium, the secondary the same size or larger (the same size here, so
+// geo-failover works), the same Redis version; no zone redundancy, no
+// persistence, at most one replica per primary; and a private endpoint
+// cannot be added to a cache that is already linked, so the link waits for
+// both endpoints.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -15,6 +24,12 @@ param endpointSubnetId string
 
 @description('Resource IDs of the region\'s private DNS zones, keyed by zone name.')
 param privateDnsZoneIds resourceIds
+
+@description('Resource ID of the endpoints subnet the geo-replica\'s private endpoint uses; empty without a replica.')
+param replicaEndpointSubnetId string = ''
+
+@description('Resource ID of the Redis Private Link DNS zone the geo-replica\'s endpoint registers in; empty without a replica.')
+param replicaPrivateDnsZoneId string = ''
 
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
@@ -52,6 +67,12 @@ type replica = {
 
   @description('Azure location of the replica, inside the boundary.')
   location: string
+
+  @description('Name of the replica\'s private endpoint.')
+  privateEndpointName: string
+
+  @description('Azure location of the replica\'s private endpoint: that of the virtual network it is in.')
+  privateEndpointLocation: string
 }
 
 // Basic and Standard caches are the C family, Premium the P family.
@@ -61,8 +82,11 @@ var sku = {
   capacity: settings.capacity
 }
 
-// Only Premium caches can be spread over availability zones.
-var zones = settings.skuName == 'Premium' && !empty(settings.zones) ? settings.zones : null
+// Only Premium caches can be spread over availability zones, and linked
+// caches cannot be zone-redundant.
+var zones = settings.skuName == 'Premium' && settings.?geoReplica == null && !empty(settings.zones)
+  ? settings.zones
+  : null
 
 // Without a replica these are unused: the replica resources are skipped.
 var replicaName = settings.?geoReplica.?name ?? '${settings.name}-replica'
@@ -82,19 +106,26 @@ var cacheProperties = {
   }
 }
 
+// Without zones API version 2024-11-01 picks zones itself ('Automatic') where
+// the region has them; linked caches must stay non-zonal.
+var linkedCacheProperties = {
+  ...cacheProperties
+  zonalAllocationPolicy: 'NoZones'
+}
+
 resource cache 'Microsoft.Cache/redis@2024-11-01' = {
   name: settings.name
   location: location
   tags: tags
   zones: zones
-  properties: cacheProperties
+  properties: settings.?geoReplica == null ? cacheProperties : linkedCacheProperties
 }
 
 resource replicaCache 'Microsoft.Cache/redis@2024-11-01' = if (settings.?geoReplica != null) {
   name: replicaName
   location: replicaLocation
   tags: tags
-  properties: cacheProperties
+  properties: linkedCacheProperties
 }
 
 resource link 'Microsoft.Cache/redis/linkedServers@2024-11-01' = if (settings.?geoReplica != null) {
@@ -105,6 +136,10 @@ resource link 'Microsoft.Cache/redis/linkedServers@2024-11-01' = if (settings.?g
     linkedRedisCacheLocation: replicaLocation
     serverRole: 'Secondary'
   }
+  dependsOn: [
+    endpoint
+    replicaEndpoint
+  ]
 }
 
 module endpoint 'private-endpoint.bicep' = {
@@ -115,6 +150,20 @@ module endpoint 'private-endpoint.bicep' = {
     serviceId: cache.id
     groupId: 'redisCache'
     privateDnsZoneIds: toObject(settings.privateDnsZones, zone => zone, zone => privateDnsZoneIds[zone])
+    tags: tags
+  }
+}
+
+module replicaEndpoint 'private-endpoint.bicep' = if (settings.?geoReplica != null) {
+  params: {
+    name: settings.?geoReplica.?privateEndpointName ?? '${settings.privateEndpointName}-replica'
+    location: settings.?geoReplica.?privateEndpointLocation ?? location
+    subnetId: replicaEndpointSubnetId
+    serviceId: replicaCache.id
+    groupId: 'redisCache'
+    privateDnsZoneIds: {
+      'privatelink.redis.cache.windows.net': replicaPrivateDnsZoneId
+    }
     tags: tags
   }
 }

@@ -112,6 +112,16 @@ locals {
         partition_count       = 1
         private_endpoint_name = "pep-pubsec-primary-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
+        shared_private_links = {
+          blob = {
+            name             = "spl-blob"
+            subresource_name = "blob"
+          }
+          openai = {
+            name             = "spl-openai"
+            subresource_name = "openai_account"
+          }
+        }
       }
       openai = {
         name            = "oai-pubsec-primary-prod"
@@ -620,7 +630,8 @@ module "search" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.search.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  shared_private_links = { for key, link in each.value.search.shared_private_links : key => merge(link, { target_resource_id = { blob = module.storage, openai = module.openai }[key][each.key].id }) }
+  tags                 = local.common_tags
 }
 
 module "openai" {
@@ -664,13 +675,15 @@ module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                = each.value.redis.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  sku_name            = each.value.redis.sku_name
-  capacity            = each.value.redis.capacity
-  zones               = each.value.redis.zones
-  geo_replica         = each.value.redis.geo_replica
+  name                             = each.value.redis.name
+  location                         = each.value.location
+  resource_group_name              = azurerm_resource_group.region[each.key].name
+  sku_name                         = each.value.redis.sku_name
+  capacity                         = each.value.redis.capacity
+  zones                            = each.value.redis.zones
+  geo_replica                      = each.value.redis.geo_replica
+  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
+  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

@@ -123,7 +123,7 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.vaultcore.azure.net"]
+        zones     = ["privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
         link_name = "link-vnet-euent-northeurope-prod"
       }
     }
@@ -206,10 +206,13 @@ locals {
         name     = "redis-euent-westeurope-prod"
         sku_name = "Premium"
         capacity = 1
-        zones    = ["1", "2", "3"]
+        zones    = []
         geo_replica = {
-          name     = "redis-euent-westeurope-prod-replica"
-          location = "northeurope"
+          name                      = "redis-euent-westeurope-prod-replica"
+          location                  = "northeurope"
+          private_endpoint_name     = "pep-euent-westeurope-redis-replica-prod"
+          private_endpoint_location = "northeurope"
+          endpoint_region           = "northeurope"
         }
         private_endpoint_name = "pep-euent-westeurope-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
@@ -522,13 +525,15 @@ module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                = each.value.redis.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  sku_name            = each.value.redis.sku_name
-  capacity            = each.value.redis.capacity
-  zones               = each.value.redis.zones
-  geo_replica         = each.value.redis.geo_replica
+  name                             = each.value.redis.name
+  location                         = each.value.location
+  resource_group_name              = azurerm_resource_group.region[each.key].name
+  sku_name                         = each.value.redis.sku_name
+  capacity                         = each.value.redis.capacity
+  zones                            = each.value.redis.zones
+  geo_replica                      = each.value.redis.geo_replica
+  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
+  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

@@ -941,13 +941,15 @@ module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                = each.value.redis.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  sku_name            = each.value.redis.sku_name
-  capacity            = each.value.redis.capacity
-  zones               = each.value.redis.zones
-  geo_replica         = each.value.redis.geo_replica
+  name                             = each.value.redis.name
+  location                         = each.value.location
+  resource_group_name              = azurerm_resource_group.region[each.key].name
+  sku_name                         = each.value.redis.sku_name
+  capacity                         = each.value.redis.capacity
+  zones                            = each.value.redis.zones
+  geo_replica                      = each.value.redis.geo_replica
+  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
+  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

@@ -30,17 +30,32 @@ variable "capacity" {
 
 variable "zones" {
   type        = list(string)
-  description = "Availability zones of a Premium cache; ignored for other tiers."
+  description = "Availability zones of a Premium cache; ignored for other tiers and for geo-replicated caches."
   default     = []
 }
 
 variable "geo_replica" {
   type = object({
-    name     = string
-    location = string
+    name                      = string
+    location                  = string
+    private_endpoint_name     = string
+    private_endpoint_location = string
+    endpoint_region           = string
   })
-  description = "Linked geo-replica in another location of the boundary (Premium only); null for none."
+  description = "Linked geo-replica in another location of the boundary (Premium only), with its private endpoint's name, location and region key; null for none."
   default     = null
+}
+
+variable "geo_replica_subnet_id" {
+  type        = string
+  description = "Endpoints subnet of the region the replica's private endpoint is in; null without a replica."
+  default     = null
+}
+
+variable "geo_replica_private_dns_zone_ids" {
+  type        = list(string)
+  description = "Private DNS zones (of the same region) the replica's private endpoint registers in."
+  default     = []
 }
 
 variable "private_endpoint" {

@@ -1,12 +1,24 @@
 # A region's Azure Cache for Redis, reached only through its private
 # endpoint. An optional geo-replica (Premium only) is a second cache in
-# another location of the same boundary, linked as a passive secondary.
+# another location of the same boundary, linked as a passive secondary and
+# reached through a private endpoint of its own in the replica's region.
+#
+# Passive geo-replication (Microsoft Learn, "Configure passive
+# geo-replication for Premium Azure Cache for Redis instances"): both caches
+# Premium, the secondary the same size or larger (the same size here, so
+# geo-failover works), the same Redis version; no zone redundancy, no
+# persistence, at most one replica per primary; and a private endpoint
+# cannot be added to a cache that is already linked, so the link waits for
+# both endpoints.
 
 locals {
   # Basic and Standard caches use the C family, Premium the P family.
   family = var.sku_name == "Premium" ? "P" : "C"
-  # Only Premium caches can be spread over availability zones.
-  zones = var.sku_name == "Premium" && length(var.zones) > 0 ? var.zones : null
+  # Only Premium caches can be spread over availability zones, and linked
+  # caches cannot be zone-redundant. azurerm 4.55 has no argument for the
+  # API's zonalAllocationPolicy (the Bicep module sets NoZones on linked
+  # caches), so Azure's own default applies to them here.
+  zones = var.sku_name == "Premium" && var.geo_replica == null && length(var.zones) > 0 ? var.zones : null
 }
 
 resource "azurerm_redis_cache" "this" {
@@ -64,6 +76,8 @@ resource "azurerm_redis_linked_server" "replica" {
   linked_redis_cache_id       = azurerm_redis_cache.replica[0].id
   linked_redis_cache_location = azurerm_redis_cache.replica[0].location
   server_role                 = "Secondary"
+
+  depends_on = [azurerm_private_endpoint.this, azurerm_private_endpoint.replica]
 }
 
 resource "azurerm_private_endpoint" "this" {
@@ -83,5 +97,27 @@ resource "azurerm_private_endpoint" "this" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = var.private_endpoint.private_dns_zone_ids
+  }
+}
+
+resource "azurerm_private_endpoint" "replica" {
+  count = var.geo_replica == null ? 0 : 1
+
+  name                = var.geo_replica.private_endpoint_name
+  location            = var.geo_replica.private_endpoint_location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.geo_replica_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = var.geo_replica.private_endpoint_name
+    private_connection_resource_id = azurerm_redis_cache.replica[0].id
+    subresource_names              = ["redisCache"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = var.geo_replica_private_dns_zone_ids
   }
 }

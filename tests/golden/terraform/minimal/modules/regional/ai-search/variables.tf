@@ -38,6 +38,16 @@ variable "private_endpoint" {
   description = "Private endpoint in the region's endpoints subnet (location = the VNet's), registered in the service's private DNS zones."
 }
 
+variable "shared_private_links" {
+  type = map(object({
+    name               = string
+    subresource_name   = string
+    target_resource_id = string
+  }))
+  description = "Shared private links to the region's storage (blob) and Azure OpenAI account (openai_account), keyed by blob and openai."
+  default     = {}
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags applied to every taggable resource."

@@ -2,6 +2,14 @@
 # data of its own boundary, so search never answers across a boundary.
 # Reached only through its private endpoint; keys are disabled in favour of
 # Entra ID roles.
+#
+# Storage and Azure OpenAI have public network access off, so the indexer
+# (blob storage) and the vectorizer (OpenAI embeddings) reach them through
+# shared private links: private endpoints the search service owns, each
+# pending until the owner of the target approves its connection (see the
+# environment's README). Shared private links need the Basic tier or higher,
+# and indexers must run in the private execution environment
+# (`executionEnvironment = "private"`) to use them.
 
 resource "azurerm_search_service" "this" {
   name                          = var.name
@@ -37,4 +45,14 @@ resource "azurerm_private_endpoint" "this" {
     name                 = "default"
     private_dns_zone_ids = var.private_endpoint.private_dns_zone_ids
   }
+}
+
+resource "azurerm_search_shared_private_link_service" "this" {
+  for_each = var.shared_private_links
+
+  name               = each.value.name
+  search_service_id  = azurerm_search_service.this.id
+  subresource_name   = each.value.subresource_name
+  target_resource_id = each.value.target_resource_id
+  request_message    = "Shared private link of AI Search service ${azurerm_search_service.this.name}"
 }

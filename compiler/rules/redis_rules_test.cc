@@ -1,0 +1,96 @@
+// Redis tier rules A004-A005.
+#include <gtest/gtest.h>
+
+#include "compiler/rules/residency_test_support.h"
+#include "tests/check_support.h"
+
+namespace topoc::testing {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+// A one-region topology in West Europe running only Redis, configured by `redis`.
+std::string redis_with(std::string_view redis) {
+  return fmt::format(R"(topology "t" {{
+  boundary "eu" {{ geography = eu-data-boundary }}
+  region "eu" {{ location = westeurope  services = [redis]  address = 10.2.0.0/16
+    redis {{ {} }}
+  }}
+}}
+)",
+                     redis);
+}
+
+// A004
+
+TEST(RedisGeoReplicationTier, PremiumReplicaPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(redis_with("sku = premium  geo_replica = northeurope")));
+}
+
+TEST(RedisGeoReplicationTier, StandardWithoutReplicaPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(redis_with("sku = standard  capacity = 0")));
+}
+
+TEST(RedisGeoReplicationTier, WrittenStandardTierPointsAtTheTier) {
+  std::string text = redis_with("sku = standard  geo_replica = northeurope");
+  EXPECT_EQ(Lines{"A004 4:19 the `standard` Redis cache of region `eu` cannot have a geo-replica: "
+                  "passive geo-replication links only Premium caches"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ(Lines{"4:43 geo-replica in `northeurope` asked for here"}, notes_of(result, d));
+  EXPECT_EQ("use `sku = premium` (sizes P1 to P5), or remove `geo_replica`", d.help);
+  ASSERT_TRUE(d.fixit);
+  EXPECT_EQ("premium", d.fixit->replacement);
+}
+
+TEST(RedisGeoReplicationTier, BasicTierIsRefusedToo) {
+  EXPECT_EQ(Lines{"A004 4:19 the `basic` Redis cache of region `eu` cannot have a geo-replica: "
+                  "passive geo-replication links only Premium caches"},
+            diagnostics_of(redis_with("sku = basic  geo_replica = northeurope")));
+}
+
+TEST(RedisGeoReplicationTier, DefaultTierPointsAtTheReplica) {
+  std::string text = redis_with("geo_replica = northeurope");
+  EXPECT_EQ(Lines{"A004 4:27 the `standard` Redis cache of region `eu` cannot have a geo-replica: "
+                  "passive geo-replication links only Premium caches"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ(Lines{}, notes_of(result, d));
+  EXPECT_EQ("the default tier is `standard`; add `sku = premium`, or remove `geo_replica`", d.help);
+  EXPECT_FALSE(d.fixit);
+}
+
+// A005
+
+TEST(RedisCapacityInTier, PremiumSizesPass) {
+  EXPECT_EQ(Lines{}, diagnostics_of(redis_with("sku = premium  capacity = 1")));
+  EXPECT_EQ(Lines{}, diagnostics_of(redis_with("sku = premium  capacity = 5")));
+  EXPECT_EQ(Lines{}, diagnostics_of(redis_with("sku = basic  capacity = 6")));
+}
+
+TEST(RedisCapacityInTier, PremiumHasNoP0) {
+  std::string text = redis_with("sku = premium  capacity = 0");
+  EXPECT_EQ(Lines{"A005 4:39 the Premium Redis cache of region `eu` has capacity 0, but Premium "
+                  "sizes are P1 to P5"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ("use `capacity = 1` (P1)", d.help);
+  ASSERT_TRUE(d.fixit);
+  EXPECT_EQ("1", d.fixit->replacement);
+}
+
+TEST(RedisCapacityInTier, PremiumHasNoP6) {
+  std::string text = redis_with("sku = premium  capacity = 6");
+  EXPECT_EQ(Lines{"A005 4:39 the Premium Redis cache of region `eu` has capacity 6, but Premium "
+                  "sizes are P1 to P5"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  ASSERT_TRUE(result.sink.diagnostics().at(0).fixit);
+  EXPECT_EQ("5", result.sink.diagnostics().at(0).fixit->replacement);
+}
+
+}  // namespace
+}  // namespace topoc::testing
