@@ -3,16 +3,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 
 #include "compiler/diag/render.h"
 #include "compiler/emit/bicep/emit_bicep.h"
+#include "compiler/emit/file_io.h"
 #include "compiler/emit/output_tree.h"
 #include "compiler/emit/sha256.h"
 #include "compiler/emit/terraform/emit_terraform.h"
+#include "compiler/lifecycle/replacements.h"
 #include "tools/cli.h"
 
 namespace topoc::cli {
@@ -192,6 +196,39 @@ void print_json(const Json& j) {
   std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
+// The manifest the previous build left in `dir`, if it is a regular file
+// (never a FIFO or a link a read could hang on or escape through) of a
+// sensible size; anything else is simply not compared.
+std::optional<std::string> previous_manifest(const std::string& dir, const std::string& manifest) {
+  constexpr std::uintmax_t kMaxManifestBytes = 512u << 20;
+  std::error_code ec;
+  std::filesystem::path path = std::filesystem::path(dir) / manifest;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec))) return {};
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size > kMaxManifestBytes) return {};
+  return emit::io::read_file(path);
+}
+
+// The warnings only a build can give: X004 (no `naming` choice) and, against
+// the manifest the previous build left in the output directory, L002-L004
+// (a stateful resource that would be destroyed).
+void report_build_warnings(const BuildOptions& opt, const std::string& environment,
+                           const model::Topology& topology, const emit::FileTree& files,
+                           diag::DiagnosticSink& sink) {
+  lifecycle::report_suffix_not_chosen(topology, sink);
+  // The manifest of this environment, where the previous build left it.
+  const std::string manifest_path = fmt::format("environments/{}/topoc.manifest.json", environment);
+  std::optional<std::string> previous = previous_manifest(opt.output, manifest_path);
+  if (!previous) return;
+  auto current = std::find_if(files.begin(), files.end(), [&](const emit::EmittedFile& f) {
+    return f.path == manifest_path;
+  });
+  std::string manifest = current != files.end()
+                             ? current->contents
+                             : emit::emit_terraform_manifest(topology, {opt.environment});
+  lifecycle::report_replacements(topology, *previous, manifest, sink);
+}
+
 }  // namespace
 
 CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
@@ -261,7 +298,10 @@ int run_build(const BuildOptions& opt) {
   }
   auto result = driver::check_files({opt.file}, {opt.environment});
   print_input_errors(result);
-  if (!json) print_text_diagnostics(result, use_color(opt.color));
+  bool clean = result.input_errors.empty() && result.sink.error_count() == 0 &&
+               !result.models.empty() && result.models[0];
+  // A clean topology's diagnostics wait for the build's own warnings.
+  if (!json && !clean) print_text_diagnostics(result, use_color(opt.color));
   if (!result.input_errors.empty()) {
     if (json) print_json(json_report(opt, result, nullptr));
     return kExitUsage;
@@ -289,6 +329,9 @@ int run_build(const BuildOptions& opt) {
   emit::FileTree files;
   std::optional<std::string> invalid = emit::merge_trees(trees, files);
   if (!invalid) invalid = emit::check_tree_paths(files);
+  report_build_warnings(opt, environment, topology, files, result.sink);
+  result.sink.sort();
+  if (!json) print_text_diagnostics(result, use_color(opt.color));
   if (invalid) {
     std::cerr << fmt::format("topoc: error: {}\n", *invalid);
     return kExitFindings;

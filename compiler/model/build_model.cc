@@ -134,6 +134,14 @@ void read_topology(BlockReader& r, Topology& t) {
   t.prefix.value = default_prefix(t.name);
   r.name("prefix", t.prefix);
   r.string("owner", t.owner);
+  t.naming.location = t.location;
+  if (const dsl::Node* n = r.block("naming")) {
+    BlockReader nr(*n, ctx);
+    read_naming(nr, t.naming);
+    nr.finish();
+  }
+  t.prevent_destroy.location = t.location;
+  r.boolean("prevent_destroy", t.prevent_destroy);
   if (const dsl::Node* tags = r.block("tags")) {
     for (const dsl::Node& n : tags->body) {
       if (n.is_block || n.value.kind == dsl::ValueKind::kList) {

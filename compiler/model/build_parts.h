@@ -11,6 +11,9 @@ void read_tenant(BlockReader& r, Tenant& out);
 void read_cosmos(BlockReader& r, Cosmos& out, DeploymentMode mode);
 void read_frontdoor(BlockReader& r, FrontDoor& out, std::string_view topology_name);
 void read_alerts(BlockReader& r, Alerts& out);
+void read_naming(BlockReader& r, Naming& out);
+// `renamed_from = "old"` of a region (rule L001 checks it against the others).
+void read_renamed_from(BlockReader& r, Region& region);
 
 // Defaults that depend on the whole topology (which services exist).
 void add_default_alerts(Topology& t);

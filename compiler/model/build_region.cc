@@ -257,6 +257,7 @@ void read_region(BlockReader& r, Region& region) {
                                  region.key));
   }
   r.name("boundary", region.boundary_name);
+  read_renamed_from(r, region);
   r.location("failover", region.failover);
   if (!r.cidr("address", region.address_space) && !has_key(r.node(), "address")) {
     ctx.sink->report(Kind::MissingAttribute, region.location_of_block,

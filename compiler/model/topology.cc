@@ -117,6 +117,10 @@ bool Region::has_subnet(std::string_view name) const {
   return std::any_of(subnets.begin(), subnets.end(), [&](const Subnet& s) { return s.name == name; });
 }
 
+const std::string& Region::naming_key() const {
+  return renamed_from.value.empty() ? key : renamed_from.value;
+}
+
 const Boundary* Topology::find_boundary(std::string_view name) const {
   for (const Boundary& b : boundaries) {
     if (b.name == name) return &b;

@@ -40,6 +40,10 @@ enum class Service { kAks, kAiSearch, kOpenAI, kStorage, kRedis, kKeyVault, kMon
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
 
+// How the globally unique names (storage, Key Vault, Cosmos DB, Redis, AI
+// Search, OpenAI) are told apart from another estate's (docs/naming.md).
+enum class NameSuffix { kNone, kAuto, kFixed };
+
 const char* to_string(DeploymentMode);
 const char* to_string(OpenAIDeployment);  // the azurerm/ARM sku name
 const char* to_string(Consistency);       // the azurerm/ARM consistency level
@@ -153,6 +157,9 @@ struct Subnet {
 struct Region {
   std::string key;  // the label: `region "eu"`
   Location location_of_block;
+  // The key this region had before it was renamed: Azure names keep being
+  // made from it, and the Terraform tree moves its addresses to `key`.
+  Sourced<std::string> renamed_from;
   Sourced<std::string> location;  // Azure location (catalogue name)
   Sourced<std::string> boundary_name;
   size_t boundary = 0;  // index into Topology::boundaries (valid once resolved)
@@ -170,6 +177,8 @@ struct Region {
   std::optional<Monitoring> monitoring;
   bool has(Service s) const;
   bool has_subnet(std::string_view name) const;
+  // The key Azure names are made from: `renamed_from` if written, else `key`.
+  const std::string& naming_key() const;
 };
 
 struct Tenant {
@@ -276,6 +285,16 @@ struct Alerts {
   std::vector<Alert> alerts;
 };
 
+// The `naming` block. Without one, names carry no suffix, so a topology
+// deployed before the block existed keeps its names.
+struct Naming {
+  Location location;  // the block; the topology's label when not written
+  bool written = false;
+  Sourced<NameSuffix> suffix;  // kNone unless written
+  Sourced<std::string> fixed;  // the text of `suffix = "..."`
+  Sourced<std::string> seed;   // mixed into the `auto` suffix
+};
+
 struct Topology {
   std::string name;
   Location location;
@@ -283,6 +302,10 @@ struct Topology {
   Sourced<std::string> environment;
   Sourced<std::string> prefix;  // short naming prefix, defaults from the name
   Sourced<std::string> owner;
+  Naming naming;
+  // Whether the Terraform tree refuses to destroy stateful resources
+  // (lifecycle.prevent_destroy); on unless written `false`.
+  Sourced<bool> prevent_destroy{true};
   std::map<std::string, std::string> tags;
   Sourced<DeploymentMode> mode;
   Objectives objectives;

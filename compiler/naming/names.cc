@@ -8,6 +8,7 @@
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/naming/cosmos_accounts.h"
 #include "compiler/naming/redis_replicas.h"
+#include "compiler/naming/suffix.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::naming {
@@ -58,6 +59,9 @@ class Generator {
             "the topology `environment`", false};
     accounts_ = cosmos_accounts(t);
     replicas_ = redis_replicas(t);
+    suffix_ = {uniqueness_suffix(t),
+               t.naming.suffix.explicit_ ? t.naming.suffix.location : t.location,
+               "the `naming` suffix", false};
   }
 
   std::vector<GeneratedName> run() {
@@ -107,12 +111,23 @@ class Generator {
                     source->location, std::move(hint)});
   }
 
+  // A renamed region keeps the names of its former key (`renamed_from`).
   static Part region_key(const model::Region& r) {
+    if (r.renamed_from.explicit_) {
+      return {lower(r.renamed_from.value), r.renamed_from.location,
+              fmt::format("`renamed_from` of region `{}`", r.key)};
+    }
     return {lower(r.key), r.location_of_block, fmt::format("region key `{}`", r.key)};
   }
 
   std::string regional(std::string_view caf, const Part& key) const {
     return fmt::format("{}-{}-{}-{}", caf, prefix_.text, key.text, env_.text);
+  }
+
+  // A globally unique name with the `naming` suffix, if any, after a `-`.
+  std::string suffixed(std::string name) const {
+    if (!suffix_.text.empty()) name += "-" + suffix_.text;
+    return name;
   }
 
   void region(const model::Region& r) {
@@ -132,28 +147,31 @@ class Generator {
     }
     if (r.aks) aks(*r.aks, key, base, rg);
     if (r.search) {
-      add("azurerm_search_service", base + ".search", regional("srch", key), "global",
-          {&env_, &prefix_, &key});
+      add("azurerm_search_service", base + ".search", suffixed(regional("srch", key)), "global",
+          {&suffix_, &env_, &prefix_, &key});
     }
     if (r.openai) {
-      const std::string account = regional("oai", key);
-      add("azurerm_cognitive_account", base + ".openai", account, rg, {&env_, &prefix_, &key});
+      // The account name doubles as its custom subdomain, which is global.
+      const std::string account = suffixed(regional("oai", key));
+      add("azurerm_cognitive_account", base + ".openai", account, rg,
+          {&suffix_, &env_, &prefix_, &key});
       add("azurerm_cognitive_account.custom_subdomain_name", base + ".openai.subdomain", account,
-          "global", {&env_, &prefix_, &key});
+          "global", {&suffix_, &env_, &prefix_, &key});
     }
     if (r.redis) {
-      add("azurerm_redis_cache", base + ".redis", regional("redis", key), "global",
-          {&env_, &prefix_, &key});
+      add("azurerm_redis_cache", base + ".redis", suffixed(regional("redis", key)), "global",
+          {&suffix_, &env_, &prefix_, &key});
     }
     if (r.storage) {
       add("azurerm_storage_account", base + ".storage",
-          fit_name("st", squeeze(prefix_.text) + squeeze(key.text), squeeze(env_.text), 24, ""),
-          "global", {&env_, &prefix_, &key});
+          fit_name("st", squeeze(prefix_.text) + squeeze(key.text),
+                   squeeze(env_.text) + suffix_.text, 24, ""),
+          "global", {&suffix_, &env_, &prefix_, &key});
     }
     if (r.keyvault) {
       add("azurerm_key_vault", base + ".keyvault",
-          fit_name("kv-", prefix_.text + "-" + key.text, "-" + env_.text, 24, "-"), "global",
-          {&env_, &prefix_, &key});
+          fit_name("kv-", prefix_.text + "-" + key.text, suffixed("-" + env_.text), 24, "-"),
+          "global", {&suffix_, &env_, &prefix_, &key});
     }
     if (r.monitoring) {
       add("azurerm_log_analytics_workspace", base + ".log", regional("log", key), rg,
@@ -246,16 +264,18 @@ class Generator {
                fmt::format("boundary name `{}`", a.boundary->name)};
       base = "boundary." + a.boundary->name + ".data";
       rg = fmt::format("rg-{}-data-{}-{}", prefix_.text, owner.text, env_.text);
-      account = fmt::format("cosno-{}-{}-{}", prefix_.text, owner.text, env_.text);
+      account = suffixed(fmt::format("cosno-{}-{}-{}", prefix_.text, owner.text, env_.text));
     } else {
       base = "data";
       rg = fmt::format("rg-{}-data-{}", prefix_.text, env_.text);
-      account = fmt::format("cosno-{}-{}", prefix_.text, env_.text);
+      account = suffixed(fmt::format("cosno-{}-{}", prefix_.text, env_.text));
     }
     std::vector<const Part*> parts{&env_, &prefix_};
     if (a.boundary) parts.push_back(&owner);
     add("azurerm_resource_group", base + ".rg", rg, "subscription", parts);
-    add("azurerm_cosmosdb_account", base + ".cosmos", account, "global", parts);
+    std::vector<const Part*> account_parts = parts;
+    account_parts.insert(account_parts.begin(), &suffix_);
+    add("azurerm_cosmosdb_account", base + ".cosmos", account, "global", account_parts);
     const Part database{c.database.value.empty() ? t_.name : c.database.value,
                         c.database.explicit_ ? c.database.location : c.location,
                         "the Cosmos DB `database`"};
@@ -440,6 +460,7 @@ class Generator {
 
   const model::Topology& t_;
   Part prefix_, env_;
+  Part suffix_;  // the `naming` suffix of globally unique names; empty for none
   std::vector<CosmosAccount> accounts_;
   std::vector<RedisReplica> replicas_;
   std::string global_rg_;

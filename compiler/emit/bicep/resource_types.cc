@@ -154,7 +154,28 @@ std::string render_parity_document() {
       "Each ARM type uses the newest stable (non-preview) API version that Bicep 0.49.2 has type\n"
       "information for, so `bicep build` validates every property (it warns `BCP081` for a version it\n"
       "does not know, and the Bicep tests fail on any warning). A test checks that every `resource`\n"
-      "declaration under `templates/bicep/` uses the version in the table above.\n";
+      "declaration under `templates/bicep/` uses the version in the table above.\n"
+      "\n"
+      "## Stateful resources and renames\n"
+      "\n"
+      "The Terraform tree protects Cosmos DB, storage and Key Vault resources with\n"
+      "`lifecycle { prevent_destroy = true }` and moves the addresses of a region renamed with\n"
+      "`renamed_from` through `moved` blocks (docs/lifecycle.md). The Bicep tree has neither, and needs\n"
+      "neither:\n"
+      "\n"
+      "- A deployment in incremental mode, the one `topoc build` targets, never deletes a resource that\n"
+      "  left the template, and a property Azure cannot change in place (a container's partition key)\n"
+      "  fails the deployment instead of replacing the resource. Nothing in a Bicep deployment destroys\n"
+      "  data, so there is nothing for `prevent_destroy` to stop.\n"
+      "- Bicep has no `moved`: a resource is its ARM name, and a new name is a new resource. Since\n"
+      "  `renamed_from` keeps the region's Azure names (only Terraform addresses change), the Bicep\n"
+      "  deployment after a rename updates the same resources in place.\n"
+      "- The uniqueness suffix of the `naming` block is part of the names both trees take from\n"
+      "  `compiler/naming`, so it is compared like every other name.\n"
+      "\n"
+      "The replacement warnings of `topoc build` (L002-L004) compare manifests and are given whatever the\n"
+      "target; for Bicep they mean an orphaned old resource beside a new, empty one rather than a\n"
+      "destroyed one.\n";
   return out;
 }
 

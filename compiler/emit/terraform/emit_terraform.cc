@@ -6,6 +6,7 @@
 
 #include "compiler/emit/templates.h"
 #include "compiler/emit/terraform/estate.h"
+#include "compiler/emit/terraform/protection.h"
 #include "compiler/emit/terraform/root_files.h"
 
 namespace topoc::emit {
@@ -15,13 +16,15 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// Every embedded file under `template_dir`, written under `output_dir`.
-void copy_templates(FileTree& files, std::string_view template_dir, std::string_view output_dir) {
+// Every embedded file under `template_dir`, written under `output_dir`, its
+// stateful resources protected from destruction or not (`prevent_destroy`).
+void copy_templates(FileTree& files, std::string_view template_dir, std::string_view output_dir,
+                    bool prevent_destroy) {
   std::string prefix = std::string(template_dir) + "/";
   for (const EmbeddedTemplate& t : embedded_templates()) {
     if (!starts_with(t.path, prefix)) continue;
     files.push_back({fmt::format("{}/{}", output_dir, t.path.substr(prefix.size())),
-                     std::string(t.contents)});
+                     terraform::with_prevent_destroy(t.contents, prevent_destroy)});
   }
 }
 
@@ -36,13 +39,17 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
   files.push_back({root + "/README.md", render_readme(estate, manifest)});
   files.push_back({root + "/backend.tf", render_backend_tf(estate)});
   files.push_back({root + "/main.tf", render_main_tf(estate)});
+  if (std::string moved = render_moved_tf(estate, manifest); !moved.empty()) {
+    files.push_back({root + "/moved.tf", std::move(moved)});
+  }
   files.push_back({root + "/outputs.tf", render_outputs_tf(estate)});
   files.push_back({root + "/providers.tf", render_providers_tf(estate)});
   files.push_back({root + "/terraform.tf", render_terraform_tf(estate)});
   files.push_back({root + "/terraform.tfvars", render_tfvars(estate)});
   files.push_back({root + "/variables.tf", render_variables_tf(estate)});
   for (const std::string& module : modules_used(estate)) {
-    copy_templates(files, "terraform/modules/" + module, "modules/" + module);
+    copy_templates(files, "terraform/modules/" + module, "modules/" + module,
+                   topology.prevent_destroy.value);
   }
   // The boundary's own allowed-locations definition sits beside the module
   // that creates one per boundary; the shared ones beside policy-definitions.

@@ -105,6 +105,8 @@ class Manifest {
     r += ",\n      \"type\": ";
     append_string(r, type);
     r += "\n    }";
+    identities_.push_back(
+        {address, std::string(type), std::string(name), std::string(resource_group)});
     resources_.emplace_back(std::move(address), std::move(r));
   }
 
@@ -133,6 +135,10 @@ class Manifest {
     append_string(t, e_.topology->name);
     t += "\n}\n";
     for (auto& [address, text] : resources_) out.addresses.push_back(std::move(address));
+    std::sort(
+        identities_.begin(), identities_.end(),
+        [](const ManifestResource& a, const ManifestResource& b) { return a.address < b.address; });
+    out.resources = std::move(identities_);
     return out;
   }
 
@@ -140,6 +146,7 @@ class Manifest {
   const Estate& e_;
   std::string tags_;  // the estate's tags, as every tagged resource carries them
   std::vector<std::pair<std::string, std::string>> resources_;  // address, JSON text
+  std::vector<ManifestResource> identities_;
 };
 
 void private_endpoint(Manifest& m, const Estate& e, const model::Region& r, std::string_view module,

@@ -27,11 +27,24 @@ std::string render_outputs_tf(const Estate& estate);
 std::string render_tfvars(const Estate& estate);
 // topoc.manifest.json (the format is described in docs/manifest.md), and
 // the addresses it lists, sorted, for the README's resource counts.
+// `resources` holds each entry's identity, sorted by address like `addresses`.
+struct ManifestResource {
+  std::string address;
+  std::string type;
+  std::string name;  // "" for resources without a name of their own
+  std::string resource_group;
+};
 struct ManifestFile {
   std::string text;
   std::vector<std::string> addresses;
+  std::vector<ManifestResource> resources;
 };
 ManifestFile build_manifest(const Estate& estate);
+
+// environments/<env>/moved.tf: a `moved` block for every address that
+// changes because a region was renamed (`renamed_from`); "" when none was.
+// `current` is the manifest of `estate`.
+std::string render_moved_tf(const Estate& estate, const ManifestFile& current);
 
 // README.md of the root; it counts resources per module in `manifest`.
 std::string render_readme(const Estate& estate, const ManifestFile& manifest);

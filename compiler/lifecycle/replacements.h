@@ -1,0 +1,31 @@
+// What a build would destroy. `topoc build` compares the manifest it is about
+// to write with the one the previous build left in the output directory and
+// warns, before anything is applied, when a stateful resource (Cosmos DB
+// account, database or container, storage account, key vault) would be
+// renamed or removed (L002), moved to another location (L003), or changed in
+// a property Azure sets only by replacing the resource (L004). Also warns
+// when the topology does not say whether its globally unique names carry a
+// suffix (X004). docs/lifecycle.md describes each.
+#pragma once
+
+#include <string_view>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/model/topology.h"
+
+namespace topoc::lifecycle {
+
+// Whether the manifest entry type holds data a replacement would lose.
+bool is_stateful(std::string_view azurerm_type);
+
+// Reports the L002-L004 warnings of going from `previous_manifest` (the text
+// of the last build's topoc.manifest.json) to `current_manifest`. A previous
+// manifest that cannot be read, or that describes another topology or
+// environment, is not compared: nothing is reported.
+void report_replacements(const model::Topology& topology, std::string_view previous_manifest,
+                         std::string_view current_manifest, diag::DiagnosticSink& sink);
+
+// X004, for a topology without a `naming` block.
+void report_suffix_not_chosen(const model::Topology& topology, diag::DiagnosticSink& sink);
+
+}  // namespace topoc::lifecycle
