@@ -428,5 +428,17 @@ TEST_F(DriftBadInput, LineNumbersPastTheFirstChunks) {
             error_of(path));
 }
 
+// A UTF-8 byte order mark (PowerShell's `Out-File -Encoding utf8`) is read
+// past, not taken for text that is not JSON.
+TEST_F(DriftBadInput, Utf8ByteOrderMarkIsReadPast) {
+  std::string path = write("bom.json", "\xEF\xBB\xBF{\"format_version\": \"1.0\"}");
+  EXPECT_EQ("", error_of(path));
+  std::string blank = write("bom-blank.json", "\xEF\xBB\xBF \n");
+  EXPECT_EQ(fmt::format("`{}`: holds only white space; expected a Terraform state, plan or "
+                        "Resource Graph export",
+                        blank),
+            error_of(blank));
+}
+
 }  // namespace
 }  // namespace topoc::drift

@@ -497,6 +497,11 @@ bool Parser::number_token(json* out) {
 }
 
 bool Parser::parse() {
+  // A UTF-8 byte order mark, as Windows tools write one, is not content.
+  if (source_.fill() && source_.end() - source_.cur() >= 3 &&
+      std::memcmp(source_.cur(), "\xEF\xBB\xBF", 3) == 0) {
+    source_.set_cur(source_.cur() + 3);
+  }
   if (!skip_space()) return fail_end();
   if (!value()) return false;
   while (!frames_.empty()) {

@@ -67,7 +67,8 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
                                              DeployedResource& out);
 
 // The tags of a Terraform or ARM resource: null when it has no `tags`
-// attribute or it is null; an object of strings otherwise.
+// attribute, empty when it is null; anything but an object of strings is a
+// ShapeError.
 std::optional<ShapeError> tags_of(const nlohmann::json& object, TagPool& pool, SharedTags& out);
 
 // `terraform show -json`: resources under values.root_module (and a plan's
