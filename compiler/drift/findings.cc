@@ -75,11 +75,11 @@ std::string places(const std::vector<std::string>& locations) {
   return out;
 }
 
-// Azure identifies a resource by its id: within a subscription, its type,
-// resource group and name, which Azure compares without case
-// (learn.microsoft.com, "Naming rules and restrictions for Azure
-// resources"). A child resource's parent is not compared: the manifest does
-// not name it. What either side leaves empty is not compared either.
+// Azure identifies a resource by its id: within a subscription, its type
+// (the address fixes it), resource group and name, which Azure compares
+// without case (learn.microsoft.com, "Naming rules and restrictions for
+// Azure resources"). A child resource's parent is not compared: the
+// manifest does not name it. What either side leaves empty is not compared.
 bool same_resource(const DesiredResource& d, const DeployedResource& r) {
   auto differs = [](const std::string& a, const std::string& b) {
     return !a.empty() && !b.empty() && lower(a) != lower(b);

@@ -45,7 +45,7 @@ EarlierOverlaps::EarlierOverlaps(std::vector<model::Cidr> blocks, std::vector<ui
         return addresses;
       }()) {
   if (groups_.empty()) return;
-  uint32_t count = groups_.empty() ? 0 : *std::max_element(groups_.begin(), groups_.end()) + 1;
+  uint32_t count = *std::max_element(groups_.begin(), groups_.end()) + 1;
   std::vector<std::vector<uint32_t>> addresses(count);
   for (size_t i = 0; i < blocks_.size(); ++i) addresses[groups_[i]].push_back(blocks_[i].address);
   group_blocks_.resize(count);
