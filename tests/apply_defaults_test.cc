@@ -250,6 +250,11 @@ TEST(ApplyTerraform, FrontDoorBackendIsAdmittedWhereItComesWithoutPrivateLink) {
                        "      source_address_prefix      = \"AzureFrontDoor.Backend\"\n"
                        "      destination_address_prefix = each.value.address_prefix\n"));
   EXPECT_TRUE(contains(network, "      direction                  = \"Inbound\"\n"));
+  // A null frontdoor_backend (no Front Door, or Private Link) writes no rule;
+  // `&&` would evaluate `null.subnet` and fail the plan.
+  EXPECT_TRUE(contains(network,
+                       "    for_each = try(var.frontdoor_backend.subnet, null) == each.key ? "
+                       "[var.frontdoor_backend] : []\n"));
 }
 
 TEST(ApplyTerraform, NoFrontDoorNoBackendRule) {

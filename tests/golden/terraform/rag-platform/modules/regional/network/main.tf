@@ -42,7 +42,8 @@ resource "azurerm_network_security_group" "this" {
   # they are (security_rule is optional and computed), so a rule written
   # before a region got its Private Link service has to be deleted by hand.
   dynamic "security_rule" {
-    for_each = var.frontdoor_backend != null && var.frontdoor_backend.subnet == each.key ? [var.frontdoor_backend] : []
+    # try(): Terraform's && evaluates both sides, and null has no attributes.
+    for_each = try(var.frontdoor_backend.subnet, null) == each.key ? [var.frontdoor_backend] : []
 
     content {
       name                       = "allow-frontdoor-backend"
