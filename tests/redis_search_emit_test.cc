@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "compiler/drift/arm_types.h"
+#include "compiler/drift/resource_labels.h"
 #include "compiler/driver/check.h"
 #include "compiler/emit/bicep/emit_bicep.h"
 #include "compiler/emit/terraform/emit_terraform.h"
@@ -231,6 +233,16 @@ TEST(SearchSharedLinksEmit, BicepLinksTheRegionsStorageAndOpenAI) {
     }
   ]
 )")) << params;
+}
+
+// Drift reads the links from `az resource list` exports and names them, but
+// never reports one missing from an export.
+TEST(SearchSharedLinksDrift, ArmTypeIsMappedAndLabelled) {
+  EXPECT_EQ("azurerm_search_shared_private_link_service",
+            drift::azurerm_type_of("microsoft.search/searchservices/sharedprivatelinkresources"));
+  EXPECT_FALSE(drift::listed_by_resource_graph("azurerm_search_shared_private_link_service"));
+  EXPECT_EQ("AI Search shared private link",
+            drift::resource_label("azurerm_search_shared_private_link_service"));
 }
 
 }  // namespace

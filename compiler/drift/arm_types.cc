@@ -27,7 +27,8 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.insights/metricalerts", "azurerm_monitor_metric_alert", true},
     ArmType{"microsoft.containerservice/managedclusters", "azurerm_kubernetes_cluster", true},
     ArmType{"microsoft.search/searchservices", "azurerm_search_service", true},
-    // A proxy resource under the search service, absent from Resource Graph's resources table.
+    // A child of the search service: mapped for exports that list it, but,
+    // like the Redis link, never reported missing from one.
     ArmType{"microsoft.search/searchservices/sharedprivatelinkresources",
             "azurerm_search_shared_private_link_service", false},
     ArmType{"microsoft.cognitiveservices/accounts", "azurerm_cognitive_account", true},

@@ -9,7 +9,7 @@
 namespace topoc::drift {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kLabels = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kLabels = {{
     {"azurerm_resource_group", "resource group"},
     {"azurerm_virtual_network", "virtual network"},
     {"azurerm_subnet", "subnet"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kLabels 
     {"azurerm_kubernetes_cluster", "AKS cluster"},
     {"azurerm_kubernetes_cluster_node_pool", "AKS node pool"},
     {"azurerm_search_service", "AI Search service"},
+    {"azurerm_search_shared_private_link_service", "AI Search shared private link"},
     {"azurerm_cognitive_account", "Azure OpenAI account"},
     {"azurerm_cognitive_deployment", "Azure OpenAI deployment"},
     {"azurerm_storage_account", "storage account"},
