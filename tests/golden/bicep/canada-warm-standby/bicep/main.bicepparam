@@ -130,7 +130,7 @@ param primarySearchSettings = {
 
 param primaryOpenAiSettings = {
   name: 'oai-pubsec-primary-prod'
-  location: 'canadacentral'
+  location: 'canadaeast'
   deploymentType: 'Standard'
   deployments: [
     {
