@@ -89,6 +89,21 @@ TEST(AvailabilityDefaults, ABlockAsksForTheServiceAnyway) {
   EXPECT_EQ(model::OpenAIDeployment::kDataZone, west.openai->deployment.value);
 }
 
+TEST(AvailabilityDefaults, OpenAIIsLeftOutWhereNoDeploymentTypeFits) {
+  // canadacentral has Azure OpenAI, but neither default model in a type that
+  // keeps prompts in Canada; nobody asked for the account, so there is none.
+  auto result = check_text(R"(topology "t" {
+  boundary "ca" { geography = canada }
+  region "primary" { location = canadacentral  address = 10.1.0.0/16 }
+}
+)");
+  EXPECT_EQ(0u, result.sink.diagnostics().size());
+  const model::Region& primary = region_named(result, "primary");
+  EXPECT_FALSE(primary.has(model::Service::kOpenAI));
+  EXPECT_FALSE(primary.openai.has_value());
+  EXPECT_TRUE(primary.has(model::Service::kAiSearch));
+}
+
 constexpr const char* kCanada = R"(topology "t" {
   boundary "ca" { geography = canada }
   region "primary" { location = canadacentral  address = 10.1.0.0/16  services = [openai]
