@@ -212,6 +212,16 @@ TEST(OpenAIModelAvailable, DataZoneOutsideTheUsAndEuIsLeftToR005) {
                                              "location = canadaeast  deployment = data-zone")));
 }
 
+TEST(OpenAIModelAvailable, AnAccountOutsideTheBoundaryIsLeftToR005) {
+  // westus, outside the boundary (R005), offers text-embedding-3-large only
+  // as a data zone or global deployment; A006 does not pile on.
+  std::string text =
+      replaced(kCanada, "deployment = standard", "location = westus  deployment = standard");
+  text = replaced(text, "model \"gpt-4o\" { version = \"2024-11-20\" }",
+                  "model \"text-embedding-3-large\" { version = \"1\" }");
+  EXPECT_EQ(Lines{"R005"}, codes_of(text));
+}
+
 TEST(ServicesOffered, AzureOpenAIIsNotOfferedInWestUs2) {
   std::string text = R"(topology "t" {
   boundary "us" { geography = united-states }

@@ -86,6 +86,8 @@ void openai_model_available(const model::Topology& t, diag::DiagnosticSink& sink
     }
     const model::Boundary* boundary = boundary_of(t, region);
     if (boundary && boundary->allowed_locations.empty()) boundary = nullptr;
+    // An account outside its boundary is R001's or R005's finding.
+    if (boundary && !boundary->allows(account->name)) continue;
     // Without a boundary the default deployment type was not chosen from the catalogue.
     if (!boundary && !ai.deployment.explicit_) continue;
     const char* sku = model::to_string(ai.deployment.value);
