@@ -63,4 +63,17 @@ std::string_view openai_data_zone(const RegionInfo& region) {
   return country && country->eu_member ? "eu" : "";
 }
 
+std::vector<std::string_view> openai_processing_regions(std::string_view sku,
+                                                        const RegionInfo& account) {
+  std::vector<std::string_view> out;
+  std::string_view zone = openai_data_zone(account);
+  for (const RegionInfo& r : kRegions) {
+    bool may = sku == "GlobalStandard" ||
+               (sku == "DataZoneStandard" && !zone.empty() && openai_data_zone(r) == zone) ||
+               r.name == account.name;
+    if (may) out.push_back(r.name);
+  }
+  return out;
+}
+
 }  // namespace topoc::catalog

@@ -42,4 +42,11 @@ std::vector<std::string_view> all_geographies();
 // Whether a region is in the Azure OpenAI data zone "eu" or "us"; "" otherwise.
 std::string_view openai_data_zone(const RegionInfo& region);
 
+// Regions where an Azure OpenAI deployment of type `sku` in `account` may
+// process prompts: `Standard` the account's region; `DataZoneStandard` the
+// account's data zone (the US, or the EU member states); `GlobalStandard` any
+// region.
+std::vector<std::string_view> openai_processing_regions(std::string_view sku,
+                                                        const RegionInfo& account);
+
 }  // namespace topoc::catalog

@@ -218,8 +218,6 @@ void read_topology(BlockReader& r, Topology& t) {
     read_alerts(ar, t.alerts);
     ar.finish();
   }
-  add_default_alerts(t);
-  for (Region& region : t.regions) carve_default_subnets(region, t.cosmos.has_value());
 }
 
 }  // namespace
@@ -266,6 +264,9 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   report_duplicates(ctx, t.tenants, "tenant");
   resolve(ctx, t);
   keep_default_storage_in_boundary(t);  // needs each region's resolved boundary
+  choose_default_openai_deployments(t);  // likewise; may leave a default account out
+  add_default_alerts(t);                 // for the services that remain
+  for (Region& region : t.regions) carve_default_subnets(region, t.cosmos.has_value());
   if (t.regions.empty()) {
     ctx.sink->report(Kind::MissingAttribute, t.location,
                fmt::format("topology `{}` declares no region; add `region \"name\" {{ location = "

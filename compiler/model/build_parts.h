@@ -24,5 +24,13 @@ void carve_default_subnets(Region& region, bool cosmos);
 // inside the region's boundary too (R004 would refuse it otherwise). Runs
 // once every region's boundary is resolved.
 void keep_default_storage_in_boundary(Topology& t);
+// Azure OpenAI without `deployment` takes the narrowest deployment type that
+// offers every model of the account in its location (per the availability
+// catalogue) and keeps prompts inside the region's boundary (R005); when none
+// does, `standard`, and A006 or R005 says why; or, when neither `services`
+// nor an `openai` block asked for the account, no account at all. Runs once
+// every region's boundary is resolved, before the defaults that depend on
+// which services remain (alerts, subnets).
+void choose_default_openai_deployments(Topology& t);
 
 }  // namespace topoc::model

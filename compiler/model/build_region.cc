@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "compiler/catalog/availability_catalog.h"
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
@@ -288,7 +289,17 @@ void read_region(BlockReader& r, Region& region) {
       region.services.push_back({it->value, s.location, true});
     }
   } else {
-    for (const auto& c : kServices) region.services.push_back({c.value, region.location_of_block, false});
+    // Without a list a region runs every service Azure offers in its location
+    // (the availability catalogue). A block written for a service asks for it
+    // anyway, and A007 reports it if the location lacks it.
+    for (const auto& c : kServices) {
+      std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
+      if (!has_key(r.node(), block_key) &&
+          !catalog::service_offered(c.spelling, region.location.value)) {
+        continue;
+      }
+      region.services.push_back({c.value, region.location_of_block, false});
+    }
   }
 
   // A service block configures a service; it must be one the region runs.
@@ -339,6 +350,7 @@ void read_region(BlockReader& r, Region& region) {
     region.openai.emplace();
     if (const dsl::Node* n = service_block("openai", Service::kOpenAI)) {
       BlockReader br(*n, ctx);
+      region.openai->block_written = true;
       read_openai(br, *region.openai, region.location);
       br.finish();
     } else {
@@ -466,6 +478,44 @@ void keep_default_storage_in_boundary(Topology& t) {
     if (!info) continue;
     if (boundary->allows(info->paired)) continue;
     region.storage->replication.value = info->zones ? StorageReplication::kZRS : StorageReplication::kLRS;
+  }
+}
+
+void choose_default_openai_deployments(Topology& t) {
+  constexpr OpenAIDeployment kNarrowestFirst[] = {
+      OpenAIDeployment::kStandard, OpenAIDeployment::kDataZone, OpenAIDeployment::kGlobal};
+  for (Region& region : t.regions) {
+    if (!region.openai || region.openai->deployment.explicit_) continue;
+    OpenAI& ai = *region.openai;
+    const Boundary* boundary = t.find_boundary(region.boundary_name.value);
+    // Without a resolved boundary there is nothing to keep prompts in: stay regional.
+    if (!boundary || boundary->allowed_locations.empty()) continue;
+    const std::string& account = ai.location.value;
+    auto offers_every_model = [&](OpenAIDeployment d) {
+      return std::all_of(ai.models.begin(), ai.models.end(), [&](const OpenAIModel& m) {
+        return !catalog::openai_model_known(m.name, m.version.value) ||
+               catalog::openai_model_offered(m.name, m.version.value, to_string(d), account);
+      });
+    };
+    bool chosen = false;
+    for (OpenAIDeployment d : kNarrowestFirst) {
+      if (boundary->keeps_processing(d, account) && offers_every_model(d)) {
+        ai.deployment.value = d;
+        chosen = true;
+        break;
+      }
+    }
+    // Nobody asked for this account (no `services` list, no `openai` block)
+    // and its default models cannot be deployed here inside the boundary:
+    // the region runs without it, as it does where Azure OpenAI is not offered.
+    bool asked =
+        ai.block_written || std::any_of(region.services.begin(), region.services.end(),
+                                        [](const Sourced<Service>& s) { return s.explicit_; });
+    if (!chosen && !asked) {
+      region.openai.reset();
+      std::erase_if(region.services,
+                    [](const Sourced<Service>& s) { return s.value == Service::kOpenAI; });
+    }
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compiler/catalog/region_catalog.h"
+
 namespace topoc::model {
 
 const char* to_string(DeploymentMode m) {
@@ -19,6 +21,15 @@ const char* to_string(OpenAIDeployment d) {
     case OpenAIDeployment::kStandard: return "Standard";
     case OpenAIDeployment::kDataZone: return "DataZoneStandard";
     case OpenAIDeployment::kGlobal: return "GlobalStandard";
+  }
+  return "";
+}
+
+const char* dsl_spelling(OpenAIDeployment d) {
+  switch (d) {
+    case OpenAIDeployment::kStandard: return "standard";
+    case OpenAIDeployment::kDataZone: return "data-zone";
+    case OpenAIDeployment::kGlobal: return "global";
   }
   return "";
 }
@@ -111,6 +122,14 @@ Container::IndexPaths Container::index_paths() const {
 
 bool Boundary::allows(std::string_view location) const {
   return std::binary_search(allowed_locations.begin(), allowed_locations.end(), location);
+}
+
+bool Boundary::keeps_processing(OpenAIDeployment deployment,
+                                std::string_view account_location) const {
+  const catalog::RegionInfo* account = catalog::find_region(account_location);
+  if (!account) return false;
+  auto regions = catalog::openai_processing_regions(to_string(deployment), *account);
+  return std::all_of(regions.begin(), regions.end(), [&](std::string_view r) { return allows(r); });
 }
 
 bool Region::has_subnet(std::string_view name) const {

@@ -52,6 +52,8 @@ const char* to_string(StorageReplication);  // the azurerm account_replication_t
 const char* to_string(Service);             // the DSL spelling
 const char* to_string(Comparison);          // the azurerm operator
 bool is_geo_redundant(StorageReplication);
+// The DSL spelling of a deployment type: standard, data-zone, global.
+const char* dsl_spelling(OpenAIDeployment);
 bool is_zone_redundant(StorageReplication);
 // RAGRS and RAGZRS: the paired region's copy answers reads on a secondary
 // endpoint of its own.
@@ -76,6 +78,9 @@ struct Boundary {
 
   // Whether data may be stored in `location` (a catalogue name) here.
   bool allows(std::string_view location) const;
+  // Whether an Azure OpenAI deployment of this type in `account_location`
+  // processes prompts only in locations this boundary allows (R005's test).
+  bool keeps_processing(OpenAIDeployment deployment, std::string_view account_location) const;
 };
 
 struct NodePool {
@@ -119,6 +124,7 @@ struct OpenAIModel {
 
 struct OpenAI {
   Location location_of_block;
+  bool block_written = false;     // an `openai` block configures it
   Sourced<std::string> location;  // where the account lives; defaults to the region's location
   Sourced<OpenAIDeployment> deployment;
   std::vector<OpenAIModel> models;

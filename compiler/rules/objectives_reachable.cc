@@ -11,10 +11,20 @@
 //
 // RTO: active-passive must detect the outage and promote the passive region;
 // a warm standby must also scale out to full capacity; a cold standby must
-// rebuild its compute. RPO: in every mode topoc replicates Cosmos DB to the
-// failover regions, asynchronously unless consistency is strong, so only
-// writes accepted in several regions (or committed synchronously) promise 0.
+// rebuild its compute. Whatever the mode, the traffic of a boundary can only
+// move to another region of that boundary that serves it (runs AKS, the
+// compute Front Door sends requests to): a failover location holds Cosmos DB
+// replicas, not compute, and Front Door must not route the boundary's users
+// to another boundary. A boundary with one serving region therefore recovers
+// as from cold, whatever the mode says.
+//
+// RPO: in every mode topoc replicates Cosmos DB to the failover regions,
+// asynchronously unless consistency is strong, so only writes accepted in
+// several regions (or committed synchronously) promise 0.
 #include <fmt/format.h>
+
+#include <utility>
+#include <vector>
 
 #include "compiler/rules/duration_text.h"
 #include "compiler/rules/residency_facts.h"
@@ -43,6 +53,9 @@ constexpr Recovery kRecovery[] = {
     {DeploymentMode::kActiveActive, 0, ""},
 };
 
+// Rebuilding compute in a failover location, as a cold standby does.
+constexpr int64_t kRebuildRto = 3600;
+
 // Asynchronous replication of the data tier to the failover regions.
 constexpr int64_t kAsyncRpo = 60;
 
@@ -58,10 +71,68 @@ diag::Note mode_note(const model::Topology& t) {
   return {t.location, "`mode` defaults to `active-passive`"};
 }
 
+// Boundaries whose regions run AKS in exactly one region, with that region.
+std::vector<std::pair<const model::Boundary*, const model::Region*>> single_serving(
+    const model::Topology& t) {
+  std::vector<std::pair<const model::Boundary*, const model::Region*>> out;
+  if (any_region_unresolved(t)) return out;
+  for (size_t b = 0; b < t.boundaries.size(); ++b) {
+    const model::Region* serving = nullptr;
+    size_t count = 0;
+    for (const model::Region* region : t.regions_in(b)) {
+      if (region->aks) ++count, serving = region;
+    }
+    if (count == 1) out.emplace_back(&t.boundaries[b], serving);
+  }
+  return out;
+}
+
+// O001 for boundaries that have one serving region: reported instead of the
+// mode's limit, which is lower.
+bool check_serving_regions(const model::Topology& t, diag::DiagnosticSink& sink) {
+  const auto& rto = t.objectives.rto_seconds;
+  if (recovery_of(t.mode.value).shortest_rto >= kRebuildRto || rto.value >= kRebuildRto) {
+    return false;
+  }
+  auto single = single_serving(t);
+  if (single.empty()) return false;
+  std::vector<std::string> boundaries, regions;
+  for (const auto& [boundary, region] : single) {
+    boundaries.push_back(boundary->name);
+    regions.push_back(region->key);
+  }
+  bool one = single.size() == 1;
+  auto& d = sink.report(
+      diag::Kind::ObjectiveUnreachable, rto.location,
+      fmt::format("`{}` cannot meet RTO {}: {} {} {} one serving region ({}, the only {} running "
+                  "AKS); when it fails no region inside the boundary can take its traffic, and "
+                  "compute must be rebuilt in the failover location (typical RTO 1-4h)",
+                  model::to_string(t.mode.value), duration_text(rto.value),
+                  one ? "boundary" : "boundaries", quoted_list(boundaries),
+                  one ? "has" : "each have", quoted_list(regions), one ? "region" : "regions"));
+  for (const auto& [boundary, region] : single) {
+    d.notes.push_back(
+        {region->location_of_block,
+         fmt::format("the only region of boundary `{}` running AKS", boundary->name)});
+  }
+  const model::Region& first = *single.front().second;
+  const model::Boundary& boundary = *single.front().first;
+  std::string example =
+      one && !first.failover.value.empty() && boundary.allows(first.failover.value)
+          ? fmt::format(", for example in `{}`, its failover location", first.failover.value)
+          : "";
+  d.help = fmt::format("add a second region running AKS to {}{}{}; or relax `rto` to {}",
+                       one ? "boundary " : "each of boundaries ", quoted_list(boundaries), example,
+                       duration_text(kRebuildRto));
+  return true;
+}
+
 void check_rto(const model::Topology& t, diag::DiagnosticSink& sink) {
   const auto& rto = t.objectives.rto_seconds;
   const Recovery& r = recovery_of(t.mode.value);
-  if (!rto.explicit_ || rto.value >= r.shortest_rto) return;
+  if (!rto.explicit_) return;
+  if (check_serving_regions(t, sink)) return;
+  if (rto.value >= r.shortest_rto) return;
   auto& d = sink.report(diag::Kind::ObjectiveUnreachable, rto.location,
                         fmt::format("`{}` cannot meet RTO {}: {}", model::to_string(r.mode),
                                     duration_text(rto.value), r.why));

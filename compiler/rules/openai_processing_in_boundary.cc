@@ -17,16 +17,7 @@ using model::OpenAIDeployment;
 // Regions of the catalogue where a deployment in `account` may process prompts.
 std::vector<std::string_view> processing_regions(OpenAIDeployment deployment,
                                                  const catalog::RegionInfo& account) {
-  std::vector<std::string_view> out;
-  std::string_view zone = catalog::openai_data_zone(account);
-  for (const catalog::RegionInfo& r : catalog::all_regions()) {
-    bool may = deployment == OpenAIDeployment::kGlobal ||
-               (deployment == OpenAIDeployment::kDataZone && !zone.empty() &&
-                catalog::openai_data_zone(r) == zone) ||
-               r.name == account.name;
-    if (may) out.push_back(r.name);
-  }
-  return out;
+  return catalog::openai_processing_regions(model::to_string(deployment), account);
 }
 
 std::vector<std::string> outside(const model::Boundary& boundary,

@@ -198,12 +198,12 @@ TEST(StorageGeoReplication, DefaultReplicationStaysInANarrowedBoundary) {
 TEST(OpenAIProcessingInBoundary, StandardAndUsDataZonePass) {
   EXPECT_EQ(Lines{}, diagnostics_of(R"(topology "t" {
   boundary "us" { geography = united-states }
-  boundary "eu" { geography = eu-data-boundary  locations = [westeurope, northeurope] }
+  boundary "eu" { geography = eu-data-boundary  locations = [westeurope, francecentral] }
   region "us" { location = eastus  boundary = us  services = [openai]  address = 10.1.0.0/16
     openai { deployment = data-zone }
   }
   region "eu" { location = westeurope  boundary = eu  services = [openai]  address = 10.2.0.0/16
-    openai { deployment = standard }
+    openai { location = francecentral  deployment = standard }
   }
 }
 )"));

@@ -156,7 +156,7 @@ param primarySearchSettings = {
 
 param primaryOpenAiSettings = {
   name: 'oai-pubsec-primary-prod'
-  location: 'canadacentral'
+  location: 'canadaeast'
   deploymentType: 'Standard'
   deployments: [
     {

@@ -358,7 +358,7 @@ param secondarySearchSettings = {
 
 param secondaryOpenAiSettings = {
   name: 'oai-drp-secondary-prod'
-  location: 'westus2'
+  location: 'westus'
   deploymentType: 'Standard'
   deployments: [
     {

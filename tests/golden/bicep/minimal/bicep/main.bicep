@@ -71,9 +71,6 @@ param westAksSettings aksSettings
 @description('Region `west` (westus2): its AI Search service.')
 param westSearchSettings searchSettings
 
-@description('Region `west` (westus2): its Azure OpenAI account.')
-param westOpenAiSettings openaiSettings
-
 @description('Region `west` (westus2): its storage account.')
 param westStorageSettings storageSettings
 
@@ -278,17 +275,6 @@ module westSearch 'modules/ai-search.bicep' = {
   }
 }
 
-module westOpenAi 'modules/openai.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westOpenAiSettings
-    location: westGroupSettings.location
-    endpointSubnetId: westNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
 module westStorage 'modules/storage.bicep' = {
   scope: westGroup
   params: {
@@ -349,7 +335,6 @@ module alerts 'modules/alerts.bicep' = {
       'aks/east': eastAks.outputs.id
       'aks/west': westAks.outputs.id
       'openai/east': eastOpenAi.outputs.id
-      'openai/west': westOpenAi.outputs.id
       'app_insights/east': eastMonitoring.outputs.applicationInsightsId
       'app_insights/west': westMonitoring.outputs.applicationInsightsId
     }
@@ -379,7 +364,6 @@ output aksOidcIssuerUrls { *: string } = {
 @description('Azure OpenAI endpoints keyed by region.')
 output openaiEndpoints { *: string } = {
   east: eastOpenAi.outputs.endpoint
-  west: westOpenAi.outputs.endpoint
 }
 
 @description('Key Vault URIs keyed by region.')

@@ -251,11 +251,8 @@ param westNetworkSettings = {
 param westPrivateDnsSettings = {
   zones: [
     'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
     'privatelink.redis.cache.windows.net'
     'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
     'privatelink.vaultcore.azure.net'
   ]
   linkName: 'link-vnet-minimal-west-prod'
@@ -337,32 +334,6 @@ param westSearchSettings = {
       name: 'spl-openai'
       groupId: 'openai_account'
     }
-  ]
-}
-
-param westOpenAiSettings = {
-  name: 'oai-minimal-west-prod'
-  location: 'westus2'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 50
-    }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-minimal-west-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
   ]
 }
 
@@ -485,25 +456,6 @@ param globalAlertSettings = {
       name: 'alert-openai-throttling-east'
       description: 'requests rejected with HTTP 429 (rate limited) (openai east)'
       scope: 'openai/east'
-      severity: 2
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'Microsoft.CognitiveServices/accounts'
-      metricName: 'AzureOpenAIRequests'
-      aggregation: 'Total'
-      operator: 'GreaterThan'
-      threshold: '50'
-      dimension: {
-        name: 'StatusCode'
-        values: [
-          '429'
-        ]
-      }
-    }
-    {
-      name: 'alert-openai-throttling-west'
-      description: 'requests rejected with HTTP 429 (rate limited) (openai west)'
-      scope: 'openai/west'
       severity: 2
       frequency: 'PT1M'
       windowSize: 'PT5M'

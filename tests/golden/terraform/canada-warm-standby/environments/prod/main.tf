@@ -125,7 +125,7 @@ locals {
       }
       openai = {
         name            = "oai-pubsec-primary-prod"
-        location        = "canadacentral"
+        location        = "canadaeast"
         deployment_type = "Standard"
         deployments = {
           gpt-4o = {

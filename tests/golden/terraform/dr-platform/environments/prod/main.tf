@@ -295,7 +295,7 @@ locals {
       }
       openai = {
         name            = "oai-drp-secondary-prod"
-        location        = "westus2"
+        location        = "westus"
         deployment_type = "Standard"
         deployments = {
           gpt-4o = {

@@ -280,29 +280,7 @@ locals {
           }
         }
       }
-      openai = {
-        name            = "oai-minimal-west-prod"
-        location        = "westus2"
-        deployment_type = "Standard"
-        deployments = {
-          gpt-4o = {
-            model    = "gpt-4o"
-            version  = "2024-11-20"
-            capacity = 50
-          }
-          text-embedding-3-large = {
-            model    = "text-embedding-3-large"
-            version  = "1"
-            capacity = 50
-          }
-        }
-        private_endpoint_name = "pep-minimal-west-openai-prod"
-        private_dns_zones = [
-          "privatelink.cognitiveservices.azure.com",
-          "privatelink.openai.azure.com",
-          "privatelink.services.ai.azure.com",
-        ]
-      }
+      openai = null
       redis = {
         name                  = "redis-minimal-west-prod"
         sku_name              = "Standard"
@@ -335,11 +313,8 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
-          "privatelink.cognitiveservices.azure.com",
-          "privatelink.openai.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.search.windows.net",
-          "privatelink.services.ai.azure.com",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-minimal-west-prod"
@@ -437,25 +412,6 @@ locals {
       }
       target     = "openai"
       target_key = "east"
-    }
-    "openai-throttling/west" = {
-      name                = "alert-openai-throttling-west"
-      resource_group_name = "rg-minimal-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-west-prod"
-      severity            = 2
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "Microsoft.CognitiveServices/accounts"
-      metric_name         = "AzureOpenAIRequests"
-      aggregation         = "Total"
-      operator            = "GreaterThan"
-      threshold           = 50
-      dimension = {
-        name   = "StatusCode"
-        values = ["429"]
-      }
-      target     = "openai"
-      target_key = "west"
     }
   }
 }
