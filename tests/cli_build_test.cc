@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -254,6 +256,37 @@ TEST_F(CliBuild, RemovesWhatAnInterruptedBuildLeftBesideTheOutput) {
             run.err.find("topoc: note: removed `.out.topoc-new-4242-0`, left by an interrupted "
                          "build\n"))
       << run.err;
+}
+
+TEST_F(CliBuild, BuildsKilledAtAnyMomentLeaveNothingTheNextBuildKeeps) {
+  ASSERT_EQ(0, topoc({"build", example_, "-o", "out"}).exit_code);
+  std::ofstream(out() / "notes.md") << "mine";
+  // Kills at increasing delays land in every step: staging, swapping,
+  // removing the old tree, and cleaning up after the build killed before.
+  for (int i = 0; i < 24; ++i) {
+    pid_t child = ::fork();
+    if (child == 0) {
+      if (::chdir(root_.c_str()) != 0) ::_exit(126);
+      std::string env = "k" + std::to_string(i);
+      ::execl(TOPOC_BINARY, TOPOC_BINARY, "build", example_.c_str(), "-o", "out", "--env",
+              env.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::usleep(static_cast<useconds_t>(2000 * i));
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+  }
+  Result last = topoc({"build", example_, "-o", "out", "--env", "last"});
+  ASSERT_EQ(0, last.exit_code) << last.err;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(root_)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ((std::vector<std::string>{"out", "stderr"}), names);
+  EXPECT_EQ("mine", read(out() / "notes.md"));
+  EXPECT_EQ(0, topoc({"build", example_, "-o", "out", "--check"}).exit_code);
+  EXPECT_EQ(0, topoc({"build", example_, "-o", "out", "--env", "last", "--check"}).exit_code);
 }
 
 TEST_F(CliBuild, AFifoInTheOutputDirectoryIsKept) {

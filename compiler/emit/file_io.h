@@ -52,8 +52,8 @@ enum class Exchange { kDone, kUnsupported, kFailed };
 // kUnsupported when the kernel or file system cannot.
 Exchange exchange_directories(const fs::path& a, const fs::path& b, std::string& error);
 
-// Gives every entry of the tree at `root` that is not a hard link to an
-// older file (link count 1) the owner `uid`:`gid`, then `root` itself.
+// Gives every entry of the tree at `root`, and `root` itself, the owner
+// `uid`:`gid` (symbolic links themselves, not what they point to).
 std::optional<std::string> change_owner(const fs::path& root, uid_t uid, gid_t gid);
 
 // rename(2).

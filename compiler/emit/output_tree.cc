@@ -189,8 +189,7 @@ class StagingDirectory {
   StagingDirectory(const StagingDirectory&) = delete;
   StagingDirectory& operator=(const StagingDirectory&) = delete;
   ~StagingDirectory() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
+    if (!path_.empty()) remove_staging_directory(path_);
   }
   const fs::path& path() const { return path_; }
   void installed() { path_.clear(); }
@@ -315,8 +314,7 @@ std::optional<std::string> install(StagingDirectory& staging, const std::string&
     return failed(*error);
   }
   staging.installed();
-  std::error_code ec;
-  fs::remove_all(aside, ec);
+  remove_staging_directory(aside);
   return std::nullopt;
 }
 

@@ -37,6 +37,22 @@ bool looks_like_staging(const fs::path& path) {
 
 }  // namespace
 
+std::optional<std::string> remove_staging_directory(const fs::path& path) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() != kOutputMarker) entries.push_back(it->path());
+  }
+  if (ec) return ec.message();
+  for (const fs::path& entry : entries) {
+    fs::remove_all(entry, ec);
+    if (ec) return ec.message();
+  }
+  fs::remove_all(path, ec);
+  if (ec) return ec.message();
+  return std::nullopt;
+}
+
 std::string staging_stem(const std::string& name, const std::string& kind) {
   return "." + name + ".topoc-" + kind;
 }
@@ -60,6 +76,8 @@ BuildLock::~BuildLock() {
 std::optional<std::string> BuildLock::acquire(const fs::path& parent, BuildLock& lock) {
   lock = BuildLock();
   int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  // A parent one may write to but not list (mode -wx) cannot be locked.
+  if (fd < 0 && errno == EACCES) return std::nullopt;
   if (fd < 0) return std::string(std::strerror(errno));
   lock.fd_ = fd;
   while (::flock(fd, LOCK_EX) != 0) {
@@ -105,8 +123,9 @@ std::optional<std::string> clean_leftovers(const fs::path& parent, const std::st
   fresh.insert(fresh.end(), old.begin(), old.end());
   std::sort(fresh.begin(), fresh.end());
   for (const std::string& entry : fresh) {
-    fs::remove_all(parent / entry, ec);
-    if (ec) return "cannot remove `" + (parent / entry).string() + "`: " + ec.message();
+    if (auto error = remove_staging_directory(parent / entry)) {
+      return "cannot remove `" + (parent / entry).string() + "`: " + *error;
+    }
     done.removed.push_back(entry);
   }
   return std::nullopt;

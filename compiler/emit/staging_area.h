@@ -30,8 +30,9 @@ class BuildLock {
 
   // Waits for any other build writing beside `parent`, then holds the lock
   // until destroyed. Where the file system has no locks (some network file
-  // systems), returns a lock that is not held and no error: the build goes
-  // on, but leaves leftovers alone since it cannot tell live builds from dead.
+  // systems) or the parent cannot be opened for reading, returns a lock that
+  // is not held and no error: the build goes on, but leaves leftovers alone
+  // since it cannot tell live builds from dead ones.
   static std::optional<std::string> acquire(const std::filesystem::path& parent, BuildLock& lock);
 
   bool held() const { return held_; }
@@ -40,6 +41,11 @@ class BuildLock {
   int fd_ = -1;
   bool held_ = false;
 };
+
+// Removes a staging directory (or an old tree moved out of place) with its
+// `.topoc-output` last, so that a build killed while removing it leaves a
+// directory the next build still recognises and finishes removing.
+std::optional<std::string> remove_staging_directory(const std::filesystem::path& path);
 
 struct Leftovers {
   std::vector<std::string> removed;  // names of the directories removed
