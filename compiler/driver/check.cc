@@ -1,7 +1,6 @@
 #include "compiler/driver/check.h"
 
 #include <fmt/format.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
