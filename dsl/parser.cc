@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <tao/pegtl.hpp>
 
 #include "dsl/grammar.h"
@@ -187,6 +188,22 @@ std::string describe_found(std::string_view text, uint32_t offset) {
 ParseResult parse(const SourceFile& file) {
   ParseResult result;
   const std::string& text = file.text();
+  if (auto encoding = detect_utf16(text)) {
+    result.error =
+        SyntaxError{SyntaxErrorKind::kUtf16,
+                    {0, 0},
+                    fmt::format("the file is {}, not UTF-8; save the file as UTF-8", *encoding),
+                    {}};
+    return result;
+  }
+  if (auto cr = find_lone_carriage_return(text)) {
+    result.error = SyntaxError{SyntaxErrorKind::kCarriageReturn,
+                               {*cr, *cr + 1},
+                               "a line ends with a carriage return alone (classic Mac OS line "
+                               "endings); save the file with LF or CRLF line endings",
+                               {}};
+    return result;
+  }
   if (auto bad = find_invalid_utf8(text)) {
     result.error = SyntaxError{SyntaxErrorKind::kInvalidUtf8, {*bad, *bad + 1},
                                fmt::format("the file is not valid UTF-8 (byte 0x{:02x} at offset {})",
@@ -219,6 +236,31 @@ ParseResult parse(const SourceFile& file) {
     result.document = Document{};
   }
   return result;
+}
+
+std::optional<std::string_view> detect_utf16(std::string_view text) {
+  if (text.starts_with("\xff\xfe")) return "UTF-16LE";
+  if (text.starts_with("\xfe\xff")) return "UTF-16BE";
+  // Without a byte order mark, ASCII text in UTF-16 has a NUL beside every
+  // character; a topology starts with ASCII (a keyword or a comment).
+  size_t pairs = std::min<size_t>(text.size() / 2, 32);
+  if (pairs == 0) return std::nullopt;
+  bool le = true, be = true;
+  for (size_t i = 0; i < pairs; ++i) {
+    char first = text[2 * i], second = text[2 * i + 1];
+    le = le && first != '\0' && second == '\0';
+    be = be && first == '\0' && second != '\0';
+  }
+  if (le) return "UTF-16LE";
+  if (be) return "UTF-16BE";
+  return std::nullopt;
+}
+
+std::optional<uint32_t> find_lone_carriage_return(std::string_view text) {
+  for (size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') return static_cast<uint32_t>(at);
+  }
+  return std::nullopt;
 }
 
 std::optional<uint32_t> find_invalid_utf8(std::string_view text) {

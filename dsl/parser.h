@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/source.h"
@@ -19,7 +20,7 @@ struct SyntaxNote {
   std::string message;
 };
 
-enum class SyntaxErrorKind { kGrammar, kInvalidUtf8, kNestingTooDeep };
+enum class SyntaxErrorKind { kGrammar, kInvalidUtf8, kNestingTooDeep, kUtf16, kCarriageReturn };
 
 struct SyntaxError {
   SyntaxErrorKind kind = SyntaxErrorKind::kGrammar;
@@ -34,6 +35,13 @@ struct ParseResult {
 };
 
 ParseResult parse(const SourceFile& file);
+
+// Whether the text is UTF-16 (with or without a byte order mark): "UTF-16LE"
+// or "UTF-16BE", or nothing.
+std::optional<std::string_view> detect_utf16(std::string_view text);
+
+// The offset of the first carriage return that no line feed follows, if any.
+std::optional<uint32_t> find_lone_carriage_return(std::string_view text);
 
 // Returns the offset of the first byte that is not valid UTF-8, if any.
 std::optional<uint32_t> find_invalid_utf8(std::string_view text);

@@ -74,8 +74,16 @@ struct Expectation {
   uint32_t line = 0;
 };
 
-// Parses the first line: `# expect: CODE at line N`.
+// Parses the first line: `# expect: CODE at line N`. The UTF-16 example
+// (P004) states it in UTF-16 too: its ASCII is read without BOM and NULs.
 std::optional<Expectation> parse_expectation(std::string_view text) {
+  std::string ascii;
+  if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff")) {
+    for (char c : text.substr(2)) {
+      if (c != '\0') ascii += c;
+    }
+    text = ascii;
+  }
   std::string first(text.substr(0, text.find('\n')));
   static const std::regex kExpect(R"(^# expect: ([A-Z][0-9]{3}) at line ([0-9]+)\s*$)");
   std::smatch m;

@@ -15,12 +15,12 @@ std::string rendered(std::string text) {
   return diag::render_text(result.files, result.sink.diagnostics(), {.color = false});
 }
 
-TEST(RenderText, InvalidBytesAreShownAsQuestionMarks) {
+TEST(RenderText, InvalidBytesAreShownAsEscapes) {
   EXPECT_EQ(
       "test.topo:2:15: error[P002]: the file is not valid UTF-8 (byte 0xe9 at offset 29)\n"
-      " 2 |   owner = \"Jos?\"\n"
-      "   |               ^\n",
-      rendered("topology \"t\" {\n  owner = \"Jos\xe9\"\n}\n").substr(0, 128));
+      " 2 |   owner = \"Jos\\xe9\"\n"
+      "   |               ^~~~\n",
+      rendered("topology \"t\" {\n  owner = \"Jos\xe9\"\n}\n").substr(0, 133));
 }
 
 TEST(RenderText, CaretCountsCharactersNotBytes) {

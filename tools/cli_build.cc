@@ -24,9 +24,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// An environment name becomes a folder and a part of Azure resource names.
-const std::regex kEnvironmentName("[a-z0-9][a-z0-9-]{0,15}");
-
 enum class FileStatus { kAdded, kChanged, kUnchanged };
 
 const char* to_string(FileStatus s) {
@@ -288,12 +285,8 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
 
 int run_build(const BuildOptions& opt) {
   bool json = opt.format == "json";
-  if (!opt.environment.empty() && !std::regex_match(opt.environment, kEnvironmentName)) {
-    std::cerr << fmt::format(
-        "topoc: error: `--env {}`: an environment name is 1 to 16 lowercase letters, digits or "
-        "`-`, "
-        "starting with a letter or digit\n",
-        opt.environment);
+  if (!opt.environment.empty() && !valid_environment_name(opt.environment)) {
+    std::cerr << environment_name_error(opt.environment);
     return kExitUsage;
   }
   auto result = driver::check_files({opt.file}, {opt.environment});

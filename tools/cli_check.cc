@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <regex>
 
 #include "compiler/diag/render.h"
+#include "compiler/text/visible.h"
 #include "tools/cli.h"
 
 namespace topoc::cli {
@@ -13,9 +15,22 @@ bool use_color(const std::string& choice) {
   return choice == "always" || (choice == "auto" && isatty(STDERR_FILENO));
 }
 
+bool valid_environment_name(const std::string& name) {
+  static const std::regex kEnvironmentName("[a-z0-9][a-z0-9-]{0,15}");
+  return std::regex_match(name, kEnvironmentName);
+}
+
+std::string environment_name_error(const std::string& name) {
+  return fmt::format(
+      "topoc: error: `--env {}`: an environment name is 1 to 16 lowercase letters, digits or `-`, "
+      "starting with a letter or digit\n",
+      visible(truncated(name)));
+}
+
 void print_input_errors(const driver::CheckResult& result) {
   for (const auto& e : result.input_errors) {
-    std::cerr << fmt::format("topoc: error: cannot read `{}`: {}\n", e.path, e.message);
+    std::cerr << fmt::format("topoc: error: cannot read `{}`: {}\n", visible(truncated(e.path)),
+                             e.message);
   }
 }
 

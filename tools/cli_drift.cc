@@ -69,6 +69,10 @@ void print_out_of_memory(std::string_view what) {
 }
 
 int compare_and_render(const DriftOptions& opt) {
+  if (!opt.environment.empty() && !valid_environment_name(opt.environment)) {
+    std::cerr << environment_name_error(opt.environment);
+    return kDriftError;
+  }
   auto format = drift::parse_state_format(opt.state_format);
   drift::DesiredLoad desired = drift::load_desired(opt.desired, opt.environment);
   if (desired.check) {
@@ -76,7 +80,7 @@ int compare_and_render(const DriftOptions& opt) {
     print_text_diagnostics(*desired.check, use_color("auto"));
     std::cerr << fmt::format(
         "topoc: error: `{}` has errors; drift compares only a topology that checks cleanly\n",
-        opt.desired);
+        driver::display_path(opt.desired));
     return kDriftError;
   }
   if (desired.error) {

@@ -1,19 +1,28 @@
 // topoc: compiles a topology of Azure regions, boundaries and tenants into
 // checked infrastructure code.
 #include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <new>
 #include <string>
 
+#include "compiler/text/visible.h"
 #include "tools/cli.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// Every subcommand runs inside this: memory running out (a huge estate under
+// a tight `ulimit -v`) or any other unexpected exception ends the run with
+// one line and the usage exit code instead of std::terminate's abort.
+int run_guarded(int argc, char** argv) {
   namespace cli = topoc::cli;
   CLI::App app{"topoc compiles a multi-region Azure topology into checked infrastructure code."};
   app.set_version_flag("--version", std::string("topoc ") + cli::kVersion);
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success, 1 findings (errors in the topology, output out of date) or a failed\n"
-      "write, 2 usage error or a file that cannot be read. `drift` follows `terraform plan\n"
-      "-detailed-exitcode` instead: 0 in sync, 1 error, 2 drift found.\n\n"
+      "write, 2 usage error, a file that cannot be read or too little memory. `drift` follows\n"
+      "`terraform plan -detailed-exitcode` instead: 0 in sync, 1 error, 2 drift found.\n\n"
       "Examples:\n"
       "  topoc check platform.topo\n"
       "  topoc build platform.topo -o infra --target all\n"
@@ -51,4 +60,26 @@ int main(int argc, char** argv) {
   if (metrics_cmd->parsed()) return cli::run_metrics();
   if (drift_cmd->parsed()) return cli::run_drift(drift);
   return cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // `drift` keeps the exit codes of `terraform plan -detailed-exitcode`, where
+  // 2 means drift found: an error there is 1.
+  bool drift = argc > 1 && std::string_view(argv[1]) == "drift";
+  int failed = drift ? topoc::cli::kDriftError : topoc::cli::kExitUsage;
+  try {
+    return run_guarded(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cout.flush();
+    std::cerr << "topoc: error: out of memory; the input is too large for the memory available\n";
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "topoc: error: internal error: " << topoc::visible(topoc::truncated(e.what()))
+              << "\n";
+  } catch (...) {
+    std::cerr << "topoc: error: internal error\n";
+  }
+  return failed;
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "compiler/diag/render.h"
+#include "compiler/text/visible.h"
+
 namespace topoc::diag {
 
 const std::vector<KindInfo>& all_kinds() {
@@ -17,13 +20,18 @@ const std::vector<KindInfo>& all_kinds() {
 
 const KindInfo& info(Kind kind) { return all_kinds()[static_cast<size_t>(kind)]; }
 
+std::string bounded_message(std::string_view message) {
+  return quoted_message(message);
+}
+
 Diagnostic& DiagnosticSink::report(Kind kind, Location location, std::string message) {
   if (diagnostics_.size() >= kMaxKept) {
     (info(kind).severity == Severity::kError ? dropped_errors_ : dropped_warnings_)++;
     overflow_ = Diagnostic{kind, info(kind).severity, location, {}, {}, {}, {}};
     return overflow_;
   }
-  diagnostics_.push_back({kind, info(kind).severity, location, std::move(message), {}, {}, {}});
+  diagnostics_.push_back(
+      {kind, info(kind).severity, location, bounded_message(message), {}, {}, {}});
   return diagnostics_.back();
 }
 

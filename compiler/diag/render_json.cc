@@ -28,13 +28,14 @@ std::string render_json(std::span<const dsl::SourceFile> files, std::span<const 
     j["location"] = location_json(files, d.location);
     nlohmann::ordered_json notes = nlohmann::ordered_json::array();
     for (const Note& n : d.notes) {
-      notes.push_back({{"message", n.message}, {"location", location_json(files, n.location)}});
+      notes.push_back({{"message", bounded_message(n.message)},
+                       {"location", location_json(files, n.location)}});
     }
     j["notes"] = notes;
     if (d.fixit) {
       j["fix"] = {{"replacement", d.fixit->replacement}, {"location", location_json(files, d.fixit->location)}};
     }
-    if (!d.help.empty()) j["help"] = d.help;
+    if (!d.help.empty()) j["help"] = bounded_message(d.help);
     list.push_back(std::move(j));
   }
   nlohmann::ordered_json root;

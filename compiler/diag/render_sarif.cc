@@ -86,16 +86,18 @@ std::string render_sarif(std::span<const dsl::SourceFile> files, std::span<const
   }
   json results = json::array();
   for (const Diagnostic& d : diagnostics) {
-    json result = {{"ruleId", info(d.kind).code},
-                   {"ruleIndex", rule_index[d.kind]},
-                   {"level", sarif_level(d.severity)},
-                   {"message", {{"text", d.help.empty() ? d.message : d.message + "; " + d.help}}},
-                   {"locations", json::array({{{"physicalLocation", physical_location(files, d.location)}}})}};
+    json result = {
+        {"ruleId", info(d.kind).code},
+        {"ruleIndex", rule_index[d.kind]},
+        {"level", sarif_level(d.severity)},
+        {"message",
+         {{"text", d.help.empty() ? d.message : d.message + "; " + bounded_message(d.help)}}},
+        {"locations", json::array({{{"physicalLocation", physical_location(files, d.location)}}})}};
     if (!d.notes.empty()) {
       json related = json::array();
       for (size_t i = 0; i < d.notes.size(); ++i) {
         related.push_back({{"id", i},
-                           {"message", {{"text", d.notes[i].message}}},
+                           {"message", {{"text", bounded_message(d.notes[i].message)}}},
                            {"physicalLocation", physical_location(files, d.notes[i].location)}});
       }
       result["relatedLocations"] = related;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compiler/diag/render.h"
+#include "compiler/text/visible.h"
 
 namespace topoc::diag {
 namespace {
@@ -58,9 +59,10 @@ bool is_wide(uint32_t c) {
          (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
 }
 
-// The source line as the terminal shows it, one cell per character: control
-// characters and bytes that are not UTF-8 (the line a P001 about an invalid
-// byte points into) become `?`, so nothing raw reaches the terminal.
+// The source line as the terminal shows it, with the cells each character
+// takes: control characters and bytes that are not UTF-8 (the line a P002
+// points into) are written as escapes (compiler/text/visible.h), so nothing
+// raw reaches the terminal and the caret still lines up.
 struct Shown {
   std::string text;
   uint32_t cells = 0;
@@ -70,16 +72,21 @@ Shown printable(std::string_view text) {
   Shown out;
   while (!text.empty()) {
     size_t n = sequence_length(text);
-    unsigned char u = static_cast<unsigned char>(text.front());
-    if (n == 1) {
-      out.text += u == '\t' ? ' ' : (u < 0x20 || u == 0x7f) ? '?' : text.front();
-    } else if (n > 1) {
-      out.text += text.substr(0, n);
-    } else {
-      out.text += '?';
+    if (n == 1 && text.front() == '\t') {
+      out.text += ' ';
+      out.cells += 1;
+    } else if (n <= 1) {
       n = 1;
+      std::string shown = escape_controls(text.substr(0, 1));
+      out.text += shown;
+      out.cells += static_cast<uint32_t>(shown.size());
+    } else {
+      std::string shown = escape_controls(text.substr(0, n));
+      out.text += shown;
+      out.cells += shown.size() != n                        ? static_cast<uint32_t>(shown.size())
+                   : is_wide(code_point(text.substr(0, n))) ? 2
+                                                            : 1;
     }
-    out.cells += n > 1 && is_wide(code_point(text.substr(0, n))) ? 2 : 1;
     text.remove_prefix(n);
   }
   return out;
@@ -136,23 +143,26 @@ std::string render_text(std::span<const dsl::SourceFile> files, std::span<const 
     const dsl::SourceFile& file = files[d.location.file];
     dsl::LineCol lc = file.line_col(d.location.span.begin);
     const char* color = d.severity == Severity::kError ? p.red : p.yellow;
-    out += fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}{}{}\n", p.bold, file.path(), lc.line, lc.column,
-                       p.reset, color, severity_name(d.severity), info(d.kind).code, p.reset, p.bold,
-                       d.message, p.reset);
+    out += fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}{}{}\n", p.bold, escape_controls(file.path()),
+                       lc.line, lc.column, p.reset, color, severity_name(d.severity),
+                       info(d.kind).code, p.reset, p.bold, escape_controls(d.message), p.reset);
     std::string fix;
     if (d.fixit) {
-      fix = d.fixit->replacement.empty() ? "remove this"
-                                         : fmt::format("replace with `{}`", d.fixit->replacement);
+      fix = d.fixit->replacement.empty()
+                ? "remove this"
+                : fmt::format("replace with `{}`", visible(truncated(d.fixit->replacement)));
     }
     if (!file.text().empty()) append_excerpt(out, file, d.location.span, p, color, fix);
     for (const Note& n : d.notes) {
       const dsl::SourceFile& nf = files[n.location.file];
       dsl::LineCol nlc = nf.line_col(n.location.span.begin);
-      out += fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, nf.path(), nlc.line, nlc.column, p.reset,
-                         p.cyan, p.reset, n.message);
+      out +=
+          fmt::format("{}{}:{}:{}:{} {}note:{} {}\n", p.bold, escape_controls(nf.path()), nlc.line,
+                      nlc.column, p.reset, p.cyan, p.reset, bounded_message(n.message));
       if (!nf.text().empty()) append_excerpt(out, nf, n.location.span, p, p.cyan, "");
     }
-    if (!d.help.empty()) out += fmt::format("  {}help:{} {}\n", p.green, p.reset, d.help);
+    if (!d.help.empty())
+      out += fmt::format("  {}help:{} {}\n", p.green, p.reset, bounded_message(d.help));
   }
   return out;
 }

@@ -330,7 +330,33 @@ TEST(DriftRender, TextKeepsControlCharactersOffTheTerminal) {
   std::string out = render_text(run({{{"state.json", text}}}));
   EXPECT_EQ(std::string::npos, out.find('\x1b')) << out;
   EXPECT_EQ(std::string::npos, out.find('\t')) << out;
-  EXPECT_NE(std::string::npos, out.find("deployed `?[2Jwiped?tab`")) << out;
+  EXPECT_NE(std::string::npos, out.find("deployed `\\u{1b}[2Jwiped\\ttab`")) << out;
+}
+
+// A line break in a tag value would start a line of its own: in a CI log,
+// `::error::` at a line start is a workflow command. A backtick would end
+// the quote (text) or the code span (Markdown) early.
+const std::string kHostileOwner = R"(a\n::error::x\u001b\u0007\u0000`b)";
+
+TEST(DriftRender, TextEscapesLineBreaksAndBackticks) {
+  std::string text = show(kGroup + "," + kSubnet + "," +
+                          storage("westeurope", "GRS", kHostileOwner) + "," + cosmos());
+  std::string out = render_text(run({{{"state.json", text}}}));
+  EXPECT_NE(std::string::npos, out.find("\n      tags.owner: topology `data`, deployed "
+                                        "`a\\n::error::x\\u{1b}\\u{7}\\u{0}\\u{60}b`\n"))
+      << out;
+  EXPECT_EQ(std::string::npos, out.find("\n::error")) << out;
+  EXPECT_EQ(std::string::npos, out.find('\0')) << out;
+}
+
+TEST(DriftRender, MarkdownKeepsBackticksInsideTheCodeSpan) {
+  std::string text = show(kGroup + "," + kSubnet + "," +
+                          storage("westeurope", "GRS", kHostileOwner) + "," + cosmos());
+  std::string md = render_markdown(run({{{"state.json", text}}}));
+  EXPECT_NE(std::string::npos,
+            md.find("<br>`tags.owner`: `data` → ``a\\n::error::x\\u{1b}\\u{7}\\u{0}`b`` |\n"))
+      << md;
+  EXPECT_EQ(std::string::npos, md.find("\n::error")) << md;
 }
 
 TEST(DriftCompare, TagDifferencesOnePerKey) {

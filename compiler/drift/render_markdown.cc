@@ -28,26 +28,27 @@ std::string kind_label(FindingKind kind) {
 std::string details(const Finding& f) {
   std::string out;
   for (const AttributeChange& c : f.changes) {
-    out +=
-        fmt::format("<br>`{}`: `{}` → `{}`", markdown_cell(c.attribute), markdown_cell(c.desired), markdown_cell(c.deployed));
+    out += fmt::format("<br>{}: {} → {}", markdown_code(c.attribute), markdown_code(c.desired),
+                       markdown_code(c.deployed));
   }
   if (!f.planned_action.empty()) out += fmt::format("<br>plan: {}", f.planned_action);
   return out;
 }
 
 std::string location_cell(const Finding& f) {
-  return f.location.empty() ? "—" : markdown_cell(f.location);
+  return f.location.empty() ? "—" : markdown_message(f.location);
 }
 
 std::string resource_cell(const Finding& f) {
   std::string resource = !f.address.empty() ? f.address : f.id;
-  return resource.empty() ? "—" : "`" + markdown_cell(resource) + "`";
+  return resource.empty() ? "—" : markdown_code(resource);
 }
 
 }  // namespace
 
 std::string render_markdown(const DriftReport& r) {
-  std::string out = fmt::format("### topoc drift: `{}` ({})\n\n", markdown_cell(r.topology), markdown_cell(r.environment));
+  std::string out = fmt::format("### topoc drift: {} ({})\n\n", markdown_code(r.topology),
+                                markdown_message(r.environment));
   if (r.in_sync()) {
     out += fmt::format("**In sync.** {} desired resources match what {} input{} deployed.\n",
                        r.desired_resources, r.inputs.size(),
@@ -72,8 +73,8 @@ std::string render_markdown(const DriftReport& r) {
     for (size_t j = 0; j < breaches; ++j) {
       const Finding& f = r.findings[j];
       out += fmt::format("| {} | {} | {} | {}{} |\n",
-                         f.boundary.empty() ? "—" : "`" + markdown_cell(f.boundary) + "`",
-                         location_cell(f), resource_cell(f), markdown_cell(f.message), details(f));
+                         f.boundary.empty() ? "—" : markdown_code(f.boundary),
+                         location_cell(f), resource_cell(f), markdown_message(f.message), details(f));
     }
   }
   for (size_t i = breaches; i < r.findings.size();) {
@@ -81,20 +82,20 @@ std::string render_markdown(const DriftReport& r) {
     size_t end = i;
     while (end < r.findings.size() && r.findings[end].boundary == boundary) ++end;
     out += boundary.empty() ? "\n#### Global resources\n\n"
-                            : fmt::format("\n#### Boundary `{}`\n\n", markdown_cell(boundary));
+                            : fmt::format("\n#### Boundary {}\n\n", markdown_code(boundary));
     out += "| Region | Finding | Resource | Detail |\n|---|---|---|---|\n";
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];
       out += fmt::format("| {} | {} | {} | {}{} |\n", location_cell(f), kind_label(f.kind),
-                         resource_cell(f), markdown_cell(f.message), details(f));
+                         resource_cell(f), markdown_message(f.message), details(f));
     }
     for (size_t j = i; j < end; ++j) {
       const Finding& f = r.findings[j];
       if (f.members.empty()) continue;
-      out += fmt::format("\n<details><summary>{} resources of `{}`</summary>\n\n", f.members.size(),
-                         markdown_cell(f.address));
+      out += fmt::format("\n<details><summary>{} resources of {}</summary>\n\n", f.members.size(),
+                         markdown_code(f.address));
       for (size_t m = 0; m < f.members.size() && m < kMembersShown; ++m) {
-        out += fmt::format("- `{}`\n", markdown_cell(f.members[m]));
+        out += fmt::format("- {}\n", markdown_code(f.members[m]));
       }
       if (f.members.size() > kMembersShown) {
         out += fmt::format("- … and {} more\n", f.members.size() - kMembersShown);

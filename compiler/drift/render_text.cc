@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/drift/render.h"
+#include "compiler/text/visible.h"
 
 namespace topoc::drift {
 namespace {
@@ -67,6 +68,29 @@ void render_finding(std::string& out, const Finding& f) {
     out += fmt::format("      {}\n", p);
 }
 
+// Names, tags, ids and paths come from states, exports and the command
+// line: each is shown with its control characters escaped (a newline in a
+// name must not start a line of its own, an ANSI escape must not reach the
+// terminal), and backticks escaped where the text is quoted.
+DriftReport shown(DriftReport r) {
+  for (std::string* s : {&r.topology, &r.environment, &r.desired_source}) *s = visible(*s);
+  for (StateInput& i : r.inputs) i.path = escape_controls(i.path);
+  for (Finding& f : r.findings) {
+    f.boundary = visible(f.boundary);
+    f.message = quoted_message(f.message);
+    for (std::string* s : {&f.location, &f.address, &f.id, &f.input, &f.planned_action}) {
+      *s = escape_controls(*s);
+    }
+    for (AttributeChange& c : f.changes) {
+      c.attribute = escape_controls(c.attribute);
+      c.desired = visible(c.desired);
+      c.deployed = visible(c.deployed);
+    }
+    for (std::string& m : f.members) m = escape_controls(m);
+  }
+  return r;
+}
+
 }  // namespace
 
 std::string summary_counts(const DriftReport& report) {
@@ -83,7 +107,8 @@ std::string summary_counts(const DriftReport& report) {
   return out;
 }
 
-std::string render_text(const DriftReport& r) {
+std::string render_text(const DriftReport& report) {
+  const DriftReport r = shown(report);
   std::string out = fmt::format("topoc drift: `{}` ({}): {}\n", r.topology, r.environment,
                                 r.in_sync() ? "in sync" : "drift found");
   out += fmt::format("  desired: {} ({})\n", r.desired_source,
@@ -125,12 +150,6 @@ std::string render_text(const DriftReport& r) {
       j = stop;
     }
     i = end;
-  }
-  // Names, tags and ids come from states and exports: a control character
-  // in them (an ANSI escape in a tag value) must not reach the terminal.
-  for (char& c : out) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n') || u == 0x7f) c = '?';
   }
   return out;
 }

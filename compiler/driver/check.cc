@@ -1,11 +1,15 @@
 #include "compiler/driver/check.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include "compiler/model/build_model.h"
 #include "compiler/rules/rules.h"
@@ -13,17 +17,10 @@
 
 namespace topoc::driver {
 
-std::optional<std::string> read_file(const std::string& path, std::string& contents) {
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (ec) return ec.message();
-  if (std::filesystem::is_directory(status)) return std::string("is a directory, not a topology file");
-  if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
-      !std::filesystem::is_character_file(status)) {
-    return std::string("is not a regular file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::string(std::strerror(errno));
+namespace {
+
+// Reads to the end of `in`, refusing more than kMaxInputBytes.
+std::optional<std::string> read_stream(std::istream& in, std::string& contents) {
   contents.clear();
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -37,7 +34,41 @@ std::optional<std::string> read_file(const std::string& path, std::string& conte
   return std::nullopt;
 }
 
+}  // namespace
+
+std::string display_path(const std::string& path) {
+  return path == kStdinPath ? std::string(kStdinName) : path;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& contents) {
+  if (path == kStdinPath) {
+    // A closed or unreadable standard input reads as empty through iostreams;
+    // say what it is instead.
+    struct stat st;
+    if (::fstat(STDIN_FILENO, &st) != 0) return std::string(std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) return std::string("is a directory, not a topology file");
+    auto error = read_stream(std::cin, contents);
+    if (!error && std::ferror(stdin)) return std::string(std::strerror(errno));
+    return error;
+  }
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec) return ec.message();
+  if (std::filesystem::is_directory(status))
+    return std::string("is a directory, not a topology file");
+  if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
+      !std::filesystem::is_character_file(status)) {
+    return std::string("is not a regular file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::string(std::strerror(errno));
+  return read_stream(in, contents);
+}
+
 void check_source(CheckResult& result, std::string path, std::string text, const Overrides& overrides) {
+  // Editors that save "UTF-8 with BOM" put U+FEFF first. It is no part of the
+  // topology, and without it columns on line 1 are the ones the editor shows.
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   uint32_t index = static_cast<uint32_t>(result.files.size());
   result.files.emplace_back(std::move(path), std::move(text));
   const dsl::SourceFile& file = result.files.back();
@@ -46,7 +77,10 @@ void check_source(CheckResult& result, std::string path, std::string text, const
     const dsl::SyntaxError& e = *parsed.error;
     diag::Kind kind = e.kind == dsl::SyntaxErrorKind::kInvalidUtf8      ? diag::Kind::InvalidUtf8
                       : e.kind == dsl::SyntaxErrorKind::kNestingTooDeep ? diag::Kind::NestingTooDeep
-                                                                        : diag::Kind::SyntaxError;
+                      : e.kind == dsl::SyntaxErrorKind::kUtf16          ? diag::Kind::Utf16Encoding
+                      : e.kind == dsl::SyntaxErrorKind::kCarriageReturn
+                          ? diag::Kind::CarriageReturnLineEndings
+                          : diag::Kind::SyntaxError;
     auto& d = result.sink.report(kind, {index, e.span}, e.message);
     for (const dsl::SyntaxNote& n : e.notes) d.notes.push_back({{index, n.span}, n.message});
     result.models.emplace_back();
@@ -63,10 +97,10 @@ CheckResult check_files(const std::vector<std::string>& paths, const Overrides& 
   for (const std::string& path : paths) {
     std::string text;
     if (auto error = read_file(path, text)) {
-      result.input_errors.push_back({path, *error});
+      result.input_errors.push_back({display_path(path), *error});
       continue;
     }
-    check_source(result, path, std::move(text), overrides);
+    check_source(result, display_path(path), std::move(text), overrides);
   }
   result.sink.sort();
   return result;

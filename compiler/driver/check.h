@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
@@ -27,7 +28,12 @@ struct CheckResult {
   std::vector<InputError> input_errors;
 };
 
-// Reads a file fully; returns an error message instead on failure.
+// `-` names standard input, read once to its end; diagnostics call it `<stdin>`.
+inline constexpr std::string_view kStdinPath = "-";
+inline constexpr std::string_view kStdinName = "<stdin>";
+std::string display_path(const std::string& path);
+
+// Reads a file (or standard input) fully; returns an error message instead on failure.
 std::optional<std::string> read_file(const std::string& path, std::string& contents);
 
 // Settings from the command line that replace the file's own before the

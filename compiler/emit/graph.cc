@@ -6,6 +6,8 @@
 #include <map>
 #include <vector>
 
+#include "compiler/text/visible.h"
+
 namespace topoc::emit {
 namespace {
 
@@ -202,10 +204,25 @@ class DiagramBuilder {
 // Printing appends to one string: a big estate has thousands of tenants, and
 // a temporary string per label made printing cost more than building.
 
+// Control characters (and the bidirectional overrides) are shown as escapes,
+// as everywhere topoc prints user text (compiler/text/visible.h). Most labels
+// are plain ASCII and skip the copy.
+std::string_view without_controls(std::string_view text, std::string& storage) {
+  bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x7f;
+  });
+  if (plain) return text;
+  storage = escape_controls(text);
+  return storage;
+}
+
 // Mermaid: labels are quoted, and characters Mermaid would read as markup
-// become its entity codes (`#quot;`), `#` first since the codes start with it.
-void append_mermaid_text(std::string& out, std::string_view text) {
-  for (char c : text) {
+// become its entity codes (`#quot;`), `#` first since the codes start with it;
+// a backtick would open a Markdown string.
+void append_mermaid_text(std::string& out, std::string_view raw) {
+  std::string storage;
+  for (char c : without_controls(raw, storage)) {
     switch (c) {
       case '#':
         out += "#35;";
@@ -222,10 +239,8 @@ void append_mermaid_text(std::string& out, std::string_view text) {
       case '&':
         out += "#amp;";
         break;
-      case '\n':
-      case '\r':
-      case '\t':
-        out += ' ';
+      case '`':
+        out += "#96;";
         break;
       default:
         out += c;
@@ -265,10 +280,11 @@ void append_mermaid_node(std::string& out, std::string_view indent, const Node& 
 }
 
 // DOT: inside a quoted ID only `"` and `\` need escaping.
-void append_dot_text(std::string& out, std::string_view text) {
-  for (char c : text) {
+void append_dot_text(std::string& out, std::string_view raw) {
+  std::string storage;
+  for (char c : without_controls(raw, storage)) {
     if (c == '"' || c == '\\') out += '\\';
-    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    out += c;
   }
 }
 

@@ -252,13 +252,20 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   Topology t;
   t.file = file;
   t.location = ctx.at(topology->key_span);
-  if (auto label = single_label(ctx, *topology, "topology \"rag-platform\" { ... }")) {
+  auto label = single_label(ctx, *topology, "topology \"rag-platform\" { ... }");
+  if (label) {
     t.name = *label;
     t.location = ctx.at(topology->labels[0].span);
   }
   BlockReader r(*topology, ctx);
   read_topology(r, t);
   r.finish();
+  check_path_names(ctx, t, label.has_value());
+  const dsl::Node* tags = nullptr;  // the first `tags` block (a second is M003 already)
+  for (const dsl::Node& n : topology->body) {
+    if (n.is_block && n.key == "tags" && !tags) tags = &n;
+  }
+  check_tag_limits(ctx, tags, t);
   report_duplicates(ctx, t.boundaries, "boundary");
   report_duplicates(ctx, t.regions, "region");
   report_duplicates(ctx, t.tenants, "tenant");

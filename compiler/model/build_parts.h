@@ -33,4 +33,12 @@ void keep_default_storage_in_boundary(Topology& t);
 // which services remain (alerts, subnets).
 void choose_default_openai_deployments(Topology& t);
 
+// M014-M016: the tags every resource gets, within Azure's limits. `tags` is
+// the topology's `tags` block, if written.
+void check_tag_limits(const ReadContext& ctx, const dsl::Node* tags, const Topology& t);
+// M017: the topology name (when `named`, i.e. labelled) and the environment
+// are safe as a path segment and a state key. An environment that is not
+// goes on as the default, so later rules do not report it again.
+void check_path_names(const ReadContext& ctx, Topology& t, bool named);
+
 }  // namespace topoc::model
