@@ -118,7 +118,7 @@ param primaryAksSettings = {
 }
 
 param primarySearchSettings = {
-  name: 'srch-pubsec-primary-prod'
+  name: 'srch-pubsec-primary-prod-523733'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -129,7 +129,7 @@ param primarySearchSettings = {
 }
 
 param primaryOpenAiSettings = {
-  name: 'oai-pubsec-primary-prod'
+  name: 'oai-pubsec-primary-prod-523733'
   location: 'canadacentral'
   deploymentType: 'Standard'
   deployments: [
@@ -155,7 +155,7 @@ param primaryOpenAiSettings = {
 }
 
 param primaryStorageSettings = {
-  name: 'stpubsecprimaryprod'
+  name: 'stpubsecpr949eprod523733'
   replicationType: 'RAGRS'
   privateEndpointName: 'pep-pubsec-primary-blob-prod'
   privateDnsZones: [
@@ -164,7 +164,7 @@ param primaryStorageSettings = {
 }
 
 param primaryRedisSettings = {
-  name: 'redis-pubsec-primary-prod'
+  name: 'redis-pubsec-primary-prod-523733'
   skuName: 'Premium'
   capacity: 1
   zones: [
@@ -179,7 +179,7 @@ param primaryRedisSettings = {
 }
 
 param primaryKeyVaultSettings = {
-  name: 'kv-pubsec-primary-prod'
+  name: 'kv-pubs-169e-prod-523733'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -281,7 +281,7 @@ param standbyAksSettings = {
 }
 
 param standbyOpenAiSettings = {
-  name: 'oai-pubsec-standby-prod'
+  name: 'oai-pubsec-standby-prod-523733'
   location: 'canadaeast'
   deploymentType: 'Standard'
   deployments: [
@@ -307,7 +307,7 @@ param standbyOpenAiSettings = {
 }
 
 param standbyRedisSettings = {
-  name: 'redis-pubsec-standby-prod'
+  name: 'redis-pubsec-standby-prod-523733'
   skuName: 'Standard'
   capacity: 3
   zones: []
@@ -318,7 +318,7 @@ param standbyRedisSettings = {
 }
 
 param standbyKeyVaultSettings = {
-  name: 'kv-pubsec-standby-prod'
+  name: 'kv-pubs-6d85-prod-523733'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true

@@ -121,7 +121,7 @@ param primaryAksSettings = {
 }
 
 param primarySearchSettings = {
-  name: 'srch-drp-primary-prod'
+  name: 'srch-drp-primary-prod-af1e7c'
   sku: 'standard'
   replicaCount: 3
   partitionCount: 1
@@ -132,7 +132,7 @@ param primarySearchSettings = {
 }
 
 param primaryOpenAiSettings = {
-  name: 'oai-drp-primary-prod'
+  name: 'oai-drp-primary-prod-af1e7c'
   location: 'eastus'
   deploymentType: 'Standard'
   deployments: [
@@ -152,7 +152,7 @@ param primaryOpenAiSettings = {
 }
 
 param primaryStorageSettings = {
-  name: 'stdrpprimaryprod'
+  name: 'stdrpprimaryprodaf1e7c'
   replicationType: 'RAGRS'
   privateEndpointName: 'pep-drp-primary-blob-prod'
   privateDnsZones: [
@@ -161,7 +161,7 @@ param primaryStorageSettings = {
 }
 
 param primaryRedisSettings = {
-  name: 'redis-drp-primary-prod'
+  name: 'redis-drp-primary-prod-af1e7c'
   skuName: 'Premium'
   capacity: 1
   zones: [
@@ -170,7 +170,7 @@ param primaryRedisSettings = {
     '3'
   ]
   geoReplica: {
-    name: 'redis-drp-primary-prod-replica'
+    name: 'redis-drp-primary-prod-af1e7c-replica'
     location: 'westus2'
   }
   privateEndpointName: 'pep-drp-primary-redis-prod'
@@ -180,7 +180,7 @@ param primaryRedisSettings = {
 }
 
 param primaryKeyVaultSettings = {
-  name: 'kv-drp-primary-prod'
+  name: 'kv-drp-b666-prod-af1e7c'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -294,7 +294,7 @@ param secondaryAksSettings = {
 }
 
 param secondarySearchSettings = {
-  name: 'srch-drp-secondary-prod'
+  name: 'srch-drp-secondary-prod-af1e7c'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -305,7 +305,7 @@ param secondarySearchSettings = {
 }
 
 param secondaryOpenAiSettings = {
-  name: 'oai-drp-secondary-prod'
+  name: 'oai-drp-secondary-prod-af1e7c'
   location: 'westus2'
   deploymentType: 'Standard'
   deployments: [
@@ -325,7 +325,7 @@ param secondaryOpenAiSettings = {
 }
 
 param secondaryStorageSettings = {
-  name: 'stdrpsecondaryprod'
+  name: 'stdrpsecondaryprodaf1e7c'
   replicationType: 'RAGRS'
   privateEndpointName: 'pep-drp-secondary-blob-prod'
   privateDnsZones: [
@@ -334,7 +334,7 @@ param secondaryStorageSettings = {
 }
 
 param secondaryKeyVaultSettings = {
-  name: 'kv-drp-secondary-prod'
+  name: 'kv-drp-69f6-prod-af1e7c'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -350,7 +350,7 @@ param usDataGroupSettings = {
 }
 
 param usCosmosSettings = {
-  name: 'cosno-drp-us-prod'
+  name: 'cosno-drp-us-prod-af1e7c'
   location: 'eastus'
   locations: [
     {

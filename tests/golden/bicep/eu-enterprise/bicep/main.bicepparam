@@ -114,7 +114,7 @@ param westeuropeAksSettings = {
 }
 
 param westeuropeStorageSettings = {
-  name: 'steuentwesteuropeprod'
+  name: 'steuentwesdd9fprod61d1ca'
   replicationType: 'GZRS'
   privateEndpointName: 'pep-euent-westeurope-blob-prod'
   privateDnsZones: [
@@ -123,7 +123,7 @@ param westeuropeStorageSettings = {
 }
 
 param westeuropeRedisSettings = {
-  name: 'redis-euent-westeurope-prod'
+  name: 'redis-euent-westeurope-prod-61d1ca'
   skuName: 'Premium'
   capacity: 1
   zones: [
@@ -132,7 +132,7 @@ param westeuropeRedisSettings = {
     '3'
   ]
   geoReplica: {
-    name: 'redis-euent-westeurope-prod-replica'
+    name: 'redis-euent-westeurope-prod-61d1ca-replica'
     location: 'northeurope'
   }
   privateEndpointName: 'pep-euent-westeurope-redis-prod'
@@ -142,7 +142,7 @@ param westeuropeRedisSettings = {
 }
 
 param westeuropeKeyVaultSettings = {
-  name: 'kv-euent-westeurope-prod'
+  name: 'kv-euen-2db3-prod-61d1ca'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -248,7 +248,7 @@ param northeuropeAksSettings = {
 }
 
 param northeuropeKeyVaultSettings = {
-  name: 'kv-euent-north-34c8-prod'
+  name: 'kv-euen-d721-prod-61d1ca'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true

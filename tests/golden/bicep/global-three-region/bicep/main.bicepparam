@@ -117,7 +117,7 @@ param usAksSettings = {
 }
 
 param usStorageSettings = {
-  name: 'stoversightusprod'
+  name: 'stoversightusprod69ef3b'
   replicationType: 'ZRS'
   privateEndpointName: 'pep-oversight-us-blob-prod'
   privateDnsZones: [
@@ -126,7 +126,7 @@ param usStorageSettings = {
 }
 
 param usRedisSettings = {
-  name: 'redis-oversight-us-prod'
+  name: 'redis-oversight-us-prod-69ef3b'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -141,7 +141,7 @@ param usRedisSettings = {
 }
 
 param usKeyVaultSettings = {
-  name: 'kv-oversight-us-prod'
+  name: 'kv-over-5fa3-prod-69ef3b'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -252,7 +252,7 @@ param euAksSettings = {
 }
 
 param euStorageSettings = {
-  name: 'stoversighteuprod'
+  name: 'stoversighteuprod69ef3b'
   replicationType: 'ZRS'
   privateEndpointName: 'pep-oversight-eu-blob-prod'
   privateDnsZones: [
@@ -261,7 +261,7 @@ param euStorageSettings = {
 }
 
 param euRedisSettings = {
-  name: 'redis-oversight-eu-prod'
+  name: 'redis-oversight-eu-prod-69ef3b'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -276,7 +276,7 @@ param euRedisSettings = {
 }
 
 param euKeyVaultSettings = {
-  name: 'kv-oversight-eu-prod'
+  name: 'kv-over-d6c9-prod-69ef3b'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -387,7 +387,7 @@ param apacAksSettings = {
 }
 
 param apacStorageSettings = {
-  name: 'stoversightapacprod'
+  name: 'stoversighce2eprod69ef3b'
   replicationType: 'ZRS'
   privateEndpointName: 'pep-oversight-apac-blob-prod'
   privateDnsZones: [
@@ -396,7 +396,7 @@ param apacStorageSettings = {
 }
 
 param apacRedisSettings = {
-  name: 'redis-oversight-apac-prod'
+  name: 'redis-oversight-apac-prod-69ef3b'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -411,7 +411,7 @@ param apacRedisSettings = {
 }
 
 param apacKeyVaultSettings = {
-  name: 'kv-oversight-apac-prod'
+  name: 'kv-over-3436-prod-69ef3b'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -427,7 +427,7 @@ param usDataGroupSettings = {
 }
 
 param usCosmosSettings = {
-  name: 'cosno-oversight-us-prod'
+  name: 'cosno-oversight-us-prod-69ef3b'
   location: 'eastus'
   locations: [
     {
@@ -503,7 +503,7 @@ param euDataGroupSettings = {
 }
 
 param euCosmosSettings = {
-  name: 'cosno-oversight-eu-prod'
+  name: 'cosno-oversight-eu-prod-69ef3b'
   location: 'westeurope'
   locations: [
     {
@@ -579,7 +579,7 @@ param apacDataGroupSettings = {
 }
 
 param apacCosmosSettings = {
-  name: 'cosno-oversight-apac-prod'
+  name: 'cosno-oversight-apac-prod-69ef3b'
   location: 'southeastasia'
   locations: [
     {

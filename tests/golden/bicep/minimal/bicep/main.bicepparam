@@ -117,7 +117,7 @@ param eastAksSettings = {
 }
 
 param eastSearchSettings = {
-  name: 'srch-minimal-east-prod'
+  name: 'srch-minimal-east-prod-d9ba01'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -128,7 +128,7 @@ param eastSearchSettings = {
 }
 
 param eastOpenAiSettings = {
-  name: 'oai-minimal-east-prod'
+  name: 'oai-minimal-east-prod-d9ba01'
   location: 'eastus'
   deploymentType: 'Standard'
   deployments: [
@@ -154,7 +154,7 @@ param eastOpenAiSettings = {
 }
 
 param eastStorageSettings = {
-  name: 'stminimaleastprod'
+  name: 'stminimaleastprodd9ba01'
   replicationType: 'GZRS'
   privateEndpointName: 'pep-minimal-east-blob-prod'
   privateDnsZones: [
@@ -163,7 +163,7 @@ param eastStorageSettings = {
 }
 
 param eastRedisSettings = {
-  name: 'redis-minimal-east-prod'
+  name: 'redis-minimal-east-prod-d9ba01'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -178,7 +178,7 @@ param eastRedisSettings = {
 }
 
 param eastKeyVaultSettings = {
-  name: 'kv-minimal-east-prod'
+  name: 'kv-mini-9c80-prod-d9ba01'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -292,7 +292,7 @@ param westAksSettings = {
 }
 
 param westSearchSettings = {
-  name: 'srch-minimal-west-prod'
+  name: 'srch-minimal-west-prod-d9ba01'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -303,7 +303,7 @@ param westSearchSettings = {
 }
 
 param westOpenAiSettings = {
-  name: 'oai-minimal-west-prod'
+  name: 'oai-minimal-west-prod-d9ba01'
   location: 'westus2'
   deploymentType: 'Standard'
   deployments: [
@@ -329,7 +329,7 @@ param westOpenAiSettings = {
 }
 
 param westStorageSettings = {
-  name: 'stminimalwestprod'
+  name: 'stminimalwestprodd9ba01'
   replicationType: 'GZRS'
   privateEndpointName: 'pep-minimal-west-blob-prod'
   privateDnsZones: [
@@ -338,7 +338,7 @@ param westStorageSettings = {
 }
 
 param westRedisSettings = {
-  name: 'redis-minimal-west-prod'
+  name: 'redis-minimal-west-prod-d9ba01'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -353,7 +353,7 @@ param westRedisSettings = {
 }
 
 param westKeyVaultSettings = {
-  name: 'kv-minimal-west-prod'
+  name: 'kv-mini-d506-prod-d9ba01'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true

@@ -98,7 +98,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-pubsec-primary-prod"
+        name                  = "srch-pubsec-primary-prod-523733"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
@@ -106,7 +106,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-pubsec-primary-prod"
+        name            = "oai-pubsec-primary-prod-523733"
         location        = "canadacentral"
         deployment_type = "Standard"
         deployments = {
@@ -129,7 +129,7 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-pubsec-primary-prod"
+        name                  = "redis-pubsec-primary-prod-523733"
         sku_name              = "Premium"
         capacity              = 1
         zones                 = ["1", "2", "3"]
@@ -138,13 +138,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stpubsecprimaryprod"
+        name                  = "stpubsecpr949eprod523733"
         replication_type      = "RAGRS"
         private_endpoint_name = "pep-pubsec-primary-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-pubsec-primary-prod"
+        name                       = "kv-pubs-169e-prod-523733"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -236,7 +236,7 @@ locals {
       }
       search = null
       openai = {
-        name            = "oai-pubsec-standby-prod"
+        name            = "oai-pubsec-standby-prod-523733"
         location        = "canadaeast"
         deployment_type = "Standard"
         deployments = {
@@ -259,7 +259,7 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-pubsec-standby-prod"
+        name                  = "redis-pubsec-standby-prod-523733"
         sku_name              = "Standard"
         capacity              = 3
         zones                 = []
@@ -269,7 +269,7 @@ locals {
       }
       storage = null
       keyvault = {
-        name                       = "kv-pubsec-standby-prod"
+        name                       = "kv-pubs-6d85-prod-523733"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -458,7 +458,7 @@ locals {
     "openai-throttling/primary" = {
       name                = "alert-openai-throttling-primary"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-pubsec-primary-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-pubsec-primary-prod-523733"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -477,7 +477,7 @@ locals {
     "openai-throttling/standby" = {
       name                = "alert-openai-throttling-standby"
       resource_group_name = "rg-pubsec-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-pubsec-standby-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-pubsec-standby-prod-523733"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"

@@ -110,7 +110,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-drp-primary-prod"
+        name                  = "srch-drp-primary-prod-af1e7c"
         sku                   = "standard"
         replica_count         = 3
         partition_count       = 1
@@ -118,7 +118,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-drp-primary-prod"
+        name            = "oai-drp-primary-prod-af1e7c"
         location        = "eastus"
         deployment_type = "Standard"
         deployments = {
@@ -136,25 +136,25 @@ locals {
         ]
       }
       redis = {
-        name     = "redis-drp-primary-prod"
+        name     = "redis-drp-primary-prod-af1e7c"
         sku_name = "Premium"
         capacity = 1
         zones    = ["1", "2", "3"]
         geo_replica = {
-          name     = "redis-drp-primary-prod-replica"
+          name     = "redis-drp-primary-prod-af1e7c-replica"
           location = "westus2"
         }
         private_endpoint_name = "pep-drp-primary-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stdrpprimaryprod"
+        name                  = "stdrpprimaryprodaf1e7c"
         replication_type      = "RAGRS"
         private_endpoint_name = "pep-drp-primary-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-drp-primary-prod"
+        name                       = "kv-drp-b666-prod-af1e7c"
         sku_name                   = "premium"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -246,7 +246,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-drp-secondary-prod"
+        name                  = "srch-drp-secondary-prod-af1e7c"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
@@ -254,7 +254,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-drp-secondary-prod"
+        name            = "oai-drp-secondary-prod-af1e7c"
         location        = "westus2"
         deployment_type = "Standard"
         deployments = {
@@ -273,13 +273,13 @@ locals {
       }
       redis = null
       storage = {
-        name                  = "stdrpsecondaryprod"
+        name                  = "stdrpsecondaryprodaf1e7c"
         replication_type      = "RAGRS"
         private_endpoint_name = "pep-drp-secondary-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-drp-secondary-prod"
+        name                       = "kv-drp-69f6-prod-af1e7c"
         sku_name                   = "premium"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -309,7 +309,7 @@ locals {
   # Cosmos DB accounts keyed by the boundary whose data they hold.
   cosmos_accounts = {
     us = {
-      name                = "cosno-drp-us-prod"
+      name                = "cosno-drp-us-prod-af1e7c"
       resource_group_name = "rg-drp-data-us-prod"
       location            = "eastus"
       geo_locations = [
@@ -503,7 +503,7 @@ locals {
     "cosmos-availability/us" = {
       name                = "alert-cosmos-availability-us"
       resource_group_name = "rg-drp-global-prod"
-      description         = "account request availability below 99.9% on cosno-drp-us-prod"
+      description         = "account request availability below 99.9% on cosno-drp-us-prod-af1e7c"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -519,7 +519,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-drp-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-drp-us-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-drp-us-prod-af1e7c"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -567,7 +567,7 @@ locals {
     "openai-throttling/primary" = {
       name                = "alert-openai-throttling-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-primary-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-primary-prod-af1e7c"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -586,7 +586,7 @@ locals {
     "openai-throttling/secondary" = {
       name                = "alert-openai-throttling-secondary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-secondary-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-secondary-prod-af1e7c"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -605,7 +605,7 @@ locals {
     "redis-load/primary" = {
       name                = "alert-redis-load-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "Redis server load above 80% on redis-drp-primary-prod"
+      description         = "Redis server load above 80% on redis-drp-primary-prod-af1e7c"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"

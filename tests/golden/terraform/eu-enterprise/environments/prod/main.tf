@@ -102,7 +102,7 @@ locals {
       redis   = null
       storage = null
       keyvault = {
-        name                       = "kv-euent-north-34c8-prod"
+        name                       = "kv-euen-d721-prod-61d1ca"
         sku_name                   = "premium"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -187,25 +187,25 @@ locals {
       search = null
       openai = null
       redis = {
-        name     = "redis-euent-westeurope-prod"
+        name     = "redis-euent-westeurope-prod-61d1ca"
         sku_name = "Premium"
         capacity = 1
         zones    = ["1", "2", "3"]
         geo_replica = {
-          name     = "redis-euent-westeurope-prod-replica"
+          name     = "redis-euent-westeurope-prod-61d1ca-replica"
           location = "northeurope"
         }
         private_endpoint_name = "pep-euent-westeurope-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "steuentwesteuropeprod"
+        name                  = "steuentwesdd9fprod61d1ca"
         replication_type      = "GZRS"
         private_endpoint_name = "pep-euent-westeurope-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-euent-westeurope-prod"
+        name                       = "kv-euen-2db3-prod-61d1ca"
         sku_name                   = "premium"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -360,7 +360,7 @@ locals {
     "cache-load/westeurope" = {
       name                = "alert-cache-load-westeurope"
       resource_group_name = "rg-euent-global-prod"
-      description         = "Redis server load above 80% on redis-euent-westeurope-prod"
+      description         = "Redis server load above 80% on redis-euent-westeurope-prod-61d1ca"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"

@@ -141,7 +141,7 @@ locals {
       search = null
       openai = null
       redis = {
-        name                  = "redis-oversight-apac-prod"
+        name                  = "redis-oversight-apac-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -150,13 +150,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stoversightapacprod"
+        name                  = "stoversighce2eprod69ef3b"
         replication_type      = "ZRS"
         private_endpoint_name = "pep-oversight-apac-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-oversight-apac-prod"
+        name                       = "kv-over-3436-prod-69ef3b"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -246,7 +246,7 @@ locals {
       search = null
       openai = null
       redis = {
-        name                  = "redis-oversight-eu-prod"
+        name                  = "redis-oversight-eu-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -255,13 +255,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stoversighteuprod"
+        name                  = "stoversighteuprod69ef3b"
         replication_type      = "ZRS"
         private_endpoint_name = "pep-oversight-eu-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-oversight-eu-prod"
+        name                       = "kv-over-d6c9-prod-69ef3b"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -351,7 +351,7 @@ locals {
       search = null
       openai = null
       redis = {
-        name                  = "redis-oversight-us-prod"
+        name                  = "redis-oversight-us-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -360,13 +360,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stoversightusprod"
+        name                  = "stoversightusprod69ef3b"
         replication_type      = "ZRS"
         private_endpoint_name = "pep-oversight-us-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-oversight-us-prod"
+        name                       = "kv-over-5fa3-prod-69ef3b"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -393,7 +393,7 @@ locals {
   # Cosmos DB accounts keyed by the boundary whose data they hold.
   cosmos_accounts = {
     apac = {
-      name                = "cosno-oversight-apac-prod"
+      name                = "cosno-oversight-apac-prod-69ef3b"
       resource_group_name = "rg-oversight-data-apac-prod"
       location            = "southeastasia"
       geo_locations = [
@@ -414,7 +414,7 @@ locals {
       network_rule_regions = ["apac"]
     }
     eu = {
-      name                = "cosno-oversight-eu-prod"
+      name                = "cosno-oversight-eu-prod-69ef3b"
       resource_group_name = "rg-oversight-data-eu-prod"
       location            = "westeurope"
       geo_locations = [
@@ -435,7 +435,7 @@ locals {
       network_rule_regions = ["eu"]
     }
     us = {
-      name                = "cosno-oversight-us-prod"
+      name                = "cosno-oversight-us-prod-69ef3b"
       resource_group_name = "rg-oversight-data-us-prod"
       location            = "eastus"
       geo_locations = [
@@ -728,7 +728,7 @@ locals {
     "cosmos-replication-lag/apac" = {
       name                = "alert-cosmos-replication-lag-apac"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-apac-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-apac-prod-69ef3b"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -744,7 +744,7 @@ locals {
     "cosmos-replication-lag/eu" = {
       name                = "alert-cosmos-replication-lag-eu"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-eu-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-eu-prod-69ef3b"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -760,7 +760,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-us-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-us-prod-69ef3b"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"

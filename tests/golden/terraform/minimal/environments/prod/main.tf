@@ -107,7 +107,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-minimal-east-prod"
+        name                  = "srch-minimal-east-prod-d9ba01"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
@@ -115,7 +115,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-minimal-east-prod"
+        name            = "oai-minimal-east-prod-d9ba01"
         location        = "eastus"
         deployment_type = "Standard"
         deployments = {
@@ -138,7 +138,7 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-minimal-east-prod"
+        name                  = "redis-minimal-east-prod-d9ba01"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -147,13 +147,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stminimaleastprod"
+        name                  = "stminimaleastprodd9ba01"
         replication_type      = "GZRS"
         private_endpoint_name = "pep-minimal-east-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-minimal-east-prod"
+        name                       = "kv-mini-9c80-prod-d9ba01"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -246,7 +246,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-minimal-west-prod"
+        name                  = "srch-minimal-west-prod-d9ba01"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
@@ -254,7 +254,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-minimal-west-prod"
+        name            = "oai-minimal-west-prod-d9ba01"
         location        = "westus2"
         deployment_type = "Standard"
         deployments = {
@@ -277,7 +277,7 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-minimal-west-prod"
+        name                  = "redis-minimal-west-prod-d9ba01"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -286,13 +286,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stminimalwestprod"
+        name                  = "stminimalwestprodd9ba01"
         replication_type      = "GZRS"
         private_endpoint_name = "pep-minimal-west-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-minimal-west-prod"
+        name                       = "kv-mini-d506-prod-d9ba01"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -394,7 +394,7 @@ locals {
     "openai-throttling/east" = {
       name                = "alert-openai-throttling-east"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-east-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-east-prod-d9ba01"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -413,7 +413,7 @@ locals {
     "openai-throttling/west" = {
       name                = "alert-openai-throttling-west"
       resource_group_name = "rg-minimal-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-west-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-west-prod-d9ba01"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"

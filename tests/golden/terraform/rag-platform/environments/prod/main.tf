@@ -126,7 +126,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-rag-eu-prod"
+        name                  = "srch-rag-eu-prod-399e5d"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
@@ -134,7 +134,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-rag-eu-prod"
+        name            = "oai-rag-eu-prod-399e5d"
         location        = "francecentral"
         deployment_type = "Standard"
         deployments = {
@@ -157,7 +157,7 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-rag-eu-prod"
+        name                  = "redis-rag-eu-prod-399e5d"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -166,13 +166,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "strageuprod"
+        name                  = "strageuprod399e5d"
         replication_type      = "GRS"
         private_endpoint_name = "pep-rag-eu-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-rag-eu-prod"
+        name                       = "kv-rag-eu-prod-399e5d"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -266,7 +266,7 @@ locals {
         }
       }
       search = {
-        name                  = "srch-rag-us-prod"
+        name                  = "srch-rag-us-prod-399e5d"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
@@ -274,7 +274,7 @@ locals {
         private_dns_zones     = ["privatelink.search.windows.net"]
       }
       openai = {
-        name            = "oai-rag-us-prod"
+        name            = "oai-rag-us-prod-399e5d"
         location        = "eastus"
         deployment_type = "DataZoneStandard"
         deployments = {
@@ -297,7 +297,7 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-rag-us-prod"
+        name                  = "redis-rag-us-prod-399e5d"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -306,13 +306,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stragusprod"
+        name                  = "stragusprod399e5d"
         replication_type      = "GRS"
         private_endpoint_name = "pep-rag-us-blob-prod"
         private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-rag-us-prod"
+        name                       = "kv-rag-us-prod-399e5d"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -343,7 +343,7 @@ locals {
   # Cosmos DB accounts keyed by the boundary whose data they hold.
   cosmos_accounts = {
     eu = {
-      name                = "cosno-rag-eu-prod"
+      name                = "cosno-rag-eu-prod-399e5d"
       resource_group_name = "rg-rag-data-eu-prod"
       location            = "westeurope"
       geo_locations = [
@@ -364,7 +364,7 @@ locals {
       network_rule_regions = ["eu"]
     }
     us = {
-      name                = "cosno-rag-us-prod"
+      name                = "cosno-rag-us-prod-399e5d"
       resource_group_name = "rg-rag-data-us-prod"
       location            = "eastus"
       geo_locations = [
@@ -600,7 +600,7 @@ locals {
     "cosmos-replication-lag/eu" = {
       name                = "alert-cosmos-replication-lag-eu"
       resource_group_name = "rg-rag-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-rag-eu-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-rag-eu-prod-399e5d"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -616,7 +616,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-rag-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-rag-us-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-rag-us-prod-399e5d"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -664,7 +664,7 @@ locals {
     "openai-throttling/eu" = {
       name                = "alert-openai-throttling-eu"
       resource_group_name = "rg-rag-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-rag-eu-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-rag-eu-prod-399e5d"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -683,7 +683,7 @@ locals {
     "openai-throttling/us" = {
       name                = "alert-openai-throttling-us"
       resource_group_name = "rg-rag-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-rag-us-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-rag-us-prod-399e5d"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
