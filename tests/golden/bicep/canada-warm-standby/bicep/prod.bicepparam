@@ -34,7 +34,6 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-primary-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -43,7 +42,6 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-primary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -52,16 +50,8 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-primary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
 }
 
 param primaryPrivateDnsSettings = {
@@ -125,14 +115,10 @@ param primaryAksSettings = {
       taints: []
     }
   ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
 }
 
 param primarySearchSettings = {
-  name: 'srch-pubsec-primary-prod'
+  name: 'srch-pubsec-primary-prod-523733'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -140,23 +126,11 @@ param primarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
 }
 
 param primaryOpenAiSettings = {
-  name: 'oai-pubsec-primary-prod'
-  location: 'canadaeast'
+  name: 'oai-pubsec-primary-prod-523733'
+  location: 'canadacentral'
   deploymentType: 'Standard'
   deployments: [
     {
@@ -181,17 +155,16 @@ param primaryOpenAiSettings = {
 }
 
 param primaryStorageSettings = {
-  name: 'stpubsecprimaryprod'
+  name: 'stpubsecpr949eprod523733'
   replicationType: 'RAGRS'
   privateEndpointName: 'pep-pubsec-primary-blob-prod'
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
-  secondaryPrivateEndpointName: 'pep-pubsec-primary-blob-secondary-prod'
 }
 
 param primaryRedisSettings = {
-  name: 'redis-pubsec-primary-prod'
+  name: 'redis-pubsec-primary-prod-523733'
   skuName: 'Premium'
   capacity: 1
   zones: [
@@ -206,7 +179,7 @@ param primaryRedisSettings = {
 }
 
 param primaryKeyVaultSettings = {
-  name: 'kv-pubsec-primary-prod'
+  name: 'kv-pubs-169e-prod-523733'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -234,7 +207,6 @@ param standbyNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-standby-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -243,7 +215,6 @@ param standbyNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-standby-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -252,16 +223,8 @@ param standbyNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-standby-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
 }
 
 param standbyPrivateDnsSettings = {
@@ -315,14 +278,10 @@ param standbyAksSettings = {
       taints: []
     }
   ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
 }
 
 param standbyOpenAiSettings = {
-  name: 'oai-pubsec-standby-prod'
+  name: 'oai-pubsec-standby-prod-523733'
   location: 'canadaeast'
   deploymentType: 'Standard'
   deployments: [
@@ -348,7 +307,7 @@ param standbyOpenAiSettings = {
 }
 
 param standbyRedisSettings = {
-  name: 'redis-pubsec-standby-prod'
+  name: 'redis-pubsec-standby-prod-523733'
   skuName: 'Standard'
   capacity: 3
   zones: []
@@ -359,7 +318,7 @@ param standbyRedisSettings = {
 }
 
 param standbyKeyVaultSettings = {
-  name: 'kv-pubsec-standby-prod'
+  name: 'kv-pubs-6d85-prod-523733'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true

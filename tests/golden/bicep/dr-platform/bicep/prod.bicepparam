@@ -36,7 +36,6 @@ param primaryNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -45,7 +44,6 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-primary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -54,16 +52,8 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-primary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
 }
 
 param primaryPrivateDnsSettings = {
@@ -128,14 +118,10 @@ param primaryAksSettings = {
       taints: []
     }
   ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
 }
 
 param primarySearchSettings = {
-  name: 'srch-drp-primary-prod'
+  name: 'srch-drp-primary-prod-af1e7c'
   sku: 'standard'
   replicaCount: 3
   partitionCount: 1
@@ -143,22 +129,10 @@ param primarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
 }
 
 param primaryOpenAiSettings = {
-  name: 'oai-drp-primary-prod'
+  name: 'oai-drp-primary-prod-af1e7c'
   location: 'eastus'
   deploymentType: 'Standard'
   deployments: [
@@ -178,25 +152,26 @@ param primaryOpenAiSettings = {
 }
 
 param primaryStorageSettings = {
-  name: 'stdrpprimaryprod'
+  name: 'stdrpprimaryprodaf1e7c'
   replicationType: 'RAGRS'
   privateEndpointName: 'pep-drp-primary-blob-prod'
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
-  secondaryPrivateEndpointName: 'pep-drp-primary-blob-secondary-prod'
 }
 
 param primaryRedisSettings = {
-  name: 'redis-drp-primary-prod'
+  name: 'redis-drp-primary-prod-af1e7c'
   skuName: 'Premium'
   capacity: 1
-  zones: []
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
   geoReplica: {
-    name: 'redis-drp-primary-prod-replica'
+    name: 'redis-drp-primary-prod-af1e7c-replica'
     location: 'westus2'
-    privateEndpointName: 'pep-drp-primary-redis-replica-prod'
-    privateEndpointLocation: 'westus2'
   }
   privateEndpointName: 'pep-drp-primary-redis-prod'
   privateDnsZones: [
@@ -205,7 +180,7 @@ param primaryRedisSettings = {
 }
 
 param primaryKeyVaultSettings = {
-  name: 'kv-drp-primary-prod'
+  name: 'kv-drp-b666-prod-af1e7c'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -235,7 +210,6 @@ param secondaryNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -244,7 +218,6 @@ param secondaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-secondary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -253,16 +226,8 @@ param secondaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-secondary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
 }
 
 param secondaryPrivateDnsSettings = {
@@ -271,7 +236,6 @@ param secondaryPrivateDnsSettings = {
     'privatelink.cognitiveservices.azure.com'
     'privatelink.documents.azure.com'
     'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
     'privatelink.search.windows.net'
     'privatelink.services.ai.azure.com'
     'privatelink.vaultcore.azure.net'
@@ -327,14 +291,10 @@ param secondaryAksSettings = {
       taints: []
     }
   ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
 }
 
 param secondarySearchSettings = {
-  name: 'srch-drp-secondary-prod'
+  name: 'srch-drp-secondary-prod-af1e7c'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -342,23 +302,11 @@ param secondarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
 }
 
 param secondaryOpenAiSettings = {
-  name: 'oai-drp-secondary-prod'
-  location: 'westus'
+  name: 'oai-drp-secondary-prod-af1e7c'
+  location: 'westus2'
   deploymentType: 'Standard'
   deployments: [
     {
@@ -377,17 +325,16 @@ param secondaryOpenAiSettings = {
 }
 
 param secondaryStorageSettings = {
-  name: 'stdrpsecondaryprod'
+  name: 'stdrpsecondaryprodaf1e7c'
   replicationType: 'RAGRS'
   privateEndpointName: 'pep-drp-secondary-blob-prod'
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
-  secondaryPrivateEndpointName: 'pep-drp-secondary-blob-secondary-prod'
 }
 
 param secondaryKeyVaultSettings = {
-  name: 'kv-drp-secondary-prod'
+  name: 'kv-drp-69f6-prod-af1e7c'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -403,7 +350,7 @@ param usDataGroupSettings = {
 }
 
 param usCosmosSettings = {
-  name: 'cosno-drp-us-prod'
+  name: 'cosno-drp-us-prod-af1e7c'
   location: 'eastus'
   locations: [
     {

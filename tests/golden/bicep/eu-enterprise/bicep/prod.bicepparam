@@ -128,7 +128,7 @@ param westeuropeAksSettings = {
 }
 
 param westeuropeStorageSettings = {
-  name: 'steuentwesteuropeprod'
+  name: 'steuentwesdd9fprod61d1ca'
   replicationType: 'GZRS'
   privateEndpointName: 'pep-euent-westeurope-blob-prod'
   privateDnsZones: [
@@ -137,12 +137,12 @@ param westeuropeStorageSettings = {
 }
 
 param westeuropeRedisSettings = {
-  name: 'redis-euent-westeurope-prod'
+  name: 'redis-euent-westeurope-prod-61d1ca'
   skuName: 'Premium'
   capacity: 1
   zones: []
   geoReplica: {
-    name: 'redis-euent-westeurope-prod-replica'
+    name: 'redis-euent-westeurope-prod-61d1ca-replica'
     location: 'northeurope'
     privateEndpointName: 'pep-euent-westeurope-redis-replica-prod'
     privateEndpointLocation: 'northeurope'
@@ -154,7 +154,7 @@ param westeuropeRedisSettings = {
 }
 
 param westeuropeKeyVaultSettings = {
-  name: 'kv-euent-westeurope-prod'
+  name: 'kv-euen-2db3-prod-61d1ca'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -275,7 +275,7 @@ param northeuropeAksSettings = {
 }
 
 param northeuropeKeyVaultSettings = {
-  name: 'kv-euent-north-34c8-prod'
+  name: 'kv-euen-d721-prod-61d1ca'
   skuName: 'premium'
   softDeleteRetentionDays: 90
   purgeProtection: true

@@ -131,7 +131,7 @@ param usAksSettings = {
 }
 
 param usStorageSettings = {
-  name: 'stoversightusprod'
+  name: 'stoversightusprod69ef3b'
   replicationType: 'ZRS'
   privateEndpointName: 'pep-oversight-us-blob-prod'
   privateDnsZones: [
@@ -140,7 +140,7 @@ param usStorageSettings = {
 }
 
 param usRedisSettings = {
-  name: 'redis-oversight-us-prod'
+  name: 'redis-oversight-us-prod-69ef3b'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -155,7 +155,7 @@ param usRedisSettings = {
 }
 
 param usKeyVaultSettings = {
-  name: 'kv-oversight-us-prod'
+  name: 'kv-over-5fa3-prod-69ef3b'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -280,7 +280,7 @@ param euAksSettings = {
 }
 
 param euStorageSettings = {
-  name: 'stoversighteuprod'
+  name: 'stoversighteuprod69ef3b'
   replicationType: 'ZRS'
   privateEndpointName: 'pep-oversight-eu-blob-prod'
   privateDnsZones: [
@@ -289,7 +289,7 @@ param euStorageSettings = {
 }
 
 param euRedisSettings = {
-  name: 'redis-oversight-eu-prod'
+  name: 'redis-oversight-eu-prod-69ef3b'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -304,7 +304,7 @@ param euRedisSettings = {
 }
 
 param euKeyVaultSettings = {
-  name: 'kv-oversight-eu-prod'
+  name: 'kv-over-d6c9-prod-69ef3b'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -429,7 +429,7 @@ param apacAksSettings = {
 }
 
 param apacStorageSettings = {
-  name: 'stoversightapacprod'
+  name: 'stoversighce2eprod69ef3b'
   replicationType: 'ZRS'
   privateEndpointName: 'pep-oversight-apac-blob-prod'
   privateDnsZones: [
@@ -438,7 +438,7 @@ param apacStorageSettings = {
 }
 
 param apacRedisSettings = {
-  name: 'redis-oversight-apac-prod'
+  name: 'redis-oversight-apac-prod-69ef3b'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -453,7 +453,7 @@ param apacRedisSettings = {
 }
 
 param apacKeyVaultSettings = {
-  name: 'kv-oversight-apac-prod'
+  name: 'kv-over-3436-prod-69ef3b'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -469,7 +469,7 @@ param usDataGroupSettings = {
 }
 
 param usCosmosSettings = {
-  name: 'cosno-oversight-us-prod'
+  name: 'cosno-oversight-us-prod-69ef3b'
   location: 'eastus'
   locations: [
     {
@@ -545,7 +545,7 @@ param euDataGroupSettings = {
 }
 
 param euCosmosSettings = {
-  name: 'cosno-oversight-eu-prod'
+  name: 'cosno-oversight-eu-prod-69ef3b'
   location: 'westeurope'
   locations: [
     {
@@ -621,7 +621,7 @@ param apacDataGroupSettings = {
 }
 
 param apacCosmosSettings = {
-  name: 'cosno-oversight-apac-prod'
+  name: 'cosno-oversight-apac-prod-69ef3b'
   location: 'southeastasia'
   locations: [
     {

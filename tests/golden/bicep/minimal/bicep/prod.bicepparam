@@ -31,7 +31,6 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -40,7 +39,6 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -49,7 +47,6 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
 }
@@ -117,14 +114,10 @@ param eastAksSettings = {
       taints: []
     }
   ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
 }
 
 param eastSearchSettings = {
-  name: 'srch-minimal-east-prod'
+  name: 'srch-minimal-east-prod-d9ba01'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -132,22 +125,10 @@ param eastSearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
 }
 
 param eastOpenAiSettings = {
-  name: 'oai-minimal-east-prod'
+  name: 'oai-minimal-east-prod-d9ba01'
   location: 'eastus'
   deploymentType: 'Standard'
   deployments: [
@@ -173,7 +154,7 @@ param eastOpenAiSettings = {
 }
 
 param eastStorageSettings = {
-  name: 'stminimaleastprod'
+  name: 'stminimaleastprodd9ba01'
   replicationType: 'GZRS'
   privateEndpointName: 'pep-minimal-east-blob-prod'
   privateDnsZones: [
@@ -182,7 +163,7 @@ param eastStorageSettings = {
 }
 
 param eastRedisSettings = {
-  name: 'redis-minimal-east-prod'
+  name: 'redis-minimal-east-prod-d9ba01'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -197,7 +178,7 @@ param eastRedisSettings = {
 }
 
 param eastKeyVaultSettings = {
-  name: 'kv-minimal-east-prod'
+  name: 'kv-mini-9c80-prod-d9ba01'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -225,7 +206,6 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -234,7 +214,6 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -243,7 +222,6 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
 }
@@ -251,8 +229,11 @@ param westNetworkSettings = {
 param westPrivateDnsSettings = {
   zones: [
     'privatelink.blob.core.windows.net'
+    'privatelink.cognitiveservices.azure.com'
+    'privatelink.openai.azure.com'
     'privatelink.redis.cache.windows.net'
     'privatelink.search.windows.net'
+    'privatelink.services.ai.azure.com'
     'privatelink.vaultcore.azure.net'
   ]
   linkName: 'link-vnet-minimal-west-prod'
@@ -308,14 +289,10 @@ param westAksSettings = {
       taints: []
     }
   ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
 }
 
 param westSearchSettings = {
-  name: 'srch-minimal-west-prod'
+  name: 'srch-minimal-west-prod-d9ba01'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -323,22 +300,36 @@ param westSearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
-  sharedPrivateLinks: [
+}
+
+param westOpenAiSettings = {
+  name: 'oai-minimal-west-prod-d9ba01'
+  location: 'westus2'
+  deploymentType: 'Standard'
+  deployments: [
     {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
+      name: 'gpt-4o'
+      model: 'gpt-4o'
+      version: '2024-11-20'
+      capacity: 50
     }
     {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
+      name: 'text-embedding-3-large'
+      model: 'text-embedding-3-large'
+      version: '1'
+      capacity: 50
     }
+  ]
+  privateEndpointName: 'pep-minimal-west-openai-prod'
+  privateDnsZones: [
+    'privatelink.cognitiveservices.azure.com'
+    'privatelink.openai.azure.com'
+    'privatelink.services.ai.azure.com'
   ]
 }
 
 param westStorageSettings = {
-  name: 'stminimalwestprod'
+  name: 'stminimalwestprodd9ba01'
   replicationType: 'GZRS'
   privateEndpointName: 'pep-minimal-west-blob-prod'
   privateDnsZones: [
@@ -347,7 +338,7 @@ param westStorageSettings = {
 }
 
 param westRedisSettings = {
-  name: 'redis-minimal-west-prod'
+  name: 'redis-minimal-west-prod-d9ba01'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -362,7 +353,7 @@ param westRedisSettings = {
 }
 
 param westKeyVaultSettings = {
-  name: 'kv-minimal-west-prod'
+  name: 'kv-mini-d506-prod-d9ba01'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -456,6 +447,25 @@ param globalAlertSettings = {
       name: 'alert-openai-throttling-east'
       description: 'requests rejected with HTTP 429 (rate limited) (openai east)'
       scope: 'openai/east'
+      severity: 2
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      metricNamespace: 'Microsoft.CognitiveServices/accounts'
+      metricName: 'AzureOpenAIRequests'
+      aggregation: 'Total'
+      operator: 'GreaterThan'
+      threshold: '50'
+      dimension: {
+        name: 'StatusCode'
+        values: [
+          '429'
+        ]
+      }
+    }
+    {
+      name: 'alert-openai-throttling-west'
+      description: 'requests rejected with HTTP 429 (rate limited) (openai west)'
+      scope: 'openai/west'
       severity: 2
       frequency: 'PT1M'
       windowSize: 'PT5M'

@@ -139,7 +139,7 @@ param usAksSettings = {
 }
 
 param usSearchSettings = {
-  name: 'srch-rag-us-prod'
+  name: 'srch-rag-us-prod-399e5d'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -162,7 +162,7 @@ param usSearchSettings = {
 }
 
 param usOpenAiSettings = {
-  name: 'oai-rag-us-prod'
+  name: 'oai-rag-us-prod-399e5d'
   location: 'eastus'
   deploymentType: 'DataZoneStandard'
   deployments: [
@@ -188,7 +188,7 @@ param usOpenAiSettings = {
 }
 
 param usStorageSettings = {
-  name: 'stragusprod'
+  name: 'stragusprod399e5d'
   replicationType: 'GRS'
   privateEndpointName: 'pep-rag-us-blob-prod'
   privateDnsZones: [
@@ -197,7 +197,7 @@ param usStorageSettings = {
 }
 
 param usRedisSettings = {
-  name: 'redis-rag-us-prod'
+  name: 'redis-rag-us-prod-399e5d'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -212,7 +212,7 @@ param usRedisSettings = {
 }
 
 param usKeyVaultSettings = {
-  name: 'kv-rag-us-prod'
+  name: 'kv-rag-us-prod-399e5d'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -345,7 +345,7 @@ param euAksSettings = {
 }
 
 param euSearchSettings = {
-  name: 'srch-rag-eu-prod'
+  name: 'srch-rag-eu-prod-399e5d'
   sku: 'standard'
   replicaCount: 2
   partitionCount: 1
@@ -368,7 +368,7 @@ param euSearchSettings = {
 }
 
 param euOpenAiSettings = {
-  name: 'oai-rag-eu-prod'
+  name: 'oai-rag-eu-prod-399e5d'
   location: 'francecentral'
   deploymentType: 'Standard'
   deployments: [
@@ -394,7 +394,7 @@ param euOpenAiSettings = {
 }
 
 param euStorageSettings = {
-  name: 'strageuprod'
+  name: 'strageuprod399e5d'
   replicationType: 'GRS'
   privateEndpointName: 'pep-rag-eu-blob-prod'
   privateDnsZones: [
@@ -403,7 +403,7 @@ param euStorageSettings = {
 }
 
 param euRedisSettings = {
-  name: 'redis-rag-eu-prod'
+  name: 'redis-rag-eu-prod-399e5d'
   skuName: 'Standard'
   capacity: 2
   zones: [
@@ -418,7 +418,7 @@ param euRedisSettings = {
 }
 
 param euKeyVaultSettings = {
-  name: 'kv-rag-eu-prod'
+  name: 'kv-rag-eu-prod-399e5d'
   skuName: 'standard'
   softDeleteRetentionDays: 90
   purgeProtection: true
@@ -434,7 +434,7 @@ param usDataGroupSettings = {
 }
 
 param usCosmosSettings = {
-  name: 'cosno-rag-us-prod'
+  name: 'cosno-rag-us-prod-399e5d'
   location: 'eastus'
   locations: [
     {
@@ -531,7 +531,7 @@ param euDataGroupSettings = {
 }
 
 param euCosmosSettings = {
-  name: 'cosno-rag-eu-prod'
+  name: 'cosno-rag-eu-prod-399e5d'
   location: 'westeurope'
   locations: [
     {

@@ -54,34 +54,26 @@ locals {
         address_space = ["10.10.0.0/16"]
         subnets = {
           aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.10.0.0/17"
-            network_security_group_name                   = "nsg-drp-primary-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-aks"
+            address_prefix                    = "10.10.0.0/17"
+            network_security_group_name       = "nsg-drp-primary-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                                          = "snet-endpoints"
-            address_prefix                                = "10.10.128.0/20"
-            network_security_group_name                   = "nsg-drp-primary-endpoints-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Enabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.10.128.0/20"
+            network_security_group_name       = "nsg-drp-primary-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.10.144.0/20"
-            network_security_group_name                   = "nsg-drp-primary-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
+            name                              = "snet-ingress"
+            address_prefix                    = "10.10.144.0/20"
+            network_security_group_name       = "nsg-drp-primary-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
-        }
-        frontdoor_backend = {
-          subnet   = "ingress"
-          ports    = ["443"]
-          priority = 100
         }
       }
       aks = {
@@ -118,25 +110,15 @@ locals {
         }
       }
       search = {
-        name                  = "srch-drp-primary-prod"
+        name                  = "srch-drp-primary-prod-af1e7c"
         sku                   = "standard"
         replica_count         = 3
         partition_count       = 1
         private_endpoint_name = "pep-drp-primary-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
-        shared_private_links = {
-          blob = {
-            name             = "spl-blob"
-            subresource_name = "blob"
-          }
-          openai = {
-            name             = "spl-openai"
-            subresource_name = "openai_account"
-          }
-        }
       }
       openai = {
-        name            = "oai-drp-primary-prod"
+        name            = "oai-drp-primary-prod-af1e7c"
         location        = "eastus"
         deployment_type = "Standard"
         deployments = {
@@ -154,29 +136,25 @@ locals {
         ]
       }
       redis = {
-        name     = "redis-drp-primary-prod"
+        name     = "redis-drp-primary-prod-af1e7c"
         sku_name = "Premium"
         capacity = 1
-        zones    = []
+        zones    = ["1", "2", "3"]
         geo_replica = {
-          name                      = "redis-drp-primary-prod-replica"
-          location                  = "westus2"
-          private_endpoint_name     = "pep-drp-primary-redis-replica-prod"
-          private_endpoint_location = "westus2"
-          endpoint_region           = "secondary"
+          name     = "redis-drp-primary-prod-af1e7c-replica"
+          location = "westus2"
         }
         private_endpoint_name = "pep-drp-primary-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                            = "stdrpprimaryprod"
-        replication_type                = "RAGRS"
-        private_endpoint_name           = "pep-drp-primary-blob-prod"
-        secondary_private_endpoint_name = "pep-drp-primary-blob-secondary-prod"
-        private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        name                  = "stdrpprimaryprodaf1e7c"
+        replication_type      = "RAGRS"
+        private_endpoint_name = "pep-drp-primary-blob-prod"
+        private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-drp-primary-prod"
+        name                       = "kv-drp-b666-prod-af1e7c"
         sku_name                   = "premium"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -212,34 +190,26 @@ locals {
         address_space = ["10.20.0.0/16"]
         subnets = {
           aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.20.0.0/17"
-            network_security_group_name                   = "nsg-drp-secondary-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-aks"
+            address_prefix                    = "10.20.0.0/17"
+            network_security_group_name       = "nsg-drp-secondary-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                                          = "snet-endpoints"
-            address_prefix                                = "10.20.128.0/20"
-            network_security_group_name                   = "nsg-drp-secondary-endpoints-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Enabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.20.128.0/20"
+            network_security_group_name       = "nsg-drp-secondary-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.20.144.0/20"
-            network_security_group_name                   = "nsg-drp-secondary-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
+            name                              = "snet-ingress"
+            address_prefix                    = "10.20.144.0/20"
+            network_security_group_name       = "nsg-drp-secondary-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
-        }
-        frontdoor_backend = {
-          subnet   = "ingress"
-          ports    = ["443"]
-          priority = 100
         }
       }
       aks = {
@@ -276,26 +246,16 @@ locals {
         }
       }
       search = {
-        name                  = "srch-drp-secondary-prod"
+        name                  = "srch-drp-secondary-prod-af1e7c"
         sku                   = "standard"
         replica_count         = 2
         partition_count       = 1
         private_endpoint_name = "pep-drp-secondary-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
-        shared_private_links = {
-          blob = {
-            name             = "spl-blob"
-            subresource_name = "blob"
-          }
-          openai = {
-            name             = "spl-openai"
-            subresource_name = "openai_account"
-          }
-        }
       }
       openai = {
-        name            = "oai-drp-secondary-prod"
-        location        = "westus"
+        name            = "oai-drp-secondary-prod-af1e7c"
+        location        = "westus2"
         deployment_type = "Standard"
         deployments = {
           gpt-4o = {
@@ -313,14 +273,13 @@ locals {
       }
       redis = null
       storage = {
-        name                            = "stdrpsecondaryprod"
-        replication_type                = "RAGRS"
-        private_endpoint_name           = "pep-drp-secondary-blob-prod"
-        secondary_private_endpoint_name = "pep-drp-secondary-blob-secondary-prod"
-        private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        name                  = "stdrpsecondaryprodaf1e7c"
+        replication_type      = "RAGRS"
+        private_endpoint_name = "pep-drp-secondary-blob-prod"
+        private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-drp-secondary-prod"
+        name                       = "kv-drp-69f6-prod-af1e7c"
         sku_name                   = "premium"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -338,7 +297,6 @@ locals {
           "privatelink.cognitiveservices.azure.com",
           "privatelink.documents.azure.com",
           "privatelink.openai.azure.com",
-          "privatelink.redis.cache.windows.net",
           "privatelink.search.windows.net",
           "privatelink.services.ai.azure.com",
           "privatelink.vaultcore.azure.net",
@@ -351,7 +309,7 @@ locals {
   # Cosmos DB accounts keyed by the boundary whose data they hold.
   cosmos_accounts = {
     us = {
-      name                = "cosno-drp-us-prod"
+      name                = "cosno-drp-us-prod-af1e7c"
       resource_group_name = "rg-drp-data-us-prod"
       location            = "eastus"
       geo_locations = [
@@ -545,7 +503,7 @@ locals {
     "cosmos-availability/us" = {
       name                = "alert-cosmos-availability-us"
       resource_group_name = "rg-drp-global-prod"
-      description         = "account request availability below 99.9% on cosno-drp-us-prod"
+      description         = "account request availability below 99.9% on cosno-drp-us-prod-af1e7c"
       severity            = 1
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -561,7 +519,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-drp-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-drp-us-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-drp-us-prod-af1e7c"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -609,7 +567,7 @@ locals {
     "openai-throttling/primary" = {
       name                = "alert-openai-throttling-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-primary-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-primary-prod-af1e7c"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -628,7 +586,7 @@ locals {
     "openai-throttling/secondary" = {
       name                = "alert-openai-throttling-secondary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-secondary-prod"
+      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-drp-secondary-prod-af1e7c"
       severity            = 2
       frequency           = "PT1M"
       window_size         = "PT5M"
@@ -647,7 +605,7 @@ locals {
     "redis-load/primary" = {
       name                = "alert-redis-load-primary"
       resource_group_name = "rg-drp-global-prod"
-      description         = "Redis server load above 80% on redis-drp-primary-prod"
+      description         = "Redis server load above 80% on redis-drp-primary-prod-af1e7c"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -696,7 +654,6 @@ module "network" {
   resource_group_name = azurerm_resource_group.region[each.key].name
   address_space       = each.value.network.address_space
   subnets             = each.value.network.subnets
-  frontdoor_backend   = contains(keys(var.origin_private_link_target_ids), each.key) ? null : each.value.network.frontdoor_backend
   tags                = local.common_tags
 }
 
@@ -727,22 +684,19 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                = each.value.aks.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  dns_prefix          = each.value.aks.dns_prefix
-  kubernetes_version  = each.value.aks.kubernetes_version
-  private_cluster     = each.value.aks.private_cluster
-  network_policy      = each.value.aks.network_policy
-  service_cidr        = each.value.aks.service_cidr
-  dns_service_ip      = each.value.aks.dns_service_ip
-  system_pool         = each.value.aks.system_pool
-  user_pools          = each.value.aks.user_pools
-  subnet_id           = module.network[each.key].subnet_ids["aks"]
-  network_subnet_ids = {
-    aks     = module.network[each.key].subnet_ids["aks"]
-    ingress = module.network[each.key].subnet_ids["ingress"]
-  }
+  name                       = each.value.aks.name
+  location                   = each.value.location
+  resource_group_name        = azurerm_resource_group.region[each.key].name
+  dns_prefix                 = each.value.aks.dns_prefix
+  kubernetes_version         = each.value.aks.kubernetes_version
+  private_cluster            = each.value.aks.private_cluster
+  network_policy             = each.value.aks.network_policy
+  service_cidr               = each.value.aks.service_cidr
+  dns_service_ip             = each.value.aks.dns_service_ip
+  system_pool                = each.value.aks.system_pool
+  user_pools                 = each.value.aks.user_pools
+  subnet_id                  = module.network[each.key].subnet_ids["aks"]
+  virtual_network_id         = module.network[each.key].id
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -763,8 +717,7 @@ module "search" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.search.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  shared_private_links = { for key, link in each.value.search.shared_private_links : key => merge(link, { target_resource_id = { blob = module.storage, openai = module.openai }[key][each.key].id }) }
-  tags                 = local.common_tags
+  tags = local.common_tags
 }
 
 module "openai" {
@@ -800,23 +753,20 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
-  tags                            = local.common_tags
+  tags = local.common_tags
 }
 
 module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                             = each.value.redis.name
-  location                         = each.value.location
-  resource_group_name              = azurerm_resource_group.region[each.key].name
-  sku_name                         = each.value.redis.sku_name
-  capacity                         = each.value.redis.capacity
-  zones                            = each.value.redis.zones
-  geo_replica                      = each.value.redis.geo_replica
-  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
-  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
+  name                = each.value.redis.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  sku_name            = each.value.redis.sku_name
+  capacity            = each.value.redis.capacity
+  zones               = each.value.redis.zones
+  geo_replica         = each.value.redis.geo_replica
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

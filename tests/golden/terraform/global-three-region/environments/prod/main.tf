@@ -83,34 +83,26 @@ locals {
         address_space = ["10.3.0.0/16"]
         subnets = {
           aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.3.0.0/17"
-            network_security_group_name                   = "nsg-oversight-apac-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-aks"
+            address_prefix                    = "10.3.0.0/17"
+            network_security_group_name       = "nsg-oversight-apac-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                                          = "snet-endpoints"
-            address_prefix                                = "10.3.128.0/20"
-            network_security_group_name                   = "nsg-oversight-apac-endpoints-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Enabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.3.128.0/20"
+            network_security_group_name       = "nsg-oversight-apac-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.3.144.0/20"
-            network_security_group_name                   = "nsg-oversight-apac-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
+            name                              = "snet-ingress"
+            address_prefix                    = "10.3.144.0/20"
+            network_security_group_name       = "nsg-oversight-apac-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
-        }
-        frontdoor_backend = {
-          subnet   = "ingress"
-          ports    = ["443"]
-          priority = 100
         }
       }
       aks = {
@@ -149,7 +141,7 @@ locals {
       search = null
       openai = null
       redis = {
-        name                  = "redis-oversight-apac-prod"
+        name                  = "redis-oversight-apac-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -158,14 +150,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                            = "stoversightapacprod"
-        replication_type                = "ZRS"
-        private_endpoint_name           = "pep-oversight-apac-blob-prod"
-        secondary_private_endpoint_name = null
-        private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        name                  = "stoversighce2eprod69ef3b"
+        replication_type      = "ZRS"
+        private_endpoint_name = "pep-oversight-apac-blob-prod"
+        private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-oversight-apac-prod"
+        name                       = "kv-over-3436-prod-69ef3b"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -197,34 +188,26 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.2.0.0/17"
-            network_security_group_name                   = "nsg-oversight-eu-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-aks"
+            address_prefix                    = "10.2.0.0/17"
+            network_security_group_name       = "nsg-oversight-eu-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                                          = "snet-endpoints"
-            address_prefix                                = "10.2.128.0/20"
-            network_security_group_name                   = "nsg-oversight-eu-endpoints-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Enabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.2.128.0/20"
+            network_security_group_name       = "nsg-oversight-eu-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.2.144.0/20"
-            network_security_group_name                   = "nsg-oversight-eu-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
+            name                              = "snet-ingress"
+            address_prefix                    = "10.2.144.0/20"
+            network_security_group_name       = "nsg-oversight-eu-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
-        }
-        frontdoor_backend = {
-          subnet   = "ingress"
-          ports    = ["443"]
-          priority = 100
         }
       }
       aks = {
@@ -263,7 +246,7 @@ locals {
       search = null
       openai = null
       redis = {
-        name                  = "redis-oversight-eu-prod"
+        name                  = "redis-oversight-eu-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -272,14 +255,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                            = "stoversighteuprod"
-        replication_type                = "ZRS"
-        private_endpoint_name           = "pep-oversight-eu-blob-prod"
-        secondary_private_endpoint_name = null
-        private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        name                  = "stoversighteuprod69ef3b"
+        replication_type      = "ZRS"
+        private_endpoint_name = "pep-oversight-eu-blob-prod"
+        private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-oversight-eu-prod"
+        name                       = "kv-over-d6c9-prod-69ef3b"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -311,34 +293,26 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.1.0.0/17"
-            network_security_group_name                   = "nsg-oversight-us-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-aks"
+            address_prefix                    = "10.1.0.0/17"
+            network_security_group_name       = "nsg-oversight-us-aks-prod"
+            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies = "Disabled"
           }
           endpoints = {
-            name                                          = "snet-endpoints"
-            address_prefix                                = "10.1.128.0/20"
-            network_security_group_name                   = "nsg-oversight-us-endpoints-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Enabled"
-            private_link_service_network_policies_enabled = true
+            name                              = "snet-endpoints"
+            address_prefix                    = "10.1.128.0/20"
+            network_security_group_name       = "nsg-oversight-us-endpoints-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Enabled"
           }
           ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.1.144.0/20"
-            network_security_group_name                   = "nsg-oversight-us-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
+            name                              = "snet-ingress"
+            address_prefix                    = "10.1.144.0/20"
+            network_security_group_name       = "nsg-oversight-us-ingress-prod"
+            service_endpoints                 = []
+            private_endpoint_network_policies = "Disabled"
           }
-        }
-        frontdoor_backend = {
-          subnet   = "ingress"
-          ports    = ["443"]
-          priority = 100
         }
       }
       aks = {
@@ -377,7 +351,7 @@ locals {
       search = null
       openai = null
       redis = {
-        name                  = "redis-oversight-us-prod"
+        name                  = "redis-oversight-us-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
         zones                 = ["1", "2", "3"]
@@ -386,14 +360,13 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                            = "stoversightusprod"
-        replication_type                = "ZRS"
-        private_endpoint_name           = "pep-oversight-us-blob-prod"
-        secondary_private_endpoint_name = null
-        private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        name                  = "stoversightusprod69ef3b"
+        replication_type      = "ZRS"
+        private_endpoint_name = "pep-oversight-us-blob-prod"
+        private_dns_zones     = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
-        name                       = "kv-oversight-us-prod"
+        name                       = "kv-over-5fa3-prod-69ef3b"
         sku_name                   = "standard"
         soft_delete_retention_days = 90
         purge_protection_enabled   = true
@@ -420,7 +393,7 @@ locals {
   # Cosmos DB accounts keyed by the boundary whose data they hold.
   cosmos_accounts = {
     apac = {
-      name                = "cosno-oversight-apac-prod"
+      name                = "cosno-oversight-apac-prod-69ef3b"
       resource_group_name = "rg-oversight-data-apac-prod"
       location            = "southeastasia"
       geo_locations = [
@@ -441,7 +414,7 @@ locals {
       network_rule_regions = ["apac"]
     }
     eu = {
-      name                = "cosno-oversight-eu-prod"
+      name                = "cosno-oversight-eu-prod-69ef3b"
       resource_group_name = "rg-oversight-data-eu-prod"
       location            = "westeurope"
       geo_locations = [
@@ -462,7 +435,7 @@ locals {
       network_rule_regions = ["eu"]
     }
     us = {
-      name                = "cosno-oversight-us-prod"
+      name                = "cosno-oversight-us-prod-69ef3b"
       resource_group_name = "rg-oversight-data-us-prod"
       location            = "eastus"
       geo_locations = [
@@ -755,7 +728,7 @@ locals {
     "cosmos-replication-lag/apac" = {
       name                = "alert-cosmos-replication-lag-apac"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-apac-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-apac-prod-69ef3b"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -771,7 +744,7 @@ locals {
     "cosmos-replication-lag/eu" = {
       name                = "alert-cosmos-replication-lag-eu"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-eu-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-eu-prod-69ef3b"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -787,7 +760,7 @@ locals {
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
       resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-us-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-us-prod-69ef3b"
       severity            = 2
       frequency           = "PT5M"
       window_size         = "PT15M"
@@ -868,7 +841,6 @@ module "network" {
   resource_group_name = azurerm_resource_group.region[each.key].name
   address_space       = each.value.network.address_space
   subnets             = each.value.network.subnets
-  frontdoor_backend   = contains(keys(var.origin_private_link_target_ids), each.key) ? null : each.value.network.frontdoor_backend
   tags                = local.common_tags
 }
 
@@ -899,22 +871,19 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                = each.value.aks.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  dns_prefix          = each.value.aks.dns_prefix
-  kubernetes_version  = each.value.aks.kubernetes_version
-  private_cluster     = each.value.aks.private_cluster
-  network_policy      = each.value.aks.network_policy
-  service_cidr        = each.value.aks.service_cidr
-  dns_service_ip      = each.value.aks.dns_service_ip
-  system_pool         = each.value.aks.system_pool
-  user_pools          = each.value.aks.user_pools
-  subnet_id           = module.network[each.key].subnet_ids["aks"]
-  network_subnet_ids = {
-    aks     = module.network[each.key].subnet_ids["aks"]
-    ingress = module.network[each.key].subnet_ids["ingress"]
-  }
+  name                       = each.value.aks.name
+  location                   = each.value.location
+  resource_group_name        = azurerm_resource_group.region[each.key].name
+  dns_prefix                 = each.value.aks.dns_prefix
+  kubernetes_version         = each.value.aks.kubernetes_version
+  private_cluster            = each.value.aks.private_cluster
+  network_policy             = each.value.aks.network_policy
+  service_cidr               = each.value.aks.service_cidr
+  dns_service_ip             = each.value.aks.dns_service_ip
+  system_pool                = each.value.aks.system_pool
+  user_pools                 = each.value.aks.user_pools
+  subnet_id                  = module.network[each.key].subnet_ids["aks"]
+  virtual_network_id         = module.network[each.key].id
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -933,23 +902,20 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
-  tags                            = local.common_tags
+  tags = local.common_tags
 }
 
 module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                             = each.value.redis.name
-  location                         = each.value.location
-  resource_group_name              = azurerm_resource_group.region[each.key].name
-  sku_name                         = each.value.redis.sku_name
-  capacity                         = each.value.redis.capacity
-  zones                            = each.value.redis.zones
-  geo_replica                      = each.value.redis.geo_replica
-  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
-  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
+  name                = each.value.redis.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  sku_name            = each.value.redis.sku_name
+  capacity            = each.value.redis.capacity
+  zones               = each.value.redis.zones
+  geo_replica         = each.value.redis.geo_replica
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

@@ -40,6 +40,13 @@ resource "azurerm_storage_account" "this" {
     default_action = "Deny"
     bypass         = ["AzureServices"]
   }
+
+  # Stateful: replacing it loses the data. Terraform takes only a literal
+  # here, so topoc writes `false` when the topology sets
+  # `prevent_destroy = false` (docs/lifecycle.md).
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_private_endpoint" "this" {

@@ -57,12 +57,26 @@ resource "azurerm_cosmosdb_account" "this" {
     retention_in_hours  = var.backup.retention_in_hours
     storage_redundancy  = var.backup.storage_redundancy
   }
+
+  # Stateful: replacing it loses the data. Terraform takes only a literal
+  # here, so topoc writes `false` when the topology sets
+  # `prevent_destroy = false` (docs/lifecycle.md).
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_cosmosdb_sql_database" "this" {
   name                = var.database_name
   resource_group_name = var.resource_group_name
   account_name        = azurerm_cosmosdb_account.this.name
+
+  # Stateful: replacing it loses the data. Terraform takes only a literal
+  # here, so topoc writes `false` when the topology sets
+  # `prevent_destroy = false` (docs/lifecycle.md).
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_cosmosdb_sql_container" "this" {
@@ -105,6 +119,13 @@ resource "azurerm_cosmosdb_sql_container" "this" {
     mode                          = each.value.conflict_resolution.mode
     conflict_resolution_path      = each.value.conflict_resolution.path
     conflict_resolution_procedure = each.value.conflict_resolution.procedure
+  }
+
+  # Stateful: replacing it loses the data. Terraform takes only a literal
+  # here, so topoc writes `false` when the topology sets
+  # `prevent_destroy = false` (docs/lifecycle.md).
+  lifecycle {
+    prevent_destroy = true
   }
 }
 

@@ -1,0 +1,6 @@
+provider "azurerm" {
+  features {}
+
+  # null falls back to ARM_SUBSCRIPTION_ID.
+  subscription_id = var.subscription_id
+}
