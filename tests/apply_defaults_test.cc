@@ -30,7 +30,7 @@ struct Tree {
     return kNone;
   }
   std::optional<nlohmann::json> resource(std::string_view address) const {
-    nlohmann::json m = nlohmann::json::parse(file("topoc.manifest.json"));
+    nlohmann::json m = nlohmann::json::parse(file("environments/prod/topoc.manifest.json"));
     for (const nlohmann::json& r : m["resources"]) {
       if (r["address"].get<std::string>() == address) return r;
     }
@@ -155,7 +155,7 @@ TEST(ApplyTerraform, OnlyTheIngressSubnetTurnsOffPrivateLinkServicePolicies) {
 
 TEST(ApplyBicep, OnlyTheIngressSubnetTurnsOffPrivateLinkServicePolicies) {
   Tree t = bicep(topology("premium"));
-  const std::string& params = t.file("bicep/main.bicepparam");
+  const std::string& params = t.file("bicep/prod.bicepparam");
   EXPECT_TRUE(contains(params,
                        "      key: 'ingress'\n"
                        "      name: 'snet-ingress'\n"
@@ -207,7 +207,7 @@ TEST(ApplyTerraform, ReadAccessStorageGetsABlobSecondaryEndpoint) {
 
 TEST(ApplyBicep, ReadAccessStorageGetsABlobSecondaryEndpoint) {
   Tree t = bicep(topology("premium"));
-  const std::string& params = t.file("bicep/main.bicepparam");
+  const std::string& params = t.file("bicep/prod.bicepparam");
   EXPECT_TRUE(contains(params,
                        "  privateEndpointName: 'pep-shop-weu-blob-prod'\n"
                        "  privateDnsZones: [\n"
@@ -268,7 +268,7 @@ TEST(ApplyTerraform, NoFrontDoorNoBackendRule) {
 
 TEST(ApplyBicep, FrontDoorBackendIsAdmittedWhereItComesWithoutPrivateLink) {
   Tree premium = bicep(topology("premium"));
-  const std::string& params = premium.file("bicep/main.bicepparam");
+  const std::string& params = premium.file("bicep/prod.bicepparam");
   EXPECT_TRUE(contains(params,
                        "  frontDoorBackend: {\n"
                        "    subnet: 'ingress'\n"
@@ -284,7 +284,7 @@ TEST(ApplyBicep, FrontDoorBackendIsAdmittedWhereItComesWithoutPrivateLink) {
   EXPECT_FALSE(contains(main, "contains(originPrivateLinks, 'data')"));
 
   Tree standard = bicep(topology("standard", "http"));
-  EXPECT_TRUE(contains(standard.file("bicep/main.bicepparam"), "      '80'\n"));
+  EXPECT_TRUE(contains(standard.file("bicep/prod.bicepparam"), "      '80'\n"));
   EXPECT_FALSE(contains(standard.file("bicep/main.bicep"), "frontDoorPrivateLink"));
 
   const std::string& network = premium.file("bicep/modules/network.bicep");
@@ -350,12 +350,12 @@ TEST(ApplyTerraform, ClusterIsNetworkContributorOnItsSubnetsOnly) {
 
 TEST(ApplyBicep, ClusterIsNetworkContributorOnItsSubnetsOnly) {
   Tree t = bicep(topology("premium"));
-  EXPECT_TRUE(contains(t.file("bicep/main.bicepparam"),
+  EXPECT_TRUE(contains(t.file("bicep/prod.bicepparam"),
                        "  networkSubnetNames: [\n"
                        "    'snet-aks'\n"
                        "    'snet-ingress'\n"
                        "  ]\n"))
-      << t.file("bicep/main.bicepparam");
+      << t.file("bicep/prod.bicepparam");
   const std::string& aks = t.file("bicep/modules/aks.bicep");
   EXPECT_TRUE(contains(aks, "    scope: networkSubnets[i]\n"));
   EXPECT_FALSE(contains(aks, "  scope: network\n"));

@@ -225,7 +225,7 @@ TEST_F(CliLifecycle, BicepBuildIsComparedToo) {
 TEST_F(CliLifecycle, UnreadablePreviousManifestIsNotCompared) {
   Shop shop;
   ASSERT_EQ(0, build(shop).exit_code);
-  std::ofstream(root_ / "out/topoc.manifest.json", std::ios::trunc) << "{ not json";
+  std::ofstream(root_ / "out/environments/prod/topoc.manifest.json", std::ios::trunc) << "{ not json";
   shop.location = "northeurope";
   EXPECT_EQ(std::vector<std::string>{}, headlines(build(shop)));
 }

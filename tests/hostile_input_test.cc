@@ -191,8 +191,9 @@ TEST_F(HostileInput, OutOfMemoryIsOneLineAndExitTwo) {
       fmt::format("prlimit --as=67108864 \"$TOPOC\" drift '{}' --state x.json", file.string()));
   EXPECT_FALSE(drift.signalled) << drift.err;
   EXPECT_EQ(1, drift.exit_code) << drift.err;  // drift's own error code
-  EXPECT_EQ("topoc: error: out of memory; the input is too large for the memory available\n",
-            drift.err);
+  EXPECT_EQ(
+      "topoc: error: `topoc drift`: out of memory; split the input or raise the memory limit\n",
+      drift.err);
 }
 
 // ---- names that become paths ---------------------------------------------

@@ -62,7 +62,7 @@ std::string section(const std::string& text, std::string_view first, std::string
 
 std::optional<nlohmann::json> manifest_resource(const emit::FileTree& files,
                                                 std::string_view address) {
-  nlohmann::json m = nlohmann::json::parse(file(files, "topoc.manifest.json"));
+  nlohmann::json m = nlohmann::json::parse(file(files, "environments/prod/topoc.manifest.json"));
   for (const nlohmann::json& r : m["resources"]) {
     if (r["address"].get<std::string>() == address) return r;
   }
@@ -135,7 +135,7 @@ TEST(RedisReplicaEmit, UnlinkedCacheKeepsItsZones) {
 TEST(RedisReplicaEmit, BicepPassesTheReplicaRegionsSubnetAndZone) {
   emit::FileTree files = emit::emit_bicep(model_of(kPair), {});
   const std::string& main = file(files, "bicep/main.bicep");
-  const std::string& params = file(files, "bicep/main.bicepparam");
+  const std::string& params = file(files, "bicep/prod.bicepparam");
   EXPECT_TRUE(
       contains(main, "    replicaEndpointSubnetId: neuNetwork.outputs.subnetIds.endpoints\n"))
       << main;
@@ -214,7 +214,7 @@ TEST(SearchSharedLinksEmit, NoLinksWithoutTargets) {
 TEST(SearchSharedLinksEmit, BicepLinksTheRegionsStorageAndOpenAI) {
   emit::FileTree files = emit::emit_bicep(model_of(kPair), {});
   const std::string& main = file(files, "bicep/main.bicep");
-  const std::string& params = file(files, "bicep/main.bicepparam");
+  const std::string& params = file(files, "bicep/prod.bicepparam");
   EXPECT_TRUE(contains(main, R"(    sharedPrivateLinkTargetIds: {
       blob: weuStorage.outputs.id
       openai: weuOpenAi.outputs.id

@@ -1,4 +1,4 @@
-// main.bicepparam: the topology's values, one parameter per region service,
+// <environment>.bicepparam: the topology's values, one parameter per region service,
 // Cosmos DB account and boundary, in the shapes the modules' settings types
 // declare. Every user string passes through Value::string.
 #include <fmt/format.h>
@@ -8,11 +8,15 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
+#include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 
 namespace topoc::emit::bicep {
 namespace {
 
+using emit::frontdoor_backend_port;
+using emit::kFrontDoorBackendPriority;
+using emit::kFrontDoorBackendSubnet;
 using model::Service;
 
 Value str(std::string_view s) { return Value::string(s); }
@@ -85,13 +89,25 @@ class ParamsFile {
           {"serviceEndpoints", Value::string_array(endpoints)},
           // Enabled makes NSGs and route tables apply to private endpoints too.
           {"privateEndpointNetworkPolicies", str(s->name == "endpoints" ? "Enabled" : "Disabled")},
+          // Off where the Private Link service in front of the ingress goes.
+          {"privateLinkServiceNetworkPolicies",
+           str(s->name == kFrontDoorBackendSubnet ? "Disabled" : "Enabled")},
       }));
     }
-    return Value::object({
+    std::vector<Property> out{
         {"name", str(p_.region_name(r, "vnet"))},
         {"addressSpace", Value::string_array({r.address_space.value.to_string()})},
         {"subnets", Value::array(std::move(subnets))},
-    });
+    };
+    if (p_.is_origin(plan)) {
+      out.push_back({"frontDoorBackend",
+                     Value::object({
+                         {"subnet", str(kFrontDoorBackendSubnet)},
+                         {"ports", Value::string_array({frontdoor_backend_port(*t_.frontdoor)})},
+                         {"priority", num(kFrontDoorBackendPriority)},
+                     })});
+    }
+    return Value::object(std::move(out));
   }
 
   static Value pool(const model::NodePool& p, bool user) {
@@ -126,6 +142,9 @@ class ParamsFile {
         {"dnsServiceIp", str(a.dns_service_ip.value)},
         {"systemPool", pool(a.system_pool, false)},
         {"userPools", Value::array(std::move(user_pools))},
+        // Where the cluster places nodes and internal load balancers.
+        {"networkSubnetNames", Value::string_array({p_.region_name(r, "subnet.aks"),
+                                                    p_.region_name(r, "subnet.ingress")})},
     });
   }
 
@@ -218,12 +237,17 @@ class ParamsFile {
     }
     if (r.openai) param(d.openai.param, openai(plan));
     if (r.storage) {
-      param(d.storage.param, Value::object({
-                                 {"name", str(p_.region_name(r, "storage"))},
-                                 {"replicationType", str(model::to_string(r.storage->replication.value))},
-                                 {"privateEndpointName", str(p_.region_name(r, "pep.blob"))},
-                                 {"privateDnsZones", zones(plan, {"privatelink.blob."})},
-                             }));
+      std::vector<Property> storage{
+          {"name", str(p_.region_name(r, "storage"))},
+          {"replicationType", str(model::to_string(r.storage->replication.value))},
+          {"privateEndpointName", str(p_.region_name(r, "pep.blob"))},
+          {"privateDnsZones", zones(plan, {"privatelink.blob."})},
+      };
+      if (model::is_read_access(r.storage->replication.value)) {
+        storage.push_back(
+            {"secondaryPrivateEndpointName", str(p_.region_name(r, "pep.blob_secondary"))});
+      }
+      param(d.storage.param, Value::object(std::move(storage)));
     }
     if (r.redis) param(d.redis.param, redis(plan));
     if (r.keyvault) {
