@@ -34,6 +34,7 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-primary-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -42,6 +43,7 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-primary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -50,8 +52,16 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-primary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param primaryPrivateDnsSettings = {
@@ -115,6 +125,10 @@ param primaryAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param primarySearchSettings = {
@@ -126,11 +140,23 @@ param primarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param primaryOpenAiSettings = {
   name: 'oai-pubsec-primary-prod-523733'
-  location: 'canadacentral'
+  location: 'canadaeast'
   deploymentType: 'Standard'
   deployments: [
     {
@@ -161,6 +187,7 @@ param primaryStorageSettings = {
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
+  secondaryPrivateEndpointName: 'pep-pubsec-primary-blob-secondary-prod'
 }
 
 param primaryRedisSettings = {
@@ -207,6 +234,7 @@ param standbyNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-standby-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -215,6 +243,7 @@ param standbyNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-standby-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -223,8 +252,16 @@ param standbyNetworkSettings = {
       networkSecurityGroupName: 'nsg-pubsec-standby-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param standbyPrivateDnsSettings = {
@@ -277,6 +314,10 @@ param standbyAksSettings = {
       labels: {}
       taints: []
     }
+  ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
   ]
 }
 

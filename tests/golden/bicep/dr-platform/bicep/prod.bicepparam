@@ -36,6 +36,7 @@ param primaryNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -44,6 +45,7 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-primary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -52,8 +54,16 @@ param primaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-primary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param primaryPrivateDnsSettings = {
@@ -118,6 +128,10 @@ param primaryAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param primarySearchSettings = {
@@ -128,6 +142,18 @@ param primarySearchSettings = {
   privateEndpointName: 'pep-drp-primary-search-prod'
   privateDnsZones: [
     'privatelink.search.windows.net'
+  ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
   ]
 }
 
@@ -158,20 +184,19 @@ param primaryStorageSettings = {
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
+  secondaryPrivateEndpointName: 'pep-drp-primary-blob-secondary-prod'
 }
 
 param primaryRedisSettings = {
   name: 'redis-drp-primary-prod-af1e7c'
   skuName: 'Premium'
   capacity: 1
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zones: []
   geoReplica: {
     name: 'redis-drp-primary-prod-af1e7c-replica'
     location: 'westus2'
+    privateEndpointName: 'pep-drp-primary-redis-replica-prod'
+    privateEndpointLocation: 'westus2'
   }
   privateEndpointName: 'pep-drp-primary-redis-prod'
   privateDnsZones: [
@@ -210,6 +235,7 @@ param secondaryNetworkSettings = {
         'Microsoft.AzureCosmosDB'
       ]
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -218,6 +244,7 @@ param secondaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-secondary-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -226,8 +253,16 @@ param secondaryNetworkSettings = {
       networkSecurityGroupName: 'nsg-drp-secondary-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
+  frontDoorBackend: {
+    subnet: 'ingress'
+    ports: [
+      '443'
+    ]
+    priority: 100
+  }
 }
 
 param secondaryPrivateDnsSettings = {
@@ -236,6 +271,7 @@ param secondaryPrivateDnsSettings = {
     'privatelink.cognitiveservices.azure.com'
     'privatelink.documents.azure.com'
     'privatelink.openai.azure.com'
+    'privatelink.redis.cache.windows.net'
     'privatelink.search.windows.net'
     'privatelink.services.ai.azure.com'
     'privatelink.vaultcore.azure.net'
@@ -291,6 +327,10 @@ param secondaryAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param secondarySearchSettings = {
@@ -302,11 +342,23 @@ param secondarySearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
+  ]
 }
 
 param secondaryOpenAiSettings = {
   name: 'oai-drp-secondary-prod-af1e7c'
-  location: 'westus2'
+  location: 'westus'
   deploymentType: 'Standard'
   deployments: [
     {
@@ -331,6 +383,7 @@ param secondaryStorageSettings = {
   privateDnsZones: [
     'privatelink.blob.core.windows.net'
   ]
+  secondaryPrivateEndpointName: 'pep-drp-secondary-blob-secondary-prod'
 }
 
 param secondaryKeyVaultSettings = {

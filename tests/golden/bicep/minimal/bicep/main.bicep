@@ -269,7 +269,6 @@ module westSearch 'modules/ai-search.bicep' = {
     privateDnsZoneIds: westPrivateDns.outputs.zoneIds
     sharedPrivateLinkTargetIds: {
       blob: westStorage.outputs.id
-      openai: westOpenAi.outputs.id
     }
     tags: tags
   }

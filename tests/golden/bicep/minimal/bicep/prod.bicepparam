@@ -31,6 +31,7 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -39,6 +40,7 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -47,6 +49,7 @@ param eastNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-east-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
 }
@@ -114,6 +117,10 @@ param eastAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param eastSearchSettings = {
@@ -124,6 +131,18 @@ param eastSearchSettings = {
   privateEndpointName: 'pep-minimal-east-search-prod'
   privateDnsZones: [
     'privatelink.search.windows.net'
+  ]
+  sharedPrivateLinks: [
+    {
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
+    }
+    {
+      key: 'openai'
+      name: 'spl-openai'
+      groupId: 'openai_account'
+    }
   ]
 }
 
@@ -206,6 +225,7 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-aks-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'endpoints'
@@ -214,6 +234,7 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-endpoints-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Enabled'
+      privateLinkServiceNetworkPolicies: 'Enabled'
     }
     {
       key: 'ingress'
@@ -222,6 +243,7 @@ param westNetworkSettings = {
       networkSecurityGroupName: 'nsg-minimal-west-ingress-prod'
       serviceEndpoints: []
       privateEndpointNetworkPolicies: 'Disabled'
+      privateLinkServiceNetworkPolicies: 'Disabled'
     }
   ]
 }
@@ -229,11 +251,8 @@ param westNetworkSettings = {
 param westPrivateDnsSettings = {
   zones: [
     'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
     'privatelink.redis.cache.windows.net'
     'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
     'privatelink.vaultcore.azure.net'
   ]
   linkName: 'link-vnet-minimal-west-prod'
@@ -289,6 +308,10 @@ param westAksSettings = {
       taints: []
     }
   ]
+  networkSubnetNames: [
+    'snet-aks'
+    'snet-ingress'
+  ]
 }
 
 param westSearchSettings = {
@@ -300,31 +323,12 @@ param westSearchSettings = {
   privateDnsZones: [
     'privatelink.search.windows.net'
   ]
-}
-
-param westOpenAiSettings = {
-  name: 'oai-minimal-west-prod-d9ba01'
-  location: 'westus2'
-  deploymentType: 'Standard'
-  deployments: [
+  sharedPrivateLinks: [
     {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 50
+      key: 'blob'
+      name: 'spl-blob'
+      groupId: 'blob'
     }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-minimal-west-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
   ]
 }
 
@@ -447,25 +451,6 @@ param globalAlertSettings = {
       name: 'alert-openai-throttling-east'
       description: 'requests rejected with HTTP 429 (rate limited) (openai east)'
       scope: 'openai/east'
-      severity: 2
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'Microsoft.CognitiveServices/accounts'
-      metricName: 'AzureOpenAIRequests'
-      aggregation: 'Total'
-      operator: 'GreaterThan'
-      threshold: '50'
-      dimension: {
-        name: 'StatusCode'
-        values: [
-          '429'
-        ]
-      }
-    }
-    {
-      name: 'alert-openai-throttling-west'
-      description: 'requests rejected with HTTP 429 (rate limited) (openai west)'
-      scope: 'openai/west'
       severity: 2
       frequency: 'PT1M'
       windowSize: 'PT5M'

@@ -42,26 +42,34 @@ locals {
         address_space = ["10.30.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.30.0.0/17"
-            network_security_group_name       = "nsg-pubsec-primary-aks-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.30.0.0/17"
+            network_security_group_name                   = "nsg-pubsec-primary-aks-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.30.128.0/20"
-            network_security_group_name       = "nsg-pubsec-primary-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.30.128.0/20"
+            network_security_group_name                   = "nsg-pubsec-primary-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.30.144.0/20"
-            network_security_group_name       = "nsg-pubsec-primary-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.30.144.0/20"
+            network_security_group_name                   = "nsg-pubsec-primary-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["443"]
+          priority = 100
         }
       }
       aks = {
@@ -104,10 +112,20 @@ locals {
         partition_count       = 1
         private_endpoint_name = "pep-pubsec-primary-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
+        shared_private_links = {
+          blob = {
+            name             = "spl-blob"
+            subresource_name = "blob"
+          }
+          openai = {
+            name             = "spl-openai"
+            subresource_name = "openai_account"
+          }
+        }
       }
       openai = {
         name            = "oai-pubsec-primary-prod-523733"
-        location        = "canadacentral"
+        location        = "canadaeast"
         deployment_type = "Standard"
         deployments = {
           gpt-4o = {
@@ -138,10 +156,11 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stpubsecpr949eprod523733"
-        replication_type      = "RAGRS"
-        private_endpoint_name = "pep-pubsec-primary-blob-prod"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "stpubsecpr949eprod523733"
+        replication_type                = "RAGRS"
+        private_endpoint_name           = "pep-pubsec-primary-blob-prod"
+        secondary_private_endpoint_name = "pep-pubsec-primary-blob-secondary-prod"
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-pubs-169e-prod-523733"
@@ -179,26 +198,34 @@ locals {
         address_space = ["10.31.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.31.0.0/17"
-            network_security_group_name       = "nsg-pubsec-standby-aks-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.31.0.0/17"
+            network_security_group_name                   = "nsg-pubsec-standby-aks-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.31.128.0/20"
-            network_security_group_name       = "nsg-pubsec-standby-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.31.128.0/20"
+            network_security_group_name                   = "nsg-pubsec-standby-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.31.144.0/20"
-            network_security_group_name       = "nsg-pubsec-standby-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.31.144.0/20"
+            network_security_group_name                   = "nsg-pubsec-standby-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["443"]
+          priority = 100
         }
       }
       aks = {
@@ -536,6 +563,7 @@ module "network" {
   resource_group_name = azurerm_resource_group.region[each.key].name
   address_space       = each.value.network.address_space
   subnets             = each.value.network.subnets
+  frontdoor_backend   = contains(keys(var.origin_private_link_target_ids), each.key) ? null : each.value.network.frontdoor_backend
   tags                = local.common_tags
 }
 
@@ -566,19 +594,22 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                       = each.value.aks.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  dns_prefix                 = each.value.aks.dns_prefix
-  kubernetes_version         = each.value.aks.kubernetes_version
-  private_cluster            = each.value.aks.private_cluster
-  network_policy             = each.value.aks.network_policy
-  service_cidr               = each.value.aks.service_cidr
-  dns_service_ip             = each.value.aks.dns_service_ip
-  system_pool                = each.value.aks.system_pool
-  user_pools                 = each.value.aks.user_pools
-  subnet_id                  = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id         = module.network[each.key].id
+  name                = each.value.aks.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  dns_prefix          = each.value.aks.dns_prefix
+  kubernetes_version  = each.value.aks.kubernetes_version
+  private_cluster     = each.value.aks.private_cluster
+  network_policy      = each.value.aks.network_policy
+  service_cidr        = each.value.aks.service_cidr
+  dns_service_ip      = each.value.aks.dns_service_ip
+  system_pool         = each.value.aks.system_pool
+  user_pools          = each.value.aks.user_pools
+  subnet_id           = module.network[each.key].subnet_ids["aks"]
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -599,7 +630,8 @@ module "search" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.search.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  shared_private_links = { for key, link in each.value.search.shared_private_links : key => merge(link, { target_resource_id = { blob = module.storage, openai = module.openai }[key][each.key].id }) }
+  tags                 = local.common_tags
 }
 
 module "openai" {
@@ -635,20 +667,23 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                = each.value.redis.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  sku_name            = each.value.redis.sku_name
-  capacity            = each.value.redis.capacity
-  zones               = each.value.redis.zones
-  geo_replica         = each.value.redis.geo_replica
+  name                             = each.value.redis.name
+  location                         = each.value.location
+  resource_group_name              = azurerm_resource_group.region[each.key].name
+  sku_name                         = each.value.redis.sku_name
+  capacity                         = each.value.redis.capacity
+  zones                            = each.value.redis.zones
+  geo_replica                      = each.value.redis.geo_replica
+  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
+  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

@@ -60,11 +60,12 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.2.0.0/20"
-            network_security_group_name       = "nsg-ren-north-endpoints-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.2.0.0/20"
+            network_security_group_name                   = "nsg-ren-north-endpoints-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
         }
       }
@@ -73,10 +74,11 @@ locals {
       openai = null
       redis  = null
       storage = {
-        name                  = "strennorthtestt1"
-        replication_type      = "GZRS"
-        private_endpoint_name = "pep-ren-north-blob-test"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "strennorthtestt1"
+        replication_type                = "GZRS"
+        private_endpoint_name           = "pep-ren-north-blob-test"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault   = null
       monitoring = null
@@ -95,25 +97,28 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.1.0.0/17"
-            network_security_group_name       = "nsg-ren-weu-aks-test"
-            service_endpoints                 = ["Microsoft.AzureCosmosDB"]
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.1.0.0/17"
+            network_security_group_name                   = "nsg-ren-weu-aks-test"
+            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.1.128.0/20"
-            network_security_group_name       = "nsg-ren-weu-endpoints-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.1.128.0/20"
+            network_security_group_name                   = "nsg-ren-weu-endpoints-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.1.144.0/20"
-            network_security_group_name       = "nsg-ren-weu-ingress-test"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.1.144.0/20"
+            network_security_group_name                   = "nsg-ren-weu-ingress-test"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
         }
       }
@@ -156,10 +161,11 @@ locals {
       openai = null
       redis  = null
       storage = {
-        name                  = "strenweutestt1"
-        replication_type      = "GZRS"
-        private_endpoint_name = "pep-ren-weu-blob-test"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "strenweutestt1"
+        replication_type                = "GZRS"
+        private_endpoint_name           = "pep-ren-weu-blob-test"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-ren-weu-test-t1"
@@ -358,19 +364,22 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                       = each.value.aks.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  dns_prefix                 = each.value.aks.dns_prefix
-  kubernetes_version         = each.value.aks.kubernetes_version
-  private_cluster            = each.value.aks.private_cluster
-  network_policy             = each.value.aks.network_policy
-  service_cidr               = each.value.aks.service_cidr
-  dns_service_ip             = each.value.aks.dns_service_ip
-  system_pool                = each.value.aks.system_pool
-  user_pools                 = each.value.aks.user_pools
-  subnet_id                  = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id         = module.network[each.key].id
+  name                = each.value.aks.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  dns_prefix          = each.value.aks.dns_prefix
+  kubernetes_version  = each.value.aks.kubernetes_version
+  private_cluster     = each.value.aks.private_cluster
+  network_policy      = each.value.aks.network_policy
+  service_cidr        = each.value.aks.service_cidr
+  dns_service_ip      = each.value.aks.dns_service_ip
+  system_pool         = each.value.aks.system_pool
+  user_pools          = each.value.aks.user_pools
+  subnet_id           = module.network[each.key].subnet_ids["aks"]
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -389,7 +398,8 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "keyvault" {

@@ -42,26 +42,34 @@ locals {
         address_space = ["10.41.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.41.0.0/17"
-            network_security_group_name       = "nsg-euent-northeurope-aks-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.41.0.0/17"
+            network_security_group_name                   = "nsg-euent-northeurope-aks-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.41.128.0/20"
-            network_security_group_name       = "nsg-euent-northeurope-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.41.128.0/20"
+            network_security_group_name                   = "nsg-euent-northeurope-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.41.144.0/20"
-            network_security_group_name       = "nsg-euent-northeurope-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.41.144.0/20"
+            network_security_group_name                   = "nsg-euent-northeurope-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["443"]
+          priority = 100
         }
       }
       aks = {
@@ -115,7 +123,7 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.vaultcore.azure.net"]
+        zones     = ["privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
         link_name = "link-vnet-euent-northeurope-prod"
       }
     }
@@ -129,26 +137,34 @@ locals {
         address_space = ["10.40.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.40.0.0/17"
-            network_security_group_name       = "nsg-euent-westeurope-aks-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.40.0.0/17"
+            network_security_group_name                   = "nsg-euent-westeurope-aks-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.40.128.0/20"
-            network_security_group_name       = "nsg-euent-westeurope-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.40.128.0/20"
+            network_security_group_name                   = "nsg-euent-westeurope-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.40.144.0/20"
-            network_security_group_name       = "nsg-euent-westeurope-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.40.144.0/20"
+            network_security_group_name                   = "nsg-euent-westeurope-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
+        }
+        frontdoor_backend = {
+          subnet   = "ingress"
+          ports    = ["443"]
+          priority = 100
         }
       }
       aks = {
@@ -190,19 +206,23 @@ locals {
         name     = "redis-euent-westeurope-prod-61d1ca"
         sku_name = "Premium"
         capacity = 1
-        zones    = ["1", "2", "3"]
+        zones    = []
         geo_replica = {
-          name     = "redis-euent-westeurope-prod-61d1ca-replica"
-          location = "northeurope"
+          name                      = "redis-euent-westeurope-prod-61d1ca-replica"
+          location                  = "northeurope"
+          private_endpoint_name     = "pep-euent-westeurope-redis-replica-prod"
+          private_endpoint_location = "northeurope"
+          endpoint_region           = "northeurope"
         }
         private_endpoint_name = "pep-euent-westeurope-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "steuentwesdd9fprod61d1ca"
-        replication_type      = "GZRS"
-        private_endpoint_name = "pep-euent-westeurope-blob-prod"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "steuentwesdd9fprod61d1ca"
+        replication_type                = "GZRS"
+        private_endpoint_name           = "pep-euent-westeurope-blob-prod"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-euen-2db3-prod-61d1ca"
@@ -432,6 +452,7 @@ module "network" {
   resource_group_name = azurerm_resource_group.region[each.key].name
   address_space       = each.value.network.address_space
   subnets             = each.value.network.subnets
+  frontdoor_backend   = contains(keys(var.origin_private_link_target_ids), each.key) ? null : each.value.network.frontdoor_backend
   tags                = local.common_tags
 }
 
@@ -462,19 +483,22 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                       = each.value.aks.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  dns_prefix                 = each.value.aks.dns_prefix
-  kubernetes_version         = each.value.aks.kubernetes_version
-  private_cluster            = each.value.aks.private_cluster
-  network_policy             = each.value.aks.network_policy
-  service_cidr               = each.value.aks.service_cidr
-  dns_service_ip             = each.value.aks.dns_service_ip
-  system_pool                = each.value.aks.system_pool
-  user_pools                 = each.value.aks.user_pools
-  subnet_id                  = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id         = module.network[each.key].id
+  name                = each.value.aks.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  dns_prefix          = each.value.aks.dns_prefix
+  kubernetes_version  = each.value.aks.kubernetes_version
+  private_cluster     = each.value.aks.private_cluster
+  network_policy      = each.value.aks.network_policy
+  service_cidr        = each.value.aks.service_cidr
+  dns_service_ip      = each.value.aks.dns_service_ip
+  system_pool         = each.value.aks.system_pool
+  user_pools          = each.value.aks.user_pools
+  subnet_id           = module.network[each.key].subnet_ids["aks"]
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -493,20 +517,23 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                = each.value.redis.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  sku_name            = each.value.redis.sku_name
-  capacity            = each.value.redis.capacity
-  zones               = each.value.redis.zones
-  geo_replica         = each.value.redis.geo_replica
+  name                             = each.value.redis.name
+  location                         = each.value.location
+  resource_group_name              = azurerm_resource_group.region[each.key].name
+  sku_name                         = each.value.redis.sku_name
+  capacity                         = each.value.redis.capacity
+  zones                            = each.value.redis.zones
+  geo_replica                      = each.value.redis.geo_replica
+  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
+  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

@@ -49,25 +49,28 @@ locals {
         address_space = ["10.1.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.1.0.0/17"
-            network_security_group_name       = "nsg-minimal-east-aks-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.1.0.0/17"
+            network_security_group_name                   = "nsg-minimal-east-aks-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.1.128.0/20"
-            network_security_group_name       = "nsg-minimal-east-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.1.128.0/20"
+            network_security_group_name                   = "nsg-minimal-east-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.1.144.0/20"
-            network_security_group_name       = "nsg-minimal-east-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.1.144.0/20"
+            network_security_group_name                   = "nsg-minimal-east-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
         }
       }
@@ -113,6 +116,16 @@ locals {
         partition_count       = 1
         private_endpoint_name = "pep-minimal-east-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
+        shared_private_links = {
+          blob = {
+            name             = "spl-blob"
+            subresource_name = "blob"
+          }
+          openai = {
+            name             = "spl-openai"
+            subresource_name = "openai_account"
+          }
+        }
       }
       openai = {
         name            = "oai-minimal-east-prod-d9ba01"
@@ -147,10 +160,11 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stminimaleastprodd9ba01"
-        replication_type      = "GZRS"
-        private_endpoint_name = "pep-minimal-east-blob-prod"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "stminimaleastprodd9ba01"
+        replication_type                = "GZRS"
+        private_endpoint_name           = "pep-minimal-east-blob-prod"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-mini-9c80-prod-d9ba01"
@@ -188,25 +202,28 @@ locals {
         address_space = ["10.2.0.0/16"]
         subnets = {
           aks = {
-            name                              = "snet-aks"
-            address_prefix                    = "10.2.0.0/17"
-            network_security_group_name       = "nsg-minimal-west-aks-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-aks"
+            address_prefix                                = "10.2.0.0/17"
+            network_security_group_name                   = "nsg-minimal-west-aks-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
           }
           endpoints = {
-            name                              = "snet-endpoints"
-            address_prefix                    = "10.2.128.0/20"
-            network_security_group_name       = "nsg-minimal-west-endpoints-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Enabled"
+            name                                          = "snet-endpoints"
+            address_prefix                                = "10.2.128.0/20"
+            network_security_group_name                   = "nsg-minimal-west-endpoints-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Enabled"
+            private_link_service_network_policies_enabled = true
           }
           ingress = {
-            name                              = "snet-ingress"
-            address_prefix                    = "10.2.144.0/20"
-            network_security_group_name       = "nsg-minimal-west-ingress-prod"
-            service_endpoints                 = []
-            private_endpoint_network_policies = "Disabled"
+            name                                          = "snet-ingress"
+            address_prefix                                = "10.2.144.0/20"
+            network_security_group_name                   = "nsg-minimal-west-ingress-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = false
           }
         }
       }
@@ -252,30 +269,14 @@ locals {
         partition_count       = 1
         private_endpoint_name = "pep-minimal-west-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
-      }
-      openai = {
-        name            = "oai-minimal-west-prod-d9ba01"
-        location        = "westus2"
-        deployment_type = "Standard"
-        deployments = {
-          gpt-4o = {
-            model    = "gpt-4o"
-            version  = "2024-11-20"
-            capacity = 50
-          }
-          text-embedding-3-large = {
-            model    = "text-embedding-3-large"
-            version  = "1"
-            capacity = 50
+        shared_private_links = {
+          blob = {
+            name             = "spl-blob"
+            subresource_name = "blob"
           }
         }
-        private_endpoint_name = "pep-minimal-west-openai-prod"
-        private_dns_zones = [
-          "privatelink.cognitiveservices.azure.com",
-          "privatelink.openai.azure.com",
-          "privatelink.services.ai.azure.com",
-        ]
       }
+      openai = null
       redis = {
         name                  = "redis-minimal-west-prod-d9ba01"
         sku_name              = "Standard"
@@ -286,10 +287,11 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                  = "stminimalwestprodd9ba01"
-        replication_type      = "GZRS"
-        private_endpoint_name = "pep-minimal-west-blob-prod"
-        private_dns_zones     = ["privatelink.blob.core.windows.net"]
+        name                            = "stminimalwestprodd9ba01"
+        replication_type                = "GZRS"
+        private_endpoint_name           = "pep-minimal-west-blob-prod"
+        secondary_private_endpoint_name = null
+        private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
       keyvault = {
         name                       = "kv-mini-d506-prod-d9ba01"
@@ -307,11 +309,8 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
-          "privatelink.cognitiveservices.azure.com",
-          "privatelink.openai.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.search.windows.net",
-          "privatelink.services.ai.azure.com",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-minimal-west-prod"
@@ -410,25 +409,6 @@ locals {
       target     = "openai"
       target_key = "east"
     }
-    "openai-throttling/west" = {
-      name                = "alert-openai-throttling-west"
-      resource_group_name = "rg-minimal-global-prod"
-      description         = "requests rejected with HTTP 429 (rate limited) above 50 on oai-minimal-west-prod-d9ba01"
-      severity            = 2
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "Microsoft.CognitiveServices/accounts"
-      metric_name         = "AzureOpenAIRequests"
-      aggregation         = "Total"
-      operator            = "GreaterThan"
-      threshold           = 50
-      dimension = {
-        name   = "StatusCode"
-        values = ["429"]
-      }
-      target     = "openai"
-      target_key = "west"
-    }
   }
 }
 
@@ -486,19 +466,22 @@ module "aks" {
   source   = "../../modules/regional/aks"
   for_each = { for key, region in local.regions : key => region if region.aks != null }
 
-  name                       = each.value.aks.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  dns_prefix                 = each.value.aks.dns_prefix
-  kubernetes_version         = each.value.aks.kubernetes_version
-  private_cluster            = each.value.aks.private_cluster
-  network_policy             = each.value.aks.network_policy
-  service_cidr               = each.value.aks.service_cidr
-  dns_service_ip             = each.value.aks.dns_service_ip
-  system_pool                = each.value.aks.system_pool
-  user_pools                 = each.value.aks.user_pools
-  subnet_id                  = module.network[each.key].subnet_ids["aks"]
-  virtual_network_id         = module.network[each.key].id
+  name                = each.value.aks.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  dns_prefix          = each.value.aks.dns_prefix
+  kubernetes_version  = each.value.aks.kubernetes_version
+  private_cluster     = each.value.aks.private_cluster
+  network_policy      = each.value.aks.network_policy
+  service_cidr        = each.value.aks.service_cidr
+  dns_service_ip      = each.value.aks.dns_service_ip
+  system_pool         = each.value.aks.system_pool
+  user_pools          = each.value.aks.user_pools
+  subnet_id           = module.network[each.key].subnet_ids["aks"]
+  network_subnet_ids = {
+    aks     = module.network[each.key].subnet_ids["aks"]
+    ingress = module.network[each.key].subnet_ids["ingress"]
+  }
   log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
   tags                       = local.common_tags
 }
@@ -519,7 +502,8 @@ module "search" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.search.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  shared_private_links = { for key, link in each.value.search.shared_private_links : key => merge(link, { target_resource_id = { blob = module.storage, openai = module.openai }[key][each.key].id }) }
+  tags                 = local.common_tags
 }
 
 module "openai" {
@@ -555,20 +539,23 @@ module "storage" {
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
-  tags = local.common_tags
+  secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  tags                            = local.common_tags
 }
 
 module "redis" {
   source   = "../../modules/regional/redis"
   for_each = { for key, region in local.regions : key => region if region.redis != null }
 
-  name                = each.value.redis.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  sku_name            = each.value.redis.sku_name
-  capacity            = each.value.redis.capacity
-  zones               = each.value.redis.zones
-  geo_replica         = each.value.redis.geo_replica
+  name                             = each.value.redis.name
+  location                         = each.value.location
+  resource_group_name              = azurerm_resource_group.region[each.key].name
+  sku_name                         = each.value.redis.sku_name
+  capacity                         = each.value.redis.capacity
+  zones                            = each.value.redis.zones
+  geo_replica                      = each.value.redis.geo_replica
+  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
+  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
   private_endpoint = {
     name                 = each.value.redis.private_endpoint_name
     location             = each.value.location

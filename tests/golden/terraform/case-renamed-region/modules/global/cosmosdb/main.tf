@@ -18,6 +18,12 @@ resource "azurerm_cosmosdb_account" "this" {
   minimal_tls_version               = "Tls12"
   tags                              = var.tags
 
+  # No account keys: data-plane clients authenticate with Entra ID and get
+  # access through Cosmos DB SQL role assignments. Databases, containers and
+  # stored procedures are created through Azure Resource Manager, which
+  # never uses the keys.
+  local_authentication_disabled = true
+
   consistency_policy {
     consistency_level       = var.consistency.level
     max_interval_in_seconds = var.consistency.max_interval_in_seconds

@@ -115,11 +115,15 @@ resource "azurerm_kubernetes_cluster_node_pool" "this" {
   }
 }
 
-# With a system-assigned identity on a subnet it does not own, the cluster
-# needs Network Contributor on the VNet to place internal load balancers
-# (the ingress that Front Door reaches) in the `ingress` subnet.
+# With a system-assigned identity on subnets it does not own, the cluster
+# needs Network Contributor on the subnets it places things in: its nodes'
+# `aks` subnet and the `ingress` subnet of the internal load balancer (and
+# its Private Link service) that Front Door reaches. Scoped to those subnets,
+# not the whole VNet, so the cluster cannot touch the endpoints subnet.
 resource "azurerm_role_assignment" "network_contributor" {
-  scope                = var.virtual_network_id
+  for_each = var.network_subnet_ids
+
+  scope                = each.value
   role_definition_name = "Network Contributor"
   principal_id         = azurerm_kubernetes_cluster.this.identity[0].principal_id
 }

@@ -60,9 +60,9 @@ variable "subnet_id" {
   description = "Subnet the nodes and pods take addresses from (Azure CNI)."
 }
 
-variable "virtual_network_id" {
-  type        = string
-  description = "VNet of the subnets; the cluster identity gets Network Contributor on it."
+variable "network_subnet_ids" {
+  type        = map(string)
+  description = "Subnets the cluster places nodes and load balancers in, keyed by role (aks, ingress); the cluster identity gets Network Contributor on each."
 }
 
 variable "log_analytics_workspace_id" {

@@ -25,8 +25,20 @@ variable "subnets" {
     network_security_group_name       = string
     service_endpoints                 = optional(list(string), [])
     private_endpoint_network_policies = optional(string, "Disabled")
+
+    private_link_service_network_policies_enabled = optional(bool, true)
   }))
   description = "Subnets keyed by their role (aks, endpoints, ingress, ...)."
+}
+
+variable "frontdoor_backend" {
+  type = object({
+    subnet   = string
+    ports    = list(string)
+    priority = number
+  })
+  description = "Inbound rule admitting Front Door's back end (AzureFrontDoor.Backend) to a subnet on these TCP ports, for a region Front Door reaches without Private Link; null for none."
+  default     = null
 }
 
 variable "tags" {

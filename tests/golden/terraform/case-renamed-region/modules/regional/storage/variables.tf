@@ -33,6 +33,12 @@ variable "private_endpoint" {
   description = "Private endpoint in the region's endpoints subnet (location = the VNet's), registered in the service's private DNS zones."
 }
 
+variable "secondary_private_endpoint_name" {
+  type        = string
+  description = "Private endpoint for the secondary blob endpoint of a read-access geo-redundant account (RAGRS, RAGZRS), beside the primary one; null for other replication types."
+  default     = null
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags applied to every taggable resource."
