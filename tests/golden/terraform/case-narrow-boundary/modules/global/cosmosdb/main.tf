@@ -114,7 +114,8 @@ resource "azurerm_cosmosdb_sql_container" "this" {
     }
   }
 
-  # Fixed at creation: changing the policy recreates the container.
+  # Fixed at creation: Azure refuses a changed policy on an existing container,
+  # and azurerm does not replace the container for it, so the apply fails.
   conflict_resolution_policy {
     mode                          = each.value.conflict_resolution.mode
     conflict_resolution_path      = each.value.conflict_resolution.path
