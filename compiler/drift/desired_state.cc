@@ -191,6 +191,9 @@ std::variant<DesiredState, ReadError> build(std::string_view path, const json& r
     return error("/resources", "expected `resources` to be an array");
   }
   s.resources = std::move(router.resources_);
+  // Grown by doubling, the vector holds up to twice what it needs for as long
+  // as the comparison runs; the state read next is when memory peaks.
+  s.resources.shrink_to_fit();
   std::sort(
       s.resources.begin(), s.resources.end(),
       [](const DesiredResource& a, const DesiredResource& b) { return a.address < b.address; });

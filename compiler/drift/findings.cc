@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "compiler/drift/arm_types.h"
 #include "compiler/drift/attribute_diff.h"
@@ -69,7 +71,11 @@ std::string places(const std::vector<std::string>& locations) {
   std::string out;
   size_t shown = locations.size() > kShown + 1 ? kShown : locations.size();
   for (size_t i = 0; i < shown; ++i) {
-    out += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == locations.size() ? " and " : ", ", locations[i]);
+    out += fmt::format("{}`{}`",
+                       i == 0                      ? ""
+                       : i + 1 == locations.size() ? " and "
+                                                   : ", ",
+                       locations[i]);
   }
   if (shown < locations.size()) out += fmt::format(" and {} more", locations.size() - shown);
   return out;
@@ -157,21 +163,26 @@ class Comparer {
       if (d.type == "azurerm_resource_group") group_locations_[lower(d.name)] = d.location;
       if (d.address.rfind("module.", 0) == 0) module_calls_.insert(module_call(d.address));
     }
+    // The indexes of a large estate hold tens of thousands of keys: each id is
+    // lowered once and kept once (in ids_), the others view it or the
+    // resource's own address.
+    std::vector<std::string_view> lower_ids(deployed_.resources.size());
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
       const DeployedResource& r = deployed_.resources[i];
+      if (!r.id.empty()) lower_ids[i] = ids_.emplace(lower(r.id), i)->first;
       if (r.origin != Origin::kTerraform) continue;
-      if (!r.id.empty()) terraform_ids_.insert(lower(r.id));
+      if (!r.id.empty()) terraform_ids_.insert(lower_ids[i]);
       if (r.deposed_key.empty()) terraform_.emplace(r.address, i);
     }
-    std::set<std::string> azure_ids;
+    std::set<std::string_view> azure_ids;
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
       const DeployedResource& r = deployed_.resources[i];
-      if (!r.id.empty()) ids_.emplace(lower(r.id), i);
       if (r.origin != Origin::kAzure) continue;
       // A resource in a state and in the export: the state describes it.
       // One in two overlapping exports: the first describes it. One that
       // Azure made by itself: nobody's to manage.
-      if ((!r.id.empty() && (terraform_ids_.count(lower(r.id)) || !azure_ids.insert(lower(r.id)).second)) ||
+      if ((!r.id.empty() &&
+           (terraform_ids_.count(lower_ids[i]) || !azure_ids.insert(lower_ids[i]).second)) ||
           r.derived) {
         used_.insert(i);
         continue;
@@ -260,9 +271,10 @@ class Comparer {
     if (group.type != "azurerm_resource_group" || deployed_.has_terraform || !deployed_.has_azure) {
       return false;
     }
-    return std::any_of(desired_.resources.begin(), desired_.resources.end(), [&](const DesiredResource& d) {
-      return lower(d.resource_group) == lower(group.name) && listed_by_resource_graph(d.type);
-    });
+    return std::any_of(
+        desired_.resources.begin(), desired_.resources.end(), [&](const DesiredResource& d) {
+          return lower(d.resource_group) == lower(group.name) && listed_by_resource_graph(d.type);
+        });
   }
 
   // Without a state, only what Resource Graph lists can be missed.
@@ -376,7 +388,8 @@ class Comparer {
     std::multimap<std::pair<std::string, std::string>, size_t> by_address;
     for (size_t i = 0; i < findings_.size(); ++i) {
       by_address.emplace(std::pair{findings_[i].address, findings_[i].deposed_key}, i);
-      for (const std::string& m : findings_[i].members) by_address.emplace(std::pair{m, std::string()}, i);
+      for (const std::string& m : findings_[i].members)
+        by_address.emplace(std::pair{m, std::string()}, i);
     }
     for (const PlannedChange& p : deployed_.planned) {
       auto [begin, end] = by_address.equal_range(std::pair{p.address, p.deposed_key});
@@ -434,7 +447,8 @@ class Comparer {
     std::string first = outside.front().second.front();
     if (first == kAnyRegion) first = !r.location.empty() ? r.location : d ? d->location : "";
     std::vector<std::string> parts;
-    for (const auto& [how, locations] : outside) parts.push_back(fmt::format("{} {}", how, places(locations)));
+    for (const auto& [how, locations] : outside)
+      parts.push_back(fmt::format("{} {}", how, places(locations)));
     std::string what;
     for (size_t i = 0; i < parts.size(); ++i) {
       what += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
@@ -520,10 +534,11 @@ class Comparer {
   const DeployedState& deployed_;
   std::map<std::string, std::string> identity_;
   std::map<std::string, std::string> group_locations_;  // desired groups (lower case)
-  std::map<std::string, size_t> terraform_;             // address → first resource with it
-  std::set<std::string> terraform_ids_;
-  std::set<std::string> module_calls_;          // `module.aks` of every desired address
-  std::multimap<std::string, size_t> ids_;       // lower-case ARM id -> deployed resource
+  // Views into deployed_ and ids_, which outlive the comparison.
+  std::map<std::string_view, size_t> terraform_;  // address → first resource with it
+  std::set<std::string_view> terraform_ids_;
+  std::set<std::string> module_calls_;      // `module.aks` of every desired address
+  std::multimap<std::string, size_t> ids_;  // lower-case ARM id -> deployed resource
   std::map<AzureKey, size_t> azure_;
   std::map<std::string, size_t> displaced_;  // desired address → another resource deployed there
   std::set<std::string> azure_groups_;
