@@ -72,9 +72,7 @@ int run_drift(const DriftOptions& options);
 
 // Shared by the commands that run the front end first.
 bool use_color(const std::string& choice);  // auto: only on a terminal
-// `--env` becomes a folder, a state key and part of Azure names: 1 to 16 of
-// `a-z`, `0-9`, `-` (the file's `environment` is held to the same, M017).
-bool valid_environment_name(const std::string& name);
+// `--env` that model::valid_environment_name refuses, as one error line.
 std::string environment_name_error(const std::string& name);  // one line, with `\n`
 void print_input_errors(const driver::CheckResult& result);
 // Diagnostics as `topoc check` prints them: excerpts, then a count line.

@@ -8,7 +8,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <regex>
 
 #include "compiler/diag/render.h"
 #include "compiler/emit/bicep/emit_bicep.h"
@@ -17,6 +16,7 @@
 #include "compiler/emit/sha256.h"
 #include "compiler/emit/terraform/emit_terraform.h"
 #include "compiler/lifecycle/replacements.h"
+#include "compiler/model/path_names.h"
 #include "tools/cli.h"
 
 namespace topoc::cli {
@@ -200,10 +200,9 @@ std::optional<std::string> previous_manifest(const std::string& dir, const std::
   constexpr std::uintmax_t kMaxManifestBytes = 512u << 20;
   std::error_code ec;
   std::filesystem::path path = std::filesystem::path(dir) / manifest;
-  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec))) return {};
   std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec || size > kMaxManifestBytes) return {};
-  return emit::io::read_file(path);
+  return emit::io::read_regular_file(path);
 }
 
 // The warnings only a build can give: X004 (no `naming` choice) and, against
@@ -214,12 +213,11 @@ void report_build_warnings(const BuildOptions& opt, const std::string& environme
                            diag::DiagnosticSink& sink) {
   lifecycle::report_suffix_not_chosen(topology, sink);
   // The manifest of this environment, where the previous build left it.
-  const std::string manifest_path = fmt::format("environments/{}/topoc.manifest.json", environment);
+  const std::string manifest_path = emit::terraform_manifest_path(environment);
   std::optional<std::string> previous = previous_manifest(opt.output, manifest_path);
   if (!previous) return;
-  auto current = std::find_if(files.begin(), files.end(), [&](const emit::EmittedFile& f) {
-    return f.path == manifest_path;
-  });
+  auto current = std::find_if(files.begin(), files.end(),
+                              [&](const emit::EmittedFile& f) { return f.path == manifest_path; });
   std::string manifest = current != files.end()
                              ? current->contents
                              : emit::emit_terraform_manifest(topology, {opt.environment});
@@ -285,7 +283,7 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
 
 int run_build(const BuildOptions& opt) {
   bool json = opt.format == "json";
-  if (!opt.environment.empty() && !valid_environment_name(opt.environment)) {
+  if (!opt.environment.empty() && !model::valid_environment_name(opt.environment)) {
     std::cerr << environment_name_error(opt.environment);
     return kExitUsage;
   }

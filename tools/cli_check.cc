@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <regex>
 
 #include "compiler/diag/render.h"
 #include "compiler/text/visible.h"
@@ -13,11 +12,6 @@ namespace topoc::cli {
 
 bool use_color(const std::string& choice) {
   return choice == "always" || (choice == "auto" && isatty(STDERR_FILENO));
-}
-
-bool valid_environment_name(const std::string& name) {
-  static const std::regex kEnvironmentName("[a-z0-9][a-z0-9-]{0,15}");
-  return std::regex_match(name, kEnvironmentName);
 }
 
 std::string environment_name_error(const std::string& name) {

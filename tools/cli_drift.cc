@@ -10,6 +10,7 @@
 #include "compiler/drift/findings.h"
 #include "compiler/drift/load_desired.h"
 #include "compiler/drift/render.h"
+#include "compiler/model/path_names.h"
 #include "tools/cli.h"
 
 namespace topoc::cli {
@@ -69,7 +70,7 @@ void print_out_of_memory(std::string_view what) {
 }
 
 int compare_and_render(const DriftOptions& opt) {
-  if (!opt.environment.empty() && !valid_environment_name(opt.environment)) {
+  if (!opt.environment.empty() && !model::valid_environment_name(opt.environment)) {
     std::cerr << environment_name_error(opt.environment);
     return kDriftError;
   }

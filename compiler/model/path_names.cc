@@ -2,6 +2,8 @@
 // build (environments/<environment>/, the Terraform backend key
 // <topology>/<environment>.tfstate, the README): `../other-team/prod` must
 // not reach any of them.
+#include "compiler/model/path_names.h"
+
 #include <fmt/format.h>
 
 #include <regex>
@@ -11,13 +13,17 @@
 namespace topoc::model {
 namespace {
 
-// The same shape `topoc build --env` requires (tools/cli_build.cc).
+// What `environment` and `--env` may be.
 const std::regex kEnvironmentName("[a-z0-9][a-z0-9-]{0,15}");
 // Letters, digits, `-` and `_`: a single path segment, a blob name part and
 // a tag value all at once.
 const std::regex kTopologyName("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
 }  // namespace
+
+bool valid_environment_name(std::string_view name) {
+  return std::regex_match(name.begin(), name.end(), kEnvironmentName);
+}
 
 void check_path_names(const ReadContext& ctx, Topology& t, bool named) {
   if (named && !std::regex_match(t.name, kTopologyName)) {
@@ -27,7 +33,7 @@ void check_path_names(const ReadContext& ctx, Topology& t, bool named) {
                                  "with a letter or digit",
                                  t.name));
   }
-  if (t.environment.explicit_ && !std::regex_match(t.environment.value, kEnvironmentName)) {
+  if (t.environment.explicit_ && !valid_environment_name(t.environment.value)) {
     ctx.sink->report(diag::Kind::InvalidPathName, t.environment.location,
                      fmt::format("environment `{}` cannot name an output folder and state key; "
                                  "use 1 to 16 lowercase letters, digits or `-`, starting with a "

@@ -30,6 +30,10 @@ void copy_templates(FileTree& files, std::string_view template_dir, std::string_
 
 }  // namespace
 
+std::string terraform_manifest_path(std::string_view environment) {
+  return fmt::format("environments/{}/topoc.manifest.json", environment);
+}
+
 FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options) {
   using namespace terraform;
   Estate estate = plan_estate(topology, options);
@@ -57,19 +61,21 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
     for (const EmbeddedTemplate& t : embedded_templates()) {
       if (!starts_with(t.path, "policy/") || !t.path.ends_with(".json")) continue;
       std::string_view file = t.path.substr(std::string_view("policy/").size());
-      std::string dir = file == "allowed-locations.json" ? "modules/global/residency-policy"
-                                                         : "modules/global/policy-definitions/definitions";
+      std::string dir = file == "allowed-locations.json"
+                            ? "modules/global/residency-policy"
+                            : "modules/global/policy-definitions/definitions";
       files.push_back({fmt::format("{}/{}", dir, file), std::string(t.contents)});
     }
   }
   // Beside the root it describes: every environment has its own desired state.
-  files.push_back({root + "/topoc.manifest.json", std::move(manifest.text)});
+  files.push_back({terraform_manifest_path(estate.environment), std::move(manifest.text)});
   std::sort(files.begin(), files.end(),
             [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
   return files;
 }
 
-std::string emit_terraform_manifest(const model::Topology& topology, const TerraformOptions& options) {
+std::string emit_terraform_manifest(const model::Topology& topology,
+                                    const TerraformOptions& options) {
   return terraform::build_manifest(terraform::plan_estate(topology, options)).text;
 }
 

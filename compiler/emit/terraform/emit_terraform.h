@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "compiler/emit/emitted_file.h"
 #include "compiler/model/topology.h"
@@ -16,8 +17,13 @@ struct TerraformOptions {
 // Requires a model that checked without errors.
 FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options);
 
+// Where emit_terraform puts an environment's manifest:
+// environments/<environment>/topoc.manifest.json.
+std::string terraform_manifest_path(std::string_view environment);
+
 // Only the tree's topoc.manifest.json, as emit_terraform writes it, without
 // rendering the rest (what `topoc drift` needs from a topology).
-std::string emit_terraform_manifest(const model::Topology& topology, const TerraformOptions& options);
+std::string emit_terraform_manifest(const model::Topology& topology,
+                                    const TerraformOptions& options);
 
 }  // namespace topoc::emit
