@@ -10,7 +10,8 @@
 
 namespace topoc::cli {
 
-inline constexpr const char* kVersion = "0.1.0";
+// project()'s version in CMakeLists.txt (tools/cli_version.cc).
+extern const char* const kVersion;
 
 // Exit codes of every command, also listed in `topoc --help` and README.md.
 inline constexpr int kExitClean = 0;     // success; `build --check`: up to date

@@ -8,6 +8,7 @@
 
 #include "compiler/text/visible.h"
 #include "tools/cli.h"
+#include "tools/cli_version.h"
 
 namespace {
 
@@ -17,7 +18,7 @@ namespace {
 int run_guarded(int argc, char** argv) {
   namespace cli = topoc::cli;
   CLI::App app{"topoc compiles a multi-region Azure topology into checked infrastructure code."};
-  app.set_version_flag("--version", std::string("topoc ") + cli::kVersion);
+  app.set_version_flag("--version", cli::version_line());
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success, 1 findings (errors in the topology, output out of date) or a failed\n"
@@ -40,6 +41,8 @@ int run_guarded(int argc, char** argv) {
   auto* metrics_cmd = cli::add_metrics_command(app);
   cli::DriftOptions drift;
   auto* drift_cmd = cli::add_drift_command(app, drift);
+  cli::VersionOptions version;
+  auto* version_cmd = cli::add_version_command(app, version);
 
   try {
     app.parse(argc, argv);
@@ -59,6 +62,7 @@ int run_guarded(int argc, char** argv) {
   if (regions_cmd->parsed()) return cli::run_regions();
   if (metrics_cmd->parsed()) return cli::run_metrics();
   if (drift_cmd->parsed()) return cli::run_drift(drift);
+  if (version_cmd->parsed()) return cli::run_version(version);
   return cli::kExitUsage;
 }
 
