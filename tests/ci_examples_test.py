@@ -8,13 +8,26 @@ and plan, the plan with OIDC credentials. The scheduled drift workflow feeds
 and fails with its exit code. Every topoc flag they use must be one
 `topoc <command> --help` lists.
 
+The GitHub templates install topoc with the action at the repository root
+(action.yml), the Azure DevOps one downloads and verifies the released
+tarball; both pin the version in one variable. The action's own scripts are
+run here: the install step against a release directory on disk (a tampered
+tarball is refused), the check step with the real topoc. The release workflow
+and the Dockerfile are checked for what docs/install.md promises.
+
 Usage: ci_examples_test.py TOPOC_BINARY
 Exits 77 (skipped) when python3-yaml is missing.
 """
+import hashlib
+import io
+import json
+import os
 import pathlib
 import re
 import subprocess
 import sys
+import tarfile
+import tempfile
 
 try:
     import yaml
@@ -24,6 +37,8 @@ except ImportError:
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CI = ROOT / "examples" / "ci"
+VERSION = re.search(r"project\(topoc VERSION ([0-9.]+)", (ROOT / "CMakeLists.txt").read_text()).group(1)
+TARBALL = f"topoc-{VERSION}-linux-x86_64.tar.gz"
 failures = []
 checked = 0
 
@@ -35,8 +50,8 @@ def check(condition, message):
         failures.append(message)
 
 
-def load(name):
-    with open(CI / name, encoding="utf-8") as f:
+def load(name, directory=CI):
+    with open(directory / name, encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 
@@ -62,6 +77,180 @@ def topoc_flags_exist(texts, topoc):
                       f"`topoc {command}` has no option `{flag}`")
 
 
+def is_topoc_action(step):
+    return re.fullmatch(r"[\w.-]+/topoc@v[0-9.]+", str(step.get("uses", ""))) is not None
+
+
+def check_action_inputs(step, name):
+    """Every input given to the action is one action.yml declares; the required ones are given."""
+    declared = load("action.yml", ROOT)["inputs"]
+    given = step.get("with", {})
+    for key in given:
+        check(key in declared, f"{name}: the topoc action has no input `{key}`")
+    for key, spec in declared.items():
+        if spec.get("required"):
+            check(key in given, f"{name}: the topoc action's required input `{key}` is given")
+
+
+def check_version_pin(workflow, name, file):
+    """TOPOC_VERSION is a release and the action's tag is that release: no other version is written."""
+    version = str(workflow.get("env", {}).get("TOPOC_VERSION", ""))
+    check(re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", version), f"{name}: TOPOC_VERSION pins a release")
+    text = (CI / file).read_text()
+    check("TOPOC_REPOSITORY" not in text and "git clone" not in text and "cmake" not in text,
+          f"{name}: topoc is not compiled from source")
+    tags = re.findall(r"uses: [\w.-]+/topoc@v(\S+)", text)
+    check(tags and all(t == version for t in tags), f"{name}: the action's tag is v{version}")
+
+
+def fake_release(directory, version, content=b"echo 'topoc %s (commit 0000000)'\n"):
+    """A release v<version>/ holding a tarball whose bin/topoc prints the version, and its .sha256."""
+    name = f"topoc-{version}-linux-x86_64"
+    release = directory / f"v{version}"
+    release.mkdir(parents=True, exist_ok=True)
+    script = b"#!/bin/sh\n" + (content % version.encode() if b"%s" in content else content)
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        info = tarfile.TarInfo(f"{name}/bin/topoc")
+        info.size, info.mode = len(script), 0o755
+        tar.addfile(info, io.BytesIO(script))
+    tarball = release / f"{name}.tar.gz"
+    tarball.write_bytes(buffer.getvalue())
+    (release / f"{name}.tar.gz.sha256").write_text(
+        f"{hashlib.sha256(buffer.getvalue()).hexdigest()}  {name}.tar.gz\n")
+    return tarball
+
+
+def run_ado_install(script):
+    """The Azure DevOps install step, its macros set, against a release on disk."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        fake_release(tmp / "releases", VERSION)
+        (tmp / "agent").mkdir()
+        text = (script.replace("$(topocVersion)", VERSION)
+                .replace("$(topocReleases)", f"file://{tmp}/releases")
+                .replace("$(Agent.TempDirectory)", str(tmp / "agent")))
+        run = subprocess.run(["bash", "-c", text], capture_output=True, text=True, check=False)
+        check(run.returncode == 0, f"ado: the install step works: {run.stderr.strip()}")
+        check(f"##vso[task.prependpath]{tmp}/agent/topoc-{VERSION}-linux-x86_64/bin" in run.stdout,
+              "ado: the install step puts the unpacked bin/ on PATH")
+        (tmp / "releases" / f"v{VERSION}" / TARBALL).write_bytes(b"tampered")
+        run = subprocess.run(["bash", "-c", text], capture_output=True, text=True, check=False)
+        check(run.returncode != 0 and "##vso[task.prependpath]" not in run.stdout,
+              "ado: a tarball whose checksum differs is refused")
+
+
+def action_step(action, name):
+    return next(s for s in action["runs"]["steps"] if s.get("name", "").startswith(name))
+
+
+def action(topoc):
+    """action.yml: its inputs, the upload, and its two scripts run for real."""
+    a = load("action.yml", ROOT)
+    check(a["runs"]["using"] == "composite", "action: a composite action")
+    check(set(a["inputs"]) == {"version", "files", "sarif", "working-directory", "repository"},
+          "action: inputs version, files, sarif, working-directory, repository")
+    check(a["inputs"]["version"].get("required") is True, "action: version is required")
+    steps = a["runs"]["steps"]
+    for s in steps:
+        if "run" in s:
+            check("${{" not in s["run"], f"action: `{s.get('name')}` takes inputs through env, not spliced")
+    upload = [s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@")]
+    check(len(upload) == 1 and upload[0]["uses"] == "github/codeql-action/upload-sarif@v4",
+          "action: SARIF is uploaded with upload-sarif@v4, the current major")
+    if upload:
+        check("always()" in upload[0]["if"] and "exit-code == '1'" in upload[0]["if"]
+              and "exit-code == '2'" not in upload[0]["if"],
+              "action: SARIF is uploaded after findings, not after an unreadable file")
+    used = set(re.findall(r"inputs\.([\w-]+)", (ROOT / "action.yml").read_text()))
+    check(used == set(a["inputs"]), f"action: every input is used, no undeclared one: {sorted(used)}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        # The runner keeps an action in _actions/OWNER/REPO/REF; the repository comes from there.
+        action_path = tmp / "_actions" / "your-org" / "topoc" / f"v{VERSION}"
+        action_path.parent.mkdir(parents=True)
+        action_path.symlink_to(ROOT)
+        fake_release(tmp / "server" / "your-org" / "topoc" / "releases" / "download", VERSION)
+        (tmp / "runner").mkdir()
+        env = dict(os.environ, GITHUB_ACTION_PATH=str(action_path), GITHUB_SERVER_URL=f"file://{tmp}/server",
+                   RUNNER_TEMP=str(tmp / "runner"), GITHUB_PATH=str(tmp / "path"),
+                   TOPOC_VERSION=VERSION, TOPOC_REPOSITORY="")
+        install = action_step(a, "Install topoc")["run"]
+        run = subprocess.run(["bash", "-e", "-c", install], env=env, capture_output=True, text=True, check=False)
+        check(run.returncode == 0, f"action: the install step works: {run.stderr.strip()}")
+        bin_dir = tmp / "runner" / "topoc" / f"topoc-{VERSION}-linux-x86_64" / "bin"
+        path = (tmp / "path").read_text() if (tmp / "path").exists() else ""
+        check(path == f"{bin_dir}\n", f"action: the unpacked bin/ goes on PATH: {path!r}")
+
+        tarball = tmp / "server" / "your-org" / "topoc" / "releases" / "download" / f"v{VERSION}" / TARBALL
+        tarball.write_bytes(tarball.read_bytes() + b"\0")
+        (tmp / "path").unlink(missing_ok=True)
+        run = subprocess.run(["bash", "-e", "-c", install], env=env, capture_output=True, text=True, check=False)
+        check(run.returncode == 1 and "but the release publishes" in run.stderr and not (tmp / "path").exists(),
+              f"action: a tarball whose checksum differs is refused: {run.stderr.strip()}")
+        env["TOPOC_VERSION"] = "1.0; rm -rf /"
+        run = subprocess.run(["bash", "-e", "-c", install], env=env, capture_output=True, text=True, check=False)
+        check(run.returncode == 2 and "is not MAJOR.MINOR.PATCH" in run.stderr, "action: a bad version is refused")
+
+        # The check step with the real topoc: a clean topology, then one with errors.
+        workspace = tmp / "workspace"
+        (workspace / "infra").mkdir(parents=True)
+        (workspace / "infra" / "a.topo").write_bytes((ROOT / "examples" / "minimal.topo").read_bytes())
+        bin_real = tmp / "real-bin"
+        bin_real.mkdir()
+        (bin_real / "topoc").symlink_to(pathlib.Path(topoc).resolve())
+        check_script = action_step(a, "topoc check")["run"]
+
+        def run_check(files):
+            output = tmp / "output"
+            output.write_text("")
+            env = dict(os.environ, PATH=f"{bin_real}:{os.environ['PATH']}", GITHUB_WORKSPACE=str(workspace),
+                       GITHUB_OUTPUT=str(output), RUNNER_TEMP=str(tmp / "runner"), TOPOC_FILES=files,
+                       TOPOC_SARIF="true")
+            run = subprocess.run(["bash", "-e", "-c", check_script], cwd=workspace / "infra", env=env,
+                                 capture_output=True, text=True, check=False)
+            outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+            return run, outputs
+
+        run, outputs = run_check("**/*.topo")
+        check(run.returncode == 0 and outputs.get("exit-code") == "0", f"action: a clean check: {outputs}")
+        sarif = json.loads(pathlib.Path(outputs["sarif-file"]).read_text()) if "sarif-file" in outputs else {}
+        check(sarif.get("version") == "2.1.0", "action: the check writes a SARIF 2.1.0 log")
+        (workspace / "infra" / "b.topo").write_text('topology "t" {\n  region "x" { location = nowhere }\n}\n')
+        run, outputs = run_check("a.topo\nb.topo")
+        check(run.returncode == 0 and outputs.get("exit-code") == "1", f"action: errors give exit-code 1: {outputs}")
+        uris = re.findall(r'"uri":\s*"([^"]+)"', pathlib.Path(outputs.get("sarif-file", "/dev/null")).read_text())
+        check("infra/b.topo" in uris, f"action: SARIF names files from the repository root: {uris}")
+        run, outputs = run_check("missing.topo")
+        check(outputs.get("exit-code") == "2", f"action: an unreadable file gives exit-code 2: {outputs}")
+
+
+def release_template():
+    """examples/ci/github-release.yml attaches the tarball, the .deb and their checksums."""
+    w = load("github-release.yml")
+    triggers = w.get("on", w.get(True))
+    check(isinstance(triggers, dict) and "push" in triggers and triggers["push"].get("tags"),
+          "release: runs when a tag is pushed")
+    text = (CI / "github-release.yml").read_text()
+    check("cpack" in text, "release: packages are made by cpack")
+    for pattern in (r"topoc-\$\{?\w+\}?-linux-x86_64\.tar\.gz", r"\.deb", r"\.sha256"):
+        check(re.search(pattern, text), f"release: attaches {pattern}")
+    check("gh release create" in text, "release: creates the GitHub release")
+
+
+def dockerfile():
+    """Dockerfile: a Debian 12 build stage, a slim runtime with topoc as its entry point."""
+    text = (ROOT / "Dockerfile").read_text()
+    stages = re.findall(r"^FROM (\S+)", text, re.M)
+    check(stages == ["debian:12", "debian:12-slim"], f"docker: build on debian:12, run on debian:12-slim: {stages}")
+    bootstrap = (ROOT / "tools" / "bootstrap.sh").read_text()
+    for package in ("cmake", "tao-pegtl-dev", "nlohmann-json3-dev", "libfmt-dev", "libcli11-dev"):
+        check(package in bootstrap and package in text, f"docker: the build stage installs {package}")
+    check('ENTRYPOINT ["topoc"]' in text, "docker: topoc is the entry point")
+    check(re.search(r"COPY --from=build \S+/bin/topoc ", text), "docker: the runtime stage holds the binary")
+
+
 def github(topoc):
     w = load("github-actions.yml")
     triggers = w.get("on", w.get(True))  # YAML 1.1 reads a bare `on` as true
@@ -71,11 +260,15 @@ def github(topoc):
     check_job = w["jobs"]["check"]
     steps = check_job["steps"]
     runs = scripts(steps, "run")
-    check(has(runs, r"topoc check --format sarif .*> topoc\.sarif"), "github: topoc check writes SARIF")
-    upload = [s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@")]
-    check(len(upload) == 1 and upload[0]["with"]["sarif_file"] == "topoc.sarif",
-          "github: topoc.sarif is uploaded with upload-sarif")
-    check(upload and "always()" in upload[0].get("if", ""), "github: SARIF is uploaded even when the check fails")
+    action = [s for s in steps if is_topoc_action(s)]
+    check(len(action) == 1, "github: the topoc action checks the topology")
+    if action:
+        inputs = action[0].get("with", {})
+        check(inputs.get("version") == "${{ env.TOPOC_VERSION }}", "github: the action installs TOPOC_VERSION")
+        check(inputs.get("files") == "${{ env.TOPOLOGY }}", "github: the action checks TOPOLOGY")
+        check(inputs.get("sarif", "true") == "true", "github: the action uploads SARIF")
+        check_action_inputs(action[0], "github")
+    check_version_pin(w, "github", "github-actions.yml")
     check(has(runs, r"topoc build .*--check"), "github: topoc build --check")
 
     tf = w["jobs"]["terraform"]
@@ -116,6 +309,12 @@ def github_drift(topoc):
               "drift: the Markdown report goes to the run summary")
         check(re.search(r"code=\$\?", step) and step.rstrip().endswith("exit $code"),
               "drift: the job fails with topoc drift's exit code")
+    install = [s for s in job["steps"] if is_topoc_action(s)]
+    check(len(install) == 1 and install[0].get("with", {}).get("version") == "${{ env.TOPOC_VERSION }}"
+          and not install[0]["with"].get("files"), "drift: the topoc action installs TOPOC_VERSION, checks nothing")
+    for s in install:
+        check_action_inputs(s, "drift")
+    check_version_pin(w, "drift", "github-drift.yml")
     setup = [s for s in job["steps"] if str(s.get("uses", "")).startswith("hashicorp/setup-terraform@")]
     check(setup and setup[0]["with"].get("terraform_wrapper") is False,
           "drift: the terraform wrapper is off, so show -json is plain JSON")
@@ -140,6 +339,17 @@ def azure_devops(topoc):
     check(publish and publish[0].get("condition") == "succeededOrFailed()",
           "ado: SARIF is published even when the check fails")
     check(has(runs, r"topoc build .*--check"), "ado: topoc build --check")
+    check("resources" not in p and not any("checkout" in s and s["checkout"] != "self" for s in steps),
+          "ado: topoc is not checked out and compiled")
+    check(re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", str(p["variables"].get("topocVersion", ""))),
+          "ado: topocVersion pins a release")
+    text = (CI / "azure-pipelines.yml").read_text()
+    check(len(re.findall(r"\b\d+\.\d+\.\d+\b", text.split("stages:")[0])) == 1,
+          "ado: the topoc version is written once, in topocVersion")
+    install = [r for r in runs if "topocReleases" in r]
+    check(len(install) == 1, "ado: one step installs the release")
+    if install:
+        run_ado_install(install[0])
 
     tf = stages["terraform"]
     check(tf.get("dependsOn") == "check", "ado: terraform runs after the check")
@@ -163,10 +373,10 @@ def main():
         print(__doc__)
         return 2
     topoc = sys.argv[1]
-    for run in (github, github_drift, azure_devops):
+    for run in (github, github_drift, azure_devops, action, release_template, dockerfile):
         try:
-            run(topoc)
-        except (KeyError, IndexError, TypeError, AttributeError) as e:
+            run(topoc) if run.__code__.co_argcount else run()
+        except (KeyError, IndexError, TypeError, AttributeError, OSError, StopIteration) as e:
             failures.append(f"{run.__name__}: unexpected shape: {e!r}")
     for f in failures:
         print(f"FAILED: {f}")
