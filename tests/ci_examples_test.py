@@ -24,6 +24,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -39,6 +40,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CI = ROOT / "examples" / "ci"
 VERSION = re.search(r"project\(topoc VERSION ([0-9.]+)", (ROOT / "CMakeLists.txt").read_text()).group(1)
 TARBALL = f"topoc-{VERSION}-linux-x86_64.tar.gz"
+# The install steps download with curl; without it they are checked but not run.
+CURL = shutil.which("curl")
 failures = []
 checked = 0
 
@@ -123,6 +126,9 @@ def fake_release(directory, version, content=b"echo 'topoc %s (commit 0000000)'\
 
 def run_ado_install(script):
     """The Azure DevOps install step, its macros set, against a release on disk."""
+    if not CURL:
+        print("note: curl is not installed; the Azure DevOps install step is not run")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         fake_release(tmp / "releases", VERSION)
@@ -164,6 +170,9 @@ def action(topoc):
               "action: SARIF is uploaded after findings, not after an unreadable file")
     used = set(re.findall(r"inputs\.([\w-]+)", (ROOT / "action.yml").read_text()))
     check(used == set(a["inputs"]), f"action: every input is used, no undeclared one: {sorted(used)}")
+    if not CURL:
+        print("note: curl is not installed; the action's steps are not run")
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
