@@ -198,6 +198,17 @@ def action(topoc):
         run = subprocess.run(["bash", "-e", "-c", install], env=env, capture_output=True, text=True, check=False)
         check(run.returncode == 1 and "but the release publishes" in run.stderr and not (tmp / "path").exists(),
               f"action: a tarball whose checksum differs is refused: {run.stderr.strip()}")
+        # Used as `uses: ./` there is no _actions/OWNER/REPO in the path: `repository` must say.
+        (tmp / "path").unlink(missing_ok=True)
+        tarball.write_bytes(tarball.read_bytes()[:-1])
+        local = dict(env, GITHUB_ACTION_PATH=str(ROOT))
+        run = subprocess.run(["bash", "-e", "-c", install], env=local, capture_output=True, text=True, check=False)
+        check(run.returncode == 2 and "set the `repository` input" in run.stdout,
+              f"action: without a repository to download from it says so: {run.stdout.strip()}")
+        local["TOPOC_REPOSITORY"] = "your-org/topoc"
+        run = subprocess.run(["bash", "-e", "-c", install], env=local, capture_output=True, text=True, check=False)
+        check(run.returncode == 0 and (tmp / "path").exists(),
+              f"action: the `repository` input names where to download from: {run.stderr.strip()}")
         env["TOPOC_VERSION"] = "1.0; rm -rf /"
         run = subprocess.run(["bash", "-e", "-c", install], env=env, capture_output=True, text=True, check=False)
         check(run.returncode == 2 and "is not MAJOR.MINOR.PATCH" in run.stderr, "action: a bad version is refused")
