@@ -42,6 +42,16 @@ VERSION = re.search(r"project\(topoc VERSION ([0-9.]+)", (ROOT / "CMakeLists.txt
 TARBALL = f"topoc-{VERSION}-linux-x86_64.tar.gz"
 # The install steps download with curl; without it they are checked but not run.
 CURL = shutil.which("curl")
+# The current major of each action the templates use, from each repository's
+# tags: all run on node24, since GitHub's runners no longer start node20 actions.
+CURRENT_MAJOR = {
+    "actions/checkout": 7,
+    "actions/upload-artifact": 7,
+    "actions/download-artifact": 8,
+    "hashicorp/setup-terraform": 4,
+    "azure/login": 3,
+    "github/codeql-action/upload-sarif": 4,
+}
 failures = []
 checked = 0
 
@@ -78,6 +88,17 @@ def topoc_flags_exist(texts, topoc):
             for flag in re.findall(r"(?<!\S)(--[a-z-]+|-[a-zA-Z])\b", args):
                 check(re.search(r"(^|[\s,])" + re.escape(flag) + r"\b", helps[command]),
                       f"`topoc {command}` has no option `{flag}`")
+
+
+def actions_are_current():
+    """Every third-party action in the templates, action.yml and docs/install.md is at its current major."""
+    for path in sorted(CI.glob("*.yml")) + [ROOT / "action.yml", ROOT / "docs" / "install.md"]:
+        for action, major in re.findall(r"uses: ([\w./-]+)@v(\d+)\b", path.read_text()):
+            if action.endswith("/topoc"):
+                continue
+            check(action in CURRENT_MAJOR, f"{path.name}: `{action}` is one whose current major is known")
+            check(CURRENT_MAJOR.get(action) == int(major),
+                  f"{path.name}: `{action}@v{major}` is at the current major, v{CURRENT_MAJOR.get(action)}")
 
 
 def is_topoc_action(step):
@@ -393,7 +414,7 @@ def main():
         print(__doc__)
         return 2
     topoc = sys.argv[1]
-    for run in (github, github_drift, azure_devops, action, release_template, dockerfile):
+    for run in (github, github_drift, azure_devops, action, release_template, dockerfile, actions_are_current):
         try:
             run(topoc) if run.__code__.co_argcount else run()
         except (KeyError, IndexError, TypeError, AttributeError, OSError, StopIteration) as e:
