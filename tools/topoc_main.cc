@@ -40,6 +40,7 @@ int run_guarded(int argc, char** argv) {
   auto* metrics_cmd = cli::add_metrics_command(app);
   cli::DriftOptions drift;
   auto* drift_cmd = cli::add_drift_command(app, drift);
+  auto* lsp_cmd = cli::add_lsp_command(app);
 
   try {
     app.parse(argc, argv);
@@ -59,6 +60,7 @@ int run_guarded(int argc, char** argv) {
   if (regions_cmd->parsed()) return cli::run_regions();
   if (metrics_cmd->parsed()) return cli::run_metrics();
   if (drift_cmd->parsed()) return cli::run_drift(drift);
+  if (lsp_cmd->parsed()) return cli::run_lsp();
   return cli::kExitUsage;
 }
 
