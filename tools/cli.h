@@ -63,6 +63,7 @@ CLI::App* add_graph_command(CLI::App& app, GraphOptions& options);
 CLI::App* add_regions_command(CLI::App& app);
 CLI::App* add_metrics_command(CLI::App& app);
 CLI::App* add_drift_command(CLI::App& app, DriftOptions& options);
+CLI::App* add_lsp_command(CLI::App& app);
 
 int run_check(const CheckOptions& options);
 int run_build(const BuildOptions& options);
@@ -70,6 +71,7 @@ int run_graph(const GraphOptions& options);
 int run_regions();
 int run_metrics();
 int run_drift(const DriftOptions& options);
+int run_lsp();
 
 // Shared by the commands that run the front end first.
 bool use_color(const std::string& choice);  // auto: only on a terminal

@@ -43,6 +43,7 @@ int run_guarded(int argc, char** argv) {
   auto* drift_cmd = cli::add_drift_command(app, drift);
   cli::VersionOptions version;
   auto* version_cmd = cli::add_version_command(app, version);
+  auto* lsp_cmd = cli::add_lsp_command(app);
 
   try {
     app.parse(argc, argv);
@@ -63,6 +64,7 @@ int run_guarded(int argc, char** argv) {
   if (metrics_cmd->parsed()) return cli::run_metrics();
   if (drift_cmd->parsed()) return cli::run_drift(drift);
   if (version_cmd->parsed()) return cli::run_version(version);
+  if (lsp_cmd->parsed()) return cli::run_lsp();
   return cli::kExitUsage;
 }
 

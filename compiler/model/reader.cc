@@ -12,10 +12,22 @@ namespace topoc::model {
 
 using diag::Kind;
 
+namespace {
+thread_local ReaderObserver* observer = nullptr;
+}  // namespace
+
+void observe_readers(ReaderObserver* o) { observer = o; }
+bool observing_readers() { return observer != nullptr; }
+void tell_observer(const dsl::Node& block, std::string_view key, Asked what,
+                   std::span<const std::string_view> choices) {
+  if (observer) observer->asked(block, key, what, choices);
+}
+
 BlockReader::BlockReader(const dsl::Node& block, const ReadContext& ctx) : block_(block), ctx_(ctx) {}
 
 const dsl::Node* BlockReader::attribute(std::string_view key) {
   known_.push_back(key);
+  tell_observer(block_, key, Asked::kAttribute);
   const dsl::Node* found = nullptr;
   for (const dsl::Node& n : block_.body) {
     if (n.key != key) continue;
@@ -40,6 +52,7 @@ const dsl::Node* BlockReader::attribute(std::string_view key) {
 
 std::vector<const dsl::Node*> BlockReader::blocks(std::string_view key) {
   known_.push_back(key);
+  tell_observer(block_, key, Asked::kBlock);
   std::vector<const dsl::Node*> out;
   for (const dsl::Node& n : block_.body) {
     if (n.key != key) continue;
@@ -106,6 +119,7 @@ bool BlockReader::integer(std::string_view key, Sourced<int64_t>& out, int64_t m
 }
 
 bool BlockReader::boolean(std::string_view key, Sourced<bool>& out) {
+  tell_observer(block_, key, Asked::kBoolean);
   const dsl::Node* n = attribute(key);
   if (!n) return false;
   const dsl::Value& v = n->value;
@@ -155,6 +169,7 @@ bool BlockReader::milliseconds(std::string_view key, Sourced<int64_t>& ms) {
 }
 
 bool BlockReader::location(std::string_view key, Sourced<std::string>& out) {
+  tell_observer(block_, key, Asked::kLocation);
   const dsl::Node* n = attribute(key);
   if (!n) return false;
   auto loc = read_location(ctx_, n->value);

@@ -33,6 +33,23 @@ struct Choice {
   T value;
 };
 
+// What the readers ask of a block, told to a tool that describes the language
+// from the readers themselves (the language server's completion), so that no
+// list of keys or spellings is kept twice.
+enum class Asked { kAttribute, kBlock, kEither, kBoolean, kLocation, kChoice };
+class ReaderObserver {
+ public:
+  virtual ~ReaderObserver() = default;
+  // `choices`: the spellings a kChoice attribute accepts.
+  virtual void asked(const dsl::Node& block, std::string_view key, Asked what,
+                     std::span<const std::string_view> choices) = 0;
+};
+// Observes every BlockReader on this thread until set to nullptr.
+void observe_readers(ReaderObserver* observer);
+void tell_observer(const dsl::Node& block, std::string_view key, Asked what,
+                   std::span<const std::string_view> choices = {});
+bool observing_readers();
+
 class BlockReader {
  public:
   BlockReader(const dsl::Node& block, const ReadContext& ctx);
@@ -44,7 +61,10 @@ class BlockReader {
   // The single block named `key`, if written (more than one is a duplicate).
   const dsl::Node* block(std::string_view key);
   // Either form: `key = value` or `key { ... }` (used by `waf = true` / `waf { ... }`).
-  void allow(std::string_view key) { known_.push_back(key); }
+  void allow(std::string_view key) {
+    known_.push_back(key);
+    tell_observer(block_, key, Asked::kEither);
+  }
 
   // Typed attribute readers: set `out` (value, location, explicit) when the
   // attribute is present and well formed. Return whether it was set.
@@ -87,6 +107,11 @@ void report_choice(const ReadContext& ctx, dsl::Span span, std::string_view key,
 
 template <typename T>
 bool BlockReader::choice(std::string_view key, Sourced<T>& out, std::span<const Choice<T>> choices) {
+  if (observing_readers()) {
+    std::vector<std::string_view> spellings;
+    for (const Choice<T>& c : choices) spellings.push_back(c.spelling);
+    tell_observer(block_, key, Asked::kChoice, spellings);
+  }
   const dsl::Node* n = attribute(key);
   if (!n) return false;
   auto text = read_name(ctx_, n->value, key);

@@ -1,0 +1,238 @@
+// textDocument/hover: the catalogue's facts about a location or a country,
+// what a boundary allows, what topoc deploys for a service, and the
+// settings of a region or a tenant.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/country_catalog.h"
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/emit/terraform/emit_terraform.h"
+#include "compiler/lsp/features.h"
+#include "compiler/lsp/syntax_lookup.h"
+#include "compiler/text/markdown.h"
+
+namespace topoc::lsp {
+namespace {
+
+using catalog::RegionInfo;
+
+std::string yes_no(bool b) {
+  return b ? "yes" : "no";
+}
+
+std::string code_list(const std::vector<std::string>& names, size_t limit = 40) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < limit; ++i) {
+    out += (i ? ", " : "") + markdown_code(names[i]);
+  }
+  if (names.size() > limit) out += fmt::format(" and {} more", names.size() - limit);
+  return out.empty() ? "none" : out;
+}
+
+std::string location_text(const RegionInfo& r) {
+  std::string out = fmt::format("**{}** (`{}`), Azure region\n\n", r.display, r.name);
+  const catalog::CountryInfo* country = catalog::find_country(r.country);
+  out += fmt::format("- geography: `{}`\n", r.geography);
+  out += fmt::format("- country: {}{}\n", r.country,
+                     country ? fmt::format(" ({})", country->name) : std::string());
+  out += fmt::format("- EU Data Boundary: {}\n", yes_no(r.eu_data_boundary));
+  if (const RegionInfo* pair = catalog::find_region(r.paired)) {
+    out += fmt::format("- paired region: `{}` ({}){}\n", pair->name, pair->display,
+                       pair->geography == r.geography ? "" : ", in another geography");
+  } else {
+    out += "- paired region: none\n";
+  }
+  out += fmt::format("- availability zones: {}\n", yes_no(r.zones));
+  if (r.restricted) out += "- restricted: needs a support request before use\n";
+  if (r.uncertain) out += "- not in Microsoft's published region list; facts partly unverified\n";
+  return out;
+}
+
+std::string country_text(const catalog::CountryInfo& c) {
+  return fmt::format("**{}** ({}), country\n\n- EU member state: {}\n- EFTA member state: {}\n",
+                     c.code, c.name, yes_no(c.eu_member), yes_no(c.efta_member));
+}
+
+const model::Boundary* find_boundary(const model::Topology* t, const std::string& name) {
+  return t ? t->find_boundary(name) : nullptr;
+}
+
+std::string boundary_text(const Analysis& a, const std::string& name) {
+  const model::Topology* t = a.model();
+  const model::Boundary* b = find_boundary(t, name);
+  std::string out = fmt::format("**boundary {}**, residency boundary\n\n", markdown_code(name));
+  if (!b) return out + "not declared\n";
+  if (b->geography.explicit_)
+    out += fmt::format("- geography: `{}`\n", markdown_cell(b->geography.value));
+  out += fmt::format("- locations allowed ({}): {}\n", b->allowed_locations.size(),
+                     code_list(b->allowed_locations));
+  std::vector<std::string> regions, tenants;
+  for (const model::Region& r : t->regions) {
+    if (r.boundary_name.value == name) regions.push_back(r.key);
+  }
+  for (const model::Tenant& tn : t->tenants) {
+    if (tn.residency.value == name) tenants.push_back(tn.name);
+  }
+  out += fmt::format("- regions: {}\n", code_list(regions));
+  out += fmt::format("- tenants: {}\n", code_list(tenants));
+  return out;
+}
+
+std::string region_text(const Analysis& a, const std::string& key) {
+  const model::Topology* t = a.model();
+  const model::Region* r = t ? t->find_region(key) : nullptr;
+  std::string out = fmt::format("**region {}**\n\n", markdown_code(key));
+  if (!r) return out + "not declared\n";
+  if (const RegionInfo* info = catalog::find_region(r->location.value)) {
+    out += fmt::format("- location: `{}` ({})\n", info->name, info->display);
+  }
+  if (!r->boundary_name.value.empty()) {
+    out += fmt::format("- boundary: {}\n", markdown_code(r->boundary_name.value));
+  }
+  if (r->failover.explicit_)
+    out += fmt::format("- failover: `{}`\n", markdown_cell(r->failover.value));
+  if (r->address_space.explicit_) {
+    out += fmt::format("- address space: `{}`\n", r->address_space.value.to_string());
+  }
+  std::vector<std::string> services;
+  for (const auto& s : r->services) services.emplace_back(model::to_string(s.value));
+  out += fmt::format("- services: {}\n", code_list(services));
+  return out;
+}
+
+std::string tenant_text(const Analysis& a, const std::string& name) {
+  const model::Topology* t = a.model();
+  std::string out = fmt::format("**tenant {}**\n\n", markdown_code(name));
+  const model::Tenant* tenant = nullptr;
+  if (t) {
+    for (const model::Tenant& tn : t->tenants) {
+      if (tn.name == name) tenant = &tn;
+    }
+  }
+  if (!tenant) return out + "not declared\n";
+  if (tenant->residency.explicit_) {
+    out += fmt::format("- residency: boundary {}", markdown_code(tenant->residency.value));
+    if (const model::Boundary* b = find_boundary(t, tenant->residency.value);
+        b && b->geography.explicit_) {
+      out += fmt::format(" (`{}`)", markdown_cell(b->geography.value));
+    }
+    out += "\n";
+  }
+  out += tenant->home.explicit_
+             ? fmt::format("- home region: {}\n", markdown_code(tenant->home.value))
+             : "- home region: any region of its boundary\n";
+  return out;
+}
+
+// The module call of the Terraform root that deploys a service per region.
+std::string_view module_call(model::Service s) {
+  return s == model::Service::kAiSearch ? "search" : model::to_string(s);
+}
+
+std::optional<model::Service> service_named(std::string_view name) {
+  for (int i = 0; i <= static_cast<int>(model::Service::kMonitoring); ++i) {
+    auto s = static_cast<model::Service>(i);
+    if (name == model::to_string(s)) return s;
+  }
+  return std::nullopt;
+}
+
+std::string service_text(const Analysis& a, model::Service s, const std::string& region_key) {
+  std::string out = fmt::format("**service `{}`** in region {}\n\n", model::to_string(s),
+                                markdown_code(region_key));
+  const model::Topology* t = a.model();
+  const model::Region* r = t ? t->find_region(region_key) : nullptr;
+  if (!r || !r->has(s)) return out + "not run in this region\n";
+  if (a.check.sink.error_count() > 0) {
+    return out +
+           "The resources topoc deploys for it are listed here once the topology checks "
+           "without errors.\n";
+  }
+  nlohmann::json manifest =
+      nlohmann::json::parse(emit::emit_terraform_manifest(*t, {}), nullptr, false);
+  std::string prefix = fmt::format("module.{}[\"{}\"].", module_call(s), region_key);
+  std::string rows;
+  if (manifest.is_object() && manifest["resources"].is_array()) {
+    for (const auto& res : manifest["resources"]) {
+      std::string address = res.value("address", "");
+      if (!address.starts_with(prefix)) continue;
+      std::string name =
+          res.contains("name") && res["name"].is_string() ? res["name"].get<std::string>() : "";
+      rows += fmt::format("- `{}`{}\n", res.value("type", ""),
+                          name.empty() ? "" : " " + markdown_code(name));
+    }
+  }
+  if (rows.empty()) return out + "no resources of its own\n";
+  return out + "topoc deploys (Terraform, environment `" + markdown_cell(t->environment.value) +
+         "`):\n\n" + rows;
+}
+
+// The region block that holds a hit, if any.
+const dsl::Node* enclosing_region(const Hit& hit) {
+  if (hit.path.size() >= 2 && hit.path[1]->key == "region" && !hit.path[1]->labels.empty()) {
+    return hit.path[1];
+  }
+  return nullptr;
+}
+
+std::optional<std::string> hover_text(const Analysis& a, uint32_t offset, dsl::Span& span) {
+  if (!a.tree) return std::nullopt;
+  if (auto o = occurrence_at(*a.tree, offset)) {
+    span = o->span;
+    switch (o->symbol.kind) {
+      case SymbolKind::kBoundary:
+        return boundary_text(a, o->symbol.name);
+      case SymbolKind::kRegion:
+        return region_text(a, o->symbol.name);
+      case SymbolKind::kTenant:
+        return tenant_text(a, o->symbol.name);
+    }
+  }
+  auto hit = find_at(*a.tree, offset);
+  if (!hit) return std::nullopt;
+  span = hit->span;
+  const dsl::Node* region = enclosing_region(*hit);
+  std::string parent = hit->parent_path();
+  if (hit->part == Hit::Part::kKey && region && parent == "topology/region") {
+    std::string key = hit->node().key == "search" ? "ai_search" : hit->node().key;
+    if (auto s = service_named(key); s && hit->node().is_block) {
+      return service_text(a, *s, region->labels[0].text);
+    }
+  }
+  if (hit->part != Hit::Part::kValue) return std::nullopt;
+  const dsl::Value& v = *hit->value;
+  if (v.kind != dsl::ValueKind::kIdentifier && v.kind != dsl::ValueKind::kString)
+    return std::nullopt;
+  const std::string& key = hit->node().key;
+  if (region && parent == "topology/region" && key == "services") {
+    if (auto s = service_named(v.text)) return service_text(a, *s, region->labels[0].text);
+  }
+  bool country_list = (parent == "topology/frontdoor" && key == "geo") ||
+                      (parent == "topology/frontdoor/geo" && key == "countries");
+  if (country_list) {
+    if (const catalog::CountryInfo* c = catalog::find_country(v.text)) return country_text(*c);
+    return std::nullopt;
+  }
+  if (key == "geography") {
+    auto names = catalog::regions_in_geography(v.text);
+    if (names.empty()) return std::nullopt;
+    std::vector<std::string> list(names.begin(), names.end());
+    std::sort(list.begin(), list.end());
+    return fmt::format("**geography `{}`**\n\n- locations ({}): {}\n", markdown_cell(v.text),
+                       list.size(), code_list(list));
+  }
+  if (const RegionInfo* r = catalog::find_region(v.text)) return location_text(*r);
+  return std::nullopt;
+}
+
+}  // namespace
+
+nlohmann::json hover(const Analysis& a, Position at) {
+  dsl::Span span;
+  auto text = hover_text(a, a.offset(at), span);
+  if (!text) return nullptr;
+  return {{"contents", {{"kind", "markdown"}, {"value", *text}}}, {"range", a.range(span)}};
+}
+
+}  // namespace topoc::lsp
