@@ -8,6 +8,7 @@
 
 #include "compiler/text/visible.h"
 #include "tools/cli.h"
+#include "tools/cli_fmt.h"
 
 namespace {
 
@@ -40,6 +41,8 @@ int run_guarded(int argc, char** argv) {
   auto* metrics_cmd = cli::add_metrics_command(app);
   cli::DriftOptions drift;
   auto* drift_cmd = cli::add_drift_command(app, drift);
+  cli::FmtOptions fmt_options;
+  auto* fmt_cmd = cli::add_fmt_command(app, fmt_options);
 
   try {
     app.parse(argc, argv);
@@ -59,6 +62,7 @@ int run_guarded(int argc, char** argv) {
   if (regions_cmd->parsed()) return cli::run_regions();
   if (metrics_cmd->parsed()) return cli::run_metrics();
   if (drift_cmd->parsed()) return cli::run_drift(drift);
+  if (fmt_cmd->parsed()) return cli::run_fmt(fmt_options);
   return cli::kExitUsage;
 }
 
