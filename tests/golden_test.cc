@@ -24,6 +24,7 @@
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/check.h"
+#include "compiler/format/format.h"
 #include "dsl/parser.h"
 
 namespace topoc::testing {
@@ -369,6 +370,27 @@ TEST(DslReadme, ExamplesCheck) {
     }
   }
   EXPECT_GE(complete, 3u) << "dsl/README.md should hold complete examples";
+}
+
+// The layout section's "after" fragment is what `topoc fmt` makes of the
+// "before" fragment above it.
+TEST(DslReadme, LayoutExampleIsWhatFmtWrites) {
+  std::optional<std::string> doc = read_text(source_dir() / "dsl/README.md");
+  ASSERT_TRUE(doc) << "dsl/README.md is missing";
+  std::vector<CodeBlock> blocks = fenced_blocks(*doc);
+  auto without_first_line = [](const std::string& text) {
+    return text.substr(text.find('\n') + 1);
+  };
+  size_t found = 0;
+  for (size_t i = 1; i < blocks.size(); ++i) {
+    if (!blocks[i].text.starts_with("# fragment: after `topoc fmt`\n")) continue;
+    ++found;
+    std::string before = without_first_line(blocks[i - 1].text);
+    EXPECT_EQ(without_first_line(blocks[i].text),
+              format::format_source(before).value_or("<syntax error>"))
+        << "dsl/README.md:" << blocks[i].line;
+  }
+  EXPECT_EQ(1u, found);
 }
 
 // Whether a fenced block is topology source: it opens a topology, or it
