@@ -24,6 +24,8 @@
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/check.h"
+#include "compiler/format/format.h"
+#include "dsl/parser.h"
 
 namespace topoc::testing {
 namespace {
@@ -352,7 +354,7 @@ TEST(DslReadme, ExamplesCheck) {
   ASSERT_TRUE(doc) << "dsl/README.md is missing";
   size_t complete = 0;
   for (const CodeBlock& block : fenced_blocks(*doc)) {
-    if (block.info != "hcl") continue;
+    if (block.info != "topo") continue;
     if (is_complete_file(block.text)) {
       ++complete;
       driver::CheckResult result = check_relative("dsl/README.md", block.text);
@@ -368,6 +370,76 @@ TEST(DslReadme, ExamplesCheck) {
     }
   }
   EXPECT_GE(complete, 3u) << "dsl/README.md should hold complete examples";
+}
+
+// The layout section's "after" fragment is what `topoc fmt` makes of the
+// "before" fragment above it.
+TEST(DslReadme, LayoutExampleIsWhatFmtWrites) {
+  std::optional<std::string> doc = read_text(source_dir() / "dsl/README.md");
+  ASSERT_TRUE(doc) << "dsl/README.md is missing";
+  std::vector<CodeBlock> blocks = fenced_blocks(*doc);
+  auto without_first_line = [](const std::string& text) {
+    return text.substr(text.find('\n') + 1);
+  };
+  size_t found = 0;
+  for (size_t i = 1; i < blocks.size(); ++i) {
+    if (!blocks[i].text.starts_with("# fragment: after `topoc fmt`\n")) continue;
+    ++found;
+    std::string before = without_first_line(blocks[i - 1].text);
+    EXPECT_EQ(without_first_line(blocks[i].text),
+              format::format_source(before).value_or("<syntax error>"))
+        << "dsl/README.md:" << blocks[i].line;
+  }
+  EXPECT_EQ(1u, found);
+}
+
+// Whether a fenced block is topology source: it opens a topology, or it
+// parses as the topology language with none of Terraform's top-level blocks.
+bool is_topology_snippet(const std::string& text) {
+  for (const std::string& line : split_lines(text)) {
+    size_t start = line.find_first_not_of(' ');
+    if (start != std::string::npos && line.compare(start, 10, "topology \"") == 0) return true;
+  }
+  dsl::SourceFile file("snippet.topo", text);
+  dsl::ParseResult parsed = dsl::parse(file);
+  if (parsed.error || parsed.document.items.empty()) return false;
+  static const std::set<std::string, std::less<>> kTerraformBlocks = {
+      "terraform", "provider", "resource", "data",    "module", "variable",
+      "output",    "locals",   "moved",    "import", "removed", "check"};
+  return std::none_of(parsed.document.items.begin(), parsed.document.items.end(),
+                      [](const dsl::Node& n) { return kTerraformBlocks.count(n.key) > 0; });
+}
+
+// Topology snippets are fenced as `topo`, the language's own name: they are
+// not HCL, and an HCL highlighter or `terraform fmt` gets them wrong.
+TEST(Docs, NoMarkdownFileFencesATopologyAsHcl) {
+  std::vector<std::string> wrong;
+  size_t topo_fences = 0;
+  fs::recursive_directory_iterator it(source_dir()), end;
+  for (; it != end; ++it) {
+    std::string name = it->path().filename().string();
+    if (it->is_directory() &&
+        (name.starts_with(".") || name.starts_with("build") || name == "node_modules")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() != ".md" || !it->is_regular_file()) continue;
+    std::optional<std::string> text = read_text(it->path());
+    ASSERT_TRUE(text) << it->path();
+    std::string relative = fs::relative(it->path(), source_dir()).string();
+    for (const CodeBlock& block : fenced_blocks(*text)) {
+      topo_fences += block.info == "topo";
+      std::string info = block.info;
+      std::transform(info.begin(), info.end(), info.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      bool hcl = info == "hcl" || info == "terraform" || info == "tf";
+      if (hcl && is_topology_snippet(block.text)) {
+        wrong.push_back(fmt::format("{}:{}", relative, block.line));
+      }
+    }
+  }
+  EXPECT_EQ(std::vector<std::string>{}, wrong) << "fence these topology snippets as ```topo";
+  EXPECT_GT(topo_fences, 50u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "compiler/text/visible.h"
 #include "tools/cli.h"
 #include "tools/cli_version.h"
+#include "tools/cli_fmt.h"
 
 namespace {
 
@@ -44,6 +45,8 @@ int run_guarded(int argc, char** argv) {
   cli::VersionOptions version;
   auto* version_cmd = cli::add_version_command(app, version);
   auto* lsp_cmd = cli::add_lsp_command(app);
+  cli::FmtOptions fmt_options;
+  auto* fmt_cmd = cli::add_fmt_command(app, fmt_options);
 
   try {
     app.parse(argc, argv);
@@ -65,6 +68,7 @@ int run_guarded(int argc, char** argv) {
   if (drift_cmd->parsed()) return cli::run_drift(drift);
   if (version_cmd->parsed()) return cli::run_version(version);
   if (lsp_cmd->parsed()) return cli::run_lsp();
+  if (fmt_cmd->parsed()) return cli::run_fmt(fmt_options);
   return cli::kExitUsage;
 }
 

@@ -6,6 +6,9 @@
 #               every input format (tests/drift/fixtures/formats);
 #   fuzz_emit   check, then the Terraform and Bicep emitters in memory, every
 #               file balanced; seeded with the examples that check cleanly.
+#   fuzz_fmt    `topoc fmt`: idempotent and meaning-preserving on whatever
+#               parses; starts from the front end's corpus (every input found
+#               so far is checked first), the examples and tests/fuzz/fmt-seeds.
 #   tests/fuzz/run.sh [seconds]    per target, default 60
 # New inputs the fuzzer finds go to build-fuzz/<target>-corpus (kept between
 # runs), crashes to build-fuzz/artifacts. Exits non-zero when a fuzzer finds a
@@ -16,22 +19,24 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_check fuzz_state fuzz_emit
+cmake --build --preset fuzz --target fuzz_check fuzz_state fuzz_emit fuzz_fmt
 
 artifacts=build-fuzz/artifacts/
 mkdir -p build-fuzz/check-corpus build-fuzz/check-seeds build-fuzz/state-corpus \
-  build-fuzz/emit-corpus build-fuzz/emit-seeds "$artifacts"
+  build-fuzz/emit-corpus build-fuzz/emit-seeds build-fuzz/fmt-corpus build-fuzz/fmt-seeds "$artifacts"
 cp examples/*.topo examples/invalid/*.topo build-fuzz/check-seeds/
 cp examples/*.topo build-fuzz/emit-seeds/
+cp examples/*.topo examples/invalid/*.topo tests/fuzz/fmt-seeds/*.topo build-fuzz/fmt-seeds/
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
-fuzz() {  # target corpus seeds
+fuzz() {  # target corpus seeds...
   echo "== $1: ${seconds}s"
-  "build-fuzz/tests/fuzz/$1" "$2" "$3" \
+  "build-fuzz/tests/fuzz/$1" "${@:2}" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts" -print_final_stats=1
 }
 fuzz fuzz_check build-fuzz/check-corpus build-fuzz/check-seeds
 fuzz fuzz_state build-fuzz/state-corpus tests/drift/fixtures/formats
 fuzz fuzz_emit build-fuzz/emit-corpus build-fuzz/emit-seeds
+fuzz fuzz_fmt build-fuzz/fmt-corpus build-fuzz/check-corpus build-fuzz/fmt-seeds
