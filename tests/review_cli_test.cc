@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -315,6 +316,37 @@ TEST_F(ReviewCli, CatalogueCommandsPrintJson) {
       "description": "nodes reporting Ready"})"),
             m["metrics"][6]);
   EXPECT_EQ(2, run("regions --format yaml").exit_code);
+}
+
+TEST_F(ReviewCli, GraphPrintsNodesAndEdgesAsJson) {
+  std::string examples = std::string(TOPOC_SOURCE_DIR) + "/examples/";
+  CliRun minimal = run("graph --format json " + shell_quote(examples + "minimal.topo"));
+  EXPECT_EQ(0, minimal.exit_code) << minimal.err;
+  EXPECT_EQ(json::parse(R"({"schema_version": 1, "topology": "minimal",
+      "groups": [{"id": "b0", "kind": "boundary", "label": ["boundary us", "united-states"],
+                  "nodes": ["r0", "r1"]}],
+      "nodes": [
+        {"id": "r0", "kind": "region", "label": ["region east", "eastus", "10.1.0.0/16"], "group": "b0"},
+        {"id": "r1", "kind": "region", "label": ["region west", "westus2", "10.2.0.0/16"], "group": "b0"}],
+      "edges": [
+        {"from": "r0", "to": "r1", "kind": "failover", "label": "failover", "dashed": true},
+        {"from": "r1", "to": "r0", "kind": "failover", "label": "failover", "dashed": true}]})"),
+            json::parse(minimal.out));
+
+  // Every edge joins a node or a boundary; Front Door routes and tenants appear.
+  CliRun rag = run("graph --format json " + shell_quote(examples + "rag-platform.topo"));
+  EXPECT_EQ(0, rag.exit_code) << rag.err;
+  json g = json::parse(rag.out);
+  std::set<std::string> ids, kinds;
+  for (const json& n : g["nodes"]) ids.insert(n["id"].get<std::string>());
+  for (const json& b : g["groups"]) ids.insert(b["id"].get<std::string>());
+  for (const json& e : g["edges"]) {
+    EXPECT_TRUE(ids.count(e["from"].get<std::string>())) << e;
+    EXPECT_TRUE(ids.count(e["to"].get<std::string>())) << e;
+    kinds.insert(e["kind"].get<std::string>());
+  }
+  EXPECT_TRUE(kinds.count("route") && kinds.count("failover")) << rag.out.substr(0, 3000);
+  EXPECT_TRUE(kinds.count("residency") || kinds.count("home"));
 }
 
 TEST_F(ReviewCli, CheckJsonCarriesTheSchemaVersion) {
