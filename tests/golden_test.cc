@@ -102,13 +102,21 @@ driver::CheckResult check_relative(const std::string& relative_path, std::string
   return result;
 }
 
-// SARIF as topoc renders it, except that the rules table (the same fifty-odd
-// entries in every file, generated from diagnostic_kinds.def) is replaced by
-// its size: goldens show the results, and a new code does not rewrite them all.
+// SARIF as `topoc check --format sarif` renders it from the source tree,
+// except that the rules table (the same fifty-odd entries in every file,
+// generated from diagnostic_kinds.def and docs/rules.md) is replaced by its
+// size, and the absolute root by a placeholder: goldens show the results, a
+// new code does not rewrite them all, and no golden holds a machine's path.
 std::string golden_sarif(const driver::CheckResult& result, std::string& problem) {
-  std::string rendered = diag::render_sarif(result.files, result.sink.diagnostics(), kGoldenToolVersion);
+  diag::SarifOptions options;
+  options.tool_version = std::string(kGoldenToolVersion);
+  options.root = source_dir().string();
+  options.base_dir = source_dir().string();
+  options.automation_id = "topoc/check/" + result.files[0].path() + "/";
+  std::string rendered = diag::render_sarif(result.files, result.sink.diagnostics(), options);
   auto sarif = nlohmann::ordered_json::parse(rendered);
   auto& run = sarif["runs"][0];
+  run["originalUriBaseIds"]["%SRCROOT%"]["uri"] = "file:///SOURCE_DIR/";
   auto& rules = run["tool"]["driver"]["rules"];
   for (const auto& r : run["results"]) {
     size_t index = r["ruleIndex"].get<size_t>();

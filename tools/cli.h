@@ -3,9 +3,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "compiler/diag/render.h"
 #include "compiler/driver/check.h"
 
 namespace topoc::cli {
@@ -23,6 +25,8 @@ struct CheckOptions {
   std::string format = "text";
   bool warnings_as_errors = false;
   std::string color = "auto";
+  std::string root;           // empty: the repository around the current directory
+  std::string help_base_url;  // empty: diag::kDefaultHelpBaseUrl
 };
 
 struct BuildOptions {
@@ -30,16 +34,23 @@ struct BuildOptions {
   std::string output;
   std::string environment;
   bool check = false;
+  bool diff = false;  // with --check: a unified diff of what is out of date
   bool dry_run = false;
   bool force = false;
   std::string format = "text";
   std::string target = "terraform";
   std::string color = "auto";
+  std::string root;  // --format github: file paths relative to it
 };
 
 struct GraphOptions {
   std::string file;
   std::string format = "mermaid";
+};
+
+// `topoc regions` and `topoc metrics`.
+struct CatalogOptions {
+  std::string format = "text";
 };
 
 // `topoc drift` has exit codes of its own, those of `terraform plan
@@ -60,21 +71,40 @@ struct DriftOptions {
 CLI::App* add_check_command(CLI::App& app, CheckOptions& options);
 CLI::App* add_build_command(CLI::App& app, BuildOptions& options);
 CLI::App* add_graph_command(CLI::App& app, GraphOptions& options);
-CLI::App* add_regions_command(CLI::App& app);
-CLI::App* add_metrics_command(CLI::App& app);
+CLI::App* add_regions_command(CLI::App& app, CatalogOptions& options);
+CLI::App* add_metrics_command(CLI::App& app, CatalogOptions& options);
 CLI::App* add_drift_command(CLI::App& app, DriftOptions& options);
 CLI::App* add_lsp_command(CLI::App& app);
 
 int run_check(const CheckOptions& options);
 int run_build(const BuildOptions& options);
 int run_graph(const GraphOptions& options);
-int run_regions();
-int run_metrics();
+int run_regions(const CatalogOptions& options);
+int run_metrics(const CatalogOptions& options);
 int run_drift(const DriftOptions& options);
 int run_lsp();
 
+// `topoc help [command]`: the application's help, or one command's, on
+// stdout; an unknown command is a usage error with the closest name.
+CLI::App* add_help_command(CLI::App& app, std::string& topic);
+int run_help(CLI::App& app, const std::string& topic);
+// The exit code when argv names a command `app` does not have (after
+// printing the closest one and the list), or nothing when it names one.
+std::optional<int> unknown_command(CLI::App& app, int argc, char** argv);
+
 // Shared by the commands that run the front end first.
-bool use_color(const std::string& choice);  // auto: only on a terminal
+// auto: only on a terminal, and never with NO_COLOR set to anything non-empty
+// or TERM=dumb (https://no-color.org); `always` wins over both.
+bool use_color(const std::string& choice);
+// `--root` as given, or the default: the nearest ancestor of the current
+// directory holding `.git`, else the current directory. Absolute.
+std::string sarif_root(const std::string& option);
+// The inputs that could not be read, as the renderers name them.
+std::vector<diag::ToolFailure> tool_failures(const driver::CheckResult& result);
+// `--format github|azure-devops`: the diagnostics (and failures) as CI
+// annotations on stdout.
+void print_annotations(const std::string& format, const driver::CheckResult& result,
+                       const std::string& root);
 // `--env` that model::valid_environment_name refuses, as one error line.
 std::string environment_name_error(const std::string& name);  // one line, with `\n`
 void print_input_errors(const driver::CheckResult& result);

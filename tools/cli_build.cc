@@ -17,6 +17,7 @@
 #include "compiler/emit/terraform/emit_terraform.h"
 #include "compiler/lifecycle/replacements.h"
 #include "compiler/model/path_names.h"
+#include "compiler/text/unified_diff.h"
 #include "tools/cli.h"
 
 namespace topoc::cli {
@@ -86,6 +87,27 @@ bool up_to_date(const BuildReport& r) {
   return r.added + r.changed + r.removed.size() == 0;
 }
 
+// What is on disk at `path` under the output directory; "" if unreadable.
+std::string on_disk(const BuildOptions& opt, const std::string& path) {
+  return emit::io::read_regular_file(std::filesystem::path(opt.output) / path).value_or("");
+}
+
+// `build --check --diff`: the changes a build would make, as one unified diff
+// with paths relative to the output directory (`patch -p1 -d DIR` applies it).
+std::string tree_diff(const BuildOptions& opt, const BuildReport& r) {
+  std::string out;
+  for (const auto& f : r.files) {
+    FileStatus s = r.status.at(f.path);
+    if (s == FileStatus::kAdded) {
+      out += unified_diff("", f.contents, {"/dev/null", "b/" + f.path});
+    } else if (s == FileStatus::kChanged) {
+      out += unified_diff(on_disk(opt, f.path), f.contents, {"a/" + f.path, "b/" + f.path});
+    }
+  }
+  for (const auto& p : r.removed) out += unified_diff(on_disk(opt, p), "", {"a/" + p, "/dev/null"});
+  return out;
+}
+
 void print_text_report(const BuildOptions& opt, const BuildReport& r) {
   if (r.mode == "dry-run") {
     for (const auto& f : r.files) {
@@ -103,6 +125,13 @@ void print_text_report(const BuildOptions& opt, const BuildReport& r) {
   if (r.mode == "check") {
     if (up_to_date(r)) {
       std::cout << fmt::format("`{}` is up to date ({} files)\n", opt.output, r.files.size());
+      return;
+    }
+    if (opt.diff) {
+      // The diff alone on stdout, so that it can be piped to patch.
+      std::cout << tree_diff(opt, r);
+      std::cerr << fmt::format("`{}` is out of date: {} added, {} changed, {} removed\n",
+                               opt.output, r.added, r.changed, r.removed.size());
       return;
     }
     for (const auto& f : r.files) {
@@ -132,6 +161,7 @@ Json diagnostics_json(const driver::CheckResult& result) {
 
 Json json_report(const BuildOptions& opt, const driver::CheckResult& result, const BuildReport* r) {
   Json j;
+  j["schema_version"] = diag::kJsonSchemaVersion;
   j["command"] = "build";
   j["target"] = opt.target;
   j["output"] = opt.output;
@@ -167,6 +197,7 @@ Json json_report(const BuildOptions& opt, const driver::CheckResult& result, con
   summary["up_to_date"] = r && (opt.check || opt.dry_run ? up_to_date(*r) : r->written);
   if (r && !r->error.empty()) summary["error"] = r->error;
   j["summary"] = summary;
+  if (r && opt.diff) j["diff"] = tree_diff(opt, *r);
   return j;
 }
 
@@ -224,6 +255,15 @@ void report_build_warnings(const BuildOptions& opt, const std::string& environme
   lifecycle::report_replacements(topology, *previous, manifest, sink);
 }
 
+// Text on stderr, or CI annotations on stdout (failures included).
+void print_diagnostics(const BuildOptions& opt, const driver::CheckResult& result) {
+  if (opt.format == "github" || opt.format == "azure-devops") {
+    print_annotations(opt.format, result, sarif_root(opt.root));
+  } else {
+    print_text_diagnostics(result, use_color(opt.color));
+  }
+}
+
 }  // namespace
 
 CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
@@ -240,15 +280,24 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
                     "Write nothing; exit 1 if this environment's and target's files in the output "
                     "directory differ from what would be generated, listing added, changed and "
                     "removed files");
+  cmd->add_flag("--diff", opt.diff,
+                "With --check: print a unified diff of the files that would be added, changed or "
+                "removed (stdout; `patch -p1 -d DIR` applies it)")
+      ->needs(check);
   cmd->add_flag("--dry-run", opt.dry_run,
                 "Write nothing; list the files that would be written, with sizes")
       ->excludes(check);
   cmd->add_flag("--force", opt.force,
                 "Write into an existing directory topoc did not create, or over files it did not "
                 "generate");
-  cmd->add_option("--format", opt.format, "Report format: text or json (stdout)")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("--format", opt.format,
+                  "Report format: text or json (stdout); github or azure-devops print the "
+                  "diagnostics as CI annotations on stdout, the report as text")
+      ->check(CLI::IsMember({"text", "json", "github", "azure-devops"}))
       ->default_str("text");
+  cmd->add_option("--root", opt.root,
+                  "With --format github: directory file paths are relative to (default: the "
+                  "repository around the current directory)");
   cmd->add_option("--target", opt.target,
                   "What to generate: terraform (azurerm 4.x), bicep (DIR/bicep/) or all")
       ->check(CLI::IsMember({"terraform", "bicep", "all"}))
@@ -276,6 +325,7 @@ CLI::App* add_build_command(CLI::App& app, BuildOptions& opt) {
       "  topoc build platform.topo -o infra --env staging   # another environment, beside prod\n"
       "  topoc build platform.topo -o infra --target bicep  # the Bicep tree, beside Terraform\n"
       "  topoc build platform.topo -o infra --check         # CI: is infra/ up to date?\n"
+      "  topoc build platform.topo -o infra --check --diff  # and what would change\n"
       "  topoc build platform.topo -o infra --dry-run       # what would be written\n"
       "  topoc build platform.topo -o infra --format json   # files with size and sha256");
   return cmd;
@@ -292,7 +342,7 @@ int run_build(const BuildOptions& opt) {
   bool clean = result.input_errors.empty() && result.sink.error_count() == 0 &&
                !result.models.empty() && result.models[0];
   // A clean topology's diagnostics wait for the build's own warnings.
-  if (!json && !clean) print_text_diagnostics(result, use_color(opt.color));
+  if (!json && !clean) print_diagnostics(opt, result);
   if (!result.input_errors.empty()) {
     if (json) print_json(json_report(opt, result, nullptr));
     return kExitUsage;
@@ -322,7 +372,7 @@ int run_build(const BuildOptions& opt) {
   if (!invalid) invalid = emit::check_tree_paths(files);
   report_build_warnings(opt, environment, topology, files, result.sink);
   result.sink.sort();
-  if (!json) print_text_diagnostics(result, use_color(opt.color));
+  if (!json) print_diagnostics(opt, result);
   if (invalid) {
     std::cerr << fmt::format("topoc: error: {}\n", *invalid);
     return kExitFindings;

@@ -13,8 +13,9 @@ CLI::App* add_graph_command(CLI::App& app, GraphOptions& opt) {
   auto* cmd = app.add_subcommand(
       "graph", "Draw a topology: boundaries, regions, failover, tenants, Front Door");
   cmd->add_option("file", opt.file, "Topology file (.topo)")->required();
-  cmd->add_option("--format", opt.format, "Diagram language: mermaid or dot (Graphviz)")
-      ->check(CLI::IsMember({"mermaid", "dot"}))
+  cmd->add_option("--format", opt.format,
+                  "Diagram language: mermaid or dot (Graphviz); json for the nodes and edges")
+      ->check(CLI::IsMember({"mermaid", "dot", "json"}))
       ->default_str("mermaid");
   cmd->footer(
       "Boundaries are groups holding their regions (key, location, address space); dashed arrows\n"
@@ -48,7 +49,9 @@ int run_graph(const GraphOptions& opt) {
     return kExitFindings;
   }
   const model::Topology& topology = *result.models[0];
-  std::cout << (opt.format == "dot" ? emit::render_dot(topology) : emit::render_mermaid(topology));
+  std::cout << (opt.format == "dot"    ? emit::render_dot(topology)
+                : opt.format == "json" ? emit::render_graph_json(topology)
+                                       : emit::render_mermaid(topology));
   return result.sink.error_count() > 0 ? kExitFindings : kExitClean;
 }
 

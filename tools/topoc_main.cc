@@ -30,7 +30,8 @@ int run_guarded(int argc, char** argv) {
       "  topoc build platform.topo -o infra --target all\n"
       "  topoc graph platform.topo > platform.mmd\n"
       "  topoc drift platform.topo --state state.json --state resources.json\n\n"
-      "Run `topoc <command> --help` for a command's options.");
+      "Run `topoc help <command>` (or `topoc <command> --help`) for a command's options.\n"
+      "Colour: NO_COLOR (any non-empty value) or TERM=dumb turn it off unless --color always.");
 
   cli::CheckOptions check;
   cli::BuildOptions build;
@@ -38,8 +39,9 @@ int run_guarded(int argc, char** argv) {
   auto* check_cmd = cli::add_check_command(app, check);
   auto* build_cmd = cli::add_build_command(app, build);
   auto* graph_cmd = cli::add_graph_command(app, graph);
-  auto* regions_cmd = cli::add_regions_command(app);
-  auto* metrics_cmd = cli::add_metrics_command(app);
+  cli::CatalogOptions regions, metrics;
+  auto* regions_cmd = cli::add_regions_command(app, regions);
+  auto* metrics_cmd = cli::add_metrics_command(app, metrics);
   cli::DriftOptions drift;
   auto* drift_cmd = cli::add_drift_command(app, drift);
   cli::VersionOptions version;
@@ -47,7 +49,12 @@ int run_guarded(int argc, char** argv) {
   auto* lsp_cmd = cli::add_lsp_command(app);
   cli::FmtOptions fmt_options;
   auto* fmt_cmd = cli::add_fmt_command(app, fmt_options);
+  std::string help_topic;
+  auto* help_cmd = cli::add_help_command(app, help_topic);
 
+  // An unknown command is a typo more often than not: name the closest one
+  // and list them all, instead of CLI11's "argument was not expected".
+  if (auto unknown = cli::unknown_command(app, argc, argv)) return *unknown;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -63,8 +70,9 @@ int run_guarded(int argc, char** argv) {
   if (check_cmd->parsed()) return cli::run_check(check);
   if (build_cmd->parsed()) return cli::run_build(build);
   if (graph_cmd->parsed()) return cli::run_graph(graph);
-  if (regions_cmd->parsed()) return cli::run_regions();
-  if (metrics_cmd->parsed()) return cli::run_metrics();
+  if (regions_cmd->parsed()) return cli::run_regions(regions);
+  if (metrics_cmd->parsed()) return cli::run_metrics(metrics);
+  if (help_cmd->parsed()) return cli::run_help(app, help_topic);
   if (drift_cmd->parsed()) return cli::run_drift(drift);
   if (version_cmd->parsed()) return cli::run_version(version);
   if (lsp_cmd->parsed()) return cli::run_lsp();

@@ -51,7 +51,9 @@ std::string render_json(const DriftReport& r) {
   summary["ignored"] = r.ignored;
   json findings = json::array();
   for (const Finding& f : r.findings) findings.push_back(finding_json(f));
-  json out = {{"topology", r.topology},
+  // The version of this document's shape (docs/json.md), as every topoc JSON carries.
+  json out = {{"schema_version", 1},
+              {"topology", r.topology},
               {"environment", r.environment},
               {"in_sync", r.in_sync()},
               {"desired", {{"path", r.desired_source}, {"resources", r.desired_resources}}},

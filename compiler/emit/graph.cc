@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "compiler/text/visible.h"
@@ -397,6 +398,63 @@ std::string render_dot(const model::Topology& topology, const GraphOptions& opti
   }
   out += "}\n";
   return out;
+}
+
+namespace {
+
+const char* node_kind(const Node& n) {
+  switch (n.shape) {
+    case Shape::kBox: return n.dashed ? "failover-location" : "region";
+    case Shape::kTenant: return "tenant";
+    case Shape::kFrontDoor: return "frontdoor";
+    case Shape::kPlaceholder: return "empty";
+  }
+  return "";
+}
+
+// What the builder's edges mean, from how it made them.
+const char* edge_kind(const Edge& e) {
+  if (e.from == "fd") return "route";
+  if (e.label == "failover") return "failover";
+  if (e.label == "fallback") return "fallback";
+  if (e.label == "home") return "home";
+  return "residency";
+}
+
+}  // namespace
+
+std::string render_graph_json(const model::Topology& topology, const GraphOptions& options) {
+  using Json = nlohmann::ordered_json;
+  Diagram d = DiagramBuilder(topology, options).build();
+  Json groups = Json::array(), nodes = Json::array(), edges = Json::array();
+  auto node_json = [](const Node& n, const std::string& group) {
+    return Json{{"id", n.id},
+                {"kind", node_kind(n)},
+                {"label", n.lines},
+                {"group", group.empty() ? Json(nullptr) : Json(group)}};
+  };
+  for (const Group& g : d.groups) {
+    Json members = Json::array();
+    for (const Node& n : g.nodes) {
+      members.push_back(n.id);
+      nodes.push_back(node_json(n, g.id));
+    }
+    groups.push_back({{"id", g.id}, {"kind", "boundary"}, {"label", g.lines}, {"nodes", members}});
+  }
+  for (const Node& n : d.loose) nodes.push_back(node_json(n, ""));
+  for (const Edge& e : d.edges) {
+    edges.push_back({{"from", e.from},
+                     {"to", e.to},
+                     {"kind", edge_kind(e)},
+                     {"label", e.label},
+                     {"dashed", e.dashed}});
+  }
+  Json out = {{"schema_version", 1},
+              {"topology", d.title},
+              {"groups", std::move(groups)},
+              {"nodes", std::move(nodes)},
+              {"edges", std::move(edges)}};
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace topoc::emit

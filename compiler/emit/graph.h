@@ -19,5 +19,9 @@ struct GraphOptions {
 
 std::string render_mermaid(const model::Topology& topology, const GraphOptions& options = {});
 std::string render_dot(const model::Topology& topology, const GraphOptions& options = {});
+// The same diagram as data (`topoc graph --format json`, docs/json.md): groups
+// (boundaries) with their member nodes, nodes (regions, failover locations,
+// tenants, Front Door) and edges, ids as in the drawings.
+std::string render_graph_json(const model::Topology& topology, const GraphOptions& options = {});
 
 }  // namespace topoc::emit
