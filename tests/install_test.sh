@@ -23,7 +23,8 @@ for f in bin/topoc share/doc/topoc/README.md share/doc/topoc/dsl/README.md \
   [ -f "$work/prefix/$f" ] || fail "$f is not installed"
 done
 [ ! -e "$doc/examples/invalid" ] || fail "examples/invalid (test fixtures) is installed"
-unexpected=$(cd "$work/prefix" && find . -type f | grep -v -E '^\./(bin/topoc|share/doc/topoc/.*\.(md|topo|yml))$' || true)
+unexpected=$(cd "$work/prefix" && find . -type f |
+  grep -v -E '^\./(bin/topoc|share/doc/topoc/(.*\.(md|topo|yml)|(LICENSE|COPYING|NOTICE)[^/]*))$' || true)
 [ -z "$unexpected" ] || fail "unexpected files installed: $unexpected"
 
 mkdir "$work/empty"
