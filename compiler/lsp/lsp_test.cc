@@ -68,6 +68,13 @@ TEST(LspServer, AnswersEveryMessageWithoutCrashing) {
   EXPECT_EQ(error_code(s.handle("{not json")[0]), kParseError);
   EXPECT_EQ(error_code(s.handle("[1,2]")[0]), kInvalidRequest);
   EXPECT_EQ(error_code(s.handle(R"({"id":{},"method":"x"})")[0]), kInvalidRequest);
+  // JSON-RPC answers an invalid request even without an id, with id null.
+  auto invalid = s.handle("{}");
+  ASSERT_EQ(invalid.size(), 1u);
+  EXPECT_EQ(invalid[0]["id"], nullptr);
+  EXPECT_EQ(error_code(invalid[0]), kInvalidRequest);
+  EXPECT_EQ(error_code(s.handle(R"({"method":1})")[0]), kInvalidRequest);
+  EXPECT_TRUE(s.handle(R"({"id":9,"result":null})").empty());  // a response: nothing to answer
   EXPECT_EQ(error_code(s.handle(R"({"id":3,"method":"workspace/symbol"})")[0]), kMethodNotFound);
   EXPECT_TRUE(s.handle(R"({"method":"$/cancelRequest","params":{"id":3}})").empty());
   EXPECT_TRUE(s.handle(R"({"method":"workspace/didChangeConfiguration"})").empty());

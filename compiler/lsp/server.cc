@@ -65,14 +65,14 @@ const Document& Server::document(const nlohmann::json& params) {
   return *d;
 }
 
-void Server::notify(const std::string& method, const std::string&, const nlohmann::json& params,
+void Server::notify(const std::string& method, const nlohmann::json& params,
                     std::vector<nlohmann::json>& out) {
   out.push_back({{"jsonrpc", "2.0"}, {"method", method}, {"params", params}});
 }
 
 void Server::publish(const Document& d, std::vector<nlohmann::json>& out) {
-  notify("textDocument/publishDiagnostics", d.uri,
-         diagnostics_params(*d.analysis(), d.uri, d.version), out);
+  notify("textDocument/publishDiagnostics", diagnostics_params(*d.analysis(), d.uri, d.version),
+         out);
 }
 
 nlohmann::json Server::dispatch(const std::string& method, const nlohmann::json& params,
@@ -118,7 +118,7 @@ nlohmann::json Server::dispatch(const std::string& method, const nlohmann::json&
   if (method == "textDocument/didClose") {
     std::string uri = uri_of(params);
     documents_.close(uri);
-    notify("textDocument/publishDiagnostics", uri,
+    notify("textDocument/publishDiagnostics",
            {{"uri", uri}, {"diagnostics", nlohmann::json::array()}}, out);
     return nullptr;
   }
@@ -167,12 +167,12 @@ std::vector<nlohmann::json> Server::handle(std::string_view body) {
   }
   if (!message.contains("method")) {
     // A response to a request of ours; the server sends none, so there is nothing to match.
-    if (!request || message.contains("result") || message.contains("error")) return out;
+    if (message.contains("result") || message.contains("error")) return out;
     out.push_back(error_response(id, kInvalidRequest, "a request needs `method`"));
     return out;
   }
   if (!message["method"].is_string()) {
-    if (request) out.push_back(error_response(id, kInvalidRequest, "`method` must be a string"));
+    out.push_back(error_response(id, kInvalidRequest, "`method` must be a string"));
     return out;
   }
   std::string method = message["method"].get<std::string>();

@@ -36,7 +36,7 @@ class Server {
  private:
   nlohmann::json dispatch(const std::string& method, const nlohmann::json& params,
                           std::vector<nlohmann::json>& notifications);
-  void notify(const std::string& method, const std::string& uri, const nlohmann::json& params,
+  void notify(const std::string& method, const nlohmann::json& params,
               std::vector<nlohmann::json>& out);
   void publish(const Document& d, std::vector<nlohmann::json>& out);
   const Document& document(const nlohmann::json& params);

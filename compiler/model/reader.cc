@@ -16,8 +16,12 @@ namespace {
 thread_local ReaderObserver* observer = nullptr;
 }  // namespace
 
-void observe_readers(ReaderObserver* o) { observer = o; }
-bool observing_readers() { return observer != nullptr; }
+void observe_readers(ReaderObserver* o) {
+  observer = o;
+}
+bool observing_readers() {
+  return observer != nullptr;
+}
 void tell_observer(const dsl::Node& block, std::string_view key, Asked what,
                    std::span<const std::string_view> choices) {
   if (observer) observer->asked(block, key, what, choices);

@@ -1,0 +1,136 @@
+#include "compiler/lsp/features.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace topoc::lsp {
+namespace {
+
+std::vector<std::string> labels(const nlohmann::json& completion) {
+  std::vector<std::string> out;
+  for (const auto& item : completion["items"]) out.push_back(item["label"].get<std::string>());
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+constexpr const char* kTwoRegions =
+    "topology \"shop\" {\n"
+    "  boundary \"eu\" { geography = eu-data-boundary }\n"
+    "  region \"weu\" { location = westeurope  failover = neu  address = 10.1.0.0/16  services = "
+    "[aks, storage] }\n"
+    "  region \"neu\" { location = northeurope  address = 10.2.0.0/16 }\n"
+    "}\n";
+
+TEST(LspFeatures, RegionKeyWrittenAsFailoverLeadsToTheRegion) {
+  Analysis a(kTwoRegions);
+  // `failover = neu` is an unknown location to the checker...
+  auto d = diagnostics_params(a, "u", 1);
+  ASSERT_EQ(d["diagnostics"].size(), 1u);
+  EXPECT_EQ(d["diagnostics"][0]["range"], range_json({2, 51}, {2, 54}));
+  // ...and a reference to region `neu` for navigation.
+  auto def = definition(a, "u", {2, 52});
+  ASSERT_EQ(def.size(), 1u);
+  EXPECT_EQ(def[0]["range"], range_json({3, 9}, {3, 14}));
+  auto refs = references(a, "u", {3, 11}, false);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0]["range"], range_json({2, 51}, {2, 54}));
+}
+
+TEST(LspFeatures, ServiceHoverListsWhatTopocDeploys) {
+  std::string text = kTwoRegions;
+  text.replace(text.find("failover = neu"), 14, "failover = northeurope");
+  Analysis a(text);
+  ASSERT_EQ(a.check.sink.error_count(), 0u);
+  uint32_t line_start = static_cast<uint32_t>(text.find("  region \"weu\""));
+  uint32_t aks = static_cast<uint32_t>(text.find("aks, storage")) - line_start;
+  auto h = hover(a, {2, aks + 1});
+  ASSERT_TRUE(h.is_object());
+  std::string value = h["contents"]["value"];
+  EXPECT_TRUE(value.starts_with(
+      "**service `aks`** in region `weu`\n\ntopoc deploys (Terraform, environment `prod`):\n\n"))
+      << value;
+  EXPECT_NE(value.find("- `azurerm_kubernetes_cluster` `aks-shop-weu-prod`\n"), std::string::npos)
+      << value;
+  EXPECT_EQ(value.find("azurerm_storage_account"), std::string::npos) << value;
+}
+
+TEST(LspFeatures, AByteOrderMarkCountsAsOneCodeUnit) {
+  Analysis a("\xEF\xBB\xBFtopology \"t\" { mode = fast }\n");
+  auto d = diagnostics_params(a, "u", std::nullopt);
+  const auto& list = d["diagnostics"];
+  auto it =
+      std::find_if(list.begin(), list.end(), [](const auto& x) { return x["code"] == "M007"; });
+  ASSERT_NE(it, list.end()) << d.dump();
+  EXPECT_EQ((*it)["range"], range_json({0, 23}, {0, 27}));  // `fast` after U+FEFF
+  EXPECT_FALSE(d.contains("version"));
+}
+
+TEST(LspFeatures, CompletionFollowsTheCursor) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { services = [ ] }\n"
+      "  frontdoor { geo  }\n"
+      "  # mode = \n"
+      "  tenant \"c\" { residency =  }\n"
+      "}\n");
+  EXPECT_EQ(labels(completion(a, {0, 0})), std::vector<std::string>{"topology"});
+  auto services = labels(completion(a, {2, 29}));
+  EXPECT_EQ(services, (std::vector<std::string>{"aks", "ai_search", "openai", "storage", "redis",
+                                                "keyvault", "monitoring"}));
+  EXPECT_EQ(labels(completion(a, {3, 18})), std::vector<std::string>{"eu"});  // a geo route's label
+  EXPECT_TRUE(completion(a, {4, 11}).empty() || completion(a, {4, 11})["items"].empty());
+  EXPECT_EQ(labels(completion(a, {5, 27})), std::vector<std::string>{"eu"});
+  auto geographies = labels(completion(a, {1, 30}));
+  EXPECT_TRUE(has(geographies, "eu-data-boundary") && has(geographies, "united-states"));
+  auto keys = labels(completion(a, {6, 0}));
+  EXPECT_TRUE(has(keys, "mode") && has(keys, "boundary") && has(keys, "cosmos"));
+  EXPECT_FALSE(has(keys, "location"));
+}
+
+}  // namespace
+}  // namespace topoc::lsp
+
+namespace topoc::lsp {
+namespace {
+
+// Every request at every position of every example (and one past each line's
+// end) answers without throwing, and references always include the
+// definition they lead to.
+TEST(LspFeatures, EveryPositionOfEveryExampleIsAnswered) {
+  for (const auto& entry : std::filesystem::directory_iterator(TOPOC_SOURCE_DIR "/examples")) {
+    if (entry.path().extension() != ".topo") continue;
+    std::ifstream in(entry.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Analysis a(text);
+    ASSERT_TRUE(a.tree) << entry.path();
+    uint32_t line = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      for (uint32_t ch = 0; ch <= end - start + 1; ++ch) {
+        Position p{line, ch};
+        hover(a, p);
+        completion(a, p);
+        auto def = definition(a, "u", p);
+        if (def.is_array()) {
+          auto refs = references(a, "u", p, true);
+          ASSERT_TRUE(refs.is_array());
+          EXPECT_NE(std::find(refs.begin(), refs.end(), def[0]), refs.end())
+              << entry.path() << ":" << line << ":" << ch;
+        }
+      }
+      ++line;
+      start = end + 1;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace topoc::lsp
