@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "compiler/format/format.h"
@@ -24,8 +25,8 @@ struct Formatted {
 CLI::App* add_fmt_command(CLI::App& app, FmtOptions& opt) {
   auto* cmd = app.add_subcommand("fmt", "Rewrite topology files in the canonical layout");
   cmd->add_option("files", opt.files,
-                  "Topology files, rewritten in place; `-` or none: standard input to standard "
-                  "output");
+                  "Topology files, rewritten in place and named on stdout when they change; `-` or "
+                  "none: standard input to standard output");
   cmd->add_flag("--check", opt.check,
                 "Write nothing; list the files not in the canonical layout and exit 1 if any");
   cmd->add_flag("--diff", opt.diff, "Print what would change as a unified diff");
@@ -83,7 +84,7 @@ int run_fmt(const FmtOptions& opt) {
     std::string name = visible(driver::display_path(f.path));
     if (opt.diff) {
       std::cout << format::unified_diff(f.before, f.after, name, name);
-    } else if (opt.check || !from_stdin) {
+    } else if (opt.check) {
       std::cout << name << "\n";
     }
     replacements.push_back({f.path, f.after});
@@ -93,8 +94,12 @@ int run_fmt(const FmtOptions& opt) {
     if (!opt.diff) std::cout << formatted.front().after;
     return kExitClean;
   }
+  std::vector<bool> written;
+  std::vector<WriteFailure> failures = replace_files(replacements, written);
+  for (size_t i = 0; i < replacements.size(); ++i) {
+    if (written[i] && !opt.diff) std::cout << visible(replacements[i].path) << "\n";
+  }
   std::cout.flush();
-  std::vector<WriteFailure> failures = replace_files(replacements);
   for (const WriteFailure& failure : failures) {
     std::cerr << fmt::format("topoc: error: cannot write `{}`: {}\n", visible(failure.path),
                              failure.reason);

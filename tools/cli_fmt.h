@@ -28,11 +28,13 @@ struct Replacement {
 // the file under a temporary name with the file's mode (and, for root, its
 // owner), flushed to disk, then renamed over it; a symbolic link is followed
 // and stays a link. Nothing is renamed unless every temporary file was
-// written. Returns the failures.
+// written. Returns the failures; `written[i]` tells whether replacement i
+// took place.
 struct WriteFailure {
   std::string path;
   std::string reason;
 };
-std::vector<WriteFailure> replace_files(const std::vector<Replacement>& replacements);
+std::vector<WriteFailure> replace_files(const std::vector<Replacement>& replacements,
+                                        std::vector<bool>& written);
 
 }  // namespace topoc::cli

@@ -47,8 +47,10 @@ std::optional<std::string> stage(const Replacement& r, int serial, Staged& stage
 
 }  // namespace
 
-std::vector<WriteFailure> replace_files(const std::vector<Replacement>& replacements) {
+std::vector<WriteFailure> replace_files(const std::vector<Replacement>& replacements,
+                                        std::vector<bool>& written) {
   std::vector<WriteFailure> failures;
+  written.assign(replacements.size(), false);
   std::vector<Staged> staged(replacements.size());
   std::set<fs::path> directories;
   for (size_t i = 0; i < replacements.size(); ++i) {
@@ -78,6 +80,8 @@ std::vector<WriteFailure> replace_files(const std::vector<Replacement>& replacem
     } else if (auto error = io::rename_path(staged[i].temporary, staged[i].target)) {
       failures.push_back({replacements[i].path, *error});
       fs::remove(staged[i].temporary, ec);
+    } else {
+      written[i] = true;
     }
   }
   for (const fs::path& directory : rename ? directories : std::set<fs::path>{}) {
