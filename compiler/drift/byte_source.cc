@@ -27,7 +27,10 @@ uint64_t count_newlines(const char* p, const char* e) {
     uint64_t x = w ^ kNewlines;  // zero bytes where w has '\n'
     // The high bit of each byte of x that is zero, exactly (no borrows).
     uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);
-    n += static_cast<uint64_t>(__builtin_popcountll(zero));
+    // One bit per newline at the bottom of its byte; the multiply sums the
+    // bytes into the top one. __builtin_popcountll is a library call on
+    // x86-64 without -mpopcnt, and cost 3 % of a large drift.
+    n += ((zero >> 7) * 0x0101010101010101ULL) >> 56;
   }
   return n + static_cast<uint64_t>(std::count(p, e, '\n'));
 }

@@ -49,7 +49,8 @@ struct DeployedResource {
   SharedTags tags;  // null: no tags attribute
   // The compared attributes under azurerm names, blocks as Terraform writes
   // them (a one-element list for a single block); identity and placement are
-  // in the fields above, not repeated here.
+  // in the fields above, not repeated here. The readers leave it null when
+  // they keep none.
   nlohmann::json attributes = nlohmann::json::object();
 };
 

@@ -100,6 +100,50 @@ std::string identity_phrase(std::string_view type, std::string_view name, std::s
   return group.empty() ? phrase : fmt::format("{} in resource group `{}`", phrase, group);
 }
 
+// FNV-1a of text folded to lower case: the comparison's indexes hold these
+// instead of lower-case copies of tens of thousands of ids and addresses.
+uint64_t folded_hash(std::string_view text) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  }
+  return h;
+}
+
+bool equal_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// Deployed resources by the hash of a key (an ARM id, an address), sorted by
+// hash and then by position, so that equal keys list in input order. Callers
+// compare the keys themselves: a hash only narrows the search.
+class HashIndex {
+ public:
+  void add(uint64_t hash, size_t resource) {
+    entries_.push_back({hash, static_cast<uint32_t>(resource)});
+  }
+  void sort() { std::sort(entries_.begin(), entries_.end()); }
+  // The resources whose key has `hash`, in input order.
+  template <typename Visit>
+  void each(uint64_t hash, Visit visit) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair{hash, uint32_t{0}});
+    for (; it != entries_.end() && it->first == hash; ++it) {
+      if (!visit(size_t{it->second})) return;
+    }
+  }
+
+ private:
+  std::vector<std::pair<uint64_t, uint32_t>> entries_;
+};
+
 const char* verb(std::string_view action) {
   if (action == "create") return "creates";
   if (action == "update") return "updates";
@@ -163,28 +207,26 @@ class Comparer {
       if (d.type == "azurerm_resource_group") group_locations_[lower(d.name)] = d.location;
       if (d.address.rfind("module.", 0) == 0) module_calls_.insert(module_call(d.address));
     }
-    // The indexes of a large estate hold tens of thousands of keys: each id is
-    // lowered once and kept once (in ids_), the others view it or the
-    // resource's own address.
-    std::vector<std::string_view> lower_ids(deployed_.resources.size());
+    // The indexes of a large estate hold tens of thousands of keys: hashes
+    // and positions, never copies of the keys.
+    used_.assign(deployed_.resources.size(), false);
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
       const DeployedResource& r = deployed_.resources[i];
-      if (!r.id.empty()) lower_ids[i] = ids_.emplace(lower(r.id), i)->first;
-      if (r.origin != Origin::kTerraform) continue;
-      if (!r.id.empty()) terraform_ids_.insert(lower_ids[i]);
-      if (r.deposed_key.empty()) terraform_.emplace(r.address, i);
+      if (!r.id.empty()) ids_.add(folded_hash(r.id), i);
+      if (r.origin == Origin::kTerraform && r.deposed_key.empty()) {
+        terraform_.add(std::hash<std::string_view>()(r.address), i);
+      }
     }
-    std::set<std::string_view> azure_ids;
+    ids_.sort();
+    terraform_.sort();
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
       const DeployedResource& r = deployed_.resources[i];
       if (r.origin != Origin::kAzure) continue;
       // A resource in a state and in the export: the state describes it.
       // One in two overlapping exports: the first describes it. One that
       // Azure made by itself: nobody's to manage.
-      if ((!r.id.empty() &&
-           (terraform_ids_.count(lower_ids[i]) || !azure_ids.insert(lower_ids[i]).second)) ||
-          r.derived) {
-        used_.insert(i);
+      if (r.derived || (!r.id.empty() && described_before(i))) {
+        used_[i] = true;
         continue;
       }
       azure_.emplace(azure_key(r.type, r.resource_group, r.name, r.attributes), i);
@@ -192,17 +234,43 @@ class Comparer {
     }
   }
 
+  // Whether a state, or an earlier export, has the Azure resource `i` (by id).
+  bool described_before(size_t i) const {
+    const std::string& id = deployed_.resources[i].id;
+    bool found = false;
+    ids_.each(folded_hash(id), [&](size_t j) {
+      const DeployedResource& other = deployed_.resources[j];
+      if (j != i && equal_folded(other.id, id) && (other.origin == Origin::kTerraform || j < i)) {
+        found = true;
+        return false;
+      }
+      return true;
+    });
+    return found;
+  }
+
+  // The first current (not deposed) Terraform instance at `address`.
+  std::optional<size_t> terraform_at(std::string_view address) const {
+    std::optional<size_t> found;
+    terraform_.each(std::hash<std::string_view>()(address), [&](size_t j) {
+      if (deployed_.resources[j].address != address) return true;
+      found = j;
+      return false;
+    });
+    return found;
+  }
+
   bool match(const DesiredResource& d) {
     std::optional<size_t> found;
     bool from_azure = false;
-    if (auto it = terraform_.find(d.address); it != terraform_.end()) {
+    if (std::optional<size_t> at = terraform_at(d.address)) {
       // Another name or resource group at the address is another Azure
       // resource: the desired one is missing, the found one is not the
       // topology's (leftovers() reports it).
-      if (same_resource(d, deployed_.resources[it->second])) {
-        found = it->second;
+      if (same_resource(d, deployed_.resources[*at])) {
+        found = at;
       } else {
-        displaced_.emplace(d.address, it->second);
+        displaced_.emplace(d.address, *at);
       }
     }
     if (!found) {
@@ -218,7 +286,7 @@ class Comparer {
       return d.type == "azurerm_resource_group" && !deployed_.has_terraform &&
              azure_groups_.count(lower(d.name)) > 0;
     }
-    used_.insert(*found);
+    used_[*found] = true;
     const DeployedResource& r = deployed_.resources[*found];
     if (from_azure && deployed_.has_terraform) {
       add(FindingKind::kUnmanaged, d, r,
@@ -337,10 +405,9 @@ class Comparer {
   // Deployed resources that no desired resource claimed.
   void leftovers() {
     for (size_t i = 0; i < deployed_.resources.size(); ++i) {
-      if (used_.count(i)) continue;
+      if (used_[i]) continue;
       const DeployedResource& r = deployed_.resources[i];
-      if (r.origin == Origin::kTerraform && r.deposed_key.empty() &&
-          terraform_.at(r.address) != i) {
+      if (r.origin == Origin::kTerraform && r.deposed_key.empty() && terraform_at(r.address) != i) {
         continue;  // the same instance in a second state file
       }
       const DesiredResource* d = r.address.empty() ? nullptr : desired_.find(r.address);
@@ -423,12 +490,15 @@ class Comparer {
   std::string parent_location(const DeployedResource& r) const {
     size_t at = lower(r.id).rfind("/deployments/");
     if (at == std::string::npos) return "";
-    auto [begin, end] = ids_.equal_range(lower(r.id.substr(0, at)));
-    for (auto it = begin; it != end; ++it) {
-      const std::string& location = deployed_.resources[it->second].location;
-      if (!location.empty()) return location;
-    }
-    return "";
+    std::string_view account = std::string_view(r.id).substr(0, at);
+    std::string location;
+    ids_.each(folded_hash(account), [&](size_t j) {
+      const DeployedResource& other = deployed_.resources[j];
+      if (!equal_folded(other.id, account) || other.location.empty()) return true;
+      location = other.location;
+      return false;
+    });
+    return location;
   }
 
   void residency(const DeployedResource& r, const std::string& boundary, const DesiredResource* d) {
@@ -534,15 +604,13 @@ class Comparer {
   const DeployedState& deployed_;
   std::map<std::string, std::string> identity_;
   std::map<std::string, std::string> group_locations_;  // desired groups (lower case)
-  // Views into deployed_ and ids_, which outlive the comparison.
-  std::map<std::string_view, size_t> terraform_;  // address → first resource with it
-  std::set<std::string_view> terraform_ids_;
-  std::set<std::string> module_calls_;      // `module.aks` of every desired address
-  std::multimap<std::string, size_t> ids_;  // lower-case ARM id -> deployed resource
+  HashIndex terraform_;                                 // current Terraform instances by address
+  HashIndex ids_;                       // deployed resources by ARM id, compared without case
+  std::set<std::string> module_calls_;  // `module.aks` of every desired address
   std::map<AzureKey, size_t> azure_;
   std::map<std::string, size_t> displaced_;  // desired address → another resource deployed there
   std::set<std::string> azure_groups_;
-  std::set<size_t> used_;
+  std::vector<bool> used_;  // by deployed resource
   std::vector<Finding> findings_;
 };
 

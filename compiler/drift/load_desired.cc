@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "compiler/drift/heap.h"
 #include "compiler/emit/terraform/emit_terraform.h"
 
 namespace topoc::drift {
@@ -88,6 +89,7 @@ void take_topology(driver::CheckResult check, const std::string& path,
 
 DesiredLoad load_desired(const std::string& path, const std::string& environment) {
   DesiredLoad load;
+  keep_large_blocks_apart();
   if (read_once(path)) {
     std::string shown = driver::display_path(path);
     std::string text;

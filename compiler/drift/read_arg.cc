@@ -281,6 +281,7 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
   }
   normalise_attributes(d.type, d.attributes);
   strip_identity(d.attributes);
+  if (d.attributes.empty()) d.attributes = nullptr;  // as terraform_resource() keeps none
   for (json& pool : user_pools) {
     DeployedResource p;
     p.input = d.input;
@@ -291,9 +292,9 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
     p.location = d.location;
     p.resource_group = d.resource_group;
     p.attributes = std::move(pool);
-    out.resources.push_back(std::move(p));
+    add_resource(context, std::move(p));
   }
-  out.resources.push_back(std::move(d));
+  add_resource(context, std::move(d));
   return std::nullopt;
 }
 

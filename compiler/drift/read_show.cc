@@ -29,8 +29,7 @@ Route route_show_resource(const JsonPath& path, size_t from) {
   return Route::kSkip;
 }
 
-std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context,
-                                             DeployedState& out) {
+std::optional<ShapeError> read_show_resource(json& r, ReadContext& context, DeployedState& out) {
   if (!r.is_object()) return ShapeError{"", "expected a resource object"};
   for (const char* field : {"address", "mode", "type"}) {
     if (auto error = required_string(r, field)) return error;
@@ -42,7 +41,7 @@ std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context
   if (auto error = optional_string(r, "deposed_key", d.deposed_key)) return error;
   // Terraform omits `values` rather than writing null; other writers may not.
   json values;
-  if (auto error = optional_object(r, "values", values)) return error;
+  if (auto error = take_object(r, "values", values)) return error;
   if (r["mode"] != "managed") return std::nullopt;  // data sources describe, they do not deploy
   const std::string& type = r["type"].get_ref<const std::string&>();
   ++context.managed;
@@ -51,12 +50,12 @@ std::optional<ShapeError> read_show_resource(const json& r, ReadContext& context
     return std::nullopt;
   }
   ++context.azurerm;
-  if (auto error = terraform_resource(r["address"].get<std::string>(), type, std::move(values),
-                                      context.tags, d)) {
+  if (auto error = terraform_resource(std::move(r["address"].get_ref<std::string&>()), type,
+                                      std::move(values), context.tags, d)) {
     return under("/values", *error);
   }
   d.input = context.input;
-  out.resources.push_back(std::move(d));
+  add_resource(context, std::move(d));
   return std::nullopt;
 }
 

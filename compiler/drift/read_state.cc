@@ -92,7 +92,7 @@ std::optional<ShapeError> read_state_resource(const json& r, ReadContext& contex
       return under(fmt::format("/instances/{}/attributes", i), *error);
     }
     d.input = context.input;
-    out.resources.push_back(std::move(d));
+    add_resource(context, std::move(d));
   }
   return std::nullopt;
 }

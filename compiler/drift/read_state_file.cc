@@ -9,9 +9,11 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "compiler/drift/attributes.h"
 #include "compiler/drift/deployed_state.h"
+#include "compiler/drift/heap.h"
 #include "compiler/drift/readers.h"
 
 namespace topoc::drift {
@@ -54,6 +56,50 @@ bool is_paging_key(std::string_view key) {
          key == "total_records" || key == "totalRecords";
 }
 
+// The JSON pointer of each resource read so far, by the hash of what
+// identifies it. A map from key strings to pointer strings held two strings
+// in a node of their own per resource, 8 MiB at 20,000 resources and the
+// peak of reading a large state. Here the pointers lie end to end in chunks
+// that never move, and a key is compared through `same`, which looks at the
+// resource the entry stands for, so it is never copied.
+class SeenKeys {
+ public:
+  // The pointer of the entry whose key hashes to `hash` and passes
+  // `same(entry)`; null when there is none.
+  template <typename Same>
+  std::optional<std::string_view> find(size_t hash, Same same) const {
+    auto [begin, end] = by_hash_.equal_range(hash);
+    for (auto it = begin; it != end; ++it) {
+      const Entry& e = entries_[it->second];
+      if (same(e.item)) return std::string_view(chunks_[e.chunk]).substr(e.offset, e.size);
+    }
+    return std::nullopt;
+  }
+  // Records `pointer` for `item` (whatever `same` is given to tell entries
+  // apart: a resource's position, a plan change's key).
+  void add(size_t hash, size_t item, std::string_view pointer) {
+    constexpr size_t kChunk = 64 << 10;
+    if (chunks_.empty() || chunks_.back().size() + pointer.size() > chunks_.back().capacity()) {
+      chunks_.emplace_back().reserve(std::max(kChunk, pointer.size()));
+    }
+    std::string& chunk = chunks_.back();
+    by_hash_.emplace(hash, entries_.size());
+    entries_.push_back({item, static_cast<uint32_t>(chunks_.size() - 1),
+                        static_cast<uint32_t>(chunk.size()),
+                        static_cast<uint32_t>(pointer.size())});
+    chunk.append(pointer);
+  }
+
+ private:
+  struct Entry {
+    size_t item;
+    uint32_t chunk, offset, size;
+  };
+  std::vector<std::string> chunks_;
+  std::vector<Entry> entries_;
+  std::unordered_multimap<size_t, size_t> by_hash_;
+};
+
 class StateRouter : public JsonRouter {
  public:
   StateRouter(size_t input, DeployedState& out) : out_(out) { context_.input = input; }
@@ -94,7 +140,7 @@ class StateRouter : public JsonRouter {
 
   bool take(const JsonPath& path, json value) override {
     std::optional<ShapeError> error;
-    size_t before = out_.resources.size();
+    size_t before = context_.resources.size();
     Family f = family(path);
     switch (f) {
       case Family::kShow:
@@ -124,6 +170,7 @@ class StateRouter : public JsonRouter {
   bool root_is_array() const { return root_is_array_; }
   size_t rows() const { return rows_; }
   const readers::ReadContext& context() const { return context_; }
+  readers::ReadResources& resources() { return context_.resources; }
   const std::string& error_pointer() const { return error_pointer_; }
   const std::string& error_message() const { return error_message_; }
 
@@ -142,40 +189,57 @@ class StateRouter : public JsonRouter {
   // never write: one of the two would silently win.
   std::optional<ShapeError> check_listed_once(const JsonPath& path, Family f, const json& value,
                                               size_t before) {
-    std::string at = json_pointer(path);
-    auto seen = [&](std::string key, std::string_view name,
+    std::string at;  // the value's pointer, spelled once it is needed
+    // Each family keeps its own entries: its items number different lists.
+    SeenKeys& seen_keys = f == Family::kPlan  ? plan_seen_
+                          : f == Family::kArm ? arm_seen_
+                                              : tf_seen_;
+    auto seen = [&](size_t hash, size_t item, auto same, std::string_view name,
                     std::string relative) -> std::optional<ShapeError> {
-      auto [it, fresh] = first_seen_.try_emplace(std::move(key), at + relative);
-      if (fresh) return std::nullopt;
-      return ShapeError{relative, fmt::format("`{}` is listed twice; it is also at `{}`",
-                                              readers::printable(name), it->second)};
+      if (std::optional<std::string_view> first = seen_keys.find(hash, same)) {
+        return ShapeError{relative, fmt::format("`{}` is listed twice; it is also at `{}`",
+                                                readers::printable(name), *first)};
+      }
+      if (at.empty()) at = json_pointer(path);
+      seen_keys.add(hash, item, at + relative);
+      return std::nullopt;
     };
+    std::hash<std::string_view> hash;
     if (f == Family::kPlan) {
       std::string deposed;
       if (readers::optional_string(value, "deposed", deposed)) return std::nullopt;
-      return seen(
-          fmt::format("plan\n{}\n{}", value["address"].get_ref<const std::string&>(), deposed),
-          value["address"].get_ref<const std::string&>(), "");
+      const std::string& address = value["address"].get_ref<const std::string&>();
+      std::string key = fmt::format("{}\n{}", address, deposed);
+      auto same = [&](size_t item) { return plan_keys_[item] == key; };
+      auto error = seen(hash(key), plan_keys_.size(), same, address, "");
+      if (!error) plan_keys_.push_back(std::move(key));
+      return error;
     }
     if (f == Family::kArm) {
-      if (out_.resources.size() == before) return std::nullopt;
-      const DeployedResource& d = out_.resources.back();
-      return seen("arm\n" + lower(d.id), d.id, "");
+      if (context_.resources.size() == before) return std::nullopt;
+      const DeployedResource& d = context_.resources.back();
+      std::string id = lower(d.id);
+      auto same = [&](size_t item) { return lower(context_.resources[item].id) == id; };
+      return seen(hash(id), context_.resources.size() - 1, same, d.id, "");
     }
-    for (size_t i = before; i < out_.resources.size(); ++i) {
-      const DeployedResource& d = out_.resources[i];
+    for (size_t i = before; i < context_.resources.size(); ++i) {
+      const DeployedResource& d = context_.resources[i];
       std::string relative = f == Family::kState ? fmt::format("/instances/{}", i - before) : "";
-      if (auto error =
-              seen(fmt::format("tf\n{}\n{}", d.address, d.deposed_key), d.address, relative)) {
-        return error;
-      }
+      auto same = [&](size_t item) {
+        const DeployedResource& other = context_.resources[item];
+        return other.address == d.address && other.deposed_key == d.deposed_key;
+      };
+      size_t h = hash(d.address) ^ (hash(d.deposed_key) * 0x9E3779B97F4A7C15ULL);
+      if (auto error = seen(h, i, same, d.address, relative)) return error;
     }
     return std::nullopt;
   }
 
   DeployedState& out_;
   readers::ReadContext context_;
-  std::map<std::string, std::string> first_seen_;  // what identifies a resource -> its pointer
+  // What identifies a resource -> the pointer where it was first read.
+  SeenKeys tf_seen_, arm_seen_, plan_seen_;
+  std::vector<std::string> plan_keys_;  // a plan change's address and deposed key
   std::set<std::string> top_level_;
   bool root_is_array_ = false;
   size_t rows_ = 0;
@@ -319,8 +383,7 @@ void append(std::vector<T>& from, std::vector<T>& to) {
 }
 
 std::optional<ReadError> finish(std::string_view path, StateFormat requested, StreamResult result,
-                                const StateRouter& router, DeployedState& read,
-                                DeployedState& state) {
+                                StateRouter& router, DeployedState& read, DeployedState& state) {
   std::string p(path);
   if (result.error) return result.error;
   if (result.stopped) {
@@ -355,7 +418,7 @@ std::optional<ReadError> finish(std::string_view path, StateFormat requested, St
                                  "compares azurerm estates",
                                  context.other_provider)};
   }
-  StateInput input{p, *format, read.resources.size()};
+  StateInput input{p, *format, router.resources().size()};
   if (*format == StateFormat::kArg && result.kept.is_object()) {
     input.rows = router.rows();
     for (const char* key : {"skip_token", "$skipToken", "nextLink"}) {
@@ -377,7 +440,7 @@ std::optional<ReadError> finish(std::string_view path, StateFormat requested, St
   } else {
     state.has_terraform = true;
   }
-  append(read.resources, state.resources);
+  router.resources().move_into(state.resources);
   append(read.planned, state.planned);
   return std::nullopt;
 }
@@ -410,6 +473,7 @@ std::optional<StateFormat> parse_state_format(std::string_view text) {
 
 std::optional<ReadError> read_state_file(const std::string& path, StateFormat format,
                                          DeployedState& state) {
+  keep_large_blocks_apart();
   DeployedState read;
   StateRouter router(state.inputs.size(), read);
   StreamResult result = stream_json_file(path, router);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "compiler/drift/attributes.h"
 #include "compiler/drift/readers.h"
@@ -179,6 +180,19 @@ std::optional<ShapeError> optional_object(const json& object, std::string_view k
   return std::nullopt;
 }
 
+std::optional<ShapeError> take_object(json& object, std::string_view key, json& out) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    out = json::object();
+    return std::nullopt;
+  }
+  if (!it->is_object()) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be an object", key)};
+  }
+  out = std::move(*it);
+  return std::nullopt;
+}
+
 std::optional<ShapeError> tags_of(const json& values, TagPool& pool, SharedTags& out) {
   out = nullptr;
   auto it = values.find("tags");
@@ -203,11 +217,18 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
   d.address = std::move(address);
   d.type = std::move(type);
   std::string group_id;
+  // Moved out rather than copied: strip_identity() drops them from the
+  // values below. `location` stays, for normalise_attributes().
   for (auto [key, field] :
        {std::pair{"id", &d.id}, std::pair{"name", &d.name}, std::pair{"location", &d.location},
         std::pair{"resource_group_name", &d.resource_group},
         std::pair{"resource_group_id", &group_id}}) {
-    if (auto error = optional_string(values, key, *field)) return error;
+    auto it = values.find(key);
+    if (field != &d.location && it != values.end() && it->is_string()) {
+      *field = std::move(it->get_ref<std::string&>());
+    } else if (auto error = optional_string(values, key, *field)) {
+      return error;
+    }
   }
   if (auto error = tags_of(values, pool, d.tags)) return error;
   normalise_attributes(d.type, values);
@@ -217,8 +238,32 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
     d.resource_group = resource_group_of_id(d.id);
   }
   strip_identity(values);
+  // Most resources keep no compared attribute; an empty object would still
+  // cost an allocation each.
+  if (values.empty()) values = nullptr;
   d.attributes = std::move(values);
   return std::nullopt;
+}
+
+void ReadResources::push_back(DeployedResource resource) {
+  if (size_ % kChunk == 0) chunks_.emplace_back().reserve(kChunk);
+  chunks_.back().push_back(std::move(resource));
+  ++size_;
+}
+
+void ReadResources::move_into(std::vector<DeployedResource>& out) {
+  out.reserve(out.size() + size_);
+  for (std::vector<DeployedResource>& chunk : chunks_) {
+    out.insert(out.end(), std::make_move_iterator(chunk.begin()),
+               std::make_move_iterator(chunk.end()));
+    std::vector<DeployedResource>().swap(chunk);
+  }
+  chunks_.clear();
+  size_ = 0;
+}
+
+void add_resource(ReadContext& context, DeployedResource resource) {
+  context.resources.push_back(std::move(resource));
 }
 
 std::string string_field(const json& object, std::string_view key) {

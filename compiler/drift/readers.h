@@ -18,9 +18,30 @@ struct ShapeError {
   std::string message;
 };
 
+// The resources read from one input, in chunks that never move. A vector
+// grown while reading holds its old and new arrays together at each growth,
+// and at 20,000 resources that was the peak of reading a large state; the
+// chunks are moved into the estate's vector once the input is read, each
+// freed as soon as it is empty.
+class ReadResources {
+ public:
+  void push_back(DeployedResource resource);
+  size_t size() const { return size_; }
+  DeployedResource& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  DeployedResource& back() { return (*this)[size_ - 1]; }
+  // Appends them all to `out`, leaving this empty.
+  void move_into(std::vector<DeployedResource>& out);
+
+ private:
+  static constexpr size_t kChunk = 1024;
+  std::vector<std::vector<DeployedResource>> chunks_;
+  size_t size_ = 0;
+};
+
 // What reading one input needs besides its JSON: where the resources go, and
 // counts that tell an azurerm state from one of another provider.
 struct ReadContext {
+  ReadResources resources;
   size_t input = 0;
   size_t managed = 0;  // managed resources of any provider
   size_t azurerm = 0;
@@ -55,6 +76,10 @@ std::string string_field(const nlohmann::json& object, std::string_view key);
 std::optional<ShapeError> optional_object(const nlohmann::json& object, std::string_view key,
                                           nlohmann::json& out);
 
+// optional_object() that moves the field out of `object` instead of copying it.
+std::optional<ShapeError> take_object(nlohmann::json& object, std::string_view key,
+                                      nlohmann::json& out);
+
 // The same error seen from a value further out: `prefix` goes before its
 // pointer.
 ShapeError under(std::string_view prefix, ShapeError error);
@@ -66,6 +91,9 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
                                              nlohmann::json values, TagPool& tags,
                                              DeployedResource& out);
 
+// Adds a resource read to the context's resources.
+void add_resource(ReadContext& context, DeployedResource resource);
+
 // The tags of a Terraform or ARM resource: null when it has no `tags`
 // attribute, empty when it is null; anything but an object of strings is a
 // ShapeError.
@@ -74,7 +102,8 @@ std::optional<ShapeError> tags_of(const nlohmann::json& object, TagPool& pool, S
 // `terraform show -json`: resources under values.root_module (and a plan's
 // prior_state), child modules nested to any depth.
 Route route_show_resource(const JsonPath& path, size_t from);
-std::optional<ShapeError> read_show_resource(const nlohmann::json& r, ReadContext& context,
+// Takes the resource's values out of `r`.
+std::optional<ShapeError> read_show_resource(nlohmann::json& r, ReadContext& context,
                                              DeployedState& out);
 
 // A raw state file, version 4: one entry per resource, its instances inside.
