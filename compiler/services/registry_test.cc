@@ -1,0 +1,76 @@
+// Every service of the registry has all its parts: DSL docs, a Terraform
+// module, a Bicep module, ARM types drift knows, declared placements, and a
+// golden tree that uses it.
+#include "compiler/services/registry.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/drift/arm_types.h"
+
+namespace topoc {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path source(std::string_view relative) {
+  return fs::path(TOPOC_SOURCE_DIR) / relative;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> split(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty()) {
+    size_t bar = list.find('|');
+    out.emplace_back(list.substr(0, bar));
+    list.remove_prefix(bar == std::string_view::npos ? list.size() : bar + 1);
+  }
+  return out;
+}
+
+bool known_placement(std::string_view kind) {
+  for (int k = 0; k <= static_cast<int>(estate::PlacementKind::kLogSink); ++k) {
+    if (estate::to_string(static_cast<estate::PlacementKind>(k)) == kind) return true;
+  }
+  return false;
+}
+
+TEST(ServiceRegistry, EveryServiceHasEveryPart) {
+  const std::string dsl_docs = read(source("dsl/README.md"));
+  ASSERT_FALSE(services::all_services().empty());
+  for (const services::ServiceInfo& s : services::all_services()) {
+    SCOPED_TRACE(std::string(s.id));
+    const std::string block(s.dsl_block);
+    EXPECT_TRUE(dsl_docs.find("\n## " + block + "\n") != std::string::npos ||
+                dsl_docs.find("\n### " + block + "\n") != std::string::npos)
+        << "dsl/README.md has no section `" << block << "`";
+    const std::string tf =
+        "templates/terraform/modules/" + std::string(s.terraform_module) + "/main.tf";
+    EXPECT_TRUE(fs::exists(source(tf))) << tf;
+    const std::string bicep = "templates/bicep/modules/" + std::string(s.bicep_module) + ".bicep";
+    EXPECT_TRUE(fs::exists(source(bicep))) << bicep;
+    for (const std::string& arm : split(s.arm_types)) {
+      EXPECT_FALSE(drift::azurerm_type_of(arm).empty()) << arm << " is unknown to drift";
+    }
+    std::vector<std::string> placements = split(s.placements);
+    EXPECT_FALSE(placements.empty());
+    for (const std::string& p : placements) EXPECT_TRUE(known_placement(p)) << p;
+    bool used = false;
+    for (const auto& golden : fs::directory_iterator(source("tests/golden/terraform"))) {
+      used = used || fs::exists(golden.path() / "modules" / std::string(s.terraform_module));
+    }
+    EXPECT_TRUE(used) << "no golden tree under tests/golden/terraform uses " << s.terraform_module;
+  }
+}
+
+}  // namespace
+}  // namespace topoc
