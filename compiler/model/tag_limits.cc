@@ -69,7 +69,7 @@ void check_tag_limits(const ReadContext& ctx, const dsl::Node* tags, const Topol
   if (t.owner.explicit_ && !names.contains("owner")) {
     check_value(ctx, t.owner.location.span, "owner", t.owner.value);
   }
-  // The tags topoc adds itself (compiler/emit/terraform/estate.cc), unless
+  // The tags topoc adds itself (compiler/estate/build_estate.cc), unless
   // the topology sets them.
   size_t own = 0;
   std::string own_names;

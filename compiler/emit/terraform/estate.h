@@ -1,152 +1,29 @@
-// What the Terraform backend will create, derived once from the model: the
-// facts that both the environment root and the manifest need (Cosmos geo
-// locations, Front Door origin priorities, policy scopes, alert targets...),
-// so the two can never disagree.
+// The Terraform backend renders the target-neutral estate
+// (compiler/estate/estate.h); these names keep its files short.
 #pragma once
 
-#include <map>
-#include <string>
-#include <vector>
-
-#include "compiler/catalog/metric_catalog.h"
 #include "compiler/emit/terraform/emit_terraform.h"
-#include "compiler/emit/terraform/resource_names.h"
-#include "compiler/model/topology.h"
-#include "compiler/naming/redis_replicas.h"
+#include "compiler/estate/estate.h"
 
 namespace topoc::emit::terraform {
 
-struct GeoLocation {
-  std::string location;
-  int64_t failover_priority = 0;
-  bool zone_redundant = false;
-};
+using estate::AlertInstance;
+using estate::BoundaryPlan;
+using estate::CosmosAccount;
+using estate::Estate;
+using estate::GeoLocation;
+using estate::GeoRule;
+using estate::iso_duration;
+using estate::Origin;
+using estate::OriginGroup;
+using estate::periodic_backup_redundancy;
+using estate::PolicyScope;
+using estate::RegionDns;
+using estate::ResourceNames;
+using estate::SharedPolicy;
 
-// One Cosmos DB account (see compiler/naming/cosmos_accounts.h), in a data
-// resource group of its own.
-struct CosmosAccount {
-  std::string key;  // the boundary's name, or "shared" for an explicit location list
-  const model::Boundary* boundary = nullptr;  // null when shared
-  std::string name_base;  // naming key prefix: "boundary.eu.data" or "data"
-  std::string name;
-  std::string resource_group;
-  std::string location;  // the write region
-  std::string database;
-  std::vector<GeoLocation> geo_locations;
-  // Regions that reach the account through a private endpoint of their own.
-  std::vector<const model::Region*> endpoint_regions;
-  // Regions whose AKS subnet the account's VNet filter admits.
-  std::vector<const model::Region*> network_rule_regions;
-};
-
-// Front Door reaches a region through its AKS ingress, so only boundaries
-// with AKS regions get an origin group.
-struct OriginGroup {
-  std::string key;  // boundary name
-  std::string name;
-};
-
-struct Origin {
-  const model::Region* region = nullptr;
-  std::string group;  // OriginGroup::key
-  std::string name;
-  int64_t priority = 1;
-  int64_t weight = 1000;
-};
-
-// Front Door accepts at most 25 countries per GeoMatch condition, so a
-// boundary with more countries gets several rules.
-struct GeoRule {
-  std::string key;
-  std::string name;
-  int64_t order = 0;
-  std::vector<std::string> countries;
-  std::string group;
-};
-
-// A region's Private Link DNS zones (one per service it reaches privately),
-// linked to that region's VNet only: two private endpoints of one Cosmos DB
-// account in two regions would otherwise fight over the same A records.
-struct RegionDns {
-  const model::Region* region = nullptr;
-  std::vector<std::string> zones;  // sorted
-  std::string link_name;
-};
-
-// One metric alert on one watched resource.
-struct AlertInstance {
-  std::string key;  // "<alert>/<target>": the for_each key
-  std::string name;
-  const model::Alert* alert = nullptr;
-  const catalog::MetricInfo* metric = nullptr;
-  std::string target;      // cosmos, frontdoor, aks, openai, app_insights, redis, search
-  std::string target_key;  // Cosmos account or region key, "global" for Front Door
-  std::string resource_group;  // where the alert lives
-  std::string watched;         // the watched resource's Azure name
-};
-
-// A resource group a boundary's residency policy is assigned to.
-struct PolicyScope {
-  std::string key;  // "data" or "region-<key>": the residency module's for_each key
-  std::string resource_group;
-  std::string assignment_name;
-  bool deny_geo_redundant_storage = false;
-};
-
-struct BoundaryPlan {
-  const model::Boundary* boundary = nullptr;
-  std::vector<const model::Region*> regions;
-  std::string policy_name;           // the boundary's allowed-locations definition
-  bool has_data_resource_group = false;  // a Cosmos DB account of its own
-  std::vector<PolicyScope> policy_scopes;
-};
-
-// The policy definitions every boundary shares, keyed by their JSON file.
-struct SharedPolicy {
-  std::string key;  // deny-geo-redundant-storage, require-tags
-  std::string name;
-};
-
-struct Estate {
-  const model::Topology* topology = nullptr;
-  std::string environment;
-  std::string state_key;  // <topology>/<environment>.tfstate
-  ResourceNames names;
-  std::map<std::string, std::string> tags;  // on every taggable resource
-  std::vector<std::string> required_tags;   // what the tag policy demands
-  std::vector<BoundaryPlan> boundaries;     // boundaries that have regions, declaration order
-  std::vector<CosmosAccount> cosmos;
-  std::vector<OriginGroup> origin_groups;
-  std::vector<Origin> origins;
-  std::vector<GeoRule> geo_rules;
-  std::string default_origin_group;
-  std::vector<RegionDns> dns;
-  std::vector<naming::RedisReplica> redis_replicas;
-  std::vector<SharedPolicy> shared_policies;
-  std::vector<AlertInstance> alerts;
-
-  bool any_region(model::Service service) const;
-  // Front Door is emitted only with an origin to send traffic to (an AKS
-  // region); without one the check reports the routes (rule F004).
-  bool has_frontdoor() const { return topology->frontdoor && !origin_groups.empty(); }
-  const BoundaryPlan* find_boundary(std::string_view name) const;
-  const RegionDns* dns_of(const model::Region& region) const;
-  const CosmosAccount* cosmos_of(const model::Region& region) const;  // the account it reaches
-  // The geo-replica of the region's cache; null without one.
-  const naming::RedisReplica* redis_replica_of(const model::Region& region) const;
-  // Whether the endpoint of some region's Redis geo-replica uses this region's subnet.
-  bool hosts_redis_replica_endpoint(const model::Region& region) const;
-};
-
-// `topology` must outlive the result.
-Estate plan_estate(const model::Topology& topology, const TerraformOptions& options);
-
-// Where a Cosmos DB account on periodic backup keeps its backups: "Geo"
-// copies them to the write region's Azure pair, so only when that pair is one
-// of the account's own locations; else "Zone", or "Local" without zones.
-std::string periodic_backup_redundancy(const CosmosAccount& account);
-
-// "PT5M", "PT1H", "P1D": the ISO 8601 durations Azure Monitor takes.
-std::string iso_duration(int64_t seconds);
+inline Estate plan_estate(const model::Topology& topology, const TerraformOptions& options) {
+  return estate::build_estate(topology, {options.environment});
+}
 
 }  // namespace topoc::emit::terraform

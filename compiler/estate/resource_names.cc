@@ -1,8 +1,8 @@
-#include "compiler/emit/terraform/resource_names.h"
+#include "compiler/estate/resource_names.h"
 
 #include <fmt/format.h>
 
-namespace topoc::emit::terraform {
+namespace topoc::estate {
 namespace {
 
 const naming::GeneratedName kMissing;
@@ -30,4 +30,4 @@ const std::string& ResourceNames::region(std::string_view region_key, std::strin
   return get(fmt::format("region.{}.{}", region_key, what));
 }
 
-}  // namespace topoc::emit::terraform
+}  // namespace topoc::estate

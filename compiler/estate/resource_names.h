@@ -11,7 +11,7 @@
 #include "compiler/model/topology.h"
 #include "compiler/naming/names.h"
 
-namespace topoc::emit::terraform {
+namespace topoc::estate {
 
 class ResourceNames {
  public:
@@ -28,4 +28,4 @@ class ResourceNames {
   std::map<std::string, naming::GeneratedName, std::less<>> names_;
 };
 
-}  // namespace topoc::emit::terraform
+}  // namespace topoc::estate

@@ -1,14 +1,15 @@
-#include "compiler/emit/terraform/estate.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "compiler/catalog/region_catalog.h"
+#include "compiler/estate/add_resource.h"
+#include "compiler/estate/estate.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/services/registry.h"
 #include "compiler/text/ascii.h"
 
-namespace topoc::emit::terraform {
+namespace topoc::estate {
 namespace {
 
 using model::Service;
@@ -106,10 +107,12 @@ void plan_frontdoor(Estate& e) {
     }
     std::sort(countries.begin(), countries.end());
     const std::string& base = e.names.get("frontdoor.rule." + route.boundary_name);
-    size_t parts = std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
+    size_t parts =
+        std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
     for (size_t part = 0; part < parts; ++part) {
       GeoRule rule;
-      rule.key = parts == 1 ? route.boundary_name : fmt::format("{}-{}", route.boundary_name, part + 1);
+      rule.key =
+          parts == 1 ? route.boundary_name : fmt::format("{}-{}", route.boundary_name, part + 1);
       rule.name = parts == 1 ? base : fmt::format("{}{}", base, part + 1);
       rule.order = order++;
       size_t from = part * kCountriesPerRule;
@@ -165,7 +168,8 @@ void plan_policies(Estate& e) {
     }
     for (const model::Region* r : b.regions) {
       b.policy_scopes.push_back({"region-" + r->key, e.names.region(r->key, "rg"),
-                                 e.names.region(r->key, "policy"), pair_leaves_boundary(*r, *b.boundary)});
+                                 e.names.region(r->key, "policy"),
+                                 pair_leaves_boundary(*r, *b.boundary)});
     }
   }
 }
@@ -179,14 +183,15 @@ void plan_alerts(Estate& e) {
     auto add = [&](std::string target, std::string target_key, const std::string& name_key,
                    const std::string& watched) {
       if (e.names.get(name_key).empty()) return;
-      e.alerts.push_back({fmt::format("{}/{}", alert.name, target_key), e.names.get(name_key), &alert,
-                          metric, std::move(target), std::move(target_key), e.names.scope(name_key),
-                          watched});
+      e.alerts.push_back({fmt::format("{}/{}", alert.name, target_key), e.names.get(name_key),
+                          &alert, metric, std::move(target), std::move(target_key),
+                          e.names.scope(name_key), watched});
     };
     // `what` is the watched resource's naming key under the region.
     auto per_region = [&](std::string target, Service service, std::string_view what) {
       for (const model::Region& r : t.regions) {
-        if (r.has(service)) add(target, r.key, base + ".region." + r.key, e.names.region(r.key, what));
+        if (r.has(service))
+          add(target, r.key, base + ".region." + r.key, e.names.region(r.key, what));
       }
     };
     switch (metric->target) {
@@ -198,13 +203,21 @@ void plan_alerts(Estate& e) {
       case catalog::MetricTarget::kFrontDoor:
         if (e.has_frontdoor()) add("frontdoor", "global", base, e.names.get("frontdoor.profile"));
         break;
-      case catalog::MetricTarget::kAks: per_region("aks", Service::kAks, "aks"); break;
-      case catalog::MetricTarget::kOpenAI: per_region("openai", Service::kOpenAI, "openai"); break;
+      case catalog::MetricTarget::kAks:
+        per_region("aks", Service::kAks, "aks");
+        break;
+      case catalog::MetricTarget::kOpenAI:
+        per_region("openai", Service::kOpenAI, "openai");
+        break;
       case catalog::MetricTarget::kAppInsights:
         per_region("app_insights", Service::kMonitoring, "appi");
         break;
-      case catalog::MetricTarget::kRedis: per_region("redis", Service::kRedis, "redis"); break;
-      case catalog::MetricTarget::kSearch: per_region("search", Service::kAiSearch, "search"); break;
+      case catalog::MetricTarget::kRedis:
+        per_region("redis", Service::kRedis, "redis");
+        break;
+      case catalog::MetricTarget::kSearch:
+        per_region("search", Service::kAiSearch, "search");
+        break;
     }
   }
   std::sort(e.alerts.begin(), e.alerts.end(),
@@ -254,7 +267,7 @@ bool Estate::hosts_redis_replica_endpoint(const model::Region& region) const {
                      [&](const naming::RedisReplica& r) { return r.endpoint_region == &region; });
 }
 
-Estate plan_estate(const model::Topology& t, const TerraformOptions& options) {
+Estate build_estate(const model::Topology& t, const EstateOptions& options) {
   std::string environment = options.environment.empty() ? t.environment.value : options.environment;
   Estate e{&t, environment, fmt::format("{}/{}.tfstate", t.name, environment),
            ResourceNames(with_environment(t, environment))};
@@ -265,12 +278,20 @@ Estate plan_estate(const model::Topology& t, const TerraformOptions& options) {
     if (regions.empty()) continue;
     e.boundaries.push_back({&t.boundaries[i], regions, "", false, {}});
   }
+  e.placements_only = options.placements_only;
   plan_cosmos(e);
   e.redis_replicas = naming::redis_replicas(t);
-  plan_frontdoor(e);
-  plan_dns(e);
-  plan_policies(e);
-  plan_alerts(e);
+  if (!e.placements_only) {
+    plan_frontdoor(e);
+    plan_dns(e);
+    plan_policies(e);
+    plan_alerts(e);
+  }
+  add_resource(e, "azurerm_resource_group.global", "azurerm_resource_group",
+               e.names.get("global.rg"), t.regions.empty() ? "" : t.regions.front().location.value,
+               "", "", nullptr, true)
+      .source = t.location;
+  for (const services::ServiceInfo& service : services::all_services()) service.plan(e);
   return e;
 }
 
@@ -291,4 +312,4 @@ std::string iso_duration(int64_t seconds) {
   return fmt::format("PT{}S", seconds);
 }
 
-}  // namespace topoc::emit::terraform
+}  // namespace topoc::estate

@@ -2,15 +2,19 @@
 // over that boundary's regions and failovers. An explicit `locations` list
 // makes one account for every tenant, so each listed location receives the
 // data of all of them: it must be allowed by every boundary that holds data.
+// The engine finds the breach; this words it across every holder at once.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "compiler/residency/wordings.h"
 #include "compiler/rules/residency_facts.h"
-#include "compiler/rules/rules.h"
 
-namespace topoc::rules {
+namespace topoc::residency {
 namespace {
+
+using rules::boundary_of;
+using rules::declared_here;
 
 // Whose data a boundary holds, for the message: its tenants, or its regions
 // when no tenant is pinned to it.
@@ -84,7 +88,8 @@ std::string describe_locations(const model::Topology& t,
 
 }  // namespace
 
-void cosmos_single_boundary(const model::Topology& t, diag::DiagnosticSink& sink) {
+void cosmos_spans_boundaries(const estate::Breach& b, diag::DiagnosticSink& sink) {
+  const model::Topology& t = *b.topology;
   if (!t.cosmos || t.cosmos->locations.empty()) return;
   const auto& locations = t.cosmos->locations;
   std::vector<Holder> holders = holders_of(t);
@@ -144,4 +149,4 @@ void cosmos_single_boundary(const model::Topology& t, diag::DiagnosticSink& sink
   d.help = "remove `locations`: topoc creates one account per boundary";
 }
 
-}  // namespace topoc::rules
+}  // namespace topoc::residency

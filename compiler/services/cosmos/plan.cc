@@ -1,0 +1,171 @@
+// Cosmos DB: one account per boundary over that boundary's regions and
+// failovers, or one shared account over an explicit `locations` list, each
+// in a data resource group with its database, containers and private
+// endpoints. A per-boundary account only replicates where its regions
+// already are (their placements are checked); the shared account replicates
+// every holder's data to every listed location (rule R003).
+#include <fmt/format.h>
+
+#include "compiler/catalog/region_catalog.h"
+#include "compiler/estate/add_resource.h"
+#include "compiler/residency/wordings.h"
+#include "compiler/rules/residency_facts.h"
+#include "compiler/services/registry.h"
+
+namespace topoc::services::cosmos {
+namespace {
+
+using estate::instance;
+using estate::Placement;
+using estate::PlacementKind;
+using nlohmann::json;
+
+// Boundaries whose data an account holds: its own, or for the shared account
+// every boundary with a tenant or a region.
+std::vector<size_t> holders_of(const estate::Estate& e, const estate::CosmosAccount& a) {
+  const model::Topology& t = *e.topology;
+  std::vector<bool> holds(t.boundaries.size(), false);
+  if (a.boundary) {
+    holds[static_cast<size_t>(a.boundary - t.boundaries.data())] = true;
+  } else {
+    for (const model::Tenant& tenant : t.tenants) {
+      if (const model::Boundary* b = rules::boundary_of(t, tenant)) {
+        holds[static_cast<size_t>(b - t.boundaries.data())] = true;
+      }
+    }
+    for (const model::Region& r : t.regions) {
+      if (const model::Boundary* b = rules::boundary_of(t, r)) {
+        holds[static_cast<size_t>(b - t.boundaries.data())] = true;
+      }
+    }
+  }
+  std::vector<size_t> out;
+  for (size_t i = 0; i < holds.size(); ++i) {
+    if (holds[i]) out.push_back(i);
+  }
+  return out;
+}
+
+void placements(const estate::Estate& e, const estate::CosmosAccount& a, estate::Resource& res) {
+  const model::Cosmos& c = *e.topology->cosmos;
+  if (!a.boundary) {
+    Placement p{PlacementKind::kReplica};
+    for (const estate::GeoLocation& g : a.geo_locations) p.locations.push_back(g.location);
+    p.from = a.location;
+    p.reasons.push_back({c.locations.front().location,
+                         fmt::format("`cosmos {{ locations = [...] }}` makes one account `{}` for "
+                                     "every tenant, replicated to {} location(s)",
+                                     a.name, p.locations.size())});
+    p.wording = residency::cosmos_spans_boundaries;
+    res.placements.push_back(std::move(p));
+  } else {
+    for (const estate::GeoLocation& g : a.geo_locations) {
+      Placement p{g.failover_priority == 0 ? PlacementKind::kPrimary : PlacementKind::kReplica,
+                  {g.location}};
+      p.reasons.push_back({a.boundary->location,
+                           fmt::format("the account `{}` of boundary `{}` replicates to `{}`, a "
+                                       "location or failover of one of its regions",
+                                       a.name, a.boundary->name, g.location)});
+      p.checked = false;  // the regions' own placements are checked
+      res.placements.push_back(std::move(p));
+    }
+  }
+  if (c.backup.value == "Periodic" && estate::periodic_backup_redundancy(a) == "Geo") {
+    const catalog::RegionInfo* info = catalog::find_region(a.location);
+    Placement p{PlacementKind::kBackupCopy, {catalog::normalise_location(info->paired)}};
+    p.from = a.location;
+    p.reasons.push_back({c.backup.location,
+                         fmt::format("`backup = \"Periodic\"` keeps geo-redundant backups of `{}` "
+                                     "in `{}`, the Azure pair of its write region",
+                                     a.name, p.locations[0])});
+    p.checked = false;  // only chosen when the pair is one of the account's own locations
+    res.placements.push_back(std::move(p));
+  }
+}
+
+void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
+  const model::Cosmos& c = *e.topology->cosmos;
+  const std::string& rg = a.resource_group;
+  const std::string boundary = a.boundary ? a.boundary->name : "";
+  const std::string k = instance(a.key);
+  std::vector<size_t> holders = holders_of(e, a);
+  auto add = [&](std::string key, std::string_view type, std::string_view name,
+                 std::string_view resource_group, json props, bool tagged) -> estate::Resource& {
+    auto& res = estate::add_resource(e, std::move(key), type, name, a.location, boundary,
+                                     resource_group, std::move(props), tagged);
+    res.source = c.location;
+    res.holders = holders;
+    return res;
+  };
+  add("azurerm_resource_group.data" + k, "azurerm_resource_group", rg, "", nullptr, true);
+  json geo = json::array();
+  for (const estate::GeoLocation& g : a.geo_locations) {
+    geo.push_back({{"location", g.location},
+                   {"failover_priority", g.failover_priority},
+                   {"zone_redundant", g.zone_redundant}});
+  }
+  json consistency = {{"consistency_level", model::to_string(c.consistency.value)}};
+  if (c.consistency.value == model::Consistency::kBoundedStaleness) {
+    consistency["max_interval_in_seconds"] = c.max_staleness_seconds.value;
+    consistency["max_staleness_prefix"] = c.max_staleness_prefix.value;
+  }
+  json backup = c.backup.value == "Periodic"
+                    ? json{{"type", "Periodic"},
+                           {"storage_redundancy", estate::periodic_backup_redundancy(a)}}
+                    : json{{"type", "Continuous"}, {"tier", c.backup.value}};
+  auto& account = add("module.cosmos" + k + ".azurerm_cosmosdb_account.this",
+                      "azurerm_cosmosdb_account", a.name, rg,
+                      {{"kind", "GlobalDocumentDB"},
+                       {"consistency_policy", consistency},
+                       {"geo_location", geo},
+                       {"multiple_write_locations_enabled", c.multi_write.value},
+                       {"automatic_failover_enabled", c.automatic_failover.value},
+                       {"public_network_access_enabled", false},
+                       {"backup", backup}},
+                      true);
+  account.depends_on.push_back("azurerm_resource_group.data" + k);
+  placements(e, a, account);
+  if (e.placements_only) return;
+  add("module.cosmos" + k + ".azurerm_cosmosdb_sql_database.this", "azurerm_cosmosdb_sql_database",
+      a.database, rg, nullptr, false)
+      .source = c.database.location;
+  for (const model::Container& ct : c.containers) {
+    const std::string name_key = a.name_base + ".container." + ct.name;
+    bool custom = ct.conflict.value == model::ConflictPolicy::kCustom && ct.procedure;
+    json conflict = custom ? json{{"mode", "Custom"},
+                                  {"conflict_resolution_procedure",
+                                   fmt::format("dbs/{}/colls/{}/sprocs/{}", a.database, ct.name,
+                                               ct.procedure->name)}}
+                           : json{{"mode", "LastWriterWins"},
+                                  {"conflict_resolution_path", ct.conflict_path.value}};
+    add("module.cosmos" + k + ".azurerm_cosmosdb_sql_container.this" + instance(ct.name),
+        "azurerm_cosmosdb_sql_container", e.names.get(name_key), rg,
+        {{"partition_key_paths", {ct.partition_key.value}},
+         {"default_ttl", ct.ttl_seconds.value == 0 ? json() : json(ct.ttl_seconds.value)},
+         {"autoscale_max_throughput", ct.max_throughput.value},
+         {"conflict_resolution_policy", conflict}},
+        false)
+        .source = ct.location;
+    if (custom) {
+      add("module.cosmos" + k + ".azurerm_cosmosdb_sql_stored_procedure.this" + instance(ct.name),
+          "azurerm_cosmosdb_sql_stored_procedure", e.names.get(name_key + ".procedure"), rg,
+          {{"container_name", ct.name}}, false)
+          .source = ct.procedure->location;
+    }
+  }
+  for (const model::Region* r : a.endpoint_regions) {
+    estate::add_regional(e, *r,
+                         "module.cosmos" + k + ".azurerm_private_endpoint.this" + instance(r->key),
+                         "azurerm_private_endpoint", e.names.region(r->key, "pep.cosmos"),
+                         r->location.value, {{"subresource_names", {"Sql"}}}, true);
+  }
+}
+
+}  // namespace
+
+void plan(estate::Estate& e) {
+  if (!e.topology->cosmos) return;
+  for (const estate::CosmosAccount& a : e.cosmos) plan_account(e, a);
+}
+
+}  // namespace topoc::services::cosmos

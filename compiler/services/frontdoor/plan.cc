@@ -1,0 +1,79 @@
+// Front Door: its profile, endpoint, origin groups per boundary, origins,
+// routes, geo rules and WAF. Front Door is global: it holds no tenant data
+// at rest, so it declares no placements a boundary checks.
+#include "compiler/estate/add_resource.h"
+#include "compiler/services/registry.h"
+
+namespace topoc::services::frontdoor {
+
+using estate::instance;
+using nlohmann::json;
+
+void plan(estate::Estate& e) {
+  if (!e.has_frontdoor()) return;
+  const model::FrontDoor& fd = *e.topology->frontdoor;
+  const std::string& rg = e.names.get("global.rg");
+  auto add = [&](std::string key, std::string_view type, std::string_view name,
+                 std::string_view boundary, json props, bool tagged) -> estate::Resource& {
+    auto& res = estate::add_resource(e, std::move(key), type, name, "global", boundary, rg,
+                                     std::move(props), tagged);
+    res.source = fd.location;
+    return res;
+  };
+  add("module.frontdoor.azurerm_cdn_frontdoor_profile.this", "azurerm_cdn_frontdoor_profile",
+      e.names.get("frontdoor.profile"), "", {{"sku_name", fd.sku.value}}, true);
+  add("module.frontdoor.azurerm_cdn_frontdoor_endpoint.this", "azurerm_cdn_frontdoor_endpoint",
+      e.names.get("frontdoor.endpoint"), "", nullptr, true);
+  for (const estate::OriginGroup& g : e.origin_groups) {
+    add("module.frontdoor.azurerm_cdn_frontdoor_origin_group.this" + instance(g.key),
+        "azurerm_cdn_frontdoor_origin_group", g.name, g.key,
+        {{"session_affinity_enabled", fd.session_affinity.value},
+         {"health_probe",
+          {{"path", fd.probe_path.value},
+           {"protocol", fd.probe_protocol.value},
+           {"request_type", fd.probe_method.value},
+           {"interval_in_seconds", fd.probe_interval_seconds.value}}},
+         {"load_balancing",
+          {{"additional_latency_in_milliseconds", fd.latency_sensitivity_ms.value},
+           {"sample_size", fd.sample_size.value},
+           {"successful_samples_required", fd.successful_samples.value}}}},
+        false);
+  }
+  for (const estate::Origin& o : e.origins) {
+    add("module.frontdoor.azurerm_cdn_frontdoor_origin.this" + instance(o.region->key),
+        "azurerm_cdn_frontdoor_origin", o.name, o.group,
+        {{"origin_group", o.group}, {"priority", o.priority}, {"weight", o.weight}}, false)
+        .region = o.region;
+  }
+  for (const model::FrontDoorRoute& r : fd.routes) {
+    std::vector<std::string> patterns;
+    for (const auto& p : r.patterns) patterns.push_back(p.value);
+    add("module.frontdoor.azurerm_cdn_frontdoor_route.this" + instance(r.name),
+        "azurerm_cdn_frontdoor_route", e.names.get("frontdoor.route." + r.name), "",
+        {{"patterns_to_match", patterns}, {"origin_group", e.default_origin_group}}, false)
+        .source = r.location;
+  }
+  if (!e.geo_rules.empty()) {
+    add("module.frontdoor.azurerm_cdn_frontdoor_rule_set.geo[0]", "azurerm_cdn_frontdoor_rule_set",
+        e.names.get("frontdoor.rule_set"), "", nullptr, false);
+  }
+  for (const estate::GeoRule& g : e.geo_rules) {
+    add("module.frontdoor.azurerm_cdn_frontdoor_rule.geo" + instance(g.key),
+        "azurerm_cdn_frontdoor_rule", g.name, g.group,
+        {{"order", g.order}, {"geo_match", g.countries}, {"origin_group", g.group}}, false);
+  }
+  if (fd.waf.value) {
+    json rules = json::object();
+    if (fd.sku.value == "Premium_AzureFrontDoor") {
+      rules = {{"Microsoft_BotManagerRuleSet", "1.1"}, {"Microsoft_DefaultRuleSet", "2.1"}};
+    }
+    add("module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0]",
+        "azurerm_cdn_frontdoor_firewall_policy", e.names.get("frontdoor.waf"), "",
+        {{"sku_name", fd.sku.value}, {"mode", fd.waf_mode.value}, {"managed_rules", rules}}, true);
+    add("module.frontdoor.azurerm_cdn_frontdoor_security_policy.this[0]",
+        "azurerm_cdn_frontdoor_security_policy", e.names.get("frontdoor.security_policy"), "",
+        nullptr, false);
+  }
+}
+
+}  // namespace topoc::services::frontdoor
