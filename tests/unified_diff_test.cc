@@ -1,7 +1,7 @@
 // Unified diffs as `diff -u` writes them: hunk ranges, context merging, files
 // that appear or go away, and a last line without its newline; and, on random
 // edits, diffs that `patch` applies back exactly.
-#include "compiler/text/unified_diff.h"
+#include "compiler/format/unified_diff.h"
 
 #include <gtest/gtest.h>
 
@@ -20,6 +20,16 @@ std::string numbered(int from, int to) {
   std::string out;
   for (int i = from; i <= to; ++i) out += "line " + std::to_string(i) + "\n";
   return out;
+}
+
+struct DiffLabels {
+  std::string from, to;
+};
+
+// The labels as `build --check --diff` passes them.
+std::string unified_diff(std::string_view before, std::string_view after,
+                         const DiffLabels& labels) {
+  return format::unified_diff(before, after, labels.from, labels.to);
 }
 
 const DiffLabels kLabels{"a/f.tf", "b/f.tf"};

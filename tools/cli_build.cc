@@ -15,9 +15,9 @@
 #include "compiler/emit/output_tree.h"
 #include "compiler/emit/sha256.h"
 #include "compiler/emit/terraform/emit_terraform.h"
+#include "compiler/format/unified_diff.h"
 #include "compiler/lifecycle/replacements.h"
 #include "compiler/model/path_names.h"
-#include "compiler/text/unified_diff.h"
 #include "tools/cli.h"
 
 namespace topoc::cli {
@@ -99,12 +99,13 @@ std::string tree_diff(const BuildOptions& opt, const BuildReport& r) {
   for (const auto& f : r.files) {
     FileStatus s = r.status.at(f.path);
     if (s == FileStatus::kAdded) {
-      out += unified_diff("", f.contents, {"/dev/null", "b/" + f.path});
+      out += format::unified_diff("", f.contents, "/dev/null", "b/" + f.path);
     } else if (s == FileStatus::kChanged) {
-      out += unified_diff(on_disk(opt, f.path), f.contents, {"a/" + f.path, "b/" + f.path});
+      out += format::unified_diff(on_disk(opt, f.path), f.contents, "a/" + f.path, "b/" + f.path);
     }
   }
-  for (const auto& p : r.removed) out += unified_diff(on_disk(opt, p), "", {"a/" + p, "/dev/null"});
+  for (const auto& p : r.removed)
+    out += format::unified_diff(on_disk(opt, p), "", "a/" + p, "/dev/null");
   return out;
 }
 
