@@ -83,6 +83,7 @@ void check_source(CheckResult& result, std::string path, std::string text, const
                           : diag::Kind::SyntaxError;
     auto& d = result.sink.report(kind, {index, e.span}, e.message);
     for (const dsl::SyntaxNote& n : e.notes) d.notes.push_back({{index, n.span}, n.message});
+    d.help = e.help;
     result.models.emplace_back();
     return;
   }
