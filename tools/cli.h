@@ -22,6 +22,7 @@ struct CheckOptions {
   std::string format = "text";
   bool warnings_as_errors = false;
   std::string color = "auto";
+  std::string environment;  // `--env`: check this environment alone
 };
 
 struct BuildOptions {
