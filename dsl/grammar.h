@@ -58,7 +58,11 @@ struct value : pegtl::sor<list, scalar> {};
 
 struct key : identifier {};
 struct label : pegtl::sor<string_literal, identifier> {};
-struct labels : pegtl::star<label, skip> {};
+// Labels stay on the line of their key: a name followed by a line break and
+// a more-indented line is a block whose `{` is missing, not a name labelled
+// by the first word of the next line (dsl/recovery.h relies on this).
+struct inline_space : pegtl::star<pegtl::sor<pegtl::blank, block_comment>> {};
+struct labels : pegtl::star<label, inline_space> {};
 
 struct body;
 struct block_open : pegtl::one<'{'> {};
@@ -67,7 +71,7 @@ struct attribute_value : value {};
 struct assignment : pegtl::if_must<pegtl::one<'='>, skip, attribute_value> {};
 struct block_rest : pegtl::if_must<block_open, body, block_close> {};
 struct item_rest : pegtl::sor<assignment, block_rest> {};
-struct item : pegtl::if_must<key, skip, labels, item_rest> {};
+struct item : pegtl::if_must<key, inline_space, labels, skip, item_rest> {};
 struct body : pegtl::seq<skip, pegtl::star<item, skip>> {};
 
 struct end_of_file : pegtl::eof {};

@@ -14,6 +14,7 @@ template <> inline constexpr auto error_message<body> = "expected an attribute o
 template <> inline constexpr auto error_message<end_of_file> = "expected an attribute (`name = value`) or a block (`name \"label\" { ... }`)";
 template <> inline constexpr auto error_message<skip> = "expected whitespace or a comment";
 template <> inline constexpr auto error_message<labels> = "expected a label";
+template <> inline constexpr auto error_message<inline_space> = "expected a space or a comment";
 template <> inline constexpr auto error_message<item_rest> = "expected `=` or `{` after the name";
 template <> inline constexpr auto error_message<attribute_value> = "expected a value after `=`: a string, number, duration like 30s, CIDR, name or list";
 template <> inline constexpr auto error_message<block_open> = "expected `{`";

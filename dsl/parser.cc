@@ -7,6 +7,7 @@
 
 #include "dsl/grammar.h"
 #include "dsl/grammar_errors.h"
+#include "dsl/recovery.h"
 
 namespace topoc::dsl {
 namespace {
@@ -183,6 +184,23 @@ std::string describe_found(std::string_view text, uint32_t offset) {
   return fmt::format("`{}`", static_cast<char>(c));
 }
 
+// Errors whose cause the layout can place better than the parser's position.
+std::optional<SyntaxError> explain(std::string_view text, const BuildState& st,
+                                   std::string_view message, uint32_t offset) {
+  if (st.too_deep) return std::nullopt;
+  if (message == g::error_message<g::block_open> && !st.nodes.empty()) {
+    const Node& node = st.nodes.back();
+    ItemHeader header{node.key_span, {}};
+    for (const Label& label : node.labels) header.labels.push_back(label.span);
+    return explain_missing_separator(text, header, offset);
+  }
+  bool stray_close =
+      message == g::error_message<g::end_of_file> && offset < text.size() && text[offset] == '}';
+  bool open_at_end = message == g::error_message<g::block_close> && offset >= text.size();
+  if (stray_close || open_at_end) return explain_unbalanced_braces(text, offset);
+  return std::nullopt;
+}
+
 }  // namespace
 
 ParseResult parse(const SourceFile& file) {
@@ -219,9 +237,14 @@ ParseResult parse(const SourceFile& file) {
     pegtl::parse<g::document, action, control>(in, st);
   } catch (const pegtl::parse_error& e) {
     uint32_t offset = static_cast<uint32_t>(e.positions().front().byte);
+    std::string message(e.message());
+    if (auto explained = explain(text, st, message, offset)) {
+      result.error = std::move(*explained);
+      result.document = Document{};
+      return result;
+    }
     SyntaxError err;
     err.span = {offset, offset + 1};
-    std::string message(e.message());
     if (st.too_deep) {
       err.kind = SyntaxErrorKind::kNestingTooDeep;
       err.message = message;

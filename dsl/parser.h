@@ -27,6 +27,7 @@ struct SyntaxError {
   Span span;
   std::string message;
   std::vector<SyntaxNote> notes;
+  std::string help;  // what to write instead, when the layout shows it
 };
 
 struct ParseResult {

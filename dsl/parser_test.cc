@@ -151,6 +151,108 @@ TEST(ParserErrors, BinaryGarbage) {
       r.error->message);
 }
 
+// Syntax errors are reported on the line of the mistake, with what to write.
+TEST(ParserRecovery, MissingOpenBraceBeforeAnIndentedBody) {
+  auto r = parse_text("topology \"x\" {\n  region \"eu\"\n    location = westeurope\n  }\n}\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ("expected `{` after `region \"eu\"`: the lines below are indented as its body",
+            r.error->message);
+  EXPECT_EQ(28u, r.error->span.begin);  // just after `"eu"` on line 2
+  EXPECT_EQ("write `region \"eu\" {` to open the block", r.error->help);
+  EXPECT_TRUE(r.error->notes.empty());
+}
+
+TEST(ParserRecovery, MissingEqualsBeforeALineBreak) {
+  auto r = parse_text("region \"eu\" {\n  failover northeurope\n  address  = 10.1.0.0/16\n}\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ("expected `=` between `failover` and `northeurope`", r.error->message);
+  EXPECT_EQ(25u, r.error->span.begin);
+  EXPECT_EQ(36u, r.error->span.end);
+  EXPECT_EQ("write `failover = northeurope`", r.error->help);
+}
+
+TEST(ParserRecovery, MissingEqualsBeforeANumberOnTheSameLine) {
+  auto r = parse_text("system { vm = Standard_D4s_v5  min 3  max = 10 }\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ("expected `=` between `min` and its value", r.error->message);
+  EXPECT_EQ(35u, r.error->span.begin);
+  EXPECT_EQ("write `min = 3`", r.error->help);
+}
+
+TEST(ParserRecovery, ColonInsteadOfEquals) {
+  auto r = parse_text("objectives { rto: 5m }\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ("expected `=` after `rto`, not `:`", r.error->message);
+  EXPECT_EQ(16u, r.error->span.begin);
+  EXPECT_EQ("write `rto = 5m`", r.error->help);
+}
+
+TEST(ParserRecovery, ExtraCloseBraceIsFoundWhereItIsNotWhereTheFileEnds) {
+  auto r = parse_text(
+      "topology \"x\" {\n"     // 0
+      "  region \"a\" {\n"     // 15
+      "    aks {\n"            // 30
+      "    }\n"                // 40
+      "    }\n"                // 46: the extra one
+      "    storage { replication = ZRS }\n"
+      "  }\n"
+      "}\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(50u, r.error->span.begin);
+  EXPECT_EQ(
+      "this `}` would close `region \"a\"`, but is indented deeper than it: it closes no block at "
+      "its indentation",
+      r.error->message);
+  ASSERT_EQ(1u, r.error->notes.size());
+  EXPECT_EQ(17u, r.error->notes[0].span.begin);
+  EXPECT_EQ("remove this `}` if it is extra, or add the `{` it was meant to close", r.error->help);
+}
+
+TEST(ParserRecovery, MissingCloseBraceIsFoundAtTheFirstLineOutsideTheBlock) {
+  auto r = parse_text(
+      "topology \"x\" {\n"            // 0
+      "  region \"a\" {\n"            // 15
+      "    location = eastus\n"       // 30
+      "  region \"b\" {\n"            // 52: `region "a"` is still open
+      "    location = westus\n"
+      "  }\n"
+      "}\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(54u, r.error->span.begin);
+  EXPECT_EQ(
+      "expected `}` to close `region \"a\"` before this line, which is indented like the block "
+      "around it",
+      r.error->message);
+  ASSERT_EQ(1u, r.error->notes.size());
+  EXPECT_EQ(17u, r.error->notes[0].span.begin);
+  EXPECT_EQ("add `}` on its own line above this one, indented like `region \"a\"`", r.error->help);
+}
+
+// Layout only moves an error; it never rejects a file the grammar accepts.
+TEST(ParserRecovery, LayoutDoesNotMatterToValidFiles) {
+  EXPECT_FALSE(parse_text("topology \"x\"\n{\n  region \"a\"\n  {\n    location = eastus\n  }\n}\n").error);
+  EXPECT_FALSE(parse_text("topology \"x\" {\nregion \"a\" {\nlocation = eastus\n    }\n      }\n").error);
+  EXPECT_FALSE(parse_text("a {\n  include = [\n\"x\",\n  ]\n}\n").error);
+}
+
+// Without layout to go by (an unindented file), the parser's own position stays.
+TEST(ParserRecovery, UnindentedFileKeepsTheParsersPosition) {
+  auto r = parse_text("topology \"x\" {\nregion \"a\" {\n}\n}\nregion \"b\" {\n}\n}\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(47u, r.error->span.begin);  // the last `}`, where the parser stopped
+  EXPECT_EQ("", r.error->help);
+}
+
+// Labels share the line of their name: the next line's first word is not one.
+TEST(ParserRecovery, LabelsStayOnTheLineOfTheirName) {
+  auto r = parse_text("geo \"eu\" = [DE]\nblock \"a\" \"b\"\n{\n}\n");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(2u, r.document.items[1].labels.size());
+  auto split = parse_text("block\n  \"a\" {\n}\n");
+  ASSERT_TRUE(split.error);
+  EXPECT_EQ(5u, split.error->span.begin);
+}
+
 TEST(Utf8, AcceptsValidAndRejectsOverlongAndSurrogates) {
   EXPECT_FALSE(find_invalid_utf8("plain \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
   EXPECT_EQ(0u, *find_invalid_utf8("\xc0\xaf"));

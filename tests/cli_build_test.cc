@@ -240,6 +240,55 @@ TEST_F(CliBuild, EnvironmentsAndTargetsShareTheOutputDirectory) {
   EXPECT_EQ(std::string::npos, missing.out.find("added    bicep/main.bicep\n")) << missing.out;
 }
 
+// Environments declared in the topology build side by side with their own
+// values: one DIR, each root with its sizes and address space.
+TEST_F(CliBuild, DeclaredEnvironmentsBuildTheirOwnValuesIntoOneDirectory) {
+  write_topology("shop.topo",
+                 "topology \"shop\" {\n"
+                 "  naming { suffix = none }\n"
+                 "  boundary \"eu\" { geography = eu-data-boundary }\n"
+                 "  region \"weu\" {\n"
+                 "    location = westeurope\n"
+                 "    address  = 10.1.0.0/16\n"
+                 "    aks { system { vm = Standard_D4s_v5  min = 3  max = 10 } }\n"
+                 "  }\n"
+                 "  environment \"staging\" {\n"
+                 "    region \"weu\" {\n"
+                 "      address = 10.9.0.0/16\n"
+                 "      aks { system { vm = Standard_D2s_v5  min = 1  max = 3 } }\n"
+                 "    }\n"
+                 "  }\n"
+                 "}\n");
+  for (std::vector<std::string> env : {std::vector<std::string>{}, {"--env", "staging"}}) {
+    std::vector<std::string> args{"build", "shop.topo", "-o", "out", "--target", "all"};
+    args.insert(args.end(), env.begin(), env.end());
+    Result run = topoc(args);
+    ASSERT_EQ(0, run.exit_code) << run.err;
+  }
+  std::string prod = read(out() / "environments/prod/main.tf");
+  std::string staging = read(out() / "environments/staging/main.tf");
+  EXPECT_NE(std::string::npos, prod.find("address_space = [\"10.1.0.0/16\"]"));
+  EXPECT_NE(std::string::npos, prod.find("vm_size         = \"Standard_D4s_v5\""));
+  EXPECT_NE(std::string::npos, prod.find("min_count       = 3"));
+  EXPECT_NE(std::string::npos, staging.find("address_space = [\"10.9.0.0/16\"]"));
+  EXPECT_NE(std::string::npos, staging.find("vm_size         = \"Standard_D2s_v5\""));
+  EXPECT_NE(std::string::npos, staging.find("min_count       = 1"));
+  EXPECT_EQ(std::string::npos, staging.find("10.1.0.0/16"));
+  std::string prod_params = read(out() / "bicep/prod.bicepparam");
+  std::string staging_params = read(out() / "bicep/staging.bicepparam");
+  EXPECT_NE(std::string::npos, prod_params.find("10.1.0.0/16"));
+  EXPECT_NE(std::string::npos, staging_params.find("10.9.0.0/16"));
+  EXPECT_EQ(std::string::npos, staging_params.find("10.1.0.0/16"));
+  // Both stay up to date beside each other.
+  EXPECT_EQ(0, topoc({"build", "shop.topo", "-o", "out", "--target", "all", "--check"}).exit_code);
+  EXPECT_EQ(0, topoc({"build", "shop.topo", "-o", "out", "--target", "all", "--env", "staging",
+                      "--check"})
+                   .exit_code);
+  Result unknown = topoc({"build", "shop.topo", "-o", "out", "--env", "qa"});
+  EXPECT_EQ(1, unknown.exit_code);
+  EXPECT_NE(std::string::npos, unknown.err.find("error[M018]")) << unknown.err;
+}
+
 TEST_F(CliBuild, RemovesWhatAnInterruptedBuildLeftBesideTheOutput) {
   ASSERT_EQ(0, topoc({"build", example_, "-o", "out"}).exit_code);
   // As a build killed while staging leaves it.

@@ -95,9 +95,19 @@ std::optional<Expectation> parse_expectation(std::string_view text) {
 
 // Runs the front end under the path relative to the source tree, so that
 // goldens never hold an absolute path.
+// An example of a command-line finding names the environment to check on
+// its second line: `# env: NAME` (as `topoc check --env NAME`).
+driver::Overrides overrides_of(std::string_view text) {
+  static const std::regex kEnv(R"(^[^\n]*\n# env: ([a-z0-9-]+)\n)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (std::regex_search(text.begin(), text.end(), m, kEnv)) return {m[1].str()};
+  return {};
+}
+
 driver::CheckResult check_relative(const std::string& relative_path, std::string text) {
   driver::CheckResult result;
-  driver::check_source(result, relative_path, std::move(text));
+  driver::Overrides overrides = overrides_of(text);
+  driver::check_source(result, relative_path, std::move(text), overrides);
   result.sink.sort();
   return result;
 }

@@ -27,6 +27,7 @@ struct CheckOptions {
   std::string color = "auto";
   std::string root;           // empty: the repository around the current directory
   std::string help_base_url;  // empty: diag::kDefaultHelpBaseUrl
+  std::string environment;  // `--env`: check this environment alone
 };
 
 struct BuildOptions {

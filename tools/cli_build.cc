@@ -338,7 +338,8 @@ int run_build(const BuildOptions& opt) {
     std::cerr << environment_name_error(opt.environment);
     return kExitUsage;
   }
-  auto result = driver::check_files({opt.file}, {opt.environment});
+  // Only the environment being built decides whether it may be built.
+  auto result = driver::check_files({opt.file}, {opt.environment, false});
   print_input_errors(result);
   bool clean = result.input_errors.empty() && result.sink.error_count() == 0 &&
                !result.models.empty() && result.models[0];

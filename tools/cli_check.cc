@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "compiler/diag/render.h"
+#include "compiler/model/path_names.h"
 #include "compiler/text/visible.h"
 #include "tools/cli.h"
 
@@ -89,6 +90,10 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& opt) {
                 "Exit 1 when there are warnings, not only errors");
   cmd->add_option("--color", opt.color, "Colour text output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--env", opt.environment,
+                  "Check this environment alone (one the topology declares with `environment "
+                  "\"NAME\" { ... }`, or its own); without it, the topology and every environment "
+                  "it declares are checked");
   cmd->footer(
       "Exit codes: 0 no errors (warnings allowed unless -W), 1 errors found, 2 usage error or a "
       "file that cannot be read (JSON and SARIF then say the run failed).\nSARIF 2.1.0 output can "
@@ -97,13 +102,18 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& opt) {
       "Examples:\n"
       "  topoc check platform.topo\n"
       "  topoc check -W platform.topo                      # warnings fail too\n"
+      "  topoc check --env staging platform.topo           # one environment alone\n"
       "  topoc check --format sarif platform.topo > topoc.sarif\n"
       "  topoc check --format github platform.topo         # annotations in GitHub Actions");
   return cmd;
 }
 
 int run_check(const CheckOptions& opt) {
-  auto result = driver::check_files(opt.files);
+  if (!opt.environment.empty() && !model::valid_environment_name(opt.environment)) {
+    std::cerr << environment_name_error(opt.environment);
+    return kExitUsage;
+  }
+  auto result = driver::check_files(opt.files, {opt.environment});
   print_input_errors(result);
   const auto& diags = result.sink.diagnostics();
   auto failures = tool_failures(result);

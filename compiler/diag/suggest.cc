@@ -28,6 +28,27 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
+namespace {
+
+bool same_text(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && edit_distance(a, b) == 0;
+}
+
+// Whether `word` is one whole `-`/`_`-separated part of `candidate`: `search`
+// of `ai_search`, `eu` of `eu-data-boundary`.
+bool is_part_of(std::string_view word, std::string_view candidate) {
+  size_t begin = 0;
+  while (begin <= candidate.size()) {
+    size_t end = candidate.find_first_of("-_", begin);
+    if (end == std::string_view::npos) end = candidate.size();
+    if (same_text(word, candidate.substr(begin, end - begin))) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> closest(std::string_view word,
                                    std::span<const std::string_view> candidates) {
   // Long words: words far apart in length cannot be typos of each other.
@@ -41,6 +62,14 @@ std::optional<std::string> closest(std::string_view word,
       best_distance = d;
       best = std::string(c);
     }
+  }
+  if (best || word.size() < 2) return best;
+  // Not a typo: perhaps a short form that names one part of exactly one
+  // candidate, as people shorten `ai_search` to `search`.
+  for (std::string_view c : candidates) {
+    if (c.size() == word.size() || !is_part_of(word, c)) continue;
+    if (best) return std::nullopt;  // ambiguous
+    best = std::string(c);
   }
   return best;
 }

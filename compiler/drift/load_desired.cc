@@ -108,7 +108,7 @@ DesiredLoad load_desired(const std::string& path, const std::string& environment
           {shown, fmt::format("is larger than {} MiB; a topology file is expected to be small",
                               driver::kMaxInputBytes >> 20)});
     } else {
-      driver::check_source(check, shown, std::move(text));
+      driver::check_source(check, shown, std::move(text), {environment, false});
       check.sink.sort();
     }
     take_topology(std::move(check), shown, environment, load);
@@ -119,7 +119,7 @@ DesiredLoad load_desired(const std::string& path, const std::string& environment
     check_environment(path, environment, load);
     return load;
   }
-  take_topology(driver::check_files({path}), path, environment, load);
+  take_topology(driver::check_files({path}, {environment, false}), path, environment, load);
   return load;
 }
 

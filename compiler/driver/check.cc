@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include <iostream>
 
 #include "compiler/model/build_model.h"
+#include "compiler/model/environments.h"
 #include "compiler/rules/rules.h"
 #include "dsl/parser.h"
 
@@ -32,6 +34,27 @@ std::optional<std::string> read_stream(std::istream& in, std::string& contents) 
   }
   if (in.bad()) return std::string("read error");
   return std::nullopt;
+}
+
+// Copies the findings of environment `name` that the base run did not
+// report (same code, place and message), each marked with the environment.
+void report_environment_findings(diag::DiagnosticSink& into, const diag::DiagnosticSink& env,
+                                 std::string_view name) {
+  auto same = [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
+    return a.kind == b.kind && a.location.file == b.location.file &&
+           a.location.span.begin == b.location.span.begin && a.message == b.message;
+  };
+  std::vector<diag::Diagnostic> base = into.diagnostics();
+  for (const diag::Diagnostic& d : env.diagnostics()) {
+    if (std::any_of(base.begin(), base.end(), [&](const auto& b) { return same(b, d); })) continue;
+    bool named = d.message.find(fmt::format("environment `{}`", name)) != std::string::npos;
+    auto& copy = into.report(
+        d.kind, d.location,
+        named ? d.message : fmt::format("{} (in environment `{}`)", d.message, name));
+    copy.notes = d.notes;
+    copy.fixit = d.fixit;
+    copy.help = d.help;
+  }
 }
 
 }  // namespace
@@ -83,13 +106,48 @@ void check_source(CheckResult& result, std::string path, std::string text, const
                           : diag::Kind::SyntaxError;
     auto& d = result.sink.report(kind, {index, e.span}, e.message);
     for (const dsl::SyntaxNote& n : e.notes) d.notes.push_back({{index, n.span}, n.message});
+    d.help = e.help;
     result.models.emplace_back();
     return;
   }
-  auto model = model::build_model(parsed.document, index, result.sink);
+  model::Environments envs = model::declared_environments(parsed.document, index, result.sink);
+  const model::Environment* chosen = nullptr;
+  if (!overrides.environment.empty() && overrides.environment != envs.base) {
+    for (const model::Environment& e : envs.declared) {
+      if (e.name == overrides.environment) chosen = &e;
+    }
+    if (!chosen && !envs.declared.empty()) {
+      std::string names = fmt::format("`{}` (the topology's own)", envs.base);
+      for (const model::Environment& e : envs.declared) names += fmt::format(", `{}`", e.name);
+      result.sink
+          .report(diag::Kind::UnknownEnvironment, envs.topology,
+                  fmt::format("`--env {}`: the topology declares no environment `{}`; it has {}",
+                              overrides.environment, overrides.environment, names))
+          .help = fmt::format("add `environment \"{}\" {{ ... }}` to the topology, or build one of "
+                              "those",
+                              overrides.environment);
+      result.models.emplace_back();
+      return;
+    }
+  }
+  dsl::Document effective =
+      model::effective_document(parsed.document, chosen, index, result.sink);
+  auto model = model::build_model(effective, index, result.sink);
   if (model && !overrides.environment.empty()) model->environment.value = overrides.environment;
   if (model) rules::run_all(*model, result.sink);
   result.models.push_back(std::move(model));
+  if (!overrides.environment.empty() || !overrides.every_environment) return;
+  // Each declared environment is checked as built; what it adds to the
+  // findings above is reported with its name.
+  for (const model::Environment& env : envs.declared) {
+    diag::DiagnosticSink sink;
+    dsl::Document document = model::effective_document(parsed.document, &env, index, sink);
+    if (auto m = model::build_model(document, index, sink)) {
+      m->environment.value = env.name;
+      rules::run_all(*m, sink);
+    }
+    report_environment_findings(result.sink, sink, env.name);
+  }
 }
 
 CheckResult check_files(const std::vector<std::string>& paths, const Overrides& overrides) {

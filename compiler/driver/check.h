@@ -39,7 +39,14 @@ std::optional<std::string> read_file(const std::string& path, std::string& conte
 // Settings from the command line that replace the file's own before the
 // rules run, so the rules judge what will be built (`topoc build --env`).
 struct Overrides {
-  std::string environment;  // empty = the file's `environment`
+  // The environment to check: one the file declares (`environment "staging"
+  // { ... }`, its values merged onto the topology), the file's own, or, when
+  // the file declares none, a new name for the same values. Empty = the
+  // file's `environment`.
+  std::string environment;
+  // Without `environment`: check each declared environment too, reporting
+  // the findings the topology's own environment does not have.
+  bool every_environment = true;
 };
 
 // Checks source text as if read from `path`.

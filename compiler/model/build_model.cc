@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "compiler/catalog/region_catalog.h"
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
 
@@ -57,6 +58,30 @@ void report_duplicates(const ReadContext& ctx, const std::vector<T>& items, std:
   }
 }
 
+// The boundary a region key or a location written for a boundary points to:
+// the region's boundary, or the only boundary that allows the location.
+std::optional<std::string> boundary_meant(const Topology& t, const std::string& word,
+                                          std::string& why) {
+  const Region* r = t.find_region(word);
+  if (r && !r->boundary_name.value.empty() && r->boundary_name.value != word) {
+    why = fmt::format("the boundary of region `{}`", word);
+    return r->boundary_name.value;
+  }
+  const catalog::RegionInfo* loc = catalog::find_region(word);
+  if (!loc) return std::nullopt;
+  std::optional<std::string> only;
+  for (const Boundary& b : t.boundaries) {
+    if (std::find(b.allowed_locations.begin(), b.allowed_locations.end(), loc->name) ==
+        b.allowed_locations.end()) {
+      continue;
+    }
+    if (only) return std::nullopt;
+    only = b.name;
+  }
+  why = fmt::format("the boundary that allows `{}`", loc->name);
+  return only;
+}
+
 std::optional<size_t> resolve_boundary(const ReadContext& ctx, const Topology& t,
                                        const Sourced<std::string>& name, std::string_view user) {
   for (size_t i = 0; i < t.boundaries.size(); ++i) {
@@ -67,13 +92,30 @@ std::optional<size_t> resolve_boundary(const ReadContext& ctx, const Topology& t
   auto& d = ctx.sink->report(Kind::UnknownReference, name.location,
                              fmt::format("{} refers to boundary `{}`, which is not declared", user,
                                          name.value));
-  if (auto best = diag::closest(name.value, names)) {
+  std::string why;
+  if (auto meant = boundary_meant(t, name.value, why)) {
+    d.message += fmt::format("; did you mean `{}`, {}?", *meant, why);
+    d.fixit = diag::FixIt{name.location, *meant};
+  } else if (auto best = diag::closest(name.value, names)) {
     d.message += fmt::format("; did you mean `{}`?", *best);
     d.fixit = diag::FixIt{name.location, *best};
   } else {
     d.help = fmt::format("declare it: `boundary \"{}\" {{ geography = ... }}`", name.value);
   }
   return std::nullopt;
+}
+
+// The region a location written for a region key points to: the region at
+// that location, preferring the tenant's own boundary when several are.
+const Region* region_at_location(const Topology& t, const Tenant& tenant, const std::string& word) {
+  const catalog::RegionInfo* loc = catalog::find_region(word);
+  if (!loc) return nullptr;
+  const Region* found = nullptr;
+  for (const Region& r : t.regions) {
+    if (r.location.value != loc->name) continue;
+    if (!found || r.boundary_name.value == tenant.residency.value) found = &r;
+  }
+  return found;
 }
 
 void resolve(const ReadContext& ctx, Topology& t) {
@@ -110,9 +152,15 @@ void resolve(const ReadContext& ctx, Topology& t) {
       auto& d = ctx.sink->report(Kind::UnknownReference, tenant.home.location,
                                  fmt::format("tenant `{}` has home region `{}`, which is not declared",
                                              tenant.name, tenant.home.value));
-      if (auto best = diag::closest(tenant.home.value, region_keys)) {
+      if (auto meant = region_at_location(t, tenant, tenant.home.value)) {
+        d.message += fmt::format("; did you mean `{}`, the region in `{}`?", meant->key,
+                                 meant->location.value);
+        d.fixit = diag::FixIt{tenant.home.location, meant->key};
+      } else if (auto best = diag::closest(tenant.home.value, region_keys)) {
         d.message += fmt::format("; did you mean `{}`?", *best);
         d.fixit = diag::FixIt{tenant.home.location, *best};
+      } else if (catalog::find_region(tenant.home.value)) {
+        d.help = "`home` takes the key of a region (`region \"key\" { ... }`), not a location";
       }
     }
   }
@@ -256,6 +304,17 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   if (label) {
     t.name = *label;
     t.location = ctx.at(topology->labels[0].span);
+  }
+  for (const dsl::Node& n : topology->body) {
+    if (!n.is_block || n.key != "region" || n.labels.size() != 1) continue;
+    RegionAt at{n.labels[0].text, {}};
+    for (const dsl::Node& item : n.body) {
+      if (item.is_block || item.key != "location") continue;
+      if (const catalog::RegionInfo* info = catalog::find_region(item.value.text)) {
+        at.location = std::string(info->name);
+      }
+    }
+    ctx.regions.push_back(std::move(at));
   }
   BlockReader r(*topology, ctx);
   read_topology(r, t);

@@ -264,6 +264,14 @@ std::optional<std::string> read_location(const ReadContext& ctx, const dsl::Valu
     return std::nullopt;
   }
   if (const catalog::RegionInfo* r = catalog::find_region(v.text)) return std::string(r->name);
+  if (auto meant = location_of_region_key(ctx, v.text)) {
+    ctx.report(Kind::UnknownLocation, v.span,
+               fmt::format("unknown Azure location `{}`; did you mean `{}`, the location of region "
+                           "`{}`?",
+                           v.text, *meant, v.text))
+        .fixit = diag::FixIt{ctx.at(v.span), *meant};
+    return std::nullopt;
+  }
   std::vector<std::string_view> names;
   for (const auto& r : catalog::all_regions()) names.push_back(r.name);
   auto& d = ctx.report(Kind::UnknownLocation, v.span,
@@ -273,6 +281,13 @@ std::optional<std::string> read_location(const ReadContext& ctx, const dsl::Valu
     d.fixit = diag::FixIt{ctx.at(v.span), *best};
   } else {
     d.help = "run `topoc regions` to list the locations topoc knows";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> location_of_region_key(const ReadContext& ctx, std::string_view word) {
+  for (const RegionAt& r : ctx.regions) {
+    if (r.key == word && !r.location.empty()) return r.location;
   }
   return std::nullopt;
 }

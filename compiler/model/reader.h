@@ -17,9 +17,17 @@
 
 namespace topoc::model {
 
+// A region as written, for hints that cross kinds: a region key where a
+// location belongs, or a location where a region key belongs.
+struct RegionAt {
+  std::string key;
+  std::string location;  // the catalogue's name; empty when unknown
+};
+
 struct ReadContext {
   uint32_t file = 0;
   diag::DiagnosticSink* sink = nullptr;
+  std::vector<RegionAt> regions;  // every `region` block of the topology, in order
 
   Location at(dsl::Span span) const { return {file, span}; }
   diag::Diagnostic& report(diag::Kind kind, dsl::Span span, std::string message) const {
@@ -98,6 +106,9 @@ std::optional<std::string> read_name(const ReadContext& ctx, const dsl::Value& v
 std::optional<std::string> read_location(const ReadContext& ctx, const dsl::Value& v);
 std::optional<int64_t> read_duration_seconds(const ReadContext& ctx, const dsl::Value& v,
                                              std::string_view what);
+// The location of the region keyed `word`, when one is declared with a known
+// location: the hint for a region key written where a location belongs.
+std::optional<std::string> location_of_region_key(const ReadContext& ctx, std::string_view word);
 // Requires exactly `count` labels; reports a syntax-shaped hint otherwise.
 std::optional<std::string> single_label(const ReadContext& ctx, const dsl::Node& node,
                                         std::string_view example);
