@@ -96,9 +96,13 @@ class RandomLayout {
     return pick({" ", "  ", "\n", "\t", "\n\n\n    ", " /* c */ ", " # c \n", "// c\n", "\r\n",
                  "\n/* two\n lines */\n"});
   }
+  // Labels sit on the line of their name (dsl/README.md, "Blocks").
+  std::string same_line_separator() { return pick({" ", "  ", "\t", " /* c */ "}); }
   void write(const dsl::Node& node) {
     out_ += raw(node.key_span);
-    for (const dsl::Label& label : node.labels) out_ += separator() + std::string(raw(label.span));
+    for (const dsl::Label& label : node.labels) {
+      out_ += same_line_separator() + std::string(raw(label.span));
+    }
     out_ += separator();
     if (!node.is_block) {
       out_ += "=" + separator();

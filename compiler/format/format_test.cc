@@ -130,8 +130,8 @@ TEST(Format, KeepsEveryKindOfCommentWhereItIs) {
 }
 
 TEST(Format, ContinuesAnItemBrokenByACommentOneLevelDeeper) {
-  EXPECT_EQ("t {\n  key # why\n    \"label\"\n    # more\n    = 1\n  next = 2\n}\n",
-            fmt("t {\nkey # why\n\"label\"\n# more\n= 1\nnext = 2\n}\n"));
+  EXPECT_EQ("t {\n  key \"label\" # why\n    # more\n    = 1\n  next = 2\n}\n",
+            fmt("t {\nkey \"label\" # why\n# more\n= 1\nnext = 2\n}\n"));
 }
 
 TEST(Format, KeepsAtMostOneBlankLineAndNoneAtTheEdges) {
