@@ -1,6 +1,7 @@
-// main.bicep: the estate's resource groups and one module call per region
-// service, Cosmos DB account and boundary. Values come from parameters
-// (<environment>.bicepparam); this file holds only the wiring between modules.
+// main.bicep: the estate's resource groups, one loop over `regions` per
+// region service, and one module call per Cosmos DB account and boundary.
+// Values come from a few structured parameters (<environment>.bicepparam);
+// this file holds only the wiring between modules.
 #include <fmt/format.h>
 
 #include <algorithm>
