@@ -331,5 +331,50 @@ TEST(BicepParity, TerraformAndBicepDeployTheSameResources) {
   }
 }
 
+// A 60-region estate (bench/gen_topology.py: six boundaries of ten regions,
+// Cosmos DB, Front Door) builds, lints and formats clean: main.bicep passes
+// the regions as one structured parameter, so ARM's 256-parameter limit does
+// not grow with the estate.
+TEST(BicepCli, SixtyRegionEstateBuildsLintsAndFormatsClean) {
+  REQUIRE_BICEP(cli);
+  TempDir dir;
+  const fs::path topology = dir.path() / "sixty.topo";
+  CommandResult gen =
+      run(fmt::format("python3 {} --topoc {} --regions 60 --tenants 120 --containers 20 -o {}",
+                      shell_quote((kSource / "bench/gen_topology.py").string()),
+                      shell_quote(TOPOC_BINARY), shell_quote(topology.string())));
+  ASSERT_EQ(0, gen.status) << gen.output;
+  driver::CheckResult result = driver::check_files({topology.string()});
+  ASSERT_EQ(0u, result.sink.error_count());
+  ASSERT_TRUE(!result.models.empty() && result.models[0]);
+  ASSERT_EQ(60u, result.models[0]->regions.size());
+  std::vector<Example> all{{"sixty", emit::emit_bicep(*result.models[0], {}), {}}};
+  write_examples(dir.path(), all);
+  const fs::path main = dir.path() / "sixty/bicep/main.bicep";
+  CommandResult build =
+      run(bicep(*cli, fmt::format("build {} --config {}", shell_quote(main.string()),
+                                  shell_quote(kConfig.string()))));
+  EXPECT_EQ(0, build.status) << build.output;
+  EXPECT_EQ(std::vector<std::string>{}, diagnostics(build.output)) << build.output;
+  json compiled = json::parse(read(dir.path() / "sixty/bicep/main.json"));
+  EXPECT_LE(compiled["parameters"].size(), 16u);
+  for (const char* pattern : {"sixty/bicep/*.bicep", "sixty/bicep/*.bicepparam"}) {
+    CommandResult lint = run(bicep(*cli, fmt::format("lint --pattern {} --config {}",
+                                                     shell_quote((dir.path() / pattern).string()),
+                                                     shell_quote(kConfig.string()))));
+    EXPECT_EQ(0, lint.status) << pattern << "\n" << lint.output;
+    EXPECT_EQ(std::vector<std::string>{}, diagnostics(lint.output)) << pattern << "\n"
+                                                                    << lint.output;
+    CommandResult format = run(bicep(
+        *cli, fmt::format("format --pattern {}", shell_quote((dir.path() / pattern).string()))));
+    EXPECT_EQ(0, format.status) << format.output;
+  }
+  for (const emit::EmittedFile& f : all[0].bicep) {
+    if (f.path.rfind("bicep/modules/", 0) == 0 || f.path.rfind("bicep/policy/", 0) == 0) continue;
+    EXPECT_EQ(f.contents, read(dir.path() / "sixty" / f.path))
+        << f.path << " is not as `bicep format` leaves it";
+  }
+}
+
 }  // namespace
 }  // namespace topoc

@@ -232,12 +232,12 @@ TEST(BicepSymbols, StemsAreUniqueAndStartWithALetter) {
 }
 
 TEST(BicepSymbols, DeclarationsNeverCollide) {
-  // "resource" + "Group" + "Settings" would be main.bicep's own type name.
+  // Labels that would spell main.bicep's own names.
   model::Topology t = model_of_text(R"(topology "t" {
   boundary "us" { geography = united-states }
-  region "resource" { location = eastus  address = 10.1.0.0/16  services = [storage] }
+  region "region" { location = eastus  address = 10.1.0.0/16  services = [storage] }
   region "us" { location = westus2  address = 10.2.0.0/16  services = [storage] }
-  region "us-" { location = centralus  address = 10.3.0.0/16  services = [storage] }
+  region "us-" { location = centralus  address = 10.3.0.0/16  services = [storage, aks] }
   cosmos { container "c" { partition = "/id" } }
 }
 )");
@@ -260,9 +260,15 @@ TEST(BicepSymbols, DeclarationsNeverCollide) {
   }
   for (const auto& b : d.residency) add(b);
   ASSERT_EQ(3u, d.regions.size());
-  EXPECT_EQ("resourceGroupSettings2", d.regions[0].group.param);
-  EXPECT_EQ("usGroup", d.regions[1].group.symbol);
-  EXPECT_EQ("us2Group", d.regions[2].group.symbol);
+  // Regions are elements of main.bicep's loops, whatever their labels.
+  EXPECT_EQ("regions[0].group", d.regions[0].group.param);
+  EXPECT_EQ("regionGroups[1]", d.regions[1].group.symbol);
+  EXPECT_EQ("regionAks[2]!", d.regions[2].aks.symbol);
+  ASSERT_EQ(1u, d.cosmos.size());
+  EXPECT_EQ("cosmosAccounts.us.account", d.cosmos[0].account.param);
+  EXPECT_EQ("usCosmos", d.cosmos[0].account.symbol);
+  ASSERT_EQ(1u, d.residency.size());
+  EXPECT_EQ("residency.us", d.residency[0].param);
   EXPECT_EQ("TOPOC_ORIGIN_HOST_US", d.regions[1].origin_host_variable);
   EXPECT_EQ("TOPOC_ORIGIN_HOST_US2", d.regions[2].origin_host_variable);
 }

@@ -136,21 +136,24 @@ TEST(RedisReplicaEmit, BicepPassesTheReplicaRegionsSubnetAndZone) {
   emit::FileTree files = emit::emit_bicep(model_of(kPair), {});
   const std::string& main = file(files, "bicep/main.bicep");
   const std::string& params = file(files, "bicep/prod.bicepparam");
-  EXPECT_TRUE(
-      contains(main, "    replicaEndpointSubnetId: neuNetwork.outputs.subnetIds.endpoints\n"))
-      << main;
-  EXPECT_TRUE(contains(main,
-                       "    replicaPrivateDnsZoneId: "
-                       "neuPrivateDns.outputs.zoneIds['privatelink.redis.cache.windows.net']\n"))
-      << main;
-  EXPECT_TRUE(contains(params, R"(  zones: []
-  geoReplica: {
-    name: 'redis-pair-weu-prod-replica'
-    location: 'northeurope'
-    privateEndpointName: 'pep-pair-weu-redis-replica-prod'
-    privateEndpointLocation: 'northeurope'
-  }
+  // The replica's endpoint goes into the network and Redis zone of `neu`,
+  // element 1 of `regions`.
+  EXPECT_TRUE(contains(main, R"(      replicaEndpointSubnetId: region.?redisReplicaRegion == null
+        ? ''
+        : regionNetworks[region.redisReplicaRegion!].outputs.subnetIds.endpoints
+      replicaPrivateDnsZoneId: region.?redisReplicaRegion == null
+        ? ''
+        : regionPrivateDns[region.redisReplicaRegion!]!.outputs.zoneIds['privatelink.redis.cache.windows.net']
+)")) << main;
+  EXPECT_TRUE(contains(params, R"(      zones: []
+      geoReplica: {
+        name: 'redis-pair-weu-prod-replica'
+        location: 'northeurope'
+        privateEndpointName: 'pep-pair-weu-redis-replica-prod'
+        privateEndpointLocation: 'northeurope'
+      }
 )")) << params;
+  EXPECT_TRUE(contains(params, "    redisReplicaRegion: 1\n  }\n  {\n    key: 'neu'\n")) << params;
 }
 
 TEST(SearchSharedLinksEmit, TerraformLinksTheRegionsStorageAndOpenAI) {
@@ -215,23 +218,23 @@ TEST(SearchSharedLinksEmit, BicepLinksTheRegionsStorageAndOpenAI) {
   emit::FileTree files = emit::emit_bicep(model_of(kPair), {});
   const std::string& main = file(files, "bicep/main.bicep");
   const std::string& params = file(files, "bicep/prod.bicepparam");
-  EXPECT_TRUE(contains(main, R"(    sharedPrivateLinkTargetIds: {
-      blob: weuStorage.outputs.id
-      openai: weuOpenAi.outputs.id
-    }
+  EXPECT_TRUE(contains(main, R"(      sharedPrivateLinkTargetIds: {
+        blob: region.?storage == null ? '' : regionStorage[i]!.outputs.id
+        openai: region.?openai == null ? '' : regionOpenAi[i]!.outputs.id
+      }
 )")) << main;
-  EXPECT_TRUE(contains(params, R"(  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
+  EXPECT_TRUE(contains(params, R"(      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
 )")) << params;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "compiler/diag/render.h"
+#include "compiler/emit/bicep/arm_limits.h"
 #include "compiler/emit/bicep/emit_bicep.h"
 #include "compiler/emit/file_io.h"
 #include "compiler/emit/output_tree.h"
@@ -367,7 +368,10 @@ int run_build(const BuildOptions& opt) {
   }
   if (opt.target != "terraform") {
     // The Bicep tree lives under bicep/, so the two never share a path.
-    trees[{environment, "bicep"}] = emit::emit_bicep(topology, {opt.environment});
+    const emit::FileTree& bicep = trees[{environment, "bicep"}] =
+        emit::emit_bicep(topology, {opt.environment});
+    // A tree past ARM's limits cannot deploy: X006/X007, and nothing written.
+    emit::bicep::report_arm_limits(topology, {opt.environment}, bicep, result.sink);
   }
   emit::FileTree files;
   std::optional<std::string> invalid = emit::merge_trees(trees, files);
@@ -375,6 +379,14 @@ int run_build(const BuildOptions& opt) {
   report_build_warnings(opt, environment, topology, files, result.sink);
   result.sink.sort();
   if (!json) print_diagnostics(opt, result);
+  if (result.sink.error_count() > 0) {
+    if (json) {
+      print_json(json_report(opt, result, nullptr));
+    } else {
+      std::cerr << "topoc: nothing written: fix the errors first\n";
+    }
+    return kExitFindings;
+  }
   if (invalid) {
     std::cerr << fmt::format("topoc: error: {}\n", *invalid);
     return kExitFindings;

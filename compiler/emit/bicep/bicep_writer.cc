@@ -5,7 +5,9 @@
 namespace topoc::emit::bicep {
 namespace {
 
-void indent_to(std::string& out, int levels) { out.append(static_cast<size_t>(levels) * 2, ' '); }
+void indent_to(std::string& out, int levels) {
+  out.append(static_cast<size_t>(levels) * 2, ' ');
+}
 
 }  // namespace
 
@@ -15,11 +17,21 @@ std::string escape_string(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       case '$':
         out += i + 1 < text.size() && text[i + 1] == '{' ? "\\$" : "$";
         break;
@@ -34,7 +46,9 @@ std::string escape_string(std::string_view text) {
   return out;
 }
 
-std::string quote(std::string_view text) { return "'" + escape_string(text) + "'"; }
+std::string quote(std::string_view text) {
+  return "'" + escape_string(text) + "'";
+}
 
 bool is_identifier(std::string_view name) {
   if (name.empty()) return false;
@@ -63,10 +77,18 @@ Value Value::raw(std::string code) {
   return v;
 }
 
-Value Value::string(std::string_view text) { return raw(quote(text)); }
-Value Value::number(int64_t value) { return raw(fmt::format("{}", value)); }
-Value Value::boolean(bool value) { return raw(value ? "true" : "false"); }
-Value Value::null() { return raw("null"); }
+Value Value::string(std::string_view text) {
+  return raw(quote(text));
+}
+Value Value::number(int64_t value) {
+  return raw(fmt::format("{}", value));
+}
+Value Value::boolean(bool value) {
+  return raw(value ? "true" : "false");
+}
+Value Value::null() {
+  return raw("null");
+}
 
 Value Value::array(std::vector<Value> items) {
   Value v;
@@ -157,8 +179,12 @@ File& File::line(std::string_view text) {
 }
 
 File& File::line(std::string_view head, const Value& value) {
+  return line(head, value, 0);
+}
+
+File& File::line(std::string_view head, const Value& value, int indent) {
   std::string text(head);
-  value.render(text, 0);
+  value.render(text, indent);
   return line(text);
 }
 
@@ -167,6 +193,8 @@ File& File::blank() {
   return *this;
 }
 
-std::string File::render() const { return text_; }
+std::string File::render() const {
+  return text_;
+}
 
 }  // namespace topoc::emit::bicep

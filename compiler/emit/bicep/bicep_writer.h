@@ -70,6 +70,9 @@ class File {
   File& line(std::string_view text);
   // `head` followed by the rendered value: `param x = {...}`.
   File& line(std::string_view head, const Value& value);
+  // The same with the value's lines after the first indented by `indent`
+  // levels, for a value inside a loop: `[\n  for x in xs: {...}`.
+  File& line(std::string_view head, const Value& value, int indent);
   File& blank();
   std::string render() const;
 

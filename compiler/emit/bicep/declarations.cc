@@ -2,14 +2,22 @@
 
 #include <fmt/format.h>
 
+#include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/symbols.h"
 
 namespace topoc::emit::bicep {
 namespace {
 
-Declaration declaration(SymbolTable& symbols, std::string_view stem, std::string_view thing) {
-  std::string symbol = symbols.take(fmt::format("{}{}", stem, thing));
-  return {symbols.take(symbol + "Settings"), symbol};
+// `settings` reads the structured parameter; the symbol is the account's
+// or boundary's own module or resource.
+Declaration declaration(SymbolTable& symbols, std::string settings, std::string_view stem,
+                        std::string_view thing) {
+  return {std::move(settings), symbols.take(fmt::format("{}{}", stem, thing))};
+}
+
+Declaration element(RegionCollection c, size_t i) {
+  return {fmt::format("regions[{}].{}", i, c.field),
+          fmt::format("{}[{}]{}", c.symbol, i, c.optional ? "!" : "")};
 }
 
 // TOPOC_ORIGIN_HOST_EU_WEST for region "eu-west".
@@ -35,26 +43,29 @@ Declarations declare(const Plan& plan) {
   SymbolTable symbols;
   SymbolTable variables;
   Declarations d;
-  for (const RegionPlan& r : plan.regions) {
+  for (size_t i = 0; i < plan.regions.size(); ++i) {
     RegionDeclarations out;
-    out.group = declaration(symbols, r.stem, "Group");
-    out.network = declaration(symbols, r.stem, "Network");
-    out.private_dns = declaration(symbols, r.stem, "PrivateDns");
-    out.monitoring = declaration(symbols, r.stem, "Monitoring");
-    out.aks = declaration(symbols, r.stem, "Aks");
-    out.search = declaration(symbols, r.stem, "Search");
-    out.openai = declaration(symbols, r.stem, "OpenAi");
-    out.storage = declaration(symbols, r.stem, "Storage");
-    out.redis = declaration(symbols, r.stem, "Redis");
-    out.keyvault = declaration(symbols, r.stem, "KeyVault");
-    out.origin_host_variable = variables.take(environment_variable(r.region->key));
+    out.group = element(kRegionGroups, i);
+    out.network = element(kRegionNetworks, i);
+    out.private_dns = element(kRegionPrivateDns, i);
+    out.monitoring = element(kRegionMonitoring, i);
+    out.aks = element(kRegionAks, i);
+    out.search = element(kRegionSearch, i);
+    out.openai = element(kRegionOpenAi, i);
+    out.storage = element(kRegionStorage, i);
+    out.redis = element(kRegionRedis, i);
+    out.keyvault = element(kRegionKeyVaults, i);
+    out.origin_host_variable = variables.take(environment_variable(plan.regions[i].region->key));
     d.regions.push_back(std::move(out));
   }
   for (const CosmosPlan& a : plan.cosmos) {
-    d.cosmos.push_back({declaration(symbols, a.stem, "DataGroup"), declaration(symbols, a.stem, "Cosmos")});
+    std::string account = member("cosmosAccounts", a.key);
+    d.cosmos.push_back({declaration(symbols, account + ".group", a.stem, "DataGroup"),
+                        declaration(symbols, account + ".account", a.stem, "Cosmos")});
   }
   for (const BoundaryPlan& b : plan.boundaries) {
-    d.residency.push_back(declaration(symbols, b.stem, "Residency"));
+    d.residency.push_back(
+        declaration(symbols, member("residency", b.boundary->name), b.stem, "Residency"));
   }
   return d;
 }

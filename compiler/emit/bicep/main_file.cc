@@ -1,6 +1,7 @@
-// main.bicep: the estate's resource groups and one module call per region
-// service, Cosmos DB account and boundary. Values come from parameters
-// (<environment>.bicepparam); this file holds only the wiring between modules.
+// main.bicep: the estate's resource groups, one loop over `regions` per
+// region service, and one module call per Cosmos DB account and boundary.
+// Values come from a few structured parameters (<environment>.bicepparam);
+// this file holds only the wiring between modules.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,7 +16,9 @@ namespace {
 
 using model::Service;
 
-Value raw(std::string code) { return Value::raw(std::move(code)); }
+Value raw(std::string code) {
+  return Value::raw(std::move(code));
+}
 
 struct Call {
   std::string symbol;
@@ -52,15 +55,6 @@ void resource_group(File& f, const Declaration& d) {
                         {"tags", raw("tags")}}));
 }
 
-// "Region `us` (eastus)", the user text escaped by `quote` later.
-std::string region_title(const model::Region& r) {
-  return fmt::format("Region `{}` ({})", r.key, r.location.value);
-}
-
-std::string account_title(const CosmosPlan& a) {
-  return a.boundary ? fmt::format("Boundary `{}`", a.key) : std::string("The shared account");
-}
-
 class MainFile {
  public:
   MainFile(const Plan& p, const Declarations& d) : p_(p), d_(d) {}
@@ -87,8 +81,20 @@ class MainFile {
         "  @description('Azure location of the resource group.')\n"
         "  location: string\n"
         "}");
+    region_type();
+    if (!p_.cosmos.empty()) {
+      f_.blank();
+      f_.line(
+          "type cosmosAccountSettings = {\n"
+          "  @description('Resource group of the account.')\n"
+          "  group: resourceGroupSettings\n"
+          "\n"
+          "  @description('The Cosmos DB account.')\n"
+          "  account: cosmosSettings\n"
+          "}");
+    }
     resource_groups();
-    for (size_t i = 0; i < p_.regions.size(); ++i) region(i);
+    regions();
     for (size_t i = 0; i < p_.cosmos.size(); ++i) cosmos(i);
     frontdoor();
     policies();
@@ -121,40 +127,73 @@ class MainFile {
     import(!p_.alerts.empty(), "alertSettings", "alerts.bicep");
   }
 
+  // A field of a user-defined type, with its description.
+  static std::string field(std::string_view description, std::string_view name,
+                           std::string_view type) {
+    return fmt::format("  @description({})\n  {}: {}", quote(description), name, type);
+  }
+
+  // The type of one element of `regions`: the settings of every service
+  // some region runs, optional where not every region runs it.
+  void region_type() {
+    std::vector<std::string> fields{
+        field("Key of the region in the topology.", "key", "string"),
+        field("Its resource group.", "group", "resourceGroupSettings"),
+        field("Its virtual network.", "network", "networkSettings"),
+    };
+    auto optional = [&](bool used, std::string_view description, RegionCollection c,
+                        std::string_view type) {
+      if (used) fields.push_back(field(description, c.field, fmt::format("{}?", type)));
+    };
+    optional(p_.has_private_endpoints(), "Its Private Link DNS zones.", kRegionPrivateDns,
+             "privateDnsSettings");
+    optional(p_.any_region(Service::kMonitoring),
+             "Its Log Analytics workspace and Application Insights.", kRegionMonitoring,
+             "monitoringSettings");
+    optional(p_.any_region(Service::kAks), "Its AKS cluster.", kRegionAks, "aksSettings");
+    optional(p_.any_region(Service::kAiSearch), "Its AI Search service.", kRegionSearch,
+             "searchSettings");
+    optional(p_.any_region(Service::kOpenAI), "Its Azure OpenAI account.", kRegionOpenAi,
+             "openaiSettings");
+    optional(p_.any_region(Service::kStorage), "Its storage account.", kRegionStorage,
+             "storageSettings");
+    optional(p_.any_region(Service::kRedis), "Its Azure Cache for Redis.", kRegionRedis,
+             "redisSettings");
+    optional(p_.any_region(Service::kKeyVault), "Its Key Vault.", kRegionKeyVaults,
+             "keyVaultSettings");
+    if (any_redis_replica()) {
+      fields.push_back(field(
+          "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
+          "endpoint of its Redis geo-replica uses.",
+          "redisReplicaRegion", "int?"));
+    }
+    std::string text = "type regionSettings = {\n";
+    for (size_t i = 0; i < fields.size(); ++i) text += (i ? "\n\n" : "") + fields[i];
+    f_.blank();
+    f_.line(text + "\n}");
+  }
+
+  bool any_redis_replica() const {
+    return std::any_of(p_.regions.begin(), p_.regions.end(), [](const RegionPlan& r) {
+      return r.redis_replica_endpoint_region.has_value();
+    });
+  }
+
   void params() {
     param(f_, "Tags on every resource that takes tags.", "tags", "resourceTags");
     param(f_, "The global resource group: Front Door, alerts and the action group.",
           "globalGroupSettings", "resourceGroupSettings");
-    for (size_t i = 0; i < p_.regions.size(); ++i) {
-      const model::Region& r = *p_.regions[i].region;
-      const RegionDeclarations& d = d_.regions[i];
-      std::string title = region_title(r);
-      param(f_, title + ": its resource group.", d.group.param, "resourceGroupSettings");
-      param(f_, title + ": its virtual network.", d.network.param, "networkSettings");
-      if (!p_.regions[i].dns_zones.empty()) {
-        param(f_, title + ": its Private Link DNS zones.", d.private_dns.param, "privateDnsSettings");
-      }
-      if (r.monitoring) {
-        param(f_, title + ": its Log Analytics workspace and Application Insights.",
-              d.monitoring.param, "monitoringSettings");
-      }
-      if (r.aks) param(f_, title + ": its AKS cluster.", d.aks.param, "aksSettings");
-      if (r.search) param(f_, title + ": its AI Search service.", d.search.param, "searchSettings");
-      if (r.openai) param(f_, title + ": its Azure OpenAI account.", d.openai.param, "openaiSettings");
-      if (r.storage) param(f_, title + ": its storage account.", d.storage.param, "storageSettings");
-      if (r.redis) param(f_, title + ": its Azure Cache for Redis.", d.redis.param, "redisSettings");
-      if (r.keyvault) param(f_, title + ": its Key Vault.", d.keyvault.param, "keyVaultSettings");
-    }
-    for (size_t i = 0; i < p_.cosmos.size(); ++i) {
-      std::string title = account_title(p_.cosmos[i]);
-      param(f_, title + ": the resource group of its Cosmos DB account.", d_.cosmos[i].group.param,
-            "resourceGroupSettings");
-      param(f_, title + ": its Cosmos DB account.", d_.cosmos[i].account.param, "cosmosSettings");
+    param(f_, "The regions, in the order of the topology: each one's resource group and services.",
+          "regions", "regionSettings[]");
+    if (!p_.cosmos.empty()) {
+      param(f_, "Each Cosmos DB account and its resource group, keyed by boundary.",
+            "cosmosAccounts", "{\n  *: cosmosAccountSettings\n}");
     }
     if (p_.frontdoor) {
       param(f_, "Front Door: profile, endpoint, origins, routes, geo rules and firewall.",
             "globalFrontDoorSettings", "frontDoorSettings");
-      param(f_, "Host name of each region's ingress, keyed by region: where Front Door sends traffic.",
+      param(f_,
+            "Host name of each region's ingress, keyed by region: where Front Door sends traffic.",
             "originHostNames", "hostNames");
       f_.blank();
       f_.line(
@@ -165,14 +204,14 @@ class MainFile {
     if (!p_.boundaries.empty()) {
       param(f_, "Names of the policy definitions the boundaries share.", "globalPolicySettings",
             "policyDefinitionSettings");
-      for (size_t i = 0; i < p_.boundaries.size(); ++i) {
-        param(f_,
-              fmt::format("Boundary `{}`: its allowed locations and where its policies are assigned.",
-                          p_.boundaries[i].boundary->name),
-              d_.residency[i].param, "residencySettings");
-      }
+      param(f_,
+            "Each boundary's allowed locations and where its policies are assigned, keyed by "
+            "boundary.",
+            "residency", "{\n  *: residencySettings\n}");
       f_.blank();
-      f_.line("@description('Effect of the required-tags policy: Deny, Audit (report only) or Disabled.')");
+      f_.line(
+          "@description('Effect of the required-tags policy: Deny, Audit (report only) or "
+          "Disabled.')");
       f_.line("@allowed([\n  'Deny'\n  'Audit'\n  'Disabled'\n])");
       f_.line("param tagPolicyEffect string = 'Deny'");
     }
@@ -183,91 +222,127 @@ class MainFile {
 
   void resource_groups() {
     resource_group(f_, {"globalGroupSettings", "globalGroup"});
-    for (const RegionDeclarations& d : d_.regions) resource_group(f_, d.group);
+    f_.blank();
+    f_.line(fmt::format("resource {} '{}' = [\n  for region in regions: ", kRegionGroups.symbol,
+                        kResourceGroupType),
+            Value::object({{"name", raw("region.group.name")},
+                           {"location", raw("region.group.location")},
+                           {"tags", raw("tags")}}),
+            1);
+    f_.line("]");
     for (const CosmosDeclarations& d : d_.cosmos) resource_group(f_, d.group);
   }
 
-  void region(size_t i) {
-    const RegionPlan& plan = p_.regions[i];
-    const model::Region& r = *plan.region;
-    const RegionDeclarations& d = d_.regions[i];
-    const std::string location = d.group.param + ".location";
-    const std::string subnets = d.network.symbol + ".outputs.subnetIds";
-    std::vector<Property> network{{"settings", raw(d.network.param)}, {"location", raw(location)}};
-    if (p_.is_origin(plan) && emit::frontdoor_private_link_possible(*p_.topology->frontdoor)) {
-      // Given a Private Link service, Front Door needs no way in from its back end.
-      network.push_back({"frontDoorPrivateLink",
-                         raw(fmt::format("contains(originPrivateLinks, {})", quote(r.key)))});
+  // `module regionAks 'modules/aks.bicep' = [for (region, i) in regions: ...]`,
+  // deployed to each region's group; for an optional collection, only in the
+  // regions whose settings have the field.
+  void region_module(RegionCollection c, std::string_view path, std::vector<Property> params) {
+    std::string head =
+        fmt::format("module {} 'modules/{}' = [\n  for (region, i) in regions: ", c.symbol, path);
+    if (c.optional) head += fmt::format("if (region.?{} != null) ", c.field);
+    f_.blank();
+    f_.line(head,
+            Value::object({{"scope", raw(fmt::format("{}[i]", kRegionGroups.symbol))},
+                           {"params", Value::object(std::move(params))}}),
+            1);
+    f_.line("]");
+  }
+
+  // The settings of the loop's region: `region.network`, `region.aks!`.
+  static Value settings(RegionCollection c) {
+    return raw(fmt::format("region.{}{}", c.field, c.optional ? "!" : ""));
+  }
+
+  // Element i of an optional collection where the region may not deploy it.
+  static std::string if_present(RegionCollection c, std::string_view output) {
+    return fmt::format("region.?{} == null ? '' : {}[i]!.outputs.{}", c.field, c.symbol, output);
+  }
+
+  void regions() {
+    const std::string location = "region.group.location";
+    const std::string subnets = fmt::format("{}[i].outputs.subnetIds", kRegionNetworks.symbol);
+    const std::string zones = fmt::format("{}[i]!.outputs.zoneIds", kRegionPrivateDns.symbol);
+    std::vector<Property> network{{"settings", settings(kRegionNetworks)},
+                                  {"location", raw(location)}};
+    bool origins = std::any_of(p_.regions.begin(), p_.regions.end(),
+                               [&](const RegionPlan& r) { return p_.is_origin(r); });
+    if (origins && emit::frontdoor_private_link_possible(*p_.topology->frontdoor)) {
+      // Given a Private Link service, Front Door needs no way in from its back
+      // end. Only origins have a Front Door rule to leave out.
+      network.push_back({"frontDoorPrivateLink", raw("contains(originPrivateLinks, region.key)")});
     }
     network.push_back({"tags", raw("tags")});
-    module(f_, {d.network.symbol, "network.bicep", d.group.symbol, std::move(network), {}});
-    if (!plan.dns_zones.empty()) {
-      module(f_, {d.private_dns.symbol,
-                  "private-dns.bicep",
-                  d.group.symbol,
-                  {{"settings", raw(d.private_dns.param)},
-                   {"virtualNetworkId", raw(d.network.symbol + ".outputs.id")},
-                   {"tags", raw("tags")}},
-                  {}});
+    region_module(kRegionNetworks, "network.bicep", std::move(network));
+    if (p_.has_private_endpoints()) {
+      region_module(
+          kRegionPrivateDns, "private-dns.bicep",
+          {{"settings", settings(kRegionPrivateDns)},
+           {"virtualNetworkId", raw(fmt::format("{}[i].outputs.id", kRegionNetworks.symbol))},
+           {"tags", raw("tags")}});
     }
-    if (r.monitoring) {
-      module(f_, {d.monitoring.symbol,
-                  "monitoring.bicep",
-                  d.group.symbol,
-                  {{"settings", raw(d.monitoring.param)}, {"location", raw(location)}, {"tags", raw("tags")}},
-                  {}});
+    if (p_.any_region(Service::kMonitoring)) {
+      region_module(kRegionMonitoring, "monitoring.bicep",
+                    {{"settings", settings(kRegionMonitoring)},
+                     {"location", raw(location)},
+                     {"tags", raw("tags")}});
     }
-    if (r.aks) {
-      std::string workspace =
-          r.monitoring ? d.monitoring.symbol + ".outputs.logAnalyticsWorkspaceId" : "''";
-      module(f_, {d.aks.symbol,
-                  "aks.bicep",
-                  d.group.symbol,
-                  {{"settings", raw(d.aks.param)},
-                   {"location", raw(location)},
-                   {"subnetId", raw(subnets + ".aks")},
-                   // From the parameter, not the module output, so what-if can resolve it.
-                   {"virtualNetworkName", raw(d.network.param + ".name")},
-                   {"logAnalyticsWorkspaceId", raw(workspace)},
-                   {"tags", raw("tags")}},
-                  {}});
+    if (p_.any_region(Service::kAks)) {
+      std::string workspace = p_.any_region(Service::kMonitoring)
+                                  ? if_present(kRegionMonitoring, "logAnalyticsWorkspaceId")
+                                  : std::string("''");
+      region_module(kRegionAks, "aks.bicep",
+                    {{"settings", settings(kRegionAks)},
+                     {"location", raw(location)},
+                     {"subnetId", raw(subnets + ".aks")},
+                     // From the parameter, not the module output, so what-if can resolve it.
+                     {"virtualNetworkName", raw("region.network.name")},
+                     {"logAnalyticsWorkspaceId", raw(workspace)},
+                     {"tags", raw("tags")}});
     }
-    auto service = [&](bool present, const Declaration& decl, const char* file,
+    auto service = [&](Service s, RegionCollection c, const char* file,
                        std::vector<Property> extra) {
-      if (!present) return;
-      std::vector<Property> params{
-          {"settings", raw(decl.param)},
-          {"location", raw(location)},
-          {"endpointSubnetId", raw(subnets + ".endpoints")},
-          {"privateDnsZoneIds", raw(d.private_dns.symbol + ".outputs.zoneIds")}};
+      if (!p_.any_region(s)) return;
+      std::vector<Property> params{{"settings", settings(c)},
+                                   {"location", raw(location)},
+                                   {"endpointSubnetId", raw(subnets + ".endpoints")},
+                                   {"privateDnsZoneIds", raw(zones)}};
       for (Property& p : extra) params.push_back(std::move(p));
       params.push_back({"tags", raw("tags")});
-      module(f_, {decl.symbol, file, d.group.symbol, std::move(params), {}});
+      region_module(c, file, std::move(params));
     };
     // Shared private links reach the storage and OpenAI of the search
-    // service's own region (compiler/naming/search_links.h).
+    // service's own region (compiler/naming/search_links.h); the module
+    // reads only the targets its settings list.
     std::vector<Property> targets;
-    for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
-      const Declaration& target = link.target == Service::kStorage ? d.storage : d.openai;
-      targets.push_back({std::string(link.key), raw(target.symbol + ".outputs.id")});
-    }
-    service(r.search.has_value(), d.search, "ai-search.bicep",
+    if (p_.any_region(Service::kStorage))
+      targets.push_back({"blob", raw(if_present(kRegionStorage, "id"))});
+    if (p_.any_region(Service::kOpenAI))
+      targets.push_back({"openai", raw(if_present(kRegionOpenAi, "id"))});
+    service(Service::kAiSearch, kRegionSearch, "ai-search.bicep",
             {{"sharedPrivateLinkTargetIds", Value::object(std::move(targets))}});
-    service(r.openai.has_value(), d.openai, "openai.bicep", {});
-    service(r.storage.has_value(), d.storage, "storage.bicep", {});
+    service(Service::kOpenAI, kRegionOpenAi, "openai.bicep", {});
+    service(Service::kStorage, kRegionStorage, "storage.bicep", {});
     std::vector<Property> replica;
-    if (plan.redis_replica_endpoint_region) {
+    if (any_redis_replica()) {
       // The geo-replica's endpoint uses the endpoints subnet and Redis zone
       // of the region where the replica is (compiler/naming/redis_replicas.h).
-      const RegionDeclarations& at = d_.regions[*plan.redis_replica_endpoint_region];
-      replica.push_back(
-          {"replicaEndpointSubnetId", raw(at.network.symbol + ".outputs.subnetIds.endpoints")});
+      // Laid out on three lines, as `bicep format` breaks a long condition.
+      auto in_replica_region = [](std::string_view value) {
+        return raw(
+            fmt::format("region.?redisReplicaRegion == null\n        ? ''\n        : {}", value));
+      };
+      replica.push_back({"replicaEndpointSubnetId",
+                         in_replica_region(fmt::format(
+                             "{}[region.redisReplicaRegion!].outputs.subnetIds.endpoints",
+                             kRegionNetworks.symbol))});
       replica.push_back(
           {"replicaPrivateDnsZoneId",
-           raw(at.private_dns.symbol + ".outputs.zoneIds['privatelink.redis.cache.windows.net']")});
+           in_replica_region(fmt::format("{}[region.redisReplicaRegion!]!.outputs.zoneIds['"
+                                         "privatelink.redis.cache.windows.net']",
+                                         kRegionPrivateDns.symbol))});
     }
-    service(r.redis.has_value(), d.redis, "redis.bicep", std::move(replica));
-    service(r.keyvault.has_value(), d.keyvault, "keyvault.bicep", {});
+    service(Service::kRedis, kRegionRedis, "redis.bicep", std::move(replica));
+    service(Service::kKeyVault, kRegionKeyVaults, "keyvault.bicep", {});
   }
 
   void cosmos(size_t i) {
@@ -281,7 +356,8 @@ class MainFile {
           {key, raw(d.private_dns.symbol + ".outputs.zoneIds['privatelink.documents.azure.com']")});
     }
     for (size_t r : a.network_rule_regions) {
-      rules.push_back({p_.regions[r].region->key, raw(d_.regions[r].network.symbol + ".outputs.subnetIds.aks")});
+      rules.push_back({p_.regions[r].region->key,
+                       raw(d_.regions[r].network.symbol + ".outputs.subnetIds.aks")});
     }
     module(f_, {d_.cosmos[i].account.symbol,
                 "cosmos.bicep",
@@ -363,7 +439,9 @@ class MainFile {
     module(f_, {"alerts",
                 "alerts.bicep",
                 "globalGroup",
-                {{"settings", raw("globalAlertSettings")}, {"scopeIds", Value::object(scopes)}, {"tags", raw("tags")}},
+                {{"settings", raw("globalAlertSettings")},
+                 {"scopeIds", Value::object(scopes)},
+                 {"tags", raw("tags")}},
                 {}});
   }
 
@@ -377,7 +455,8 @@ class MainFile {
   void outputs() {
     std::vector<Property> groups;
     for (size_t i = 0; i < p_.regions.size(); ++i) {
-      groups.push_back({"region-" + p_.regions[i].region->key, raw(d_.regions[i].group.symbol + ".name")});
+      groups.push_back(
+          {"region-" + p_.regions[i].region->key, raw(d_.regions[i].group.symbol + ".name")});
     }
     for (size_t i = 0; i < p_.cosmos.size(); ++i) {
       groups.push_back({"data-" + p_.cosmos[i].key, raw(d_.cosmos[i].group.symbol + ".name")});
@@ -388,22 +467,26 @@ class MainFile {
     auto per_region = [&](auto has, auto expression) {
       std::vector<Property> out;
       for (size_t i = 0; i < p_.regions.size(); ++i) {
-        if (has(*p_.regions[i].region)) out.push_back({p_.regions[i].region->key, raw(expression(d_.regions[i]))});
+        if (has(*p_.regions[i].region))
+          out.push_back({p_.regions[i].region->key, raw(expression(d_.regions[i]))});
       }
       return Value::object(std::move(out));
     };
     if (p_.any_region(Service::kAks)) {
       auto has = [](const model::Region& r) { return r.aks.has_value(); };
       output("AKS clusters keyed by region.", "aksClusterNames", "{ *: string }",
-             per_region(has, [](const RegionDeclarations& d) { return d.aks.symbol + ".outputs.name"; }));
+             per_region(
+                 has, [](const RegionDeclarations& d) { return d.aks.symbol + ".outputs.name"; }));
       output("OIDC issuers for workload identity federation, keyed by region.", "aksOidcIssuerUrls",
-             "{ *: string }",
-             per_region(has, [](const RegionDeclarations& d) { return d.aks.symbol + ".outputs.oidcIssuerUrl"; }));
+             "{ *: string }", per_region(has, [](const RegionDeclarations& d) {
+               return d.aks.symbol + ".outputs.oidcIssuerUrl";
+             }));
     }
     if (!p_.cosmos.empty()) {
       std::vector<Property> endpoints;
       for (size_t i = 0; i < p_.cosmos.size(); ++i) {
-        endpoints.push_back({p_.cosmos[i].key, raw(d_.cosmos[i].account.symbol + ".outputs.endpoint")});
+        endpoints.push_back(
+            {p_.cosmos[i].key, raw(d_.cosmos[i].account.symbol + ".outputs.endpoint")});
       }
       output("Cosmos DB endpoints keyed by boundary.", "cosmosEndpoints", "{ *: string }",
              Value::object(std::move(endpoints)));
@@ -411,16 +494,20 @@ class MainFile {
     if (p_.any_region(Service::kOpenAI)) {
       output("Azure OpenAI endpoints keyed by region.", "openaiEndpoints", "{ *: string }",
              per_region([](const model::Region& r) { return r.openai.has_value(); },
-                        [](const RegionDeclarations& d) { return d.openai.symbol + ".outputs.endpoint"; }));
+                        [](const RegionDeclarations& d) {
+                          return d.openai.symbol + ".outputs.endpoint";
+                        }));
     }
     if (p_.any_region(Service::kKeyVault)) {
       output("Key Vault URIs keyed by region.", "keyVaultUris", "{ *: string }",
              per_region([](const model::Region& r) { return r.keyvault.has_value(); },
-                        [](const RegionDeclarations& d) { return d.keyvault.symbol + ".outputs.vaultUri"; }));
+                        [](const RegionDeclarations& d) {
+                          return d.keyvault.symbol + ".outputs.vaultUri";
+                        }));
     }
     if (p_.frontdoor) {
-      output("Front Door endpoint host name; point the public CNAME here.", "frontDoorEndpointHostName",
-             "string", raw("frontDoor.outputs.endpointHostName"));
+      output("Front Door endpoint host name; point the public CNAME here.",
+             "frontDoorEndpointHostName", "string", raw("frontDoor.outputs.endpointHostName"));
     }
   }
 

@@ -1,6 +1,8 @@
-// <environment>.bicepparam: the topology's values, one parameter per region service,
-// Cosmos DB account and boundary, in the shapes the modules' settings types
-// declare. Every user string passes through Value::string.
+// <environment>.bicepparam: the topology's values in the structured
+// parameters main.bicep declares (`regions`, one element per region;
+// `cosmosAccounts` and `residency`, keyed by account and boundary), each
+// service's settings in the shape its module's settings type declares.
+// Every user string passes through Value::string.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,8 +21,12 @@ using emit::kFrontDoorBackendPriority;
 using emit::kFrontDoorBackendSubnet;
 using model::Service;
 
-Value str(std::string_view s) { return Value::string(s); }
-Value num(int64_t n) { return Value::number(n); }
+Value str(std::string_view s) {
+  return Value::string(s);
+}
+Value num(int64_t n) {
+  return Value::number(n);
+}
 
 Value string_map(const std::map<std::string, std::string>& values) {
   std::vector<Property> out;
@@ -30,7 +36,9 @@ Value string_map(const std::map<std::string, std::string>& values) {
 
 // Decimal text, shortest form: 500, 99.9. Bicep numbers are integers, so
 // the alerts module turns the text back into a number.
-std::string decimal(double value) { return fmt::format("{}", value); }
+std::string decimal(double value) {
+  return fmt::format("{}", value);
+}
 
 class ParamsFile {
  public:
@@ -43,8 +51,14 @@ class ParamsFile {
     f_.line("using 'main.bicep'");
     param("tags", string_map(p_.tags));
     param("globalGroupSettings", group(p_.global_resource_group, p_.global_location));
-    for (size_t i = 0; i < p_.regions.size(); ++i) region(i);
-    for (size_t i = 0; i < p_.cosmos.size(); ++i) cosmos(i);
+    std::vector<Value> regions;
+    for (size_t i = 0; i < p_.regions.size(); ++i) regions.push_back(region(i));
+    param("regions", Value::array(std::move(regions)));
+    if (!p_.cosmos.empty()) {
+      std::vector<Property> accounts;
+      for (size_t i = 0; i < p_.cosmos.size(); ++i) accounts.push_back(cosmos(i));
+      param("cosmosAccounts", Value::object(std::move(accounts)));
+    }
     frontdoor();
     policies();
     alerts();
@@ -76,11 +90,13 @@ class ParamsFile {
     const model::Region& r = *plan.region;
     std::vector<const model::Subnet*> sorted;
     for (const model::Subnet& s : r.subnets) sorted.push_back(&s);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto* a, const auto* b) { return a->name < b->name; });
     std::vector<Value> subnets;
     for (const model::Subnet* s : sorted) {
       std::vector<std::string> endpoints;
-      if (s->name == "aks" && plan.cosmos_service_endpoint) endpoints.push_back("Microsoft.AzureCosmosDB");
+      if (s->name == "aks" && plan.cosmos_service_endpoint)
+        endpoints.push_back("Microsoft.AzureCosmosDB");
       subnets.push_back(Value::object({
           {"key", str(s->name)},
           {"name", str(p_.region_name(r, "subnet." + s->name))},
@@ -129,7 +145,8 @@ class ParamsFile {
     const model::Aks& a = *r.aks;
     std::vector<const model::NodePool*> pools;
     for (const model::NodePool& p : a.user_pools) pools.push_back(&p);
-    std::sort(pools.begin(), pools.end(), [](const auto* x, const auto* y) { return x->name < y->name; });
+    std::sort(pools.begin(), pools.end(),
+              [](const auto* x, const auto* y) { return x->name < y->name; });
     std::vector<Value> user_pools;
     for (const model::NodePool* p : pools) user_pools.push_back(pool(*p, true));
     return Value::object({
@@ -202,40 +219,43 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
-  void region(size_t i) {
+  Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
-    const RegionDeclarations& d = d_.regions[i];
-    param(d.group.param, group(plan.resource_group, r.location.value));
-    param(d.network.param, network(plan));
+    std::vector<Property> out{{"key", str(r.key)}};
+    auto param = [&](RegionCollection c, Value value) {
+      out.push_back({std::string(c.field), std::move(value)});
+    };
+    param(kRegionGroups, group(plan.resource_group, r.location.value));
+    param(kRegionNetworks, network(plan));
     if (!plan.dns_zones.empty()) {
-      param(d.private_dns.param, Value::object({{"zones", Value::string_array(plan.dns_zones)},
-                                                {"linkName", str(plan.dns_link_name)}}));
+      param(kRegionPrivateDns, Value::object({{"zones", Value::string_array(plan.dns_zones)},
+                                              {"linkName", str(plan.dns_link_name)}}));
     }
     if (r.monitoring) {
-      param(d.monitoring.param,
+      param(kRegionMonitoring,
             Value::object({{"logAnalyticsName", str(p_.region_name(r, "log"))},
                            {"applicationInsightsName", str(p_.region_name(r, "appi"))},
                            {"retentionDays", num(r.monitoring->retention_days.value)}}));
     }
-    if (r.aks) param(d.aks.param, aks(r));
+    if (r.aks) param(kRegionAks, aks(r));
     if (r.search) {
       std::vector<Value> links;
       for (const naming::SearchSharedLink& link : naming::search_shared_links(r)) {
         links.push_back(Value::object(
             {{"key", str(link.key)}, {"name", str(link.name)}, {"groupId", str(link.group_id)}}));
       }
-      param(d.search.param, Value::object({
-                                {"name", str(p_.region_name(r, "search"))},
-                                {"sku", str(r.search->sku.value)},
-                                {"replicaCount", num(r.search->replicas.value)},
-                                {"partitionCount", num(r.search->partitions.value)},
-                                {"privateEndpointName", str(p_.region_name(r, "pep.search"))},
-                                {"privateDnsZones", zones(plan, {"privatelink.search."})},
-                                {"sharedPrivateLinks", Value::array(std::move(links))},
-                            }));
+      param(kRegionSearch, Value::object({
+                               {"name", str(p_.region_name(r, "search"))},
+                               {"sku", str(r.search->sku.value)},
+                               {"replicaCount", num(r.search->replicas.value)},
+                               {"partitionCount", num(r.search->partitions.value)},
+                               {"privateEndpointName", str(p_.region_name(r, "pep.search"))},
+                               {"privateDnsZones", zones(plan, {"privatelink.search."})},
+                               {"sharedPrivateLinks", Value::array(std::move(links))},
+                           }));
     }
-    if (r.openai) param(d.openai.param, openai(plan));
+    if (r.openai) param(kRegionOpenAi, openai(plan));
     if (r.storage) {
       std::vector<Property> storage{
           {"name", str(p_.region_name(r, "storage"))},
@@ -247,19 +267,25 @@ class ParamsFile {
         storage.push_back(
             {"secondaryPrivateEndpointName", str(p_.region_name(r, "pep.blob_secondary"))});
       }
-      param(d.storage.param, Value::object(std::move(storage)));
+      param(kRegionStorage, Value::object(std::move(storage)));
     }
-    if (r.redis) param(d.redis.param, redis(plan));
+    if (r.redis) param(kRegionRedis, redis(plan));
     if (r.keyvault) {
-      param(d.keyvault.param, Value::object({
-                                  {"name", str(p_.region_name(r, "keyvault"))},
-                                  {"skuName", str(r.keyvault->sku.value)},
-                                  {"softDeleteRetentionDays", num(r.keyvault->soft_delete_days.value)},
-                                  {"purgeProtection", Value::boolean(r.keyvault->purge_protection.value)},
-                                  {"privateEndpointName", str(p_.region_name(r, "pep.vault"))},
-                                  {"privateDnsZones", zones(plan, {"privatelink.vaultcore."})},
-                              }));
+      param(kRegionKeyVaults,
+            Value::object({
+                {"name", str(p_.region_name(r, "keyvault"))},
+                {"skuName", str(r.keyvault->sku.value)},
+                {"softDeleteRetentionDays", num(r.keyvault->soft_delete_days.value)},
+                {"purgeProtection", Value::boolean(r.keyvault->purge_protection.value)},
+                {"privateEndpointName", str(p_.region_name(r, "pep.vault"))},
+                {"privateDnsZones", zones(plan, {"privatelink.vaultcore."})},
+            }));
     }
+    if (plan.redis_replica_endpoint_region) {
+      out.push_back(
+          {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});
+    }
+    return Value::object(std::move(out));
   }
 
   Value container(const CosmosPlan& a, const model::Container& c) const {
@@ -273,25 +299,27 @@ class ParamsFile {
     props.push_back({"includedPaths", Value::string_array(included)});
     props.push_back({"excludedPaths", Value::string_array(excluded)});
     if (c.conflict.value == model::ConflictPolicy::kCustom && c.procedure) {
-      props.push_back({"conflictResolution",
-                       Value::object({{"mode", str("Custom")},
-                                      {"procedure", str(fmt::format("dbs/{}/colls/{}/sprocs/{}", a.database,
-                                                                    c.name, c.procedure->name))}})});
+      props.push_back(
+          {"conflictResolution",
+           Value::object({{"mode", str("Custom")},
+                          {"procedure", str(fmt::format("dbs/{}/colls/{}/sprocs/{}", a.database,
+                                                        c.name, c.procedure->name))}})});
       props.push_back({"procedure", Value::object({{"name", str(c.procedure->name)},
                                                    {"body", str(c.procedure->body)}})});
     } else {
       // Region-scoped containers are written in one region only by design;
       // Cosmos DB still needs a policy, and last-writer-wins never fires.
-      props.push_back({"conflictResolution", Value::object({{"mode", str("LastWriterWins")},
-                                                            {"path", str(c.conflict_path.value)}})});
+      props.push_back(
+          {"conflictResolution",
+           Value::object({{"mode", str("LastWriterWins")}, {"path", str(c.conflict_path.value)}})});
     }
     return Value::object(std::move(props));
   }
 
-  void cosmos(size_t i) {
+  // The account's entry in `cosmosAccounts`.
+  Property cosmos(size_t i) const {
     const CosmosPlan& a = p_.cosmos[i];
     const model::Cosmos& c = *t_.cosmos;
-    param(d_.cosmos[i].group.param, group(a.resource_group, a.location));
     std::vector<Value> locations;
     for (const GeoLocation& g : a.geo_locations) {
       locations.push_back(Value::object({{"location", str(g.location)},
@@ -303,36 +331,40 @@ class ParamsFile {
       consistency.push_back({"maxIntervalInSeconds", num(c.max_staleness_seconds.value)});
       consistency.push_back({"maxStalenessPrefix", num(c.max_staleness_prefix.value)});
     }
-    Value backup = c.backup.value == "Periodic"
-                       ? Value::object({{"type", str("Periodic")},
-                                        {"storageRedundancy", str(a.periodic_backup_redundancy)}})
-                       : Value::object({{"type", str("Continuous")}, {"tier", str(c.backup.value)}});
+    Value backup =
+        c.backup.value == "Periodic"
+            ? Value::object({{"type", str("Periodic")},
+                             {"storageRedundancy", str(a.periodic_backup_redundancy)}})
+            : Value::object({{"type", str("Continuous")}, {"tier", str(c.backup.value)}});
     std::vector<const model::Container*> sorted;
     for (const model::Container& k : c.containers) sorted.push_back(&k);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* x, const auto* y) { return x->name < y->name; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto* x, const auto* y) { return x->name < y->name; });
     std::vector<Value> containers;
     for (const model::Container* k : sorted) containers.push_back(container(a, *k));
     std::vector<Value> endpoints;
     for (size_t r : a.endpoint_regions) {
       const model::Region& region = *p_.regions[r].region;
-      endpoints.push_back(Value::object({{"region", str(region.key)},
-                                         {"name", str(p_.region_name(region, "pep.cosmos"))},
-                                         {"location", str(region.location.value)},
-                                         {"resourceGroupName", str(p_.regions[r].resource_group)}}));
+      endpoints.push_back(
+          Value::object({{"region", str(region.key)},
+                         {"name", str(p_.region_name(region, "pep.cosmos"))},
+                         {"location", str(region.location.value)},
+                         {"resourceGroupName", str(p_.regions[r].resource_group)}}));
     }
-    param(d_.cosmos[i].account.param,
-          Value::object({
-              {"name", str(a.name)},
-              {"location", str(a.location)},
-              {"locations", Value::array(std::move(locations))},
-              {"consistency", Value::object(std::move(consistency))},
-              {"multipleWriteLocations", Value::boolean(c.multi_write.value)},
-              {"automaticFailover", Value::boolean(c.automatic_failover.value)},
-              {"backup", std::move(backup)},
-              {"databaseName", str(a.database)},
-              {"containers", Value::array(std::move(containers))},
-              {"privateEndpoints", Value::array(std::move(endpoints))},
-          }));
+    Value account = Value::object({
+        {"name", str(a.name)},
+        {"location", str(a.location)},
+        {"locations", Value::array(std::move(locations))},
+        {"consistency", Value::object(std::move(consistency))},
+        {"multipleWriteLocations", Value::boolean(c.multi_write.value)},
+        {"automaticFailover", Value::boolean(c.automatic_failover.value)},
+        {"backup", std::move(backup)},
+        {"databaseName", str(a.database)},
+        {"containers", Value::array(std::move(containers))},
+        {"privateEndpoints", Value::array(std::move(endpoints))},
+    });
+    return {a.key, Value::object({{"group", group(a.resource_group, a.location)},
+                                  {"account", std::move(account)}})};
   }
 
   void frontdoor() {
@@ -368,13 +400,15 @@ class ParamsFile {
         {"endpointName", str(plan.endpoint)},
         {"skuName", str(fd.sku.value)},
         {"sessionAffinity", Value::boolean(fd.session_affinity.value)},
-        {"loadBalancing", Value::object({{"additionalLatencyInMilliseconds", num(fd.latency_sensitivity_ms.value)},
-                                         {"sampleSize", num(fd.sample_size.value)},
-                                         {"successfulSamplesRequired", num(fd.successful_samples.value)}})},
-        {"healthProbe", Value::object({{"path", str(fd.probe_path.value)},
-                                       {"protocol", str(fd.probe_protocol.value)},
-                                       {"requestType", str(fd.probe_method.value)},
-                                       {"intervalInSeconds", num(fd.probe_interval_seconds.value)}})},
+        {"loadBalancing",
+         Value::object({{"additionalLatencyInMilliseconds", num(fd.latency_sensitivity_ms.value)},
+                        {"sampleSize", num(fd.sample_size.value)},
+                        {"successfulSamplesRequired", num(fd.successful_samples.value)}})},
+        {"healthProbe",
+         Value::object({{"path", str(fd.probe_path.value)},
+                        {"protocol", str(fd.probe_protocol.value)},
+                        {"requestType", str(fd.probe_method.value)},
+                        {"intervalInSeconds", num(fd.probe_interval_seconds.value)}})},
         {"originGroups", Value::array(std::move(groups))},
         {"origins", Value::array(std::move(origins))},
         {"routes", Value::array(std::move(routes))},
@@ -382,16 +416,17 @@ class ParamsFile {
         {"geoRules", Value::array(std::move(rules))},
     };
     if (!plan.waf.empty()) {
-      props.push_back({"waf", Value::object({
-                                  {"name", str(plan.waf)},
-                                  {"securityPolicyName", str(plan.security_policy)},
-                                  {"mode", str(fd.waf_mode.value)},
-                                  {"managedRuleSets",
-                                   Value::array({Value::object({{"type", str("Microsoft_BotManagerRuleSet")},
-                                                                {"version", str("1.1")}}),
-                                                 Value::object({{"type", str("Microsoft_DefaultRuleSet")},
-                                                                {"version", str("2.1")}})})},
-                              })});
+      props.push_back(
+          {"waf", Value::object({
+                      {"name", str(plan.waf)},
+                      {"securityPolicyName", str(plan.security_policy)},
+                      {"mode", str(fd.waf_mode.value)},
+                      {"managedRuleSets",
+                       Value::array({Value::object({{"type", str("Microsoft_BotManagerRuleSet")},
+                                                    {"version", str("1.1")}}),
+                                     Value::object({{"type", str("Microsoft_DefaultRuleSet")},
+                                                    {"version", str("2.1")}})})},
+                  })});
     }
     param("globalFrontDoorSettings", Value::object(std::move(props)));
     // Known only once each region's ingress exists, so read at deployment
@@ -411,24 +446,29 @@ class ParamsFile {
   void policies() {
     if (p_.boundaries.empty()) return;
     param("globalPolicySettings",
-          Value::object({{"denyGeoRedundantStorageName", str(p_.deny_geo_redundant_storage_definition)},
-                         {"requireTagsName", str(p_.require_tags_definition)},
-                         {"displaySuffix", str(fmt::format("{}/{}", t_.name, p_.environment))}}));
+          Value::object(
+              {{"denyGeoRedundantStorageName", str(p_.deny_geo_redundant_storage_definition)},
+               {"requireTagsName", str(p_.require_tags_definition)},
+               {"displaySuffix", str(fmt::format("{}/{}", t_.name, p_.environment))}}));
+    std::vector<Property> residency;
     for (size_t i = 0; i < p_.boundaries.size(); ++i) {
       const BoundaryPlan& b = p_.boundaries[i];
       std::vector<Value> scopes;
       for (const PolicyScopePlan& s : b.scopes) {
-        scopes.push_back(Value::object({{"resourceGroupName", str(s.resource_group)},
-                                        {"assignmentName", str(s.assignment_name)},
-                                        {"denyGeoRedundantStorage", Value::boolean(s.deny_geo_redundant_storage)}}));
+        scopes.push_back(Value::object(
+            {{"resourceGroupName", str(s.resource_group)},
+             {"assignmentName", str(s.assignment_name)},
+             {"denyGeoRedundantStorage", Value::boolean(s.deny_geo_redundant_storage)}}));
       }
-      param(d_.residency[i].param,
-            Value::object({{"boundary", str(b.boundary->name)},
-                           {"definitionName", str(b.definition_name)},
-                           {"allowedLocations", Value::string_array(b.boundary->allowed_locations)},
-                           {"scopes", Value::array(std::move(scopes))},
-                           {"requiredTags", Value::string_array(p_.required_tags)}}));
+      residency.push_back(
+          {b.boundary->name,
+           Value::object({{"boundary", str(b.boundary->name)},
+                          {"definitionName", str(b.definition_name)},
+                          {"allowedLocations", Value::string_array(b.boundary->allowed_locations)},
+                          {"scopes", Value::array(std::move(scopes))},
+                          {"requiredTags", Value::string_array(p_.required_tags)}})});
     }
+    param("residency", Value::object(std::move(residency)));
   }
 
   void alerts() {
@@ -450,16 +490,19 @@ class ParamsFile {
           {"threshold", str(decimal(a.alert->threshold.value))},
       };
       if (!m.dimension.empty()) {
-        props.push_back({"dimension", Value::object({{"name", str(m.dimension)},
-                                                     {"values", Value::string_array({std::string(m.dimension_value)})}})});
+        props.push_back(
+            {"dimension",
+             Value::object({{"name", str(m.dimension)},
+                            {"values", Value::string_array({std::string(m.dimension_value)})}})});
       }
       alerts.push_back(Value::object(std::move(props)));
     }
     param("globalAlertSettings",
-          Value::object({{"actionGroup", Value::object({{"name", str(p_.action_group)},
-                                                        {"shortName", str(p_.action_group_short_name)},
-                                                        {"email", str(t_.alerts.email.value)}})},
-                         {"alerts", Value::array(std::move(alerts))}}));
+          Value::object(
+              {{"actionGroup", Value::object({{"name", str(p_.action_group)},
+                                              {"shortName", str(p_.action_group_short_name)},
+                                              {"email", str(t_.alerts.email.value)}})},
+               {"alerts", Value::array(std::move(alerts))}}));
   }
 
   const Plan& p_;

@@ -5,28 +5,99 @@
 namespace topoc::emit::bicep {
 namespace {
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 // Words of the language and of main.bicep's own declarations.
 constexpr std::string_view kReserved[] = {
-    "as", "assert", "false", "for", "func", "if", "import", "in", "metadata", "module", "null",
-    "output", "param", "resource", "targetScope", "true", "type", "using", "var", "with",
-    "existing", "extension", "sys", "az",
+    "as",
+    "assert",
+    "false",
+    "for",
+    "func",
+    "if",
+    "import",
+    "in",
+    "metadata",
+    "module",
+    "null",
+    "output",
+    "param",
+    "resource",
+    "targetScope",
+    "true",
+    "type",
+    "using",
+    "var",
+    "with",
+    "existing",
+    "extension",
+    "sys",
+    "az",
     // Parameters and types of main.bicep that no topology label produces.
-    "tags", "globalGroupSettings", "globalGroup", "globalFrontDoorSettings", "frontDoor",
-    "originHostNames", "originPrivateLinks", "globalAlertSettings", "alerts", "tagPolicyEffect",
-    "globalPolicySettings", "policyDefinitions", "resourceGroupSettings", "resourceTags",
-    "resourceIds", "hostNames", "frontDoorSettings", "alertSettings", "policyDefinitionSettings",
+    "tags",
+    "globalGroupSettings",
+    "globalGroup",
+    "globalFrontDoorSettings",
+    "frontDoor",
+    "originHostNames",
+    "originPrivateLinks",
+    "globalAlertSettings",
+    "alerts",
+    "tagPolicyEffect",
+    "globalPolicySettings",
+    "policyDefinitions",
+    "resourceGroupSettings",
+    "resourceTags",
+    "resourceIds",
+    "hostNames",
+    "frontDoorSettings",
+    "alertSettings",
+    "policyDefinitionSettings",
     // Types main.bicep imports from the modules.
-    "networkSettings", "privateDnsSettings", "monitoringSettings", "aksSettings", "searchSettings",
-    "openaiSettings", "storageSettings", "redisSettings", "keyVaultSettings", "cosmosSettings",
+    "networkSettings",
+    "privateDnsSettings",
+    "monitoringSettings",
+    "aksSettings",
+    "searchSettings",
+    "openaiSettings",
+    "storageSettings",
+    "redisSettings",
+    "keyVaultSettings",
+    "cosmosSettings",
     "residencySettings",
+    // The structured parameters, their types and the per-region collections.
+    "regions",
+    "regionSettings",
+    "cosmosAccounts",
+    "cosmosAccountSettings",
+    "residency",
+    "regionGroups",
+    "regionNetworks",
+    "regionPrivateDns",
+    "regionMonitoring",
+    "regionAks",
+    "regionSearch",
+    "regionOpenAi",
+    "regionStorage",
+    "regionRedis",
+    "regionKeyVaults",
     // Outputs.
-    "resourceGroupNames", "aksClusterNames", "aksOidcIssuerUrls", "cosmosEndpoints",
-    "openaiEndpoints", "keyVaultUris", "frontDoorEndpointHostName",
+    "resourceGroupNames",
+    "aksClusterNames",
+    "aksOidcIssuerUrls",
+    "cosmosEndpoints",
+    "openaiEndpoints",
+    "keyVaultUris",
+    "frontDoorEndpointHostName",
 };
 
 }  // namespace

@@ -24,59 +24,8 @@ param tags resourceTags
 @description('The global resource group: Front Door, alerts and the action group.')
 param globalGroupSettings resourceGroupSettings
 
-@description('Region `primary` (canadacentral): its resource group.')
-param primaryGroupSettings resourceGroupSettings
-
-@description('Region `primary` (canadacentral): its virtual network.')
-param primaryNetworkSettings networkSettings
-
-@description('Region `primary` (canadacentral): its Private Link DNS zones.')
-param primaryPrivateDnsSettings privateDnsSettings
-
-@description('Region `primary` (canadacentral): its Log Analytics workspace and Application Insights.')
-param primaryMonitoringSettings monitoringSettings
-
-@description('Region `primary` (canadacentral): its AKS cluster.')
-param primaryAksSettings aksSettings
-
-@description('Region `primary` (canadacentral): its AI Search service.')
-param primarySearchSettings searchSettings
-
-@description('Region `primary` (canadacentral): its Azure OpenAI account.')
-param primaryOpenAiSettings openaiSettings
-
-@description('Region `primary` (canadacentral): its storage account.')
-param primaryStorageSettings storageSettings
-
-@description('Region `primary` (canadacentral): its Azure Cache for Redis.')
-param primaryRedisSettings redisSettings
-
-@description('Region `primary` (canadacentral): its Key Vault.')
-param primaryKeyVaultSettings keyVaultSettings
-
-@description('Region `standby` (canadaeast): its resource group.')
-param standbyGroupSettings resourceGroupSettings
-
-@description('Region `standby` (canadaeast): its virtual network.')
-param standbyNetworkSettings networkSettings
-
-@description('Region `standby` (canadaeast): its Private Link DNS zones.')
-param standbyPrivateDnsSettings privateDnsSettings
-
-@description('Region `standby` (canadaeast): its Log Analytics workspace and Application Insights.')
-param standbyMonitoringSettings monitoringSettings
-
-@description('Region `standby` (canadaeast): its AKS cluster.')
-param standbyAksSettings aksSettings
-
-@description('Region `standby` (canadaeast): its Azure OpenAI account.')
-param standbyOpenAiSettings openaiSettings
-
-@description('Region `standby` (canadaeast): its Azure Cache for Redis.')
-param standbyRedisSettings redisSettings
-
-@description('Region `standby` (canadaeast): its Key Vault.')
-param standbyKeyVaultSettings keyVaultSettings
+@description('The regions, in the order of the topology: each one\'s resource group and services.')
+param regions regionSettings[]
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -90,8 +39,10 @@ param originPrivateLinks resourceIds = {}
 @description('Names of the policy definitions the boundaries share.')
 param globalPolicySettings policyDefinitionSettings
 
-@description('Boundary `ca`: its allowed locations and where its policies are assigned.')
-param caResidencySettings residencySettings
+@description('Each boundary\'s allowed locations and where its policies are assigned, keyed by boundary.')
+param residency {
+  *: residencySettings
+}
 
 @description('Effect of the required-tags policy: Deny, Audit (report only) or Disabled.')
 @allowed([
@@ -112,195 +63,171 @@ type resourceGroupSettings = {
   location: string
 }
 
+type regionSettings = {
+  @description('Key of the region in the topology.')
+  key: string
+
+  @description('Its resource group.')
+  group: resourceGroupSettings
+
+  @description('Its virtual network.')
+  network: networkSettings
+
+  @description('Its Private Link DNS zones.')
+  privateDns: privateDnsSettings?
+
+  @description('Its Log Analytics workspace and Application Insights.')
+  monitoring: monitoringSettings?
+
+  @description('Its AKS cluster.')
+  aks: aksSettings?
+
+  @description('Its AI Search service.')
+  search: searchSettings?
+
+  @description('Its Azure OpenAI account.')
+  openai: openaiSettings?
+
+  @description('Its storage account.')
+  storage: storageSettings?
+
+  @description('Its Azure Cache for Redis.')
+  redis: redisSettings?
+
+  @description('Its Key Vault.')
+  keyVault: keyVaultSettings?
+}
+
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: globalGroupSettings.name
   location: globalGroupSettings.location
   tags: tags
 }
 
-resource primaryGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: primaryGroupSettings.name
-  location: primaryGroupSettings.location
-  tags: tags
-}
-
-resource standbyGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: standbyGroupSettings.name
-  location: standbyGroupSettings.location
-  tags: tags
-}
-
-module primaryNetwork 'modules/network.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryNetworkSettings
-    location: primaryGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'primary')
+resource regionGroups 'Microsoft.Resources/resourceGroups@2025-04-01' = [
+  for region in regions: {
+    name: region.group.name
+    location: region.group.location
     tags: tags
   }
-}
+]
 
-module primaryPrivateDns 'modules/private-dns.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryPrivateDnsSettings
-    virtualNetworkId: primaryNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module primaryMonitoring 'modules/monitoring.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryMonitoringSettings
-    location: primaryGroupSettings.location
-    tags: tags
-  }
-}
-
-module primaryAks 'modules/aks.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryAksSettings
-    location: primaryGroupSettings.location
-    subnetId: primaryNetwork.outputs.subnetIds.aks
-    virtualNetworkName: primaryNetworkSettings.name
-    logAnalyticsWorkspaceId: primaryMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module primarySearch 'modules/ai-search.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primarySearchSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: primaryStorage.outputs.id
-      openai: primaryOpenAi.outputs.id
+module regionNetworks 'modules/network.bicep' = [
+  for (region, i) in regions: {
+    scope: regionGroups[i]
+    params: {
+      settings: region.network
+      location: region.group.location
+      frontDoorPrivateLink: contains(originPrivateLinks, region.key)
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module primaryOpenAi 'modules/openai.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryOpenAiSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionPrivateDns 'modules/private-dns.bicep' = [
+  for (region, i) in regions: if (region.?privateDns != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.privateDns!
+      virtualNetworkId: regionNetworks[i].outputs.id
+      tags: tags
+    }
   }
-}
+]
 
-module primaryStorage 'modules/storage.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryStorageSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionMonitoring 'modules/monitoring.bicep' = [
+  for (region, i) in regions: if (region.?monitoring != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.monitoring!
+      location: region.group.location
+      tags: tags
+    }
   }
-}
+]
 
-module primaryRedis 'modules/redis.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryRedisSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionAks 'modules/aks.bicep' = [
+  for (region, i) in regions: if (region.?aks != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.aks!
+      location: region.group.location
+      subnetId: regionNetworks[i].outputs.subnetIds.aks
+      virtualNetworkName: region.network.name
+      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
+      tags: tags
+    }
   }
-}
+]
 
-module primaryKeyVault 'modules/keyvault.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryKeyVaultSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionSearch 'modules/ai-search.bicep' = [
+  for (region, i) in regions: if (region.?search != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.search!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      sharedPrivateLinkTargetIds: {
+        blob: region.?storage == null ? '' : regionStorage[i]!.outputs.id
+        openai: region.?openai == null ? '' : regionOpenAi[i]!.outputs.id
+      }
+      tags: tags
+    }
   }
-}
+]
 
-module standbyNetwork 'modules/network.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyNetworkSettings
-    location: standbyGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'standby')
-    tags: tags
+module regionOpenAi 'modules/openai.bicep' = [
+  for (region, i) in regions: if (region.?openai != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.openai!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
+]
 
-module standbyPrivateDns 'modules/private-dns.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyPrivateDnsSettings
-    virtualNetworkId: standbyNetwork.outputs.id
-    tags: tags
+module regionStorage 'modules/storage.bicep' = [
+  for (region, i) in regions: if (region.?storage != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.storage!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
+]
 
-module standbyMonitoring 'modules/monitoring.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyMonitoringSettings
-    location: standbyGroupSettings.location
-    tags: tags
+module regionRedis 'modules/redis.bicep' = [
+  for (region, i) in regions: if (region.?redis != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.redis!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
+]
 
-module standbyAks 'modules/aks.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyAksSettings
-    location: standbyGroupSettings.location
-    subnetId: standbyNetwork.outputs.subnetIds.aks
-    virtualNetworkName: standbyNetworkSettings.name
-    logAnalyticsWorkspaceId: standbyMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
+module regionKeyVaults 'modules/keyvault.bicep' = [
+  for (region, i) in regions: if (region.?keyVault != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
-
-module standbyOpenAi 'modules/openai.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyOpenAiSettings
-    location: standbyGroupSettings.location
-    endpointSubnetId: standbyNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: standbyPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module standbyRedis 'modules/redis.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyRedisSettings
-    location: standbyGroupSettings.location
-    endpointSubnetId: standbyNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: standbyPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module standbyKeyVault 'modules/keyvault.bicep' = {
-  scope: standbyGroup
-  params: {
-    settings: standbyKeyVaultSettings
-    location: standbyGroupSettings.location
-    endpointSubnetId: standbyNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: standbyPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
+]
 
 module frontDoor 'modules/frontdoor.bicep' = {
   scope: globalGroup
@@ -320,14 +247,14 @@ module policyDefinitions 'modules/policy-definitions.bicep' = {
 
 module caResidency 'modules/residency-policy.bicep' = {
   params: {
-    settings: caResidencySettings
+    settings: residency.ca
     sharedDefinitions: globalPolicySettings
     tagPolicyEffect: tagPolicyEffect
   }
   dependsOn: [
     policyDefinitions
-    primaryGroup
-    standbyGroup
+    regionGroups[0]
+    regionGroups[1]
   ]
 }
 
@@ -337,12 +264,12 @@ module alerts 'modules/alerts.bicep' = {
     settings: globalAlertSettings
     scopeIds: {
       'frontdoor/global': frontDoor.outputs.profileId
-      'aks/primary': primaryAks.outputs.id
-      'aks/standby': standbyAks.outputs.id
-      'openai/primary': primaryOpenAi.outputs.id
-      'openai/standby': standbyOpenAi.outputs.id
-      'app_insights/primary': primaryMonitoring.outputs.applicationInsightsId
-      'app_insights/standby': standbyMonitoring.outputs.applicationInsightsId
+      'aks/primary': regionAks[0]!.outputs.id
+      'aks/standby': regionAks[1]!.outputs.id
+      'openai/primary': regionOpenAi[0]!.outputs.id
+      'openai/standby': regionOpenAi[1]!.outputs.id
+      'app_insights/primary': regionMonitoring[0]!.outputs.applicationInsightsId
+      'app_insights/standby': regionMonitoring[1]!.outputs.applicationInsightsId
     }
     tags: tags
   }
@@ -350,33 +277,33 @@ module alerts 'modules/alerts.bicep' = {
 
 @description('Resource groups keyed by region, boundary data group and global.')
 output resourceGroupNames { *: string } = {
-  'region-primary': primaryGroup.name
-  'region-standby': standbyGroup.name
+  'region-primary': regionGroups[0].name
+  'region-standby': regionGroups[1].name
   global: globalGroup.name
 }
 
 @description('AKS clusters keyed by region.')
 output aksClusterNames { *: string } = {
-  primary: primaryAks.outputs.name
-  standby: standbyAks.outputs.name
+  primary: regionAks[0]!.outputs.name
+  standby: regionAks[1]!.outputs.name
 }
 
 @description('OIDC issuers for workload identity federation, keyed by region.')
 output aksOidcIssuerUrls { *: string } = {
-  primary: primaryAks.outputs.oidcIssuerUrl
-  standby: standbyAks.outputs.oidcIssuerUrl
+  primary: regionAks[0]!.outputs.oidcIssuerUrl
+  standby: regionAks[1]!.outputs.oidcIssuerUrl
 }
 
 @description('Azure OpenAI endpoints keyed by region.')
 output openaiEndpoints { *: string } = {
-  primary: primaryOpenAi.outputs.endpoint
-  standby: standbyOpenAi.outputs.endpoint
+  primary: regionOpenAi[0]!.outputs.endpoint
+  standby: regionOpenAi[1]!.outputs.endpoint
 }
 
 @description('Key Vault URIs keyed by region.')
 output keyVaultUris { *: string } = {
-  primary: primaryKeyVault.outputs.vaultUri
-  standby: standbyKeyVault.outputs.vaultUri
+  primary: regionKeyVaults[0]!.outputs.vaultUri
+  standby: regionKeyVaults[1]!.outputs.vaultUri
 }
 
 @description('Front Door endpoint host name; point the public CNAME here.')

@@ -16,358 +16,349 @@ param globalGroupSettings = {
   location: 'canadacentral'
 }
 
-param primaryGroupSettings = {
-  name: 'rg-pubsec-primary-prod'
-  location: 'canadacentral'
-}
-
-param primaryNetworkSettings = {
-  name: 'vnet-pubsec-primary-prod'
-  addressSpace: [
-    '10.30.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.30.0.0/17'
-      networkSecurityGroupName: 'nsg-pubsec-primary-aks-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+param regions = [
+  {
+    key: 'primary'
+    group: {
+      name: 'rg-pubsec-primary-prod'
+      location: 'canadacentral'
     }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.30.128.0/20'
-      networkSecurityGroupName: 'nsg-pubsec-primary-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+    network: {
+      name: 'vnet-pubsec-primary-prod'
+      addressSpace: [
+        '10.30.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.30.0.0/17'
+          networkSecurityGroupName: 'nsg-pubsec-primary-aks-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.30.128.0/20'
+          networkSecurityGroupName: 'nsg-pubsec-primary-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.30.144.0/20'
+          networkSecurityGroupName: 'nsg-pubsec-primary-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
     }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.30.144.0/20'
-      networkSecurityGroupName: 'nsg-pubsec-primary-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-pubsec-primary-prod'
     }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param primaryPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-pubsec-primary-prod'
-}
-
-param primaryMonitoringSettings = {
-  logAnalyticsName: 'log-pubsec-primary-prod'
-  applicationInsightsName: 'appi-pubsec-primary-prod'
-  retentionDays: 90
-}
-
-param primaryAksSettings = {
-  name: 'aks-pubsec-primary-prod'
-  dnsPrefix: 'pubsec-primary-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
+    monitoring: {
+      logAnalyticsName: 'log-pubsec-primary-prod'
+      applicationInsightsName: 'appi-pubsec-primary-prod'
+      retentionDays: 90
     }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'backend'
-      vmSize: 'Standard_D4s_v5'
+    aks: {
+      name: 'aks-pubsec-primary-prod'
+      dnsPrefix: 'pubsec-primary-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'backend'
+          vmSize: 'Standard_D4s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 6
+          maxCount: 12
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    search: {
+      name: 'srch-pubsec-primary-prod-523733'
+      sku: 'standard'
+      replicaCount: 2
+      partitionCount: 1
+      privateEndpointName: 'pep-pubsec-primary-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
+      ]
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
+    }
+    openai: {
+      name: 'oai-pubsec-primary-prod-523733'
+      location: 'canadaeast'
+      deploymentType: 'Standard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 100
+        }
+        {
+          name: 'text-embedding-3-large'
+          model: 'text-embedding-3-large'
+          version: '1'
+          capacity: 50
+        }
+      ]
+      privateEndpointName: 'pep-pubsec-primary-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
+    }
+    storage: {
+      name: 'stpubsecpr949eprod523733'
+      replicationType: 'RAGRS'
+      privateEndpointName: 'pep-pubsec-primary-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+      secondaryPrivateEndpointName: 'pep-pubsec-primary-blob-secondary-prod'
+    }
+    redis: {
+      name: 'redis-pubsec-primary-prod-523733'
+      skuName: 'Premium'
+      capacity: 1
       zones: [
         '1'
         '2'
         '3'
       ]
-      minCount: 6
-      maxCount: 12
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
+      privateEndpointName: 'pep-pubsec-primary-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param primarySearchSettings = {
-  name: 'srch-pubsec-primary-prod-523733'
-  sku: 'standard'
-  replicaCount: 2
-  partitionCount: 1
-  privateEndpointName: 'pep-pubsec-primary-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
+    keyVault: {
+      name: 'kv-pubs-169e-prod-523733'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-pubsec-primary-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
     }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
-}
-
-param primaryOpenAiSettings = {
-  name: 'oai-pubsec-primary-prod-523733'
-  location: 'canadaeast'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 100
-    }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-pubsec-primary-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param primaryStorageSettings = {
-  name: 'stpubsecpr949eprod523733'
-  replicationType: 'RAGRS'
-  privateEndpointName: 'pep-pubsec-primary-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-  secondaryPrivateEndpointName: 'pep-pubsec-primary-blob-secondary-prod'
-}
-
-param primaryRedisSettings = {
-  name: 'redis-pubsec-primary-prod-523733'
-  skuName: 'Premium'
-  capacity: 1
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-pubsec-primary-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param primaryKeyVaultSettings = {
-  name: 'kv-pubs-169e-prod-523733'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-pubsec-primary-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param standbyGroupSettings = {
-  name: 'rg-pubsec-standby-prod'
-  location: 'canadaeast'
-}
-
-param standbyNetworkSettings = {
-  name: 'vnet-pubsec-standby-prod'
-  addressSpace: [
-    '10.31.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.31.0.0/17'
-      networkSecurityGroupName: 'nsg-pubsec-standby-aks-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.31.128.0/20'
-      networkSecurityGroupName: 'nsg-pubsec-standby-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.31.144.0/20'
-      networkSecurityGroupName: 'nsg-pubsec-standby-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
   }
-}
-
-param standbyPrivateDnsSettings = {
-  zones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-pubsec-standby-prod'
-}
-
-param standbyMonitoringSettings = {
-  logAnalyticsName: 'log-pubsec-standby-prod'
-  applicationInsightsName: 'appi-pubsec-standby-prod'
-  retentionDays: 90
-}
-
-param standbyAksSettings = {
-  name: 'aks-pubsec-standby-prod'
-  dnsPrefix: 'pubsec-standby-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: []
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
+  {
+    key: 'standby'
+    group: {
+      name: 'rg-pubsec-standby-prod'
+      location: 'canadaeast'
     }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'backend'
-      vmSize: 'Standard_D4s_v5'
+    network: {
+      name: 'vnet-pubsec-standby-prod'
+      addressSpace: [
+        '10.31.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.31.0.0/17'
+          networkSecurityGroupName: 'nsg-pubsec-standby-aks-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.31.128.0/20'
+          networkSecurityGroupName: 'nsg-pubsec-standby-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.31.144.0/20'
+          networkSecurityGroupName: 'nsg-pubsec-standby-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
+    }
+    privateDns: {
+      zones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-pubsec-standby-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-pubsec-standby-prod'
+      applicationInsightsName: 'appi-pubsec-standby-prod'
+      retentionDays: 90
+    }
+    aks: {
+      name: 'aks-pubsec-standby-prod'
+      dnsPrefix: 'pubsec-standby-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: []
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'backend'
+          vmSize: 'Standard_D4s_v5'
+          zones: []
+          minCount: 3
+          maxCount: 12
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    openai: {
+      name: 'oai-pubsec-standby-prod-523733'
+      location: 'canadaeast'
+      deploymentType: 'Standard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 30
+        }
+        {
+          name: 'text-embedding-3-large'
+          model: 'text-embedding-3-large'
+          version: '1'
+          capacity: 20
+        }
+      ]
+      privateEndpointName: 'pep-pubsec-standby-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
+    }
+    redis: {
+      name: 'redis-pubsec-standby-prod-523733'
+      skuName: 'Standard'
+      capacity: 3
       zones: []
-      minCount: 3
-      maxCount: 12
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
+      privateEndpointName: 'pep-pubsec-standby-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param standbyOpenAiSettings = {
-  name: 'oai-pubsec-standby-prod-523733'
-  location: 'canadaeast'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 30
+    keyVault: {
+      name: 'kv-pubs-6d85-prod-523733'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-pubsec-standby-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
     }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 20
-    }
-  ]
-  privateEndpointName: 'pep-pubsec-standby-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param standbyRedisSettings = {
-  name: 'redis-pubsec-standby-prod-523733'
-  skuName: 'Standard'
-  capacity: 3
-  zones: []
-  privateEndpointName: 'pep-pubsec-standby-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param standbyKeyVaultSettings = {
-  name: 'kv-pubs-6d85-prod-523733'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-pubsec-standby-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
+  }
+]
 
 param globalFrontDoorSettings = {
   profileName: 'afd-pubsec-prod'
@@ -450,29 +441,31 @@ param globalPolicySettings = {
   displaySuffix: 'pubsec-info-assistant/prod'
 }
 
-param caResidencySettings = {
-  boundary: 'ca'
-  definitionName: 'pubsec-residency-ca-prod'
-  allowedLocations: [
-    'canadacentral'
-    'canadaeast'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-pubsec-primary-prod'
-      assignmentName: 'pubsec-residency-ca-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-pubsec-standby-prod'
-      assignmentName: 'pubsec-residency-ca-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'Classification'
-    'Controls'
-  ]
+param residency = {
+  ca: {
+    boundary: 'ca'
+    definitionName: 'pubsec-residency-ca-prod'
+    allowedLocations: [
+      'canadacentral'
+      'canadaeast'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-pubsec-primary-prod'
+        assignmentName: 'pubsec-residency-ca-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-pubsec-standby-prod'
+        assignmentName: 'pubsec-residency-ca-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'Classification'
+      'Controls'
+    ]
+  }
 }
 
 param globalAlertSettings = {

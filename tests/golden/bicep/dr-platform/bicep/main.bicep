@@ -25,68 +25,13 @@ param tags resourceTags
 @description('The global resource group: Front Door, alerts and the action group.')
 param globalGroupSettings resourceGroupSettings
 
-@description('Region `primary` (eastus): its resource group.')
-param primaryGroupSettings resourceGroupSettings
+@description('The regions, in the order of the topology: each one\'s resource group and services.')
+param regions regionSettings[]
 
-@description('Region `primary` (eastus): its virtual network.')
-param primaryNetworkSettings networkSettings
-
-@description('Region `primary` (eastus): its Private Link DNS zones.')
-param primaryPrivateDnsSettings privateDnsSettings
-
-@description('Region `primary` (eastus): its Log Analytics workspace and Application Insights.')
-param primaryMonitoringSettings monitoringSettings
-
-@description('Region `primary` (eastus): its AKS cluster.')
-param primaryAksSettings aksSettings
-
-@description('Region `primary` (eastus): its AI Search service.')
-param primarySearchSettings searchSettings
-
-@description('Region `primary` (eastus): its Azure OpenAI account.')
-param primaryOpenAiSettings openaiSettings
-
-@description('Region `primary` (eastus): its storage account.')
-param primaryStorageSettings storageSettings
-
-@description('Region `primary` (eastus): its Azure Cache for Redis.')
-param primaryRedisSettings redisSettings
-
-@description('Region `primary` (eastus): its Key Vault.')
-param primaryKeyVaultSettings keyVaultSettings
-
-@description('Region `secondary` (westus2): its resource group.')
-param secondaryGroupSettings resourceGroupSettings
-
-@description('Region `secondary` (westus2): its virtual network.')
-param secondaryNetworkSettings networkSettings
-
-@description('Region `secondary` (westus2): its Private Link DNS zones.')
-param secondaryPrivateDnsSettings privateDnsSettings
-
-@description('Region `secondary` (westus2): its Log Analytics workspace and Application Insights.')
-param secondaryMonitoringSettings monitoringSettings
-
-@description('Region `secondary` (westus2): its AKS cluster.')
-param secondaryAksSettings aksSettings
-
-@description('Region `secondary` (westus2): its AI Search service.')
-param secondarySearchSettings searchSettings
-
-@description('Region `secondary` (westus2): its Azure OpenAI account.')
-param secondaryOpenAiSettings openaiSettings
-
-@description('Region `secondary` (westus2): its storage account.')
-param secondaryStorageSettings storageSettings
-
-@description('Region `secondary` (westus2): its Key Vault.')
-param secondaryKeyVaultSettings keyVaultSettings
-
-@description('Boundary `us`: the resource group of its Cosmos DB account.')
-param usDataGroupSettings resourceGroupSettings
-
-@description('Boundary `us`: its Cosmos DB account.')
-param usCosmosSettings cosmosSettings
+@description('Each Cosmos DB account and its resource group, keyed by boundary.')
+param cosmosAccounts {
+  *: cosmosAccountSettings
+}
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -100,8 +45,10 @@ param originPrivateLinks resourceIds = {}
 @description('Names of the policy definitions the boundaries share.')
 param globalPolicySettings policyDefinitionSettings
 
-@description('Boundary `us`: its allowed locations and where its policies are assigned.')
-param usResidencySettings residencySettings
+@description('Each boundary\'s allowed locations and where its policies are assigned, keyed by boundary.')
+param residency {
+  *: residencySettings
+}
 
 @description('Effect of the required-tags policy: Deny, Audit (report only) or Disabled.')
 @allowed([
@@ -122,234 +69,210 @@ type resourceGroupSettings = {
   location: string
 }
 
+type regionSettings = {
+  @description('Key of the region in the topology.')
+  key: string
+
+  @description('Its resource group.')
+  group: resourceGroupSettings
+
+  @description('Its virtual network.')
+  network: networkSettings
+
+  @description('Its Private Link DNS zones.')
+  privateDns: privateDnsSettings?
+
+  @description('Its Log Analytics workspace and Application Insights.')
+  monitoring: monitoringSettings?
+
+  @description('Its AKS cluster.')
+  aks: aksSettings?
+
+  @description('Its AI Search service.')
+  search: searchSettings?
+
+  @description('Its Azure OpenAI account.')
+  openai: openaiSettings?
+
+  @description('Its storage account.')
+  storage: storageSettings?
+
+  @description('Its Azure Cache for Redis.')
+  redis: redisSettings?
+
+  @description('Its Key Vault.')
+  keyVault: keyVaultSettings?
+
+  @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
+  redisReplicaRegion: int?
+}
+
+type cosmosAccountSettings = {
+  @description('Resource group of the account.')
+  group: resourceGroupSettings
+
+  @description('The Cosmos DB account.')
+  account: cosmosSettings
+}
+
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: globalGroupSettings.name
   location: globalGroupSettings.location
   tags: tags
 }
 
-resource primaryGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: primaryGroupSettings.name
-  location: primaryGroupSettings.location
-  tags: tags
-}
-
-resource secondaryGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: secondaryGroupSettings.name
-  location: secondaryGroupSettings.location
-  tags: tags
-}
+resource regionGroups 'Microsoft.Resources/resourceGroups@2025-04-01' = [
+  for region in regions: {
+    name: region.group.name
+    location: region.group.location
+    tags: tags
+  }
+]
 
 resource usDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: usDataGroupSettings.name
-  location: usDataGroupSettings.location
+  name: cosmosAccounts.us.group.name
+  location: cosmosAccounts.us.group.location
   tags: tags
 }
 
-module primaryNetwork 'modules/network.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryNetworkSettings
-    location: primaryGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'primary')
-    tags: tags
-  }
-}
-
-module primaryPrivateDns 'modules/private-dns.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryPrivateDnsSettings
-    virtualNetworkId: primaryNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module primaryMonitoring 'modules/monitoring.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryMonitoringSettings
-    location: primaryGroupSettings.location
-    tags: tags
-  }
-}
-
-module primaryAks 'modules/aks.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryAksSettings
-    location: primaryGroupSettings.location
-    subnetId: primaryNetwork.outputs.subnetIds.aks
-    virtualNetworkName: primaryNetworkSettings.name
-    logAnalyticsWorkspaceId: primaryMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module primarySearch 'modules/ai-search.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primarySearchSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: primaryStorage.outputs.id
-      openai: primaryOpenAi.outputs.id
+module regionNetworks 'modules/network.bicep' = [
+  for (region, i) in regions: {
+    scope: regionGroups[i]
+    params: {
+      settings: region.network
+      location: region.group.location
+      frontDoorPrivateLink: contains(originPrivateLinks, region.key)
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module primaryOpenAi 'modules/openai.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryOpenAiSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module primaryStorage 'modules/storage.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryStorageSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module primaryRedis 'modules/redis.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryRedisSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    replicaEndpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
-    replicaPrivateDnsZoneId: secondaryPrivateDns.outputs.zoneIds['privatelink.redis.cache.windows.net']
-    tags: tags
-  }
-}
-
-module primaryKeyVault 'modules/keyvault.bicep' = {
-  scope: primaryGroup
-  params: {
-    settings: primaryKeyVaultSettings
-    location: primaryGroupSettings.location
-    endpointSubnetId: primaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: primaryPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module secondaryNetwork 'modules/network.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryNetworkSettings
-    location: secondaryGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'secondary')
-    tags: tags
-  }
-}
-
-module secondaryPrivateDns 'modules/private-dns.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryPrivateDnsSettings
-    virtualNetworkId: secondaryNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module secondaryMonitoring 'modules/monitoring.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryMonitoringSettings
-    location: secondaryGroupSettings.location
-    tags: tags
-  }
-}
-
-module secondaryAks 'modules/aks.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryAksSettings
-    location: secondaryGroupSettings.location
-    subnetId: secondaryNetwork.outputs.subnetIds.aks
-    virtualNetworkName: secondaryNetworkSettings.name
-    logAnalyticsWorkspaceId: secondaryMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module secondarySearch 'modules/ai-search.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondarySearchSettings
-    location: secondaryGroupSettings.location
-    endpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: secondaryPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: secondaryStorage.outputs.id
-      openai: secondaryOpenAi.outputs.id
+module regionPrivateDns 'modules/private-dns.bicep' = [
+  for (region, i) in regions: if (region.?privateDns != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.privateDns!
+      virtualNetworkId: regionNetworks[i].outputs.id
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module secondaryOpenAi 'modules/openai.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryOpenAiSettings
-    location: secondaryGroupSettings.location
-    endpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: secondaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionMonitoring 'modules/monitoring.bicep' = [
+  for (region, i) in regions: if (region.?monitoring != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.monitoring!
+      location: region.group.location
+      tags: tags
+    }
   }
-}
+]
 
-module secondaryStorage 'modules/storage.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryStorageSettings
-    location: secondaryGroupSettings.location
-    endpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: secondaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionAks 'modules/aks.bicep' = [
+  for (region, i) in regions: if (region.?aks != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.aks!
+      location: region.group.location
+      subnetId: regionNetworks[i].outputs.subnetIds.aks
+      virtualNetworkName: region.network.name
+      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
+      tags: tags
+    }
   }
-}
+]
 
-module secondaryKeyVault 'modules/keyvault.bicep' = {
-  scope: secondaryGroup
-  params: {
-    settings: secondaryKeyVaultSettings
-    location: secondaryGroupSettings.location
-    endpointSubnetId: secondaryNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: secondaryPrivateDns.outputs.zoneIds
-    tags: tags
+module regionSearch 'modules/ai-search.bicep' = [
+  for (region, i) in regions: if (region.?search != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.search!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      sharedPrivateLinkTargetIds: {
+        blob: region.?storage == null ? '' : regionStorage[i]!.outputs.id
+        openai: region.?openai == null ? '' : regionOpenAi[i]!.outputs.id
+      }
+      tags: tags
+    }
   }
-}
+]
+
+module regionOpenAi 'modules/openai.bicep' = [
+  for (region, i) in regions: if (region.?openai != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.openai!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionStorage 'modules/storage.bicep' = [
+  for (region, i) in regions: if (region.?storage != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.storage!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionRedis 'modules/redis.bicep' = [
+  for (region, i) in regions: if (region.?redis != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.redis!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      replicaEndpointSubnetId: region.?redisReplicaRegion == null
+        ? ''
+        : regionNetworks[region.redisReplicaRegion!].outputs.subnetIds.endpoints
+      replicaPrivateDnsZoneId: region.?redisReplicaRegion == null
+        ? ''
+        : regionPrivateDns[region.redisReplicaRegion!]!.outputs.zoneIds['privatelink.redis.cache.windows.net']
+      tags: tags
+    }
+  }
+]
+
+module regionKeyVaults 'modules/keyvault.bicep' = [
+  for (region, i) in regions: if (region.?keyVault != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
 
 module usCosmos 'modules/cosmos.bicep' = {
   scope: usDataGroup
   params: {
-    settings: usCosmosSettings
+    settings: cosmosAccounts.us.account
     endpointSubnetIds: {
-      primary: primaryNetwork.outputs.subnetIds.endpoints
-      secondary: secondaryNetwork.outputs.subnetIds.endpoints
+      primary: regionNetworks[0].outputs.subnetIds.endpoints
+      secondary: regionNetworks[1].outputs.subnetIds.endpoints
     }
     privateDnsZoneIds: {
-      primary: primaryPrivateDns.outputs.zoneIds['privatelink.documents.azure.com']
-      secondary: secondaryPrivateDns.outputs.zoneIds['privatelink.documents.azure.com']
+      primary: regionPrivateDns[0]!.outputs.zoneIds['privatelink.documents.azure.com']
+      secondary: regionPrivateDns[1]!.outputs.zoneIds['privatelink.documents.azure.com']
     }
     virtualNetworkSubnetIds: {
-      primary: primaryNetwork.outputs.subnetIds.aks
-      secondary: secondaryNetwork.outputs.subnetIds.aks
+      primary: regionNetworks[0].outputs.subnetIds.aks
+      secondary: regionNetworks[1].outputs.subnetIds.aks
     }
     tags: tags
   }
@@ -373,15 +296,15 @@ module policyDefinitions 'modules/policy-definitions.bicep' = {
 
 module usResidency 'modules/residency-policy.bicep' = {
   params: {
-    settings: usResidencySettings
+    settings: residency.us
     sharedDefinitions: globalPolicySettings
     tagPolicyEffect: tagPolicyEffect
   }
   dependsOn: [
     policyDefinitions
     usDataGroup
-    primaryGroup
-    secondaryGroup
+    regionGroups[0]
+    regionGroups[1]
   ]
 }
 
@@ -392,13 +315,13 @@ module alerts 'modules/alerts.bicep' = {
     scopeIds: {
       'cosmos/us': usCosmos.outputs.id
       'frontdoor/global': frontDoor.outputs.profileId
-      'aks/primary': primaryAks.outputs.id
-      'aks/secondary': secondaryAks.outputs.id
-      'openai/primary': primaryOpenAi.outputs.id
-      'openai/secondary': secondaryOpenAi.outputs.id
-      'app_insights/primary': primaryMonitoring.outputs.applicationInsightsId
-      'app_insights/secondary': secondaryMonitoring.outputs.applicationInsightsId
-      'redis/primary': primaryRedis.outputs.id
+      'aks/primary': regionAks[0]!.outputs.id
+      'aks/secondary': regionAks[1]!.outputs.id
+      'openai/primary': regionOpenAi[0]!.outputs.id
+      'openai/secondary': regionOpenAi[1]!.outputs.id
+      'app_insights/primary': regionMonitoring[0]!.outputs.applicationInsightsId
+      'app_insights/secondary': regionMonitoring[1]!.outputs.applicationInsightsId
+      'redis/primary': regionRedis[0]!.outputs.id
     }
     tags: tags
   }
@@ -406,22 +329,22 @@ module alerts 'modules/alerts.bicep' = {
 
 @description('Resource groups keyed by region, boundary data group and global.')
 output resourceGroupNames { *: string } = {
-  'region-primary': primaryGroup.name
-  'region-secondary': secondaryGroup.name
+  'region-primary': regionGroups[0].name
+  'region-secondary': regionGroups[1].name
   'data-us': usDataGroup.name
   global: globalGroup.name
 }
 
 @description('AKS clusters keyed by region.')
 output aksClusterNames { *: string } = {
-  primary: primaryAks.outputs.name
-  secondary: secondaryAks.outputs.name
+  primary: regionAks[0]!.outputs.name
+  secondary: regionAks[1]!.outputs.name
 }
 
 @description('OIDC issuers for workload identity federation, keyed by region.')
 output aksOidcIssuerUrls { *: string } = {
-  primary: primaryAks.outputs.oidcIssuerUrl
-  secondary: secondaryAks.outputs.oidcIssuerUrl
+  primary: regionAks[0]!.outputs.oidcIssuerUrl
+  secondary: regionAks[1]!.outputs.oidcIssuerUrl
 }
 
 @description('Cosmos DB endpoints keyed by boundary.')
@@ -431,14 +354,14 @@ output cosmosEndpoints { *: string } = {
 
 @description('Azure OpenAI endpoints keyed by region.')
 output openaiEndpoints { *: string } = {
-  primary: primaryOpenAi.outputs.endpoint
-  secondary: secondaryOpenAi.outputs.endpoint
+  primary: regionOpenAi[0]!.outputs.endpoint
+  secondary: regionOpenAi[1]!.outputs.endpoint
 }
 
 @description('Key Vault URIs keyed by region.')
 output keyVaultUris { *: string } = {
-  primary: primaryKeyVault.outputs.vaultUri
-  secondary: secondaryKeyVault.outputs.vaultUri
+  primary: regionKeyVaults[0]!.outputs.vaultUri
+  secondary: regionKeyVaults[1]!.outputs.vaultUri
 }
 
 @description('Front Door endpoint host name; point the public CNAME here.')

@@ -16,463 +16,457 @@ param globalGroupSettings = {
   location: 'eastus'
 }
 
-param primaryGroupSettings = {
-  name: 'rg-drp-primary-prod'
-  location: 'eastus'
-}
-
-param primaryNetworkSettings = {
-  name: 'vnet-drp-primary-prod'
-  addressSpace: [
-    '10.10.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.10.0.0/17'
-      networkSecurityGroupName: 'nsg-drp-primary-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
-      ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.10.128.0/20'
-      networkSecurityGroupName: 'nsg-drp-primary-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.10.144.0/20'
-      networkSecurityGroupName: 'nsg-drp-primary-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param primaryPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.documents.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-drp-primary-prod'
-}
-
-param primaryMonitoringSettings = {
-  logAnalyticsName: 'log-drp-primary-prod'
-  applicationInsightsName: 'appi-drp-primary-prod'
-  retentionDays: 90
-}
-
-param primaryAksSettings = {
-  name: 'aks-drp-primary-prod'
-  dnsPrefix: 'drp-primary-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'ai'
-      vmSize: 'Standard_D8s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      minCount: 3
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
-    }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param primarySearchSettings = {
-  name: 'srch-drp-primary-prod-af1e7c'
-  sku: 'standard'
-  replicaCount: 3
-  partitionCount: 1
-  privateEndpointName: 'pep-drp-primary-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
-}
-
-param primaryOpenAiSettings = {
-  name: 'oai-drp-primary-prod-af1e7c'
-  location: 'eastus'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 100
-    }
-  ]
-  privateEndpointName: 'pep-drp-primary-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param primaryStorageSettings = {
-  name: 'stdrpprimaryprodaf1e7c'
-  replicationType: 'RAGRS'
-  privateEndpointName: 'pep-drp-primary-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-  secondaryPrivateEndpointName: 'pep-drp-primary-blob-secondary-prod'
-}
-
-param primaryRedisSettings = {
-  name: 'redis-drp-primary-prod-af1e7c'
-  skuName: 'Premium'
-  capacity: 1
-  zones: []
-  geoReplica: {
-    name: 'redis-drp-primary-prod-af1e7c-replica'
-    location: 'westus2'
-    privateEndpointName: 'pep-drp-primary-redis-replica-prod'
-    privateEndpointLocation: 'westus2'
-  }
-  privateEndpointName: 'pep-drp-primary-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param primaryKeyVaultSettings = {
-  name: 'kv-drp-b666-prod-af1e7c'
-  skuName: 'premium'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-drp-primary-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param secondaryGroupSettings = {
-  name: 'rg-drp-secondary-prod'
-  location: 'westus2'
-}
-
-param secondaryNetworkSettings = {
-  name: 'vnet-drp-secondary-prod'
-  addressSpace: [
-    '10.20.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.20.0.0/17'
-      networkSecurityGroupName: 'nsg-drp-secondary-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
-      ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.20.128.0/20'
-      networkSecurityGroupName: 'nsg-drp-secondary-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.20.144.0/20'
-      networkSecurityGroupName: 'nsg-drp-secondary-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param secondaryPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.documents.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-drp-secondary-prod'
-}
-
-param secondaryMonitoringSettings = {
-  logAnalyticsName: 'log-drp-secondary-prod'
-  applicationInsightsName: 'appi-drp-secondary-prod'
-  retentionDays: 90
-}
-
-param secondaryAksSettings = {
-  name: 'aks-drp-secondary-prod'
-  dnsPrefix: 'drp-secondary-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'ai'
-      vmSize: 'Standard_D8s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      minCount: 1
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
-    }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param secondarySearchSettings = {
-  name: 'srch-drp-secondary-prod-af1e7c'
-  sku: 'standard'
-  replicaCount: 2
-  partitionCount: 1
-  privateEndpointName: 'pep-drp-secondary-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
-}
-
-param secondaryOpenAiSettings = {
-  name: 'oai-drp-secondary-prod-af1e7c'
-  location: 'westus'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-drp-secondary-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param secondaryStorageSettings = {
-  name: 'stdrpsecondaryprodaf1e7c'
-  replicationType: 'RAGRS'
-  privateEndpointName: 'pep-drp-secondary-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-  secondaryPrivateEndpointName: 'pep-drp-secondary-blob-secondary-prod'
-}
-
-param secondaryKeyVaultSettings = {
-  name: 'kv-drp-69f6-prod-af1e7c'
-  skuName: 'premium'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-drp-secondary-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param usDataGroupSettings = {
-  name: 'rg-drp-data-us-prod'
-  location: 'eastus'
-}
-
-param usCosmosSettings = {
-  name: 'cosno-drp-us-prod-af1e7c'
-  location: 'eastus'
-  locations: [
-    {
+param regions = [
+  {
+    key: 'primary'
+    group: {
+      name: 'rg-drp-primary-prod'
       location: 'eastus'
-      failoverPriority: 0
-      zoneRedundant: true
     }
-    {
-      location: 'westus2'
-      failoverPriority: 1
-      zoneRedundant: true
-    }
-  ]
-  consistency: {
-    level: 'Session'
-  }
-  multipleWriteLocations: true
-  automaticFailover: true
-  backup: {
-    type: 'Continuous'
-    tier: 'Continuous7Days'
-  }
-  databaseName: 'dr-platform'
-  containers: [
-    {
-      name: 'dr-reports'
-      partitionKeyPaths: [
-        '/eventId'
+    network: {
+      name: 'vnet-drp-primary-prod'
+      addressSpace: [
+        '10.10.0.0/16'
       ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.10.0.0/17'
+          networkSecurityGroupName: 'nsg-drp-primary-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.10.128.0/20'
+          networkSecurityGroupName: 'nsg-drp-primary-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.10.144.0/20'
+          networkSecurityGroupName: 'nsg-drp-primary-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
       ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
       }
     }
-    {
-      name: 'platform-state'
-      partitionKeyPaths: [
-        '/tenantId'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.documents.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
       ]
-      maxThroughput: 10000
-      includedPaths: [
-        '/*'
+      linkName: 'link-vnet-drp-primary-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-drp-primary-prod'
+      applicationInsightsName: 'appi-drp-primary-prod'
+      retentionDays: 90
+    }
+    aks: {
+      name: 'aks-drp-primary-prod'
+      dnsPrefix: 'drp-primary-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'ai'
+          vmSize: 'Standard_D8s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 3
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
       ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    search: {
+      name: 'srch-drp-primary-prod-af1e7c'
+      sku: 'standard'
+      replicaCount: 3
+      partitionCount: 1
+      privateEndpointName: 'pep-drp-primary-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
+      ]
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
+    }
+    openai: {
+      name: 'oai-drp-primary-prod-af1e7c'
+      location: 'eastus'
+      deploymentType: 'Standard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 100
+        }
+      ]
+      privateEndpointName: 'pep-drp-primary-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
+    }
+    storage: {
+      name: 'stdrpprimaryprodaf1e7c'
+      replicationType: 'RAGRS'
+      privateEndpointName: 'pep-drp-primary-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+      secondaryPrivateEndpointName: 'pep-drp-primary-blob-secondary-prod'
+    }
+    redis: {
+      name: 'redis-drp-primary-prod-af1e7c'
+      skuName: 'Premium'
+      capacity: 1
+      zones: []
+      geoReplica: {
+        name: 'redis-drp-primary-prod-af1e7c-replica'
+        location: 'westus2'
+        privateEndpointName: 'pep-drp-primary-redis-replica-prod'
+        privateEndpointLocation: 'westus2'
+      }
+      privateEndpointName: 'pep-drp-primary-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
+    }
+    keyVault: {
+      name: 'kv-drp-b666-prod-af1e7c'
+      skuName: 'premium'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-drp-primary-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
+    redisReplicaRegion: 1
+  }
+  {
+    key: 'secondary'
+    group: {
+      name: 'rg-drp-secondary-prod'
+      location: 'westus2'
+    }
+    network: {
+      name: 'vnet-drp-secondary-prod'
+      addressSpace: [
+        '10.20.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.20.0.0/17'
+          networkSecurityGroupName: 'nsg-drp-secondary-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.20.128.0/20'
+          networkSecurityGroupName: 'nsg-drp-secondary-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.20.144.0/20'
+          networkSecurityGroupName: 'nsg-drp-secondary-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
       }
     }
-  ]
-  privateEndpoints: [
-    {
-      region: 'primary'
-      name: 'pep-drp-primary-cosmos-prod'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.documents.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-drp-secondary-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-drp-secondary-prod'
+      applicationInsightsName: 'appi-drp-secondary-prod'
+      retentionDays: 90
+    }
+    aks: {
+      name: 'aks-drp-secondary-prod'
+      dnsPrefix: 'drp-secondary-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'ai'
+          vmSize: 'Standard_D8s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 1
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    search: {
+      name: 'srch-drp-secondary-prod-af1e7c'
+      sku: 'standard'
+      replicaCount: 2
+      partitionCount: 1
+      privateEndpointName: 'pep-drp-secondary-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
+      ]
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
+    }
+    openai: {
+      name: 'oai-drp-secondary-prod-af1e7c'
+      location: 'westus'
+      deploymentType: 'Standard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 50
+        }
+      ]
+      privateEndpointName: 'pep-drp-secondary-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
+    }
+    storage: {
+      name: 'stdrpsecondaryprodaf1e7c'
+      replicationType: 'RAGRS'
+      privateEndpointName: 'pep-drp-secondary-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+      secondaryPrivateEndpointName: 'pep-drp-secondary-blob-secondary-prod'
+    }
+    keyVault: {
+      name: 'kv-drp-69f6-prod-af1e7c'
+      skuName: 'premium'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-drp-secondary-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
+  }
+]
+
+param cosmosAccounts = {
+  us: {
+    group: {
+      name: 'rg-drp-data-us-prod'
       location: 'eastus'
-      resourceGroupName: 'rg-drp-primary-prod'
     }
-    {
-      region: 'secondary'
-      name: 'pep-drp-secondary-cosmos-prod'
-      location: 'westus2'
-      resourceGroupName: 'rg-drp-secondary-prod'
+    account: {
+      name: 'cosno-drp-us-prod-af1e7c'
+      location: 'eastus'
+      locations: [
+        {
+          location: 'eastus'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'westus2'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'dr-platform'
+      containers: [
+        {
+          name: 'dr-reports'
+          partitionKeyPaths: [
+            '/eventId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+        {
+          name: 'platform-state'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 10000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'primary'
+          name: 'pep-drp-primary-cosmos-prod'
+          location: 'eastus'
+          resourceGroupName: 'rg-drp-primary-prod'
+        }
+        {
+          region: 'secondary'
+          name: 'pep-drp-secondary-cosmos-prod'
+          location: 'westus2'
+          resourceGroupName: 'rg-drp-secondary-prod'
+        }
+      ]
     }
-  ]
+  }
 }
 
 param globalFrontDoorSettings = {
@@ -556,41 +550,43 @@ param globalPolicySettings = {
   displaySuffix: 'dr-platform/prod'
 }
 
-param usResidencySettings = {
-  boundary: 'us'
-  definitionName: 'drp-residency-us-prod'
-  allowedLocations: [
-    'centralus'
-    'eastus'
-    'eastus2'
-    'northcentralus'
-    'southcentralus'
-    'westcentralus'
-    'westus'
-    'westus2'
-    'westus3'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-drp-data-us-prod'
-      assignmentName: 'drp-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-drp-primary-prod'
-      assignmentName: 'drp-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-drp-secondary-prod'
-      assignmentName: 'drp-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'Tier'
-    'Workload'
-  ]
+param residency = {
+  us: {
+    boundary: 'us'
+    definitionName: 'drp-residency-us-prod'
+    allowedLocations: [
+      'centralus'
+      'eastus'
+      'eastus2'
+      'northcentralus'
+      'southcentralus'
+      'westcentralus'
+      'westus'
+      'westus2'
+      'westus3'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-drp-data-us-prod'
+        assignmentName: 'drp-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-drp-primary-prod'
+        assignmentName: 'drp-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-drp-secondary-prod'
+        assignmentName: 'drp-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'Tier'
+      'Workload'
+    ]
+  }
 }
 
 param globalAlertSettings = {

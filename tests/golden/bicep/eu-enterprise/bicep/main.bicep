@@ -22,47 +22,8 @@ param tags resourceTags
 @description('The global resource group: Front Door, alerts and the action group.')
 param globalGroupSettings resourceGroupSettings
 
-@description('Region `westeurope` (westeurope): its resource group.')
-param westeuropeGroupSettings resourceGroupSettings
-
-@description('Region `westeurope` (westeurope): its virtual network.')
-param westeuropeNetworkSettings networkSettings
-
-@description('Region `westeurope` (westeurope): its Private Link DNS zones.')
-param westeuropePrivateDnsSettings privateDnsSettings
-
-@description('Region `westeurope` (westeurope): its Log Analytics workspace and Application Insights.')
-param westeuropeMonitoringSettings monitoringSettings
-
-@description('Region `westeurope` (westeurope): its AKS cluster.')
-param westeuropeAksSettings aksSettings
-
-@description('Region `westeurope` (westeurope): its storage account.')
-param westeuropeStorageSettings storageSettings
-
-@description('Region `westeurope` (westeurope): its Azure Cache for Redis.')
-param westeuropeRedisSettings redisSettings
-
-@description('Region `westeurope` (westeurope): its Key Vault.')
-param westeuropeKeyVaultSettings keyVaultSettings
-
-@description('Region `northeurope` (northeurope): its resource group.')
-param northeuropeGroupSettings resourceGroupSettings
-
-@description('Region `northeurope` (northeurope): its virtual network.')
-param northeuropeNetworkSettings networkSettings
-
-@description('Region `northeurope` (northeurope): its Private Link DNS zones.')
-param northeuropePrivateDnsSettings privateDnsSettings
-
-@description('Region `northeurope` (northeurope): its Log Analytics workspace and Application Insights.')
-param northeuropeMonitoringSettings monitoringSettings
-
-@description('Region `northeurope` (northeurope): its AKS cluster.')
-param northeuropeAksSettings aksSettings
-
-@description('Region `northeurope` (northeurope): its Key Vault.')
-param northeuropeKeyVaultSettings keyVaultSettings
+@description('The regions, in the order of the topology: each one\'s resource group and services.')
+param regions regionSettings[]
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -76,8 +37,10 @@ param originPrivateLinks resourceIds = {}
 @description('Names of the policy definitions the boundaries share.')
 param globalPolicySettings policyDefinitionSettings
 
-@description('Boundary `eu`: its allowed locations and where its policies are assigned.')
-param euResidencySettings residencySettings
+@description('Each boundary\'s allowed locations and where its policies are assigned, keyed by boundary.')
+param residency {
+  *: residencySettings
+}
 
 @description('Effect of the required-tags policy: Deny, Audit (report only) or Disabled.')
 @allowed([
@@ -98,149 +61,144 @@ type resourceGroupSettings = {
   location: string
 }
 
+type regionSettings = {
+  @description('Key of the region in the topology.')
+  key: string
+
+  @description('Its resource group.')
+  group: resourceGroupSettings
+
+  @description('Its virtual network.')
+  network: networkSettings
+
+  @description('Its Private Link DNS zones.')
+  privateDns: privateDnsSettings?
+
+  @description('Its Log Analytics workspace and Application Insights.')
+  monitoring: monitoringSettings?
+
+  @description('Its AKS cluster.')
+  aks: aksSettings?
+
+  @description('Its storage account.')
+  storage: storageSettings?
+
+  @description('Its Azure Cache for Redis.')
+  redis: redisSettings?
+
+  @description('Its Key Vault.')
+  keyVault: keyVaultSettings?
+
+  @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
+  redisReplicaRegion: int?
+}
+
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: globalGroupSettings.name
   location: globalGroupSettings.location
   tags: tags
 }
 
-resource westeuropeGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: westeuropeGroupSettings.name
-  location: westeuropeGroupSettings.location
-  tags: tags
-}
-
-resource northeuropeGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: northeuropeGroupSettings.name
-  location: northeuropeGroupSettings.location
-  tags: tags
-}
-
-module westeuropeNetwork 'modules/network.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropeNetworkSettings
-    location: westeuropeGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'westeurope')
+resource regionGroups 'Microsoft.Resources/resourceGroups@2025-04-01' = [
+  for region in regions: {
+    name: region.group.name
+    location: region.group.location
     tags: tags
   }
-}
+]
 
-module westeuropePrivateDns 'modules/private-dns.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropePrivateDnsSettings
-    virtualNetworkId: westeuropeNetwork.outputs.id
-    tags: tags
+module regionNetworks 'modules/network.bicep' = [
+  for (region, i) in regions: {
+    scope: regionGroups[i]
+    params: {
+      settings: region.network
+      location: region.group.location
+      frontDoorPrivateLink: contains(originPrivateLinks, region.key)
+      tags: tags
+    }
   }
-}
+]
 
-module westeuropeMonitoring 'modules/monitoring.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropeMonitoringSettings
-    location: westeuropeGroupSettings.location
-    tags: tags
+module regionPrivateDns 'modules/private-dns.bicep' = [
+  for (region, i) in regions: if (region.?privateDns != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.privateDns!
+      virtualNetworkId: regionNetworks[i].outputs.id
+      tags: tags
+    }
   }
-}
+]
 
-module westeuropeAks 'modules/aks.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropeAksSettings
-    location: westeuropeGroupSettings.location
-    subnetId: westeuropeNetwork.outputs.subnetIds.aks
-    virtualNetworkName: westeuropeNetworkSettings.name
-    logAnalyticsWorkspaceId: westeuropeMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
+module regionMonitoring 'modules/monitoring.bicep' = [
+  for (region, i) in regions: if (region.?monitoring != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.monitoring!
+      location: region.group.location
+      tags: tags
+    }
   }
-}
+]
 
-module westeuropeStorage 'modules/storage.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropeStorageSettings
-    location: westeuropeGroupSettings.location
-    endpointSubnetId: westeuropeNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westeuropePrivateDns.outputs.zoneIds
-    tags: tags
+module regionAks 'modules/aks.bicep' = [
+  for (region, i) in regions: if (region.?aks != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.aks!
+      location: region.group.location
+      subnetId: regionNetworks[i].outputs.subnetIds.aks
+      virtualNetworkName: region.network.name
+      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
+      tags: tags
+    }
   }
-}
+]
 
-module westeuropeRedis 'modules/redis.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropeRedisSettings
-    location: westeuropeGroupSettings.location
-    endpointSubnetId: westeuropeNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westeuropePrivateDns.outputs.zoneIds
-    replicaEndpointSubnetId: northeuropeNetwork.outputs.subnetIds.endpoints
-    replicaPrivateDnsZoneId: northeuropePrivateDns.outputs.zoneIds['privatelink.redis.cache.windows.net']
-    tags: tags
+module regionStorage 'modules/storage.bicep' = [
+  for (region, i) in regions: if (region.?storage != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.storage!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
+]
 
-module westeuropeKeyVault 'modules/keyvault.bicep' = {
-  scope: westeuropeGroup
-  params: {
-    settings: westeuropeKeyVaultSettings
-    location: westeuropeGroupSettings.location
-    endpointSubnetId: westeuropeNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westeuropePrivateDns.outputs.zoneIds
-    tags: tags
+module regionRedis 'modules/redis.bicep' = [
+  for (region, i) in regions: if (region.?redis != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.redis!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      replicaEndpointSubnetId: region.?redisReplicaRegion == null
+        ? ''
+        : regionNetworks[region.redisReplicaRegion!].outputs.subnetIds.endpoints
+      replicaPrivateDnsZoneId: region.?redisReplicaRegion == null
+        ? ''
+        : regionPrivateDns[region.redisReplicaRegion!]!.outputs.zoneIds['privatelink.redis.cache.windows.net']
+      tags: tags
+    }
   }
-}
+]
 
-module northeuropeNetwork 'modules/network.bicep' = {
-  scope: northeuropeGroup
-  params: {
-    settings: northeuropeNetworkSettings
-    location: northeuropeGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'northeurope')
-    tags: tags
+module regionKeyVaults 'modules/keyvault.bicep' = [
+  for (region, i) in regions: if (region.?keyVault != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
-
-module northeuropePrivateDns 'modules/private-dns.bicep' = {
-  scope: northeuropeGroup
-  params: {
-    settings: northeuropePrivateDnsSettings
-    virtualNetworkId: northeuropeNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module northeuropeMonitoring 'modules/monitoring.bicep' = {
-  scope: northeuropeGroup
-  params: {
-    settings: northeuropeMonitoringSettings
-    location: northeuropeGroupSettings.location
-    tags: tags
-  }
-}
-
-module northeuropeAks 'modules/aks.bicep' = {
-  scope: northeuropeGroup
-  params: {
-    settings: northeuropeAksSettings
-    location: northeuropeGroupSettings.location
-    subnetId: northeuropeNetwork.outputs.subnetIds.aks
-    virtualNetworkName: northeuropeNetworkSettings.name
-    logAnalyticsWorkspaceId: northeuropeMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module northeuropeKeyVault 'modules/keyvault.bicep' = {
-  scope: northeuropeGroup
-  params: {
-    settings: northeuropeKeyVaultSettings
-    location: northeuropeGroupSettings.location
-    endpointSubnetId: northeuropeNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: northeuropePrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
+]
 
 module frontDoor 'modules/frontdoor.bicep' = {
   scope: globalGroup
@@ -260,14 +218,14 @@ module policyDefinitions 'modules/policy-definitions.bicep' = {
 
 module euResidency 'modules/residency-policy.bicep' = {
   params: {
-    settings: euResidencySettings
+    settings: residency.eu
     sharedDefinitions: globalPolicySettings
     tagPolicyEffect: tagPolicyEffect
   }
   dependsOn: [
     policyDefinitions
-    westeuropeGroup
-    northeuropeGroup
+    regionGroups[0]
+    regionGroups[1]
   ]
 }
 
@@ -277,11 +235,11 @@ module alerts 'modules/alerts.bicep' = {
     settings: globalAlertSettings
     scopeIds: {
       'frontdoor/global': frontDoor.outputs.profileId
-      'aks/westeurope': westeuropeAks.outputs.id
-      'aks/northeurope': northeuropeAks.outputs.id
-      'app_insights/westeurope': westeuropeMonitoring.outputs.applicationInsightsId
-      'app_insights/northeurope': northeuropeMonitoring.outputs.applicationInsightsId
-      'redis/westeurope': westeuropeRedis.outputs.id
+      'aks/westeurope': regionAks[0]!.outputs.id
+      'aks/northeurope': regionAks[1]!.outputs.id
+      'app_insights/westeurope': regionMonitoring[0]!.outputs.applicationInsightsId
+      'app_insights/northeurope': regionMonitoring[1]!.outputs.applicationInsightsId
+      'redis/westeurope': regionRedis[0]!.outputs.id
     }
     tags: tags
   }
@@ -289,27 +247,27 @@ module alerts 'modules/alerts.bicep' = {
 
 @description('Resource groups keyed by region, boundary data group and global.')
 output resourceGroupNames { *: string } = {
-  'region-westeurope': westeuropeGroup.name
-  'region-northeurope': northeuropeGroup.name
+  'region-westeurope': regionGroups[0].name
+  'region-northeurope': regionGroups[1].name
   global: globalGroup.name
 }
 
 @description('AKS clusters keyed by region.')
 output aksClusterNames { *: string } = {
-  westeurope: westeuropeAks.outputs.name
-  northeurope: northeuropeAks.outputs.name
+  westeurope: regionAks[0]!.outputs.name
+  northeurope: regionAks[1]!.outputs.name
 }
 
 @description('OIDC issuers for workload identity federation, keyed by region.')
 output aksOidcIssuerUrls { *: string } = {
-  westeurope: westeuropeAks.outputs.oidcIssuerUrl
-  northeurope: northeuropeAks.outputs.oidcIssuerUrl
+  westeurope: regionAks[0]!.outputs.oidcIssuerUrl
+  northeurope: regionAks[1]!.outputs.oidcIssuerUrl
 }
 
 @description('Key Vault URIs keyed by region.')
 output keyVaultUris { *: string } = {
-  westeurope: westeuropeKeyVault.outputs.vaultUri
-  northeurope: northeuropeKeyVault.outputs.vaultUri
+  westeurope: regionKeyVaults[0]!.outputs.vaultUri
+  northeurope: regionKeyVaults[1]!.outputs.vaultUri
 }
 
 @description('Front Door endpoint host name; point the public CNAME here.')

@@ -16,274 +16,270 @@ param globalGroupSettings = {
   location: 'westeurope'
 }
 
-param westeuropeGroupSettings = {
-  name: 'rg-euent-westeurope-prod'
-  location: 'westeurope'
-}
-
-param westeuropeNetworkSettings = {
-  name: 'vnet-euent-westeurope-prod'
-  addressSpace: [
-    '10.40.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.40.0.0/17'
-      networkSecurityGroupName: 'nsg-euent-westeurope-aks-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+param regions = [
+  {
+    key: 'westeurope'
+    group: {
+      name: 'rg-euent-westeurope-prod'
+      location: 'westeurope'
     }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.40.128.0/20'
-      networkSecurityGroupName: 'nsg-euent-westeurope-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.40.144.0/20'
-      networkSecurityGroupName: 'nsg-euent-westeurope-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param westeuropePrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-euent-westeurope-prod'
-}
-
-param westeuropeMonitoringSettings = {
-  logAnalyticsName: 'log-euent-westeurope-prod'
-  applicationInsightsName: 'appi-euent-westeurope-prod'
-  retentionDays: 90
-}
-
-param westeuropeAksSettings = {
-  name: 'aks-euent-westeurope-prod'
-  dnsPrefix: 'euent-westeurope-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'jobs'
-      vmSize: 'Standard_D4s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
+    network: {
+      name: 'vnet-euent-westeurope-prod'
+      addressSpace: [
+        '10.40.0.0/16'
       ]
-      minCount: 3
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
-    }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param westeuropeStorageSettings = {
-  name: 'steuentwesdd9fprod61d1ca'
-  replicationType: 'GZRS'
-  privateEndpointName: 'pep-euent-westeurope-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param westeuropeRedisSettings = {
-  name: 'redis-euent-westeurope-prod-61d1ca'
-  skuName: 'Premium'
-  capacity: 1
-  zones: []
-  geoReplica: {
-    name: 'redis-euent-westeurope-prod-61d1ca-replica'
-    location: 'northeurope'
-    privateEndpointName: 'pep-euent-westeurope-redis-replica-prod'
-    privateEndpointLocation: 'northeurope'
-  }
-  privateEndpointName: 'pep-euent-westeurope-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param westeuropeKeyVaultSettings = {
-  name: 'kv-euen-2db3-prod-61d1ca'
-  skuName: 'premium'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-euent-westeurope-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param northeuropeGroupSettings = {
-  name: 'rg-euent-northeurope-prod'
-  location: 'northeurope'
-}
-
-param northeuropeNetworkSettings = {
-  name: 'vnet-euent-northeurope-prod'
-  addressSpace: [
-    '10.41.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.41.0.0/17'
-      networkSecurityGroupName: 'nsg-euent-northeurope-aks-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.41.128.0/20'
-      networkSecurityGroupName: 'nsg-euent-northeurope-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.41.144.0/20'
-      networkSecurityGroupName: 'nsg-euent-northeurope-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param northeuropePrivateDnsSettings = {
-  zones: [
-    'privatelink.redis.cache.windows.net'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-euent-northeurope-prod'
-}
-
-param northeuropeMonitoringSettings = {
-  logAnalyticsName: 'log-euent-northeurope-prod'
-  applicationInsightsName: 'appi-euent-northeurope-prod'
-  retentionDays: 90
-}
-
-param northeuropeAksSettings = {
-  name: 'aks-euent-northeurope-prod'
-  dnsPrefix: 'euent-northeurope-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'jobs'
-      vmSize: 'Standard_D4s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.40.0.0/17'
+          networkSecurityGroupName: 'nsg-euent-westeurope-aks-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.40.128.0/20'
+          networkSecurityGroupName: 'nsg-euent-westeurope-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.40.144.0/20'
+          networkSecurityGroupName: 'nsg-euent-westeurope-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
       ]
-      minCount: 2
-      maxCount: 15
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param northeuropeKeyVaultSettings = {
-  name: 'kv-euen-d721-prod-61d1ca'
-  skuName: 'premium'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-euent-northeurope-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-euent-westeurope-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-euent-westeurope-prod'
+      applicationInsightsName: 'appi-euent-westeurope-prod'
+      retentionDays: 90
+    }
+    aks: {
+      name: 'aks-euent-westeurope-prod'
+      dnsPrefix: 'euent-westeurope-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'jobs'
+          vmSize: 'Standard_D4s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 3
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    storage: {
+      name: 'steuentwesdd9fprod61d1ca'
+      replicationType: 'GZRS'
+      privateEndpointName: 'pep-euent-westeurope-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-euent-westeurope-prod-61d1ca'
+      skuName: 'Premium'
+      capacity: 1
+      zones: []
+      geoReplica: {
+        name: 'redis-euent-westeurope-prod-61d1ca-replica'
+        location: 'northeurope'
+        privateEndpointName: 'pep-euent-westeurope-redis-replica-prod'
+        privateEndpointLocation: 'northeurope'
+      }
+      privateEndpointName: 'pep-euent-westeurope-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
+    }
+    keyVault: {
+      name: 'kv-euen-2db3-prod-61d1ca'
+      skuName: 'premium'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-euent-westeurope-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
+    redisReplicaRegion: 1
+  }
+  {
+    key: 'northeurope'
+    group: {
+      name: 'rg-euent-northeurope-prod'
+      location: 'northeurope'
+    }
+    network: {
+      name: 'vnet-euent-northeurope-prod'
+      addressSpace: [
+        '10.41.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.41.0.0/17'
+          networkSecurityGroupName: 'nsg-euent-northeurope-aks-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.41.128.0/20'
+          networkSecurityGroupName: 'nsg-euent-northeurope-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.41.144.0/20'
+          networkSecurityGroupName: 'nsg-euent-northeurope-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
+    }
+    privateDns: {
+      zones: [
+        'privatelink.redis.cache.windows.net'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-euent-northeurope-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-euent-northeurope-prod'
+      applicationInsightsName: 'appi-euent-northeurope-prod'
+      retentionDays: 90
+    }
+    aks: {
+      name: 'aks-euent-northeurope-prod'
+      dnsPrefix: 'euent-northeurope-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'jobs'
+          vmSize: 'Standard_D4s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 15
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    keyVault: {
+      name: 'kv-euen-d721-prod-61d1ca'
+      skuName: 'premium'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-euent-northeurope-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
+  }
+]
 
 param globalFrontDoorSettings = {
   profileName: 'afd-euent-prod'
@@ -366,29 +362,31 @@ param globalPolicySettings = {
   displaySuffix: 'eu-enterprise/prod'
 }
 
-param euResidencySettings = {
-  boundary: 'eu'
-  definitionName: 'euent-residency-eu-prod'
-  allowedLocations: [
-    'northeurope'
-    'westeurope'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-euent-westeurope-prod'
-      assignmentName: 'euent-residency-eu-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-euent-northeurope-prod'
-      assignmentName: 'euent-residency-eu-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'CostCenter'
-    'Scale'
-  ]
+param residency = {
+  eu: {
+    boundary: 'eu'
+    definitionName: 'euent-residency-eu-prod'
+    allowedLocations: [
+      'northeurope'
+      'westeurope'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-euent-westeurope-prod'
+        assignmentName: 'euent-residency-eu-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-euent-northeurope-prod'
+        assignmentName: 'euent-residency-eu-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'CostCenter'
+      'Scale'
+    ]
+  }
 }
 
 param globalAlertSettings = {

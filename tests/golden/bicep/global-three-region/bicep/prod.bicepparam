@@ -16,679 +16,670 @@ param globalGroupSettings = {
   location: 'eastus'
 }
 
-param usGroupSettings = {
-  name: 'rg-oversight-us-prod'
-  location: 'eastus'
-}
-
-param usNetworkSettings = {
-  name: 'vnet-oversight-us-prod'
-  addressSpace: [
-    '10.1.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.1.0.0/17'
-      networkSecurityGroupName: 'nsg-oversight-us-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
-      ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.1.128.0/20'
-      networkSecurityGroupName: 'nsg-oversight-us-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.1.144.0/20'
-      networkSecurityGroupName: 'nsg-oversight-us-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param usPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.documents.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-oversight-us-prod'
-}
-
-param usMonitoringSettings = {
-  logAnalyticsName: 'log-oversight-us-prod'
-  applicationInsightsName: 'appi-oversight-us-prod'
-  retentionDays: 30
-}
-
-param usAksSettings = {
-  name: 'aks-oversight-us-prod'
-  dnsPrefix: 'oversight-us-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'app'
-      vmSize: 'Standard_D4s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      minCount: 3
-      maxCount: 15
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
-    }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param usStorageSettings = {
-  name: 'stoversightusprod69ef3b'
-  replicationType: 'ZRS'
-  privateEndpointName: 'pep-oversight-us-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param usRedisSettings = {
-  name: 'redis-oversight-us-prod-69ef3b'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-oversight-us-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param usKeyVaultSettings = {
-  name: 'kv-over-5fa3-prod-69ef3b'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-oversight-us-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param euGroupSettings = {
-  name: 'rg-oversight-eu-prod'
-  location: 'westeurope'
-}
-
-param euNetworkSettings = {
-  name: 'vnet-oversight-eu-prod'
-  addressSpace: [
-    '10.2.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.2.0.0/17'
-      networkSecurityGroupName: 'nsg-oversight-eu-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
-      ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.2.128.0/20'
-      networkSecurityGroupName: 'nsg-oversight-eu-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.2.144.0/20'
-      networkSecurityGroupName: 'nsg-oversight-eu-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param euPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.documents.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-oversight-eu-prod'
-}
-
-param euMonitoringSettings = {
-  logAnalyticsName: 'log-oversight-eu-prod'
-  applicationInsightsName: 'appi-oversight-eu-prod'
-  retentionDays: 30
-}
-
-param euAksSettings = {
-  name: 'aks-oversight-eu-prod'
-  dnsPrefix: 'oversight-eu-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'app'
-      vmSize: 'Standard_D4s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      minCount: 2
-      maxCount: 10
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
-    }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param euStorageSettings = {
-  name: 'stoversighteuprod69ef3b'
-  replicationType: 'ZRS'
-  privateEndpointName: 'pep-oversight-eu-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param euRedisSettings = {
-  name: 'redis-oversight-eu-prod-69ef3b'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-oversight-eu-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param euKeyVaultSettings = {
-  name: 'kv-over-d6c9-prod-69ef3b'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-oversight-eu-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param apacGroupSettings = {
-  name: 'rg-oversight-apac-prod'
-  location: 'southeastasia'
-}
-
-param apacNetworkSettings = {
-  name: 'vnet-oversight-apac-prod'
-  addressSpace: [
-    '10.3.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.3.0.0/17'
-      networkSecurityGroupName: 'nsg-oversight-apac-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
-      ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.3.128.0/20'
-      networkSecurityGroupName: 'nsg-oversight-apac-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.3.144.0/20'
-      networkSecurityGroupName: 'nsg-oversight-apac-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param apacPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.documents.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-oversight-apac-prod'
-}
-
-param apacMonitoringSettings = {
-  logAnalyticsName: 'log-oversight-apac-prod'
-  applicationInsightsName: 'appi-oversight-apac-prod'
-  retentionDays: 30
-}
-
-param apacAksSettings = {
-  name: 'aks-oversight-apac-prod'
-  dnsPrefix: 'oversight-apac-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 6
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'app'
-      vmSize: 'Standard_D4s_v5'
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      minCount: 2
-      maxCount: 10
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {}
-      taints: []
-    }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param apacStorageSettings = {
-  name: 'stoversighce2eprod69ef3b'
-  replicationType: 'ZRS'
-  privateEndpointName: 'pep-oversight-apac-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param apacRedisSettings = {
-  name: 'redis-oversight-apac-prod-69ef3b'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-oversight-apac-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param apacKeyVaultSettings = {
-  name: 'kv-over-3436-prod-69ef3b'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-oversight-apac-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param usDataGroupSettings = {
-  name: 'rg-oversight-data-us-prod'
-  location: 'eastus'
-}
-
-param usCosmosSettings = {
-  name: 'cosno-oversight-us-prod-69ef3b'
-  location: 'eastus'
-  locations: [
-    {
+param regions = [
+  {
+    key: 'us'
+    group: {
+      name: 'rg-oversight-us-prod'
       location: 'eastus'
-      failoverPriority: 0
-      zoneRedundant: true
     }
-    {
-      location: 'westus2'
-      failoverPriority: 1
-      zoneRedundant: true
+    network: {
+      name: 'vnet-oversight-us-prod'
+      addressSpace: [
+        '10.1.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.1.0.0/17'
+          networkSecurityGroupName: 'nsg-oversight-us-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.1.128.0/20'
+          networkSecurityGroupName: 'nsg-oversight-us-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.1.144.0/20'
+          networkSecurityGroupName: 'nsg-oversight-us-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
     }
-  ]
-  consistency: {
-    level: 'Session'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.documents.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-oversight-us-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-oversight-us-prod'
+      applicationInsightsName: 'appi-oversight-us-prod'
+      retentionDays: 30
+    }
+    aks: {
+      name: 'aks-oversight-us-prod'
+      dnsPrefix: 'oversight-us-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'app'
+          vmSize: 'Standard_D4s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 3
+          maxCount: 15
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    storage: {
+      name: 'stoversightusprod69ef3b'
+      replicationType: 'ZRS'
+      privateEndpointName: 'pep-oversight-us-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-oversight-us-prod-69ef3b'
+      skuName: 'Standard'
+      capacity: 2
+      zones: [
+        '1'
+        '2'
+        '3'
+      ]
+      privateEndpointName: 'pep-oversight-us-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
+    }
+    keyVault: {
+      name: 'kv-over-5fa3-prod-69ef3b'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-oversight-us-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
   }
-  multipleWriteLocations: true
-  automaticFailover: true
-  backup: {
-    type: 'Continuous'
-    tier: 'Continuous7Days'
+  {
+    key: 'eu'
+    group: {
+      name: 'rg-oversight-eu-prod'
+      location: 'westeurope'
+    }
+    network: {
+      name: 'vnet-oversight-eu-prod'
+      addressSpace: [
+        '10.2.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.2.0.0/17'
+          networkSecurityGroupName: 'nsg-oversight-eu-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.2.128.0/20'
+          networkSecurityGroupName: 'nsg-oversight-eu-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.2.144.0/20'
+          networkSecurityGroupName: 'nsg-oversight-eu-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
+    }
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.documents.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-oversight-eu-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-oversight-eu-prod'
+      applicationInsightsName: 'appi-oversight-eu-prod'
+      retentionDays: 30
+    }
+    aks: {
+      name: 'aks-oversight-eu-prod'
+      dnsPrefix: 'oversight-eu-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'app'
+          vmSize: 'Standard_D4s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 10
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    storage: {
+      name: 'stoversighteuprod69ef3b'
+      replicationType: 'ZRS'
+      privateEndpointName: 'pep-oversight-eu-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-oversight-eu-prod-69ef3b'
+      skuName: 'Standard'
+      capacity: 2
+      zones: [
+        '1'
+        '2'
+        '3'
+      ]
+      privateEndpointName: 'pep-oversight-eu-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
+    }
+    keyVault: {
+      name: 'kv-over-d6c9-prod-69ef3b'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-oversight-eu-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
   }
-  databaseName: 'oversight'
-  containers: [
-    {
-      name: 'counters'
-      partitionKeyPaths: [
-        '/tenantId'
+  {
+    key: 'apac'
+    group: {
+      name: 'rg-oversight-apac-prod'
+      location: 'southeastasia'
+    }
+    network: {
+      name: 'vnet-oversight-apac-prod'
+      addressSpace: [
+        '10.3.0.0/16'
       ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.3.0.0/17'
+          networkSecurityGroupName: 'nsg-oversight-apac-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.3.128.0/20'
+          networkSecurityGroupName: 'nsg-oversight-apac-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.3.144.0/20'
+          networkSecurityGroupName: 'nsg-oversight-apac-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
       ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'Custom'
-        procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
-      }
-      procedure: {
-        name: 'mergeCounters'
-        body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
       }
     }
-    {
-      name: 'records'
-      partitionKeyPaths: [
-        '/tenantId'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.documents.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.vaultcore.azure.net'
       ]
-      maxThroughput: 10000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
+      linkName: 'link-vnet-oversight-apac-prod'
     }
-  ]
-  privateEndpoints: [
-    {
-      region: 'us'
-      name: 'pep-oversight-us-cosmos-prod'
+    monitoring: {
+      logAnalyticsName: 'log-oversight-apac-prod'
+      applicationInsightsName: 'appi-oversight-apac-prod'
+      retentionDays: 30
+    }
+    aks: {
+      name: 'aks-oversight-apac-prod'
+      dnsPrefix: 'oversight-apac-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 6
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'app'
+          vmSize: 'Standard_D4s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 10
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {}
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    storage: {
+      name: 'stoversighce2eprod69ef3b'
+      replicationType: 'ZRS'
+      privateEndpointName: 'pep-oversight-apac-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-oversight-apac-prod-69ef3b'
+      skuName: 'Standard'
+      capacity: 2
+      zones: [
+        '1'
+        '2'
+        '3'
+      ]
+      privateEndpointName: 'pep-oversight-apac-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
+    }
+    keyVault: {
+      name: 'kv-over-3436-prod-69ef3b'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-oversight-apac-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
+  }
+]
+
+param cosmosAccounts = {
+  us: {
+    group: {
+      name: 'rg-oversight-data-us-prod'
       location: 'eastus'
-      resourceGroupName: 'rg-oversight-us-prod'
     }
-  ]
-}
-
-param euDataGroupSettings = {
-  name: 'rg-oversight-data-eu-prod'
-  location: 'westeurope'
-}
-
-param euCosmosSettings = {
-  name: 'cosno-oversight-eu-prod-69ef3b'
-  location: 'westeurope'
-  locations: [
-    {
+    account: {
+      name: 'cosno-oversight-us-prod-69ef3b'
+      location: 'eastus'
+      locations: [
+        {
+          location: 'eastus'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'westus2'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'oversight'
+      containers: [
+        {
+          name: 'counters'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'Custom'
+            procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
+          }
+          procedure: {
+            name: 'mergeCounters'
+            body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
+          }
+        }
+        {
+          name: 'records'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 10000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'us'
+          name: 'pep-oversight-us-cosmos-prod'
+          location: 'eastus'
+          resourceGroupName: 'rg-oversight-us-prod'
+        }
+      ]
+    }
+  }
+  eu: {
+    group: {
+      name: 'rg-oversight-data-eu-prod'
       location: 'westeurope'
-      failoverPriority: 0
-      zoneRedundant: true
     }
-    {
-      location: 'northeurope'
-      failoverPriority: 1
-      zoneRedundant: true
-    }
-  ]
-  consistency: {
-    level: 'Session'
-  }
-  multipleWriteLocations: true
-  automaticFailover: true
-  backup: {
-    type: 'Continuous'
-    tier: 'Continuous7Days'
-  }
-  databaseName: 'oversight'
-  containers: [
-    {
-      name: 'counters'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'Custom'
-        procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
-      }
-      procedure: {
-        name: 'mergeCounters'
-        body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
-      }
-    }
-    {
-      name: 'records'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 10000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
-    }
-  ]
-  privateEndpoints: [
-    {
-      region: 'eu'
-      name: 'pep-oversight-eu-cosmos-prod'
+    account: {
+      name: 'cosno-oversight-eu-prod-69ef3b'
       location: 'westeurope'
-      resourceGroupName: 'rg-oversight-eu-prod'
+      locations: [
+        {
+          location: 'westeurope'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'northeurope'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'oversight'
+      containers: [
+        {
+          name: 'counters'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'Custom'
+            procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
+          }
+          procedure: {
+            name: 'mergeCounters'
+            body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
+          }
+        }
+        {
+          name: 'records'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 10000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'eu'
+          name: 'pep-oversight-eu-cosmos-prod'
+          location: 'westeurope'
+          resourceGroupName: 'rg-oversight-eu-prod'
+        }
+      ]
     }
-  ]
-}
-
-param apacDataGroupSettings = {
-  name: 'rg-oversight-data-apac-prod'
-  location: 'southeastasia'
-}
-
-param apacCosmosSettings = {
-  name: 'cosno-oversight-apac-prod-69ef3b'
-  location: 'southeastasia'
-  locations: [
-    {
-      location: 'southeastasia'
-      failoverPriority: 0
-      zoneRedundant: true
-    }
-    {
-      location: 'eastasia'
-      failoverPriority: 1
-      zoneRedundant: true
-    }
-  ]
-  consistency: {
-    level: 'Session'
   }
-  multipleWriteLocations: true
-  automaticFailover: true
-  backup: {
-    type: 'Continuous'
-    tier: 'Continuous7Days'
-  }
-  databaseName: 'oversight'
-  containers: [
-    {
-      name: 'counters'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'Custom'
-        procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
-      }
-      procedure: {
-        name: 'mergeCounters'
-        body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
-      }
-    }
-    {
-      name: 'records'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 10000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
-    }
-  ]
-  privateEndpoints: [
-    {
-      region: 'apac'
-      name: 'pep-oversight-apac-cosmos-prod'
+  apac: {
+    group: {
+      name: 'rg-oversight-data-apac-prod'
       location: 'southeastasia'
-      resourceGroupName: 'rg-oversight-apac-prod'
     }
-  ]
+    account: {
+      name: 'cosno-oversight-apac-prod-69ef3b'
+      location: 'southeastasia'
+      locations: [
+        {
+          location: 'southeastasia'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'eastasia'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'oversight'
+      containers: [
+        {
+          name: 'counters'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'Custom'
+            procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
+          }
+          procedure: {
+            name: 'mergeCounters'
+            body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
+          }
+        }
+        {
+          name: 'records'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 10000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'apac'
+          name: 'pep-oversight-apac-cosmos-prod'
+          location: 'southeastasia'
+          resourceGroupName: 'rg-oversight-apac-prod'
+        }
+      ]
+    }
+  }
 }
 
 param globalFrontDoorSettings = {
@@ -855,86 +846,86 @@ param globalPolicySettings = {
   displaySuffix: 'oversight/prod'
 }
 
-param usResidencySettings = {
-  boundary: 'us'
-  definitionName: 'oversight-residency-us-prod'
-  allowedLocations: [
-    'centralus'
-    'eastus'
-    'eastus2'
-    'northcentralus'
-    'southcentralus'
-    'westcentralus'
-    'westus'
-    'westus2'
-    'westus3'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-oversight-data-us-prod'
-      assignmentName: 'oversight-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-oversight-us-prod'
-      assignmentName: 'oversight-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'Component'
-    'Epic'
-  ]
-}
-
-param euResidencySettings = {
-  boundary: 'eu'
-  definitionName: 'oversight-residency-eu-prod'
-  allowedLocations: [
-    'northeurope'
-    'westeurope'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-oversight-data-eu-prod'
-      assignmentName: 'oversight-residency-eu-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-oversight-eu-prod'
-      assignmentName: 'oversight-residency-eu-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'Component'
-    'Epic'
-  ]
-}
-
-param apacResidencySettings = {
-  boundary: 'apac'
-  definitionName: 'oversight-residency-apac-prod'
-  allowedLocations: [
-    'eastasia'
-    'southeastasia'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-oversight-data-apac-prod'
-      assignmentName: 'oversight-residency-apac-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-oversight-apac-prod'
-      assignmentName: 'oversight-residency-apac-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'Component'
-    'Epic'
-  ]
+param residency = {
+  us: {
+    boundary: 'us'
+    definitionName: 'oversight-residency-us-prod'
+    allowedLocations: [
+      'centralus'
+      'eastus'
+      'eastus2'
+      'northcentralus'
+      'southcentralus'
+      'westcentralus'
+      'westus'
+      'westus2'
+      'westus3'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-oversight-data-us-prod'
+        assignmentName: 'oversight-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-oversight-us-prod'
+        assignmentName: 'oversight-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'Component'
+      'Epic'
+    ]
+  }
+  eu: {
+    boundary: 'eu'
+    definitionName: 'oversight-residency-eu-prod'
+    allowedLocations: [
+      'northeurope'
+      'westeurope'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-oversight-data-eu-prod'
+        assignmentName: 'oversight-residency-eu-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-oversight-eu-prod'
+        assignmentName: 'oversight-residency-eu-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'Component'
+      'Epic'
+    ]
+  }
+  apac: {
+    boundary: 'apac'
+    definitionName: 'oversight-residency-apac-prod'
+    allowedLocations: [
+      'eastasia'
+      'southeastasia'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-oversight-data-apac-prod'
+        assignmentName: 'oversight-residency-apac-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-oversight-apac-prod'
+        assignmentName: 'oversight-residency-apac-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'Component'
+      'Epic'
+    ]
+  }
 }
 
 param globalAlertSettings = {

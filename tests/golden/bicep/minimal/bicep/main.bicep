@@ -23,68 +23,16 @@ param tags resourceTags
 @description('The global resource group: Front Door, alerts and the action group.')
 param globalGroupSettings resourceGroupSettings
 
-@description('Region `east` (eastus): its resource group.')
-param eastGroupSettings resourceGroupSettings
-
-@description('Region `east` (eastus): its virtual network.')
-param eastNetworkSettings networkSettings
-
-@description('Region `east` (eastus): its Private Link DNS zones.')
-param eastPrivateDnsSettings privateDnsSettings
-
-@description('Region `east` (eastus): its Log Analytics workspace and Application Insights.')
-param eastMonitoringSettings monitoringSettings
-
-@description('Region `east` (eastus): its AKS cluster.')
-param eastAksSettings aksSettings
-
-@description('Region `east` (eastus): its AI Search service.')
-param eastSearchSettings searchSettings
-
-@description('Region `east` (eastus): its Azure OpenAI account.')
-param eastOpenAiSettings openaiSettings
-
-@description('Region `east` (eastus): its storage account.')
-param eastStorageSettings storageSettings
-
-@description('Region `east` (eastus): its Azure Cache for Redis.')
-param eastRedisSettings redisSettings
-
-@description('Region `east` (eastus): its Key Vault.')
-param eastKeyVaultSettings keyVaultSettings
-
-@description('Region `west` (westus2): its resource group.')
-param westGroupSettings resourceGroupSettings
-
-@description('Region `west` (westus2): its virtual network.')
-param westNetworkSettings networkSettings
-
-@description('Region `west` (westus2): its Private Link DNS zones.')
-param westPrivateDnsSettings privateDnsSettings
-
-@description('Region `west` (westus2): its Log Analytics workspace and Application Insights.')
-param westMonitoringSettings monitoringSettings
-
-@description('Region `west` (westus2): its AKS cluster.')
-param westAksSettings aksSettings
-
-@description('Region `west` (westus2): its AI Search service.')
-param westSearchSettings searchSettings
-
-@description('Region `west` (westus2): its storage account.')
-param westStorageSettings storageSettings
-
-@description('Region `west` (westus2): its Azure Cache for Redis.')
-param westRedisSettings redisSettings
-
-@description('Region `west` (westus2): its Key Vault.')
-param westKeyVaultSettings keyVaultSettings
+@description('The regions, in the order of the topology: each one\'s resource group and services.')
+param regions regionSettings[]
 
 @description('Names of the policy definitions the boundaries share.')
 param globalPolicySettings policyDefinitionSettings
 
-@description('Boundary `us`: its allowed locations and where its policies are assigned.')
-param usResidencySettings residencySettings
+@description('Each boundary\'s allowed locations and where its policies are assigned, keyed by boundary.')
+param residency {
+  *: residencySettings
+}
 
 @description('Effect of the required-tags policy: Deny, Audit (report only) or Disabled.')
 @allowed([
@@ -105,207 +53,170 @@ type resourceGroupSettings = {
   location: string
 }
 
+type regionSettings = {
+  @description('Key of the region in the topology.')
+  key: string
+
+  @description('Its resource group.')
+  group: resourceGroupSettings
+
+  @description('Its virtual network.')
+  network: networkSettings
+
+  @description('Its Private Link DNS zones.')
+  privateDns: privateDnsSettings?
+
+  @description('Its Log Analytics workspace and Application Insights.')
+  monitoring: monitoringSettings?
+
+  @description('Its AKS cluster.')
+  aks: aksSettings?
+
+  @description('Its AI Search service.')
+  search: searchSettings?
+
+  @description('Its Azure OpenAI account.')
+  openai: openaiSettings?
+
+  @description('Its storage account.')
+  storage: storageSettings?
+
+  @description('Its Azure Cache for Redis.')
+  redis: redisSettings?
+
+  @description('Its Key Vault.')
+  keyVault: keyVaultSettings?
+}
+
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: globalGroupSettings.name
   location: globalGroupSettings.location
   tags: tags
 }
 
-resource eastGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: eastGroupSettings.name
-  location: eastGroupSettings.location
-  tags: tags
-}
-
-resource westGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: westGroupSettings.name
-  location: westGroupSettings.location
-  tags: tags
-}
-
-module eastNetwork 'modules/network.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastNetworkSettings
-    location: eastGroupSettings.location
+resource regionGroups 'Microsoft.Resources/resourceGroups@2025-04-01' = [
+  for region in regions: {
+    name: region.group.name
+    location: region.group.location
     tags: tags
   }
-}
+]
 
-module eastPrivateDns 'modules/private-dns.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastPrivateDnsSettings
-    virtualNetworkId: eastNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module eastMonitoring 'modules/monitoring.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastMonitoringSettings
-    location: eastGroupSettings.location
-    tags: tags
-  }
-}
-
-module eastAks 'modules/aks.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastAksSettings
-    location: eastGroupSettings.location
-    subnetId: eastNetwork.outputs.subnetIds.aks
-    virtualNetworkName: eastNetworkSettings.name
-    logAnalyticsWorkspaceId: eastMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module eastSearch 'modules/ai-search.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastSearchSettings
-    location: eastGroupSettings.location
-    endpointSubnetId: eastNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: eastPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: eastStorage.outputs.id
-      openai: eastOpenAi.outputs.id
+module regionNetworks 'modules/network.bicep' = [
+  for (region, i) in regions: {
+    scope: regionGroups[i]
+    params: {
+      settings: region.network
+      location: region.group.location
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module eastOpenAi 'modules/openai.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastOpenAiSettings
-    location: eastGroupSettings.location
-    endpointSubnetId: eastNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: eastPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module eastStorage 'modules/storage.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastStorageSettings
-    location: eastGroupSettings.location
-    endpointSubnetId: eastNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: eastPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module eastRedis 'modules/redis.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastRedisSettings
-    location: eastGroupSettings.location
-    endpointSubnetId: eastNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: eastPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module eastKeyVault 'modules/keyvault.bicep' = {
-  scope: eastGroup
-  params: {
-    settings: eastKeyVaultSettings
-    location: eastGroupSettings.location
-    endpointSubnetId: eastNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: eastPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module westNetwork 'modules/network.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westNetworkSettings
-    location: westGroupSettings.location
-    tags: tags
-  }
-}
-
-module westPrivateDns 'modules/private-dns.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westPrivateDnsSettings
-    virtualNetworkId: westNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module westMonitoring 'modules/monitoring.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westMonitoringSettings
-    location: westGroupSettings.location
-    tags: tags
-  }
-}
-
-module westAks 'modules/aks.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westAksSettings
-    location: westGroupSettings.location
-    subnetId: westNetwork.outputs.subnetIds.aks
-    virtualNetworkName: westNetworkSettings.name
-    logAnalyticsWorkspaceId: westMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module westSearch 'modules/ai-search.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westSearchSettings
-    location: westGroupSettings.location
-    endpointSubnetId: westNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: westStorage.outputs.id
+module regionPrivateDns 'modules/private-dns.bicep' = [
+  for (region, i) in regions: if (region.?privateDns != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.privateDns!
+      virtualNetworkId: regionNetworks[i].outputs.id
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module westStorage 'modules/storage.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westStorageSettings
-    location: westGroupSettings.location
-    endpointSubnetId: westNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westPrivateDns.outputs.zoneIds
-    tags: tags
+module regionMonitoring 'modules/monitoring.bicep' = [
+  for (region, i) in regions: if (region.?monitoring != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.monitoring!
+      location: region.group.location
+      tags: tags
+    }
   }
-}
+]
 
-module westRedis 'modules/redis.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westRedisSettings
-    location: westGroupSettings.location
-    endpointSubnetId: westNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westPrivateDns.outputs.zoneIds
-    tags: tags
+module regionAks 'modules/aks.bicep' = [
+  for (region, i) in regions: if (region.?aks != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.aks!
+      location: region.group.location
+      subnetId: regionNetworks[i].outputs.subnetIds.aks
+      virtualNetworkName: region.network.name
+      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
+      tags: tags
+    }
   }
-}
+]
 
-module westKeyVault 'modules/keyvault.bicep' = {
-  scope: westGroup
-  params: {
-    settings: westKeyVaultSettings
-    location: westGroupSettings.location
-    endpointSubnetId: westNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: westPrivateDns.outputs.zoneIds
-    tags: tags
+module regionSearch 'modules/ai-search.bicep' = [
+  for (region, i) in regions: if (region.?search != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.search!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      sharedPrivateLinkTargetIds: {
+        blob: region.?storage == null ? '' : regionStorage[i]!.outputs.id
+        openai: region.?openai == null ? '' : regionOpenAi[i]!.outputs.id
+      }
+      tags: tags
+    }
   }
-}
+]
+
+module regionOpenAi 'modules/openai.bicep' = [
+  for (region, i) in regions: if (region.?openai != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.openai!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionStorage 'modules/storage.bicep' = [
+  for (region, i) in regions: if (region.?storage != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.storage!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionRedis 'modules/redis.bicep' = [
+  for (region, i) in regions: if (region.?redis != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.redis!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionKeyVaults 'modules/keyvault.bicep' = [
+  for (region, i) in regions: if (region.?keyVault != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
 
 module policyDefinitions 'modules/policy-definitions.bicep' = {
   params: {
@@ -315,14 +226,14 @@ module policyDefinitions 'modules/policy-definitions.bicep' = {
 
 module usResidency 'modules/residency-policy.bicep' = {
   params: {
-    settings: usResidencySettings
+    settings: residency.us
     sharedDefinitions: globalPolicySettings
     tagPolicyEffect: tagPolicyEffect
   }
   dependsOn: [
     policyDefinitions
-    eastGroup
-    westGroup
+    regionGroups[0]
+    regionGroups[1]
   ]
 }
 
@@ -331,11 +242,11 @@ module alerts 'modules/alerts.bicep' = {
   params: {
     settings: globalAlertSettings
     scopeIds: {
-      'aks/east': eastAks.outputs.id
-      'aks/west': westAks.outputs.id
-      'openai/east': eastOpenAi.outputs.id
-      'app_insights/east': eastMonitoring.outputs.applicationInsightsId
-      'app_insights/west': westMonitoring.outputs.applicationInsightsId
+      'aks/east': regionAks[0]!.outputs.id
+      'aks/west': regionAks[1]!.outputs.id
+      'openai/east': regionOpenAi[0]!.outputs.id
+      'app_insights/east': regionMonitoring[0]!.outputs.applicationInsightsId
+      'app_insights/west': regionMonitoring[1]!.outputs.applicationInsightsId
     }
     tags: tags
   }
@@ -343,30 +254,30 @@ module alerts 'modules/alerts.bicep' = {
 
 @description('Resource groups keyed by region, boundary data group and global.')
 output resourceGroupNames { *: string } = {
-  'region-east': eastGroup.name
-  'region-west': westGroup.name
+  'region-east': regionGroups[0].name
+  'region-west': regionGroups[1].name
   global: globalGroup.name
 }
 
 @description('AKS clusters keyed by region.')
 output aksClusterNames { *: string } = {
-  east: eastAks.outputs.name
-  west: westAks.outputs.name
+  east: regionAks[0]!.outputs.name
+  west: regionAks[1]!.outputs.name
 }
 
 @description('OIDC issuers for workload identity federation, keyed by region.')
 output aksOidcIssuerUrls { *: string } = {
-  east: eastAks.outputs.oidcIssuerUrl
-  west: westAks.outputs.oidcIssuerUrl
+  east: regionAks[0]!.outputs.oidcIssuerUrl
+  west: regionAks[1]!.outputs.oidcIssuerUrl
 }
 
 @description('Azure OpenAI endpoints keyed by region.')
 output openaiEndpoints { *: string } = {
-  east: eastOpenAi.outputs.endpoint
+  east: regionOpenAi[0]!.outputs.endpoint
 }
 
 @description('Key Vault URIs keyed by region.')
 output keyVaultUris { *: string } = {
-  east: eastKeyVault.outputs.vaultUri
-  west: westKeyVault.outputs.vaultUri
+  east: regionKeyVaults[0]!.outputs.vaultUri
+  west: regionKeyVaults[1]!.outputs.vaultUri
 }

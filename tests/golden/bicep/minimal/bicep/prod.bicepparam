@@ -13,359 +13,349 @@ param globalGroupSettings = {
   location: 'eastus'
 }
 
-param eastGroupSettings = {
-  name: 'rg-minimal-east-prod'
-  location: 'eastus'
-}
-
-param eastNetworkSettings = {
-  name: 'vnet-minimal-east-prod'
-  addressSpace: [
-    '10.1.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.1.0.0/17'
-      networkSecurityGroupName: 'nsg-minimal-east-aks-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+param regions = [
+  {
+    key: 'east'
+    group: {
+      name: 'rg-minimal-east-prod'
+      location: 'eastus'
     }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.1.128.0/20'
-      networkSecurityGroupName: 'nsg-minimal-east-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+    network: {
+      name: 'vnet-minimal-east-prod'
+      addressSpace: [
+        '10.1.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.1.0.0/17'
+          networkSecurityGroupName: 'nsg-minimal-east-aks-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.1.128.0/20'
+          networkSecurityGroupName: 'nsg-minimal-east-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.1.144.0/20'
+          networkSecurityGroupName: 'nsg-minimal-east-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
     }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.1.144.0/20'
-      networkSecurityGroupName: 'nsg-minimal-east-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-minimal-east-prod'
     }
-  ]
-}
-
-param eastPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-minimal-east-prod'
-}
-
-param eastMonitoringSettings = {
-  logAnalyticsName: 'log-minimal-east-prod'
-  applicationInsightsName: 'appi-minimal-east-prod'
-  retentionDays: 30
-}
-
-param eastAksSettings = {
-  name: 'aks-minimal-east-prod'
-  dnsPrefix: 'minimal-east-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 10
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
+    monitoring: {
+      logAnalyticsName: 'log-minimal-east-prod'
+      applicationInsightsName: 'appi-minimal-east-prod'
+      retentionDays: 30
     }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'workload'
-      vmSize: 'Standard_D8s_v5'
+    aks: {
+      name: 'aks-minimal-east-prod'
+      dnsPrefix: 'minimal-east-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 10
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'workload'
+          vmSize: 'Standard_D8s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {
+            tier: 'workload'
+          }
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    search: {
+      name: 'srch-minimal-east-prod-d9ba01'
+      sku: 'standard'
+      replicaCount: 2
+      partitionCount: 1
+      privateEndpointName: 'pep-minimal-east-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
+      ]
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
+    }
+    openai: {
+      name: 'oai-minimal-east-prod-d9ba01'
+      location: 'eastus'
+      deploymentType: 'Standard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 50
+        }
+        {
+          name: 'text-embedding-3-large'
+          model: 'text-embedding-3-large'
+          version: '1'
+          capacity: 50
+        }
+      ]
+      privateEndpointName: 'pep-minimal-east-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
+    }
+    storage: {
+      name: 'stminimaleastprodd9ba01'
+      replicationType: 'GZRS'
+      privateEndpointName: 'pep-minimal-east-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-minimal-east-prod-d9ba01'
+      skuName: 'Standard'
+      capacity: 2
       zones: [
         '1'
         '2'
         '3'
       ]
-      minCount: 2
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {
-        tier: 'workload'
-      }
-      taints: []
+      privateEndpointName: 'pep-minimal-east-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param eastSearchSettings = {
-  name: 'srch-minimal-east-prod-d9ba01'
-  sku: 'standard'
-  replicaCount: 2
-  partitionCount: 1
-  privateEndpointName: 'pep-minimal-east-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
+    keyVault: {
+      name: 'kv-mini-9c80-prod-d9ba01'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-minimal-east-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
     }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
-}
-
-param eastOpenAiSettings = {
-  name: 'oai-minimal-east-prod-d9ba01'
-  location: 'eastus'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 50
-    }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-minimal-east-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param eastStorageSettings = {
-  name: 'stminimaleastprodd9ba01'
-  replicationType: 'GZRS'
-  privateEndpointName: 'pep-minimal-east-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param eastRedisSettings = {
-  name: 'redis-minimal-east-prod-d9ba01'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-minimal-east-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param eastKeyVaultSettings = {
-  name: 'kv-mini-9c80-prod-d9ba01'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-minimal-east-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param westGroupSettings = {
-  name: 'rg-minimal-west-prod'
-  location: 'westus2'
-}
-
-param westNetworkSettings = {
-  name: 'vnet-minimal-west-prod'
-  addressSpace: [
-    '10.2.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.2.0.0/17'
-      networkSecurityGroupName: 'nsg-minimal-west-aks-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.2.128.0/20'
-      networkSecurityGroupName: 'nsg-minimal-west-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
-    }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.2.144.0/20'
-      networkSecurityGroupName: 'nsg-minimal-west-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
-    }
-  ]
-}
-
-param westPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-minimal-west-prod'
-}
-
-param westMonitoringSettings = {
-  logAnalyticsName: 'log-minimal-west-prod'
-  applicationInsightsName: 'appi-minimal-west-prod'
-  retentionDays: 30
-}
-
-param westAksSettings = {
-  name: 'aks-minimal-west-prod'
-  dnsPrefix: 'minimal-west-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 10
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
   }
-  userPools: [
-    {
-      name: 'workload'
-      vmSize: 'Standard_D8s_v5'
+  {
+    key: 'west'
+    group: {
+      name: 'rg-minimal-west-prod'
+      location: 'westus2'
+    }
+    network: {
+      name: 'vnet-minimal-west-prod'
+      addressSpace: [
+        '10.2.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.2.0.0/17'
+          networkSecurityGroupName: 'nsg-minimal-west-aks-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.2.128.0/20'
+          networkSecurityGroupName: 'nsg-minimal-west-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.2.144.0/20'
+          networkSecurityGroupName: 'nsg-minimal-west-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+    }
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-minimal-west-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-minimal-west-prod'
+      applicationInsightsName: 'appi-minimal-west-prod'
+      retentionDays: 30
+    }
+    aks: {
+      name: 'aks-minimal-west-prod'
+      dnsPrefix: 'minimal-west-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 10
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'workload'
+          vmSize: 'Standard_D8s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {
+            tier: 'workload'
+          }
+          taints: []
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
+    }
+    search: {
+      name: 'srch-minimal-west-prod-d9ba01'
+      sku: 'standard'
+      replicaCount: 2
+      partitionCount: 1
+      privateEndpointName: 'pep-minimal-west-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
+      ]
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+      ]
+    }
+    storage: {
+      name: 'stminimalwestprodd9ba01'
+      replicationType: 'GZRS'
+      privateEndpointName: 'pep-minimal-west-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-minimal-west-prod-d9ba01'
+      skuName: 'Standard'
+      capacity: 2
       zones: [
         '1'
         '2'
         '3'
       ]
-      minCount: 2
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {
-        tier: 'workload'
-      }
-      taints: []
+      privateEndpointName: 'pep-minimal-west-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param westSearchSettings = {
-  name: 'srch-minimal-west-prod-d9ba01'
-  sku: 'standard'
-  replicaCount: 2
-  partitionCount: 1
-  privateEndpointName: 'pep-minimal-west-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
+    keyVault: {
+      name: 'kv-mini-d506-prod-d9ba01'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-minimal-west-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
     }
-  ]
-}
-
-param westStorageSettings = {
-  name: 'stminimalwestprodd9ba01'
-  replicationType: 'GZRS'
-  privateEndpointName: 'pep-minimal-west-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param westRedisSettings = {
-  name: 'redis-minimal-west-prod-d9ba01'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-minimal-west-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param westKeyVaultSettings = {
-  name: 'kv-mini-d506-prod-d9ba01'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-minimal-west-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
+  }
+]
 
 param globalPolicySettings = {
   denyGeoRedundantStorageName: 'minimal-deny-geo-redundant-storage-prod'
@@ -373,33 +363,35 @@ param globalPolicySettings = {
   displaySuffix: 'minimal/prod'
 }
 
-param usResidencySettings = {
-  boundary: 'us'
-  definitionName: 'minimal-residency-us-prod'
-  allowedLocations: [
-    'centralus'
-    'eastus'
-    'eastus2'
-    'northcentralus'
-    'southcentralus'
-    'westcentralus'
-    'westus'
-    'westus2'
-    'westus3'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-minimal-east-prod'
-      assignmentName: 'minimal-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-minimal-west-prod'
-      assignmentName: 'minimal-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: []
+param residency = {
+  us: {
+    boundary: 'us'
+    definitionName: 'minimal-residency-us-prod'
+    allowedLocations: [
+      'centralus'
+      'eastus'
+      'eastus2'
+      'northcentralus'
+      'southcentralus'
+      'westcentralus'
+      'westus'
+      'westus2'
+      'westus3'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-minimal-east-prod'
+        assignmentName: 'minimal-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-minimal-west-prod'
+        assignmentName: 'minimal-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: []
+  }
 }
 
 param globalAlertSettings = {

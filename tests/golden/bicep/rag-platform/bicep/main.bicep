@@ -25,77 +25,13 @@ param tags resourceTags
 @description('The global resource group: Front Door, alerts and the action group.')
 param globalGroupSettings resourceGroupSettings
 
-@description('Region `us` (eastus): its resource group.')
-param usGroupSettings resourceGroupSettings
+@description('The regions, in the order of the topology: each one\'s resource group and services.')
+param regions regionSettings[]
 
-@description('Region `us` (eastus): its virtual network.')
-param usNetworkSettings networkSettings
-
-@description('Region `us` (eastus): its Private Link DNS zones.')
-param usPrivateDnsSettings privateDnsSettings
-
-@description('Region `us` (eastus): its Log Analytics workspace and Application Insights.')
-param usMonitoringSettings monitoringSettings
-
-@description('Region `us` (eastus): its AKS cluster.')
-param usAksSettings aksSettings
-
-@description('Region `us` (eastus): its AI Search service.')
-param usSearchSettings searchSettings
-
-@description('Region `us` (eastus): its Azure OpenAI account.')
-param usOpenAiSettings openaiSettings
-
-@description('Region `us` (eastus): its storage account.')
-param usStorageSettings storageSettings
-
-@description('Region `us` (eastus): its Azure Cache for Redis.')
-param usRedisSettings redisSettings
-
-@description('Region `us` (eastus): its Key Vault.')
-param usKeyVaultSettings keyVaultSettings
-
-@description('Region `eu` (westeurope): its resource group.')
-param euGroupSettings resourceGroupSettings
-
-@description('Region `eu` (westeurope): its virtual network.')
-param euNetworkSettings networkSettings
-
-@description('Region `eu` (westeurope): its Private Link DNS zones.')
-param euPrivateDnsSettings privateDnsSettings
-
-@description('Region `eu` (westeurope): its Log Analytics workspace and Application Insights.')
-param euMonitoringSettings monitoringSettings
-
-@description('Region `eu` (westeurope): its AKS cluster.')
-param euAksSettings aksSettings
-
-@description('Region `eu` (westeurope): its AI Search service.')
-param euSearchSettings searchSettings
-
-@description('Region `eu` (westeurope): its Azure OpenAI account.')
-param euOpenAiSettings openaiSettings
-
-@description('Region `eu` (westeurope): its storage account.')
-param euStorageSettings storageSettings
-
-@description('Region `eu` (westeurope): its Azure Cache for Redis.')
-param euRedisSettings redisSettings
-
-@description('Region `eu` (westeurope): its Key Vault.')
-param euKeyVaultSettings keyVaultSettings
-
-@description('Boundary `us`: the resource group of its Cosmos DB account.')
-param usDataGroupSettings resourceGroupSettings
-
-@description('Boundary `us`: its Cosmos DB account.')
-param usCosmosSettings cosmosSettings
-
-@description('Boundary `eu`: the resource group of its Cosmos DB account.')
-param euDataGroupSettings resourceGroupSettings
-
-@description('Boundary `eu`: its Cosmos DB account.')
-param euCosmosSettings cosmosSettings
+@description('Each Cosmos DB account and its resource group, keyed by boundary.')
+param cosmosAccounts {
+  *: cosmosAccountSettings
+}
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -109,11 +45,10 @@ param originPrivateLinks resourceIds = {}
 @description('Names of the policy definitions the boundaries share.')
 param globalPolicySettings policyDefinitionSettings
 
-@description('Boundary `us`: its allowed locations and where its policies are assigned.')
-param usResidencySettings residencySettings
-
-@description('Boundary `eu`: its allowed locations and where its policies are assigned.')
-param euResidencySettings residencySettings
+@description('Each boundary\'s allowed locations and where its policies are assigned, keyed by boundary.')
+param residency {
+  *: residencySettings
+}
 
 @description('Effect of the required-tags policy: Deny, Audit (report only) or Disabled.')
 @allowed([
@@ -134,246 +69,204 @@ type resourceGroupSettings = {
   location: string
 }
 
+type regionSettings = {
+  @description('Key of the region in the topology.')
+  key: string
+
+  @description('Its resource group.')
+  group: resourceGroupSettings
+
+  @description('Its virtual network.')
+  network: networkSettings
+
+  @description('Its Private Link DNS zones.')
+  privateDns: privateDnsSettings?
+
+  @description('Its Log Analytics workspace and Application Insights.')
+  monitoring: monitoringSettings?
+
+  @description('Its AKS cluster.')
+  aks: aksSettings?
+
+  @description('Its AI Search service.')
+  search: searchSettings?
+
+  @description('Its Azure OpenAI account.')
+  openai: openaiSettings?
+
+  @description('Its storage account.')
+  storage: storageSettings?
+
+  @description('Its Azure Cache for Redis.')
+  redis: redisSettings?
+
+  @description('Its Key Vault.')
+  keyVault: keyVaultSettings?
+}
+
+type cosmosAccountSettings = {
+  @description('Resource group of the account.')
+  group: resourceGroupSettings
+
+  @description('The Cosmos DB account.')
+  account: cosmosSettings
+}
+
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: globalGroupSettings.name
   location: globalGroupSettings.location
   tags: tags
 }
 
-resource usGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: usGroupSettings.name
-  location: usGroupSettings.location
-  tags: tags
-}
-
-resource euGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: euGroupSettings.name
-  location: euGroupSettings.location
-  tags: tags
-}
+resource regionGroups 'Microsoft.Resources/resourceGroups@2025-04-01' = [
+  for region in regions: {
+    name: region.group.name
+    location: region.group.location
+    tags: tags
+  }
+]
 
 resource usDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: usDataGroupSettings.name
-  location: usDataGroupSettings.location
+  name: cosmosAccounts.us.group.name
+  location: cosmosAccounts.us.group.location
   tags: tags
 }
 
 resource euDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: euDataGroupSettings.name
-  location: euDataGroupSettings.location
+  name: cosmosAccounts.eu.group.name
+  location: cosmosAccounts.eu.group.location
   tags: tags
 }
 
-module usNetwork 'modules/network.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usNetworkSettings
-    location: usGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'us')
-    tags: tags
-  }
-}
-
-module usPrivateDns 'modules/private-dns.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usPrivateDnsSettings
-    virtualNetworkId: usNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module usMonitoring 'modules/monitoring.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usMonitoringSettings
-    location: usGroupSettings.location
-    tags: tags
-  }
-}
-
-module usAks 'modules/aks.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usAksSettings
-    location: usGroupSettings.location
-    subnetId: usNetwork.outputs.subnetIds.aks
-    virtualNetworkName: usNetworkSettings.name
-    logAnalyticsWorkspaceId: usMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module usSearch 'modules/ai-search.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usSearchSettings
-    location: usGroupSettings.location
-    endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: usPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: usStorage.outputs.id
-      openai: usOpenAi.outputs.id
+module regionNetworks 'modules/network.bicep' = [
+  for (region, i) in regions: {
+    scope: regionGroups[i]
+    params: {
+      settings: region.network
+      location: region.group.location
+      frontDoorPrivateLink: contains(originPrivateLinks, region.key)
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module usOpenAi 'modules/openai.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usOpenAiSettings
-    location: usGroupSettings.location
-    endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: usPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module usStorage 'modules/storage.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usStorageSettings
-    location: usGroupSettings.location
-    endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: usPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module usRedis 'modules/redis.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usRedisSettings
-    location: usGroupSettings.location
-    endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: usPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module usKeyVault 'modules/keyvault.bicep' = {
-  scope: usGroup
-  params: {
-    settings: usKeyVaultSettings
-    location: usGroupSettings.location
-    endpointSubnetId: usNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: usPrivateDns.outputs.zoneIds
-    tags: tags
-  }
-}
-
-module euNetwork 'modules/network.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euNetworkSettings
-    location: euGroupSettings.location
-    frontDoorPrivateLink: contains(originPrivateLinks, 'eu')
-    tags: tags
-  }
-}
-
-module euPrivateDns 'modules/private-dns.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euPrivateDnsSettings
-    virtualNetworkId: euNetwork.outputs.id
-    tags: tags
-  }
-}
-
-module euMonitoring 'modules/monitoring.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euMonitoringSettings
-    location: euGroupSettings.location
-    tags: tags
-  }
-}
-
-module euAks 'modules/aks.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euAksSettings
-    location: euGroupSettings.location
-    subnetId: euNetwork.outputs.subnetIds.aks
-    virtualNetworkName: euNetworkSettings.name
-    logAnalyticsWorkspaceId: euMonitoring.outputs.logAnalyticsWorkspaceId
-    tags: tags
-  }
-}
-
-module euSearch 'modules/ai-search.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euSearchSettings
-    location: euGroupSettings.location
-    endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: euPrivateDns.outputs.zoneIds
-    sharedPrivateLinkTargetIds: {
-      blob: euStorage.outputs.id
-      openai: euOpenAi.outputs.id
+module regionPrivateDns 'modules/private-dns.bicep' = [
+  for (region, i) in regions: if (region.?privateDns != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.privateDns!
+      virtualNetworkId: regionNetworks[i].outputs.id
+      tags: tags
     }
-    tags: tags
   }
-}
+]
 
-module euOpenAi 'modules/openai.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euOpenAiSettings
-    location: euGroupSettings.location
-    endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: euPrivateDns.outputs.zoneIds
-    tags: tags
+module regionMonitoring 'modules/monitoring.bicep' = [
+  for (region, i) in regions: if (region.?monitoring != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.monitoring!
+      location: region.group.location
+      tags: tags
+    }
   }
-}
+]
 
-module euStorage 'modules/storage.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euStorageSettings
-    location: euGroupSettings.location
-    endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: euPrivateDns.outputs.zoneIds
-    tags: tags
+module regionAks 'modules/aks.bicep' = [
+  for (region, i) in regions: if (region.?aks != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.aks!
+      location: region.group.location
+      subnetId: regionNetworks[i].outputs.subnetIds.aks
+      virtualNetworkName: region.network.name
+      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
+      tags: tags
+    }
   }
-}
+]
 
-module euRedis 'modules/redis.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euRedisSettings
-    location: euGroupSettings.location
-    endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: euPrivateDns.outputs.zoneIds
-    tags: tags
+module regionSearch 'modules/ai-search.bicep' = [
+  for (region, i) in regions: if (region.?search != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.search!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      sharedPrivateLinkTargetIds: {
+        blob: region.?storage == null ? '' : regionStorage[i]!.outputs.id
+        openai: region.?openai == null ? '' : regionOpenAi[i]!.outputs.id
+      }
+      tags: tags
+    }
   }
-}
+]
 
-module euKeyVault 'modules/keyvault.bicep' = {
-  scope: euGroup
-  params: {
-    settings: euKeyVaultSettings
-    location: euGroupSettings.location
-    endpointSubnetId: euNetwork.outputs.subnetIds.endpoints
-    privateDnsZoneIds: euPrivateDns.outputs.zoneIds
-    tags: tags
+module regionOpenAi 'modules/openai.bicep' = [
+  for (region, i) in regions: if (region.?openai != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.openai!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
   }
-}
+]
+
+module regionStorage 'modules/storage.bicep' = [
+  for (region, i) in regions: if (region.?storage != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.storage!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionRedis 'modules/redis.bicep' = [
+  for (region, i) in regions: if (region.?redis != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.redis!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionKeyVaults 'modules/keyvault.bicep' = [
+  for (region, i) in regions: if (region.?keyVault != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
 
 module usCosmos 'modules/cosmos.bicep' = {
   scope: usDataGroup
   params: {
-    settings: usCosmosSettings
+    settings: cosmosAccounts.us.account
     endpointSubnetIds: {
-      us: usNetwork.outputs.subnetIds.endpoints
+      us: regionNetworks[0].outputs.subnetIds.endpoints
     }
     privateDnsZoneIds: {
-      us: usPrivateDns.outputs.zoneIds['privatelink.documents.azure.com']
+      us: regionPrivateDns[0]!.outputs.zoneIds['privatelink.documents.azure.com']
     }
     virtualNetworkSubnetIds: {
-      us: usNetwork.outputs.subnetIds.aks
+      us: regionNetworks[0].outputs.subnetIds.aks
     }
     tags: tags
   }
@@ -382,15 +275,15 @@ module usCosmos 'modules/cosmos.bicep' = {
 module euCosmos 'modules/cosmos.bicep' = {
   scope: euDataGroup
   params: {
-    settings: euCosmosSettings
+    settings: cosmosAccounts.eu.account
     endpointSubnetIds: {
-      eu: euNetwork.outputs.subnetIds.endpoints
+      eu: regionNetworks[1].outputs.subnetIds.endpoints
     }
     privateDnsZoneIds: {
-      eu: euPrivateDns.outputs.zoneIds['privatelink.documents.azure.com']
+      eu: regionPrivateDns[1]!.outputs.zoneIds['privatelink.documents.azure.com']
     }
     virtualNetworkSubnetIds: {
-      eu: euNetwork.outputs.subnetIds.aks
+      eu: regionNetworks[1].outputs.subnetIds.aks
     }
     tags: tags
   }
@@ -414,27 +307,27 @@ module policyDefinitions 'modules/policy-definitions.bicep' = {
 
 module usResidency 'modules/residency-policy.bicep' = {
   params: {
-    settings: usResidencySettings
+    settings: residency.us
     sharedDefinitions: globalPolicySettings
     tagPolicyEffect: tagPolicyEffect
   }
   dependsOn: [
     policyDefinitions
     usDataGroup
-    usGroup
+    regionGroups[0]
   ]
 }
 
 module euResidency 'modules/residency-policy.bicep' = {
   params: {
-    settings: euResidencySettings
+    settings: residency.eu
     sharedDefinitions: globalPolicySettings
     tagPolicyEffect: tagPolicyEffect
   }
   dependsOn: [
     policyDefinitions
     euDataGroup
-    euGroup
+    regionGroups[1]
   ]
 }
 
@@ -444,12 +337,12 @@ module alerts 'modules/alerts.bicep' = {
     settings: globalAlertSettings
     scopeIds: {
       'frontdoor/global': frontDoor.outputs.profileId
-      'aks/us': usAks.outputs.id
-      'aks/eu': euAks.outputs.id
-      'openai/us': usOpenAi.outputs.id
-      'openai/eu': euOpenAi.outputs.id
-      'app_insights/us': usMonitoring.outputs.applicationInsightsId
-      'app_insights/eu': euMonitoring.outputs.applicationInsightsId
+      'aks/us': regionAks[0]!.outputs.id
+      'aks/eu': regionAks[1]!.outputs.id
+      'openai/us': regionOpenAi[0]!.outputs.id
+      'openai/eu': regionOpenAi[1]!.outputs.id
+      'app_insights/us': regionMonitoring[0]!.outputs.applicationInsightsId
+      'app_insights/eu': regionMonitoring[1]!.outputs.applicationInsightsId
       'cosmos/us': usCosmos.outputs.id
       'cosmos/eu': euCosmos.outputs.id
     }
@@ -459,8 +352,8 @@ module alerts 'modules/alerts.bicep' = {
 
 @description('Resource groups keyed by region, boundary data group and global.')
 output resourceGroupNames { *: string } = {
-  'region-us': usGroup.name
-  'region-eu': euGroup.name
+  'region-us': regionGroups[0].name
+  'region-eu': regionGroups[1].name
   'data-us': usDataGroup.name
   'data-eu': euDataGroup.name
   global: globalGroup.name
@@ -468,14 +361,14 @@ output resourceGroupNames { *: string } = {
 
 @description('AKS clusters keyed by region.')
 output aksClusterNames { *: string } = {
-  us: usAks.outputs.name
-  eu: euAks.outputs.name
+  us: regionAks[0]!.outputs.name
+  eu: regionAks[1]!.outputs.name
 }
 
 @description('OIDC issuers for workload identity federation, keyed by region.')
 output aksOidcIssuerUrls { *: string } = {
-  us: usAks.outputs.oidcIssuerUrl
-  eu: euAks.outputs.oidcIssuerUrl
+  us: regionAks[0]!.outputs.oidcIssuerUrl
+  eu: regionAks[1]!.outputs.oidcIssuerUrl
 }
 
 @description('Cosmos DB endpoints keyed by boundary.')
@@ -486,14 +379,14 @@ output cosmosEndpoints { *: string } = {
 
 @description('Azure OpenAI endpoints keyed by region.')
 output openaiEndpoints { *: string } = {
-  us: usOpenAi.outputs.endpoint
-  eu: euOpenAi.outputs.endpoint
+  us: regionOpenAi[0]!.outputs.endpoint
+  eu: regionOpenAi[1]!.outputs.endpoint
 }
 
 @description('Key Vault URIs keyed by region.')
 output keyVaultUris { *: string } = {
-  us: usKeyVault.outputs.vaultUri
-  eu: euKeyVault.outputs.vaultUri
+  us: regionKeyVaults[0]!.outputs.vaultUri
+  eu: regionKeyVaults[1]!.outputs.vaultUri
 }
 
 @description('Front Door endpoint host name; point the public CNAME here.')

@@ -16,610 +16,602 @@ param globalGroupSettings = {
   location: 'eastus'
 }
 
-param usGroupSettings = {
-  name: 'rg-rag-us-prod'
-  location: 'eastus'
-}
-
-param usNetworkSettings = {
-  name: 'vnet-rag-us-prod'
-  addressSpace: [
-    '10.1.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.1.0.0/17'
-      networkSecurityGroupName: 'nsg-rag-us-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
+param regions = [
+  {
+    key: 'us'
+    group: {
+      name: 'rg-rag-us-prod'
+      location: 'eastus'
+    }
+    network: {
+      name: 'vnet-rag-us-prod'
+      addressSpace: [
+        '10.1.0.0/16'
       ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.1.0.0/17'
+          networkSecurityGroupName: 'nsg-rag-us-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.1.128.0/20'
+          networkSecurityGroupName: 'nsg-rag-us-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.1.144.0/20'
+          networkSecurityGroupName: 'nsg-rag-us-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
+      }
     }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.1.128.0/20'
-      networkSecurityGroupName: 'nsg-rag-us-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.documents.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-rag-us-prod'
     }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.1.144.0/20'
-      networkSecurityGroupName: 'nsg-rag-us-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
+    monitoring: {
+      logAnalyticsName: 'log-rag-us-prod'
+      applicationInsightsName: 'appi-rag-us-prod'
+      retentionDays: 30
     }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param usPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.documents.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-rag-us-prod'
-}
-
-param usMonitoringSettings = {
-  logAnalyticsName: 'log-rag-us-prod'
-  applicationInsightsName: 'appi-rag-us-prod'
-  retentionDays: 30
-}
-
-param usAksSettings = {
-  name: 'aks-rag-us-prod'
-  dnsPrefix: 'rag-us-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 10
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
+    aks: {
+      name: 'aks-rag-us-prod'
+      dnsPrefix: 'rag-us-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 10
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'ragpool'
+          vmSize: 'Standard_D8s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {
+            workload: 'rag-api'
+          }
+          taints: [
+            'workload=rag-api:NoSchedule'
+          ]
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
+      ]
     }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'ragpool'
-      vmSize: 'Standard_D8s_v5'
+    search: {
+      name: 'srch-rag-us-prod-399e5d'
+      sku: 'standard'
+      replicaCount: 2
+      partitionCount: 1
+      privateEndpointName: 'pep-rag-us-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
+      ]
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
+    }
+    openai: {
+      name: 'oai-rag-us-prod-399e5d'
+      location: 'eastus'
+      deploymentType: 'DataZoneStandard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 100
+        }
+        {
+          name: 'text-embedding-3-large'
+          model: 'text-embedding-3-large'
+          version: '1'
+          capacity: 50
+        }
+      ]
+      privateEndpointName: 'pep-rag-us-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
+    }
+    storage: {
+      name: 'stragusprod399e5d'
+      replicationType: 'GRS'
+      privateEndpointName: 'pep-rag-us-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
+    }
+    redis: {
+      name: 'redis-rag-us-prod-399e5d'
+      skuName: 'Standard'
+      capacity: 2
       zones: [
         '1'
         '2'
         '3'
       ]
-      minCount: 2
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {
-        workload: 'rag-api'
+      privateEndpointName: 'pep-rag-us-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
+      ]
+    }
+    keyVault: {
+      name: 'kv-rag-us-prod-399e5d'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-rag-us-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
+    }
+  }
+  {
+    key: 'eu'
+    group: {
+      name: 'rg-rag-eu-prod'
+      location: 'westeurope'
+    }
+    network: {
+      name: 'vnet-rag-eu-prod'
+      addressSpace: [
+        '10.2.0.0/16'
+      ]
+      subnets: [
+        {
+          key: 'aks'
+          name: 'snet-aks'
+          addressPrefix: '10.2.0.0/17'
+          networkSecurityGroupName: 'nsg-rag-eu-aks-prod'
+          serviceEndpoints: [
+            'Microsoft.AzureCosmosDB'
+          ]
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'endpoints'
+          name: 'snet-endpoints'
+          addressPrefix: '10.2.128.0/20'
+          networkSecurityGroupName: 'nsg-rag-eu-endpoints-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Enabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'ingress'
+          name: 'snet-ingress'
+          addressPrefix: '10.2.144.0/20'
+          networkSecurityGroupName: 'nsg-rag-eu-ingress-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      ]
+      frontDoorBackend: {
+        subnet: 'ingress'
+        ports: [
+          '443'
+        ]
+        priority: 100
       }
-      taints: [
-        'workload=rag-api:NoSchedule'
+    }
+    privateDns: {
+      zones: [
+        'privatelink.blob.core.windows.net'
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.documents.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.redis.cache.windows.net'
+        'privatelink.search.windows.net'
+        'privatelink.services.ai.azure.com'
+        'privatelink.vaultcore.azure.net'
+      ]
+      linkName: 'link-vnet-rag-eu-prod'
+    }
+    monitoring: {
+      logAnalyticsName: 'log-rag-eu-prod'
+      applicationInsightsName: 'appi-rag-eu-prod'
+      retentionDays: 30
+    }
+    aks: {
+      name: 'aks-rag-eu-prod'
+      dnsPrefix: 'rag-eu-prod'
+      kubernetesVersion: ''
+      privateCluster: true
+      networkPolicy: 'calico'
+      serviceCidr: '172.16.0.0/16'
+      dnsServiceIp: '172.16.0.10'
+      systemPool: {
+        name: 'system'
+        vmSize: 'Standard_D4s_v5'
+        zones: [
+          '1'
+          '2'
+          '3'
+        ]
+        minCount: 3
+        maxCount: 10
+        osDiskSizeGb: 128
+        maxPods: 50
+        labels: {
+          tier: 'system'
+        }
+        taints: []
+      }
+      userPools: [
+        {
+          name: 'ragpool'
+          vmSize: 'Standard_D8s_v5'
+          zones: [
+            '1'
+            '2'
+            '3'
+          ]
+          minCount: 2
+          maxCount: 20
+          osDiskSizeGb: 128
+          maxPods: 50
+          labels: {
+            workload: 'rag-api'
+          }
+          taints: [
+            'workload=rag-api:NoSchedule'
+          ]
+        }
+      ]
+      networkSubnetNames: [
+        'snet-aks'
+        'snet-ingress'
       ]
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param usSearchSettings = {
-  name: 'srch-rag-us-prod-399e5d'
-  sku: 'standard'
-  replicaCount: 2
-  partitionCount: 1
-  privateEndpointName: 'pep-rag-us-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
-    }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
-}
-
-param usOpenAiSettings = {
-  name: 'oai-rag-us-prod-399e5d'
-  location: 'eastus'
-  deploymentType: 'DataZoneStandard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 100
-    }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-rag-us-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param usStorageSettings = {
-  name: 'stragusprod399e5d'
-  replicationType: 'GRS'
-  privateEndpointName: 'pep-rag-us-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param usRedisSettings = {
-  name: 'redis-rag-us-prod-399e5d'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-rag-us-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param usKeyVaultSettings = {
-  name: 'kv-rag-us-prod-399e5d'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-rag-us-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param euGroupSettings = {
-  name: 'rg-rag-eu-prod'
-  location: 'westeurope'
-}
-
-param euNetworkSettings = {
-  name: 'vnet-rag-eu-prod'
-  addressSpace: [
-    '10.2.0.0/16'
-  ]
-  subnets: [
-    {
-      key: 'aks'
-      name: 'snet-aks'
-      addressPrefix: '10.2.0.0/17'
-      networkSecurityGroupName: 'nsg-rag-eu-aks-prod'
-      serviceEndpoints: [
-        'Microsoft.AzureCosmosDB'
+    search: {
+      name: 'srch-rag-eu-prod-399e5d'
+      sku: 'standard'
+      replicaCount: 2
+      partitionCount: 1
+      privateEndpointName: 'pep-rag-eu-search-prod'
+      privateDnsZones: [
+        'privatelink.search.windows.net'
       ]
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+      sharedPrivateLinks: [
+        {
+          key: 'blob'
+          name: 'spl-blob'
+          groupId: 'blob'
+        }
+        {
+          key: 'openai'
+          name: 'spl-openai'
+          groupId: 'openai_account'
+        }
+      ]
     }
-    {
-      key: 'endpoints'
-      name: 'snet-endpoints'
-      addressPrefix: '10.2.128.0/20'
-      networkSecurityGroupName: 'nsg-rag-eu-endpoints-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Enabled'
-      privateLinkServiceNetworkPolicies: 'Enabled'
+    openai: {
+      name: 'oai-rag-eu-prod-399e5d'
+      location: 'francecentral'
+      deploymentType: 'Standard'
+      deployments: [
+        {
+          name: 'gpt-4o'
+          model: 'gpt-4o'
+          version: '2024-11-20'
+          capacity: 100
+        }
+        {
+          name: 'text-embedding-3-large'
+          model: 'text-embedding-3-large'
+          version: '1'
+          capacity: 50
+        }
+      ]
+      privateEndpointName: 'pep-rag-eu-openai-prod'
+      privateDnsZones: [
+        'privatelink.cognitiveservices.azure.com'
+        'privatelink.openai.azure.com'
+        'privatelink.services.ai.azure.com'
+      ]
     }
-    {
-      key: 'ingress'
-      name: 'snet-ingress'
-      addressPrefix: '10.2.144.0/20'
-      networkSecurityGroupName: 'nsg-rag-eu-ingress-prod'
-      serviceEndpoints: []
-      privateEndpointNetworkPolicies: 'Disabled'
-      privateLinkServiceNetworkPolicies: 'Disabled'
+    storage: {
+      name: 'strageuprod399e5d'
+      replicationType: 'GRS'
+      privateEndpointName: 'pep-rag-eu-blob-prod'
+      privateDnsZones: [
+        'privatelink.blob.core.windows.net'
+      ]
     }
-  ]
-  frontDoorBackend: {
-    subnet: 'ingress'
-    ports: [
-      '443'
-    ]
-    priority: 100
-  }
-}
-
-param euPrivateDnsSettings = {
-  zones: [
-    'privatelink.blob.core.windows.net'
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.documents.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.redis.cache.windows.net'
-    'privatelink.search.windows.net'
-    'privatelink.services.ai.azure.com'
-    'privatelink.vaultcore.azure.net'
-  ]
-  linkName: 'link-vnet-rag-eu-prod'
-}
-
-param euMonitoringSettings = {
-  logAnalyticsName: 'log-rag-eu-prod'
-  applicationInsightsName: 'appi-rag-eu-prod'
-  retentionDays: 30
-}
-
-param euAksSettings = {
-  name: 'aks-rag-eu-prod'
-  dnsPrefix: 'rag-eu-prod'
-  kubernetesVersion: ''
-  privateCluster: true
-  networkPolicy: 'calico'
-  serviceCidr: '172.16.0.0/16'
-  dnsServiceIp: '172.16.0.10'
-  systemPool: {
-    name: 'system'
-    vmSize: 'Standard_D4s_v5'
-    zones: [
-      '1'
-      '2'
-      '3'
-    ]
-    minCount: 3
-    maxCount: 10
-    osDiskSizeGb: 128
-    maxPods: 50
-    labels: {
-      tier: 'system'
-    }
-    taints: []
-  }
-  userPools: [
-    {
-      name: 'ragpool'
-      vmSize: 'Standard_D8s_v5'
+    redis: {
+      name: 'redis-rag-eu-prod-399e5d'
+      skuName: 'Standard'
+      capacity: 2
       zones: [
         '1'
         '2'
         '3'
       ]
-      minCount: 2
-      maxCount: 20
-      osDiskSizeGb: 128
-      maxPods: 50
-      labels: {
-        workload: 'rag-api'
-      }
-      taints: [
-        'workload=rag-api:NoSchedule'
+      privateEndpointName: 'pep-rag-eu-redis-prod'
+      privateDnsZones: [
+        'privatelink.redis.cache.windows.net'
       ]
     }
-  ]
-  networkSubnetNames: [
-    'snet-aks'
-    'snet-ingress'
-  ]
-}
-
-param euSearchSettings = {
-  name: 'srch-rag-eu-prod-399e5d'
-  sku: 'standard'
-  replicaCount: 2
-  partitionCount: 1
-  privateEndpointName: 'pep-rag-eu-search-prod'
-  privateDnsZones: [
-    'privatelink.search.windows.net'
-  ]
-  sharedPrivateLinks: [
-    {
-      key: 'blob'
-      name: 'spl-blob'
-      groupId: 'blob'
+    keyVault: {
+      name: 'kv-rag-eu-prod-399e5d'
+      skuName: 'standard'
+      softDeleteRetentionDays: 90
+      purgeProtection: true
+      privateEndpointName: 'pep-rag-eu-vault-prod'
+      privateDnsZones: [
+        'privatelink.vaultcore.azure.net'
+      ]
     }
-    {
-      key: 'openai'
-      name: 'spl-openai'
-      groupId: 'openai_account'
-    }
-  ]
-}
+  }
+]
 
-param euOpenAiSettings = {
-  name: 'oai-rag-eu-prod-399e5d'
-  location: 'francecentral'
-  deploymentType: 'Standard'
-  deployments: [
-    {
-      name: 'gpt-4o'
-      model: 'gpt-4o'
-      version: '2024-11-20'
-      capacity: 100
-    }
-    {
-      name: 'text-embedding-3-large'
-      model: 'text-embedding-3-large'
-      version: '1'
-      capacity: 50
-    }
-  ]
-  privateEndpointName: 'pep-rag-eu-openai-prod'
-  privateDnsZones: [
-    'privatelink.cognitiveservices.azure.com'
-    'privatelink.openai.azure.com'
-    'privatelink.services.ai.azure.com'
-  ]
-}
-
-param euStorageSettings = {
-  name: 'strageuprod399e5d'
-  replicationType: 'GRS'
-  privateEndpointName: 'pep-rag-eu-blob-prod'
-  privateDnsZones: [
-    'privatelink.blob.core.windows.net'
-  ]
-}
-
-param euRedisSettings = {
-  name: 'redis-rag-eu-prod-399e5d'
-  skuName: 'Standard'
-  capacity: 2
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
-  privateEndpointName: 'pep-rag-eu-redis-prod'
-  privateDnsZones: [
-    'privatelink.redis.cache.windows.net'
-  ]
-}
-
-param euKeyVaultSettings = {
-  name: 'kv-rag-eu-prod-399e5d'
-  skuName: 'standard'
-  softDeleteRetentionDays: 90
-  purgeProtection: true
-  privateEndpointName: 'pep-rag-eu-vault-prod'
-  privateDnsZones: [
-    'privatelink.vaultcore.azure.net'
-  ]
-}
-
-param usDataGroupSettings = {
-  name: 'rg-rag-data-us-prod'
-  location: 'eastus'
-}
-
-param usCosmosSettings = {
-  name: 'cosno-rag-us-prod-399e5d'
-  location: 'eastus'
-  locations: [
-    {
+param cosmosAccounts = {
+  us: {
+    group: {
+      name: 'rg-rag-data-us-prod'
       location: 'eastus'
-      failoverPriority: 0
-      zoneRedundant: true
     }
-    {
-      location: 'westus2'
-      failoverPriority: 1
-      zoneRedundant: true
-    }
-  ]
-  consistency: {
-    level: 'Session'
-  }
-  multipleWriteLocations: true
-  automaticFailover: true
-  backup: {
-    type: 'Continuous'
-    tier: 'Continuous7Days'
-  }
-  databaseName: 'rag-platform'
-  containers: [
-    {
-      name: 'conversations'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      defaultTtl: 7776000
-      maxThroughput: 10000
-      includedPaths: [
-        '/tenantId/?'
-        '/userId/?'
-        '/createdAt/?'
-      ]
-      excludedPaths: [
-        '/messages/*'
-        '/*'
-      ]
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
-    }
-    {
-      name: 'token-usage'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'Custom'
-        procedure: 'dbs/rag-platform/colls/token-usage/sprocs/resolveTokenConflict'
-      }
-      procedure: {
-        name: 'resolveTokenConflict'
-        body: 'function resolveTokenConflict(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var merged = existing; for (var i = 0; i < conflicting.length; i++) { var d = conflicting[i].totalTokensUsed - existing.totalTokensUsed; if (d > 0) { merged.totalTokensUsed += d; } } return merged; }'
-      }
-    }
-    {
-      name: 'user-profiles'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
-    }
-  ]
-  privateEndpoints: [
-    {
-      region: 'us'
-      name: 'pep-rag-us-cosmos-prod'
+    account: {
+      name: 'cosno-rag-us-prod-399e5d'
       location: 'eastus'
-      resourceGroupName: 'rg-rag-us-prod'
+      locations: [
+        {
+          location: 'eastus'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'westus2'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'rag-platform'
+      containers: [
+        {
+          name: 'conversations'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          defaultTtl: 7776000
+          maxThroughput: 10000
+          includedPaths: [
+            '/tenantId/?'
+            '/userId/?'
+            '/createdAt/?'
+          ]
+          excludedPaths: [
+            '/messages/*'
+            '/*'
+          ]
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+        {
+          name: 'token-usage'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'Custom'
+            procedure: 'dbs/rag-platform/colls/token-usage/sprocs/resolveTokenConflict'
+          }
+          procedure: {
+            name: 'resolveTokenConflict'
+            body: 'function resolveTokenConflict(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var merged = existing; for (var i = 0; i < conflicting.length; i++) { var d = conflicting[i].totalTokensUsed - existing.totalTokensUsed; if (d > 0) { merged.totalTokensUsed += d; } } return merged; }'
+          }
+        }
+        {
+          name: 'user-profiles'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'us'
+          name: 'pep-rag-us-cosmos-prod'
+          location: 'eastus'
+          resourceGroupName: 'rg-rag-us-prod'
+        }
+      ]
     }
-  ]
-}
-
-param euDataGroupSettings = {
-  name: 'rg-rag-data-eu-prod'
-  location: 'westeurope'
-}
-
-param euCosmosSettings = {
-  name: 'cosno-rag-eu-prod-399e5d'
-  location: 'westeurope'
-  locations: [
-    {
-      location: 'westeurope'
-      failoverPriority: 0
-      zoneRedundant: true
-    }
-    {
-      location: 'northeurope'
-      failoverPriority: 1
-      zoneRedundant: true
-    }
-  ]
-  consistency: {
-    level: 'Session'
   }
-  multipleWriteLocations: true
-  automaticFailover: true
-  backup: {
-    type: 'Continuous'
-    tier: 'Continuous7Days'
-  }
-  databaseName: 'rag-platform'
-  containers: [
-    {
-      name: 'conversations'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      defaultTtl: 7776000
-      maxThroughput: 10000
-      includedPaths: [
-        '/tenantId/?'
-        '/userId/?'
-        '/createdAt/?'
-      ]
-      excludedPaths: [
-        '/messages/*'
-        '/*'
-      ]
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
-    }
-    {
-      name: 'token-usage'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'Custom'
-        procedure: 'dbs/rag-platform/colls/token-usage/sprocs/resolveTokenConflict'
-      }
-      procedure: {
-        name: 'resolveTokenConflict'
-        body: 'function resolveTokenConflict(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var merged = existing; for (var i = 0; i < conflicting.length; i++) { var d = conflicting[i].totalTokensUsed - existing.totalTokensUsed; if (d > 0) { merged.totalTokensUsed += d; } } return merged; }'
-      }
-    }
-    {
-      name: 'user-profiles'
-      partitionKeyPaths: [
-        '/tenantId'
-      ]
-      maxThroughput: 4000
-      includedPaths: [
-        '/*'
-      ]
-      excludedPaths: []
-      conflictResolution: {
-        mode: 'LastWriterWins'
-        path: '/_ts'
-      }
-    }
-  ]
-  privateEndpoints: [
-    {
-      region: 'eu'
-      name: 'pep-rag-eu-cosmos-prod'
+  eu: {
+    group: {
+      name: 'rg-rag-data-eu-prod'
       location: 'westeurope'
-      resourceGroupName: 'rg-rag-eu-prod'
     }
-  ]
+    account: {
+      name: 'cosno-rag-eu-prod-399e5d'
+      location: 'westeurope'
+      locations: [
+        {
+          location: 'westeurope'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'northeurope'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'rag-platform'
+      containers: [
+        {
+          name: 'conversations'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          defaultTtl: 7776000
+          maxThroughput: 10000
+          includedPaths: [
+            '/tenantId/?'
+            '/userId/?'
+            '/createdAt/?'
+          ]
+          excludedPaths: [
+            '/messages/*'
+            '/*'
+          ]
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+        {
+          name: 'token-usage'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'Custom'
+            procedure: 'dbs/rag-platform/colls/token-usage/sprocs/resolveTokenConflict'
+          }
+          procedure: {
+            name: 'resolveTokenConflict'
+            body: 'function resolveTokenConflict(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var merged = existing; for (var i = 0; i < conflicting.length; i++) { var d = conflicting[i].totalTokensUsed - existing.totalTokensUsed; if (d > 0) { merged.totalTokensUsed += d; } } return merged; }'
+          }
+        }
+        {
+          name: 'user-profiles'
+          partitionKeyPaths: [
+            '/tenantId'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'eu'
+          name: 'pep-rag-eu-cosmos-prod'
+          location: 'westeurope'
+          resourceGroupName: 'rg-rag-eu-prod'
+        }
+      ]
+    }
+  }
 }
 
 param globalFrontDoorSettings = {
@@ -737,63 +729,64 @@ param globalPolicySettings = {
   displaySuffix: 'rag-platform/prod'
 }
 
-param usResidencySettings = {
-  boundary: 'us'
-  definitionName: 'rag-residency-us-prod'
-  allowedLocations: [
-    'centralus'
-    'eastus'
-    'eastus2'
-    'northcentralus'
-    'southcentralus'
-    'westcentralus'
-    'westus'
-    'westus2'
-    'westus3'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-rag-data-us-prod'
-      assignmentName: 'rag-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-rag-us-prod'
-      assignmentName: 'rag-residency-us-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'CostCenter'
-    'Project'
-  ]
-}
-
-param euResidencySettings = {
-  boundary: 'eu'
-  definitionName: 'rag-residency-eu-prod'
-  allowedLocations: [
-    'francecentral'
-    'germanywestcentral'
-    'northeurope'
-    'westeurope'
-  ]
-  scopes: [
-    {
-      resourceGroupName: 'rg-rag-data-eu-prod'
-      assignmentName: 'rag-residency-eu-prod'
-      denyGeoRedundantStorage: false
-    }
-    {
-      resourceGroupName: 'rg-rag-eu-prod'
-      assignmentName: 'rag-residency-eu-prod'
-      denyGeoRedundantStorage: false
-    }
-  ]
-  requiredTags: [
-    'CostCenter'
-    'Project'
-  ]
+param residency = {
+  us: {
+    boundary: 'us'
+    definitionName: 'rag-residency-us-prod'
+    allowedLocations: [
+      'centralus'
+      'eastus'
+      'eastus2'
+      'northcentralus'
+      'southcentralus'
+      'westcentralus'
+      'westus'
+      'westus2'
+      'westus3'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-rag-data-us-prod'
+        assignmentName: 'rag-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-rag-us-prod'
+        assignmentName: 'rag-residency-us-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'CostCenter'
+      'Project'
+    ]
+  }
+  eu: {
+    boundary: 'eu'
+    definitionName: 'rag-residency-eu-prod'
+    allowedLocations: [
+      'francecentral'
+      'germanywestcentral'
+      'northeurope'
+      'westeurope'
+    ]
+    scopes: [
+      {
+        resourceGroupName: 'rg-rag-data-eu-prod'
+        assignmentName: 'rag-residency-eu-prod'
+        denyGeoRedundantStorage: false
+      }
+      {
+        resourceGroupName: 'rg-rag-eu-prod'
+        assignmentName: 'rag-residency-eu-prod'
+        denyGeoRedundantStorage: false
+      }
+    ]
+    requiredTags: [
+      'CostCenter'
+      'Project'
+    ]
+  }
 }
 
 param globalAlertSettings = {

@@ -1,0 +1,86 @@
+#include "compiler/emit/bicep/arm_limits.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "compiler/emit/bicep/plan.h"
+
+namespace topoc::emit::bicep {
+namespace {
+
+using model::Service;
+
+// What main.bicep deploys for one region: its resource group, its network,
+// its DNS zones when it has private endpoints, and one module per service.
+// Each is one ARM resource per region, loop copies counting one each.
+size_t region_resources(const RegionPlan& plan) {
+  const model::Region& r = *plan.region;
+  size_t n = 2 + (plan.dns_zones.empty() ? 0 : 1);
+  for (bool present :
+       {r.monitoring.has_value(), r.aks.has_value(), r.search.has_value(), r.openai.has_value(),
+        r.storage.has_value(), r.redis.has_value(), r.keyvault.has_value()}) {
+    n += present ? 1 : 0;
+  }
+  return n;
+}
+
+// The same count main_file.cc renders: the global group; per Cosmos DB
+// account its group and module; Front Door; the policy definitions and one
+// residency module per boundary; the alerts module.
+size_t global_resources(const Plan& p) {
+  size_t n = 1 + 2 * p.cosmos.size() + (p.frontdoor ? 1 : 0) + (p.alerts.empty() ? 0 : 1);
+  if (!p.boundaries.empty()) n += 1 + p.boundaries.size();
+  return n;
+}
+
+void report_resources(const model::Topology& t, const Plan& p, diag::DiagnosticSink& sink) {
+  size_t total = global_resources(p);
+  // The region whose resources take the count past the limit is where the
+  // topology grows beyond one template.
+  std::optional<size_t> past;
+  for (size_t i = 0; i < p.regions.size(); ++i) {
+    total += region_resources(p.regions[i]);
+    if (!past && total > kMaxTemplateResources) past = i;
+  }
+  if (total <= kMaxTemplateResources) return;
+  diag::Location at = past ? p.regions[*past].region->location_of_block : t.location;
+  auto& d = sink.report(
+      diag::Kind::ArmTooManyResources, at,
+      fmt::format("the Bicep tree would deploy {} resources and module deployments in one ARM "
+                  "template, over ARM's limit of {}; the count passes it at this region",
+                  total, kMaxTemplateResources));
+  d.help =
+      "build the Terraform tree instead (`--target terraform`), or split the topology in two, "
+      "for instance one topology per boundary";
+}
+
+void report_parameter_file(const model::Topology& t, const Plan& p, const FileTree& tree,
+                           diag::DiagnosticSink& sink) {
+  const std::string path = fmt::format("bicep/{}.bicepparam", p.environment);
+  for (const EmittedFile& f : tree) {
+    if (f.path != path || f.contents.size() <= kMaxParameterFileBytes) continue;
+    // The Cosmos DB containers (with their stored procedures) are the only
+    // values whose size the topology does not bound.
+    diag::Location at = t.cosmos ? t.cosmos->location : t.location;
+    auto& d = sink.report(
+        diag::Kind::ArmParameterFileTooLarge, at,
+        fmt::format("the Bicep parameter file `{}.bicepparam` would be {} bytes, over ARM's limit "
+                    "of {} bytes (4 MB) for a deployment's parameters",
+                    p.environment, f.contents.size(), kMaxParameterFileBytes));
+    d.help =
+        "build the Terraform tree instead (`--target terraform`), or split the topology in two, "
+        "for instance one topology per boundary";
+  }
+}
+
+}  // namespace
+
+void report_arm_limits(const model::Topology& topology, const BicepOptions& options,
+                       const FileTree& tree, diag::DiagnosticSink& sink) {
+  Plan plan = plan_estate(topology, options);
+  report_resources(topology, plan, sink);
+  report_parameter_file(topology, plan, tree, sink);
+}
+
+}  // namespace topoc::emit::bicep
