@@ -10,7 +10,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 #include "compiler/drift/attributes.h"
 #include "compiler/drift/deployed_state.h"
