@@ -8,7 +8,7 @@
 namespace topoc::drift {
 namespace {
 
-constexpr size_t kChunkBytes = size_t{1} << 20;
+constexpr size_t kChunkBytes = size_t{64} << 10;
 
 bool utf16_mark(const char* p, size_t n) {
   if (n < 2) return false;

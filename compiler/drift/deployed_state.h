@@ -34,13 +34,14 @@ enum class Origin {
 struct DeployedResource {
   size_t input = 0;  // index into DeployedState::inputs
   Origin origin = Origin::kTerraform;
-  std::string address;      // Terraform address with instance keys; empty for Azure exports
-  std::string deposed_key;  // a deposed object left behind by create_before_destroy
+  // Beside `origin`, in the padding after it: 8 bytes less per resource.
   bool tainted = false;
   // Created by Azure on behalf of another resource (a private endpoint's
   // network interface, Application Insights' smart detection rules, anything
   // with `managedBy`): not a resource anyone deployed, so never unmanaged.
   bool derived = false;
+  std::string address;      // Terraform address with instance keys; empty for Azure exports
+  std::string deposed_key;  // a deposed object left behind by create_before_destroy
   std::string type;      // azurerm type, or the lower-case ARM type when topoc has no azurerm name
   std::string id;        // ARM id as given; empty when unknown
   std::string name;      // Azure name

@@ -217,6 +217,35 @@ TEST(DriftListedTwice, EachFormat) {
             read_error(fmt::format(R"({{"format_version": "1.0", "values": {{"root_module":
               {{"child_modules": [{{"resources": [{}, {}]}}]}}}}}})",
                                    subnet, subnet)));
+  // The first listing is named by its own list and index, among lists read
+  // in turn and past the first few hundred entries.
+  std::string many;
+  for (int i = 0; i < 300; ++i) {
+    many += fmt::format(R"({}{{"address": "azurerm_subnet.n[{}]", "mode": "managed",
+      "type": "azurerm_subnet", "values": {{}}}})",
+                        i == 0 ? "" : ", ", i);
+  }
+  auto named = [](std::string_view address) {
+    return fmt::format(R"({{"address": "{}", "mode": "managed", "type": "azurerm_subnet",
+      "values": {{}}}})",
+                       address);
+  };
+  EXPECT_EQ(expected("/values/root_module/child_modules/1/resources/0",
+                     "`azurerm_subnet.n[7]` is listed twice; it is also at "
+                     "`/values/root_module/resources/7`"),
+            read_error(fmt::format(
+                R"({{"format_version": "1.0", "values": {{"root_module": {{"resources": [{}],
+                  "child_modules": [{{"resources": [{}, {}]}}, {{"resources": [{}]}}]}}}}}})",
+                many, named("module.a.azurerm_subnet.x"), named("module.a.azurerm_subnet.y"),
+                named("azurerm_subnet.n[7]"))));
+  EXPECT_EQ(expected("/values/root_module/child_modules/1/resources/0",
+                     "`module.a.azurerm_subnet.y` is listed twice; it is also at "
+                     "`/values/root_module/child_modules/0/resources/1`"),
+            read_error(fmt::format(
+                R"({{"format_version": "1.0", "values": {{"root_module": {{"resources": [{}],
+                  "child_modules": [{{"resources": [{}, {}]}}, {{"resources": [{}]}}]}}}}}})",
+                many, named("module.a.azurerm_subnet.x"), named("module.a.azurerm_subnet.y"),
+                named("module.a.azurerm_subnet.y"))));
   // A deposed object shares its address with the current one: not a duplicate.
   std::string deposed = R"({"address": "azurerm_subnet.s", "mode": "managed",
     "type": "azurerm_subnet", "deposed_key": "d1", "values": {}})";
