@@ -11,7 +11,8 @@ preset=default
 if [ "${1:-}" = "--sanitize" ]; then preset=sanitize; fi
 
 if command -v npm >/dev/null 2>&1 && { [ ! -d tests/validate/node_modules/@cdktf/hcl2json ] ||
-  [ ! -d tests/validate/node_modules/vscode-jsonrpc ] || [ ! -d tests/validate/node_modules/vscode-textmate ]; }; then
+  [ ! -d tests/validate/node_modules/vscode-jsonrpc ] || [ ! -d tests/validate/node_modules/vscode-textmate ] ||
+  [ ! -d tests/validate/node_modules/ajv ]; }; then
   npm ci --ignore-scripts --no-audit --no-fund --prefix tests/validate >/dev/null
 fi
 if command -v go >/dev/null 2>&1 && [ ! -x build/validate/hclfmt ]; then
