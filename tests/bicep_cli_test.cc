@@ -26,8 +26,8 @@
 
 #include "compiler/driver/check.h"
 #include "compiler/emit/bicep/emit_bicep.h"
-#include "compiler/emit/bicep/resource_types.h"
 #include "compiler/emit/terraform/emit_terraform.h"
+#include "compiler/estate/resource_types.h"
 
 namespace topoc {
 namespace {
@@ -49,8 +49,8 @@ std::optional<fs::path> bicep_cli() {
   return std::nullopt;
 }
 
-#define REQUIRE_BICEP(cli)                                                                   \
-  auto cli = bicep_cli();                                                                     \
+#define REQUIRE_BICEP(cli) \
+  auto cli = bicep_cli();  \
   if (!cli) GTEST_SKIP() << "Bicep CLI not restored (run `" << kRestore << "`, or set TOPOC_BICEP)"
 
 std::string shell_quote(const std::string& s) {
@@ -111,7 +111,8 @@ struct Example {
 std::vector<Example> examples() {
   std::vector<fs::path> paths;
   for (const auto& entry : fs::directory_iterator(kSource / "examples")) {
-    if (entry.is_regular_file() && entry.path().extension() == ".topo") paths.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".topo")
+      paths.push_back(entry.path());
   }
   std::sort(paths.begin(), paths.end());
   std::vector<Example> out;
@@ -132,7 +133,8 @@ void write_examples(const fs::path& dir, const std::vector<Example>& all) {
   for (const Example& e : all) {
     for (const emit::EmittedFile& f : e.bicep) {
       write(dir / e.name / f.path, f.contents);
-      for (std::sregex_iterator it(f.contents.begin(), f.contents.end(), kVariable), end; it != end; ++it) {
+      for (std::sregex_iterator it(f.contents.begin(), f.contents.end(), kVariable), end; it != end;
+           ++it) {
         std::string variable = (*it)[1].str();
         ::setenv(variable.c_str(), fmt::format("{}.ingress.example.com", variable).c_str(), 1);
       }
@@ -160,9 +162,10 @@ TEST(BicepCli, EveryExampleBuildsWithoutErrorsOrWarnings) {
   TempDir dir;
   auto all = examples();
   write_examples(dir.path(), all);
-  CommandResult r = run(bicep(*cli, fmt::format("build --pattern {} --config {}",
-                                      shell_quote((dir.path() / "*/bicep/main.bicep").string()),
-                                      shell_quote(kConfig.string()))));
+  CommandResult r =
+      run(bicep(*cli, fmt::format("build --pattern {} --config {}",
+                                  shell_quote((dir.path() / "*/bicep/main.bicep").string()),
+                                  shell_quote(kConfig.string()))));
   EXPECT_EQ(0, r.status) << r.output;
   EXPECT_EQ(std::vector<std::string>{}, diagnostics(r.output)) << r.output;
   for (const Example& e : all) {
@@ -178,8 +181,8 @@ TEST(BicepCli, EveryFileIsLintClean) {
   // Modules too: building main.bicep reports only errors of the modules it calls.
   for (const char* pattern : {"*/bicep/**/*.bicep", "*/bicep/*.bicepparam"}) {
     CommandResult r = run(bicep(*cli, fmt::format("lint --pattern {} --config {}",
-                                        shell_quote((dir.path() / pattern).string()),
-                                        shell_quote(kConfig.string()))));
+                                                  shell_quote((dir.path() / pattern).string()),
+                                                  shell_quote(kConfig.string()))));
     EXPECT_EQ(0, r.status) << pattern << "\n" << r.output;
     EXPECT_EQ(std::vector<std::string>{}, diagnostics(r.output)) << pattern << "\n" << r.output;
   }
@@ -191,7 +194,8 @@ TEST(BicepCli, FormatLeavesEveryFileUnchanged) {
   auto all = examples();
   write_examples(dir.path(), all);
   for (const char* pattern : {"*/bicep/**/*.bicep", "*/bicep/*.bicepparam"}) {
-    CommandResult r = run(bicep(*cli, fmt::format("format --pattern {}", shell_quote((dir.path() / pattern).string()))));
+    CommandResult r = run(bicep(
+        *cli, fmt::format("format --pattern {}", shell_quote((dir.path() / pattern).string()))));
     EXPECT_EQ(0, r.status) << r.output;
   }
   size_t checked = 0;
@@ -199,8 +203,8 @@ TEST(BicepCli, FormatLeavesEveryFileUnchanged) {
     for (const emit::EmittedFile& f : e.bicep) {
       if (f.path.find(".bicep") == std::string::npos) continue;
       ++checked;
-      EXPECT_EQ(f.contents, read(dir.path() / e.name / f.path)) << e.name << "/" << f.path
-                                                                << " is not as `bicep format` leaves it";
+      EXPECT_EQ(f.contents, read(dir.path() / e.name / f.path))
+          << e.name << "/" << f.path << " is not as `bicep format` leaves it";
     }
   }
   EXPECT_GT(checked, 0u);
@@ -221,12 +225,14 @@ TEST(BicepCli, HostileStringsSurviveTheRoundTrip) {
   ASSERT_TRUE(!result.models.empty() && result.models[0]);
   ASSERT_EQ(owner, result.models[0]->owner.value);
   TempDir dir;
-  for (const emit::EmittedFile& f : emit::emit_bicep(*result.models[0], {})) write(dir.path() / f.path, f.contents);
+  for (const emit::EmittedFile& f : emit::emit_bicep(*result.models[0], {}))
+    write(dir.path() / f.path, f.contents);
   CommandResult r =
       run(bicep(*cli, fmt::format("build-params {} --stdout",
                                   shell_quote((dir.path() / "bicep/prod.bicepparam").string()))));
   ASSERT_EQ(0, r.status) << r.output;
-  json parameters = json::parse(json::parse(r.output)["parametersJson"].get<std::string>())["parameters"];
+  json parameters =
+      json::parse(json::parse(r.output)["parametersJson"].get<std::string>())["parameters"];
   EXPECT_EQ(owner, parameters["tags"]["value"]["owner"]);
   EXPECT_EQ("o'brien \\ ${x}", parameters["tags"]["value"]["topology"]);
 }
@@ -239,21 +245,22 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::multiset<Described> terraform_side(const emit::FileTree& tree, std::vector<std::string>& problems) {
+std::multiset<Described> terraform_side(const emit::FileTree& tree,
+                                        std::vector<std::string>& problems) {
   std::multiset<Described> out;
   for (const emit::EmittedFile& f : tree) {
     if (!f.path.ends_with("/topoc.manifest.json")) continue;
     const json manifest = json::parse(f.contents);
     for (const json& r : manifest["resources"]) {
       std::string type = r["type"];
-      const auto* pair = emit::bicep::find_by_azurerm(type);
+      const auto* pair = estate::find_by_azurerm(type);
       if (!pair) {
         problems.push_back("no ARM type for " + type);
         continue;
       }
-      if (pair->parity == emit::bicep::Parity::kTerraformOnly) continue;
+      if (pair->parity == estate::Parity::kTerraformOnly) continue;
       std::string name = r["name"].is_string() ? r["name"].get<std::string>() : "";
-      if (pair->parity == emit::bicep::Parity::kNameFromAzure) name.clear();
+      if (pair->parity == estate::Parity::kNameFromAzure) name.clear();
       std::string location = r["location"].is_string() ? lower(r["location"]) : "";
       out.insert({std::string(pair->arm), name, location});
     }
@@ -275,15 +282,15 @@ std::multiset<Described> bicep_side(const json& snapshot, std::vector<std::strin
   std::multiset<Described> out;
   for (const json& r : snapshot["predictedResources"]) {
     std::string type = r["type"];
-    const auto* pair = emit::bicep::find_by_arm(type);
+    const auto* pair = estate::find_by_arm(type);
     if (!pair) {
       problems.push_back("no Terraform type for " + type);
       continue;
     }
-    if (pair->parity == emit::bicep::Parity::kBicepOnly) continue;
+    if (pair->parity == estate::Parity::kBicepOnly) continue;
     std::string name = r["name"];
     name = name.substr(name.rfind('/') + 1);
-    if (pair->parity == emit::bicep::Parity::kNameFromAzure) name.clear();
+    if (pair->parity == estate::Parity::kNameFromAzure) name.clear();
     std::string location = location_of(r);
     // The link is described where the replica it links to is.
     if (lower(type) == "microsoft.cache/redis/linkedservers") {
@@ -296,7 +303,8 @@ std::multiset<Described> bicep_side(const json& snapshot, std::vector<std::strin
 
 std::string describe(const std::multiset<Described>& resources) {
   std::string out;
-  for (const auto& [type, name, location] : resources) out += fmt::format("  {} {} ({})\n", type, name, location);
+  for (const auto& [type, name, location] : resources)
+    out += fmt::format("  {} {} ({})\n", type, name, location);
   return out;
 }
 
@@ -307,10 +315,11 @@ TEST(BicepParity, TerraformAndBicepDeployTheSameResources) {
   write_examples(dir.path(), all);
   for (const Example& e : all) {
     fs::path params = dir.path() / e.name / "bicep/prod.bicepparam";  // every example is `prod`
-    CommandResult r = run(bicep(*cli, fmt::format("snapshot {} --mode overwrite --subscription-id "
-                                        "00000000-0000-0000-0000-000000000000 --tenant-id "
-                                        "00000000-0000-0000-0000-000000000000 --location {}",
-                                        shell_quote(params.string()), "eastus")));
+    CommandResult r =
+        run(bicep(*cli, fmt::format("snapshot {} --mode overwrite --subscription-id "
+                                    "00000000-0000-0000-0000-000000000000 --tenant-id "
+                                    "00000000-0000-0000-0000-000000000000 --location {}",
+                                    shell_quote(params.string()), "eastus")));
     ASSERT_EQ(0, r.status) << e.name << "\n" << r.output;
     json snapshot = json::parse(read(dir.path() / e.name / "bicep/prod.snapshot.json"));
     EXPECT_EQ(json::array(), snapshot["diagnostics"]) << e.name;

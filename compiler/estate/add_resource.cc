@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "compiler/emit/bicep/resource_types.h"
 #include "compiler/emit/terraform/hcl_writer.h"
+#include "compiler/estate/resource_types.h"
 #include "compiler/rules/residency_facts.h"
 
 namespace topoc::estate {
@@ -18,7 +18,7 @@ Resource& add_resource(Estate& e, std::string key, std::string_view azurerm_type
   Resource& r = e.resources.emplace_back();
   r.key = std::move(key);
   r.azurerm_type = azurerm_type;
-  if (const auto* pair = emit::bicep::find_by_azurerm(azurerm_type)) r.arm_type = pair->arm;
+  if (const auto* pair = estate::find_by_azurerm(azurerm_type)) r.arm_type = pair->arm;
   r.name = name;
   r.location = location;
   r.boundary = boundary;

@@ -10,15 +10,15 @@
 #include <string>
 #include <string_view>
 
-namespace topoc::emit::bicep {
+namespace topoc::estate {
 
 // How a resource is compared between the Terraform manifest and the
 // resources `bicep snapshot` predicts.
 enum class Parity {
-  kCompared,           // type, name and location
-  kNameFromAzure,      // type and location: Terraform leaves the name to Azure
-  kTerraformOnly,      // an azurerm resource that ARM expresses as a property
-  kBicepOnly,          // an ARM child that azurerm expresses as a block
+  kCompared,       // type, name and location
+  kNameFromAzure,  // type and location: Terraform leaves the name to Azure
+  kTerraformOnly,  // an azurerm resource that ARM expresses as a property
+  kBicepOnly,      // an ARM child that azurerm expresses as a block
 };
 
 struct ResourceTypePair {
@@ -38,4 +38,4 @@ const ResourceTypePair* find_by_arm(std::string_view arm_type);
 // The Markdown of docs/parity.md.
 std::string render_parity_document();
 
-}  // namespace topoc::emit::bicep
+}  // namespace topoc::estate
