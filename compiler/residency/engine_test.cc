@@ -52,7 +52,7 @@ TEST(ResidencyEngine, ChecksAPlacementOfAnUnknownServiceWithTheGenericWording) {
   residency::check_placements(*f->estate, sink);
   ASSERT_EQ(1u, sink.diagnostics().size());
   const diag::Diagnostic& d = sink.diagnostics()[0];
-  EXPECT_EQ("R004", diag::info(d.kind).code);
+  EXPECT_EQ("R011", diag::info(d.kind).code);
   EXPECT_EQ(
       "the backup copy of azurerm_data_protection_backup_vault `bvault-weu` is in `eastus` and "
       "`westus2`, outside boundary `eu`",
@@ -60,6 +60,24 @@ TEST(ResidencyEngine, ChecksAPlacementOfAnUnknownServiceWithTheGenericWording) {
   ASSERT_EQ(2u, d.notes.size());
   EXPECT_EQ("the vault of region `weu` copies backups", d.notes[0].message);
   EXPECT_EQ("boundary `eu` declared here", d.notes[1].message);
+}
+
+TEST(ResidencyEngine, TheGenericWordingReportsEachKindUnderItsOwnCode) {
+  const std::pair<estate::PlacementKind, const char*> expected[] = {
+      {estate::PlacementKind::kPrimary, "R001"},    {estate::PlacementKind::kFailover, "R002"},
+      {estate::PlacementKind::kReplica, "R010"},    {estate::PlacementKind::kGeoPairCopy, "R011"},
+      {estate::PlacementKind::kBackupCopy, "R011"}, {estate::PlacementKind::kCacheEdge, "R012"},
+      {estate::PlacementKind::kLogSink, "R013"},    {estate::PlacementKind::kProcessing, "R014"},
+  };
+  for (const auto& [kind, code] : expected) {
+    auto f = fixture();
+    estate::Resource& r = add_vault(*f->estate, {"eastus"});
+    r.placements[0].kind = kind;
+    diag::DiagnosticSink sink;
+    residency::check_placements(*f->estate, sink);
+    ASSERT_EQ(1u, sink.diagnostics().size()) << code;
+    EXPECT_EQ(code, std::string(diag::info(sink.diagnostics()[0].kind).code));
+  }
 }
 
 TEST(ResidencyEngine, PlacementsInsideTheBoundaryPass) {

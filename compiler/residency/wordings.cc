@@ -191,18 +191,20 @@ diag::Kind kind_code(estate::PlacementKind kind) {
   using estate::PlacementKind;
   switch (kind) {
     case PlacementKind::kPrimary:
-    case PlacementKind::kLogSink:
       return diag::Kind::RegionOutsideBoundary;
     case PlacementKind::kFailover:
       return diag::Kind::FailoverOutsideBoundary;
+    case PlacementKind::kReplica:
+      return diag::Kind::ReplicaOutsideBoundary;
     case PlacementKind::kGeoPairCopy:
     case PlacementKind::kBackupCopy:
-      return diag::Kind::StorageReplicaOutsideBoundary;
-    case PlacementKind::kProcessing:
-      return diag::Kind::OpenAIOutsideBoundary;
-    case PlacementKind::kReplica:
+      return diag::Kind::CopyOutsideBoundary;
     case PlacementKind::kCacheEdge:
-      return diag::Kind::RedisReplicaOutsideBoundary;
+      return diag::Kind::EdgeCacheOutsideBoundary;
+    case PlacementKind::kLogSink:
+      return diag::Kind::LogSinkOutsideBoundary;
+    case PlacementKind::kProcessing:
+      return diag::Kind::ProcessingOutsideBoundary;
   }
   return diag::Kind::RegionOutsideBoundary;
 }
