@@ -81,7 +81,7 @@ def topoc_flags_exist(texts, topoc):
     helps = {}
     for text in texts:
         # A trailing backslash continues the command on the next line.
-        for command, args in re.findall(r"\btopoc (check|build|graph|drift) ((?:\\\n|[^\n;|>&])*)", text):
+        for command, args in re.findall(r"\btopoc (check|build|graph|drift|diff) ((?:\\\n|[^\n;|>&])*)", text):
             if command not in helps:
                 helps[command] = subprocess.run([topoc, command, "--help"], capture_output=True,
                                                 text=True, check=False).stdout
@@ -365,6 +365,47 @@ def github_drift(topoc):
     topoc_flags_exist(runs, topoc)
 
 
+def github_diff(topoc):
+    w = load("github-diff.yml")
+    triggers = w.get("on", w.get(True))
+    check(isinstance(triggers, dict) and "pull_request" in triggers, "diff: runs on pull requests")
+    check(w["permissions"].get("pull-requests") == "write", "diff: may comment on the pull request")
+    job = w["jobs"]["diff"]
+    checkout = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")]
+    check(checkout and checkout[0].get("with", {}).get("fetch-depth") == 0,
+          "diff: the checkout has the base branch's commits")
+    runs = scripts(job["steps"], "run")
+    diff = [r for r in runs if "topoc diff" in r]
+    check(len(diff) == 1, "diff: one step runs topoc diff")
+    if diff:
+        step = diff[0]
+        check(re.search(r'--base "origin/\$BASE_REF"', step) and "--format markdown -o diff.md" in step,
+              "diff: the Markdown report of the change against the base branch")
+        check("--fail-on residency-widening,destructive" in step, "diff: widening and destruction fail the job")
+        check('echo "exit-code=$code" >> "$GITHUB_OUTPUT"' in step and step.rstrip().endswith('[ "$code" -ne 1 ]'),
+              "diff: an error fails at once, the exit code is kept for the next steps")
+    comment = [r for r in runs if "gh pr comment" in r]
+    check(len(comment) == 1 and "--edit-last || gh pr comment" in comment[0],
+          "diff: one comment, edited on every push")
+    fail = [s for s in job["steps"] if s.get("if") == "steps.diff.outputs.exit-code == '3'"]
+    check(len(fail) == 1 and "exit 1" in fail[0]["run"], "diff: exit 3 fails the job after commenting")
+    install = [s for s in job["steps"] if is_topoc_action(s)]
+    check(len(install) == 1 and install[0].get("with", {}).get("version") == "${{ env.TOPOC_VERSION }}"
+          and not install[0]["with"].get("files"), "diff: the topoc action installs TOPOC_VERSION, checks nothing")
+    for s in install:
+        check_action_inputs(s, "diff")
+    check_version_pin(w, "diff", "github-diff.yml")
+    topoc_flags_exist(runs, topoc)
+    ado = load("azure-pipelines.yml")
+    steps = {s["stage"]: s for s in ado["stages"]}["check"]["jobs"][0]["steps"]
+    ado_diff = [s for s in steps if "topoc diff" in s.get("script", "")]
+    check(len(ado_diff) == 1 and "PullRequest" in ado_diff[0].get("condition", "")
+          and "/pullRequests/$(System.PullRequest.PullRequestId)/threads" in ado_diff[0]["script"]
+          and ado_diff[0].get("env", {}).get("SYSTEM_ACCESSTOKEN") == "$(System.AccessToken)",
+          "ado: pull requests get topoc diff as a comment thread")
+    topoc_flags_exist(scripts(steps, "script"), topoc)
+
+
 def azure_devops(topoc):
     p = load("azure-pipelines.yml")
     check("trigger" in p and "pr" in p, "ado: runs on push and pull request")
@@ -414,7 +455,7 @@ def main():
         print(__doc__)
         return 2
     topoc = sys.argv[1]
-    for run in (github, github_drift, azure_devops, action, release_template, dockerfile, actions_are_current):
+    for run in (github, github_drift, github_diff, azure_devops, action, release_template, dockerfile, actions_are_current):
         try:
             run(topoc) if run.__code__.co_argcount else run()
         except (KeyError, IndexError, TypeError, AttributeError, OSError, StopIteration) as e:

@@ -10,6 +10,7 @@
 #include "tools/cli.h"
 #include "tools/cli_version.h"
 #include "tools/cli_fmt.h"
+#include "tools/cli_diff.h"
 
 namespace {
 
@@ -24,12 +25,14 @@ int run_guarded(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 success, 1 findings (errors in the topology, output out of date) or a failed\n"
       "write, 2 usage error, a file that cannot be read or too little memory. `drift` follows\n"
-      "`terraform plan -detailed-exitcode` instead: 0 in sync, 1 error, 2 drift found.\n\n"
+      "`terraform plan -detailed-exitcode` instead: 0 in sync, 1 error, 2 drift found.\n"
+      "`diff` too: 0 no change, 1 error, 2 changes, 3 changes that --fail-on names.\n\n"
       "Examples:\n"
       "  topoc check platform.topo\n"
       "  topoc build platform.topo -o infra --target all\n"
       "  topoc graph platform.topo > platform.mmd\n"
-      "  topoc drift platform.topo --state state.json --state resources.json\n\n"
+      "  topoc drift platform.topo --state state.json --state resources.json\n"
+      "  topoc diff --base main platform.topo --format markdown\n\n"
       "Run `topoc help <command>` (or `topoc <command> --help`) for a command's options.\n"
       "Colour: NO_COLOR (any non-empty value) or TERM=dumb turn it off unless --color always.");
 
@@ -51,6 +54,8 @@ int run_guarded(int argc, char** argv) {
   auto* fmt_cmd = cli::add_fmt_command(app, fmt_options);
   std::string help_topic;
   auto* help_cmd = cli::add_help_command(app, help_topic);
+  cli::DiffOptions diff_options;
+  auto* diff_cmd = cli::add_diff_command(app, diff_options);
 
   // An unknown command is a typo more often than not: name the closest one
   // and list them all, instead of CLI11's "argument was not expected".
@@ -65,6 +70,7 @@ int run_guarded(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    if (diff_cmd->parsed()) return cli::kDiffError;
     return drift_cmd->parsed() ? cli::kDriftError : cli::kExitUsage;
   }
   if (check_cmd->parsed()) return cli::run_check(check);
@@ -77,6 +83,7 @@ int run_guarded(int argc, char** argv) {
   if (version_cmd->parsed()) return cli::run_version(version);
   if (lsp_cmd->parsed()) return cli::run_lsp();
   if (fmt_cmd->parsed()) return cli::run_fmt(fmt_options);
+  if (diff_cmd->parsed()) return cli::run_diff(diff_options);
   return cli::kExitUsage;
 }
 
@@ -86,6 +93,7 @@ int main(int argc, char** argv) {
   // `drift` keeps the exit codes of `terraform plan -detailed-exitcode`, where
   // 2 means drift found: an error there is 1.
   bool drift = argc > 1 && std::string_view(argv[1]) == "drift";
+  drift = drift || (argc > 1 && std::string_view(argv[1]) == "diff");  // same scheme
   int failed = drift ? topoc::cli::kDriftError : topoc::cli::kExitUsage;
   try {
     return run_guarded(argc, argv);

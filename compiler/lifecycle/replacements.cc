@@ -149,10 +149,12 @@ class Comparison {
     const json& a = old.contains("attributes") ? old["attributes"] : empty;
     const json& b = now.contains("attributes") ? now["attributes"] : empty;
     const std::string name = text_of(now, "name");
-    if (s.type == "azurerm_storage_account") {
-      std::string from = text_of(a, "account_replication_type");
-      std::string to = text_of(b, "account_replication_type");
-      if (!from.empty() && !to.empty() && zone_redundant_kind(from) != zone_redundant_kind(to)) {
+    switch (forced_replacement(s.type, a, b)) {
+      case ForcedReplacement::kNone:
+        break;
+      case ForcedReplacement::kReplicationFamily: {
+        std::string from = text_of(a, "account_replication_type");
+        std::string to = text_of(b, "account_replication_type");
         sink_
             .report(diag::Kind::StatefulResourceReplaced, replication_source(now),
                     fmt::format("storage account `{}` would change replication from `{}` to `{}`; "
@@ -163,27 +165,19 @@ class Comparison {
             "keep `replication = {}`, or convert the account in Azure first "
             "and change the topology afterwards",
             from);
+        break;
       }
-    } else if (s.type == "azurerm_cosmosdb_sql_container") {
-      auto paths = [](const json& attrs) {
-        auto it = attrs.find("partition_key_paths");
-        return it != attrs.end() ? *it : json();
-      };
-      if (!paths(a).is_null() && !paths(b).is_null() && paths(a) != paths(b)) {
+      case ForcedReplacement::kPartitionKey:
         sink_
-            .report(diag::Kind::StatefulResourceReplaced, partition_source(name),
-                    fmt::format("Cosmos DB container `{}` would change its partition key from {} "
-                                "to {}; a partition key is fixed at creation, so Terraform would "
-                                "replace the container and its items would be lost",
-                                name, paths(a).dump(), paths(b).dump()))
+            .report(
+                diag::Kind::StatefulResourceReplaced, partition_source(name),
+                fmt::format("Cosmos DB container `{}` would change its partition key from {} "
+                            "to {}; a partition key is fixed at creation, so Terraform would "
+                            "replace the container and its items would be lost",
+                            name, a["partition_key_paths"].dump(), b["partition_key_paths"].dump()))
             .help = "keep the partition key; copy the items into a new container to change it";
-      }
-    } else if (s.type == "azurerm_cosmosdb_account") {
-      auto backup_type = [](const json& attrs) {
-        auto it = attrs.find("backup");
-        return it != attrs.end() && it->is_object() ? text_of(*it, "type") : std::string();
-      };
-      if (backup_type(a) == "Continuous" && backup_type(b) == "Periodic") {
+        break;
+      case ForcedReplacement::kBackupToPeriodic: {
         Location at = t_.cosmos ? t_.cosmos->backup.location : t_.location;
         if (at.span.begin == at.span.end && t_.cosmos) at = t_.cosmos->location;
         sink_
@@ -193,6 +187,7 @@ class Comparison {
                                 "its data would be lost",
                                 name))
             .help = "keep a continuous backup (`continuous-7d` or `continuous-30d`)";
+        break;
       }
     }
   }
@@ -256,6 +251,39 @@ class Comparison {
 
 bool is_stateful(std::string_view azurerm_type) {
   return find_stateful(azurerm_type) != nullptr;
+}
+
+bool replaced_when_relocated(std::string_view azurerm_type) {
+  const StatefulType* s = find_stateful(azurerm_type);
+  return s && s->has_location;
+}
+
+ForcedReplacement forced_replacement(std::string_view type, const json& a, const json& b) {
+  if (!a.is_object() || !b.is_object()) return ForcedReplacement::kNone;
+  if (type == "azurerm_storage_account") {
+    std::string from = text_of(a, "account_replication_type");
+    std::string to = text_of(b, "account_replication_type");
+    if (!from.empty() && !to.empty() && zone_redundant_kind(from) != zone_redundant_kind(to)) {
+      return ForcedReplacement::kReplicationFamily;
+    }
+  } else if (type == "azurerm_cosmosdb_sql_container") {
+    auto paths = [](const json& attrs) {
+      auto it = attrs.find("partition_key_paths");
+      return it != attrs.end() ? *it : json();
+    };
+    if (!paths(a).is_null() && !paths(b).is_null() && paths(a) != paths(b)) {
+      return ForcedReplacement::kPartitionKey;
+    }
+  } else if (type == "azurerm_cosmosdb_account") {
+    auto backup_type = [](const json& attrs) {
+      auto it = attrs.find("backup");
+      return it != attrs.end() && it->is_object() ? text_of(*it, "type") : std::string();
+    };
+    if (backup_type(a) == "Continuous" && backup_type(b) == "Periodic") {
+      return ForcedReplacement::kBackupToPeriodic;
+    }
+  }
+  return ForcedReplacement::kNone;
 }
 
 void report_replacements(const model::Topology& topology, std::string_view previous_manifest,

@@ -8,6 +8,7 @@
 // suffix (X004). docs/lifecycle.md describes each.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "compiler/diag/diagnostic.h"
@@ -17,6 +18,23 @@ namespace topoc::lifecycle {
 
 // Whether the manifest entry type holds data a replacement would lose.
 bool is_stateful(std::string_view azurerm_type);
+
+// Whether azurerm replaces a resource of this stateful type to change its
+// `location` (databases and containers have none of their own).
+bool replaced_when_relocated(std::string_view azurerm_type);
+
+// A change of attributes that azurerm can make to a stateful resource only by
+// replacing it. `before` and `after` are the resource's azurerm attributes
+// (the manifest's `attributes`, the estate's `properties`). `topoc build`'s
+// L004 and `topoc diff` both decide with this.
+enum class ForcedReplacement {
+  kNone,
+  kReplicationFamily,  // storage: between zone-redundant and other kinds
+  kPartitionKey,       // Cosmos DB container: partition_key_paths
+  kBackupToPeriodic,   // Cosmos DB account: continuous to periodic backup
+};
+ForcedReplacement forced_replacement(std::string_view azurerm_type, const nlohmann::json& before,
+                                     const nlohmann::json& after);
 
 // Reports the L002-L004 warnings of going from `previous_manifest` (the text
 // of the last build's topoc.manifest.json) to `current_manifest`. A previous
