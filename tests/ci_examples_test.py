@@ -5,7 +5,9 @@ SARIF from `topoc check` is uploaded (GitHub code scanning) or published as
 Terraform, and each environment runs terraform init -backend=false, validate
 and plan, the plan with OIDC credentials. The scheduled drift workflow feeds
 `topoc drift` a `terraform show -json` state and an `az resource list` export
-and fails with its exit code. Every topoc flag they use must be one
+and fails with its exit code. On pull requests `topoc diff --base` is
+posted as a comment (GitHub) or a pull-request thread (Azure DevOps), and
+its exit 3 fails the run. Every topoc flag they use must be one
 `topoc <command> --help` lists.
 
 The GitHub templates install topoc with the action at the repository root

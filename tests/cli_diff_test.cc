@@ -90,6 +90,31 @@ TEST_F(CliDiff, NoChangeExitsZero) {
   EXPECT_EQ(r.err, "");
   CliRun fail_on = diff("a.topo b.topo --fail-on residency-widening,destructive");
   EXPECT_EQ(fail_on.exit_code, 0);
+  // --env builds both sides for that environment.
+  CliRun staging = diff("a.topo b.topo --env staging");
+  EXPECT_EQ(staging.exit_code, 0) << staging.err;
+  EXPECT_EQ(staging.out, "topoc diff `a.topo` -> `b.topo` (environment `staging`)\nNo changes.\n");
+}
+
+// Another environment is another estate: every name with the environment
+// in it changes, and the stateful resources with them.
+TEST_F(CliDiff, EnvironmentChangeRenamesStatefulResources) {
+  write(root_ / "a.topo", shop());
+  std::string staging = shop();
+  staging.replace(staging.find("  naming {"), 0, "  environment = \"staging\"\n");
+  write(root_ / "b.topo", staging);
+  CliRun r = diff("a.topo b.topo --format json");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.out.find("\"changes\": [\n      {\n        \"name\": \"environment\",\n        "
+                       "\"before\": \"prod\",\n        \"after\": \"staging\"\n      }"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"destruction\": \"renamed from `stshopweuprod` to `stshopweustaging`: "
+                       "Azure cannot rename it\""),
+            std::string::npos)
+      << r.out;
+  // Both sides built as one environment: nothing changes.
+  EXPECT_EQ(diff("a.topo b.topo --env staging").exit_code, 0);
 }
 
 TEST_F(CliDiff, ChangesExitTwoAndFailOnThree) {
@@ -142,6 +167,9 @@ TEST_F(CliDiff, BadArgumentsExitOne) {
             "revision, `topoc diff --base main NEW`\n");
   EXPECT_EQ(diff("a.topo a.topo --base main").exit_code, 1);
   EXPECT_EQ(diff("a.topo a.topo --format yaml").exit_code, 1);
+  CliRun env = diff("a.topo a.topo --env 'Prod!'");
+  EXPECT_EQ(env.exit_code, 1);
+  EXPECT_TRUE(env.err.starts_with("topoc: error: ")) << env.err;
   EXPECT_EQ(diff("").exit_code, 1);
   CliRun missing = diff("a.topo nothing.topo");
   EXPECT_EQ(missing.exit_code, 1);

@@ -69,7 +69,7 @@ std::string destruction_of(const estate::Resource& a, const estate::Resource& b)
           a.properties.value("account_replication_type", ""),
           b.properties.value("account_replication_type", ""));
     case lifecycle::ForcedReplacement::kPartitionKey:
-      return fmt::format("partition key {} to {}: fixed when the container is created",
+      return fmt::format("partition key `{}` to `{}`: fixed when the container is created",
                          a.properties["partition_key_paths"].dump(),
                          b.properties["partition_key_paths"].dump());
     case lifecycle::ForcedReplacement::kBackupToPeriodic:

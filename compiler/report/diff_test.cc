@@ -165,7 +165,7 @@ TEST(Diff, PartitionKeyChangeIsDestructive) {
     EXPECT_EQ(r.type, "azurerm_cosmosdb_sql_container");
     EXPECT_TRUE(r.destructive);
     EXPECT_EQ(r.destruction,
-              "partition key [\"/tenantId\"] to [\"/customerId\"]: fixed when the container is "
+              "partition key `[\"/tenantId\"]` to `[\"/customerId\"]`: fixed when the container is "
               "created");
     ASSERT_EQ(r.properties.size(), 1u);
     EXPECT_EQ(r.properties[0].name, "partition_key_paths");
