@@ -140,17 +140,15 @@ std::vector<Section> sections(const Diff& diff) {
   out.push_back(std::move(policies));
 
   Section placements = section(5,
-                               "### New placements\n\n| Tenant | Kind | Location | Resource | Why "
+                               "### New placements\n\n| Tenant | Kind | Locations | Resource | Why "
                                "|\n|---|---|---|---|---|\n");
   for (const TenantDiff& t : residency.tenants) {
-    for (const NewPlacement& p : t.new_placements) {
-      for (const PlacementSource& s : p.sources) {
-        placements.rows.push_back(fmt::format(
-            "| {} | {} | {} | {} | {} |\n", code(t.name), p.kind,
-            s.from.empty() ? code(p.location)
-                           : fmt::format("{} (from {})", code(p.location), code(s.from)),
-            code(s.resource), reasons_cell(s)));
-      }
+    for (const PlacementRow& row : placement_rows(t)) {
+      std::string where = codes(row.locations);
+      if (!row.source->from.empty()) where += fmt::format(" (from {})", code(row.source->from));
+      placements.rows.push_back(fmt::format("| {} | {} | {} | {} | {} |\n", code(t.name), row.kind,
+                                            where, code(row.source->resource),
+                                            reasons_cell(*row.source)));
     }
   }
   out.push_back(std::move(placements));

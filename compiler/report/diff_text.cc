@@ -36,14 +36,13 @@ void tenants(const Diff& diff, std::string& out) {
     if (!t.removed_locations.empty()) {
       out += "    removed locations: " + list(t.removed_locations) + "\n";
     }
-    for (const NewPlacement& p : t.new_placements) {
-      for (const PlacementSource& s : p.sources) {
-        out += fmt::format("    new {} in {}{}: {}\n", p.kind, visible(p.location),
-                           s.from.empty() ? "" : " (from " + visible(s.from) + ")", q(s.resource));
-        for (const DiffReason& r : s.reasons) {
-          out += fmt::format("      {}{}\n", r.line ? fmt::format("line {}: ", r.line) : "",
-                             quoted_message(r.text));
-        }
+    for (const PlacementRow& row : placement_rows(t)) {
+      const PlacementSource& s = *row.source;
+      out += fmt::format("    new {} in {}{}: {}\n", row.kind, list(row.locations),
+                         s.from.empty() ? "" : " (from " + visible(s.from) + ")", q(s.resource));
+      for (const DiffReason& r : s.reasons) {
+        out += fmt::format("      {}{}\n", r.line ? fmt::format("line {}: ", r.line) : "",
+                           quoted_message(r.text));
       }
     }
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "compiler/text/visible.h"
 
 namespace topoc::report {
@@ -17,6 +19,21 @@ std::string boundary_text(const TenantDiff& t, std::string_view arrow) {
   if (t.removed()) return t.old_boundary;
   if (t.moved()) return t.old_boundary + std::string(arrow) + t.new_boundary;
   return t.new_boundary;
+}
+
+std::vector<PlacementRow> placement_rows(const TenantDiff& t) {
+  std::vector<PlacementRow> rows;
+  std::unordered_map<std::string, size_t> index;
+  for (const NewPlacement& p : t.new_placements) {
+    for (const PlacementSource& s : p.sources) {
+      std::string key = p.kind + '\n' + s.resource + '\n' + s.from;
+      for (const DiffReason& r : s.reasons) key += fmt::format("\n{}:{}", r.line, r.text);
+      auto [it, inserted] = index.emplace(std::move(key), rows.size());
+      if (inserted) rows.push_back({p.kind, {}, &s});
+      rows[it->second].locations.push_back(p.location);
+    }
+  }
+  return rows;
 }
 
 std::string estate_summary(const EstateDiff& e) {
