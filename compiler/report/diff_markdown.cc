@@ -68,6 +68,12 @@ std::string reasons_cell(const PlacementSource& s) {
   return out.empty() ? "-" : out;
 }
 
+// The tenant's boundary as code: `eu`, or `us` → `eu` for a moved tenant.
+std::string boundary_cell(const TenantDiff& t) {
+  if (t.moved()) return code(t.old_boundary) + " → " + code(t.new_boundary);
+  return code(t.removed() ? t.old_boundary : t.new_boundary);
+}
+
 std::string tenant_change(const TenantDiff& t) {
   if (t.added()) return "added";
   if (t.removed()) return "removed";
@@ -90,8 +96,7 @@ std::vector<Section> sections(const Diff& diff) {
   Section widening = section(9, "| Tenant | Boundary | May now reach |\n|---|---|---|\n");
   for (const TenantDiff& t : residency.tenants) {
     if (t.widens()) {
-      widening.rows.push_back(fmt::format("| {} | {} | {} |\n", code(t.name),
-                                          markdown_cell(boundary_text(t, " → ")),
+      widening.rows.push_back(fmt::format("| {} | {} | {} |\n", code(t.name), boundary_cell(t),
                                           codes(t.new_locations)));
     }
   }
@@ -115,8 +120,8 @@ std::vector<Section> sections(const Diff& diff) {
                             "Removed locations |\n|---|---|---|---|---|\n");
   for (const TenantDiff& t : residency.tenants) {
     tenants.rows.push_back(fmt::format("| {} | {} | {} | {} | {} |\n", code(t.name),
-                                       markdown_cell(boundary_text(t, " → ")), tenant_change(t),
-                                       codes(t.new_locations), codes(t.removed_locations)));
+                                       boundary_cell(t), tenant_change(t), codes(t.new_locations),
+                                       codes(t.removed_locations)));
   }
   out.push_back(std::move(tenants));
 

@@ -14,10 +14,10 @@ std::string value_text(const nlohmann::json& value) {
   return truncated(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-std::string boundary_text(const TenantDiff& t, std::string_view arrow) {
+std::string boundary_text(const TenantDiff& t) {
   if (t.added()) return t.new_boundary;
   if (t.removed()) return t.old_boundary;
-  if (t.moved()) return t.old_boundary + std::string(arrow) + t.new_boundary;
+  if (t.moved()) return t.old_boundary + " -> " + t.new_boundary;
   return t.new_boundary;
 }
 

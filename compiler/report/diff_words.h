@@ -13,9 +13,9 @@ namespace topoc::report {
 // anything else as compact JSON; cut to kMaxQuotedBytes.
 std::string value_text(const nlohmann::json& value);
 
-// A tenant's boundary: `eu`, or `us -> eu` (with `arrow`) for a tenant
-// moved between boundaries.
-std::string boundary_text(const TenantDiff& tenant, std::string_view arrow = " -> ");
+// A tenant's boundary: `eu`, or `us -> eu` for a tenant moved between
+// boundaries.
+std::string boundary_text(const TenantDiff& tenant);
 
 // A tenant's new placements as people read them: one row per kind and
 // source, with every new location that source puts there (an OpenAI data
