@@ -10,6 +10,7 @@
 #include "tools/cli.h"
 #include "tools/cli_version.h"
 #include "tools/cli_fmt.h"
+#include "tools/cli_residency.h"
 
 namespace {
 
@@ -51,6 +52,8 @@ int run_guarded(int argc, char** argv) {
   auto* fmt_cmd = cli::add_fmt_command(app, fmt_options);
   std::string help_topic;
   auto* help_cmd = cli::add_help_command(app, help_topic);
+  cli::ResidencyOptions residency;
+  auto* residency_cmd = cli::add_residency_command(app, residency);
 
   // An unknown command is a typo more often than not: name the closest one
   // and list them all, instead of CLI11's "argument was not expected".
@@ -77,6 +80,7 @@ int run_guarded(int argc, char** argv) {
   if (version_cmd->parsed()) return cli::run_version(version);
   if (lsp_cmd->parsed()) return cli::run_lsp();
   if (fmt_cmd->parsed()) return cli::run_fmt(fmt_options);
+  if (residency_cmd->parsed()) return cli::run_residency(residency);
   return cli::kExitUsage;
 }
 
