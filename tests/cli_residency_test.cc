@@ -56,6 +56,20 @@ TEST(CliResidency, TenantAndBoundaryExcludeEachOther) {
   EXPECT_EQ("", r.out);
 }
 
+TEST(CliResidency, AnEmptyNameIsAUsageError) {
+  CliRun r = run_topoc(kSource, "", "residency examples/minimal.topo --boundary ''");
+  EXPECT_EQ(2, r.exit_code);
+  EXPECT_EQ("", r.out);
+  EXPECT_NE(std::string::npos, r.err.find("a name is needed")) << r.err;
+}
+
+TEST(CliResidency, ReadsStandardInput) {
+  CliRun r = run_topoc(kSource, "", "residency - --format json",
+                       (kSource / "examples/minimal.topo").string());
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  EXPECT_NE(std::string::npos, r.out.find("\"file\": \"<stdin>\"")) << r.out.substr(0, 300);
+}
+
 TEST(CliResidency, UnreadableFileIsAUsageError) {
   CliRun r = run_topoc(kSource, "", "residency does-not-exist.topo");
   EXPECT_EQ(2, r.exit_code);

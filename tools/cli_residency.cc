@@ -27,6 +27,12 @@ CLI::App* add_residency_command(CLI::App& app, ResidencyOptions& opt) {
   auto* tenant = cmd->add_option("--tenant", opt.tenant,
                                  "Report only this tenant: the boundary holding its data");
   auto* boundary = cmd->add_option("--boundary", opt.boundary, "Report only this boundary");
+  // An empty name would silently mean "every boundary".
+  const CLI::Validator named(
+      [](std::string& value) { return value.empty() ? std::string("a name is needed") : ""; },
+      "NAME");
+  tenant->check(named);
+  boundary->check(named);
   tenant->excludes(boundary);
   boundary->excludes(tenant);
   cmd->add_option("--format", opt.format,
