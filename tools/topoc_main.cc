@@ -11,6 +11,7 @@
 #include "tools/cli_version.h"
 #include "tools/cli_fmt.h"
 #include "tools/cli_diff.h"
+#include "tools/cli_residency.h"
 
 namespace {
 
@@ -56,6 +57,8 @@ int run_guarded(int argc, char** argv) {
   auto* help_cmd = cli::add_help_command(app, help_topic);
   cli::DiffOptions diff_options;
   auto* diff_cmd = cli::add_diff_command(app, diff_options);
+  cli::ResidencyOptions residency;
+  auto* residency_cmd = cli::add_residency_command(app, residency);
 
   // An unknown command is a typo more often than not: name the closest one
   // and list them all, instead of CLI11's "argument was not expected".
@@ -84,6 +87,7 @@ int run_guarded(int argc, char** argv) {
   if (lsp_cmd->parsed()) return cli::run_lsp();
   if (fmt_cmd->parsed()) return cli::run_fmt(fmt_options);
   if (diff_cmd->parsed()) return cli::run_diff(diff_options);
+  if (residency_cmd->parsed()) return cli::run_residency(residency);
   return cli::kExitUsage;
 }
 

@@ -1,5 +1,6 @@
 // The built-in catalogue of Azure public-cloud regions: geography, country,
-// EU Data Boundary membership, paired region and availability zones.
+// EU Data Boundary membership, paired region, availability zones and
+// coordinates.
 // Rules and emitters read Azure's facts from here and nowhere else.
 #pragma once
 
@@ -20,6 +21,10 @@ struct RegionInfo {
   bool zones;
   bool restricted;  // needs a support request before use
   bool uncertain;   // not in Microsoft's published list; facts partly unverified
+  // Decimal degrees, WGS 84: where `topoc residency` draws the region on its
+  // map (compiler/catalog/region_coordinates.json names the sources).
+  double latitude;
+  double longitude;
 };
 
 // The geography slug that means "every region in the EU Data Boundary".
