@@ -70,6 +70,17 @@ TEST(CliResidency, ReadsStandardInput) {
   EXPECT_NE(std::string::npos, r.out.find("\"file\": \"<stdin>\"")) << r.out.substr(0, 300);
 }
 
+TEST(CliResidency, EnvironmentNamesTheEstateItReports) {
+  CliRun r = run_topoc(kSource, "", "residency examples/minimal.topo --env staging --format json");
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ("staging", j["environment"]);
+  EXPECT_NE(std::string::npos, r.out.find("\"name\": \"rg-minimal-east-staging\""));
+  CliRun bad = run_topoc(kSource, "", "residency examples/minimal.topo --env BAD");
+  EXPECT_EQ(2, bad.exit_code);
+  EXPECT_TRUE(bad.err.starts_with("topoc: error: `--env BAD`: ")) << bad.err;
+}
+
 TEST(CliResidency, UnreadableFileIsAUsageError) {
   CliRun r = run_topoc(kSource, "", "residency does-not-exist.topo");
   EXPECT_EQ(2, r.exit_code);
