@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes a large topology for benchmarking topoc: by default 60 regions in 6
 residency boundaries, 10,000 tenants and 200 Cosmos DB containers, with Front
-Door geo routes. Locations come from `topoc regions` (restricted-access ones
-left out); every region, failover, tenant and route stays inside its boundary
-and address spaces do not overlap, so `topoc check` finds nothing.
+Door geo routes. Regions are placed in locations from `topoc regions`
+(restricted-access ones left out); every region, failover, tenant, route and
+Key Vault copy stays inside its boundary and address spaces do not overlap, so
+`topoc check` finds nothing.
 
 Usage: gen_topology.py --topoc build/topoc [-o big.topo] [--regions 60]
        [--boundaries 6] [--tenants 10000] [--containers 200]
@@ -43,8 +44,8 @@ def read_regions(topoc):
     return regions
 
 
-def boundary_locations(spec, regions):
-    usable = [r for r in regions if not r["restricted"]]
+def boundary_locations(spec, regions, usable_only=True):
+    usable = [r for r in regions if not (usable_only and r["restricted"])]
     if spec.get("geography") == "eu-data-boundary":
         return [r for r in usable if r["EUDB"] == "yes"]
     if "geography" in spec:
@@ -73,7 +74,12 @@ def generate(args, regions):
         if "geography" in spec:
             w(f'  boundary "{name}" {{ geography = {spec["geography"]} }}')
         else:
-            names = ", ".join(r["location"] for r in locations)
+            # Regions are placed only in usable locations, but the boundary
+            # allows its geographies' restricted ones too: Azure copies a Key
+            # Vault's contents to the pair (Australia Central 2, UAE Central,
+            # South Africa West) whatever the customer may deploy there.
+            allowed = boundary_locations(spec, regions, usable_only=False)
+            names = ", ".join(r["location"] for r in allowed)
             w(f'  boundary "{name}" {{ locations = [{names}] }}')
     w("")
 

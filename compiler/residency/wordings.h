@@ -21,6 +21,8 @@ void openai_processing_outside(const estate::Breach&, diag::DiagnosticSink&);
 void redis_replica_outside(const estate::Breach&, diag::DiagnosticSink&);
 // R003: a Cosmos DB account shared by every tenant.
 void cosmos_spans_boundaries(const estate::Breach&, diag::DiagnosticSink&);
+// R011: the copy of a Key Vault's contents Azure keeps in the paired region.
+void keyvault_copy_outside(const estate::Breach&, diag::DiagnosticSink&);
 
 // Any other placement: the code of its kind (docs/estate.md), the resource,
 // the locations outside and the placement's reason chain as notes.

@@ -206,21 +206,10 @@ locals {
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
       }
-      keyvault = {
-        name                       = "kv-nar-weu-test"
-        sku_name                   = "standard"
-        soft_delete_retention_days = 90
-        purge_protection_enabled   = true
-        private_endpoint_name      = "pep-nar-weu-vault-test"
-        private_dns_zones          = ["privatelink.vaultcore.azure.net"]
-      }
+      keyvault   = null
       monitoring = null
       private_dns = {
-        zones = [
-          "privatelink.blob.core.windows.net",
-          "privatelink.documents.azure.com",
-          "privatelink.vaultcore.azure.net",
-        ]
+        zones     = ["privatelink.blob.core.windows.net", "privatelink.documents.azure.com"]
         link_name = "link-vnet-nar-weu-test"
       }
     }
@@ -451,25 +440,6 @@ module "storage" {
   }
   secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
   tags                            = local.common_tags
-}
-
-module "keyvault" {
-  source   = "../../modules/regional/keyvault"
-  for_each = { for key, region in local.regions : key => region if region.keyvault != null }
-
-  name                       = each.value.keyvault.name
-  location                   = each.value.location
-  resource_group_name        = azurerm_resource_group.region[each.key].name
-  sku_name                   = each.value.keyvault.sku_name
-  soft_delete_retention_days = each.value.keyvault.soft_delete_retention_days
-  purge_protection_enabled   = each.value.keyvault.purge_protection_enabled
-  private_endpoint = {
-    name                 = each.value.keyvault.private_endpoint_name
-    location             = each.value.location
-    subnet_id            = module.network[each.key].subnet_ids["endpoints"]
-    private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
-  }
-  tags = local.common_tags
 }
 
 module "cosmos" {

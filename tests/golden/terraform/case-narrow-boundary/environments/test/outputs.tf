@@ -22,8 +22,3 @@ output "cosmos_endpoints" {
   description = "Cosmos DB endpoints keyed by boundary."
   value       = { for key, account in module.cosmos : key => account.endpoint }
 }
-
-output "key_vault_uris" {
-  description = "Key Vault URIs keyed by region."
-  value       = { for key, vault in module.keyvault : key => vault.vault_uri }
-}
