@@ -191,6 +191,31 @@ TEST(Diff, ReplicationFamilyChangeIsDestructiveWithinAFamilyIsNot) {
   EXPECT_FALSE(within.estate.resources.empty());
 }
 
+// A region moved to another location: its stateful resources are replaced.
+TEST(Diff, RelocatedStatefulResourcesAreDestructive) {
+  std::string after = shop("", kTenants);
+  after.replace(after.find("location = westeurope"), 21, "location = northeurope");
+  Diff d = compare(shop("", kTenants), after);
+  const ResourceDiff* storage = resource(d, "module.storage[\"weu\"].azurerm_storage_account.this");
+  ASSERT_NE(storage, nullptr);
+  EXPECT_TRUE(storage->destructive);
+  EXPECT_EQ(storage->destruction, "moved from `westeurope` to `northeurope`: Azure cannot move it");
+  const ResourceDiff* vault = resource(d, "module.keyvault[\"weu\"].azurerm_key_vault.this");
+  ASSERT_NE(vault, nullptr);
+  EXPECT_TRUE(vault->destructive);
+  // The subnet moves with its network but holds no data.
+  for (const ResourceDiff& r : d.estate.resources) {
+    if (r.type == "azurerm_subnet") {
+      EXPECT_FALSE(r.destructive);
+    }
+  }
+  const TenantDiff* globex = tenant(d, "globex");
+  ASSERT_NE(globex, nullptr);
+  EXPECT_TRUE(globex->widens());
+  EXPECT_EQ(globex->new_locations, std::vector<std::string>{"northeurope"});
+  EXPECT_EQ(globex->removed_locations, std::vector<std::string>{"westeurope"});
+}
+
 // A Redis geo-replica puts the EU tenant's cache data in a second location.
 TEST(Diff, ReplicaAddedIsANewPlacement) {
   auto with_redis = [](std::string_view replica) {
