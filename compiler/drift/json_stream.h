@@ -65,7 +65,15 @@ enum class Route {
   kKeep,      // keep it; ask again for each value inside
   kKeepAll,   // keep it with everything inside, without asking
   kHandOver,  // like kKeep, then pass it to take() once complete and drop it
+  // The router keeps the value in a field of its own instead of the kept
+  // JSON: a string's text goes to capture(); any other value is skipped and
+  // capture() told its kind. Strings a reader wants as they are (names, ids,
+  // tags) then cost no JSON node, no map entry and no second copy.
+  kCapture,
 };
+
+// What a value routed kCapture was.
+enum class Captured { kString, kNull, kOther };
 
 class JsonRouter {
  public:
@@ -74,6 +82,13 @@ class JsonRouter {
   // Receives a value routed kHandOver. Returning false stops reading; the
   // router keeps its own account of why.
   virtual bool take(const JsonPath& path, nlohmann::json value) = 0;
+  // Receives a value routed kCapture; `text` is the decoded string for
+  // Captured::kString and empty otherwise. Called once per occurrence, so a
+  // key written twice in an object is seen twice and the last one counts,
+  // as it does in the kept JSON.
+  virtual void capture(const JsonPath& path, Captured kind, std::string_view text) {
+    (void)path, (void)kind, (void)text;
+  }
 };
 
 struct StreamResult {
