@@ -1,9 +1,9 @@
 // Reads a JSON document of any size with bounded memory. The bytes stream in
 // fixed-size chunks (checked for UTF-8 on the way) through a parser of its
 // own, and a router decides for each value, as it starts, by its JSON path,
-// whether to skip it, keep it, or keep it and hand it over as soon as it is
-// complete. Skipped values are scanned, never stored, and no single string
-// or number may exceed kMaxTokenBytes, so a Terraform state of 20,000
+// whether to skip it, keep it, keep it and hand it over as soon as it is
+// complete, or take it into a field of its own (capture). Skipped values are scanned, never stored,
+// and no single string or number may exceed kMaxTokenBytes, so a Terraform state of 20,000
 // resources is never held as a whole document (only the attributes drift
 // compares survive, one resource at a time) and white space, however much,
 // costs nothing.
