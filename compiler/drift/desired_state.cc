@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <set>
 
 #include "compiler/catalog/region_catalog.h"
@@ -30,49 +32,122 @@ std::optional<Problem> optional_string(const json& object, const char* key, std:
   return std::nullopt;
 }
 
-std::optional<Problem> read_resource(const json& r, std::string_view at, TagPool& pool,
-                                     DesiredResource& d) {
-  if (!r.is_object()) return Problem{std::string(at), "expected a resource object"};
-  for (const char* key : {"address", "type"}) {
-    auto it = r.find(key);
-    if (it == r.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-      return Problem{fmt::format("{}/{}", at, key),
-                     fmt::format("expected `{}` to be a non-empty string", key)};
+// The string fields of a manifest resource, captured while it is read
+// (Route::kCapture) instead of kept in its JSON. `tags` stays in the JSON
+// (an empty object, or whatever else it was) and its entries are captured.
+struct ManifestFields {
+  struct Field {
+    const char* key;
+    enum State : uint8_t { kAbsent, kString, kNull, kOther } state = kAbsent;
+    std::string text;
+  };
+  std::array<Field, 6> fields = {Field{"address"},  Field{"type"},     Field{"name"},
+                                 Field{"location"}, Field{"boundary"}, Field{"resource_group"}};
+  Tags tags;
+  std::set<std::string> bad_tags;  // keys whose value is not a string
+
+  Field* find(std::string_view key) {
+    for (Field& f : fields) {
+      if (key == f.key) return &f;
+    }
+    return nullptr;
+  }
+  void clear() {
+    for (Field& f : fields) f.state = Field::kAbsent;
+    tags.clear();
+    bad_tags.clear();
+  }
+};
+
+void set_field(ManifestFields::Field& f, Captured kind, std::string_view text) {
+  f.state = kind == Captured::kString ? ManifestFields::Field::kString
+            : kind == Captured::kNull ? ManifestFields::Field::kNull
+                                      : ManifestFields::Field::kOther;
+  f.text.assign(kind == Captured::kString ? text : std::string_view());
+}
+
+// `path` is the resource's, spelled as a pointer only for a problem.
+std::optional<Problem> read_resource(json& r, ManifestFields& m, const JsonPath& path,
+                                     TagPool& pool, DesiredResource& d) {
+  auto at = [&] { return json_pointer(path); };
+  if (!r.is_object()) return Problem{at(), "expected a resource object"};
+  for (size_t i : {0, 1}) {  // address, type
+    const ManifestFields::Field& f = m.fields[i];
+    if (f.state != ManifestFields::Field::kString || f.text.empty()) {
+      return Problem{fmt::format("{}/{}", at(), f.key),
+                     fmt::format("expected `{}` to be a non-empty string", f.key)};
     }
   }
-  d.address = r["address"].get<std::string>();
-  d.type = r["type"].get<std::string>();
-  for (auto [key, out] :
-       {std::pair{"name", &d.name}, std::pair{"location", &d.location},
-        std::pair{"boundary", &d.boundary}, std::pair{"resource_group", &d.resource_group}}) {
-    if (auto p = optional_string(r, key, at, *out)) return p;
+  d.address = std::move(m.fields[0].text);
+  d.type = std::move(m.fields[1].text);
+  for (auto [i, out] : {std::pair{2, &d.name}, std::pair{3, &d.location}, std::pair{4, &d.boundary},
+                        std::pair{5, &d.resource_group}}) {
+    ManifestFields::Field& f = m.fields[i];
+    if (f.state == ManifestFields::Field::kOther) {
+      return Problem{fmt::format("{}/{}", at(), f.key),
+                     fmt::format("expected `{}` to be a string", f.key)};
+    }
+    if (f.state == ManifestFields::Field::kString) *out = std::move(f.text);
   }
   if (d.location != "global") d.location = catalog::normalise_location(d.location);
   if (auto it = r.find("attributes"); it != r.end() && !it->is_null()) {
     if (!it->is_object()) {
-      return Problem{fmt::format("{}/attributes", at), "expected `attributes` to be an object"};
+      return Problem{fmt::format("{}/attributes", at()), "expected `attributes` to be an object"};
     }
-    d.attributes = *it;
+    d.attributes = std::move(*it);
     normalise_attributes(d.type, d.attributes);
     strip_identity(d.attributes);
   }
   if (auto it = r.find("tags"); it != r.end() && !it->is_null()) {
     if (!it->is_object())
-      return Problem{fmt::format("{}/tags", at), "expected `tags` to be an object"};
-    Tags tags;
-    for (const auto& [k, v] : it->items()) {
-      if (!v.is_string()) {
-        return Problem{fmt::format("{}/tags/{}", at, k), "expected tag values to be strings"};
-      }
-      tags[k] = v.get<std::string>();
+      return Problem{fmt::format("{}/tags", at()), "expected `tags` to be an object"};
+    if (!m.bad_tags.empty()) {
+      return Problem{fmt::format("{}/tags/{}", at(), *m.bad_tags.begin()),
+                     "expected tag values to be strings"};
     }
-    d.tags = pool.intern(std::move(tags));
+    d.tags = pool.intern(m.tags);
   }
   return std::nullopt;
 }
 
+// The addresses read so far, as positions in the resources read, to find
+// one listed twice: a set of the addresses would copy each of them.
+class AddressIndex {
+ public:
+  // False when resources[i]'s address is already there.
+  bool insert(const std::vector<DesiredResource>& resources, size_t i) {
+    if ((size_ + 1) * 2 > slots_.size()) grow(resources);
+    size_t h = std::hash<std::string>()(resources[i].address);
+    size_t mask = slots_.size() - 1;
+    for (size_t s = h & mask;; s = (s + 1) & mask) {
+      if (slots_[s] == 0) {
+        slots_[s] = static_cast<uint32_t>(i + 1);
+        ++size_;
+        return true;
+      }
+      if (resources[slots_[s] - 1].address == resources[i].address) return false;
+    }
+  }
+
+ private:
+  void grow(const std::vector<DesiredResource>& resources) {
+    std::vector<uint32_t> old(std::max<size_t>(64, slots_.size() * 2));
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (uint32_t v : old) {
+      if (v == 0) continue;
+      size_t s = std::hash<std::string>()(resources[v - 1].address) & mask;
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = v;
+    }
+  }
+  std::vector<uint32_t> slots_;  // position + 1; 0 is empty
+  size_t size_ = 0;
+};
+
 // A manifest of a large estate holds tens of thousands of resources: each is
-// handed over and kept with only the attributes drift compares.
+// handed over and kept with only the attributes drift compares, its string
+// fields captured as they are read.
 class ManifestRouter : public JsonRouter {
  public:
   Route route(const JsonPath& path) override {
@@ -80,24 +155,55 @@ class ManifestRouter : public JsonRouter {
     const std::string& top = path[0].key;
     if (path.size() == 1) return top == "resources" ? Route::kKeep : Route::kKeepAll;
     if (top != "resources" || !path[1].index) return Route::kSkip;
-    if (path.size() == 2) return Route::kHandOver;
-    if (path[2].key != "attributes") return Route::kKeepAll;
+    if (path.size() == 2) {
+      fields_.clear();
+      return Route::kHandOver;
+    }
+    const PathSegment& field = path[2];
+    if (path.size() == 3 && !field.index) {
+      if (fields_.find(field.key)) return Route::kCapture;
+      if (field.key == "tags") {
+        // A second `tags` replaces the first, as in the kept JSON.
+        fields_.tags.clear();
+        fields_.bad_tags.clear();
+        return Route::kKeep;
+      }
+    }
+    if (field.key == "tags" && !field.index) return Route::kCapture;
+    if (field.key != "attributes" || field.index) return Route::kKeepAll;
     if (path.size() == 3) return Route::kKeep;
     return kept_terraform_attribute(path[3].key) ? Route::kKeepAll : Route::kSkip;
   }
 
+  void capture(const JsonPath& path, Captured kind, std::string_view text) override {
+    const PathSegment& last = path.back();
+    if (path.size() == 3) {
+      if (ManifestFields::Field* f = fields_.find(last.key)) set_field(*f, kind, text);
+      return;
+    }
+    if (last.index) return;  // `tags` is an array, refused whole
+    if (kind == Captured::kString) {
+      fields_.bad_tags.erase(last.key);
+      fields_.tags[last.key].assign(text);
+    } else {
+      fields_.tags.erase(last.key);
+      fields_.bad_tags.insert(last.key);
+    }
+  }
+
   bool take(const JsonPath& path, json value) override {
     DesiredResource d;
-    std::string at = json_pointer(path);
-    if (auto p = read_resource(value, at, tags_, d)) {
+    if (auto p = read_resource(value, fields_, path, tags_, d)) {
       problem_ = std::move(p);
       return false;
     }
-    if (!seen_.insert(d.address).second) {
-      problem_ = Problem{at + "/address", fmt::format("address `{}` appears twice", d.address)};
+    resources_.push_back(std::move(d));
+    if (!addresses_.insert(resources_, resources_.size() - 1)) {
+      problem_ = Problem{json_pointer(path) + "/address",
+                         fmt::format("address `{}` appears twice", resources_.back().address)};
+      resources_.pop_back();
       return false;
     }
-    resources_.push_back(std::move(d));
     return true;
   }
 
@@ -106,7 +212,8 @@ class ManifestRouter : public JsonRouter {
 
  private:
   TagPool tags_;
-  std::set<std::string> seen_;
+  ManifestFields fields_;
+  AddressIndex addresses_;
 };
 
 // `azurerm_resource_group.region["eu"]` → `eu`.

@@ -205,10 +205,13 @@ json* Parser::insert(json&& v) {
   return &slot;
 }
 
-// Stores or hands over a complete scalar.
+// Stores, hands over or reports a complete scalar (a captured string has
+// been given to the router already).
 bool Parser::emit(Route r, json&& v, bool pushed) {
   bool ok = true;
-  if (r == Route::kHandOver) {
+  if (r == Route::kCapture) {
+    router_.capture(path_, v.is_null() ? Captured::kNull : Captured::kOther, {});
+  } else if (r == Route::kHandOver) {
     ok = router_.take(path_, std::move(v));
   } else if (r != Route::kSkip) {
     insert(std::move(v));
@@ -251,6 +254,10 @@ bool Parser::value() {
       source_.set_cur(source_.cur() + 1);
       any_token_ = true;
       bool array = c == '[';
+      if (r == Route::kCapture) {
+        router_.capture(path_, Captured::kOther, {});
+        r = Route::kSkip;
+      }
       if (r == Route::kSkip) {
         if (pushed) path_.pop_back();
         frames_.push_back({nullptr, array, true, true, false, false, r, 0});
@@ -261,6 +268,12 @@ bool Parser::value() {
       return true;
     }
     case '"': {
+      if (r == Route::kCapture) {
+        scratch_.clear();
+        if (!string_token(&scratch_)) return false;
+        router_.capture(path_, Captured::kString, scratch_);
+        return emit(Route::kSkip, json(), pushed);
+      }
       if (r == Route::kSkip) {
         if (!string_token(nullptr)) return false;
         return emit(r, json(), pushed);
@@ -280,7 +293,12 @@ bool Parser::value() {
     default:
       if (c == '-' || (c >= '0' && c <= '9')) {
         json v;
-        if (!number_token(r == Route::kSkip ? nullptr : &v)) return false;
+        bool kept = r != Route::kSkip && r != Route::kCapture;
+        if (!number_token(kept ? &v : nullptr)) return false;
+        if (r == Route::kCapture) {
+          router_.capture(path_, Captured::kOther, {});
+          r = Route::kSkip;
+        }
         return emit(r, std::move(v), pushed);
       }
       return unexpected("a JSON value");

@@ -1,9 +1,9 @@
 // Reads a JSON document of any size with bounded memory. The bytes stream in
 // fixed-size chunks (checked for UTF-8 on the way) through a parser of its
 // own, and a router decides for each value, as it starts, by its JSON path,
-// whether to skip it, keep it, or keep it and hand it over as soon as it is
-// complete. Skipped values are scanned, never stored, and no single string
-// or number may exceed kMaxTokenBytes, so a Terraform state of 20,000
+// whether to skip it, keep it, keep it and hand it over as soon as it is
+// complete, or take it into a field of its own (capture). Skipped values are scanned, never stored,
+// and no single string or number may exceed kMaxTokenBytes, so a Terraform state of 20,000
 // resources is never held as a whole document (only the attributes drift
 // compares survive, one resource at a time) and white space, however much,
 // costs nothing.
@@ -65,7 +65,15 @@ enum class Route {
   kKeep,      // keep it; ask again for each value inside
   kKeepAll,   // keep it with everything inside, without asking
   kHandOver,  // like kKeep, then pass it to take() once complete and drop it
+  // The router keeps the value in a field of its own instead of the kept
+  // JSON: a string's text goes to capture(); any other value is skipped and
+  // capture() told its kind. Strings a reader wants as they are (names, ids,
+  // tags) then cost no JSON node, no map entry and no second copy.
+  kCapture,
 };
+
+// What a value routed kCapture was.
+enum class Captured { kString, kNull, kOther };
 
 class JsonRouter {
  public:
@@ -74,6 +82,13 @@ class JsonRouter {
   // Receives a value routed kHandOver. Returning false stops reading; the
   // router keeps its own account of why.
   virtual bool take(const JsonPath& path, nlohmann::json value) = 0;
+  // Receives a value routed kCapture; `text` is the decoded string for
+  // Captured::kString and empty otherwise. Called once per occurrence, so a
+  // key written twice in an object is seen twice and the last one counts,
+  // as it does in the kept JSON.
+  virtual void capture(const JsonPath& path, Captured kind, std::string_view text) {
+    (void)path, (void)kind, (void)text;
+  }
 };
 
 struct StreamResult {

@@ -26,26 +26,26 @@ enum class Family { kNone, kShow, kState, kPlan, kArm };
 
 // Where a module object of `show -json` sits at path[i], its resources and
 // child modules are routed below it, to any depth.
-Route route_module(const JsonPath& path, size_t i) {
+Route route_module(const JsonPath& path, size_t i, readers::ShowFields& fields) {
   if (path.size() == i + 1) return Route::kKeep;
   const std::string& key = path[i + 1].key;
   if (key == "address") return path.size() == i + 2 ? Route::kKeepAll : Route::kSkip;
   if (key == "resources") {
     if (path.size() == i + 2) return Route::kKeep;
-    return readers::route_show_resource(path, i + 2);
+    return readers::route_show_resource(path, i + 2, fields);
   }
   if (key == "child_modules") {
     if (path.size() == i + 2) return Route::kKeep;
-    return route_module(path, i + 2);
+    return route_module(path, i + 2, fields);
   }
   return Route::kSkip;
 }
 
 // `values` of a state: only `root_module` matters.
-Route route_values(const JsonPath& path, size_t i) {
+Route route_values(const JsonPath& path, size_t i, readers::ShowFields& fields) {
   if (path.size() == i + 1) return Route::kKeep;
   if (path[i + 1].key != "root_module" || path[i + 1].index) return Route::kSkip;
-  return route_module(path, i + 1);
+  return route_module(path, i + 1, fields);
 }
 
 // What `az graph query` (`skip_token`, `total_records`), the Resource Graph
@@ -167,8 +167,8 @@ class StateRouter : public JsonRouter {
     }
     switch (family(path)) {
       case Family::kShow:
-        if (key == "values") return route_values(path, 0);
-        if (path[1].key == "values" && !path[1].index) return route_values(path, 1);
+        if (key == "values") return route_values(path, 0, context_.show);
+        if (path[1].key == "values" && !path[1].index) return route_values(path, 1, context_.show);
         return Route::kSkip;
       case Family::kState:
         return path[1].index ? readers::route_state_resource(path, 1) : Route::kSkip;
@@ -180,6 +180,11 @@ class StateRouter : public JsonRouter {
         return Route::kSkip;
     }
     return Route::kSkip;
+  }
+
+  // Only `show -json` resources route values kCapture.
+  void capture(const JsonPath& path, Captured kind, std::string_view text) override {
+    readers::capture_show_field(path, kind, text, context_.show);
   }
 
   bool take(const JsonPath& path, json value) override {

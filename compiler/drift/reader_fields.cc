@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 
+#include "compiler/catalog/region_catalog.h"
 #include "compiler/drift/attributes.h"
 #include "compiler/drift/readers.h"
 
@@ -211,6 +213,103 @@ std::optional<ShapeError> tags_of(const json& values, TagPool& pool, SharedTags&
   return std::nullopt;
 }
 
+void CapturedString::set(Captured kind, std::string_view value) {
+  switch (kind) {
+    case Captured::kString:
+      state = State::kString;
+      text.assign(value);
+      return;
+    case Captured::kNull:
+      state = State::kNull;
+      break;
+    case Captured::kOther:
+      state = State::kOther;
+      break;
+  }
+  text.clear();
+}
+
+void CapturedTags::set(std::string_view key, Captured kind, std::string_view value) {
+  if (kind == Captured::kString) {
+    others.erase(std::string(key));
+    auto [it, inserted] = strings.try_emplace(std::string(key));
+    it->second.assign(value);
+  } else {
+    strings.erase(std::string(key));
+    others.emplace(key);
+  }
+}
+
+std::optional<ShapeError> optional_string(CapturedString& field, std::string_view key,
+                                          std::string& out) {
+  out.clear();
+  if (field.state == CapturedString::State::kOther) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be a string", key)};
+  }
+  if (field.state == CapturedString::State::kString) out = std::move(field.text);
+  return std::nullopt;
+}
+
+std::optional<ShapeError> required_string(const CapturedString& field, std::string_view key) {
+  if (field.state != CapturedString::State::kString) {
+    return ShapeError{pointer_key(key), fmt::format("expected `{}` to be a string", key)};
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// What a Terraform resource's identity leaves to do once its fields are
+// read: the group from an id, and the attributes kept only when they hold
+// something compared.
+void finish_terraform_resource(const std::string& group_id, json values, DeployedResource& d) {
+  if (d.resource_group.empty()) d.resource_group = resource_group_of_id(group_id);
+  if (d.resource_group.empty() && d.type != "azurerm_resource_group") {
+    d.resource_group = resource_group_of_id(d.id);
+  }
+  strip_identity(values);
+  // Most resources keep no compared attribute; an empty object would still
+  // cost an allocation each.
+  if (values.empty()) values = nullptr;
+  d.attributes = std::move(values);
+}
+
+}  // namespace
+
+std::optional<ShapeError> terraform_resource(std::string address, std::string type, json values,
+                                             ShowFields& f, TagPool& pool, DeployedResource& d) {
+  d.origin = Origin::kTerraform;
+  d.address = std::move(address);
+  d.type = std::move(type);
+  std::string group_id, location;
+  for (auto [key, captured, field] :
+       {std::tuple{"id", &f.id, &d.id}, std::tuple{"name", &f.name, &d.name},
+        std::tuple{"location", &f.location, &location},
+        std::tuple{"resource_group_name", &f.resource_group_name, &d.resource_group},
+        std::tuple{"resource_group_id", &f.resource_group_id, &group_id}}) {
+    if (auto error = optional_string(*captured, key, *field)) return error;
+  }
+  // As tags_of(), with the entries captured and `tags` itself kept.
+  d.tags = nullptr;
+  if (auto it = values.find("tags"); it != values.end()) {
+    if (!it->is_null() && !it->is_object()) {
+      return ShapeError{"/tags", "expected `tags` to be an object"};
+    }
+    if (it->is_object() && !f.tags.others.empty()) {
+      return ShapeError{"/tags" + pointer_key(*f.tags.others.begin()),
+                        "expected a tag's value to be a string"};
+    }
+    d.tags = it->is_null() ? pool.intern(Tags()) : pool.intern(f.tags.strings);
+  }
+  normalise_attributes(d.type, values);
+  // normalise_attributes() would have done the same to a kept `location`.
+  if (f.location.state == CapturedString::State::kString) {
+    d.location = catalog::normalise_location(location);
+  }
+  finish_terraform_resource(group_id, std::move(values), d);
+  return std::nullopt;
+}
+
 std::optional<ShapeError> terraform_resource(std::string address, std::string type, json values,
                                              TagPool& pool, DeployedResource& d) {
   d.origin = Origin::kTerraform;
@@ -233,15 +332,7 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
   if (auto error = tags_of(values, pool, d.tags)) return error;
   normalise_attributes(d.type, values);
   d.location = string_field(values, "location");
-  if (d.resource_group.empty()) d.resource_group = resource_group_of_id(group_id);
-  if (d.resource_group.empty() && d.type != "azurerm_resource_group") {
-    d.resource_group = resource_group_of_id(d.id);
-  }
-  strip_identity(values);
-  // Most resources keep no compared attribute; an empty object would still
-  // cost an allocation each.
-  if (values.empty()) values = nullptr;
-  d.attributes = std::move(values);
+  finish_terraform_resource(group_id, std::move(values), d);
   return std::nullopt;
 }
 

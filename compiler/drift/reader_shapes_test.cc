@@ -328,3 +328,100 @@ TEST(DriftEscapedNames, RawStateKeysAreQuotedAsTerraformQuotesThem) {
 
 }  // namespace
 }  // namespace topoc::drift
+
+namespace topoc::drift {
+namespace {
+
+// Identity, placement and tags are captured while a resource is read rather
+// than kept as JSON: a key written twice counts as its last occurrence, as
+// it does in a JSON object, whatever the two values' types.
+TEST(DriftCapturedFields, ShowKeyWrittenTwiceCountsLast) {
+  DeployedState s;
+  auto error = read_state_text("state.json", R"({"format_version": "1.0", "values": {
+    "root_module": {"resources": [{"address": 7, "address": "azurerm_resource_group.g",
+    "mode": "managed", "type": "azurerm_resource_group", "name": 1, "index": [],
+    "values": {"name": "old", "tags": {"a": "x"}},
+    "values": {"name": ["x"], "name": "rg", "location": "West Europe", "location": null,
+      "location": "West Europe", "id": "/subscriptions/s/resourceGroups/rg",
+      "tags": {"owner": 1, "owner": "me", "gone": "x", "gone": null, "gone": "y"}}}]}}})",
+                               StateFormat::kAuto, s);
+  ASSERT_FALSE(error.has_value()) << to_string(*error);
+  ASSERT_EQ(1u, s.resources.size());
+  const DeployedResource& d = s.resources[0];
+  EXPECT_EQ("azurerm_resource_group.g", d.address);
+  EXPECT_EQ("rg", d.name);
+  EXPECT_EQ("westeurope", d.location);
+  EXPECT_EQ("/subscriptions/s/resourceGroups/rg", d.id);
+  ASSERT_NE(nullptr, d.tags);
+  EXPECT_EQ((Tags{{"gone", "y"}, {"owner", "me"}}), *d.tags);
+  EXPECT_TRUE(d.attributes.is_null());
+
+  EXPECT_EQ(
+      expected("/values/root_module/resources/0/address", "expected `address` to be a string"),
+      read_error(R"({"format_version": "1.0", "values": {"root_module": {"resources": [
+              {"address": "a.b", "address": null, "mode": "managed", "type": "azurerm_subnet"}]}}})"));
+  EXPECT_EQ(expected("/values/root_module/resources/0/values/location",
+                     "expected `location` to be a string"),
+            read_error(show_values(R"("location": "westeurope", "location": {"name": "x"})")));
+  EXPECT_EQ(expected("/values/root_module/resources/0/values/tags/b",
+                     "expected a tag's value to be a string"),
+            read_error(show_values(R"("tags": {"c": 1, "b": "x", "b": [], "a": "y"})")));
+  EXPECT_EQ(
+      expected("/values/root_module/resources/0/values/tags", "expected `tags` to be an object"),
+      read_error(show_values(R"("tags": {"a": "x"}, "tags": ["a"])")));
+}
+
+TEST(DriftCapturedFields, ShowTagsNullOrAbsent) {
+  DeployedState s;
+  auto error = read_state_text("state.json", show_values(R"("tags": {"a": "x"}, "tags": null)"),
+                               StateFormat::kAuto, s);
+  ASSERT_FALSE(error.has_value()) << to_string(*error);
+  ASSERT_NE(nullptr, s.resources.at(0).tags);
+  EXPECT_TRUE(s.resources[0].tags->empty());
+  error = read_state_text("state2.json", show_values(R"("location": "westeurope")"),
+                          StateFormat::kAuto, s);
+  ASSERT_FALSE(error.has_value()) << to_string(*error);
+  EXPECT_EQ(nullptr, s.resources.at(1).tags);
+}
+
+TEST(DriftCapturedFields, ManifestKeyWrittenTwiceCountsLast) {
+  auto desired = parse_desired_state("m.json", R"({"manifest_version": 1, "resources": [
+    {"address": 1, "address": "azurerm_resource_group.g", "type": "azurerm_resource_group",
+     "name": "old", "name": "rg", "location": "West Europe", "boundary": 3, "boundary": "eu",
+     "tags": {"a": "x"}, "tags": {"owner": 1, "owner": "me"}}]})");
+  ASSERT_TRUE(std::holds_alternative<DesiredState>(desired))
+      << to_string(std::get<ReadError>(desired));
+  const DesiredResource& d = std::get<DesiredState>(desired).resources.at(0);
+  EXPECT_EQ("azurerm_resource_group.g", d.address);
+  EXPECT_EQ("rg", d.name);
+  EXPECT_EQ("westeurope", d.location);
+  EXPECT_EQ("eu", d.boundary);
+  ASSERT_NE(nullptr, d.tags);
+  EXPECT_EQ((Tags{{"owner", "me"}}), *d.tags);
+
+  auto error_of = [](std::string_view text) {
+    auto r = parse_desired_state("m.json", text);
+    return std::holds_alternative<ReadError>(r) ? to_string(std::get<ReadError>(r))
+                                                : std::string("(read without error)");
+  };
+  EXPECT_EQ("`m.json` at `/resources/0/name`: expected `name` to be a string",
+            error_of(R"({"manifest_version": 1, "resources": [
+              {"address": "a.b", "type": "t", "name": "n", "name": {"x": 1}}]})"));
+  EXPECT_EQ("`m.json` at `/resources/0/type`: expected `type` to be a non-empty string",
+            error_of(R"({"manifest_version": 1, "resources": [
+              {"address": "a.b", "type": "t", "type": ""}]})"));
+  EXPECT_EQ("`m.json` at `/resources/0/tags/b`: expected tag values to be strings",
+            error_of(R"({"manifest_version": 1, "resources": [
+              {"address": "a.b", "type": "t", "tags": {"c": true, "b": "x", "b": null}}]})"));
+  EXPECT_EQ("`m.json` at `/resources/0/tags`: expected `tags` to be an object",
+            error_of(R"({"manifest_version": 1, "resources": [
+              {"address": "a.b", "type": "t", "tags": "owner"}]})"));
+  // A manifest's null tags mean none, not an empty set.
+  auto untagged = parse_desired_state("m.json", R"({"manifest_version": 1, "resources": [
+    {"address": "a.b", "type": "t", "tags": {"a": "x"}, "tags": null}]})");
+  ASSERT_TRUE(std::holds_alternative<DesiredState>(untagged));
+  EXPECT_EQ(nullptr, std::get<DesiredState>(untagged).resources.at(0).tags);
+}
+
+}  // namespace
+}  // namespace topoc::drift

@@ -4,8 +4,11 @@
 // resource value handed over.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "compiler/drift/deployed_state.h"
 #include "compiler/drift/json_stream.h"
@@ -38,6 +41,53 @@ class ReadResources {
   size_t size_ = 0;
 };
 
+// A string field of untrusted input that the parser handed over as it read
+// it (Route::kCapture) instead of keeping it in the resource's JSON.
+struct CapturedString {
+  enum class State : uint8_t { kAbsent, kString, kNull, kOther };
+  State state = State::kAbsent;
+  std::string text;
+
+  void set(Captured kind, std::string_view value);
+  void clear() { state = State::kAbsent; }
+};
+
+// The string values of a captured `tags` object, by key, and the keys whose
+// value was anything but a string (a shape error, reported for the first
+// key in order as a walk over the object would find it).
+struct CapturedTags {
+  Tags strings;
+  std::set<std::string> others;
+
+  void set(std::string_view key, Captured kind, std::string_view value);
+  void clear() {
+    strings.clear();
+    others.clear();
+  }
+};
+
+// The fields of a `show -json` resource that are captured while it is read:
+// what identifies and places it. `values.tags` stays in the kept JSON as an
+// empty object (or whatever else it was), its entries captured.
+struct ShowFields {
+  size_t depth = 0;  // the length of the resource's own JSON path
+  CapturedString address, mode, type, provider_name, deposed_key;
+  // Under `values`.
+  CapturedString id, name, location, resource_group_name, resource_group_id;
+  CapturedTags tags;
+
+  void clear_values() {
+    for (CapturedString* s : {&id, &name, &location, &resource_group_name, &resource_group_id}) {
+      s->clear();
+    }
+    tags.clear();
+  }
+  void clear() {
+    for (CapturedString* s : {&address, &mode, &type, &provider_name, &deposed_key}) s->clear();
+    clear_values();
+  }
+};
+
 // What reading one input needs besides its JSON: where the resources go, and
 // counts that tell an azurerm state from one of another provider.
 struct ReadContext {
@@ -47,6 +97,7 @@ struct ReadContext {
   size_t azurerm = 0;
   std::string other_provider;  // the first provider that is not azurerm
   TagPool tags;
+  ShowFields show;  // the `show -json` resource being read
 };
 
 // Whether a provider address or name ("registry.terraform.io/hashicorp/azurerm",
@@ -69,6 +120,10 @@ std::optional<ShapeError> optional_string(const nlohmann::json& object, std::str
 std::optional<ShapeError> optional_bool(const nlohmann::json& object, std::string_view key,
                                         bool& out);
 std::optional<ShapeError> required_string(const nlohmann::json& object, std::string_view key);
+// The same checks on a captured field; `key` names it in the error.
+std::optional<ShapeError> optional_string(CapturedString& field, std::string_view key,
+                                          std::string& out);
+std::optional<ShapeError> required_string(const CapturedString& field, std::string_view key);
 // A string field where any other type reads as empty: for the nested ARM
 // values that are translated into compared attributes, not relied upon.
 std::string string_field(const nlohmann::json& object, std::string_view key);
@@ -91,6 +146,12 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
                                              nlohmann::json values, TagPool& tags,
                                              DeployedResource& out);
 
+// The same for a `show -json` resource whose identity, placement and tags
+// were captured into `fields` while `values` was read.
+std::optional<ShapeError> terraform_resource(std::string address, std::string type,
+                                             nlohmann::json values, ShowFields& fields,
+                                             TagPool& tags, DeployedResource& out);
+
 // Adds a resource read to the context's resources.
 void add_resource(ReadContext& context, DeployedResource resource);
 
@@ -100,9 +161,13 @@ void add_resource(ReadContext& context, DeployedResource resource);
 std::optional<ShapeError> tags_of(const nlohmann::json& object, TagPool& pool, SharedTags& out);
 
 // `terraform show -json`: resources under values.root_module (and a plan's
-// prior_state), child modules nested to any depth.
-Route route_show_resource(const JsonPath& path, size_t from);
-// Takes the resource's values out of `r`.
+// prior_state), child modules nested to any depth. Identity, placement and
+// tags are captured into `fields`, which a resource's start clears.
+Route route_show_resource(const JsonPath& path, size_t from, ShowFields& fields);
+void capture_show_field(const JsonPath& path, Captured kind, std::string_view text,
+                        ShowFields& fields);
+// Takes the resource's values out of `r` and its captured fields out of
+// context.show.
 std::optional<ShapeError> read_show_resource(nlohmann::json& r, ReadContext& context,
                                              DeployedState& out);
 

@@ -16,14 +16,22 @@ using SharedTags = std::shared_ptr<const Tags>;  // null: the resource has no ta
 // Hands out one shared copy per distinct tag set.
 class TagPool {
  public:
-  SharedTags intern(Tags tags) {
-    auto probe = std::make_shared<const Tags>(std::move(tags));
-    return *pool_.insert(std::move(probe)).first;
+  // Looked up before anything is copied: most tag sets are already pooled.
+  SharedTags intern(const Tags& tags) {
+    if (auto it = pool_.find(tags); it != pool_.end()) return *it;
+    return *pool_.insert(std::make_shared<const Tags>(tags)).first;
+  }
+  SharedTags intern(Tags&& tags) {
+    if (auto it = pool_.find(tags); it != pool_.end()) return *it;
+    return *pool_.insert(std::make_shared<const Tags>(std::move(tags))).first;
   }
 
  private:
   struct ByValue {
+    using is_transparent = void;
     bool operator()(const SharedTags& a, const SharedTags& b) const { return *a < *b; }
+    bool operator()(const SharedTags& a, const Tags& b) const { return *a < b; }
+    bool operator()(const Tags& a, const SharedTags& b) const { return a < *b; }
   };
   std::set<SharedTags, ByValue> pool_;
 };
