@@ -98,27 +98,29 @@ TEST(Diff, SameTopologyHasNoChange) {
 // A region added to the EU boundary widens where the EU tenant's data may be,
 // not the US tenant's, and adds an assignment to the EU boundary's policy.
 TEST(Diff, NewRegionInAnotherBoundaryWidensThatBoundarysTenants) {
-  const std::string neu = R"(  region "neu" {
-    location = northeurope
+  // Poland Central has no pair, so its vault keeps its contents in the
+  // region: the new region adds exactly one location.
+  const std::string pl = R"(  region "pl" {
+    location = polandcentral
     boundary = eu
     failover = westeurope
     address  = 10.3.0.0/16
     services = [storage, keyvault]
     storage { replication = ZRS }
   })";
-  Diff d = compare(shop("", kTenants), shop(neu, kTenants));
+  Diff d = compare(shop("", kTenants), shop(pl, kTenants));
   ASSERT_EQ(d.residency.tenants.size(), 1u);
   const TenantDiff& globex = d.residency.tenants[0];
   EXPECT_EQ(globex.name, "globex");
   EXPECT_TRUE(globex.widens());
-  EXPECT_EQ(globex.new_locations, std::vector<std::string>{"northeurope"});
+  EXPECT_EQ(globex.new_locations, std::vector<std::string>{"polandcentral"});
   EXPECT_TRUE(globex.removed_locations.empty());
   EXPECT_EQ(d.residency.widening_tenants(), 1u);
   ASSERT_FALSE(globex.new_placements.empty());
   EXPECT_EQ(globex.new_placements[0].kind, "primary");
-  EXPECT_EQ(globex.new_placements[0].location, "northeurope");
+  EXPECT_EQ(globex.new_placements[0].location, "polandcentral");
   ASSERT_EQ(globex.new_placements[0].sources.size(), 1u);
-  EXPECT_EQ(globex.new_placements[0].sources[0].resource, "azurerm_resource_group.region[\"neu\"]");
+  EXPECT_EQ(globex.new_placements[0].sources[0].resource, "azurerm_resource_group.region[\"pl\"]");
   ASSERT_FALSE(globex.new_placements[0].sources[0].reasons.empty());
   EXPECT_EQ(globex.new_placements[0].sources[0].reasons[0].line, 22u);
   ASSERT_EQ(d.residency.boundaries.size(), 1u);
@@ -128,10 +130,10 @@ TEST(Diff, NewRegionInAnotherBoundaryWidensThatBoundarysTenants) {
   EXPECT_EQ(d.residency.boundaries[0].resources[0].change, ResourceChangeKind::kAdded);
   EXPECT_EQ(d.residency.boundaries[0].resources[0].key,
             "module.residency_policy[\"eu\"].azurerm_resource_group_policy_assignment."
-            "allowed_locations[\"region-neu\"]");
+            "allowed_locations[\"region-pl\"]");
   EXPECT_EQ(d.estate.destructive(), 0u);
   EXPECT_EQ(d.estate.count(ResourceChangeKind::kRemoved), 0u);
-  EXPECT_NE(resource(d, "azurerm_resource_group.region[\"neu\"]"), nullptr);
+  EXPECT_NE(resource(d, "azurerm_resource_group.region[\"pl\"]"), nullptr);
 }
 
 TEST(Diff, TenantMovedBetweenBoundaries) {
@@ -145,8 +147,11 @@ TEST(Diff, TenantMovedBetweenBoundaries) {
   EXPECT_EQ(acme.old_boundary, "us");
   EXPECT_EQ(acme.new_boundary, "eu");
   EXPECT_TRUE(acme.widens());
-  EXPECT_EQ(acme.new_locations, (std::vector<std::string>{"germanywestcentral", "westeurope"}));
-  EXPECT_EQ(acme.removed_locations, (std::vector<std::string>{"eastus", "westus2"}));
+  // The vaults' copies in the pairs move too: westus for eastus,
+  // northeurope for westeurope.
+  EXPECT_EQ(acme.new_locations,
+            (std::vector<std::string>{"germanywestcentral", "northeurope", "westeurope"}));
+  EXPECT_EQ(acme.removed_locations, (std::vector<std::string>{"eastus", "westus", "westus2"}));
   // Nothing in the estate depends on which tenant is where.
   EXPECT_TRUE(d.estate.resources.empty());
 }
@@ -194,12 +199,13 @@ TEST(Diff, ReplicationFamilyChangeIsDestructiveWithinAFamilyIsNot) {
 // A region moved to another location: its stateful resources are replaced.
 TEST(Diff, RelocatedStatefulResourcesAreDestructive) {
   std::string after = shop("", kTenants);
-  after.replace(after.find("location = westeurope"), 21, "location = northeurope");
+  after.replace(after.find("location = westeurope"), 21, "location = polandcentral");
   Diff d = compare(shop("", kTenants), after);
   const ResourceDiff* storage = resource(d, "module.storage[\"weu\"].azurerm_storage_account.this");
   ASSERT_NE(storage, nullptr);
   EXPECT_TRUE(storage->destructive);
-  EXPECT_EQ(storage->destruction, "moved from `westeurope` to `northeurope`: Azure cannot move it");
+  EXPECT_EQ(storage->destruction,
+            "moved from `westeurope` to `polandcentral`: Azure cannot move it");
   const ResourceDiff* vault = resource(d, "module.keyvault[\"weu\"].azurerm_key_vault.this");
   ASSERT_NE(vault, nullptr);
   EXPECT_TRUE(vault->destructive);
@@ -212,8 +218,9 @@ TEST(Diff, RelocatedStatefulResourcesAreDestructive) {
   const TenantDiff* globex = tenant(d, "globex");
   ASSERT_NE(globex, nullptr);
   EXPECT_TRUE(globex->widens());
-  EXPECT_EQ(globex->new_locations, std::vector<std::string>{"northeurope"});
-  EXPECT_EQ(globex->removed_locations, std::vector<std::string>{"westeurope"});
+  EXPECT_EQ(globex->new_locations, std::vector<std::string>{"polandcentral"});
+  // West Europe's vault copied to its pair; Poland Central has none.
+  EXPECT_EQ(globex->removed_locations, (std::vector<std::string>{"northeurope", "westeurope"}));
 }
 
 // A Redis geo-replica puts the EU tenant's cache data in a second location.
@@ -249,15 +256,17 @@ TEST(Diff, ReplicaAddedIsANewPlacement) {
 }
 
 TEST(Diff, RemovedRegionDestroysItsStatefulResources) {
-  const std::string neu = R"(  region "neu" {
-    location = northeurope
+  // Poland Central has no pair, so its vault keeps its contents in the
+  // region: the new region adds exactly one location.
+  const std::string pl = R"(  region "pl" {
+    location = polandcentral
     boundary = eu
     failover = westeurope
     address  = 10.3.0.0/16
     services = [storage, keyvault]
     storage { replication = ZRS }
   })";
-  Diff d = compare(shop(neu, kTenants), shop("", kTenants));
+  Diff d = compare(shop(pl, kTenants), shop("", kTenants));
   const ResourceDiff* storage = nullptr;
   for (const ResourceDiff& r : d.estate.resources) {
     if (r.type == "azurerm_storage_account") storage = &r;
@@ -269,7 +278,7 @@ TEST(Diff, RemovedRegionDestroysItsStatefulResources) {
   const TenantDiff* globex = tenant(d, "globex");
   ASSERT_NE(globex, nullptr);
   EXPECT_FALSE(globex->widens());
-  EXPECT_EQ(globex->removed_locations, std::vector<std::string>{"northeurope"});
+  EXPECT_EQ(globex->removed_locations, std::vector<std::string>{"polandcentral"});
 }
 
 TEST(Diff, RegionRenamedWithRenamedFromIsMovedNotReplaced) {
@@ -308,7 +317,7 @@ TEST(DiffMarkdown, HugeChangeStaysUnderTheCommentLimit) {
       "before.\n\n| Tenant | Boundary | May now reach |\n|---|---|---|\n| `tenant-0000` | `us` → "
       "`eu` "
       "| "
-      "`germanywestcentral`, `westeurope` |\n"))
+      "`germanywestcentral`, `northeurope`, `westeurope` |\n"))
       << md.substr(0, 600);
   EXPECT_NE(md.find("more not shown; `topoc diff --format json` lists everything._"),
             std::string::npos);
