@@ -117,7 +117,7 @@ TEST(RedisClusterEmit, BicepSetsTheShardCount) {
 )")) << file(files, "bicep/prod.bicepparam");
   EXPECT_TRUE(contains(file(files, "bicep/modules/redis.bicep"),
                        "  ...(settings.?shardCount == null ? {} : { shardCount: "
-                       "settings.shardCount })\n"));
+                       "settings.?shardCount })\n"));
 }
 
 // A Resource Graph export reports `properties.shardCount`; a cache

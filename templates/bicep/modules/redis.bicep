@@ -115,7 +115,7 @@ var cacheProperties = {
     'aad-enabled': 'true'
   }
   // Absent, not null, on an unclustered cache.
-  ...(settings.?shardCount == null ? {} : { shardCount: settings.shardCount })
+  ...(settings.?shardCount == null ? {} : { shardCount: settings.?shardCount })
 }
 
 // Without zones API version 2024-11-01 picks zones itself ('Automatic') where
