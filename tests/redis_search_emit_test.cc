@@ -78,10 +78,11 @@ TEST(RedisReplicaEmit, TerraformLocalsGiveTheReplicaAnEndpointInItsRegion) {
   emit::FileTree files = emit::emit_terraform(t, {});
   const std::string& main = file(files, "environments/prod/main.tf");
   EXPECT_EQ(R"(      redis = {
-        name     = "redis-pair-weu-prod"
-        sku_name = "Premium"
-        capacity = 1
-        zones    = []
+        name        = "redis-pair-weu-prod"
+        sku_name    = "Premium"
+        capacity    = 1
+        shard_count = null
+        zones       = []
         geo_replica = {
           name                      = "redis-pair-weu-prod-replica"
           location                  = "northeurope"

@@ -65,6 +65,7 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_log_analytics_workspace", "retention_in_days", C::kScalar},
     ComparedAttribute{"azurerm_virtual_network", "address_space", C::kStringSet},
     ComparedAttribute{"azurerm_subnet", "address_prefixes", C::kStringSet},
+    ComparedAttribute{"azurerm_redis_cache", "shard_count", C::kScalar},
 };
 
 // Attributes kept besides the compared ones: identity, placement, and the

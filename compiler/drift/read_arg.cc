@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 20> kProperties = {
+constexpr std::array<std::string_view, 21> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -47,6 +47,7 @@ constexpr std::array<std::string_view, 20> kProperties = {
     "policySettings",
     "scope",
     "privateEndpoint",
+    "shardCount",
 };
 
 template <size_t N>
@@ -164,6 +165,7 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
       copy(*s, "family", a, "family");
       copy(*s, "capacity", a, "capacity");
     }
+    copy(props, "shardCount", a, "shard_count");
   } else if (type == "azurerm_key_vault") {
     if (const json* s = member(props, "sku")) copy(*s, "name", a, "sku_name");
     copy(props, "enablePurgeProtection", a, "purge_protection_enabled");

@@ -372,6 +372,7 @@ void read_region(BlockReader& r, Region& region) {
       choice_string(br, "sku", region.redis->sku, kRedisSkus);
       br.integer("capacity", region.redis->capacity, 0, 6);
       br.location("geo_replica", region.redis->geo_replica);
+      br.integer("shards", region.redis->shards, 1, 10);
       br.finish();
     }
   } else {

@@ -135,6 +135,7 @@ struct Redis {
   Sourced<std::string> sku;  // Basic, Standard, Premium
   Sourced<int64_t> capacity;
   Sourced<std::string> geo_replica;  // location of a linked geo-replica; empty = none
+  Sourced<int64_t> shards;           // Premium clustering: shard count; 0 = not clustered
 };
 
 struct Storage {

@@ -1,4 +1,4 @@
-// Redis tier rules A004-A005.
+// Redis tier rules A004-A005 and S020.
 #include <gtest/gtest.h>
 
 #include "compiler/rules/residency_test_support.h"
@@ -90,6 +90,49 @@ TEST(RedisCapacityInTier, PremiumHasNoP6) {
   auto result = check_text(text);
   ASSERT_TRUE(result.sink.diagnostics().at(0).fixit);
   EXPECT_EQ("5", result.sink.diagnostics().at(0).fixit->replacement);
+}
+
+// S020
+
+TEST(RedisShardsTier, PremiumClusterPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(redis_with("sku = premium  shards = 1")));
+  EXPECT_EQ(Lines{},
+            diagnostics_of(redis_with("sku = premium  shards = 10  geo_replica = northeurope")));
+}
+
+TEST(RedisShardsTier, WrittenStandardTierIsNoted) {
+  std::string text = redis_with("sku = standard  shards = 3");
+  EXPECT_EQ(Lines{"S020 4:38 the `standard` Redis cache of region `eu` cannot be clustered: only "
+                  "Premium caches take `shards`"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ(Lines{"4:19 the tier is `standard` here"}, notes_of(result, d));
+  EXPECT_EQ("use `sku = premium` (sizes P1 to P5), or remove `shards`", d.help);
+}
+
+TEST(RedisShardsTier, DefaultTierNamesTheDefault) {
+  std::string text = redis_with("shards = 2");
+  EXPECT_EQ(Lines{"S020 4:22 the `standard` Redis cache of region `eu` cannot be clustered: only "
+                  "Premium caches take `shards`"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ(Lines{}, notes_of(result, d));
+  EXPECT_EQ("the default tier is `standard`; add `sku = premium`, or remove `shards`", d.help);
+}
+
+TEST(RedisShardsTier, BasicTierIsRefusedToo) {
+  EXPECT_EQ(Lines{"S020 4:35 the `basic` Redis cache of region `eu` cannot be clustered: only "
+                  "Premium caches take `shards`"},
+            diagnostics_of(redis_with("sku = basic  shards = 1")));
+}
+
+TEST(RedisShardsTier, ShardCountOutsideOneToTenIsOutOfRange) {
+  EXPECT_EQ(Lines{"M011 4:37 `shards` must be between 1 and 10, found 11"},
+            diagnostics_of(redis_with("sku = premium  shards = 11")));
+  EXPECT_EQ(Lines{"M011 4:37 `shards` must be between 1 and 10, found 0"},
+            diagnostics_of(redis_with("sku = premium  shards = 0")));
 }
 
 }  // namespace

@@ -205,6 +205,7 @@ class ParamsFile {
         {"capacity", num(c.capacity.value)},
         {"zones", Value::string_array(zone_list)},
     };
+    if (c.shards.value > 0) props.push_back({"shardCount", num(c.shards.value)});
     if (plan.redis_replica_endpoint_region) {
       const model::Region& endpoint = *p_.regions[*plan.redis_replica_endpoint_region].region;
       props.push_back(

@@ -205,6 +205,7 @@ Expr redis(const Estate& e, const model::Region& r) {
       {"name", str(e.names.region(r.key, "redis"))},
       {"sku_name", str(c.sku.value)},
       {"capacity", num(c.capacity.value)},
+      {"shard_count", c.shards.value > 0 ? num(c.shards.value) : Expr::null()},
       {"zones", Expr::string_list(zones)},
       {"geo_replica", std::move(replica)},
       {"private_endpoint_name", str(e.names.region(r.key, "pep.redis"))},

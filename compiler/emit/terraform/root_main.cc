@@ -202,6 +202,7 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("sku_name", raw("each.value.redis.sku_name"));
     b.attribute("capacity", raw("each.value.redis.capacity"));
+    b.attribute("shard_count", raw("each.value.redis.shard_count"));
     b.attribute("zones", raw("each.value.redis.zones"));
     b.attribute("geo_replica", raw("each.value.redis.geo_replica"));
     // The replica's endpoint takes an address in the endpoints subnet of the

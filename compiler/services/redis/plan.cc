@@ -1,5 +1,6 @@
-// A region's Redis cache, its geo-replica (a replica placement, rule R007)
-// with the link and private endpoint that serve it, and its own endpoint.
+// A region's Redis cache (clustered when it has shards), its geo-replica (a
+// replica placement, rule R007) with the link and private endpoint that
+// serve it, and its own endpoint.
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
@@ -18,6 +19,9 @@ void plan(estate::Estate& e) {
                             {"family", c.sku.value == "Premium" ? "P" : "C"},
                             {"capacity", c.capacity.value},
                             {"minimum_tls_version", "1.2"}};
+    // A clustered cache and its replica have the same shard count: passive
+    // geo-replication links only caches clustered alike.
+    if (c.shards.value > 0) attrs["shard_count"] = c.shards.value;
     auto& cache = estate::add_regional(e, r, "module.redis" + k + ".azurerm_redis_cache.this",
                                        "azurerm_redis_cache", name, r.location.value, attrs, true);
     cache.source = c.location;

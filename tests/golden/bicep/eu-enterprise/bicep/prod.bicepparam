@@ -138,6 +138,7 @@ param regions = [
       skuName: 'Premium'
       capacity: 1
       zones: []
+      shardCount: 1
       geoReplica: {
         name: 'redis-euent-westeurope-prod-61d1ca-replica'
         location: 'northeurope'

@@ -10,6 +10,11 @@
 // persistence, at most one replica per primary; and a private endpoint
 // cannot be added to a cache that is already linked, so the link waits for
 // both endpoints.
+//
+// Clustering (Microsoft Learn, "How to configure Redis clustering for a
+// Premium Azure Cache for Redis"): Premium only, 1 to 10 shards, and it cannot
+// be turned off once on. Linked caches must be clustered alike, so the
+// replica takes the primary's shard count.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -47,6 +52,11 @@ type redisSettings = {
   @minValue(0)
   @maxValue(6)
   capacity: int
+
+  @description('Shards of a clustered Premium cache, also those of its geo-replica; absent for an unclustered cache.')
+  @minValue(1)
+  @maxValue(10)
+  shardCount: int?
 
   @description('Availability zones of a Premium cache; empty for none.')
   zones: string[]
@@ -104,6 +114,8 @@ var cacheProperties = {
   redisConfiguration: {
     'aad-enabled': 'true'
   }
+  // Absent, not null, on an unclustered cache.
+  ...(settings.?shardCount == null ? {} : { shardCount: settings.?shardCount })
 }
 
 // Without zones API version 2024-11-01 picks zones itself ('Automatic') where

@@ -150,6 +150,7 @@ locals {
         name                  = "redis-pubsec-primary-prod-523733"
         sku_name              = "Premium"
         capacity              = 1
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-pubsec-primary-redis-prod"
@@ -289,6 +290,7 @@ locals {
         name                  = "redis-pubsec-standby-prod-523733"
         sku_name              = "Standard"
         capacity              = 3
+        shard_count           = null
         zones                 = []
         geo_replica           = null
         private_endpoint_name = "pep-pubsec-standby-redis-prod"
@@ -680,6 +682,7 @@ module "redis" {
   resource_group_name              = azurerm_resource_group.region[each.key].name
   sku_name                         = each.value.redis.sku_name
   capacity                         = each.value.redis.capacity
+  shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]

@@ -154,10 +154,11 @@ locals {
         ]
       }
       redis = {
-        name     = "redis-drp-primary-prod-af1e7c"
-        sku_name = "Premium"
-        capacity = 1
-        zones    = []
+        name        = "redis-drp-primary-prod-af1e7c"
+        sku_name    = "Premium"
+        capacity    = 1
+        shard_count = null
+        zones       = []
         geo_replica = {
           name                      = "redis-drp-primary-prod-af1e7c-replica"
           location                  = "westus2"
@@ -813,6 +814,7 @@ module "redis" {
   resource_group_name              = azurerm_resource_group.region[each.key].name
   sku_name                         = each.value.redis.sku_name
   capacity                         = each.value.redis.capacity
+  shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]

@@ -203,10 +203,11 @@ locals {
       search = null
       openai = null
       redis = {
-        name     = "redis-euent-westeurope-prod-61d1ca"
-        sku_name = "Premium"
-        capacity = 1
-        zones    = []
+        name        = "redis-euent-westeurope-prod-61d1ca"
+        sku_name    = "Premium"
+        capacity    = 1
+        shard_count = 1
+        zones       = []
         geo_replica = {
           name                      = "redis-euent-westeurope-prod-61d1ca-replica"
           location                  = "northeurope"
@@ -530,6 +531,7 @@ module "redis" {
   resource_group_name              = azurerm_resource_group.region[each.key].name
   sku_name                         = each.value.redis.sku_name
   capacity                         = each.value.redis.capacity
+  shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]

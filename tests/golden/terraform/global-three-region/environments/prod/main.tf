@@ -152,6 +152,7 @@ locals {
         name                  = "redis-oversight-apac-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-oversight-apac-redis-prod"
@@ -266,6 +267,7 @@ locals {
         name                  = "redis-oversight-eu-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-oversight-eu-redis-prod"
@@ -380,6 +382,7 @@ locals {
         name                  = "redis-oversight-us-prod-69ef3b"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-oversight-us-redis-prod"
@@ -946,6 +949,7 @@ module "redis" {
   resource_group_name              = azurerm_resource_group.region[each.key].name
   sku_name                         = each.value.redis.sku_name
   capacity                         = each.value.redis.capacity
+  shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]

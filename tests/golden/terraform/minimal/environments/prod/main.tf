@@ -154,6 +154,7 @@ locals {
         name                  = "redis-minimal-east-prod-d9ba01"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-minimal-east-redis-prod"
@@ -281,6 +282,7 @@ locals {
         name                  = "redis-minimal-west-prod-d9ba01"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-minimal-west-redis-prod"
@@ -552,6 +554,7 @@ module "redis" {
   resource_group_name              = azurerm_resource_group.region[each.key].name
   sku_name                         = each.value.redis.sku_name
   capacity                         = each.value.redis.capacity
+  shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]

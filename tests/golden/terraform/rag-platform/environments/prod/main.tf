@@ -178,6 +178,7 @@ locals {
         name                  = "redis-rag-eu-prod-399e5d"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-rag-eu-redis-prod"
@@ -337,6 +338,7 @@ locals {
         name                  = "redis-rag-us-prod-399e5d"
         sku_name              = "Standard"
         capacity              = 2
+        shard_count           = null
         zones                 = ["1", "2", "3"]
         geo_replica           = null
         private_endpoint_name = "pep-rag-us-redis-prod"
@@ -890,6 +892,7 @@ module "redis" {
   resource_group_name              = azurerm_resource_group.region[each.key].name
   sku_name                         = each.value.redis.sku_name
   capacity                         = each.value.redis.capacity
+  shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]

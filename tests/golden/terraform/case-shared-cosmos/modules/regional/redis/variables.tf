@@ -28,6 +28,17 @@ variable "capacity" {
   description = "Cache size within the tier's family (C0-C6 for Basic and Standard, P1-P5 for Premium)."
 }
 
+variable "shard_count" {
+  type        = number
+  description = "Shards of a clustered Premium cache (1 to 10), also those of its geo-replica; null for an unclustered cache."
+  default     = null
+
+  validation {
+    condition     = var.shard_count == null ? true : var.shard_count >= 1 && var.shard_count <= 10
+    error_message = "A clustered cache has 1 to 10 shards."
+  }
+}
+
 variable "zones" {
   type        = list(string)
   description = "Availability zones of a Premium cache; ignored for other tiers and for geo-replicated caches."

@@ -10,6 +10,11 @@
 # persistence, at most one replica per primary; and a private endpoint
 # cannot be added to a cache that is already linked, so the link waits for
 # both endpoints.
+#
+# Clustering (Microsoft Learn, "How to configure Redis clustering for a
+# Premium Azure Cache for Redis"): Premium only, 1 to 10 shards, and it cannot
+# be turned off once on. Linked caches must be clustered alike, so the
+# replica takes the primary's shard count.
 
 locals {
   # Basic and Standard caches use the C family, Premium the P family.
@@ -28,6 +33,7 @@ resource "azurerm_redis_cache" "this" {
   sku_name                      = var.sku_name
   family                        = local.family
   capacity                      = var.capacity
+  shard_count                   = var.shard_count
   zones                         = local.zones
   redis_version                 = "6"
   minimum_tls_version           = "1.2"
@@ -53,6 +59,7 @@ resource "azurerm_redis_cache" "replica" {
   sku_name                      = var.sku_name
   family                        = local.family
   capacity                      = var.capacity
+  shard_count                   = var.shard_count
   redis_version                 = "6"
   minimum_tls_version           = "1.2"
   non_ssl_port_enabled          = false
