@@ -50,7 +50,7 @@ TEST(FrontEnd, FrontDoorProbeIntervalWithinAzurermRange) {
     return fmt::format(
         "topology \"t\" {{\n  boundary \"eu\" {{ geography = eu-data-boundary }}\n"
         "  region \"eu\" {{ location = westeurope  address = 10.2.0.0/16 }}\n"
-        "  frontdoor {{\n    probe {{ interval = {} }}\n  }}\n}}\n",
+        "  frontdoor {{\n    probe {{ interval = {} }}\n    unrouted = eu\n  }}\n}}\n",
         interval);
   };
   EXPECT_EQ(std::vector<std::string>{}, codes_of(with_interval("255s")));

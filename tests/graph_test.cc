@@ -148,6 +148,7 @@ TEST(Graph, FrontDoorRoutesCountriesToBoundaries) {
   frontdoor {
     geo "eu" = [DE, FR]
     geo "us" = [US]
+    unrouted = deny
   }
 }
 )"));
@@ -155,6 +156,42 @@ TEST(Graph, FrontDoorRoutesCountriesToBoundaries) {
   EXPECT_NE(std::string::npos, out.find("  fd -->|\"DE, FR\"| b1\n")) << out;
   EXPECT_NE(std::string::npos, out.find("  fd -->|\"US\"| b0\n")) << out;
   EXPECT_NE(std::string::npos, out.find("  t0 -->|\"home\"| r0\n")) << out;
+}
+
+constexpr const char* kServed = R"(topology "t" {
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us" { location = eastus  boundary = us  address = 10.1.0.0/16  services = [aks] }
+  region "eu" { location = westeurope  boundary = eu  address = 10.2.0.0/16  services = [aks] }
+  frontdoor {
+    geo "eu" = [AT, BE, BG, CH, CY, CZ, DE, DK, EE, ES, FI, FR, GR, HR, HU, IE, IS, IT, LI, LT, LU, LV, MT, NL, NO, PL, PT, RO, SE, SI, SK]
+  }
+}
+)";
+
+TEST(Graph, UnroutedDefaultIsDashedWhenNotWritten) {
+  std::string out = emit::render_mermaid(model_of(kServed));
+  EXPECT_NE(std::string::npos, out.find("  fd -.->|\"unrouted (not written)\"| b0\n")) << out;
+}
+
+TEST(Graph, UnroutedBoundaryIsDrawn) {
+  std::string text = kServed;
+  text.replace(text.find("    geo"), 0, "    geo \"us\" = [US]\n    unrouted = eu\n");
+  std::string out = emit::render_mermaid(model_of(text));
+  EXPECT_NE(std::string::npos, out.find("  fd -->|\"unrouted\"| b1\n")) << out;
+  std::string json = emit::render_graph_json(model_of(text), {});
+  EXPECT_NE(std::string::npos, json.find(R"("kind": "unrouted")")) << json;
+}
+
+TEST(Graph, DenyIsARefusedNode) {
+  std::string text = kServed;
+  text.replace(text.find("    geo"), 0, "    unrouted = deny\n");
+  std::string out = emit::render_mermaid(model_of(text));
+  EXPECT_NE(std::string::npos, out.find("  fd_deny>\"refused by the WAF\"]\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  fd -->|\"unrouted\"| fd_deny\n")) << out;
+  std::string dot = emit::render_dot(model_of(text));
+  EXPECT_NE(std::string::npos, dot.find("fd_deny [label=\"refused by the WAF\", shape=octagon];"))
+      << dot;
 }
 
 TEST(Graph, ManyTenantsAreCountedPerBoundary) {

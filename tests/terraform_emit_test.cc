@@ -181,6 +181,74 @@ TEST(TerraformEmit, GeoRulesHoldAtMostTwentyFiveCountries) {
   EXPECT_EQ(2, (*second)["attributes"]["order"]);
 }
 
+constexpr const char* kUnrouted = R"(topology "geo" {
+  prefix = "geo"
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us" { location = eastus      boundary = us  address = 10.1.0.0/16  services = [aks] }
+  region "eu" { location = westeurope  boundary = eu  address = 10.2.0.0/16  services = [aks] }
+  frontdoor {
+    geo "us" = [US]
+    unrouted = eu
+  }
+}
+)";
+
+TEST(TerraformEmit, UnroutedBoundaryIsTheRoutesOriginGroup) {
+  Built b = build(kUnrouted);
+  const auto route = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_route.this["default"])");
+  ASSERT_TRUE(route);
+  EXPECT_EQ("eu", (*route)["attributes"]["origin_group"]);
+  const auto waf = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0])");
+  ASSERT_TRUE(waf);
+  EXPECT_FALSE((*waf)["attributes"].contains("custom_rules"));
+  EXPECT_FALSE(contains(b.file("environments/prod/main.tf"), "deny_unrouted"));
+  EXPECT_TRUE(contains(b.file("environments/prod/README.md"),
+                       "traffic from anywhere else goes to boundary `eu` (`unrouted`)."));
+}
+
+TEST(TerraformEmit, DenyBlocksEveryCountryTheGeoRoutesDoNotList) {
+  std::string text = kUnrouted;
+  text.replace(text.find("unrouted = eu"), 13, "unrouted = deny");
+  text.replace(text.find("[US]"), 4, "[US, CA, MX]\n    geo \"eu\" = [AT, BE, BG, CH, CY, CZ, DE, DK]");
+  Built b = build(text);
+  const auto waf = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0])");
+  ASSERT_TRUE(waf);
+  EXPECT_EQ(nlohmann::json::parse(R"([{
+    "name": "DenyUnroutedCountries", "type": "MatchRule", "priority": 1, "action": "Block",
+    "match_conditions": [
+      {"match_variable": "RemoteAddr", "operator": "GeoMatch", "negation_condition": true,
+       "match_values": ["AT", "BE", "BG", "CA", "CH", "CY", "CZ", "DE", "DK", "MX"]},
+      {"match_variable": "RemoteAddr", "operator": "GeoMatch", "negation_condition": true,
+       "match_values": ["US"]}]}])"),
+            (*waf)["attributes"]["custom_rules"]);
+  std::string main_tf = b.file("environments/prod/main.tf");
+  EXPECT_TRUE(contains(main_tf, R"(      deny_unrouted = {
+        name               = "DenyUnroutedCountries"
+        admitted_countries = [["AT", "BE", "BG", "CA", "CH", "CY", "CZ", "DE", "DK", "MX"], ["US"]]
+      })")) << main_tf;
+  EXPECT_TRUE(contains(b.file("environments/prod/README.md"),
+                       "traffic from anywhere else is refused by the WAF custom rule "
+                       "`DenyUnroutedCountries` (`unrouted = deny`)."));
+}
+
+TEST(TerraformEmit, OriginBlocksSetWeightAndPriority) {
+  std::string text = kPassive;
+  text.replace(text.find("frontdoor { endpoint = \"api\" }"), 30,
+               "frontdoor { endpoint = \"api\"  unrouted = us\n"
+               "  origin \"primary\" { weight = 70 }\n"
+               "  origin \"secondary\" { weight = 30  priority = 1 } }");
+  Built b = build(text);
+  const auto primary = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin.this["primary"])");
+  const auto secondary = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin.this["secondary"])");
+  ASSERT_TRUE(primary && secondary);
+  EXPECT_EQ(70, (*primary)["attributes"]["weight"]);
+  EXPECT_EQ(1, (*primary)["attributes"]["priority"]);
+  EXPECT_EQ(30, (*secondary)["attributes"]["weight"]);
+  // Written priority replaces the passive mode's standby priority 2.
+  EXPECT_EQ(1, (*secondary)["attributes"]["priority"]);
+}
+
 TEST(TerraformEmit, ManifestAddressesMatchTheModuleCalls) {
   Built b = build(kOneRegion);
   EXPECT_TRUE(b.resource(R"(module.aks["weu"].azurerm_kubernetes_cluster.this)"));

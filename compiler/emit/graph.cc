@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/text/visible.h"
 
 namespace topoc::emit {
@@ -14,7 +15,7 @@ namespace {
 
 // The diagram both syntaxes draw: built once from the model, so Mermaid and
 // DOT always show the same thing. Node ids are indexes, never user text.
-enum class Shape { kBox, kTenant, kFrontDoor, kPlaceholder };
+enum class Shape { kBox, kTenant, kFrontDoor, kPlaceholder, kRefused };
 
 struct Node {
   std::string id;
@@ -190,6 +191,24 @@ class DiagramBuilder {
         d_.edges.push_back({to->second, fallback->second, "fallback", true, true, true});
       }
     }
+    add_unrouted(fd);
+  }
+
+  // Countries no geo route lists: refused, or sent to one boundary (dashed
+  // when `unrouted` is not written and the first boundary gets them).
+  void add_unrouted(const model::FrontDoor& fd) {
+    if (fd.denies_unrouted()) {
+      d_.loose.push_back({"fd_deny", {"refused by the WAF"}, Shape::kRefused});
+      d_.edges.push_back({"fd", "fd_deny", "unrouted"});
+      return;
+    }
+    const model::Boundary* b = services::frontdoor::unrouted_boundary(t_);
+    if (!b) return;
+    auto to = group_ids_.find(b->name);
+    if (to == group_ids_.end()) return;
+    bool written = !fd.unrouted.value.empty();
+    d_.edges.push_back(
+        {"fd", to->second, written ? "unrouted" : "unrouted (not written)", !written, true});
   }
 
   const model::Topology& t_;
@@ -267,6 +286,8 @@ void append_mermaid_node(std::string& out, std::string_view indent, const Node& 
         return {"{{", "}}"};
       case Shape::kPlaceholder:
         return {"[/", "/]"};
+      case Shape::kRefused:
+        return {">", "]"};
       case Shape::kBox:
         break;
     }
@@ -312,6 +333,9 @@ void append_dot_node(std::string& out, std::string_view indent, const Node& n) {
       break;
     case Shape::kPlaceholder:
       out += ", shape=plaintext";
+      break;
+    case Shape::kRefused:
+      out += ", shape=octagon";
       break;
     case Shape::kBox:
       break;
@@ -408,12 +432,14 @@ const char* node_kind(const Node& n) {
     case Shape::kTenant: return "tenant";
     case Shape::kFrontDoor: return "frontdoor";
     case Shape::kPlaceholder: return "empty";
+    case Shape::kRefused: return "refused";
   }
   return "";
 }
 
 // What the builder's edges mean, from how it made them.
 const char* edge_kind(const Edge& e) {
+  if (e.from == "fd" && e.label.starts_with("unrouted")) return "unrouted";
   if (e.from == "fd") return "route";
   if (e.label == "failover") return "failover";
   if (e.label == "fallback") return "fallback";

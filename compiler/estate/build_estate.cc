@@ -92,10 +92,20 @@ void plan_frontdoor(Estate& e) {
     for (size_t i = 0; i < served.size(); ++i) {
       const model::Region* r = served[i];
       int64_t priority = active_active || i == 0 ? 1 : 2;
-      e.origins.push_back({r, name, e.names.get("frontdoor.origin." + r->key), priority, 1000});
+      int64_t weight = 1000;
+      if (const model::FrontDoorOrigin* o = t.frontdoor->find_origin(r->key)) {
+        if (o->priority.explicit_) priority = o->priority.value;
+        weight = o->weight.value;
+      }
+      e.origins.push_back({r, name, e.names.get("frontdoor.origin." + r->key), priority, weight});
     }
   }
   if (!e.origin_groups.empty()) e.default_origin_group = e.origin_groups.front().key;
+  // `unrouted = <boundary>` makes that boundary's group the routes' default;
+  // `deny` keeps the first (the WAF refuses unlisted countries before routing).
+  for (const OriginGroup& g : e.origin_groups) {
+    if (g.key == t.frontdoor->unrouted.value) e.default_origin_group = g.key;
+  }
   int64_t order = 1;
   for (const model::GeoRoute& route : t.frontdoor->geo_routes) {
     bool served = std::any_of(e.origin_groups.begin(), e.origin_groups.end(),

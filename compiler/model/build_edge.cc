@@ -65,6 +65,32 @@ void read_geo(BlockReader& r, FrontDoor& fd) {
   r.allow("geo");
 }
 
+// azurerm v4.55.0 cdn_frontdoor_origin: `weight` 1-1000 (default 500),
+// `priority` 1-5 (default 1); ARM Microsoft.Cdn/profiles/originGroups/origins
+// validates the same ranges.
+void read_origins(BlockReader& r, FrontDoor& fd) {
+  const ReadContext& ctx = r.context();
+  DuplicateNames regions(*ctx.sink, "first set here");
+  for (const dsl::Node* n : r.blocks("origin")) {
+    auto label = single_label(ctx, *n, "origin \"westeurope\" { weight = 70 }");
+    if (!label) continue;
+    FrontDoorOrigin origin;
+    origin.region = *label;
+    origin.location = ctx.at(n->labels[0].span);
+    BlockReader orr(*n, ctx);
+    origin.weight.value = 1000;
+    orr.integer("weight", origin.weight, 1, 1000);
+    origin.priority.value = 1;
+    orr.integer("priority", origin.priority, 1, 5);
+    orr.finish();
+    regions.declare(origin.region, origin.location, [&] {
+      return fmt::format("region `{}` has two origin blocks; set its weight and priority in one",
+                         origin.region);
+    });
+    fd.origins.push_back(std::move(origin));
+  }
+}
+
 struct DefaultAlert {
   const char* name;
   const char* metric;
@@ -254,6 +280,8 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
   r.boolean("waf", fd.waf);
   choice_string(r, "waf_mode", fd.waf_mode, kWafModes);
   read_geo(r, fd);
+  r.name("unrouted", fd.unrouted);
+  read_origins(r, fd);
 }
 
 void read_alerts(BlockReader& r, Alerts& alerts) {

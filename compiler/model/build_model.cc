@@ -172,6 +172,22 @@ void resolve(const ReadContext& ctx, Topology& t) {
         resolve_boundary(ctx, t, route.fallback, "this fallback");
       }
     }
+    Sourced<std::string>& unrouted = t.frontdoor->unrouted;
+    if (!unrouted.value.empty() && !t.frontdoor->denies_unrouted()) {
+      resolve_boundary(ctx, t, unrouted, "`unrouted`");
+    }
+    for (const FrontDoorOrigin& origin : t.frontdoor->origins) {
+      if (t.find_region(origin.region)) continue;
+      auto& d = ctx.sink->report(Kind::UnknownReference, origin.location,
+                                 fmt::format("origin `{}` refers to a region that is not declared",
+                                             origin.region));
+      if (auto best = diag::closest(origin.region, region_keys)) {
+        d.message += fmt::format("; did you mean `{}`?", *best);
+        d.fixit = diag::FixIt{origin.location, "\"" + *best + "\""};
+      } else {
+        d.help = "`origin` takes the key of a region (`region \"key\" { ... }`)";
+      }
+    }
   }
 }
 

@@ -255,6 +255,15 @@ struct FrontDoorRoute {
   std::vector<Sourced<std::string>> patterns;
 };
 
+// `origin "region" { ... }`: how Front Door weighs one region's ingress
+// against the others of its boundary's origin group.
+struct FrontDoorOrigin {
+  std::string region;  // region key
+  Location location;   // the label
+  Sourced<int64_t> weight;    // 1-1000; unwritten: 1000
+  Sourced<int64_t> priority;  // 1-5; unwritten: from `mode`
+};
+
 struct FrontDoor {
   Location location;
   Sourced<std::string> sku;  // Premium_AzureFrontDoor, Standard_AzureFrontDoor
@@ -271,6 +280,19 @@ struct FrontDoor {
   Sourced<bool> waf;
   Sourced<std::string> waf_mode;  // Prevention, Detection
   std::vector<GeoRoute> geo_routes;
+  // Where requests from countries no geo route lists go: a boundary name,
+  // kUnroutedDeny, or empty when not written (then the first boundary
+  // with origins serves them, and rule F005 asks for the choice).
+  Sourced<std::string> unrouted;
+  static constexpr std::string_view kUnroutedDeny = "deny";
+  bool denies_unrouted() const { return unrouted.value == kUnroutedDeny; }
+  std::vector<FrontDoorOrigin> origins;
+  const FrontDoorOrigin* find_origin(std::string_view region) const {
+    for (const FrontDoorOrigin& o : origins) {
+      if (o.region == region) return &o;
+    }
+    return nullptr;
+  }
 };
 
 

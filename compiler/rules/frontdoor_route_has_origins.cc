@@ -1,6 +1,9 @@
-// F004: Front Door's origins are the regions of a boundary; a geo route to a
-// boundary without regions sends its countries to an empty origin group.
+// F004: Front Door's origins are the regions of a boundary; a geo route (or
+// `unrouted`) to a boundary without regions sends its countries to an empty
+// origin group.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/rules/residency_facts.h"
 #include "compiler/rules/rules.h"
@@ -23,6 +26,21 @@ void frontdoor_route_has_origins(const model::Topology& t, diag::DiagnosticSink&
     d.help =
         fmt::format("declare a region with `boundary = {}`, or remove this route", target->name);
   }
+  const model::FrontDoor& fd = *t.frontdoor;
+  if (fd.unrouted.value.empty() || fd.denies_unrouted()) return;
+  const model::Boundary* target = t.find_boundary(fd.unrouted.value);
+  if (!target) return;
+  // Front Door reaches a region through its AKS ingress (estate OriginGroup).
+  auto regions = t.regions_in(static_cast<size_t>(target - t.boundaries.data()));
+  if (std::any_of(regions.begin(), regions.end(), [](const model::Region* r) { return r->aks; }))
+    return;
+  auto& d = sink.report(diag::Kind::RouteToEmptyBoundary, fd.unrouted.location,
+                        fmt::format("`unrouted` sends requests to boundary `{}`, which has no "
+                                    "region with an ingress (`aks`) to serve them",
+                                    target->name));
+  d.notes.push_back(declared_here(*target));
+  d.help = fmt::format("declare a region with `boundary = {}`, or write `unrouted = deny`",
+                       target->name);
 }
 
 }  // namespace topoc::rules

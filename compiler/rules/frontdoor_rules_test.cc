@@ -1,7 +1,9 @@
 // Front Door geo-routing rules F001-F004 and country codes (M013).
 #include <gtest/gtest.h>
 
+#include "compiler/catalog/country_catalog.h"
 #include "compiler/rules/residency_test_support.h"
+#include "compiler/services/frontdoor/unrouted.h"
 #include "tests/check_support.h"
 
 namespace topoc::testing {
@@ -10,8 +12,12 @@ namespace {
 using Lines = std::vector<std::string>;
 
 // kTwoBoundaries with a Front Door holding `routes`, which start on line 9.
+// The regions run no services, so Front Door has no origins and the
+// unrouted checks (F005-F007) stay out of the geo-route tests.
 std::string two_boundaries_with(std::string_view routes) {
   std::string text = kTwoBoundaries;
+  text = replaced(text, "address = 10.1.0.0/16 }", "address = 10.1.0.0/16  services = [] }");
+  text = replaced(text, "address = 10.2.0.0/16 }", "address = 10.2.0.0/16  services = [] }");
   text.erase(text.rfind('}'));
   return text + fmt::format("  frontdoor {{\n{}  }}\n}}\n", routes);
 }
@@ -66,7 +72,7 @@ TEST(FrontDoorCountryOwner, NarrowedBoundaryOwnsTheCountriesOfItsLocations) {
   boundary "uk" { geography = united-kingdom }
   region "us" { location = eastus  boundary = us  failover = westus  address = 10.1.0.0/16 }
   region "uk" { location = uksouth  boundary = uk  failover = ukwest  address = 10.2.0.0/16 }
-  frontdoor { geo "uk" = [US, GB] }
+  frontdoor { geo "uk" = [US, GB]  unrouted = deny }
 }
 )"));
 }
@@ -109,11 +115,206 @@ TEST(FrontDoorRouteHasOrigins, RouteToBoundaryWithoutRegions) {
   std::string text = replaced(kTwoBoundaries, "  region \"eu\"",
                               "  boundary \"jp\" { geography = japan }\n  region \"eu\"");
   text.erase(text.rfind('}'));
-  text += "  frontdoor { geo \"jp\" = [JP] }\n}\n";
+  text += "  frontdoor { geo \"jp\" = [JP]  unrouted = deny }\n}\n";
   EXPECT_EQ(
       Lines{"F004 9:19 geo route `jp` sends requests to boundary `jp`, which has no region to "
             "serve them"},
       diagnostics_of(text));
+}
+
+// kTwoBoundaries with AKS in both regions (so Front Door has origins) and a
+// Front Door holding `body`, which starts on line 9.
+std::string served_with(std::string_view body) {
+  std::string text = two_boundaries_with(body);
+  text = replaced(text, "10.1.0.0/16  services = [] }", "10.1.0.0/16  services = [aks] }");
+  return replaced(text, "10.2.0.0/16  services = [] }", "10.2.0.0/16  services = [aks] }");
+}
+
+constexpr std::string_view kEuAndEfta =
+    "AT, BE, BG, CH, CY, CZ, DE, DK, EE, ES, FI, FR, GR, HR, HU, IE, IS, IT, LI, LT, LU, LV, MT, "
+    "NL, NO, PL, PT, RO, SE, SI, SK";
+
+// F005
+
+TEST(FrontDoorUnrouted, NotWrittenNamesTheFirstBoundaryWithOrigins) {
+  std::string text = served_with(fmt::format("    geo \"eu\" = [{}]\n", kEuAndEfta));
+  EXPECT_EQ(Lines{"F005 8:3 Front Door does not say where requests from countries no geo route "
+                  "lists go, so boundary `us`, the first with origins, serves them"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ("write `unrouted = us` to keep this, or `unrouted = deny` to refuse those requests",
+            result.sink.diagnostics().at(0).help);
+}
+
+TEST(FrontDoorUnrouted, NotWrittenWithoutOriginsIsNotReported) {
+  EXPECT_EQ(Lines{}, diagnostics_of(two_boundaries_with("    geo \"eu\" = [DE]\n")));
+}
+
+TEST(FrontDoorUnrouted, WrittenBoundaryPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(served_with(
+                         fmt::format("    geo \"eu\" = [{}]\n    unrouted = us\n", kEuAndEfta))));
+}
+
+// F006
+
+TEST(FrontDoorUnrouted, EuMemberStatesRoutedToTheUsListedWithAFixIt) {
+  std::string text = served_with(
+      "    geo \"eu\" = [DE, FR, NL, IT, ES, BE, AT, IE, PT, FI, SE, DK, PL, CZ]\n"
+      "    unrouted = us\n");
+  EXPECT_EQ(Lines{"F006 9:69 countries no geo route lists go to boundary `us`, including 17 that "
+                  "belong to boundary `eu`: BG, CH, CY, EE, GR, HR, HU, IS, LI, LT, LU, LV, MT, "
+                  "NO, RO, SI, SK"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ((Lines{"10:16 `unrouted` sends them to boundary `us` here",
+                   "3:12 boundary `eu` declared here"}),
+            notes_of(result, d));
+  ASSERT_TRUE(d.fixit);
+  EXPECT_EQ("CZ, BG, CH, CY, EE, GR, HR, HU, IS, LI, LT, LU, LV, MT, NO, RO, SI, SK",
+            d.fixit->replacement);
+  const dsl::Span& span = d.fixit->location.span;
+  EXPECT_EQ("CZ", text.substr(span.begin, span.end - span.begin));
+  EXPECT_EQ("add them to `geo \"eu\"`", d.help);
+}
+
+TEST(FrontDoorUnrouted, ImplicitDefaultIsCheckedToo) {
+  std::string text = served_with("    geo \"eu\" = [DE]\n    geo \"us\" = [US]\n");
+  EXPECT_EQ((Lines{"F005", "F006"}), codes_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(1);
+  EXPECT_EQ("F006 9:17 ", diagnostics_of(text).at(1).substr(0, 10));
+  EXPECT_EQ((Lines{"8:3 without `unrouted`, boundary `us` gets them",
+                   "3:12 boundary `eu` declared here"}),
+            notes_of(result, d));
+}
+
+TEST(FrontDoorUnrouted, BoundaryWithoutGeoRouteGetsHelpInstead) {
+  std::string text = served_with("    geo \"us\" = [US]\n    unrouted = us\n");
+  auto result = check_text(text);
+  ASSERT_EQ(1u, result.sink.diagnostics().size());
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ("F006", std::string(diag::info(d.kind).code));
+  EXPECT_FALSE(d.fixit);
+  EXPECT_EQ(fmt::format("route them to their boundary: `geo \"eu\" = [{}]`", kEuAndEfta), d.help);
+}
+
+TEST(FrontDoorUnrouted, UnroutedToTheEuPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(served_with("    geo \"us\" = [US]\n    unrouted = eu\n")));
+}
+
+// F007
+
+TEST(FrontDoorUnrouted, CanadaRoutedToTheUsIsAWarning) {
+  EXPECT_EQ(Lines{"F007 6:26 countries no geo route lists go to boundary `us`, including 1 that "
+                  "belongs to boundary `ca`: CA"},
+            diagnostics_of(R"(topology "t" {
+  boundary "us" { geography = united-states }
+  boundary "ca" { geography = canada }
+  region "us" { location = eastus  boundary = us  failover = westus  address = 10.1.0.0/16  aks {} }
+  region "ca" { location = canadacentral  boundary = ca  failover = canadaeast  address = 10.2.0.0/16  aks {} }
+  frontdoor { unrouted = us  geo "us" = [US] }
+}
+)"));
+}
+
+// F004 for `unrouted`
+
+TEST(FrontDoorUnrouted, UnroutedToABoundaryWithoutIngress) {
+  std::string text = replaced(served_with("    geo \"us\" = [US]\n    unrouted = eu\n"),
+                              "address = 10.2.0.0/16  services = [aks] }",
+                              "address = 10.2.0.0/16  services = [] }");
+  EXPECT_EQ(Lines{"F004 10:16 `unrouted` sends requests to boundary `eu`, which has no region "
+                  "with an ingress (`aks`) to serve them"},
+            diagnostics_of(text));
+}
+
+TEST(FrontDoorUnrouted, UnknownBoundaryIsM004) {
+  EXPECT_EQ(Lines{"M004"}, codes_of(served_with("    unrouted = mars\n")));
+}
+
+// F008, F009
+
+TEST(FrontDoorDeny, DetectionModeOnlyLogs) {
+  std::string text = served_with(
+      "    waf_mode = detection\n    geo \"us\" = [US]\n    geo \"eu\" = [DE]\n    unrouted = "
+      "deny\n");
+  EXPECT_EQ(Lines{"F008 12:16 `unrouted = deny` refuses requests with a WAF custom rule, but "
+                  "`waf_mode = detection` only logs what the rule matches"},
+            diagnostics_of(text));
+}
+
+TEST(FrontDoorDeny, WafOff) {
+  EXPECT_EQ(
+      Lines{"F008 11:16 `unrouted = deny` refuses requests with a WAF custom rule, but this "
+            "Front Door has `waf = false`"},
+      diagnostics_of(served_with("    waf = false\n    geo \"us\" = [US]\n    unrouted = deny\n")));
+}
+
+TEST(FrontDoorDeny, NoGeoRouteRefusesEverything) {
+  EXPECT_EQ(Lines{"F009 9:16 `unrouted = deny` with no geo route refuses every request"},
+            diagnostics_of(served_with("    unrouted = deny\n")));
+}
+
+TEST(FrontDoorDeny, MoreThanOneHundredCountries) {
+  // 101 countries no boundary of the test owns besides the US, so only
+  // the count is reported.
+  std::string codes;
+  size_t n = 0;
+  for (const catalog::CountryInfo& c : catalog::all_countries()) {
+    if (c.eu_member || c.efta_member || n == 101) continue;
+    codes += (codes.empty() ? "" : ", ") + std::string(c.code);
+    ++n;
+  }
+  EXPECT_EQ(Lines{"F009 10:16 `unrouted = deny` admits the 101 countries the geo routes list, but "
+                  "one WAF custom rule matches at most 100 (10 conditions of 10 codes)"},
+            diagnostics_of(
+                served_with(fmt::format("    geo \"us\" = [{}]\n    unrouted = deny\n", codes))));
+}
+
+TEST(FrontDoorDeny, ListedCountriesInGroupsOfTen) {
+  model::FrontDoor fd;
+  model::GeoRoute route;
+  for (std::string_view c :
+       {"US", "DE", "FR", "DE", "QQ", "AT", "BE", "BG", "CH", "CY", "CZ", "DK", "EE"}) {
+    route.countries.push_back({std::string(c), {}, true});
+  }
+  fd.geo_routes.push_back(route);
+  EXPECT_EQ((std::vector<std::vector<std::string>>{
+                {"AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "FR"}, {"US"}}),
+            services::frontdoor::admitted_country_groups(fd));
+}
+
+// F010 and origin blocks
+
+TEST(FrontDoorOrigins, OriginForARegionWithoutAks) {
+  std::string text = replaced(served_with("    unrouted = us\n    origin \"eu\" { weight = 30 }\n"),
+                              "address = 10.2.0.0/16  services = [aks] }",
+                              "address = 10.2.0.0/16  services = [] }");
+  EXPECT_EQ(Lines{"F010 10:12 region `eu` runs no AKS ingress, so Front Door has no origin there "
+                  "to weigh"},
+            diagnostics_of(text));
+}
+
+TEST(FrontDoorOrigins, UnknownRegionSuggestsTheClosest) {
+  std::string text =
+      served_with("    geo \"us\" = [US]\n    unrouted = eu\n    origin \"euu\" { weight = 30 }\n");
+  EXPECT_EQ(Lines{"M004 11:12 origin `euu` refers to a region that is not declared; did you mean "
+                  "`eu`?"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  ASSERT_TRUE(result.sink.diagnostics().at(0).fixit);
+  EXPECT_EQ("\"eu\"", result.sink.diagnostics().at(0).fixit->replacement);
+}
+
+TEST(FrontDoorOrigins, WeightAndPriorityRanges) {
+  EXPECT_EQ((Lines{"M011", "M011"}),
+            codes_of(served_with("    geo \"us\" = [US]\n    unrouted = eu\n    origin \"eu\" { "
+                                 "weight = 0  priority = 6 }\n")));
+  EXPECT_EQ(Lines{"M003"},
+            codes_of(served_with(
+                "    geo \"us\" = [US]\n    unrouted = eu\n    origin \"eu\" { weight = 1 }\n"
+                "    origin \"eu\" { weight = 2 }\n")));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/naming/search_links.h"
 
 namespace topoc::emit::bicep {
@@ -417,17 +418,26 @@ class ParamsFile {
         {"geoRules", Value::array(std::move(rules))},
     };
     if (!plan.waf.empty()) {
-      props.push_back(
-          {"waf", Value::object({
-                      {"name", str(plan.waf)},
-                      {"securityPolicyName", str(plan.security_policy)},
-                      {"mode", str(fd.waf_mode.value)},
-                      {"managedRuleSets",
-                       Value::array({Value::object({{"type", str("Microsoft_BotManagerRuleSet")},
-                                                    {"version", str("1.1")}}),
-                                     Value::object({{"type", str("Microsoft_DefaultRuleSet")},
-                                                    {"version", str("2.1")}})})},
-                  })});
+      std::vector<Property> waf{
+          {"name", str(plan.waf)},
+          {"securityPolicyName", str(plan.security_policy)},
+          {"mode", str(fd.waf_mode.value)},
+          {"managedRuleSets",
+           Value::array({Value::object({{"type", str("Microsoft_BotManagerRuleSet")},
+                                        {"version", str("1.1")}}),
+                         Value::object({{"type", str("Microsoft_DefaultRuleSet")},
+                                        {"version", str("2.1")}})})},
+      };
+      if (fd.denies_unrouted()) {
+        std::vector<Value> groups;
+        for (const auto& g : services::frontdoor::admitted_country_groups(fd)) {
+          groups.push_back(Value::string_array(g));
+        }
+        waf.push_back({"denyUnrouted",
+                       Value::object({{"name", str(services::frontdoor::kDenyUnroutedRuleName)},
+                                      {"admittedCountries", Value::array(std::move(groups))}})});
+      }
+      props.push_back({"waf", Value::object(std::move(waf))});
     }
     param("globalFrontDoorSettings", Value::object(std::move(props)));
     // Known only once each region's ingress exists, so read at deployment

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/emit/graph.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
@@ -172,12 +173,22 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
       if (routed.find(group) != std::string::npos) continue;
       routed += fmt::format("{}{}", routed.empty() ? "" : ", ", group);
     }
+    const model::FrontDoor& fd = *e.topology->frontdoor;
+    std::string elsewhere =
+        fd.denies_unrouted()
+            ? fmt::format("is refused by the WAF custom rule `{}` (`unrouted = deny`)",
+                          services::frontdoor::kDenyUnroutedRuleName)
+        : fd.unrouted.value.empty()
+            ? fmt::format("goes to boundary {}, the first declared one with origins (`unrouted` "
+                          "is not written)",
+                          markdown_code(e.default_origin_group))
+            : fmt::format("goes to boundary {} (`unrouted`)", markdown_code(e.default_origin_group));
     out += fmt::format(
         "\nFront Door sends each boundary's countries to that boundary's origin group{}; traffic "
-        "from anywhere else goes to boundary {}, the first declared one with origins.\n",
+        "from anywhere else {}.\n",
         routed.empty() ? " (no geo rules are declared)"
                        : fmt::format(" (geo rules for {})", routed),
-        markdown_code(e.default_origin_group));
+        elsewhere);
   }
   out += "\n## Modules\n\n";
   std::map<std::string, int> counts = resources_per_call(manifest);

@@ -8,6 +8,7 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
 
@@ -429,16 +430,26 @@ Expr frontdoor(const Estate& e) {
   std::sort(origins.begin(), origins.end(), by_key);
   std::sort(routes.begin(), routes.end(), by_key);
   std::sort(rules.begin(), rules.end(), by_key);
-  Expr waf = !fd.waf.value ? Expr::null()
-                           : Expr::object({
-                                 {"name", str(e.names.get("frontdoor.waf"))},
-                                 {"security_policy_name", str(e.names.get("frontdoor.security_policy"))},
-                                 {"mode", str(fd.waf_mode.value)},
-                                 {"managed_rule_sets", Expr::object({
-                                                           {"Microsoft_BotManagerRuleSet", str("1.1")},
-                                                           {"Microsoft_DefaultRuleSet", str("2.1")},
-                                                       })},
-                             });
+  std::vector<Entry> waf_settings{
+      {"name", str(e.names.get("frontdoor.waf"))},
+      {"security_policy_name", str(e.names.get("frontdoor.security_policy"))},
+      {"mode", str(fd.waf_mode.value)},
+      {"managed_rule_sets", Expr::object({
+                                {"Microsoft_BotManagerRuleSet", str("1.1")},
+                                {"Microsoft_DefaultRuleSet", str("2.1")},
+                            })},
+  };
+  if (fd.denies_unrouted()) {
+    std::vector<Expr> groups;
+    for (const auto& g : services::frontdoor::admitted_country_groups(fd)) {
+      groups.push_back(Expr::string_list(g));
+    }
+    waf_settings.push_back(
+        {"deny_unrouted",
+         Expr::object({{"name", str(services::frontdoor::kDenyUnroutedRuleName)},
+                       {"admitted_countries", Expr::list(std::move(groups))}})});
+  }
+  Expr waf = !fd.waf.value ? Expr::null() : Expr::object(std::move(waf_settings));
   return Expr::object({
       {"profile_name", str(e.names.get("frontdoor.profile"))},
       {"endpoint_name", str(e.names.get("frontdoor.endpoint"))},

@@ -2,12 +2,35 @@
 // routes, geo rules and WAF. Front Door is global: it holds no tenant data
 // at rest, so it declares no placements a boundary checks.
 #include "compiler/estate/add_resource.h"
+#include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::frontdoor {
 
 using estate::instance;
 using nlohmann::json;
+
+namespace {
+
+// `unrouted = deny`: one Block rule whose conditions are ANDed, each a
+// negated GeoMatch on the client address, so only a request from none of
+// the listed countries matches it.
+json deny_unrouted_rule(const model::FrontDoor& fd) {
+  json conditions = json::array();
+  for (const auto& group : admitted_country_groups(fd)) {
+    conditions.push_back({{"match_variable", "RemoteAddr"},
+                          {"operator", "GeoMatch"},
+                          {"negation_condition", true},
+                          {"match_values", group}});
+  }
+  return {{"name", kDenyUnroutedRuleName},
+          {"type", "MatchRule"},
+          {"priority", 1},
+          {"action", "Block"},
+          {"match_conditions", std::move(conditions)}};
+}
+
+}  // namespace
 
 void plan(estate::Estate& e) {
   if (!e.has_frontdoor()) return;
@@ -67,9 +90,12 @@ void plan(estate::Estate& e) {
     if (fd.sku.value == "Premium_AzureFrontDoor") {
       rules = {{"Microsoft_BotManagerRuleSet", "1.1"}, {"Microsoft_DefaultRuleSet", "2.1"}};
     }
+    json props = {
+        {"sku_name", fd.sku.value}, {"mode", fd.waf_mode.value}, {"managed_rules", rules}};
+    if (fd.denies_unrouted()) props["custom_rules"] = json::array({deny_unrouted_rule(fd)});
     add("module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0]",
-        "azurerm_cdn_frontdoor_firewall_policy", e.names.get("frontdoor.waf"), "",
-        {{"sku_name", fd.sku.value}, {"mode", fd.waf_mode.value}, {"managed_rules", rules}}, true);
+        "azurerm_cdn_frontdoor_firewall_policy", e.names.get("frontdoor.waf"), "", std::move(props),
+        true);
     add("module.frontdoor.azurerm_cdn_frontdoor_security_policy.this[0]",
         "azurerm_cdn_frontdoor_security_policy", e.names.get("frontdoor.security_policy"), "",
         nullptr, false);

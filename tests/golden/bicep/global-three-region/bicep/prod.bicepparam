@@ -766,6 +766,7 @@ param globalFrontDoorSettings = {
         'AT'
         'BE'
         'BG'
+        'CH'
         'CY'
         'CZ'
         'DE'
@@ -778,16 +779,15 @@ param globalFrontDoorSettings = {
         'HR'
         'HU'
         'IE'
+        'IS'
         'IT'
+        'LI'
         'LT'
         'LU'
         'LV'
         'MT'
         'NL'
-        'PL'
-        'PT'
-        'RO'
-        'SE'
+        'NO'
       ]
       originGroup: 'eu'
     }
@@ -795,6 +795,10 @@ param globalFrontDoorSettings = {
       name: 'geoeu2'
       order: 3
       countries: [
+        'PL'
+        'PT'
+        'RO'
+        'SE'
         'SI'
         'SK'
       ]

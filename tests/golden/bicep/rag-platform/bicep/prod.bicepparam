@@ -670,29 +670,53 @@ param globalFrontDoorSettings = {
   ruleSetName: 'georouting'
   geoRules: [
     {
-      name: 'geoeu'
+      name: 'geoeu1'
       order: 1
       countries: [
         'AT'
         'BE'
+        'BG'
+        'CH'
+        'CY'
         'CZ'
         'DE'
         'DK'
+        'EE'
         'ES'
         'FI'
         'FR'
+        'GR'
+        'HR'
+        'HU'
         'IE'
+        'IS'
         'IT'
+        'LI'
+        'LT'
+        'LU'
+        'LV'
+        'MT'
         'NL'
+        'NO'
+      ]
+      originGroup: 'eu'
+    }
+    {
+      name: 'geoeu2'
+      order: 2
+      countries: [
         'PL'
         'PT'
+        'RO'
         'SE'
+        'SI'
+        'SK'
       ]
       originGroup: 'eu'
     }
     {
       name: 'geous'
-      order: 2
+      order: 3
       countries: [
         'US'
       ]

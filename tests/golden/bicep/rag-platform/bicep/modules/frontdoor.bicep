@@ -1,7 +1,8 @@
 // The estate's edge: one Front Door profile and endpoint, one origin group
 // per residency boundary holding that boundary's regions, and a rule set that
 // sends each boundary's countries to its own origin group. Traffic no geo
-// rule matches follows the route's default origin group.
+// rule matches follows the route's default origin group (the topology's
+// `unrouted` boundary), or is refused by the WAF with `unrouted = deny`.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -153,6 +154,17 @@ type wafSettings = {
 
   @description('Managed rule sets and their versions (Premium only).')
   managedRuleSets: managedRuleSet[]
+
+  @description('Refuses clients from none of the admitted countries; absent when unlisted countries are routed.')
+  denyUnrouted: denyUnroutedRule?
+}
+
+type denyUnroutedRule = {
+  @description('Name of the custom rule.')
+  name: string
+
+  @description('Admitted country codes, at most 10 lists of at most 10; a client matching none of them is blocked.')
+  admittedCountries: string[][]
 }
 
 type managedRuleSet = {
@@ -326,6 +338,28 @@ resource firewall 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@202
     policySettings: {
       enabledState: 'Enabled'
       mode: settings.?waf.?mode ?? 'Prevention'
+    }
+    // `unrouted = deny`: a request whose client address matches none of the
+    // admitted countries is blocked before any route sees it. Conditions of
+    // one rule are ANDed, so each negated list narrows what is refused.
+    customRules: {
+      rules: settings.?waf.?denyUnrouted == null
+        ? []
+        : [
+            {
+              name: settings.?waf.?denyUnrouted.?name ?? 'none'
+              priority: 1
+              enabledState: 'Enabled'
+              ruleType: 'MatchRule'
+              action: 'Block'
+              matchConditions: map(settings.?waf.?denyUnrouted.?admittedCountries ?? [], countries => {
+                matchVariable: 'RemoteAddr'
+                operator: 'GeoMatch'
+                negateCondition: true
+                matchValue: countries
+              })
+            }
+          ]
     }
     // Managed rule sets need a Premium profile; a Standard policy holds
     // custom rules only.

@@ -276,14 +276,14 @@ locals {
         name         = "origin-northeurope"
         origin_group = "eu"
         priority     = 1
-        weight       = 1000
+        weight       = 30
         location     = "northeurope"
       }
       westeurope = {
         name         = "origin-westeurope"
         origin_group = "eu"
         priority     = 1
-        weight       = 1000
+        weight       = 70
         location     = "westeurope"
       }
     }

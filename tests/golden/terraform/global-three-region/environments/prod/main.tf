@@ -599,6 +599,7 @@ locals {
           "AT",
           "BE",
           "BG",
+          "CH",
           "CY",
           "CZ",
           "DE",
@@ -611,23 +612,22 @@ locals {
           "HR",
           "HU",
           "IE",
+          "IS",
           "IT",
+          "LI",
           "LT",
           "LU",
           "LV",
           "MT",
           "NL",
-          "PL",
-          "PT",
-          "RO",
-          "SE",
+          "NO",
         ]
         origin_group = "eu"
       }
       eu-2 = {
         name         = "geoeu2"
         order        = 3
-        countries    = ["SI", "SK"]
+        countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
         origin_group = "eu"
       }
       us = {

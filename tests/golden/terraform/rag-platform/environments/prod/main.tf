@@ -526,30 +526,47 @@ locals {
       }
     }
     geo_rules = {
-      eu = {
-        name  = "geoeu"
+      eu-1 = {
+        name  = "geoeu1"
         order = 1
         countries = [
           "AT",
           "BE",
+          "BG",
+          "CH",
+          "CY",
           "CZ",
           "DE",
           "DK",
+          "EE",
           "ES",
           "FI",
           "FR",
+          "GR",
+          "HR",
+          "HU",
           "IE",
+          "IS",
           "IT",
+          "LI",
+          "LT",
+          "LU",
+          "LV",
+          "MT",
           "NL",
-          "PL",
-          "PT",
-          "SE",
+          "NO",
         ]
+        origin_group = "eu"
+      }
+      eu-2 = {
+        name         = "geoeu2"
+        order        = 2
+        countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
         origin_group = "eu"
       }
       us = {
         name         = "geous"
-        order        = 2
+        order        = 3
         countries    = ["US"]
         origin_group = "us"
       }

@@ -107,8 +107,12 @@ variable "waf" {
     security_policy_name = string
     mode                 = string
     managed_rule_sets    = map(string)
+    deny_unrouted = optional(object({
+      name               = string
+      admitted_countries = list(list(string))
+    }))
   })
-  description = "Web application firewall on the endpoint (managed rule sets by type => version); null for none."
+  description = "Web application firewall on the endpoint (managed rule sets by type => version; deny_unrouted blocks clients from none of the admitted countries, at most 10 codes per list and 10 lists); null for none."
   default     = null
 }
 

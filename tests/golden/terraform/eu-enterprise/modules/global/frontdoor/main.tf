@@ -1,7 +1,8 @@
 # The estate's edge: one Front Door profile and endpoint, one origin group
 # per residency boundary holding that boundary's regions, and a rule set
 # that sends each boundary's countries to its own origin group. Traffic no
-# geo rule matches follows the route's default origin group.
+# geo rule matches follows the route's default origin group (the topology's
+# `unrouted` boundary), or is refused by the WAF with `unrouted = deny`.
 
 locals {
   # Origins speak the protocol their health probe uses.
@@ -133,6 +134,32 @@ resource "azurerm_cdn_frontdoor_firewall_policy" "this" {
   enabled             = true
   mode                = var.waf.mode
   tags                = var.tags
+
+  # `unrouted = deny`: a request whose client address matches none of the
+  # admitted countries is blocked before any route sees it. Conditions of
+  # one rule are ANDed, so each negated list narrows what is refused.
+  dynamic "custom_rule" {
+    for_each = var.waf.deny_unrouted == null ? [] : [var.waf.deny_unrouted]
+
+    content {
+      name     = custom_rule.value.name
+      enabled  = true
+      priority = 1
+      type     = "MatchRule"
+      action   = "Block"
+
+      dynamic "match_condition" {
+        for_each = custom_rule.value.admitted_countries
+
+        content {
+          match_variable     = "RemoteAddr"
+          operator           = "GeoMatch"
+          negation_condition = true
+          match_values       = match_condition.value
+        }
+      }
+    }
+  }
 
   # Managed rule sets need a Premium profile; a Standard policy holds custom
   # rules only.

@@ -1,0 +1,196 @@
+# The estate's edge: one Front Door profile and endpoint, one origin group
+# per residency boundary holding that boundary's regions, and a rule set
+# that sends each boundary's countries to its own origin group. Traffic no
+# geo rule matches follows the route's default origin group (the topology's
+# `unrouted` boundary), or is refused by the WAF with `unrouted = deny`.
+
+locals {
+  # Origins speak the protocol their health probe uses.
+  forwarding_protocol = var.health_probe.protocol == "Https" ? "HttpsOnly" : "HttpOnly"
+  premium             = var.sku_name == "Premium_AzureFrontDoor"
+}
+
+resource "azurerm_cdn_frontdoor_profile" "this" {
+  name                = var.profile_name
+  resource_group_name = var.resource_group_name
+  sku_name            = var.sku_name
+  tags                = var.tags
+}
+
+resource "azurerm_cdn_frontdoor_endpoint" "this" {
+  name                     = var.endpoint_name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+  tags                     = var.tags
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "this" {
+  for_each = var.origin_groups
+
+  name                     = each.value.name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+  session_affinity_enabled = var.session_affinity_enabled
+
+  load_balancing {
+    additional_latency_in_milliseconds = var.load_balancing.additional_latency_in_milliseconds
+    sample_size                        = var.load_balancing.sample_size
+    successful_samples_required        = var.load_balancing.successful_samples_required
+  }
+
+  health_probe {
+    path                = var.health_probe.path
+    protocol            = var.health_probe.protocol
+    request_type        = var.health_probe.request_type
+    interval_in_seconds = var.health_probe.interval_in_seconds
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin" "this" {
+  for_each = var.origins
+
+  name                           = each.value.name
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
+  enabled                        = true
+  host_name                      = var.origin_host_names[each.key]
+  origin_host_header             = var.origin_host_names[each.key]
+  http_port                      = 80
+  https_port                     = 443
+  priority                       = each.value.priority
+  weight                         = each.value.weight
+  certificate_name_check_enabled = true
+
+  # Premium profiles can reach an internal load balancer through its
+  # Private Link service; the connection must then be approved on the
+  # service once.
+  dynamic "private_link" {
+    for_each = contains(keys(var.origin_private_link_target_ids), each.key) ? [each.value] : []
+
+    content {
+      location               = private_link.value.location
+      private_link_target_id = var.origin_private_link_target_ids[each.key]
+      request_message        = "Front Door origin ${private_link.value.name}"
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_rule_set" "geo" {
+  count = length(var.geo_rules) > 0 ? 1 : 0
+
+  name                     = var.rule_set_name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+}
+
+resource "azurerm_cdn_frontdoor_rule" "geo" {
+  for_each = var.geo_rules
+
+  name                      = each.value.name
+  cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.geo[0].id
+  order                     = each.value.order
+  behavior_on_match         = "Stop"
+
+  conditions {
+    remote_address_condition {
+      operator         = "GeoMatch"
+      negate_condition = false
+      match_values     = each.value.countries
+    }
+  }
+
+  actions {
+    route_configuration_override_action {
+      cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
+      forwarding_protocol           = local.forwarding_protocol
+      cache_behavior                = "Disabled"
+    }
+  }
+
+  # A rule may only point at an origin group once its origins exist.
+  depends_on = [azurerm_cdn_frontdoor_origin_group.this, azurerm_cdn_frontdoor_origin.this]
+}
+
+resource "azurerm_cdn_frontdoor_route" "this" {
+  for_each = var.routes
+
+  name                          = each.value.name
+  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.this.id
+  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
+  cdn_frontdoor_rule_set_ids    = azurerm_cdn_frontdoor_rule_set.geo[*].id
+  patterns_to_match             = each.value.patterns
+  supported_protocols           = ["Http", "Https"]
+  https_redirect_enabled        = true
+  forwarding_protocol           = local.forwarding_protocol
+  link_to_default_domain        = true
+
+  # Not sent to Azure: makes Terraform create origins before the route and
+  # delete the route before them.
+  cdn_frontdoor_origin_ids = [for origin in azurerm_cdn_frontdoor_origin.this : origin.id]
+}
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "this" {
+  count = var.waf == null ? 0 : 1
+
+  name                = var.waf.name
+  resource_group_name = var.resource_group_name
+  sku_name            = var.sku_name
+  enabled             = true
+  mode                = var.waf.mode
+  tags                = var.tags
+
+  # `unrouted = deny`: a request whose client address matches none of the
+  # admitted countries is blocked before any route sees it. Conditions of
+  # one rule are ANDed, so each negated list narrows what is refused.
+  dynamic "custom_rule" {
+    for_each = var.waf.deny_unrouted == null ? [] : [var.waf.deny_unrouted]
+
+    content {
+      name     = custom_rule.value.name
+      enabled  = true
+      priority = 1
+      type     = "MatchRule"
+      action   = "Block"
+
+      dynamic "match_condition" {
+        for_each = custom_rule.value.admitted_countries
+
+        content {
+          match_variable     = "RemoteAddr"
+          operator           = "GeoMatch"
+          negation_condition = true
+          match_values       = match_condition.value
+        }
+      }
+    }
+  }
+
+  # Managed rule sets need a Premium profile; a Standard policy holds custom
+  # rules only.
+  dynamic "managed_rule" {
+    for_each = local.premium ? var.waf.managed_rule_sets : {}
+
+    content {
+      type    = managed_rule.key
+      version = managed_rule.value
+      action  = "Block"
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_security_policy" "this" {
+  count = var.waf == null ? 0 : 1
+
+  name                     = var.waf.security_policy_name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+
+  security_policies {
+    firewall {
+      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.this[0].id
+
+      association {
+        patterns_to_match = ["/*"]
+
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.this.id
+        }
+      }
+    }
+  }
+}
