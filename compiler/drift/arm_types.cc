@@ -43,6 +43,14 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.authorization/policyassignments", "azurerm_resource_group_policy_assignment",
             false},
     ArmType{"microsoft.authorization/policydefinitions", "azurerm_policy_definition", false},
+    ArmType{"microsoft.dbforpostgresql/flexibleservers", "azurerm_postgresql_flexible_server",
+            true},
+    // Children of the server: mapped for exports that list them, never
+    // reported missing from the resources table.
+    ArmType{"microsoft.dbforpostgresql/flexibleservers/virtualendpoints",
+            "azurerm_postgresql_flexible_server_virtual_endpoint", false},
+    ArmType{"microsoft.dbforpostgresql/flexibleservers/databases",
+            "azurerm_postgresql_flexible_server_database", false},
 };
 
 }  // namespace

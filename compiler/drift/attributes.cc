@@ -66,6 +66,15 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_virtual_network", "address_space", C::kStringSet},
     ComparedAttribute{"azurerm_subnet", "address_prefixes", C::kStringSet},
     ComparedAttribute{"azurerm_redis_cache", "shard_count", C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "version", C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "storage_mb", C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "auto_grow_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "backup_retention_days", C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "geo_redundant_backup_enabled",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_postgresql_flexible_server", "public_network_access_enabled",
+                      C::kScalar},
 };
 
 // Attributes kept besides the compared ones: identity, placement, and the

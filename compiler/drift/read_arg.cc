@@ -136,6 +136,33 @@ void aks_attributes(const json& r, const json& props, json& a, std::vector<json>
   }
 }
 
+// ARM names the compute without azurerm's tier prefix and says
+// Enabled/Disabled where azurerm has booleans; storage is in GiB.
+void postgres_attributes(const json& r, const json& props, json& a) {
+  if (const json* sku = member(r, "sku")) {
+    std::string tier = string_field(*sku, "tier");
+    std::string prefix = tier == "Burstable" ? "B_" : tier == "MemoryOptimized" ? "MO_" : "GP_";
+    if (!string_field(*sku, "name").empty()) a["sku_name"] = prefix + string_field(*sku, "name");
+  }
+  copy(props, "version", a, "version");
+  auto enabled = [](const json& from, const char* key, json& to, const char* name) {
+    const json* v = member(from, key);
+    if (v && v->is_string()) to[name] = *v == "Enabled";
+  };
+  if (const json* storage = member(props, "storage")) {
+    const json* gb = member(*storage, "storageSizeGB");
+    if (gb && gb->is_number_integer()) a["storage_mb"] = gb->get<int64_t>() * 1024;
+    enabled(*storage, "autoGrow", a, "auto_grow_enabled");
+  }
+  if (const json* backup = member(props, "backup")) {
+    copy(*backup, "backupRetentionDays", a, "backup_retention_days");
+    enabled(*backup, "geoRedundantBackup", a, "geo_redundant_backup_enabled");
+  }
+  if (const json* network = member(props, "network")) {
+    enabled(*network, "publicNetworkAccess", a, "public_network_access_enabled");
+  }
+}
+
 json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
   json a = json::object();
   const json empty = json::object();
@@ -185,6 +212,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     if (const json* space = member(props, "addressSpace")) {
       copy(*space, "addressPrefixes", a, "address_space");
     }
+  } else if (type == "azurerm_postgresql_flexible_server") {
+    postgres_attributes(r, props, a);
   } else if (type == "azurerm_resource_group_policy_assignment") {
     if (const json* parameters = member(props, "parameters")) {
       a["parameters"] = parameters->dump();  // decoded as azurerm's JSON string is

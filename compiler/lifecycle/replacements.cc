@@ -31,6 +31,8 @@ constexpr StatefulType kStateful[] = {
     {"azurerm_cosmosdb_sql_database", "Cosmos DB database", false},
     {"azurerm_key_vault", "key vault", true},
     {"azurerm_storage_account", "storage account", true},
+    {"azurerm_postgresql_flexible_server", "PostgreSQL server", true},
+    {"azurerm_postgresql_flexible_server_database", "PostgreSQL database", false},
 };
 
 const StatefulType* find_stateful(std::string_view type) {

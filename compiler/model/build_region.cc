@@ -28,6 +28,7 @@ constexpr Choice<Service> kServices[] = {
     {"openai", Service::kOpenAI},   {"storage", Service::kStorage},
     {"redis", Service::kRedis},     {"keyvault", Service::kKeyVault},
     {"monitoring", Service::kMonitoring},
+    {"postgres", Service::kPostgres},
 };
 
 constexpr Choice<OpenAIDeployment> kDeployments[] = {
@@ -278,7 +279,8 @@ void read_region(BlockReader& r, Region& region) {
         auto& d = ctx.sink->report(Kind::UnknownService, s.location,
                                    fmt::format("unknown service `{}`{}", s.value,
                                                diag::did_you_mean(s.value, spellings)));
-        d.help = "services are aks, ai_search, openai, storage, redis, keyvault and monitoring";
+        d.help = "services are aks, ai_search, openai, storage, redis, keyvault, monitoring and "
+                 "postgres";
         if (auto best = diag::closest(s.value, spellings)) d.fixit = diag::FixIt{s.location, *best};
         continue;
       }
@@ -294,6 +296,8 @@ void read_region(BlockReader& r, Region& region) {
     // anyway, and A007 reports it if the location lacks it.
     for (const auto& c : kServices) {
       std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
+      // A database server is never implied: it runs where asked for.
+      if (c.value == Service::kPostgres && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
         continue;
@@ -439,6 +443,20 @@ void read_region(BlockReader& r, Region& region) {
   } else {
     service_block("monitoring", Service::kMonitoring);
   }
+  if (region.has(Service::kPostgres)) {
+    region.postgres.emplace();
+    if (const dsl::Node* n = service_block("postgres", Service::kPostgres)) {
+      BlockReader br(*n, ctx);
+      read_postgres(br, *region.postgres);
+      br.finish();
+    } else {
+      BlockReader empty(kEmptyBlock, ctx);
+      read_postgres(empty, *region.postgres);
+      region.postgres->location = region.location_of_block;
+    }
+  } else {
+    service_block("postgres", Service::kPostgres);
+  }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {
     auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
@@ -530,7 +548,7 @@ void carve_default_subnets(Region& region, bool cosmos) {
   };
   bool any_private_link = cosmos || region.has(Service::kAiSearch) || region.has(Service::kOpenAI) ||
                           region.has(Service::kStorage) || region.has(Service::kRedis) ||
-                          region.has(Service::kKeyVault);
+                          region.has(Service::kKeyVault) || region.has(Service::kPostgres);
   const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
                            {"endpoints", 4, any_private_link},
                            {"ingress", 4, region.has(Service::kAks)}};

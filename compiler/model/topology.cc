@@ -75,6 +75,7 @@ const char* to_string(Service s) {
     case Service::kRedis: return "redis";
     case Service::kKeyVault: return "keyvault";
     case Service::kMonitoring: return "monitoring";
+    case Service::kPostgres: return "postgres";
   }
   return "";
 }

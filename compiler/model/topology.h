@@ -36,7 +36,7 @@ enum class ConflictPolicy { kLastWriterWins, kCustom, kRegionScoped };
 
 enum class StorageReplication { kLRS, kZRS, kGRS, kRAGRS, kGZRS, kRAGZRS };
 
-enum class Service { kAks, kAiSearch, kOpenAI, kStorage, kRedis, kKeyVault, kMonitoring };
+enum class Service { kAks, kAiSearch, kOpenAI, kStorage, kRedis, kKeyVault, kMonitoring, kPostgres };
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
 
@@ -155,6 +155,37 @@ struct Monitoring {
   Sourced<int64_t> retention_days;
 };
 
+// PostgreSQL high availability: a standby in another zone, in the same zone,
+// or none.
+enum class PostgresHa { kOff, kZoneRedundant, kSameZone };
+
+struct PostgresDatabase {
+  std::string name;
+  Location location;
+  Sourced<std::string> charset;    // UTF8
+  Sourced<std::string> collation;  // en_US.utf8
+};
+
+// An Azure Database for PostgreSQL flexible server (build_postgres.cc).
+struct Postgres {
+  Location location;
+  Sourced<std::string> sku;       // GP_Standard_D2ds_v5
+  Sourced<std::string> version;   // "16"
+  Sourced<int64_t> storage_gb;    // 128: one of the sizes Azure offers
+  Sourced<std::string> performance_tier;  // P10; empty = Azure's default for the size
+  Sourced<bool> autogrow;
+  Sourced<PostgresHa> high_availability;
+  Sourced<std::string> zone;          // "1"; empty = Azure chooses
+  Sourced<std::string> standby_zone;  // zone-redundant HA only
+  Sourced<int64_t> backup_retention_days;
+  Sourced<bool> geo_redundant_backup;
+  std::vector<Sourced<std::string>> replicas;  // locations, in declaration order
+  Sourced<bool> virtual_endpoint;
+  std::vector<PostgresDatabase> databases;
+};
+
+const char* to_string(PostgresHa);  // the azurerm/ARM mode: Disabled, ZoneRedundant, SameZone
+
 struct Subnet {
   std::string name;  // aks, endpoints, ingress, ...
   Location location;
@@ -182,6 +213,7 @@ struct Region {
   std::optional<Storage> storage;
   std::optional<KeyVault> keyvault;
   std::optional<Monitoring> monitoring;
+  std::optional<Postgres> postgres;
   bool has(Service s) const;
   bool has_subnet(std::string_view name) const;
   // The key Azure names are made from: `renamed_from` if written, else `key`.

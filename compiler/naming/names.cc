@@ -179,7 +179,25 @@ class Generator {
       add("azurerm_application_insights", base + ".appi", regional("appi", key), rg,
           {&env_, &prefix_, &key});
     }
+    if (r.postgres) postgres(*r.postgres, key, base);
     private_endpoints(r, key, base, rg);
+  }
+
+  // The server's name is its host name under postgres.database.azure.com, so
+  // it and its replicas' are global; the virtual endpoint's names are host
+  // names too (<name>.writer.postgres.database.azure.com).
+  void postgres(const model::Postgres& pg, const Part& key, const std::string& base) {
+    const std::string server = suffixed(regional("psql", key));
+    add("azurerm_postgresql_flexible_server", base + ".postgres", server, "global",
+        {&suffix_, &env_, &prefix_, &key});
+    for (size_t i = 0; i < pg.replicas.size(); ++i) {
+      add("azurerm_postgresql_flexible_server", fmt::format("{}.postgres.replica.{}", base, i),
+          fmt::format("{}-r{}", server, i + 1), "global", {&suffix_, &env_, &prefix_, &key});
+    }
+    if (pg.virtual_endpoint.value) {
+      add("azurerm_postgresql_flexible_server_virtual_endpoint", base + ".postgres.endpoint",
+          suffixed(regional("psqlve", key)), "global", {&suffix_, &env_, &prefix_, &key});
+    }
   }
 
   void aks(const model::Aks& aks, const Part& key, const std::string& base, const std::string& rg) {
@@ -221,6 +239,7 @@ class Generator {
     if (r.storage) targets.push_back({"blob", {"privatelink.blob.core.windows.net"}});
     if (r.redis) targets.push_back({"redis", {"privatelink.redis.cache.windows.net"}});
     if (r.keyvault) targets.push_back({"vault", {"privatelink.vaultcore.azure.net"}});
+    if (r.postgres) targets.push_back({"postgres", {"privatelink.postgres.database.azure.com"}});
     const std::string link = "link-" + regional("vnet", key);
     auto zone = [&](const char* name) {
       add("azurerm_private_dns_zone", base + ".dns_zone." + name, name, rg, {&key});
@@ -244,6 +263,15 @@ class Generator {
       if (replica.endpoint_region == &r && !r.redis) {
         zone("privatelink.redis.cache.windows.net");
         break;
+      }
+    }
+    // Each PostgreSQL read replica is a server of its own, reached through an
+    // endpoint of its own in this region, registered in the zone above.
+    if (r.postgres) {
+      for (size_t i = 0; i < r.postgres->replicas.size(); ++i) {
+        add("azurerm_private_endpoint", fmt::format("{}.pep.postgres_replica.{}", base, i),
+            fmt::format("pep-{}-{}-postgres-r{}-{}", prefix_.text, key.text, i + 1, env_.text), rg,
+            {&env_, &prefix_, &key});
       }
     }
     // A read-access geo-redundant account's secondary blob endpoint needs an

@@ -360,6 +360,29 @@ constexpr NamingRule kRules[] = {
      .end = End::kNotPeriodOrSpace,
      .summary = "1-64 characters without `#`, `<`, `>`, `%`, `&`, `:`, `\\`, `?` or `/`, not "
                 "ending in a space or `.`"},
+    {.resource_type = "azurerm_postgresql_flexible_server",
+     .noun = "PostgreSQL flexible server",
+     .min_length = 3,
+     .max_length = 63,
+     .letters = Letters::kLowercase,
+     .punctuation = "-",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .scope = kGlobal,
+     .caf_prefix = "psql",
+     .summary = "3-63 lowercase letters, digits and `-`, starting and ending with a letter or "
+                "digit"},
+    {.resource_type = "azurerm_postgresql_flexible_server_virtual_endpoint",
+     .noun = "PostgreSQL virtual endpoint",
+     .min_length = 3,
+     .max_length = 63,
+     .letters = Letters::kLowercase,
+     .punctuation = "-",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .scope = kGlobal,
+     .summary = "3-63 lowercase letters, digits and `-`, starting and ending with a letter or "
+                "digit"},
 };
 
 bool is_digit(char c) {

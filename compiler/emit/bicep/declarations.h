@@ -43,6 +43,7 @@ inline constexpr RegionCollection kRegionOpenAi{"regionOpenAi", "openai", true};
 inline constexpr RegionCollection kRegionStorage{"regionStorage", "storage", true};
 inline constexpr RegionCollection kRegionRedis{"regionRedis", "redis", true};
 inline constexpr RegionCollection kRegionKeyVaults{"regionKeyVaults", "keyVault", true};
+inline constexpr RegionCollection kRegionPostgres{"regionPostgres", "postgres", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

@@ -120,6 +120,7 @@ class MainFile {
     import(p_.any_region(Service::kStorage), "storageSettings", "storage.bicep");
     import(p_.any_region(Service::kRedis), "redisSettings", "redis.bicep");
     import(p_.any_region(Service::kKeyVault), "keyVaultSettings", "keyvault.bicep");
+    import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
     import(!p_.boundaries.empty(), "policyDefinitionSettings", "policy-definitions.bicep");
@@ -161,6 +162,8 @@ class MainFile {
              "redisSettings");
     optional(p_.any_region(Service::kKeyVault), "Its Key Vault.", kRegionKeyVaults,
              "keyVaultSettings");
+    optional(p_.any_region(Service::kPostgres), "Its PostgreSQL flexible server.", kRegionPostgres,
+             "postgresSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -343,6 +346,7 @@ class MainFile {
     }
     service(Service::kRedis, kRegionRedis, "redis.bicep", std::move(replica));
     service(Service::kKeyVault, kRegionKeyVaults, "keyvault.bicep", {});
+    service(Service::kPostgres, kRegionPostgres, "postgres.bicep", {});
   }
 
   void cosmos(size_t i) {

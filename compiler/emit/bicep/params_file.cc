@@ -221,6 +221,56 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
+  // ARM names the compute without the azurerm tier prefix (GP_, MO_, B_)
+  // and gives the tier by name.
+  Value postgres(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::Postgres& pg = *r.postgres;
+    std::string_view sku = pg.sku.value;
+    std::string tier = "GeneralPurpose";
+    if (sku.rfind("B_", 0) == 0) tier = "Burstable";
+    if (sku.rfind("MO_", 0) == 0) tier = "MemoryOptimized";
+    if (auto cut = sku.find('_'); cut != std::string_view::npos) sku = sku.substr(cut + 1);
+    std::vector<Property> props{
+        {"name", str(p_.region_name(r, "postgres"))},
+        {"skuName", str(sku)},
+        {"skuTier", str(tier)},
+        {"version", str(pg.version.value)},
+        {"storageSizeGB", num(pg.storage_gb.value)},
+    };
+    if (!pg.performance_tier.value.empty()) {
+      props.push_back({"storageTier", str(pg.performance_tier.value)});
+    }
+    props.push_back({"autoGrow", Value::boolean(pg.autogrow.value)});
+    if (!pg.zone.value.empty()) props.push_back({"zone", str(pg.zone.value)});
+    props.push_back({"highAvailability", str(model::to_string(pg.high_availability.value))});
+    if (!pg.standby_zone.value.empty()) props.push_back({"standbyZone", str(pg.standby_zone.value)});
+    props.push_back({"backupRetentionDays", num(pg.backup_retention_days.value)});
+    props.push_back({"geoRedundantBackup", Value::boolean(pg.geo_redundant_backup.value)});
+    std::vector<Value> replicas;
+    for (size_t i = 0; i < pg.replicas.size(); ++i) {
+      replicas.push_back(Value::object({
+          {"name", str(p_.region_name(r, fmt::format("postgres.replica.{}", i)))},
+          {"location", str(pg.replicas[i].value)},
+          {"privateEndpointName", str(p_.region_name(r, fmt::format("pep.postgres_replica.{}", i)))},
+      }));
+    }
+    props.push_back({"replicas", Value::array(std::move(replicas))});
+    if (pg.virtual_endpoint.value && !pg.replicas.empty()) {
+      props.push_back({"virtualEndpointName", str(p_.region_name(r, "postgres.endpoint"))});
+    }
+    std::vector<Value> databases;
+    for (const model::PostgresDatabase& db : pg.databases) {
+      databases.push_back(Value::object({{"name", str(db.name)},
+                                         {"charset", str(db.charset.value)},
+                                         {"collation", str(db.collation.value)}}));
+    }
+    props.push_back({"databases", Value::array(std::move(databases))});
+    props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.postgres"))});
+    props.push_back({"privateDnsZones", zones(plan, {"privatelink.postgres."})});
+    return Value::object(std::move(props));
+  }
+
   Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
@@ -283,6 +333,7 @@ class ParamsFile {
                 {"privateDnsZones", zones(plan, {"privatelink.vaultcore."})},
             }));
     }
+    if (r.postgres) param(kRegionPostgres, postgres(plan));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

@@ -150,6 +150,7 @@ class Planner {
         zones.push_back("privatelink.redis.cache.windows.net");
       }
       if (r.keyvault) zones.push_back("privatelink.vaultcore.azure.net");
+      if (r.postgres) zones.push_back("privatelink.postgres.database.azure.com");
       if (zones.empty()) continue;
       std::sort(zones.begin(), zones.end());
       plan.dns_link_name = p_.region_name(r, "dns_link." + zones.front());

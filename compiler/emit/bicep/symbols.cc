@@ -72,6 +72,7 @@ constexpr std::string_view kReserved[] = {
     "storageSettings",
     "redisSettings",
     "keyVaultSettings",
+    "postgresSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -90,6 +91,7 @@ constexpr std::string_view kReserved[] = {
     "regionStorage",
     "regionRedis",
     "regionKeyVaults",
+    "regionPostgres",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

@@ -52,6 +52,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/redis", "redis", "per region",
      "Azure Cache for Redis (and geo-replica), private endpoints"},
     {"regional/storage", "storage", "per region", "storage account, private endpoint"},
+    {"regional/postgres", "postgres", "per region",
+     "PostgreSQL flexible server, Entra administrator, databases, read replicas, virtual endpoint, "
+     "private endpoints"},
 };
 
 constexpr size_t kReadmeTenants = 30;

@@ -239,6 +239,50 @@ Expr keyvault(const Estate& e, const model::Region& r) {
   });
 }
 
+Expr postgres(const Estate& e, const model::Region& r) {
+  const model::Postgres& pg = *r.postgres;
+  Expr ha = Expr::null();
+  if (pg.high_availability.value != model::PostgresHa::kOff) {
+    ha = Expr::object({{"mode", str(model::to_string(pg.high_availability.value))},
+                       {"standby_zone", str_or_null(pg.standby_zone.value)}});
+  }
+  std::vector<Entry> replicas;
+  for (size_t i = 0; i < pg.replicas.size(); ++i) {
+    replicas.push_back(
+        {fmt::format("r{}", i + 1),
+         Expr::object({
+             {"name", str(e.names.region(r.key, fmt::format("postgres.replica.{}", i)))},
+             {"location", str(pg.replicas[i].value)},
+             {"private_endpoint_name",
+              str(e.names.region(r.key, fmt::format("pep.postgres_replica.{}", i)))},
+         })});
+  }
+  std::vector<Entry> databases;
+  for (const model::PostgresDatabase& db : pg.databases) {
+    databases.push_back({db.name, Expr::object({{"charset", str(db.charset.value)},
+                                                {"collation", str(db.collation.value)}})});
+  }
+  bool endpoint = pg.virtual_endpoint.value && !pg.replicas.empty();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "postgres"))},
+      {"sku_name", str(pg.sku.value)},
+      {"postgres_version", str(pg.version.value)},
+      {"storage_mb", num(pg.storage_gb.value * 1024)},
+      {"storage_tier", str_or_null(pg.performance_tier.value)},
+      {"auto_grow_enabled", Expr::boolean(pg.autogrow.value)},
+      {"zone", str_or_null(pg.zone.value)},
+      {"high_availability", std::move(ha)},
+      {"backup_retention_days", num(pg.backup_retention_days.value)},
+      {"geo_redundant_backup_enabled", Expr::boolean(pg.geo_redundant_backup.value)},
+      {"replicas", Expr::object(std::move(replicas))},
+      {"virtual_endpoint_name",
+       endpoint ? str(e.names.region(r.key, "postgres.endpoint")) : Expr::null()},
+      {"databases", Expr::object(std::move(databases))},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.postgres"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.postgres."))},
+  });
+}
+
 Expr monitoring(const Estate& e, const model::Region& r) {
   if (!r.monitoring) return Expr::null();
   return Expr::object({
@@ -255,7 +299,7 @@ Expr private_dns(const model::Region& r, const Estate& e) {
 }
 
 Expr region(const Estate& e, const model::Region& r) {
-  return Expr::object({
+  std::vector<Entry> fields{
       {"location", str(r.location.value)},
       {"boundary", str(r.boundary_name.value)},
       {"failover", str_or_null(r.failover.value)},
@@ -269,7 +313,13 @@ Expr region(const Estate& e, const model::Region& r) {
       {"keyvault", keyvault(e, r)},
       {"monitoring", monitoring(e, r)},
       {"private_dns", private_dns(r, e)},
-  });
+  };
+  // Only topologies with a PostgreSQL server carry the field, so the others'
+  // trees stay as they were.
+  if (e.any_region(model::Service::kPostgres)) {
+    fields.push_back({"postgres", r.postgres ? postgres(e, r) : Expr::null()});
+  }
+  return Expr::object(std::move(fields));
 }
 
 // Periodic backups default to geo-redundant storage in the paired region;

@@ -231,6 +231,22 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "keyvault", std::move(b));
   }
+  if (e.any_region(Service::kPostgres)) {
+    Body b = module_head("regional/postgres", regions_with("postgres"));
+    b.attribute("name", raw("each.value.postgres.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    for (const char* setting :
+         {"sku_name", "postgres_version", "storage_mb", "storage_tier", "auto_grow_enabled", "zone",
+          "high_availability", "backup_retention_days", "geo_redundant_backup_enabled", "replicas",
+          "virtual_endpoint_name", "databases"}) {
+      b.attribute(setting, raw(fmt::format("each.value.postgres.{}", setting)));
+    }
+    b.attribute("administrator_name", Expr::string("topoc-deployer"));
+    b.attribute("private_endpoint", private_endpoint_object("postgres"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "postgres", std::move(b));
+  }
 }
 
 void global_modules(const Estate& e, Body& file) {

@@ -11,6 +11,7 @@ import { aksSettings } from 'modules/aks.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
+import { postgresSettings } from 'modules/postgres.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
@@ -88,6 +89,9 @@ type regionSettings = {
 
   @description('Its Key Vault.')
   keyVault: keyVaultSettings?
+
+  @description('Its PostgreSQL flexible server.')
+  postgres: postgresSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -192,6 +196,19 @@ module regionKeyVaults 'modules/keyvault.bicep' = [
     scope: regionGroups[i]
     params: {
       settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionPostgres 'modules/postgres.bicep' = [
+  for (region, i) in regions: if (region.?postgres != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.postgres!
       location: region.group.location
       endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds

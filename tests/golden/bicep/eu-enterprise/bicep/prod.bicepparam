@@ -68,6 +68,7 @@ param regions = [
     privateDns: {
       zones: [
         'privatelink.blob.core.windows.net'
+        'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
         'privatelink.vaultcore.azure.net'
       ]
@@ -158,6 +159,47 @@ param regions = [
       privateEndpointName: 'pep-euent-westeurope-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    postgres: {
+      name: 'psql-euent-westeurope-prod-61d1ca'
+      skuName: 'Standard_D4ds_v4'
+      skuTier: 'GeneralPurpose'
+      version: '16'
+      storageSizeGB: 256
+      storageTier: 'P40'
+      autoGrow: true
+      highAvailability: 'ZoneRedundant'
+      backupRetentionDays: 35
+      geoRedundantBackup: true
+      replicas: [
+        {
+          name: 'psql-euent-westeurope-prod-61d1ca-r1'
+          location: 'westeurope'
+          privateEndpointName: 'pep-euent-westeurope-postgres-r1-prod'
+        }
+        {
+          name: 'psql-euent-westeurope-prod-61d1ca-r2'
+          location: 'northeurope'
+          privateEndpointName: 'pep-euent-westeurope-postgres-r2-prod'
+        }
+      ]
+      virtualEndpointName: 'psqlve-euent-westeurope-prod-61d1ca'
+      databases: [
+        {
+          name: 'compliance'
+          charset: 'UTF8'
+          collation: 'en_US.utf8'
+        }
+        {
+          name: 'mlflow'
+          charset: 'UTF8'
+          collation: 'en_US.utf8'
+        }
+      ]
+      privateEndpointName: 'pep-euent-westeurope-postgres-prod'
+      privateDnsZones: [
+        'privatelink.postgres.database.azure.com'
       ]
     }
     redisReplicaRegion: 1

@@ -126,6 +126,7 @@ locals {
         zones     = ["privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
         link_name = "link-vnet-euent-northeurope-prod"
       }
+      postgres = null
     }
     westeurope = {
       location            = "westeurope"
@@ -241,10 +242,51 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
+          "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-euent-westeurope-prod"
+      }
+      postgres = {
+        name              = "psql-euent-westeurope-prod-61d1ca"
+        sku_name          = "GP_Standard_D4ds_v4"
+        postgres_version  = "16"
+        storage_mb        = 262144
+        storage_tier      = "P40"
+        auto_grow_enabled = true
+        zone              = null
+        high_availability = {
+          mode         = "ZoneRedundant"
+          standby_zone = null
+        }
+        backup_retention_days        = 35
+        geo_redundant_backup_enabled = true
+        replicas = {
+          r1 = {
+            name                  = "psql-euent-westeurope-prod-61d1ca-r1"
+            location              = "westeurope"
+            private_endpoint_name = "pep-euent-westeurope-postgres-r1-prod"
+          }
+          r2 = {
+            name                  = "psql-euent-westeurope-prod-61d1ca-r2"
+            location              = "northeurope"
+            private_endpoint_name = "pep-euent-westeurope-postgres-r2-prod"
+          }
+        }
+        virtual_endpoint_name = "psqlve-euent-westeurope-prod-61d1ca"
+        databases = {
+          compliance = {
+            charset   = "UTF8"
+            collation = "en_US.utf8"
+          }
+          mlflow = {
+            charset   = "UTF8"
+            collation = "en_US.utf8"
+          }
+        }
+        private_endpoint_name = "pep-euent-westeurope-postgres-prod"
+        private_dns_zones     = ["privatelink.postgres.database.azure.com"]
       }
     }
   }
@@ -560,6 +602,35 @@ module "keyvault" {
     location             = each.value.location
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
+  }
+  tags = local.common_tags
+}
+
+module "postgres" {
+  source   = "../../modules/regional/postgres"
+  for_each = { for key, region in local.regions : key => region if region.postgres != null }
+
+  name                         = each.value.postgres.name
+  location                     = each.value.location
+  resource_group_name          = azurerm_resource_group.region[each.key].name
+  sku_name                     = each.value.postgres.sku_name
+  postgres_version             = each.value.postgres.postgres_version
+  storage_mb                   = each.value.postgres.storage_mb
+  storage_tier                 = each.value.postgres.storage_tier
+  auto_grow_enabled            = each.value.postgres.auto_grow_enabled
+  zone                         = each.value.postgres.zone
+  high_availability            = each.value.postgres.high_availability
+  backup_retention_days        = each.value.postgres.backup_retention_days
+  geo_redundant_backup_enabled = each.value.postgres.geo_redundant_backup_enabled
+  replicas                     = each.value.postgres.replicas
+  virtual_endpoint_name        = each.value.postgres.virtual_endpoint_name
+  databases                    = each.value.postgres.databases
+  administrator_name           = "topoc-deployer"
+  private_endpoint = {
+    name                 = each.value.postgres.private_endpoint_name
+    location             = each.value.location
+    subnet_id            = module.network[each.key].subnet_ids["endpoints"]
+    private_dns_zone_ids = [for zone in each.value.postgres.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
 }
