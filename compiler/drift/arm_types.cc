@@ -43,6 +43,9 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.authorization/policyassignments", "azurerm_resource_group_policy_assignment",
             false},
     ArmType{"microsoft.authorization/policydefinitions", "azurerm_policy_definition", false},
+    // Resource Graph lists the profile; its endpoints are sub-resources it
+    // does not list.
+    ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
 };
 
 }  // namespace
