@@ -51,6 +51,9 @@ constexpr std::array kTypes = {
             "azurerm_postgresql_flexible_server_virtual_endpoint", false},
     ArmType{"microsoft.dbforpostgresql/flexibleservers/databases",
             "azurerm_postgresql_flexible_server_database", false},
+    // Resource Graph lists the profile; its endpoints are sub-resources it
+    // does not list.
+    ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
 };
 
 }  // namespace

@@ -75,6 +75,27 @@ constexpr std::array kCompared = {
                       C::kScalar},
     ComparedAttribute{"azurerm_postgresql_flexible_server", "public_network_access_enabled",
                       C::kScalar},
+    // Traffic Manager: how answers are chosen, how long resolvers keep
+    // them, when an endpoint counts as down, and where each country goes.
+    ComparedAttribute{"azurerm_traffic_manager_profile", "traffic_routing_method", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_profile", "dns_config.ttl", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.protocol", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.path", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.interval_in_seconds",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.timeout_in_seconds",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_profile",
+                      "monitor_config.tolerated_number_of_failures", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_azure_endpoint", "priority", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_azure_endpoint", "weight", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_azure_endpoint", "geo_mappings", C::kStringSet},
+    ComparedAttribute{"azurerm_traffic_manager_external_endpoint", "priority", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_external_endpoint", "weight", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_external_endpoint", "geo_mappings", C::kStringSet},
+    ComparedAttribute{"azurerm_traffic_manager_nested_endpoint", "priority", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_nested_endpoint", "weight", C::kScalar},
+    ComparedAttribute{"azurerm_traffic_manager_nested_endpoint", "geo_mappings", C::kStringSet},
 };
 
 // Attributes kept besides the compared ones: identity, placement, and the

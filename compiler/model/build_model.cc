@@ -282,6 +282,17 @@ void read_topology(BlockReader& r, Topology& t) {
     read_alerts(ar, t.alerts);
     ar.finish();
   }
+  for (const dsl::Node* n : r.blocks("traffic_manager")) {
+    auto label = single_label(ctx, *n, "traffic_manager \"failover\" { routing = priority ... }");
+    if (!label) continue;
+    TrafficManager tm;
+    tm.name = *label;
+    tm.location = ctx.at(n->labels[0].span);
+    BlockReader tr(*n, ctx);
+    read_traffic_manager(tr, tm);
+    tr.finish();
+    t.traffic_managers.push_back(std::move(tm));
+  }
 }
 
 }  // namespace
@@ -345,6 +356,7 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   report_duplicates(ctx, t.regions, "region");
   report_duplicates(ctx, t.tenants, "tenant");
   resolve(ctx, t);
+  resolve_traffic_managers(ctx, t);
   keep_default_storage_in_boundary(t);  // needs each region's resolved boundary
   choose_default_openai_deployments(t);  // likewise; may leave a default account out
   add_default_alerts(t);                 // for the services that remain

@@ -42,4 +42,9 @@ void check_tag_limits(const ReadContext& ctx, const dsl::Node* tags, const Topol
 // goes on as the default, so later rules do not report it again.
 void check_path_names(const ReadContext& ctx, Topology& t, bool named);
 
+// `traffic_manager "name" { ... }`, and the references between profiles,
+// endpoints and regions once every block is read.
+void read_traffic_manager(BlockReader& r, TrafficManager& out);
+void resolve_traffic_managers(const ReadContext& ctx, const Topology& t);
+
 }  // namespace topoc::model

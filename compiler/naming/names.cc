@@ -72,6 +72,7 @@ class Generator {
     policies();
     if (t_.frontdoor) frontdoor(*t_.frontdoor);
     alerts();
+    for (const model::TrafficManager& tm : t_.traffic_managers) traffic_manager(tm);
     return std::move(out_);
   }
 
@@ -420,6 +421,23 @@ class Generator {
       add("azurerm_cdn_frontdoor_security_policy", "frontdoor.security_policy",
           fmt::format("secp-{}-{}", prefix_.text, env_.text), profile_path, {&env_, &prefix_});
     }
+  }
+
+  // A profile's name is its DNS label in trafficmanager.net: `dns_name` when
+  // written, else made from the label with the `naming` suffix.
+  void traffic_manager(const model::TrafficManager& tm) {
+    if (tm.dns_name.explicit_) {
+      const Part dns{lower(tm.dns_name.value), tm.dns_name.location,
+                     fmt::format("the `dns_name` of traffic_manager `{}`", tm.name)};
+      add("azurerm_traffic_manager_profile", "traffic_manager." + tm.name, dns.text, "global",
+          {&dns});
+      return;
+    }
+    const Part label{lower(tm.name), tm.location,
+                     fmt::format("traffic_manager name `{}`", tm.name)};
+    add("azurerm_traffic_manager_profile", "traffic_manager." + tm.name,
+        suffixed(fmt::format("traf-{}-{}-{}", prefix_.text, label.text, env_.text)), "global",
+        {&suffix_, &env_, &prefix_, &label});
   }
 
   void alerts() {

@@ -383,6 +383,18 @@ constexpr NamingRule kRules[] = {
      .scope = kGlobal,
      .summary = "3-63 lowercase letters, digits and `-`, starting and ending with a letter or "
                 "digit"},
+    // The profile's name is also its relative DNS name under
+    // trafficmanager.net, a DNS label unique across Azure.
+    {.resource_type = "azurerm_traffic_manager_profile",
+     .noun = "Traffic Manager profile",
+     .min_length = 1,
+     .max_length = 63,
+     .punctuation = "-",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .scope = kGlobal,
+     .caf_prefix = "traf",
+     .summary = "1-63 letters, digits and `-`, starting and ending with a letter or digit"},
 };
 
 bool is_digit(char c) {

@@ -78,10 +78,13 @@ def stub_root(root):
     path = os.path.join(root, "terraform.tf")
     versions = re.sub(r"required_providers \{.*?\n  \}\n", "", open(path).read(), flags=re.S)
     open(path, "w").write(versions)
-    hosts = re.findall(r"^#   (.*)$", open(os.path.join(root, "terraform.tfvars")).read(), re.M)
-    if hosts:
-        with open(os.path.join(root, "origins.auto.tfvars"), "w") as f:
-            f.write("origin_host_names = {\n" + "\n".join(hosts) + "\n}\n")
+    # Each commented-out map of terraform.tfvars (`# name = {` ... `# }`)
+    # becomes the value of its variable.
+    tfvars = open(os.path.join(root, "terraform.tfvars")).read()
+    for name, body in re.findall(r"^# (\w+) = \{\n((?:#   .*\n)*)# \}$", tfvars, re.M):
+        entries = re.findall(r"^#   (.*)$", body, re.M)
+        with open(os.path.join(root, name + ".auto.tfvars"), "w") as f:
+            f.write(name + " = {\n" + "\n".join(entries) + "\n}\n")
 
 
 def plan(tree, scratch):

@@ -99,6 +99,7 @@ class MainFile {
     frontdoor();
     policies();
     alerts();
+    traffic_manager();
     outputs();
     return f_.render();
   }
@@ -126,6 +127,8 @@ class MainFile {
     import(!p_.boundaries.empty(), "policyDefinitionSettings", "policy-definitions.bicep");
     import(!p_.boundaries.empty(), "residencySettings", "residency-policy.bicep");
     import(!p_.alerts.empty(), "alertSettings", "alerts.bicep");
+    import(!p_.topology->traffic_managers.empty(), "trafficManagerSettings",
+           "traffic-manager.bicep");
   }
 
   // A field of a user-defined type, with its description.
@@ -220,6 +223,15 @@ class MainFile {
     }
     if (!p_.alerts.empty()) {
       param(f_, "The action group and the metric alerts.", "globalAlertSettings", "alertSettings");
+    }
+    if (!p_.topology->traffic_managers.empty()) {
+      param(f_, "Traffic Manager profiles and their endpoints.", "globalTrafficManagerSettings",
+            "trafficManagerSettings");
+      f_.blank();
+      f_.line(
+          "@description('Resource ID of the public IP in front of each region\\'s ingress, keyed "
+          "by region: where Traffic Manager\\'s Azure endpoints point.')");
+      f_.line("param ingressPublicIpIds { *: string } = {}");
     }
   }
 
@@ -513,6 +525,21 @@ class MainFile {
       output("Front Door endpoint host name; point the public CNAME here.",
              "frontDoorEndpointHostName", "string", raw("frontDoor.outputs.endpointHostName"));
     }
+    if (!p_.topology->traffic_managers.empty()) {
+      output("DNS name of each Traffic Manager profile, in the order of the topology.",
+             "trafficManagerFqdns", "string[]", raw("trafficManager.outputs.fqdns"));
+    }
+  }
+
+  void traffic_manager() {
+    if (p_.topology->traffic_managers.empty()) return;
+    module(f_, {"trafficManager",
+                "traffic-manager.bicep",
+                "globalGroup",
+                {{"settings", raw("globalTrafficManagerSettings")},
+                 {"publicIpIds", raw("ingressPublicIpIds")},
+                 {"tags", raw("tags")}},
+                {}});
   }
 
   const Plan& p_;

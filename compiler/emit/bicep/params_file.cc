@@ -63,6 +63,7 @@ class ParamsFile {
     frontdoor();
     policies();
     alerts();
+    traffic_manager();
     return f_.render();
   }
 
@@ -565,6 +566,117 @@ class ParamsFile {
                                               {"shortName", str(p_.action_group_short_name)},
                                               {"email", str(t_.alerts.email.value)}})},
                {"alerts", Value::array(std::move(alerts))}}));
+  }
+
+  // Traffic Manager: the profiles in topology order, each endpoint naming its
+  // profile (and a nested one its child) by that index.
+  void traffic_manager() {
+    if (t_.traffic_managers.empty()) return;
+    auto index_of = [&](std::string_view name) {
+      for (size_t i = 0; i < t_.traffic_managers.size(); ++i) {
+        if (t_.traffic_managers[i].name == name) return static_cast<int64_t>(i);
+      }
+      return int64_t{0};
+    };
+    std::vector<Value> profiles, azure, external, nested;
+    std::vector<std::string> regions;
+    for (size_t pi = 0; pi < t_.traffic_managers.size(); ++pi) {
+      const model::TrafficManager& tm = t_.traffic_managers[pi];
+      const model::TmProbe& m = tm.probe;
+      const std::string& name = p_.name("traffic_manager." + tm.name);
+      std::vector<Value> ranges, headers;
+      for (const auto& r : m.expected_status_codes) {
+        std::string low = r.value.substr(0, r.value.find('-'));
+        std::string high = r.value.substr(r.value.find('-') + 1);
+        ranges.push_back(Value::object({{"min", num(std::stoll(low))}, {"max", num(std::stoll(high))}}));
+      }
+      for (const model::TmHeader& h : m.headers) {
+        headers.push_back(Value::object({{"name", str(h.name)}, {"value", str(h.value)}}));
+      }
+      std::vector<Property> monitor{{"protocol", str(m.protocol.value)},
+                                    {"port", num(m.port.value)}};
+      if (!m.path.value.empty()) monitor.push_back({"path", str(m.path.value)});
+      monitor.push_back({"intervalInSeconds", num(m.interval_seconds.value)});
+      monitor.push_back({"timeoutInSeconds", num(m.timeout_seconds.value)});
+      monitor.push_back({"toleratedNumberOfFailures", num(m.tolerated_failures.value)});
+      monitor.push_back({"expectedStatusCodeRanges", Value::array(std::move(ranges))});
+      monitor.push_back({"customHeaders", Value::array(std::move(headers))});
+      std::vector<Property> profile{{"name", str(name)},
+                                    {"relativeName", str(name)},
+                                    {"routingMethod", str(model::to_string(tm.routing.value))},
+                                    {"ttl", num(tm.ttl_seconds.value)}};
+      if (tm.routing.value == model::TmRouting::kMultiValue) {
+        profile.push_back({"maxReturn", num(tm.max_return.value)});
+      }
+      profile.push_back({"monitor", Value::object(std::move(monitor))});
+      profiles.push_back(Value::object(std::move(profile)));
+      for (size_t i = 0; i < tm.endpoints.size(); ++i) {
+        const model::TmEndpoint& ep = tm.endpoints[i];
+        std::vector<Value> geo, subnets;
+        for (const auto& code : ep.geo) geo.push_back(str(code.value));
+        if (tm.unmapped.explicit_ && tm.unmapped.value == ep.name) geo.push_back(str("WORLD"));
+        for (const auto& sn : ep.subnets) {
+          std::string network = sn.value.to_string();
+          subnets.push_back(Value::object({{"first", str(network.substr(0, network.find('/')))},
+                                           {"scope", num(sn.value.prefix)}}));
+        }
+        std::vector<Property> e{{"name", str(ep.name)},
+                                {"profile", num(static_cast<int64_t>(pi))},
+                                {"priority", num(tm.priority(i))},
+                                {"weight", num(ep.weight.value)},
+                                {"endpointStatus", str(ep.enabled.value ? "Enabled" : "Disabled")},
+                                {"geoMapping", Value::array(std::move(geo))},
+                                {"subnets", Value::array(std::move(subnets))}};
+        switch (ep.kind) {
+          case model::TmEndpointKind::kRegion:
+            e.push_back({"region", str(ep.region.value)});
+            if (std::find(regions.begin(), regions.end(), ep.region.value) == regions.end()) {
+              regions.push_back(ep.region.value);
+            }
+            azure.push_back(Value::object(std::move(e)));
+            break;
+          case model::TmEndpointKind::kExternal:
+            e.push_back({"target", str(ep.target.value)});
+            if (ep.endpoint_location.explicit_) {
+              e.push_back({"endpointLocation", str(ep.endpoint_location.value)});
+            }
+            external.push_back(Value::object(std::move(e)));
+            break;
+          case model::TmEndpointKind::kNested:
+            e.push_back({"childProfile", num(index_of(ep.profile.value))});
+            e.push_back({"minChildEndpoints", num(ep.min_child_endpoints.value)});
+            if (ep.endpoint_location.explicit_) {
+              e.push_back({"endpointLocation", str(ep.endpoint_location.value)});
+            }
+            nested.push_back(Value::object(std::move(e)));
+            break;
+        }
+      }
+    }
+    param("globalTrafficManagerSettings",
+          Value::object({{"profiles", Value::array(std::move(profiles))},
+                         {"azureEndpoints", Value::array(std::move(azure))},
+                         {"externalEndpoints", Value::array(std::move(external))},
+                         {"nestedEndpoints", Value::array(std::move(nested))}}));
+    if (regions.empty()) return;
+    // Known only once each region's ingress has its public IP, so read at
+    // deployment time from the environment rather than written here.
+    std::sort(regions.begin(), regions.end());
+    std::vector<Property> ids;
+    for (const std::string& key : regions) {
+      std::string variable;
+      for (size_t i = 0; i < p_.regions.size(); ++i) {
+        if (p_.regions[i].region->key != key) continue;
+        variable = d_.regions[i].origin_host_variable;
+        variable.replace(0, std::string_view("TOPOC_ORIGIN_HOST_").size(),
+                         "TOPOC_INGRESS_PUBLIC_IP_ID_");
+      }
+      ids.push_back({key, Value::raw(fmt::format("readEnvironmentVariable({})", quote(variable)))});
+    }
+    f_.blank();
+    f_.comment("The public IP in front of each region's ingress, known once it exists: set the");
+    f_.comment("variables before deploying.");
+    f_.line("param ingressPublicIpIds = ", Value::object(std::move(ids)));
   }
 
   const Plan& p_;

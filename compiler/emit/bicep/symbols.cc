@@ -62,6 +62,10 @@ constexpr std::string_view kReserved[] = {
     "frontDoorSettings",
     "alertSettings",
     "policyDefinitionSettings",
+    "globalTrafficManagerSettings",
+    "trafficManager",
+    "ingressPublicIpIds",
+    "trafficManagerSettings",
     // Types main.bicep imports from the modules.
     "networkSettings",
     "privateDnsSettings",

@@ -102,6 +102,7 @@ std::vector<std::string> modules_used(const Estate& e) {
     out.push_back("global/residency-policy");
   }
   if (!e.alerts.empty()) out.push_back("global/alerts");
+  if (!e.topology->traffic_managers.empty()) out.push_back("global/traffic-manager");
   std::sort(out.begin(), out.end());
   return out;
 }

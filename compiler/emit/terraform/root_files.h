@@ -49,4 +49,11 @@ std::string render_moved_tf(const Estate& estate, const ManifestFile& current);
 // README.md of the root; it counts resources per module in `manifest`.
 std::string render_readme(const Estate& estate, const ManifestFile& manifest);
 
+// Traffic Manager (traffic_manager_root.cc): the `traffic_manager` local,
+// the module call appended to main.tf, and whether any endpoint needs the
+// `ingress_public_ip_ids` variable.
+hcl::Expr traffic_manager_locals(const Estate& estate);
+void traffic_manager_module(const Estate& estate, hcl::Body& file);
+bool has_traffic_manager_azure_endpoints(const Estate& estate);
+
 }  // namespace topoc::emit::terraform

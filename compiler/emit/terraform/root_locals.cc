@@ -611,6 +611,11 @@ hcl::Body root_locals(const Estate& e) {
     locals.comment("Metric alerts keyed by \"<alert>/<watched resource>\".");
     locals.attribute("alerts", alerts(e));
   }
+  if (!t.traffic_managers.empty()) {
+    locals.blank();
+    locals.comment("Traffic Manager profiles keyed by name; endpoints keyed by \"<profile>/<endpoint>\".");
+    locals.attribute("traffic_manager", traffic_manager_locals(e));
+  }
   return locals;
 }
 

@@ -381,6 +381,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "alerts", std::move(b));
   }
+  if (!t.traffic_managers.empty()) traffic_manager_module(e, file);
 }
 
 }  // namespace

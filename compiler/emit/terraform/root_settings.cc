@@ -2,6 +2,8 @@
 // variables, outputs and tfvars.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/emit/terraform/root_files.h"
 
 namespace topoc::emit::terraform {
@@ -105,6 +107,14 @@ std::string render_variables_tf(const Estate& e) {
     links.attribute("default", Expr::object({}));
     file.block("variable", {"origin_private_link_target_ids"}, std::move(links));
   }
+  if (has_traffic_manager_azure_endpoints(e)) {
+    file.blank();
+    file.block("variable", {"ingress_public_ip_ids"},
+               variable("map(string)",
+                        "Resource ID of the public IP in front of each region's ingress, keyed "
+                        "by region; it needs a DNS name label. Traffic Manager's Azure endpoints "
+                        "point there."));
+  }
   if (!e.boundaries.empty()) {
     file.blank();
     Body effect = variable("string",
@@ -160,6 +170,12 @@ std::string render_outputs_tf(const Estate& e) {
                output("Front Door endpoint host name; point the public CNAME here.",
                       "module.frontdoor.endpoint_host_name"));
   }
+  if (!e.topology->traffic_managers.empty()) {
+    file.blank();
+    file.block("output", {"traffic_manager_fqdns"},
+               output("DNS name of each Traffic Manager profile, keyed by profile.",
+                      "module.traffic_manager.fqdns"));
+  }
   return file.render_file();
 }
 
@@ -176,6 +192,26 @@ std::string render_tfvars(const Estate& e) {
     for (const Origin& o : e.origins) {
       file.comment(fmt::format("  {} = \"ingress.{}.example.com\"", hcl::render_key(o.region->key),
                                hcl::escape_string(o.region->key)));
+    }
+    file.comment("}");
+  }
+  if (has_traffic_manager_azure_endpoints(e)) {
+    file.blank();
+    file.comment("The public IP in front of each region's ingress, known once it exists:");
+    file.comment("ingress_public_ip_ids = {");
+    std::vector<std::string> regions;
+    for (const estate::Resource& r : e.resources) {
+      if (r.azurerm_type == "azurerm_traffic_manager_azure_endpoint" && r.region &&
+          std::find(regions.begin(), regions.end(), r.region->key) == regions.end()) {
+        regions.push_back(r.region->key);
+      }
+    }
+    std::sort(regions.begin(), regions.end());
+    for (const std::string& key : regions) {
+      file.comment(fmt::format(
+          "  {} = \"/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/"
+          "publicIPAddresses/<name>\"",
+          hcl::render_key(key)));
     }
     file.comment("}");
   }

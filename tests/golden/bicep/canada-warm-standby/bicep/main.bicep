@@ -17,6 +17,7 @@ import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
 import { alertSettings } from 'modules/alerts.bicep'
+import { trafficManagerSettings } from 'modules/traffic-manager.bicep'
 
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
@@ -54,6 +55,12 @@ param tagPolicyEffect string = 'Deny'
 
 @description('The action group and the metric alerts.')
 param globalAlertSettings alertSettings
+
+@description('Traffic Manager profiles and their endpoints.')
+param globalTrafficManagerSettings trafficManagerSettings
+
+@description('Resource ID of the public IP in front of each region\'s ingress, keyed by region: where Traffic Manager\'s Azure endpoints point.')
+param ingressPublicIpIds { *: string } = {}
 
 type resourceGroupSettings = {
   @description('Name of the resource group.')
@@ -275,6 +282,15 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+module trafficManager 'modules/traffic-manager.bicep' = {
+  scope: globalGroup
+  params: {
+    settings: globalTrafficManagerSettings
+    publicIpIds: ingressPublicIpIds
+    tags: tags
+  }
+}
+
 @description('Resource groups keyed by region, boundary data group and global.')
 output resourceGroupNames { *: string } = {
   'region-primary': regionGroups[0].name
@@ -308,3 +324,6 @@ output keyVaultUris { *: string } = {
 
 @description('Front Door endpoint host name; point the public CNAME here.')
 output frontDoorEndpointHostName string = frontDoor.outputs.endpointHostName
+
+@description('DNS name of each Traffic Manager profile, in the order of the topology.')
+output trafficManagerFqdns string[] = trafficManager.outputs.fqdns

@@ -618,3 +618,55 @@ param globalAlertSettings = {
     }
   ]
 }
+
+param globalTrafficManagerSettings = {
+  profiles: [
+    {
+      name: 'traf-pubsec-dr-prod-523733'
+      relativeName: 'traf-pubsec-dr-prod-523733'
+      routingMethod: 'Priority'
+      ttl: 60
+      monitor: {
+        protocol: 'HTTPS'
+        port: 443
+        path: '/health'
+        intervalInSeconds: 30
+        timeoutInSeconds: 10
+        toleratedNumberOfFailures: 3
+        expectedStatusCodeRanges: []
+        customHeaders: []
+      }
+    }
+  ]
+  azureEndpoints: [
+    {
+      name: 'primary'
+      profile: 0
+      priority: 1
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: []
+      subnets: []
+      region: 'primary'
+    }
+    {
+      name: 'standby'
+      profile: 0
+      priority: 2
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: []
+      subnets: []
+      region: 'standby'
+    }
+  ]
+  externalEndpoints: []
+  nestedEndpoints: []
+}
+
+// The public IP in front of each region's ingress, known once it exists: set the
+// variables before deploying.
+param ingressPublicIpIds = {
+  primary: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_PRIMARY')
+  standby: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_STANDBY')
+}

@@ -765,3 +765,55 @@ param globalAlertSettings = {
     }
   ]
 }
+
+param globalTrafficManagerSettings = {
+  profiles: [
+    {
+      name: 'traf-drp-failover-prod-af1e7c'
+      relativeName: 'traf-drp-failover-prod-af1e7c'
+      routingMethod: 'Priority'
+      ttl: 30
+      monitor: {
+        protocol: 'HTTPS'
+        port: 443
+        path: '/healthz'
+        intervalInSeconds: 30
+        timeoutInSeconds: 10
+        toleratedNumberOfFailures: 3
+        expectedStatusCodeRanges: []
+        customHeaders: []
+      }
+    }
+  ]
+  azureEndpoints: [
+    {
+      name: 'primary'
+      profile: 0
+      priority: 1
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: []
+      subnets: []
+      region: 'primary'
+    }
+    {
+      name: 'secondary'
+      profile: 0
+      priority: 2
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: []
+      subnets: []
+      region: 'secondary'
+    }
+  ]
+  externalEndpoints: []
+  nestedEndpoints: []
+}
+
+// The public IP in front of each region's ingress, known once it exists: set the
+// variables before deploying.
+param ingressPublicIpIds = {
+  primary: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_PRIMARY')
+  secondary: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_SECONDARY')
+}

@@ -1102,3 +1102,125 @@ param globalAlertSettings = {
     }
   ]
 }
+
+param globalTrafficManagerSettings = {
+  profiles: [
+    {
+      name: 'oversight-global'
+      relativeName: 'oversight-global'
+      routingMethod: 'Geographic'
+      ttl: 30
+      monitor: {
+        protocol: 'HTTPS'
+        port: 443
+        path: '/health'
+        intervalInSeconds: 30
+        timeoutInSeconds: 10
+        toleratedNumberOfFailures: 2
+        expectedStatusCodeRanges: [
+          {
+            min: 200
+            max: 202
+          }
+          {
+            min: 301
+            max: 302
+          }
+        ]
+        customHeaders: [
+          {
+            name: 'X-Health-Check'
+            value: 'TrafficManager'
+          }
+        ]
+      }
+    }
+  ]
+  azureEndpoints: [
+    {
+      name: 'us'
+      profile: 0
+      priority: 1
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: [
+        'US'
+        'CA'
+        'MX'
+        'WORLD'
+      ]
+      subnets: []
+      region: 'us'
+    }
+    {
+      name: 'eu'
+      profile: 0
+      priority: 2
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: [
+        'AT'
+        'BE'
+        'BG'
+        'HR'
+        'CY'
+        'CZ'
+        'DK'
+        'EE'
+        'FI'
+        'FR'
+        'DE'
+        'GR'
+        'HU'
+        'IE'
+        'IT'
+        'LV'
+        'LT'
+        'LU'
+        'MT'
+        'NL'
+        'PL'
+        'PT'
+        'RO'
+        'SK'
+        'SI'
+        'ES'
+        'SE'
+        'IS'
+        'LI'
+        'NO'
+        'CH'
+      ]
+      subnets: []
+      region: 'eu'
+    }
+    {
+      name: 'apac'
+      profile: 0
+      priority: 3
+      weight: 1
+      endpointStatus: 'Enabled'
+      geoMapping: [
+        'SG'
+        'HK'
+        'MY'
+        'ID'
+        'TH'
+        'VN'
+        'PH'
+      ]
+      subnets: []
+      region: 'apac'
+    }
+  ]
+  externalEndpoints: []
+  nestedEndpoints: []
+}
+
+// The public IP in front of each region's ingress, known once it exists: set the
+// variables before deploying.
+param ingressPublicIpIds = {
+  apac: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_APAC')
+  eu: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_EU')
+  us: readEnvironmentVariable('TOPOC_INGRESS_PUBLIC_IP_ID_US')
+}

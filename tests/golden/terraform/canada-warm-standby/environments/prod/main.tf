@@ -539,6 +539,53 @@ locals {
       target_key          = "global"
     }
   }
+
+  # Traffic Manager profiles keyed by name; endpoints keyed by "<profile>/<endpoint>".
+  traffic_manager = {
+    profiles = {
+      dr = {
+        name                   = "traf-pubsec-dr-prod-523733"
+        relative_name          = "traf-pubsec-dr-prod-523733"
+        traffic_routing_method = "Priority"
+        ttl                    = 60
+        max_return             = null
+        monitor = {
+          protocol                     = "HTTPS"
+          port                         = 443
+          path                         = "/health"
+          interval_in_seconds          = 30
+          timeout_in_seconds           = 10
+          tolerated_number_of_failures = 3
+          expected_status_code_ranges  = []
+          custom_headers               = {}
+        }
+      }
+    }
+    azure_endpoints = {
+      "dr/primary" = {
+        name         = "primary"
+        profile      = "dr"
+        region       = "primary"
+        priority     = 1
+        weight       = 1
+        enabled      = true
+        geo_mappings = []
+        subnets      = []
+      }
+      "dr/standby" = {
+        name         = "standby"
+        profile      = "dr"
+        region       = "standby"
+        priority     = 2
+        weight       = 1
+        enabled      = true
+        geo_mappings = []
+        subnets      = []
+      }
+    }
+    external_endpoints = {}
+    nested_endpoints   = {}
+  }
 }
 
 # Global resources (Front Door, private DNS, alerts) live in the first region's location.
@@ -788,4 +835,16 @@ module "alerts" {
   }
   alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
   tags   = local.common_tags
+}
+
+module "traffic_manager" {
+  source = "../../modules/global/traffic-manager"
+
+  resource_group_name = azurerm_resource_group.global.name
+  profiles            = local.traffic_manager.profiles
+  # Each Azure endpoint points to the public IP in front of its region's ingress.
+  azure_endpoints    = { for key, endpoint in local.traffic_manager.azure_endpoints : key => merge(endpoint, { target_resource_id = var.ingress_public_ip_ids[endpoint.region] }) }
+  external_endpoints = local.traffic_manager.external_endpoints
+  nested_endpoints   = local.traffic_manager.nested_endpoints
+  tags               = local.common_tags
 }

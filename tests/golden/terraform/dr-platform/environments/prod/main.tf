@@ -662,6 +662,53 @@ locals {
       target_key          = "primary"
     }
   }
+
+  # Traffic Manager profiles keyed by name; endpoints keyed by "<profile>/<endpoint>".
+  traffic_manager = {
+    profiles = {
+      failover = {
+        name                   = "traf-drp-failover-prod-af1e7c"
+        relative_name          = "traf-drp-failover-prod-af1e7c"
+        traffic_routing_method = "Priority"
+        ttl                    = 30
+        max_return             = null
+        monitor = {
+          protocol                     = "HTTPS"
+          port                         = 443
+          path                         = "/healthz"
+          interval_in_seconds          = 30
+          timeout_in_seconds           = 10
+          tolerated_number_of_failures = 3
+          expected_status_code_ranges  = []
+          custom_headers               = {}
+        }
+      }
+    }
+    azure_endpoints = {
+      "failover/primary" = {
+        name         = "primary"
+        profile      = "failover"
+        region       = "primary"
+        priority     = 1
+        weight       = 1
+        enabled      = true
+        geo_mappings = []
+        subnets      = []
+      }
+      "failover/secondary" = {
+        name         = "secondary"
+        profile      = "failover"
+        region       = "secondary"
+        priority     = 2
+        weight       = 1
+        enabled      = true
+        geo_mappings = []
+        subnets      = []
+      }
+    }
+    external_endpoints = {}
+    nested_endpoints   = {}
+  }
 }
 
 # Global resources (Front Door, private DNS, alerts) live in the first region's location.
@@ -944,4 +991,16 @@ module "alerts" {
   }
   alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
   tags   = local.common_tags
+}
+
+module "traffic_manager" {
+  source = "../../modules/global/traffic-manager"
+
+  resource_group_name = azurerm_resource_group.global.name
+  profiles            = local.traffic_manager.profiles
+  # Each Azure endpoint points to the public IP in front of its region's ingress.
+  azure_endpoints    = { for key, endpoint in local.traffic_manager.azure_endpoints : key => merge(endpoint, { target_resource_id = var.ingress_public_ip_ids[endpoint.region] }) }
+  external_endpoints = local.traffic_manager.external_endpoints
+  nested_endpoints   = local.traffic_manager.nested_endpoints
+  tags               = local.common_tags
 }

@@ -8,4 +8,10 @@
 #   secondary = "ingress.secondary.example.com"
 # }
 
+# The public IP in front of each region's ingress, known once it exists:
+# ingress_public_ip_ids = {
+#   primary = "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/publicIPAddresses/<name>"
+#   secondary = "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/publicIPAddresses/<name>"
+# }
+
 tag_policy_effect = "Deny"

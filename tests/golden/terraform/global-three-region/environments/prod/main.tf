@@ -836,6 +836,97 @@ locals {
       target_key          = "global"
     }
   }
+
+  # Traffic Manager profiles keyed by name; endpoints keyed by "<profile>/<endpoint>".
+  traffic_manager = {
+    profiles = {
+      global = {
+        name                   = "oversight-global"
+        relative_name          = "oversight-global"
+        traffic_routing_method = "Geographic"
+        ttl                    = 30
+        max_return             = null
+        monitor = {
+          protocol                     = "HTTPS"
+          port                         = 443
+          path                         = "/health"
+          interval_in_seconds          = 30
+          timeout_in_seconds           = 10
+          tolerated_number_of_failures = 2
+          expected_status_code_ranges  = ["200-202", "301-302"]
+          custom_headers = {
+            X-Health-Check = "TrafficManager"
+          }
+        }
+      }
+    }
+    azure_endpoints = {
+      "global/apac" = {
+        name         = "apac"
+        profile      = "global"
+        region       = "apac"
+        priority     = 3
+        weight       = 1
+        enabled      = true
+        geo_mappings = ["SG", "HK", "MY", "ID", "TH", "VN", "PH"]
+        subnets      = []
+      }
+      "global/eu" = {
+        name     = "eu"
+        profile  = "global"
+        region   = "eu"
+        priority = 2
+        weight   = 1
+        enabled  = true
+        geo_mappings = [
+          "AT",
+          "BE",
+          "BG",
+          "HR",
+          "CY",
+          "CZ",
+          "DK",
+          "EE",
+          "FI",
+          "FR",
+          "DE",
+          "GR",
+          "HU",
+          "IE",
+          "IT",
+          "LV",
+          "LT",
+          "LU",
+          "MT",
+          "NL",
+          "PL",
+          "PT",
+          "RO",
+          "SK",
+          "SI",
+          "ES",
+          "SE",
+          "IS",
+          "LI",
+          "NO",
+          "CH",
+        ]
+        subnets = []
+      }
+      "global/us" = {
+        name         = "us"
+        profile      = "global"
+        region       = "us"
+        priority     = 1
+        weight       = 1
+        enabled      = true
+        geo_mappings = ["US", "CA", "MX", "WORLD"]
+        subnets      = []
+      }
+    }
+    external_endpoints = {}
+    nested_endpoints   = {}
+  }
 }
 
 # Global resources (Front Door, private DNS, alerts) live in the first region's location.
@@ -1077,4 +1168,16 @@ module "alerts" {
   }
   alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
   tags   = local.common_tags
+}
+
+module "traffic_manager" {
+  source = "../../modules/global/traffic-manager"
+
+  resource_group_name = azurerm_resource_group.global.name
+  profiles            = local.traffic_manager.profiles
+  # Each Azure endpoint points to the public IP in front of its region's ingress.
+  azure_endpoints    = { for key, endpoint in local.traffic_manager.azure_endpoints : key => merge(endpoint, { target_resource_id = var.ingress_public_ip_ids[endpoint.region] }) }
+  external_endpoints = local.traffic_manager.external_endpoints
+  nested_endpoints   = local.traffic_manager.nested_endpoints
+  tags               = local.common_tags
 }

@@ -32,3 +32,8 @@ output "frontdoor_endpoint_host_name" {
   description = "Front Door endpoint host name; point the public CNAME here."
   value       = module.frontdoor.endpoint_host_name
 }
+
+output "traffic_manager_fqdns" {
+  description = "DNS name of each Traffic Manager profile, keyed by profile."
+  value       = module.traffic_manager.fqdns
+}

@@ -9,4 +9,11 @@
 #   apac = "ingress.apac.example.com"
 # }
 
+# The public IP in front of each region's ingress, known once it exists:
+# ingress_public_ip_ids = {
+#   apac = "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/publicIPAddresses/<name>"
+#   eu = "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/publicIPAddresses/<name>"
+#   us = "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/publicIPAddresses/<name>"
+# }
+
 tag_policy_effect = "Deny"

@@ -15,6 +15,11 @@ variable "origin_private_link_target_ids" {
   default     = {}
 }
 
+variable "ingress_public_ip_ids" {
+  type        = map(string)
+  description = "Resource ID of the public IP in front of each region's ingress, keyed by region; it needs a DNS name label. Traffic Manager's Azure endpoints point there."
+}
+
 variable "tag_policy_effect" {
   type        = string
   description = "Effect of the required-tags policy: Deny, Audit (report only) or Disabled."
