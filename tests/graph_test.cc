@@ -194,6 +194,54 @@ TEST(Graph, DenyIsARefusedNode) {
       << dot;
 }
 
+constexpr const char* kTrafficManagers = R"(topology "t" {
+  boundary "us" { geography = united-states }
+  region "east" { location = eastus  address = 10.1.0.0/16  services = [aks] }
+  region "west" { location = westus2  address = 10.2.0.0/16  services = [aks] }
+  traffic_manager "edge" {
+    endpoint "east" { region = east  priority = 1 }
+    endpoint "partner" { target = "partner.example.com"  location = eastus  priority = 2  enabled = false }
+    endpoint "geo" { profile = geo  location = westus2  priority = 3 }
+  }
+  traffic_manager "geo" {
+    routing  = geographic
+    unmapped = nodata
+    endpoint "east" { region = east  geo = [US, CA] }
+    endpoint "west" { region = west  geo = [MX] }
+  }
+}
+)";
+
+TEST(Graph, TrafficManagerEdgesSayWhatSelectsEachEndpoint) {
+  std::string out = emit::render_mermaid(model_of(kTrafficManagers));
+  EXPECT_NE(std::string::npos, out.find("  tm0[[\"Traffic Manager edge<br/>routing priority\"]]\n"))
+      << out;
+  EXPECT_NE(std::string::npos, out.find("  tm0 -->|\"priority 1\"| r0\n")) << out;
+  // A disabled endpoint is dashed; an external one is a node of its own.
+  EXPECT_NE(std::string::npos, out.find("  tm0_e1[/\"external partner.example.com\"\\]\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  tm0 -.->|\"priority 2 (disabled)\"| tm0_e1\n")) << out;
+  // A nested endpoint points at its child profile.
+  EXPECT_NE(std::string::npos, out.find("  tm0 -->|\"priority 3\"| tm1\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  tm1 -->|\"US, CA\"| r0\n")) << out;
+  EXPECT_NE(std::string::npos, out.find("  tm1 -->|\"unmapped\"| tm1_nodata\n")) << out;
+  std::string dot = emit::render_dot(model_of(kTrafficManagers));
+  EXPECT_NE(std::string::npos,
+            dot.find("tm0 [label=\"Traffic Manager edge\\nrouting priority\", shape=diamond];"))
+      << dot;
+  std::string json = emit::render_graph_json(model_of(kTrafficManagers), {});
+  EXPECT_NE(std::string::npos, json.find(R"("kind": "traffic-manager")")) << json;
+  EXPECT_NE(std::string::npos, json.find(R"("kind": "external-endpoint")")) << json;
+  EXPECT_NE(std::string::npos, json.find(R"("kind": "endpoint")")) << json;
+}
+
+TEST(Graph, UnmappedEndpointOfAGeographicProfileGetsTheWorld) {
+  std::string text = kTrafficManagers;
+  text.replace(text.find("unmapped = nodata"), 17, "unmapped = west");
+  std::string out = emit::render_mermaid(model_of(text));
+  EXPECT_NE(std::string::npos, out.find("  tm1 -->|\"MX, unmapped (WORLD)\"| r1\n")) << out;
+  EXPECT_EQ(std::string::npos, out.find("NODATA")) << out;
+}
+
 TEST(Graph, ManyTenantsAreCountedPerBoundary) {
   const char* text = R"(topology "t" {
   boundary "us" { geography = united-states }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -15,7 +16,7 @@ namespace {
 
 // The diagram both syntaxes draw: built once from the model, so Mermaid and
 // DOT always show the same thing. Node ids are indexes, never user text.
-enum class Shape { kBox, kTenant, kFrontDoor, kPlaceholder, kRefused };
+enum class Shape { kBox, kTenant, kFrontDoor, kTrafficManager, kExternal, kPlaceholder, kRefused };
 
 struct Node {
   std::string id;
@@ -37,6 +38,7 @@ struct Edge {
   bool dashed = false;
   bool to_group = false;    // `to` is a group id
   bool from_group = false;  // `from` is a group id
+  const char* kind = nullptr;  // set where the edge's origin does not say it
 };
 
 struct Diagram {
@@ -93,6 +95,7 @@ class DiagramBuilder {
       for (size_t i = 0; i < t_.tenants.size(); ++i) add_tenant(i);
     }
     if (t_.frontdoor) add_frontdoor(*t_.frontdoor);
+    for (size_t i = 0; i < t_.traffic_managers.size(); ++i) add_traffic_manager(i);
     return std::move(d_);
   }
 
@@ -211,6 +214,70 @@ class DiagramBuilder {
         {"fd", to->second, written ? "unrouted" : "unrouted (not written)", !written, true});
   }
 
+  // A Traffic Manager profile answers DNS queries with its endpoints: an
+  // edge to each, labelled with what selects it under the profile's routing
+  // (dashed when the endpoint is disabled).
+  void add_traffic_manager(size_t i) {
+    const model::TrafficManager& tm = t_.traffic_managers[i];
+    std::string id = fmt::format("tm{}", i);
+    std::string routing = model::to_string(tm.routing.value);
+    std::transform(routing.begin(), routing.end(), routing.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    d_.loose.push_back(
+        {id, {"Traffic Manager " + tm.name, "routing " + routing}, Shape::kTrafficManager});
+    for (size_t j = 0; j < tm.endpoints.size(); ++j) {
+      const model::TmEndpoint& ep = tm.endpoints[j];
+      std::string to;
+      switch (ep.kind) {
+        case model::TmEndpointKind::kRegion:
+          if (const model::Region* r = t_.find_region(ep.region.value)) {
+            to = fmt::format("r{}", r - t_.regions.data());
+          }
+          break;
+        case model::TmEndpointKind::kExternal:
+          to = fmt::format("{}_e{}", id, j);
+          d_.loose.push_back({to, {"external " + ep.target.value}, Shape::kExternal});
+          break;
+        case model::TmEndpointKind::kNested:
+          if (const model::TrafficManager* child = t_.find_traffic_manager(ep.profile.value)) {
+            to = fmt::format("tm{}", child - t_.traffic_managers.data());
+          }
+          break;
+      }
+      if (to.empty()) continue;
+      std::string label = endpoint_label(tm, j);
+      if (!ep.enabled.value) label += label.empty() ? "disabled" : " (disabled)";
+      d_.edges.push_back({id, to, label, !ep.enabled.value, false, false, "endpoint"});
+    }
+    if (tm.routing.value == model::TmRouting::kGeographic && tm.unmapped.value == "nodata") {
+      std::string refused = id + "_nodata";
+      d_.loose.push_back({refused, {"no answer (NODATA)"}, Shape::kRefused});
+      d_.edges.push_back({id, refused, "unmapped", false, false, false, "endpoint"});
+    }
+  }
+
+  static std::string endpoint_label(const model::TrafficManager& tm, size_t j) {
+    const model::TmEndpoint& ep = tm.endpoints[j];
+    std::vector<std::string> parts;
+    switch (tm.routing.value) {
+      case model::TmRouting::kPriority:
+        return fmt::format("priority {}", tm.priority(j));
+      case model::TmRouting::kWeighted:
+        return fmt::format("weight {}", ep.weight.value);
+      case model::TmRouting::kGeographic:
+        for (const auto& code : ep.geo) parts.push_back(code.value);
+        if (tm.unmapped.value == ep.name) parts.push_back("unmapped (WORLD)");
+        return join(parts, ", ");
+      case model::TmRouting::kSubnet:
+        for (const auto& cidr : ep.subnets) parts.push_back(cidr.value.to_string());
+        return join(parts, ", ");
+      case model::TmRouting::kPerformance:
+      case model::TmRouting::kMultiValue:
+        break;
+    }
+    return "";
+  }
+
   const model::Topology& t_;
   const GraphOptions& options_;
   Diagram d_;
@@ -284,6 +351,10 @@ void append_mermaid_node(std::string& out, std::string_view indent, const Node& 
         return {"([", "])"};
       case Shape::kFrontDoor:
         return {"{{", "}}"};
+      case Shape::kTrafficManager:
+        return {"[[", "]]"};
+      case Shape::kExternal:
+        return {"[/", "\\]"};
       case Shape::kPlaceholder:
         return {"[/", "/]"};
       case Shape::kRefused:
@@ -330,6 +401,12 @@ void append_dot_node(std::string& out, std::string_view indent, const Node& n) {
       break;
     case Shape::kFrontDoor:
       out += ", shape=hexagon";
+      break;
+    case Shape::kTrafficManager:
+      out += ", shape=diamond";
+      break;
+    case Shape::kExternal:
+      out += ", shape=parallelogram";
       break;
     case Shape::kPlaceholder:
       out += ", shape=plaintext";
@@ -431,6 +508,8 @@ const char* node_kind(const Node& n) {
     case Shape::kBox: return n.dashed ? "failover-location" : "region";
     case Shape::kTenant: return "tenant";
     case Shape::kFrontDoor: return "frontdoor";
+    case Shape::kTrafficManager: return "traffic-manager";
+    case Shape::kExternal: return "external-endpoint";
     case Shape::kPlaceholder: return "empty";
     case Shape::kRefused: return "refused";
   }
@@ -439,6 +518,7 @@ const char* node_kind(const Node& n) {
 
 // What the builder's edges mean, from how it made them.
 const char* edge_kind(const Edge& e) {
+  if (e.kind) return e.kind;
   if (e.from == "fd" && e.label.starts_with("unrouted")) return "unrouted";
   if (e.from == "fd") return "route";
   if (e.label == "failover") return "failover";
