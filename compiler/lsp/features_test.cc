@@ -93,6 +93,22 @@ TEST(LspFeatures, CompletionFollowsTheCursor) {
   EXPECT_FALSE(has(keys, "location"));
 }
 
+TEST(LspFeatures, RegistryHomeIsARegionReference) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16  services = [aks] }\n"
+      "  registry \"images\" { home = weu  replicas = [ ] }\n"
+      "}\n");
+  auto def = definition(a, "u", {3, 29});
+  ASSERT_EQ(def.size(), 1u);
+  EXPECT_EQ(def[0]["range"], range_json({2, 9}, {2, 14}));
+  EXPECT_EQ(labels(completion(a, {3, 29})), std::vector<std::string>{"weu"});
+  EXPECT_TRUE(has(labels(completion(a, {3, 46})), "northeurope"));
+  auto keys = labels(completion(a, {3, 22}));
+  EXPECT_TRUE(has(keys, "sku") && has(keys, "zone_redundant")) << keys.size();
+}
+
 }  // namespace
 }  // namespace topoc::lsp
 
