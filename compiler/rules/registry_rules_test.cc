@@ -78,6 +78,28 @@ TEST(RegistryPremium, ZoneRedundancyIsNotAssumedOffPremium) {
   EXPECT_EQ(1u, diagnostics_of(registry_with("sku = standard")).size());
 }
 
+// A003
+
+TEST(RegistryZones, ZoneRedundancyWhereTheHomeHasNoZones) {
+  EXPECT_EQ(Lines{"A003 4:38 registry `apps` asks for zone redundancy, but `westus` (its home "
+                  "region `r`) has no availability zones"},
+            diagnostics_of(R"(topology "t" {
+  boundary "b" { geography = united-states }
+  region "r" { location = westus  services = [aks]  address = 10.2.0.0/16 }
+  registry "apps" { zone_redundant = true }
+}
+)"));
+}
+
+TEST(RegistryZones, DefaultFollowsTheHomeLocation) {
+  EXPECT_EQ(Lines{}, diagnostics_of(R"(topology "t" {
+  boundary "b" { geography = united-states }
+  region "r" { location = westus  services = [aks]  address = 10.2.0.0/16 }
+  registry "apps" { replicas = [eastus] }
+}
+)"));
+}
+
 // S031, S032
 
 TEST(RegistryReplicas, ReplicaInTheHomeLocation) {
