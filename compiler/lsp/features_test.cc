@@ -93,6 +93,21 @@ TEST(LspFeatures, CompletionFollowsTheCursor) {
   EXPECT_FALSE(has(keys, "location"));
 }
 
+TEST(LspFeatures, RegistryHoverListsWhatTopocDeploys) {
+  std::string text = kTwoRegions;
+  text.replace(text.find("failover = neu"), 14, "failover = northeurope");
+  text.insert(text.rfind("}"), "  registry \"images\" { home = weu  replicas = [northeurope] }\n");
+  Analysis a(text);
+  ASSERT_EQ(a.check.sink.error_count(), 0u);
+  auto h = hover(a, {4, 4});
+  ASSERT_TRUE(h.is_object());
+  std::string value = h["contents"]["value"];
+  EXPECT_TRUE(value.starts_with("**registry `images`** in region `weu`\n\ntopoc deploys")) << value;
+  EXPECT_NE(value.find("- `azurerm_container_registry` `crshopimagesprod`\n"), std::string::npos)
+      << value;
+  EXPECT_NE(value.find("- `azurerm_role_assignment`\n"), std::string::npos) << value;
+}
+
 TEST(LspFeatures, RegistryHomeIsARegionReference) {
   Analysis a(
       "topology \"t\" {\n"
