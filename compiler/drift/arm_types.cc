@@ -54,6 +54,12 @@ constexpr std::array kTypes = {
     // Resource Graph lists the profile; its endpoints are sub-resources it
     // does not list.
     ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
+    ArmType{"microsoft.containerregistry/registries", "azurerm_container_registry", true},
+    // A registry's geo-replications are resources of their own in ARM and
+    // Resource Graph, blocks of the registry in azurerm: read, never
+    // reported missing or unmanaged on their own.
+    ArmType{"microsoft.containerregistry/registries/replications", "azurerm_container_registry",
+            false},
 };
 
 }  // namespace

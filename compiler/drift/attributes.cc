@@ -75,6 +75,13 @@ constexpr std::array kCompared = {
                       C::kScalar},
     ComparedAttribute{"azurerm_postgresql_flexible_server", "public_network_access_enabled",
                       C::kScalar},
+    // Container registries: the tier, who can sign in, whether the
+    // registry is reachable publicly, and where its images are copied.
+    ComparedAttribute{"azurerm_container_registry", "sku", C::kScalar},
+    ComparedAttribute{"azurerm_container_registry", "admin_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_container_registry", "public_network_access_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_container_registry", "zone_redundancy_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_container_registry", "georeplications", C::kLocationSet},
     // Traffic Manager: how answers are chosen, how long resolvers keep
     // them, when an endpoint counts as down, and where each country goes.
     ComparedAttribute{"azurerm_traffic_manager_profile", "traffic_routing_method", C::kScalar},
@@ -173,6 +180,19 @@ void normalise_attributes(std::string_view type, json& attributes) {
     }
   }
   if (type == "azurerm_resource_group_policy_assignment") decode_policy_parameters(attributes);
+  // azurerm's `georeplications` blocks, compared by location only.
+  if (auto it = attributes.find("georeplications");
+      type == "azurerm_container_registry" && it != attributes.end() && it->is_array()) {
+    json locations = json::array();
+    for (const json& g : *it) {
+      if (g.is_object() && g.contains("location") && g["location"].is_string()) {
+        locations.push_back(catalog::normalise_location(g["location"].get<std::string>()));
+      } else if (g.is_string()) {
+        locations.push_back(catalog::normalise_location(g.get<std::string>()));
+      }
+    }
+    *it = std::move(locations);
+  }
   if (auto it = attributes.find("allowed_locations"); it != attributes.end() && it->is_array()) {
     for (json& l : *it) normalise_location_value(l);
   }

@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 21> kProperties = {
+constexpr std::array<std::string_view, 24> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -48,6 +48,9 @@ constexpr std::array<std::string_view, 21> kProperties = {
     "scope",
     "privateEndpoint",
     "shardCount",
+    "adminUserEnabled",
+    "publicNetworkAccess",
+    "zoneRedundancy",
 };
 
 template <size_t N>
@@ -214,6 +217,16 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     }
   } else if (type == "azurerm_postgresql_flexible_server") {
     postgres_attributes(r, props, a);
+  } else if (type == "azurerm_container_registry") {
+    // ARM says Enabled/Disabled where azurerm has booleans. The
+    // geo-replications are child resources of their own, not properties.
+    if (!sku_name.empty()) a["sku"] = sku_name;
+    copy(props, "adminUserEnabled", a, "admin_enabled");
+    for (auto [key, name] : {std::pair{"publicNetworkAccess", "public_network_access_enabled"},
+                             std::pair{"zoneRedundancy", "zone_redundancy_enabled"}}) {
+      const json* v = member(props, key);
+      if (v && v->is_string()) a[name] = *v == "Enabled";
+    }
   } else if (type == "azurerm_resource_group_policy_assignment") {
     if (const json* parameters = member(props, "parameters")) {
       a["parameters"] = parameters->dump();  // decoded as azurerm's JSON string is
@@ -236,6 +249,9 @@ std::string id_segment_after(const std::string& id, std::string_view collection)
 bool derived(const json& r, std::string_view arm_type, std::string_view name) {
   if (!string_field(r, "managedBy").empty()) return true;
   if (arm_type == "microsoft.alertsmanagement/smartdetectoralertrules") return true;
+  // azurerm creates a registry's geo-replications from its `georeplications`
+  // blocks; they are compared as that attribute of the registry.
+  if (arm_type == "microsoft.containerregistry/registries/replications") return true;
   if (arm_type == "microsoft.insights/actiongroups" &&
       name == "Application Insights Smart Detection")
     return true;

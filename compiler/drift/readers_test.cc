@@ -2,6 +2,8 @@
 // input format, all describing the same small estate: for_each keys, count
 // indexes, nested modules, data sources, another provider's resource, and
 // tainted and deposed instances.
+#include "compiler/drift/readers.h"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -9,8 +11,8 @@
 #include <set>
 #include <tuple>
 
+#include "compiler/drift/attributes.h"
 #include "compiler/drift/drift_test_support.h"
-#include "compiler/drift/readers.h"
 
 namespace topoc::drift {
 namespace {
@@ -294,6 +296,43 @@ TEST(DriftGraphReader, DnsZoneLinksKnowTheirZone) {
   ASSERT_NE(nullptr, link);
   EXPECT_EQ("link-vnet-rag-eu-prod", link->name);
   EXPECT_EQ("privatelink.blob.core.windows.net", link->attributes["private_dns_zone_name"]);
+}
+
+TEST(DriftGraphReader, ContainerRegistryAndItsReplications) {
+  constexpr std::string_view kRegistry =
+      "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/crx";
+  std::string text = fmt::format(R"({{"count": 2, "data": [
+    {{"id": "{0}", "name": "crx", "type": "microsoft.containerregistry/registries",
+      "location": "westeurope", "resourceGroup": "rg", "sku": {{"name": "Premium", "tier": "Premium"}},
+      "properties": {{"adminUserEnabled": false, "publicNetworkAccess": "Disabled",
+                      "zoneRedundancy": "Enabled", "loginServer": "crx.azurecr.io"}}}},
+    {{"id": "{0}/replications/northeurope", "name": "crx/northeurope",
+      "type": "microsoft.containerregistry/registries/replications", "location": "northeurope",
+      "resourceGroup": "rg", "properties": {{"zoneRedundancy": "Enabled"}}}}]}})",
+                                 kRegistry);
+  DeployedState s;
+  ASSERT_FALSE(read_state_text("graph.json", text, StateFormat::kAuto, s));
+  const DeployedResource* registry = find_by_id_suffix(s, "/registries/crx");
+  ASSERT_NE(nullptr, registry);
+  EXPECT_EQ("azurerm_container_registry", registry->type);
+  EXPECT_FALSE(registry->derived);
+  nlohmann::json expected = nlohmann::json::parse(R"({"sku": "Premium", "admin_enabled": false,
+    "public_network_access_enabled": false, "zone_redundancy_enabled": true})");
+  EXPECT_EQ(expected, registry->attributes);
+  // A geo-replication is a `georeplications` block of the registry in
+  // azurerm: read, but never a resource of its own to report.
+  const DeployedResource* replica = find_by_id_suffix(s, "/replications/northeurope");
+  ASSERT_NE(nullptr, replica);
+  EXPECT_TRUE(replica->derived);
+}
+
+TEST(DriftShowReader, RegistryGeoReplicationsCompareByLocation) {
+  nlohmann::json attributes = nlohmann::json::parse(R"({"georeplications": [
+    {"location": "North Europe", "zone_redundancy_enabled": true, "tags": {}},
+    {"location": "swedencentral", "zone_redundancy_enabled": false, "tags": {}}]})");
+  normalise_attributes("azurerm_container_registry", attributes);
+  EXPECT_EQ(nlohmann::json::parse(R"(["northeurope", "swedencentral"])"),
+            attributes["georeplications"]);
 }
 
 TEST(DriftGraphReader, ResourceListExport) {

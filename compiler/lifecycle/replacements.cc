@@ -33,6 +33,7 @@ constexpr StatefulType kStateful[] = {
     {"azurerm_storage_account", "storage account", true},
     {"azurerm_postgresql_flexible_server", "PostgreSQL server", true},
     {"azurerm_postgresql_flexible_server_database", "PostgreSQL database", false},
+    {"azurerm_container_registry", "container registry", true},
 };
 
 const StatefulType* find_stateful(std::string_view type) {

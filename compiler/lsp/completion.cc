@@ -154,7 +154,10 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
   if (k && k->boolean) {
     for (const char* b : {"true", "false"}) items.push_back(item(b, kKindConstant, key));
   }
-  if ((k && k->location) || key == "locations") add_locations(items);
+  if ((k && k->location) || key == "locations" ||
+      (path == "topology/registry" && key == "replicas")) {
+    add_locations(items);
+  }
   if (key == "geography") {
     for (std::string_view g : catalog::all_geographies()) {
       items.push_back(item(std::string(g), kKindEnumMember,
@@ -167,7 +170,7 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
     for (const std::string& b : declared.boundaries)
       items.push_back(item(b, kKindReference, "boundary"));
   }
-  if (path == "topology/tenant" && key == "home") {
+  if ((path == "topology/tenant" || path == "topology/registry") && key == "home") {
     for (const std::string& r : declared.regions)
       items.push_back(item(r, kKindReference, "region"));
   }

@@ -93,6 +93,37 @@ TEST(LspFeatures, CompletionFollowsTheCursor) {
   EXPECT_FALSE(has(keys, "location"));
 }
 
+TEST(LspFeatures, RegistryHoverListsWhatTopocDeploys) {
+  std::string text = kTwoRegions;
+  text.replace(text.find("failover = neu"), 14, "failover = northeurope");
+  text.insert(text.rfind("}"), "  registry \"images\" { home = weu  replicas = [northeurope] }\n");
+  Analysis a(text);
+  ASSERT_EQ(a.check.sink.error_count(), 0u);
+  auto h = hover(a, {4, 4});
+  ASSERT_TRUE(h.is_object());
+  std::string value = h["contents"]["value"];
+  EXPECT_TRUE(value.starts_with("**registry `images`** in region `weu`\n\ntopoc deploys")) << value;
+  EXPECT_NE(value.find("- `azurerm_container_registry` `crshopimagesprod`\n"), std::string::npos)
+      << value;
+  EXPECT_NE(value.find("- `azurerm_role_assignment`\n"), std::string::npos) << value;
+}
+
+TEST(LspFeatures, RegistryHomeIsARegionReference) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16  services = [aks] }\n"
+      "  registry \"images\" { home = weu  replicas = [ ] }\n"
+      "}\n");
+  auto def = definition(a, "u", {3, 29});
+  ASSERT_EQ(def.size(), 1u);
+  EXPECT_EQ(def[0]["range"], range_json({2, 9}, {2, 14}));
+  EXPECT_EQ(labels(completion(a, {3, 29})), std::vector<std::string>{"weu"});
+  EXPECT_TRUE(has(labels(completion(a, {3, 46})), "northeurope"));
+  auto keys = labels(completion(a, {3, 22}));
+  EXPECT_TRUE(has(keys, "sku") && has(keys, "zone_redundant")) << keys.size();
+}
+
 }  // namespace
 }  // namespace topoc::lsp
 

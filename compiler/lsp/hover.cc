@@ -138,20 +138,14 @@ std::optional<model::Service> service_named(std::string_view name) {
   return std::nullopt;
 }
 
-std::string service_text(const Analysis& a, model::Service s, const std::string& region_key) {
-  std::string out = fmt::format("**service `{}`** in region {}\n\n", model::to_string(s),
-                                markdown_code(region_key));
-  const model::Topology* t = a.model();
-  const model::Region* r = t ? t->find_region(region_key) : nullptr;
-  if (!r || !r->has(s)) return out + "not run in this region\n";
+// The resources the Terraform manifest lists under `prefix`, one row each.
+std::string deployed_rows(const Analysis& a, const model::Topology& t, const std::string& prefix) {
   if (a.check.sink.error_count() > 0) {
-    return out +
-           "The resources topoc deploys for it are listed here once the topology checks "
+    return "The resources topoc deploys for it are listed here once the topology checks "
            "without errors.\n";
   }
   nlohmann::json manifest =
-      nlohmann::json::parse(emit::emit_terraform_manifest(*t, {}), nullptr, false);
-  std::string prefix = fmt::format("module.{}[\"{}\"].", module_call(s), region_key);
+      nlohmann::json::parse(emit::emit_terraform_manifest(t, {}), nullptr, false);
   std::string rows;
   if (manifest.is_object() && manifest["resources"].is_array()) {
     for (const auto& res : manifest["resources"]) {
@@ -163,9 +157,27 @@ std::string service_text(const Analysis& a, model::Service s, const std::string&
                           name.empty() ? "" : " " + markdown_code(name));
     }
   }
-  if (rows.empty()) return out + "no resources of its own\n";
-  return out + "topoc deploys (Terraform, environment `" + markdown_cell(t->environment.value) +
+  if (rows.empty()) return "no resources of its own\n";
+  return "topoc deploys (Terraform, environment `" + markdown_cell(t.environment.value) +
          "`):\n\n" + rows;
+}
+
+std::string service_text(const Analysis& a, model::Service s, const std::string& region_key) {
+  std::string out = fmt::format("**service `{}`** in region {}\n\n", model::to_string(s),
+                                markdown_code(region_key));
+  const model::Topology* t = a.model();
+  const model::Region* r = t ? t->find_region(region_key) : nullptr;
+  if (!r || !r->has(s)) return out + "not run in this region\n";
+  return out + deployed_rows(a, *t, fmt::format("module.{}[\"{}\"].", module_call(s), region_key));
+}
+
+std::string registry_text(const Analysis& a, const std::string& name) {
+  std::string out = fmt::format("**registry {}**", markdown_code(name));
+  const model::Topology* t = a.model();
+  const model::Registry* reg = t ? t->find_registry(name) : nullptr;
+  if (!reg || reg->home.value.empty()) return out + "\n";
+  out += fmt::format(" in region {}\n\n", markdown_code(reg->home.value));
+  return out + deployed_rows(a, *t, fmt::format("module.container_registry[\"{}\"].", name));
 }
 
 // The region block that holds a hit, if any.
@@ -194,6 +206,10 @@ std::optional<std::string> hover_text(const Analysis& a, uint32_t offset, dsl::S
   span = hit->span;
   const dsl::Node* region = enclosing_region(*hit);
   std::string parent = hit->parent_path();
+  if (hit->part == Hit::Part::kKey && parent == "topology" && hit->node().key == "registry" &&
+      hit->node().is_block && !hit->node().labels.empty()) {
+    return registry_text(a, hit->node().labels[0].text);
+  }
   if (hit->part == Hit::Part::kKey && region && parent == "topology/region") {
     std::string key = hit->node().key == "search" ? "ai_search" : hit->node().key;
     if (auto s = service_named(key); s && hit->node().is_block) {

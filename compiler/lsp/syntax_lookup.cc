@@ -72,7 +72,9 @@ void collect(const dsl::Node& node, const std::string& parent,
   }
   if (parent == "topology/region" && node.key == "boundary") value_ref(SymbolKind::kBoundary);
   if (parent == "topology/tenant" && node.key == "residency") value_ref(SymbolKind::kBoundary);
-  if (parent == "topology/tenant" && node.key == "home") value_ref(SymbolKind::kRegion);
+  if ((parent == "topology/tenant" || parent == "topology/registry") && node.key == "home") {
+    value_ref(SymbolKind::kRegion);
+  }
   if (parent == "topology/frontdoor" && node.key == "geo" && !node.labels.empty()) {
     add(SymbolKind::kBoundary, node.labels.front().text, node.labels.front().span, false);
   }

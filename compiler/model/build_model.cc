@@ -293,6 +293,17 @@ void read_topology(BlockReader& r, Topology& t) {
     tr.finish();
     t.traffic_managers.push_back(std::move(tm));
   }
+  for (const dsl::Node* n : r.blocks("registry")) {
+    auto label = single_label(ctx, *n, "registry \"images\" { home = eu  replicas = [...] }");
+    if (!label) continue;
+    Registry reg;
+    reg.name = *label;
+    reg.location = ctx.at(n->labels[0].span);
+    BlockReader rr(*n, ctx);
+    read_registry(rr, reg);
+    rr.finish();
+    t.registries.push_back(std::move(reg));
+  }
 }
 
 }  // namespace
@@ -357,10 +368,13 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   report_duplicates(ctx, t.tenants, "tenant");
   resolve(ctx, t);
   resolve_traffic_managers(ctx, t);
+  resolve_registries(ctx, t);
   keep_default_storage_in_boundary(t);  // needs each region's resolved boundary
   choose_default_openai_deployments(t);  // likewise; may leave a default account out
   add_default_alerts(t);                 // for the services that remain
-  for (Region& region : t.regions) carve_default_subnets(region, t.cosmos.has_value());
+  for (Region& region : t.regions) {
+    carve_default_subnets(region, t.cosmos.has_value() || t.reaches_registry(region));
+  }
   if (t.regions.empty()) {
     ctx.sink->report(Kind::MissingAttribute, t.location,
                fmt::format("topology `{}` declares no region; add `region \"name\" {{ location = "

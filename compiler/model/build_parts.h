@@ -18,9 +18,9 @@ void read_renamed_from(BlockReader& r, Region& region);
 
 // Defaults that depend on the whole topology (which services exist).
 void add_default_alerts(Topology& t);
-// `cosmos`: the topology has a Cosmos DB account, which every region reaches
-// through a private endpoint of its own.
-void carve_default_subnets(Region& region, bool cosmos);
+// `shared_endpoint`: the region reaches an estate-wide service (a Cosmos DB
+// account, a container registry) through a private endpoint of its own.
+void carve_default_subnets(Region& region, bool shared_endpoint);
 // Storage without `replication` is geo-redundant only where the Azure pair is
 // inside the region's boundary too (R004 would refuse it otherwise). Runs
 // once every region's boundary is resolved.
@@ -46,5 +46,10 @@ void check_path_names(const ReadContext& ctx, Topology& t, bool named);
 // endpoints and regions once every block is read.
 void read_traffic_manager(BlockReader& r, TrafficManager& out);
 void resolve_traffic_managers(const ReadContext& ctx, const Topology& t);
+
+// `registry "name" { ... }`; once every region is read, its `home` and the
+// defaults that depend on the home location.
+void read_registry(BlockReader& r, Registry& out);
+void resolve_registries(const ReadContext& ctx, Topology& t);
 
 }  // namespace topoc::model

@@ -538,7 +538,7 @@ void choose_default_openai_deployments(Topology& t) {
   }
 }
 
-void carve_default_subnets(Region& region, bool cosmos) {
+void carve_default_subnets(Region& region, bool shared_endpoint) {
   if (!region.address_space.explicit_) return;
   const Cidr& space = region.address_space.value;
   struct Wanted {
@@ -546,9 +546,10 @@ void carve_default_subnets(Region& region, bool cosmos) {
     int extra_bits;
     bool needed;
   };
-  bool any_private_link = cosmos || region.has(Service::kAiSearch) || region.has(Service::kOpenAI) ||
-                          region.has(Service::kStorage) || region.has(Service::kRedis) ||
-                          region.has(Service::kKeyVault) || region.has(Service::kPostgres);
+  bool any_private_link = shared_endpoint || region.has(Service::kAiSearch) ||
+                          region.has(Service::kOpenAI) || region.has(Service::kStorage) ||
+                          region.has(Service::kRedis) || region.has(Service::kKeyVault) ||
+                          region.has(Service::kPostgres);
   const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
                            {"endpoints", 4, any_private_link},
                            {"ingress", 4, region.has(Service::kAks)}};

@@ -414,6 +414,31 @@ struct TrafficManager {
   int64_t priority(size_t index) const;
 };
 
+enum class RegistrySku { kBasic, kStandard, kPremium };
+const char* to_string(RegistrySku sku);  // Azure's spelling: Basic, Standard, Premium
+
+// `registry "name" { ... }`: an Azure Container Registry in the location of
+// its home region, geo-replicated to `replicas`.
+struct Registry {
+  std::string name;
+  Location location;          // the label
+  Sourced<std::string> home;  // region key (required)
+  Sourced<RegistrySku> sku;
+  // Azure location names as written, normalised; duplicates and the home
+  // location are kept for rules S031 and S032 to report.
+  std::vector<Sourced<std::string>> replicas;
+  // Default: on where the home location has availability zones.
+  Sourced<bool> zone_redundant;
+
+  // Whether region `r` reaches the registry through a private endpoint of
+  // its own: the home region, and every region whose AKS cluster pulls.
+  bool reached_from(const Region& r) const;
+  // The locations Azure is asked to replicate to, sorted as azurerm expects
+  // its `georeplications` blocks: each once, never `home`'s location (rules
+  // S031 and S032 report those).
+  std::vector<std::string> replica_locations(const Region& home) const;
+};
+
 struct Topology {
   std::string name;
   Location location;
@@ -435,12 +460,17 @@ struct Topology {
   std::optional<FrontDoor> frontdoor;
   Alerts alerts;
   std::vector<TrafficManager> traffic_managers;
+  std::vector<Registry> registries;
 
   const Boundary* find_boundary(std::string_view name) const;
   const Region* find_region(std::string_view key) const;
   // Regions whose boundary is `boundary`, in declaration order.
   std::vector<const Region*> regions_in(size_t boundary) const;
   const TrafficManager* find_traffic_manager(std::string_view name) const;
+  const Registry* find_registry(std::string_view name) const;
+  // Whether region `r` is the home of a registry or pulls from one (runs
+  // AKS while the topology has a registry): it then needs an endpoint.
+  bool reaches_registry(const Region& r) const;
 };
 
 }  // namespace topoc::model

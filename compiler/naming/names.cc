@@ -73,6 +73,7 @@ class Generator {
     if (t_.frontdoor) frontdoor(*t_.frontdoor);
     alerts();
     for (const model::TrafficManager& tm : t_.traffic_managers) traffic_manager(tm);
+    for (const model::Registry& reg : t_.registries) registry(reg);
     return std::move(out_);
   }
 
@@ -275,6 +276,18 @@ class Generator {
             {&env_, &prefix_, &key});
       }
     }
+    // Each registry the region reaches has an endpoint of its own here; all
+    // register in the one registry zone (data endpoints included).
+    bool registry_zone = false;
+    for (const model::Registry& reg : t_.registries) {
+      if (!reg.reached_from(r)) continue;
+      const Part label{lower(reg.name), reg.location, fmt::format("registry name `{}`", reg.name)};
+      add("azurerm_private_endpoint", base + ".pep.registry." + reg.name,
+          fmt::format("pep-{}-{}-cr-{}-{}", prefix_.text, key.text, label.text, env_.text), rg,
+          {&env_, &prefix_, &key, &label});
+      registry_zone = true;
+    }
+    if (registry_zone) zone("privatelink.azurecr.io");
     // A read-access geo-redundant account's secondary blob endpoint needs an
     // endpoint of its own, registered in the blob zone above.
     if (r.storage && model::is_read_access(r.storage->replication.value)) {
@@ -438,6 +451,16 @@ class Generator {
     add("azurerm_traffic_manager_profile", "traffic_manager." + tm.name,
         suffixed(fmt::format("traf-{}-{}-{}", prefix_.text, label.text, env_.text)), "global",
         {&suffix_, &env_, &prefix_, &label});
+  }
+
+  // The registry's name is its login server's host name under azurecr.io:
+  // global, letters and digits only (the label's `-` and `_` are dropped).
+  void registry(const model::Registry& reg) {
+    const Part label{squeeze(reg.name), reg.location, fmt::format("registry name `{}`", reg.name)};
+    add("azurerm_container_registry", "registry." + reg.name,
+        fit_name("cr", squeeze(prefix_.text) + label.text, squeeze(env_.text) + suffix_.text, 50,
+                 ""),
+        "global", {&suffix_, &env_, &prefix_, &label});
   }
 
   void alerts() {

@@ -383,6 +383,16 @@ constexpr NamingRule kRules[] = {
      .scope = kGlobal,
      .summary = "3-63 lowercase letters, digits and `-`, starting and ending with a letter or "
                 "digit"},
+    // The login server <name>.azurecr.io; azurerm 4.55 validates
+    // ^[a-zA-Z0-9]+$ and 5-50 characters (containers/validate/
+    // container_registry_name.go); Azure compares names case-insensitively.
+    {.resource_type = "azurerm_container_registry",
+     .noun = "container registry",
+     .min_length = 5,
+     .max_length = 50,
+     .scope = kGlobal,
+     .caf_prefix = "cr",
+     .summary = "5-50 letters and digits"},
     // The profile's name is also its relative DNS name under
     // trafficmanager.net, a DNS label unique across Azure.
     {.resource_type = "azurerm_traffic_manager_profile",

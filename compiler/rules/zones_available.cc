@@ -56,6 +56,17 @@ void zones_available(const model::Topology& t, diag::DiagnosticSink& sink) {
       check_pool(region.aks->system_pool, region, sink);
       for (const model::NodePool& pool : region.aks->user_pools) check_pool(pool, region, sink);
     }
+    for (const model::Registry& reg : t.registries) {
+      if (reg.home.value != region.key || !reg.zone_redundant.explicit_ ||
+          !reg.zone_redundant.value) {
+        continue;
+      }
+      auto& d = sink.report(diag::Kind::ZonesUnavailable, reg.zone_redundant.location,
+                            fmt::format("registry `{}` asks for zone redundancy, but `{}` (its "
+                                        "home region `{}`) has no availability zones",
+                                        reg.name, info->name, region.key));
+      d.help = "remove `zone_redundant`";
+    }
   }
 }
 

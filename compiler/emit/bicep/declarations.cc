@@ -63,6 +63,11 @@ Declarations declare(const Plan& plan) {
     d.cosmos.push_back({declaration(symbols, account + ".group", a.stem, "DataGroup"),
                         declaration(symbols, account + ".account", a.stem, "Cosmos")});
   }
+  StemTable registry_stems("registry");
+  for (const RegistryPlan& r : plan.registries) {
+    d.registries.push_back(declaration(symbols, member("registries", r.registry->name),
+                                       registry_stems.stem(r.registry->name), "Registry"));
+  }
   for (const BoundaryPlan& b : plan.boundaries) {
     d.residency.push_back(
         declaration(symbols, member("residency", b.boundary->name), b.stem, "Residency"));

@@ -60,6 +60,7 @@ struct CosmosDeclarations {
 struct Declarations {
   std::vector<RegionDeclarations> regions;  // as Plan::regions
   std::vector<CosmosDeclarations> cosmos;   // as Plan::cosmos
+  std::vector<Declaration> registries;      // as Plan::registries
   std::vector<Declaration> residency;       // as Plan::boundaries
 };
 

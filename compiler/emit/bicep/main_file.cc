@@ -96,6 +96,7 @@ class MainFile {
     resource_groups();
     regions();
     for (size_t i = 0; i < p_.cosmos.size(); ++i) cosmos(i);
+    for (size_t i = 0; i < p_.registries.size(); ++i) registry(i);
     frontdoor();
     policies();
     alerts();
@@ -123,6 +124,7 @@ class MainFile {
     import(p_.any_region(Service::kKeyVault), "keyVaultSettings", "keyvault.bicep");
     import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
+    import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
     import(!p_.boundaries.empty(), "policyDefinitionSettings", "policy-definitions.bicep");
     import(!p_.boundaries.empty(), "residencySettings", "residency-policy.bicep");
@@ -194,6 +196,10 @@ class MainFile {
     if (!p_.cosmos.empty()) {
       param(f_, "Each Cosmos DB account and its resource group, keyed by boundary.",
             "cosmosAccounts", "{\n  *: cosmosAccountSettings\n}");
+    }
+    if (!p_.registries.empty()) {
+      param(f_, "Each container registry, keyed by name.", "registries",
+            "{\n  *: registrySettings\n}");
     }
     if (p_.frontdoor) {
       param(f_, "Front Door: profile, endpoint, origins, routes, geo rules and firewall.",
@@ -386,6 +392,33 @@ class MainFile {
                 {}});
   }
 
+  // In its home region's group; endpoints in each region that reaches it,
+  // AcrPull for those regions' clusters.
+  void registry(size_t i) {
+    const RegistryPlan& reg = p_.registries[i];
+    std::vector<Property> subnets, zones, pullers;
+    for (size_t r : reg.endpoint_regions) {
+      const RegionDeclarations& d = d_.regions[r];
+      const std::string& key = p_.regions[r].region->key;
+      subnets.push_back({key, raw(d.network.symbol + ".outputs.subnetIds.endpoints")});
+      zones.push_back(
+          {key, raw(d.private_dns.symbol + ".outputs.zoneIds['privatelink.azurecr.io']")});
+    }
+    for (size_t r : reg.pull_regions) {
+      pullers.push_back({p_.regions[r].region->key,
+                         raw(d_.regions[r].aks.symbol + ".outputs.kubeletIdentityObjectId")});
+    }
+    module(f_, {d_.registries[i].symbol,
+                "container-registry.bicep",
+                d_.regions[reg.home].group.symbol,
+                {{"settings", raw(d_.registries[i].param)},
+                 {"endpointSubnetIds", Value::object(subnets)},
+                 {"privateDnsZoneIds", Value::object(zones)},
+                 {"pullPrincipalIds", Value::object(pullers)},
+                 {"tags", raw("tags")}},
+                {}});
+  }
+
   void frontdoor() {
     if (!p_.frontdoor) return;
     module(f_, {"frontDoor",
@@ -506,6 +539,15 @@ class MainFile {
       }
       output("Cosmos DB endpoints keyed by boundary.", "cosmosEndpoints", "{ *: string }",
              Value::object(std::move(endpoints)));
+    }
+    if (!p_.registries.empty()) {
+      std::vector<Property> servers;
+      for (size_t i = 0; i < p_.registries.size(); ++i) {
+        servers.push_back({p_.registries[i].registry->name,
+                           raw(d_.registries[i].symbol + ".outputs.loginServer")});
+      }
+      output("Login server of each container registry, keyed by registry.",
+             "containerRegistryLoginServers", "{ *: string }", Value::object(std::move(servers)));
     }
     if (p_.any_region(Service::kOpenAI)) {
       output("Azure OpenAI endpoints keyed by region.", "openaiEndpoints", "{ *: string }",

@@ -60,6 +60,11 @@ class ParamsFile {
       for (size_t i = 0; i < p_.cosmos.size(); ++i) accounts.push_back(cosmos(i));
       param("cosmosAccounts", Value::object(std::move(accounts)));
     }
+    if (!p_.registries.empty()) {
+      std::vector<Property> registries;
+      for (const RegistryPlan& reg : p_.registries) registries.push_back(registry(reg));
+      param("registries", Value::object(std::move(registries)));
+    }
     frontdoor();
     policies();
     alerts();
@@ -368,6 +373,39 @@ class ParamsFile {
            Value::object({{"mode", str("LastWriterWins")}, {"path", str(c.conflict_path.value)}})});
     }
     return Value::object(std::move(props));
+  }
+
+  // The registry's entry in `registries`.
+  Property registry(const RegistryPlan& plan) const {
+    const model::Registry& reg = *plan.registry;
+    const model::Region& home = *p_.regions[plan.home].region;
+    std::vector<Value> replications;
+    for (const std::string& loc : reg.replica_locations(home)) {
+      replications.push_back(
+          Value::object({{"location", str(loc)},
+                         {"zoneRedundant",
+                          Value::boolean(reg.zone_redundant.value && catalog::has_zones(loc))}}));
+    }
+    std::vector<Value> endpoints;
+    for (size_t r : plan.endpoint_regions) {
+      const model::Region& region = *p_.regions[r].region;
+      endpoints.push_back(
+          Value::object({{"region", str(region.key)},
+                         {"name", str(p_.region_name(region, "pep.registry." + reg.name))},
+                         {"location", str(region.location.value)},
+                         {"resourceGroupName", str(p_.regions[r].resource_group)}}));
+    }
+    std::vector<Value> pullers;
+    for (size_t r : plan.pull_regions) pullers.push_back(str(p_.regions[r].region->key));
+    return {reg.name, Value::object({
+                          {"name", str(plan.name)},
+                          {"location", str(home.location.value)},
+                          {"sku", str(model::to_string(reg.sku.value))},
+                          {"zoneRedundant", Value::boolean(reg.zone_redundant.value)},
+                          {"replications", Value::array(std::move(replications))},
+                          {"privateEndpoints", Value::array(std::move(endpoints))},
+                          {"pullRegions", Value::array(std::move(pullers))},
+                      })};
   }
 
   // The account's entry in `cosmosAccounts`.

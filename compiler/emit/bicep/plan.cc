@@ -63,6 +63,7 @@ class Planner {
   void run() {
     regions();
     cosmos();
+    registries();
     redis_replicas();
     dns();
     frontdoor();
@@ -117,6 +118,23 @@ class Planner {
     }
   }
 
+  void registries() {
+    for (const model::Registry& reg : t_.registries) {
+      if (reg.home.value.empty() || !t_.find_region(reg.home.value)) continue;
+      RegistryPlan plan;
+      plan.registry = &reg;
+      plan.name = p_.name("registry." + reg.name);
+      for (size_t i = 0; i < p_.regions.size(); ++i) {
+        const model::Region& r = *p_.regions[i].region;
+        if (r.key == reg.home.value) plan.home = i;
+        if (!reg.reached_from(r)) continue;
+        if (p_.regions[i].has_endpoints_subnet) plan.endpoint_regions.push_back(i);
+        if (r.aks) plan.pull_regions.push_back(i);
+      }
+      p_.registries.push_back(std::move(plan));
+    }
+  }
+
   void redis_replicas() {
     auto index_of = [&](const model::Region* region) {
       size_t i = 0;
@@ -151,6 +169,7 @@ class Planner {
       }
       if (r.keyvault) zones.push_back("privatelink.vaultcore.azure.net");
       if (r.postgres) zones.push_back("privatelink.postgres.database.azure.com");
+      if (t_.reaches_registry(r)) zones.push_back("privatelink.azurecr.io");
       if (zones.empty()) continue;
       std::sort(zones.begin(), zones.end());
       plan.dns_link_name = p_.region_name(r, "dns_link." + zones.front());

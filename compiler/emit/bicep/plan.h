@@ -63,6 +63,17 @@ struct CosmosPlan {
   std::vector<size_t> network_rule_regions;   // indexes into Plan::regions
 };
 
+// A container registry whose home region is declared: deployed in that
+// region's resource group, with an endpoint in each region that reaches it
+// and AcrPull for each of those regions' AKS clusters.
+struct RegistryPlan {
+  const model::Registry* registry = nullptr;
+  std::string name;
+  size_t home = 0;                       // index into Plan::regions
+  std::vector<size_t> endpoint_regions;  // indexes into Plan::regions
+  std::vector<size_t> pull_regions;      // indexes into Plan::regions
+};
+
 // Front Door reaches a region through its AKS ingress, so only boundaries
 // with AKS regions get an origin group.
 struct OriginGroupPlan {
@@ -140,6 +151,7 @@ struct Plan {
   std::string global_location;
   std::vector<RegionPlan> regions;  // declaration order
   std::vector<CosmosPlan> cosmos;
+  std::vector<RegistryPlan> registries;  // declaration order
   std::optional<FrontDoorPlan> frontdoor;
   std::vector<BoundaryPlan> boundaries;  // those with regions, declaration order
   std::string deny_geo_redundant_storage_definition;

@@ -77,6 +77,7 @@ constexpr std::string_view kReserved[] = {
     "redisSettings",
     "keyVaultSettings",
     "postgresSettings",
+    "registrySettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -84,6 +85,7 @@ constexpr std::string_view kReserved[] = {
     "regionSettings",
     "cosmosAccounts",
     "cosmosAccountSettings",
+    "registries",
     "residency",
     "regionGroups",
     "regionNetworks",
@@ -101,6 +103,7 @@ constexpr std::string_view kReserved[] = {
     "aksClusterNames",
     "aksOidcIssuerUrls",
     "cosmosEndpoints",
+    "containerRegistryLoginServers",
     "openaiEndpoints",
     "keyVaultUris",
     "frontDoorEndpointHostName",

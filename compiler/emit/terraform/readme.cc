@@ -26,6 +26,8 @@ struct ModuleDoc {
 constexpr ModuleDoc kModules[] = {
     {"global/alerts", "alerts", "once",
      "action group, one metric alert per alert and watched resource"},
+    {"global/container-registry", "container_registry", "per registry",
+     "container registry and its geo-replications, private endpoints, AcrPull for AKS"},
     {"global/cosmosdb", "cosmos", "per boundary",
      "Cosmos DB account over the boundary's locations, SQL database, containers, merge procedures, "
      "private endpoints"},

@@ -367,6 +367,45 @@ Expr cosmos_account(const Estate& e, const CosmosAccount& a) {
   });
 }
 
+// A registry's settings; its private endpoints and pulling clusters keyed
+// by region (model::Registry::reached_from).
+Expr registry(const Estate& e, const model::Registry& reg, const model::Region& home) {
+  std::vector<Expr> georeplications;
+  for (const std::string& loc : reg.replica_locations(home)) {
+    georeplications.push_back(Expr::inline_object(
+        {{"location", str(loc)},
+         {"zone_redundancy_enabled",
+          Expr::boolean(reg.zone_redundant.value && catalog::has_zones(loc))}}));
+  }
+  std::vector<Entry> endpoints;
+  std::vector<std::string> pull_regions;
+  for (const model::Region& r : e.topology->regions) {
+    if (!reg.reached_from(r)) continue;
+    if (e.dns_of(r)) {
+      endpoints.push_back(
+          {r.key, Expr::object({
+                      {"name", str(e.names.region(r.key, "pep.registry." + reg.name))},
+                      {"location", str(r.location.value)},
+                      {"resource_group_name", str(e.names.region(r.key, "rg"))},
+                  })});
+    }
+    if (r.aks) pull_regions.push_back(r.key);
+  }
+  std::sort(endpoints.begin(), endpoints.end(),
+            [](const Entry& x, const Entry& y) { return x.first < y.first; });
+  std::sort(pull_regions.begin(), pull_regions.end());
+  return Expr::object({
+      {"name", str(e.names.get("registry." + reg.name))},
+      {"home", str(home.key)},
+      {"location", str(home.location.value)},
+      {"sku", str(model::to_string(reg.sku.value))},
+      {"zone_redundancy_enabled", Expr::boolean(reg.zone_redundant.value)},
+      {"georeplications", Expr::list(std::move(georeplications))},
+      {"private_endpoints", Expr::object(std::move(endpoints))},
+      {"pull_regions", Expr::string_list(pull_regions)},
+  });
+}
+
 Expr boundary(const Estate& e, const BoundaryPlan& b) {
   std::vector<std::string> regions, deny_geo;
   for (const model::Region* r : b.regions) regions.push_back(r->key);
@@ -601,6 +640,18 @@ hcl::Body root_locals(const Estate& e) {
     locals.blank();
     locals.comment("Database and containers, the same in every account.");
     locals.attribute("cosmos", cosmos_settings(e));
+  }
+  std::vector<Entry> registries;
+  for (const model::Registry& reg : t.registries) {
+    const model::Region* home = reg.home.value.empty() ? nullptr : t.find_region(reg.home.value);
+    if (home) registries.push_back({reg.name, registry(e, reg, *home)});
+  }
+  if (!registries.empty()) {
+    std::sort(registries.begin(), registries.end(),
+              [](const Entry& x, const Entry& y) { return x.first < y.first; });
+    locals.blank();
+    locals.comment("Container registries keyed by name, each in its home region's group.");
+    locals.attribute("registries", Expr::object(std::move(registries)));
   }
   if (e.has_frontdoor()) {
     locals.blank();

@@ -277,6 +277,31 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "cosmos", std::move(b));
   }
+  if (!t.registries.empty()) {
+    Body b;
+    b.attribute("source", Expr::string(module_source("global/container-registry")));
+    b.attribute("for_each", raw("local.registries"));
+    b.blank();
+    b.attribute("name", raw("each.value.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.value.home].name"));
+    b.attribute("sku", raw("each.value.sku"));
+    b.attribute("zone_redundancy_enabled", raw("each.value.zone_redundancy_enabled"));
+    b.attribute("georeplications", raw("each.value.georeplications"));
+    b.attribute("private_endpoints", raw("each.value.private_endpoints"));
+    b.attribute("private_endpoint_subnet_ids",
+                raw("{ for key, endpoint in each.value.private_endpoints : key => "
+                    "module.network[key].subnet_ids[\"endpoints\"] }"));
+    b.attribute("private_dns_zone_ids",
+                raw("{ for key, endpoint in each.value.private_endpoints : key => "
+                    "module.private_dns[key].zone_ids[\"privatelink.azurecr.io\"] }"));
+    if (e.any_region(Service::kAks)) {
+      b.attribute("pull_principal_ids", raw("{ for key in each.value.pull_regions : key => "
+                                            "module.aks[key].kubelet_identity_object_id }"));
+    }
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "container_registry", std::move(b));
+  }
   if (e.has_frontdoor()) {
     Body b;
     b.attribute("source", Expr::string(module_source("global/frontdoor")));

@@ -164,6 +164,13 @@ std::string render_outputs_tf(const Estate& e) {
                output("Key Vault URIs keyed by region.",
                       "{ for key, vault in module.keyvault : key => vault.vault_uri }"));
   }
+  if (!e.topology->registries.empty()) {
+    file.blank();
+    file.block("output", {"container_registry_login_servers"},
+               output("Login server of each container registry, keyed by registry.",
+                      "{ for key, registry in module.container_registry : key => "
+                      "registry.login_server }"));
+  }
   if (e.has_frontdoor()) {
     file.blank();
     file.block("output", {"frontdoor_endpoint_host_name"},

@@ -12,6 +12,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
+import { registrySettings } from 'modules/container-registry.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
@@ -25,6 +26,11 @@ param globalGroupSettings resourceGroupSettings
 
 @description('The regions, in the order of the topology: each one\'s resource group and services.')
 param regions regionSettings[]
+
+@description('Each container registry, keyed by name.')
+param registries {
+  *: registrySettings
+}
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -217,6 +223,26 @@ module regionPostgres 'modules/postgres.bicep' = [
   }
 ]
 
+module imagesRegistry 'modules/container-registry.bicep' = {
+  scope: regionGroups[0]
+  params: {
+    settings: registries.images
+    endpointSubnetIds: {
+      westeurope: regionNetworks[0].outputs.subnetIds.endpoints
+      northeurope: regionNetworks[1].outputs.subnetIds.endpoints
+    }
+    privateDnsZoneIds: {
+      westeurope: regionPrivateDns[0]!.outputs.zoneIds['privatelink.azurecr.io']
+      northeurope: regionPrivateDns[1]!.outputs.zoneIds['privatelink.azurecr.io']
+    }
+    pullPrincipalIds: {
+      westeurope: regionAks[0]!.outputs.kubeletIdentityObjectId
+      northeurope: regionAks[1]!.outputs.kubeletIdentityObjectId
+    }
+    tags: tags
+  }
+}
+
 module frontDoor 'modules/frontdoor.bicep' = {
   scope: globalGroup
   params: {
@@ -279,6 +305,11 @@ output aksClusterNames { *: string } = {
 output aksOidcIssuerUrls { *: string } = {
   westeurope: regionAks[0]!.outputs.oidcIssuerUrl
   northeurope: regionAks[1]!.outputs.oidcIssuerUrl
+}
+
+@description('Login server of each container registry, keyed by registry.')
+output containerRegistryLoginServers { *: string } = {
+  images: imagesRegistry.outputs.loginServer
 }
 
 @description('Key Vault URIs keyed by region.')

@@ -67,6 +67,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurecr.io'
         'privatelink.blob.core.windows.net'
         'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
@@ -254,6 +255,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurecr.io'
         'privatelink.redis.cache.windows.net'
         'privatelink.vaultcore.azure.net'
       ]
@@ -323,6 +325,39 @@ param regions = [
     }
   }
 ]
+
+param registries = {
+  images: {
+    name: 'creuentimagesprod61d1ca'
+    location: 'westeurope'
+    sku: 'Premium'
+    zoneRedundant: true
+    replications: [
+      {
+        location: 'northeurope'
+        zoneRedundant: true
+      }
+    ]
+    privateEndpoints: [
+      {
+        region: 'westeurope'
+        name: 'pep-euent-westeurope-cr-images-prod'
+        location: 'westeurope'
+        resourceGroupName: 'rg-euent-westeurope-prod'
+      }
+      {
+        region: 'northeurope'
+        name: 'pep-euent-northeurope-cr-images-prod'
+        location: 'northeurope'
+        resourceGroupName: 'rg-euent-northeurope-prod'
+      }
+    ]
+    pullRegions: [
+      'westeurope'
+      'northeurope'
+    ]
+  }
+}
 
 param globalFrontDoorSettings = {
   profileName: 'afd-euent-prod'

@@ -249,3 +249,6 @@ output name string = cluster.name
 
 @description('OIDC issuer for workload identity federation.')
 output oidcIssuerUrl string = cluster.properties.oidcIssuerProfile.issuerURL
+
+@description('Object ID of the kubelet identity (for image pull and data-plane role assignments).')
+output kubeletIdentityObjectId string = cluster.properties.identityProfile.kubeletidentity.objectId

@@ -123,7 +123,11 @@ locals {
         retention_days            = 90
       }
       private_dns = {
-        zones     = ["privatelink.redis.cache.windows.net", "privatelink.vaultcore.azure.net"]
+        zones = [
+          "privatelink.azurecr.io",
+          "privatelink.redis.cache.windows.net",
+          "privatelink.vaultcore.azure.net",
+        ]
         link_name = "link-vnet-euent-northeurope-prod"
       }
       postgres = null
@@ -241,6 +245,7 @@ locals {
       }
       private_dns = {
         zones = [
+          "privatelink.azurecr.io",
           "privatelink.blob.core.windows.net",
           "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
@@ -288,6 +293,31 @@ locals {
         private_endpoint_name = "pep-euent-westeurope-postgres-prod"
         private_dns_zones     = ["privatelink.postgres.database.azure.com"]
       }
+    }
+  }
+
+  # Container registries keyed by name, each in its home region's group.
+  registries = {
+    images = {
+      name                    = "creuentimagesprod61d1ca"
+      home                    = "westeurope"
+      location                = "westeurope"
+      sku                     = "Premium"
+      zone_redundancy_enabled = true
+      georeplications         = [{ location = "northeurope", zone_redundancy_enabled = true }]
+      private_endpoints = {
+        northeurope = {
+          name                = "pep-euent-northeurope-cr-images-prod"
+          location            = "northeurope"
+          resource_group_name = "rg-euent-northeurope-prod"
+        }
+        westeurope = {
+          name                = "pep-euent-westeurope-cr-images-prod"
+          location            = "westeurope"
+          resource_group_name = "rg-euent-westeurope-prod"
+        }
+      }
+      pull_regions = ["northeurope", "westeurope"]
     }
   }
 
@@ -633,6 +663,23 @@ module "postgres" {
     private_dns_zone_ids = [for zone in each.value.postgres.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "container_registry" {
+  source   = "../../modules/global/container-registry"
+  for_each = local.registries
+
+  name                        = each.value.name
+  location                    = each.value.location
+  resource_group_name         = azurerm_resource_group.region[each.value.home].name
+  sku                         = each.value.sku
+  zone_redundancy_enabled     = each.value.zone_redundancy_enabled
+  georeplications             = each.value.georeplications
+  private_endpoints           = each.value.private_endpoints
+  private_endpoint_subnet_ids = { for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids["endpoints"] }
+  private_dns_zone_ids        = { for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids["privatelink.azurecr.io"] }
+  pull_principal_ids          = { for key in each.value.pull_regions : key => module.aks[key].kubelet_identity_object_id }
+  tags                        = local.common_tags
 }
 
 module "frontdoor" {

@@ -18,6 +18,11 @@ output "key_vault_uris" {
   value       = { for key, vault in module.keyvault : key => vault.vault_uri }
 }
 
+output "container_registry_login_servers" {
+  description = "Login server of each container registry, keyed by registry."
+  value       = { for key, registry in module.container_registry : key => registry.login_server }
+}
+
 output "frontdoor_endpoint_host_name" {
   description = "Front Door endpoint host name; point the public CNAME here."
   value       = module.frontdoor.endpoint_host_name
