@@ -77,6 +77,7 @@ constexpr std::string_view kReserved[] = {
     "redisSettings",
     "keyVaultSettings",
     "postgresSettings",
+    "serviceBusSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -96,6 +97,7 @@ constexpr std::string_view kReserved[] = {
     "regionRedis",
     "regionKeyVaults",
     "regionPostgres",
+    "regionServiceBus",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",
