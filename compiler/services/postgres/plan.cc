@@ -60,6 +60,8 @@ void plan(estate::Estate& e) {
     server.source = pg.location;
     server.placements.push_back(estate::follows_region(r, "the PostgreSQL server"));
     place_backup_copy(r, pg, name, server);
+    // Adding resources may move `server`; later ones refer to it by key.
+    const std::string server_key = server.key;
     if (!e.placements_only) {
       estate::add_regional(
           e, r, module + ".azurerm_postgresql_flexible_server_active_directory_administrator.this",
@@ -95,7 +97,7 @@ void plan(estate::Estate& e) {
                        "read replica `{}` holds a full copy of its data",
                        name, r.key, at.value, replica_name)});
       replica.placements.push_back(std::move(p));
-      replica.depends_on.push_back(server.key);
+      replica.depends_on.push_back(server_key);
       if (e.dns_of(r)) {
         estate::add_regional(e, r,
                              module + ".azurerm_private_endpoint.replica" + estate::instance(rk),
