@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 21> kProperties = {
+constexpr std::array<std::string_view, 25> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -48,6 +48,10 @@ constexpr std::array<std::string_view, 21> kProperties = {
     "scope",
     "privateEndpoint",
     "shardCount",
+    "premiumMessagingPartitions",
+    "minimumTlsVersion",
+    "publicNetworkAccess",
+    "disableLocalAuth",
 };
 
 template <size_t N>
