@@ -170,6 +170,13 @@ TEST(ServiceBusGeoDr, GeoReplicationRefused) {
             diagnostics_of(servicebus_with("geo_replication = northeurope")));
 }
 
+// Names written in the topology are checked as Azure names (X001).
+
+TEST(ServiceBusNames, TopicAndSubscriptionNamesAzureRefuses) {
+  EXPECT_EQ((Lines{"X001", "X001"}),
+            codes_of(servicebus_with("topic \"-events\" { subscription \"a/b\" {} }")));
+}
+
 // Placement: the partner (R010).
 
 TEST(ServiceBusResidency, PartnerInsideTheBoundaryPasses) {
