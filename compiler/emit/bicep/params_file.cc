@@ -316,15 +316,15 @@ class ParamsFile {
         {"subscriptions", Value::array(std::move(subscriptions))},
     };
     if (sb.geo_dr) {
-      props.push_back({"geoDr", Value::object({
-                                    {"name", str(p_.region_name(r, "servicebus.partner"))},
-                                    {"location", str(sb.geo_dr->partner.value)},
-                                    {"capacity", num(sb.geo_dr->capacity.value)},
-                                    {"partitions", num(sb.geo_dr->partitions.value)},
-                                    {"alias", str(p_.region_name(r, "servicebus.alias"))},
-                                    {"privateEndpointName",
-                                     str(p_.region_name(r, "pep.servicebus_partner"))},
-                                })});
+      props.push_back(
+          {"geoDr", Value::object({
+                        {"name", str(p_.region_name(r, "servicebus.partner"))},
+                        {"location", str(sb.geo_dr->partner.value)},
+                        {"capacity", num(sb.geo_dr->capacity.value)},
+                        {"partitions", num(sb.geo_dr->partitions.value)},
+                        {"alias", str(p_.region_name(r, "servicebus.alias"))},
+                        {"privateEndpointName", str(p_.region_name(r, "pep.servicebus_partner"))},
+                    })});
     }
     props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.servicebus"))});
     props.push_back({"privateDnsZones", zones(plan, {"privatelink.servicebus."})});
