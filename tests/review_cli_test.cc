@@ -227,7 +227,7 @@ TEST_F(ReviewCli, BuildCheckDiffListsRemovedFiles) {
                         std::to_string(lines) + " +0,0 @@\n-" +
                         main_tf.substr(0, main_tf.find('\n')) + "\n";
   EXPECT_NE(std::string::npos, diff.out.find(removal)) << diff.out.substr(0, 2000);
-  EXPECT_NE(std::string::npos, diff.err.find(" 8 removed\n")) << diff.err;
+  EXPECT_NE(std::string::npos, diff.err.find(" 12 removed\n")) << diff.err;
 }
 
 TEST_F(ReviewCli, HelpCommandPrintsTheSameHelpAsTheFlag) {

@@ -53,6 +53,16 @@ constexpr std::array kTypes = {
             "azurerm_postgresql_flexible_server_database", false},
     // Resource Graph lists the profile; its endpoints are sub-resources it
     // does not list.
+    ArmType{"microsoft.servicebus/namespaces", "azurerm_servicebus_namespace", true},
+    // Children of the namespace: mapped for exports that list them, never
+    // reported missing from the resources table.
+    ArmType{"microsoft.servicebus/namespaces/topics", "azurerm_servicebus_topic", false},
+    ArmType{"microsoft.servicebus/namespaces/topics/subscriptions",
+            "azurerm_servicebus_subscription", false},
+    ArmType{"microsoft.servicebus/namespaces/topics/subscriptions/rules",
+            "azurerm_servicebus_subscription_rule", false},
+    ArmType{"microsoft.servicebus/namespaces/disasterrecoveryconfigs",
+            "azurerm_servicebus_namespace_disaster_recovery_config", false},
     ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
     ArmType{"microsoft.containerregistry/registries", "azurerm_container_registry", true},
     // A registry's geo-replications are resources of their own in ARM and

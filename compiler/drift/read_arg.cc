@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 24> kProperties = {
+constexpr std::array<std::string_view, 27> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -51,6 +51,9 @@ constexpr std::array<std::string_view, 24> kProperties = {
     "adminUserEnabled",
     "publicNetworkAccess",
     "zoneRedundancy",
+    "premiumMessagingPartitions",
+    "minimumTlsVersion",
+    "disableLocalAuth",
 };
 
 template <size_t N>
@@ -166,6 +169,21 @@ void postgres_attributes(const json& r, const json& props, json& a) {
   }
 }
 
+// ARM says Enabled/Disabled for public access and `disableLocalAuth` where
+// azurerm has `public_network_access_enabled` and `local_auth_enabled`.
+void servicebus_attributes(const json& r, const json& props, json& a) {
+  if (const json* sku = member(r, "sku")) {
+    copy(*sku, "name", a, "sku");
+    copy(*sku, "capacity", a, "capacity");
+  }
+  copy(props, "premiumMessagingPartitions", a, "premium_messaging_partitions");
+  copy(props, "minimumTlsVersion", a, "minimum_tls_version");
+  const json* access = member(props, "publicNetworkAccess");
+  if (access && access->is_string()) a["public_network_access_enabled"] = *access == "Enabled";
+  const json* local = member(props, "disableLocalAuth");
+  if (local && local->is_boolean()) a["local_auth_enabled"] = !local->get<bool>();
+}
+
 json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
   json a = json::object();
   const json empty = json::object();
@@ -227,6 +245,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
       const json* v = member(props, key);
       if (v && v->is_string()) a[name] = *v == "Enabled";
     }
+  } else if (type == "azurerm_servicebus_namespace") {
+    servicebus_attributes(r, props, a);
   } else if (type == "azurerm_resource_group_policy_assignment") {
     if (const json* parameters = member(props, "parameters")) {
       a["parameters"] = parameters->dump();  // decoded as azurerm's JSON string is

@@ -333,6 +333,27 @@ TEST(DriftShowReader, RegistryGeoReplicationsCompareByLocation) {
   normalise_attributes("azurerm_container_registry", attributes);
   EXPECT_EQ(nlohmann::json::parse(R"(["northeurope", "swedencentral"])"),
             attributes["georeplications"]);
+// ARM says `disableLocalAuth` and Enabled/Disabled where azurerm has
+// `local_auth_enabled` and `public_network_access_enabled`.
+TEST(DriftGraphReader, ServiceBusNamespaceInAzurermTerms) {
+  constexpr std::string_view kNamespace = R"({"count": 1, "skip_token": null, "total_records": 1,
+    "data": [{"id": "/subscriptions/5f3c2a61-8d4e-4b7a-9c1f-2e6d0b8a4c13/resourceGroups/rg-rag-eu-prod/providers/Microsoft.ServiceBus/namespaces/sbns-rag-eu-prod",
+      "name": "sbns-rag-eu-prod", "type": "microsoft.servicebus/namespaces", "location": "westeurope",
+      "resourceGroup": "rg-rag-eu-prod", "subscriptionId": "5f3c2a61-8d4e-4b7a-9c1f-2e6d0b8a4c13",
+      "sku": {"name": "Premium", "tier": "Premium", "capacity": 2},
+      "properties": {"premiumMessagingPartitions": 2, "minimumTlsVersion": "1.2",
+        "publicNetworkAccess": "Enabled", "disableLocalAuth": true}}]})";
+  DeployedState s;
+  ASSERT_FALSE(read_state_text("graph.json", kNamespace, StateFormat::kAuto, s));
+  ASSERT_EQ(1u, s.resources.size());
+  const DeployedResource& ns = s.resources.front();
+  EXPECT_EQ("azurerm_servicebus_namespace", ns.type);
+  EXPECT_EQ("Premium", ns.attributes["sku"]);
+  EXPECT_EQ(2, ns.attributes["capacity"]);
+  EXPECT_EQ(2, ns.attributes["premium_messaging_partitions"]);
+  EXPECT_EQ("1.2", ns.attributes["minimum_tls_version"]);
+  EXPECT_EQ(true, ns.attributes["public_network_access_enabled"]);
+  EXPECT_EQ(false, ns.attributes["local_auth_enabled"]);
 }
 
 TEST(DriftGraphReader, ResourceListExport) {

@@ -155,6 +155,7 @@ void plan_dns(Estate& e) {
     if (r.keyvault) dns.zones.push_back("privatelink.vaultcore.azure.net");
     if (r.postgres) dns.zones.push_back("privatelink.postgres.database.azure.com");
     if (e.topology->reaches_registry(r)) dns.zones.push_back("privatelink.azurecr.io");
+    if (r.servicebus) dns.zones.push_back("privatelink.servicebus.windows.net");
     if (dns.zones.empty()) continue;
     std::sort(dns.zones.begin(), dns.zones.end());
     dns.link_name = e.names.region(r.key, "dns_link." + dns.zones.front());

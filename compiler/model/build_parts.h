@@ -9,6 +9,7 @@ void read_boundary(BlockReader& r, Boundary& out);
 void read_region(BlockReader& r, Region& out);
 void read_tenant(BlockReader& r, Tenant& out);
 void read_postgres(BlockReader& r, Postgres& out);
+void read_servicebus(BlockReader& r, ServiceBus& out);
 void read_cosmos(BlockReader& r, Cosmos& out, DeploymentMode mode);
 void read_frontdoor(BlockReader& r, FrontDoor& out, std::string_view topology_name);
 void read_alerts(BlockReader& r, Alerts& out);

@@ -29,6 +29,7 @@ constexpr Choice<Service> kServices[] = {
     {"redis", Service::kRedis},     {"keyvault", Service::kKeyVault},
     {"monitoring", Service::kMonitoring},
     {"postgres", Service::kPostgres},
+    {"servicebus", Service::kServiceBus},
 };
 
 constexpr Choice<OpenAIDeployment> kDeployments[] = {
@@ -279,8 +280,8 @@ void read_region(BlockReader& r, Region& region) {
         auto& d = ctx.sink->report(Kind::UnknownService, s.location,
                                    fmt::format("unknown service `{}`{}", s.value,
                                                diag::did_you_mean(s.value, spellings)));
-        d.help = "services are aks, ai_search, openai, storage, redis, keyvault, monitoring and "
-                 "postgres";
+        d.help = "services are aks, ai_search, openai, storage, redis, keyvault, monitoring, "
+                 "postgres and servicebus";
         if (auto best = diag::closest(s.value, spellings)) d.fixit = diag::FixIt{s.location, *best};
         continue;
       }
@@ -296,8 +297,10 @@ void read_region(BlockReader& r, Region& region) {
     // anyway, and A007 reports it if the location lacks it.
     for (const auto& c : kServices) {
       std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
-      // A database server is never implied: it runs where asked for.
-      if (c.value == Service::kPostgres && !has_key(r.node(), block_key)) continue;
+      // A database server or a message broker is never implied: each runs
+      // where asked for.
+      bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus;
+      if (on_request && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
         continue;
@@ -457,6 +460,20 @@ void read_region(BlockReader& r, Region& region) {
   } else {
     service_block("postgres", Service::kPostgres);
   }
+  if (region.has(Service::kServiceBus)) {
+    region.servicebus.emplace();
+    if (const dsl::Node* n = service_block("servicebus", Service::kServiceBus)) {
+      BlockReader br(*n, ctx);
+      read_servicebus(br, *region.servicebus);
+      br.finish();
+    } else {
+      BlockReader empty(kEmptyBlock, ctx);
+      read_servicebus(empty, *region.servicebus);
+      region.servicebus->location = region.location_of_block;
+    }
+  } else {
+    service_block("servicebus", Service::kServiceBus);
+  }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {
     auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
@@ -549,7 +566,7 @@ void carve_default_subnets(Region& region, bool shared_endpoint) {
   bool any_private_link = shared_endpoint || region.has(Service::kAiSearch) ||
                           region.has(Service::kOpenAI) || region.has(Service::kStorage) ||
                           region.has(Service::kRedis) || region.has(Service::kKeyVault) ||
-                          region.has(Service::kPostgres);
+                          region.has(Service::kPostgres) || region.has(Service::kServiceBus);
   const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
                            {"endpoints", 4, any_private_link},
                            {"ingress", 4, region.has(Service::kAks)}};

@@ -76,6 +76,7 @@ const char* to_string(Service s) {
     case Service::kKeyVault: return "keyvault";
     case Service::kMonitoring: return "monitoring";
     case Service::kPostgres: return "postgres";
+    case Service::kServiceBus: return "servicebus";
   }
   return "";
 }

@@ -182,7 +182,35 @@ class Generator {
           {&env_, &prefix_, &key});
     }
     if (r.postgres) postgres(*r.postgres, key, base);
+    if (r.servicebus) servicebus(*r.servicebus, key, base, rg);
     private_endpoints(r, key, base, rg);
+  }
+
+  // A namespace's name is its host name under servicebus.windows.net, and so
+  // are its partner's and the pairing's alias: all three are global. Topics
+  // and subscriptions are used exactly as written.
+  void servicebus(const model::ServiceBus& sb, const Part& key, const std::string& base,
+                  const std::string& rg) {
+    const std::string ns = suffixed(regional("sbns", key));
+    add("azurerm_servicebus_namespace", base + ".servicebus", ns, "global",
+        {&suffix_, &env_, &prefix_, &key});
+    if (sb.geo_dr) {
+      add("azurerm_servicebus_namespace", base + ".servicebus.partner", ns + "-dr", "global",
+          {&suffix_, &env_, &prefix_, &key});
+      add("azurerm_servicebus_namespace_disaster_recovery_config", base + ".servicebus.alias",
+          suffixed(regional("sbalias", key)), "global", {&suffix_, &env_, &prefix_, &key});
+    }
+    for (const model::ServiceBusTopic& t : sb.topics) {
+      const Part topic{t.name, t.location, fmt::format("topic name `{}`", t.name)};
+      add("azurerm_servicebus_topic", base + ".servicebus.topic." + t.name, topic.text,
+          rg + "/" + ns, {&topic});
+      for (const model::ServiceBusSubscription& s : t.subscriptions) {
+        const Part sub{s.name, s.location, fmt::format("subscription name `{}`", s.name)};
+        add("azurerm_servicebus_subscription",
+            base + ".servicebus.topic." + t.name + ".subscription." + s.name, sub.text,
+            rg + "/" + ns + "/" + t.name, {&sub});
+      }
+    }
   }
 
   // The server's name is its host name under postgres.database.azure.com, so
@@ -242,6 +270,7 @@ class Generator {
     if (r.redis) targets.push_back({"redis", {"privatelink.redis.cache.windows.net"}});
     if (r.keyvault) targets.push_back({"vault", {"privatelink.vaultcore.azure.net"}});
     if (r.postgres) targets.push_back({"postgres", {"privatelink.postgres.database.azure.com"}});
+    if (r.servicebus) targets.push_back({"servicebus", {"privatelink.servicebus.windows.net"}});
     const std::string link = "link-" + regional("vnet", key);
     auto zone = [&](const char* name) {
       add("azurerm_private_dns_zone", base + ".dns_zone." + name, name, rg, {&key});
@@ -288,6 +317,13 @@ class Generator {
       registry_zone = true;
     }
     if (registry_zone) zone("privatelink.azurecr.io");
+    // A geo-disaster recovery partner is reached through an endpoint of its
+    // own in this region, registered in the Service Bus zone above.
+    if (r.servicebus && r.servicebus->geo_dr) {
+      add("azurerm_private_endpoint", base + ".pep.servicebus_partner",
+          fmt::format("pep-{}-{}-servicebus-dr-{}", prefix_.text, key.text, env_.text), rg,
+          {&env_, &prefix_, &key});
+    }
     // A read-access geo-redundant account's secondary blob endpoint needs an
     // endpoint of its own, registered in the blob zone above.
     if (r.storage && model::is_read_access(r.storage->replication.value)) {

@@ -65,6 +65,22 @@ TEST(NamingRules, StorageAccountRejectsUppercaseAndHyphens) {
       problem("azurerm_storage_account", "stShop-eu"));
 }
 
+TEST(NamingRules, ServiceBusNamespaceStartsWithALetter) {
+  EXPECT_EQ(std::nullopt, violation(rule("azurerm_servicebus_namespace"), "sbns-rag-eu-prod"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_namespace"), "1sbns-rag"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_namespace"), "sbns-rag-"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_namespace"), "sbns"));
+}
+
+TEST(NamingRules, ServiceBusTopicsAndSubscriptions) {
+  EXPECT_EQ(std::nullopt, violation(rule("azurerm_servicebus_topic"), "index-sync/events_v1.2"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_topic"), std::string(261, 'a')));
+  EXPECT_EQ(std::nullopt,
+            violation(rule("azurerm_servicebus_subscription"), "eu-search-indexer.v2_a"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_subscription"), std::string(51, 'a')));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_subscription"), "a/b"));
+}
+
 TEST(NamingRules, ValidNamesPass) {
   EXPECT_EQ(std::nullopt, violation(rule("azurerm_storage_account"), "stshopweuprod"));
   EXPECT_EQ(std::nullopt, violation(rule("azurerm_key_vault"), "kv-shop-weu-prod"));

@@ -372,6 +372,54 @@ constexpr NamingRule kRules[] = {
      .caf_prefix = "psql",
      .summary = "3-63 lowercase letters, digits and `-`, starting and ending with a letter or "
                 "digit"},
+    // azurerm 4.55 internal/services/servicebus/validate/namespace_name.go:
+    // ^[a-zA-Z][-a-zA-Z0-9]{4,48}[a-zA-Z0-9]$, and not ending in `-sb` or
+    // `-mgmt`. The pairing's alias is a host name beside the namespaces' and
+    // follows the same rule (Microsoft Learn, namespaces/disasterRecoveryConfigs).
+    {.resource_type = "azurerm_servicebus_namespace",
+     .noun = "Service Bus namespace",
+     .min_length = 6,
+     .max_length = 50,
+     .punctuation = "-",
+     .start = Start::kLetter,
+     .end = End::kAlnum,
+     .scope = kGlobal,
+     .caf_prefix = "sbns",
+     .summary = "6-50 letters, digits and `-`, starting with a letter and ending with a letter or "
+                "digit"},
+    {.resource_type = "azurerm_servicebus_namespace_disaster_recovery_config",
+     .noun = "Service Bus geo-disaster recovery alias",
+     .min_length = 6,
+     .max_length = 50,
+     .punctuation = "-",
+     .start = Start::kLetter,
+     .end = End::kAlnum,
+     .scope = kGlobal,
+     .summary = "6-50 letters, digits and `-`, starting with a letter and ending with a letter or "
+                "digit"},
+    // validate/topic_name.go allows 1-260 characters; Microsoft Learn's
+    // naming rules add no more. Subscriptions: validate/subscription_name.go
+    // (1-50), starting and ending with a letter or digit as Learn requires.
+    {.resource_type = "azurerm_servicebus_topic",
+     .noun = "Service Bus topic",
+     .min_length = 1,
+     .max_length = 260,
+     .punctuation = "-._~/",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .scope = kParent,
+     .summary = "1-260 letters, digits, `-`, `.`, `_`, `~` and `/`, starting and ending with a "
+                "letter or digit"},
+    {.resource_type = "azurerm_servicebus_subscription",
+     .noun = "Service Bus subscription",
+     .min_length = 1,
+     .max_length = 50,
+     .punctuation = "-._",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .scope = kParent,
+     .summary = "1-50 letters, digits, `-`, `.` and `_`, starting and ending with a letter or "
+                "digit"},
     {.resource_type = "azurerm_postgresql_flexible_server_virtual_endpoint",
      .noun = "PostgreSQL virtual endpoint",
      .min_length = 3,

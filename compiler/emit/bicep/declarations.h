@@ -44,6 +44,7 @@ inline constexpr RegionCollection kRegionStorage{"regionStorage", "storage", tru
 inline constexpr RegionCollection kRegionRedis{"regionRedis", "redis", true};
 inline constexpr RegionCollection kRegionKeyVaults{"regionKeyVaults", "keyVault", true};
 inline constexpr RegionCollection kRegionPostgres{"regionPostgres", "postgres", true};
+inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "serviceBus", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

@@ -123,6 +123,7 @@ class MainFile {
     import(p_.any_region(Service::kRedis), "redisSettings", "redis.bicep");
     import(p_.any_region(Service::kKeyVault), "keyVaultSettings", "keyvault.bicep");
     import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
+    import(p_.any_region(Service::kServiceBus), "serviceBusSettings", "servicebus.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -169,6 +170,8 @@ class MainFile {
              "keyVaultSettings");
     optional(p_.any_region(Service::kPostgres), "Its PostgreSQL flexible server.", kRegionPostgres,
              "postgresSettings");
+    optional(p_.any_region(Service::kServiceBus), "Its Service Bus Premium namespace.",
+             kRegionServiceBus, "serviceBusSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -365,6 +368,7 @@ class MainFile {
     service(Service::kRedis, kRegionRedis, "redis.bicep", std::move(replica));
     service(Service::kKeyVault, kRegionKeyVaults, "keyvault.bicep", {});
     service(Service::kPostgres, kRegionPostgres, "postgres.bicep", {});
+    service(Service::kServiceBus, kRegionServiceBus, "servicebus.bicep", {});
   }
 
   void cosmos(size_t i) {

@@ -13,6 +13,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/servicebus/durations.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -277,6 +278,64 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
+  // Unwritten durations are left out and take Azure's defaults (never
+  // expire, never delete, no duplicate detection).
+  static void duration(std::vector<Property>& props, const char* key,
+                       const model::Sourced<int64_t>& seconds) {
+    if (seconds.explicit_) {
+      props.push_back({key, str(services::servicebus::iso8601_duration(seconds.value))});
+    }
+  }
+
+  Value servicebus(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::ServiceBus& sb = *r.servicebus;
+    std::vector<Value> topics;
+    std::vector<Value> subscriptions;
+    for (size_t i = 0; i < sb.topics.size(); ++i) {
+      const model::ServiceBusTopic& t = sb.topics[i];
+      std::vector<Property> topic{{"name", str(t.name)}};
+      duration(topic, "defaultMessageTimeToLive", t.ttl);
+      duration(topic, "autoDeleteOnIdle", t.auto_delete);
+      duration(topic, "duplicateDetectionWindow", t.duplicate_detection);
+      topic.push_back({"partitioned", Value::boolean(t.partitioned.value)});
+      topic.push_back({"maxSizeInMegabytes", num(t.max_size_mb.value)});
+      topics.push_back(Value::object(std::move(topic)));
+      for (const model::ServiceBusSubscription& sub : t.subscriptions) {
+        std::vector<Property> props{{"topicIndex", num(static_cast<int64_t>(i))},
+                                    {"name", str(sub.name)},
+                                    {"maxDeliveryCount", num(sub.max_delivery.value)}};
+        duration(props, "defaultMessageTimeToLive", sub.ttl);
+        duration(props, "autoDeleteOnIdle", sub.auto_delete);
+        props.push_back({"deadLetteringOnMessageExpiration",
+                         Value::boolean(sub.dead_letter_on_expiration.value)});
+        if (sub.filter.explicit_) props.push_back({"sqlFilter", str(sub.filter.value)});
+        subscriptions.push_back(Value::object(std::move(props)));
+      }
+    }
+    std::vector<Property> props{
+        {"name", str(p_.region_name(r, "servicebus"))},
+        {"capacity", num(sb.capacity.value)},
+        {"partitions", num(sb.partitions.value)},
+        {"topics", Value::array(std::move(topics))},
+        {"subscriptions", Value::array(std::move(subscriptions))},
+    };
+    if (sb.geo_dr) {
+      props.push_back(
+          {"geoDr", Value::object({
+                        {"name", str(p_.region_name(r, "servicebus.partner"))},
+                        {"location", str(sb.geo_dr->partner.value)},
+                        {"capacity", num(sb.geo_dr->capacity.value)},
+                        {"partitions", num(sb.geo_dr->partitions.value)},
+                        {"alias", str(p_.region_name(r, "servicebus.alias"))},
+                        {"privateEndpointName", str(p_.region_name(r, "pep.servicebus_partner"))},
+                    })});
+    }
+    props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.servicebus"))});
+    props.push_back({"privateDnsZones", zones(plan, {"privatelink.servicebus."})});
+    return Value::object(std::move(props));
+  }
+
   Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
@@ -340,6 +399,7 @@ class ParamsFile {
             }));
     }
     if (r.postgres) param(kRegionPostgres, postgres(plan));
+    if (r.servicebus) param(kRegionServiceBus, servicebus(plan));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

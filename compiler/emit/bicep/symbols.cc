@@ -78,6 +78,7 @@ constexpr std::string_view kReserved[] = {
     "keyVaultSettings",
     "postgresSettings",
     "registrySettings",
+    "serviceBusSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -98,6 +99,7 @@ constexpr std::string_view kReserved[] = {
     "regionRedis",
     "regionKeyVaults",
     "regionPostgres",
+    "regionServiceBus",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

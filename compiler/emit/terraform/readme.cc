@@ -57,6 +57,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/postgres", "postgres", "per region",
      "PostgreSQL flexible server, Entra administrator, databases, read replicas, virtual endpoint, "
      "private endpoints"},
+    {"regional/servicebus", "servicebus", "per region",
+     "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
+     "partner and alias, private endpoints"},
 };
 
 constexpr size_t kReadmeTenants = 30;

@@ -11,6 +11,7 @@
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/servicebus/durations.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -283,6 +284,65 @@ Expr postgres(const Estate& e, const model::Region& r) {
   });
 }
 
+Expr duration_or_null(const model::Sourced<int64_t>& seconds) {
+  return seconds.explicit_ ? str(services::servicebus::iso8601_duration(seconds.value))
+                           : Expr::null();
+}
+
+// Topics keyed by name and subscriptions by `topic/subscription`, so each
+// has a Terraform address of its own; unwritten durations are null and
+// take azurerm's defaults (never expire, never delete).
+Expr servicebus(const Estate& e, const model::Region& r) {
+  const model::ServiceBus& sb = *r.servicebus;
+  std::vector<Entry> topics;
+  std::vector<Entry> subscriptions;
+  for (const model::ServiceBusTopic& t : sb.topics) {
+    topics.push_back(
+        {t.name, Expr::object({
+                     {"default_message_ttl", duration_or_null(t.ttl)},
+                     {"auto_delete_on_idle", duration_or_null(t.auto_delete)},
+                     {"duplicate_detection_window", duration_or_null(t.duplicate_detection)},
+                     {"partitioning_enabled", Expr::boolean(t.partitioned.value)},
+                     {"max_size_in_megabytes", num(t.max_size_mb.value)},
+                 })});
+    for (const model::ServiceBusSubscription& s : t.subscriptions) {
+      subscriptions.push_back(
+          {t.name + "/" + s.name,
+           Expr::object({
+               {"topic", str(t.name)},
+               {"name", str(s.name)},
+               {"max_delivery_count", num(s.max_delivery.value)},
+               {"default_message_ttl", duration_or_null(s.ttl)},
+               {"auto_delete_on_idle", duration_or_null(s.auto_delete)},
+               {"dead_lettering_on_message_expiration",
+                Expr::boolean(s.dead_letter_on_expiration.value)},
+               {"sql_filter", s.filter.explicit_ ? str(s.filter.value) : Expr::null()},
+           })});
+    }
+  }
+  Expr geo_dr = Expr::null();
+  if (sb.geo_dr) {
+    geo_dr = Expr::object({
+        {"name", str(e.names.region(r.key, "servicebus.partner"))},
+        {"location", str(sb.geo_dr->partner.value)},
+        {"capacity", num(sb.geo_dr->capacity.value)},
+        {"partitions", num(sb.geo_dr->partitions.value)},
+        {"alias", str(e.names.region(r.key, "servicebus.alias"))},
+        {"private_endpoint_name", str(e.names.region(r.key, "pep.servicebus_partner"))},
+    });
+  }
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "servicebus"))},
+      {"capacity", num(sb.capacity.value)},
+      {"partitions", num(sb.partitions.value)},
+      {"topics", Expr::object(std::move(topics))},
+      {"subscriptions", Expr::object(std::move(subscriptions))},
+      {"geo_dr", std::move(geo_dr)},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.servicebus"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.servicebus."))},
+  });
+}
+
 Expr monitoring(const Estate& e, const model::Region& r) {
   if (!r.monitoring) return Expr::null();
   return Expr::object({
@@ -318,6 +378,9 @@ Expr region(const Estate& e, const model::Region& r) {
   // trees stay as they were.
   if (e.any_region(model::Service::kPostgres)) {
     fields.push_back({"postgres", r.postgres ? postgres(e, r) : Expr::null()});
+  }
+  if (e.any_region(model::Service::kServiceBus)) {
+    fields.push_back({"servicebus", r.servicebus ? servicebus(e, r) : Expr::null()});
   }
   return Expr::object(std::move(fields));
 }

@@ -247,6 +247,18 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "postgres", std::move(b));
   }
+  if (e.any_region(Service::kServiceBus)) {
+    Body b = module_head("regional/servicebus", regions_with("servicebus"));
+    b.attribute("name", raw("each.value.servicebus.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    for (const char* setting : {"capacity", "partitions", "topics", "subscriptions", "geo_dr"}) {
+      b.attribute(setting, raw(fmt::format("each.value.servicebus.{}", setting)));
+    }
+    b.attribute("private_endpoint", private_endpoint_object("servicebus"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "servicebus", std::move(b));
+  }
 }
 
 void global_modules(const Estate& e, Body& file) {

@@ -13,6 +13,7 @@ import { openaiSettings } from 'modules/openai.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
+import { serviceBusSettings } from 'modules/servicebus.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -102,6 +103,9 @@ type regionSettings = {
 
   @description('Its Key Vault.')
   keyVault: keyVaultSettings?
+
+  @description('Its Service Bus Premium namespace.')
+  serviceBus: serviceBusSettings?
 }
 
 type cosmosAccountSettings = {
@@ -247,6 +251,19 @@ module regionKeyVaults 'modules/keyvault.bicep' = [
     scope: regionGroups[i]
     params: {
       settings: region.keyVault!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionServiceBus 'modules/servicebus.bicep' = [
+  for (region, i) in regions: if (region.?serviceBus != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.serviceBus!
       location: region.group.location
       endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds

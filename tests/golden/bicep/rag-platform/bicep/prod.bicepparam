@@ -75,6 +75,7 @@ param regions = [
         'privatelink.openai.azure.com'
         'privatelink.redis.cache.windows.net'
         'privatelink.search.windows.net'
+        'privatelink.servicebus.windows.net'
         'privatelink.services.ai.azure.com'
         'privatelink.vaultcore.azure.net'
       ]
@@ -215,6 +216,41 @@ param regions = [
         'privatelink.vaultcore.azure.net'
       ]
     }
+    serviceBus: {
+      name: 'sbns-rag-us-prod-399e5d'
+      capacity: 2
+      partitions: 2
+      topics: [
+        {
+          name: 'index-sync-events'
+          defaultMessageTimeToLive: 'PT1H'
+          duplicateDetectionWindow: 'PT10M'
+          partitioned: true
+          maxSizeInMegabytes: 5120
+        }
+      ]
+      subscriptions: [
+        {
+          topicIndex: 0
+          name: 'us-search-indexer'
+          maxDeliveryCount: 5
+          deadLetteringOnMessageExpiration: true
+          sqlFilter: 'targetRegion = \'us\' OR targetRegion = \'all\''
+        }
+      ]
+      geoDr: {
+        name: 'sbns-rag-us-prod-399e5d-dr'
+        location: 'westus2'
+        capacity: 2
+        partitions: 2
+        alias: 'sbalias-rag-us-prod-399e5d'
+        privateEndpointName: 'pep-rag-us-servicebus-dr-prod'
+      }
+      privateEndpointName: 'pep-rag-us-servicebus-prod'
+      privateDnsZones: [
+        'privatelink.servicebus.windows.net'
+      ]
+    }
   }
   {
     key: 'eu'
@@ -274,6 +310,7 @@ param regions = [
         'privatelink.openai.azure.com'
         'privatelink.redis.cache.windows.net'
         'privatelink.search.windows.net'
+        'privatelink.servicebus.windows.net'
         'privatelink.services.ai.azure.com'
         'privatelink.vaultcore.azure.net'
       ]
@@ -412,6 +449,41 @@ param regions = [
       privateEndpointName: 'pep-rag-eu-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    serviceBus: {
+      name: 'sbns-rag-eu-prod-399e5d'
+      capacity: 2
+      partitions: 2
+      topics: [
+        {
+          name: 'index-sync-events'
+          defaultMessageTimeToLive: 'PT1H'
+          duplicateDetectionWindow: 'PT10M'
+          partitioned: true
+          maxSizeInMegabytes: 5120
+        }
+      ]
+      subscriptions: [
+        {
+          topicIndex: 0
+          name: 'eu-search-indexer'
+          maxDeliveryCount: 5
+          deadLetteringOnMessageExpiration: true
+          sqlFilter: 'targetRegion = \'eu\' OR targetRegion = \'all\''
+        }
+      ]
+      geoDr: {
+        name: 'sbns-rag-eu-prod-399e5d-dr'
+        location: 'northeurope'
+        capacity: 2
+        partitions: 2
+        alias: 'sbalias-rag-eu-prod-399e5d'
+        privateEndpointName: 'pep-rag-eu-servicebus-dr-prod'
+      }
+      privateEndpointName: 'pep-rag-eu-servicebus-prod'
+      privateDnsZones: [
+        'privatelink.servicebus.windows.net'
       ]
     }
   }

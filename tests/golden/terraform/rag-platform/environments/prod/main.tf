@@ -212,10 +212,46 @@ locals {
           "privatelink.openai.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.search.windows.net",
+          "privatelink.servicebus.windows.net",
           "privatelink.services.ai.azure.com",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-rag-eu-prod"
+      }
+      servicebus = {
+        name       = "sbns-rag-eu-prod-399e5d"
+        capacity   = 2
+        partitions = 2
+        topics = {
+          index-sync-events = {
+            default_message_ttl        = "PT1H"
+            auto_delete_on_idle        = null
+            duplicate_detection_window = "PT10M"
+            partitioning_enabled       = true
+            max_size_in_megabytes      = 5120
+          }
+        }
+        subscriptions = {
+          "index-sync-events/eu-search-indexer" = {
+            topic                                = "index-sync-events"
+            name                                 = "eu-search-indexer"
+            max_delivery_count                   = 5
+            default_message_ttl                  = null
+            auto_delete_on_idle                  = null
+            dead_lettering_on_message_expiration = true
+            sql_filter                           = "targetRegion = 'eu' OR targetRegion = 'all'"
+          }
+        }
+        geo_dr = {
+          name                  = "sbns-rag-eu-prod-399e5d-dr"
+          location              = "northeurope"
+          capacity              = 2
+          partitions            = 2
+          alias                 = "sbalias-rag-eu-prod-399e5d"
+          private_endpoint_name = "pep-rag-eu-servicebus-dr-prod"
+        }
+        private_endpoint_name = "pep-rag-eu-servicebus-prod"
+        private_dns_zones     = ["privatelink.servicebus.windows.net"]
       }
     }
     us = {
@@ -372,10 +408,46 @@ locals {
           "privatelink.openai.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.search.windows.net",
+          "privatelink.servicebus.windows.net",
           "privatelink.services.ai.azure.com",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-rag-us-prod"
+      }
+      servicebus = {
+        name       = "sbns-rag-us-prod-399e5d"
+        capacity   = 2
+        partitions = 2
+        topics = {
+          index-sync-events = {
+            default_message_ttl        = "PT1H"
+            auto_delete_on_idle        = null
+            duplicate_detection_window = "PT10M"
+            partitioning_enabled       = true
+            max_size_in_megabytes      = 5120
+          }
+        }
+        subscriptions = {
+          "index-sync-events/us-search-indexer" = {
+            topic                                = "index-sync-events"
+            name                                 = "us-search-indexer"
+            max_delivery_count                   = 5
+            default_message_ttl                  = null
+            auto_delete_on_idle                  = null
+            dead_lettering_on_message_expiration = true
+            sql_filter                           = "targetRegion = 'us' OR targetRegion = 'all'"
+          }
+        }
+        geo_dr = {
+          name                  = "sbns-rag-us-prod-399e5d-dr"
+          location              = "westus2"
+          capacity              = 2
+          partitions            = 2
+          alias                 = "sbalias-rag-us-prod-399e5d"
+          private_endpoint_name = "pep-rag-us-servicebus-dr-prod"
+        }
+        private_endpoint_name = "pep-rag-us-servicebus-prod"
+        private_dns_zones     = ["privatelink.servicebus.windows.net"]
       }
     }
   }
@@ -938,6 +1010,27 @@ module "keyvault" {
     location             = each.value.location
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
+  }
+  tags = local.common_tags
+}
+
+module "servicebus" {
+  source   = "../../modules/regional/servicebus"
+  for_each = { for key, region in local.regions : key => region if region.servicebus != null }
+
+  name                = each.value.servicebus.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  capacity            = each.value.servicebus.capacity
+  partitions          = each.value.servicebus.partitions
+  topics              = each.value.servicebus.topics
+  subscriptions       = each.value.servicebus.subscriptions
+  geo_dr              = each.value.servicebus.geo_dr
+  private_endpoint = {
+    name                 = each.value.servicebus.private_endpoint_name
+    location             = each.value.location
+    subnet_id            = module.network[each.key].subnet_ids["endpoints"]
+    private_dns_zone_ids = [for zone in each.value.servicebus.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
 }
