@@ -333,6 +333,8 @@ TEST(DriftShowReader, RegistryGeoReplicationsCompareByLocation) {
   normalise_attributes("azurerm_container_registry", attributes);
   EXPECT_EQ(nlohmann::json::parse(R"(["northeurope", "swedencentral"])"),
             attributes["georeplications"]);
+}
+
 // ARM says `disableLocalAuth` and Enabled/Disabled where azurerm has
 // `local_auth_enabled` and `public_network_access_enabled`.
 TEST(DriftGraphReader, ServiceBusNamespaceInAzurermTerms) {
