@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 27> kProperties = {
+constexpr std::array<std::string_view, 31> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -54,6 +54,11 @@ constexpr std::array<std::string_view, 27> kProperties = {
     "premiumMessagingPartitions",
     "minimumTlsVersion",
     "disableLocalAuth",
+    // PostgreSQL flexible server: postgres_attributes reads inside these.
+    "version",
+    "storage",
+    "backup",
+    "network",
 };
 
 template <size_t N>

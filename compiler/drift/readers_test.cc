@@ -358,6 +358,27 @@ TEST(DriftGraphReader, ServiceBusNamespaceInAzurermTerms) {
   EXPECT_EQ(false, ns.attributes["local_auth_enabled"]);
 }
 
+// A flexible server's compared settings sit in nested ARM objects (storage,
+// backup, network); the SKU's tier becomes azurerm's `sku_name` prefix.
+TEST(DriftGraphReader, PostgresFlexibleServerInAzurermTerms) {
+  constexpr std::string_view kServer = R"({"count": 1, "data": [{
+    "id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-x",
+    "name": "psql-x", "type": "microsoft.dbforpostgresql/flexibleservers", "location": "westeurope",
+    "resourceGroup": "rg", "sku": {"name": "Standard_D4ds_v4", "tier": "GeneralPurpose"},
+    "properties": {"version": "16",
+      "storage": {"storageSizeGB": 256, "autoGrow": "Enabled", "tier": "P40"},
+      "backup": {"backupRetentionDays": 35, "geoRedundantBackup": "Enabled"},
+      "network": {"publicNetworkAccess": "Disabled"}}}]})";
+  DeployedState s;
+  ASSERT_FALSE(read_state_text("graph.json", kServer, StateFormat::kAuto, s));
+  ASSERT_EQ(1u, s.resources.size());
+  nlohmann::json expected = nlohmann::json::parse(R"({"sku_name": "GP_Standard_D4ds_v4",
+    "version": "16", "storage_mb": 262144, "auto_grow_enabled": true,
+    "backup_retention_days": 35, "geo_redundant_backup_enabled": true,
+    "public_network_access_enabled": false})");
+  EXPECT_EQ(expected, s.resources.front().attributes);
+}
+
 TEST(DriftGraphReader, ResourceListExport) {
   DeployedState s = read_fixture(kList);
   EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);
