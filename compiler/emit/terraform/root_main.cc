@@ -45,6 +45,19 @@ Expr private_endpoint_object(std::string_view service) {
   });
 }
 
+// A global module with an endpoint in each of several regions
+// (`each.value.private_endpoints`, keyed by region): each endpoint's subnet
+// and its region's private DNS zone `zone`.
+void regional_endpoint_wiring(Body& b, std::string_view zone) {
+  b.attribute("private_endpoint_subnet_ids",
+              raw("{ for key, endpoint in each.value.private_endpoints : key => "
+                  "module.network[key].subnet_ids[\"endpoints\"] }"));
+  b.attribute("private_dns_zone_ids",
+              raw(fmt::format("{{ for key, endpoint in each.value.private_endpoints : key => "
+                              "module.private_dns[key].zone_ids[\"{}\"] }}",
+                              zone)));
+}
+
 void resource_groups(const Estate& e, Body& file) {
   const model::Topology& t = *e.topology;
   Body global;
@@ -282,10 +295,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("containers", raw("local.cosmos.containers"));
     b.attribute("stored_procedures", raw("local.cosmos.stored_procedures"));
     b.attribute("private_endpoints", raw("each.value.private_endpoints"));
-    b.attribute("private_endpoint_subnet_ids",
-                raw("{ for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids[\"endpoints\"] }"));
-    b.attribute("private_dns_zone_ids",
-                raw("{ for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids[\"privatelink.documents.azure.com\"] }"));
+    regional_endpoint_wiring(b, "privatelink.documents.azure.com");
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "cosmos", std::move(b));
   }
@@ -301,12 +311,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("zone_redundancy_enabled", raw("each.value.zone_redundancy_enabled"));
     b.attribute("georeplications", raw("each.value.georeplications"));
     b.attribute("private_endpoints", raw("each.value.private_endpoints"));
-    b.attribute("private_endpoint_subnet_ids",
-                raw("{ for key, endpoint in each.value.private_endpoints : key => "
-                    "module.network[key].subnet_ids[\"endpoints\"] }"));
-    b.attribute("private_dns_zone_ids",
-                raw("{ for key, endpoint in each.value.private_endpoints : key => "
-                    "module.private_dns[key].zone_ids[\"privatelink.azurecr.io\"] }"));
+    regional_endpoint_wiring(b, "privatelink.azurecr.io");
     if (e.any_region(Service::kAks)) {
       b.attribute("pull_principal_ids", raw("{ for key in each.value.pull_regions : key => "
                                             "module.aks[key].kubelet_identity_object_id }"));
