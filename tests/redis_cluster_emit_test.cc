@@ -135,7 +135,7 @@ TEST(RedisClusterDrift, ShardCountFromAnExportIsCompared) {
                    .has_value());
   ASSERT_EQ(1u, deployed.resources.size());
   drift::DesiredResource desired;
-  desired.type = "azurerm_redis_cache";
+  desired.type = drift::TypeName::of("azurerm_redis_cache");
   desired.location = "westeurope";
   desired.attributes = {
       {"sku_name", "Premium"}, {"family", "P"}, {"capacity", 2}, {"shard_count", 3}};

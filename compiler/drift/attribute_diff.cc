@@ -64,7 +64,7 @@ std::vector<std::string> geo_list(const json& v) {
 
 void compare_tags(const DesiredResource& d, const DeployedResource& r,
                   std::vector<AttributeChange>& out) {
-  if (!d.tags || !r.tags) return;
+  if (!d.tags || !r.tags || *d.tags == *r.tags) return;  // mostly the same few sets
   std::set<std::string> keys;
   for (const auto& [k, v] : *d.tags) keys.insert(k);
   for (const auto& [k, v] : *r.tags) keys.insert(k);
@@ -87,8 +87,7 @@ std::vector<AttributeChange> diff_attributes(const DesiredResource& d, const Dep
       d.location != r.location) {
     out.push_back({"location", d.location, r.location});
   }
-  for (const ComparedAttribute& a : compared_attributes()) {
-    if (a.type != d.type) continue;
+  for (const ComparedAttribute& a : compared_attributes(d.type)) {
     const json* want = find_attribute(d.attributes, a.path);
     const json* have = find_attribute(r.attributes, a.path);
     if (!want || !have) continue;

@@ -163,6 +163,25 @@ std::span<const ComparedAttribute> compared_attributes() {
   return kCompared;
 }
 
+std::span<const ComparedAttribute> compared_attributes(std::string_view type) {
+  // Asked once per compared resource: scanning the whole table for each of
+  // 20,000 resources was 2 % of a drift run.
+  static const std::vector<ComparedAttribute> kByType = [] {
+    std::vector<ComparedAttribute> sorted(kCompared.begin(), kCompared.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const ComparedAttribute& a, const ComparedAttribute& b) {
+                       return a.type < b.type;
+                     });
+    return sorted;
+  }();
+  struct ByType {
+    bool operator()(const ComparedAttribute& a, std::string_view t) const { return a.type < t; }
+    bool operator()(std::string_view t, const ComparedAttribute& a) const { return t < a.type; }
+  };
+  auto [first, last] = std::equal_range(kByType.begin(), kByType.end(), type, ByType{});
+  return {first, last};
+}
+
 bool kept_terraform_attribute(std::string_view key) {
   // Asked for every attribute of every resource read: a sorted table, built once.
   static const std::vector<std::string_view> kKept = [] {

@@ -28,6 +28,8 @@ struct ComparedAttribute {
 
 // Every compared attribute besides `location` and `tags`, which all types share.
 std::span<const ComparedAttribute> compared_attributes();
+// Those of one azurerm type, in the order compared_attributes() lists them.
+std::span<const ComparedAttribute> compared_attributes(std::string_view type);
 
 // Whether a reader keeps this top-level attribute of a Terraform resource.
 bool kept_terraform_attribute(std::string_view key);

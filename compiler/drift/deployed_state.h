@@ -12,6 +12,7 @@
 
 #include "compiler/drift/json_stream.h"
 #include "compiler/drift/tags.h"
+#include "compiler/drift/type_name.h"
 
 namespace topoc::drift {
 
@@ -42,7 +43,7 @@ struct DeployedResource {
   bool derived = false;
   std::string address;      // Terraform address with instance keys; empty for Azure exports
   std::string deposed_key;  // a deposed object left behind by create_before_destroy
-  std::string type;      // azurerm type, or the lower-case ARM type when topoc has no azurerm name
+  TypeName type;         // azurerm type, or the lower-case ARM type when topoc has no azurerm name
   std::string id;        // ARM id as given; empty when unknown
   std::string name;      // Azure name
   std::string location;  // normalised ("westeurope"); empty when the resource has none

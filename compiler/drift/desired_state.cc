@@ -79,7 +79,7 @@ std::optional<Problem> read_resource(json& r, ManifestFields& m, const JsonPath&
     }
   }
   d.address = std::move(m.fields[0].text);
-  d.type = std::move(m.fields[1].text);
+  d.type = TypeName::of(m.fields[1].text);
   for (auto [i, out] : {std::pair{2, &d.name}, std::pair{3, &d.location}, std::pair{4, &d.boundary},
                         std::pair{5, &d.resource_group}}) {
     ManifestFields::Field& f = m.fields[i];

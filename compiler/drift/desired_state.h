@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "compiler/drift/json_stream.h"
+#include "compiler/drift/type_name.h"
 #include "compiler/drift/tags.h"
 
 namespace topoc::drift {
@@ -22,7 +23,7 @@ inline constexpr int kManifestVersion = 1;
 
 struct DesiredResource {
   std::string address;   // Terraform address with instance keys
-  std::string type;      // azurerm type
+  TypeName type;         // azurerm type
   std::string name;      // Azure name; empty for resources without one
   std::string location;  // normalised; "global" for Front Door and the like; empty when none
   std::string boundary;  // residency boundary; empty for global resources

@@ -286,7 +286,7 @@ TEST(DriftCompare, CosmosGeoLocationOutsideBoundary) {
 TEST(DriftResidency, OpenAIDeploymentProcessingFollowsTheSku) {
   auto locations = [](std::string_view sku) {
     DeployedResource r;
-    r.type = "azurerm_cognitive_deployment";
+    r.type = TypeName::of("azurerm_cognitive_deployment");
     r.attributes = nlohmann::json::parse(fmt::format(R"({{"sku": [{{"name": "{}"}}]}})", sku));
     std::vector<std::string> out;
     for (const DataLocation& l : data_locations(r, "swedencentral")) out.push_back(l.location);
@@ -303,7 +303,7 @@ TEST(DriftResidency, OpenAIDeploymentProcessingFollowsTheSku) {
 
 TEST(DriftResidency, GeoRedundantCosmosBackupsGoToThePair) {
   DeployedResource r;
-  r.type = "azurerm_cosmosdb_account";
+  r.type = TypeName::of("azurerm_cosmosdb_account");
   r.location = "francecentral";
   r.attributes = nlohmann::json::parse(R"({"backup": [{"type": "Periodic", "storage_redundancy": "Geo"}]})");
   std::vector<DataLocation> geo = data_locations(r);

@@ -332,7 +332,7 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
   std::string_view azurerm = azurerm_type_of(arm_type);
   d.input = context.input;
   d.origin = Origin::kAzure;
-  d.type = azurerm.empty() ? arm_type : std::string(azurerm);
+  d.type = TypeName::of(azurerm.empty() ? std::string_view(arm_type) : azurerm);
   d.id = id;
   // `az resource list` names child resources "parent/child"; Resource Graph
   // names them "child". The manifest uses the child's own name.
@@ -358,7 +358,7 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
     DeployedResource p;
     p.input = d.input;
     p.origin = Origin::kAzure;
-    p.type = "azurerm_kubernetes_cluster_node_pool";
+    p.type = TypeName::of("azurerm_kubernetes_cluster_node_pool");
     p.name = string_field(pool, "name");
     p.id = fmt::format("{}/agentPools/{}", id, p.name);
     p.location = d.location;

@@ -280,7 +280,7 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
                                              ShowFields& f, TagPool& pool, DeployedResource& d) {
   d.origin = Origin::kTerraform;
   d.address = std::move(address);
-  d.type = std::move(type);
+  d.type = TypeName::of(type);
   std::string group_id, location;
   for (auto [key, captured, field] :
        {std::tuple{"id", &f.id, &d.id}, std::tuple{"name", &f.name, &d.name},
@@ -314,7 +314,7 @@ std::optional<ShapeError> terraform_resource(std::string address, std::string ty
                                              TagPool& pool, DeployedResource& d) {
   d.origin = Origin::kTerraform;
   d.address = std::move(address);
-  d.type = std::move(type);
+  d.type = TypeName::of(type);
   std::string group_id;
   // Moved out rather than copied: strip_identity() drops them from the
   // values below. `location` stays, for normalise_attributes().
