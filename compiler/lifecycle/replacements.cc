@@ -23,8 +23,9 @@ struct StatefulType {
 
 // The stateful types of the Terraform tree, each with its lifecycle
 // prevent_destroy in the module templates. `location` is ForceNew on the
-// account, storage account and vault (commonschema.Location() in azurerm
-// v4.55.0); databases and containers have none of their own.
+// account, storage account, vault, server, registry and namespace
+// (commonschema.Location() in azurerm v4.55.0); databases, containers,
+// topics and subscriptions have none of their own.
 constexpr StatefulType kStateful[] = {
     {"azurerm_cosmosdb_account", "Cosmos DB account", true},
     {"azurerm_cosmosdb_sql_container", "Cosmos DB container", false},
@@ -34,6 +35,11 @@ constexpr StatefulType kStateful[] = {
     {"azurerm_postgresql_flexible_server", "PostgreSQL server", true},
     {"azurerm_postgresql_flexible_server_database", "PostgreSQL database", false},
     {"azurerm_container_registry", "container registry", true},
+    // Undelivered messages live in the namespace's topics and subscriptions;
+    // geo-disaster recovery copies entities, not messages.
+    {"azurerm_servicebus_namespace", "Service Bus namespace", true},
+    {"azurerm_servicebus_topic", "Service Bus topic", false},
+    {"azurerm_servicebus_subscription", "Service Bus subscription", false},
 };
 
 const StatefulType* find_stateful(std::string_view type) {

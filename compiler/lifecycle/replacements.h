@@ -1,9 +1,9 @@
 // What a build would destroy. `topoc build` compares the manifest it is about
 // to write with the one the previous build left in the output directory and
-// warns, before anything is applied, when a stateful resource (Cosmos DB
-// account, database or container, storage account, key vault) would be
-// renamed or removed (L002), moved to another location (L003), or changed in
-// a property Azure sets only by replacing the resource (L004). Also warns
+// warns, before anything is applied, when a stateful resource (the types
+// docs/lifecycle.md lists) would be renamed or removed (L002), moved to
+// another location (L003), or changed in a property Azure sets only by
+// replacing the resource (L004). Also warns
 // when the topology does not say whether its globally unique names carry a
 // suffix (X004). docs/lifecycle.md describes each.
 #pragma once

@@ -1,6 +1,5 @@
 // `lifecycle { prevent_destroy = ... }` of the stateful resources in the
-// module templates (Cosmos DB account, database and containers, storage
-// accounts, key vaults). Terraform accepts only a literal there, never a
+// module templates (docs/lifecycle.md lists them). Terraform accepts only a literal there, never a
 // variable, so the switch happens when the templates are copied: they hold
 // `prevent_destroy = true`, and a topology with `prevent_destroy = false`
 // gets copies that say `false`.
