@@ -23,6 +23,14 @@ resource "azurerm_servicebus_namespace" "this" {
   public_network_access_enabled = false
   minimum_tls_version           = "1.2"
   tags                          = var.tags
+
+  # Stateful: the messages not yet received are held here and nowhere else,
+  # so replacing the namespace loses them. Terraform takes only a literal
+  # here, so topoc writes `false` when the topology sets
+  # `prevent_destroy = false` (docs/lifecycle.md).
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_servicebus_topic" "this" {
@@ -36,6 +44,11 @@ resource "azurerm_servicebus_topic" "this" {
   duplicate_detection_history_time_window = each.value.duplicate_detection_window
   partitioning_enabled                    = each.value.partitioning_enabled
   max_size_in_megabytes                   = each.value.max_size_in_megabytes
+
+  # Stateful: a topic holds its messages until every subscription has them.
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "azurerm_servicebus_subscription" "this" {
@@ -47,6 +60,12 @@ resource "azurerm_servicebus_subscription" "this" {
   default_message_ttl                  = each.value.default_message_ttl
   auto_delete_on_idle                  = each.value.auto_delete_on_idle
   dead_lettering_on_message_expiration = each.value.dead_lettering_on_message_expiration
+
+  # Stateful: the subscription's queue of undelivered and dead-lettered
+  # messages.
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 # A subscription with a filter receives only the messages it matches. Until
