@@ -11,7 +11,7 @@ import { aksSettings } from 'modules/aks.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
-import { cosmosSettings } from 'modules/cosmos.bicep'
+import { postgresSettings } from 'modules/postgres.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
@@ -26,11 +26,6 @@ param globalGroupSettings resourceGroupSettings
 
 @description('The regions, in the order of the topology: each one\'s resource group and services.')
 param regions regionSettings[]
-
-@description('Each Cosmos DB account and its resource group, keyed by boundary.')
-param cosmosAccounts {
-  *: cosmosAccountSettings
-}
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -101,14 +96,9 @@ type regionSettings = {
 
   @description('Its Key Vault.')
   keyVault: keyVaultSettings?
-}
 
-type cosmosAccountSettings = {
-  @description('Resource group of the account.')
-  group: resourceGroupSettings
-
-  @description('The Cosmos DB account.')
-  account: cosmosSettings
+  @description('Its PostgreSQL flexible server.')
+  postgres: postgresSettings?
 }
 
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -124,24 +114,6 @@ resource regionGroups 'Microsoft.Resources/resourceGroups@2025-04-01' = [
     tags: tags
   }
 ]
-
-resource usDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: cosmosAccounts.us.group.name
-  location: cosmosAccounts.us.group.location
-  tags: tags
-}
-
-resource euDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: cosmosAccounts.eu.group.name
-  location: cosmosAccounts.eu.group.location
-  tags: tags
-}
-
-resource apacDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
-  name: cosmosAccounts.apac.group.name
-  location: cosmosAccounts.apac.group.location
-  tags: tags
-}
 
 module regionNetworks 'modules/network.bicep' = [
   for (region, i) in regions: {
@@ -230,56 +202,18 @@ module regionKeyVaults 'modules/keyvault.bicep' = [
   }
 ]
 
-module usCosmos 'modules/cosmos.bicep' = {
-  scope: usDataGroup
-  params: {
-    settings: cosmosAccounts.us.account
-    endpointSubnetIds: {
-      us: regionNetworks[0].outputs.subnetIds.endpoints
+module regionPostgres 'modules/postgres.bicep' = [
+  for (region, i) in regions: if (region.?postgres != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.postgres!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
     }
-    privateDnsZoneIds: {
-      us: regionPrivateDns[0]!.outputs.zoneIds['privatelink.documents.azure.com']
-    }
-    virtualNetworkSubnetIds: {
-      us: regionNetworks[0].outputs.subnetIds.aks
-    }
-    tags: tags
   }
-}
-
-module euCosmos 'modules/cosmos.bicep' = {
-  scope: euDataGroup
-  params: {
-    settings: cosmosAccounts.eu.account
-    endpointSubnetIds: {
-      eu: regionNetworks[1].outputs.subnetIds.endpoints
-    }
-    privateDnsZoneIds: {
-      eu: regionPrivateDns[1]!.outputs.zoneIds['privatelink.documents.azure.com']
-    }
-    virtualNetworkSubnetIds: {
-      eu: regionNetworks[1].outputs.subnetIds.aks
-    }
-    tags: tags
-  }
-}
-
-module apacCosmos 'modules/cosmos.bicep' = {
-  scope: apacDataGroup
-  params: {
-    settings: cosmosAccounts.apac.account
-    endpointSubnetIds: {
-      apac: regionNetworks[2].outputs.subnetIds.endpoints
-    }
-    privateDnsZoneIds: {
-      apac: regionPrivateDns[2]!.outputs.zoneIds['privatelink.documents.azure.com']
-    }
-    virtualNetworkSubnetIds: {
-      apac: regionNetworks[2].outputs.subnetIds.aks
-    }
-    tags: tags
-  }
-}
+]
 
 module frontDoor 'modules/frontdoor.bicep' = {
   scope: globalGroup
@@ -305,7 +239,6 @@ module usResidency 'modules/residency-policy.bicep' = {
   }
   dependsOn: [
     policyDefinitions
-    usDataGroup
     regionGroups[0]
   ]
 }
@@ -318,7 +251,6 @@ module euResidency 'modules/residency-policy.bicep' = {
   }
   dependsOn: [
     policyDefinitions
-    euDataGroup
     regionGroups[1]
   ]
 }
@@ -331,7 +263,6 @@ module apacResidency 'modules/residency-policy.bicep' = {
   }
   dependsOn: [
     policyDefinitions
-    apacDataGroup
     regionGroups[2]
   ]
 }
@@ -341,9 +272,6 @@ module alerts 'modules/alerts.bicep' = {
   params: {
     settings: globalAlertSettings
     scopeIds: {
-      'cosmos/us': usCosmos.outputs.id
-      'cosmos/eu': euCosmos.outputs.id
-      'cosmos/apac': apacCosmos.outputs.id
       'frontdoor/global': frontDoor.outputs.profileId
       'aks/us': regionAks[0]!.outputs.id
       'aks/eu': regionAks[1]!.outputs.id
@@ -370,9 +298,6 @@ output resourceGroupNames { *: string } = {
   'region-us': regionGroups[0].name
   'region-eu': regionGroups[1].name
   'region-apac': regionGroups[2].name
-  'data-us': usDataGroup.name
-  'data-eu': euDataGroup.name
-  'data-apac': apacDataGroup.name
   global: globalGroup.name
 }
 
@@ -388,13 +313,6 @@ output aksOidcIssuerUrls { *: string } = {
   us: regionAks[0]!.outputs.oidcIssuerUrl
   eu: regionAks[1]!.outputs.oidcIssuerUrl
   apac: regionAks[2]!.outputs.oidcIssuerUrl
-}
-
-@description('Cosmos DB endpoints keyed by boundary.')
-output cosmosEndpoints { *: string } = {
-  us: usCosmos.outputs.endpoint
-  eu: euCosmos.outputs.endpoint
-  apac: apacCosmos.outputs.endpoint
 }
 
 @description('Key Vault URIs keyed by region.')

@@ -34,9 +34,7 @@ param regions = [
           name: 'snet-aks'
           addressPrefix: '10.1.0.0/17'
           networkSecurityGroupName: 'nsg-oversight-us-aks-prod'
-          serviceEndpoints: [
-            'Microsoft.AzureCosmosDB'
-          ]
+          serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
@@ -70,7 +68,7 @@ param regions = [
     privateDns: {
       zones: [
         'privatelink.blob.core.windows.net'
-        'privatelink.documents.azure.com'
+        'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
         'privatelink.vaultcore.azure.net'
       ]
@@ -160,6 +158,25 @@ param regions = [
         'privatelink.vaultcore.azure.net'
       ]
     }
+    postgres: {
+      name: 'psql-oversight-us-prod-69ef3b'
+      skuName: 'Standard_D4s_v3'
+      skuTier: 'GeneralPurpose'
+      version: '14'
+      storageSizeGB: 128
+      autoGrow: true
+      zone: '1'
+      highAvailability: 'ZoneRedundant'
+      standbyZone: '2'
+      backupRetentionDays: 30
+      geoRedundantBackup: true
+      replicas: []
+      databases: []
+      privateEndpointName: 'pep-oversight-us-postgres-prod'
+      privateDnsZones: [
+        'privatelink.postgres.database.azure.com'
+      ]
+    }
   }
   {
     key: 'eu'
@@ -178,9 +195,7 @@ param regions = [
           name: 'snet-aks'
           addressPrefix: '10.2.0.0/17'
           networkSecurityGroupName: 'nsg-oversight-eu-aks-prod'
-          serviceEndpoints: [
-            'Microsoft.AzureCosmosDB'
-          ]
+          serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
@@ -214,7 +229,7 @@ param regions = [
     privateDns: {
       zones: [
         'privatelink.blob.core.windows.net'
-        'privatelink.documents.azure.com'
+        'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
         'privatelink.vaultcore.azure.net'
       ]
@@ -304,6 +319,25 @@ param regions = [
         'privatelink.vaultcore.azure.net'
       ]
     }
+    postgres: {
+      name: 'psql-oversight-eu-prod-69ef3b'
+      skuName: 'Standard_D2s_v3'
+      skuTier: 'GeneralPurpose'
+      version: '14'
+      storageSizeGB: 64
+      autoGrow: true
+      zone: '1'
+      highAvailability: 'ZoneRedundant'
+      standbyZone: '2'
+      backupRetentionDays: 30
+      geoRedundantBackup: true
+      replicas: []
+      databases: []
+      privateEndpointName: 'pep-oversight-eu-postgres-prod'
+      privateDnsZones: [
+        'privatelink.postgres.database.azure.com'
+      ]
+    }
   }
   {
     key: 'apac'
@@ -322,9 +356,7 @@ param regions = [
           name: 'snet-aks'
           addressPrefix: '10.3.0.0/17'
           networkSecurityGroupName: 'nsg-oversight-apac-aks-prod'
-          serviceEndpoints: [
-            'Microsoft.AzureCosmosDB'
-          ]
+          serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
@@ -358,7 +390,7 @@ param regions = [
     privateDns: {
       zones: [
         'privatelink.blob.core.windows.net'
-        'privatelink.documents.azure.com'
+        'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
         'privatelink.vaultcore.azure.net'
       ]
@@ -448,239 +480,27 @@ param regions = [
         'privatelink.vaultcore.azure.net'
       ]
     }
+    postgres: {
+      name: 'psql-oversight-apac-prod-69ef3b'
+      skuName: 'Standard_D2s_v3'
+      skuTier: 'GeneralPurpose'
+      version: '14'
+      storageSizeGB: 64
+      autoGrow: true
+      zone: '1'
+      highAvailability: 'ZoneRedundant'
+      standbyZone: '2'
+      backupRetentionDays: 30
+      geoRedundantBackup: true
+      replicas: []
+      databases: []
+      privateEndpointName: 'pep-oversight-apac-postgres-prod'
+      privateDnsZones: [
+        'privatelink.postgres.database.azure.com'
+      ]
+    }
   }
 ]
-
-param cosmosAccounts = {
-  us: {
-    group: {
-      name: 'rg-oversight-data-us-prod'
-      location: 'eastus'
-    }
-    account: {
-      name: 'cosno-oversight-us-prod-69ef3b'
-      location: 'eastus'
-      locations: [
-        {
-          location: 'eastus'
-          failoverPriority: 0
-          zoneRedundant: true
-        }
-        {
-          location: 'westus2'
-          failoverPriority: 1
-          zoneRedundant: true
-        }
-      ]
-      consistency: {
-        level: 'Session'
-      }
-      multipleWriteLocations: true
-      automaticFailover: true
-      backup: {
-        type: 'Continuous'
-        tier: 'Continuous7Days'
-      }
-      databaseName: 'oversight'
-      containers: [
-        {
-          name: 'counters'
-          partitionKeyPaths: [
-            '/tenantId'
-          ]
-          maxThroughput: 4000
-          includedPaths: [
-            '/*'
-          ]
-          excludedPaths: []
-          conflictResolution: {
-            mode: 'Custom'
-            procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
-          }
-          procedure: {
-            name: 'mergeCounters'
-            body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
-          }
-        }
-        {
-          name: 'records'
-          partitionKeyPaths: [
-            '/tenantId'
-          ]
-          maxThroughput: 10000
-          includedPaths: [
-            '/*'
-          ]
-          excludedPaths: []
-          conflictResolution: {
-            mode: 'LastWriterWins'
-            path: '/_ts'
-          }
-        }
-      ]
-      privateEndpoints: [
-        {
-          region: 'us'
-          name: 'pep-oversight-us-cosmos-prod'
-          location: 'eastus'
-          resourceGroupName: 'rg-oversight-us-prod'
-        }
-      ]
-    }
-  }
-  eu: {
-    group: {
-      name: 'rg-oversight-data-eu-prod'
-      location: 'westeurope'
-    }
-    account: {
-      name: 'cosno-oversight-eu-prod-69ef3b'
-      location: 'westeurope'
-      locations: [
-        {
-          location: 'westeurope'
-          failoverPriority: 0
-          zoneRedundant: true
-        }
-        {
-          location: 'northeurope'
-          failoverPriority: 1
-          zoneRedundant: true
-        }
-      ]
-      consistency: {
-        level: 'Session'
-      }
-      multipleWriteLocations: true
-      automaticFailover: true
-      backup: {
-        type: 'Continuous'
-        tier: 'Continuous7Days'
-      }
-      databaseName: 'oversight'
-      containers: [
-        {
-          name: 'counters'
-          partitionKeyPaths: [
-            '/tenantId'
-          ]
-          maxThroughput: 4000
-          includedPaths: [
-            '/*'
-          ]
-          excludedPaths: []
-          conflictResolution: {
-            mode: 'Custom'
-            procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
-          }
-          procedure: {
-            name: 'mergeCounters'
-            body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
-          }
-        }
-        {
-          name: 'records'
-          partitionKeyPaths: [
-            '/tenantId'
-          ]
-          maxThroughput: 10000
-          includedPaths: [
-            '/*'
-          ]
-          excludedPaths: []
-          conflictResolution: {
-            mode: 'LastWriterWins'
-            path: '/_ts'
-          }
-        }
-      ]
-      privateEndpoints: [
-        {
-          region: 'eu'
-          name: 'pep-oversight-eu-cosmos-prod'
-          location: 'westeurope'
-          resourceGroupName: 'rg-oversight-eu-prod'
-        }
-      ]
-    }
-  }
-  apac: {
-    group: {
-      name: 'rg-oversight-data-apac-prod'
-      location: 'southeastasia'
-    }
-    account: {
-      name: 'cosno-oversight-apac-prod-69ef3b'
-      location: 'southeastasia'
-      locations: [
-        {
-          location: 'southeastasia'
-          failoverPriority: 0
-          zoneRedundant: true
-        }
-        {
-          location: 'eastasia'
-          failoverPriority: 1
-          zoneRedundant: true
-        }
-      ]
-      consistency: {
-        level: 'Session'
-      }
-      multipleWriteLocations: true
-      automaticFailover: true
-      backup: {
-        type: 'Continuous'
-        tier: 'Continuous7Days'
-      }
-      databaseName: 'oversight'
-      containers: [
-        {
-          name: 'counters'
-          partitionKeyPaths: [
-            '/tenantId'
-          ]
-          maxThroughput: 4000
-          includedPaths: [
-            '/*'
-          ]
-          excludedPaths: []
-          conflictResolution: {
-            mode: 'Custom'
-            procedure: 'dbs/oversight/colls/counters/sprocs/mergeCounters'
-          }
-          procedure: {
-            name: 'mergeCounters'
-            body: 'function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }'
-          }
-        }
-        {
-          name: 'records'
-          partitionKeyPaths: [
-            '/tenantId'
-          ]
-          maxThroughput: 10000
-          includedPaths: [
-            '/*'
-          ]
-          excludedPaths: []
-          conflictResolution: {
-            mode: 'LastWriterWins'
-            path: '/_ts'
-          }
-        }
-      ]
-      privateEndpoints: [
-        {
-          region: 'apac'
-          name: 'pep-oversight-apac-cosmos-prod'
-          location: 'southeastasia'
-          resourceGroupName: 'rg-oversight-apac-prod'
-        }
-      ]
-    }
-  }
-}
 
 param globalFrontDoorSettings = {
   profileName: 'afd-oversight-prod'
@@ -867,11 +687,6 @@ param residency = {
     ]
     scopes: [
       {
-        resourceGroupName: 'rg-oversight-data-us-prod'
-        assignmentName: 'oversight-residency-us-prod'
-        denyGeoRedundantStorage: false
-      }
-      {
         resourceGroupName: 'rg-oversight-us-prod'
         assignmentName: 'oversight-residency-us-prod'
         denyGeoRedundantStorage: false
@@ -890,11 +705,6 @@ param residency = {
       'westeurope'
     ]
     scopes: [
-      {
-        resourceGroupName: 'rg-oversight-data-eu-prod'
-        assignmentName: 'oversight-residency-eu-prod'
-        denyGeoRedundantStorage: false
-      }
       {
         resourceGroupName: 'rg-oversight-eu-prod'
         assignmentName: 'oversight-residency-eu-prod'
@@ -915,11 +725,6 @@ param residency = {
     ]
     scopes: [
       {
-        resourceGroupName: 'rg-oversight-data-apac-prod'
-        assignmentName: 'oversight-residency-apac-prod'
-        denyGeoRedundantStorage: false
-      }
-      {
         resourceGroupName: 'rg-oversight-apac-prod'
         assignmentName: 'oversight-residency-apac-prod'
         denyGeoRedundantStorage: false
@@ -939,45 +744,6 @@ param globalAlertSettings = {
     email: 'oversight-oncall@example.com'
   }
   alerts: [
-    {
-      name: 'alert-cosmos-replication-lag-us'
-      description: 'P99 replication latency between regions (cosmos us)'
-      scope: 'cosmos/us'
-      severity: 2
-      frequency: 'PT5M'
-      windowSize: 'PT15M'
-      metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
-      metricName: 'ReplicationLatency'
-      aggregation: 'Maximum'
-      operator: 'GreaterThan'
-      threshold: '500'
-    }
-    {
-      name: 'alert-cosmos-replication-lag-eu'
-      description: 'P99 replication latency between regions (cosmos eu)'
-      scope: 'cosmos/eu'
-      severity: 2
-      frequency: 'PT5M'
-      windowSize: 'PT15M'
-      metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
-      metricName: 'ReplicationLatency'
-      aggregation: 'Maximum'
-      operator: 'GreaterThan'
-      threshold: '500'
-    }
-    {
-      name: 'alert-cosmos-replication-lag-apac'
-      description: 'P99 replication latency between regions (cosmos apac)'
-      scope: 'cosmos/apac'
-      severity: 2
-      frequency: 'PT5M'
-      windowSize: 'PT15M'
-      metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
-      metricName: 'ReplicationLatency'
-      aggregation: 'Maximum'
-      operator: 'GreaterThan'
-      threshold: '500'
-    }
     {
       name: 'alert-frontdoor-origin-health'
       description: 'share of successful origin health probes (frontdoor global)'

@@ -17,12 +17,10 @@ locals {
     apac = {
       allowed_locations       = ["eastasia", "southeastasia"]
       regions                 = ["apac"]
-      has_data_resource_group = true
+      has_data_resource_group = false
       policy = {
-        definition_name = "oversight-residency-apac-prod"
-        data_assignment_names = {
-          data = "oversight-residency-apac-prod"
-        }
+        definition_name       = "oversight-residency-apac-prod"
+        data_assignment_names = {}
         region_assignment_names = {
           apac = "oversight-residency-apac-prod"
         }
@@ -32,12 +30,10 @@ locals {
     eu = {
       allowed_locations       = ["northeurope", "westeurope"]
       regions                 = ["eu"]
-      has_data_resource_group = true
+      has_data_resource_group = false
       policy = {
-        definition_name = "oversight-residency-eu-prod"
-        data_assignment_names = {
-          data = "oversight-residency-eu-prod"
-        }
+        definition_name       = "oversight-residency-eu-prod"
+        data_assignment_names = {}
         region_assignment_names = {
           eu = "oversight-residency-eu-prod"
         }
@@ -57,12 +53,10 @@ locals {
         "westus3",
       ]
       regions                 = ["us"]
-      has_data_resource_group = true
+      has_data_resource_group = false
       policy = {
-        definition_name = "oversight-residency-us-prod"
-        data_assignment_names = {
-          data = "oversight-residency-us-prod"
-        }
+        definition_name       = "oversight-residency-us-prod"
+        data_assignment_names = {}
         region_assignment_names = {
           us = "oversight-residency-us-prod"
         }
@@ -86,7 +80,7 @@ locals {
             name                                          = "snet-aks"
             address_prefix                                = "10.3.0.0/17"
             network_security_group_name                   = "nsg-oversight-apac-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
           }
@@ -181,11 +175,31 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
-          "privatelink.documents.azure.com",
+          "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-oversight-apac-prod"
+      }
+      postgres = {
+        name              = "psql-oversight-apac-prod-69ef3b"
+        sku_name          = "GP_Standard_D2s_v3"
+        postgres_version  = "14"
+        storage_mb        = 65536
+        storage_tier      = null
+        auto_grow_enabled = true
+        zone              = "1"
+        high_availability = {
+          mode         = "ZoneRedundant"
+          standby_zone = "2"
+        }
+        backup_retention_days        = 30
+        geo_redundant_backup_enabled = true
+        replicas                     = {}
+        virtual_endpoint_name        = null
+        databases                    = {}
+        private_endpoint_name        = "pep-oversight-apac-postgres-prod"
+        private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
     }
     eu = {
@@ -201,7 +215,7 @@ locals {
             name                                          = "snet-aks"
             address_prefix                                = "10.2.0.0/17"
             network_security_group_name                   = "nsg-oversight-eu-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
           }
@@ -296,11 +310,31 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
-          "privatelink.documents.azure.com",
+          "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-oversight-eu-prod"
+      }
+      postgres = {
+        name              = "psql-oversight-eu-prod-69ef3b"
+        sku_name          = "GP_Standard_D2s_v3"
+        postgres_version  = "14"
+        storage_mb        = 65536
+        storage_tier      = null
+        auto_grow_enabled = true
+        zone              = "1"
+        high_availability = {
+          mode         = "ZoneRedundant"
+          standby_zone = "2"
+        }
+        backup_retention_days        = 30
+        geo_redundant_backup_enabled = true
+        replicas                     = {}
+        virtual_endpoint_name        = null
+        databases                    = {}
+        private_endpoint_name        = "pep-oversight-eu-postgres-prod"
+        private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
     }
     us = {
@@ -316,7 +350,7 @@ locals {
             name                                          = "snet-aks"
             address_prefix                                = "10.1.0.0/17"
             network_security_group_name                   = "nsg-oversight-us-aks-prod"
-            service_endpoints                             = ["Microsoft.AzureCosmosDB"]
+            service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
           }
@@ -411,118 +445,31 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
-          "privatelink.documents.azure.com",
+          "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-oversight-us-prod"
       }
-    }
-  }
-
-  # Cosmos DB accounts keyed by the boundary whose data they hold.
-  cosmos_accounts = {
-    apac = {
-      name                = "cosno-oversight-apac-prod-69ef3b"
-      resource_group_name = "rg-oversight-data-apac-prod"
-      location            = "southeastasia"
-      geo_locations = [
-        { location = "southeastasia", failover_priority = 0, zone_redundant = true },
-        { location = "eastasia", failover_priority = 1, zone_redundant = true },
-      ]
-      backup = {
-        type = "Continuous"
-        tier = "Continuous7Days"
-      }
-      private_endpoints = {
-        apac = {
-          name                = "pep-oversight-apac-cosmos-prod"
-          location            = "southeastasia"
-          resource_group_name = "rg-oversight-apac-prod"
+      postgres = {
+        name              = "psql-oversight-us-prod-69ef3b"
+        sku_name          = "GP_Standard_D4s_v3"
+        postgres_version  = "14"
+        storage_mb        = 131072
+        storage_tier      = null
+        auto_grow_enabled = true
+        zone              = "1"
+        high_availability = {
+          mode         = "ZoneRedundant"
+          standby_zone = "2"
         }
-      }
-      network_rule_regions = ["apac"]
-    }
-    eu = {
-      name                = "cosno-oversight-eu-prod-69ef3b"
-      resource_group_name = "rg-oversight-data-eu-prod"
-      location            = "westeurope"
-      geo_locations = [
-        { location = "westeurope", failover_priority = 0, zone_redundant = true },
-        { location = "northeurope", failover_priority = 1, zone_redundant = true },
-      ]
-      backup = {
-        type = "Continuous"
-        tier = "Continuous7Days"
-      }
-      private_endpoints = {
-        eu = {
-          name                = "pep-oversight-eu-cosmos-prod"
-          location            = "westeurope"
-          resource_group_name = "rg-oversight-eu-prod"
-        }
-      }
-      network_rule_regions = ["eu"]
-    }
-    us = {
-      name                = "cosno-oversight-us-prod-69ef3b"
-      resource_group_name = "rg-oversight-data-us-prod"
-      location            = "eastus"
-      geo_locations = [
-        { location = "eastus", failover_priority = 0, zone_redundant = true },
-        { location = "westus2", failover_priority = 1, zone_redundant = true },
-      ]
-      backup = {
-        type = "Continuous"
-        tier = "Continuous7Days"
-      }
-      private_endpoints = {
-        us = {
-          name                = "pep-oversight-us-cosmos-prod"
-          location            = "eastus"
-          resource_group_name = "rg-oversight-us-prod"
-        }
-      }
-      network_rule_regions = ["us"]
-    }
-  }
-
-  # Database and containers, the same in every account.
-  cosmos = {
-    database_name = "oversight"
-    consistency = {
-      level = "Session"
-    }
-    multiple_write_locations_enabled = true
-    automatic_failover_enabled       = true
-    containers = {
-      counters = {
-        partition_key_paths = ["/tenantId"]
-        default_ttl         = null
-        max_throughput      = 4000
-        included_paths      = ["/*"]
-        excluded_paths      = []
-        conflict_resolution = {
-          mode      = "Custom"
-          procedure = "dbs/oversight/colls/counters/sprocs/mergeCounters"
-        }
-      }
-      records = {
-        partition_key_paths = ["/tenantId"]
-        default_ttl         = null
-        max_throughput      = 10000
-        included_paths      = ["/*"]
-        excluded_paths      = []
-        conflict_resolution = {
-          mode = "LastWriterWins"
-          path = "/_ts"
-        }
-      }
-    }
-    stored_procedures = {
-      counters = {
-        name = "mergeCounters"
-        body = "function mergeCounters(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var collection = getContext().getCollection(); var merged = existing || incoming; var versions = [incoming].concat(conflicting); for (var i = 0; i < versions.length; i++) { for (var region in versions[i].counts) { merged.counts[region] = Math.max(merged.counts[region] || 0, versions[i].counts[region]); } } if (existing) { collection.replaceDocument(existing._self, merged, function (err) { if (err) throw err; }); } else { collection.createDocument(collection.getSelfLink(), merged, function (err) { if (err) throw err; }); } }"
+        backup_retention_days        = 30
+        geo_redundant_backup_enabled = true
+        replicas                     = {}
+        virtual_endpoint_name        = null
+        databases                    = {}
+        private_endpoint_name        = "pep-oversight-us-postgres-prod"
+        private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
     }
   }
@@ -755,54 +702,6 @@ locals {
       target              = "app_insights"
       target_key          = "us"
     }
-    "cosmos-replication-lag/apac" = {
-      name                = "alert-cosmos-replication-lag-apac"
-      resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-apac-prod-69ef3b"
-      severity            = 2
-      frequency           = "PT5M"
-      window_size         = "PT15M"
-      metric_namespace    = "Microsoft.DocumentDB/databaseAccounts"
-      metric_name         = "ReplicationLatency"
-      aggregation         = "Maximum"
-      operator            = "GreaterThan"
-      threshold           = 500
-      dimension           = null
-      target              = "cosmos"
-      target_key          = "apac"
-    }
-    "cosmos-replication-lag/eu" = {
-      name                = "alert-cosmos-replication-lag-eu"
-      resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-eu-prod-69ef3b"
-      severity            = 2
-      frequency           = "PT5M"
-      window_size         = "PT15M"
-      metric_namespace    = "Microsoft.DocumentDB/databaseAccounts"
-      metric_name         = "ReplicationLatency"
-      aggregation         = "Maximum"
-      operator            = "GreaterThan"
-      threshold           = 500
-      dimension           = null
-      target              = "cosmos"
-      target_key          = "eu"
-    }
-    "cosmos-replication-lag/us" = {
-      name                = "alert-cosmos-replication-lag-us"
-      resource_group_name = "rg-oversight-global-prod"
-      description         = "P99 replication latency between regions above 500 ms on cosno-oversight-us-prod-69ef3b"
-      severity            = 2
-      frequency           = "PT5M"
-      window_size         = "PT15M"
-      metric_namespace    = "Microsoft.DocumentDB/databaseAccounts"
-      metric_name         = "ReplicationLatency"
-      aggregation         = "Maximum"
-      operator            = "GreaterThan"
-      threshold           = 500
-      dimension           = null
-      target              = "cosmos"
-      target_key          = "us"
-    }
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-oversight-global-prod"
@@ -944,15 +843,6 @@ resource "azurerm_resource_group" "region" {
   tags     = local.common_tags
 }
 
-# Each Cosmos DB account in a data group of its own, under its boundary's residency policy.
-resource "azurerm_resource_group" "data" {
-  for_each = local.cosmos_accounts
-
-  name     = each.value.resource_group_name
-  location = each.value.location
-  tags     = local.common_tags
-}
-
 module "network" {
   source   = "../../modules/regional/network"
   for_each = local.regions
@@ -1073,26 +963,33 @@ module "keyvault" {
   tags = local.common_tags
 }
 
-module "cosmos" {
-  source   = "../../modules/global/cosmosdb"
-  for_each = local.cosmos_accounts
+module "postgres" {
+  source   = "../../modules/regional/postgres"
+  for_each = { for key, region in local.regions : key => region if region.postgres != null }
 
-  name                             = each.value.name
-  location                         = each.value.location
-  resource_group_name              = azurerm_resource_group.data[each.key].name
-  geo_locations                    = each.value.geo_locations
-  consistency                      = local.cosmos.consistency
-  multiple_write_locations_enabled = local.cosmos.multiple_write_locations_enabled
-  automatic_failover_enabled       = local.cosmos.automatic_failover_enabled
-  backup                           = each.value.backup
-  virtual_network_subnet_ids       = [for key in each.value.network_rule_regions : module.network[key].subnet_ids["aks"]]
-  database_name                    = local.cosmos.database_name
-  containers                       = local.cosmos.containers
-  stored_procedures                = local.cosmos.stored_procedures
-  private_endpoints                = each.value.private_endpoints
-  private_endpoint_subnet_ids      = { for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids["endpoints"] }
-  private_dns_zone_ids             = { for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids["privatelink.documents.azure.com"] }
-  tags                             = local.common_tags
+  name                         = each.value.postgres.name
+  location                     = each.value.location
+  resource_group_name          = azurerm_resource_group.region[each.key].name
+  sku_name                     = each.value.postgres.sku_name
+  postgres_version             = each.value.postgres.postgres_version
+  storage_mb                   = each.value.postgres.storage_mb
+  storage_tier                 = each.value.postgres.storage_tier
+  auto_grow_enabled            = each.value.postgres.auto_grow_enabled
+  zone                         = each.value.postgres.zone
+  high_availability            = each.value.postgres.high_availability
+  backup_retention_days        = each.value.postgres.backup_retention_days
+  geo_redundant_backup_enabled = each.value.postgres.geo_redundant_backup_enabled
+  replicas                     = each.value.postgres.replicas
+  virtual_endpoint_name        = each.value.postgres.virtual_endpoint_name
+  databases                    = each.value.postgres.databases
+  administrator_name           = "topoc-deployer"
+  private_endpoint = {
+    name                 = each.value.postgres.private_endpoint_name
+    location             = each.value.location
+    subnet_id            = module.network[each.key].subnet_ids["endpoints"]
+    private_dns_zone_ids = [for zone in each.value.postgres.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
+  }
+  tags = local.common_tags
 }
 
 module "frontdoor" {
@@ -1133,7 +1030,7 @@ module "residency_policy" {
   boundary                           = each.key
   definition_name                    = each.value.policy.definition_name
   allowed_locations                  = each.value.allowed_locations
-  data_resource_group_ids            = { for key, group in azurerm_resource_group.data : "data" => group.id if key == each.key && each.value.has_data_resource_group }
+  data_resource_group_ids            = {}
   data_assignment_names              = each.value.policy.data_assignment_names
   region_resource_group_ids          = { for key in each.value.regions : key => azurerm_resource_group.region[key].id }
   region_assignment_names            = each.value.policy.region_assignment_names
@@ -1152,7 +1049,6 @@ locals {
   alert_scopes = {
     aks          = { for key, cluster in module.aks : key => cluster.id }
     app_insights = { for key, monitoring in module.monitoring : key => monitoring.application_insights_id }
-    cosmos       = { for key, account in module.cosmos : key => account.id }
     frontdoor    = { global = module.frontdoor.profile_id }
   }
 }

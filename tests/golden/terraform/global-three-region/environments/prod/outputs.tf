@@ -3,11 +3,6 @@ output "region_resource_group_names" {
   value       = { for key, group in azurerm_resource_group.region : key => group.name }
 }
 
-output "data_resource_group_names" {
-  description = "Resource groups of the Cosmos DB accounts, keyed by boundary."
-  value       = { for key, group in azurerm_resource_group.data : key => group.name }
-}
-
 output "aks_cluster_names" {
   description = "AKS clusters keyed by region."
   value       = { for key, cluster in module.aks : key => cluster.name }
@@ -16,11 +11,6 @@ output "aks_cluster_names" {
 output "aks_oidc_issuer_urls" {
   description = "OIDC issuers for workload identity federation, keyed by region."
   value       = { for key, cluster in module.aks : key => cluster.oidc_issuer_url }
-}
-
-output "cosmos_endpoints" {
-  description = "Cosmos DB endpoints keyed by boundary."
-  value       = { for key, account in module.cosmos : key => account.endpoint }
 }
 
 output "key_vault_uris" {
