@@ -232,6 +232,26 @@ TEST(TerraformEmit, DenyBlocksEveryCountryTheGeoRoutesDoNotList) {
                        "`DenyUnroutedCountries` (`unrouted = deny`)."));
 }
 
+TEST(TerraformEmit, HttpsOnlyRouteAcceptsHttpsAloneAndRedirectsNothing) {
+  std::string text = kUnrouted;
+  text.replace(text.find("geo \"us\" = [US]"), 15,
+               "route \"api\" {\n      patterns   = [\"/api/*\"]\n      https_only = true\n    }\n"
+               "    route \"web\" { patterns = [\"/*\"] }\n    geo \"us\" = [US]");
+  Built b = build(text);
+  const auto api = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_route.this["api"])");
+  const auto web = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_route.this["web"])");
+  ASSERT_TRUE(api && web);
+  EXPECT_EQ(nlohmann::json::array({"Https"}), (*api)["attributes"]["supported_protocols"]);
+  EXPECT_EQ(false, (*api)["attributes"]["https_redirect_enabled"]);
+  EXPECT_EQ(nlohmann::json::array({"Http", "Https"}), (*web)["attributes"]["supported_protocols"]);
+  EXPECT_EQ(true, (*web)["attributes"]["https_redirect_enabled"]);
+  std::string main_tf = b.file("environments/prod/main.tf");
+  EXPECT_TRUE(contains(main_tf, R"(      api = {
+        name         = )")) << main_tf;
+  EXPECT_TRUE(contains(main_tf, "        https_only   = true\n")) << main_tf;
+  EXPECT_TRUE(contains(main_tf, "        https_only   = false\n")) << main_tf;
+}
+
 TEST(TerraformEmit, OriginBlocksSetWeightAndPriority) {
   std::string text = kPassive;
   text.replace(text.find("frontdoor { endpoint = \"api\" }"), 30,

@@ -57,6 +57,9 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_cdn_frontdoor_profile", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_origin", "priority", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_origin", "weight", C::kScalar},
+    // A route that starts accepting plain HTTP again, or stops redirecting it.
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "supported_protocols", C::kStringSet},
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "https_redirect_enabled", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_firewall_policy", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_firewall_policy", "mode", C::kScalar},
     ComparedAttribute{"azurerm_resource_group_policy_assignment", "allowed_locations",

@@ -234,6 +234,7 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
     route.location = ctx.at(n->labels[0].span);
     BlockReader rr(*n, ctx);
     rr.names("patterns", route.patterns);
+    rr.boolean("https_only", route.https_only);
     rr.finish();
     if (route.patterns.empty()) route.patterns.push_back({"/*", route.location, false});
     fd.routes.push_back(std::move(route));

@@ -339,6 +339,9 @@ struct FrontDoorRoute {
   std::string name;
   Location location;
   std::vector<Sourced<std::string>> patterns;
+  // HTTPS only: plain HTTP is refused, not redirected. azurerm requires a
+  // route that redirects to accept HTTP too, so the two are one switch.
+  Sourced<bool> https_only;  // unwritten: false (HTTP redirected to HTTPS)
 };
 
 // `origin "region" { ... }`: how Front Door weighs one region's ingress

@@ -539,6 +539,7 @@ class ParamsFile {
     for (const RoutePlan& r : plan.routes) {
       routes.push_back(Value::object({{"name", str(r.name)},
                                       {"patterns", Value::string_array(r.patterns)},
+                                      {"httpsOnly", Value::boolean(r.https_only)},
                                       {"originGroup", str(r.group)}}));
     }
     for (const GeoRulePlan& g : plan.geo_rules) {

@@ -204,7 +204,8 @@ class Planner {
     }
     std::string default_group = plan.groups.empty() ? "" : plan.groups.front().key;
     for (const model::FrontDoorRoute& route : fd.routes) {
-      RoutePlan r{p_.name("frontdoor.route." + route.name), {}, default_group};
+      RoutePlan r{p_.name("frontdoor.route." + route.name), {}, default_group,
+                  route.https_only.value};
       for (const auto& pattern : route.patterns) r.patterns.push_back(pattern.value);
       plan.routes.push_back(std::move(r));
     }

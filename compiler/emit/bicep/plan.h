@@ -102,6 +102,7 @@ struct RoutePlan {
   std::string name;
   std::vector<std::string> patterns;
   std::string group;
+  bool https_only = false;
 };
 
 struct FrontDoorPlan {

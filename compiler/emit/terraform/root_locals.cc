@@ -566,6 +566,7 @@ Expr frontdoor(const Estate& e) {
     routes.push_back({r.name, Expr::object({
                                   {"name", str(e.names.get("frontdoor.route." + r.name))},
                                   {"patterns", Expr::string_list(patterns)},
+                                  {"https_only", Expr::boolean(r.https_only.value)},
                                   {"origin_group", str(e.default_origin_group)},
                               })});
   }

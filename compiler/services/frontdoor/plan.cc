@@ -73,7 +73,12 @@ void plan(estate::Estate& e) {
     for (const auto& p : r.patterns) patterns.push_back(p.value);
     add("module.frontdoor.azurerm_cdn_frontdoor_route.this" + instance(r.name),
         "azurerm_cdn_frontdoor_route", e.names.get("frontdoor.route." + r.name), "",
-        {{"patterns_to_match", patterns}, {"origin_group", e.default_origin_group}}, false)
+        {{"patterns_to_match", patterns},
+         {"supported_protocols",
+          r.https_only.value ? json::array({"Https"}) : json::array({"Http", "Https"})},
+         {"https_redirect_enabled", !r.https_only.value},
+         {"origin_group", e.default_origin_group}},
+        false)
         .source = r.location;
   }
   if (!e.geo_rules.empty()) {
