@@ -406,6 +406,7 @@ param globalFrontDoorSettings = {
       patterns: [
         '/*'
       ]
+      httpsOnly: false
       originGroup: 'ca'
     }
   ]

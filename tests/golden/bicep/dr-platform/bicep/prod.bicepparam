@@ -515,6 +515,7 @@ param globalFrontDoorSettings = {
       patterns: [
         '/*'
       ]
+      httpsOnly: false
       originGroup: 'us'
     }
   ]

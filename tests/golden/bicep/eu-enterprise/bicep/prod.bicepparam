@@ -405,6 +405,7 @@ param globalFrontDoorSettings = {
       patterns: [
         '/api/*'
       ]
+      httpsOnly: false
       originGroup: 'eu'
     }
   ]

@@ -564,6 +564,7 @@ param globalFrontDoorSettings = {
       patterns: [
         '/*'
       ]
+      httpsOnly: false
       originGroup: 'us'
     }
   ]

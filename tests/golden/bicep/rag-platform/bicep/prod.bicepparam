@@ -736,6 +736,7 @@ param globalFrontDoorSettings = {
       patterns: [
         '/api/*'
       ]
+      httpsOnly: true
       originGroup: 'us'
     }
   ]

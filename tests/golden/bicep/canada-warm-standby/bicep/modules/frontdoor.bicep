@@ -124,6 +124,9 @@ type route = {
   @description('Path patterns the route matches, such as /api/*.')
   patterns: string[]
 
+  @description('Refuses plain HTTP instead of redirecting it to HTTPS.')
+  httpsOnly: bool
+
   @description('Key of the origin group traffic goes to unless a geo rule matches.')
   originGroup: string
 }
@@ -309,11 +312,10 @@ resource routeResources 'Microsoft.Cdn/profiles/afdEndpoints/routes@2026-10-01' 
             }
           ]
       patternsToMatch: r.patterns
-      supportedProtocols: [
-        'Http'
-        'Https'
-      ]
-      httpsRedirect: 'Enabled'
+      // Redirecting HTTP needs HTTP accepted; an HTTPS-only route takes
+      // HTTPS alone and redirects nothing.
+      supportedProtocols: r.httpsOnly ? ['Https'] : ['Http', 'Https']
+      httpsRedirect: r.httpsOnly ? 'Disabled' : 'Enabled'
       forwardingProtocol: forwardingProtocol
       linkToDefaultDomain: 'Enabled'
       enabledState: 'Enabled'

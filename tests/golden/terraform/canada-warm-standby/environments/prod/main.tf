@@ -365,6 +365,7 @@ locals {
       default = {
         name         = "route-default"
         patterns     = ["/*"]
+        https_only   = false
         origin_group = "ca"
       }
     }

@@ -350,6 +350,7 @@ locals {
       default = {
         name         = "route-default"
         patterns     = ["/*"]
+        https_only   = false
         origin_group = "us"
       }
     }

@@ -274,11 +274,13 @@ locals {
       api = {
         name         = "route-api"
         patterns     = ["/api/*", "/v1/*"]
+        https_only   = false
         origin_group = "eu"
       }
       web = {
         name         = "route-web"
         patterns     = ["/*"]
+        https_only   = false
         origin_group = "eu"
       }
     }

@@ -363,6 +363,7 @@ locals {
       api = {
         name         = "route-api"
         patterns     = ["/api/*"]
+        https_only   = false
         origin_group = "eu"
       }
     }

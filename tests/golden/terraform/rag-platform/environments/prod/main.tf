@@ -594,6 +594,7 @@ locals {
       api = {
         name         = "route-api"
         patterns     = ["/api/*"]
+        https_only   = true
         origin_group = "us"
       }
     }

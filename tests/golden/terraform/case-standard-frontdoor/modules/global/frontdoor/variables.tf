@@ -80,9 +80,10 @@ variable "routes" {
   type = map(object({
     name         = string
     patterns     = list(string)
+    https_only   = bool
     origin_group = string
   }))
-  description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides."
+  description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides; https_only refuses plain HTTP instead of redirecting it."
 }
 
 variable "rule_set_name" {

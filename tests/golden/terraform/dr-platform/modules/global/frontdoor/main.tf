@@ -115,10 +115,13 @@ resource "azurerm_cdn_frontdoor_route" "this" {
   cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
   cdn_frontdoor_rule_set_ids    = azurerm_cdn_frontdoor_rule_set.geo[*].id
   patterns_to_match             = each.value.patterns
-  supported_protocols           = ["Http", "Https"]
-  https_redirect_enabled        = true
-  forwarding_protocol           = local.forwarding_protocol
-  link_to_default_domain        = true
+  # A route that redirects HTTP to HTTPS must accept HTTP (azurerm checks
+  # both protocols are listed when https_redirect_enabled is set), so an
+  # HTTPS-only route accepts HTTPS alone and redirects nothing.
+  supported_protocols    = each.value.https_only ? ["Https"] : ["Http", "Https"]
+  https_redirect_enabled = !each.value.https_only
+  forwarding_protocol    = local.forwarding_protocol
+  link_to_default_domain = true
 
   # Not sent to Azure: makes Terraform create origins before the route and
   # delete the route before them.
