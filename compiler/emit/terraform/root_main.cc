@@ -134,6 +134,8 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("virtual_network_name", raw("module.network[each.value.local].name"));
     b.attribute("virtual_network_id", raw("module.network[each.value.local].id"));
     b.attribute("remote_virtual_network_id", raw("module.network[each.value.remote].id"));
+    b.attribute("remote_address_space",
+                raw("local.regions[each.value.remote].network.address_space"));
     b.attribute("remote_resource_group_name",
                 raw("azurerm_resource_group.region[each.value.remote].name"));
     b.attribute("remote_zones", raw("each.value.remote_zones"));
