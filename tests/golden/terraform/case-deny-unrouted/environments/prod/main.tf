@@ -475,6 +475,7 @@ module "vnet_peering" {
   virtual_network_name       = module.network[each.value.local].name
   virtual_network_id         = module.network[each.value.local].id
   remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
   remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
   remote_zones               = each.value.remote_zones
   link_name                  = each.value.link_name

@@ -23,6 +23,11 @@ variable "remote_virtual_network_id" {
   description = "Resource ID of the VNet peered with."
 }
 
+variable "remote_address_space" {
+  type        = list(string)
+  description = "Address space of the VNet peered with; a change re-syncs the peering."
+}
+
 variable "remote_resource_group_name" {
   type        = string
   description = "Resource group of the remote region, which holds its Private Link zones."

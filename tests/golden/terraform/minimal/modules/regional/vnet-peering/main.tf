@@ -17,6 +17,13 @@ resource "azurerm_virtual_network_peering" "this" {
   allow_forwarded_traffic      = false
   allow_gateway_transit        = false
   use_remote_gateways          = false
+
+  # A changed remote address space leaves the peering out of sync until the
+  # peering is updated; azurerm updates with syncRemoteAddressSpace=true, so
+  # any change of this map re-syncs it.
+  triggers = {
+    remote_address_space = join(",", var.remote_address_space)
+  }
 }
 
 resource "azurerm_private_dns_zone_virtual_network_link" "remote" {
