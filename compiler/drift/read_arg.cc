@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 31> kProperties = {
+constexpr std::array<std::string_view, 35> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -59,6 +59,11 @@ constexpr std::array<std::string_view, 31> kProperties = {
     "storage",
     "backup",
     "network",
+    // Virtual network peering.
+    "allowVirtualNetworkAccess",
+    "allowForwardedTraffic",
+    "allowGatewayTransit",
+    "useRemoteGateways",
 };
 
 template <size_t N>
