@@ -393,7 +393,7 @@ TEST(ApplyTerraform, EveryModuleDeclaresTheRootsProviderConstraint) {
       modules.insert(dir);
     }
   }
-  EXPECT_EQ(10u, modules.size());
+  EXPECT_EQ(11u, modules.size());
   for (const std::string& dir : modules) {
     EXPECT_TRUE(contains(t.file(dir + "/versions.tf"), block)) << dir;
   }

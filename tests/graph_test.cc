@@ -109,6 +109,25 @@ TEST(Graph, FailoverInsideTheBoundaryIsDrawnInsideIt) {
       out);
 }
 
+// Each peered pair is one edge with an arrowhead at both ends; `peering =
+// none` draws none.
+TEST(Graph, PeeredRegionsAreJoinedOnceBothWays) {
+  const std::string text =
+      "topology \"p\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { location = westeurope   address = 10.2.0.0/16 }\n"
+      "  region \"neu\" { location = northeurope  address = 10.3.0.0/16 }\n"
+      "}\n";
+  std::string mermaid = emit::render_mermaid(model_of(text));
+  EXPECT_NE(std::string::npos, mermaid.find("  r0 <-->|\"peering\"| r1\n")) << mermaid;
+  EXPECT_EQ(std::string::npos, mermaid.find("r1 <-->")) << mermaid;
+  std::string dot = emit::render_dot(model_of(text));
+  EXPECT_NE(std::string::npos, dot.find("  r0 -> r1 [label=\"peering\", dir=both];\n")) << dot;
+  std::string none = text;
+  none.replace(none.find("eu-data-boundary"), 16, "eu-data-boundary  peering = none");
+  EXPECT_EQ(std::string::npos, emit::render_mermaid(model_of(none)).find("peering"));
+}
+
 // A failover the boundary does not allow is drawn outside it, and a
 // boundary without regions still appears (tenants and routes point at it).
 TEST(Graph, FailoverOutsideTheBoundaryIsDrawnOutside) {

@@ -330,7 +330,8 @@ TEST_F(ReviewCli, GraphPrintsNodesAndEdgesAsJson) {
         {"id": "r1", "kind": "region", "label": ["region west", "westus2", "10.2.0.0/16"], "group": "b0"}],
       "edges": [
         {"from": "r0", "to": "r1", "kind": "failover", "label": "failover", "dashed": true},
-        {"from": "r1", "to": "r0", "kind": "failover", "label": "failover", "dashed": true}]})"),
+        {"from": "r1", "to": "r0", "kind": "failover", "label": "failover", "dashed": true},
+        {"from": "r0", "to": "r1", "kind": "peering", "label": "peering", "dashed": false}]})"),
             json::parse(minimal.out));
 
   // Every edge joins a node or a boundary; Front Door routes and tenants appear.

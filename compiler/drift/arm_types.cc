@@ -16,6 +16,11 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.resources/resourcegroups", "azurerm_resource_group", false},
     ArmType{"microsoft.resources/subscriptions/resourcegroups", "azurerm_resource_group", false},
     ArmType{"microsoft.network/virtualnetworks", "azurerm_virtual_network", true},
+    // A child of the virtual network that Resource Graph's resources table
+    // does not list (the VNet's `virtualNetworkPeerings` property carries
+    // it): mapped for exports that list it, never reported missing.
+    ArmType{"microsoft.network/virtualnetworks/virtualnetworkpeerings",
+            "azurerm_virtual_network_peering", false},
     ArmType{"microsoft.network/networksecuritygroups", "azurerm_network_security_group", true},
     ArmType{"microsoft.network/privateendpoints", "azurerm_private_endpoint", true},
     ArmType{"microsoft.network/privatednszones", "azurerm_private_dns_zone", true},

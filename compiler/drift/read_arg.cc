@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 31> kProperties = {
+constexpr std::array<std::string_view, 35> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -59,6 +59,11 @@ constexpr std::array<std::string_view, 31> kProperties = {
     "storage",
     "backup",
     "network",
+    // Virtual network peering.
+    "allowVirtualNetworkAccess",
+    "allowForwardedTraffic",
+    "allowGatewayTransit",
+    "useRemoteGateways",
 };
 
 template <size_t N>
@@ -238,6 +243,11 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     if (const json* space = member(props, "addressSpace")) {
       copy(*space, "addressPrefixes", a, "address_space");
     }
+  } else if (type == "azurerm_virtual_network_peering") {
+    copy(props, "allowVirtualNetworkAccess", a, "allow_virtual_network_access");
+    copy(props, "allowForwardedTraffic", a, "allow_forwarded_traffic");
+    copy(props, "allowGatewayTransit", a, "allow_gateway_transit");
+    copy(props, "useRemoteGateways", a, "use_remote_gateways");
   } else if (type == "azurerm_postgresql_flexible_server") {
     postgres_attributes(r, props, a);
   } else if (type == "azurerm_container_registry") {

@@ -326,6 +326,31 @@ TEST(DriftGraphReader, ContainerRegistryAndItsReplications) {
   EXPECT_TRUE(replica->derived);
 }
 
+TEST(DriftGraphReader, VnetPeeringInAzurermTerms) {
+  constexpr std::string_view kPeering =
+      "/subscriptions/0/resourceGroups/rg-a/providers/Microsoft.Network/virtualNetworks/vnet-a/"
+      "virtualNetworkPeerings/peer-vnet-b";
+  std::string text = fmt::format(R"({{"count": 1, "data": [
+    {{"id": "{0}", "name": "vnet-a/peer-vnet-b",
+      "type": "microsoft.network/virtualnetworks/virtualnetworkpeerings", "location": "",
+      "resourceGroup": "rg-a",
+      "properties": {{"allowVirtualNetworkAccess": true, "allowForwardedTraffic": true,
+                      "allowGatewayTransit": false, "useRemoteGateways": false,
+                      "peeringState": "Connected"}}}}]}})",
+                                 kPeering);
+  DeployedState s;
+  ASSERT_FALSE(read_state_text("graph.json", text, StateFormat::kAuto, s));
+  const DeployedResource* peering = find_by_id_suffix(s, "/virtualNetworkPeerings/peer-vnet-b");
+  ASSERT_NE(nullptr, peering);
+  EXPECT_EQ("azurerm_virtual_network_peering", peering->type);
+  EXPECT_EQ("rg-a", peering->resource_group);
+  EXPECT_FALSE(peering->derived);
+  nlohmann::json expected = nlohmann::json::parse(R"({"allow_virtual_network_access": true,
+    "allow_forwarded_traffic": true, "allow_gateway_transit": false,
+    "use_remote_gateways": false})");
+  EXPECT_EQ(expected, peering->attributes);
+}
+
 TEST(DriftShowReader, RegistryGeoReplicationsCompareByLocation) {
   nlohmann::json attributes = nlohmann::json::parse(R"({"georeplications": [
     {"location": "North Europe", "zone_redundancy_enabled": true, "tags": {}},

@@ -9,9 +9,10 @@
 namespace topoc::drift {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kLabels = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 32> kLabels = {{
     {"azurerm_resource_group", "resource group"},
     {"azurerm_virtual_network", "virtual network"},
+    {"azurerm_virtual_network_peering", "virtual network peering"},
     {"azurerm_subnet", "subnet"},
     {"azurerm_network_security_group", "network security group"},
     {"azurerm_private_endpoint", "private endpoint"},

@@ -39,6 +39,7 @@ struct Edge {
   bool to_group = false;    // `to` is a group id
   bool from_group = false;  // `from` is a group id
   const char* kind = nullptr;  // set where the edge's origin does not say it
+  bool both_ways = false;      // drawn with an arrowhead at each end
 };
 
 struct Diagram {
@@ -89,6 +90,7 @@ class DiagramBuilder {
       if (!placed_[i]) d_.loose.push_back(region_node(t_.regions[i], i));
     }
     for (size_t i = 0; i < t_.regions.size(); ++i) add_failover(i);
+    add_peerings();
     if (t_.tenants.size() > options_.max_tenants) {
       add_tenant_counts();
     } else {
@@ -212,6 +214,16 @@ class DiagramBuilder {
     bool written = !fd.unrouted.value.empty();
     d_.edges.push_back(
         {"fd", to->second, written ? "unrouted" : "unrouted (not written)", !written, true});
+  }
+
+  // One edge per peered pair of regional VNets, arrowheads at both ends:
+  // each side reaches the other's private endpoints.
+  void add_peerings() {
+    for (const auto& [a, b] : t_.peered_regions()) {
+      d_.edges.push_back({fmt::format("r{}", a - t_.regions.data()),
+                          fmt::format("r{}", b - t_.regions.data()), "peering", false, false, false,
+                          "peering", true});
+    }
   }
 
   // A Traffic Manager profile answers DNS queries with its endpoints: an
@@ -446,7 +458,10 @@ std::string render_mermaid(const model::Topology& topology, const GraphOptions& 
   for (const Edge& e : d.edges) {
     out += "  ";
     out += e.from;
-    out += e.dashed ? " -.->" : " -->";
+    if (e.both_ways)
+      out += e.dashed ? " <-.->" : " <-->";
+    else
+      out += e.dashed ? " -.->" : " -->";
     if (!e.label.empty()) {
       out += "|\"";
       append_mermaid_text(out, e.label);
@@ -492,6 +507,7 @@ std::string render_dot(const model::Topology& topology, const GraphOptions& opti
       attributes.push_back(label + "\"");
     }
     if (e.dashed) attributes.push_back("style=dashed");
+    if (e.both_ways) attributes.push_back("dir=both");
     if (e.from_group) attributes.push_back("ltail=cluster_" + e.from);
     if (e.to_group) attributes.push_back("lhead=cluster_" + e.to);
     if (!attributes.empty()) out += " [" + join(attributes, ", ") + "]";

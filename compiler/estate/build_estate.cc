@@ -163,6 +163,34 @@ void plan_dns(Estate& e) {
   }
 }
 
+// Both directions of every peered pair. A region reaches the remote
+// region's private endpoints by name only through the remote zones, which
+// are linked to its VNet where it has no zone of the same name.
+void plan_peerings(Estate& e) {
+  for (const auto& [a, b] : e.topology->peered_regions()) {
+    for (const auto& [local, remote] : {std::pair{a, b}, std::pair{b, a}}) {
+      VnetPeering p;
+      p.key = local->key + "/" + remote->key;
+      p.local = local;
+      p.remote = remote;
+      p.name = e.names.get("region." + local->key + ".peering." + remote->key);
+      p.link_name = "link-" + e.names.region(local->key, "vnet");
+      const RegionDns* mine = e.dns_of(*local);
+      if (const RegionDns* theirs = e.dns_of(*remote)) {
+        for (const std::string& zone : theirs->zones) {
+          if (!mine || !std::binary_search(mine->zones.begin(), mine->zones.end(), zone)) {
+            p.remote_zones.push_back(zone);
+          }
+        }
+      }
+      e.peerings.push_back(std::move(p));
+    }
+  }
+  std::sort(e.peerings.begin(), e.peerings.end(), [](const VnetPeering& x, const VnetPeering& y) {
+    return std::pair{x.local, x.remote} < std::pair{y.local, y.remote};
+  });
+}
+
 void plan_policies(Estate& e) {
   const model::Topology& t = *e.topology;
   if (e.boundaries.empty()) return;
@@ -297,6 +325,7 @@ Estate build_estate(const model::Topology& t, const EstateOptions& options) {
   if (!e.placements_only) {
     plan_frontdoor(e);
     plan_dns(e);
+    plan_peerings(e);
     plan_policies(e);
     plan_alerts(e);
   }

@@ -76,6 +76,19 @@ struct RegionDns {
   std::string link_name;
 };
 
+// One direction of a peering between two regional VNets (Azure peers each
+// side separately), with the Private Link DNS zones of the remote region
+// that the local VNet is linked to: those the local region has no zone of
+// its own for, since a VNet links to one zone of a name only.
+struct VnetPeering {
+  std::string key;  // "<local>/<remote>": the for_each key
+  const model::Region* local = nullptr;
+  const model::Region* remote = nullptr;
+  std::string name;                       // the peering, under the local VNet
+  std::vector<std::string> remote_zones;  // sorted
+  std::string link_name;                  // the local VNet's link in each remote zone
+};
+
 // One metric alert on one watched resource.
 struct AlertInstance {
   std::string key;  // "<alert>/<target>": the for_each key
@@ -133,6 +146,7 @@ struct Estate {
   std::vector<GeoRule> geo_rules;
   std::string default_origin_group;
   std::vector<RegionDns> dns;
+  std::vector<VnetPeering> peerings;  // by local, then remote, region order
   std::vector<naming::RedisReplica> redis_replicas;
   std::vector<SharedPolicy> shared_policies;
   std::vector<AlertInstance> alerts;

@@ -38,6 +38,13 @@ const estate::Resource* find(const estate::Estate& e, std::string_view key) {
   return nullptr;
 }
 
+std::string replaced_once(std::string text, std::string_view from, std::string_view to) {
+  size_t at = text.find(from);
+  EXPECT_NE(std::string::npos, at) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 constexpr const char* kGrs = R"(topology "solo" {
   prefix = "solo"
   boundary "eu" { geography = eu-data-boundary }
@@ -178,6 +185,68 @@ TEST(Estate, EveryResourceOfEveryExampleHasATerraformRendering) {
     }
   }
   EXPECT_GT(seen, 100u);
+}
+
+// Two EU regions: West Europe runs storage and Key Vault, North Europe Key
+// Vault only.
+constexpr const char* kPeered = R"(topology "peered" {
+  prefix = "pe"
+  boundary "eu" { geography = eu-data-boundary }
+  region "weu" { location = westeurope   address = 10.2.0.0/16  services = [storage, keyvault] }
+  region "neu" { location = northeurope  address = 10.3.0.0/16  services = [keyvault] }
+}
+)";
+
+TEST(Estate, RegionsOfABoundaryArePeeredBothWaysByDefault) {
+  auto c = check(kPeered);
+  estate::Estate e = estate::build_estate(c->model(), {});
+  ASSERT_EQ(2u, e.peerings.size());
+  EXPECT_EQ("weu/neu", e.peerings[0].key);
+  EXPECT_EQ("neu/weu", e.peerings[1].key);
+  const estate::Resource* there =
+      find(e, "module.vnet_peering[\"weu/neu\"].azurerm_virtual_network_peering.this");
+  ASSERT_NE(nullptr, there);
+  EXPECT_EQ("peer-" + e.names.region("neu", "vnet"), there->name);
+  EXPECT_EQ("Microsoft.Network/virtualNetworks/virtualNetworkPeerings", there->arm_type);
+  EXPECT_EQ(e.names.region("weu", "rg"), there->resource_group);
+  EXPECT_NE(nullptr,
+            find(e, "module.vnet_peering[\"neu/weu\"].azurerm_virtual_network_peering.this"));
+}
+
+TEST(Estate, PeeredRegionIsLinkedToTheRemoteZonesItLacks) {
+  auto c = check(kPeered);
+  estate::Estate e = estate::build_estate(c->model(), {});
+  // North Europe reaches West Europe's storage through West Europe's zone;
+  // it has a Key Vault zone of its own, which a VNet cannot link twice.
+  EXPECT_EQ(std::vector<std::string>{"privatelink.blob.core.windows.net"},
+            e.peerings[1].remote_zones);
+  EXPECT_EQ(std::vector<std::string>{}, e.peerings[0].remote_zones);
+  const estate::Resource* link =
+      find(e,
+           "module.vnet_peering[\"neu/weu\"].azurerm_private_dns_zone_virtual_network_link."
+           "remote[\"privatelink.blob.core.windows.net\"]");
+  ASSERT_NE(nullptr, link);
+  EXPECT_EQ("link-" + e.names.region("neu", "vnet"), link->name);
+  EXPECT_EQ(e.names.region("weu", "rg"), link->resource_group);
+}
+
+TEST(Estate, PeeringNoneAndHub) {
+  auto none = check(replaced_once(kPeered, "geography = eu-data-boundary",
+                                  "geography = eu-data-boundary  peering = none"));
+  EXPECT_TRUE(estate::build_estate(none->model(), {}).peerings.empty());
+  std::string three =
+      replaced_once(replaced_once(kPeered, "geography = eu-data-boundary",
+                                  "geography = eu-data-boundary  peering = hub  hub = neu"),
+                    "services = [keyvault] }\n",
+                    "services = [keyvault] }\n  region \"sec\" { location = swedencentral  address "
+                    "= 10.4.0.0/16  "
+                    "services = [keyvault] }\n");
+  auto hub = check(three);
+  std::vector<std::string> keys;
+  for (const estate::VnetPeering& p : estate::build_estate(hub->model(), {}).peerings) {
+    keys.push_back(p.key);
+  }
+  EXPECT_EQ((std::vector<std::string>{"weu/neu", "neu/weu", "neu/sec", "sec/neu"}), keys);
 }
 
 }  // namespace

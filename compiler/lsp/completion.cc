@@ -170,7 +170,8 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
     for (const std::string& b : declared.boundaries)
       items.push_back(item(b, kKindReference, "boundary"));
   }
-  if ((path == "topology/tenant" || path == "topology/registry") && key == "home") {
+  if (((path == "topology/tenant" || path == "topology/registry") && key == "home") ||
+      (path == "topology/boundary" && key == "hub")) {
     for (const std::string& r : declared.regions)
       items.push_back(item(r, kKindReference, "region"));
   }

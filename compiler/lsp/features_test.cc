@@ -124,6 +124,18 @@ TEST(LspFeatures, RegistryHomeIsARegionReference) {
   EXPECT_TRUE(has(keys, "sku") && has(keys, "zone_redundant")) << keys.size();
 }
 
+TEST(LspFeatures, BoundaryHubCompletesRegionKeysAndPeeringItsChoices) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary  peering = hub  hub = weu }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16 }\n"
+      "}\n");
+  EXPECT_EQ(labels(completion(a, {1, 69})), std::vector<std::string>{"weu"});
+  auto peering = labels(completion(a, {1, 58}));
+  EXPECT_TRUE(has(peering, "mesh") && has(peering, "hub") && has(peering, "none"))
+      << peering.size();
+}
+
 }  // namespace
 }  // namespace topoc::lsp
 

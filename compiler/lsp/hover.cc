@@ -75,6 +75,18 @@ std::string boundary_text(const Analysis& a, const std::string& name) {
     if (tn.residency.value == name) tenants.push_back(tn.name);
   }
   out += fmt::format("- regions: {}\n", code_list(regions));
+  switch (b->peering.value) {
+    case model::Peering::kMesh:
+      if (regions.size() > 1) out += "- VNets peered: every pair of regions\n";
+      break;
+    case model::Peering::kHub:
+      out +=
+          fmt::format("- VNets peered: each region with hub `{}`\n", markdown_cell(b->hub.value));
+      break;
+    case model::Peering::kNone:
+      out += "- VNets peered: none\n";
+      break;
+  }
   out += fmt::format("- tenants: {}\n", code_list(tenants));
   return out;
 }

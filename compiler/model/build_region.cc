@@ -215,8 +215,23 @@ StorageReplication default_replication(std::string_view location) {
 
 }  // namespace
 
+constexpr Choice<Peering> kPeerings[] = {
+    {"mesh", Peering::kMesh},
+    {"hub", Peering::kHub},
+    {"none", Peering::kNone},
+};
+
 void read_boundary(BlockReader& r, Boundary& b) {
   const ReadContext& ctx = r.context();
+  r.choice<Peering>("peering", b.peering, kPeerings);
+  r.name("hub", b.hub);
+  if (b.peering.value == Peering::kHub && !b.hub.explicit_) {
+    ctx.sink
+        ->report(Kind::MissingAttribute, b.peering.location,
+                 fmt::format("boundary `{}` sets `peering = hub` but names no hub region", b.name))
+        .help =
+        "add `hub = <region key>`, the region every other region of the boundary peers with";
+  }
   if (r.name("geography", b.geography)) {
     auto geographies = catalog::all_geographies();
     if (std::find(geographies.begin(), geographies.end(), b.geography.value) == geographies.end()) {

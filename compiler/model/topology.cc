@@ -164,4 +164,35 @@ std::vector<const Region*> Topology::regions_in(size_t boundary) const {
   return out;
 }
 
+std::vector<std::pair<const Region*, const Region*>> Topology::peered_regions() const {
+  std::vector<std::pair<const Region*, const Region*>> out;
+  for (size_t b = 0; b < boundaries.size(); ++b) {
+    const Boundary& boundary = boundaries[b];
+    std::vector<const Region*> members = regions_in(b);
+    switch (boundary.peering.value) {
+      case Peering::kNone:
+        break;
+      case Peering::kMesh:
+        for (size_t i = 0; i < members.size(); ++i) {
+          for (size_t j = i + 1; j < members.size(); ++j) out.push_back({members[i], members[j]});
+        }
+        break;
+      case Peering::kHub: {
+        auto hub = std::find_if(members.begin(), members.end(),
+                                [&](const Region* r) { return r->key == boundary.hub.value; });
+        if (hub == members.end()) break;
+        for (const Region* r : members) {
+          if (r == *hub) continue;
+          if (r < *hub)
+            out.push_back({r, *hub});
+          else
+            out.push_back({*hub, r});
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace topoc::model

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
@@ -25,6 +26,9 @@ struct Sourced {
   Location location;
   bool explicit_ = false;  // written in the file, not a default
 };
+
+// How the VNets of a boundary's regions are peered (`peering = ...`).
+enum class Peering { kMesh, kHub, kNone };
 
 enum class DeploymentMode { kActiveActive, kActivePassive, kWarmStandby, kColdStandby };
 
@@ -85,6 +89,10 @@ struct Boundary {
   // with an explicit list. Sorted.
   std::vector<std::string> allowed_locations;
   std::vector<Sourced<std::string>> explicit_locations;
+  // Peering of the boundary's regional VNets: every pair (mesh, the
+  // default), the `hub` region with each other region, or none.
+  Sourced<Peering> peering{Peering::kMesh};
+  Sourced<std::string> hub;  // region key; only with `peering = hub`
 
   // Whether data may be stored in `location` (a catalogue name) here.
   bool allows(std::string_view location) const;
@@ -523,6 +531,11 @@ struct Topology {
   const Region* find_region(std::string_view key) const;
   // Regions whose boundary is `boundary`, in declaration order.
   std::vector<const Region*> regions_in(size_t boundary) const;
+  // The peered pairs of regional VNets, each once, the earlier-declared
+  // region first, in declaration order: every boundary's pairs by its
+  // `peering`. A hub that is not a region of the boundary peers nothing
+  // (rule N006).
+  std::vector<std::pair<const Region*, const Region*>> peered_regions() const;
   const TrafficManager* find_traffic_manager(std::string_view name) const;
   const Registry* find_registry(std::string_view name) const;
   // Whether region `r` is the home of a registry or pulls from one (runs

@@ -68,6 +68,10 @@ class Generator {
     global_rg_ = fmt::format("rg-{}-global-{}", prefix_.text, env_.text);
     add("azurerm_resource_group", "global.rg", global_rg_, "subscription", {&env_, &prefix_});
     for (const model::Region& r : t_.regions) region(r);
+    for (const auto& [a, b] : t_.peered_regions()) {
+      peering(*a, *b);
+      peering(*b, *a);
+    }
     for (const CosmosAccount& a : accounts_) cosmos(a);
     policies();
     if (t_.frontdoor) frontdoor(*t_.frontdoor);
@@ -130,6 +134,16 @@ class Generator {
   std::string suffixed(std::string name) const {
     if (!suffix_.text.empty()) name += "-" + suffix_.text;
     return name;
+  }
+
+  // Named after the remote VNet: unique under the local one, and it says
+  // where the peering leads.
+  void peering(const model::Region& local, const model::Region& remote) {
+    const Part key = region_key(local);
+    const Part remote_key = region_key(remote);
+    add("azurerm_virtual_network_peering", "region." + local.key + ".peering." + remote.key,
+        "peer-" + regional("vnet", remote_key), regional("rg", key) + "/" + regional("vnet", key),
+        {&env_, &prefix_, &remote_key});
   }
 
   void region(const model::Region& r) {

@@ -47,6 +47,19 @@ constexpr NamingRule kRules[] = {
      .caf_prefix = "snet",
      .summary = "1-80 letters, digits, `_`, `.` and `-`, starting with a letter or digit and "
                 "ending with a letter, digit or `_`"},
+    // Learn, Microsoft.Network/virtualNetworks/virtualNetworkPeerings; azurerm
+    // v4.55.0 validates no more than that the name is set.
+    {.resource_type = "azurerm_virtual_network_peering",
+     .noun = "virtual network peering",
+     .min_length = 1,
+     .max_length = 80,
+     .punctuation = "_.-",
+     .start = Start::kAlnum,
+     .end = End::kAlnumOrUnderscore,
+     .scope = kParent,
+     .caf_prefix = "peer",
+     .summary = "1-80 letters, digits, `_`, `.` and `-`, starting with a letter or digit and "
+                "ending with a letter, digit or `_`"},
     {.resource_type = "azurerm_network_security_group",
      .noun = "network security group",
      .min_length = 1,

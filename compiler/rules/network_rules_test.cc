@@ -1,4 +1,6 @@
-// Network rules N001-N005: address spaces, subnets and the AKS service range.
+// Network rules N001-N007: address spaces, subnets, the AKS service range and
+// the peering hub.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "compiler/rules/residency_test_support.h"
@@ -159,6 +161,61 @@ TEST(SubnetsDisjoint, OverlappingSubnets) {
             diagnostics_of(text));
   auto result = check_text(text);
   EXPECT_EQ(Lines{"4:28 subnet `a` declared here"}, notes_of(result, result.sink.diagnostics()[0]));
+}
+
+// N006, N007: the peering hub. Three EU regions and one US region; tests
+// replace the EU boundary's line.
+constexpr const char* kHubRegions = R"(topology "t" {
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us"  { location = eastus         boundary = us  address = 10.1.0.0/16 }
+  region "weu" { location = westeurope     boundary = eu  address = 10.2.0.0/16 }
+  region "neu" { location = northeurope    boundary = eu  address = 10.3.0.0/16 }
+  region "sec" { location = swedencentral  boundary = eu  address = 10.4.0.0/16 }
+}
+)";
+
+std::string eu_boundary(std::string_view body) {
+  return replaced(kHubRegions, "boundary \"eu\" { geography = eu-data-boundary }",
+                  fmt::format("boundary \"eu\" {{ geography = eu-data-boundary  {} }}", body));
+}
+
+TEST(PeeringHubInBoundary, HubOfTheBoundaryIsClean) {
+  EXPECT_EQ(Lines{}, diagnostics_of(eu_boundary("peering = hub  hub = weu")));
+  EXPECT_EQ(Lines{}, diagnostics_of(eu_boundary("peering = none")));
+  EXPECT_EQ(Lines{}, diagnostics_of(eu_boundary("peering = mesh")));
+}
+
+TEST(PeeringHubInBoundary, HubInAnotherBoundaryWouldLetDataLeave) {
+  std::string text = eu_boundary("peering = hub  hub = us");
+  EXPECT_EQ(Lines{"N006 3:70 hub region `us` of boundary `eu` is in boundary `us`; peering across "
+                  "boundaries would let tenant data flow out of `eu`"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics()[0];
+  EXPECT_EQ(Lines{"4:10 region `us` declared here"}, notes_of(result, d));
+  EXPECT_EQ("choose a region of boundary `eu`: `weu`, `neu` and `sec`", d.help);
+}
+
+TEST(PeeringHubInBoundary, UndeclaredHub) {
+  EXPECT_EQ(Lines{"N006 3:70 hub region `fra` of boundary `eu` is not a declared region"},
+            diagnostics_of(eu_boundary("peering = hub  hub = fra")));
+}
+
+TEST(PeeringHubInBoundary, HubWithoutHubPeering) {
+  EXPECT_EQ(Lines{"N007 3:55 boundary `eu` names hub region `weu`, but its peering is `mesh`"},
+            diagnostics_of(eu_boundary("hub = weu")));
+  EXPECT_EQ(Lines{"N007 3:71 boundary `eu` names hub region `weu`, but its peering is `none`"},
+            diagnostics_of(eu_boundary("peering = none  hub = weu")));
+}
+
+TEST(PeeringHubInBoundary, HubPeeringNeedsAHub) {
+  EXPECT_EQ(Lines{"M005 3:59 boundary `eu` sets `peering = hub` but names no hub region"},
+            diagnostics_of(eu_boundary("peering = hub")));
+}
+
+TEST(PeeringHubInBoundary, UnknownPeeringIsAChoice) {
+  EXPECT_EQ(std::vector<std::string>{"M007"}, codes_of(eu_boundary("peering = star")));
 }
 
 }  // namespace

@@ -98,7 +98,7 @@ assert.equal(h.contents.value,
 h = await connection.sendRequest('textDocument/hover', at(5, 52));
 assert.deepEqual(h.range, range(5, 51, 5, 53));
 assert.match(h.contents.value, /^\*\*boundary `eu`\*\*, residency boundary\n\n- geography: `eu-data-boundary`\n- locations allowed \(18\): `austriaeast`, /);
-assert.match(h.contents.value, /\n- regions: `weu`, `neu`\n- tenants: `contoso`\n$/);
+assert.match(h.contents.value, /\n- regions: `weu`, `neu`\n- VNets peered: every pair of regions\n- tenants: `contoso`\n$/);
 
 // Hover on a country of a Front Door geo route.
 h = await connection.sendRequest('textDocument/hover', at(7, 26));

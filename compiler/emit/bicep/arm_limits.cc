@@ -27,9 +27,11 @@ size_t region_resources(const RegionPlan& plan) {
 
 // The same count main_file.cc renders: the global group; per Cosmos DB
 // account its group and module; Front Door; the policy definitions and one
-// residency module per boundary; the alerts module.
+// residency module per boundary; the alerts module; one module per peering
+// direction.
 size_t global_resources(const Plan& p) {
-  size_t n = 1 + 2 * p.cosmos.size() + (p.frontdoor ? 1 : 0) + (p.alerts.empty() ? 0 : 1);
+  size_t n = 1 + 2 * p.cosmos.size() + (p.frontdoor ? 1 : 0) + (p.alerts.empty() ? 0 : 1) +
+             p.peerings.size();
   if (!p.boundaries.empty()) n += 1 + p.boundaries.size();
   return n;
 }

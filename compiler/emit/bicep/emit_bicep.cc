@@ -59,6 +59,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   // Modules that reach their service through a private endpoint call
   // private-endpoint.bicep, which must be there even when no region has one.
   add(p.has_private_endpoints(), {"private-dns.bicep"});
+  add(!p.peerings.empty(), {"vnet-peering.bicep", "private-dns-links.bicep"});
   add(p.any_region(Service::kMonitoring), {"monitoring.bicep"});
   add(p.any_region(Service::kAks), {"aks.bicep"});
   add(p.any_region(Service::kAiSearch), {"ai-search.bicep", "private-endpoint.bicep"});

@@ -96,6 +96,7 @@ class MainFile {
     resource_groups();
     regions();
     for (size_t i = 0; i < p_.cosmos.size(); ++i) cosmos(i);
+    peerings();
     for (size_t i = 0; i < p_.registries.size(); ++i) registry(i);
     frontdoor();
     policies();
@@ -115,6 +116,7 @@ class MainFile {
     };
     import(true, "networkSettings", "network.bicep");
     import(p_.has_private_endpoints(), "privateDnsSettings", "private-dns.bicep");
+    import(!p_.peerings.empty(), "vnetPeeringSettings", "vnet-peering.bicep");
     import(p_.any_region(Service::kMonitoring), "monitoringSettings", "monitoring.bicep");
     import(p_.any_region(Service::kAks), "aksSettings", "aks.bicep");
     import(p_.any_region(Service::kAiSearch), "searchSettings", "ai-search.bicep");
@@ -199,6 +201,10 @@ class MainFile {
     if (!p_.cosmos.empty()) {
       param(f_, "Each Cosmos DB account and its resource group, keyed by boundary.",
             "cosmosAccounts", "{\n  *: cosmosAccountSettings\n}");
+    }
+    if (!p_.peerings.empty()) {
+      param(f_, "VNet peerings between regions of a boundary, one per direction.", "vnetPeerings",
+            "vnetPeeringSettings[]");
     }
     if (!p_.registries.empty()) {
       param(f_, "Each container registry, keyed by name.", "registries",
@@ -394,6 +400,37 @@ class MainFile {
                  {"virtualNetworkSubnetIds", Value::object(rules)},
                  {"tags", raw("tags")}},
                 {}});
+  }
+
+  // In the local region's group, after the remote region's zones exist; the
+  // regions are found by key, so the parameter file reads as the topology.
+  void peerings() {
+    if (p_.peerings.empty()) return;
+    f_.blank();
+    f_.line("var regionKeys = map(regions, region => region.key)");
+    auto at = [](std::string_view collection, std::string_view side) {
+      return fmt::format("{}[indexOf(regionKeys, peering.{})]", collection, side);
+    };
+    std::vector<Property> body{
+        {"scope", raw(at(kRegionGroups.symbol, "local"))},
+        {"params",
+         Value::object(
+             {{"settings", raw("peering")},
+              // From the parameter, not the module output, so what-if can resolve it.
+              {"virtualNetworkName", raw(at("regions", "local") + ".network.name")},
+              {"virtualNetworkId", raw(at(kRegionNetworks.symbol, "local") + ".outputs.id")},
+              {"remoteVirtualNetworkId", raw(at(kRegionNetworks.symbol, "remote") + ".outputs.id")},
+              {"remoteResourceGroupName", raw(at(kRegionGroups.symbol, "remote") + ".name")},
+              {"tags", raw("tags")}})}};
+    if (p_.has_private_endpoints()) {
+      body.push_back({"dependsOn", Value::array({raw(std::string(kRegionPrivateDns.symbol))})});
+    }
+    f_.blank();
+    f_.line(
+        "module vnetPeeringModules 'modules/vnet-peering.bicep' = [\n  for peering in "
+        "vnetPeerings: ",
+        Value::object(std::move(body)), 1);
+    f_.line("]");
   }
 
   // In its home region's group; endpoints in each region that reaches it,

@@ -61,6 +61,18 @@ class ParamsFile {
       for (size_t i = 0; i < p_.cosmos.size(); ++i) accounts.push_back(cosmos(i));
       param("cosmosAccounts", Value::object(std::move(accounts)));
     }
+    if (!p_.peerings.empty()) {
+      std::vector<Value> peerings;
+      for (const PeeringPlan& peering : p_.peerings) {
+        peerings.push_back(
+            Value::object({{"local", str(p_.regions[peering.local].region->key)},
+                           {"remote", str(p_.regions[peering.remote].region->key)},
+                           {"name", str(peering.name)},
+                           {"remoteZones", Value::string_array(peering.remote_zones)},
+                           {"linkName", str(peering.link_name)}}));
+      }
+      param("vnetPeerings", Value::array(std::move(peerings)));
+    }
     if (!p_.registries.empty()) {
       std::vector<Property> registries;
       for (const RegistryPlan& reg : p_.registries) registries.push_back(registry(reg));

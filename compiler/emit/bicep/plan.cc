@@ -66,6 +66,7 @@ class Planner {
     registries();
     redis_replicas();
     dns();
+    peerings();
     frontdoor();
     policies();
     alerts();
@@ -176,6 +177,31 @@ class Planner {
       plan.dns_link_name = p_.region_name(r, "dns_link." + zones.front());
       plan.dns_zones = std::move(zones);
     }
+  }
+
+  // Both directions of each pair the topology peers, as the Terraform
+  // estate plans them (estate::plan_peerings).
+  void peerings() {
+    auto index = [&](const model::Region* r) { return static_cast<size_t>(r - t_.regions.data()); };
+    for (const auto& [a, b] : t_.peered_regions()) {
+      for (const auto& [local, remote] : {std::pair{a, b}, std::pair{b, a}}) {
+        PeeringPlan plan;
+        plan.local = index(local);
+        plan.remote = index(remote);
+        plan.name = p_.name("region." + local->key + ".peering." + remote->key);
+        plan.link_name = "link-" + p_.region_name(*local, "vnet");
+        const std::vector<std::string>& mine = p_.regions[plan.local].dns_zones;
+        for (const std::string& zone : p_.regions[plan.remote].dns_zones) {
+          if (!std::binary_search(mine.begin(), mine.end(), zone))
+            plan.remote_zones.push_back(zone);
+        }
+        p_.peerings.push_back(std::move(plan));
+      }
+    }
+    std::sort(p_.peerings.begin(), p_.peerings.end(),
+              [](const PeeringPlan& x, const PeeringPlan& y) {
+                return std::pair{x.local, x.remote} < std::pair{y.local, y.remote};
+              });
   }
 
   // Active-active: every region of a boundary serves at priority 1. The

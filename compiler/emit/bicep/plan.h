@@ -142,6 +142,17 @@ struct BoundaryPlan {
   std::vector<PolicyScopePlan> scopes;
 };
 
+// One direction of a peering between two regions' VNets, and the remote
+// region's Private Link zones linked to the local VNet (those the local
+// region has no zone of the same name for).
+struct PeeringPlan {
+  size_t local = 0;   // index into Plan::regions
+  size_t remote = 0;  // index into Plan::regions
+  std::string name;
+  std::vector<std::string> remote_zones;  // sorted
+  std::string link_name;
+};
+
 struct Plan {
   const model::Topology* topology = nullptr;
   std::string environment;
@@ -153,6 +164,7 @@ struct Plan {
   std::vector<RegionPlan> regions;  // declaration order
   std::vector<CosmosPlan> cosmos;
   std::vector<RegistryPlan> registries;  // declaration order
+  std::vector<PeeringPlan> peerings;     // by local, then remote, region
   std::optional<FrontDoorPlan> frontdoor;
   std::vector<BoundaryPlan> boundaries;  // those with regions, declaration order
   std::string deny_geo_redundant_storage_definition;

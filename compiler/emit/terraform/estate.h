@@ -21,6 +21,7 @@ using estate::PolicyScope;
 using estate::RegionDns;
 using estate::ResourceNames;
 using estate::SharedPolicy;
+using estate::VnetPeering;
 
 inline Estate plan_estate(const model::Topology& topology, const TerraformOptions& options) {
   return estate::build_estate(topology, {options.environment});

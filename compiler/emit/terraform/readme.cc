@@ -60,6 +60,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},
+    {"regional/vnet-peering", "vnet_peering", "per peering direction",
+     "VNet peering to another region of the boundary, links of that region's Private Link DNS "
+     "zones to the VNet"},
 };
 
 constexpr size_t kReadmeTenants = 30;

@@ -693,6 +693,21 @@ hcl::Body root_locals(const Estate& e) {
   for (const model::Region& r : t.regions) regions.push_back({r.key, region(e, r)});
   std::sort(regions.begin(), regions.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
   locals.attribute("regions", Expr::object(std::move(regions)));
+  if (!e.peerings.empty()) {
+    locals.blank();
+    locals.comment("VNet peerings, one per direction, keyed \"<local>/<remote>\" by region key.");
+    std::vector<Entry> peerings;
+    for (const VnetPeering& p : e.peerings) {
+      peerings.push_back({p.key, Expr::object({{"local", str(p.local->key)},
+                                               {"remote", str(p.remote->key)},
+                                               {"name", str(p.name)},
+                                               {"remote_zones", Expr::string_list(p.remote_zones)},
+                                               {"link_name", str(p.link_name)}})});
+    }
+    std::sort(peerings.begin(), peerings.end(),
+              [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    locals.attribute("vnet_peerings", Expr::object(std::move(peerings)));
+  }
   if (!e.cosmos.empty()) {
     locals.blank();
     locals.comment("Cosmos DB accounts keyed by the boundary whose data they hold.");

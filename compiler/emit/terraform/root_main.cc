@@ -124,6 +124,30 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "private_dns", std::move(b));
   }
+  if (!e.peerings.empty()) {
+    Body b;
+    b.attribute("source", Expr::string(module_source("regional/vnet-peering")));
+    b.attribute("for_each", raw("local.vnet_peerings"));
+    b.blank();
+    b.attribute("name", raw("each.value.name"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.value.local].name"));
+    b.attribute("virtual_network_name", raw("module.network[each.value.local].name"));
+    b.attribute("virtual_network_id", raw("module.network[each.value.local].id"));
+    b.attribute("remote_virtual_network_id", raw("module.network[each.value.remote].id"));
+    b.attribute("remote_address_space",
+                raw("local.regions[each.value.remote].network.address_space"));
+    b.attribute("remote_resource_group_name",
+                raw("azurerm_resource_group.region[each.value.remote].name"));
+    b.attribute("remote_zones", raw("each.value.remote_zones"));
+    b.attribute("link_name", raw("each.value.link_name"));
+    b.attribute("tags", raw("local.common_tags"));
+    if (!e.dns.empty()) {
+      b.blank();
+      // The remote zones are created by the remote region's private_dns call.
+      b.attribute("depends_on", raw("[module.private_dns]"));
+    }
+    add_module(file, "vnet_peering", std::move(b));
+  }
   if (monitoring) {
     Body b = module_head("regional/monitoring", regions_with("monitoring"));
     b.attribute("log_analytics_name", raw("each.value.monitoring.log_analytics_name"));

@@ -6,6 +6,7 @@ targetScope = 'subscription'
 import { resourceIds, resourceTags } from 'modules/types.bicep'
 import { networkSettings } from 'modules/network.bicep'
 import { privateDnsSettings } from 'modules/private-dns.bicep'
+import { vnetPeeringSettings } from 'modules/vnet-peering.bicep'
 import { monitoringSettings } from 'modules/monitoring.bicep'
 import { aksSettings } from 'modules/aks.bicep'
 import { searchSettings } from 'modules/ai-search.bicep'
@@ -27,6 +28,9 @@ param globalGroupSettings resourceGroupSettings
 
 @description('The regions, in the order of the topology: each one\'s resource group and services.')
 param regions regionSettings[]
+
+@description('VNet peerings between regions of a boundary, one per direction.')
+param vnetPeerings vnetPeeringSettings[]
 
 @description('Front Door: profile, endpoint, origins, routes, geo rules and firewall.')
 param globalFrontDoorSettings frontDoorSettings
@@ -233,6 +237,25 @@ module regionKeyVaults 'modules/keyvault.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+  }
+]
+
+var regionKeys = map(regions, region => region.key)
+
+module vnetPeeringModules 'modules/vnet-peering.bicep' = [
+  for peering in vnetPeerings: {
+    scope: regionGroups[indexOf(regionKeys, peering.local)]
+    params: {
+      settings: peering
+      virtualNetworkName: regions[indexOf(regionKeys, peering.local)].network.name
+      virtualNetworkId: regionNetworks[indexOf(regionKeys, peering.local)].outputs.id
+      remoteVirtualNetworkId: regionNetworks[indexOf(regionKeys, peering.remote)].outputs.id
+      remoteResourceGroupName: regionGroups[indexOf(regionKeys, peering.remote)].name
+      tags: tags
+    }
+    dependsOn: [
+      regionPrivateDns
+    ]
   }
 ]
 

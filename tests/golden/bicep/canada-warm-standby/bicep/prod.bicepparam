@@ -360,6 +360,26 @@ param regions = [
   }
 ]
 
+param vnetPeerings = [
+  {
+    local: 'primary'
+    remote: 'standby'
+    name: 'peer-vnet-pubsec-standby-prod'
+    remoteZones: []
+    linkName: 'link-vnet-pubsec-primary-prod'
+  }
+  {
+    local: 'standby'
+    remote: 'primary'
+    name: 'peer-vnet-pubsec-primary-prod'
+    remoteZones: [
+      'privatelink.blob.core.windows.net'
+      'privatelink.search.windows.net'
+    ]
+    linkName: 'link-vnet-pubsec-standby-prod'
+  }
+]
+
 param globalFrontDoorSettings = {
   profileName: 'afd-pubsec-prod'
   endpointName: 'fde-pubsec-info-assistant-prod'

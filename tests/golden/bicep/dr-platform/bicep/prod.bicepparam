@@ -469,6 +469,23 @@ param cosmosAccounts = {
   }
 }
 
+param vnetPeerings = [
+  {
+    local: 'primary'
+    remote: 'secondary'
+    name: 'peer-vnet-drp-secondary-prod'
+    remoteZones: []
+    linkName: 'link-vnet-drp-primary-prod'
+  }
+  {
+    local: 'secondary'
+    remote: 'primary'
+    name: 'peer-vnet-drp-primary-prod'
+    remoteZones: []
+    linkName: 'link-vnet-drp-secondary-prod'
+  }
+]
+
 param globalFrontDoorSettings = {
   profileName: 'afd-drp-prod'
   endpointName: 'fde-dr-platform-prod'

@@ -326,6 +326,26 @@ param regions = [
   }
 ]
 
+param vnetPeerings = [
+  {
+    local: 'westeurope'
+    remote: 'northeurope'
+    name: 'peer-vnet-euent-northeurope-prod'
+    remoteZones: []
+    linkName: 'link-vnet-euent-westeurope-prod'
+  }
+  {
+    local: 'northeurope'
+    remote: 'westeurope'
+    name: 'peer-vnet-euent-westeurope-prod'
+    remoteZones: [
+      'privatelink.blob.core.windows.net'
+      'privatelink.postgres.database.azure.com'
+    ]
+    linkName: 'link-vnet-euent-northeurope-prod'
+  }
+]
+
 param registries = {
   images: {
     name: 'creuentimagesprod61d1ca'

@@ -357,6 +357,27 @@ param regions = [
   }
 ]
 
+param vnetPeerings = [
+  {
+    local: 'east'
+    remote: 'west'
+    name: 'peer-vnet-minimal-west-prod'
+    remoteZones: []
+    linkName: 'link-vnet-minimal-east-prod'
+  }
+  {
+    local: 'west'
+    remote: 'east'
+    name: 'peer-vnet-minimal-east-prod'
+    remoteZones: [
+      'privatelink.cognitiveservices.azure.com'
+      'privatelink.openai.azure.com'
+      'privatelink.services.ai.azure.com'
+    ]
+    linkName: 'link-vnet-minimal-west-prod'
+  }
+]
+
 param globalPolicySettings = {
   denyGeoRedundantStorageName: 'minimal-deny-geo-redundant-storage-prod'
   requireTagsName: 'minimal-require-tags-prod'

@@ -323,6 +323,24 @@ locals {
     }
   }
 
+  # VNet peerings, one per direction, keyed "<local>/<remote>" by region key.
+  vnet_peerings = {
+    "primary/standby" = {
+      local        = "primary"
+      remote       = "standby"
+      name         = "peer-vnet-pubsec-standby-prod"
+      remote_zones = []
+      link_name    = "link-vnet-pubsec-primary-prod"
+    }
+    "standby/primary" = {
+      local        = "standby"
+      remote       = "primary"
+      name         = "peer-vnet-pubsec-primary-prod"
+      remote_zones = ["privatelink.blob.core.windows.net", "privatelink.search.windows.net"]
+      link_name    = "link-vnet-pubsec-standby-prod"
+    }
+  }
+
   frontdoor = {
     profile_name             = "afd-pubsec-prod"
     endpoint_name            = "fde-pubsec-info-assistant-prod"
@@ -626,6 +644,24 @@ module "private_dns" {
   virtual_network_id  = module.network[each.key].id
   link_name           = each.value.private_dns.link_name
   tags                = local.common_tags
+}
+
+module "vnet_peering" {
+  source   = "../../modules/regional/vnet-peering"
+  for_each = local.vnet_peerings
+
+  name                       = each.value.name
+  resource_group_name        = azurerm_resource_group.region[each.value.local].name
+  virtual_network_name       = module.network[each.value.local].name
+  virtual_network_id         = module.network[each.value.local].id
+  remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
+  remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
+  remote_zones               = each.value.remote_zones
+  link_name                  = each.value.link_name
+  tags                       = local.common_tags
+
+  depends_on = [module.private_dns]
 }
 
 module "monitoring" {

@@ -298,6 +298,24 @@ locals {
     }
   }
 
+  # VNet peerings, one per direction, keyed "<local>/<remote>" by region key.
+  vnet_peerings = {
+    "use/usw" = {
+      local        = "use"
+      remote       = "usw"
+      name         = "peer-vnet-dny-usw-prod"
+      remote_zones = []
+      link_name    = "link-vnet-dny-use-prod"
+    }
+    "usw/use" = {
+      local        = "usw"
+      remote       = "use"
+      name         = "peer-vnet-dny-use-prod"
+      remote_zones = []
+      link_name    = "link-vnet-dny-usw-prod"
+    }
+  }
+
   frontdoor = {
     profile_name             = "afd-dny-prod"
     endpoint_name            = "fde-deny-edge-prod"
@@ -447,6 +465,22 @@ module "network" {
   subnets             = each.value.network.subnets
   frontdoor_backend   = contains(keys(var.origin_private_link_target_ids), each.key) ? null : each.value.network.frontdoor_backend
   tags                = local.common_tags
+}
+
+module "vnet_peering" {
+  source   = "../../modules/regional/vnet-peering"
+  for_each = local.vnet_peerings
+
+  name                       = each.value.name
+  resource_group_name        = azurerm_resource_group.region[each.value.local].name
+  virtual_network_name       = module.network[each.value.local].name
+  virtual_network_id         = module.network[each.value.local].id
+  remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
+  remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
+  remote_zones               = each.value.remote_zones
+  link_name                  = each.value.link_name
+  tags                       = local.common_tags
 }
 
 module "aks" {

@@ -191,6 +191,24 @@ locals {
     }
   }
 
+  # VNet peerings, one per direction, keyed "<local>/<remote>" by region key.
+  vnet_peerings = {
+    "north/west" = {
+      local        = "north"
+      remote       = "west"
+      name         = "peer-vnet-ren-weu-test"
+      remote_zones = ["privatelink.vaultcore.azure.net"]
+      link_name    = "link-vnet-ren-north-test"
+    }
+    "west/north" = {
+      local        = "west"
+      remote       = "north"
+      name         = "peer-vnet-ren-north-test"
+      remote_zones = []
+      link_name    = "link-vnet-ren-weu-test"
+    }
+  }
+
   # Cosmos DB accounts keyed by the boundary whose data they hold.
   cosmos_accounts = {
     eu = {
@@ -346,6 +364,24 @@ module "private_dns" {
   virtual_network_id  = module.network[each.key].id
   link_name           = each.value.private_dns.link_name
   tags                = local.common_tags
+}
+
+module "vnet_peering" {
+  source   = "../../modules/regional/vnet-peering"
+  for_each = local.vnet_peerings
+
+  name                       = each.value.name
+  resource_group_name        = azurerm_resource_group.region[each.value.local].name
+  virtual_network_name       = module.network[each.value.local].name
+  virtual_network_id         = module.network[each.value.local].id
+  remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
+  remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
+  remote_zones               = each.value.remote_zones
+  link_name                  = each.value.link_name
+  tags                       = local.common_tags
+
+  depends_on = [module.private_dns]
 }
 
 module "monitoring" {

@@ -57,3 +57,13 @@ moved {
   from = module.storage["weu"]
   to   = module.storage["west"]
 }
+
+moved {
+  from = module.vnet_peering["north/weu"]
+  to   = module.vnet_peering["north/west"]
+}
+
+moved {
+  from = module.vnet_peering["weu/north"]
+  to   = module.vnet_peering["west/north"]
+}

@@ -232,6 +232,28 @@ locals {
     }
   }
 
+  # VNet peerings, one per direction, keyed "<local>/<remote>" by region key.
+  vnet_peerings = {
+    "main/standby" = {
+      local        = "main"
+      remote       = "standby"
+      name         = "peer-vnet-edg-standby-dev"
+      remote_zones = []
+      link_name    = "link-vnet-edg-main-dev"
+    }
+    "standby/main" = {
+      local  = "standby"
+      remote = "main"
+      name   = "peer-vnet-edg-main-dev"
+      remote_zones = [
+        "privatelink.cognitiveservices.azure.com",
+        "privatelink.openai.azure.com",
+        "privatelink.services.ai.azure.com",
+      ]
+      link_name = "link-vnet-edg-standby-dev"
+    }
+  }
+
   frontdoor = {
     profile_name             = "afd-edg-dev"
     endpoint_name            = "fde-edge-dev"
@@ -373,6 +395,24 @@ module "private_dns" {
   virtual_network_id  = module.network[each.key].id
   link_name           = each.value.private_dns.link_name
   tags                = local.common_tags
+}
+
+module "vnet_peering" {
+  source   = "../../modules/regional/vnet-peering"
+  for_each = local.vnet_peerings
+
+  name                       = each.value.name
+  resource_group_name        = azurerm_resource_group.region[each.value.local].name
+  virtual_network_name       = module.network[each.value.local].name
+  virtual_network_id         = module.network[each.value.local].id
+  remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
+  remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
+  remote_zones               = each.value.remote_zones
+  link_name                  = each.value.link_name
+  tags                       = local.common_tags
+
+  depends_on = [module.private_dns]
 }
 
 module "aks" {

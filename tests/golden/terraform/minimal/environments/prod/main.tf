@@ -320,6 +320,28 @@ locals {
     }
   }
 
+  # VNet peerings, one per direction, keyed "<local>/<remote>" by region key.
+  vnet_peerings = {
+    "east/west" = {
+      local        = "east"
+      remote       = "west"
+      name         = "peer-vnet-minimal-west-prod"
+      remote_zones = []
+      link_name    = "link-vnet-minimal-east-prod"
+    }
+    "west/east" = {
+      local  = "west"
+      remote = "east"
+      name   = "peer-vnet-minimal-east-prod"
+      remote_zones = [
+        "privatelink.cognitiveservices.azure.com",
+        "privatelink.openai.azure.com",
+        "privatelink.services.ai.azure.com",
+      ]
+      link_name = "link-vnet-minimal-west-prod"
+    }
+  }
+
   # Metric alerts keyed by "<alert>/<watched resource>".
   alerts = {
     "aks-ready-nodes/east" = {
@@ -450,6 +472,24 @@ module "private_dns" {
   virtual_network_id  = module.network[each.key].id
   link_name           = each.value.private_dns.link_name
   tags                = local.common_tags
+}
+
+module "vnet_peering" {
+  source   = "../../modules/regional/vnet-peering"
+  for_each = local.vnet_peerings
+
+  name                       = each.value.name
+  resource_group_name        = azurerm_resource_group.region[each.value.local].name
+  virtual_network_name       = module.network[each.value.local].name
+  virtual_network_id         = module.network[each.value.local].id
+  remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
+  remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
+  remote_zones               = each.value.remote_zones
+  link_name                  = each.value.link_name
+  tags                       = local.common_tags
+
+  depends_on = [module.private_dns]
 }
 
 module "monitoring" {
