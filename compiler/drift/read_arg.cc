@@ -219,6 +219,14 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
       copy(*s, "capacity", a, "capacity");
     }
     copy(props, "shardCount", a, "shard_count");
+  } else if (type == "azurerm_managed_redis") {
+    // ARM says Enabled/Disabled where azurerm has a boolean for high
+    // availability; public network access is Enabled/Disabled in both.
+    if (!sku_name.empty()) a["sku_name"] = sku_name;
+    if (const json* ha = member(props, "highAvailability"); ha && ha->is_string()) {
+      a["high_availability_enabled"] = *ha == "Enabled";
+    }
+    copy(props, "publicNetworkAccess", a, "public_network_access");
   } else if (type == "azurerm_key_vault") {
     if (const json* s = member(props, "sku")) copy(*s, "name", a, "sku_name");
     copy(props, "enablePurgeProtection", a, "purge_protection_enabled");

@@ -86,6 +86,12 @@ constexpr ResourceTypePair kPairs[] = {
     {"azurerm_private_endpoint", "Microsoft.Network/privateEndpoints", "2026-03-01",
      Parity::kCompared, ""},
     {"azurerm_redis_cache", "Microsoft.Cache/redis", "2024-11-01", Parity::kCompared, ""},
+    {"azurerm_managed_redis", "Microsoft.Cache/redisEnterprise", "2025-07-01", Parity::kCompared,
+     ""},
+    {"azurerm_managed_redis_geo_replication", "Microsoft.Cache/redisEnterprise/databases",
+     "2025-07-01", Parity::kNameFromAzure,
+     "azurerm links the group's databases with no resource of its own; Bicep writes the links "
+     "on each member's `default` database, `geoReplication.linkedDatabases`"},
     {"azurerm_redis_linked_server", "Microsoft.Cache/redis/linkedServers", "2024-11-01",
      Parity::kNameFromAzure,
      "azurerm has no name argument (Azure names the link after the replica cache); located where "
