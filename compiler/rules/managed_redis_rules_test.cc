@@ -62,17 +62,17 @@ TEST(RedisProduct, CacheTierRunsAzureCacheForRedis) {
 
 TEST(ManagedRedisCacheSetting, CapacityOnManagedRedisPointsAtSku) {
   std::string text = redis_with("sku = Balanced_B5  capacity = 2");
-  EXPECT_EQ(Lines{"S050 4:32 `capacity` is an Azure Cache for Redis setting, but region `eu` runs "
+  EXPECT_EQ(Lines{"S050 4:43 `capacity` is an Azure Cache for Redis setting, but region `eu` runs "
                   "Azure Managed Redis `Balanced_B5`"},
             diagnostics_of(text));
   auto result = check_text(text);
   const diag::Diagnostic& d = result.sink.diagnostics().at(0);
-  EXPECT_EQ(Lines{"4:15 `Balanced_B5` picked here"}, notes_of(result, d));
+  EXPECT_EQ(Lines{"4:19 `Balanced_B5` picked here"}, notes_of(result, d));
 }
 
 TEST(ManagedRedisCacheSetting, ShardsWithTheDefaultNamesTheDefault) {
   std::string text = redis_with("shards = 2");
-  EXPECT_EQ(Lines{"S050 4:15 `shards` is an Azure Cache for Redis setting, but region `eu` runs "
+  EXPECT_EQ(Lines{"S050 4:22 `shards` is an Azure Cache for Redis setting, but region `eu` runs "
                   "Azure Managed Redis `Balanced_B3`"},
             diagnostics_of(text));
   auto result = check_text(text);
@@ -91,13 +91,13 @@ TEST(ManagedRedisCacheSetting, GeoReplicaPointsAtGeoReplication) {
 // S051
 
 TEST(RedisCacheManagedSetting, GeoReplicationOnPremiumIsRefused) {
-  EXPECT_EQ(Lines{"S051 4:34 `geo_replication` is an Azure Managed Redis setting, but region `eu` "
+  EXPECT_EQ(Lines{"S051 4:46 `geo_replication` is an Azure Managed Redis setting, but region `eu` "
                   "runs an Azure Cache for Redis (Premium)"},
             diagnostics_of(redis_with("sku = premium  geo_replication = \"g\"")));
 }
 
 TEST(RedisCacheManagedSetting, HighAvailabilityOnStandardIsRefused) {
-  EXPECT_EQ(Lines{"S051 4:35 `high_availability` is an Azure Managed Redis setting, but region "
+  EXPECT_EQ(Lines{"S051 4:49 `high_availability` is an Azure Managed Redis setting, but region "
                   "`eu` runs an Azure Cache for Redis (Standard)"},
             diagnostics_of(redis_with("sku = standard  high_availability = false")));
 }
@@ -105,7 +105,7 @@ TEST(RedisCacheManagedSetting, HighAvailabilityOnStandardIsRefused) {
 // S052
 
 TEST(ManagedRedisGeoReplicationSku, BalancedB1CannotJoin) {
-  EXPECT_EQ(Lines{"S052 4:52 the `Balanced_B1` Managed Redis instance of region `eu` cannot join "
+  EXPECT_EQ(Lines{"S052 4:50 the `Balanced_B1` Managed Redis instance of region `eu` cannot join "
                   "geo-replication group `g`: Balanced_B0 and Balanced_B1 take no active "
                   "geo-replication"},
             diagnostics_of(redis_with("sku = Balanced_B1  geo_replication = \"g\"")));
@@ -132,7 +132,7 @@ TEST(ManagedRedisGeoGroupSize, SixthMemberIsRefused) {
                                        {"francecentral", "geo_replication = g"},
                                        {"germanywestcentral", "geo_replication = g"},
                                        {"italynorth", "geo_replication = g"}}));
-  EXPECT_EQ(Lines{"S053 14:13 region `italynorth` would be member 6 of geo-replication group `g`, "
+  EXPECT_EQ(Lines{"S053 19:31 region `italynorth` would be member 6 of geo-replication group `g`, "
                   "which holds at most 5 Managed Redis instances"},
             got);
 }
@@ -140,7 +140,7 @@ TEST(ManagedRedisGeoGroupSize, SixthMemberIsRefused) {
 // S054
 
 TEST(ManagedRedisGeoGroupMismatch, DifferentSizesAreRefused) {
-  EXPECT_EQ(Lines{"S054 6:13 region `northeurope` runs Managed Redis `Balanced_B10` in "
+  EXPECT_EQ(Lines{"S054 7:19 region `northeurope` runs Managed Redis `Balanced_B10` in "
                   "geo-replication group `g`, whose first member, region `westeurope`, runs "
                   "`Balanced_B5`"},
             diagnostics_of(group_of({{"westeurope", "sku = Balanced_B5  geo_replication = g"},
@@ -152,19 +152,19 @@ TEST(ManagedRedisGeoGroupMismatch, HighAvailabilityMustMatch) {
       diagnostics_of(group_of({{"westeurope", "geo_replication = g"},
                                {"northeurope", "geo_replication = g  high_availability = false"}}));
   ASSERT_EQ(1u, got.size());
-  EXPECT_EQ(0u, got[0].rfind("S054 6:55 region `northeurope` turns high availability off", 0))
+  EXPECT_EQ(0u, got[0].rfind("S054 7:54 region `northeurope` turns high availability off", 0))
       << got[0];
 }
 
 // S055
 
 TEST(ManagedRedisGeoGroupName, DoubleHyphenIsRefused) {
-  EXPECT_EQ(Lines{"S055 4:33 `a--b` cannot name a Managed Redis geo-replication group"},
+  EXPECT_EQ(Lines{"S055 4:31 `a--b` cannot name a Managed Redis geo-replication group"},
             diagnostics_of(redis_with("geo_replication = \"a--b\"")));
 }
 
 TEST(ManagedRedisGeoGroupName, UnderscoreIsRefused) {
-  EXPECT_EQ(Lines{"S055 4:33 `a_b` cannot name a Managed Redis geo-replication group"},
+  EXPECT_EQ(Lines{"S055 4:31 `a_b` cannot name a Managed Redis geo-replication group"},
             diagnostics_of(redis_with("geo_replication = \"a_b\"")));
 }
 

@@ -107,7 +107,7 @@ TEST(RedisShardsTier, WrittenStandardTierIsNoted) {
 }
 
 TEST(RedisShardsTier, DefaultIsManagedRedisNotACache) {
-  EXPECT_EQ(Lines{"S050 4:15 `shards` is an Azure Cache for Redis setting, but region `eu` runs "
+  EXPECT_EQ(Lines{"S050 4:22 `shards` is an Azure Cache for Redis setting, but region `eu` runs "
                   "Azure Managed Redis `Balanced_B3`"},
             diagnostics_of(redis_with("shards = 2")));
 }
