@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 31> kProperties = {
+constexpr std::array<std::string_view, 32> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -59,6 +59,8 @@ constexpr std::array<std::string_view, 31> kProperties = {
     "storage",
     "backup",
     "network",
+    // Azure Managed Redis: Enabled or Disabled.
+    "highAvailability",
 };
 
 template <size_t N>
