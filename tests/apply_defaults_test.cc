@@ -75,6 +75,7 @@ std::string topology(std::string_view sku, std::string_view probe = "https") {
     address  = 10.1.0.0/16
     services = [aks, storage, redis]
     storage { replication = RAGZRS }
+    redis { sku = standard }
   }
   region "data" {
     location = northeurope

@@ -56,7 +56,11 @@ TEST(Environments, OverridesReplaceAndAddValues) {
   EXPECT_EQ("prod", p.environment.value);
   EXPECT_EQ("10.1.0.0/16", p.regions[0].address_space.value.to_string());
   EXPECT_EQ(3, p.regions[0].aks->system_pool.min_count.value);
-  EXPECT_EQ(2, p.regions[0].redis->capacity.value);
+  // Without a tier the block runs Azure Managed Redis; staging's `basic`
+  // turns it into an Azure Cache for Redis.
+  EXPECT_FALSE(p.regions[0].redis);
+  ASSERT_TRUE(p.regions[0].managed_redis);
+  EXPECT_EQ("Balanced_B3", p.regions[0].managed_redis->sku.value);
 }
 
 // Without --env every environment is checked, and a finding only staging

@@ -39,6 +39,12 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.cognitiveservices/accounts", "azurerm_cognitive_account", true},
     ArmType{"microsoft.storage/storageaccounts", "azurerm_storage_account", true},
     ArmType{"microsoft.cache/redis", "azurerm_redis_cache", true},
+    ArmType{"microsoft.cache/redisenterprise", "azurerm_managed_redis", true},
+    // The default database, written by azurerm inside azurerm_managed_redis
+    // and linked by azurerm_managed_redis_geo_replication: mapped for exports
+    // that list it, never reported missing.
+    ArmType{"microsoft.cache/redisenterprise/databases", "azurerm_managed_redis_geo_replication",
+            false},
     ArmType{"microsoft.keyvault/vaults", "azurerm_key_vault", true},
     ArmType{"microsoft.documentdb/databaseaccounts", "azurerm_cosmosdb_account", true},
     ArmType{"microsoft.cdn/profiles", "azurerm_cdn_frontdoor_profile", true},

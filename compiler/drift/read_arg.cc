@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 35> kProperties = {
+constexpr std::array<std::string_view, 36> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -64,6 +64,8 @@ constexpr std::array<std::string_view, 35> kProperties = {
     "allowForwardedTraffic",
     "allowGatewayTransit",
     "useRemoteGateways",
+    // Azure Managed Redis: Enabled or Disabled.
+    "highAvailability",
 };
 
 template <size_t N>
@@ -224,6 +226,14 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
       copy(*s, "capacity", a, "capacity");
     }
     copy(props, "shardCount", a, "shard_count");
+  } else if (type == "azurerm_managed_redis") {
+    // ARM says Enabled/Disabled where azurerm has a boolean for high
+    // availability; public network access is Enabled/Disabled in both.
+    if (!sku_name.empty()) a["sku_name"] = sku_name;
+    if (const json* ha = member(props, "highAvailability"); ha && ha->is_string()) {
+      a["high_availability_enabled"] = *ha == "Enabled";
+    }
+    copy(props, "publicNetworkAccess", a, "public_network_access");
   } else if (type == "azurerm_key_vault") {
     if (const json* s = member(props, "sku")) copy(*s, "name", a, "sku_name");
     copy(props, "enablePurgeProtection", a, "purge_protection_enabled");

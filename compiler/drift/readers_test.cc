@@ -404,6 +404,24 @@ TEST(DriftGraphReader, PostgresFlexibleServerInAzurermTerms) {
   EXPECT_EQ(expected, s.resources.front().attributes);
 }
 
+// A Managed Redis instance (redisEnterprise cluster) says Enabled/Disabled
+// where azurerm has a boolean for high availability.
+TEST(DriftGraphReader, ManagedRedisInAzurermTerms) {
+  constexpr std::string_view kCluster = R"({"count": 1, "data": [{
+    "id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/amr-x",
+    "name": "amr-x", "type": "microsoft.cache/redisenterprise", "location": "westeurope",
+    "resourceGroup": "rg", "sku": {"name": "Balanced_B5"},
+    "properties": {"highAvailability": "Disabled", "publicNetworkAccess": "Disabled",
+      "minimumTlsVersion": "1.2"}}]})";
+  DeployedState s;
+  ASSERT_FALSE(read_state_text("graph.json", kCluster, StateFormat::kAuto, s));
+  ASSERT_EQ(1u, s.resources.size());
+  EXPECT_EQ("azurerm_managed_redis", s.resources.front().type);
+  nlohmann::json expected = nlohmann::json::parse(R"({"sku_name": "Balanced_B5",
+    "high_availability_enabled": false, "public_network_access": "Disabled"})");
+  EXPECT_EQ(expected, s.resources.front().attributes);
+}
+
 TEST(DriftGraphReader, ResourceListExport) {
   DeployedState s = read_fixture(kList);
   EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);

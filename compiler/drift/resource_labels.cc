@@ -9,7 +9,7 @@
 namespace topoc::drift {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 32> kLabels = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 34> kLabels = {{
     {"azurerm_resource_group", "resource group"},
     {"azurerm_virtual_network", "virtual network"},
     {"azurerm_virtual_network_peering", "virtual network peering"},
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 32> kLabels 
     {"azurerm_storage_account", "storage account"},
     {"azurerm_redis_cache", "Redis cache"},
     {"azurerm_redis_linked_server", "Redis geo-replication link"},
+    {"azurerm_managed_redis", "Managed Redis instance"},
+    {"azurerm_managed_redis_geo_replication", "Managed Redis geo-replication group"},
     {"azurerm_key_vault", "key vault"},
     {"azurerm_cosmosdb_account", "Cosmos DB account"},
     {"azurerm_cosmosdb_sql_database", "Cosmos DB database"},

@@ -152,6 +152,7 @@ void plan_dns(Estate& e) {
     if (r.redis || e.hosts_redis_replica_endpoint(r)) {
       dns.zones.push_back("privatelink.redis.cache.windows.net");
     }
+    if (r.managed_redis) dns.zones.push_back("privatelink.redis.azure.net");
     if (r.keyvault) dns.zones.push_back("privatelink.vaultcore.azure.net");
     if (r.postgres) dns.zones.push_back("privatelink.postgres.database.azure.com");
     if (e.topology->reaches_registry(r)) dns.zones.push_back("privatelink.azurecr.io");

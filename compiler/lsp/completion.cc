@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "compiler/catalog/country_catalog.h"
 #include "compiler/catalog/metric_catalog.h"
@@ -29,6 +30,7 @@ bool word_char(char c) {
 
 struct Declared {
   std::vector<std::string> boundaries, regions;
+  std::set<std::string> redis_groups;  // Managed Redis geo-replication groups already named
 };
 
 struct Context {
@@ -170,6 +172,10 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
     for (const std::string& b : declared.boundaries)
       items.push_back(item(b, kKindReference, "boundary"));
   }
+  if (path == "topology/region/redis" && key == "geo_replication") {
+    for (const std::string& g : declared.redis_groups)
+      items.push_back(item(g, kKindReference, "geo-replication group"));
+  }
   if (((path == "topology/tenant" || path == "topology/registry") && key == "home") ||
       (path == "topology/boundary" && key == "hub")) {
     for (const std::string& r : declared.regions)
@@ -201,6 +207,13 @@ nlohmann::json completion(const Analysis& a, Position at) {
   size_t end = a.lines.offset(at);
   Declared declared;
   scan(a.text, a.text.size(), &declared);
+  if (const model::Topology* t = a.model()) {
+    for (const model::Region& r : t->regions) {
+      if (r.managed_redis && !r.managed_redis->geo_replication.value.empty()) {
+        declared.redis_groups.insert(r.managed_redis->geo_replication.value);
+      }
+    }
+  }
   Context c = scan(a.text, end, nullptr);
   nlohmann::json items = nlohmann::json::array();
   if (c.in_comment_or_string) return items;

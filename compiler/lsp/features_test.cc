@@ -108,6 +108,31 @@ TEST(LspFeatures, RegistryHoverListsWhatTopocDeploys) {
   EXPECT_NE(value.find("- `azurerm_role_assignment`\n"), std::string::npos) << value;
 }
 
+// A `redis` block without a cache tier is Azure Managed Redis: hover lists
+// the instance, completion offers the Managed Redis sizes and the
+// geo-replication groups other regions name.
+TEST(LspFeatures, ManagedRedisHoverAndCompletion) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16  services = [redis]\n"
+      "    redis { geo_replication = \"sessions\" }\n"
+      "  }\n"
+      "  region \"neu\" { location = northeurope  address = 10.2.0.0/16  services = [redis]\n"
+      "    redis { sku = Balanced_B3  geo_replication = x }\n"
+      "  }\n"
+      "}\n");
+  auto h = hover(a, {3, 5});
+  ASSERT_TRUE(h.is_object());
+  std::string value = h["contents"]["value"];
+  EXPECT_NE(value.find("- `azurerm_managed_redis` `amr-t-weu-prod`\n"), std::string::npos) << value;
+  EXPECT_TRUE(has(labels(completion(a, {6, 18})), "Balanced_B3"));
+  EXPECT_TRUE(has(labels(completion(a, {6, 18})), "premium"));
+  EXPECT_TRUE(has(labels(completion(a, {6, 49})), "sessions"));
+  auto keys = labels(completion(a, {3, 12}));
+  EXPECT_TRUE(has(keys, "geo_replication") && has(keys, "high_availability")) << keys.size();
+}
+
 TEST(LspFeatures, RegistryHomeIsARegionReference) {
   Analysis a(
       "topology \"t\" {\n"

@@ -139,6 +139,7 @@ std::string tenant_text(const Analysis& a, const std::string& name) {
 
 // The module call of the Terraform root that deploys a service per region.
 std::string_view module_call(model::Service s) {
+  if (s == model::Service::kManagedRedis) return "managed_redis";
   return s == model::Service::kAiSearch ? "search" : model::to_string(s);
 }
 
@@ -179,6 +180,10 @@ std::string service_text(const Analysis& a, model::Service s, const std::string&
                                 markdown_code(region_key));
   const model::Topology* t = a.model();
   const model::Region* r = t ? t->find_region(region_key) : nullptr;
+  // `redis` is Azure Managed Redis unless the block picks a cache tier.
+  if (r && s == model::Service::kRedis && r->has(model::Service::kManagedRedis)) {
+    s = model::Service::kManagedRedis;
+  }
   if (!r || !r->has(s)) return out + "not run in this region\n";
   return out + deployed_rows(a, *t, fmt::format("module.{}[\"{}\"].", module_call(s), region_key));
 }

@@ -55,8 +55,65 @@ constexpr Choice<std::string_view> kSearchSkus[] = {
     {"storage_optimized_l1", "storage_optimized_l1"},
     {"storage_optimized_l2", "storage_optimized_l2"},
 };
+// Azure Cache for Redis tiers (lower case, as they always were), then the
+// Azure Managed Redis SKUs by their Azure names: azurerm v4.55.0
+// managedredis/validate/managed_redis_sku.go, the redisenterprise 2025-07-01
+// SKU names without the Enterprise_ and EnterpriseFlash_ ones it refuses.
 constexpr Choice<std::string_view> kRedisSkus[] = {
-    {"basic", "Basic"}, {"standard", "Standard"}, {"premium", "Premium"}};
+    {"basic", "Basic"},
+    {"standard", "Standard"},
+    {"premium", "Premium"},
+    {"Balanced_B0", "Balanced_B0"},
+    {"Balanced_B1", "Balanced_B1"},
+    {"Balanced_B3", "Balanced_B3"},
+    {"Balanced_B5", "Balanced_B5"},
+    {"Balanced_B10", "Balanced_B10"},
+    {"Balanced_B20", "Balanced_B20"},
+    {"Balanced_B50", "Balanced_B50"},
+    {"Balanced_B100", "Balanced_B100"},
+    {"Balanced_B150", "Balanced_B150"},
+    {"Balanced_B250", "Balanced_B250"},
+    {"Balanced_B350", "Balanced_B350"},
+    {"Balanced_B500", "Balanced_B500"},
+    {"Balanced_B700", "Balanced_B700"},
+    {"Balanced_B1000", "Balanced_B1000"},
+    {"ComputeOptimized_X3", "ComputeOptimized_X3"},
+    {"ComputeOptimized_X5", "ComputeOptimized_X5"},
+    {"ComputeOptimized_X10", "ComputeOptimized_X10"},
+    {"ComputeOptimized_X20", "ComputeOptimized_X20"},
+    {"ComputeOptimized_X50", "ComputeOptimized_X50"},
+    {"ComputeOptimized_X100", "ComputeOptimized_X100"},
+    {"ComputeOptimized_X150", "ComputeOptimized_X150"},
+    {"ComputeOptimized_X250", "ComputeOptimized_X250"},
+    {"ComputeOptimized_X350", "ComputeOptimized_X350"},
+    {"ComputeOptimized_X500", "ComputeOptimized_X500"},
+    {"ComputeOptimized_X700", "ComputeOptimized_X700"},
+    {"MemoryOptimized_M10", "MemoryOptimized_M10"},
+    {"MemoryOptimized_M20", "MemoryOptimized_M20"},
+    {"MemoryOptimized_M50", "MemoryOptimized_M50"},
+    {"MemoryOptimized_M100", "MemoryOptimized_M100"},
+    {"MemoryOptimized_M150", "MemoryOptimized_M150"},
+    {"MemoryOptimized_M250", "MemoryOptimized_M250"},
+    {"MemoryOptimized_M350", "MemoryOptimized_M350"},
+    {"MemoryOptimized_M500", "MemoryOptimized_M500"},
+    {"MemoryOptimized_M700", "MemoryOptimized_M700"},
+    {"MemoryOptimized_M1000", "MemoryOptimized_M1000"},
+    {"MemoryOptimized_M1500", "MemoryOptimized_M1500"},
+    {"MemoryOptimized_M2000", "MemoryOptimized_M2000"},
+    {"FlashOptimized_A250", "FlashOptimized_A250"},
+    {"FlashOptimized_A500", "FlashOptimized_A500"},
+    {"FlashOptimized_A700", "FlashOptimized_A700"},
+    {"FlashOptimized_A1000", "FlashOptimized_A1000"},
+    {"FlashOptimized_A1500", "FlashOptimized_A1500"},
+    {"FlashOptimized_A2000", "FlashOptimized_A2000"},
+    {"FlashOptimized_A4500", "FlashOptimized_A4500"},
+};
+// A `redis` block that names no Azure Cache for Redis tier runs Azure
+// Managed Redis: Azure retires Basic, Standard and Premium caches on
+// 2028-09-30 (dsl/README.md). Balanced_B3 is the smallest size that can join
+// an active geo-replication group (azurerm v4.55.0
+// SKUsSupportingGeoReplication leaves out B0 and B1).
+constexpr std::string_view kManagedRedisDefaultSku = "Balanced_B3";
 constexpr Choice<std::string_view> kKeyVaultSkus[] = {{"standard", "standard"}, {"premium", "premium"}};
 
 bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
@@ -384,18 +441,29 @@ void read_region(BlockReader& r, Region& region) {
     service_block("openai", Service::kOpenAI);
   }
   if (region.has(Service::kRedis)) {
-    region.redis.emplace();
-    region.redis->location = region.location_of_block;
-    region.redis->sku.value = "Standard";
-    region.redis->capacity.value = 2;
+    Redis redis;
+    redis.location = region.location_of_block;
+    redis.sku.value = kManagedRedisDefaultSku;
+    redis.capacity.value = 2;
+    redis.high_availability.value = true;
     if (const dsl::Node* n = service_block("redis", Service::kRedis)) {
       BlockReader br(*n, ctx);
-      region.redis->location = br.where();
-      choice_string(br, "sku", region.redis->sku, kRedisSkus);
-      br.integer("capacity", region.redis->capacity, 0, 6);
-      br.location("geo_replica", region.redis->geo_replica);
-      br.integer("shards", region.redis->shards, 1, 10);
+      redis.location = br.where();
+      choice_string(br, "sku", redis.sku, kRedisSkus);
+      br.integer("capacity", redis.capacity, 0, 6);
+      br.location("geo_replica", redis.geo_replica);
+      br.integer("shards", redis.shards, 1, 10);
+      br.boolean("high_availability", redis.high_availability);
+      br.name("geo_replication", redis.geo_replication);
       br.finish();
+    }
+    if (redis.managed()) {
+      for (Sourced<Service>& s : region.services) {
+        if (s.value == Service::kRedis) s.value = Service::kManagedRedis;
+      }
+      region.managed_redis = std::move(redis);
+    } else {
+      region.redis = std::move(redis);
     }
   } else {
     service_block("redis", Service::kRedis);
@@ -580,8 +648,9 @@ void carve_default_subnets(Region& region, bool shared_endpoint) {
   };
   bool any_private_link = shared_endpoint || region.has(Service::kAiSearch) ||
                           region.has(Service::kOpenAI) || region.has(Service::kStorage) ||
-                          region.has(Service::kRedis) || region.has(Service::kKeyVault) ||
-                          region.has(Service::kPostgres) || region.has(Service::kServiceBus);
+                          region.has(Service::kRedis) || region.has(Service::kManagedRedis) ||
+                          region.has(Service::kKeyVault) || region.has(Service::kPostgres) ||
+                          region.has(Service::kServiceBus);
   const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
                            {"endpoints", 4, any_private_link},
                            {"ingress", 4, region.has(Service::kAks)}};

@@ -73,6 +73,7 @@ const char* to_string(Service s) {
     case Service::kOpenAI: return "openai";
     case Service::kStorage: return "storage";
     case Service::kRedis: return "redis";
+    case Service::kManagedRedis: return "redis";
     case Service::kKeyVault: return "keyvault";
     case Service::kMonitoring: return "monitoring";
     case Service::kPostgres: return "postgres";
@@ -132,6 +133,10 @@ bool Boundary::keeps_processing(OpenAIDeployment deployment,
   if (!account) return false;
   auto regions = catalog::openai_processing_regions(to_string(deployment), *account);
   return std::all_of(regions.begin(), regions.end(), [&](std::string_view r) { return allows(r); });
+}
+
+bool Redis::managed() const {
+  return sku.value != "Basic" && sku.value != "Standard" && sku.value != "Premium";
 }
 
 bool Region::has_subnet(std::string_view name) const {

@@ -49,7 +49,10 @@ enum class Service {
   kKeyVault,
   kMonitoring,
   kPostgres,
-  kServiceBus
+  kServiceBus,
+  // Not a spelling of its own: a region's `redis` block asking for no Azure
+  // Cache for Redis tier runs Azure Managed Redis (build_region.cc).
+  kManagedRedis
 };
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
@@ -148,12 +151,22 @@ struct OpenAI {
   std::vector<OpenAIModel> models;
 };
 
+// A region's `redis` block. `sku` picks the product: Basic, Standard or
+// Premium is Azure Cache for Redis (Region::redis); any other SKU, the
+// default among them, is Azure Managed Redis (Region::managed_redis). The
+// settings of the other product are kept only so rules S050-S051 can point
+// at them.
 struct Redis {
   Location location;
-  Sourced<std::string> sku;  // Basic, Standard, Premium
+  Sourced<std::string> sku;  // Basic, Standard, Premium; or Balanced_B3, ...
+  // Azure Cache for Redis.
   Sourced<int64_t> capacity;
   Sourced<std::string> geo_replica;  // location of a linked geo-replica; empty = none
   Sourced<int64_t> shards;           // Premium clustering: shard count; 0 = not clustered
+  // Azure Managed Redis.
+  Sourced<bool> high_availability;       // default true
+  Sourced<std::string> geo_replication;  // active geo-replication group; empty = none
+  bool managed() const;
 };
 
 struct Storage {
@@ -270,7 +283,8 @@ struct Region {
   std::optional<Aks> aks;
   std::optional<AiSearch> search;
   std::optional<OpenAI> openai;
-  std::optional<Redis> redis;
+  std::optional<Redis> redis;          // Azure Cache for Redis
+  std::optional<Redis> managed_redis;  // Azure Managed Redis
   std::optional<Storage> storage;
   std::optional<KeyVault> keyvault;
   std::optional<Monitoring> monitoring;

@@ -178,6 +178,12 @@ class Generator {
       add("azurerm_redis_cache", base + ".redis", suffixed(regional("redis", key)), "global",
           {&suffix_, &env_, &prefix_, &key});
     }
+    // The instance's host name is <name>.<location>.redis.azure.net; the name
+    // is kept unique across Azure like the cache's.
+    if (r.managed_redis) {
+      add("azurerm_managed_redis", base + ".managed_redis", suffixed(regional("amr", key)),
+          "global", {&suffix_, &env_, &prefix_, &key});
+    }
     if (r.storage) {
       add("azurerm_storage_account", base + ".storage",
           fit_name("st", squeeze(prefix_.text) + squeeze(key.text),
@@ -282,6 +288,7 @@ class Generator {
     }
     if (r.storage) targets.push_back({"blob", {"privatelink.blob.core.windows.net"}});
     if (r.redis) targets.push_back({"redis", {"privatelink.redis.cache.windows.net"}});
+    if (r.managed_redis) targets.push_back({"amr", {"privatelink.redis.azure.net"}});
     if (r.keyvault) targets.push_back({"vault", {"privatelink.vaultcore.azure.net"}});
     if (r.postgres) targets.push_back({"postgres", {"privatelink.postgres.database.azure.com"}});
     if (r.servicebus) targets.push_back({"servicebus", {"privatelink.servicebus.windows.net"}});

@@ -201,6 +201,20 @@ constexpr NamingRule kRules[] = {
      .caf_prefix = "redis",
      .summary = "1-63 letters, digits and `-`, starting and ending with a letter or digit, "
                 "without `--`"},
+    // azurerm v4.55.0 managedredis/validate/managed_redis_name.go takes 3-63;
+    // the ARM name pattern of Microsoft.Cache/redisEnterprise stops at 60.
+    {.resource_type = "azurerm_managed_redis",
+     .noun = "Managed Redis instance",
+     .min_length = 3,
+     .max_length = 60,
+     .punctuation = "-",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .no_double_hyphen = true,
+     .scope = kGlobal,
+     .caf_prefix = "amr",
+     .summary = "3-60 letters, digits and `-`, starting and ending with a letter or digit, "
+                "without `--`"},
     {.resource_type = "azurerm_log_analytics_workspace",
      .noun = "Log Analytics workspace",
      .min_length = 4,

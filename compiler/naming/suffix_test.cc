@@ -42,7 +42,7 @@ TEST(UniquenessSuffix, WithoutNamingBlockNamesAreUnchanged) {
   EXPECT_EQ("stshopweuprod", name_of(t, "region.weu.storage"));
   EXPECT_EQ("kv-shop-weu-prod", name_of(t, "region.weu.keyvault"));
   EXPECT_EQ("cosno-shop-eu-prod", name_of(t, "boundary.eu.data.cosmos"));
-  EXPECT_EQ("redis-shop-weu-prod", name_of(t, "region.weu.redis"));
+  EXPECT_EQ("amr-shop-weu-prod", name_of(t, "region.weu.managed_redis"));
   EXPECT_EQ("srch-shop-weu-prod", name_of(t, "region.weu.search"));
   EXPECT_EQ("oai-shop-weu-prod", name_of(t, "region.weu.openai.subdomain"));
 }
@@ -52,7 +52,7 @@ TEST(UniquenessSuffix, AutoGoesIntoEveryGloballyUniqueNameOnly) {
   EXPECT_EQ("stshopweuprod0f94d0", name_of(t, "region.weu.storage"));
   EXPECT_EQ("kv-shop-weu-prod-0f94d0", name_of(t, "region.weu.keyvault"));
   EXPECT_EQ("cosno-shop-eu-prod-0f94d0", name_of(t, "boundary.eu.data.cosmos"));
-  EXPECT_EQ("redis-shop-weu-prod-0f94d0", name_of(t, "region.weu.redis"));
+  EXPECT_EQ("amr-shop-weu-prod-0f94d0", name_of(t, "region.weu.managed_redis"));
   EXPECT_EQ("srch-shop-weu-prod-0f94d0", name_of(t, "region.weu.search"));
   EXPECT_EQ("oai-shop-weu-prod-0f94d0", name_of(t, "region.weu.openai"));
   EXPECT_EQ("oai-shop-weu-prod-0f94d0", name_of(t, "region.weu.openai.subdomain"));

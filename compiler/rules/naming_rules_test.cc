@@ -57,7 +57,7 @@ TEST(GeneratedNamesValid, ABadPrefixCharacterPointsAtThePrefix) {
   EXPECT_EQ(
       "the same element also makes an invalid AKS DNS prefix `sh.op-weu-prod`, AI Search "
       "service `srch-sh.op-weu-prod`, Azure OpenAI account `oai-sh.op-weu-prod`, Azure "
-      "OpenAI custom subdomain `oai-sh.op-weu-prod`, Redis cache `redis-sh.op-weu-prod`, "
+      "OpenAI custom subdomain `oai-sh.op-weu-prod`, Managed Redis instance `amr-sh.op-weu-prod`, "
       "storage account `stsh.opweuprod`, key vault `kv-sh.op-weu-prod`, Log Analytics "
       "workspace `log-sh.op-weu-prod` and Cosmos DB account `cosno-sh.op-eu-prod`",
       result.sink.diagnostics()[0].help);

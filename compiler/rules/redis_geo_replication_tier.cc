@@ -20,19 +20,13 @@ void redis_geo_replication_tier(const model::Topology& t, diag::DiagnosticSink& 
         "the `{}` Redis cache of region `{}` cannot have a geo-replica: passive "
         "geo-replication links only Premium caches",
         tier, region.key);
-    if (redis.sku.explicit_) {
-      auto& d = sink.report(diag::Kind::RedisGeoReplicaNeedsPremium, redis.sku.location, message);
-      d.notes.push_back(
-          {redis.geo_replica.location,
-           fmt::format("geo-replica in `{}` asked for here", redis.geo_replica.value)});
-      d.help = "use `sku = premium` (sizes P1 to P5), or remove `geo_replica`";
-      d.fixit = diag::FixIt{redis.sku.location, "premium"};
-    } else {
-      auto& d =
-          sink.report(diag::Kind::RedisGeoReplicaNeedsPremium, redis.geo_replica.location, message);
-      d.help = fmt::format("the default tier is `{}`; add `sku = premium`, or remove `geo_replica`",
-                           tier);
-    }
+    // A block without a tier runs Azure Managed Redis, so the tier of a
+    // cache is always written.
+    auto& d = sink.report(diag::Kind::RedisGeoReplicaNeedsPremium, redis.sku.location, message);
+    d.notes.push_back({redis.geo_replica.location,
+                       fmt::format("geo-replica in `{}` asked for here", redis.geo_replica.value)});
+    d.help = "use `sku = premium` (sizes P1 to P5), or remove `geo_replica`";
+    d.fixit = diag::FixIt{redis.sku.location, "premium"};
   }
 }
 

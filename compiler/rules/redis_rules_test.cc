@@ -50,16 +50,11 @@ TEST(RedisGeoReplicationTier, BasicTierIsRefusedToo) {
             diagnostics_of(redis_with("sku = basic  geo_replica = northeurope")));
 }
 
-TEST(RedisGeoReplicationTier, DefaultTierPointsAtTheReplica) {
-  std::string text = redis_with("geo_replica = northeurope");
-  EXPECT_EQ(Lines{"A004 4:27 the `standard` Redis cache of region `eu` cannot have a geo-replica: "
-                  "passive geo-replication links only Premium caches"},
-            diagnostics_of(text));
-  auto result = check_text(text);
-  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
-  EXPECT_EQ(Lines{}, notes_of(result, d));
-  EXPECT_EQ("the default tier is `standard`; add `sku = premium`, or remove `geo_replica`", d.help);
-  EXPECT_FALSE(d.fixit);
+// Without a tier the block runs Azure Managed Redis, which S050 tells.
+TEST(RedisGeoReplicationTier, DefaultIsManagedRedisNotACache) {
+  EXPECT_EQ(Lines{"S050 4:27 `geo_replica` is an Azure Cache for Redis setting, but region `eu` "
+                  "runs Azure Managed Redis `Balanced_B3`"},
+            diagnostics_of(redis_with("geo_replica = northeurope")));
 }
 
 // A005
@@ -111,15 +106,10 @@ TEST(RedisShardsTier, WrittenStandardTierIsNoted) {
   EXPECT_EQ("use `sku = premium` (sizes P1 to P5), or remove `shards`", d.help);
 }
 
-TEST(RedisShardsTier, DefaultTierNamesTheDefault) {
-  std::string text = redis_with("shards = 2");
-  EXPECT_EQ(Lines{"S020 4:22 the `standard` Redis cache of region `eu` cannot be clustered: only "
-                  "Premium caches take `shards`"},
-            diagnostics_of(text));
-  auto result = check_text(text);
-  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
-  EXPECT_EQ(Lines{}, notes_of(result, d));
-  EXPECT_EQ("the default tier is `standard`; add `sku = premium`, or remove `shards`", d.help);
+TEST(RedisShardsTier, DefaultIsManagedRedisNotACache) {
+  EXPECT_EQ(Lines{"S050 4:22 `shards` is an Azure Cache for Redis setting, but region `eu` runs "
+                  "Azure Managed Redis `Balanced_B3`"},
+            diagnostics_of(redis_with("shards = 2")));
 }
 
 TEST(RedisShardsTier, BasicTierIsRefusedToo) {

@@ -21,13 +21,10 @@ void redis_shards_tier(const model::Topology& t, diag::DiagnosticSink& sink) {
         fmt::format("the `{}` Redis cache of region `{}` cannot be clustered: only Premium "
                     "caches take `shards`",
                     tier, region.key));
-    if (redis.sku.explicit_) {
-      d.notes.push_back({redis.sku.location, fmt::format("the tier is `{}` here", tier)});
-      d.help = "use `sku = premium` (sizes P1 to P5), or remove `shards`";
-    } else {
-      d.help =
-          fmt::format("the default tier is `{}`; add `sku = premium`, or remove `shards`", tier);
-    }
+    // A block without a tier runs Azure Managed Redis, so the tier of a
+    // cache is always written.
+    d.notes.push_back({redis.sku.location, fmt::format("the tier is `{}` here", tier)});
+    d.help = "use `sku = premium` (sizes P1 to P5), or remove `shards`";
   }
 }
 

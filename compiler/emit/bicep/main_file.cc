@@ -10,6 +10,7 @@
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/managed_redis/geo_groups.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -126,6 +127,7 @@ class MainFile {
     import(p_.any_region(Service::kKeyVault), "keyVaultSettings", "keyvault.bicep");
     import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
     import(p_.any_region(Service::kServiceBus), "serviceBusSettings", "servicebus.bicep");
+    import(p_.any_region(Service::kManagedRedis), "managedRedisSettings", "managed-redis.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -174,6 +176,8 @@ class MainFile {
              "postgresSettings");
     optional(p_.any_region(Service::kServiceBus), "Its Service Bus Premium namespace.",
              kRegionServiceBus, "serviceBusSettings");
+    optional(p_.any_region(Service::kManagedRedis), "Its Azure Managed Redis.", kRegionManagedRedis,
+             "managedRedisSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -266,9 +270,12 @@ class MainFile {
   // `module regionAks 'modules/aks.bicep' = [for (region, i) in regions: ...]`,
   // deployed to each region's group; for an optional collection, only in the
   // regions whose settings have the field.
-  void region_module(RegionCollection c, std::string_view path, std::vector<Property> params) {
+  // `serial` deploys the regions one after the other (`@batchSize(1)`).
+  void region_module(RegionCollection c, std::string_view path, std::vector<Property> params,
+                     bool serial = false) {
     std::string head =
         fmt::format("module {} 'modules/{}' = [\n  for (region, i) in regions: ", c.symbol, path);
+    if (serial) head = "@batchSize(1)\n" + head;
     if (c.optional) head += fmt::format("if (region.?{} != null) ", c.field);
     f_.blank();
     f_.line(head,
@@ -375,6 +382,24 @@ class MainFile {
     service(Service::kKeyVault, kRegionKeyVaults, "keyvault.bicep", {});
     service(Service::kPostgres, kRegionPostgres, "postgres.bicep", {});
     service(Service::kServiceBus, kRegionServiceBus, "servicebus.bicep", {});
+    if (p_.any_region(Service::kManagedRedis)) {
+      // A geo-replication member links to the members deployed before it, so
+      // with a group the instances are deployed in the regions' order.
+      region_module(kRegionManagedRedis, "managed-redis.bicep",
+                    {{"settings", settings(kRegionManagedRedis)},
+                     {"location", raw(location)},
+                     {"endpointSubnetId", raw(subnets + ".endpoints")},
+                     {"privateDnsZoneIds", raw(zones)},
+                     {"tags", raw("tags")}},
+                    any_managed_redis_group());
+    }
+  }
+
+  bool any_managed_redis_group() const {
+    for (const auto& g : services::managed_redis::geo_groups(*p_.topology)) {
+      if (g.members.size() > 1) return true;
+    }
+    return false;
   }
 
   void cosmos(size_t i) {

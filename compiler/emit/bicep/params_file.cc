@@ -12,6 +12,7 @@
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/services/frontdoor/unrouted.h"
+#include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/servicebus/durations.h"
 
@@ -240,6 +241,33 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
+  // A geo-replication member lists itself and the members before it: the
+  // regions are deployed in order (main_file.cc), so those exist.
+  Value managed_redis(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::Redis& c = *r.managed_redis;
+    std::vector<Property> props{
+        {"name", str(p_.region_name(r, "managed_redis"))},
+        {"skuName", str(c.sku.value)},
+        {"highAvailability", Value::boolean(c.high_availability.value)},
+    };
+    const auto groups = services::managed_redis::geo_groups(*p_.topology);
+    if (const auto* g = services::managed_redis::group_of(groups, r)) {
+      std::vector<Value> members;
+      for (const model::Region* m : g->members) {
+        members.push_back(Value::object({{"resourceGroup", str(p_.region_name(*m, "rg"))},
+                                         {"name", str(p_.region_name(*m, "managed_redis"))}}));
+        if (m == &r) break;
+      }
+      props.push_back({"geoReplication",
+                       Value::object({{"groupNickname", str(g->name)},
+                                      {"linkedDatabases", Value::array(std::move(members))}})});
+    }
+    props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.amr"))});
+    props.push_back({"privateDnsZones", zones(plan, {"privatelink.redis.azure."})});
+    return Value::object(std::move(props));
+  }
+
   // ARM names the compute without the azurerm tier prefix (GP_, MO_, B_)
   // and gives the tier by name.
   Value postgres(const RegionPlan& plan) const {
@@ -412,6 +440,7 @@ class ParamsFile {
     }
     if (r.postgres) param(kRegionPostgres, postgres(plan));
     if (r.servicebus) param(kRegionServiceBus, servicebus(plan));
+    if (r.managed_redis) param(kRegionManagedRedis, managed_redis(plan));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

@@ -168,6 +168,7 @@ class Planner {
       if (r.redis || plan.hosts_redis_replica_endpoint) {
         zones.push_back("privatelink.redis.cache.windows.net");
       }
+      if (r.managed_redis) zones.push_back("privatelink.redis.azure.net");
       if (r.keyvault) zones.push_back("privatelink.vaultcore.azure.net");
       if (r.postgres) zones.push_back("privatelink.postgres.database.azure.com");
       if (t_.reaches_registry(r)) zones.push_back("privatelink.azurecr.io");

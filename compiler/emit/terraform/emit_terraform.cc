@@ -8,6 +8,7 @@
 #include "compiler/emit/terraform/estate.h"
 #include "compiler/emit/terraform/protection.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/services/managed_redis/geo_groups.h"
 
 namespace topoc::emit {
 namespace {
@@ -95,6 +96,12 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kMonitoring)) out.push_back("regional/monitoring");
   if (e.any_region(Service::kPostgres)) out.push_back("regional/postgres");
   if (e.any_region(Service::kServiceBus)) out.push_back("regional/servicebus");
+  if (e.any_region(Service::kManagedRedis)) out.push_back("regional/managed-redis");
+  for (const auto& g : services::managed_redis::geo_groups(*e.topology)) {
+    if (g.members.size() < 2) continue;
+    out.push_back("global/managed-redis-geo-replication");
+    break;
+  }
   if (!e.dns.empty()) out.push_back("regional/private-dns");
   if (!e.peerings.empty()) out.push_back("regional/vnet-peering");
   if (!e.cosmos.empty()) out.push_back("global/cosmosdb");

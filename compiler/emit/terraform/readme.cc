@@ -34,6 +34,8 @@ constexpr ModuleDoc kModules[] = {
     {"global/frontdoor", "frontdoor", "once",
      "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF "
      "policy"},
+    {"global/managed-redis-geo-replication", "managed_redis_geo_replication",
+     "per geo-replication group", "link of a group's Azure Managed Redis instances"},
     {"global/policy-definitions", "policy_definitions", "once",
      "shared custom policies: no geo-redundant storage, required tags"},
     {"global/residency-policy", "residency_policy", "per boundary",
@@ -46,6 +48,8 @@ constexpr ModuleDoc kModules[] = {
     {"regional/keyvault", "keyvault", "per region", "Key Vault (RBAC), private endpoint"},
     {"regional/monitoring", "monitoring", "per region",
      "Log Analytics workspace, Application Insights"},
+    {"regional/managed-redis", "managed_redis", "per region",
+     "Azure Managed Redis instance and its default database, private endpoint"},
     {"regional/network", "network", "per region", "VNet, subnets, network security groups"},
     {"regional/openai", "openai", "per region",
      "Azure OpenAI account, model deployments, private endpoint"},

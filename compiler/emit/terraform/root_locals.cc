@@ -215,6 +215,18 @@ Expr redis(const Estate& e, const model::Region& r) {
   });
 }
 
+Expr managed_redis(const Estate& e, const model::Region& r) {
+  const model::Redis& c = *r.managed_redis;
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "managed_redis"))},
+      {"sku_name", str(c.sku.value)},
+      {"high_availability_enabled", Expr::boolean(c.high_availability.value)},
+      {"geo_replication_group_name", str_or_null(c.geo_replication.value)},
+      {"private_endpoint_name", str(e.names.region(r.key, "pep.amr"))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.redis.azure."))},
+  });
+}
+
 Expr storage(const Estate& e, const model::Region& r) {
   if (!r.storage) return Expr::null();
   return Expr::object({
@@ -381,6 +393,9 @@ Expr region(const Estate& e, const model::Region& r) {
   }
   if (e.any_region(model::Service::kServiceBus)) {
     fields.push_back({"servicebus", r.servicebus ? servicebus(e, r) : Expr::null()});
+  }
+  if (e.any_region(model::Service::kManagedRedis)) {
+    fields.push_back({"managed_redis", r.managed_redis ? managed_redis(e, r) : Expr::null()});
   }
   return Expr::object(std::move(fields));
 }

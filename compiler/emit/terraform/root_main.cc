@@ -8,6 +8,7 @@
 
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/services/managed_redis/geo_groups.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -89,6 +90,26 @@ void resource_groups(const Estate& e, Body& file) {
 void add_module(Body& file, std::string_view name, Body body) {
   file.blank();
   file.block("module", {std::string(name)}, std::move(body));
+}
+
+// One link per active geo-replication group of two or more Managed Redis
+// instances, written on the group's first member.
+void managed_redis_geo_replication(const Estate& e, Body& file) {
+  std::vector<hcl::Entry> groups;
+  for (const services::managed_redis::GeoGroup& g :
+       services::managed_redis::geo_groups(*e.topology)) {
+    if (g.members.size() < 2) continue;
+    std::vector<std::string> linked;
+    for (size_t i = 1; i < g.members.size(); ++i) linked.push_back(g.members[i]->key);
+    groups.push_back({g.name, Expr::object({{"first", Expr::string(g.members.front()->key)},
+                                            {"linked", Expr::string_list(linked)}})});
+  }
+  if (groups.empty()) return;
+  Body b = module_head("global/managed-redis-geo-replication", Expr::object(std::move(groups)));
+  b.attribute("managed_redis_id", raw("module.managed_redis[each.value.first].id"));
+  b.attribute("linked_managed_redis_ids",
+              raw("[for key in each.value.linked : module.managed_redis[key].id]"));
+  add_module(file, "managed_redis_geo_replication", std::move(b));
 }
 
 void regional_modules(const Estate& e, Body& file) {
@@ -255,6 +276,20 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("private_endpoint", private_endpoint_object("redis"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "redis", std::move(b));
+  }
+  if (e.any_region(Service::kManagedRedis)) {
+    Body b = module_head("regional/managed-redis", regions_with("managed_redis"));
+    b.attribute("name", raw("each.value.managed_redis.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    for (const char* setting :
+         {"sku_name", "high_availability_enabled", "geo_replication_group_name"}) {
+      b.attribute(setting, raw(fmt::format("each.value.managed_redis.{}", setting)));
+    }
+    b.attribute("private_endpoint", private_endpoint_object("managed_redis"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "managed_redis", std::move(b));
+    managed_redis_geo_replication(e, file);
   }
   if (e.any_region(Service::kKeyVault)) {
     Body b = module_head("regional/keyvault", regions_with("keyvault"));

@@ -12,8 +12,8 @@ import { aksSettings } from 'modules/aks.bicep'
 import { searchSettings } from 'modules/ai-search.bicep'
 import { openaiSettings } from 'modules/openai.bicep'
 import { storageSettings } from 'modules/storage.bicep'
-import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
+import { managedRedisSettings } from 'modules/managed-redis.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
 import { alertSettings } from 'modules/alerts.bicep'
@@ -85,11 +85,11 @@ type regionSettings = {
   @description('Its storage account.')
   storage: storageSettings?
 
-  @description('Its Azure Cache for Redis.')
-  redis: redisSettings?
-
   @description('Its Key Vault.')
   keyVault: keyVaultSettings?
+
+  @description('Its Azure Managed Redis.')
+  managedRedis: managedRedisSettings?
 }
 
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -196,11 +196,11 @@ module regionStorage 'modules/storage.bicep' = [
   }
 ]
 
-module regionRedis 'modules/redis.bicep' = [
-  for (region, i) in regions: if (region.?redis != null) {
+module regionKeyVaults 'modules/keyvault.bicep' = [
+  for (region, i) in regions: if (region.?keyVault != null) {
     scope: regionGroups[i]
     params: {
-      settings: region.redis!
+      settings: region.keyVault!
       location: region.group.location
       endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
@@ -209,11 +209,11 @@ module regionRedis 'modules/redis.bicep' = [
   }
 ]
 
-module regionKeyVaults 'modules/keyvault.bicep' = [
-  for (region, i) in regions: if (region.?keyVault != null) {
+module regionManagedRedis 'modules/managed-redis.bicep' = [
+  for (region, i) in regions: if (region.?managedRedis != null) {
     scope: regionGroups[i]
     params: {
-      settings: region.keyVault!
+      settings: region.managedRedis!
       location: region.group.location
       endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds

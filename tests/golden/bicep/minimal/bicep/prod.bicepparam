@@ -60,7 +60,7 @@ param regions = [
         'privatelink.blob.core.windows.net'
         'privatelink.cognitiveservices.azure.com'
         'privatelink.openai.azure.com'
-        'privatelink.redis.cache.windows.net'
+        'privatelink.redis.azure.net'
         'privatelink.search.windows.net'
         'privatelink.services.ai.azure.com'
         'privatelink.vaultcore.azure.net'
@@ -176,20 +176,6 @@ param regions = [
         'privatelink.blob.core.windows.net'
       ]
     }
-    redis: {
-      name: 'redis-minimal-east-prod-d9ba01'
-      skuName: 'Standard'
-      capacity: 2
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      privateEndpointName: 'pep-minimal-east-redis-prod'
-      privateDnsZones: [
-        'privatelink.redis.cache.windows.net'
-      ]
-    }
     keyVault: {
       name: 'kv-mini-9c80-prod-d9ba01'
       skuName: 'standard'
@@ -198,6 +184,15 @@ param regions = [
       privateEndpointName: 'pep-minimal-east-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    managedRedis: {
+      name: 'amr-minimal-east-prod-d9ba01'
+      skuName: 'Balanced_B3'
+      highAvailability: true
+      privateEndpointName: 'pep-minimal-east-amr-prod'
+      privateDnsZones: [
+        'privatelink.redis.azure.net'
       ]
     }
   }
@@ -245,7 +240,7 @@ param regions = [
     privateDns: {
       zones: [
         'privatelink.blob.core.windows.net'
-        'privatelink.redis.cache.windows.net'
+        'privatelink.redis.azure.net'
         'privatelink.search.windows.net'
         'privatelink.vaultcore.azure.net'
       ]
@@ -330,20 +325,6 @@ param regions = [
         'privatelink.blob.core.windows.net'
       ]
     }
-    redis: {
-      name: 'redis-minimal-west-prod-d9ba01'
-      skuName: 'Standard'
-      capacity: 2
-      zones: [
-        '1'
-        '2'
-        '3'
-      ]
-      privateEndpointName: 'pep-minimal-west-redis-prod'
-      privateDnsZones: [
-        'privatelink.redis.cache.windows.net'
-      ]
-    }
     keyVault: {
       name: 'kv-mini-d506-prod-d9ba01'
       skuName: 'standard'
@@ -352,6 +333,15 @@ param regions = [
       privateEndpointName: 'pep-minimal-west-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    managedRedis: {
+      name: 'amr-minimal-west-prod-d9ba01'
+      skuName: 'Balanced_B3'
+      highAvailability: true
+      privateEndpointName: 'pep-minimal-west-amr-prod'
+      privateDnsZones: [
+        'privatelink.redis.azure.net'
       ]
     }
   }

@@ -150,16 +150,7 @@ locals {
           "privatelink.services.ai.azure.com",
         ]
       }
-      redis = {
-        name                  = "redis-minimal-east-prod-d9ba01"
-        sku_name              = "Standard"
-        capacity              = 2
-        shard_count           = null
-        zones                 = ["1", "2", "3"]
-        geo_replica           = null
-        private_endpoint_name = "pep-minimal-east-redis-prod"
-        private_dns_zones     = ["privatelink.redis.cache.windows.net"]
-      }
+      redis = null
       storage = {
         name                            = "stminimaleastprodd9ba01"
         replication_type                = "GZRS"
@@ -185,12 +176,20 @@ locals {
           "privatelink.blob.core.windows.net",
           "privatelink.cognitiveservices.azure.com",
           "privatelink.openai.azure.com",
-          "privatelink.redis.cache.windows.net",
+          "privatelink.redis.azure.net",
           "privatelink.search.windows.net",
           "privatelink.services.ai.azure.com",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-minimal-east-prod"
+      }
+      managed_redis = {
+        name                       = "amr-minimal-east-prod-d9ba01"
+        sku_name                   = "Balanced_B3"
+        high_availability_enabled  = true
+        geo_replication_group_name = null
+        private_endpoint_name      = "pep-minimal-east-amr-prod"
+        private_dns_zones          = ["privatelink.redis.azure.net"]
       }
     }
     west = {
@@ -278,16 +277,7 @@ locals {
         }
       }
       openai = null
-      redis = {
-        name                  = "redis-minimal-west-prod-d9ba01"
-        sku_name              = "Standard"
-        capacity              = 2
-        shard_count           = null
-        zones                 = ["1", "2", "3"]
-        geo_replica           = null
-        private_endpoint_name = "pep-minimal-west-redis-prod"
-        private_dns_zones     = ["privatelink.redis.cache.windows.net"]
-      }
+      redis  = null
       storage = {
         name                            = "stminimalwestprodd9ba01"
         replication_type                = "GZRS"
@@ -311,11 +301,19 @@ locals {
       private_dns = {
         zones = [
           "privatelink.blob.core.windows.net",
-          "privatelink.redis.cache.windows.net",
+          "privatelink.redis.azure.net",
           "privatelink.search.windows.net",
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-minimal-west-prod"
+      }
+      managed_redis = {
+        name                       = "amr-minimal-west-prod-d9ba01"
+        sku_name                   = "Balanced_B3"
+        high_availability_enabled  = true
+        geo_replication_group_name = null
+        private_endpoint_name      = "pep-minimal-west-amr-prod"
+        private_dns_zones          = ["privatelink.redis.azure.net"]
       }
     }
   }
@@ -585,25 +583,21 @@ module "storage" {
   tags                            = local.common_tags
 }
 
-module "redis" {
-  source   = "../../modules/regional/redis"
-  for_each = { for key, region in local.regions : key => region if region.redis != null }
+module "managed_redis" {
+  source   = "../../modules/regional/managed-redis"
+  for_each = { for key, region in local.regions : key => region if region.managed_redis != null }
 
-  name                             = each.value.redis.name
-  location                         = each.value.location
-  resource_group_name              = azurerm_resource_group.region[each.key].name
-  sku_name                         = each.value.redis.sku_name
-  capacity                         = each.value.redis.capacity
-  shard_count                      = each.value.redis.shard_count
-  zones                            = each.value.redis.zones
-  geo_replica                      = each.value.redis.geo_replica
-  geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
-  geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]
+  name                       = each.value.managed_redis.name
+  location                   = each.value.location
+  resource_group_name        = azurerm_resource_group.region[each.key].name
+  sku_name                   = each.value.managed_redis.sku_name
+  high_availability_enabled  = each.value.managed_redis.high_availability_enabled
+  geo_replication_group_name = each.value.managed_redis.geo_replication_group_name
   private_endpoint = {
-    name                 = each.value.redis.private_endpoint_name
+    name                 = each.value.managed_redis.private_endpoint_name
     location             = each.value.location
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
-    private_dns_zone_ids = [for zone in each.value.redis.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
+    private_dns_zone_ids = [for zone in each.value.managed_redis.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
 }
