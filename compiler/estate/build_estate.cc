@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
@@ -190,6 +193,15 @@ void plan_peerings(Estate& e) {
   std::sort(e.peerings.begin(), e.peerings.end(), [](const VnetPeering& x, const VnetPeering& y) {
     return std::pair{x.local, x.remote} < std::pair{y.local, y.remote};
   });
+  // Azure links a VNet to one private DNS zone of a name at most ("A virtual
+  // network cannot be linked to multiple zones with overlapping namespaces";
+  // Private Link FAQ on Learn): where two peered regions have a zone the
+  // local region lacks, only the first peer's, in topology order, is linked.
+  std::set<std::pair<const model::Region*, std::string>> linked;
+  for (VnetPeering& p : e.peerings) {
+    std::erase_if(p.remote_zones,
+                  [&](const std::string& zone) { return !linked.insert({p.local, zone}).second; });
+  }
 }
 
 void plan_policies(Estate& e) {

@@ -230,6 +230,21 @@ TEST(Estate, PeeredRegionIsLinkedToTheRemoteZonesItLacks) {
   EXPECT_EQ(e.names.region("weu", "rg"), link->resource_group);
 }
 
+TEST(Estate, AVnetIsLinkedToOneZoneOfEachName) {
+  // Two regions run storage, a third none: the third links the first peer's
+  // blob zone only, as Azure refuses a second zone of the same name.
+  auto c = check(replaced_once(kPeered, "services = [keyvault] }\n",
+                               "services = [keyvault] }\n  region \"sec\" { location = swedencentral"
+                               "  address = 10.4.0.0/16  services = [storage, keyvault] }\n"));
+  estate::Estate e = estate::build_estate(c->model(), {});
+  std::map<std::string, std::vector<std::string>> zones;
+  for (const estate::VnetPeering& p : e.peerings) zones[p.key] = p.remote_zones;
+  EXPECT_EQ(std::vector<std::string>{"privatelink.blob.core.windows.net"}, zones["neu/weu"]);
+  EXPECT_EQ(std::vector<std::string>{}, zones["neu/sec"]);
+  EXPECT_EQ(std::vector<std::string>{}, zones["weu/sec"]);
+  EXPECT_EQ(std::vector<std::string>{}, zones["sec/weu"]);
+}
+
 TEST(Estate, PeeringNoneAndHub) {
   auto none = check(replaced_once(kPeered, "geography = eu-data-boundary",
                                   "geography = eu-data-boundary  peering = none"));

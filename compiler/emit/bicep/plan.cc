@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/symbols.h"
@@ -203,6 +206,13 @@ class Planner {
               [](const PeeringPlan& x, const PeeringPlan& y) {
                 return std::pair{x.local, x.remote} < std::pair{y.local, y.remote};
               });
+    // One zone of a name per VNet, as estate::plan_peerings links them.
+    std::set<std::pair<size_t, std::string>> linked;
+    for (PeeringPlan& p : p_.peerings) {
+      std::erase_if(p.remote_zones, [&](const std::string& zone) {
+        return !linked.insert({p.local, zone}).second;
+      });
+    }
   }
 
   // Active-active: every region of a boundary serves at priority 1. The
