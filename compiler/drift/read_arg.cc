@@ -189,6 +189,20 @@ void servicebus_attributes(const json& r, const json& props, json& a) {
   if (local && local->is_boolean()) a["local_auth_enabled"] = !local->get<bool>();
 }
 
+// ARM keeps a vault's redundancy in its first storage setting and says
+// Enabled/Disabled for cross-region restore, which azurerm reads as a bool.
+void backup_vault_attributes(const json& props, json& a) {
+  if (const json* settings = member(props, "storageSettings");
+      settings && settings->is_array() && !settings->empty()) {
+    copy((*settings)[0], "datastoreType", a, "datastore_type");
+    copy((*settings)[0], "type", a, "redundancy");
+  }
+  const json* features = member(props, "featureSettings");
+  const json* crr = features ? member(*features, "crossRegionRestoreSettings") : nullptr;
+  const json* state = crr ? member(*crr, "state") : nullptr;
+  if (state && state->is_string()) a["cross_region_restore_enabled"] = *state == "Enabled";
+}
+
 json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
   json a = json::object();
   const json empty = json::object();
@@ -252,6 +266,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     }
   } else if (type == "azurerm_servicebus_namespace") {
     servicebus_attributes(r, props, a);
+  } else if (type == "azurerm_data_protection_backup_vault") {
+    backup_vault_attributes(props, a);
   } else if (type == "azurerm_resource_group_policy_assignment") {
     if (const json* parameters = member(props, "parameters")) {
       a["parameters"] = parameters->dump();  // decoded as azurerm's JSON string is

@@ -45,6 +45,7 @@ inline constexpr RegionCollection kRegionRedis{"regionRedis", "redis", true};
 inline constexpr RegionCollection kRegionKeyVaults{"regionKeyVaults", "keyVault", true};
 inline constexpr RegionCollection kRegionPostgres{"regionPostgres", "postgres", true};
 inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "serviceBus", true};
+inline constexpr RegionCollection kRegionBackup{"regionBackup", "backup", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

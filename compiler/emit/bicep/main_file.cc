@@ -124,6 +124,7 @@ class MainFile {
     import(p_.any_region(Service::kKeyVault), "keyVaultSettings", "keyvault.bicep");
     import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
     import(p_.any_region(Service::kServiceBus), "serviceBusSettings", "servicebus.bicep");
+    import(p_.any_region(Service::kBackup), "backupSettings", "backup.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -172,6 +173,7 @@ class MainFile {
              "postgresSettings");
     optional(p_.any_region(Service::kServiceBus), "Its Service Bus Premium namespace.",
              kRegionServiceBus, "serviceBusSettings");
+    optional(p_.any_region(Service::kBackup), "Its Backup vault.", kRegionBackup, "backupSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -369,6 +371,15 @@ class MainFile {
     service(Service::kKeyVault, kRegionKeyVaults, "keyvault.bicep", {});
     service(Service::kPostgres, kRegionPostgres, "postgres.bicep", {});
     service(Service::kServiceBus, kRegionServiceBus, "servicebus.bicep", {});
+    if (p_.any_region(Service::kBackup)) {
+      std::vector<Property> params{{"settings", settings(kRegionBackup)},
+                                   {"location", raw(location)}};
+      if (p_.any_region(Service::kPostgres)) {
+        params.push_back({"postgresServerId", raw(if_present(kRegionPostgres, "id"))});
+      }
+      params.push_back({"tags", raw("tags")});
+      region_module(kRegionBackup, "backup.bicep", std::move(params));
+    }
   }
 
   void cosmos(size_t i) {

@@ -79,6 +79,7 @@ constexpr std::string_view kReserved[] = {
     "postgresSettings",
     "registrySettings",
     "serviceBusSettings",
+    "backupSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -100,6 +101,7 @@ constexpr std::string_view kReserved[] = {
     "regionKeyVaults",
     "regionPostgres",
     "regionServiceBus",
+    "regionBackup",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

@@ -95,6 +95,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kMonitoring)) out.push_back("regional/monitoring");
   if (e.any_region(Service::kPostgres)) out.push_back("regional/postgres");
   if (e.any_region(Service::kServiceBus)) out.push_back("regional/servicebus");
+  if (e.any_region(Service::kBackup)) out.push_back("regional/backup");
   if (!e.dns.empty()) out.push_back("regional/private-dns");
   if (!e.cosmos.empty()) out.push_back("global/cosmosdb");
   if (e.has_frontdoor()) out.push_back("global/frontdoor");
