@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 31> kProperties = {
+constexpr std::array<std::string_view, 33> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -59,6 +59,9 @@ constexpr std::array<std::string_view, 31> kProperties = {
     "storage",
     "backup",
     "network",
+    // Backup vault: backup_vault_attributes reads inside these.
+    "storageSettings",
+    "featureSettings",
 };
 
 template <size_t N>

@@ -52,7 +52,7 @@ TEST(BackupRules, RetentionOutsideWhatAzureKeeps) {
 
 TEST(BackupRedundancy, CrossRegionRestoreWithoutGeoRedundancy) {
   std::string text = backup_with("redundancy = ZRS  cross_region_restore = true");
-  EXPECT_EQ(Lines{"S060 4:32 cross-region restore reads the copy in the Azure pair, but the Backup "
+  EXPECT_EQ(Lines{"S060 4:55 cross-region restore reads the copy in the Azure pair, but the Backup "
                   "vault of region `r` is `ZRS` and keeps none"},
             diagnostics_of(text));
   auto result = check_text(text);
@@ -62,7 +62,7 @@ TEST(BackupRedundancy, CrossRegionRestoreWithoutGeoRedundancy) {
 // The default is not geo-redundant when the pair is outside the boundary,
 // so cross-region restore must say `GRS` itself.
 TEST(BackupRedundancy, CrossRegionRestoreOnTheNarrowedDefault) {
-  EXPECT_EQ(Lines{"S060 4:14 cross-region restore reads the copy in the Azure pair, but the Backup "
+  EXPECT_EQ(Lines{"S060 4:37 cross-region restore reads the copy in the Azure pair, but the Backup "
                   "vault of region `r` is `ZRS` and keeps none"},
             diagnostics_of(
                 backup_in("westeurope", "westeurope", "backup", "cross_region_restore = true")));
