@@ -12,6 +12,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
+import { backupSettings } from 'modules/backup.bicep'
 import { registrySettings } from 'modules/container-registry.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -98,6 +99,9 @@ type regionSettings = {
 
   @description('Its PostgreSQL flexible server.')
   postgres: postgresSettings?
+
+  @description('Its Backup vault.')
+  backup: backupSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -218,6 +222,18 @@ module regionPostgres 'modules/postgres.bicep' = [
       location: region.group.location
       endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+  }
+]
+
+module regionBackup 'modules/backup.bicep' = [
+  for (region, i) in regions: if (region.?backup != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.backup!
+      location: region.group.location
+      postgresServerId: region.?postgres == null ? '' : regionPostgres[i]!.outputs.id
       tags: tags
     }
   }
