@@ -71,7 +71,7 @@ void plan(estate::Estate& e) {
     estate::add_regional(
         e, r, module + ".azurerm_data_protection_backup_policy_postgresql_flexible_server.this[0]",
         "azurerm_data_protection_backup_policy_postgresql_flexible_server",
-        e.names.region(r.key, "backup.policy.postgres"), "",
+        e.names.region(r.key, "backup.policy.postgres"), r.location.value,
         {{"default_retention_days", pg.retention_days.value}}, false)
         .source = pg.location;
     // The vault's identity reads the server's resource group and takes the
