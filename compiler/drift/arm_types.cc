@@ -64,6 +64,14 @@ constexpr std::array kTypes = {
             "azurerm_postgresql_flexible_server_database", false},
     // Resource Graph lists the profile; its endpoints are sub-resources it
     // does not list.
+    ArmType{"microsoft.dataprotection/backupvaults", "azurerm_data_protection_backup_vault", true},
+    // Children of the vault: mapped for exports that list them, never
+    // reported missing from the resources table. topoc's only backup
+    // instances and policies are a PostgreSQL flexible server's.
+    ArmType{"microsoft.dataprotection/backupvaults/backuppolicies",
+            "azurerm_data_protection_backup_policy_postgresql_flexible_server", false},
+    ArmType{"microsoft.dataprotection/backupvaults/backupinstances",
+            "azurerm_data_protection_backup_instance_postgresql_flexible_server", false},
     ArmType{"microsoft.servicebus/namespaces", "azurerm_servicebus_namespace", true},
     // Children of the namespace: mapped for exports that list them, never
     // reported missing from the resources table.

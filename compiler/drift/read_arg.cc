@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 36> kProperties = {
+constexpr std::array<std::string_view, 38> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -66,6 +66,9 @@ constexpr std::array<std::string_view, 36> kProperties = {
     "useRemoteGateways",
     // Azure Managed Redis: Enabled or Disabled.
     "highAvailability",
+    // Backup vault: backup_vault_attributes reads inside these.
+    "storageSettings",
+    "featureSettings",
 };
 
 template <size_t N>
@@ -196,6 +199,20 @@ void servicebus_attributes(const json& r, const json& props, json& a) {
   if (local && local->is_boolean()) a["local_auth_enabled"] = !local->get<bool>();
 }
 
+// ARM keeps a vault's redundancy in its first storage setting and says
+// Enabled/Disabled for cross-region restore, which azurerm reads as a bool.
+void backup_vault_attributes(const json& props, json& a) {
+  if (const json* settings = member(props, "storageSettings");
+      settings && settings->is_array() && !settings->empty()) {
+    copy((*settings)[0], "datastoreType", a, "datastore_type");
+    copy((*settings)[0], "type", a, "redundancy");
+  }
+  const json* features = member(props, "featureSettings");
+  const json* crr = features ? member(*features, "crossRegionRestoreSettings") : nullptr;
+  const json* state = crr ? member(*crr, "state") : nullptr;
+  if (state && state->is_string()) a["cross_region_restore_enabled"] = *state == "Enabled";
+}
+
 json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
   json a = json::object();
   const json empty = json::object();
@@ -272,6 +289,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     }
   } else if (type == "azurerm_servicebus_namespace") {
     servicebus_attributes(r, props, a);
+  } else if (type == "azurerm_data_protection_backup_vault") {
+    backup_vault_attributes(props, a);
   } else if (type == "azurerm_resource_group_policy_assignment") {
     if (const json* parameters = member(props, "parameters")) {
       a["parameters"] = parameters->dump();  // decoded as azurerm's JSON string is

@@ -422,6 +422,26 @@ TEST(DriftGraphReader, ManagedRedisInAzurermTerms) {
   EXPECT_EQ(expected, s.resources.front().attributes);
 }
 
+// ARM keeps a vault's redundancy in its first storage setting and says
+// Enabled/Disabled for cross-region restore.
+TEST(DriftGraphReader, BackupVaultInAzurermTerms) {
+  constexpr std::string_view kVault = R"({"count": 1, "skip_token": null, "total_records": 1,
+    "data": [{"id": "/subscriptions/5f3c2a61-8d4e-4b7a-9c1f-2e6d0b8a4c13/resourceGroups/rg-euent-westeurope-prod/providers/Microsoft.DataProtection/backupVaults/bvault-euent-westeurope-prod",
+      "name": "bvault-euent-westeurope-prod", "type": "microsoft.dataprotection/backupvaults",
+      "location": "westeurope", "resourceGroup": "rg-euent-westeurope-prod",
+      "subscriptionId": "5f3c2a61-8d4e-4b7a-9c1f-2e6d0b8a4c13",
+      "properties": {"storageSettings": [{"datastoreType": "VaultStore", "type": "GeoRedundant"}],
+        "featureSettings": {"crossRegionRestoreSettings": {"state": "Enabled"}}}}]})";
+  DeployedState s;
+  ASSERT_FALSE(read_state_text("graph.json", kVault, StateFormat::kAuto, s));
+  ASSERT_EQ(1u, s.resources.size());
+  const DeployedResource& vault = s.resources.front();
+  EXPECT_EQ("azurerm_data_protection_backup_vault", vault.type);
+  EXPECT_EQ("VaultStore", vault.attributes["datastore_type"]);
+  EXPECT_EQ("GeoRedundant", vault.attributes["redundancy"]);
+  EXPECT_EQ(true, vault.attributes["cross_region_restore_enabled"]);
+}
+
 TEST(DriftGraphReader, ResourceListExport) {
   DeployedState s = read_fixture(kList);
   EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);

@@ -23,7 +23,7 @@ struct StatefulType {
 
 // The stateful types of the Terraform tree, each with its lifecycle
 // prevent_destroy in the module templates. `location` is ForceNew on the
-// account, storage account, vault, server, registry and namespace
+// account, storage account, vaults, server, registry and namespace
 // (commonschema.Location() in azurerm v4.55.0); databases, containers,
 // topics and subscriptions have none of their own.
 constexpr StatefulType kStateful[] = {
@@ -40,6 +40,9 @@ constexpr StatefulType kStateful[] = {
     {"azurerm_servicebus_namespace", "Service Bus namespace", true},
     {"azurerm_servicebus_topic", "Service Bus topic", false},
     {"azurerm_servicebus_subscription", "Service Bus subscription", false},
+    // The vault holds the backups; `redundancy` and `location` are ForceNew
+    // (data_protection_backup_vault_resource.go).
+    {"azurerm_data_protection_backup_vault", "Backup vault", true},
 };
 
 const StatefulType* find_stateful(std::string_view type) {

@@ -81,8 +81,9 @@ TEST(LspFeatures, CompletionFollowsTheCursor) {
       "}\n");
   EXPECT_EQ(labels(completion(a, {0, 0})), std::vector<std::string>{"topology"});
   auto services = labels(completion(a, {2, 29}));
-  EXPECT_EQ(services, (std::vector<std::string>{"aks", "ai_search", "openai", "storage", "redis",
-                                                "keyvault", "monitoring", "postgres", "servicebus"}));
+  EXPECT_EQ(services,
+            (std::vector<std::string>{"aks", "ai_search", "openai", "storage", "redis", "keyvault",
+                                      "monitoring", "postgres", "servicebus", "backup"}));
   EXPECT_EQ(labels(completion(a, {3, 18})), std::vector<std::string>{"eu"});  // a geo route's label
   EXPECT_TRUE(completion(a, {4, 11}).empty() || completion(a, {4, 11})["items"].empty());
   EXPECT_EQ(labels(completion(a, {5, 27})), std::vector<std::string>{"eu"});

@@ -132,6 +132,11 @@ TEST(LspSchema, ComesFromTheReaders) {
   EXPECT_NE(schema.at("topology/frontdoor/geo").find("countries"), nullptr);
   EXPECT_NE(schema.at("topology/region/aks/pool").find("vm"), nullptr);
   EXPECT_NE(schema.at("topology/cosmos/container/index").find("include"), nullptr);
+  const BlockSchema& backup = schema.at("topology/region/backup");
+  EXPECT_EQ(backup.find("redundancy")->choices, (std::vector<std::string>{"LRS", "ZRS", "GRS"}));
+  EXPECT_TRUE(backup.find("cross_region_restore")->boolean);
+  EXPECT_TRUE(backup.find("postgres")->block);
+  EXPECT_NE(schema.at("topology/region/backup/postgres").find("retention"), nullptr);
 }
 
 }  // namespace

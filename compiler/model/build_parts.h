@@ -10,6 +10,12 @@ void read_region(BlockReader& r, Region& out);
 void read_tenant(BlockReader& r, Tenant& out);
 void read_postgres(BlockReader& r, Postgres& out);
 void read_servicebus(BlockReader& r, ServiceBus& out);
+// `location`: the region's, which the default redundancy depends on.
+void read_backup(BlockReader& r, Backup& out, std::string_view location);
+// GRS where the Azure pair shares the location's geography, else ZRS with
+// zones and LRS without (keep_default_storage_in_boundary narrows it to the
+// boundary).
+BackupRedundancy default_backup_redundancy(std::string_view location);
 void read_cosmos(BlockReader& r, Cosmos& out, DeploymentMode mode);
 void read_frontdoor(BlockReader& r, FrontDoor& out, std::string_view topology_name);
 void read_alerts(BlockReader& r, Alerts& out);
@@ -22,8 +28,9 @@ void add_default_alerts(Topology& t);
 // `shared_endpoint`: the region reaches an estate-wide service (a Cosmos DB
 // account, a container registry) through a private endpoint of its own.
 void carve_default_subnets(Region& region, bool shared_endpoint);
-// Storage without `replication` is geo-redundant only where the Azure pair is
-// inside the region's boundary too (R004 would refuse it otherwise). Runs
+// Storage without `replication`, and a Backup vault without `redundancy`, is
+// geo-redundant only where the Azure pair is inside the region's boundary too
+// (R004 and R011 would refuse it otherwise). Runs
 // once every region's boundary is resolved.
 void keep_default_storage_in_boundary(Topology& t);
 // Azure OpenAI without `deployment` takes the narrowest deployment type that

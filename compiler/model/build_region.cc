@@ -30,6 +30,7 @@ constexpr Choice<Service> kServices[] = {
     {"monitoring", Service::kMonitoring},
     {"postgres", Service::kPostgres},
     {"servicebus", Service::kServiceBus},
+    {"backup", Service::kBackup},
 };
 
 constexpr Choice<OpenAIDeployment> kDeployments[] = {
@@ -353,7 +354,7 @@ void read_region(BlockReader& r, Region& region) {
                                    fmt::format("unknown service `{}`{}", s.value,
                                                diag::did_you_mean(s.value, spellings)));
         d.help = "services are aks, ai_search, openai, storage, redis, keyvault, monitoring, "
-                 "postgres and servicebus";
+                 "postgres, servicebus and backup";
         if (auto best = diag::closest(s.value, spellings)) d.fixit = diag::FixIt{s.location, *best};
         continue;
       }
@@ -369,9 +370,10 @@ void read_region(BlockReader& r, Region& region) {
     // anyway, and A007 reports it if the location lacks it.
     for (const auto& c : kServices) {
       std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
-      // A database server or a message broker is never implied: each runs
-      // where asked for.
-      bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus;
+      // A database server, a message broker or a backup vault is never
+      // implied: each runs where asked for.
+      bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus ||
+                        c.value == Service::kBackup;
       if (on_request && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
@@ -557,6 +559,20 @@ void read_region(BlockReader& r, Region& region) {
   } else {
     service_block("servicebus", Service::kServiceBus);
   }
+  if (region.has(Service::kBackup)) {
+    region.backup.emplace();
+    if (const dsl::Node* n = service_block("backup", Service::kBackup)) {
+      BlockReader br(*n, ctx);
+      read_backup(br, *region.backup, loc);
+      br.finish();
+    } else {
+      BlockReader empty(kEmptyBlock, ctx);
+      read_backup(empty, *region.backup, loc);
+      region.backup->location = region.location_of_block;
+    }
+  } else {
+    service_block("backup", Service::kBackup);
+  }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {
     auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
@@ -597,6 +613,18 @@ void keep_default_storage_in_boundary(Topology& t) {
     if (!info) continue;
     if (boundary->allows(info->paired)) continue;
     region.storage->replication.value = info->zones ? StorageReplication::kZRS : StorageReplication::kLRS;
+  }
+  // A Backup vault's default is geo-redundant on the same terms.
+  for (Region& region : t.regions) {
+    if (!region.backup || region.backup->redundancy.explicit_ ||
+        region.backup->redundancy.value != BackupRedundancy::kGRS) {
+      continue;
+    }
+    const Boundary* boundary = t.find_boundary(region.boundary_name.value);
+    if (!boundary || boundary->allowed_locations.empty()) continue;
+    const catalog::RegionInfo* info = catalog::find_region(region.location.value);
+    if (!info || boundary->allows(info->paired)) continue;
+    region.backup->redundancy.value = info->zones ? BackupRedundancy::kZRS : BackupRedundancy::kLRS;
   }
 }
 

@@ -78,6 +78,7 @@ const char* to_string(Service s) {
     case Service::kMonitoring: return "monitoring";
     case Service::kPostgres: return "postgres";
     case Service::kServiceBus: return "servicebus";
+    case Service::kBackup: return "backup";
   }
   return "";
 }

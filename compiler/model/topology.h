@@ -52,7 +52,8 @@ enum class Service {
   kServiceBus,
   // Not a spelling of its own: a region's `redis` block asking for no Azure
   // Cache for Redis tier runs Azure Managed Redis (build_region.cc).
-  kManagedRedis
+  kManagedRedis,
+  kBackup
 };
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
@@ -260,6 +261,31 @@ struct ServiceBus {
   bool partitioned() const { return partitions.value > 1; }
 };
 
+// How a Backup vault keeps what it holds: three copies in one datacenter,
+// across the location's zones, or also in the Azure pair.
+enum class BackupRedundancy { kLRS, kZRS, kGRS };
+
+// Long-term retention of the region's PostgreSQL flexible server in the
+// vault: a weekly full backup kept `retention_days`.
+struct BackupPostgres {
+  Location location;
+  Sourced<int64_t> retention_days;
+};
+
+// A region's Azure Backup vault (Microsoft.DataProtection/backupVaults) and
+// what it protects (build_backup.cc).
+struct Backup {
+  Location location;
+  Sourced<BackupRedundancy> redundancy;  // default: see default_backup_redundancy
+  Sourced<bool> cross_region_restore;
+  std::optional<BackupPostgres> postgres;
+};
+
+// The azurerm/ARM redundancy: LocallyRedundant, ZoneRedundant, GeoRedundant.
+const char* to_string(BackupRedundancy);
+// The DSL spelling: LRS, ZRS, GRS.
+const char* dsl_spelling(BackupRedundancy);
+
 struct Subnet {
   std::string name;  // aks, endpoints, ingress, ...
   Location location;
@@ -290,6 +316,7 @@ struct Region {
   std::optional<Monitoring> monitoring;
   std::optional<Postgres> postgres;
   std::optional<ServiceBus> servicebus;
+  std::optional<Backup> backup;
   bool has(Service s) const;
   bool has_subnet(std::string_view name) const;
   // The key Azure names are made from: `renamed_from` if written, else `key`.

@@ -203,6 +203,7 @@ class Generator {
     }
     if (r.postgres) postgres(*r.postgres, key, base);
     if (r.servicebus) servicebus(*r.servicebus, key, base, rg);
+    if (r.backup) backup(*r.backup, key, base, rg);
     private_endpoints(r, key, base, rg);
   }
 
@@ -247,6 +248,23 @@ class Generator {
     if (pg.virtual_endpoint.value) {
       add("azurerm_postgresql_flexible_server_virtual_endpoint", base + ".postgres.endpoint",
           suffixed(regional("psqlve", key)), "global", {&suffix_, &env_, &prefix_, &key});
+    }
+  }
+
+  // A Backup vault's name is unique in its resource group; its policies in
+  // the vault and its backup instances likewise.
+  void backup(const model::Backup& b, const Part& key, const std::string& base,
+              const std::string& rg) {
+    const std::string vault = regional("bvault", key);
+    add("azurerm_data_protection_backup_vault", base + ".backup", vault, rg,
+        {&env_, &prefix_, &key});
+    if (b.postgres) {
+      add("azurerm_data_protection_backup_policy_postgresql_flexible_server",
+          base + ".backup.policy.postgres", regional("bkpol-psql", key), rg + "/" + vault,
+          {&env_, &prefix_, &key});
+      add("azurerm_data_protection_backup_instance_postgresql_flexible_server",
+          base + ".backup.instance.postgres", regional("bkinst-psql", key), rg + "/" + vault,
+          {&env_, &prefix_, &key});
     }
   }
 

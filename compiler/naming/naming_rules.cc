@@ -447,6 +447,32 @@ constexpr NamingRule kRules[] = {
      .scope = kParent,
      .summary = "1-50 letters, digits, `-`, `.` and `_`, starting and ending with a letter or "
                 "digit"},
+    // azurerm 4.55 internal/services/dataprotection/
+    // data_protection_backup_vault_resource.go: ^[-a-zA-Z0-9]{2,50}$.
+    {.resource_type = "azurerm_data_protection_backup_vault",
+     .noun = "Backup vault",
+     .min_length = 2,
+     .max_length = 50,
+     .punctuation = "-",
+     .caf_prefix = "bvault",
+     .summary = "2-50 letters, digits and `-`"},
+    // validate/backup_policy_postgresql_flexible_server_name.go:
+    // ^[-a-zA-Z0-9]{3,150}$. The backup instance's name azurerm only requires
+    // to be non-empty; topoc holds it to the policy's rule.
+    {.resource_type = "azurerm_data_protection_backup_policy_postgresql_flexible_server",
+     .noun = "Backup policy",
+     .min_length = 3,
+     .max_length = 150,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-150 letters, digits and `-`"},
+    {.resource_type = "azurerm_data_protection_backup_instance_postgresql_flexible_server",
+     .noun = "backup instance",
+     .min_length = 3,
+     .max_length = 150,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-150 letters, digits and `-`"},
     {.resource_type = "azurerm_postgresql_flexible_server_virtual_endpoint",
      .noun = "PostgreSQL virtual endpoint",
      .min_length = 3,

@@ -52,6 +52,16 @@ void zones_available(const model::Topology& t, diag::DiagnosticSink& sink) {
       d.help = fmt::format("use `{}`, the same redundancy without zones", fallback);
       d.fixit = diag::FixIt{replication.location, fallback};
     }
+    if (region.backup && region.backup->redundancy.explicit_ &&
+        region.backup->redundancy.value == model::BackupRedundancy::kZRS) {
+      const auto& redundancy = region.backup->redundancy;
+      auto& d = sink.report(diag::Kind::ZonesUnavailable, redundancy.location,
+                            fmt::format("a `ZRS` Backup vault needs availability zones, but `{}` "
+                                        "(region `{}`) has none",
+                                        info->name, region.key));
+      d.help = "use `LRS`, three copies in one datacenter";
+      d.fixit = diag::FixIt{redundancy.location, "LRS"};
+    }
     if (region.aks) {
       check_pool(region.aks->system_pool, region, sink);
       for (const model::NodePool& pool : region.aks->user_pools) check_pool(pool, region, sink);

@@ -46,6 +46,7 @@ inline constexpr RegionCollection kRegionKeyVaults{"regionKeyVaults", "keyVault"
 inline constexpr RegionCollection kRegionPostgres{"regionPostgres", "postgres", true};
 inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "serviceBus", true};
 inline constexpr RegionCollection kRegionManagedRedis{"regionManagedRedis", "managedRedis", true};
+inline constexpr RegionCollection kRegionBackup{"regionBackup", "backup", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

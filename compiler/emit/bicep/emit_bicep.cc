@@ -70,6 +70,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kPostgres), {"postgres.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kServiceBus), {"servicebus.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kManagedRedis), {"managed-redis.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kBackup), {"backup.bicep"});
   add(!p.cosmos.empty(), {"cosmos.bicep", "private-endpoint.bicep"});
   add(!p.registries.empty(), {"container-registry.bicep", "private-endpoint.bicep"});
   add(p.frontdoor.has_value(), {"frontdoor.bicep"});

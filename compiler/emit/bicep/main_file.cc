@@ -128,6 +128,7 @@ class MainFile {
     import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
     import(p_.any_region(Service::kServiceBus), "serviceBusSettings", "servicebus.bicep");
     import(p_.any_region(Service::kManagedRedis), "managedRedisSettings", "managed-redis.bicep");
+    import(p_.any_region(Service::kBackup), "backupSettings", "backup.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -178,6 +179,7 @@ class MainFile {
              kRegionServiceBus, "serviceBusSettings");
     optional(p_.any_region(Service::kManagedRedis), "Its Azure Managed Redis.", kRegionManagedRedis,
              "managedRedisSettings");
+    optional(p_.any_region(Service::kBackup), "Its Backup vault.", kRegionBackup, "backupSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -392,6 +394,15 @@ class MainFile {
                      {"privateDnsZoneIds", raw(zones)},
                      {"tags", raw("tags")}},
                     any_managed_redis_group());
+    }
+    if (p_.any_region(Service::kBackup)) {
+      std::vector<Property> params{{"settings", settings(kRegionBackup)},
+                                   {"location", raw(location)}};
+      if (p_.any_region(Service::kPostgres)) {
+        params.push_back({"postgresServerId", raw(if_present(kRegionPostgres, "id"))});
+      }
+      params.push_back({"tags", raw("tags")});
+      region_module(kRegionBackup, "backup.bicep", std::move(params));
     }
   }
 

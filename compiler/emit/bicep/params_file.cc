@@ -376,6 +376,28 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
+  // Cross-region restore only on a geo-redundant vault, as Azure requires.
+  Value backup(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::Backup& b = *r.backup;
+    std::vector<Property> props{{"name", str(p_.region_name(r, "backup"))},
+                                {"redundancy", str(model::to_string(b.redundancy.value))}};
+    if (b.redundancy.value == model::BackupRedundancy::kGRS) {
+      props.push_back({"crossRegionRestore", Value::boolean(b.cross_region_restore.value)});
+    }
+    if (b.postgres && r.postgres) {
+      props.push_back(
+          {"postgres",
+           Value::object({
+               {"serverName", str(p_.region_name(r, "postgres"))},
+               {"policyName", str(p_.region_name(r, "backup.policy.postgres"))},
+               {"instanceName", str(p_.region_name(r, "backup.instance.postgres"))},
+               {"retention", str(fmt::format("P{}D", b.postgres->retention_days.value))},
+           })});
+    }
+    return Value::object(std::move(props));
+  }
+
   Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
@@ -441,6 +463,7 @@ class ParamsFile {
     if (r.postgres) param(kRegionPostgres, postgres(plan));
     if (r.servicebus) param(kRegionServiceBus, servicebus(plan));
     if (r.managed_redis) param(kRegionManagedRedis, managed_redis(plan));
+    if (r.backup) param(kRegionBackup, backup(plan));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

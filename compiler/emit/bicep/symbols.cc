@@ -80,6 +80,7 @@ constexpr std::string_view kReserved[] = {
     "registrySettings",
     "serviceBusSettings",
     "managedRedisSettings",
+    "backupSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -102,6 +103,7 @@ constexpr std::string_view kReserved[] = {
     "regionPostgres",
     "regionServiceBus",
     "regionManagedRedis",
+    "regionBackup",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

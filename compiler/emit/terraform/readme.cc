@@ -61,6 +61,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/postgres", "postgres", "per region",
      "PostgreSQL flexible server, Entra administrator, databases, read replicas, virtual endpoint, "
      "private endpoints"},
+    {"regional/backup", "backup", "per region",
+     "Backup vault, long-term retention policy and backup instance of the region's PostgreSQL "
+     "server, the vault identity's role assignments"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},

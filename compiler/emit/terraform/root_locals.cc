@@ -296,6 +296,30 @@ Expr postgres(const Estate& e, const model::Region& r) {
   });
 }
 
+// The vault and, when the region's server is protected, its long-term
+// retention: a weekly backup kept `retention_days`. Cross-region restore is
+// null unless the vault is geo-redundant: azurerm refuses the argument,
+// even false, on any other vault.
+Expr backup(const Estate& e, const model::Region& r) {
+  const model::Backup& b = *r.backup;
+  bool geo = b.redundancy.value == model::BackupRedundancy::kGRS;
+  Expr pg = Expr::null();
+  if (b.postgres && r.postgres) {
+    pg = Expr::object({
+        {"policy_name", str(e.names.region(r.key, "backup.policy.postgres"))},
+        {"instance_name", str(e.names.region(r.key, "backup.instance.postgres"))},
+        {"retention", str(fmt::format("P{}D", b.postgres->retention_days.value))},
+    });
+  }
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "backup"))},
+      {"redundancy", str(model::to_string(b.redundancy.value))},
+      {"cross_region_restore_enabled",
+       geo ? Expr::boolean(b.cross_region_restore.value) : Expr::null()},
+      {"postgres", std::move(pg)},
+  });
+}
+
 Expr duration_or_null(const model::Sourced<int64_t>& seconds) {
   return seconds.explicit_ ? str(services::servicebus::iso8601_duration(seconds.value))
                            : Expr::null();
@@ -396,6 +420,8 @@ Expr region(const Estate& e, const model::Region& r) {
   }
   if (e.any_region(model::Service::kManagedRedis)) {
     fields.push_back({"managed_redis", r.managed_redis ? managed_redis(e, r) : Expr::null()});
+  if (e.any_region(model::Service::kBackup)) {
+    fields.push_back({"backup", r.backup ? backup(e, r) : Expr::null()});
   }
   return Expr::object(std::move(fields));
 }

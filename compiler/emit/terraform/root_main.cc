@@ -331,6 +331,25 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "servicebus", std::move(b));
   }
+  if (e.any_region(Service::kBackup)) {
+    Body b = module_head("regional/backup", regions_with("backup"));
+    b.attribute("name", raw("each.value.backup.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("redundancy", raw("each.value.backup.redundancy"));
+    b.attribute("cross_region_restore_enabled",
+                raw("each.value.backup.cross_region_restore_enabled"));
+    if (e.any_region(Service::kPostgres)) {
+      // Rule S062 guarantees the region's server whenever `postgres` is set.
+      b.attribute(
+          "postgres",
+          raw("each.value.backup.postgres == null ? null : merge(each.value.backup.postgres, "
+              "{ server_id = module.postgres[each.key].id, resource_group_id = "
+              "azurerm_resource_group.region[each.key].id })"));
+    }
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "backup", std::move(b));
+  }
 }
 
 void global_modules(const Estate& e, Body& file) {

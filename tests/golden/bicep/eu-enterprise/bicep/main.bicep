@@ -6,13 +6,13 @@ targetScope = 'subscription'
 import { resourceIds, resourceTags } from 'modules/types.bicep'
 import { networkSettings } from 'modules/network.bicep'
 import { privateDnsSettings } from 'modules/private-dns.bicep'
-import { vnetPeeringSettings } from 'modules/vnet-peering.bicep'
 import { monitoringSettings } from 'modules/monitoring.bicep'
 import { aksSettings } from 'modules/aks.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
+import { backupSettings } from 'modules/backup.bicep'
 import { registrySettings } from 'modules/container-registry.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -27,9 +27,6 @@ param globalGroupSettings resourceGroupSettings
 
 @description('The regions, in the order of the topology: each one\'s resource group and services.')
 param regions regionSettings[]
-
-@description('VNet peerings between regions of a boundary, one per direction.')
-param vnetPeerings vnetPeeringSettings[]
 
 @description('Each container registry, keyed by name.')
 param registries {
@@ -102,6 +99,9 @@ type regionSettings = {
 
   @description('Its PostgreSQL flexible server.')
   postgres: postgresSettings?
+
+  @description('Its Backup vault.')
+  backup: backupSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -227,22 +227,15 @@ module regionPostgres 'modules/postgres.bicep' = [
   }
 ]
 
-var regionKeys = map(regions, region => region.key)
-
-module vnetPeeringModules 'modules/vnet-peering.bicep' = [
-  for peering in vnetPeerings: {
-    scope: regionGroups[indexOf(regionKeys, peering.local)]
+module regionBackup 'modules/backup.bicep' = [
+  for (region, i) in regions: if (region.?backup != null) {
+    scope: regionGroups[i]
     params: {
-      settings: peering
-      virtualNetworkName: regions[indexOf(regionKeys, peering.local)].network.name
-      virtualNetworkId: regionNetworks[indexOf(regionKeys, peering.local)].outputs.id
-      remoteVirtualNetworkId: regionNetworks[indexOf(regionKeys, peering.remote)].outputs.id
-      remoteResourceGroupName: regionGroups[indexOf(regionKeys, peering.remote)].name
+      settings: region.backup!
+      location: region.group.location
+      postgresServerId: region.?postgres == null ? '' : regionPostgres[i]!.outputs.id
       tags: tags
     }
-    dependsOn: [
-      regionPrivateDns
-    ]
   }
 ]
 

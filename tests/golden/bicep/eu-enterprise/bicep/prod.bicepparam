@@ -203,6 +203,17 @@ param regions = [
         'privatelink.postgres.database.azure.com'
       ]
     }
+    backup: {
+      name: 'bvault-euent-westeurope-prod'
+      redundancy: 'GeoRedundant'
+      crossRegionRestore: true
+      postgres: {
+        serverName: 'psql-euent-westeurope-prod-61d1ca'
+        policyName: 'bkpol-psql-euent-westeurope-prod'
+        instanceName: 'bkinst-psql-euent-westeurope-prod'
+        retention: 'P365D'
+      }
+    }
     redisReplicaRegion: 1
   }
   {

@@ -131,6 +131,7 @@ locals {
         link_name = "link-vnet-euent-northeurope-prod"
       }
       postgres = null
+      backup   = null
     }
     westeurope = {
       location            = "westeurope"
@@ -292,6 +293,16 @@ locals {
         }
         private_endpoint_name = "pep-euent-westeurope-postgres-prod"
         private_dns_zones     = ["privatelink.postgres.database.azure.com"]
+      }
+      backup = {
+        name                         = "bvault-euent-westeurope-prod"
+        redundancy                   = "GeoRedundant"
+        cross_region_restore_enabled = true
+        postgres = {
+          policy_name   = "bkpol-psql-euent-westeurope-prod"
+          instance_name = "bkinst-psql-euent-westeurope-prod"
+          retention     = "P365D"
+        }
       }
     }
   }
@@ -703,6 +714,19 @@ module "postgres" {
     private_dns_zone_ids = [for zone in each.value.postgres.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "backup" {
+  source   = "../../modules/regional/backup"
+  for_each = { for key, region in local.regions : key => region if region.backup != null }
+
+  name                         = each.value.backup.name
+  location                     = each.value.location
+  resource_group_name          = azurerm_resource_group.region[each.key].name
+  redundancy                   = each.value.backup.redundancy
+  cross_region_restore_enabled = each.value.backup.cross_region_restore_enabled
+  postgres                     = each.value.backup.postgres == null ? null : merge(each.value.backup.postgres, { server_id = module.postgres[each.key].id, resource_group_id = azurerm_resource_group.region[each.key].id })
+  tags                         = local.common_tags
 }
 
 module "container_registry" {

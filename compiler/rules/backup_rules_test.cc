@@ -1,0 +1,127 @@
+// Backup vault rules S060-S062 and A003, and the residency of the vault's
+// copy in the Azure pair (R011).
+#include <gtest/gtest.h>
+
+#include "compiler/rules/residency_test_support.h"
+#include "tests/check_support.h"
+
+namespace topoc::testing {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+// A one-region topology in `location` running `services`, its vault
+// configured by `backup` on line 4; the boundary allows `allowed`.
+std::string backup_in(std::string_view location, std::string_view allowed,
+                      std::string_view services, std::string_view backup) {
+  return fmt::format(R"(topology "t" {{
+  boundary "b" {{ geography = eu-data-boundary  locations = [{}] }}
+  region "r" {{ location = {}  services = [{}]  address = 10.2.0.0/16
+    backup {{ {} }}
+  }}
+}}
+)",
+                     allowed, location, services, backup);
+}
+
+std::string backup_with(std::string_view backup) {
+  return backup_in("westeurope", "westeurope, northeurope", "postgres, backup", backup);
+}
+
+TEST(BackupRules, DefaultsPass) {
+  EXPECT_EQ(Lines{}, diagnostics_of(backup_with("")));
+}
+
+TEST(BackupRules, EverySettingAzureAcceptsPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(backup_with("redundancy = GRS  cross_region_restore = true  "
+                                                "postgres { retention = 3650d }")));
+  EXPECT_EQ(Lines{}, diagnostics_of(backup_with("redundancy = ZRS")));
+  EXPECT_EQ(Lines{}, diagnostics_of(backup_with("redundancy = LRS  postgres {}")));
+}
+
+TEST(BackupRules, RetentionOutsideWhatAzureKeeps) {
+  EXPECT_EQ(Lines{"M011 4:37 `retention` must be a whole number of days from 7d to 3650d (ten "
+                  "years)"},
+            diagnostics_of(backup_with("postgres { retention = 3651d }")));
+  EXPECT_EQ(Lines{"M011 4:37 `retention` must be a whole number of days from 7d to 3650d (ten "
+                  "years)"},
+            diagnostics_of(backup_with("postgres { retention = 6d }")));
+}
+
+// S060
+
+TEST(BackupRedundancy, CrossRegionRestoreWithoutGeoRedundancy) {
+  std::string text = backup_with("redundancy = ZRS  cross_region_restore = true");
+  EXPECT_EQ(Lines{"S060 4:55 cross-region restore reads the copy in the Azure pair, but the Backup "
+                  "vault of region `r` is `ZRS` and keeps none"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ(Lines{"4:27 `ZRS` chosen here"}, notes_of(result, result.sink.diagnostics().at(0)));
+}
+
+// The default is not geo-redundant when the pair is outside the boundary,
+// so cross-region restore must say `GRS` itself.
+TEST(BackupRedundancy, CrossRegionRestoreOnTheNarrowedDefault) {
+  EXPECT_EQ(Lines{"S060 4:37 cross-region restore reads the copy in the Azure pair, but the Backup "
+                  "vault of region `r` is `ZRS` and keeps none"},
+            diagnostics_of(
+                backup_in("westeurope", "westeurope", "backup", "cross_region_restore = true")));
+}
+
+// S061
+
+TEST(BackupRedundancy, GeoRedundancyWithoutAPair) {
+  std::string text = backup_in("italynorth", "italynorth", "backup", "redundancy = GRS");
+  EXPECT_EQ(Lines{"S061 4:27 `italynorth` (region `r`) has no Azure pair to keep the "
+                  "geo-redundant copy of its Backup vault in"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  ASSERT_TRUE(result.sink.diagnostics().at(0).fixit.has_value());
+  EXPECT_EQ("ZRS", result.sink.diagnostics().at(0).fixit->replacement);
+}
+
+TEST(BackupRedundancy, DefaultWithoutAPairIsNotGeoRedundant) {
+  EXPECT_EQ(Lines{}, diagnostics_of(backup_in("italynorth", "italynorth", "backup", "")));
+}
+
+// A003
+
+TEST(BackupRedundancy, ZoneRedundancyWithoutZones) {
+  std::string text = replaced(backup_in("westus", "westus", "backup", "redundancy = ZRS"),
+                              "eu-data-boundary", "united-states");
+  EXPECT_EQ(Lines{"A003 4:27 a `ZRS` Backup vault needs availability zones, but `westus` (region "
+                  "`r`) has none"},
+            diagnostics_of(text));
+}
+
+// S062
+
+TEST(BackupPostgres, RetentionWithoutAServer) {
+  EXPECT_EQ(Lines{"S062 4:14 the Backup vault of region `r` keeps long-term backups of a "
+                  "PostgreSQL server the region does not run"},
+            diagnostics_of(backup_in("westeurope", "westeurope, northeurope", "backup",
+                                     "postgres { retention = 365d }")));
+}
+
+// Placements: the copy in the pair (R011), a backup copy without
+// cross-region restore and a geo-pair copy with it.
+
+TEST(BackupResidency, CopyInsideTheBoundaryPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(backup_with("redundancy = GRS")));
+}
+
+TEST(BackupResidency, BackupCopyOutsideTheBoundary) {
+  EXPECT_EQ(Lines{"R011 4:27 the backup copy of azurerm_data_protection_backup_vault "
+                  "`bvault-t-r-prod` is in `northeurope`, outside boundary `b`"},
+            diagnostics_of(backup_in("westeurope", "westeurope", "backup", "redundancy = GRS")));
+}
+
+TEST(BackupResidency, RestorableCopyOutsideTheBoundary) {
+  EXPECT_EQ(Lines{"R011 4:27 the geo-pair copy of azurerm_data_protection_backup_vault "
+                  "`bvault-t-r-prod` is in `northeurope`, outside boundary `b`"},
+            diagnostics_of(backup_in("westeurope", "westeurope", "backup",
+                                     "redundancy = GRS  cross_region_restore = true")));
+}
+
+}  // namespace
+}  // namespace topoc::testing

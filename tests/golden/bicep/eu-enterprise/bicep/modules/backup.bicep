@@ -1,0 +1,203 @@
+// A region's Azure Backup vault (a Data Protection backup vault) and the
+// long-term retention of the region's PostgreSQL flexible server.
+//
+// The storage redundancy is fixed when the vault is created. A geo-redundant
+// vault copies its backups to the Azure pair of its location; cross-region
+// restore makes that copy restorable at any time and cannot be turned off
+// again, and Azure accepts it only on a geo-redundant vault.
+
+import { resourceTags } from 'types.bicep'
+
+@description('The vault and what it protects.')
+param settings backupSettings
+
+@description('Azure location of the region; the server the vault protects is in it too.')
+param location string
+
+@description('Resource ID of the region\'s PostgreSQL server; empty when the region runs none.')
+param postgresServerId string = ''
+
+@description('Tags on every resource that takes tags.')
+param tags resourceTags
+
+@export()
+@description('Long-term retention of the region\'s PostgreSQL server.')
+type backupPostgres = {
+  @description('Name of the server the vault protects.')
+  serverName: string
+
+  @description('Name of the backup policy.')
+  policyName: string
+
+  @description('Name of the backup instance.')
+  instanceName: string
+
+  @description('How long the vault keeps each weekly backup, as an ISO 8601 duration.')
+  retention: string
+}
+
+@export()
+@description('A region\'s Backup vault.')
+type backupSettings = {
+  @description('Name of the vault.')
+  name: string
+
+  @description('Storage redundancy of the vault; fixed at creation.')
+  redundancy: ('LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant')
+
+  @description('Whether backups can be restored from the copy in the Azure pair at any time; geo-redundant vaults only.')
+  crossRegionRestore: bool?
+
+  @description('Long-term retention of the region\'s PostgreSQL server; absent for none.')
+  postgres: backupPostgres?
+}
+
+// Built-in roles: Reader, and the role that lets a Backup vault take a
+// PostgreSQL flexible server's long-term retention backups.
+var readerRoleId = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+var longTermRetentionRoleId = 'c088a766-074b-43ba-90d4-1fb21feae531'
+
+var vaultStore = {
+  dataStoreType: 'VaultStore'
+  objectType: 'DataStoreInfoBase'
+}
+
+resource vault 'Microsoft.DataProtection/backupVaults@2026-07-01' = {
+  name: settings.name
+  location: location
+  tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    storageSettings: [
+      {
+        datastoreType: 'VaultStore'
+        type: settings.redundancy
+      }
+    ]
+    securitySettings: {
+      softDeleteSettings: {
+        state: 'On'
+        retentionDurationInDays: 14
+      }
+    }
+    featureSettings: settings.redundancy == 'GeoRedundant'
+      ? {
+          crossRegionRestoreSettings: {
+            state: (settings.?crossRegionRestore ?? false) ? 'Enabled' : 'Disabled'
+          }
+        }
+      : null
+  }
+}
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2026-10-01' existing = if (settings.?postgres != null) {
+  name: settings.?postgres.?serverName ?? 'none'
+}
+
+// A weekly full backup, Sundays at 02:00 UTC, kept for `retention`.
+resource policy 'Microsoft.DataProtection/backupVaults/backupPolicies@2026-07-01' = if (settings.?postgres != null) {
+  parent: vault
+  name: settings.?postgres.?policyName ?? 'none'
+  properties: {
+    objectType: 'BackupPolicy'
+    datasourceTypes: [
+      'Microsoft.DBforPostgreSQL/flexibleServers'
+    ]
+    policyRules: [
+      {
+        objectType: 'AzureBackupRule'
+        name: 'BackupIntervals'
+        dataStore: vaultStore
+        backupParameters: {
+          objectType: 'AzureBackupParams'
+          backupType: 'Full'
+        }
+        trigger: {
+          objectType: 'ScheduleBasedTriggerContext'
+          schedule: {
+            repeatingTimeIntervals: [
+              'R/2025-01-05T02:00:00+00:00/P1W'
+            ]
+          }
+          taggingCriteria: [
+            {
+              isDefault: true
+              taggingPriority: 99
+              tagInfo: {
+                tagName: 'Default'
+              }
+            }
+          ]
+        }
+      }
+      {
+        objectType: 'AzureRetentionRule'
+        name: 'Default'
+        isDefault: true
+        lifecycles: [
+          {
+            deleteAfter: {
+              objectType: 'AbsoluteDeleteOption'
+              duration: settings.?postgres.?retention ?? 'P365D'
+            }
+            sourceDataStore: vaultStore
+            targetDataStoreCopySettings: []
+          }
+        ]
+      }
+    ]
+  }
+}
+
+resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (settings.?postgres != null) {
+  name: guid(resourceGroup().id, vault.id, readerRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', readerRoleId)
+    principalId: vault.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource longTermRetention 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (settings.?postgres != null) {
+  name: guid(server.id, vault.id, longTermRetentionRoleId)
+  scope: server
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', longTermRetentionRoleId)
+    principalId: vault.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+var dataSource = {
+  datasourceType: 'Microsoft.DBforPostgreSQL/flexibleServers'
+  resourceID: postgresServerId
+  resourceLocation: location
+  resourceName: settings.?postgres.?serverName ?? 'none'
+  resourceType: 'Microsoft.DBforPostgreSQL/flexibleServers'
+}
+
+resource instance 'Microsoft.DataProtection/backupVaults/backupInstances@2026-07-01' = if (settings.?postgres != null) {
+  parent: vault
+  name: settings.?postgres.?instanceName ?? 'none'
+  properties: {
+    objectType: 'BackupInstance'
+    friendlyName: settings.?postgres.?instanceName ?? 'none'
+    dataSourceInfo: union(dataSource, { objectType: 'Datasource' })
+    dataSourceSetInfo: union(dataSource, { objectType: 'DatasourceSet' })
+    policyInfo: {
+      policyId: policy.id
+    }
+  }
+  dependsOn: [
+    reader
+    longTermRetention
+  ]
+}
+
+@description('Resource ID of the vault.')
+output id string = vault.id
+
+@description('Object ID of the vault\'s system-assigned identity.')
+output principalId string = vault.identity.principalId

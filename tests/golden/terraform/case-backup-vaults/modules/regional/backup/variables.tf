@@ -1,0 +1,42 @@
+variable "name" {
+  type        = string
+  description = "Name of the Backup vault."
+}
+
+variable "location" {
+  type        = string
+  description = "Azure location of the vault; the server it protects is in the same one."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "Resource group that holds the vault."
+}
+
+variable "redundancy" {
+  type        = string
+  description = "Storage redundancy of the vault: LocallyRedundant, ZoneRedundant or GeoRedundant; fixed at creation."
+}
+
+variable "cross_region_restore_enabled" {
+  type        = bool
+  description = "Whether backups can be restored from the copy in the Azure pair at any time; null unless the vault is GeoRedundant."
+  default     = null
+}
+
+variable "postgres" {
+  type = object({
+    policy_name       = string
+    instance_name     = string
+    retention         = string
+    server_id         = string
+    resource_group_id = string
+  })
+  description = "Long-term retention of the region's PostgreSQL server: names, ISO 8601 retention, the server and its resource group; null for none."
+  default     = null
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags for the vault."
+}
