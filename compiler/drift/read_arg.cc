@@ -228,6 +228,14 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     if (!sku_name.empty()) a["sku_name"] = sku_name;
   } else if (type == "azurerm_cdn_frontdoor_profile") {
     if (!sku_name.empty()) a["sku_name"] = sku_name;
+  } else if (type == "azurerm_cdn_frontdoor_custom_domain") {
+    copy(props, "hostName", a, "host_name");
+    if (const json* tls = member(props, "tlsSettings")) {
+      json t = json::object();
+      copy(*tls, "certificateType", t, "certificate_type");
+      copy(*tls, "minimumTlsVersion", t, "minimum_tls_version");
+      a["tls"] = json::array({std::move(t)});
+    }
   } else if (type == "azurerm_cdn_frontdoor_firewall_policy") {
     if (!sku_name.empty()) a["sku_name"] = sku_name;
     if (const json* s = member(props, "policySettings")) copy(*s, "mode", a, "mode");

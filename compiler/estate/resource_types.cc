@@ -12,6 +12,8 @@ namespace {
 constexpr ResourceTypePair kPairs[] = {
     {"azurerm_application_insights", "Microsoft.Insights/components", "2020-02-02",
      Parity::kCompared, ""},
+    {"azurerm_cdn_frontdoor_custom_domain", "Microsoft.Cdn/profiles/customDomains", "2026-10-01",
+     Parity::kCompared, ""},
     {"azurerm_cdn_frontdoor_endpoint", "Microsoft.Cdn/profiles/afdEndpoints", "2026-10-01",
      Parity::kCompared, ""},
     {"azurerm_cdn_frontdoor_firewall_policy",
@@ -49,6 +51,11 @@ constexpr ResourceTypePair kPairs[] = {
      Parity::kCompared,
      "geo-replications are `georeplications` blocks in Terraform, "
      "`Microsoft.ContainerRegistry/registries/replications` resources in ARM"},
+    {"azurerm_dns_cname_record", "Microsoft.Network/dnsZones/CNAME", "2018-05-01", Parity::kCompared,
+     ""},
+    {"azurerm_dns_txt_record", "Microsoft.Network/dnsZones/TXT", "2018-05-01", Parity::kCompared,
+     ""},
+    {"azurerm_dns_zone", "Microsoft.Network/dnsZones", "2018-05-01", Parity::kCompared, ""},
     {"azurerm_key_vault", "Microsoft.KeyVault/vaults", "2026-05-15", Parity::kCompared, ""},
     {"azurerm_kubernetes_cluster", "Microsoft.ContainerService/managedClusters", "2026-08-01",
      Parity::kCompared,

@@ -197,6 +197,26 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
         routed.empty() ? " (no geo rules are declared)"
                        : fmt::format(" (geo rules for {})", routed),
         elsewhere);
+    if (!fd.domains.empty()) {
+      std::string hosts, zoned;
+      for (const model::FrontDoorDomain& d : fd.domains) {
+        hosts += fmt::format("{}{}", hosts.empty() ? "" : ", ", markdown_code(d.host));
+        if (!d.zone.value.empty()) {
+          zoned += fmt::format("{}{} in {}", zoned.empty() ? "" : ", ", markdown_code(d.host),
+                               markdown_code(d.zone.value));
+        }
+      }
+      out += fmt::format(
+          "\nEvery route also serves the custom domains {}, with certificates Front Door "
+          "manages{}. {}\n",
+          hosts, fd.waf.value ? ", behind the same WAF policy as the endpoint" : "",
+          zoned.empty()
+              ? "Their CNAME and `_dnsauth` TXT records are written outside this configuration "
+                "(output `frontdoor_custom_domain_validation_tokens`)."
+              : fmt::format("This configuration writes the CNAME and `_dnsauth` TXT records of "
+                            "{}; delegate each zone to its Azure DNS name servers.",
+                            zoned));
+    }
   }
   out += "\n## Modules\n\n";
   std::map<std::string, int> counts = resources_per_call(manifest);
