@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 31> kProperties = {
+constexpr std::array<std::string_view, 33> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -54,6 +54,9 @@ constexpr std::array<std::string_view, 31> kProperties = {
     "premiumMessagingPartitions",
     "minimumTlsVersion",
     "disableLocalAuth",
+    // Front Door custom domains.
+    "hostName",
+    "tlsSettings",
     // PostgreSQL flexible server: postgres_attributes reads inside these.
     "version",
     "storage",
