@@ -49,6 +49,12 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.documentdb/databaseaccounts", "azurerm_cosmosdb_account", true},
     ArmType{"microsoft.cdn/profiles", "azurerm_cdn_frontdoor_profile", true},
     ArmType{"microsoft.cdn/profiles/afdendpoints", "azurerm_cdn_frontdoor_endpoint", true},
+    ArmType{"microsoft.cdn/profiles/customdomains", "azurerm_cdn_frontdoor_custom_domain", true},
+    ArmType{"microsoft.network/dnszones", "azurerm_dns_zone", true},
+    // Records of a zone: mapped for exports that list them, never reported
+    // missing (a zone holds records topoc does not write).
+    ArmType{"microsoft.network/dnszones/cname", "azurerm_dns_cname_record", false},
+    ArmType{"microsoft.network/dnszones/txt", "azurerm_dns_txt_record", false},
     ArmType{"microsoft.network/frontdoorwebapplicationfirewallpolicies",
             "azurerm_cdn_frontdoor_firewall_policy", true},
     ArmType{"microsoft.authorization/policyassignments", "azurerm_resource_group_policy_assignment",

@@ -58,6 +58,10 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_cognitive_deployment", "model.name", C::kScalar},
     ComparedAttribute{"azurerm_cognitive_deployment", "model.version", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_profile", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_custom_domain", "host_name", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_custom_domain", "tls.certificate_type", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_custom_domain", "tls.minimum_tls_version",
+                      C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_origin", "priority", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_origin", "weight", C::kScalar},
     // A route that starts accepting plain HTTP again, or stops redirecting it.

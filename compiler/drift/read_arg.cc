@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 38> kProperties = {
+constexpr std::array<std::string_view, 40> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -54,6 +54,9 @@ constexpr std::array<std::string_view, 38> kProperties = {
     "premiumMessagingPartitions",
     "minimumTlsVersion",
     "disableLocalAuth",
+    // Front Door custom domains.
+    "hostName",
+    "tlsSettings",
     // PostgreSQL flexible server: postgres_attributes reads inside these.
     "version",
     "storage",
@@ -260,6 +263,14 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     if (!sku_name.empty()) a["sku_name"] = sku_name;
   } else if (type == "azurerm_cdn_frontdoor_profile") {
     if (!sku_name.empty()) a["sku_name"] = sku_name;
+  } else if (type == "azurerm_cdn_frontdoor_custom_domain") {
+    copy(props, "hostName", a, "host_name");
+    if (const json* tls = member(props, "tlsSettings")) {
+      json t = json::object();
+      copy(*tls, "certificateType", t, "certificate_type");
+      copy(*tls, "minimumTlsVersion", t, "minimum_tls_version");
+      a["tls"] = json::array({std::move(t)});
+    }
   } else if (type == "azurerm_cdn_frontdoor_firewall_policy") {
     if (!sku_name.empty()) a["sku_name"] = sku_name;
     if (const json* s = member(props, "policySettings")) copy(*s, "mode", a, "mode");

@@ -470,6 +470,32 @@ TEST(DriftGraphReader, ArmListResponse) {
   EXPECT_EQ("westus", s.resources[0].location);
 }
 
+// A Front Door custom domain and a public DNS zone from a Resource Graph
+// export: mapped to their azurerm types, with the compared TLS settings.
+TEST(DriftGraphReader, CustomDomainAndDnsZone) {
+  DeployedState s;
+  ASSERT_EQ(
+      std::nullopt,
+      read_state_text(
+          "list.json",
+          R"({"value": [
+{"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Cdn/profiles/afd/customDomains/api-example-com",
+ "type": "Microsoft.Cdn/profiles/customDomains", "location": "global",
+ "properties": {"hostName": "api.example.com",
+                "tlsSettings": {"certificateType": "ManagedCertificate", "minimumTlsVersion": "TLS12"}}},
+{"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/dnszones/example.com",
+ "type": "Microsoft.Network/dnszones", "location": "global"}]})",
+          StateFormat::kArg, s));
+  ASSERT_EQ(2u, s.resources.size());
+  EXPECT_EQ("azurerm_cdn_frontdoor_custom_domain", s.resources[0].type);
+  EXPECT_EQ("api-example-com", s.resources[0].name);
+  EXPECT_EQ("api.example.com", s.resources[0].attributes["host_name"]);
+  EXPECT_EQ("ManagedCertificate", s.resources[0].attributes["tls"][0]["certificate_type"]);
+  EXPECT_EQ("TLS12", s.resources[0].attributes["tls"][0]["minimum_tls_version"]);
+  EXPECT_EQ("azurerm_dns_zone", s.resources[1].type);
+  EXPECT_EQ("example.com", s.resources[1].name);
+}
+
 TEST(DriftFormatDetection, EmptyInputsOfEachFormat) {
   for (std::string_view text : {R"({"format_version": "1.0", "terraform_version": "1.11.4"})",
                                 R"({"version": 4, "lineage": "l", "serial": 0, "resources": []})",

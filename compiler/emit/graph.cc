@@ -184,7 +184,10 @@ class DiagramBuilder {
   }
 
   void add_frontdoor(const model::FrontDoor& fd) {
-    d_.loose.push_back({"fd", {"Front Door " + fd.endpoint.value}, Shape::kFrontDoor});
+    // The endpoint, then each custom domain it serves.
+    std::vector<std::string> lines{"Front Door " + fd.endpoint.value};
+    for (const model::FrontDoorDomain& d : fd.domains) lines.push_back(d.host);
+    d_.loose.push_back({"fd", std::move(lines), Shape::kFrontDoor});
     for (const model::GeoRoute& route : fd.geo_routes) {
       auto to = group_ids_.find(route.boundary_name);
       if (to == group_ids_.end()) continue;

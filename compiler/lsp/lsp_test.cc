@@ -130,6 +130,10 @@ TEST(LspSchema, ComesFromTheReaders) {
   const KeySchema* geo = schema.at("topology/frontdoor").find("geo");
   EXPECT_TRUE(geo->attribute && geo->block);
   EXPECT_NE(schema.at("topology/frontdoor/geo").find("countries"), nullptr);
+  EXPECT_TRUE(schema.at("topology/frontdoor").find("domain")->block);
+  EXPECT_NE(schema.at("topology/frontdoor/domain").find("zone"), nullptr);
+  EXPECT_EQ(schema.at("topology/frontdoor/domain").find("certificate")->choices,
+            std::vector<std::string>{"managed"});
   EXPECT_NE(schema.at("topology/region/aks/pool").find("vm"), nullptr);
   EXPECT_NE(schema.at("topology/cosmos/container/index").find("include"), nullptr);
   const BlockSchema& backup = schema.at("topology/region/backup");

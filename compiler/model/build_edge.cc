@@ -91,6 +91,40 @@ void read_origins(BlockReader& r, FrontDoor& fd) {
   }
 }
 
+// `domain "api.example.com" { zone = "example.com"  certificate = managed }`.
+// The host name and zone are checked by rules F011-F015, which see them all.
+void read_domains(BlockReader& r, FrontDoor& fd) {
+  const ReadContext& ctx = r.context();
+  for (const dsl::Node* n : r.blocks("domain")) {
+    auto label = single_label(ctx, *n, "domain \"api.example.com\" { zone = \"example.com\" }");
+    if (!label) continue;
+    FrontDoorDomain d;
+    d.host = *label;
+    d.location = ctx.at(n->labels[0].span);
+    BlockReader dr(*n, ctx);
+    dr.string("zone", d.zone);
+    d.certificate = {std::string(FrontDoorDomain::kManaged), d.location, false};
+    // `managed`, or a quoted Key Vault secret reference (refused by F015).
+    constexpr std::string_view kCertificates[] = {FrontDoorDomain::kManaged};
+    tell_observer(*n, "certificate", Asked::kChoice, kCertificates);
+    if (const dsl::Node* c = dr.attribute("certificate")) {
+      const dsl::Value& v = c->value;
+      if (v.kind == dsl::ValueKind::kString) {
+        d.certificate = {v.text, ctx.at(v.span), true};
+      } else if (v.kind == dsl::ValueKind::kIdentifier && v.text == FrontDoorDomain::kManaged) {
+        d.certificate = {v.text, ctx.at(v.span), true};
+      } else if (v.kind == dsl::ValueKind::kIdentifier) {
+        report_choice(ctx, v.span, "certificate", v.text, kCertificates);
+      } else {
+        ctx.report(Kind::WrongValueType, v.span,
+                   "`certificate` expects `managed` or a Key Vault secret reference in quotes");
+      }
+    }
+    dr.finish();
+    fd.domains.push_back(std::move(d));
+  }
+}
+
 struct DefaultAlert {
   const char* name;
   const char* metric;
@@ -283,6 +317,7 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
   read_geo(r, fd);
   r.name("unrouted", fd.unrouted);
   read_origins(r, fd);
+  read_domains(r, fd);
 }
 
 void read_alerts(BlockReader& r, Alerts& alerts) {

@@ -402,6 +402,25 @@ struct FrontDoorOrigin {
   Sourced<int64_t> priority;  // 1-5; unwritten: from `mode`
 };
 
+// `domain "api.example.com" { ... }`: a custom domain every route serves
+// beside the endpoint's own host name, with a certificate Front Door
+// manages. With `zone`, topoc also writes that public DNS zone and the
+// domain's CNAME and `_dnsauth` TXT records.
+struct FrontDoorDomain {
+  std::string host;   // the label as written
+  Location location;  // the label
+  Sourced<std::string> zone;         // DNS zone topoc manages; empty = none
+  Sourced<std::string> certificate;  // "managed", or a Key Vault reference
+  static constexpr std::string_view kManaged = "managed";
+  bool managed_certificate() const { return certificate.value == kManaged; }
+  // The record name inside `zone`: "api" for api.example.com in example.com;
+  // empty for the apex or when there is no zone.
+  std::string relative_name() const {
+    if (zone.value.empty() || host.size() <= zone.value.size() + 1) return {};
+    return host.substr(0, host.size() - zone.value.size() - 1);
+  }
+};
+
 struct FrontDoor {
   Location location;
   Sourced<std::string> sku;  // Premium_AzureFrontDoor, Standard_AzureFrontDoor
@@ -425,6 +444,7 @@ struct FrontDoor {
   static constexpr std::string_view kUnroutedDeny = "deny";
   bool denies_unrouted() const { return unrouted.value == kUnroutedDeny; }
   std::vector<FrontDoorOrigin> origins;
+  std::vector<FrontDoorDomain> domains;
   const FrontDoorOrigin* find_origin(std::string_view region) const {
     for (const FrontDoorOrigin& o : origins) {
       if (o.region == region) return &o;

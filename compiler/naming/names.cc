@@ -483,6 +483,20 @@ class Generator {
       add("azurerm_cdn_frontdoor_route", "frontdoor.route." + route.name, "route-" + part.text,
           profile_path + "/" + endpoint_name, {&part});
     }
+    // A custom domain's resource name is its host name with `-` for `.`;
+    // what a host name may not hold is reported by F011, not here.
+    for (const model::FrontDoorDomain& d : fd.domains) {
+      std::string text;
+      for (char c : lower(d.host)) {
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep || (!text.empty() && text.back() != '-')) text += keep ? c : '-';
+      }
+      while (!text.empty() && text.back() == '-') text.pop_back();
+      if (text.size() < 2) text = text.empty() ? "domain" : "domain-" + text;
+      const Part part{text, d.location, fmt::format("custom domain `{}`", d.host)};
+      add("azurerm_cdn_frontdoor_custom_domain", "frontdoor.domain." + d.host, part.text,
+          profile_path, {&part});
+    }
     if (!fd.geo_routes.empty()) {
       const std::string rule_set = "georouting";
       add("azurerm_cdn_frontdoor_rule_set", "frontdoor.rule_set", rule_set, profile_path, {&block});

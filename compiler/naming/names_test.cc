@@ -72,6 +72,15 @@ TEST(NamingRules, ServiceBusNamespaceStartsWithALetter) {
   EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_namespace"), "sbns"));
 }
 
+// azurerm v4.55.0 validate/front_door_custom_domain_name.go: 2-260 letters,
+// digits and hyphens, starting and ending with a letter or digit.
+TEST(NamingRules, FrontDoorCustomDomain) {
+  EXPECT_EQ(std::nullopt, violation(rule("azurerm_cdn_frontdoor_custom_domain"), "api-example-com"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_cdn_frontdoor_custom_domain"), "api.example.com"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_cdn_frontdoor_custom_domain"), "-api-example"));
+  EXPECT_NE(std::nullopt, violation(rule("azurerm_cdn_frontdoor_custom_domain"), "a"));
+}
+
 TEST(NamingRules, ServiceBusTopicsAndSubscriptions) {
   EXPECT_EQ(std::nullopt, violation(rule("azurerm_servicebus_topic"), "index-sync/events_v1.2"));
   EXPECT_NE(std::nullopt, violation(rule("azurerm_servicebus_topic"), std::string(261, 'a')));

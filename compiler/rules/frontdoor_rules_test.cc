@@ -317,5 +317,104 @@ TEST(FrontDoorOrigins, WeightAndPriorityRanges) {
                 "    origin \"eu\" { weight = 2 }\n")));
 }
 
+
+// Custom domains: F011-F015. The domain lines start at line 9, column 5.
+
+namespace domains {
+
+std::string with_domains(std::string_view domains) { return two_boundaries_with(domains); }
+
+TEST(FrontDoorDomains, SubdomainsOfTheirZonesPass) {
+  EXPECT_EQ(Lines{}, diagnostics_of(with_domains(
+                         "    domain \"rag.company.com\" { zone = \"company.com\" }\n"
+                         "    domain \"api.rag.company.com\" { zone = \"company.com\"  certificate = managed }\n"
+                         "    domain \"www.example.org\" {}\n")));
+}
+
+// F011
+
+TEST(FrontDoorDomains, InvalidHostNames) {
+  EXPECT_EQ((Lines{"F011 9:12 `API.example.com` is not a valid custom domain: write it in lowercase",
+                   "F011 10:12 `*.example.com` is not a valid custom domain: wildcard domains are "
+                   "not supported; name each host",
+                   "F011 11:12 `localhost` is not a valid custom domain: a domain has at least two "
+                   "labels, like `example.com`",
+                   "F011 12:12 `a..b.com` is not a valid custom domain: it has an empty label (`..`)",
+                   "F011 13:12 `-x.b.com` is not a valid custom domain: label `-x` starts or ends "
+                   "with a hyphen",
+                   "F011 14:12 `c_d.com` is not a valid custom domain: `_` is not a letter, digit "
+                   "or hyphen"}),
+            diagnostics_of(with_domains("    domain \"API.example.com\" {}\n"
+                                        "    domain \"*.example.com\" {}\n"
+                                        "    domain \"localhost\" {}\n"
+                                        "    domain \"a..b.com\" {}\n"
+                                        "    domain \"-x.b.com\" {}\n"
+                                        "    domain \"c_d.com\" {}\n")));
+}
+
+TEST(FrontDoorDomains, InvalidZoneName) {
+  EXPECT_EQ(Lines{"F011 9:39 `com` is not a valid DNS zone name: a domain has at least two labels, "
+                  "like `example.com`"},
+            diagnostics_of(with_domains("    domain \"api.example.com\" { zone = \"com\" }\n")));
+}
+
+// F012
+
+TEST(FrontDoorDomains, DomainTwiceNotesTheFirst) {
+  std::string text = with_domains("    domain \"api.example.com\" {}\n"
+                                  "    domain \"api.example.com\" { zone = \"example.com\" }\n");
+  EXPECT_EQ(Lines{"F012 10:12 custom domain `api.example.com` is declared twice"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ(Lines{"9:12 first declared here"},
+            notes_of(result, result.sink.diagnostics().at(0)));
+}
+
+// F013
+
+TEST(FrontDoorDomains, DomainOutsideItsZoneSuggestsTheParent) {
+  std::string text = with_domains("    domain \"api.example.com\" { zone = \"example.org\" }\n");
+  EXPECT_EQ(Lines{"F013 9:39 custom domain `api.example.com` is not under zone `example.org`; "
+                  "its records cannot go there"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ("write `zone = \"example.com\"`, the zone the domain belongs to",
+            result.sink.diagnostics().at(0).help);
+}
+
+TEST(FrontDoorDomains, SuffixWithoutDotIsNotUnderTheZone) {
+  EXPECT_EQ(Lines{"F013 9:38 custom domain `apiexample.com` is not under zone `example.com`; "
+                  "its records cannot go there"},
+            diagnostics_of(with_domains("    domain \"apiexample.com\" { zone = \"example.com\" }\n")));
+}
+
+// F014
+
+TEST(FrontDoorDomains, ApexDomainIsRefused) {
+  std::string text = with_domains("    domain \"example.com\" { zone = \"example.com\" }\n");
+  EXPECT_EQ(Lines{"F014 9:12 `example.com` is the apex of zone `example.com`, where DNS allows "
+                  "no CNAME record; Front Door needs an alias record there, which topoc does "
+                  "not write"},
+            diagnostics_of(text));
+}
+
+// F015
+
+TEST(FrontDoorDomains, KeyVaultCertificateIsRefused) {
+  EXPECT_EQ(Lines{"F015 9:46 custom domain `api.example.com` takes its certificate from Key "
+                  "Vault (`https://kv.vault.azure.net/secrets/api`); topoc does not yet deploy "
+                  "the Front Door secret and the vault access that needs"},
+            diagnostics_of(with_domains(
+                "    domain \"api.example.com\" { certificate = \"https://kv.vault.azure.net/secrets/api\" }\n")));
+}
+
+TEST(FrontDoorDomains, UnknownCertificateKindIsAChoiceError) {
+  auto lines = diagnostics_of(with_domains("    domain \"api.example.com\" { certificate = managd }\n"));
+  ASSERT_EQ(1u, lines.size());
+  EXPECT_EQ(0u, lines[0].find("M0"));
+}
+
+}  // namespace domains
+
 }  // namespace
 }  // namespace topoc::testing

@@ -643,6 +643,13 @@ class MainFile {
     if (p_.frontdoor) {
       output("Front Door endpoint host name; point the public CNAME here.",
              "frontDoorEndpointHostName", "string", raw("frontDoor.outputs.endpointHostName"));
+      if (!p_.frontdoor->domains.empty()) {
+        output("Validation token of each Front Door custom domain; a domain without a zone "
+               "needs it in a `_dnsauth.<name>` TXT record written by hand.",
+               "frontDoorCustomDomainValidationTokens",
+               "{ hostName: string, validationToken: string }[]",
+               raw("frontDoor.outputs.customDomainValidationTokens"));
+      }
     }
     if (!p_.topology->traffic_managers.empty()) {
       output("DNS name of each Traffic Manager profile, in the order of the topology.",

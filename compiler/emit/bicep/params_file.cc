@@ -632,6 +632,18 @@ class ParamsFile {
         {"ruleSetName", str(plan.rule_set)},
         {"geoRules", Value::array(std::move(rules))},
     };
+    if (!plan.domains.empty()) {
+      std::vector<Value> domains;
+      for (const CustomDomainPlan& d : plan.domains) {
+        std::vector<Property> fields{{"hostName", str(d.host)}, {"name", str(d.name)}};
+        if (!d.zone.empty()) {
+          fields.push_back({"zone", str(d.zone)});
+          fields.push_back({"recordName", str(d.record)});
+        }
+        domains.push_back(Value::object(std::move(fields)));
+      }
+      props.push_back({"customDomains", Value::array(std::move(domains))});
+    }
     if (!plan.waf.empty()) {
       std::vector<Property> waf{
           {"name", str(plan.waf)},

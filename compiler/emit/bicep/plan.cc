@@ -271,6 +271,12 @@ class Planner {
         plan.geo_rules.push_back(std::move(rule));
       }
     }
+    for (const model::FrontDoorDomain& d : fd.domains) {
+      plan.domains.push_back({d.host, p_.name("frontdoor.domain." + d.host), d.zone.value,
+                              d.relative_name()});
+    }
+    std::sort(plan.domains.begin(), plan.domains.end(),
+              [](const CustomDomainPlan& a, const CustomDomainPlan& b) { return a.host < b.host; });
     // Without a region to send traffic to there is no Front Door at all.
     if (plan.groups.empty()) return;
     if (fd.waf.value) {

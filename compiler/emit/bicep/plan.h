@@ -105,6 +105,15 @@ struct RoutePlan {
   bool https_only = false;
 };
 
+// A custom domain, and the record name inside its zone when topoc writes
+// the zone's records.
+struct CustomDomainPlan {
+  std::string host;
+  std::string name;
+  std::string zone;    // empty: DNS managed elsewhere
+  std::string record;  // relative name in `zone`
+};
+
 struct FrontDoorPlan {
   std::string profile;
   std::string endpoint;
@@ -113,6 +122,7 @@ struct FrontDoorPlan {
   std::vector<RoutePlan> routes;
   std::string rule_set;
   std::vector<GeoRulePlan> geo_rules;
+  std::vector<CustomDomainPlan> domains;  // sorted by host
   std::string waf;              // empty: no firewall
   std::string security_policy;
 };

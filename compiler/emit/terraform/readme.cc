@@ -207,6 +207,36 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
         routed.empty() ? " (no geo rules are declared)"
                        : fmt::format(" (geo rules for {})", routed),
         elsewhere);
+    if (!fd.domains.empty()) {
+      std::string hosts, zoned, unzoned;
+      for (const model::FrontDoorDomain& d : fd.domains) {
+        hosts += fmt::format("{}{}", hosts.empty() ? "" : ", ", markdown_code(d.host));
+        if (d.zone.value.empty()) {
+          unzoned += fmt::format("{}{}", unzoned.empty() ? "" : ", ", markdown_code(d.host));
+        } else {
+          zoned += fmt::format("{}{} in {}", zoned.empty() ? "" : ", ", markdown_code(d.host),
+                               markdown_code(d.zone.value));
+        }
+      }
+      out += fmt::format(
+          "\nEvery route also serves the custom domains {}, with certificates Front Door "
+          "manages{}.",
+          hosts, fd.waf.value ? ", behind the same WAF policy as the endpoint" : "");
+      if (!zoned.empty()) {
+        out += fmt::format(
+            " This configuration writes the CNAME and `_dnsauth` TXT records of {}; delegate each "
+            "zone to its Azure DNS name servers.",
+            zoned);
+      }
+      if (!unzoned.empty()) {
+        out += fmt::format(
+            " The CNAME and `_dnsauth` TXT records of {} are written outside this configuration "
+            "(outputs `frontdoor_endpoint_host_name` and "
+            "`frontdoor_custom_domain_validation_tokens`).",
+            unzoned);
+      }
+      out += "\n";
+    }
   }
   out += "\n## Modules\n\n";
   std::map<std::string, int> counts = resources_per_call(manifest);

@@ -619,7 +619,17 @@ Expr frontdoor(const Estate& e) {
                                 {"origin_group", str(g.group)},
                             })});
   }
+  std::vector<Entry> domains;
+  for (const model::FrontDoorDomain& d : fd.domains) {
+    std::vector<Entry> fields{{"name", str(e.names.get("frontdoor.domain." + d.host))}};
+    if (!d.zone.value.empty()) {
+      fields.push_back({"zone", str(d.zone.value)});
+      fields.push_back({"record_name", str(d.relative_name())});
+    }
+    domains.push_back({d.host, Expr::object(std::move(fields))});
+  }
   auto by_key = [](const Entry& a, const Entry& b) { return a.first < b.first; };
+  std::sort(domains.begin(), domains.end(), by_key);
   std::sort(groups.begin(), groups.end(), by_key);
   std::sort(origins.begin(), origins.end(), by_key);
   std::sort(routes.begin(), routes.end(), by_key);
@@ -644,7 +654,7 @@ Expr frontdoor(const Estate& e) {
                        {"admitted_countries", Expr::list(std::move(groups))}})});
   }
   Expr waf = !fd.waf.value ? Expr::null() : Expr::object(std::move(waf_settings));
-  return Expr::object({
+  std::vector<Entry> settings{
       {"profile_name", str(e.names.get("frontdoor.profile"))},
       {"endpoint_name", str(e.names.get("frontdoor.endpoint"))},
       {"sku_name", str(fd.sku.value)},
@@ -665,8 +675,10 @@ Expr frontdoor(const Estate& e) {
       {"origins", Expr::object(std::move(origins))},
       {"routes", Expr::object(std::move(routes))},
       {"geo_rules", Expr::object(std::move(rules))},
-      {"waf", std::move(waf)},
-  });
+  };
+  if (!domains.empty()) settings.push_back({"custom_domains", Expr::object(std::move(domains))});
+  settings.push_back({"waf", std::move(waf)});
+  return Expr::object(std::move(settings));
 }
 
 // "P99 replication latency between regions above 500 on cosno-rag-eu-prod".

@@ -415,6 +415,9 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("routes", raw("local.frontdoor.routes"));
     b.attribute("rule_set_name", raw("local.frontdoor.rule_set_name"));
     b.attribute("geo_rules", raw("local.frontdoor.geo_rules"));
+    if (!e.topology->frontdoor->domains.empty()) {
+      b.attribute("custom_domains", raw("local.frontdoor.custom_domains"));
+    }
     b.attribute("waf", raw("local.frontdoor.waf"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "frontdoor", std::move(b));

@@ -176,6 +176,13 @@ std::string render_outputs_tf(const Estate& e) {
     file.block("output", {"frontdoor_endpoint_host_name"},
                output("Front Door endpoint host name; point the public CNAME here.",
                       "module.frontdoor.endpoint_host_name"));
+    if (!e.topology->frontdoor->domains.empty()) {
+      file.blank();
+      file.block("output", {"frontdoor_custom_domain_validation_tokens"},
+                 output("Validation token of each Front Door custom domain; a domain without "
+                        "a `zone` needs it in a `_dnsauth.<name>` TXT record written by hand.",
+                        "module.frontdoor.custom_domain_validation_tokens"));
+    }
   }
   if (!e.topology->traffic_managers.empty()) {
     file.blank();

@@ -1,6 +1,8 @@
 // Front Door: its profile, endpoint, origin groups per boundary, origins,
 // routes, geo rules and WAF. Front Door is global: it holds no tenant data
 // at rest, so it declares no placements a boundary checks.
+#include <set>
+
 #include "compiler/estate/add_resource.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/registry.h"
@@ -81,6 +83,37 @@ void plan(estate::Estate& e) {
         false)
         .source = r.location;
   }
+  // Custom domains with Front Door managed certificates (azurerm v4.55.0
+  // accepts only TLS12 as `minimum_tls_version`), and, for a domain naming
+  // a zone, that public zone with the domain's CNAME and validation TXT.
+  for (const model::FrontDoorDomain& d : fd.domains) {
+    json props = {{"host_name", d.host},
+                  {"tls", {{"certificate_type", "ManagedCertificate"},
+                           {"minimum_tls_version", "TLS12"}}}};
+    if (!d.zone.value.empty()) props["dns_zone"] = d.zone.value;
+    add("module.frontdoor.azurerm_cdn_frontdoor_custom_domain.this" + instance(d.host),
+        "azurerm_cdn_frontdoor_custom_domain", e.names.get("frontdoor.domain." + d.host), "",
+        std::move(props), false)
+        .source = d.location;
+  }
+  std::set<std::string> zones;
+  for (const model::FrontDoorDomain& d : fd.domains) {
+    if (d.zone.value.empty()) continue;
+    if (zones.insert(d.zone.value).second) {
+      add("module.frontdoor.azurerm_dns_zone.this" + instance(d.zone.value), "azurerm_dns_zone",
+          d.zone.value, "", nullptr, true)
+          .source = d.zone.location;
+    }
+    const std::string record = d.relative_name();
+    add("module.frontdoor.azurerm_dns_cname_record.domain" + instance(d.host),
+        "azurerm_dns_cname_record", record, "",
+        {{"zone_name", d.zone.value}, {"ttl", 3600}}, true)
+        .source = d.location;
+    add("module.frontdoor.azurerm_dns_txt_record.validation" + instance(d.host),
+        "azurerm_dns_txt_record", "_dnsauth." + record, "",
+        {{"zone_name", d.zone.value}, {"ttl", 3600}}, true)
+        .source = d.location;
+  }
   if (!e.geo_rules.empty()) {
     add("module.frontdoor.azurerm_cdn_frontdoor_rule_set.geo[0]", "azurerm_cdn_frontdoor_rule_set",
         e.names.get("frontdoor.rule_set"), "", nullptr, false);
@@ -91,6 +124,9 @@ void plan(estate::Estate& e) {
         {{"order", g.order}, {"geo_match", g.countries}, {"origin_group", g.group}}, false);
   }
   if (fd.waf.value) {
+    // The firewall covers the endpoint's own host name and every custom domain.
+    json security_domains = json::array({"endpoint"});
+    for (const model::FrontDoorDomain& d : fd.domains) security_domains.push_back(d.host);
     json rules = json::object();
     if (fd.sku.value == "Premium_AzureFrontDoor") {
       rules = {{"Microsoft_BotManagerRuleSet", "1.1"}, {"Microsoft_DefaultRuleSet", "2.1"}};
@@ -103,7 +139,7 @@ void plan(estate::Estate& e) {
         true);
     add("module.frontdoor.azurerm_cdn_frontdoor_security_policy.this[0]",
         "azurerm_cdn_frontdoor_security_policy", e.names.get("frontdoor.security_policy"), "",
-        nullptr, false);
+        fd.domains.empty() ? json(nullptr) : json{{"domains", security_domains}}, false);
   }
 }
 

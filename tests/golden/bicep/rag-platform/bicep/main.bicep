@@ -408,3 +408,6 @@ output keyVaultUris { *: string } = {
 
 @description('Front Door endpoint host name; point the public CNAME here.')
 output frontDoorEndpointHostName string = frontDoor.outputs.endpointHostName
+
+@description('Validation token of each Front Door custom domain; a domain without a zone needs it in a `_dnsauth.<name>` TXT record written by hand.')
+output frontDoorCustomDomainValidationTokens { hostName: string, validationToken: string }[] = frontDoor.outputs.customDomainValidationTokens

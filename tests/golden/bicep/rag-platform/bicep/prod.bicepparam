@@ -796,6 +796,20 @@ param globalFrontDoorSettings = {
       originGroup: 'us'
     }
   ]
+  customDomains: [
+    {
+      hostName: 'api.rag.company.com'
+      name: 'api-rag-company-com'
+      zone: 'company.com'
+      recordName: 'api.rag'
+    }
+    {
+      hostName: 'rag.company.com'
+      name: 'rag-company-com'
+      zone: 'company.com'
+      recordName: 'rag'
+    }
+  ]
   waf: {
     name: 'fdfpragprod'
     securityPolicyName: 'secp-rag-prod'

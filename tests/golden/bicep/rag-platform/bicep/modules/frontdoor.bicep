@@ -60,8 +60,33 @@ type frontDoorSettings = {
   @description('Geo-match rules, each sending a list of countries to one origin group.')
   geoRules: geoRule[]
 
+  @description('Custom domains every route serves, with certificates Front Door manages; none when absent.')
+  customDomains: customDomain[]?
+
   @description('The web application firewall; null for none.')
   waf: wafSettings?
+}
+
+type domainValidationToken = {
+  @description('Host name of the custom domain.')
+  hostName: string
+
+  @description('Token the domain\'s `_dnsauth` TXT record holds.')
+  validationToken: string
+}
+
+type customDomain = {
+  @description('Host name clients use, such as api.example.com.')
+  hostName: string
+
+  @description('Name of the custom domain resource.')
+  name: string
+
+  @description('Public DNS zone this module writes the domain\'s CNAME and `_dnsauth` TXT records into; absent when DNS is managed elsewhere.')
+  zone: string?
+
+  @description('Name of the domain\'s record inside the zone, such as api.')
+  recordName: string?
 }
 
 type loadBalancingSettings = {
@@ -182,6 +207,18 @@ type managedRuleSet = {
 var forwardingProtocol = settings.healthProbe.protocol == 'Https' ? 'HttpsOnly' : 'HttpOnly'
 var premium = settings.skuName == 'Premium_AzureFrontDoor'
 var groupIndex = toObject(range(0, length(settings.originGroups)), i => settings.originGroups[i].key, i => i)
+var domains = settings.?customDomains ?? []
+var domainIndex = toObject(range(0, length(domains)), i => domains[i].hostName, i => i)
+// Custom domains whose public DNS zone this module writes.
+var zonedDomains = filter(domains, d => d.?zone != null)
+var zoneNames = union(map(zonedDomains, d => d.?zone ?? ''), [])
+var zoneIndex = toObject(range(0, length(zoneNames)), i => zoneNames[i], i => i)
+// The WAF covers the endpoint's own host name and every custom domain.
+var customDomainIds = [
+  for (d, i) in domains: {
+    id: customDomains[i].id
+  }
+]
 
 resource profile 'Microsoft.Cdn/profiles@2026-10-01' = {
   name: settings.profileName
@@ -247,6 +284,72 @@ resource originResources 'Microsoft.Cdn/profiles/originGroups/origins@2026-10-01
           }
         : null
     }
+  }
+]
+
+// Public DNS zones the custom domains belong to. Front Door validates a
+// domain through its `_dnsauth` TXT record and serves it through the CNAME.
+resource zones 'Microsoft.Network/dnsZones@2018-05-01' = [
+  for name in zoneNames: {
+    name: name
+    location: 'global'
+    tags: tags
+  }
+]
+
+// Custom domains with a certificate Front Door issues and renews.
+resource customDomains 'Microsoft.Cdn/profiles/customDomains@2026-10-01' = [
+  for d in domains: {
+    parent: profile
+    name: d.name
+    properties: {
+      hostName: d.hostName
+      tlsSettings: {
+        certificateType: 'ManagedCertificate'
+        minimumTlsVersion: 'TLS12'
+      }
+      azureDnsZone: d.?zone == null
+        ? null
+        : {
+            id: zones[zoneIndex[d.?zone ?? '']].id
+          }
+    }
+  }
+]
+
+resource validationRecords 'Microsoft.Network/dnsZones/TXT@2018-05-01' = [
+  for d in zonedDomains: {
+    parent: zones[zoneIndex[d.?zone ?? '']]
+    name: '_dnsauth.${d.?recordName ?? ''}'
+    properties: {
+      TTL: 3600
+      TXTRecords: [
+        {
+          value: [
+            customDomains[domainIndex[d.hostName]].properties.validationProperties.validationToken
+          ]
+        }
+      ]
+    }
+  }
+]
+
+// Written once the routes serve the domain and the WAF covers it, so Front
+// Door never sees traffic for a domain it cannot yet serve.
+resource domainRecords 'Microsoft.Network/dnsZones/CNAME@2018-05-01' = [
+  for d in zonedDomains: {
+    parent: zones[zoneIndex[d.?zone ?? '']]
+    name: d.?recordName ?? ''
+    properties: {
+      TTL: 3600
+      CNAMERecord: {
+        cname: endpoint.properties.hostName
+      }
+    }
+    dependsOn: [
+      routeResources
+      securityPolicy
+    ]
   }
 ]
 
@@ -318,6 +421,8 @@ resource routeResources 'Microsoft.Cdn/profiles/afdEndpoints/routes@2026-10-01' 
       httpsRedirect: r.httpsOnly ? 'Disabled' : 'Enabled'
       forwardingProtocol: forwardingProtocol
       linkToDefaultDomain: 'Enabled'
+      // Every route serves every custom domain.
+      customDomains: customDomainIds
       enabledState: 'Enabled'
     }
     // Origins first, so a route never points at an empty group; the rules
@@ -388,11 +493,14 @@ resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2026-10-01' = i
       }
       associations: [
         {
-          domains: [
-            {
-              id: endpoint.id
-            }
-          ]
+          domains: concat(
+            [
+              {
+                id: endpoint.id
+              }
+            ],
+            customDomainIds
+          )
           patternsToMatch: [
             '/*'
           ]
@@ -407,3 +515,11 @@ output profileId string = profile.id
 
 @description('Host name of the endpoint; point the public CNAME here.')
 output endpointHostName string = endpoint.properties.hostName
+
+@description('Validation token of each custom domain; the `_dnsauth.<name>` TXT record holds it.')
+output customDomainValidationTokens domainValidationToken[] = [
+  for (d, i) in domains: {
+    hostName: d.hostName
+    validationToken: customDomains[i].properties.validationProperties.validationToken
+  }
+]

@@ -346,6 +346,16 @@ locals {
         origin_group = "eu"
       }
     }
+    custom_domains = {
+      "shop.example.eu" = {
+        name        = "shop-example-eu"
+        zone        = "example.eu"
+        record_name = "shop"
+      }
+      "www.partner-shop.com" = {
+        name = "www-partner-shop-com"
+      }
+    }
     waf = {
       name                 = "fdfpedgdev"
       security_policy_name = "secp-edg-dev"
@@ -474,6 +484,7 @@ module "frontdoor" {
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
+  custom_domains                 = local.frontdoor.custom_domains
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags
 }

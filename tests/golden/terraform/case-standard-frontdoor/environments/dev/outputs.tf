@@ -22,3 +22,8 @@ output "frontdoor_endpoint_host_name" {
   description = "Front Door endpoint host name; point the public CNAME here."
   value       = module.frontdoor.endpoint_host_name
 }
+
+output "frontdoor_custom_domain_validation_tokens" {
+  description = "Validation token of each Front Door custom domain; a domain without a `zone` needs it in a `_dnsauth.<name>` TXT record written by hand."
+  value       = module.frontdoor.custom_domain_validation_tokens
+}

@@ -644,6 +644,18 @@ locals {
         origin_group = "us"
       }
     }
+    custom_domains = {
+      "api.rag.company.com" = {
+        name        = "api-rag-company-com"
+        zone        = "company.com"
+        record_name = "api.rag"
+      }
+      "rag.company.com" = {
+        name        = "rag-company-com"
+        zone        = "company.com"
+        record_name = "rag"
+      }
+    }
     waf = {
       name                 = "fdfpragprod"
       security_policy_name = "secp-rag-prod"
@@ -1075,6 +1087,7 @@ module "frontdoor" {
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
+  custom_domains                 = local.frontdoor.custom_domains
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags
 }

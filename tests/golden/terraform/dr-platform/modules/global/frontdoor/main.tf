@@ -8,6 +8,10 @@ locals {
   # Origins speak the protocol their health probe uses.
   forwarding_protocol = var.health_probe.protocol == "Https" ? "HttpsOnly" : "HttpOnly"
   premium             = var.sku_name == "Premium_AzureFrontDoor"
+
+  # Custom domains whose public DNS zone this module writes.
+  zoned_domains = { for key, domain in var.custom_domains : key => domain if domain.zone != null }
+  dns_zones     = toset([for domain in values(local.zoned_domains) : domain.zone])
 }
 
 resource "azurerm_cdn_frontdoor_profile" "this" {
@@ -72,6 +76,60 @@ resource "azurerm_cdn_frontdoor_origin" "this" {
   }
 }
 
+# Public DNS zones the custom domains belong to. Front Door validates a
+# domain through its `_dnsauth` TXT record and serves it through the CNAME.
+resource "azurerm_dns_zone" "this" {
+  for_each = local.dns_zones
+
+  name                = each.key
+  resource_group_name = var.resource_group_name
+  tags                = var.tags
+}
+
+# Custom domains with a certificate Front Door issues and renews.
+resource "azurerm_cdn_frontdoor_custom_domain" "this" {
+  for_each = var.custom_domains
+
+  name                     = each.value.name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+  host_name                = each.key
+  dns_zone_id              = each.value.zone == null ? null : azurerm_dns_zone.this[each.value.zone].id
+
+  tls {
+    certificate_type    = "ManagedCertificate"
+    minimum_tls_version = "TLS12"
+  }
+}
+
+resource "azurerm_dns_txt_record" "validation" {
+  for_each = local.zoned_domains
+
+  name                = "_dnsauth.${each.value.record_name}"
+  zone_name           = azurerm_dns_zone.this[each.value.zone].name
+  resource_group_name = var.resource_group_name
+  ttl                 = 3600
+  tags                = var.tags
+
+  record {
+    value = azurerm_cdn_frontdoor_custom_domain.this[each.key].validation_token
+  }
+}
+
+# Written once the routes serve the domain and the WAF covers it, so Front
+# Door never sees traffic for a domain it cannot yet serve.
+resource "azurerm_dns_cname_record" "domain" {
+  for_each = local.zoned_domains
+
+  name                = each.value.record_name
+  zone_name           = azurerm_dns_zone.this[each.value.zone].name
+  resource_group_name = var.resource_group_name
+  ttl                 = 3600
+  record              = azurerm_cdn_frontdoor_endpoint.this.host_name
+  tags                = var.tags
+
+  depends_on = [azurerm_cdn_frontdoor_route.this, azurerm_cdn_frontdoor_security_policy.this]
+}
+
 resource "azurerm_cdn_frontdoor_rule_set" "geo" {
   count = length(var.geo_rules) > 0 ? 1 : 0
 
@@ -122,6 +180,10 @@ resource "azurerm_cdn_frontdoor_route" "this" {
   https_redirect_enabled = !each.value.https_only
   forwarding_protocol    = local.forwarding_protocol
   link_to_default_domain = true
+
+  # Every route serves every custom domain; the domains are associated here
+  # only, never through azurerm_cdn_frontdoor_custom_domain_association.
+  cdn_frontdoor_custom_domain_ids = [for domain in azurerm_cdn_frontdoor_custom_domain.this : domain.id]
 
   # Not sent to Azure: makes Terraform create origins before the route and
   # delete the route before them.
@@ -190,8 +252,17 @@ resource "azurerm_cdn_frontdoor_security_policy" "this" {
       association {
         patterns_to_match = ["/*"]
 
+        # The endpoint's own host name and every custom domain.
         domain {
           cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.this.id
+        }
+
+        dynamic "domain" {
+          for_each = azurerm_cdn_frontdoor_custom_domain.this
+
+          content {
+            cdn_frontdoor_domain_id = domain.value.id
+          }
         }
       }
     }

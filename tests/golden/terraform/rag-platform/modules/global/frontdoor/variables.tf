@@ -86,6 +86,16 @@ variable "routes" {
   description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides; https_only refuses plain HTTP instead of redirecting it."
 }
 
+variable "custom_domains" {
+  type = map(object({
+    name        = string
+    zone        = optional(string)
+    record_name = optional(string)
+  }))
+  description = "Custom domains keyed by host name: the resource name, and the public DNS zone (with the host's record name in it) this module writes the CNAME and `_dnsauth` TXT records into; zone null when DNS is managed elsewhere."
+  default     = {}
+}
+
 variable "rule_set_name" {
   type        = string
   description = "Name of the geo-routing rule set (letters and digits, starting with a letter)."
