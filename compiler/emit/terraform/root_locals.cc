@@ -420,6 +420,7 @@ Expr region(const Estate& e, const model::Region& r) {
   }
   if (e.any_region(model::Service::kManagedRedis)) {
     fields.push_back({"managed_redis", r.managed_redis ? managed_redis(e, r) : Expr::null()});
+  }
   if (e.any_region(model::Service::kBackup)) {
     fields.push_back({"backup", r.backup ? backup(e, r) : Expr::null()});
   }

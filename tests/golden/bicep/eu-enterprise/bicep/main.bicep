@@ -6,6 +6,7 @@ targetScope = 'subscription'
 import { resourceIds, resourceTags } from 'modules/types.bicep'
 import { networkSettings } from 'modules/network.bicep'
 import { privateDnsSettings } from 'modules/private-dns.bicep'
+import { vnetPeeringSettings } from 'modules/vnet-peering.bicep'
 import { monitoringSettings } from 'modules/monitoring.bicep'
 import { aksSettings } from 'modules/aks.bicep'
 import { storageSettings } from 'modules/storage.bicep'
@@ -27,6 +28,9 @@ param globalGroupSettings resourceGroupSettings
 
 @description('The regions, in the order of the topology: each one\'s resource group and services.')
 param regions regionSettings[]
+
+@description('VNet peerings between regions of a boundary, one per direction.')
+param vnetPeerings vnetPeeringSettings[]
 
 @description('Each container registry, keyed by name.')
 param registries {
@@ -236,6 +240,25 @@ module regionBackup 'modules/backup.bicep' = [
       postgresServerId: region.?postgres == null ? '' : regionPostgres[i]!.outputs.id
       tags: tags
     }
+  }
+]
+
+var regionKeys = map(regions, region => region.key)
+
+module vnetPeeringModules 'modules/vnet-peering.bicep' = [
+  for peering in vnetPeerings: {
+    scope: regionGroups[indexOf(regionKeys, peering.local)]
+    params: {
+      settings: peering
+      virtualNetworkName: regions[indexOf(regionKeys, peering.local)].network.name
+      virtualNetworkId: regionNetworks[indexOf(regionKeys, peering.local)].outputs.id
+      remoteVirtualNetworkId: regionNetworks[indexOf(regionKeys, peering.remote)].outputs.id
+      remoteResourceGroupName: regionGroups[indexOf(regionKeys, peering.remote)].name
+      tags: tags
+    }
+    dependsOn: [
+      regionPrivateDns
+    ]
   }
 ]
 

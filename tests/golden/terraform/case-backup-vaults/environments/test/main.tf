@@ -153,6 +153,24 @@ locals {
       }
     }
   }
+
+  # VNet peerings, one per direction, keyed "<local>/<remote>" by region key.
+  vnet_peerings = {
+    "neu/weu" = {
+      local        = "neu"
+      remote       = "weu"
+      name         = "peer-vnet-bkp-weu-test"
+      remote_zones = ["privatelink.postgres.database.azure.com"]
+      link_name    = "link-vnet-bkp-neu-test"
+    }
+    "weu/neu" = {
+      local        = "weu"
+      remote       = "neu"
+      name         = "peer-vnet-bkp-neu-test"
+      remote_zones = []
+      link_name    = "link-vnet-bkp-weu-test"
+    }
+  }
 }
 
 # Global resources (Front Door, private DNS, alerts) live in the first region's location.
@@ -191,6 +209,24 @@ module "private_dns" {
   virtual_network_id  = module.network[each.key].id
   link_name           = each.value.private_dns.link_name
   tags                = local.common_tags
+}
+
+module "vnet_peering" {
+  source   = "../../modules/regional/vnet-peering"
+  for_each = local.vnet_peerings
+
+  name                       = each.value.name
+  resource_group_name        = azurerm_resource_group.region[each.value.local].name
+  virtual_network_name       = module.network[each.value.local].name
+  virtual_network_id         = module.network[each.value.local].id
+  remote_virtual_network_id  = module.network[each.value.remote].id
+  remote_address_space       = local.regions[each.value.remote].network.address_space
+  remote_resource_group_name = azurerm_resource_group.region[each.value.remote].name
+  remote_zones               = each.value.remote_zones
+  link_name                  = each.value.link_name
+  tags                       = local.common_tags
+
+  depends_on = [module.private_dns]
 }
 
 module "postgres" {
