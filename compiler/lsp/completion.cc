@@ -183,8 +183,9 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
   }
   if (path == "topology/region" && key == "services") {
     for (int i = 0; i <= static_cast<int>(model::Service::kBackup); ++i) {
-      items.push_back(
-          item(model::to_string(static_cast<model::Service>(i)), kKindEnumMember, "service"));
+      auto s = static_cast<model::Service>(i);
+      if (s == model::Service::kManagedRedis) continue;  // spelled `redis`, offered once
+      items.push_back(item(model::to_string(s), kKindEnumMember, "service"));
     }
   }
   if ((path == "topology/frontdoor" && key == "geo") ||
