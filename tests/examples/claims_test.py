@@ -45,8 +45,11 @@ def read_rows(tsv):
 
 
 def build(topoc, example, out):
-    result = subprocess.run([topoc, "build", str(EXAMPLES / example), "-o", str(out), "--target", "all"],
-                            capture_output=True, text=True)
+    try:
+        result = subprocess.run([topoc, "build", str(EXAMPLES / example), "-o", str(out), "--target", "all"],
+                                capture_output=True, text=True)
+    except OSError as error:
+        sys.exit(f"cannot run {topoc}: {error.strerror}")
     if result.returncode != 0:
         sys.exit(f"topoc build {example} failed (exit {result.returncode}):\n{result.stderr}")
     return result.stderr
