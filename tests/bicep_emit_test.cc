@@ -316,6 +316,56 @@ TEST(BicepEmit, HostileStringsAreEscaped) {
   }
 }
 
+// Origins, weights, the routes' default group and affinity twins are the
+// estate's, as in Terraform: written weights, `unrouted`, and a sticky route.
+TEST(BicepEmit, FrontDoorTakesTheEstatesOriginsRoutesAndTwins) {
+  model::Topology t = model_of_text(R"(topology "fd" {
+  prefix = "fd"
+  boundary "us" { geography = united-states }
+  boundary "eu" { geography = eu-data-boundary }
+  region "us" { location = eastus      boundary = us  address = 10.1.0.0/16  services = [aks] }
+  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16  services = [aks] }
+  region "neu" { location = northeurope boundary = eu  address = 10.3.0.0/16  services = [aks] }
+  frontdoor {
+    route "api" { patterns = ["/api/*"] }
+    route "stream" {
+      patterns         = ["/api/stream"]
+      session_affinity = true
+    }
+    geo "eu" = [DE, FR]
+    unrouted = us
+    origin "weu" { weight = 70 }
+    origin "neu" { weight = 30 }
+  }
+}
+)");
+  emit::FileTree files = emit::emit_bicep(t, {});
+  const emit::EmittedFile* params = find_file(files, "bicep/prod.bicepparam");
+  ASSERT_NE(nullptr, params);
+  const std::string& p = params->contents;
+  auto has = [&](std::string_view text) { return p.find(text) != std::string::npos; };
+  EXPECT_TRUE(has("      name: 'origin-weu'\n      originGroup: 'eu'\n      priority: 1\n"
+                  "      weight: 70\n")) << p;
+  // Not active-active: the boundary's second region stands by at priority 2.
+  EXPECT_TRUE(has("      name: 'origin-neu'\n      originGroup: 'eu'\n      priority: 2\n"
+                  "      weight: 30\n")) << p;
+  EXPECT_TRUE(has("      name: 'origin-weu'\n      originGroup: 'eu/sticky'\n")) << p;
+  EXPECT_TRUE(has("      key: 'eu/sticky'\n      name: 'og-eu-sticky'\n      sessionAffinity: true\n"))
+      << p;
+  EXPECT_TRUE(has("      originGroup: 'us'\n      alternate: false\n")) << p;  // `unrouted = us`
+  EXPECT_TRUE(has("      originGroup: 'us/sticky'\n      alternate: true\n")) << p;
+  EXPECT_TRUE(has("  alternateRuleSetName: 'georoutingsticky'\n")) << p;
+  EXPECT_TRUE(has("      originGroup: 'eu/sticky'\n      alternate: true\n")) << p;  // the geo rule
+  // Host names stay keyed by region, one each.
+  size_t hosts = 0;
+  for (size_t at = p.find("readEnvironmentVariable("); at != std::string::npos;
+       at = p.find("readEnvironmentVariable(", at + 1)) {
+    ++hosts;
+  }
+  EXPECT_EQ(3u, hosts) << p;
+  EXPECT_EQ(std::string::npos, p.find("'weu/sticky': readEnvironmentVariable")) << p;
+}
+
 TEST(BicepEmit, OnlyTheModulesTheTopologyUsesAreCopied) {
   model::Topology t = model_of_text(R"(topology "small" {
   boundary "us" { geography = united-states }

@@ -1,6 +1,7 @@
 // Behaviours of the Terraform backend on small topologies: which modules are
 // written, Front Door priorities per deployment mode, country splitting,
 // backups, environments, and the manifest's addresses.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -250,6 +251,85 @@ TEST(TerraformEmit, HttpsOnlyRouteAcceptsHttpsAloneAndRedirectsNothing) {
         name         = )")) << main_tf;
   EXPECT_TRUE(contains(main_tf, "        https_only   = true\n")) << main_tf;
   EXPECT_TRUE(contains(main_tf, "        https_only   = false\n")) << main_tf;
+}
+
+// Affinity belongs to an origin group: a route that differs from the
+// profile gets a twin of every group, the same origins, and geo rules of its
+// own pointing at the twins; routes that agree keep the groups they had.
+TEST(TerraformEmit, RouteAffinityGetsTwinGroupsAndItsOwnRuleSet) {
+  std::string text = kUnrouted;
+  text.replace(text.find("geo \"us\" = [US]"), 15,
+               "route \"api\" { patterns = [\"/api/*\"] }\n"
+               "    route \"stream\" {\n      patterns         = [\"/api/stream\"]\n"
+               "      session_affinity = true\n    }\n    geo \"us\" = [US]");
+  Built b = build(text);
+  const auto group = [&](std::string_view key) {
+    return b.resource(fmt::format(R"(module.frontdoor.azurerm_cdn_frontdoor_origin_group.this["{}"])", key));
+  };
+  ASSERT_TRUE(group("eu") && group("us") && group("eu/sticky") && group("us/sticky"));
+  EXPECT_EQ(false, (*group("eu"))["attributes"]["session_affinity_enabled"]);
+  EXPECT_EQ(true, (*group("eu/sticky"))["attributes"]["session_affinity_enabled"]);
+  EXPECT_EQ("og-eu-sticky", (*group("eu/sticky"))["name"]);
+  const auto twin = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin.this["us/sticky"])");
+  ASSERT_TRUE(twin);
+  EXPECT_EQ("us/sticky", (*twin)["attributes"]["origin_group"]);
+  EXPECT_EQ("origin-us", (*twin)["name"]);
+  const auto api = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_route.this["api"])");
+  const auto stream = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_route.this["stream"])");
+  ASSERT_TRUE(api && stream);
+  EXPECT_EQ("eu", (*api)["attributes"]["origin_group"]);  // `unrouted = eu`
+  EXPECT_EQ("eu/sticky", (*stream)["attributes"]["origin_group"]);
+  const auto set = b.resource("module.frontdoor.azurerm_cdn_frontdoor_rule_set.alternate[0]");
+  ASSERT_TRUE(set);
+  EXPECT_EQ("georoutingsticky", (*set)["name"]);
+  const auto rule = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_rule.geo["us/sticky"])");
+  ASSERT_TRUE(rule);
+  EXPECT_EQ("us/sticky", (*rule)["attributes"]["origin_group"]);
+  std::string main_tf = b.file("environments/prod/main.tf");
+  EXPECT_TRUE(contains(main_tf, "alternate_rule_set_name = \"georoutingsticky\"")) << main_tf;
+  // The host names stay keyed by region: no twin asks for one.
+  EXPECT_FALSE(contains(b.file("environments/prod/terraform.tfvars"), "sticky"));
+}
+
+TEST(TerraformEmit, RoutesThatAgreeWithTheProfileGetNoTwins) {
+  std::string text = kUnrouted;
+  text.replace(text.find("unrouted = eu"), 13,
+               "unrouted = eu\n    session_affinity = true\n"
+               "    route \"api\" { session_affinity = true }");
+  Built b = build(text);
+  const auto eu = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin_group.this["eu"])");
+  ASSERT_TRUE(eu);
+  EXPECT_EQ(true, (*eu)["attributes"]["session_affinity_enabled"]);
+  EXPECT_FALSE(b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_origin_group.this["eu/nosticky"])"));
+  EXPECT_FALSE(b.resource("module.frontdoor.azurerm_cdn_frontdoor_rule_set.alternate[0]"));
+  EXPECT_TRUE(contains(b.file("environments/prod/main.tf"), "alternate_rule_set_name = null"));
+}
+
+TEST(TerraformEmit, RateLimitsFollowTheDenyRuleInTheWafPolicy) {
+  std::string text = kUnrouted;
+  text.replace(text.find("unrouted = eu"), 13,
+               "unrouted = deny\n"
+               "    rate_limit \"chat-api\" { requests = 300  window = 5m  paths = [\"/api/chat\"] }\n"
+               "    rate_limit \"all\" { requests = 5000 }");
+  Built b = build(text);
+  const auto waf = b.resource(R"(module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0])");
+  ASSERT_TRUE(waf);
+  const nlohmann::json& rules = (*waf)["attributes"]["custom_rules"];
+  ASSERT_EQ(3u, rules.size()) << rules;
+  EXPECT_EQ("DenyUnroutedCountries", rules[0]["name"]);
+  EXPECT_EQ(nlohmann::json::parse(R"({
+    "name": "RateLimitchatapi", "type": "RateLimitRule", "priority": 10, "action": "Block",
+    "rate_limit_duration_in_minutes": 5, "rate_limit_threshold": 300,
+    "match_conditions": [{"match_variable": "RequestUri", "operator": "Contains",
+                          "match_values": ["/api/chat"]}]})"),
+            rules[1]);
+  EXPECT_EQ(nlohmann::json::parse(R"({
+    "name": "RateLimitall", "type": "RateLimitRule", "priority": 11, "action": "Block",
+    "rate_limit_duration_in_minutes": 1, "rate_limit_threshold": 5000,
+    "match_conditions": [{"match_variable": "RemoteAddr", "operator": "IPMatch",
+                          "match_values": ["0.0.0.0/0", "::/0"]}]})"),
+            rules[2]);
+  EXPECT_TRUE(contains(b.file("environments/prod/main.tf"), "rate_limits = [")) << b.file("environments/prod/main.tf");
 }
 
 TEST(TerraformEmit, OriginBlocksSetWeightAndPriority) {

@@ -62,6 +62,9 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_cdn_frontdoor_custom_domain", "tls.certificate_type", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_custom_domain", "tls.minimum_tls_version",
                       C::kScalar},
+    // A group that stops (or starts) keeping clients on their first origin.
+    ComparedAttribute{"azurerm_cdn_frontdoor_origin_group", "session_affinity_enabled",
+                      C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_origin", "priority", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_origin", "weight", C::kScalar},
     // A route that starts accepting plain HTTP again, or stops redirecting it.

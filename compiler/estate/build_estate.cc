@@ -83,57 +83,82 @@ void plan_cosmos(Estate& e) {
 void plan_frontdoor(Estate& e) {
   const model::Topology& t = *e.topology;
   if (!t.frontdoor) return;
+  const model::FrontDoor& fd = *t.frontdoor;
   bool active_active = t.mode.value == model::DeploymentMode::kActiveActive;
-  for (const BoundaryPlan& b : e.boundaries) {
-    std::vector<const model::Region*> served;
-    for (const model::Region* r : b.regions) {
-      if (r->aks) served.push_back(r);
-    }
-    if (served.empty()) continue;
-    const std::string& name = b.boundary->name;
-    e.origin_groups.push_back({name, e.names.get("frontdoor.origin_group." + name)});
-    for (size_t i = 0; i < served.size(); ++i) {
-      const model::Region* r = served[i];
-      int64_t priority = active_active || i == 0 ? 1 : 2;
-      int64_t weight = 1000;
-      if (const model::FrontDoorOrigin* o = t.frontdoor->find_origin(r->key)) {
-        if (o->priority.explicit_) priority = o->priority.value;
-        weight = o->weight.value;
+  // The profile's groups first, then the alternate ones; each family holds
+  // every served boundary with the same origins.
+  bool alternate_family = fd.has_alternate_affinity();
+  for (bool alternate : {false, true}) {
+    if (alternate && !alternate_family) break;
+    const std::string suffix = alternate ? "/" + std::string(fd.alternate_suffix()) : "";
+    for (const BoundaryPlan& b : e.boundaries) {
+      std::vector<const model::Region*> served;
+      for (const model::Region* r : b.regions) {
+        if (r->aks) served.push_back(r);
       }
-      e.origins.push_back({r, name, e.names.get("frontdoor.origin." + r->key), priority, weight});
+      if (served.empty()) continue;
+      const std::string& boundary = b.boundary->name;
+      const std::string group = boundary + suffix;
+      e.origin_groups.push_back({group, e.names.get("frontdoor.origin_group." + group), boundary,
+                                 fd.session_affinity.value != alternate, alternate});
+      for (size_t i = 0; i < served.size(); ++i) {
+        const model::Region* r = served[i];
+        int64_t priority = active_active || i == 0 ? 1 : 2;
+        int64_t weight = 1000;
+        if (const model::FrontDoorOrigin* o = fd.find_origin(r->key)) {
+          if (o->priority.explicit_) priority = o->priority.value;
+          weight = o->weight.value;
+        }
+        e.origins.push_back({r, r->key + suffix, group,
+                             e.names.get("frontdoor.origin." + r->key + suffix), priority, weight});
+      }
     }
   }
   if (!e.origin_groups.empty()) e.default_origin_group = e.origin_groups.front().key;
   // `unrouted = <boundary>` makes that boundary's group the routes' default;
   // `deny` keeps the first (the WAF refuses unlisted countries before routing).
   for (const OriginGroup& g : e.origin_groups) {
-    if (g.key == t.frontdoor->unrouted.value) e.default_origin_group = g.key;
+    if (!g.alternate && g.key == fd.unrouted.value) e.default_origin_group = g.key;
   }
-  int64_t order = 1;
-  for (const model::GeoRoute& route : t.frontdoor->geo_routes) {
-    bool served = std::any_of(e.origin_groups.begin(), e.origin_groups.end(),
-                              [&](const OriginGroup& g) { return g.key == route.boundary_name; });
-    if (!served) continue;  // a boundary without origins: rule F004
-    std::vector<std::string> countries;
-    for (const auto& c : route.countries) {
-      if (!contains(countries, c.value)) countries.push_back(c.value);
-    }
-    std::sort(countries.begin(), countries.end());
-    const std::string& base = e.names.get("frontdoor.rule." + route.boundary_name);
-    size_t parts =
-        std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
-    for (size_t part = 0; part < parts; ++part) {
-      GeoRule rule;
-      rule.key =
-          parts == 1 ? route.boundary_name : fmt::format("{}-{}", route.boundary_name, part + 1);
-      rule.name = parts == 1 ? base : fmt::format("{}{}", base, part + 1);
-      rule.order = order++;
-      size_t from = part * kCountriesPerRule;
-      size_t to = std::min(countries.size(), from + kCountriesPerRule);
-      rule.countries.assign(countries.begin() + static_cast<std::ptrdiff_t>(from),
-                            countries.begin() + static_cast<std::ptrdiff_t>(to));
-      rule.group = route.boundary_name;
-      e.geo_rules.push_back(std::move(rule));
+  for (const model::FrontDoorRoute& r : fd.routes) {
+    bool alternate = r.session_affinity.value != fd.session_affinity.value;
+    std::string group = e.default_origin_group;
+    if (alternate && !group.empty()) group += "/" + std::string(fd.alternate_suffix());
+    e.routes.push_back({&r, std::move(group), alternate});
+  }
+  for (bool alternate : {false, true}) {
+    if (alternate && !alternate_family) break;
+    const std::string suffix = alternate ? "/" + std::string(fd.alternate_suffix()) : "";
+    int64_t order = 1;
+    for (const model::GeoRoute& route : fd.geo_routes) {
+      bool served = std::any_of(e.origin_groups.begin(), e.origin_groups.end(),
+                                [&](const OriginGroup& g) { return g.key == route.boundary_name; });
+      if (!served) continue;  // a boundary without origins: rule F004
+      std::vector<std::string> countries;
+      for (const auto& c : route.countries) {
+        if (!contains(countries, c.value)) countries.push_back(c.value);
+      }
+      std::sort(countries.begin(), countries.end());
+      const std::string& base = e.names.get("frontdoor.rule." + route.boundary_name);
+      size_t parts =
+          std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
+      for (size_t part = 0; part < parts; ++part) {
+        GeoRule rule;
+        rule.key = (parts == 1 ? route.boundary_name
+                               : fmt::format("{}-{}", route.boundary_name, part + 1)) +
+                   suffix;
+        // Rule names are unique within their rule set only.
+        rule.name = parts == 1 ? base : fmt::format("{}{}", base, part + 1);
+        rule.order = order++;
+        size_t from = part * kCountriesPerRule;
+        size_t to = std::min(countries.size(), from + kCountriesPerRule);
+        rule.countries.assign(countries.begin() + static_cast<std::ptrdiff_t>(from),
+                              countries.begin() + static_cast<std::ptrdiff_t>(to));
+        rule.group = route.boundary_name + suffix;
+        rule.boundary = route.boundary_name;
+        rule.alternate = alternate;
+        e.geo_rules.push_back(std::move(rule));
+      }
     }
   }
 }

@@ -44,13 +44,20 @@ struct CosmosAccount {
 
 // Front Door reaches a region through its AKS ingress, so only boundaries
 // with AKS regions get an origin group.
+// Front Door keeps session affinity per origin group, so a route whose
+// affinity differs from the profile's gets an alternate group per boundary
+// (key "<boundary>/<suffix>", the same origins), with geo rules of its own.
 struct OriginGroup {
-  std::string key;  // boundary name
+  std::string key;  // boundary name; "<boundary>/sticky" or "/nosticky" when alternate
   std::string name;
+  std::string boundary;
+  bool session_affinity = false;
+  bool alternate = false;
 };
 
 struct Origin {
   const model::Region* region = nullptr;
+  std::string key;    // region key; "<region>/<suffix>" in an alternate group
   std::string group;  // OriginGroup::key
   std::string name;
   int64_t priority = 1;
@@ -65,6 +72,16 @@ struct GeoRule {
   int64_t order = 0;
   std::vector<std::string> countries;
   std::string group;
+  std::string boundary;
+  bool alternate = false;  // in the alternate rule set, for the alternate groups
+};
+
+// A route with the origin group it defaults to and whether it uses the
+// alternate affinity's groups and rule set.
+struct RoutePlan {
+  const model::FrontDoorRoute* route = nullptr;
+  std::string origin_group;  // OriginGroup::key
+  bool alternate = false;
 };
 
 // A region's Private Link DNS zones (one per service it reaches privately),
@@ -145,6 +162,7 @@ struct Estate {
   std::vector<Origin> origins;
   std::vector<GeoRule> geo_rules;
   std::string default_origin_group;
+  std::vector<RoutePlan> routes;  // Front Door routes, declaration order
   std::vector<RegionDns> dns;
   std::vector<VnetPeering> peerings;  // by local, then remote, region order
   std::vector<naming::RedisReplica> redis_replicas;

@@ -125,6 +125,67 @@ void read_domains(BlockReader& r, FrontDoor& fd) {
   }
 }
 
+// Front Door counts a rate limit over one or five minutes, nothing else
+// (Learn: "What is rate limiting for Azure Front Door?").
+void read_rate_limits(BlockReader& r, FrontDoor& fd) {
+  const ReadContext& ctx = r.context();
+  DuplicateNames names(*ctx.sink, "first rate limit here");
+  for (const dsl::Node* n : r.blocks("rate_limit")) {
+    auto label = single_label(ctx, *n, "rate_limit \"api\" { requests = 1000  window = 1m }");
+    if (!label) continue;
+    FrontDoorRateLimit limit;
+    limit.name = *label;
+    limit.location = ctx.at(n->labels[0].span);
+    BlockReader lr(*n, ctx);
+    bool written = std::any_of(n->body.begin(), n->body.end(),
+                               [](const dsl::Node& a) { return a.key == "requests"; });
+    lr.integer("requests", limit.requests, 1, 1'000'000'000);
+    if (!written) {
+      ctx.sink->report(Kind::MissingAttribute, limit.location,
+                       fmt::format("rate limit `{}` needs `requests = ...`, the requests one "
+                                   "client address may make per window",
+                                   limit.name));
+    }
+    limit.window_minutes = {1, limit.location, false};
+    Sourced<int64_t> window;
+    if (lr.duration("window", window)) {
+      if (window.value != 60 && window.value != 300) {
+        ctx.sink->report(Kind::OutOfRange, window.location,
+                         "a rate limit's `window` is `1m` or `5m`, the two windows Front Door "
+                         "counts over");
+      } else {
+        limit.window_minutes = {window.value / 60, window.location, true};
+      }
+    }
+    // One match condition holds at most 10 string values (Front Door limits,
+    // "WAF string match values per match condition"), of 1-256 characters
+    // (azurerm v4.55.0 `match_values`).
+    if (lr.names("paths", limit.paths) && limit.paths.size() > 10) {
+      ctx.sink->report(Kind::OutOfRange, limit.paths[10].location,
+                       fmt::format("a rate limit counts at most 10 `paths`, found {}",
+                                   limit.paths.size()));
+    }
+    for (const auto& p : limit.paths) {
+      if (p.value.empty() || p.value.size() > 256) {
+        ctx.sink->report(Kind::OutOfRange, p.location,
+                         "each of a rate limit's `paths` is 1 to 256 characters");
+      }
+    }
+    lr.finish();
+    // The rule's name keeps the label's letters and digits only, so two
+    // labels can meet there.
+    names.declare(limit.rule_name(), limit.location, [&] {
+      return fmt::format("rate limit `{}` would be WAF rule `{}`, as an earlier one is",
+                         limit.name, limit.rule_name());
+    });
+    if (limit.rule_name().size() > 128) {
+      ctx.sink->report(Kind::OutOfRange, limit.location,
+                       "a rate limit's name makes a WAF rule name of at most 128 characters");
+    }
+    fd.rate_limits.push_back(std::move(limit));
+  }
+}
+
 struct DefaultAlert {
   const char* name;
   const char* metric;
@@ -269,6 +330,7 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
     BlockReader rr(*n, ctx);
     rr.names("patterns", route.patterns);
     rr.boolean("https_only", route.https_only);
+    rr.boolean("session_affinity", route.session_affinity);
     rr.finish();
     if (route.patterns.empty()) route.patterns.push_back({"/*", route.location, false});
     fd.routes.push_back(std::move(route));
@@ -310,6 +372,9 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
   }
   fd.session_affinity.value = false;
   r.boolean("session_affinity", fd.session_affinity);
+  for (FrontDoorRoute& route : fd.routes) {
+    if (!route.session_affinity.explicit_) route.session_affinity.value = fd.session_affinity.value;
+  }
   fd.waf.value = true;
   fd.waf_mode.value = "Prevention";
   r.boolean("waf", fd.waf);
@@ -318,6 +383,7 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
   r.name("unrouted", fd.unrouted);
   read_origins(r, fd);
   read_domains(r, fd);
+  read_rate_limits(r, fd);
 }
 
 void read_alerts(BlockReader& r, Alerts& alerts) {

@@ -391,6 +391,11 @@ struct FrontDoorRoute {
   // HTTPS only: plain HTTP is refused, not redirected. azurerm requires a
   // route that redirects to accept HTTP too, so the two are one switch.
   Sourced<bool> https_only;  // unwritten: false (HTTP redirected to HTTPS)
+  // Front Door keeps affinity per origin group, not per route: a route
+  // whose affinity differs from the profile's is served by a second set of
+  // origin groups (estate::OriginGroup::alternate). Unwritten: the
+  // profile's `session_affinity`.
+  Sourced<bool> session_affinity;
 };
 
 // `origin "region" { ... }`: how Front Door weighs one region's ingress
@@ -421,6 +426,28 @@ struct FrontDoorDomain {
   }
 };
 
+// `rate_limit "api" { requests = 1000  window = 1m  paths = ["/api/"] }`:
+// a WAF rate-limit rule. Front Door counts requests per client socket
+// address over a fixed window of one or five minutes and blocks the rest of
+// the window once the count passes `requests`.
+struct FrontDoorRateLimit {
+  std::string name;   // the label
+  Location location;  // the label
+  Sourced<int64_t> requests;        // 1 or more
+  Sourced<int64_t> window_minutes;  // 1 or 5; unwritten: 1
+  // Parts of the request URL the rule counts (RequestUri contains one);
+  // empty: every request.
+  std::vector<Sourced<std::string>> paths;
+  // The WAF custom rule's name: letters and digits only.
+  std::string rule_name() const {
+    std::string out = "RateLimit";
+    for (char c : name) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += c;
+    }
+    return out;
+  }
+};
+
 struct FrontDoor {
   Location location;
   Sourced<std::string> sku;  // Premium_AzureFrontDoor, Standard_AzureFrontDoor
@@ -445,6 +472,16 @@ struct FrontDoor {
   bool denies_unrouted() const { return unrouted.value == kUnroutedDeny; }
   std::vector<FrontDoorOrigin> origins;
   std::vector<FrontDoorDomain> domains;
+  std::vector<FrontDoorRateLimit> rate_limits;
+  // Routes whose `session_affinity` differs from the profile's are served by
+  // a second set of origin groups, named with this suffix.
+  bool has_alternate_affinity() const {
+    for (const FrontDoorRoute& r : routes) {
+      if (r.session_affinity.value != session_affinity.value) return true;
+    }
+    return false;
+  }
+  std::string_view alternate_suffix() const { return session_affinity.value ? "nosticky" : "sticky"; }
   const FrontDoorOrigin* find_origin(std::string_view region) const {
     for (const FrontDoorOrigin& o : origins) {
       if (o.region == region) return &o;

@@ -476,6 +476,19 @@ class Generator {
         add("azurerm_cdn_frontdoor_origin", "frontdoor.origin." + r->key, "origin-" + key.text,
             profile_path + "/" + group, {&key});
       }
+      // The alternate-affinity twin of the group, for routes whose
+      // `session_affinity` differs from the profile's.
+      if (fd.has_alternate_affinity()) {
+        const std::string suffix(fd.alternate_suffix());
+        const std::string twin = group + "-" + suffix;
+        add("azurerm_cdn_frontdoor_origin_group", "frontdoor.origin_group." + b.name + "/" + suffix,
+            twin, profile_path, {&boundary});
+        for (const model::Region* r : regions) {
+          const Part key = region_key(*r);
+          add("azurerm_cdn_frontdoor_origin", "frontdoor.origin." + r->key + "/" + suffix,
+              "origin-" + key.text, profile_path + "/" + twin, {&key});
+        }
+      }
     }
     for (const model::FrontDoorRoute& route : fd.routes) {
       const Part part{lower(route.name), route.location,
@@ -500,6 +513,11 @@ class Generator {
     if (!fd.geo_routes.empty()) {
       const std::string rule_set = "georouting";
       add("azurerm_cdn_frontdoor_rule_set", "frontdoor.rule_set", rule_set, profile_path, {&block});
+      // The alternate-affinity groups' rules, the same names in their own set.
+      if (fd.has_alternate_affinity()) {
+        add("azurerm_cdn_frontdoor_rule_set", "frontdoor.rule_set.alternate",
+            rule_set + std::string(fd.alternate_suffix()), profile_path, {&block});
+      }
       // A geo-match condition holds at most 25 countries (frontdoor.md), so a
       // longer list becomes several rules: geo<b>, geo<b>2, geo<b>3...
       for (const model::GeoRoute& geo : fd.geo_routes) {

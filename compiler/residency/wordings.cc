@@ -181,6 +181,18 @@ void redis_replica_outside(const Breach& b, diag::DiagnosticSink& sink) {
   }
 }
 
+void traffic_manager_endpoint_outside(const Breach& b, diag::DiagnosticSink& sink) {
+  const estate::Placement& p = *b.placement;
+  auto& d = sink.report(diag::Kind::ProcessingOutsideBoundary, p.reasons.front().at,
+                        fmt::format("Traffic Manager may send clients of boundary `{}` to {}, "
+                                    "outside the boundary, where their requests are processed",
+                                    b.boundary->name, rules::quoted_list(b.outside, 3)));
+  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
+  d.notes.push_back(declared_here(*b.boundary));
+  d.help = "give each boundary a profile of its own, or route by `geographic` with each "
+           "boundary's countries on its own endpoints";
+}
+
 }  // namespace topoc::residency
 
 namespace topoc::residency {

@@ -24,6 +24,10 @@ void cosmos_spans_boundaries(const estate::Breach&, diag::DiagnosticSink&);
 // R011: the copy of a Key Vault's contents Azure keeps in the paired region.
 void keyvault_copy_outside(const estate::Breach&, diag::DiagnosticSink&);
 
+// R014: a Traffic Manager profile that may send a boundary's clients to an
+// endpoint outside it.
+void traffic_manager_endpoint_outside(const estate::Breach&, diag::DiagnosticSink&);
+
 // Any other placement: the code of its kind (docs/estate.md), the resource,
 // the locations outside and the placement's reason chain as notes.
 void generic(const estate::Breach&, diag::DiagnosticSink&);

@@ -416,5 +416,54 @@ TEST(FrontDoorDomains, UnknownCertificateKindIsAChoiceError) {
 
 }  // namespace domains
 
+// Rate limits: F016 and the model's checks. The limit lines start at line 9.
+
+TEST(FrontDoorRateLimits, WrittenWithAWafInPreventionModeTheyPass) {
+  EXPECT_EQ(Lines{}, diagnostics_of(two_boundaries_with(
+                         "    rate_limit \"api\" { requests = 1000  window = 5m  paths = [\"/api/\"] }\n")));
+}
+
+TEST(FrontDoorRateLimits, WithoutAWafNothingEnforcesThem) {
+  std::string text = two_boundaries_with(
+      "    rate_limit \"api\" { requests = 1000 }\n    waf = false\n");
+  EXPECT_EQ(Lines{"F016 9:16 rate limit `api` is a WAF custom rule, but this Front Door has "
+                  "`waf = false`"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ(Lines{"10:11 WAF turned off here"},
+            notes_of(result, result.sink.diagnostics().at(0)));
+}
+
+TEST(FrontDoorRateLimits, DetectionModeOnlyLogs) {
+  EXPECT_EQ(Lines{"F016 9:16 rate limit `api` blocks nothing: `waf_mode = detection` only logs "
+                  "the requests over the limit"},
+            diagnostics_of(two_boundaries_with(
+                "    rate_limit \"api\" { requests = 10 }\n    waf_mode = detection\n")));
+}
+
+TEST(FrontDoorRateLimits, WindowIsOneOrFiveMinutesAndRequestsAreRequired) {
+  EXPECT_EQ((Lines{"M011 9:46 a rate limit's `window` is `1m` or `5m`, the two windows Front "
+                   "Door counts over",
+                   "M005 10:16 rate limit `b` needs `requests = ...`, the requests one client "
+                   "address may make per window"}),
+            diagnostics_of(two_boundaries_with("    rate_limit \"a\" { requests = 10  window = 2m }\n"
+                                               "    rate_limit \"b\" { window = 1m }\n")));
+}
+
+TEST(FrontDoorRateLimits, LabelsMeetingInOneRuleNameAreDuplicates) {
+  auto lines = diagnostics_of(two_boundaries_with("    rate_limit \"chat-api\" { requests = 10 }\n"
+                                                  "    rate_limit \"chatapi\" { requests = 20 }\n"));
+  EXPECT_EQ(Lines{"M003 10:16 rate limit `chatapi` would be WAF rule `RateLimitchatapi`, as an "
+                  "earlier one is"},
+            lines);
+}
+
+TEST(FrontDoorRateLimits, AtMostTenPaths) {
+  EXPECT_EQ(Lines{"M011 9:96 a rate limit counts at most 10 `paths`, found 11"},
+            diagnostics_of(two_boundaries_with(
+                "    rate_limit \"a\" { requests = 10  paths = [\"a\", \"b\", \"c\", \"d\", \"e\", "
+                "\"f\", \"g\", \"h\", \"i\", \"j\", \"k\"] }\n")));
+}
+
 }  // namespace
 }  // namespace topoc::testing

@@ -33,7 +33,7 @@ STUB_OUTPUTS = {
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'
-                 'output "origin_group_ids" { value = { for k, o in var.origins : k => var.origin_host_names[k] } }\n'
+                 'output "origin_group_ids" { value = { for k, o in var.origins : k => var.origin_host_names[o.region] } }\n'
                  'output "custom_domain_validation_tokens" { value = { for k, d in var.custom_domains : k => "token-${d.name}" } }\n',
 }
 

@@ -11,6 +11,7 @@
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/naming/search_links.h"
@@ -589,7 +590,9 @@ class ParamsFile {
     const model::FrontDoor& fd = *t_.frontdoor;
     std::vector<Value> groups, origins, routes, rules;
     for (const OriginGroupPlan& g : plan.groups) {
-      groups.push_back(Value::object({{"key", str(g.key)}, {"name", str(g.name)}}));
+      groups.push_back(Value::object({{"key", str(g.key)},
+                                      {"name", str(g.name)},
+                                      {"sessionAffinity", Value::boolean(g.session_affinity)}}));
     }
     for (const OriginPlan& o : plan.origins) {
       const model::Region& r = *p_.regions[o.region].region;
@@ -604,19 +607,20 @@ class ParamsFile {
       routes.push_back(Value::object({{"name", str(r.name)},
                                       {"patterns", Value::string_array(r.patterns)},
                                       {"httpsOnly", Value::boolean(r.https_only)},
-                                      {"originGroup", str(r.group)}}));
+                                      {"originGroup", str(r.group)},
+                                      {"alternate", Value::boolean(r.alternate)}}));
     }
     for (const GeoRulePlan& g : plan.geo_rules) {
       rules.push_back(Value::object({{"name", str(g.name)},
                                      {"order", num(g.order)},
                                      {"countries", Value::string_array(g.countries)},
-                                     {"originGroup", str(g.group)}}));
+                                     {"originGroup", str(g.group)},
+                                     {"alternate", Value::boolean(g.alternate)}}));
     }
     std::vector<Property> props{
         {"profileName", str(plan.profile)},
         {"endpointName", str(plan.endpoint)},
         {"skuName", str(fd.sku.value)},
-        {"sessionAffinity", Value::boolean(fd.session_affinity.value)},
         {"loadBalancing",
          Value::object({{"additionalLatencyInMilliseconds", num(fd.latency_sensitivity_ms.value)},
                         {"sampleSize", num(fd.sample_size.value)},
@@ -632,6 +636,9 @@ class ParamsFile {
         {"ruleSetName", str(plan.rule_set)},
         {"geoRules", Value::array(std::move(rules))},
     };
+    if (!plan.alternate_rule_set.empty() && !plan.geo_rules.empty()) {
+      props.push_back({"alternateRuleSetName", str(plan.alternate_rule_set)});
+    }
     if (!plan.domains.empty()) {
       std::vector<Value> domains;
       for (const CustomDomainPlan& d : plan.domains) {
@@ -664,6 +671,23 @@ class ParamsFile {
                        Value::object({{"name", str(services::frontdoor::kDenyUnroutedRuleName)},
                                       {"admittedCountries", Value::array(std::move(groups))}})});
       }
+      if (!fd.rate_limits.empty()) {
+        std::vector<Value> limits;
+        for (size_t i = 0; i < fd.rate_limits.size(); ++i) {
+          const model::FrontDoorRateLimit& l = fd.rate_limits[i];
+          services::frontdoor::RateLimitMatch match = services::frontdoor::rate_limit_match(l);
+          limits.push_back(Value::object(
+              {{"name", str(l.rule_name())},
+               {"priority",
+                num(services::frontdoor::kFirstRateLimitPriority + static_cast<int64_t>(i))},
+               {"durationInMinutes", num(l.window_minutes.value)},
+               {"threshold", num(l.requests.value)},
+               {"matchVariable", str(match.variable)},
+               {"operator", str(match.op)},
+               {"matchValues", Value::string_array(match.values)}}));
+        }
+        waf.push_back({"rateLimits", Value::array(std::move(limits))});
+      }
       props.push_back({"waf", Value::object(std::move(waf))});
     }
     param("globalFrontDoorSettings", Value::object(std::move(props)));
@@ -671,6 +695,7 @@ class ParamsFile {
     // time from the environment rather than written here.
     std::vector<Property> hosts;
     for (const OriginPlan& o : plan.origins) {
+      if (o.twin) continue;  // the same region's ingress
       hosts.push_back({p_.regions[o.region].region->key,
                        Value::raw(fmt::format("readEnvironmentVariable({})",
                                               quote(d_.regions[o.region].origin_host_variable)))});

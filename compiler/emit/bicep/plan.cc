@@ -9,6 +9,7 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/symbols.h"
+#include "compiler/estate/estate.h"
 #include "compiler/naming/cosmos_accounts.h"
 #include "compiler/naming/redis_replicas.h"
 #include "compiler/text/ascii.h"
@@ -17,9 +18,6 @@ namespace topoc::emit::bicep {
 namespace {
 
 using model::Service;
-
-// Front Door's limit on match values in one remote-address condition.
-constexpr size_t kCountriesPerRule = 25;
 
 const std::string kNoName;
 
@@ -215,61 +213,36 @@ class Planner {
     }
   }
 
-  // Active-active: every region of a boundary serves at priority 1. The
-  // passive modes send traffic to the boundary's first region and keep the
-  // others at priority 2 until it is unhealthy.
+  // The estate decides origins, priorities and weights, the routes' default
+  // group and the geo rules (estate::plan_frontdoor); this adds the names
+  // and settings the Bicep module takes.
   void frontdoor() {
     if (!t_.frontdoor) return;
     const model::FrontDoor& fd = *t_.frontdoor;
     FrontDoorPlan plan;
     plan.profile = p_.name("frontdoor.profile");
     plan.endpoint = p_.name("frontdoor.endpoint");
-    bool active_active = t_.mode.value == model::DeploymentMode::kActiveActive;
-    for (size_t b = 0; b < t_.boundaries.size(); ++b) {
-      std::vector<size_t> served;
-      for (size_t i = 0; i < p_.regions.size(); ++i) {
-        if (p_.regions[i].region->boundary == b && p_.regions[i].region->aks) served.push_back(i);
-      }
-      if (served.empty()) continue;
-      const std::string& key = t_.boundaries[b].name;
-      plan.groups.push_back({key, p_.name("frontdoor.origin_group." + key)});
-      for (size_t n = 0; n < served.size(); ++n) {
-        const model::Region& r = *p_.regions[served[n]].region;
-        int64_t priority = active_active || n == 0 ? 1 : 2;
-        plan.origins.push_back({served[n], key, p_.name("frontdoor.origin." + r.key), priority, 1000});
-      }
+    // Origin groups, origins, routes and geo rules are the estate's.
+    const estate::Estate e = estate::build_estate(t_, {p_.environment});
+    for (const estate::OriginGroup& g : e.origin_groups) {
+      plan.groups.push_back({g.key, g.name, g.session_affinity});
     }
-    std::string default_group = plan.groups.empty() ? "" : plan.groups.front().key;
-    for (const model::FrontDoorRoute& route : fd.routes) {
-      RoutePlan r{p_.name("frontdoor.route." + route.name), {}, default_group,
-                  route.https_only.value};
-      for (const auto& pattern : route.patterns) r.patterns.push_back(pattern.value);
-      plan.routes.push_back(std::move(r));
+    for (const estate::Origin& o : e.origins) {
+      size_t region = 0;
+      while (region < p_.regions.size() && p_.regions[region].region != o.region) ++region;
+      plan.origins.push_back(
+          {region, o.key != o.region->key, o.group, o.name, o.priority, o.weight});
+    }
+    for (const estate::RoutePlan& r : e.routes) {
+      RoutePlan route{p_.name("frontdoor.route." + r.route->name), {}, r.origin_group,
+                      r.route->https_only.value, r.alternate};
+      for (const auto& pattern : r.route->patterns) route.patterns.push_back(pattern.value);
+      plan.routes.push_back(std::move(route));
     }
     plan.rule_set = p_.name("frontdoor.rule_set");
-    int64_t order = 1;
-    for (const model::GeoRoute& route : fd.geo_routes) {
-      bool served = std::any_of(plan.groups.begin(), plan.groups.end(),
-                                [&](const OriginGroupPlan& g) { return g.key == route.boundary_name; });
-      if (!served) continue;  // a boundary without origins: rule F004
-      std::vector<std::string> countries;
-      for (const auto& c : route.countries) {
-        if (!contains(countries, c.value)) countries.push_back(c.value);
-      }
-      std::sort(countries.begin(), countries.end());
-      const std::string& base = p_.name("frontdoor.rule." + route.boundary_name);
-      size_t parts = std::max<size_t>(1, (countries.size() + kCountriesPerRule - 1) / kCountriesPerRule);
-      for (size_t part = 0; part < parts; ++part) {
-        GeoRulePlan rule;
-        rule.name = parts == 1 ? base : fmt::format("{}{}", base, part + 1);
-        rule.order = order++;
-        size_t from = part * kCountriesPerRule;
-        size_t to = std::min(countries.size(), from + kCountriesPerRule);
-        rule.countries.assign(countries.begin() + static_cast<std::ptrdiff_t>(from),
-                              countries.begin() + static_cast<std::ptrdiff_t>(to));
-        rule.group = route.boundary_name;
-        plan.geo_rules.push_back(std::move(rule));
-      }
+    if (fd.has_alternate_affinity()) plan.alternate_rule_set = p_.name("frontdoor.rule_set.alternate");
+    for (const estate::GeoRule& g : e.geo_rules) {
+      plan.geo_rules.push_back({g.name, g.order, g.countries, g.group, g.alternate});
     }
     for (const model::FrontDoorDomain& d : fd.domains) {
       plan.domains.push_back({d.host, p_.name("frontdoor.domain." + d.host), d.zone.value,

@@ -77,12 +77,14 @@ struct RegistryPlan {
 // Front Door reaches a region through its AKS ingress, so only boundaries
 // with AKS regions get an origin group.
 struct OriginGroupPlan {
-  std::string key;  // boundary name
+  std::string key;  // boundary name; "<boundary>/sticky" or "/nosticky" for a twin
   std::string name;
+  bool session_affinity = false;
 };
 
 struct OriginPlan {
   size_t region = 0;  // index into Plan::regions
+  bool twin = false;  // in an alternate-affinity group
   std::string group;  // OriginGroupPlan::key
   std::string name;
   int64_t priority = 1;
@@ -96,6 +98,7 @@ struct GeoRulePlan {
   int64_t order = 0;
   std::vector<std::string> countries;
   std::string group;
+  bool alternate = false;  // in the alternate rule set
 };
 
 struct RoutePlan {
@@ -103,6 +106,7 @@ struct RoutePlan {
   std::vector<std::string> patterns;
   std::string group;
   bool https_only = false;
+  bool alternate = false;  // served by the alternate-affinity groups and rule set
 };
 
 // A custom domain, and the record name inside its zone when topoc writes
@@ -121,6 +125,7 @@ struct FrontDoorPlan {
   std::vector<OriginPlan> origins;
   std::vector<RoutePlan> routes;
   std::string rule_set;
+  std::string alternate_rule_set;  // empty: every route has the profile's affinity
   std::vector<GeoRulePlan> geo_rules;
   std::vector<CustomDomainPlan> domains;  // sorted by host
   std::string waf;              // empty: no firewall

@@ -19,6 +19,7 @@ using estate::OriginGroup;
 using estate::periodic_backup_redundancy;
 using estate::PolicyScope;
 using estate::RegionDns;
+using estate::RoutePlan;
 using estate::ResourceNames;
 using estate::SharedPolicy;
 using estate::VnetPeering;

@@ -187,6 +187,7 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   if (e.has_frontdoor()) {
     std::string routed;
     for (const GeoRule& g : e.geo_rules) {
+      if (g.alternate) continue;  // the same countries, for the alternate-affinity routes
       std::string group = markdown_code(g.group);
       if (routed.find(group) != std::string::npos) continue;
       routed += fmt::format("{}{}", routed.empty() ? "" : ", ", group);

@@ -8,6 +8,7 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
@@ -591,25 +592,30 @@ Expr frontdoor(const Estate& e) {
   const model::FrontDoor& fd = *e.topology->frontdoor;
   std::vector<Entry> groups, origins, routes, rules;
   for (const OriginGroup& g : e.origin_groups) {
-    groups.push_back({g.key, Expr::object({{"name", str(g.name)}})});
+    groups.push_back({g.key, Expr::object({{"name", str(g.name)},
+                                           {"session_affinity_enabled",
+                                            Expr::boolean(g.session_affinity)}})});
   }
   for (const Origin& o : e.origins) {
-    origins.push_back({o.region->key, Expr::object({
+    origins.push_back({o.key, Expr::object({
                                           {"name", str(o.name)},
+                                          {"region", str(o.region->key)},
                                           {"origin_group", str(o.group)},
                                           {"priority", num(o.priority)},
                                           {"weight", num(o.weight)},
                                           {"location", str(o.region->location.value)},
                                       })});
   }
-  for (const model::FrontDoorRoute& r : fd.routes) {
+  for (const RoutePlan& plan : e.routes) {
+    const model::FrontDoorRoute& r = *plan.route;
     std::vector<std::string> patterns;
     for (const auto& p : r.patterns) patterns.push_back(p.value);
     routes.push_back({r.name, Expr::object({
                                   {"name", str(e.names.get("frontdoor.route." + r.name))},
                                   {"patterns", Expr::string_list(patterns)},
                                   {"https_only", Expr::boolean(r.https_only.value)},
-                                  {"origin_group", str(e.default_origin_group)},
+                                  {"origin_group", str(plan.origin_group)},
+                                  {"alternate", Expr::boolean(plan.alternate)},
                               })});
   }
   for (const GeoRule& g : e.geo_rules) {
@@ -618,6 +624,7 @@ Expr frontdoor(const Estate& e) {
                                 {"order", num(g.order)},
                                 {"countries", Expr::string_list(g.countries)},
                                 {"origin_group", str(g.group)},
+                                {"alternate", Expr::boolean(g.alternate)},
                             })});
   }
   std::vector<Entry> domains;
@@ -654,12 +661,28 @@ Expr frontdoor(const Estate& e) {
          Expr::object({{"name", str(services::frontdoor::kDenyUnroutedRuleName)},
                        {"admitted_countries", Expr::list(std::move(groups))}})});
   }
+  if (!fd.rate_limits.empty()) {
+    std::vector<Expr> limits;
+    for (size_t i = 0; i < fd.rate_limits.size(); ++i) {
+      const model::FrontDoorRateLimit& l = fd.rate_limits[i];
+      services::frontdoor::RateLimitMatch match = services::frontdoor::rate_limit_match(l);
+      limits.push_back(Expr::object({
+          {"name", str(l.rule_name())},
+          {"priority", num(services::frontdoor::kFirstRateLimitPriority + static_cast<int64_t>(i))},
+          {"duration_in_minutes", num(l.window_minutes.value)},
+          {"threshold", num(l.requests.value)},
+          {"match_variable", str(match.variable)},
+          {"operator", str(match.op)},
+          {"match_values", Expr::string_list(match.values)},
+      }));
+    }
+    waf_settings.push_back({"rate_limits", Expr::list(std::move(limits))});
+  }
   Expr waf = !fd.waf.value ? Expr::null() : Expr::object(std::move(waf_settings));
   std::vector<Entry> settings{
       {"profile_name", str(e.names.get("frontdoor.profile"))},
       {"endpoint_name", str(e.names.get("frontdoor.endpoint"))},
       {"sku_name", str(fd.sku.value)},
-      {"session_affinity_enabled", Expr::boolean(fd.session_affinity.value)},
       {"load_balancing", Expr::object({
                              {"additional_latency_in_milliseconds", num(fd.latency_sensitivity_ms.value)},
                              {"sample_size", num(fd.sample_size.value)},
@@ -672,6 +695,9 @@ Expr frontdoor(const Estate& e) {
                            {"interval_in_seconds", num(fd.probe_interval_seconds.value)},
                        })},
       {"rule_set_name", str(e.names.get("frontdoor.rule_set"))},
+      {"alternate_rule_set_name", fd.has_alternate_affinity() && !e.geo_rules.empty()
+                                      ? str(e.names.get("frontdoor.rule_set.alternate"))
+                                      : Expr::null()},
       {"origin_groups", Expr::object(std::move(groups))},
       {"origins", Expr::object(std::move(origins))},
       {"routes", Expr::object(std::move(routes))},

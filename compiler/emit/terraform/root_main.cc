@@ -405,7 +405,6 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("endpoint_name", raw("local.frontdoor.endpoint_name"));
     b.attribute("sku_name", raw("local.frontdoor.sku_name"));
     b.attribute("resource_group_name", raw("azurerm_resource_group.global.name"));
-    b.attribute("session_affinity_enabled", raw("local.frontdoor.session_affinity_enabled"));
     b.attribute("load_balancing", raw("local.frontdoor.load_balancing"));
     b.attribute("health_probe", raw("local.frontdoor.health_probe"));
     b.attribute("origin_groups", raw("local.frontdoor.origin_groups"));
@@ -414,6 +413,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("origin_private_link_target_ids", raw("var.origin_private_link_target_ids"));
     b.attribute("routes", raw("local.frontdoor.routes"));
     b.attribute("rule_set_name", raw("local.frontdoor.rule_set_name"));
+    b.attribute("alternate_rule_set_name", raw("local.frontdoor.alternate_rule_set_name"));
     b.attribute("geo_rules", raw("local.frontdoor.geo_rules"));
     if (!e.topology->frontdoor->domains.empty()) {
       b.attribute("custom_domains", raw("local.frontdoor.custom_domains"));

@@ -204,6 +204,7 @@ std::string render_tfvars(const Estate& e) {
     file.comment("The ingress host name of each region, known once its ingress exists:");
     file.comment("origin_host_names = {");
     for (const Origin& o : e.origins) {
+      if (o.key != o.region->key) continue;  // an alternate-affinity twin
       file.comment(fmt::format("  {} = \"ingress.{}.example.com\"", hcl::render_key(o.region->key),
                                hcl::escape_string(o.region->key)));
     }

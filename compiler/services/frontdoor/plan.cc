@@ -1,9 +1,11 @@
 // Front Door: its profile, endpoint, origin groups per boundary, origins,
 // routes, geo rules and WAF. Front Door is global: it holds no tenant data
 // at rest, so it declares no placements a boundary checks.
+#include <map>
 #include <set>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/registry.h"
 
@@ -32,6 +34,19 @@ json deny_unrouted_rule(const model::FrontDoor& fd) {
           {"match_conditions", std::move(conditions)}};
 }
 
+json rate_limit_rule(const model::FrontDoorRateLimit& limit, int64_t priority) {
+  RateLimitMatch match = rate_limit_match(limit);
+  return {{"name", limit.rule_name()},
+          {"type", "RateLimitRule"},
+          {"priority", priority},
+          {"action", "Block"},
+          {"rate_limit_duration_in_minutes", limit.window_minutes.value},
+          {"rate_limit_threshold", limit.requests.value},
+          {"match_conditions", json::array({{{"match_variable", match.variable},
+                                             {"operator", match.op},
+                                             {"match_values", match.values}}})}};
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -51,8 +66,8 @@ void plan(estate::Estate& e) {
       e.names.get("frontdoor.endpoint"), "", nullptr, true);
   for (const estate::OriginGroup& g : e.origin_groups) {
     add("module.frontdoor.azurerm_cdn_frontdoor_origin_group.this" + instance(g.key),
-        "azurerm_cdn_frontdoor_origin_group", g.name, g.key,
-        {{"session_affinity_enabled", fd.session_affinity.value},
+        "azurerm_cdn_frontdoor_origin_group", g.name, g.boundary,
+        {{"session_affinity_enabled", g.session_affinity},
          {"health_probe",
           {{"path", fd.probe_path.value},
            {"protocol", fd.probe_protocol.value},
@@ -64,13 +79,16 @@ void plan(estate::Estate& e) {
            {"successful_samples_required", fd.successful_samples.value}}}},
         false);
   }
+  std::map<std::string, std::string> boundary_of_group;
+  for (const estate::OriginGroup& g : e.origin_groups) boundary_of_group[g.key] = g.boundary;
   for (const estate::Origin& o : e.origins) {
-    add("module.frontdoor.azurerm_cdn_frontdoor_origin.this" + instance(o.region->key),
-        "azurerm_cdn_frontdoor_origin", o.name, o.group,
+    add("module.frontdoor.azurerm_cdn_frontdoor_origin.this" + instance(o.key),
+        "azurerm_cdn_frontdoor_origin", o.name, boundary_of_group[o.group],
         {{"origin_group", o.group}, {"priority", o.priority}, {"weight", o.weight}}, false)
         .region = o.region;
   }
-  for (const model::FrontDoorRoute& r : fd.routes) {
+  for (const estate::RoutePlan& plan : e.routes) {
+    const model::FrontDoorRoute& r = *plan.route;
     std::vector<std::string> patterns;
     for (const auto& p : r.patterns) patterns.push_back(p.value);
     add("module.frontdoor.azurerm_cdn_frontdoor_route.this" + instance(r.name),
@@ -79,7 +97,7 @@ void plan(estate::Estate& e) {
          {"supported_protocols",
           r.https_only.value ? json::array({"Https"}) : json::array({"Http", "Https"})},
          {"https_redirect_enabled", !r.https_only.value},
-         {"origin_group", e.default_origin_group}},
+         {"origin_group", plan.origin_group}},
         false)
         .source = r.location;
   }
@@ -117,10 +135,15 @@ void plan(estate::Estate& e) {
   if (!e.geo_rules.empty()) {
     add("module.frontdoor.azurerm_cdn_frontdoor_rule_set.geo[0]", "azurerm_cdn_frontdoor_rule_set",
         e.names.get("frontdoor.rule_set"), "", nullptr, false);
+    if (fd.has_alternate_affinity()) {
+      add("module.frontdoor.azurerm_cdn_frontdoor_rule_set.alternate[0]",
+          "azurerm_cdn_frontdoor_rule_set", e.names.get("frontdoor.rule_set.alternate"), "",
+          nullptr, false);
+    }
   }
   for (const estate::GeoRule& g : e.geo_rules) {
     add("module.frontdoor.azurerm_cdn_frontdoor_rule.geo" + instance(g.key),
-        "azurerm_cdn_frontdoor_rule", g.name, g.group,
+        "azurerm_cdn_frontdoor_rule", g.name, g.boundary,
         {{"order", g.order}, {"geo_match", g.countries}, {"origin_group", g.group}}, false);
   }
   if (fd.waf.value) {
@@ -133,7 +156,13 @@ void plan(estate::Estate& e) {
     }
     json props = {
         {"sku_name", fd.sku.value}, {"mode", fd.waf_mode.value}, {"managed_rules", rules}};
-    if (fd.denies_unrouted()) props["custom_rules"] = json::array({deny_unrouted_rule(fd)});
+    json custom_rules = json::array();
+    if (fd.denies_unrouted()) custom_rules.push_back(deny_unrouted_rule(fd));
+    for (size_t i = 0; i < fd.rate_limits.size(); ++i) {
+      custom_rules.push_back(
+          rate_limit_rule(fd.rate_limits[i], kFirstRateLimitPriority + static_cast<int64_t>(i)));
+    }
+    if (!custom_rules.empty()) props["custom_rules"] = std::move(custom_rules);
     add("module.frontdoor.azurerm_cdn_frontdoor_firewall_policy.this[0]",
         "azurerm_cdn_frontdoor_firewall_policy", e.names.get("frontdoor.waf"), "", std::move(props),
         true);

@@ -1,8 +1,22 @@
 // Traffic Manager: one profile per `traffic_manager` block and one endpoint
 // resource per endpoint, by kind (Azure, external, nested). Traffic Manager
-// answers DNS queries only; no request or tenant data passes through it, so
-// it declares no placements. Its geographic routing is checked by T001.
+// answers DNS queries only and holds no data, but it decides where a
+// client's requests are processed: a profile that routes by priority,
+// performance, weight or multivalue may send any client to any of its
+// endpoints, so each endpoint's location is a processing placement of the
+// boundaries whose regions the profile serves. Geographic routing is
+// checked country by country instead (T001), and subnet routing maps client
+// addresses topoc cannot place.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <utility>
+
 #include "compiler/estate/add_resource.h"
+#include "compiler/residency/wordings.h"
+#include "compiler/rules/residency_facts.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::traffic_manager {
@@ -11,6 +25,78 @@ using estate::instance;
 using nlohmann::json;
 
 namespace {
+
+// A place a profile can send clients to: a region's location, or an
+// external endpoint's declared location.
+struct Target {
+  const model::Region* region = nullptr;  // null for an external endpoint
+  std::string location;
+  bool operator==(const Target&) const = default;
+};
+
+const model::TrafficManager* find_profile(const model::Topology& t, std::string_view name) {
+  for (const model::TrafficManager& tm : t.traffic_managers) {
+    if (tm.name == name) return &tm;
+  }
+  return nullptr;
+}
+
+// Every target one endpoint leads to, down nested profiles. Each profile's
+// targets are worked out once (`memo`), so a wide or diamond-shaped nesting
+// costs what its answers hold; a cycle (reported by the T-rules) ends at the
+// profile already being walked.
+class Reach {
+ public:
+  explicit Reach(const model::Topology& t) : t_(t) {}
+
+  std::vector<Target> of(const model::TmEndpoint& ep) {
+    switch (ep.kind) {
+      case model::TmEndpointKind::kRegion:
+        if (const model::Region* r = t_.find_region(ep.region.value)) {
+          return {{r, r->location.value}};
+        }
+        return {};
+      case model::TmEndpointKind::kExternal:
+        if (ep.endpoint_location.explicit_) return {{nullptr, ep.endpoint_location.value}};
+        return {};
+      case model::TmEndpointKind::kNested:
+        if (const model::TrafficManager* child = find_profile(t_, ep.profile.value)) {
+          return of(*child);
+        }
+        return {};
+    }
+    return {};
+  }
+
+ private:
+  const std::vector<Target>& of(const model::TrafficManager& tm) {
+    auto [it, fresh] = memo_.try_emplace(tm.name);
+    if (!fresh) return it->second;  // done, or being walked (a cycle)
+    std::vector<Target> targets;
+    for (const model::TmEndpoint& ep : tm.endpoints) {
+      for (Target& target : of(ep)) {
+        if (std::find(targets.begin(), targets.end(), target) == targets.end()) {
+          targets.push_back(std::move(target));
+        }
+      }
+    }
+    it->second = std::move(targets);  // std::map entries stay put as it grows
+    return it->second;
+  }
+
+  const model::Topology& t_;
+  std::map<std::string, std::vector<Target>> memo_;
+};
+
+bool mixes_clients(model::TmRouting routing) {
+  return routing != model::TmRouting::kGeographic && routing != model::TmRouting::kSubnet;
+}
+
+std::string dsl_routing(model::TmRouting routing) {
+  std::string out = model::to_string(routing);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
 json subnets(const model::TmEndpoint& ep) {
   json out = json::array();
@@ -36,6 +122,7 @@ void plan(estate::Estate& e) {
   const model::Topology& t = *e.topology;
   if (t.traffic_managers.empty()) return;
   const std::string& rg = e.names.get("global.rg");
+  Reach reach(t);
   for (const model::TrafficManager& tm : t.traffic_managers) {
     const std::string& name = e.names.get("traffic_manager." + tm.name);
     const model::TmProbe& p = tm.probe;
@@ -59,9 +146,48 @@ void plan(estate::Estate& e) {
                                                                          : json(nullptr)}};
     std::string profile_key =
         "module.traffic_manager.azurerm_traffic_manager_profile.this" + instance(tm.name);
-    estate::add_resource(e, profile_key, "azurerm_traffic_manager_profile", name, "global", "", rg,
-                         std::move(props), true)
-        .source = tm.location;
+    std::vector<size_t> holders;
+    std::vector<estate::Placement> placements;
+    if (mixes_clients(tm.routing.value)) {
+      std::vector<std::pair<const model::TmEndpoint*, Target>> reached;
+      for (const model::TmEndpoint& ep : tm.endpoints) {
+        for (Target& target : reach.of(ep)) reached.emplace_back(&ep, std::move(target));
+      }
+      for (const auto& [ep, target] : reached) {
+        const model::Boundary* b = target.region ? rules::boundary_of(t, *target.region) : nullptr;
+        if (!b) continue;
+        size_t index = static_cast<size_t>(b - t.boundaries.data());
+        if (std::find(holders.begin(), holders.end(), index) == holders.end()) {
+          holders.push_back(index);
+        }
+      }
+      for (const auto& [ep, target] : reached) {
+        std::string through = ep->kind == model::TmEndpointKind::kNested
+                                  ? fmt::format(" (nested profile `{}`)", ep->profile.value)
+                                  : "";
+        estate::Placement p{estate::PlacementKind::kProcessing};
+        p.locations.push_back(target.location);
+        p.reasons.push_back(
+            {ep->location,
+             target.region
+                 ? fmt::format("endpoint `{}`{} sends clients to region `{}` in `{}`", ep->name,
+                               through, target.region->key, target.location)
+                 : fmt::format("endpoint `{}`{} sends clients to an external endpoint in `{}`",
+                               ep->name, through, target.location)});
+        p.reasons.push_back(
+            {tm.routing.explicit_ ? tm.routing.location : tm.location,
+             fmt::format("traffic_manager `{}` routes by `{}`: any client may be sent to any "
+                         "endpoint",
+                         tm.name, dsl_routing(tm.routing.value))});
+        p.wording = residency::traffic_manager_endpoint_outside;
+        placements.push_back(std::move(p));
+      }
+    }
+    auto& profile = estate::add_resource(e, profile_key, "azurerm_traffic_manager_profile", name,
+                                         "global", "", rg, std::move(props), true);
+    profile.source = tm.location;
+    profile.holders = std::move(holders);
+    profile.placements = std::move(placements);
     for (size_t i = 0; i < tm.endpoints.size(); ++i) {
       const model::TmEndpoint& ep = tm.endpoints[i];
       json eprops = {{"profile", tm.name},
