@@ -384,7 +384,6 @@ param globalFrontDoorSettings = {
   profileName: 'afd-pubsec-prod'
   endpointName: 'fde-pubsec-info-assistant-prod'
   skuName: 'Premium_AzureFrontDoor'
-  sessionAffinity: false
   loadBalancing: {
     additionalLatencyInMilliseconds: 50
     sampleSize: 4
@@ -400,6 +399,7 @@ param globalFrontDoorSettings = {
     {
       key: 'ca'
       name: 'og-ca'
+      sessionAffinity: false
     }
   ]
   origins: [
@@ -428,6 +428,7 @@ param globalFrontDoorSettings = {
       ]
       httpsOnly: false
       originGroup: 'ca'
+      alternate: false
     }
   ]
   ruleSetName: ''

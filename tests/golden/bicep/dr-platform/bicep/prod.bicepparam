@@ -490,7 +490,6 @@ param globalFrontDoorSettings = {
   profileName: 'afd-drp-prod'
   endpointName: 'fde-dr-platform-prod'
   skuName: 'Premium_AzureFrontDoor'
-  sessionAffinity: false
   loadBalancing: {
     additionalLatencyInMilliseconds: 50
     sampleSize: 4
@@ -506,6 +505,7 @@ param globalFrontDoorSettings = {
     {
       key: 'us'
       name: 'og-us'
+      sessionAffinity: false
     }
   ]
   origins: [
@@ -534,6 +534,7 @@ param globalFrontDoorSettings = {
       ]
       httpsOnly: false
       originGroup: 'us'
+      alternate: false
     }
   ]
   ruleSetName: ''

@@ -394,7 +394,6 @@ param globalFrontDoorSettings = {
   profileName: 'afd-euent-prod'
   endpointName: 'fde-compliance-api-prod'
   skuName: 'Premium_AzureFrontDoor'
-  sessionAffinity: false
   loadBalancing: {
     additionalLatencyInMilliseconds: 50
     sampleSize: 4
@@ -410,6 +409,7 @@ param globalFrontDoorSettings = {
     {
       key: 'eu'
       name: 'og-eu'
+      sessionAffinity: false
     }
   ]
   origins: [
@@ -418,7 +418,7 @@ param globalFrontDoorSettings = {
       name: 'origin-westeurope'
       originGroup: 'eu'
       priority: 1
-      weight: 1000
+      weight: 70
       location: 'westeurope'
     }
     {
@@ -426,7 +426,7 @@ param globalFrontDoorSettings = {
       name: 'origin-northeurope'
       originGroup: 'eu'
       priority: 1
-      weight: 1000
+      weight: 30
       location: 'northeurope'
     }
   ]
@@ -438,6 +438,7 @@ param globalFrontDoorSettings = {
       ]
       httpsOnly: false
       originGroup: 'eu'
+      alternate: false
     }
   ]
   ruleSetName: ''

@@ -506,7 +506,6 @@ param globalFrontDoorSettings = {
   profileName: 'afd-oversight-prod'
   endpointName: 'fde-oversight-global-prod'
   skuName: 'Premium_AzureFrontDoor'
-  sessionAffinity: false
   loadBalancing: {
     additionalLatencyInMilliseconds: 50
     sampleSize: 4
@@ -522,14 +521,17 @@ param globalFrontDoorSettings = {
     {
       key: 'us'
       name: 'og-us'
+      sessionAffinity: false
     }
     {
       key: 'eu'
       name: 'og-eu'
+      sessionAffinity: false
     }
     {
       key: 'apac'
       name: 'og-apac'
+      sessionAffinity: false
     }
   ]
   origins: [
@@ -566,6 +568,7 @@ param globalFrontDoorSettings = {
       ]
       httpsOnly: false
       originGroup: 'us'
+      alternate: false
     }
   ]
   ruleSetName: 'georouting'
@@ -579,6 +582,7 @@ param globalFrontDoorSettings = {
         'US'
       ]
       originGroup: 'us'
+      alternate: false
     }
     {
       name: 'geoeu1'
@@ -611,6 +615,7 @@ param globalFrontDoorSettings = {
         'NO'
       ]
       originGroup: 'eu'
+      alternate: false
     }
     {
       name: 'geoeu2'
@@ -624,6 +629,7 @@ param globalFrontDoorSettings = {
         'SK'
       ]
       originGroup: 'eu'
+      alternate: false
     }
     {
       name: 'geoapac'
@@ -638,6 +644,7 @@ param globalFrontDoorSettings = {
         'VN'
       ]
       originGroup: 'apac'
+      alternate: false
     }
   ]
   waf: {

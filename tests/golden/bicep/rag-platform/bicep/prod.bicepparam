@@ -690,7 +690,6 @@ param globalFrontDoorSettings = {
   profileName: 'afd-rag-prod'
   endpointName: 'fde-rag-api-prod'
   skuName: 'Premium_AzureFrontDoor'
-  sessionAffinity: false
   loadBalancing: {
     additionalLatencyInMilliseconds: 50
     sampleSize: 4
@@ -706,10 +705,22 @@ param globalFrontDoorSettings = {
     {
       key: 'us'
       name: 'og-us'
+      sessionAffinity: false
     }
     {
       key: 'eu'
       name: 'og-eu'
+      sessionAffinity: false
+    }
+    {
+      key: 'us/sticky'
+      name: 'og-us-sticky'
+      sessionAffinity: true
+    }
+    {
+      key: 'eu/sticky'
+      name: 'og-eu-sticky'
+      sessionAffinity: true
     }
   ]
   origins: [
@@ -729,6 +740,22 @@ param globalFrontDoorSettings = {
       weight: 1000
       location: 'westeurope'
     }
+    {
+      region: 'us'
+      name: 'origin-us'
+      originGroup: 'us/sticky'
+      priority: 1
+      weight: 1000
+      location: 'eastus'
+    }
+    {
+      region: 'eu'
+      name: 'origin-eu'
+      originGroup: 'eu/sticky'
+      priority: 1
+      weight: 1000
+      location: 'westeurope'
+    }
   ]
   routes: [
     {
@@ -738,6 +765,25 @@ param globalFrontDoorSettings = {
       ]
       httpsOnly: true
       originGroup: 'us'
+      alternate: false
+    }
+    {
+      name: 'route-chat-stream'
+      patterns: [
+        '/api/chat/stream'
+      ]
+      httpsOnly: true
+      originGroup: 'us/sticky'
+      alternate: true
+    }
+    {
+      name: 'route-evaluate'
+      patterns: [
+        '/api/evaluate'
+      ]
+      httpsOnly: true
+      originGroup: 'us/sticky'
+      alternate: true
     }
   ]
   ruleSetName: 'georouting'
@@ -773,6 +819,7 @@ param globalFrontDoorSettings = {
         'NO'
       ]
       originGroup: 'eu'
+      alternate: false
     }
     {
       name: 'geoeu2'
@@ -786,6 +833,7 @@ param globalFrontDoorSettings = {
         'SK'
       ]
       originGroup: 'eu'
+      alternate: false
     }
     {
       name: 'geous'
@@ -794,8 +842,66 @@ param globalFrontDoorSettings = {
         'US'
       ]
       originGroup: 'us'
+      alternate: false
+    }
+    {
+      name: 'geoeu1'
+      order: 1
+      countries: [
+        'AT'
+        'BE'
+        'BG'
+        'CH'
+        'CY'
+        'CZ'
+        'DE'
+        'DK'
+        'EE'
+        'ES'
+        'FI'
+        'FR'
+        'GR'
+        'HR'
+        'HU'
+        'IE'
+        'IS'
+        'IT'
+        'LI'
+        'LT'
+        'LU'
+        'LV'
+        'MT'
+        'NL'
+        'NO'
+      ]
+      originGroup: 'eu/sticky'
+      alternate: true
+    }
+    {
+      name: 'geoeu2'
+      order: 2
+      countries: [
+        'PL'
+        'PT'
+        'RO'
+        'SE'
+        'SI'
+        'SK'
+      ]
+      originGroup: 'eu/sticky'
+      alternate: true
+    }
+    {
+      name: 'geous'
+      order: 3
+      countries: [
+        'US'
+      ]
+      originGroup: 'us/sticky'
+      alternate: true
     }
   ]
+  alternateRuleSetName: 'georoutingsticky'
   customDomains: [
     {
       hostName: 'api.rag.company.com'
@@ -822,6 +928,19 @@ param globalFrontDoorSettings = {
       {
         type: 'Microsoft_DefaultRuleSet'
         version: '2.1'
+      }
+    ]
+    rateLimits: [
+      {
+        name: 'RateLimitapi'
+        priority: 10
+        durationInMinutes: 1
+        threshold: 1000
+        matchVariable: 'RequestUri'
+        operator: 'Contains'
+        matchValues: [
+          '/api/'
+        ]
       }
     ]
   }

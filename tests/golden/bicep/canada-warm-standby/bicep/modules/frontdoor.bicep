@@ -36,16 +36,13 @@ type frontDoorSettings = {
   @description('Tier: Premium reaches origins through Private Link and runs managed WAF rules.')
   skuName: ('Standard_AzureFrontDoor' | 'Premium_AzureFrontDoor')
 
-  @description('Whether a client keeps reaching the origin that served it first.')
-  sessionAffinity: bool
-
   @description('How origins are judged healthy and how close in latency they must be to share traffic.')
   loadBalancing: loadBalancingSettings
 
   @description('The health probe each origin group sends to its origins.')
   healthProbe: healthProbeSettings
 
-  @description('Origin groups, one per residency boundary that serves traffic.')
+  @description('Origin groups, one per residency boundary that serves traffic, and a twin of each for the routes whose session affinity differs from the profile\'s.')
   originGroups: originGroup[]
 
   @description('Origins, one per region with an ingress.')
@@ -56,6 +53,9 @@ type frontDoorSettings = {
 
   @description('Name of the geo-routing rule set.')
   ruleSetName: string
+
+  @description('Name of the rule set sending countries to the twin groups; absent when every route has the profile\'s affinity.')
+  alternateRuleSetName: string?
 
   @description('Geo-match rules, each sending a list of countries to one origin group.')
   geoRules: geoRule[]
@@ -115,11 +115,14 @@ type healthProbeSettings = {
 }
 
 type originGroup = {
-  @description('Key of the group: the boundary it serves.')
+  @description('Key of the group: the boundary it serves, with /sticky or /nosticky for a twin.')
   key: string
 
   @description('Name of the origin group.')
   name: string
+
+  @description('Whether a client keeps reaching the origin that served it first.')
+  sessionAffinity: bool
 }
 
 type origin = {
@@ -154,6 +157,9 @@ type route = {
 
   @description('Key of the origin group traffic goes to unless a geo rule matches.')
   originGroup: string
+
+  @description('Whether the route uses the twin groups and the alternate rule set.')
+  alternate: bool
 }
 
 type geoRule = {
@@ -168,6 +174,9 @@ type geoRule = {
 
   @description('Key of the origin group the countries are sent to.')
   originGroup: string
+
+  @description('Whether the rule belongs to the alternate rule set.')
+  alternate: bool
 }
 
 type wafSettings = {
@@ -185,6 +194,32 @@ type wafSettings = {
 
   @description('Refuses clients from none of the admitted countries; absent when unlisted countries are routed.')
   denyUnrouted: denyUnroutedRule?
+
+  @description('Rate-limit rules; absent when there are none.')
+  rateLimits: rateLimitRule[]?
+}
+
+type rateLimitRule = {
+  @description('Name of the custom rule.')
+  name: string
+
+  @description('Evaluation order among the custom rules, lower first.')
+  priority: int
+
+  @description('Window the requests are counted over: 1 or 5 minutes.')
+  durationInMinutes: (1 | 5)
+
+  @description('Matching requests one client address may make per window.')
+  threshold: int
+
+  @description('What the counted requests match: RequestUri or RemoteAddr.')
+  matchVariable: ('RequestUri' | 'RemoteAddr')
+
+  @description('Contains (URL parts) or IPMatch (every address).')
+  operator: ('Contains' | 'IPMatch')
+
+  @description('The URL parts, or the address ranges, matched.')
+  matchValues: string[]
 }
 
 type denyUnroutedRule = {
@@ -213,6 +248,10 @@ var domainIndex = toObject(range(0, length(domains)), i => domains[i].hostName, 
 var zonedDomains = filter(domains, d => d.?zone != null)
 var zoneNames = union(map(zonedDomains, d => d.?zone ?? ''), [])
 var zoneIndex = toObject(range(0, length(zoneNames)), i => zoneNames[i], i => i)
+// The geo rule set, then the alternate-affinity routes' one: index 1.
+var ruleSetNames = empty(settings.geoRules)
+  ? []
+  : concat([settings.ruleSetName], settings.?alternateRuleSetName == null ? [] : [settings.?alternateRuleSetName!])
 // The WAF covers the endpoint's own host name and every custom domain.
 var customDomainIds = [
   for (d, i) in domains: {
@@ -244,7 +283,7 @@ resource groups 'Microsoft.Cdn/profiles/originGroups@2026-10-01' = [
     parent: profile
     name: g.name
     properties: {
-      sessionAffinityState: settings.sessionAffinity ? 'Enabled' : 'Disabled'
+      sessionAffinityState: g.sessionAffinity ? 'Enabled' : 'Disabled'
       loadBalancingSettings: {
         additionalLatencyInMilliseconds: settings.loadBalancing.additionalLatencyInMilliseconds
         sampleSize: settings.loadBalancing.sampleSize
@@ -353,14 +392,16 @@ resource domainRecords 'Microsoft.Network/dnsZones/CNAME@2018-05-01' = [
   }
 ]
 
-resource ruleSet 'Microsoft.Cdn/profiles/ruleSets@2026-10-01' = if (!empty(settings.geoRules)) {
-  parent: profile
-  name: settings.ruleSetName
-}
+resource ruleSets 'Microsoft.Cdn/profiles/ruleSets@2026-10-01' = [
+  for name in ruleSetNames: {
+    parent: profile
+    name: name
+  }
+]
 
 resource rules 'Microsoft.Cdn/profiles/ruleSets/rules@2026-10-01' = [
   for r in settings.geoRules: {
-    parent: ruleSet
+    parent: ruleSets[r.alternate ? 1 : 0]
     name: r.name
     properties: {
       order: r.order
@@ -411,7 +452,7 @@ resource routeResources 'Microsoft.Cdn/profiles/afdEndpoints/routes@2026-10-01' 
         ? []
         : [
             {
-              id: ruleSet.id
+              id: ruleSets[r.alternate ? 1 : 0].id
             }
           ]
       patternsToMatch: r.patterns
@@ -449,24 +490,46 @@ resource firewall 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@202
     // `unrouted = deny`: a request whose client address matches none of the
     // admitted countries is blocked before any route sees it. Conditions of
     // one rule are ANDed, so each negated list narrows what is refused.
+    // Rate limits: each client socket address's matching requests are
+    // counted over a fixed 1 or 5 minute window, and blocked for the rest of
+    // it once past the threshold.
     customRules: {
-      rules: settings.?waf.?denyUnrouted == null
-        ? []
-        : [
+      rules: concat(
+        settings.?waf.?denyUnrouted == null
+          ? []
+          : [
+              {
+                name: settings.?waf.?denyUnrouted.?name ?? 'none'
+                priority: 1
+                enabledState: 'Enabled'
+                ruleType: 'MatchRule'
+                action: 'Block'
+                matchConditions: map(settings.?waf.?denyUnrouted.?admittedCountries ?? [], countries => {
+                  matchVariable: 'RemoteAddr'
+                  operator: 'GeoMatch'
+                  negateCondition: true
+                  matchValue: countries
+                })
+              }
+            ],
+        map(settings.?waf.?rateLimits ?? [], limit => {
+          name: limit.name
+          priority: limit.priority
+          enabledState: 'Enabled'
+          ruleType: 'RateLimitRule'
+          action: 'Block'
+          rateLimitDurationInMinutes: limit.durationInMinutes
+          rateLimitThreshold: limit.threshold
+          matchConditions: [
             {
-              name: settings.?waf.?denyUnrouted.?name ?? 'none'
-              priority: 1
-              enabledState: 'Enabled'
-              ruleType: 'MatchRule'
-              action: 'Block'
-              matchConditions: map(settings.?waf.?denyUnrouted.?admittedCountries ?? [], countries => {
-                matchVariable: 'RemoteAddr'
-                operator: 'GeoMatch'
-                negateCondition: true
-                matchValue: countries
-              })
+              matchVariable: limit.matchVariable
+              operator: limit.operator
+              negateCondition: false
+              matchValue: limit.matchValues
             }
           ]
+        })
+      )
     }
     // Managed rule sets need a Premium profile; a Standard policy holds
     // custom rules only.

@@ -342,10 +342,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-pubsec-prod"
-    endpoint_name            = "fde-pubsec-info-assistant-prod"
-    sku_name                 = "Premium_AzureFrontDoor"
-    session_affinity_enabled = false
+    profile_name  = "afd-pubsec-prod"
+    endpoint_name = "fde-pubsec-info-assistant-prod"
+    sku_name      = "Premium_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 50
       sample_size                        = 4
@@ -357,15 +356,18 @@ locals {
       request_type        = "GET"
       interval_in_seconds = 30
     }
-    rule_set_name = ""
+    rule_set_name           = ""
+    alternate_rule_set_name = null
     origin_groups = {
       ca = {
-        name = "og-ca"
+        name                     = "og-ca"
+        session_affinity_enabled = false
       }
     }
     origins = {
       primary = {
         name         = "origin-primary"
+        region       = "primary"
         origin_group = "ca"
         priority     = 1
         weight       = 1000
@@ -373,6 +375,7 @@ locals {
       }
       standby = {
         name         = "origin-standby"
+        region       = "standby"
         origin_group = "ca"
         priority     = 2
         weight       = 1000
@@ -385,6 +388,7 @@ locals {
         patterns     = ["/*"]
         https_only   = false
         origin_group = "ca"
+        alternate    = false
       }
     }
     geo_rules = {}
@@ -806,7 +810,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -815,6 +818,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags

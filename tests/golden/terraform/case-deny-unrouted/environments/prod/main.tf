@@ -317,10 +317,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-dny-prod"
-    endpoint_name            = "fde-deny-edge-prod"
-    sku_name                 = "Premium_AzureFrontDoor"
-    session_affinity_enabled = false
+    profile_name  = "afd-dny-prod"
+    endpoint_name = "fde-deny-edge-prod"
+    sku_name      = "Premium_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 50
       sample_size                        = 4
@@ -332,18 +331,22 @@ locals {
       request_type        = "GET"
       interval_in_seconds = 30
     }
-    rule_set_name = "georouting"
+    rule_set_name           = "georouting"
+    alternate_rule_set_name = null
     origin_groups = {
       eu = {
-        name = "og-eu"
+        name                     = "og-eu"
+        session_affinity_enabled = false
       }
       us = {
-        name = "og-us"
+        name                     = "og-us"
+        session_affinity_enabled = false
       }
     }
     origins = {
       use = {
         name         = "origin-use"
+        region       = "use"
         origin_group = "us"
         priority     = 1
         weight       = 600
@@ -351,6 +354,7 @@ locals {
       }
       usw = {
         name         = "origin-usw"
+        region       = "usw"
         origin_group = "us"
         priority     = 1
         weight       = 400
@@ -358,6 +362,7 @@ locals {
       }
       we = {
         name         = "origin-we"
+        region       = "we"
         origin_group = "eu"
         priority     = 1
         weight       = 1000
@@ -370,6 +375,7 @@ locals {
         patterns     = ["/*"]
         https_only   = false
         origin_group = "us"
+        alternate    = false
       }
     }
     geo_rules = {
@@ -404,18 +410,21 @@ locals {
           "NO",
         ]
         origin_group = "eu"
+        alternate    = false
       }
       eu-2 = {
         name         = "geoeu2"
         order        = 3
         countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
         origin_group = "eu"
+        alternate    = false
       }
       us = {
         name         = "geous"
         order        = 1
         countries    = ["PR", "US"]
         origin_group = "us"
+        alternate    = false
       }
     }
     waf = {
@@ -513,7 +522,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -522,6 +530,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags

@@ -255,10 +255,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-edg-dev"
-    endpoint_name            = "fde-edge-dev"
-    sku_name                 = "Standard_AzureFrontDoor"
-    session_affinity_enabled = true
+    profile_name  = "afd-edg-dev"
+    endpoint_name = "fde-edge-dev"
+    sku_name      = "Standard_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 100
       sample_size                        = 4
@@ -270,15 +269,18 @@ locals {
       request_type        = "HEAD"
       interval_in_seconds = 60
     }
-    rule_set_name = "georouting"
+    rule_set_name           = "georouting"
+    alternate_rule_set_name = null
     origin_groups = {
       eu = {
-        name = "og-eu"
+        name                     = "og-eu"
+        session_affinity_enabled = true
       }
     }
     origins = {
       main = {
         name         = "origin-main"
+        region       = "main"
         origin_group = "eu"
         priority     = 1
         weight       = 1000
@@ -286,6 +288,7 @@ locals {
       }
       standby = {
         name         = "origin-standby"
+        region       = "standby"
         origin_group = "eu"
         priority     = 2
         weight       = 1000
@@ -298,12 +301,14 @@ locals {
         patterns     = ["/api/*", "/v1/*"]
         https_only   = false
         origin_group = "eu"
+        alternate    = false
       }
       web = {
         name         = "route-web"
         patterns     = ["/*"]
         https_only   = false
         origin_group = "eu"
+        alternate    = false
       }
     }
     geo_rules = {
@@ -338,12 +343,14 @@ locals {
           "NO",
         ]
         origin_group = "eu"
+        alternate    = false
       }
       eu-2 = {
         name         = "geoeu2"
         order        = 2
         countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
         origin_group = "eu"
+        alternate    = false
       }
     }
     custom_domains = {
@@ -474,7 +481,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -483,6 +489,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   custom_domains                 = local.frontdoor.custom_domains
   waf                            = local.frontdoor.waf

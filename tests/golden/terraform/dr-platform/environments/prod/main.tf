@@ -433,10 +433,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-drp-prod"
-    endpoint_name            = "fde-dr-platform-prod"
-    sku_name                 = "Premium_AzureFrontDoor"
-    session_affinity_enabled = false
+    profile_name  = "afd-drp-prod"
+    endpoint_name = "fde-dr-platform-prod"
+    sku_name      = "Premium_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 50
       sample_size                        = 4
@@ -448,15 +447,18 @@ locals {
       request_type        = "GET"
       interval_in_seconds = 30
     }
-    rule_set_name = ""
+    rule_set_name           = ""
+    alternate_rule_set_name = null
     origin_groups = {
       us = {
-        name = "og-us"
+        name                     = "og-us"
+        session_affinity_enabled = false
       }
     }
     origins = {
       primary = {
         name         = "origin-primary"
+        region       = "primary"
         origin_group = "us"
         priority     = 1
         weight       = 1000
@@ -464,6 +466,7 @@ locals {
       }
       secondary = {
         name         = "origin-secondary"
+        region       = "secondary"
         origin_group = "us"
         priority     = 2
         weight       = 1000
@@ -476,6 +479,7 @@ locals {
         patterns     = ["/*"]
         https_only   = false
         origin_group = "us"
+        alternate    = false
       }
     }
     geo_rules = {}
@@ -960,7 +964,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -969,6 +972,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags

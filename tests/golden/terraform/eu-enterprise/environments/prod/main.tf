@@ -354,10 +354,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-euent-prod"
-    endpoint_name            = "fde-compliance-api-prod"
-    sku_name                 = "Premium_AzureFrontDoor"
-    session_affinity_enabled = false
+    profile_name  = "afd-euent-prod"
+    endpoint_name = "fde-compliance-api-prod"
+    sku_name      = "Premium_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 50
       sample_size                        = 4
@@ -369,15 +368,18 @@ locals {
       request_type        = "GET"
       interval_in_seconds = 30
     }
-    rule_set_name = ""
+    rule_set_name           = ""
+    alternate_rule_set_name = null
     origin_groups = {
       eu = {
-        name = "og-eu"
+        name                     = "og-eu"
+        session_affinity_enabled = false
       }
     }
     origins = {
       northeurope = {
         name         = "origin-northeurope"
+        region       = "northeurope"
         origin_group = "eu"
         priority     = 1
         weight       = 30
@@ -385,6 +387,7 @@ locals {
       }
       westeurope = {
         name         = "origin-westeurope"
+        region       = "westeurope"
         origin_group = "eu"
         priority     = 1
         weight       = 70
@@ -397,6 +400,7 @@ locals {
         patterns     = ["/api/*"]
         https_only   = false
         origin_group = "eu"
+        alternate    = false
       }
     }
     geo_rules = {}
@@ -753,7 +757,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -762,6 +765,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags

@@ -475,10 +475,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-oversight-prod"
-    endpoint_name            = "fde-oversight-global-prod"
-    sku_name                 = "Premium_AzureFrontDoor"
-    session_affinity_enabled = false
+    profile_name  = "afd-oversight-prod"
+    endpoint_name = "fde-oversight-global-prod"
+    sku_name      = "Premium_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 50
       sample_size                        = 4
@@ -490,21 +489,26 @@ locals {
       request_type        = "GET"
       interval_in_seconds = 30
     }
-    rule_set_name = "georouting"
+    rule_set_name           = "georouting"
+    alternate_rule_set_name = null
     origin_groups = {
       apac = {
-        name = "og-apac"
+        name                     = "og-apac"
+        session_affinity_enabled = false
       }
       eu = {
-        name = "og-eu"
+        name                     = "og-eu"
+        session_affinity_enabled = false
       }
       us = {
-        name = "og-us"
+        name                     = "og-us"
+        session_affinity_enabled = false
       }
     }
     origins = {
       apac = {
         name         = "origin-apac"
+        region       = "apac"
         origin_group = "apac"
         priority     = 1
         weight       = 1000
@@ -512,6 +516,7 @@ locals {
       }
       eu = {
         name         = "origin-eu"
+        region       = "eu"
         origin_group = "eu"
         priority     = 1
         weight       = 1000
@@ -519,6 +524,7 @@ locals {
       }
       us = {
         name         = "origin-us"
+        region       = "us"
         origin_group = "us"
         priority     = 1
         weight       = 1000
@@ -531,6 +537,7 @@ locals {
         patterns     = ["/*"]
         https_only   = false
         origin_group = "us"
+        alternate    = false
       }
     }
     geo_rules = {
@@ -539,6 +546,7 @@ locals {
         order        = 4
         countries    = ["HK", "ID", "MY", "PH", "SG", "TH", "VN"]
         origin_group = "apac"
+        alternate    = false
       }
       eu-1 = {
         name  = "geoeu1"
@@ -571,18 +579,21 @@ locals {
           "NO",
         ]
         origin_group = "eu"
+        alternate    = false
       }
       eu-2 = {
         name         = "geoeu2"
         order        = 3
         countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
         origin_group = "eu"
+        alternate    = false
       }
       us = {
         name         = "geous"
         order        = 1
         countries    = ["CA", "MX", "US"]
         origin_group = "us"
+        alternate    = false
       }
     }
     waf = {
@@ -1000,7 +1011,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -1009,6 +1019,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags

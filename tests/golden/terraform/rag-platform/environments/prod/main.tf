@@ -550,10 +550,9 @@ locals {
   }
 
   frontdoor = {
-    profile_name             = "afd-rag-prod"
-    endpoint_name            = "fde-rag-api-prod"
-    sku_name                 = "Premium_AzureFrontDoor"
-    session_affinity_enabled = false
+    profile_name  = "afd-rag-prod"
+    endpoint_name = "fde-rag-api-prod"
+    sku_name      = "Premium_AzureFrontDoor"
     load_balancing = {
       additional_latency_in_milliseconds = 50
       sample_size                        = 4
@@ -565,26 +564,55 @@ locals {
       request_type        = "GET"
       interval_in_seconds = 30
     }
-    rule_set_name = "georouting"
+    rule_set_name           = "georouting"
+    alternate_rule_set_name = "georoutingsticky"
     origin_groups = {
       eu = {
-        name = "og-eu"
+        name                     = "og-eu"
+        session_affinity_enabled = false
+      }
+      "eu/sticky" = {
+        name                     = "og-eu-sticky"
+        session_affinity_enabled = true
       }
       us = {
-        name = "og-us"
+        name                     = "og-us"
+        session_affinity_enabled = false
+      }
+      "us/sticky" = {
+        name                     = "og-us-sticky"
+        session_affinity_enabled = true
       }
     }
     origins = {
       eu = {
         name         = "origin-eu"
+        region       = "eu"
         origin_group = "eu"
+        priority     = 1
+        weight       = 1000
+        location     = "westeurope"
+      }
+      "eu/sticky" = {
+        name         = "origin-eu"
+        region       = "eu"
+        origin_group = "eu/sticky"
         priority     = 1
         weight       = 1000
         location     = "westeurope"
       }
       us = {
         name         = "origin-us"
+        region       = "us"
         origin_group = "us"
+        priority     = 1
+        weight       = 1000
+        location     = "eastus"
+      }
+      "us/sticky" = {
+        name         = "origin-us"
+        region       = "us"
+        origin_group = "us/sticky"
         priority     = 1
         weight       = 1000
         location     = "eastus"
@@ -596,6 +624,21 @@ locals {
         patterns     = ["/api/*"]
         https_only   = true
         origin_group = "us"
+        alternate    = false
+      }
+      chat-stream = {
+        name         = "route-chat-stream"
+        patterns     = ["/api/chat/stream"]
+        https_only   = true
+        origin_group = "us/sticky"
+        alternate    = true
+      }
+      evaluate = {
+        name         = "route-evaluate"
+        patterns     = ["/api/evaluate"]
+        https_only   = true
+        origin_group = "us/sticky"
+        alternate    = true
       }
     }
     geo_rules = {
@@ -630,18 +673,68 @@ locals {
           "NO",
         ]
         origin_group = "eu"
+        alternate    = false
+      }
+      "eu-1/sticky" = {
+        name  = "geoeu1"
+        order = 1
+        countries = [
+          "AT",
+          "BE",
+          "BG",
+          "CH",
+          "CY",
+          "CZ",
+          "DE",
+          "DK",
+          "EE",
+          "ES",
+          "FI",
+          "FR",
+          "GR",
+          "HR",
+          "HU",
+          "IE",
+          "IS",
+          "IT",
+          "LI",
+          "LT",
+          "LU",
+          "LV",
+          "MT",
+          "NL",
+          "NO",
+        ]
+        origin_group = "eu/sticky"
+        alternate    = true
       }
       eu-2 = {
         name         = "geoeu2"
         order        = 2
         countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
         origin_group = "eu"
+        alternate    = false
+      }
+      "eu-2/sticky" = {
+        name         = "geoeu2"
+        order        = 2
+        countries    = ["PL", "PT", "RO", "SE", "SI", "SK"]
+        origin_group = "eu/sticky"
+        alternate    = true
       }
       us = {
         name         = "geous"
         order        = 3
         countries    = ["US"]
         origin_group = "us"
+        alternate    = false
+      }
+      "us/sticky" = {
+        name         = "geous"
+        order        = 3
+        countries    = ["US"]
+        origin_group = "us/sticky"
+        alternate    = true
       }
     }
     custom_domains = {
@@ -664,6 +757,17 @@ locals {
         Microsoft_BotManagerRuleSet = "1.1"
         Microsoft_DefaultRuleSet    = "2.1"
       }
+      rate_limits = [
+        {
+          name                = "RateLimitapi"
+          priority            = 10
+          duration_in_minutes = 1
+          threshold           = 1000
+          match_variable      = "RequestUri"
+          operator            = "Contains"
+          match_values        = ["/api/"]
+        },
+      ]
     }
   }
 
@@ -1077,7 +1181,6 @@ module "frontdoor" {
   endpoint_name                  = local.frontdoor.endpoint_name
   sku_name                       = local.frontdoor.sku_name
   resource_group_name            = azurerm_resource_group.global.name
-  session_affinity_enabled       = local.frontdoor.session_affinity_enabled
   load_balancing                 = local.frontdoor.load_balancing
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
@@ -1086,6 +1189,7 @@ module "frontdoor" {
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name
+  alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   custom_domains                 = local.frontdoor.custom_domains
   waf                            = local.frontdoor.waf

@@ -3,6 +3,9 @@
 # that sends each boundary's countries to its own origin group. Traffic no
 # geo rule matches follows the route's default origin group (the topology's
 # `unrouted` boundary), or is refused by the WAF with `unrouted = deny`.
+# Session affinity belongs to an origin group, not a route: routes whose
+# affinity differs from the profile's use a twin of every group, with the
+# same origins, and a rule set of their own pointing at the twins.
 
 locals {
   # Origins speak the protocol their health probe uses.
@@ -32,7 +35,7 @@ resource "azurerm_cdn_frontdoor_origin_group" "this" {
 
   name                     = each.value.name
   cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
-  session_affinity_enabled = var.session_affinity_enabled
+  session_affinity_enabled = each.value.session_affinity_enabled
 
   load_balancing {
     additional_latency_in_milliseconds = var.load_balancing.additional_latency_in_milliseconds
@@ -54,8 +57,8 @@ resource "azurerm_cdn_frontdoor_origin" "this" {
   name                           = each.value.name
   cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
   enabled                        = true
-  host_name                      = var.origin_host_names[each.key]
-  origin_host_header             = var.origin_host_names[each.key]
+  host_name                      = var.origin_host_names[each.value.region]
+  origin_host_header             = var.origin_host_names[each.value.region]
   http_port                      = 80
   https_port                     = 443
   priority                       = each.value.priority
@@ -66,11 +69,11 @@ resource "azurerm_cdn_frontdoor_origin" "this" {
   # Private Link service; the connection must then be approved on the
   # service once.
   dynamic "private_link" {
-    for_each = contains(keys(var.origin_private_link_target_ids), each.key) ? [each.value] : []
+    for_each = contains(keys(var.origin_private_link_target_ids), each.value.region) ? [each.value] : []
 
     content {
       location               = private_link.value.location
-      private_link_target_id = var.origin_private_link_target_ids[each.key]
+      private_link_target_id = var.origin_private_link_target_ids[each.value.region]
       request_message        = "Front Door origin ${private_link.value.name}"
     }
   }
@@ -137,11 +140,18 @@ resource "azurerm_cdn_frontdoor_rule_set" "geo" {
   cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
 }
 
+resource "azurerm_cdn_frontdoor_rule_set" "alternate" {
+  count = length(var.geo_rules) > 0 && var.alternate_rule_set_name != null ? 1 : 0
+
+  name                     = var.alternate_rule_set_name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+}
+
 resource "azurerm_cdn_frontdoor_rule" "geo" {
   for_each = var.geo_rules
 
   name                      = each.value.name
-  cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.geo[0].id
+  cdn_frontdoor_rule_set_id = each.value.alternate ? azurerm_cdn_frontdoor_rule_set.alternate[0].id : azurerm_cdn_frontdoor_rule_set.geo[0].id
   order                     = each.value.order
   behavior_on_match         = "Stop"
 
@@ -171,7 +181,7 @@ resource "azurerm_cdn_frontdoor_route" "this" {
   name                          = each.value.name
   cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.this.id
   cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.this[each.value.origin_group].id
-  cdn_frontdoor_rule_set_ids    = azurerm_cdn_frontdoor_rule_set.geo[*].id
+  cdn_frontdoor_rule_set_ids    = each.value.alternate ? azurerm_cdn_frontdoor_rule_set.alternate[*].id : azurerm_cdn_frontdoor_rule_set.geo[*].id
   patterns_to_match             = each.value.patterns
   # A route that redirects HTTP to HTTPS must accept HTTP (azurerm checks
   # both protocols are listed when https_redirect_enabled is set), so an
@@ -222,6 +232,30 @@ resource "azurerm_cdn_frontdoor_firewall_policy" "this" {
           negation_condition = true
           match_values       = match_condition.value
         }
+      }
+    }
+  }
+
+  # Rate limits: Front Door counts each client socket address's matching
+  # requests over a fixed 1 or 5 minute window and blocks the address's
+  # matching requests for the rest of the window once past the threshold.
+  dynamic "custom_rule" {
+    for_each = var.waf.rate_limits
+
+    content {
+      name                           = custom_rule.value.name
+      enabled                        = true
+      priority                       = custom_rule.value.priority
+      type                           = "RateLimitRule"
+      action                         = "Block"
+      rate_limit_duration_in_minutes = custom_rule.value.duration_in_minutes
+      rate_limit_threshold           = custom_rule.value.threshold
+
+      match_condition {
+        match_variable     = custom_rule.value.match_variable
+        operator           = custom_rule.value.operator
+        negation_condition = false
+        match_values       = custom_rule.value.match_values
       }
     }
   }

@@ -18,11 +18,6 @@ variable "resource_group_name" {
   description = "Resource group of the profile and WAF policy (the global one)."
 }
 
-variable "session_affinity_enabled" {
-  type        = bool
-  description = "Whether a client sticks to the origin that served it first."
-}
-
 variable "load_balancing" {
   type = object({
     additional_latency_in_milliseconds = number
@@ -44,25 +39,27 @@ variable "health_probe" {
 
 variable "origin_groups" {
   type = map(object({
-    name = string
+    name                     = string
+    session_affinity_enabled = bool
   }))
-  description = "Origin groups keyed by residency boundary."
+  description = "Origin groups keyed by residency boundary, and by `<boundary>/sticky` (or `/nosticky`) for the routes whose session affinity differs from the profile's; session_affinity_enabled keeps a client on the origin that served it first."
 }
 
 variable "origins" {
   type = map(object({
     name         = string
+    region       = string
     origin_group = string
     priority     = number
     weight       = number
     location     = string
   }))
-  description = "Origins keyed by region: the region's ingress, in its boundary's origin group; priority 1-5 (lower is preferred), weight 1-1000."
+  description = "Origins keyed by region (and `<region>/sticky` or `/nosticky` in an alternate-affinity group): the region's ingress, in its boundary's origin group; priority 1-5 (lower is preferred), weight 1-1000."
 }
 
 variable "origin_host_names" {
   type        = map(string)
-  description = "Host name of each region's ingress, keyed like var.origins; every origin needs one."
+  description = "Host name of each region's ingress, keyed by region; every origin's region needs one."
 
   validation {
     condition     = alltrue([for name in values(var.origin_host_names) : length(name) > 0])
@@ -72,7 +69,7 @@ variable "origin_host_names" {
 
 variable "origin_private_link_target_ids" {
   type        = map(string)
-  description = "Private Link service in front of a region's internal ingress load balancer, keyed like var.origins; regions without one are reached over the public internet."
+  description = "Private Link service in front of a region's internal ingress load balancer, keyed by region; regions without one are reached over the public internet."
   default     = {}
 }
 
@@ -82,8 +79,9 @@ variable "routes" {
     patterns     = list(string)
     https_only   = bool
     origin_group = string
+    alternate    = bool
   }))
-  description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides; https_only refuses plain HTTP instead of redirecting it."
+  description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides; https_only refuses plain HTTP instead of redirecting it; alternate routes use the alternate-affinity groups and rule set."
 }
 
 variable "custom_domains" {
@@ -101,14 +99,21 @@ variable "rule_set_name" {
   description = "Name of the geo-routing rule set (letters and digits, starting with a letter)."
 }
 
+variable "alternate_rule_set_name" {
+  type        = string
+  description = "Name of the rule set holding the alternate-affinity groups' geo rules; null when every route has the profile's affinity."
+  default     = null
+}
+
 variable "geo_rules" {
   type = map(object({
     name         = string
     order        = number
     countries    = list(string)
     origin_group = string
+    alternate    = bool
   }))
-  description = "Geo-match rules: requests from these countries (ISO 3166-1 alpha-2, at most 25 per rule) go to the origin group."
+  description = "Geo-match rules: requests from these countries (ISO 3166-1 alpha-2, at most 25 per rule) go to the origin group; alternate rules belong to the alternate rule set."
   default     = {}
 }
 
@@ -122,8 +127,17 @@ variable "waf" {
       name               = string
       admitted_countries = list(list(string))
     }))
+    rate_limits = optional(list(object({
+      name                = string
+      priority            = number
+      duration_in_minutes = number
+      threshold           = number
+      match_variable      = string
+      operator            = string
+      match_values        = list(string)
+    })), [])
   })
-  description = "Web application firewall on the endpoint (managed rule sets by type => version; deny_unrouted blocks clients from none of the admitted countries, at most 10 codes per list and 10 lists); null for none."
+  description = "Web application firewall on the endpoint (managed rule sets by type => version; deny_unrouted blocks clients from none of the admitted countries, at most 10 codes per list and 10 lists; rate_limits block a client address past threshold matching requests in a 1 or 5 minute window); null for none."
   default     = null
 }
 
