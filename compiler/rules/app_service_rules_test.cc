@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/rules/residency_test_support.h"
+#include "compiler/services/app_service/runtimes.h"
 #include "tests/check_support.h"
 
 namespace topoc::testing {
@@ -160,12 +161,45 @@ TEST(AppServiceSites, SecretWithoutKeyVault) {
                                           R"(plan "p" { web "w" { secrets { DB = "db" } } })")));
 }
 
+// azurerm spells a web app's Node.js version `20-lts`, a function app's `20`.
+TEST(AppServiceRuntimes, NodeVersionsAsAzurermSpellsThem) {
+  namespace as = services::app_service;
+  auto web = as::application_stack(model::SiteKind::kWeb, "node", "20");
+  auto function = as::application_stack(model::SiteKind::kFunction, "node", "20");
+  EXPECT_EQ("node_version", web.argument);
+  EXPECT_EQ("20-lts", web.value);
+  EXPECT_EQ("20", function.value);
+  EXPECT_EQ("NODE|20-lts", as::linux_fx_version(model::SiteKind::kWeb, "node", "20"));
+  EXPECT_EQ("DOTNET-ISOLATED|8.0",
+            as::linux_fx_version(model::SiteKind::kFunction, "dotnet", "8.0"));
+  EXPECT_EQ("", as::application_stack(model::SiteKind::kWeb, "java", "17").argument);
+}
+
 // Values checked on their own.
 
 TEST(AppServiceValues, SecretNameAndTlsVersion) {
   EXPECT_EQ((Lines{"M007", "M007"}),
             codes_of(app_service_with(
                 R"(plan "p" { web "w" { min_tls = "1.1"  secrets { DB = "db/connection" } } })")));
+}
+
+// Site names are host names under azurewebsites.net: global, at most 60
+// characters with the naming suffix.
+
+TEST(AppServiceNames, SuffixedSiteNameOverSixtyCharacters) {
+  std::string text = R"(topology "oversight" {
+  naming { suffix = auto }
+  boundary "eu" { geography = eu-data-boundary }
+  region "weu" { location = westeurope  services = [storage, app_service]  address = 10.2.0.0/16
+    app_service { plan "web" { web "customer-self-service-portal-frontend" { } } }
+  }
+}
+)";
+  auto result = check_text(text);
+  ASSERT_EQ(Lines{"X001"}, codes_of(text));
+  EXPECT_NE(std::string::npos, result.sink.diagnostics().at(0).message.find(
+                                   "web app names are 2-60 letters, digits and `-`"));
+  EXPECT_EQ(Lines{}, codes_of(replaced(text, "customer-self-service-portal-frontend", "portal")));
 }
 
 // Placements: the plan processes in the region; nothing leaves it.
