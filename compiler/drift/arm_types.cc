@@ -89,6 +89,11 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.servicebus/namespaces/disasterrecoveryconfigs",
             "azurerm_servicebus_namespace_disaster_recovery_config", false},
     ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
+    ArmType{"microsoft.web/serverfarms", "azurerm_service_plan", true},
+    // One ARM type for web apps and function apps: read_arm_resource tells
+    // them apart by `kind` ("functionapp,linux").
+    ArmType{"microsoft.web/sites", "azurerm_linux_web_app", true},
+    ArmType{"microsoft.web/sites", "azurerm_linux_function_app", true},
     ArmType{"microsoft.containerregistry/registries", "azurerm_container_registry", true},
     // A registry's geo-replications are resources of their own in ARM and
     // Resource Graph, blocks of the registry in azurerm: read, never

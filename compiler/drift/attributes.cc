@@ -17,6 +17,14 @@ using C = Comparison;
 // decide where data lives and which region writes; policy assignments and
 // Front Door origins decide where resources may go and where traffic goes.
 constexpr std::array kCompared = {
+    ComparedAttribute{"azurerm_service_plan", "os_type", C::kScalar},
+    ComparedAttribute{"azurerm_service_plan", "sku_name", C::kScalar},
+    ComparedAttribute{"azurerm_service_plan", "worker_count", C::kScalar},
+    ComparedAttribute{"azurerm_service_plan", "zone_balancing_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_linux_web_app", "https_only", C::kScalar},
+    ComparedAttribute{"azurerm_linux_web_app", "public_network_access_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_linux_function_app", "https_only", C::kScalar},
+    ComparedAttribute{"azurerm_linux_function_app", "public_network_access_enabled", C::kScalar},
     ComparedAttribute{"azurerm_cosmosdb_account", "consistency_policy.consistency_level",
                       C::kScalar},
     ComparedAttribute{"azurerm_cosmosdb_account", "consistency_policy.max_interval_in_seconds",

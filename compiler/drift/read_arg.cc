@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 40> kProperties = {
+constexpr std::array<std::string_view, 44> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -72,6 +72,11 @@ constexpr std::array<std::string_view, 40> kProperties = {
     // Backup vault: backup_vault_attributes reads inside these.
     "storageSettings",
     "featureSettings",
+    // App Service plans and sites.
+    "zoneRedundant",
+    "reserved",
+    "httpsOnly",
+    "serverFarmId",
 };
 
 template <size_t N>
@@ -216,6 +221,19 @@ void backup_vault_attributes(const json& props, json& a) {
   if (state && state->is_string()) a["cross_region_restore_enabled"] = *state == "Enabled";
 }
 
+// ARM keeps the worker count as the sku's capacity and says Linux with
+// `reserved`.
+void service_plan_attributes(const json& r, const json& props, json& a) {
+  if (const json* sku = member(r, "sku")) {
+    if (!string_field(*sku, "name").empty()) a["sku_name"] = string_field(*sku, "name");
+    copy(*sku, "capacity", a, "worker_count");
+  }
+  copy(props, "zoneRedundant", a, "zone_balancing_enabled");
+  if (const json* reserved = member(props, "reserved"); reserved && reserved->is_boolean()) {
+    a["os_type"] = reserved->get<bool>() ? "Linux" : "Windows";
+  }
+}
+
 json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
   json a = json::object();
   const json empty = json::object();
@@ -286,6 +304,13 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     copy(props, "allowForwardedTraffic", a, "allow_forwarded_traffic");
     copy(props, "allowGatewayTransit", a, "allow_gateway_transit");
     copy(props, "useRemoteGateways", a, "use_remote_gateways");
+  } else if (type == "azurerm_service_plan") {
+    service_plan_attributes(r, props, a);
+  } else if (type == "azurerm_linux_web_app" || type == "azurerm_linux_function_app") {
+    copy(props, "httpsOnly", a, "https_only");
+    if (const json* access = member(props, "publicNetworkAccess"); access && access->is_string()) {
+      a["public_network_access_enabled"] = *access == "Enabled";
+    }
   } else if (type == "azurerm_postgresql_flexible_server") {
     postgres_attributes(r, props, a);
   } else if (type == "azurerm_container_registry") {
@@ -380,6 +405,9 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
   ++context.azurerm;
   std::string arm_type = lower(r["type"].get_ref<const std::string&>());
   std::string_view azurerm = azurerm_type_of(arm_type);
+  if (arm_type == "microsoft.web/sites" && lower(kind).find("functionapp") != std::string::npos) {
+    azurerm = "azurerm_linux_function_app";
+  }
   d.input = context.input;
   d.origin = Origin::kAzure;
   d.type = TypeName::of(azurerm.empty() ? std::string_view(arm_type) : azurerm);

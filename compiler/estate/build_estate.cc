@@ -185,6 +185,9 @@ void plan_dns(Estate& e) {
     if (r.postgres) dns.zones.push_back("privatelink.postgres.database.azure.com");
     if (e.topology->reaches_registry(r)) dns.zones.push_back("privatelink.azurecr.io");
     if (r.servicebus) dns.zones.push_back("privatelink.servicebus.windows.net");
+    if (r.app_service && r.app_service->has_sites()) {
+      dns.zones.push_back("privatelink.azurewebsites.net");
+    }
     if (dns.zones.empty()) continue;
     std::sort(dns.zones.begin(), dns.zones.end());
     dns.link_name = e.names.region(r.key, "dns_link." + dns.zones.front());

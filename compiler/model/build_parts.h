@@ -10,6 +10,7 @@ void read_region(BlockReader& r, Region& out);
 void read_tenant(BlockReader& r, Tenant& out);
 void read_postgres(BlockReader& r, Postgres& out);
 void read_servicebus(BlockReader& r, ServiceBus& out);
+void read_app_service(BlockReader& r, AppService& out);
 // `location`: the region's, which the default redundancy depends on.
 void read_backup(BlockReader& r, Backup& out, std::string_view location);
 // GRS where the Azure pair shares the location's geography, else ZRS with

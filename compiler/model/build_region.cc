@@ -31,6 +31,7 @@ constexpr Choice<Service> kServices[] = {
     {"postgres", Service::kPostgres},
     {"servicebus", Service::kServiceBus},
     {"backup", Service::kBackup},
+    {"app_service", Service::kAppService},
 };
 
 constexpr Choice<OpenAIDeployment> kDeployments[] = {
@@ -354,7 +355,7 @@ void read_region(BlockReader& r, Region& region) {
                                    fmt::format("unknown service `{}`{}", s.value,
                                                diag::did_you_mean(s.value, spellings)));
         d.help = "services are aks, ai_search, openai, storage, redis, keyvault, monitoring, "
-                 "postgres, servicebus and backup";
+                 "postgres, servicebus, backup and app_service";
         if (auto best = diag::closest(s.value, spellings)) d.fixit = diag::FixIt{s.location, *best};
         continue;
       }
@@ -373,7 +374,7 @@ void read_region(BlockReader& r, Region& region) {
       // A database server, a message broker or a backup vault is never
       // implied: each runs where asked for.
       bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus ||
-                        c.value == Service::kBackup;
+                        c.value == Service::kBackup || c.value == Service::kAppService;
       if (on_request && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
@@ -573,6 +574,20 @@ void read_region(BlockReader& r, Region& region) {
   } else {
     service_block("backup", Service::kBackup);
   }
+  if (region.has(Service::kAppService)) {
+    region.app_service.emplace();
+    if (const dsl::Node* n = service_block("app_service", Service::kAppService)) {
+      BlockReader br(*n, ctx);
+      read_app_service(br, *region.app_service);
+      br.finish();
+    } else {
+      BlockReader empty(kEmptyBlock, ctx);
+      read_app_service(empty, *region.app_service);
+      region.app_service->location = region.location_of_block;
+    }
+  } else {
+    service_block("app_service", Service::kAppService);
+  }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {
     auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
@@ -673,19 +688,25 @@ void carve_default_subnets(Region& region, bool shared_endpoint) {
     const char* name;
     int extra_bits;
     bool needed;
+    int longest = 29;  // the longest prefix the subnet may have
   };
   bool any_private_link = shared_endpoint || region.has(Service::kAiSearch) ||
                           region.has(Service::kOpenAI) || region.has(Service::kStorage) ||
                           region.has(Service::kRedis) || region.has(Service::kManagedRedis) ||
                           region.has(Service::kKeyVault) || region.has(Service::kPostgres) ||
-                          region.has(Service::kServiceBus);
+                          region.has(Service::kServiceBus) || region.has(Service::kAppService);
+  // App Service reaches the VNet through a subnet delegated to
+  // Microsoft.Web/serverFarms (Microsoft Learn, "Enable virtual network
+  // integration": /28 at least, /26 advised). It comes last so that adding it
+  // moves no earlier subnet.
   const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
                            {"endpoints", 4, any_private_link},
-                           {"ingress", 4, region.has(Service::kAks)}};
+                           {"ingress", 4, region.has(Service::kAks)},
+                           {"apps", 4, region.has(Service::kAppService), 28}};
   for (const Wanted& w : wanted) {
     if (!w.needed) continue;
     if (region.has_subnet(w.name)) continue;
-    int prefix = std::min(space.prefix + w.extra_bits, 29);
+    int prefix = std::min(space.prefix + w.extra_bits, w.longest);
     // First aligned block of this size not used by an earlier subnet.
     for (uint32_t n = 0;; ++n) {
       auto candidate = nth_subnet(space, prefix, n);

@@ -79,8 +79,18 @@ const char* to_string(Service s) {
     case Service::kPostgres: return "postgres";
     case Service::kServiceBus: return "servicebus";
     case Service::kBackup: return "backup";
+    case Service::kAppService: return "app_service";
   }
   return "";
+}
+
+bool AppService::has_sites() const {
+  return std::any_of(plans.begin(), plans.end(),
+                     [](const AppServicePlan& p) { return !p.sites.empty(); });
+}
+
+const char* to_string(SiteKind k) {
+  return k == SiteKind::kWeb ? "web" : "function";
 }
 
 const char* to_string(Comparison c) {

@@ -204,7 +204,29 @@ class Generator {
     if (r.postgres) postgres(*r.postgres, key, base);
     if (r.servicebus) servicebus(*r.servicebus, key, base, rg);
     if (r.backup) backup(*r.backup, key, base, rg);
+    if (r.app_service) app_service(*r.app_service, key, base, rg);
     private_endpoints(r, key, base, rg);
+  }
+
+  // A plan's name is unique in its resource group; a site's is its host
+  // name under azurewebsites.net, so global and suffixed.
+  void app_service(const model::AppService& as, const Part& key, const std::string& base,
+                   const std::string& rg) {
+    for (const model::AppServicePlan& p : as.plans) {
+      const Part plan{lower(p.name), p.location, fmt::format("plan name `{}`", p.name)};
+      add("azurerm_service_plan", base + ".app_service.plan." + p.name,
+          fmt::format("asp-{}-{}-{}-{}", prefix_.text, key.text, plan.text, env_.text), rg,
+          {&env_, &prefix_, &key, &plan});
+      for (const model::Site& s : p.sites) {
+        const Part site{lower(s.name), s.location, fmt::format("site name `{}`", s.name)};
+        bool function = s.kind == model::SiteKind::kFunction;
+        add(function ? "azurerm_linux_function_app" : "azurerm_linux_web_app",
+            base + ".app_service.site." + s.name,
+            suffixed(fmt::format("{}-{}-{}-{}-{}", function ? "func" : "app", prefix_.text,
+                                 key.text, site.text, env_.text)),
+            "global", {&suffix_, &env_, &prefix_, &key, &site});
+      }
+    }
   }
 
   // A namespace's name is its host name under servicebus.windows.net, and so
@@ -362,6 +384,19 @@ class Generator {
       add("azurerm_private_endpoint", base + ".pep.servicebus_partner",
           fmt::format("pep-{}-{}-servicebus-dr-{}", prefix_.text, key.text, env_.text), rg,
           {&env_, &prefix_, &key});
+    }
+    // Each web app and function app is reached through an endpoint of its
+    // own; all register in the one App Service zone (SCM host names too).
+    if (r.app_service && r.app_service->has_sites()) {
+      for (const model::AppServicePlan& p : r.app_service->plans) {
+        for (const model::Site& s : p.sites) {
+          const Part site{lower(s.name), s.location, fmt::format("site name `{}`", s.name)};
+          add("azurerm_private_endpoint", base + ".pep.site." + s.name,
+              fmt::format("pep-{}-{}-app-{}-{}", prefix_.text, key.text, site.text, env_.text),
+              rg, {&env_, &prefix_, &key, &site});
+        }
+      }
+      zone("privatelink.azurewebsites.net");
     }
     // A read-access geo-redundant account's secondary blob endpoint needs an
     // endpoint of its own, registered in the blob zone above.

@@ -47,6 +47,7 @@ inline constexpr RegionCollection kRegionPostgres{"regionPostgres", "postgres", 
 inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "serviceBus", true};
 inline constexpr RegionCollection kRegionManagedRedis{"regionManagedRedis", "managedRedis", true};
 inline constexpr RegionCollection kRegionBackup{"regionBackup", "backup", true};
+inline constexpr RegionCollection kRegionAppService{"regionAppService", "appService", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

@@ -129,6 +129,7 @@ class MainFile {
     import(p_.any_region(Service::kServiceBus), "serviceBusSettings", "servicebus.bicep");
     import(p_.any_region(Service::kManagedRedis), "managedRedisSettings", "managed-redis.bicep");
     import(p_.any_region(Service::kBackup), "backupSettings", "backup.bicep");
+    import(p_.any_region(Service::kAppService), "appServiceSettings", "app-service.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -180,6 +181,8 @@ class MainFile {
     optional(p_.any_region(Service::kManagedRedis), "Its Azure Managed Redis.", kRegionManagedRedis,
              "managedRedisSettings");
     optional(p_.any_region(Service::kBackup), "Its Backup vault.", kRegionBackup, "backupSettings");
+    optional(p_.any_region(Service::kAppService), "Its App Service plans and sites.",
+             kRegionAppService, "appServiceSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -273,17 +276,23 @@ class MainFile {
   // deployed to each region's group; for an optional collection, only in the
   // regions whose settings have the field.
   // `serial` deploys the regions one after the other (`@batchSize(1)`).
+  // `depends_on`: collections whose resources the module reads by name
+  // (`existing`), which Bicep cannot infer a dependency on.
   void region_module(RegionCollection c, std::string_view path, std::vector<Property> params,
-                     bool serial = false) {
+                     bool serial = false, std::vector<std::string> depends_on = {}) {
     std::string head =
         fmt::format("module {} 'modules/{}' = [\n  for (region, i) in regions: ", c.symbol, path);
     if (serial) head = "@batchSize(1)\n" + head;
     if (c.optional) head += fmt::format("if (region.?{} != null) ", c.field);
+    std::vector<Property> body{{"scope", raw(fmt::format("{}[i]", kRegionGroups.symbol))},
+                               {"params", Value::object(std::move(params))}};
+    if (!depends_on.empty()) {
+      std::vector<Value> symbols;
+      for (const std::string& s : depends_on) symbols.push_back(raw(s));
+      body.push_back({"dependsOn", Value::array(std::move(symbols))});
+    }
     f_.blank();
-    f_.line(head,
-            Value::object({{"scope", raw(fmt::format("{}[i]", kRegionGroups.symbol))},
-                           {"params", Value::object(std::move(params))}}),
-            1);
+    f_.line(head, Value::object(std::move(body)), 1);
     f_.line("]");
   }
 
@@ -403,6 +412,21 @@ class MainFile {
       }
       params.push_back({"tags", raw("tags")});
       region_module(kRegionBackup, "backup.bicep", std::move(params));
+    }
+    if (p_.any_region(Service::kAppService)) {
+      // The sites' roles go on the region's vault and storage account,
+      // which the module reads by name.
+      std::vector<std::string> depends_on;
+      if (p_.any_region(Service::kKeyVault)) depends_on.emplace_back(kRegionKeyVaults.symbol);
+      if (p_.any_region(Service::kStorage)) depends_on.emplace_back(kRegionStorage.symbol);
+      region_module(kRegionAppService, "app-service.bicep",
+                    {{"settings", settings(kRegionAppService)},
+                     {"location", raw(location)},
+                     {"endpointSubnetId", raw(subnets + ".endpoints")},
+                     {"appsSubnetId", raw(subnets + ".apps")},
+                     {"privateDnsZoneIds", raw(zones)},
+                     {"tags", raw("tags")}},
+                    false, std::move(depends_on));
     }
   }
 

@@ -15,6 +15,7 @@
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/servicebus/durations.h"
 
 namespace topoc::emit::bicep {
@@ -119,7 +120,7 @@ class ParamsFile {
       std::vector<std::string> endpoints;
       if (s->name == "aks" && plan.cosmos_service_endpoint)
         endpoints.push_back("Microsoft.AzureCosmosDB");
-      subnets.push_back(Value::object({
+      std::vector<Property> subnet{
           {"key", str(s->name)},
           {"name", str(p_.region_name(r, "subnet." + s->name))},
           {"addressPrefix", str(s->address.value.to_string())},
@@ -130,7 +131,12 @@ class ParamsFile {
           // Off where the Private Link service in front of the ingress goes.
           {"privateLinkServiceNetworkPolicies",
            str(s->name == kFrontDoorBackendSubnet ? "Disabled" : "Enabled")},
-      }));
+      };
+      // App Service VNet integration takes a subnet delegated to it.
+      if (s->name == "apps" && r.app_service) {
+        subnet.push_back({"delegation", str("Microsoft.Web/serverFarms")});
+      }
+      subnets.push_back(Value::object(std::move(subnet)));
     }
     std::vector<Property> out{
         {"name", str(p_.region_name(r, "vnet"))},
@@ -399,6 +405,79 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
+  static Value settings_array(const std::vector<model::AppSetting>& settings) {
+    std::vector<const model::AppSetting*> sorted;
+    for (const model::AppSetting& s : settings) sorted.push_back(&s);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto* a, const auto* b) { return a->name < b->name; });
+    std::vector<Value> out;
+    for (const model::AppSetting* s : sorted) {
+      out.push_back(Value::object({{"name", str(s->name)}, {"value", str(s->value)}}));
+    }
+    return Value::array(std::move(out));
+  }
+
+  // The Functions worker runtime a function app's runtime names.
+  static std::string worker_runtime(const model::Site& site) {
+    if (site.runtime.value == "dotnet") return "dotnet-isolated";
+    return site.runtime.value;
+  }
+
+  Value app_service(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    namespace as = services::app_service;
+    std::vector<Value> plans;
+    std::vector<Value> sites;
+    for (size_t i = 0; i < r.app_service->plans.size(); ++i) {
+      const model::AppServicePlan& p = r.app_service->plans[i];
+      plans.push_back(Value::object({
+          {"name", str(p_.region_name(r, "app_service.plan." + p.name))},
+          {"sku", str(p.sku.value)},
+          {"workerCount", num(p.workers.value)},
+          {"zoneRedundant", Value::boolean(p.zone_redundant.value)},
+      }));
+      for (const model::Site& site : p.sites) {
+        std::string fx = as::linux_fx_version(site.kind, site.runtime.value,
+                                              site.runtime_version.value);
+        std::vector<Property> props{
+            {"kind", str(model::to_string(site.kind))},
+            {"name", str(p_.region_name(r, "app_service.site." + site.name))},
+            {"planIndex", num(static_cast<int64_t>(i))},
+        };
+        if (!fx.empty()) {
+          props.push_back({"linuxFxVersion", str(fx)});
+          if (site.kind == model::SiteKind::kFunction) {
+            props.push_back({"workerRuntime", str(worker_runtime(site))});
+          }
+        }
+        std::vector<std::string> cors;
+        for (const auto& origin : site.cors) cors.push_back(origin.value);
+        props.push_back({"alwaysOn", Value::boolean(site.always_on.value)});
+        props.push_back({"httpsOnly", Value::boolean(site.https_only.value)});
+        props.push_back({"http2Enabled", Value::boolean(site.http2.value)});
+        props.push_back({"minTlsVersion", str(site.min_tls.value)});
+        if (site.health_check_path.explicit_) {
+          props.push_back({"healthCheckPath", str(site.health_check_path.value)});
+        }
+        props.push_back({"healthCheckEvictionMinutes", num(site.eviction_minutes.value)});
+        props.push_back({"corsAllowedOrigins", Value::string_array(cors)});
+        props.push_back({"appSettings", settings_array(site.settings)});
+        props.push_back({"keyVaultSecrets", settings_array(site.secrets)});
+        props.push_back(
+            {"privateEndpointName", str(p_.region_name(r, "pep.site." + site.name))});
+        sites.push_back(Value::object(std::move(props)));
+      }
+    }
+    std::vector<Property> out{
+        {"plans", Value::array(std::move(plans))},
+        {"sites", Value::array(std::move(sites))},
+        {"privateDnsZones", zones(plan, {"privatelink.azurewebsites."})},
+    };
+    if (r.keyvault) out.push_back({"keyVaultName", str(p_.region_name(r, "keyvault"))});
+    if (r.storage) out.push_back({"storageAccountName", str(p_.region_name(r, "storage"))});
+    return Value::object(std::move(out));
+  }
+
   Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
@@ -465,6 +544,7 @@ class ParamsFile {
     if (r.servicebus) param(kRegionServiceBus, servicebus(plan));
     if (r.managed_redis) param(kRegionManagedRedis, managed_redis(plan));
     if (r.backup) param(kRegionBackup, backup(plan));
+    if (r.app_service) param(kRegionAppService, app_service(plan));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

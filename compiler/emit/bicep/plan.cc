@@ -174,6 +174,9 @@ class Planner {
       if (r.postgres) zones.push_back("privatelink.postgres.database.azure.com");
       if (t_.reaches_registry(r)) zones.push_back("privatelink.azurecr.io");
       if (r.servicebus) zones.push_back("privatelink.servicebus.windows.net");
+      if (r.app_service && r.app_service->has_sites()) {
+        zones.push_back("privatelink.azurewebsites.net");
+      }
       if (zones.empty()) continue;
       std::sort(zones.begin(), zones.end());
       plan.dns_link_name = p_.region_name(r, "dns_link." + zones.front());

@@ -95,6 +95,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kKeyVault)) out.push_back("regional/keyvault");
   if (e.any_region(Service::kMonitoring)) out.push_back("regional/monitoring");
   if (e.any_region(Service::kPostgres)) out.push_back("regional/postgres");
+  if (e.any_region(Service::kAppService)) out.push_back("regional/app_service");
   if (e.any_region(Service::kServiceBus)) out.push_back("regional/servicebus");
   if (e.any_region(Service::kManagedRedis)) out.push_back("regional/managed-redis");
   for (const auto& g : services::managed_redis::geo_groups(*e.topology)) {

@@ -64,6 +64,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/backup", "backup", "per region",
      "Backup vault, long-term retention policy and backup instance of the region's PostgreSQL "
      "server, the vault identity's role assignments"},
+    {"regional/app_service", "app_service", "per region",
+     "App Service plans, Linux web apps and function apps, their private endpoints and role "
+     "assignments"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},

@@ -12,6 +12,7 @@
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/servicebus/durations.h"
 
 namespace topoc::emit::terraform {
@@ -89,6 +90,18 @@ Expr network(const Estate& e, const model::Region& r) {
                       {"private_link_service_network_policies_enabled",
                        Expr::boolean(s->name != kFrontDoorBackendSubnet)},
                   })});
+    // App Service VNet integration takes a subnet delegated to it.
+    if (s->name == "apps" && r.app_service) {
+      subnets.back().second = Expr::object({
+          {"name", str(e.names.region(r.key, "subnet." + s->name))},
+          {"address_prefix", str(s->address.value.to_string())},
+          {"network_security_group_name", str(e.names.region(r.key, "nsg." + s->name))},
+          {"service_endpoints", Expr::string_list(endpoints)},
+          {"private_endpoint_network_policies", str("Disabled")},
+          {"private_link_service_network_policies_enabled", Expr::boolean(true)},
+          {"delegation", str("Microsoft.Web/serverFarms")},
+      });
+    }
   }
   std::vector<Entry> entries{
       {"name", str(e.names.region(r.key, "vnet"))},
@@ -395,6 +408,63 @@ Expr private_dns(const model::Region& r, const Estate& e) {
   return Expr::object({{"zones", Expr::string_list(dns->zones)}, {"link_name", str(dns->link_name)}});
 }
 
+Expr settings_map(const std::vector<model::AppSetting>& settings) {
+  std::vector<Entry> entries;
+  for (const model::AppSetting& s : settings) entries.push_back({s.name, str(s.value)});
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  return Expr::object(std::move(entries));
+}
+
+Expr app_service(const Estate& e, const model::Region& r) {
+  const model::AppService& as = *r.app_service;
+  std::vector<Entry> plans;
+  std::vector<Entry> sites;
+  for (const model::AppServicePlan& p : as.plans) {
+    plans.push_back(
+        {p.name, Expr::object({
+                     {"name", str(e.names.region(r.key, "app_service.plan." + p.name))},
+                     {"sku_name", str(p.sku.value)},
+                     {"worker_count", num(p.workers.value)},
+                     {"zone_balancing_enabled", Expr::boolean(p.zone_redundant.value)},
+                 })});
+    for (const model::Site& site : p.sites) {
+      auto stack = services::app_service::application_stack(site.kind, site.runtime.value,
+                                                             site.runtime_version.value);
+      std::vector<std::string> cors;
+      for (const auto& origin : site.cors) cors.push_back(origin.value);
+      bool health = site.health_check_path.explicit_;
+      sites.push_back(
+          {site.name,
+           Expr::object({
+               {"kind", str(model::to_string(site.kind))},
+               {"name", str(e.names.region(r.key, "app_service.site." + site.name))},
+               {"plan", str(p.name)},
+               {"always_on", Expr::boolean(site.always_on.value)},
+               {"https_only", Expr::boolean(site.https_only.value)},
+               {"http2_enabled", Expr::boolean(site.http2.value)},
+               {"minimum_tls_version", str(site.min_tls.value)},
+               {"health_check_path", health ? str(site.health_check_path.value) : Expr::null()},
+               {"health_check_eviction_time_in_min",
+                health ? num(site.eviction_minutes.value) : Expr::null()},
+               {"cors_allowed_origins", Expr::string_list(cors)},
+               {"application_stack", stack.argument.empty()
+                                         ? Expr::null()
+                                         : Expr::object({{"argument", str(stack.argument)},
+                                                         {"version", str(stack.value)}})},
+               {"app_settings", settings_map(site.settings)},
+               {"key_vault_secrets", settings_map(site.secrets)},
+               {"private_endpoint_name", str(e.names.region(r.key, "pep.site." + site.name))},
+           })});
+    }
+  }
+  return Expr::object({
+      {"plans", Expr::object(std::move(plans))},
+      {"sites", Expr::object(std::move(sites))},
+      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.azurewebsites."))},
+  });
+}
+
 Expr region(const Estate& e, const model::Region& r) {
   std::vector<Entry> fields{
       {"location", str(r.location.value)},
@@ -424,6 +494,9 @@ Expr region(const Estate& e, const model::Region& r) {
   }
   if (e.any_region(model::Service::kBackup)) {
     fields.push_back({"backup", r.backup ? backup(e, r) : Expr::null()});
+  }
+  if (e.any_region(model::Service::kAppService)) {
+    fields.push_back({"app_service", r.app_service ? app_service(e, r) : Expr::null()});
   }
   return Expr::object(std::move(fields));
 }

@@ -331,6 +331,36 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "servicebus", std::move(b));
   }
+  if (e.any_region(Service::kAppService)) {
+    Body b = module_head("regional/app_service", regions_with("app_service"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("plans", raw("each.value.app_service.plans"));
+    b.attribute("sites", raw("each.value.app_service.sites"));
+    b.attribute("subnet_id", raw("module.network[each.key].subnet_ids[\"apps\"]"));
+    // The unselected branch of a conditional is not evaluated: a region
+    // without a vault or an account never indexes the module it lacks.
+    b.attribute("key_vault",
+                e.any_region(Service::kKeyVault)
+                    ? raw("each.value.keyvault == null ? null : { id = module.keyvault[each.key].id, "
+                          "vault_uri = module.keyvault[each.key].vault_uri }")
+                    : Expr::null());
+    b.attribute("storage_account",
+                e.any_region(Service::kStorage)
+                    ? raw("each.value.storage == null ? null : { id = module.storage[each.key].id, "
+                          "name = module.storage[each.key].name }")
+                    : Expr::null());
+    b.attribute("private_endpoint",
+                Expr::object({
+                    {"location", raw("each.value.location")},
+                    {"subnet_id", raw("module.network[each.key].subnet_ids[\"endpoints\"]")},
+                    {"private_dns_zone_ids",
+                     raw("[for zone in each.value.app_service.private_dns_zones : "
+                         "module.private_dns[each.key].zone_ids[zone]]")},
+                }));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "app_service", std::move(b));
+  }
   if (e.any_region(Service::kBackup)) {
     Body b = module_head("regional/backup", regions_with("backup"));
     b.attribute("name", raw("each.value.backup.name"));

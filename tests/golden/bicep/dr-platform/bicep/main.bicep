@@ -14,6 +14,7 @@ import { openaiSettings } from 'modules/openai.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
+import { appServiceSettings } from 'modules/app-service.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -113,6 +114,9 @@ type regionSettings = {
 
   @description('Its Key Vault.')
   keyVault: keyVaultSettings?
+
+  @description('Its App Service plans and sites.')
+  appService: appServiceSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -266,6 +270,24 @@ module regionKeyVaults 'modules/keyvault.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+  }
+]
+
+module regionAppService 'modules/app-service.bicep' = [
+  for (region, i) in regions: if (region.?appService != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.appService!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      appsSubnetId: regionNetworks[i].outputs.subnetIds.apps
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+    dependsOn: [
+      regionKeyVaults
+      regionStorage
+    ]
   }
 ]
 

@@ -41,6 +41,16 @@ param regions = [
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
         {
+          key: 'apps'
+          name: 'snet-apps'
+          addressPrefix: '10.10.160.0/20'
+          networkSecurityGroupName: 'nsg-drp-primary-apps-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.Web/serverFarms'
+        }
+        {
           key: 'endpoints'
           name: 'snet-endpoints'
           addressPrefix: '10.10.128.0/20'
@@ -69,6 +79,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurewebsites.net'
         'privatelink.blob.core.windows.net'
         'privatelink.cognitiveservices.azure.com'
         'privatelink.documents.azure.com'
@@ -208,6 +219,39 @@ param regions = [
         'privatelink.vaultcore.azure.net'
       ]
     }
+    appService: {
+      plans: [
+        {
+          name: 'asp-drp-primary-functions-prod'
+          sku: 'EP1'
+          workerCount: 2
+          zoneRedundant: true
+        }
+      ]
+      sites: [
+        {
+          kind: 'function'
+          name: 'func-drp-primary-pipeline-prod-af1e7c'
+          planIndex: 0
+          linuxFxVersion: 'PYTHON|3.11'
+          workerRuntime: 'python'
+          alwaysOn: false
+          httpsOnly: true
+          http2Enabled: false
+          minTlsVersion: '1.2'
+          healthCheckEvictionMinutes: 10
+          corsAllowedOrigins: []
+          appSettings: []
+          keyVaultSecrets: []
+          privateEndpointName: 'pep-drp-primary-app-pipeline-prod'
+        }
+      ]
+      privateDnsZones: [
+        'privatelink.azurewebsites.net'
+      ]
+      keyVaultName: 'kv-drp-b666-prod-af1e7c'
+      storageAccountName: 'stdrpprimaryprodaf1e7c'
+    }
     redisReplicaRegion: 1
   }
   {
@@ -232,6 +276,16 @@ param regions = [
           ]
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'apps'
+          name: 'snet-apps'
+          addressPrefix: '10.20.160.0/20'
+          networkSecurityGroupName: 'nsg-drp-secondary-apps-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.Web/serverFarms'
         }
         {
           key: 'endpoints'
@@ -262,6 +316,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurewebsites.net'
         'privatelink.blob.core.windows.net'
         'privatelink.cognitiveservices.azure.com'
         'privatelink.documents.azure.com'
@@ -384,6 +439,39 @@ param regions = [
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
       ]
+    }
+    appService: {
+      plans: [
+        {
+          name: 'asp-drp-secondary-functions-prod'
+          sku: 'EP1'
+          workerCount: 1
+          zoneRedundant: false
+        }
+      ]
+      sites: [
+        {
+          kind: 'function'
+          name: 'func-drp-secondary-pipeline-prod-af1e7c'
+          planIndex: 0
+          linuxFxVersion: 'PYTHON|3.11'
+          workerRuntime: 'python'
+          alwaysOn: false
+          httpsOnly: true
+          http2Enabled: false
+          minTlsVersion: '1.2'
+          healthCheckEvictionMinutes: 10
+          corsAllowedOrigins: []
+          appSettings: []
+          keyVaultSecrets: []
+          privateEndpointName: 'pep-drp-secondary-app-pipeline-prod'
+        }
+      ]
+      privateDnsZones: [
+        'privatelink.azurewebsites.net'
+      ]
+      keyVaultName: 'kv-drp-69f6-prod-af1e7c'
+      storageAccountName: 'stdrpsecondaryprodaf1e7c'
     }
   }
 ]

@@ -12,6 +12,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
+import { appServiceSettings } from 'modules/app-service.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
@@ -99,6 +100,9 @@ type regionSettings = {
 
   @description('Its PostgreSQL flexible server.')
   postgres: postgresSettings?
+
+  @description('Its App Service plans and sites.')
+  appService: appServiceSettings?
 }
 
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -212,6 +216,24 @@ module regionPostgres 'modules/postgres.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+  }
+]
+
+module regionAppService 'modules/app-service.bicep' = [
+  for (region, i) in regions: if (region.?appService != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.appService!
+      location: region.group.location
+      endpointSubnetId: regionNetworks[i].outputs.subnetIds.endpoints
+      appsSubnetId: regionNetworks[i].outputs.subnetIds.apps
+      privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
+      tags: tags
+    }
+    dependsOn: [
+      regionKeyVaults
+      regionStorage
+    ]
   }
 ]
 

@@ -39,6 +39,16 @@ param regions = [
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
         {
+          key: 'apps'
+          name: 'snet-apps'
+          addressPrefix: '10.1.160.0/20'
+          networkSecurityGroupName: 'nsg-oversight-us-apps-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.Web/serverFarms'
+        }
+        {
           key: 'endpoints'
           name: 'snet-endpoints'
           addressPrefix: '10.1.128.0/20'
@@ -67,6 +77,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurewebsites.net'
         'privatelink.blob.core.windows.net'
         'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
@@ -177,6 +188,62 @@ param regions = [
         'privatelink.postgres.database.azure.com'
       ]
     }
+    appService: {
+      plans: [
+        {
+          name: 'asp-oversight-us-app-prod'
+          sku: 'P1v3'
+          workerCount: 3
+          zoneRedundant: true
+        }
+      ]
+      sites: [
+        {
+          kind: 'web'
+          name: 'app-oversight-us-app-prod-69ef3b'
+          planIndex: 0
+          alwaysOn: true
+          httpsOnly: true
+          http2Enabled: true
+          minTlsVersion: '1.2'
+          healthCheckPath: '/health'
+          healthCheckEvictionMinutes: 10
+          corsAllowedOrigins: [
+            'https://oversight.com'
+          ]
+          appSettings: [
+            {
+              name: 'PRIMARY_REGION'
+              value: 'eastus'
+            }
+            {
+              name: 'REGION'
+              value: 'us'
+            }
+            {
+              name: 'REGION_LOCATION'
+              value: 'eastus'
+            }
+          ]
+          keyVaultSecrets: [
+            {
+              name: 'DATABASE_CONNECTION_STRING'
+              value: 'db-connection'
+            }
+            {
+              name: 'REDIS_CONNECTION_STRING'
+              value: 'redis-connection'
+            }
+          ]
+          privateEndpointName: 'pep-oversight-us-app-app-prod'
+        }
+      ]
+      privateDnsZones: [
+        'privatelink.azurewebsites.net'
+      ]
+      keyVaultName: 'kv-over-5fa3-prod-69ef3b'
+      storageAccountName: 'stoversightusprod69ef3b'
+    }
   }
   {
     key: 'eu'
@@ -198,6 +265,16 @@ param regions = [
           serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'apps'
+          name: 'snet-apps'
+          addressPrefix: '10.2.160.0/20'
+          networkSecurityGroupName: 'nsg-oversight-eu-apps-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.Web/serverFarms'
         }
         {
           key: 'endpoints'
@@ -228,6 +305,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurewebsites.net'
         'privatelink.blob.core.windows.net'
         'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
@@ -338,6 +416,62 @@ param regions = [
         'privatelink.postgres.database.azure.com'
       ]
     }
+    appService: {
+      plans: [
+        {
+          name: 'asp-oversight-eu-app-prod'
+          sku: 'P1v3'
+          workerCount: 3
+          zoneRedundant: true
+        }
+      ]
+      sites: [
+        {
+          kind: 'web'
+          name: 'app-oversight-eu-app-prod-69ef3b'
+          planIndex: 0
+          alwaysOn: true
+          httpsOnly: true
+          http2Enabled: true
+          minTlsVersion: '1.2'
+          healthCheckPath: '/health'
+          healthCheckEvictionMinutes: 10
+          corsAllowedOrigins: [
+            'https://oversight.com'
+          ]
+          appSettings: [
+            {
+              name: 'PRIMARY_REGION'
+              value: 'eastus'
+            }
+            {
+              name: 'REGION'
+              value: 'eu'
+            }
+            {
+              name: 'REGION_LOCATION'
+              value: 'westeurope'
+            }
+          ]
+          keyVaultSecrets: [
+            {
+              name: 'DATABASE_CONNECTION_STRING'
+              value: 'db-connection'
+            }
+            {
+              name: 'REDIS_CONNECTION_STRING'
+              value: 'redis-connection'
+            }
+          ]
+          privateEndpointName: 'pep-oversight-eu-app-app-prod'
+        }
+      ]
+      privateDnsZones: [
+        'privatelink.azurewebsites.net'
+      ]
+      keyVaultName: 'kv-over-d6c9-prod-69ef3b'
+      storageAccountName: 'stoversighteuprod69ef3b'
+    }
   }
   {
     key: 'apac'
@@ -359,6 +493,16 @@ param regions = [
           serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
+        }
+        {
+          key: 'apps'
+          name: 'snet-apps'
+          addressPrefix: '10.3.160.0/20'
+          networkSecurityGroupName: 'nsg-oversight-apac-apps-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.Web/serverFarms'
         }
         {
           key: 'endpoints'
@@ -389,6 +533,7 @@ param regions = [
     }
     privateDns: {
       zones: [
+        'privatelink.azurewebsites.net'
         'privatelink.blob.core.windows.net'
         'privatelink.postgres.database.azure.com'
         'privatelink.redis.cache.windows.net'
@@ -498,6 +643,62 @@ param regions = [
       privateDnsZones: [
         'privatelink.postgres.database.azure.com'
       ]
+    }
+    appService: {
+      plans: [
+        {
+          name: 'asp-oversight-apac-app-prod'
+          sku: 'P1v3'
+          workerCount: 3
+          zoneRedundant: true
+        }
+      ]
+      sites: [
+        {
+          kind: 'web'
+          name: 'app-oversight-apac-app-prod-69ef3b'
+          planIndex: 0
+          alwaysOn: true
+          httpsOnly: true
+          http2Enabled: true
+          minTlsVersion: '1.2'
+          healthCheckPath: '/health'
+          healthCheckEvictionMinutes: 10
+          corsAllowedOrigins: [
+            'https://oversight.com'
+          ]
+          appSettings: [
+            {
+              name: 'PRIMARY_REGION'
+              value: 'eastus'
+            }
+            {
+              name: 'REGION'
+              value: 'apac'
+            }
+            {
+              name: 'REGION_LOCATION'
+              value: 'southeastasia'
+            }
+          ]
+          keyVaultSecrets: [
+            {
+              name: 'DATABASE_CONNECTION_STRING'
+              value: 'db-connection'
+            }
+            {
+              name: 'REDIS_CONNECTION_STRING'
+              value: 'redis-connection'
+            }
+          ]
+          privateEndpointName: 'pep-oversight-apac-app-app-prod'
+        }
+      ]
+      privateDnsZones: [
+        'privatelink.azurewebsites.net'
+      ]
+      keyVaultName: 'kv-over-3436-prod-69ef3b'
+      storageAccountName: 'stoversighce2eprod69ef3b'
     }
   }
 ]

@@ -64,6 +64,9 @@ type subnet = {
 
   @description('Disabled lets a Private Link service take its source addresses from the subnet.')
   privateLinkServiceNetworkPolicies: ('Enabled' | 'Disabled')
+
+  @description('The service the subnet is delegated to, such as Microsoft.Web/serverFarms for App Service VNet integration; absent for none.')
+  delegation: string?
 }
 
 // Front Door reaching the region without Private Link connects from its
@@ -129,6 +132,16 @@ resource subnets 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' = [
       ]
       privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies
       privateLinkServiceNetworkPolicies: s.privateLinkServiceNetworkPolicies
+      delegations: s.?delegation == null
+        ? []
+        : [
+            {
+              name: 'delegation'
+              properties: {
+                serviceName: s.delegation!
+              }
+            }
+          ]
     }
   }
 ]

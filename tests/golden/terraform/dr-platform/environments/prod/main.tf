@@ -61,6 +61,15 @@ locals {
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
           }
+          apps = {
+            name                                          = "snet-apps"
+            address_prefix                                = "10.10.160.0/20"
+            network_security_group_name                   = "nsg-drp-primary-apps-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.Web/serverFarms"
+          }
           endpoints = {
             name                                          = "snet-endpoints"
             address_prefix                                = "10.10.128.0/20"
@@ -191,6 +200,7 @@ locals {
       }
       private_dns = {
         zones = [
+          "privatelink.azurewebsites.net",
           "privatelink.blob.core.windows.net",
           "privatelink.cognitiveservices.azure.com",
           "privatelink.documents.azure.com",
@@ -201,6 +211,38 @@ locals {
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-drp-primary-prod"
+      }
+      app_service = {
+        plans = {
+          functions = {
+            name                   = "asp-drp-primary-functions-prod"
+            sku_name               = "EP1"
+            worker_count           = 2
+            zone_balancing_enabled = true
+          }
+        }
+        sites = {
+          pipeline = {
+            kind                              = "function"
+            name                              = "func-drp-primary-pipeline-prod-af1e7c"
+            plan                              = "functions"
+            always_on                         = false
+            https_only                        = true
+            http2_enabled                     = false
+            minimum_tls_version               = "1.2"
+            health_check_path                 = null
+            health_check_eviction_time_in_min = null
+            cors_allowed_origins              = []
+            application_stack = {
+              argument = "python_version"
+              version  = "3.11"
+            }
+            app_settings          = {}
+            key_vault_secrets     = {}
+            private_endpoint_name = "pep-drp-primary-app-pipeline-prod"
+          }
+        }
+        private_dns_zones = ["privatelink.azurewebsites.net"]
       }
     }
     secondary = {
@@ -219,6 +261,15 @@ locals {
             service_endpoints                             = ["Microsoft.AzureCosmosDB"]
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
+          }
+          apps = {
+            name                                          = "snet-apps"
+            address_prefix                                = "10.20.160.0/20"
+            network_security_group_name                   = "nsg-drp-secondary-apps-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.Web/serverFarms"
           }
           endpoints = {
             name                                          = "snet-endpoints"
@@ -335,6 +386,7 @@ locals {
       }
       private_dns = {
         zones = [
+          "privatelink.azurewebsites.net",
           "privatelink.blob.core.windows.net",
           "privatelink.cognitiveservices.azure.com",
           "privatelink.documents.azure.com",
@@ -345,6 +397,38 @@ locals {
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-drp-secondary-prod"
+      }
+      app_service = {
+        plans = {
+          functions = {
+            name                   = "asp-drp-secondary-functions-prod"
+            sku_name               = "EP1"
+            worker_count           = 1
+            zone_balancing_enabled = false
+          }
+        }
+        sites = {
+          pipeline = {
+            kind                              = "function"
+            name                              = "func-drp-secondary-pipeline-prod-af1e7c"
+            plan                              = "functions"
+            always_on                         = false
+            https_only                        = true
+            http2_enabled                     = false
+            minimum_tls_version               = "1.2"
+            health_check_path                 = null
+            health_check_eviction_time_in_min = null
+            cors_allowed_origins              = []
+            application_stack = {
+              argument = "python_version"
+              version  = "3.11"
+            }
+            app_settings          = {}
+            key_vault_secrets     = {}
+            private_endpoint_name = "pep-drp-secondary-app-pipeline-prod"
+          }
+        }
+        private_dns_zones = ["privatelink.azurewebsites.net"]
       }
     }
   }
@@ -931,6 +1015,25 @@ module "keyvault" {
     location             = each.value.location
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
+  }
+  tags = local.common_tags
+}
+
+module "app_service" {
+  source   = "../../modules/regional/app_service"
+  for_each = { for key, region in local.regions : key => region if region.app_service != null }
+
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  plans               = each.value.app_service.plans
+  sites               = each.value.app_service.sites
+  subnet_id           = module.network[each.key].subnet_ids["apps"]
+  key_vault           = each.value.keyvault == null ? null : { id = module.keyvault[each.key].id, vault_uri = module.keyvault[each.key].vault_uri }
+  storage_account     = each.value.storage == null ? null : { id = module.storage[each.key].id, name = module.storage[each.key].name }
+  private_endpoint = {
+    location             = each.value.location
+    subnet_id            = module.network[each.key].subnet_ids["endpoints"]
+    private_dns_zone_ids = [for zone in each.value.app_service.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
 }

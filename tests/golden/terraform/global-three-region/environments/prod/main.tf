@@ -84,6 +84,15 @@ locals {
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
           }
+          apps = {
+            name                                          = "snet-apps"
+            address_prefix                                = "10.3.160.0/20"
+            network_security_group_name                   = "nsg-oversight-apac-apps-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.Web/serverFarms"
+          }
           endpoints = {
             name                                          = "snet-endpoints"
             address_prefix                                = "10.3.128.0/20"
@@ -174,6 +183,7 @@ locals {
       }
       private_dns = {
         zones = [
+          "privatelink.azurewebsites.net",
           "privatelink.blob.core.windows.net",
           "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
@@ -201,6 +211,42 @@ locals {
         private_endpoint_name        = "pep-oversight-apac-postgres-prod"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
+      app_service = {
+        plans = {
+          app = {
+            name                   = "asp-oversight-apac-app-prod"
+            sku_name               = "P1v3"
+            worker_count           = 3
+            zone_balancing_enabled = true
+          }
+        }
+        sites = {
+          app = {
+            kind                              = "web"
+            name                              = "app-oversight-apac-app-prod-69ef3b"
+            plan                              = "app"
+            always_on                         = true
+            https_only                        = true
+            http2_enabled                     = true
+            minimum_tls_version               = "1.2"
+            health_check_path                 = "/health"
+            health_check_eviction_time_in_min = 10
+            cors_allowed_origins              = ["https://oversight.com"]
+            application_stack                 = null
+            app_settings = {
+              PRIMARY_REGION  = "eastus"
+              REGION          = "apac"
+              REGION_LOCATION = "southeastasia"
+            }
+            key_vault_secrets = {
+              DATABASE_CONNECTION_STRING = "db-connection"
+              REDIS_CONNECTION_STRING    = "redis-connection"
+            }
+            private_endpoint_name = "pep-oversight-apac-app-app-prod"
+          }
+        }
+        private_dns_zones = ["privatelink.azurewebsites.net"]
+      }
     }
     eu = {
       location            = "westeurope"
@@ -218,6 +264,15 @@ locals {
             service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
+          }
+          apps = {
+            name                                          = "snet-apps"
+            address_prefix                                = "10.2.160.0/20"
+            network_security_group_name                   = "nsg-oversight-eu-apps-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.Web/serverFarms"
           }
           endpoints = {
             name                                          = "snet-endpoints"
@@ -309,6 +364,7 @@ locals {
       }
       private_dns = {
         zones = [
+          "privatelink.azurewebsites.net",
           "privatelink.blob.core.windows.net",
           "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
@@ -336,6 +392,42 @@ locals {
         private_endpoint_name        = "pep-oversight-eu-postgres-prod"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
+      app_service = {
+        plans = {
+          app = {
+            name                   = "asp-oversight-eu-app-prod"
+            sku_name               = "P1v3"
+            worker_count           = 3
+            zone_balancing_enabled = true
+          }
+        }
+        sites = {
+          app = {
+            kind                              = "web"
+            name                              = "app-oversight-eu-app-prod-69ef3b"
+            plan                              = "app"
+            always_on                         = true
+            https_only                        = true
+            http2_enabled                     = true
+            minimum_tls_version               = "1.2"
+            health_check_path                 = "/health"
+            health_check_eviction_time_in_min = 10
+            cors_allowed_origins              = ["https://oversight.com"]
+            application_stack                 = null
+            app_settings = {
+              PRIMARY_REGION  = "eastus"
+              REGION          = "eu"
+              REGION_LOCATION = "westeurope"
+            }
+            key_vault_secrets = {
+              DATABASE_CONNECTION_STRING = "db-connection"
+              REDIS_CONNECTION_STRING    = "redis-connection"
+            }
+            private_endpoint_name = "pep-oversight-eu-app-app-prod"
+          }
+        }
+        private_dns_zones = ["privatelink.azurewebsites.net"]
+      }
     }
     us = {
       location            = "eastus"
@@ -353,6 +445,15 @@ locals {
             service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
+          }
+          apps = {
+            name                                          = "snet-apps"
+            address_prefix                                = "10.1.160.0/20"
+            network_security_group_name                   = "nsg-oversight-us-apps-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.Web/serverFarms"
           }
           endpoints = {
             name                                          = "snet-endpoints"
@@ -444,6 +545,7 @@ locals {
       }
       private_dns = {
         zones = [
+          "privatelink.azurewebsites.net",
           "privatelink.blob.core.windows.net",
           "privatelink.postgres.database.azure.com",
           "privatelink.redis.cache.windows.net",
@@ -470,6 +572,42 @@ locals {
         databases                    = {}
         private_endpoint_name        = "pep-oversight-us-postgres-prod"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
+      }
+      app_service = {
+        plans = {
+          app = {
+            name                   = "asp-oversight-us-app-prod"
+            sku_name               = "P1v3"
+            worker_count           = 3
+            zone_balancing_enabled = true
+          }
+        }
+        sites = {
+          app = {
+            kind                              = "web"
+            name                              = "app-oversight-us-app-prod-69ef3b"
+            plan                              = "app"
+            always_on                         = true
+            https_only                        = true
+            http2_enabled                     = true
+            minimum_tls_version               = "1.2"
+            health_check_path                 = "/health"
+            health_check_eviction_time_in_min = 10
+            cors_allowed_origins              = ["https://oversight.com"]
+            application_stack                 = null
+            app_settings = {
+              PRIMARY_REGION  = "eastus"
+              REGION          = "us"
+              REGION_LOCATION = "eastus"
+            }
+            key_vault_secrets = {
+              DATABASE_CONNECTION_STRING = "db-connection"
+              REDIS_CONNECTION_STRING    = "redis-connection"
+            }
+            private_endpoint_name = "pep-oversight-us-app-app-prod"
+          }
+        }
+        private_dns_zones = ["privatelink.azurewebsites.net"]
       }
     }
   }
@@ -1000,6 +1138,25 @@ module "postgres" {
     location             = each.value.location
     subnet_id            = module.network[each.key].subnet_ids["endpoints"]
     private_dns_zone_ids = [for zone in each.value.postgres.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
+  }
+  tags = local.common_tags
+}
+
+module "app_service" {
+  source   = "../../modules/regional/app_service"
+  for_each = { for key, region in local.regions : key => region if region.app_service != null }
+
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  plans               = each.value.app_service.plans
+  sites               = each.value.app_service.sites
+  subnet_id           = module.network[each.key].subnet_ids["apps"]
+  key_vault           = each.value.keyvault == null ? null : { id = module.keyvault[each.key].id, vault_uri = module.keyvault[each.key].vault_uri }
+  storage_account     = each.value.storage == null ? null : { id = module.storage[each.key].id, name = module.storage[each.key].name }
+  private_endpoint = {
+    location             = each.value.location
+    subnet_id            = module.network[each.key].subnet_ids["endpoints"]
+    private_dns_zone_ids = [for zone in each.value.app_service.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
 }

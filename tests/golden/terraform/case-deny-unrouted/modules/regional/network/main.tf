@@ -26,6 +26,19 @@ resource "azurerm_subnet" "this" {
   # Private Link service network policies are off; the ingress subnet holds
   # the one Front Door Premium reaches the internal load balancer through.
   private_link_service_network_policies_enabled = each.value.private_link_service_network_policies_enabled
+
+  dynamic "delegation" {
+    for_each = each.value.delegation == null ? [] : [each.value.delegation]
+
+    content {
+      name = "delegation"
+
+      service_delegation {
+        name    = delegation.value
+        actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+      }
+    }
+  }
 }
 
 resource "azurerm_network_security_group" "this" {

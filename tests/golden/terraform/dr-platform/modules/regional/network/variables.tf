@@ -27,6 +27,10 @@ variable "subnets" {
     private_endpoint_network_policies = optional(string, "Disabled")
 
     private_link_service_network_policies_enabled = optional(bool, true)
+
+    # The service the subnet is delegated to (Microsoft.Web/serverFarms for
+    # App Service VNet integration); null for none.
+    delegation = optional(string)
   }))
   description = "Subnets keyed by their role (aks, endpoints, ingress, ...)."
 }
