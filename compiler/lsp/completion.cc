@@ -182,7 +182,7 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
       items.push_back(item(r, kKindReference, "region"));
   }
   if (path == "topology/region" && key == "services") {
-    for (int i = 0; i <= static_cast<int>(model::Service::kBackup); ++i) {
+    for (int i = 0; i <= static_cast<int>(model::Service::kContainerApps); ++i) {
       auto s = static_cast<model::Service>(i);
       if (s == model::Service::kManagedRedis) continue;  // spelled `redis`, offered once
       items.push_back(item(model::to_string(s), kKindEnumMember, "service"));

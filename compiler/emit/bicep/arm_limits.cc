@@ -19,7 +19,8 @@ size_t region_resources(const RegionPlan& plan) {
   size_t n = 2 + (plan.dns_zones.empty() ? 0 : 1);
   for (bool present : {r.monitoring.has_value(), r.aks.has_value(), r.search.has_value(),
                        r.openai.has_value(), r.storage.has_value(), r.redis.has_value(),
-                       r.managed_redis.has_value(), r.keyvault.has_value()}) {
+                       r.managed_redis.has_value(), r.keyvault.has_value(),
+                       r.container_apps.has_value()}) {
     n += present ? 1 : 0;
   }
   return n;

@@ -47,6 +47,8 @@ inline constexpr RegionCollection kRegionPostgres{"regionPostgres", "postgres", 
 inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "serviceBus", true};
 inline constexpr RegionCollection kRegionManagedRedis{"regionManagedRedis", "managedRedis", true};
 inline constexpr RegionCollection kRegionBackup{"regionBackup", "backup", true};
+inline constexpr RegionCollection kRegionContainerApps{"regionContainerApps", "containerApps",
+                                                       true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

@@ -228,7 +228,8 @@ class Planner {
     for (size_t b = 0; b < t_.boundaries.size(); ++b) {
       std::vector<size_t> served;
       for (size_t i = 0; i < p_.regions.size(); ++i) {
-        if (p_.regions[i].region->boundary == b && p_.regions[i].region->aks) served.push_back(i);
+        if (p_.regions[i].region->boundary == b &&
+            p_.regions[i].region->serves_ingress()) served.push_back(i);
       }
       if (served.empty()) continue;
       const std::string& key = t_.boundaries[b].name;

@@ -81,6 +81,7 @@ constexpr std::string_view kReserved[] = {
     "serviceBusSettings",
     "managedRedisSettings",
     "backupSettings",
+    "containerAppsSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -104,6 +105,7 @@ constexpr std::string_view kReserved[] = {
     "regionServiceBus",
     "regionManagedRedis",
     "regionBackup",
+    "regionContainerApps",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

@@ -64,6 +64,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/backup", "backup", "per region",
      "Backup vault, long-term retention policy and backup instance of the region's PostgreSQL "
      "server, the vault identity's role assignments"},
+    {"regional/container-apps", "container_apps", "per region",
+     "Container Apps environments with their workload profiles, apps, the apps' identities and "
+     "their AcrPull and Key Vault Secrets User roles"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},
