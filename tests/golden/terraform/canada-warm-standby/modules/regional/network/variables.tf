@@ -27,6 +27,13 @@ variable "subnets" {
     private_endpoint_network_policies = optional(string, "Disabled")
 
     private_link_service_network_policies_enabled = optional(bool, true)
+
+    # The service the subnet is given to, such as Microsoft.App/environments.
+    delegation = optional(string)
+
+    # Whether the subnet admits HTTP and HTTPS from the internet: a Container
+    # Apps environment with a public endpoint.
+    public_ingress = optional(bool, false)
   }))
   description = "Subnets keyed by their role (aks, endpoints, ingress, ...)."
 }

@@ -26,6 +26,21 @@ resource "azurerm_subnet" "this" {
   # Private Link service network policies are off; the ingress subnet holds
   # the one Front Door Premium reaches the internal load balancer through.
   private_link_service_network_policies_enabled = each.value.private_link_service_network_policies_enabled
+
+  # A delegated subnet is the service's alone: a Container Apps environment
+  # puts its nodes and load balancer in it.
+  dynamic "delegation" {
+    for_each = each.value.delegation == null ? [] : [each.value.delegation]
+
+    content {
+      name = "delegation"
+
+      service_delegation {
+        name    = delegation.value
+        actions = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+      }
+    }
+  }
 }
 
 resource "azurerm_network_security_group" "this" {
@@ -56,6 +71,25 @@ resource "azurerm_network_security_group" "this" {
       source_address_prefix      = "AzureFrontDoor.Backend"
       destination_address_prefix = each.value.address_prefix
       description                = "Front Door back end to the ingress, for origins reached without Private Link."
+    }
+  }
+
+  # A Container Apps environment with a public endpoint takes its apps'
+  # external ingress on ports 80 and 443 from any address.
+  dynamic "security_rule" {
+    for_each = each.value.public_ingress ? [each.value.address_prefix] : []
+
+    content {
+      name                       = "allow-internet-http"
+      priority                   = 110
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_ranges    = ["80", "443"]
+      source_address_prefix      = "Internet"
+      destination_address_prefix = security_rule.value
+      description                = "External ingress of the Container Apps environment."
     }
   }
 }
