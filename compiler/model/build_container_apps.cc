@@ -16,7 +16,7 @@ namespace {
 // The profile types azurerm 4.55 accepts besides `Consumption`
 // (internal/services/containerapps/helpers/container_app_environment.go),
 // without the GPU ones, which only some locations offer.
-constexpr std::string_view kProfiles[] = {"Consumption", "D4", "D8", "D16", "D32",
+constexpr std::string_view kProfiles[] = {"Consumption", "D4", "D8",  "D16", "D32",
                                           "E4",          "E8", "E16", "E32"};
 
 constexpr Choice<ContainerAppIngress> kIngresses[] = {
@@ -49,9 +49,9 @@ void read_memory(BlockReader& r, Sourced<double>& out) {
   if (!n) return;
   const dsl::Value& v = n->value;
   if (v.kind != dsl::ValueKind::kQuantity || v.text != "Gi" || v.number <= 0) {
-    r.context().report(v.kind == dsl::ValueKind::kQuantity ? diag::Kind::UnknownUnit
-                                                           : diag::Kind::WrongValueType,
-                       v.span, "`memory` expects gibibytes like 0.5Gi or 2Gi");
+    r.context().report(
+        v.kind == dsl::ValueKind::kQuantity ? diag::Kind::UnknownUnit : diag::Kind::WrongValueType,
+        v.span, "`memory` expects gibibytes like 0.5Gi or 2Gi");
     return;
   }
   out = {v.number, r.context().at(v.span), true};
@@ -68,8 +68,9 @@ void read_app(BlockReader& r, ContainerApp& app) {
         .sink
         ->report(diag::Kind::MissingAttribute, app.location,
                  fmt::format("app `{}` needs `image = \"...\"`", app.name))
-        .help = "a `repository:tag` in the region's registry, or a full reference such as "
-                "\"mcr.microsoft.com/k8se/quickstart:latest\"";
+        .help =
+        "a `repository:tag` in the region's registry, or a full reference such as "
+        "\"mcr.microsoft.com/k8se/quickstart:latest\"";
   }
   read_cpu(r, app.cpu);
   read_memory(r, app.memory_gib);
@@ -122,17 +123,22 @@ void read_environment(BlockReader& r, ContainerAppEnvironment& env) {
 
 const char* to_string(ContainerAppIngress i) {
   switch (i) {
-    case ContainerAppIngress::kNone: return "none";
-    case ContainerAppIngress::kInternal: return "internal";
-    case ContainerAppIngress::kExternal: return "external";
+    case ContainerAppIngress::kNone:
+      return "none";
+    case ContainerAppIngress::kInternal:
+      return "internal";
+    case ContainerAppIngress::kExternal:
+      return "external";
   }
   return "";
 }
 
 const char* to_string(ContainerAppIdentity i) {
   switch (i) {
-    case ContainerAppIdentity::kUserAssigned: return "UserAssigned";
-    case ContainerAppIdentity::kSystem: return "SystemAssigned";
+    case ContainerAppIdentity::kUserAssigned:
+      return "UserAssigned";
+    case ContainerAppIdentity::kSystem:
+      return "SystemAssigned";
   }
   return "";
 }
@@ -159,9 +165,8 @@ void read_container_apps(BlockReader& r, ContainerApps& apps) {
     BlockReader er(*n, ctx);
     read_environment(er, env);
     er.finish();
-    bool first = std::none_of(
-        apps.environments.begin(), apps.environments.end(),
-        [&](const ContainerAppEnvironment& e) { return e.name == env.name; });
+    bool first = std::none_of(apps.environments.begin(), apps.environments.end(),
+                              [&](const ContainerAppEnvironment& e) { return e.name == env.name; });
     names.declare(env.name, env.location,
                   [&] { return fmt::format("environment `{}` is declared twice", env.name); });
     if (first) apps.environments.push_back(std::move(env));

@@ -29,8 +29,9 @@ void container_apps_image(const model::Topology& t, diag::DiagnosticSink& sink) 
                           "system-assigned identity, which exists only once the app does and so "
                           "cannot be granted AcrPull before the first pull",
                           app.name, region.key, app.image.value));
-          d.help = "remove `identity = system` (the default user-assigned identity gets AcrPull "
-                   "before the app is created), or write the image's full reference";
+          d.help =
+              "remove `identity = system` (the default user-assigned identity gets AcrPull "
+              "before the app is created), or write the image's full reference";
         }
       }
       continue;

@@ -46,8 +46,9 @@ void container_apps_network(const model::Topology& t, diag::DiagnosticSink& sink
             fmt::format("subnet `{}` of region `{}` is a /{}, but Container Apps environment `{}` "
                         "needs at least a /27",
                         s.name, region.key, s.address.value.prefix, env.name));
-        d.help = "give the subnet a /27 or larger (a /23 leaves room to scale); its size cannot "
-                 "change once the environment exists";
+        d.help =
+            "give the subnet a /27 or larger (a /23 leaves room to scale); its size cannot "
+            "change once the environment exists";
       }
     }
   }

@@ -24,11 +24,13 @@ struct ProfileSize {
 };
 
 constexpr ProfileSize kDedicated[] = {
-    {"D4", 4, 16},  {"D8", 8, 32},   {"D16", 16, 64},  {"D32", 32, 128},
-    {"E4", 4, 32},  {"E8", 8, 64},   {"E16", 16, 128}, {"E32", 32, 256},
+    {"D4", 4, 16}, {"D8", 8, 32}, {"D16", 16, 64},  {"D32", 32, 128},
+    {"E4", 4, 32}, {"E8", 8, 64}, {"E16", 16, 128}, {"E32", 32, 256},
 };
 
-std::string number(double v) { return fmt::format("{}", v); }
+std::string number(double v) {
+  return fmt::format("{}", v);
+}
 
 void check_consumption(const model::Region& region, const model::ContainerApp& app,
                        diag::DiagnosticSink& sink) {
@@ -36,13 +38,13 @@ void check_consumption(const model::Region& region, const model::ContainerApp& a
   bool cpu_ok = quarters == std::floor(quarters) && quarters >= 1 && quarters <= 16;
   if (!cpu_ok) {
     auto& d = sink.report(
-        diag::Kind::ContainerAppCpuMemory,
-        app.cpu.explicit_ ? app.cpu.location : app.location,
+        diag::Kind::ContainerAppCpuMemory, app.cpu.explicit_ ? app.cpu.location : app.location,
         fmt::format("app `{}` of region `{}` asks for {} vCPU, but the Consumption profile "
                     "offers 0.25 to 4 vCPU in steps of 0.25",
                     app.name, region.key, number(app.cpu.value)));
-    d.help = "write a `cpu` such as 0.25, 0.5, 1 or 2, or run the app on a Dedicated "
-             "`workload_profile`";
+    d.help =
+        "write a `cpu` such as 0.25, 0.5, 1 or 2, or run the app on a Dedicated "
+        "`workload_profile`";
     return;
   }
   double wanted = app.cpu.value * 2;
@@ -55,7 +57,8 @@ void check_consumption(const model::Region& region, const model::ContainerApp& a
                   app.name, region.key, number(app.cpu.value), number(app.memory_gib.value),
                   number(app.cpu.value), number(wanted)));
   d.help = fmt::format("write `memory = {}Gi`, twice the vCPU", number(wanted));
-  if (app.memory_gib.explicit_) d.fixit = diag::FixIt{app.memory_gib.location, number(wanted) + "Gi"};
+  if (app.memory_gib.explicit_)
+    d.fixit = diag::FixIt{app.memory_gib.location, number(wanted) + "Gi"};
 }
 
 void check_dedicated(const model::Region& region, const model::ContainerAppEnvironment& env,
@@ -81,9 +84,9 @@ void check_dedicated(const model::Region& region, const model::ContainerAppEnvir
 void check_range(const model::Sourced<int64_t>& min, const model::Sourced<int64_t>& max,
                  std::string_view what, diag::DiagnosticSink& sink) {
   if (min.value <= max.value) return;
-  auto& d = sink.report(diag::Kind::ContainerAppsMinAboveMax, min.location,
-                        fmt::format("{} has a minimum of {} above its maximum of {}", what,
-                                    min.value, max.value));
+  auto& d = sink.report(
+      diag::Kind::ContainerAppsMinAboveMax, min.location,
+      fmt::format("{} has a minimum of {} above its maximum of {}", what, min.value, max.value));
   if (max.explicit_) d.notes.push_back({max.location, "maximum set here"});
   d.help = "make the minimum at most the maximum";
 }

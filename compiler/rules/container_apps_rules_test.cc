@@ -13,8 +13,7 @@ using Lines = std::vector<std::string>;
 
 // A one-region topology in westeurope running `services`, its Container
 // Apps configured by `apps` on line 4, then `extra` inside the topology.
-std::string apps_in(std::string_view services, std::string_view apps,
-                    std::string_view extra = "") {
+std::string apps_in(std::string_view services, std::string_view apps, std::string_view extra = "") {
   return fmt::format(R"(topology "t" {{
   boundary "b" {{ geography = eu-data-boundary  locations = [westeurope, northeurope] }}
   region "r" {{ location = westeurope  services = [{}]  address = 10.2.0.0/16
@@ -25,7 +24,9 @@ std::string apps_in(std::string_view services, std::string_view apps,
                      services, apps, extra);
 }
 
-std::string apps_with(std::string_view apps) { return apps_in("container_apps", apps); }
+std::string apps_with(std::string_view apps) {
+  return apps_in("container_apps", apps);
+}
 
 constexpr const char* kPublicImage = R"(image = "mcr.microsoft.com/k8se/quickstart:latest")";
 
@@ -161,9 +162,9 @@ TEST(ContainerAppsImage, ImageFromARegistryTheRegionLacks) {
 }
 
 TEST(ContainerAppsImage, ImageFromTheRegionsRegistry) {
-  EXPECT_EQ(Lines{}, diagnostics_of(apps_in(
-                         "container_apps", R"(environment "e" { app "a" { image = "api:1.4" } })",
-                         "  registry \"images\" { home = r }\n")));
+  EXPECT_EQ(Lines{}, diagnostics_of(apps_in("container_apps",
+                                            R"(environment "e" { app "a" { image = "api:1.4" } })",
+                                            "  registry \"images\" { home = r }\n")));
 }
 
 // S076
@@ -172,15 +173,16 @@ TEST(ContainerAppsImage, SystemIdentityCannotPullItsFirstImage) {
   EXPECT_EQ(Lines{"S076 4:80 app `a` of region `r` would pull `api:1.4` from the registry with its "
                   "system-assigned identity, which exists only once the app does and so cannot be "
                   "granted AcrPull before the first pull"},
-            diagnostics_of(apps_in(
-                "container_apps",
-                R"(environment "e" { app "a" { image = "api:1.4"  identity = system } })",
-                "  registry \"images\" { home = r }\n")));
-  EXPECT_EQ(Lines{}, diagnostics_of(apps_in(
-                         "container_apps",
-                         fmt::format(R"(environment "e" {{ app "a" {{ {}  identity = system }} }})",
-                                     kPublicImage),
-                         "  registry \"images\" { home = r }\n")));
+            diagnostics_of(
+                apps_in("container_apps",
+                        R"(environment "e" { app "a" { image = "api:1.4"  identity = system } })",
+                        "  registry \"images\" { home = r }\n")));
+  EXPECT_EQ(
+      Lines{},
+      diagnostics_of(apps_in(
+          "container_apps",
+          fmt::format(R"(environment "e" {{ app "a" {{ {}  identity = system }} }})", kPublicImage),
+          "  registry \"images\" { home = r }\n")));
 }
 
 // Placements: the environment's primary and log sink, the app's processing,

@@ -18,8 +18,8 @@ using nlohmann::json;
 
 // Both placements are in the region's own location, which the region's
 // primary placement already checks: listed, not reported twice.
-estate::Placement in_region(const model::Region& r, estate::PlacementKind kind,
-                            diag::Location at, std::string text) {
+estate::Placement in_region(const model::Region& r, estate::PlacementKind kind, diag::Location at,
+                            std::string text) {
   estate::Placement p{kind, {r.location.value}};
   p.reasons.push_back({at, std::move(text)});
   p.checked = false;
@@ -41,10 +41,9 @@ void plan_app(estate::Estate& e, const model::Region& r, const model::ContainerA
       {"identity", model::to_string(app.identity.value)},
   };
   const std::string& name = e.names.region(r.key, base);
-  auto& res = estate::add_regional(e, r, module + ".azurerm_container_app.this" +
-                                             estate::instance(key),
-                                   "azurerm_container_app", name, r.location.value,
-                                   std::move(props), true);
+  auto& res =
+      estate::add_regional(e, r, module + ".azurerm_container_app.this" + estate::instance(key),
+                           "azurerm_container_app", name, r.location.value, std::move(props), true);
   res.source = app.location;
   res.placements.push_back(in_region(
       r, estate::PlacementKind::kProcessing, app.location,
@@ -52,10 +51,10 @@ void plan_app(estate::Estate& e, const model::Region& r, const model::ContainerA
                   app.name, r.key, env.name, r.location.value)));
   if (e.placements_only) return;
   if (app.identity.value == model::ContainerAppIdentity::kUserAssigned) {
-    estate::add_regional(e, r, module + ".azurerm_user_assigned_identity.app" +
-                                   estate::instance(key),
-                         "azurerm_user_assigned_identity", e.names.region(r.key, base + ".identity"),
-                         r.location.value, nullptr, true)
+    estate::add_regional(e, r,
+                         module + ".azurerm_user_assigned_identity.app" + estate::instance(key),
+                         "azurerm_user_assigned_identity",
+                         e.names.region(r.key, base + ".identity"), r.location.value, nullptr, true)
         .source = app.location;
   }
   auto role = [&](std::string_view address, std::string_view definition) {
@@ -85,9 +84,8 @@ void plan(estate::Estate& e) {
       };
       auto& res = estate::add_regional(
           e, r, module + ".azurerm_container_app_environment.this" + estate::instance(env.name),
-          "azurerm_container_app_environment",
-          e.names.region(r.key, "container_apps." + env.name), r.location.value, std::move(props),
-          true);
+          "azurerm_container_app_environment", e.names.region(r.key, "container_apps." + env.name),
+          r.location.value, std::move(props), true);
       res.source = env.location;
       res.placements.push_back(estate::follows_region(r, "the Container Apps environment"));
       if (r.monitoring) {
