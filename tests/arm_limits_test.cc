@@ -93,6 +93,31 @@ TEST(ArmLimits, EightHundredResourcesPassX006AtTheRegionThatCrossesTheLimit) {
       d.message);
 }
 
+// The services that run only where asked for count too: a PostgreSQL
+// server, a Service Bus namespace and a Backup vault add a module each.
+TEST(ArmLimits, OnRequestServicesCountTowardsTheLimit) {
+  auto with_data_services = [](size_t n) {
+    std::string text = regions(n);
+    for (size_t at = text.find("address = "); at != std::string::npos;
+         at = text.find("address = ", at + 1)) {
+      size_t end = text.find(" }\n", at);
+      text.insert(end, "  postgres {}  servicebus {}  backup {}");
+    }
+    return text;
+  };
+  Built fits;
+  build(fits, with_data_services(61));  // 4 + 13 * 61 = 797
+  EXPECT_EQ(0u, fits.sink.diagnostics().size());
+  Built over;
+  build(over, with_data_services(62));  // 4 + 13 * 62 = 810, past 800 at the 62nd region
+  ASSERT_EQ(1u, over.sink.diagnostics().size());
+  EXPECT_EQ(65u, line_of(over, over.sink.diagnostics()[0]));
+  EXPECT_EQ(
+      "the Bicep tree would deploy 810 resources and module deployments in one ARM template, over "
+      "ARM's limit of 800; the count passes it at this region",
+      over.sink.diagnostics()[0].message);
+}
+
 TEST(ArmLimits, ParameterFileOverFourMegabytesIsX007AtTheCosmosBlock) {
   Built b;
   build(b, containers(14000));

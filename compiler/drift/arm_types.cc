@@ -78,6 +78,10 @@ constexpr std::array kTypes = {
             "azurerm_data_protection_backup_policy_postgresql_flexible_server", false},
     ArmType{"microsoft.dataprotection/backupvaults/backupinstances",
             "azurerm_data_protection_backup_instance_postgresql_flexible_server", false},
+    ArmType{"microsoft.app/managedenvironments", "azurerm_container_app_environment", true},
+    ArmType{"microsoft.app/containerapps", "azurerm_container_app", true},
+    ArmType{"microsoft.managedidentity/userassignedidentities", "azurerm_user_assigned_identity",
+            true},
     ArmType{"microsoft.servicebus/namespaces", "azurerm_servicebus_namespace", true},
     // Children of the namespace: mapped for exports that list them, never
     // reported missing from the resources table.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "compiler/catalog/region_catalog.h"
@@ -234,6 +235,31 @@ void service_plan_attributes(const json& r, const json& props, json& a) {
   }
 }
 
+// ARM keeps an environment's zone redundancy at the top of its properties
+// and its internal load balancer in vnetConfiguration.internal; an app's
+// revision mode in configuration.activeRevisionsMode, which azurerm writes
+// as `Single` or `Multiple`.
+void container_apps_attributes(std::string_view type, const json& props, json& a) {
+  if (type == "azurerm_container_app_environment") {
+    copy(props, "zoneRedundant", a, "zone_redundancy_enabled");
+    const json* vnet = member(props, "vnetConfiguration");
+    const json* internal = vnet ? member(*vnet, "internal") : nullptr;
+    a["internal_load_balancer_enabled"] = internal && internal->is_boolean() && internal->get<bool>();
+    return;
+  }
+  copy(props, "workloadProfileName", a, "workload_profile_name");
+  const json* config = member(props, "configuration");
+  const json* mode = config ? member(*config, "activeRevisionsMode") : nullptr;
+  if (mode && mode->is_string()) {
+    std::string m = mode->get<std::string>();
+    if (!m.empty()) m[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
+    for (size_t i = 1; i < m.size(); ++i) {
+      m[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[i])));
+    }
+    a["revision_mode"] = m;
+  }
+}
+
 json arm_attributes(std::string_view type, const json& r, std::vector<json>& user_pools) {
   json a = json::object();
   const json empty = json::object();
@@ -325,6 +351,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     }
   } else if (type == "azurerm_servicebus_namespace") {
     servicebus_attributes(r, props, a);
+  } else if (type == "azurerm_container_app_environment" || type == "azurerm_container_app") {
+    container_apps_attributes(type, props, a);
   } else if (type == "azurerm_data_protection_backup_vault") {
     backup_vault_attributes(props, a);
   } else if (type == "azurerm_resource_group_policy_assignment") {

@@ -94,7 +94,7 @@ void plan_frontdoor(Estate& e) {
     for (const BoundaryPlan& b : e.boundaries) {
       std::vector<const model::Region*> served;
       for (const model::Region* r : b.regions) {
-        if (r->aks) served.push_back(r);
+        if (r->serves_ingress()) served.push_back(r);
       }
       if (served.empty()) continue;
       const std::string& boundary = b.boundary->name;

@@ -47,6 +47,9 @@ constexpr ResourceTypePair kPairs[] = {
     {"azurerm_cosmosdb_sql_stored_procedure",
      "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/storedProcedures", "2026-03-15",
      Parity::kCompared, ""},
+    {"azurerm_container_app", "Microsoft.App/containerApps", "2026-07-01", Parity::kCompared, ""},
+    {"azurerm_container_app_environment", "Microsoft.App/managedEnvironments", "2026-07-01",
+     Parity::kCompared, ""},
     {"azurerm_container_registry", "Microsoft.ContainerRegistry/registries", "2025-04-01",
      Parity::kCompared,
      "geo-replications are `georeplications` blocks in Terraform, "
@@ -117,6 +120,8 @@ constexpr ResourceTypePair kPairs[] = {
      Parity::kNameFromAzure,
      "Terraform lets Azure pick the GUID name; Bicep derives it with `guid()` so redeploying is "
      "idempotent"},
+    {"azurerm_user_assigned_identity", "Microsoft.ManagedIdentity/userAssignedIdentities",
+     "2024-11-30", Parity::kCompared, ""},
     {"azurerm_search_service", "Microsoft.Search/searchServices", "2026-11-01", Parity::kCompared,
      ""},
     {"azurerm_search_shared_private_link_service",

@@ -14,6 +14,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/lsp/features.h"
 #include "compiler/lsp/schema.h"
+#include "compiler/model/build_model.h"
 #include "compiler/model/topology.h"
 
 namespace topoc::lsp {
@@ -182,10 +183,8 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
       items.push_back(item(r, kKindReference, "region"));
   }
   if (path == "topology/region" && key == "services") {
-    for (int i = 0; i <= static_cast<int>(model::Service::kAppService); ++i) {
-      auto s = static_cast<model::Service>(i);
-      if (s == model::Service::kManagedRedis) continue;  // spelled `redis`, offered once
-      items.push_back(item(model::to_string(s), kKindEnumMember, "service"));
+    for (std::string_view spelling : model::service_spellings()) {
+      items.push_back(item(std::string(spelling), kKindEnumMember, "service"));
     }
   }
   if ((path == "topology/frontdoor" && key == "geo") ||

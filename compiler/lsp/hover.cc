@@ -144,7 +144,7 @@ std::string_view module_call(model::Service s) {
 }
 
 std::optional<model::Service> service_named(std::string_view name) {
-  for (int i = 0; i <= static_cast<int>(model::Service::kAppService); ++i) {
+  for (int i = 0; i <= static_cast<int>(model::kLastService); ++i) {
     auto s = static_cast<model::Service>(i);
     if (name == model::to_string(s)) return s;
   }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "compiler/diag/diagnostic.h"
 #include "compiler/model/topology.h"
@@ -16,5 +18,10 @@ namespace topoc::model {
 // still be incomplete where diagnostics were reported.
 std::optional<Topology> build_model(const dsl::Document& document, uint32_t file,
                                     diag::DiagnosticSink& sink);
+
+// What a region's `services = [...]` list takes, in the order the language
+// reference gives them: one spelling per service (Azure Managed Redis and
+// Azure Cache for Redis are both `redis`).
+std::vector<std::string_view> service_spellings();
 
 }  // namespace topoc::model

@@ -32,7 +32,18 @@ constexpr Choice<Service> kServices[] = {
     {"servicebus", Service::kServiceBus},
     {"backup", Service::kBackup},
     {"app_service", Service::kAppService},
+    {"container_apps", Service::kContainerApps},
 };
+
+// "services are aks, ai_search, ... and container_apps".
+std::string services_help() {
+  std::string out = "services are ";
+  for (size_t i = 0; i < std::size(kServices); ++i) {
+    if (i > 0) out += i + 1 == std::size(kServices) ? " and " : ", ";
+    out += kServices[i].spelling;
+  }
+  return out;
+}
 
 constexpr Choice<OpenAIDeployment> kDeployments[] = {
     {"standard", OpenAIDeployment::kStandard},
@@ -274,6 +285,12 @@ StorageReplication default_replication(std::string_view location) {
 
 }  // namespace
 
+std::vector<std::string_view> service_spellings() {
+  std::vector<std::string_view> out;
+  for (const auto& c : kServices) out.push_back(c.spelling);
+  return out;
+}
+
 constexpr Choice<Peering> kPeerings[] = {
     {"mesh", Peering::kMesh},
     {"hub", Peering::kHub},
@@ -354,8 +371,7 @@ void read_region(BlockReader& r, Region& region) {
         auto& d = ctx.sink->report(Kind::UnknownService, s.location,
                                    fmt::format("unknown service `{}`{}", s.value,
                                                diag::did_you_mean(s.value, spellings)));
-        d.help = "services are aks, ai_search, openai, storage, redis, keyvault, monitoring, "
-                 "postgres, servicebus, backup and app_service";
+        d.help = services_help();
         if (auto best = diag::closest(s.value, spellings)) d.fixit = diag::FixIt{s.location, *best};
         continue;
       }
@@ -371,10 +387,11 @@ void read_region(BlockReader& r, Region& region) {
     // anyway, and A007 reports it if the location lacks it.
     for (const auto& c : kServices) {
       std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
-      // A database server, a message broker or a backup vault is never
-      // implied: each runs where asked for.
+      // A database server, a message broker, a backup vault, App Service or
+      // Container Apps are never implied: each runs where asked for.
       bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus ||
-                        c.value == Service::kBackup || c.value == Service::kAppService;
+                        c.value == Service::kBackup || c.value == Service::kAppService ||
+                        c.value == Service::kContainerApps;
       if (on_request && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
@@ -588,6 +605,17 @@ void read_region(BlockReader& r, Region& region) {
   } else {
     service_block("app_service", Service::kAppService);
   }
+  if (region.has(Service::kContainerApps)) {
+    region.container_apps.emplace();
+    region.container_apps->location = region.location_of_block;
+    if (const dsl::Node* n = service_block("container_apps", Service::kContainerApps)) {
+      BlockReader br(*n, ctx);
+      read_container_apps(br, *region.container_apps);
+      br.finish();
+    }
+  } else {
+    service_block("container_apps", Service::kContainerApps);
+  }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {
     auto label = single_label(ctx, *n, "subnet \"aks\" { address = 10.1.0.0/18 }");
@@ -697,12 +725,29 @@ void carve_default_subnets(Region& region, bool shared_endpoint) {
                           region.has(Service::kServiceBus) || region.has(Service::kAppService);
   // App Service reaches the VNet through a subnet delegated to
   // Microsoft.Web/serverFarms (Microsoft Learn, "Enable virtual network
-  // integration": /28 at least, /26 advised). It comes last so that adding it
-  // moves no earlier subnet.
-  const Wanted wanted[] = {{"aks", 1, region.has(Service::kAks)},
-                           {"endpoints", 4, any_private_link},
-                           {"ingress", 4, region.has(Service::kAks)},
-                           {"apps", 4, region.has(Service::kAppService), 28}};
+  // integration": /28 at least, /26 advised). It comes after the first three
+  // so that adding it moves no earlier subnet.
+  std::vector<Wanted> wanted{{"aks", 1, region.has(Service::kAks)},
+                             {"endpoints", 4, any_private_link},
+                             {"ingress", 4, region.has(Service::kAks)},
+                             {"apps", 4, region.has(Service::kAppService), 28}};
+  // A Container Apps environment with VNet integration takes a subnet of its
+  // own, `cae-<name>`, delegated to Microsoft.App/environments: a /23 (room
+  // for a few hundred replicas and profile nodes) where the space allows,
+  // never smaller than the /27 Azure requires of a workload-profiles
+  // environment (Microsoft Learn, "Networking in Azure Container Apps
+  // environment").
+  std::vector<std::string> environment_subnets;
+  if (region.container_apps) {
+    for (const ContainerAppEnvironment& env : region.container_apps->environments) {
+      if (env.vnet_integration.value) environment_subnets.push_back(env.subnet_name());
+    }
+  }
+  int environment_bits = std::max(23 - space.prefix, 4);
+  if (space.prefix + environment_bits > 27) environment_bits = std::max(27 - space.prefix, 0);
+  for (const std::string& name : environment_subnets) {
+    wanted.push_back({name.c_str(), environment_bits, true});
+  }
   for (const Wanted& w : wanted) {
     if (!w.needed) continue;
     if (region.has_subnet(w.name)) continue;
@@ -721,6 +766,14 @@ void carve_default_subnets(Region& region, bool shared_endpoint) {
         region.subnets.push_back({w.name, region.address_space.location, {*candidate}});
         break;
       }
+    }
+  }
+  for (Subnet& s : region.subnets) {
+    if (std::find(environment_subnets.begin(), environment_subnets.end(), s.name) !=
+        environment_subnets.end()) {
+      s.delegation = "Microsoft.App/environments";
+    } else if (s.name == "apps" && region.has(Service::kAppService)) {
+      s.delegation = "Microsoft.Web/serverFarms";
     }
   }
 }

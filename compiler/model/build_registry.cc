@@ -94,7 +94,8 @@ const Registry* Topology::find_registry(std::string_view name) const {
 }
 
 bool Registry::reached_from(const Region& r) const {
-  return !home.value.empty() && (home.value == r.key || r.has(Service::kAks));
+  return !home.value.empty() &&
+         (home.value == r.key || r.has(Service::kAks) || r.pulls_from_registry());
 }
 
 std::vector<std::string> Registry::replica_locations(const Region& home_region) const {
@@ -105,6 +106,16 @@ std::vector<std::string> Registry::replica_locations(const Region& home_region) 
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+const Registry* Topology::registry_of(const Region& r) const {
+  for (const Registry& reg : registries) {
+    if (reg.home.value == r.key) return &reg;
+    for (const auto& replica : reg.replicas) {
+      if (replica.value == r.location.value) return &reg;
+    }
+  }
+  return nullptr;
 }
 
 bool Topology::reaches_registry(const Region& r) const {

@@ -80,6 +80,7 @@ const char* to_string(Service s) {
     case Service::kServiceBus: return "servicebus";
     case Service::kBackup: return "backup";
     case Service::kAppService: return "app_service";
+    case Service::kContainerApps: return "container_apps";
   }
   return "";
 }
@@ -152,6 +153,27 @@ bool Redis::managed() const {
 
 bool Region::has_subnet(std::string_view name) const {
   return std::any_of(subnets.begin(), subnets.end(), [&](const Subnet& s) { return s.name == name; });
+}
+
+bool Region::pulls_from_registry() const {
+  if (!container_apps) return false;
+  for (const ContainerAppEnvironment& env : container_apps->environments) {
+    for (const ContainerApp& app : env.apps) {
+      if (!app.image.value.empty() && !app.image_has_registry()) return true;
+    }
+  }
+  return false;
+}
+
+bool Region::serves_ingress() const {
+  if (aks) return true;
+  if (!container_apps) return false;
+  for (const ContainerAppEnvironment& env : container_apps->environments) {
+    for (const ContainerApp& app : env.apps) {
+      if (app.ingress.value == ContainerAppIngress::kExternal) return true;
+    }
+  }
+  return false;
 }
 
 const std::string& Region::naming_key() const {

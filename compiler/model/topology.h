@@ -54,8 +54,10 @@ enum class Service {
   // Cache for Redis tier runs Azure Managed Redis (build_region.cc).
   kManagedRedis,
   kBackup,
-  kAppService
+  kAppService,
+  kContainerApps,  // keep kLastService below in step
 };
+inline constexpr Service kLastService = Service::kContainerApps;
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
 
@@ -337,10 +339,65 @@ struct AppService {
 
 const char* to_string(SiteKind);  // web, function
 
+// Where a Container App takes ingress from: nowhere, the environment's
+// network only, or the internet (or, in an internal environment, the VNet).
+enum class ContainerAppIngress { kNone, kInternal, kExternal };
+
+// The managed identity a Container App pulls images and reads secrets with.
+enum class ContainerAppIdentity { kUserAssigned, kSystem };
+
+// `app "api" { ... }` in an environment: one Container App, one container.
+struct ContainerApp {
+  std::string name;
+  Location location;  // the label
+  // `repository:tag` in the region's registry, or a full reference with a
+  // registry host ("mcr.microsoft.com/k8se/quickstart:latest").
+  Sourced<std::string> image;
+  Sourced<double> cpu;             // vCPU; default 0.5
+  Sourced<double> memory_gib;      // default 1 (Gi)
+  Sourced<int64_t> min_replicas;   // 0-300, default 1
+  Sourced<int64_t> max_replicas;   // 1-300, default 10
+  Sourced<ContainerAppIngress> ingress;
+  Sourced<int64_t> target_port;    // default 80
+  Sourced<ContainerAppIdentity> identity;
+  // Whether the image names a registry host: a `.`, `:` or `localhost` in
+  // the part before the first `/` (the Docker reference grammar).
+  bool image_has_registry() const;
+};
+
+// `environment "app" { ... }`: a Container Apps environment
+// (Microsoft.App/managedEnvironments) with workload profiles.
+struct ContainerAppEnvironment {
+  std::string name;
+  Location location;  // the label
+  // `Consumption` or a dedicated profile type (D4-D32, E4-E32).
+  Sourced<std::string> workload_profile;
+  Sourced<int64_t> min_count;  // dedicated profile instances
+  Sourced<int64_t> max_count;
+  Sourced<bool> vnet_integration;  // default true: subnet `cae-<name>`
+  Sourced<bool> zone_redundant;
+  Sourced<bool> internal;  // internal_load_balancer_enabled
+  std::vector<ContainerApp> apps;
+  bool dedicated() const { return workload_profile.value != "Consumption"; }
+  // The region subnet the environment is injected into: `cae-<name>`.
+  std::string subnet_name() const { return "cae-" + name; }
+};
+
+struct ContainerApps {
+  Location location;
+  std::vector<ContainerAppEnvironment> environments;
+};
+
+const char* to_string(ContainerAppIngress);
+const char* to_string(ContainerAppIdentity);
+
 struct Subnet {
   std::string name;  // aks, endpoints, ingress, ...
   Location location;
   Sourced<Cidr> address;
+  // The service the subnet is delegated to ("Microsoft.App/environments"),
+  // empty for none.
+  std::string delegation;
 };
 
 struct Region {
@@ -369,8 +426,15 @@ struct Region {
   std::optional<ServiceBus> servicebus;
   std::optional<Backup> backup;
   std::optional<AppService> app_service;
+  std::optional<ContainerApps> container_apps;
   bool has(Service s) const;
   bool has_subnet(std::string_view name) const;
+  // Whether a Container App of the region takes its image from the region's
+  // registry (an image reference without a registry host).
+  bool pulls_from_registry() const;
+  // Whether Front Door can reach the region: it runs AKS (its ingress) or a
+  // Container App with external ingress.
+  bool serves_ingress() const;
   // The key Azure names are made from: `renamed_from` if written, else `key`.
   const std::string& naming_key() const;
 };
@@ -646,7 +710,8 @@ struct Registry {
   Sourced<bool> zone_redundant;
 
   // Whether region `r` reaches the registry through a private endpoint of
-  // its own: the home region, and every region whose AKS cluster pulls.
+  // its own: the home region, and every region whose AKS cluster or
+  // Container Apps pull.
   bool reached_from(const Region& r) const;
   // The locations Azure is asked to replicate to, sorted as azurerm expects
   // its `georeplications` blocks: each once, never `home`'s location (rules
@@ -691,6 +756,10 @@ struct Topology {
   // Whether region `r` is the home of a registry or pulls from one (runs
   // AKS while the topology has a registry): it then needs an endpoint.
   bool reaches_registry(const Region& r) const;
+  // The registry region `r` runs: the first whose home is `r` or that
+  // replicates to `r`'s location; null when none does. Container Apps take
+  // images written without a registry host from it.
+  const Registry* registry_of(const Region& r) const;
 };
 
 }  // namespace topoc::model

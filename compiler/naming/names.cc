@@ -205,6 +205,7 @@ class Generator {
     if (r.servicebus) servicebus(*r.servicebus, key, base, rg);
     if (r.backup) backup(*r.backup, key, base, rg);
     if (r.app_service) app_service(*r.app_service, key, base, rg);
+    if (r.container_apps) container_apps(*r.container_apps, key, base, rg);
     private_endpoints(r, key, base, rg);
   }
 
@@ -225,6 +226,33 @@ class Generator {
             suffixed(fmt::format("{}-{}-{}-{}-{}", function ? "func" : "app", prefix_.text,
                                  key.text, site.text, env_.text)),
             "global", {&suffix_, &env_, &prefix_, &key, &site});
+      }
+    }
+  }
+
+  // Environments are named in their resource group, apps too (an app's name
+  // is also the first label of its host name inside the environment's
+  // domain), each after its label; an app's user-assigned identity after
+  // the app.
+  void container_apps(const model::ContainerApps& ca, const Part& key, const std::string& base,
+                      const std::string& rg) {
+    for (const model::ContainerAppEnvironment& env : ca.environments) {
+      const Part label{lower(env.name), env.location,
+                       fmt::format("environment name `{}`", env.name)};
+      add("azurerm_container_app_environment", base + ".container_apps." + env.name,
+          fmt::format("cae-{}-{}-{}-{}", prefix_.text, key.text, label.text, env_.text), rg,
+          {&env_, &prefix_, &key, &label});
+      for (const model::ContainerApp& app : env.apps) {
+        const Part name{lower(app.name), app.location, fmt::format("app name `{}`", app.name)};
+        const std::string at = base + ".container_apps." + env.name + "/" + app.name;
+        add("azurerm_container_app", at,
+            fmt::format("ca-{}-{}-{}-{}", prefix_.text, key.text, name.text, env_.text), rg,
+            {&env_, &prefix_, &key, &name});
+        if (app.identity.value == model::ContainerAppIdentity::kUserAssigned) {
+          add("azurerm_user_assigned_identity", at + ".identity",
+              fmt::format("id-{}-{}-{}-{}", prefix_.text, key.text, name.text, env_.text), rg,
+              {&env_, &prefix_, &key, &name});
+        }
       }
     }
   }
@@ -493,13 +521,13 @@ class Generator {
     const std::string endpoint_name = fmt::format("fde-{}-{}", endpoint.text, env_.text);
     add("azurerm_cdn_frontdoor_endpoint", "frontdoor.endpoint", endpoint_name, "global",
         {&env_, &endpoint});
-    // An origin group per boundary, holding an origin per region with AKS
-    // (its ingress, reached through Private Link).
+    // An origin group per boundary, holding an origin per region with an
+    // ingress (AKS's, or a Container App's with `ingress = external`).
     for (size_t i = 0; i < t_.boundaries.size(); ++i) {
       const model::Boundary& b = t_.boundaries[i];
       std::vector<const model::Region*> regions = t_.regions_in(i);
       regions.erase(std::remove_if(regions.begin(), regions.end(),
-                                   [](const model::Region* r) { return !r->aks; }),
+                                   [](const model::Region* r) { return !r->serves_ingress(); }),
                     regions.end());
       if (regions.empty()) continue;
       const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};

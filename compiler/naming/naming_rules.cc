@@ -516,6 +516,43 @@ constexpr NamingRule kRules[] = {
      .scope = kGlobal,
      .caf_prefix = "func",
      .summary = "2-60 letters, digits and `-`, starting and ending with a letter or digit"},
+    // azurerm 4.55 internal/services/containerapps/validate/validate.go,
+    // ManagedEnvironmentName: ^([a-zA-Z])[a-zA-Z0-9-]{0,58}[a-z]?$, not
+    // ending in `-`.
+    {.resource_type = "azurerm_container_app_environment",
+     .noun = "Container Apps environment",
+     .min_length = 1,
+     .max_length = 60,
+     .punctuation = "-",
+     .start = Start::kLetter,
+     .end = End::kNotHyphen,
+     .caf_prefix = "cae",
+     .summary = "1-60 letters, digits and `-`, starting with a letter and not ending with `-`"},
+    // ContainerAppName: 1-32 lowercase letters, digits, `-` and `.`, starting
+    // with a letter or digit and ending with one, without `--`.
+    {.resource_type = "azurerm_container_app",
+     .noun = "Container App",
+     .min_length = 1,
+     .max_length = 32,
+     .letters = Letters::kLowercase,
+     .punctuation = "-.",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .no_double_hyphen = true,
+     .caf_prefix = "ca",
+     .summary = "1-32 lowercase letters, digits, `-` and `.`, starting and ending with a letter "
+                "or digit, without `--`"},
+    // azurerm 4.55 leaves the name unchecked; Microsoft Learn, "Naming rules
+    // and restrictions for Azure resources" (Microsoft.ManagedIdentity):
+    // 3-128 letters, digits, `-` and `_`, starting with a letter or digit.
+    {.resource_type = "azurerm_user_assigned_identity",
+     .noun = "user-assigned identity",
+     .min_length = 3,
+     .max_length = 128,
+     .punctuation = "-_",
+     .start = Start::kAlnum,
+     .caf_prefix = "id",
+     .summary = "3-128 letters, digits, `-` and `_`, starting with a letter or digit"},
     {.resource_type = "azurerm_postgresql_flexible_server_virtual_endpoint",
      .noun = "PostgreSQL virtual endpoint",
      .min_length = 3,

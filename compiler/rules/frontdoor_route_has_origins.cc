@@ -30,9 +30,11 @@ void frontdoor_route_has_origins(const model::Topology& t, diag::DiagnosticSink&
   if (fd.unrouted.value.empty() || fd.denies_unrouted()) return;
   const model::Boundary* target = t.find_boundary(fd.unrouted.value);
   if (!target) return;
-  // Front Door reaches a region through its AKS ingress (estate OriginGroup).
+  // Front Door reaches a region through its AKS ingress or an externally
+  // reachable Container App (estate OriginGroup).
   auto regions = t.regions_in(static_cast<size_t>(target - t.boundaries.data()));
-  if (std::any_of(regions.begin(), regions.end(), [](const model::Region* r) { return r->aks; }))
+  if (std::any_of(regions.begin(), regions.end(),
+                  [](const model::Region* r) { return r->serves_ingress(); }))
     return;
   auto& d = sink.report(diag::Kind::RouteToEmptyBoundary, fd.unrouted.location,
                         fmt::format("`unrouted` sends requests to boundary `{}`, which has no "

@@ -39,11 +39,12 @@ void frontdoor_unrouted_countries(const model::Topology& t, diag::DiagnosticSink
   bool written = !fd.unrouted.value.empty();
   for (size_t b = 0; b < t.boundaries.size(); ++b) {
     const model::Boundary& boundary = t.boundaries[b];
-    // A boundary Front Door does not reach (no AKS region) cannot serve its
-    // countries either way.
+    // A boundary Front Door does not reach (no region with an ingress)
+    // cannot serve its countries either way.
     auto regions = t.regions_in(b);
     if (&boundary == target ||
-        std::none_of(regions.begin(), regions.end(), [](const model::Region* r) { return r->aks; }))
+        std::none_of(regions.begin(), regions.end(),
+                     [](const model::Region* r) { return r->serves_ingress(); }))
       continue;
     std::vector<std::string> missing;
     for (const catalog::CountryInfo& c : catalog::all_countries()) {

@@ -62,6 +62,16 @@ void zones_available(const model::Topology& t, diag::DiagnosticSink& sink) {
       d.help = "use `LRS`, three copies in one datacenter";
       d.fixit = diag::FixIt{redundancy.location, "LRS"};
     }
+    if (region.container_apps) {
+      for (const model::ContainerAppEnvironment& env : region.container_apps->environments) {
+        if (!env.zone_redundant.value) continue;
+        auto& d = sink.report(diag::Kind::ZonesUnavailable, env.zone_redundant.location,
+                              fmt::format("a zone-redundant Container Apps environment needs "
+                                          "availability zones, but `{}` (region `{}`) has none",
+                                          info->name, region.key));
+        d.help = "remove `zone_redundant`";
+      }
+    }
     if (region.aks) {
       check_pool(region.aks->system_pool, region, sink);
       for (const model::NodePool& pool : region.aks->user_pools) check_pool(pool, region, sink);

@@ -19,18 +19,21 @@ size_t region_resources(const RegionPlan& plan) {
   size_t n = 2 + (plan.dns_zones.empty() ? 0 : 1);
   for (bool present : {r.monitoring.has_value(), r.aks.has_value(), r.search.has_value(),
                        r.openai.has_value(), r.storage.has_value(), r.redis.has_value(),
-                       r.managed_redis.has_value(), r.keyvault.has_value()}) {
+                       r.managed_redis.has_value(), r.keyvault.has_value(),
+                       r.postgres.has_value(), r.servicebus.has_value(), r.backup.has_value(),
+                       r.app_service.has_value(), r.container_apps.has_value()}) {
     n += present ? 1 : 0;
   }
   return n;
 }
 
 // The same count main_file.cc renders: the global group; per Cosmos DB
-// account its group and module; Front Door; the policy definitions and one
-// residency module per boundary; the alerts module; one module per peering
-// direction.
+// account its group and module; one module per registry; Front Door; the
+// Traffic Manager module; the policy definitions and one residency module
+// per boundary; the alerts module; one module per peering direction.
 size_t global_resources(const Plan& p) {
-  size_t n = 1 + 2 * p.cosmos.size() + (p.frontdoor ? 1 : 0) + (p.alerts.empty() ? 0 : 1) +
+  size_t n = 1 + 2 * p.cosmos.size() + p.registries.size() + (p.frontdoor ? 1 : 0) +
+             (p.topology->traffic_managers.empty() ? 0 : 1) + (p.alerts.empty() ? 0 : 1) +
              p.peerings.size();
   if (!p.boundaries.empty()) n += 1 + p.boundaries.size();
   return n;

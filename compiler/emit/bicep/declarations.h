@@ -48,6 +48,8 @@ inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "service
 inline constexpr RegionCollection kRegionManagedRedis{"regionManagedRedis", "managedRedis", true};
 inline constexpr RegionCollection kRegionBackup{"regionBackup", "backup", true};
 inline constexpr RegionCollection kRegionAppService{"regionAppService", "appService", true};
+inline constexpr RegionCollection kRegionContainerApps{"regionContainerApps", "containerApps",
+                                                       true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

@@ -72,6 +72,8 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kManagedRedis), {"managed-redis.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kBackup), {"backup.bicep"});
   add(p.any_region(Service::kAppService), {"app-service.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kContainerApps),
+      {"container-apps.bicep", "container-apps-acr-pull.bicep"});
   add(!p.cosmos.empty(), {"cosmos.bicep", "private-endpoint.bicep"});
   add(!p.registries.empty(), {"container-registry.bicep", "private-endpoint.bicep"});
   add(p.frontdoor.has_value(), {"frontdoor.bicep"});

@@ -130,6 +130,8 @@ class MainFile {
     import(p_.any_region(Service::kManagedRedis), "managedRedisSettings", "managed-redis.bicep");
     import(p_.any_region(Service::kBackup), "backupSettings", "backup.bicep");
     import(p_.any_region(Service::kAppService), "appServiceSettings", "app-service.bicep");
+    import(p_.any_region(Service::kContainerApps), "containerAppsSettings",
+           "container-apps.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -183,6 +185,8 @@ class MainFile {
     optional(p_.any_region(Service::kBackup), "Its Backup vault.", kRegionBackup, "backupSettings");
     optional(p_.any_region(Service::kAppService), "Its App Service plans and sites.",
              kRegionAppService, "appServiceSettings");
+    optional(p_.any_region(Service::kContainerApps), "Its Container Apps environments and apps.",
+             kRegionContainerApps, "containerAppsSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -428,6 +432,32 @@ class MainFile {
                      {"tags", raw("tags")}},
                     false, std::move(depends_on));
     }
+    if (p_.any_region(Service::kContainerApps)) container_apps(location, subnets);
+  }
+
+  // Every registry's login server goes to every region's module, which picks
+  // its own by name; reading the outputs (the workspace's, the vault's and
+  // the registries') orders the apps after what they use.
+  void container_apps(const std::string& location, const std::string& subnets) {
+    std::vector<Property> params{{"settings", settings(kRegionContainerApps)},
+                                 {"location", raw(location)},
+                                 {"subnetIds", raw(subnets)}};
+    if (p_.any_region(Service::kMonitoring)) {
+      params.push_back(
+          {"logAnalyticsCustomerId", raw(if_present(kRegionMonitoring, "logAnalyticsCustomerId"))});
+    }
+    if (!p_.registries.empty()) {
+      std::vector<Property> servers;
+      for (size_t i = 0; i < p_.registries.size(); ++i) {
+        servers.push_back({p_.registries[i].name, raw(d_.registries[i].symbol + ".outputs.loginServer")});
+      }
+      params.push_back({"registryLoginServers", Value::object(std::move(servers))});
+    }
+    if (p_.any_region(Service::kKeyVault)) {
+      params.push_back({"keyVaultUri", raw(if_present(kRegionKeyVaults, "vaultUri"))});
+    }
+    params.push_back({"tags", raw("tags")});
+    region_module(kRegionContainerApps, "container-apps.bicep", std::move(params));
   }
 
   bool any_managed_redis_group() const {

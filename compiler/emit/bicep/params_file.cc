@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "compiler/text/ascii.h"
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
@@ -120,7 +121,7 @@ class ParamsFile {
       std::vector<std::string> endpoints;
       if (s->name == "aks" && plan.cosmos_service_endpoint)
         endpoints.push_back("Microsoft.AzureCosmosDB");
-      std::vector<Property> subnet{
+      std::vector<Property> fields{
           {"key", str(s->name)},
           {"name", str(p_.region_name(r, "subnet." + s->name))},
           {"addressPrefix", str(s->address.value.to_string())},
@@ -132,11 +133,11 @@ class ParamsFile {
           {"privateLinkServiceNetworkPolicies",
            str(s->name == kFrontDoorBackendSubnet ? "Disabled" : "Enabled")},
       };
-      // App Service VNet integration takes a subnet delegated to it.
-      if (s->name == "apps" && r.app_service) {
-        subnet.push_back({"delegation", str("Microsoft.Web/serverFarms")});
+      if (!s->delegation.empty()) fields.push_back({"delegation", str(s->delegation)});
+      if (emit::public_ingress_subnet(r, s->name, p_.is_origin(plan))) {
+        fields.push_back({"publicIngress", Value::boolean(true)});
       }
-      subnets.push_back(Value::object(std::move(subnet)));
+      subnets.push_back(Value::object(std::move(fields)));
     }
     std::vector<Property> out{
         {"name", str(p_.region_name(r, "vnet"))},
@@ -146,7 +147,7 @@ class ParamsFile {
     if (p_.is_origin(plan)) {
       out.push_back({"frontDoorBackend",
                      Value::object({
-                         {"subnet", str(kFrontDoorBackendSubnet)},
+                         {"subnet", str(emit::frontdoor_backend_subnet(r))},
                          {"ports", Value::string_array({frontdoor_backend_port(*t_.frontdoor)})},
                          {"priority", num(kFrontDoorBackendPriority)},
                      })});
@@ -478,6 +479,69 @@ class ParamsFile {
     return Value::object(std::move(out));
   }
 
+  // Environments and apps in the settings order the module indexes them by.
+  Value container_apps(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::Registry* registry = p_.topology->registry_of(r);
+    std::vector<Value> environments, apps;
+    for (const model::ContainerAppEnvironment& env : r.container_apps->environments) {
+      std::vector<Property> e{
+          {"key", str(env.name)},
+          {"name", str(p_.region_name(r, "container_apps." + env.name))},
+      };
+      if (env.vnet_integration.value) e.push_back({"subnet", str(env.subnet_name())});
+      e.push_back({"zoneRedundant", Value::boolean(env.zone_redundant.value)});
+      e.push_back({"internal", Value::boolean(env.internal.value)});
+      if (env.dedicated()) {
+        e.push_back({"dedicated", Value::object({
+                                      {"type", str(env.workload_profile.value)},
+                                      {"minimumCount", num(env.min_count.value)},
+                                      {"maximumCount", num(env.max_count.value)},
+                                  })});
+      }
+      environments.push_back(Value::object(std::move(e)));
+      for (const model::ContainerApp& app : env.apps) {
+        const std::string key = "container_apps." + env.name + "/" + app.name;
+        std::vector<Property> a{
+            {"environment", str(env.name)},
+            {"name", str(p_.region_name(r, key))},
+            {"containerName", str(topoc::lower(app.name))},
+        };
+        if (app.identity.value == model::ContainerAppIdentity::kUserAssigned) {
+          a.push_back({"identityName", str(p_.region_name(r, key + ".identity"))});
+        }
+        a.push_back({"image", str(app.image.value)});
+        a.push_back({"fromRegistry", Value::boolean(registry && !app.image_has_registry())});
+        a.push_back({"keyVaultSecrets", Value::boolean(r.keyvault.has_value())});
+        a.push_back({"workloadProfileName",
+                     str(env.dedicated() ? env.workload_profile.value : "Consumption")});
+        a.push_back({"cpu", str(fmt::format("{}", app.cpu.value))});
+        a.push_back({"memory", str(fmt::format("{}Gi", app.memory_gib.value))});
+        a.push_back({"minReplicas", num(app.min_replicas.value)});
+        a.push_back({"maxReplicas", num(app.max_replicas.value)});
+        if (app.ingress.value != model::ContainerAppIngress::kNone) {
+          a.push_back({"external",
+                       Value::boolean(app.ingress.value == model::ContainerAppIngress::kExternal)});
+        }
+        a.push_back({"targetPort", num(app.target_port.value)});
+        apps.push_back(Value::object(std::move(a)));
+      }
+    }
+    std::vector<Property> out;
+    if (r.monitoring) out.push_back({"workspaceName", str(p_.region_name(r, "log"))});
+    if (r.keyvault) out.push_back({"keyVaultName", str(p_.region_name(r, "keyvault"))});
+    if (registry) {
+      const model::Region* home = p_.topology->find_region(registry->home.value);
+      out.push_back({"registry", Value::object({
+                                     {"name", str(p_.name("registry." + registry->name))},
+                                     {"resourceGroup", str(p_.region_name(*home, "rg"))},
+                                 })});
+    }
+    out.push_back({"environments", Value::array(std::move(environments))});
+    out.push_back({"apps", Value::array(std::move(apps))});
+    return Value::object(std::move(out));
+  }
+
   Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
@@ -545,6 +609,7 @@ class ParamsFile {
     if (r.managed_redis) param(kRegionManagedRedis, managed_redis(plan));
     if (r.backup) param(kRegionBackup, backup(plan));
     if (r.app_service) param(kRegionAppService, app_service(plan));
+    if (r.container_apps) param(kRegionContainerApps, container_apps(plan));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

@@ -82,6 +82,7 @@ constexpr std::string_view kReserved[] = {
     "managedRedisSettings",
     "backupSettings",
     "appServiceSettings",
+    "containerAppsSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -106,6 +107,7 @@ constexpr std::string_view kReserved[] = {
     "regionManagedRedis",
     "regionBackup",
     "regionAppService",
+    "regionContainerApps",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

@@ -67,6 +67,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/app_service", "app_service", "per region",
      "App Service plans, Linux web apps and function apps, their private endpoints and role "
      "assignments"},
+    {"regional/container-apps", "container_apps", "per region",
+     "Container Apps environments with their workload profiles, apps, the apps' identities and "
+     "their AcrPull and Key Vault Secrets User roles"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},

@@ -14,6 +14,7 @@
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -62,13 +63,15 @@ Expr frontdoor_backend(const Estate& e, const model::Region& r) {
                             [&](const Origin& o) { return o.region == &r; });
   if (!origin) return Expr::null();
   return Expr::object({
-      {"subnet", str(kFrontDoorBackendSubnet)},
+      {"subnet", str(emit::frontdoor_backend_subnet(r))},
       {"ports", Expr::string_list({frontdoor_backend_port(*e.topology->frontdoor)})},
       {"priority", num(kFrontDoorBackendPriority)},
   });
 }
 
 Expr network(const Estate& e, const model::Region& r) {
+  const bool origin = std::any_of(e.origins.begin(), e.origins.end(),
+                                  [&](const Origin& o) { return o.region == &r; });
   std::vector<Entry> subnets;
   std::vector<const model::Subnet*> sorted;
   for (const model::Subnet& s : r.subnets) sorted.push_back(&s);
@@ -79,29 +82,22 @@ Expr network(const Estate& e, const model::Region& r) {
     if (s->name == "aks" && cosmos_admits(e, r)) {
       endpoints.push_back("Microsoft.AzureCosmosDB");
     }
-    subnets.push_back(
-        {s->name, Expr::object({
-                      {"name", str(e.names.region(r.key, "subnet." + s->name))},
-                      {"address_prefix", str(s->address.value.to_string())},
-                      {"network_security_group_name", str(e.names.region(r.key, "nsg." + s->name))},
-                      {"service_endpoints", Expr::string_list(endpoints)},
-                      {"private_endpoint_network_policies",
-                       str(s->name == "endpoints" ? "Enabled" : "Disabled")},
-                      {"private_link_service_network_policies_enabled",
-                       Expr::boolean(s->name != kFrontDoorBackendSubnet)},
-                  })});
-    // App Service VNet integration takes a subnet delegated to it.
-    if (s->name == "apps" && r.app_service) {
-      subnets.back().second = Expr::object({
-          {"name", str(e.names.region(r.key, "subnet." + s->name))},
-          {"address_prefix", str(s->address.value.to_string())},
-          {"network_security_group_name", str(e.names.region(r.key, "nsg." + s->name))},
-          {"service_endpoints", Expr::string_list(endpoints)},
-          {"private_endpoint_network_policies", str("Disabled")},
-          {"private_link_service_network_policies_enabled", Expr::boolean(true)},
-          {"delegation", str("Microsoft.Web/serverFarms")},
-      });
+    std::vector<Entry> fields{
+        {"name", str(e.names.region(r.key, "subnet." + s->name))},
+        {"address_prefix", str(s->address.value.to_string())},
+        {"network_security_group_name", str(e.names.region(r.key, "nsg." + s->name))},
+        {"service_endpoints", Expr::string_list(endpoints)},
+        {"private_endpoint_network_policies", str(s->name == "endpoints" ? "Enabled" : "Disabled")},
+        {"private_link_service_network_policies_enabled",
+         Expr::boolean(s->name != kFrontDoorBackendSubnet)},
+    };
+    // Only delegated subnets say so: the module's `delegation` and
+    // `public_ingress` are optional.
+    if (!s->delegation.empty()) fields.push_back({"delegation", str(s->delegation)});
+    if (emit::public_ingress_subnet(r, s->name, origin)) {
+      fields.push_back({"public_ingress", Expr::boolean(true)});
     }
+    subnets.push_back({s->name, Expr::object(std::move(fields))});
   }
   std::vector<Entry> entries{
       {"name", str(e.names.region(r.key, "vnet"))},
@@ -334,6 +330,74 @@ Expr backup(const Estate& e, const model::Region& r) {
   });
 }
 
+// Memory as Container Apps writes it: "2Gi", "0.5Gi".
+std::string gibibytes(double gib) { return fmt::format("{}Gi", gib); }
+
+// The region's environments and apps. Which app pulls from the registry and
+// which reads the vault is decided here, from the model, so the module's
+// for_each never waits on an ID Terraform learns during apply.
+Expr container_apps(const Estate& e, const model::Region& r) {
+  const model::Registry* registry = e.topology->registry_of(r);
+  std::vector<Entry> environments, apps;
+  for (const model::ContainerAppEnvironment& env : r.container_apps->environments) {
+    Expr dedicated = Expr::null();
+    if (env.dedicated()) {
+      dedicated = Expr::object({
+          {"type", str(env.workload_profile.value)},
+          {"minimum_count", num(env.min_count.value)},
+          {"maximum_count", num(env.max_count.value)},
+      });
+    }
+    environments.push_back(
+        {env.name,
+         Expr::object({
+             {"name", str(e.names.region(r.key, "container_apps." + env.name))},
+             {"subnet", env.vnet_integration.value ? str(env.subnet_name()) : Expr::null()},
+             {"zone_redundancy_enabled", Expr::boolean(env.zone_redundant.value)},
+             {"internal_load_balancer_enabled", Expr::boolean(env.internal.value)},
+             {"dedicated", std::move(dedicated)},
+         })});
+    for (const model::ContainerApp& app : env.apps) {
+      const std::string key = env.name + "/" + app.name;
+      const bool user_assigned = app.identity.value == model::ContainerAppIdentity::kUserAssigned;
+      Expr ingress = Expr::null();
+      if (app.ingress.value != model::ContainerAppIngress::kNone) {
+        ingress = Expr::object({
+            {"external_enabled",
+             Expr::boolean(app.ingress.value == model::ContainerAppIngress::kExternal)},
+            {"target_port", num(app.target_port.value)},
+        });
+      }
+      apps.push_back(
+          {key,
+           Expr::object({
+               {"environment", str(env.name)},
+               {"name", str(e.names.region(r.key, "container_apps." + key))},
+               {"container_name", str(topoc::lower(app.name))},
+               {"identity_name", user_assigned
+                                     ? str(e.names.region(r.key, "container_apps." + key +
+                                                                     ".identity"))
+                                     : Expr::null()},
+               {"image", str(app.image.value)},
+               {"from_registry", Expr::boolean(registry && !app.image_has_registry())},
+               {"key_vault_secrets", Expr::boolean(r.keyvault.has_value())},
+               {"workload_profile_name",
+                str(env.dedicated() ? env.workload_profile.value : "Consumption")},
+               {"cpu", Expr::number(app.cpu.value)},
+               {"memory", str(gibibytes(app.memory_gib.value))},
+               {"min_replicas", num(app.min_replicas.value)},
+               {"max_replicas", num(app.max_replicas.value)},
+               {"ingress", std::move(ingress)},
+           })});
+    }
+  }
+  return Expr::object({
+      {"registry", registry ? str(registry->name) : Expr::null()},
+      {"environments", Expr::object(std::move(environments))},
+      {"apps", Expr::object(std::move(apps))},
+  });
+}
+
 Expr duration_or_null(const model::Sourced<int64_t>& seconds) {
   return seconds.explicit_ ? str(services::servicebus::iso8601_duration(seconds.value))
                            : Expr::null();
@@ -497,6 +561,11 @@ Expr region(const Estate& e, const model::Region& r) {
   }
   if (e.any_region(model::Service::kAppService)) {
     fields.push_back({"app_service", r.app_service ? app_service(e, r) : Expr::null()});
+  }
+
+  if (e.any_region(model::Service::kContainerApps)) {
+    fields.push_back(
+        {"container_apps", r.container_apps ? container_apps(e, r) : Expr::null()});
   }
   return Expr::object(std::move(fields));
 }

@@ -112,6 +112,39 @@ void managed_redis_geo_replication(const Estate& e, Body& file) {
   add_module(file, "managed_redis_geo_replication", std::move(b));
 }
 
+// The registry a region's apps pull from is the topology's (one region can
+// run at most the first that lives or replicates there: registry_of), the
+// vault and workspace the region's own.
+void container_apps_module(const Estate& e, Body& file) {
+  const model::Topology& t = *e.topology;
+  Body b = module_head("regional/container-apps", regions_with("container_apps"));
+  b.attribute("location", raw("each.value.location"));
+  b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+  b.attribute("subnet_ids", raw("module.network[each.key].subnet_ids"));
+  if (e.any_region(Service::kMonitoring)) {
+    b.attribute("log_analytics_workspace_id",
+                raw("each.value.monitoring != null ? "
+                    "module.monitoring[each.key].log_analytics_workspace_id : null"));
+  }
+  if (!t.registries.empty()) {
+    b.attribute("registry",
+                raw("each.value.container_apps.registry == null ? null : { id = "
+                    "module.container_registry[each.value.container_apps.registry].id, "
+                    "login_server = "
+                    "module.container_registry[each.value.container_apps.registry].login_server }"));
+  }
+  if (e.any_region(Service::kKeyVault)) {
+    b.attribute("key_vault_id",
+                raw("each.value.keyvault != null ? module.keyvault[each.key].id : null"));
+    b.attribute("key_vault_uri",
+                raw("each.value.keyvault != null ? module.keyvault[each.key].vault_uri : null"));
+  }
+  b.attribute("environments", raw("each.value.container_apps.environments"));
+  b.attribute("apps", raw("each.value.container_apps.apps"));
+  b.attribute("tags", raw("local.common_tags"));
+  add_module(file, "container_apps", std::move(b));
+}
+
 void regional_modules(const Estate& e, Body& file) {
   bool monitoring = e.any_region(Service::kMonitoring);
   {
@@ -380,6 +413,7 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "backup", std::move(b));
   }
+  if (e.any_region(Service::kContainerApps)) container_apps_module(e, file);
 }
 
 void global_modules(const Estate& e, Body& file) {

@@ -28,9 +28,14 @@ variable "subnets" {
 
     private_link_service_network_policies_enabled = optional(bool, true)
 
-    # The service the subnet is delegated to (Microsoft.Web/serverFarms for
-    # App Service VNet integration); null for none.
+    # The service the subnet is delegated to: Microsoft.Web/serverFarms (App
+    # Service VNet integration) or Microsoft.App/environments (Container Apps);
+    # null for none.
     delegation = optional(string)
+
+    # Whether the subnet admits HTTP and HTTPS from the internet: a Container
+    # Apps environment with a public endpoint.
+    public_ingress = optional(bool, false)
   }))
   description = "Subnets keyed by their role (aks, endpoints, ingress, ...)."
 }

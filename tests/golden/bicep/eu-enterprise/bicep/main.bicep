@@ -8,12 +8,12 @@ import { networkSettings } from 'modules/network.bicep'
 import { privateDnsSettings } from 'modules/private-dns.bicep'
 import { vnetPeeringSettings } from 'modules/vnet-peering.bicep'
 import { monitoringSettings } from 'modules/monitoring.bicep'
-import { aksSettings } from 'modules/aks.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
 import { backupSettings } from 'modules/backup.bicep'
+import { containerAppsSettings } from 'modules/container-apps.bicep'
 import { registrySettings } from 'modules/container-registry.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -89,9 +89,6 @@ type regionSettings = {
   @description('Its Log Analytics workspace and Application Insights.')
   monitoring: monitoringSettings?
 
-  @description('Its AKS cluster.')
-  aks: aksSettings?
-
   @description('Its storage account.')
   storage: storageSettings?
 
@@ -106,6 +103,9 @@ type regionSettings = {
 
   @description('Its Backup vault.')
   backup: backupSettings?
+
+  @description('Its Container Apps environments and apps.')
+  containerApps: containerAppsSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -154,20 +154,6 @@ module regionMonitoring 'modules/monitoring.bicep' = [
     params: {
       settings: region.monitoring!
       location: region.group.location
-      tags: tags
-    }
-  }
-]
-
-module regionAks 'modules/aks.bicep' = [
-  for (region, i) in regions: if (region.?aks != null) {
-    scope: regionGroups[i]
-    params: {
-      settings: region.aks!
-      location: region.group.location
-      subnetId: regionNetworks[i].outputs.subnetIds.aks
-      virtualNetworkName: region.network.name
-      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
       tags: tags
     }
   }
@@ -243,6 +229,23 @@ module regionBackup 'modules/backup.bicep' = [
   }
 ]
 
+module regionContainerApps 'modules/container-apps.bicep' = [
+  for (region, i) in regions: if (region.?containerApps != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.containerApps!
+      location: region.group.location
+      subnetIds: regionNetworks[i].outputs.subnetIds
+      logAnalyticsCustomerId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsCustomerId
+      registryLoginServers: {
+        creuentimagesprod61d1ca: imagesRegistry.outputs.loginServer
+      }
+      keyVaultUri: region.?keyVault == null ? '' : regionKeyVaults[i]!.outputs.vaultUri
+      tags: tags
+    }
+  }
+]
+
 var regionKeys = map(regions, region => region.key)
 
 module vnetPeeringModules 'modules/vnet-peering.bicep' = [
@@ -274,10 +277,7 @@ module imagesRegistry 'modules/container-registry.bicep' = {
       westeurope: regionPrivateDns[0]!.outputs.zoneIds['privatelink.azurecr.io']
       northeurope: regionPrivateDns[1]!.outputs.zoneIds['privatelink.azurecr.io']
     }
-    pullPrincipalIds: {
-      westeurope: regionAks[0]!.outputs.kubeletIdentityObjectId
-      northeurope: regionAks[1]!.outputs.kubeletIdentityObjectId
-    }
+    pullPrincipalIds: {}
     tags: tags
   }
 }
@@ -317,8 +317,6 @@ module alerts 'modules/alerts.bicep' = {
     settings: globalAlertSettings
     scopeIds: {
       'frontdoor/global': frontDoor.outputs.profileId
-      'aks/westeurope': regionAks[0]!.outputs.id
-      'aks/northeurope': regionAks[1]!.outputs.id
       'app_insights/westeurope': regionMonitoring[0]!.outputs.applicationInsightsId
       'app_insights/northeurope': regionMonitoring[1]!.outputs.applicationInsightsId
       'redis/westeurope': regionRedis[0]!.outputs.id
@@ -332,18 +330,6 @@ output resourceGroupNames { *: string } = {
   'region-westeurope': regionGroups[0].name
   'region-northeurope': regionGroups[1].name
   global: globalGroup.name
-}
-
-@description('AKS clusters keyed by region.')
-output aksClusterNames { *: string } = {
-  westeurope: regionAks[0]!.outputs.name
-  northeurope: regionAks[1]!.outputs.name
-}
-
-@description('OIDC issuers for workload identity federation, keyed by region.')
-output aksOidcIssuerUrls { *: string } = {
-  westeurope: regionAks[0]!.outputs.oidcIssuerUrl
-  northeurope: regionAks[1]!.outputs.oidcIssuerUrl
 }
 
 @description('Login server of each container registry, keyed by registry.')

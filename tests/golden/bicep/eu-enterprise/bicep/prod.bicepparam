@@ -30,35 +30,37 @@ param regions = [
       ]
       subnets: [
         {
-          key: 'aks'
-          name: 'snet-aks'
-          addressPrefix: '10.40.0.0/17'
-          networkSecurityGroupName: 'nsg-euent-westeurope-aks-prod'
+          key: 'cae-app'
+          name: 'snet-cae-app'
+          addressPrefix: '10.40.16.0/23'
+          networkSecurityGroupName: 'nsg-euent-westeurope-cae-app-prod'
           serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.App/environments'
+        }
+        {
+          key: 'cae-mlflow'
+          name: 'snet-cae-mlflow'
+          addressPrefix: '10.40.18.0/23'
+          networkSecurityGroupName: 'nsg-euent-westeurope-cae-mlflow-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.App/environments'
         }
         {
           key: 'endpoints'
           name: 'snet-endpoints'
-          addressPrefix: '10.40.128.0/20'
+          addressPrefix: '10.40.0.0/20'
           networkSecurityGroupName: 'nsg-euent-westeurope-endpoints-prod'
           serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Enabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
-        {
-          key: 'ingress'
-          name: 'snet-ingress'
-          addressPrefix: '10.40.144.0/20'
-          networkSecurityGroupName: 'nsg-euent-westeurope-ingress-prod'
-          serviceEndpoints: []
-          privateEndpointNetworkPolicies: 'Disabled'
-          privateLinkServiceNetworkPolicies: 'Disabled'
-        }
       ]
       frontDoorBackend: {
-        subnet: 'ingress'
+        subnet: 'cae-app'
         ports: [
           '443'
         ]
@@ -79,53 +81,6 @@ param regions = [
       logAnalyticsName: 'log-euent-westeurope-prod'
       applicationInsightsName: 'appi-euent-westeurope-prod'
       retentionDays: 90
-    }
-    aks: {
-      name: 'aks-euent-westeurope-prod'
-      dnsPrefix: 'euent-westeurope-prod'
-      kubernetesVersion: ''
-      privateCluster: true
-      networkPolicy: 'calico'
-      serviceCidr: '172.16.0.0/16'
-      dnsServiceIp: '172.16.0.10'
-      systemPool: {
-        name: 'system'
-        vmSize: 'Standard_D4s_v5'
-        zones: [
-          '1'
-          '2'
-          '3'
-        ]
-        minCount: 3
-        maxCount: 6
-        osDiskSizeGb: 128
-        maxPods: 50
-        labels: {
-          tier: 'system'
-        }
-        taints: []
-      }
-      userPools: [
-        {
-          name: 'jobs'
-          vmSize: 'Standard_D4s_v5'
-          zones: [
-            '1'
-            '2'
-            '3'
-          ]
-          minCount: 3
-          maxCount: 20
-          osDiskSizeGb: 128
-          maxPods: 50
-          labels: {}
-          taints: []
-        }
-      ]
-      networkSubnetNames: [
-        'snet-aks'
-        'snet-ingress'
-      ]
     }
     storage: {
       name: 'steuentwesdd9fprod61d1ca'
@@ -214,6 +169,69 @@ param regions = [
         retention: 'P365D'
       }
     }
+    containerApps: {
+      workspaceName: 'log-euent-westeurope-prod'
+      keyVaultName: 'kv-euen-2db3-prod-61d1ca'
+      registry: {
+        name: 'creuentimagesprod61d1ca'
+        resourceGroup: 'rg-euent-westeurope-prod'
+      }
+      environments: [
+        {
+          key: 'app'
+          name: 'cae-euent-westeurope-app-prod'
+          subnet: 'cae-app'
+          zoneRedundant: true
+          internal: false
+          dedicated: {
+            type: 'D4'
+            minimumCount: 3
+            maximumCount: 7
+          }
+        }
+        {
+          key: 'mlflow'
+          name: 'cae-euent-westeurope-mlflow-prod'
+          subnet: 'cae-mlflow'
+          zoneRedundant: false
+          internal: true
+        }
+      ]
+      apps: [
+        {
+          environment: 'app'
+          name: 'ca-euent-westeurope-api-prod'
+          containerName: 'api'
+          identityName: 'id-euent-westeurope-api-prod'
+          image: 'compliance-api:1.0'
+          fromRegistry: true
+          keyVaultSecrets: true
+          workloadProfileName: 'D4'
+          cpu: '1'
+          memory: '2Gi'
+          minReplicas: 3
+          maxReplicas: 20
+          external: true
+          targetPort: 8000
+        }
+        {
+          environment: 'mlflow'
+          name: 'ca-euent-westeurope-mlflow-prod'
+          containerName: 'mlflow'
+          identityName: 'id-euent-westeurope-mlflow-prod'
+          image: 'mlflow:2.16'
+          fromRegistry: true
+          keyVaultSecrets: true
+          workloadProfileName: 'Consumption'
+          cpu: '0.5'
+          memory: '1Gi'
+          minReplicas: 1
+          maxReplicas: 3
+          external: true
+          targetPort: 5000
+        }
+      ]
+    }
     redisReplicaRegion: 1
   }
   {
@@ -229,35 +247,27 @@ param regions = [
       ]
       subnets: [
         {
-          key: 'aks'
-          name: 'snet-aks'
-          addressPrefix: '10.41.0.0/17'
-          networkSecurityGroupName: 'nsg-euent-northeurope-aks-prod'
+          key: 'cae-app'
+          name: 'snet-cae-app'
+          addressPrefix: '10.41.16.0/23'
+          networkSecurityGroupName: 'nsg-euent-northeurope-cae-app-prod'
           serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
+          delegation: 'Microsoft.App/environments'
         }
         {
           key: 'endpoints'
           name: 'snet-endpoints'
-          addressPrefix: '10.41.128.0/20'
+          addressPrefix: '10.41.0.0/20'
           networkSecurityGroupName: 'nsg-euent-northeurope-endpoints-prod'
           serviceEndpoints: []
           privateEndpointNetworkPolicies: 'Enabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
-        {
-          key: 'ingress'
-          name: 'snet-ingress'
-          addressPrefix: '10.41.144.0/20'
-          networkSecurityGroupName: 'nsg-euent-northeurope-ingress-prod'
-          serviceEndpoints: []
-          privateEndpointNetworkPolicies: 'Disabled'
-          privateLinkServiceNetworkPolicies: 'Disabled'
-        }
       ]
       frontDoorBackend: {
-        subnet: 'ingress'
+        subnet: 'cae-app'
         ports: [
           '443'
         ]
@@ -277,53 +287,6 @@ param regions = [
       applicationInsightsName: 'appi-euent-northeurope-prod'
       retentionDays: 90
     }
-    aks: {
-      name: 'aks-euent-northeurope-prod'
-      dnsPrefix: 'euent-northeurope-prod'
-      kubernetesVersion: ''
-      privateCluster: true
-      networkPolicy: 'calico'
-      serviceCidr: '172.16.0.0/16'
-      dnsServiceIp: '172.16.0.10'
-      systemPool: {
-        name: 'system'
-        vmSize: 'Standard_D4s_v5'
-        zones: [
-          '1'
-          '2'
-          '3'
-        ]
-        minCount: 3
-        maxCount: 6
-        osDiskSizeGb: 128
-        maxPods: 50
-        labels: {
-          tier: 'system'
-        }
-        taints: []
-      }
-      userPools: [
-        {
-          name: 'jobs'
-          vmSize: 'Standard_D4s_v5'
-          zones: [
-            '1'
-            '2'
-            '3'
-          ]
-          minCount: 2
-          maxCount: 15
-          osDiskSizeGb: 128
-          maxPods: 50
-          labels: {}
-          taints: []
-        }
-      ]
-      networkSubnetNames: [
-        'snet-aks'
-        'snet-ingress'
-      ]
-    }
     keyVault: {
       name: 'kv-euen-d721-prod-61d1ca'
       skuName: 'premium'
@@ -332,6 +295,41 @@ param regions = [
       privateEndpointName: 'pep-euent-northeurope-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    containerApps: {
+      workspaceName: 'log-euent-northeurope-prod'
+      keyVaultName: 'kv-euen-d721-prod-61d1ca'
+      registry: {
+        name: 'creuentimagesprod61d1ca'
+        resourceGroup: 'rg-euent-westeurope-prod'
+      }
+      environments: [
+        {
+          key: 'app'
+          name: 'cae-euent-northeurope-app-prod'
+          subnet: 'cae-app'
+          zoneRedundant: true
+          internal: false
+        }
+      ]
+      apps: [
+        {
+          environment: 'app'
+          name: 'ca-euent-northeurope-api-prod'
+          containerName: 'api'
+          identityName: 'id-euent-northeurope-api-prod'
+          image: 'compliance-api:1.0'
+          fromRegistry: true
+          keyVaultSecrets: true
+          workloadProfileName: 'Consumption'
+          cpu: '1'
+          memory: '2Gi'
+          minReplicas: 2
+          maxReplicas: 15
+          external: true
+          targetPort: 8000
+        }
       ]
     }
   }
@@ -383,10 +381,7 @@ param registries = {
         resourceGroupName: 'rg-euent-northeurope-prod'
       }
     ]
-    pullRegions: [
-      'westeurope'
-      'northeurope'
-    ]
+    pullRegions: []
   }
 }
 
@@ -532,44 +527,6 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
-    }
-    {
-      name: 'alert-aks-ready-nodes-westeurope'
-      description: 'nodes reporting Ready (aks westeurope)'
-      scope: 'aks/westeurope'
-      severity: 1
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'Microsoft.ContainerService/managedClusters'
-      metricName: 'kube_node_status_condition'
-      aggregation: 'Average'
-      operator: 'LessThan'
-      threshold: '3'
-      dimension: {
-        name: 'status2'
-        values: [
-          'Ready'
-        ]
-      }
-    }
-    {
-      name: 'alert-aks-ready-nodes-northeurope'
-      description: 'nodes reporting Ready (aks northeurope)'
-      scope: 'aks/northeurope'
-      severity: 1
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'Microsoft.ContainerService/managedClusters'
-      metricName: 'kube_node_status_condition'
-      aggregation: 'Average'
-      operator: 'LessThan'
-      threshold: '3'
-      dimension: {
-        name: 'status2'
-        values: [
-          'Ready'
-        ]
-      }
     }
     {
       name: 'alert-app-response-time-westeurope'

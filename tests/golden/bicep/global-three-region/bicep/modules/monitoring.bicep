@@ -58,3 +58,6 @@ output logAnalyticsWorkspaceId string = workspace.id
 
 @description('Resource ID of the Application Insights component.')
 output applicationInsightsId string = applicationInsights.id
+
+@description('Workspace (customer) ID of the Log Analytics workspace, which agents and Container Apps environments send to.')
+output logAnalyticsCustomerId string = workspace.properties.customerId

@@ -65,8 +65,11 @@ type subnet = {
   @description('Disabled lets a Private Link service take its source addresses from the subnet.')
   privateLinkServiceNetworkPolicies: ('Enabled' | 'Disabled')
 
-  @description('The service the subnet is delegated to, such as Microsoft.Web/serverFarms for App Service VNet integration; absent for none.')
+  @description('The service the subnet is delegated to: Microsoft.Web/serverFarms (App Service VNet integration) or Microsoft.App/environments (Container Apps); absent for none.')
   delegation: string?
+
+  @description('Whether the subnet admits HTTP and HTTPS from the internet (a Container Apps environment with a public endpoint); absent for no.')
+  publicIngress: bool?
 }
 
 // Front Door reaching the region without Private Link connects from its
@@ -80,24 +83,47 @@ resource securityGroups 'Microsoft.Network/networkSecurityGroups@2026-03-01' = [
     location: location
     tags: tags
     properties: {
-      securityRules: s.key == frontDoorSubnet
-        ? [
-            {
-              name: 'allow-frontdoor-backend'
-              properties: {
-                description: 'Front Door back end to the ingress, for origins reached without Private Link.'
-                priority: settings.frontDoorBackend!.priority
-                direction: 'Inbound'
-                access: 'Allow'
-                protocol: 'Tcp'
-                sourcePortRange: '*'
-                destinationPortRanges: settings.frontDoorBackend!.ports
-                sourceAddressPrefix: 'AzureFrontDoor.Backend'
-                destinationAddressPrefix: s.addressPrefix
+      securityRules: concat(
+        s.key == frontDoorSubnet
+          ? [
+              {
+                name: 'allow-frontdoor-backend'
+                properties: {
+                  description: 'Front Door back end to the ingress, for origins reached without Private Link.'
+                  priority: settings.frontDoorBackend!.priority
+                  direction: 'Inbound'
+                  access: 'Allow'
+                  protocol: 'Tcp'
+                  sourcePortRange: '*'
+                  destinationPortRanges: settings.frontDoorBackend!.ports
+                  sourceAddressPrefix: 'AzureFrontDoor.Backend'
+                  destinationAddressPrefix: s.addressPrefix
+                }
               }
-            }
-          ]
-        : []
+            ]
+          : [],
+        s.?publicIngress ?? false
+          ? [
+              {
+                name: 'allow-internet-http'
+                properties: {
+                  description: 'External ingress of the Container Apps environment.'
+                  priority: 110
+                  direction: 'Inbound'
+                  access: 'Allow'
+                  protocol: 'Tcp'
+                  sourcePortRange: '*'
+                  destinationPortRanges: [
+                    '80'
+                    '443'
+                  ]
+                  sourceAddressPrefix: 'Internet'
+                  destinationAddressPrefix: s.addressPrefix
+                }
+              }
+            ]
+          : []
+      )
     }
   }
 ]
@@ -138,7 +164,7 @@ resource subnets 'Microsoft.Network/virtualNetworks/subnets@2026-03-01' = [
             {
               name: 'delegation'
               properties: {
-                serviceName: s.delegation!
+                serviceName: s.?delegation
               }
             }
           ]

@@ -41,70 +41,31 @@ locals {
         name          = "vnet-euent-northeurope-prod"
         address_space = ["10.41.0.0/16"]
         subnets = {
-          aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.41.0.0/17"
-            network_security_group_name                   = "nsg-euent-northeurope-aks-prod"
+          cae-app = {
+            name                                          = "snet-cae-app"
+            address_prefix                                = "10.41.16.0/23"
+            network_security_group_name                   = "nsg-euent-northeurope-cae-app-prod"
             service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.App/environments"
           }
           endpoints = {
             name                                          = "snet-endpoints"
-            address_prefix                                = "10.41.128.0/20"
+            address_prefix                                = "10.41.0.0/20"
             network_security_group_name                   = "nsg-euent-northeurope-endpoints-prod"
             service_endpoints                             = []
             private_endpoint_network_policies             = "Enabled"
             private_link_service_network_policies_enabled = true
           }
-          ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.41.144.0/20"
-            network_security_group_name                   = "nsg-euent-northeurope-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
-          }
         }
         frontdoor_backend = {
-          subnet   = "ingress"
+          subnet   = "cae-app"
           ports    = ["443"]
           priority = 100
         }
       }
-      aks = {
-        name               = "aks-euent-northeurope-prod"
-        dns_prefix         = "euent-northeurope-prod"
-        kubernetes_version = null
-        private_cluster    = true
-        network_policy     = "calico"
-        service_cidr       = "172.16.0.0/16"
-        dns_service_ip     = "172.16.0.10"
-        system_pool = {
-          name            = "system"
-          vm_size         = "Standard_D4s_v5"
-          zones           = ["1", "2", "3"]
-          min_count       = 3
-          max_count       = 6
-          os_disk_size_gb = 128
-          max_pods        = 50
-          labels = {
-            tier = "system"
-          }
-        }
-        user_pools = {
-          jobs = {
-            vm_size         = "Standard_D4s_v5"
-            zones           = ["1", "2", "3"]
-            min_count       = 2
-            max_count       = 15
-            os_disk_size_gb = 128
-            max_pods        = 50
-            labels          = {}
-            taints          = []
-          }
-        }
-      }
+      aks     = null
       search  = null
       openai  = null
       redis   = null
@@ -132,6 +93,38 @@ locals {
       }
       postgres = null
       backup   = null
+      container_apps = {
+        registry = "images"
+        environments = {
+          app = {
+            name                           = "cae-euent-northeurope-app-prod"
+            subnet                         = "cae-app"
+            zone_redundancy_enabled        = true
+            internal_load_balancer_enabled = false
+            dedicated                      = null
+          }
+        }
+        apps = {
+          "app/api" = {
+            environment           = "app"
+            name                  = "ca-euent-northeurope-api-prod"
+            container_name        = "api"
+            identity_name         = "id-euent-northeurope-api-prod"
+            image                 = "compliance-api:1.0"
+            from_registry         = true
+            key_vault_secrets     = true
+            workload_profile_name = "Consumption"
+            cpu                   = 1
+            memory                = "2Gi"
+            min_replicas          = 2
+            max_replicas          = 15
+            ingress = {
+              external_enabled = true
+              target_port      = 8000
+            }
+          }
+        }
+      }
     }
     westeurope = {
       location            = "westeurope"
@@ -142,70 +135,40 @@ locals {
         name          = "vnet-euent-westeurope-prod"
         address_space = ["10.40.0.0/16"]
         subnets = {
-          aks = {
-            name                                          = "snet-aks"
-            address_prefix                                = "10.40.0.0/17"
-            network_security_group_name                   = "nsg-euent-westeurope-aks-prod"
+          cae-app = {
+            name                                          = "snet-cae-app"
+            address_prefix                                = "10.40.16.0/23"
+            network_security_group_name                   = "nsg-euent-westeurope-cae-app-prod"
             service_endpoints                             = []
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.App/environments"
+          }
+          cae-mlflow = {
+            name                                          = "snet-cae-mlflow"
+            address_prefix                                = "10.40.18.0/23"
+            network_security_group_name                   = "nsg-euent-westeurope-cae-mlflow-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            delegation                                    = "Microsoft.App/environments"
           }
           endpoints = {
             name                                          = "snet-endpoints"
-            address_prefix                                = "10.40.128.0/20"
+            address_prefix                                = "10.40.0.0/20"
             network_security_group_name                   = "nsg-euent-westeurope-endpoints-prod"
             service_endpoints                             = []
             private_endpoint_network_policies             = "Enabled"
             private_link_service_network_policies_enabled = true
           }
-          ingress = {
-            name                                          = "snet-ingress"
-            address_prefix                                = "10.40.144.0/20"
-            network_security_group_name                   = "nsg-euent-westeurope-ingress-prod"
-            service_endpoints                             = []
-            private_endpoint_network_policies             = "Disabled"
-            private_link_service_network_policies_enabled = false
-          }
         }
         frontdoor_backend = {
-          subnet   = "ingress"
+          subnet   = "cae-app"
           ports    = ["443"]
           priority = 100
         }
       }
-      aks = {
-        name               = "aks-euent-westeurope-prod"
-        dns_prefix         = "euent-westeurope-prod"
-        kubernetes_version = null
-        private_cluster    = true
-        network_policy     = "calico"
-        service_cidr       = "172.16.0.0/16"
-        dns_service_ip     = "172.16.0.10"
-        system_pool = {
-          name            = "system"
-          vm_size         = "Standard_D4s_v5"
-          zones           = ["1", "2", "3"]
-          min_count       = 3
-          max_count       = 6
-          os_disk_size_gb = 128
-          max_pods        = 50
-          labels = {
-            tier = "system"
-          }
-        }
-        user_pools = {
-          jobs = {
-            vm_size         = "Standard_D4s_v5"
-            zones           = ["1", "2", "3"]
-            min_count       = 3
-            max_count       = 20
-            os_disk_size_gb = 128
-            max_pods        = 50
-            labels          = {}
-            taints          = []
-          }
-        }
-      }
+      aks    = null
       search = null
       openai = null
       redis = {
@@ -304,6 +267,67 @@ locals {
           retention     = "P365D"
         }
       }
+      container_apps = {
+        registry = "images"
+        environments = {
+          app = {
+            name                           = "cae-euent-westeurope-app-prod"
+            subnet                         = "cae-app"
+            zone_redundancy_enabled        = true
+            internal_load_balancer_enabled = false
+            dedicated = {
+              type          = "D4"
+              minimum_count = 3
+              maximum_count = 7
+            }
+          }
+          mlflow = {
+            name                           = "cae-euent-westeurope-mlflow-prod"
+            subnet                         = "cae-mlflow"
+            zone_redundancy_enabled        = false
+            internal_load_balancer_enabled = true
+            dedicated                      = null
+          }
+        }
+        apps = {
+          "app/api" = {
+            environment           = "app"
+            name                  = "ca-euent-westeurope-api-prod"
+            container_name        = "api"
+            identity_name         = "id-euent-westeurope-api-prod"
+            image                 = "compliance-api:1.0"
+            from_registry         = true
+            key_vault_secrets     = true
+            workload_profile_name = "D4"
+            cpu                   = 1
+            memory                = "2Gi"
+            min_replicas          = 3
+            max_replicas          = 20
+            ingress = {
+              external_enabled = true
+              target_port      = 8000
+            }
+          }
+          "mlflow/mlflow" = {
+            environment           = "mlflow"
+            name                  = "ca-euent-westeurope-mlflow-prod"
+            container_name        = "mlflow"
+            identity_name         = "id-euent-westeurope-mlflow-prod"
+            image                 = "mlflow:2.16"
+            from_registry         = true
+            key_vault_secrets     = true
+            workload_profile_name = "Consumption"
+            cpu                   = 0.5
+            memory                = "1Gi"
+            min_replicas          = 1
+            max_replicas          = 3
+            ingress = {
+              external_enabled = true
+              target_port      = 5000
+            }
+          }
+        }
+      }
     }
   }
 
@@ -349,7 +373,7 @@ locals {
           resource_group_name = "rg-euent-westeurope-prod"
         }
       }
-      pull_regions = ["northeurope", "westeurope"]
+      pull_regions = []
     }
   }
 
@@ -417,44 +441,6 @@ locals {
 
   # Metric alerts keyed by "<alert>/<watched resource>".
   alerts = {
-    "aks-ready-nodes/northeurope" = {
-      name                = "alert-aks-ready-nodes-northeurope"
-      resource_group_name = "rg-euent-global-prod"
-      description         = "nodes reporting Ready below 3 on aks-euent-northeurope-prod"
-      severity            = 1
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "Microsoft.ContainerService/managedClusters"
-      metric_name         = "kube_node_status_condition"
-      aggregation         = "Average"
-      operator            = "LessThan"
-      threshold           = 3
-      dimension = {
-        name   = "status2"
-        values = ["Ready"]
-      }
-      target     = "aks"
-      target_key = "northeurope"
-    }
-    "aks-ready-nodes/westeurope" = {
-      name                = "alert-aks-ready-nodes-westeurope"
-      resource_group_name = "rg-euent-global-prod"
-      description         = "nodes reporting Ready below 3 on aks-euent-westeurope-prod"
-      severity            = 1
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "Microsoft.ContainerService/managedClusters"
-      metric_name         = "kube_node_status_condition"
-      aggregation         = "Average"
-      operator            = "LessThan"
-      threshold           = 3
-      dimension = {
-        name   = "status2"
-        values = ["Ready"]
-      }
-      target     = "aks"
-      target_key = "westeurope"
-    }
     "app-response-time/northeurope" = {
       name                = "alert-app-response-time-northeurope"
       resource_group_name = "rg-euent-global-prod"
@@ -607,30 +593,6 @@ module "monitoring" {
   tags                      = local.common_tags
 }
 
-module "aks" {
-  source   = "../../modules/regional/aks"
-  for_each = { for key, region in local.regions : key => region if region.aks != null }
-
-  name                = each.value.aks.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  dns_prefix          = each.value.aks.dns_prefix
-  kubernetes_version  = each.value.aks.kubernetes_version
-  private_cluster     = each.value.aks.private_cluster
-  network_policy      = each.value.aks.network_policy
-  service_cidr        = each.value.aks.service_cidr
-  dns_service_ip      = each.value.aks.dns_service_ip
-  system_pool         = each.value.aks.system_pool
-  user_pools          = each.value.aks.user_pools
-  subnet_id           = module.network[each.key].subnet_ids["aks"]
-  network_subnet_ids = {
-    aks     = module.network[each.key].subnet_ids["aks"]
-    ingress = module.network[each.key].subnet_ids["ingress"]
-  }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
-}
-
 module "storage" {
   source   = "../../modules/regional/storage"
   for_each = { for key, region in local.regions : key => region if region.storage != null }
@@ -733,6 +695,22 @@ module "backup" {
   tags                         = local.common_tags
 }
 
+module "container_apps" {
+  source   = "../../modules/regional/container-apps"
+  for_each = { for key, region in local.regions : key => region if region.container_apps != null }
+
+  location                   = each.value.location
+  resource_group_name        = azurerm_resource_group.region[each.key].name
+  subnet_ids                 = module.network[each.key].subnet_ids
+  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  registry                   = each.value.container_apps.registry == null ? null : { id = module.container_registry[each.value.container_apps.registry].id, login_server = module.container_registry[each.value.container_apps.registry].login_server }
+  key_vault_id               = each.value.keyvault != null ? module.keyvault[each.key].id : null
+  key_vault_uri              = each.value.keyvault != null ? module.keyvault[each.key].vault_uri : null
+  environments               = each.value.container_apps.environments
+  apps                       = each.value.container_apps.apps
+  tags                       = local.common_tags
+}
+
 module "container_registry" {
   source   = "../../modules/global/container-registry"
   for_each = local.registries
@@ -746,7 +724,6 @@ module "container_registry" {
   private_endpoints           = each.value.private_endpoints
   private_endpoint_subnet_ids = { for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids["endpoints"] }
   private_dns_zone_ids        = { for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids["privatelink.azurecr.io"] }
-  pull_principal_ids          = { for key in each.value.pull_regions : key => module.aks[key].kubelet_identity_object_id }
   tags                        = local.common_tags
 }
 
@@ -805,7 +782,6 @@ module "residency_policy" {
 locals {
   # Resource IDs alerts watch, by target kind and key.
   alert_scopes = {
-    aks          = { for key, cluster in module.aks : key => cluster.id }
     app_insights = { for key, monitoring in module.monitoring : key => monitoring.application_insights_id }
     frontdoor    = { global = module.frontdoor.profile_id }
     redis        = { for key, cache in module.redis : key => cache.id }

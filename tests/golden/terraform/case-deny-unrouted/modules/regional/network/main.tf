@@ -2,6 +2,15 @@
 # its own network security group so rules can differ per tier later without
 # moving subnets.
 
+locals {
+  # The actions each service a subnet may be delegated to is granted, as
+  # Azure records them (a different list shows as drift on every plan).
+  delegation_actions = {
+    "Microsoft.App/environments" = ["Microsoft.Network/virtualNetworks/subnets/join/action"]
+    "Microsoft.Web/serverFarms"  = ["Microsoft.Network/virtualNetworks/subnets/action"]
+  }
+}
+
 resource "azurerm_virtual_network" "this" {
   name                = var.name
   location            = var.location
@@ -27,6 +36,8 @@ resource "azurerm_subnet" "this" {
   # the one Front Door Premium reaches the internal load balancer through.
   private_link_service_network_policies_enabled = each.value.private_link_service_network_policies_enabled
 
+  # A delegated subnet is the service's alone: an App Service plan's VNet
+  # integration or a Container Apps environment's nodes and load balancer.
   dynamic "delegation" {
     for_each = each.value.delegation == null ? [] : [each.value.delegation]
 
@@ -35,7 +46,7 @@ resource "azurerm_subnet" "this" {
 
       service_delegation {
         name    = delegation.value
-        actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+        actions = local.delegation_actions[delegation.value]
       }
     }
   }
@@ -69,6 +80,25 @@ resource "azurerm_network_security_group" "this" {
       source_address_prefix      = "AzureFrontDoor.Backend"
       destination_address_prefix = each.value.address_prefix
       description                = "Front Door back end to the ingress, for origins reached without Private Link."
+    }
+  }
+
+  # A Container Apps environment with a public endpoint takes its apps'
+  # external ingress on ports 80 and 443 from any address.
+  dynamic "security_rule" {
+    for_each = each.value.public_ingress ? [each.value.address_prefix] : []
+
+    content {
+      name                       = "allow-internet-http"
+      priority                   = 110
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_ranges    = ["80", "443"]
+      source_address_prefix      = "Internet"
+      destination_address_prefix = security_rule.value
+      description                = "External ingress of the Container Apps environment."
     }
   }
 }

@@ -1,0 +1,103 @@
+// A region's Container Apps environments and apps. Placements: each
+// environment lives in the region (primary) and sends its console and
+// system logs to the region's Log Analytics workspace, when the region runs
+// one (a log sink there); each app processes requests on the environment's
+// nodes in the region (processing). Container Apps keeps nothing outside
+// the environment's location (Microsoft Learn, "Reliability in Azure
+// Container Apps": zone redundancy spreads replicas over the location's
+// zones only).
+#include <fmt/format.h>
+
+#include "compiler/estate/add_resource.h"
+#include "compiler/services/registry.h"
+
+namespace topoc::services::container_apps {
+namespace {
+
+using nlohmann::json;
+
+// Both placements are in the region's own location, which the region's
+// primary placement already checks: listed, not reported twice.
+estate::Placement in_region(const model::Region& r, estate::PlacementKind kind, diag::Location at,
+                            std::string text) {
+  estate::Placement p{kind, {r.location.value}};
+  p.reasons.push_back({at, std::move(text)});
+  p.checked = false;
+  return p;
+}
+
+void plan_app(estate::Estate& e, const model::Region& r, const model::ContainerAppEnvironment& env,
+              const model::ContainerApp& app, const std::string& module) {
+  const std::string key = env.name + "/" + app.name;
+  const std::string base = "container_apps." + key;
+  json props = {
+      {"revision_mode", "Single"},
+      {"workload_profile_name", env.dedicated() ? env.workload_profile.value : "Consumption"},
+      {"cpu", app.cpu.value},
+      {"memory", fmt::format("{}Gi", app.memory_gib.value)},
+      {"min_replicas", app.min_replicas.value},
+      {"max_replicas", app.max_replicas.value},
+      {"ingress", model::to_string(app.ingress.value)},
+      {"identity", model::to_string(app.identity.value)},
+  };
+  const std::string& name = e.names.region(r.key, base);
+  auto& res =
+      estate::add_regional(e, r, module + ".azurerm_container_app.this" + estate::instance(key),
+                           "azurerm_container_app", name, r.location.value, std::move(props), true);
+  res.source = app.location;
+  res.placements.push_back(in_region(
+      r, estate::PlacementKind::kProcessing, app.location,
+      fmt::format("app `{}` of region `{}` serves requests on environment `{}`'s nodes in {}",
+                  app.name, r.key, env.name, r.location.value)));
+  if (e.placements_only) return;
+  if (app.identity.value == model::ContainerAppIdentity::kUserAssigned) {
+    estate::add_regional(e, r,
+                         module + ".azurerm_user_assigned_identity.app" + estate::instance(key),
+                         "azurerm_user_assigned_identity",
+                         e.names.region(r.key, base + ".identity"), r.location.value, nullptr, true)
+        .source = app.location;
+  }
+  auto role = [&](std::string_view address, std::string_view definition) {
+    auto& assignment = estate::add_regional(
+        e, r, module + ".azurerm_role_assignment." + std::string(address) + estate::instance(key),
+        "azurerm_role_assignment", "", "", {{"role_definition_name", definition}}, false);
+    assignment.resource_group.clear();
+    assignment.source = app.location;
+  };
+  // Only user-assigned identities pull from the registry (rule S076).
+  if (!app.image_has_registry() && e.topology->registry_of(r)) role("acr_pull", "AcrPull");
+  if (r.keyvault) role("key_vault_secrets", "Key Vault Secrets User");
+}
+
+}  // namespace
+
+void plan(estate::Estate& e) {
+  for (const model::Region& r : e.topology->regions) {
+    if (!r.container_apps) continue;
+    const std::string module = "module.container_apps" + estate::instance(r.key);
+    for (const model::ContainerAppEnvironment& env : r.container_apps->environments) {
+      json props = {
+          {"workload_profile_type", env.workload_profile.value},
+          {"zone_redundancy_enabled", env.zone_redundant.value},
+          {"internal_load_balancer_enabled", env.internal.value},
+          {"logs_destination", r.monitoring ? "log-analytics" : ""},
+      };
+      auto& res = estate::add_regional(
+          e, r, module + ".azurerm_container_app_environment.this" + estate::instance(env.name),
+          "azurerm_container_app_environment", e.names.region(r.key, "container_apps." + env.name),
+          r.location.value, std::move(props), true);
+      res.source = env.location;
+      res.placements.push_back(estate::follows_region(r, "the Container Apps environment"));
+      if (r.monitoring) {
+        res.placements.push_back(in_region(
+            r, estate::PlacementKind::kLogSink, r.monitoring->location,
+            fmt::format("environment `{}` of region `{}` sends its logs to the region's Log "
+                        "Analytics workspace in {}",
+                        env.name, r.key, r.location.value)));
+      }
+      for (const model::ContainerApp& app : env.apps) plan_app(e, r, env, app, module);
+    }
+  }
+}
+
+}  // namespace topoc::services::container_apps

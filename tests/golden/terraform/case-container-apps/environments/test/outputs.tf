@@ -1,0 +1,14 @@
+output "region_resource_group_names" {
+  description = "Resource groups of the regions, keyed by region."
+  value       = { for key, group in azurerm_resource_group.region : key => group.name }
+}
+
+output "key_vault_uris" {
+  description = "Key Vault URIs keyed by region."
+  value       = { for key, vault in module.keyvault : key => vault.vault_uri }
+}
+
+output "container_registry_login_servers" {
+  description = "Login server of each container registry, keyed by registry."
+  value       = { for key, registry in module.container_registry : key => registry.login_server }
+}

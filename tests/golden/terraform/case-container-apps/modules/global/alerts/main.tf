@@ -1,0 +1,57 @@
+# The estate's metric alerts and the action group they notify. Each alert
+# watches one resource: Azure Monitor evaluates a multi-resource metric alert
+# only for resources of one type in one region, and the estate's accounts
+# and clusters are spread over regions. An alert lives in the resource group
+# of the resource it watches, so it follows that resource's lifecycle.
+
+resource "azurerm_monitor_action_group" "this" {
+  name                = var.action_group.name
+  resource_group_name = var.resource_group_name
+  short_name          = var.action_group.short_name
+  tags                = var.tags
+
+  dynamic "email_receiver" {
+    for_each = var.action_group.email == null ? [] : [var.action_group.email]
+
+    content {
+      name                    = "email"
+      email_address           = email_receiver.value
+      use_common_alert_schema = true
+    }
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "this" {
+  for_each = var.alerts
+
+  name                = each.value.name
+  resource_group_name = each.value.resource_group_name
+  scopes              = [each.value.scope_id]
+  description         = each.value.description
+  severity            = each.value.severity
+  frequency           = each.value.frequency
+  window_size         = each.value.window_size
+  tags                = var.tags
+
+  criteria {
+    metric_namespace = each.value.metric_namespace
+    metric_name      = each.value.metric_name
+    aggregation      = each.value.aggregation
+    operator         = each.value.operator
+    threshold        = each.value.threshold
+
+    dynamic "dimension" {
+      for_each = each.value.dimension == null ? [] : [each.value.dimension]
+
+      content {
+        name     = dimension.value.name
+        operator = "Include"
+        values   = dimension.value.values
+      }
+    }
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.this.id
+  }
+}
