@@ -7,13 +7,17 @@ using enum MetricTarget;
 using enum MetricUnit;
 
 // Metric names are Azure Monitor's platform metrics for each resource type.
+// Time grains: Learn, "Supported metrics for Microsoft.DocumentDB/
+// DatabaseAccounts" gives ServiceAvailability at PT1H only, ReplicationLatency
+// and NormalizedRUConsumption from PT1M; the others are taken at the one
+// minute every alert window allows.
 constexpr MetricInfo kMetrics[] = {
     {"cosmos.replication_latency", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
      "ReplicationLatency", "Maximum", kMilliseconds, "", "", "P99 replication latency between regions"},
     {"cosmos.normalized_ru", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
      "NormalizedRUConsumption", "Maximum", kPercent, "", "", "normalized RU consumption"},
     {"cosmos.availability", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
-     "ServiceAvailability", "Average", kPercent, "", "", "account request availability"},
+     "ServiceAvailability", "Average", kPercent, "", "", "account request availability", 3600},
     {"frontdoor.origin_health", kFrontDoor, "Microsoft.Cdn/profiles", "OriginHealthPercentage",
      "Average", kPercent, "", "", "share of successful origin health probes"},
     {"frontdoor.5xx_rate", kFrontDoor, "Microsoft.Cdn/profiles", "Percentage5XX", "Average",

@@ -2,6 +2,7 @@
 // they are scoped to and how they aggregate.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -20,6 +21,9 @@ struct MetricInfo {
   std::string_view dimension;        // optional dimension filter name
   std::string_view dimension_value;  // and its value
   std::string_view description;
+  // The shortest time grain Azure Monitor publishes the metric at; an alert
+  // window shorter than it has no data point to evaluate.
+  int64_t min_grain_seconds = 60;
 };
 
 std::span<const MetricInfo> all_metrics();

@@ -77,7 +77,7 @@ const Scope kScopes[] = {
      "container `orders` is declared twice"},
     {"frontdoor", R"(geo "eu" = [DE])", 8,
      "boundary `eu` has two geo routes; list all its countries in one"},
-    {"alerts", R"(alert "lag" { metric = cosmos.availability  below = 99%  window = 5m })", 10,
+    {"alerts", R"(alert "lag" { metric = cosmos.availability  below = 99%  window = 1h })", 10,
      "alert `lag` is declared twice"},
 };
 

@@ -849,8 +849,8 @@ param globalAlertSettings = {
       description: 'account request availability (cosmos us)'
       scope: 'cosmos/us'
       severity: 1
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
+      frequency: 'PT15M'
+      windowSize: 'PT1H'
       metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
       metricName: 'ServiceAvailability'
       aggregation: 'Average'

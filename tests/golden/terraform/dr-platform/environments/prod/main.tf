@@ -655,8 +655,8 @@ locals {
       resource_group_name = "rg-drp-global-prod"
       description         = "account request availability below 99.9% on cosno-drp-us-prod-af1e7c"
       severity            = 1
-      frequency           = "PT1M"
-      window_size         = "PT5M"
+      frequency           = "PT15M"
+      window_size         = "PT1H"
       metric_namespace    = "Microsoft.DocumentDB/databaseAccounts"
       metric_name         = "ServiceAvailability"
       aggregation         = "Average"
