@@ -242,7 +242,8 @@ TEST(BicepSymbols, DeclarationsNeverCollide) {
   cosmos { container "c" { partition = "/id" } }
 }
 )");
-  emit::bicep::Plan plan = emit::bicep::plan_estate(t, {});
+  const estate::Estate e = estate::build_estate(t, {});
+  emit::bicep::Plan plan = emit::bicep::plan_bicep(e);
   emit::bicep::Declarations d = emit::bicep::declare(plan);
   std::set<std::string> seen{"resourceGroupSettings", "tags", "globalGroup", "globalGroupSettings"};
   auto add = [&](const emit::bicep::Declaration& decl) {

@@ -16,6 +16,7 @@
 #include "compiler/emit/output_tree.h"
 #include "compiler/emit/sha256.h"
 #include "compiler/emit/terraform/emit_terraform.h"
+#include "compiler/estate/estate.h"
 #include "compiler/format/unified_diff.h"
 #include "compiler/lifecycle/replacements.h"
 #include "compiler/model/path_names.h"
@@ -242,8 +243,9 @@ std::optional<std::string> previous_manifest(const std::string& dir, const std::
 // the manifest the previous build left in the output directory, L002-L004
 // (a stateful resource that would be destroyed).
 void report_build_warnings(const BuildOptions& opt, const std::string& environment,
-                           const model::Topology& topology, const emit::FileTree& files,
+                           const estate::Estate& estate, const emit::FileTree& files,
                            diag::DiagnosticSink& sink) {
+  const model::Topology& topology = *estate.topology;
   lifecycle::report_suffix_not_chosen(topology, sink);
   // The manifest of this environment, where the previous build left it.
   const std::string manifest_path = emit::terraform_manifest_path(environment);
@@ -253,7 +255,7 @@ void report_build_warnings(const BuildOptions& opt, const std::string& environme
                               [&](const emit::EmittedFile& f) { return f.path == manifest_path; });
   std::string manifest = current != files.end()
                              ? current->contents
-                             : emit::emit_terraform_manifest(topology, {opt.environment});
+                             : emit::emit_terraform_manifest(estate);
   lifecycle::report_replacements(topology, *previous, manifest, sink);
 }
 
@@ -363,20 +365,21 @@ int run_build(const BuildOptions& opt) {
   // Each target's files are recorded as written by this environment and
   // target, so other environments and targets in the directory are kept.
   emit::OwnedTrees trees;
+  // Both targets render the one estate.
+  const estate::Estate estate = estate::build_estate(topology, {opt.environment});
   if (opt.target != "bicep") {
-    trees[{environment, "terraform"}] = emit::emit_terraform(topology, {opt.environment});
+    trees[{environment, "terraform"}] = emit::emit_terraform(estate);
   }
   if (opt.target != "terraform") {
     // The Bicep tree lives under bicep/, so the two never share a path.
-    const emit::FileTree& bicep = trees[{environment, "bicep"}] =
-        emit::emit_bicep(topology, {opt.environment});
+    const emit::FileTree& bicep = trees[{environment, "bicep"}] = emit::emit_bicep(estate);
     // A tree past ARM's limits cannot deploy: X006/X007, and nothing written.
-    emit::bicep::report_arm_limits(topology, {opt.environment}, bicep, result.sink);
+    emit::bicep::report_arm_limits(estate, bicep, result.sink);
   }
   emit::FileTree files;
   std::optional<std::string> invalid = emit::merge_trees(trees, files);
   if (!invalid) invalid = emit::check_tree_paths(files);
-  report_build_warnings(opt, environment, topology, files, result.sink);
+  report_build_warnings(opt, environment, estate, files, result.sink);
   result.sink.sort();
   if (!json) print_diagnostics(opt, result);
   if (result.sink.error_count() > 0) {

@@ -80,6 +80,22 @@ void plan_cosmos(Estate& e) {
 // Active-active: every region of a boundary serves at priority 1. The
 // passive modes send traffic to the boundary's first region and keep the
 // others (its failovers) at priority 2 until it is unhealthy.
+// A family of Front Door origin groups: the profile's session affinity, or
+// the alternate one whose groups' keys end in `suffix` ("/sticky" or
+// "/nosticky").
+struct AffinityFamily {
+  bool alternate = false;
+  std::string suffix;
+};
+
+// The profile's family, then the alternate one when some route's affinity
+// differs from the profile's.
+std::vector<AffinityFamily> affinity_families(const model::FrontDoor& fd) {
+  std::vector<AffinityFamily> out{{false, ""}};
+  if (fd.has_alternate_affinity()) out.push_back({true, "/" + std::string(fd.alternate_suffix())});
+  return out;
+}
+
 void plan_frontdoor(Estate& e) {
   const model::Topology& t = *e.topology;
   if (!t.frontdoor) return;
@@ -87,10 +103,8 @@ void plan_frontdoor(Estate& e) {
   bool active_active = t.mode.value == model::DeploymentMode::kActiveActive;
   // The profile's groups first, then the alternate ones; each family holds
   // every served boundary with the same origins.
-  bool alternate_family = fd.has_alternate_affinity();
-  for (bool alternate : {false, true}) {
-    if (alternate && !alternate_family) break;
-    const std::string suffix = alternate ? "/" + std::string(fd.alternate_suffix()) : "";
+  const std::vector<AffinityFamily> families = affinity_families(fd);
+  for (const auto& [alternate, suffix] : families) {
     for (const BoundaryPlan& b : e.boundaries) {
       std::vector<const model::Region*> served;
       for (const model::Region* r : b.regions) {
@@ -123,12 +137,10 @@ void plan_frontdoor(Estate& e) {
   for (const model::FrontDoorRoute& r : fd.routes) {
     bool alternate = r.session_affinity.value != fd.session_affinity.value;
     std::string group = e.default_origin_group;
-    if (alternate && !group.empty()) group += "/" + std::string(fd.alternate_suffix());
+    if (alternate && !group.empty()) group += families.back().suffix;
     e.routes.push_back({&r, std::move(group), alternate});
   }
-  for (bool alternate : {false, true}) {
-    if (alternate && !alternate_family) break;
-    const std::string suffix = alternate ? "/" + std::string(fd.alternate_suffix()) : "";
+  for (const auto& [alternate, suffix] : families) {
     int64_t order = 1;
     for (const model::GeoRoute& route : fd.geo_routes) {
       bool served = std::any_of(e.origin_groups.begin(), e.origin_groups.end(),

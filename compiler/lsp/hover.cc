@@ -9,6 +9,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/terraform/emit_terraform.h"
 #include "compiler/lsp/features.h"
+#include "compiler/model/build_model.h"
 #include "compiler/lsp/syntax_lookup.h"
 #include "compiler/text/markdown.h"
 
@@ -143,14 +144,6 @@ std::string_view module_call(model::Service s) {
   return s == model::Service::kAiSearch ? "search" : model::to_string(s);
 }
 
-std::optional<model::Service> service_named(std::string_view name) {
-  for (int i = 0; i <= static_cast<int>(model::kLastService); ++i) {
-    auto s = static_cast<model::Service>(i);
-    if (name == model::to_string(s)) return s;
-  }
-  return std::nullopt;
-}
-
 // The resources the Terraform manifest lists under `prefix`, one row each.
 std::string deployed_rows(const Analysis& a, const model::Topology& t, const std::string& prefix) {
   if (a.check.sink.error_count() > 0) {
@@ -229,7 +222,7 @@ std::optional<std::string> hover_text(const Analysis& a, uint32_t offset, dsl::S
   }
   if (hit->part == Hit::Part::kKey && region && parent == "topology/region") {
     std::string key = hit->node().key == "search" ? "ai_search" : hit->node().key;
-    if (auto s = service_named(key); s && hit->node().is_block) {
+    if (auto s = model::service_spelled(key); s && hit->node().is_block) {
       return service_text(a, *s, region->labels[0].text);
     }
   }
@@ -239,7 +232,7 @@ std::optional<std::string> hover_text(const Analysis& a, uint32_t offset, dsl::S
     return std::nullopt;
   const std::string& key = hit->node().key;
   if (region && parent == "topology/region" && key == "services") {
-    if (auto s = service_named(v.text)) return service_text(a, *s, region->labels[0].text);
+    if (auto s = model::service_spelled(v.text)) return service_text(a, *s, region->labels[0].text);
   }
   bool country_list = (parent == "topology/frontdoor" && key == "geo") ||
                       (parent == "topology/frontdoor/geo" && key == "countries");

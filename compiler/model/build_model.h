@@ -23,5 +23,7 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
 // reference gives them: one spelling per service (Azure Managed Redis and
 // Azure Cache for Redis are both `redis`).
 std::vector<std::string_view> service_spellings();
+// The service a `services` list entry spelled `spelling` names, if any.
+std::optional<Service> service_spelled(std::string_view spelling);
 
 }  // namespace topoc::model

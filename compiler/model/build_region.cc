@@ -291,6 +291,13 @@ std::vector<std::string_view> service_spellings() {
   return out;
 }
 
+std::optional<Service> service_spelled(std::string_view spelling) {
+  for (const auto& c : kServices) {
+    if (c.spelling == spelling) return c.value;
+  }
+  return std::nullopt;
+}
+
 constexpr Choice<Peering> kPeerings[] = {
     {"mesh", Peering::kMesh},
     {"hub", Peering::kHub},

@@ -55,9 +55,8 @@ enum class Service {
   kManagedRedis,
   kBackup,
   kAppService,
-  kContainerApps,  // keep kLastService below in step
+  kContainerApps,
 };
-inline constexpr Service kLastService = Service::kContainerApps;
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };
 

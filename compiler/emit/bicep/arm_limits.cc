@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "compiler/emit/bicep/plan.h"
+#include "compiler/estate/estate.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -81,11 +82,16 @@ void report_parameter_file(const model::Topology& t, const Plan& p, const FileTr
 
 }  // namespace
 
+void report_arm_limits(const estate::Estate& estate, const FileTree& tree,
+                       diag::DiagnosticSink& sink) {
+  Plan plan = plan_bicep(estate);
+  report_resources(*estate.topology, plan, sink);
+  report_parameter_file(*estate.topology, plan, tree, sink);
+}
+
 void report_arm_limits(const model::Topology& topology, const BicepOptions& options,
                        const FileTree& tree, diag::DiagnosticSink& sink) {
-  Plan plan = plan_estate(topology, options);
-  report_resources(topology, plan, sink);
-  report_parameter_file(topology, plan, tree, sink);
+  report_arm_limits(estate::build_estate(topology, {options.environment}), tree, sink);
 }
 
 }  // namespace topoc::emit::bicep

@@ -7,6 +7,7 @@
 #include "compiler/emit/bicep/declarations.h"
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/bicep/plan.h"
+#include "compiler/estate/estate.h"
 #include "compiler/emit/templates.h"
 
 namespace topoc::emit {
@@ -23,8 +24,12 @@ void copy_template(FileTree& files, std::string_view from, std::string to) {
 }  // namespace
 
 FileTree emit_bicep(const model::Topology& topology, const BicepOptions& options) {
+  return emit_bicep(estate::build_estate(topology, {options.environment}));
+}
+
+FileTree emit_bicep(const estate::Estate& estate) {
   using namespace bicep;
-  Plan plan = plan_estate(topology, options);
+  Plan plan = plan_bicep(estate);
   Declarations names = declare(plan);
   FileTree files;
   files.push_back({"bicep/main.bicep", render_main_bicep(plan, names)});

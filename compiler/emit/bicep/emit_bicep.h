@@ -9,13 +9,20 @@
 #include "compiler/emit/emitted_file.h"
 #include "compiler/model/topology.h"
 
+namespace topoc::estate {
+struct Estate;
+}
+
 namespace topoc::emit {
 
 struct BicepOptions {
   std::string environment;  // overrides the topology's `environment` when not empty
 };
 
-// Requires a model that checked without errors. Paths start with `bicep/`.
+// Renders an estate built from a model that checked without errors. Paths
+// start with `bicep/`.
+FileTree emit_bicep(const estate::Estate& estate);
+// Builds the estate for `options.environment` and renders it.
 FileTree emit_bicep(const model::Topology& topology, const BicepOptions& options);
 
 }  // namespace topoc::emit

@@ -1,9 +1,10 @@
-// What the Bicep backend creates, derived once from the model: resource
-// names from compiler/naming, Cosmos DB locations, Front Door origins and
-// geo rules, policy scopes and alert targets. main.bicep and <environment>.bicepparam
-// both render from this plan, so they cannot disagree. Its decisions are the
-// Terraform backend's (compiler/emit/terraform/estate.h); the parity test
-// holds the two to the same set of Azure resources.
+// What the Bicep backend creates, arranged for main.bicep and
+// <environment>.bicepparam: the estate's decisions (compiler/estate/estate.h:
+// names, Cosmos DB locations, DNS zones, peerings, Front Door origins and geo
+// rules, policy scopes, alert targets) indexed by region, with the Bicep
+// symbol stems of each part. Both files render from this plan, so they cannot
+// disagree, and the Terraform backend renders the same estate; the parity
+// test holds the two to the same set of Azure resources.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/emit/bicep/emit_bicep.h"
+#include "compiler/estate/estate.h"
 #include "compiler/model/topology.h"
 #include "compiler/naming/names.h"
 
@@ -41,11 +43,7 @@ struct RegionPlan {
   bool hosts_redis_replica_endpoint = false;
 };
 
-struct GeoLocation {
-  std::string location;
-  int64_t failover_priority = 0;
-  bool zone_redundant = false;
-};
+using estate::GeoLocation;
 
 // One Cosmos DB account (compiler/naming/cosmos_accounts.h) in a data
 // resource group of its own.
@@ -169,9 +167,9 @@ struct PeeringPlan {
 };
 
 struct Plan {
+  const estate::Estate* estate = nullptr;
   const model::Topology* topology = nullptr;
   std::string environment;
-  std::vector<naming::GeneratedName> names;
   std::map<std::string, std::string> tags;  // on every resource that takes tags
   std::vector<std::string> required_tags;   // what the tag policy demands
   std::string global_resource_group;
@@ -197,10 +195,7 @@ struct Plan {
   bool is_origin(const RegionPlan& region) const;  // Front Door sends traffic there
 };
 
-// `topology` must outlive the result.
-Plan plan_estate(const model::Topology& topology, const BicepOptions& options);
-
-// "PT5M", "PT1H", "P1D": the ISO 8601 durations Azure Monitor takes.
-std::string iso_duration(int64_t seconds);
+// `estate` (and its topology) must outlive the result.
+Plan plan_bicep(const estate::Estate& estate);
 
 }  // namespace topoc::emit::bicep

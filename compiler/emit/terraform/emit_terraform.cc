@@ -36,8 +36,12 @@ std::string terraform_manifest_path(std::string_view environment) {
 }
 
 FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options) {
+  return emit_terraform(terraform::plan_estate(topology, options));
+}
+
+FileTree emit_terraform(const estate::Estate& estate) {
   using namespace terraform;
-  Estate estate = plan_estate(topology, options);
+  const model::Topology& topology = *estate.topology;
   ManifestFile manifest = build_manifest(estate);
   FileTree files;
   const std::string root = fmt::format("environments/{}", estate.environment);
@@ -75,9 +79,13 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
   return files;
 }
 
+std::string emit_terraform_manifest(const estate::Estate& estate) {
+  return terraform::build_manifest(estate).text;
+}
+
 std::string emit_terraform_manifest(const model::Topology& topology,
                                     const TerraformOptions& options) {
-  return terraform::build_manifest(terraform::plan_estate(topology, options)).text;
+  return emit_terraform_manifest(terraform::plan_estate(topology, options));
 }
 
 }  // namespace topoc::emit
