@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/check_support.h"
@@ -103,9 +104,10 @@ TEST(Graph, FailoverInsideTheBoundaryIsDrawnInsideIt) {
       "  end\n"
       "  t0([\"tenant a#quot;b#lt;c#gt;#amp;#35;d\\e\"])\n"
       "  r0 -.->|\"failover\"| l0\n"
+      "  r0 -->|\"geo-pair copy: key_vault, storage_account\"| l0\n"
       "  t0 --> b0\n"
-      "  classDef failover stroke-dasharray: 4 4\n"
-      "  class l0 failover\n",
+      "  classDef elsewhere stroke-dasharray: 4 4\n"
+      "  class l0 elsewhere\n",
       out);
 }
 
@@ -146,6 +148,7 @@ TEST(Graph, FailoverOutsideTheBoundaryIsDrawnOutside) {
       "  subgraph cluster_b0 {\n"
       "    label=\"boundary eu\\neu-data-boundary\";\n"
       "    r0 [label=\"region eu\\nwesteurope\\n10.2.0.0/16\"];\n"
+      "    c0 [label=\"northeurope\\ncopy location\", style=dashed];\n"
       "  }\n"
       "  subgraph cluster_b1 {\n"
       "    label=\"boundary uk\\nunited-kingdom\";\n"
@@ -153,8 +156,61 @@ TEST(Graph, FailoverOutsideTheBoundaryIsDrawnOutside) {
       "  }\n"
       "  l0 [label=\"uksouth\\nfailover location\", style=dashed];\n"
       "  r0 -> l0 [label=\"failover\", style=dashed];\n"
+      "  r0 -> c0 [label=\"geo-pair copy: key_vault, storage_account\"];\n"
       "}\n",
       out);
+}
+
+// The estate's copies are edges from the region to where they land: a copy
+// location the boundary allows is drawn inside it, one it refuses outside,
+// and a copy to a declared region points at that region.
+TEST(Graph, DataCopiesAreDrawnWhereTheyLand) {
+  driver::CheckResult result = check_text(R"(topology "c" {
+  boundary "eu" { geography = eu-data-boundary  locations = [westeurope, francecentral] }
+  boundary "ch" { geography = switzerland }
+  region "weu" {
+    location = westeurope  boundary = eu  address = 10.2.0.0/16
+    services = [storage]
+    storage { replication = GRS }
+  }
+  region "chn" {
+    location = switzerlandnorth  boundary = ch  address = 10.3.0.0/16
+    services = [storage]
+    storage { replication = GRS }
+  }
+}
+)");
+  // The copy to North Europe leaves boundary `eu`: R004.
+  ASSERT_EQ(1u, result.sink.error_count());
+  std::string mermaid = emit::render_mermaid(*result.models.at(0));
+  EXPECT_EQ(
+      "%% topology c\n"
+      "flowchart LR\n"
+      "  subgraph b0[\"boundary eu<br/>eu-data-boundary<br/>only westeurope, francecentral\"]\n"
+      "    r0[\"region weu<br/>westeurope<br/>10.2.0.0/16\"]\n"
+      "  end\n"
+      "  subgraph b1[\"boundary ch<br/>switzerland\"]\n"
+      "    r1[\"region chn<br/>switzerlandnorth<br/>10.3.0.0/16\"]\n"
+      "    c1(\"switzerlandwest<br/>copy location\")\n"
+      "  end\n"
+      "  c0(\"northeurope<br/>copy location\")\n"
+      "  r0 -->|\"geo-pair copy: storage_account\"| c0\n"
+      "  r1 -->|\"geo-pair copy: storage_account\"| c1\n"
+      "  classDef elsewhere stroke-dasharray: 4 4\n"
+      "  class c1,c0 elsewhere\n",
+      mermaid);
+  nlohmann::json json = nlohmann::json::parse(emit::render_graph_json(*result.models.at(0)));
+  bool found_node = false;
+  for (const auto& n : json["nodes"]) {
+    if (n["id"] != "c0") continue;
+    found_node = true;
+    EXPECT_EQ("copy-location", n["kind"]);
+    EXPECT_TRUE(n["group"].is_null());
+  }
+  EXPECT_TRUE(found_node) << json.dump(2);
+  ASSERT_FALSE(json["edges"].empty());
+  EXPECT_EQ("copy", json["edges"][0]["kind"]);
+  EXPECT_EQ("geo-pair copy: storage_account", json["edges"][0]["label"]);
 }
 
 TEST(Graph, FrontDoorRoutesCountriesToBoundaries) {

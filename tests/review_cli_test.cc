@@ -326,14 +326,21 @@ TEST_F(ReviewCli, GraphPrintsNodesAndEdgesAsJson) {
   EXPECT_EQ(0, minimal.exit_code) << minimal.err;
   EXPECT_EQ(json::parse(R"({"schema_version": 1, "topology": "minimal",
       "groups": [{"id": "b0", "kind": "boundary", "label": ["boundary us", "united-states"],
-                  "nodes": ["r0", "r1"]}],
+                  "nodes": ["r0", "r1", "c0", "c1"]}],
       "nodes": [
         {"id": "r0", "kind": "region", "label": ["region east", "eastus", "10.1.0.0/16"], "group": "b0"},
-        {"id": "r1", "kind": "region", "label": ["region west", "westus2", "10.2.0.0/16"], "group": "b0"}],
+        {"id": "r1", "kind": "region", "label": ["region west", "westus2", "10.2.0.0/16"], "group": "b0"},
+        {"id": "c0", "kind": "copy-location", "label": ["westus", "copy location"], "group": "b0"},
+        {"id": "c1", "kind": "copy-location", "label": ["westcentralus", "copy location"],
+         "group": "b0"}],
       "edges": [
         {"from": "r0", "to": "r1", "kind": "failover", "label": "failover", "dashed": true},
         {"from": "r1", "to": "r0", "kind": "failover", "label": "failover", "dashed": true},
-        {"from": "r0", "to": "r1", "kind": "peering", "label": "peering", "dashed": false}]})"),
+        {"from": "r0", "to": "r1", "kind": "peering", "label": "peering", "dashed": false},
+        {"from": "r0", "to": "c0", "kind": "copy",
+         "label": "geo-pair copy: key_vault, storage_account", "dashed": false},
+        {"from": "r1", "to": "c1", "kind": "copy",
+         "label": "geo-pair copy: key_vault, storage_account", "dashed": false}]})"),
             json::parse(minimal.out));
 
   // Every edge joins a node or a boundary; Front Door routes and tenants appear.
@@ -348,7 +355,8 @@ TEST_F(ReviewCli, GraphPrintsNodesAndEdgesAsJson) {
     EXPECT_TRUE(ids.count(e["to"].get<std::string>())) << e;
     kinds.insert(e["kind"].get<std::string>());
   }
-  EXPECT_TRUE(kinds.count("route") && kinds.count("failover")) << rag.out.substr(0, 3000);
+  EXPECT_TRUE(kinds.count("route") && kinds.count("failover") && kinds.count("copy"))
+      << rag.out.substr(0, 3000);
   EXPECT_TRUE(kinds.count("residency") || kinds.count("home"));
 }
 

@@ -11,7 +11,7 @@ namespace topoc::cli {
 
 CLI::App* add_graph_command(CLI::App& app, GraphOptions& opt) {
   auto* cmd = app.add_subcommand(
-      "graph", "Draw a topology: boundaries, regions, failover, tenants, Front Door");
+      "graph", "Draw a topology: boundaries, regions, failover, data copies, tenants, Front Door");
   cmd->add_option("file", opt.file, "Topology file (.topo)")->required();
   cmd->add_option("--format", opt.format,
                   "Diagram language: mermaid or dot (Graphviz); json for the nodes and edges")
@@ -19,10 +19,11 @@ CLI::App* add_graph_command(CLI::App& app, GraphOptions& opt) {
       ->default_str("mermaid");
   cmd->footer(
       "Boundaries are groups holding their regions (key, location, address space); dashed arrows\n"
-      "lead to failover locations, drawn outside the boundary when it does not allow them; "
-      "tenants\n"
-      "point at their home region or boundary; Front Door points each geo route's countries at\n"
-      "their boundary. Diagnostics go to stderr; a topology with errors is still drawn when its\n"
+      "lead to failover locations, drawn outside the boundary when it does not allow them;\n"
+      "solid arrows labelled `replica`, `geo-pair copy` or `backup copy` lead to where the\n"
+      "estate copies a region's data, with the types of the resources copied; tenants point at\n"
+      "their home region or boundary; Front Door points each geo route's countries at their\n"
+      "boundary. Diagnostics go to stderr; a topology with errors is still drawn when its\n"
       "structure could be read, and the exit code is then 1.\n\n"
       "Exit codes: 0 drawn, 1 errors in the topology, 2 usage error or a file that cannot be "
       "read.\n\n"

@@ -6,16 +6,21 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <tuple>
 #include <vector>
 
+#include "compiler/estate/estate.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/text/visible.h"
 
 namespace topoc::emit {
 namespace {
 
-// The diagram both syntaxes draw: built once from the model, so Mermaid and
-// DOT always show the same thing. Node ids are indexes, never user text.
+// The diagram both syntaxes draw: built once from the model and its estate's
+// placements, so Mermaid and DOT always show the same thing. Node ids are
+// indexes, never user text.
 enum class Shape { kBox, kTenant, kFrontDoor, kTrafficManager, kExternal, kPlaceholder, kRefused };
 
 struct Node {
@@ -23,6 +28,7 @@ struct Node {
   std::vector<std::string> lines;  // user text, escaped only when printed
   Shape shape = Shape::kBox;
   bool dashed = false;
+  bool copy_location = false;  // a location only the estate's copies reach
 };
 
 struct Group {
@@ -91,6 +97,7 @@ class DiagramBuilder {
     }
     for (size_t i = 0; i < t_.regions.size(); ++i) add_failover(i);
     add_peerings();
+    add_copies();
     if (t_.tenants.size() > options_.max_tenants) {
       add_tenant_counts();
     } else {
@@ -219,6 +226,69 @@ class DiagramBuilder {
         {"fd", to->second, written ? "unrouted" : "unrouted (not written)", !written, true});
   }
 
+  // Where the estate copies data out of a region: replicas, the copies Azure
+  // makes in the paired region, backups. One edge per source, destination
+  // and kind, labelled with the kind and the types of the resources copied,
+  // so a copy that leaves its boundary is seen crossing the border. A
+  // location that is no declared region gets a node of its own, inside the
+  // source's boundary when the boundary allows it, outside when not.
+  void add_copies() {
+    std::optional<estate::Estate> built;
+    if (!options_.estate) built = estate::build_estate(t_, {.environment = "", .placements_only = true});
+    const estate::Estate& e = options_.estate ? *options_.estate : *built;
+    using Key = std::tuple<std::string, std::string, std::string>;  // from, to, kind
+    std::map<Key, std::set<std::string>> copies;
+    for (const estate::Resource& r : e.resources) {
+      for (const estate::Placement& p : r.placements) {
+        if (p.kind != estate::PlacementKind::kReplica &&
+            p.kind != estate::PlacementKind::kGeoPairCopy &&
+            p.kind != estate::PlacementKind::kBackupCopy) {
+          continue;
+        }
+        const std::string& from = p.from.empty() ? r.location : p.from;
+        auto source = region_ids_.find(from);
+        if (source == region_ids_.end()) continue;
+        std::string type = r.azurerm_type.starts_with("azurerm_") ? r.azurerm_type.substr(8)
+                                                                  : r.azurerm_type;
+        for (const std::string& to : p.locations) {
+          if (to == from) continue;
+          copies[{fmt::format("r{}", source->second), location_node(to, source->second),
+                  std::string(estate::to_string(p.kind))}]
+              .insert(type);
+        }
+      }
+    }
+    for (const auto& [key, types] : copies) {
+      const auto& [from, to, kind] = key;
+      d_.edges.push_back({from, to, kind + ": " + join({types.begin(), types.end()}, ", "), false,
+                          false, false, "copy"});
+    }
+  }
+
+  // The node drawing `location`: its region, a failover location already
+  // drawn, or a new copy location placed as add_copies says.
+  std::string location_node(const std::string& location, size_t source_region) {
+    if (auto it = region_ids_.find(location); it != region_ids_.end()) {
+      return fmt::format("r{}", it->second);
+    }
+    if (auto it = failover_ids_.find(location); it != failover_ids_.end()) return it->second;
+    if (auto it = copy_ids_.find(location); it != copy_ids_.end()) return it->second;
+    std::string id = fmt::format("c{}", copy_ids_.size());
+    copy_ids_[location] = id;
+    Node node{id, {location, "copy location"}, Shape::kBox, true, true};
+    const model::Region& source = t_.regions[source_region];
+    const model::Boundary* boundary = t_.find_boundary(source.boundary_name.value);
+    auto group = group_ids_.find(source.boundary_name.value);
+    if (boundary && boundary->allows(location) && group != group_ids_.end()) {
+      for (Group& g : d_.groups) {
+        if (g.id == group->second) g.nodes.push_back(std::move(node));
+      }
+    } else {
+      d_.loose.push_back(std::move(node));
+    }
+    return id;
+  }
+
   // One edge per peered pair of regional VNets, arrowheads at both ends:
   // each side reaches the other's private endpoints.
   void add_peerings() {
@@ -300,6 +370,7 @@ class DiagramBuilder {
   std::map<std::string, size_t> region_ids_;         // Azure location -> region index
   std::map<std::string, size_t> region_keys_;        // region key -> region index
   std::map<std::string, std::string> failover_ids_;  // Azure location -> node id
+  std::map<std::string, std::string> copy_ids_;      // Azure location -> node id
   std::map<std::string, std::string> group_ids_;     // boundary name -> group id
 };
 
@@ -475,8 +546,8 @@ std::string render_mermaid(const model::Topology& topology, const GraphOptions& 
     out += '\n';
   }
   if (!dashed.empty()) {
-    out += "  classDef failover stroke-dasharray: 4 4\n";
-    out += "  class " + join(dashed, ",") + " failover\n";
+    out += "  classDef elsewhere stroke-dasharray: 4 4\n";
+    out += "  class " + join(dashed, ",") + " elsewhere\n";
   }
   return out;
 }
@@ -524,7 +595,9 @@ namespace {
 
 const char* node_kind(const Node& n) {
   switch (n.shape) {
-    case Shape::kBox: return n.dashed ? "failover-location" : "region";
+    case Shape::kBox:
+      if (n.copy_location) return "copy-location";
+      return n.dashed ? "failover-location" : "region";
     case Shape::kTenant: return "tenant";
     case Shape::kFrontDoor: return "frontdoor";
     case Shape::kTrafficManager: return "traffic-manager";

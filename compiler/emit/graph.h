@@ -1,5 +1,7 @@
 // The topology as a diagram: boundaries as groups, regions inside them,
-// failover arrows, tenants pinned to boundaries, Front Door geo routes.
+// failover arrows, the estate's data copies between locations (replicas,
+// geo-pair copies, backups), tenants pinned to boundaries, Front Door geo
+// routes.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +10,10 @@
 
 #include "compiler/model/topology.h"
 
+namespace topoc::estate {
+struct Estate;
+}
+
 namespace topoc::emit {
 
 struct GraphOptions {
@@ -15,13 +21,16 @@ struct GraphOptions {
   // of a node per tenant: GitHub stops rendering Mermaid past 50,000
   // characters, and thousands of tenant boxes say less than a count.
   size_t max_tenants = std::numeric_limits<size_t>::max();
+  // The topology's estate, whose copies the diagram draws; when null the
+  // diagram builds the placements it needs itself.
+  const estate::Estate* estate = nullptr;
 };
 
 std::string render_mermaid(const model::Topology& topology, const GraphOptions& options = {});
 std::string render_dot(const model::Topology& topology, const GraphOptions& options = {});
 // The same diagram as data (`topoc graph --format json`, docs/json.md): groups
-// (boundaries) with their member nodes, nodes (regions, failover locations,
-// tenants, Front Door) and edges, ids as in the drawings.
+// (boundaries) with their member nodes, nodes (regions, failover and copy
+// locations, tenants, Front Door) and edges, ids as in the drawings.
 std::string render_graph_json(const model::Topology& topology, const GraphOptions& options = {});
 
 }  // namespace topoc::emit

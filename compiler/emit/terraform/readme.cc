@@ -290,7 +290,7 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   out += "\n## Topology\n\n```mermaid\n";
   // Past a few dozen tenants the README counts them per boundary, keeping
   // the diagram small enough for GitHub to render; `topoc graph` draws each.
-  std::string diagram = render_mermaid(t, {.max_tenants = kReadmeTenants});
+  std::string diagram = render_mermaid(t, {.max_tenants = kReadmeTenants, .estate = &e});
   out += diagram;
   if (!diagram.empty() && diagram.back() != '\n') out += '\n';
   out += "```\n";
