@@ -330,6 +330,7 @@ TEST(ApplyBicep, KeyBasedAuthenticationIsOff) {
                        "  disableAccessKeyAuthentication: true\n"
                        "  redisConfiguration: {\n"
                        "    'aad-enabled': 'true'\n"
+                       "    ...persistenceConfiguration\n"
                        "  }\n"));
 }
 

@@ -38,6 +38,11 @@ constexpr std::array kTypes = {
             "azurerm_search_shared_private_link_service", false},
     ArmType{"microsoft.cognitiveservices/accounts", "azurerm_cognitive_account", true},
     ArmType{"microsoft.storage/storageaccounts", "azurerm_storage_account", true},
+    ArmType{"microsoft.eventgrid/systemtopics", "azurerm_eventgrid_system_topic", true},
+    // A child of the system topic that the resources table does not list:
+    // mapped for exports that list it, never reported missing.
+    ArmType{"microsoft.eventgrid/systemtopics/eventsubscriptions",
+            "azurerm_eventgrid_system_topic_event_subscription", false},
     ArmType{"microsoft.cache/redis", "azurerm_redis_cache", true},
     ArmType{"microsoft.cache/redisenterprise", "azurerm_managed_redis", true},
     // The default database, written by azurerm inside azurerm_managed_redis

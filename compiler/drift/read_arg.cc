@@ -290,6 +290,25 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
       copy(*s, "capacity", a, "capacity");
     }
     copy(props, "shardCount", a, "shard_count");
+    // ARM keeps persistence as strings in redisConfiguration ("true", "60");
+    // azurerm's state has a boolean and a number.
+    if (const json* config = member(props, "redisConfiguration")) {
+      json block = json::object();
+      for (const char* key : {"rdb-backup-enabled", "aof-backup-enabled"}) {
+        if (const json* v = member(*config, key); v && v->is_string()) {
+          std::string name(key);
+          std::replace(name.begin(), name.end(), '-', '_');
+          block[name] = *v == "true" || *v == "True";
+        }
+      }
+      if (const json* v = member(*config, "rdb-backup-frequency"); v && v->is_string()) {
+        const std::string& text = v->get_ref<const std::string&>();
+        if (!text.empty() && std::all_of(text.begin(), text.end(), ::isdigit) && text.size() < 9) {
+          block["rdb_backup_frequency"] = std::stoi(text);
+        }
+      }
+      if (!block.empty()) a["redis_configuration"] = json::array({block});
+    }
   } else if (type == "azurerm_managed_redis") {
     // ARM says Enabled/Disabled where azurerm has a boolean for high
     // availability; public network access is Enabled/Disabled in both.

@@ -54,6 +54,12 @@ constexpr Choice<OpenAIDeployment> kDeployments[] = {
     {"GlobalStandard", OpenAIDeployment::kGlobal},
 };
 
+constexpr Choice<RedisPersistence> kRedisPersistence[] = {
+    {"none", RedisPersistence::kNone},
+    {"rdb", RedisPersistence::kRdb},
+    {"aof", RedisPersistence::kAof},
+};
+
 constexpr Choice<StorageReplication> kReplications[] = {
     {"LRS", StorageReplication::kLRS},     {"ZRS", StorageReplication::kZRS},
     {"GRS", StorageReplication::kGRS},     {"RAGRS", StorageReplication::kRAGRS},
@@ -473,6 +479,7 @@ void read_region(BlockReader& r, Region& region) {
     redis.sku.value = kManagedRedisDefaultSku;
     redis.capacity.value = 2;
     redis.high_availability.value = true;
+    redis.rdb_frequency.value = 60;
     if (const dsl::Node* n = service_block("redis", Service::kRedis)) {
       BlockReader br(*n, ctx);
       redis.location = br.where();
@@ -482,6 +489,14 @@ void read_region(BlockReader& r, Region& region) {
       br.integer("shards", redis.shards, 1, 10);
       br.boolean("high_availability", redis.high_availability);
       br.name("geo_replication", redis.geo_replication);
+      br.choice<RedisPersistence>("persistence", redis.persistence, kRedisPersistence);
+      // Stored in minutes; rule S023 checks it against the frequencies Azure offers.
+      Sourced<int64_t> seconds;
+      if (br.duration("rdb_frequency", seconds)) {
+        redis.rdb_frequency = seconds;
+        redis.rdb_frequency.value = seconds.value / 60;
+        if (seconds.value % 60 != 0) redis.rdb_frequency.value = -1;
+      }
       br.finish();
     }
     if (redis.managed()) {
@@ -503,6 +518,15 @@ void read_region(BlockReader& r, Region& region) {
       BlockReader br(*n, ctx);
       region.storage->location = br.where();
       br.choice<StorageReplication>("replication", region.storage->replication, kReplications);
+      if (const dsl::Node* ev = br.block("events")) {
+        expect_no_labels(ctx, *ev);
+        StorageEvents events;
+        events.location = ctx.at(ev->key_span);
+        BlockReader er(*ev, ctx);
+        er.name("blob_created", events.blob_created);
+        er.finish();
+        if (events.blob_created.explicit_) region.storage->events = std::move(events);
+      }
       br.finish();
     }
   } else {

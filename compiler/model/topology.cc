@@ -234,3 +234,19 @@ std::vector<std::pair<const Region*, const Region*>> Topology::peered_regions() 
 }
 
 }  // namespace topoc::model
+
+namespace topoc::model {
+
+const char* dsl_spelling(RedisPersistence p) {
+  switch (p) {
+    case RedisPersistence::kNone:
+      return "none";
+    case RedisPersistence::kRdb:
+      return "rdb";
+    case RedisPersistence::kAof:
+      return "aof";
+  }
+  return "none";
+}
+
+}  // namespace topoc::model

@@ -177,6 +177,13 @@ class Generator {
     if (r.redis) {
       add("azurerm_redis_cache", base + ".redis", suffixed(regional("redis", key)), "global",
           {&suffix_, &env_, &prefix_, &key});
+      // The account the cache persists its RDB snapshots or AOF log to.
+      if (r.redis->persistence.value != model::RedisPersistence::kNone) {
+        add("azurerm_storage_account", base + ".redis_persistence",
+            fit_name("stredis", squeeze(prefix_.text) + squeeze(key.text),
+                     squeeze(env_.text) + suffix_.text, 24, ""),
+            "global", {&suffix_, &env_, &prefix_, &key});
+      }
     }
     // The instance's host name is <name>.<location>.redis.azure.net; the name
     // is kept unique across Azure like the cache's.
@@ -189,6 +196,15 @@ class Generator {
           fit_name("st", squeeze(prefix_.text) + squeeze(key.text),
                    squeeze(env_.text) + suffix_.text, 24, ""),
           "global", {&suffix_, &env_, &prefix_, &key});
+    }
+    // The system topic is named in its resource group; its one subscription
+    // in the topic.
+    if (r.storage && r.storage->events) {
+      const std::string topic = regional("egst", key);
+      add("azurerm_eventgrid_system_topic", base + ".eventgrid", topic, rg,
+          {&env_, &prefix_, &key});
+      add("azurerm_eventgrid_system_topic_event_subscription", base + ".eventgrid.blob_created",
+          "blob-created", rg + "/" + topic, {&key});
     }
     if (r.keyvault) {
       add("azurerm_key_vault", base + ".keyvault",

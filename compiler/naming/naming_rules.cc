@@ -457,6 +457,22 @@ constexpr NamingRule kRules[] = {
      .scope = kParent,
      .summary = "1-50 letters, digits, `-`, `.` and `_`, starting and ending with a letter or "
                 "digit"},
+    // azurerm v4.55.0 internal/services/eventgrid/eventgrid_system_topic_resource.go:
+    // ^[-a-zA-Z0-9]{3,128}$; event_subscription_schema.go: ^[-a-zA-Z0-9]{3,64}$.
+    {.resource_type = "azurerm_eventgrid_system_topic",
+     .noun = "Event Grid system topic",
+     .min_length = 3,
+     .max_length = 128,
+     .punctuation = "-",
+     .caf_prefix = "egst",
+     .summary = "3-128 letters, digits and `-`"},
+    {.resource_type = "azurerm_eventgrid_system_topic_event_subscription",
+     .noun = "Event Grid event subscription",
+     .min_length = 3,
+     .max_length = 64,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-64 letters, digits and `-`"},
     // azurerm 4.55 internal/services/dataprotection/
     // data_protection_backup_vault_resource.go: ^[-a-zA-Z0-9]{2,50}$.
     {.resource_type = "azurerm_data_protection_backup_vault",

@@ -27,6 +27,12 @@ void managed_with_cache_settings(const model::Region& region, const model::Redis
        "a Managed Redis instance is always clustered; remove `shards`"},
       {"geo_replica", redis.geo_replica.explicit_, redis.geo_replica.location,
        "write `geo_replication = \"<group>\"` in the `redis` block of each region to link"},
+      {"persistence", redis.persistence.explicit_, redis.persistence.location,
+       "a Managed Redis instance persists to its own disk, not to a storage account; remove "
+       "`persistence`"},
+      {"rdb_frequency", redis.rdb_frequency.explicit_, redis.rdb_frequency.location,
+       "a Managed Redis instance persists to its own disk, not to a storage account; remove "
+       "`rdb_frequency`"},
   };
   for (const Setting& s : settings) {
     if (!s.written) continue;

@@ -30,6 +30,10 @@ STUB_OUTPUTS = {
                'output "subnet_ids" { value = { for k, v in var.subnets : k => "subnet-${k}" } }\n',
     "private-dns": 'output "zone_ids" { value = { for z in var.zones : z => "zone-${z}" } }\n',
     "policy-definitions": 'output "ids" { value = { for k, v in var.names : k => "definition-${k}" } }\n',
+    # The Event Grid module looks its Service Bus topic up by name.
+    "servicebus": 'output "id" { value = "namespace-id" }\n'
+                  'output "endpoint" { value = "endpoint" }\n'
+                  'output "topic_ids" { value = { for k, t in var.topics : k => "topic-${k}" } }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'

@@ -18,11 +18,12 @@ using model::Service;
 size_t region_resources(const RegionPlan& plan) {
   const model::Region& r = *plan.region;
   size_t n = 2 + (plan.dns_zones.empty() ? 0 : 1);
-  for (bool present : {r.monitoring.has_value(), r.aks.has_value(), r.search.has_value(),
-                       r.openai.has_value(), r.storage.has_value(), r.redis.has_value(),
-                       r.managed_redis.has_value(), r.keyvault.has_value(),
-                       r.postgres.has_value(), r.servicebus.has_value(), r.backup.has_value(),
-                       r.app_service.has_value(), r.container_apps.has_value()}) {
+  for (bool present :
+       {r.monitoring.has_value(), r.aks.has_value(), r.search.has_value(), r.openai.has_value(),
+        r.storage.has_value(), r.redis.has_value(), r.managed_redis.has_value(),
+        r.keyvault.has_value(), r.postgres.has_value(), r.servicebus.has_value(),
+        r.backup.has_value(), r.app_service.has_value(), r.container_apps.has_value(),
+        r.storage && r.storage->events && r.servicebus}) {
     n += present ? 1 : 0;
   }
   return n;

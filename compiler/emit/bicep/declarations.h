@@ -48,6 +48,7 @@ inline constexpr RegionCollection kRegionServiceBus{"regionServiceBus", "service
 inline constexpr RegionCollection kRegionManagedRedis{"regionManagedRedis", "managedRedis", true};
 inline constexpr RegionCollection kRegionBackup{"regionBackup", "backup", true};
 inline constexpr RegionCollection kRegionAppService{"regionAppService", "appService", true};
+inline constexpr RegionCollection kRegionEventGrid{"regionEventGrid", "eventGrid", true};
 inline constexpr RegionCollection kRegionContainerApps{"regionContainerApps", "containerApps",
                                                        true};
 

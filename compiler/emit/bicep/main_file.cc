@@ -127,6 +127,7 @@ class MainFile {
     import(p_.any_region(Service::kKeyVault), "keyVaultSettings", "keyvault.bicep");
     import(p_.any_region(Service::kPostgres), "postgresSettings", "postgres.bicep");
     import(p_.any_region(Service::kServiceBus), "serviceBusSettings", "servicebus.bicep");
+    import(p_.any_blob_events(), "eventGridSettings", "eventgrid.bicep");
     import(p_.any_region(Service::kManagedRedis), "managedRedisSettings", "managed-redis.bicep");
     import(p_.any_region(Service::kBackup), "backupSettings", "backup.bicep");
     import(p_.any_region(Service::kAppService), "appServiceSettings", "app-service.bicep");
@@ -180,6 +181,8 @@ class MainFile {
              "postgresSettings");
     optional(p_.any_region(Service::kServiceBus), "Its Service Bus Premium namespace.",
              kRegionServiceBus, "serviceBusSettings");
+    optional(p_.any_blob_events(), "Its Event Grid system topic on the storage account.",
+             kRegionEventGrid, "eventGridSettings");
     optional(p_.any_region(Service::kManagedRedis), "Its Azure Managed Redis.", kRegionManagedRedis,
              "managedRedisSettings");
     optional(p_.any_region(Service::kBackup), "Its Backup vault.", kRegionBackup, "backupSettings");
@@ -397,6 +400,16 @@ class MainFile {
     service(Service::kKeyVault, kRegionKeyVaults, "keyvault.bicep", {});
     service(Service::kPostgres, kRegionPostgres, "postgres.bicep", {});
     service(Service::kServiceBus, kRegionServiceBus, "servicebus.bicep", {});
+    if (p_.any_blob_events()) {
+      // The module reads the storage account and the Service Bus topic by
+      // name.
+      region_module(kRegionEventGrid, "eventgrid.bicep",
+                    {{"settings", settings(kRegionEventGrid)},
+                     {"location", raw(location)},
+                     {"tags", raw("tags")}},
+                    false,
+                    {std::string(kRegionStorage.symbol), std::string(kRegionServiceBus.symbol)});
+    }
     if (p_.any_region(Service::kManagedRedis)) {
       // A geo-replication member links to the members deployed before it, so
       // with a group the instances are deployed in the regions' order.

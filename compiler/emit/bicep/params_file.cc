@@ -7,17 +7,18 @@
 
 #include <algorithm>
 
-#include "compiler/text/ascii.h"
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/naming/search_links.h"
+#include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/managed_redis/geo_groups.h"
-#include "compiler/naming/search_links.h"
-#include "compiler/services/app_service/runtimes.h"
+#include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -235,6 +236,17 @@ class ParamsFile {
         {"zones", Value::string_array(zone_list)},
     };
     if (c.shards.value > 0) props.push_back({"shardCount", num(c.shards.value)});
+    if (c.persistence.value != model::RedisPersistence::kNone) {
+      std::vector<Property> persistence{
+          {"kind", str(model::dsl_spelling(c.persistence.value))},
+          {"accountName", str(p_.region_name(r, "redis_persistence"))},
+          {"replicationType", str(model::to_string(services::redis::persistence_replication(r)))},
+      };
+      if (c.persistence.value == model::RedisPersistence::kRdb) {
+        persistence.insert(persistence.begin() + 1, {"rdbFrequency", num(c.rdb_frequency.value)});
+      }
+      props.push_back({"persistence", Value::object(std::move(persistence))});
+    }
     if (plan.redis_replica_endpoint_region) {
       const model::Region& endpoint = *p_.regions[*plan.redis_replica_endpoint_region].region;
       props.push_back(
@@ -606,6 +618,16 @@ class ParamsFile {
     }
     if (r.postgres) param(kRegionPostgres, postgres(plan));
     if (r.servicebus) param(kRegionServiceBus, servicebus(plan));
+    if (r.storage && r.storage->events && r.servicebus) {
+      param(kRegionEventGrid,
+            Value::object({
+                {"name", str(p_.region_name(r, "eventgrid"))},
+                {"subscriptionName", str(p_.region_name(r, "eventgrid.blob_created"))},
+                {"storageAccountName", str(p_.region_name(r, "storage"))},
+                {"serviceBusNamespaceName", str(p_.region_name(r, "servicebus"))},
+                {"serviceBusTopicName", str(r.storage->events->blob_created.value)},
+            }));
+    }
     if (r.managed_redis) param(kRegionManagedRedis, managed_redis(plan));
     if (r.backup) param(kRegionBackup, backup(plan));
     if (r.app_service) param(kRegionAppService, app_service(plan));

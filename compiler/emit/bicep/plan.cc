@@ -216,6 +216,12 @@ bool Plan::any_region(Service service) const {
                      [&](const model::Region& r) { return r.has(service); });
 }
 
+bool Plan::any_blob_events() const {
+  return std::any_of(
+      topology->regions.begin(), topology->regions.end(),
+      [](const model::Region& r) { return r.storage && r.storage->events && r.servicebus; });
+}
+
 const CosmosPlan* Plan::cosmos_of(size_t region) const {
   for (const CosmosPlan& a : cosmos) {
     if (std::find(a.endpoint_regions.begin(), a.endpoint_regions.end(), region) !=

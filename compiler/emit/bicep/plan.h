@@ -190,6 +190,8 @@ struct Plan {
   const std::string& name(std::string_view key) const;
   const std::string& region_name(const model::Region& region, std::string_view what) const;
   bool any_region(model::Service service) const;
+  // Some region delivers its storage account's blob events to Service Bus.
+  bool any_blob_events() const;
   const CosmosPlan* cosmos_of(size_t region) const;  // the account the region reaches privately
   bool has_private_endpoints() const;
   bool is_origin(const RegionPlan& region) const;  // Front Door sends traffic there

@@ -79,6 +79,7 @@ constexpr std::string_view kReserved[] = {
     "postgresSettings",
     "registrySettings",
     "serviceBusSettings",
+    "eventGridSettings",
     "managedRedisSettings",
     "backupSettings",
     "appServiceSettings",

@@ -105,6 +105,10 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kPostgres)) out.push_back("regional/postgres");
   if (e.any_region(Service::kAppService)) out.push_back("regional/app_service");
   if (e.any_region(Service::kServiceBus)) out.push_back("regional/servicebus");
+  if (std::any_of(e.topology->regions.begin(), e.topology->regions.end(),
+                  [](const model::Region& r) { return r.storage && r.storage->events; })) {
+    out.push_back("regional/eventgrid");
+  }
   if (e.any_region(Service::kManagedRedis)) out.push_back("regional/managed-redis");
   for (const auto& g : services::managed_redis::geo_groups(*e.topology)) {
     if (g.members.size() < 2) continue;

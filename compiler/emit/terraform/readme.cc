@@ -73,6 +73,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},
+    {"regional/eventgrid", "eventgrid", "per region",
+     "Event Grid system topic on the storage account, its Service Bus Data Sender role and the "
+     "subscription delivering blob created events to a Service Bus topic"},
     {"regional/vnet-peering", "vnet_peering", "per peering direction",
      "VNet peering to another region of the boundary, links of that region's Private Link DNS "
      "zones to the VNet"},

@@ -8,11 +8,12 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/frontdoor_inbound.h"
-#include "compiler/services/frontdoor/rate_limits.h"
-#include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
+#include "compiler/services/frontdoor/rate_limits.h"
+#include "compiler/services/frontdoor/unrouted.h"
+#include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
 #include "compiler/text/ascii.h"
 
@@ -196,6 +197,29 @@ Expr openai(const Estate& e, const model::Region& r) {
   });
 }
 
+bool any_persisted_redis(const Estate& e) {
+  return std::any_of(
+      e.topology->regions.begin(), e.topology->regions.end(), [](const model::Region& r) {
+        return r.redis && r.redis->persistence.value != model::RedisPersistence::kNone;
+      });
+}
+
+bool any_blob_events(const Estate& e) {
+  return std::any_of(e.topology->regions.begin(), e.topology->regions.end(),
+                     [](const model::Region& r) { return r.storage && r.storage->events; });
+}
+
+// The system topic on the region's storage account and the Service Bus topic
+// its subscription delivers blob created events to.
+Expr eventgrid(const Estate& e, const model::Region& r) {
+  if (!r.storage || !r.storage->events || !r.servicebus) return Expr::null();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "eventgrid"))},
+      {"subscription_name", str(e.names.region(r.key, "eventgrid.blob_created"))},
+      {"topic", str(r.storage->events->blob_created.value)},
+  });
+}
+
 Expr redis(const Estate& e, const model::Region& r) {
   if (!r.redis) return Expr::null();
   const model::Redis& c = *r.redis;
@@ -213,16 +237,29 @@ Expr redis(const Estate& e, const model::Region& r) {
                  {"private_endpoint_location", str(geo->endpoint_region->location.value)},
                  {"endpoint_region", str(geo->endpoint_region->key)},
              });
-  return Expr::object({
+  Expr persistence = c.persistence.value == model::RedisPersistence::kNone
+                         ? Expr::null()
+                         : Expr::object({
+                               {"kind", str(model::dsl_spelling(c.persistence.value))},
+                               {"rdb_frequency", num(c.rdb_frequency.value)},
+                               {"account_name", str(e.names.region(r.key, "redis_persistence"))},
+                               {"replication_type",
+                                str(model::to_string(services::redis::persistence_replication(r)))},
+                           });
+  std::vector<Entry> fields{
       {"name", str(e.names.region(r.key, "redis"))},
       {"sku_name", str(c.sku.value)},
       {"capacity", num(c.capacity.value)},
       {"shard_count", c.shards.value > 0 ? num(c.shards.value) : Expr::null()},
       {"zones", Expr::string_list(zones)},
-      {"geo_replica", std::move(replica)},
-      {"private_endpoint_name", str(e.names.region(r.key, "pep.redis"))},
-      {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.redis."))},
-  });
+  };
+  // Only topologies with a persisted cache carry the field, so the others'
+  // trees stay as they were.
+  if (any_persisted_redis(e)) fields.push_back({"persistence", std::move(persistence)});
+  fields.push_back({"geo_replica", std::move(replica)});
+  fields.push_back({"private_endpoint_name", str(e.names.region(r.key, "pep.redis"))});
+  fields.push_back({"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.redis."))});
+  return Expr::object(std::move(fields));
 }
 
 Expr managed_redis(const Estate& e, const model::Region& r) {
@@ -553,6 +590,7 @@ Expr region(const Estate& e, const model::Region& r) {
   if (e.any_region(model::Service::kServiceBus)) {
     fields.push_back({"servicebus", r.servicebus ? servicebus(e, r) : Expr::null()});
   }
+  if (any_blob_events(e)) fields.push_back({"eventgrid", eventgrid(e, r)});
   if (e.any_region(model::Service::kManagedRedis)) {
     fields.push_back({"managed_redis", r.managed_redis ? managed_redis(e, r) : Expr::null()});
   }

@@ -295,6 +295,12 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("capacity", raw("each.value.redis.capacity"));
     b.attribute("shard_count", raw("each.value.redis.shard_count"));
     b.attribute("zones", raw("each.value.redis.zones"));
+    if (std::any_of(
+            e.topology->regions.begin(), e.topology->regions.end(), [](const model::Region& r) {
+              return r.redis && r.redis->persistence.value != model::RedisPersistence::kNone;
+            })) {
+      b.attribute("persistence", raw("each.value.redis.persistence"));
+    }
     b.attribute("geo_replica", raw("each.value.redis.geo_replica"));
     // The replica's endpoint takes an address in the endpoints subnet of the
     // region named by `endpoint_region` and registers in that region's zone.
@@ -363,6 +369,20 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("private_endpoint", private_endpoint_object("servicebus"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "servicebus", std::move(b));
+  }
+  if (std::any_of(e.topology->regions.begin(), e.topology->regions.end(),
+                  [](const model::Region& r) { return r.storage && r.storage->events; })) {
+    // Rule S090 keeps the topic one of the region's own namespace.
+    Body b = module_head("regional/eventgrid", regions_with("eventgrid"));
+    b.attribute("name", raw("each.value.eventgrid.name"));
+    b.attribute("subscription_name", raw("each.value.eventgrid.subscription_name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("storage_account_id", raw("module.storage[each.key].id"));
+    b.attribute("service_bus_topic_id",
+                raw("module.servicebus[each.key].topic_ids[each.value.eventgrid.topic]"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "eventgrid", std::move(b));
   }
   if (e.any_region(Service::kAppService)) {
     Body b = module_head("regional/app_service", regions_with("app_service"));

@@ -15,6 +15,16 @@
 // Premium Azure Cache for Redis"): Premium only, 1 to 10 shards, and it cannot
 // be turned off once on. Linked caches must be clustered alike, so the
 // replica takes the primary's shard count.
+//
+// Persistence (Microsoft Learn, "Configure data persistence for a Premium
+// Azure Cache for Redis instance"): Premium only, RDB snapshots or an AOF log,
+// not both, never on a geo-replicated cache, written to a storage account in
+// the cache's own location. The cache gets an account of its own: the
+// region's storage account refuses shared keys, which the cache authenticates
+// with here, and keeps deleted blobs, which Microsoft advises against for
+// persistence. A key-authenticated cache cannot pass a storage firewall, so
+// the account is reached over its public endpoint, with TLS 1.2 and no
+// anonymous access.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -61,6 +71,9 @@ type redisSettings = {
   @description('Availability zones of a Premium cache; empty for none.')
   zones: string[]
 
+  @description('Persistence of a Premium cache and the account it writes to; absent for none.')
+  persistence: persistence?
+
   @description('The linked geo-replica; null for none.')
   geoReplica: replica?
 
@@ -69,6 +82,20 @@ type redisSettings = {
 
   @description('The private DNS zones the endpoint registers in.')
   privateDnsZones: string[]
+}
+
+type persistence = {
+  @description('RDB snapshots or an append-only log of every write.')
+  kind: ('rdb' | 'aof')
+
+  @description('Minutes between RDB snapshots; absent for AOF.')
+  rdbFrequency: (15 | 30 | 60 | 360 | 720 | 1440)?
+
+  @description('Name of the storage account, in the cache\'s location.')
+  accountName: string
+
+  @description('Redundancy of the storage account: LRS, ZRS, GRS or GZRS.')
+  replicationType: ('LRS' | 'ZRS' | 'GRS' | 'GZRS')
 }
 
 type replica = {
@@ -102,6 +129,42 @@ var zones = settings.skuName == 'Premium' && settings.?geoReplica == null && !em
 var replicaName = settings.?geoReplica.?name ?? '${settings.name}-replica'
 var replicaLocation = settings.?geoReplica.?location ?? location
 
+resource persistenceAccount 'Microsoft.Storage/storageAccounts@2026-09-01' = if (settings.?persistence != null) {
+  name: settings.?persistence.?accountName ?? '${take(replace(settings.name, '-', ''), 20)}pers'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_${settings.?persistence.?replicationType ?? 'LRS'}'
+  }
+  properties: {
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    allowSharedKeyAccess: true
+  }
+}
+
+// Read from the account when the cache is deployed: the key never appears
+// in the parameters or the outputs.
+var persistenceConnectionString = settings.?persistence == null
+  ? ''
+  : 'DefaultEndpointsProtocol=https;BlobEndpoint=${persistenceAccount!.properties.primaryEndpoints.blob};AccountName=${persistenceAccount.name};AccountKey=${persistenceAccount!.listKeys().keys[0].value}'
+
+var persistenceConfiguration = settings.?persistence.?kind == 'rdb'
+  ? {
+      'rdb-backup-enabled': 'true'
+      'rdb-backup-frequency': string(settings.?persistence.?rdbFrequency ?? 60)
+      'rdb-storage-connection-string': persistenceConnectionString
+    }
+  : settings.?persistence.?kind == 'aof'
+      ? {
+          'aof-backup-enabled': 'true'
+          'aof-storage-connection-string-0': persistenceConnectionString
+        }
+      : {}
+
 var cacheProperties = {
   sku: sku
   redisVersion: '6'
@@ -113,6 +176,7 @@ var cacheProperties = {
   disableAccessKeyAuthentication: true
   redisConfiguration: {
     'aad-enabled': 'true'
+    ...persistenceConfiguration
   }
   // Absent, not null, on an unclustered cache.
   ...(settings.?shardCount == null ? {} : { shardCount: settings.?shardCount })

@@ -15,6 +15,16 @@
 # Premium Azure Cache for Redis"): Premium only, 1 to 10 shards, and it cannot
 # be turned off once on. Linked caches must be clustered alike, so the
 # replica takes the primary's shard count.
+#
+# Persistence (Microsoft Learn, "Configure data persistence for a Premium
+# Azure Cache for Redis instance"): Premium only, RDB snapshots or an AOF log,
+# not both, never on a geo-replicated cache, written to a storage account in
+# the cache's own location. The cache gets an account of its own: the
+# region's storage account refuses shared keys, which the cache authenticates
+# with here, and keeps deleted blobs, which Microsoft advises against for
+# persistence (the cache rewrites its files every few minutes or seconds).
+# A key-authenticated cache cannot pass a storage firewall, so the account
+# is reached over its public endpoint, with TLS 1.2 and no anonymous access.
 
 locals {
   # Basic and Standard caches use the C family, Premium the P family.
@@ -24,6 +34,27 @@ locals {
   # API's zonalAllocationPolicy (the Bicep module sets NoZones on linked
   # caches), so Azure's own default applies to them here.
   zones = var.sku_name == "Premium" && var.geo_replica == null && length(var.zones) > 0 ? var.zones : null
+
+  rdb = var.persistence == null ? false : var.persistence.kind == "rdb"
+  aof = var.persistence == null ? false : var.persistence.kind == "aof"
+  # The persistence account's connection string, without its key.
+  persistence_format = "DefaultEndpointsProtocol=https;BlobEndpoint=%s;AccountName=%s;AccountKey=%s"
+}
+
+resource "azurerm_storage_account" "persistence" {
+  count = var.persistence == null ? 0 : 1
+
+  name                            = var.persistence.account_name
+  location                        = var.location
+  resource_group_name             = var.resource_group_name
+  account_kind                    = "StorageV2"
+  account_tier                    = "Standard"
+  account_replication_type        = var.persistence.replication_type
+  https_traffic_only_enabled      = true
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = false
+  shared_access_key_enabled       = true
+  tags                            = var.tags
 }
 
 resource "azurerm_redis_cache" "this" {
@@ -47,6 +78,24 @@ resource "azurerm_redis_cache" "this" {
 
   redis_configuration {
     active_directory_authentication_enabled = true
+    rdb_backup_enabled                      = local.rdb ? true : null
+    rdb_backup_frequency                    = local.rdb ? var.persistence.rdb_frequency : null
+    aof_backup_enabled                      = local.aof ? true : null
+
+    # Built from the account's own attributes when it is deployed: the key
+    # never appears in the configuration, only in the (sensitive) state.
+    rdb_storage_connection_string = local.rdb ? format(
+      local.persistence_format,
+      azurerm_storage_account.persistence[0].primary_blob_endpoint,
+      azurerm_storage_account.persistence[0].name,
+      azurerm_storage_account.persistence[0].primary_access_key,
+    ) : null
+    aof_storage_connection_string_0 = local.aof ? format(
+      local.persistence_format,
+      azurerm_storage_account.persistence[0].primary_blob_endpoint,
+      azurerm_storage_account.persistence[0].name,
+      azurerm_storage_account.persistence[0].primary_access_key,
+    ) : null
   }
 }
 

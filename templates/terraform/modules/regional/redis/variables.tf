@@ -45,6 +45,27 @@ variable "zones" {
   default     = []
 }
 
+variable "persistence" {
+  type = object({
+    kind             = string
+    rdb_frequency    = number
+    account_name     = string
+    replication_type = string
+  })
+  description = "Persistence of a Premium cache: kind rdb (snapshots every rdb_frequency minutes) or aof, and the storage account in the cache's location it writes to; null for none."
+  default     = null
+
+  validation {
+    condition     = var.persistence == null ? true : contains(["rdb", "aof"], var.persistence.kind)
+    error_message = "Persistence is rdb or aof."
+  }
+
+  validation {
+    condition     = var.persistence == null ? true : contains([15, 30, 60, 360, 720, 1440], var.persistence.rdb_frequency)
+    error_message = "An RDB snapshot is written every 15, 30, 60, 360, 720 or 1440 minutes."
+  }
+}
+
 variable "geo_replica" {
   type = object({
     name                      = string

@@ -194,6 +194,11 @@ param regions = [
         '2'
         '3'
       ]
+      persistence: {
+        kind: 'aof'
+        accountName: 'stredispub4c77prod523733'
+        replicationType: 'GRS'
+      }
       privateEndpointName: 'pep-pubsec-primary-redis-prod'
       privateDnsZones: [
         'privatelink.redis.cache.windows.net'

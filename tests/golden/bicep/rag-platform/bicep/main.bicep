@@ -14,6 +14,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { serviceBusSettings } from 'modules/servicebus.bicep'
+import { eventGridSettings } from 'modules/eventgrid.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -106,6 +107,9 @@ type regionSettings = {
 
   @description('Its Service Bus Premium namespace.')
   serviceBus: serviceBusSettings?
+
+  @description('Its Event Grid system topic on the storage account.')
+  eventGrid: eventGridSettings?
 }
 
 type cosmosAccountSettings = {
@@ -269,6 +273,21 @@ module regionServiceBus 'modules/servicebus.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+  }
+]
+
+module regionEventGrid 'modules/eventgrid.bicep' = [
+  for (region, i) in regions: if (region.?eventGrid != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.eventGrid!
+      location: region.group.location
+      tags: tags
+    }
+    dependsOn: [
+      regionStorage
+      regionServiceBus
+    ]
   }
 ]
 

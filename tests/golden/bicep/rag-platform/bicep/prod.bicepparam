@@ -251,6 +251,13 @@ param regions = [
         'privatelink.servicebus.windows.net'
       ]
     }
+    eventGrid: {
+      name: 'egst-rag-us-prod'
+      subscriptionName: 'blob-created'
+      storageAccountName: 'stragusprod399e5d'
+      serviceBusNamespaceName: 'sbns-rag-us-prod-399e5d'
+      serviceBusTopicName: 'index-sync-events'
+    }
   }
   {
     key: 'eu'
@@ -485,6 +492,13 @@ param regions = [
       privateDnsZones: [
         'privatelink.servicebus.windows.net'
       ]
+    }
+    eventGrid: {
+      name: 'egst-rag-eu-prod'
+      subscriptionName: 'blob-created'
+      storageAccountName: 'strageuprod399e5d'
+      serviceBusNamespaceName: 'sbns-rag-eu-prod-399e5d'
+      serviceBusTopicName: 'index-sync-events'
     }
   }
 ]

@@ -147,11 +147,17 @@ locals {
         ]
       }
       redis = {
-        name                  = "redis-pubsec-primary-prod-523733"
-        sku_name              = "Premium"
-        capacity              = 1
-        shard_count           = null
-        zones                 = ["1", "2", "3"]
+        name        = "redis-pubsec-primary-prod-523733"
+        sku_name    = "Premium"
+        capacity    = 1
+        shard_count = null
+        zones       = ["1", "2", "3"]
+        persistence = {
+          kind             = "aof"
+          rdb_frequency    = 60
+          account_name     = "stredispub4c77prod523733"
+          replication_type = "GRS"
+        }
         geo_replica           = null
         private_endpoint_name = "pep-pubsec-primary-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
@@ -292,6 +298,7 @@ locals {
         capacity              = 3
         shard_count           = null
         zones                 = []
+        persistence           = null
         geo_replica           = null
         private_endpoint_name = "pep-pubsec-standby-redis-prod"
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
@@ -772,6 +779,7 @@ module "redis" {
   capacity                         = each.value.redis.capacity
   shard_count                      = each.value.redis.shard_count
   zones                            = each.value.redis.zones
+  persistence                      = each.value.redis.persistence
   geo_replica                      = each.value.redis.geo_replica
   geo_replica_subnet_id            = each.value.redis.geo_replica == null ? null : module.network[each.value.redis.geo_replica.endpoint_region].subnet_ids["endpoints"]
   geo_replica_private_dns_zone_ids = each.value.redis.geo_replica == null ? [] : [module.private_dns[each.value.redis.geo_replica.endpoint_region].zone_ids["privatelink.redis.cache.windows.net"]]

@@ -253,6 +253,11 @@ locals {
         private_endpoint_name = "pep-rag-eu-servicebus-prod"
         private_dns_zones     = ["privatelink.servicebus.windows.net"]
       }
+      eventgrid = {
+        name              = "egst-rag-eu-prod"
+        subscription_name = "blob-created"
+        topic             = "index-sync-events"
+      }
     }
     us = {
       location            = "eastus"
@@ -448,6 +453,11 @@ locals {
         }
         private_endpoint_name = "pep-rag-us-servicebus-prod"
         private_dns_zones     = ["privatelink.servicebus.windows.net"]
+      }
+      eventgrid = {
+        name              = "egst-rag-us-prod"
+        subscription_name = "blob-created"
+        topic             = "index-sync-events"
       }
     }
   }
@@ -1150,6 +1160,19 @@ module "servicebus" {
     private_dns_zone_ids = [for zone in each.value.servicebus.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "eventgrid" {
+  source   = "../../modules/regional/eventgrid"
+  for_each = { for key, region in local.regions : key => region if region.eventgrid != null }
+
+  name                 = each.value.eventgrid.name
+  subscription_name    = each.value.eventgrid.subscription_name
+  location             = each.value.location
+  resource_group_name  = azurerm_resource_group.region[each.key].name
+  storage_account_id   = module.storage[each.key].id
+  service_bus_topic_id = module.servicebus[each.key].topic_ids[each.value.eventgrid.topic]
+  tags                 = local.common_tags
 }
 
 module "cosmos" {
