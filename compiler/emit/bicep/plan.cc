@@ -92,9 +92,13 @@ class Planner {
     for (const naming::CosmosAccount& source : naming::cosmos_accounts(t_)) {
       CosmosPlan a;
       a.boundary = source.boundary;
-      a.key = source.boundary ? source.boundary->name : "shared";
+      a.non_personal = source.non_personal;
+      a.containers = source.containers;
+      a.key = source.boundary ? source.boundary->name : source.non_personal ? "global" : "shared";
       a.stem = stems.stem(a.key);
-      std::string base = source.boundary ? "boundary." + source.boundary->name + ".data" : "data";
+      std::string base = source.boundary       ? "boundary." + source.boundary->name + ".data"
+                         : source.non_personal ? "global.data"
+                                               : "data";
       a.name = p_.name(base + ".cosmos");
       a.resource_group = p_.name(base + ".rg");
       a.database = p_.name(base + ".database");
@@ -313,7 +317,10 @@ class Planner {
       switch (metric->target) {
         case catalog::MetricTarget::kCosmos:
           for (const CosmosPlan& a : p_.cosmos) {
-            add("cosmos", a.key, a.boundary ? base + ".boundary." + a.boundary->name : base);
+            add("cosmos", a.key,
+                a.boundary       ? base + ".boundary." + a.boundary->name
+                : a.non_personal ? base + ".global"
+                                 : base);
           }
           break;
         case catalog::MetricTarget::kFrontDoor:
