@@ -54,8 +54,15 @@ void plan_cosmos(Estate& e) {
   for (const naming::CosmosAccount& source : naming::cosmos_accounts(t)) {
     CosmosAccount a;
     a.boundary = source.boundary;
-    a.key = source.boundary ? source.boundary->name : "shared";
-    a.name_base = source.boundary ? "boundary." + source.boundary->name + ".data" : "data";
+    a.non_personal = source.non_personal;
+    a.containers = source.containers;
+    if (source.boundary) {
+      a.key = source.boundary->name;
+      a.name_base = "boundary." + source.boundary->name + ".data";
+    } else {
+      a.key = source.non_personal ? "global" : "shared";
+      a.name_base = source.non_personal ? "global.data" : "data";
+    }
     a.name = e.names.get(a.name_base + ".cosmos");
     a.resource_group = e.names.get(a.name_base + ".rg");
     a.database = e.names.get(a.name_base + ".database");
@@ -291,7 +298,11 @@ void plan_alerts(Estate& e) {
     switch (metric->target) {
       case catalog::MetricTarget::kCosmos:
         for (const CosmosAccount& a : e.cosmos) {
-          add("cosmos", a.key, a.boundary ? base + ".boundary." + a.boundary->name : base, a.name);
+          add("cosmos", a.key,
+              a.boundary       ? base + ".boundary." + a.boundary->name
+              : a.non_personal ? base + ".global"
+                               : base,
+              a.name);
         }
         break;
       case catalog::MetricTarget::kFrontDoor:

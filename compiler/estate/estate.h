@@ -28,9 +28,13 @@ struct GeoLocation {
 // One Cosmos DB account (see compiler/naming/cosmos_accounts.h), in a data
 // resource group of its own.
 struct CosmosAccount {
-  std::string key;  // the boundary's name, or "shared" for an explicit location list
-  const model::Boundary* boundary = nullptr;  // null when shared
-  std::string name_base;                      // naming key prefix: "boundary.eu.data" or "data"
+  // The boundary's name, "shared" for an explicit location list, or
+  // "global" for the account of the non-personal containers.
+  std::string key;
+  const model::Boundary* boundary = nullptr;        // null when shared or global
+  bool non_personal = false;                        // the global account of non-personal containers
+  std::vector<const model::Container*> containers;  // declaration order
+  std::string name_base;  // naming key prefix: "boundary.eu.data", "data" or "global.data"
   std::string name;
   std::string resource_group;
   std::string location;  // the write region

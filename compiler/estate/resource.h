@@ -58,6 +58,10 @@ struct Placement {
   // reported twice.
   bool checked = true;
   Wording wording = nullptr;
+  // What the placed data is. A non-personal placement outside a boundary is
+  // no breach: the engine records it as an exemption, with `reasons` leading
+  // back to the `data = non-personal` declaration.
+  model::DataClass data_class = model::DataClass::kPersonal;
 };
 
 // A placement outside a boundary, as the residency engine hands it to a

@@ -23,6 +23,11 @@ constexpr Choice<ConflictPolicy> kConflicts[] = {
     {"region-scoped", ConflictPolicy::kRegionScoped},
 };
 
+constexpr Choice<DataClass> kDataClasses[] = {
+    {"personal", DataClass::kPersonal},
+    {"non-personal", DataClass::kNonPersonal},
+};
+
 constexpr Choice<std::string_view> kBackups[] = {
     {"continuous-7d", "Continuous7Days"},
     {"continuous-30d", "Continuous30Days"},
@@ -69,6 +74,8 @@ void read_container(BlockReader& r, Container& c) {
   r.choice<ConflictPolicy>("conflict", c.conflict, kConflicts);
   c.conflict_path.value = "/_ts";
   r.string("conflict_path", c.conflict_path);
+  c.data.value = DataClass::kPersonal;
+  r.choice<DataClass>("data", c.data, kDataClasses);
   auto procedures = r.blocks("procedure");
   for (size_t i = 0; i < procedures.size(); ++i) {
     const dsl::Node* n = procedures[i];

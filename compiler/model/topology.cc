@@ -54,6 +54,16 @@ const char* to_string(ConflictPolicy p) {
   return "";
 }
 
+const char* to_string(DataClass d) {
+  switch (d) {
+    case DataClass::kPersonal:
+      return "personal";
+    case DataClass::kNonPersonal:
+      return "non-personal";
+  }
+  return "";
+}
+
 const char* to_string(StorageReplication r) {
   switch (r) {
     case StorageReplication::kLRS: return "LRS";

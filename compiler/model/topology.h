@@ -38,6 +38,12 @@ enum class Consistency { kStrong, kBoundedStaleness, kSession, kConsistentPrefix
 
 enum class ConflictPolicy { kLastWriterWins, kCustom, kRegionScoped };
 
+// What a data store holds, as the topology declares it (`data = ...`).
+// Personal data stays in its tenants' boundary; data declared non-personal
+// (global configuration, feature flags) may be copied across boundaries,
+// and the residency engine records each such copy as an exemption.
+enum class DataClass { kPersonal, kNonPersonal };
+
 enum class StorageReplication { kLRS, kZRS, kGRS, kRAGRS, kGZRS, kRAGZRS };
 
 enum class Service {
@@ -68,6 +74,7 @@ const char* to_string(DeploymentMode);
 const char* to_string(OpenAIDeployment);  // the azurerm/ARM sku name
 const char* to_string(Consistency);       // the azurerm/ARM consistency level
 const char* to_string(ConflictPolicy);
+const char* to_string(DataClass);           // the DSL word: "personal", "non-personal"
 const char* to_string(StorageReplication);  // the azurerm account_replication_type
 const char* to_string(Service);             // the DSL spelling
 const char* to_string(Comparison);          // the azurerm operator
@@ -482,6 +489,9 @@ struct Container {
   Sourced<ConflictPolicy> conflict;
   Sourced<std::string> conflict_path;  // last-writer-wins path
   std::optional<StoredProcedure> procedure;  // custom conflict resolution
+  // Unwritten: personal. A non-personal container lives in the estate's one
+  // global account, replicated to every region's location.
+  Sourced<DataClass> data;
 
   // The indexing policy's path lists as Azure needs them: the root path
   // `/*` in exactly one list. With an include list only those paths are

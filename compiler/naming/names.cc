@@ -388,6 +388,14 @@ class Generator {
           {&env_, &prefix_, &key});
       for (const char* name : target.zones) zone(name);
     }
+    // The global account of non-personal containers is reached from every
+    // region through an endpoint of its own, registered in the same zone.
+    if (std::any_of(accounts_.begin(), accounts_.end(),
+                    [](const CosmosAccount& a) { return a.non_personal; })) {
+      add("azurerm_private_endpoint", base + ".pep.cosmos_global",
+          fmt::format("pep-{}-{}-cosmos-global-{}", prefix_.text, key.text, env_.text), rg,
+          {&env_, &prefix_, &key});
+    }
     for (const RedisReplica& replica : replicas_) {
       // The replica's endpoint sits in the cache region's resource group and
       // registers in the Redis zone of the region whose subnet it uses.
@@ -461,6 +469,12 @@ class Generator {
       base = "boundary." + a.boundary->name + ".data";
       rg = fmt::format("rg-{}-data-{}-{}", prefix_.text, owner.text, env_.text);
       account = suffixed(fmt::format("cosno-{}-{}-{}", prefix_.text, owner.text, env_.text));
+    } else if (a.non_personal) {
+      // The account of non-personal containers, beside the boundaries' own:
+      // "global" where theirs carry the boundary's name.
+      base = "global.data";
+      rg = fmt::format("rg-{}-data-global-{}", prefix_.text, env_.text);
+      account = suffixed(fmt::format("cosno-{}-global-{}", prefix_.text, env_.text));
     } else {
       base = "data";
       rg = fmt::format("rg-{}-data-{}", prefix_.text, env_.text);
@@ -478,7 +492,8 @@ class Generator {
     const std::string account_path = rg + "/" + account;
     add("azurerm_cosmosdb_sql_database", base + ".database", database.text, account_path,
         {&database});
-    for (const model::Container& k : c.containers) {
+    for (const model::Container* held : a.containers) {
+      const model::Container& k = *held;
       const Part container{k.name, k.location, fmt::format("container name `{}`", k.name)};
       const std::string container_key = base + ".container." + k.name;
       add("azurerm_cosmosdb_sql_container", container_key, container.text,
@@ -675,6 +690,11 @@ class Generator {
     }
     if (metric->target == catalog::MetricTarget::kCosmos) {
       for (const CosmosAccount& account : accounts_) {
+        if (account.non_personal) {
+          add(type, base + ".global", fmt::format("alert-{}-global", name.text), global_rg_,
+              {&name});
+          continue;
+        }
         if (!account.boundary) {
           add(type, base, "alert-" + name.text, global_rg_, {&name});
           continue;

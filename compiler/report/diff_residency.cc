@@ -34,6 +34,9 @@ std::unordered_map<std::string, Reach> reach_of(const estate::Estate& e) {
       if (holder >= boundaries.size()) continue;
       Reach& reach = out[boundaries[holder].name];
       for (const estate::Placement& p : r.placements) {
+        // Where a tenant's personal data may be: data declared non-personal
+        // widens no tenant's reach.
+        if (p.data_class != model::DataClass::kPersonal) continue;
         for (const std::string& location : p.locations) {
           reach.pairs[{p.kind, location}].push_back({&r, &p});
           reach.locations.insert(location);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -97,6 +98,31 @@ TEST(Diff, SameTopologyHasNoChange) {
 
 // A region added to the EU boundary widens where the EU tenant's data may be,
 // not the US tenant's, and adds an assignment to the EU boundary's policy.
+// A new region adds a replica to the global account of non-personal
+// containers, which spans both boundaries: only the region's own boundary's
+// tenants are widened, since non-personal data is no tenant's.
+TEST(Diff, NonPersonalReplicaWidensNoOtherTenant) {
+  auto with_config = [](std::string text) {
+    const std::string orders = "container \"orders\" { partition = \"/tenantId\" }";
+    text.replace(text.find(orders), orders.size(),
+                 orders +
+                     "\n    container \"config\" { partition = \"/configType\"  data = "
+                     "non-personal }");
+    return text;
+  };
+  const std::string pl = R"(  region "pl" {
+    location = polandcentral
+    boundary = eu
+    address  = 10.3.0.0/16
+  })";
+  Diff d = compare(with_config(shop("", kTenants)), with_config(shop(pl, kTenants)));
+  EXPECT_EQ(d.residency.widening_tenants(), 1u);
+  EXPECT_EQ(nullptr, tenant(d, "acme"));
+  ASSERT_NE(nullptr, tenant(d, "globex"));
+  const auto& added = tenant(d, "globex")->new_locations;
+  EXPECT_NE(std::find(added.begin(), added.end(), "polandcentral"), added.end());
+}
+
 TEST(Diff, NewRegionInAnotherBoundaryWidensThatBoundarysTenants) {
   // Poland Central has no pair, so its vault keeps its contents in the
   // region: the new region adds exactly one location.

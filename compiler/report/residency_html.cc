@@ -264,7 +264,20 @@ std::string render_residency_html(const ResidencyReport& report) {
         "data.</p>\n";
   } else {
     out += "<ul>\n";
-    for (const std::string& e : report.exemptions) out += "<li>" + code(e) + "</li>\n";
+    for (const Exemption& x : report.exemptions) {
+      out += fmt::format("<li>{} ({}), {}: in {}", code(x.name), prose(x.azurerm_type),
+                         prose(x.data_class), location_list(x.locations));
+      if (!x.left_boundaries.empty()) {
+        out += fmt::format("; exempt from {} {}",
+                           x.left_boundaries.size() == 1 ? "boundary" : "boundaries",
+                           location_list(x.left_boundaries));
+      }
+      out += "\n<ul class=\"reasons\">\n";
+      for (const Reason& reason : x.reasons) {
+        out += fmt::format("<li>{} ({})</li>\n", prose(reason.text), at(reason.at));
+      }
+      out += "</ul></li>\n";
+    }
     out += "</ul>\n";
   }
   out += "<h2>What topoc cannot see</h2>\n<p>This report rests on these assumptions:</p>\n<ul>\n";

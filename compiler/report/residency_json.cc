@@ -120,7 +120,15 @@ std::string render_residency_json(const ResidencyReport& report) {
   json boundaries = json::array();
   for (const BoundaryResidency& b : report.boundaries) boundaries.push_back(boundary_json(b));
   out["boundaries"] = std::move(boundaries);
-  out["non_personal_exemptions"] = report.exemptions;
+  json exemptions = json::array();
+  for (const Exemption& x : report.exemptions) {
+    json entry = resource_json({x.name, x.azurerm_type, x.key, "", x.reasons});
+    entry["data_class"] = x.data_class;
+    entry["locations"] = x.locations;
+    entry["exempt_from"] = x.left_boundaries;
+    exemptions.push_back(std::move(entry));
+  }
+  out["non_personal_exemptions"] = std::move(exemptions);
   out["assumptions"] = report.assumptions;
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

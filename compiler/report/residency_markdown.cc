@@ -169,7 +169,24 @@ std::string render_residency_markdown(const ResidencyReport& report) {
         "No exemption is declared: the topology marks no resource as holding only "
         "non-personal data, so every resource above is treated as holding personal data.\n\n";
   } else {
-    for (const std::string& e : report.exemptions) out += fmt::format("- {}\n", markdown_code(e));
+    out +=
+        "The topology declares these resources to hold only non-personal data (`data = "
+        "non-personal`). They are not counted in the boundaries above: each may be copied to "
+        "locations a boundary does not allow, as an exemption from its residency.\n\n";
+    for (const Exemption& x : report.exemptions) {
+      out +=
+          fmt::format("- {} ({}), {}: in {}", markdown_code(x.name), markdown_cell(x.azurerm_type),
+                      markdown_cell(x.data_class), location_list(x.locations));
+      if (!x.left_boundaries.empty()) {
+        out += fmt::format("; exempt from {} {}",
+                           x.left_boundaries.size() == 1 ? "boundary" : "boundaries",
+                           location_list(x.left_boundaries));
+      }
+      out += "\n";
+      for (const Reason& reason : x.reasons) {
+        out += fmt::format("  - {} ({})\n", markdown_message(reason.text), at(reason.at));
+      }
+    }
     out += "\n";
   }
   out += "## What topoc cannot see\n\n";

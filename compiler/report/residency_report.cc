@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -232,6 +233,50 @@ std::vector<std::string> assumptions_of(const model::Topology& t) {
   return out;
 }
 
+// Every resource with placements declared non-personal that holds data of
+// a reported boundary: where those placements are, the boundaries whose
+// locations they leave, and the reasons of the first.
+std::vector<Exemption> exemptions_of(const estate::Estate& e,
+                                     const std::vector<dsl::SourceFile>& files,
+                                     const std::vector<int>& slot) {
+  const model::Topology& t = *e.topology;
+  std::vector<Exemption> out;
+  for (const estate::Resource& r : e.resources) {
+    bool reported = std::any_of(r.holders.begin(), r.holders.end(),
+                                [&](size_t h) { return h < slot.size() && slot[h] >= 0; });
+    if (!reported) continue;
+    std::set<std::string> locations;
+    std::vector<bool> left(t.boundaries.size(), false);
+    const estate::Placement* first = nullptr;
+    for (const estate::Placement& p : r.placements) {
+      if (p.data_class == model::DataClass::kPersonal) continue;
+      if (!first) first = &p;
+      locations.insert(p.locations.begin(), p.locations.end());
+      for (size_t h : r.holders) {
+        const model::Boundary& b = t.boundaries[h];
+        if (b.allowed_locations.empty()) continue;
+        for (const std::string& l : p.locations) left[h] = left[h] || !b.allows(l);
+      }
+    }
+    if (!first) continue;
+    Exemption x{r.name.empty() ? r.key : r.name,
+                r.azurerm_type,
+                r.key,
+                model::to_string(first->data_class),
+                {locations.begin(), locations.end()},
+                {},
+                placed(r, *first, files).reasons};
+    for (size_t h = 0; h < left.size(); ++h) {
+      if (left[h]) x.left_boundaries.push_back(t.boundaries[h].name);
+    }
+    out.push_back(std::move(x));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Exemption& a, const Exemption& b) {
+    return std::tie(a.name, a.key) < std::tie(b.name, b.key);
+  });
+  return out;
+}
+
 std::vector<std::string_view> boundary_names(const model::Topology& t) {
   std::vector<std::string_view> out;
   for (const model::Boundary& b : t.boundaries) out.push_back(b.name);
@@ -309,6 +354,9 @@ ResidencyReport build_residency_report(const estate::Estate& e,
                                 [&](size_t h) { return h < slot.size() && slot[h] >= 0; });
     if (!reported) continue;
     for (const estate::Placement& p : r.placements) {
+      // Non-personal data is listed with the exemptions, not as where the
+      // boundaries' personal data goes.
+      if (p.data_class != model::DataClass::kPersonal) continue;
       PlacedResource resource = placed(r, p, files);
       for (size_t h : r.holders) {
         if (h >= slot.size() || slot[h] < 0) continue;
@@ -344,6 +392,7 @@ ResidencyReport build_residency_report(const estate::Estate& e,
       if (!allowed) b.outside.push_back(location);
     }
   }
+  report.exemptions = exemptions_of(e, files, slot);
   report.assumptions = assumptions_of(t);
   return report;
 }

@@ -84,6 +84,20 @@ struct BoundaryResidency {
   std::vector<PolicyGuard> guards;
 };
 
+// A resource whose data the topology declares non-personal (`data =
+// non-personal`): where it is, which boundaries' locations it leaves
+// (exempt from their residency), and why.
+struct Exemption {
+  std::string name;  // the Azure name; the key when Azure names it
+  std::string azurerm_type;
+  std::string key;                     // the Terraform address
+  std::string data_class;              // "non-personal"
+  std::vector<std::string> locations;  // every location it places data in, sorted
+  std::vector<std::string>
+      left_boundaries;          // boundaries it would otherwise breach, declaration order
+  std::vector<Reason> reasons;  // outermost cause first: the `data` line
+};
+
 struct ResidencyReport {
   std::string topology;     // the topology's name
   std::string file;         // as given on the command line
@@ -93,9 +107,9 @@ struct ResidencyReport {
   Scope scope = Scope::kAll;
   std::string selected;  // the boundary or tenant name
   std::vector<BoundaryResidency> boundaries;
-  // No data classes exist in the model: every listed resource is treated as
-  // holding personal data, and the report says so.
-  std::vector<std::string> exemptions;
+  // Resources declared to hold only non-personal data: listed here, not
+  // under the boundaries, whose sections show where personal data goes.
+  std::vector<Exemption> exemptions;     // sorted by name, then key
   std::vector<std::string> assumptions;  // what topoc cannot see, in prose
 };
 

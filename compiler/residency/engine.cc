@@ -1,9 +1,13 @@
 #include "compiler/residency/engine.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <set>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/residency/wordings.h"
+#include "compiler/rules/residency_facts.h"
 
 namespace topoc::residency {
 namespace {
@@ -91,14 +95,79 @@ void check(const model::Topology& t, const Resource& r, const Placement& p,
   }
 }
 
+bool non_personal(const Placement& p) {
+  return p.data_class == model::DataClass::kNonPersonal;
+}
+
+// "`a`, `b` and `c`"
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += fmt::format("`{}`", names[i]);
+  }
+  return out;
+}
+
+// R015: what the exemption lets through, at the `data = non-personal` line,
+// with the rest of the reason chain and the boundaries left as notes.
+void report_exemption(const Exemption& x, diag::DiagnosticSink& sink) {
+  const Resource& r = *x.resource;
+  const Placement& p = *x.placement;
+  std::vector<std::string> boundaries;
+  for (const model::Boundary* b : x.boundaries) boundaries.push_back(b->name);
+  auto& d = sink.report(
+      diag::Kind::NonPersonalExempt, p.reasons.empty() ? r.source : p.reasons.front().at,
+      fmt::format("non-personal data of `{}` is kept in {}, outside {} {}: exempt from "
+                  "residency, as declared here",
+                  r.name.empty() ? r.key : r.name, listed(x.outside),
+                  boundaries.size() == 1 ? "boundary" : "boundaries", listed(boundaries)));
+  for (size_t i = 1; i < p.reasons.size(); ++i) {
+    d.notes.push_back({p.reasons[i].at, p.reasons[i].text});
+  }
+  for (const model::Boundary* b : x.boundaries) d.notes.push_back(rules::declared_here(*b));
+  d.help =
+      "remove `data = non-personal` if the container can hold tenant data: it then stays in "
+      "each boundary's own account";
+}
+
 }  // namespace
+
+std::vector<Exemption> find_exemptions(const estate::Estate& e) {
+  const model::Topology& t = *e.topology;
+  std::vector<Exemption> out;
+  for (const Resource& r : e.resources) {
+    Exemption x{&r, nullptr, {}, {}};
+    std::set<std::string> refused;
+    for (const Placement& p : r.placements) {
+      if (!non_personal(p)) continue;
+      for (size_t holder : r.holders) {
+        const model::Boundary& b = t.boundaries[holder];
+        if (b.allowed_locations.empty()) continue;
+        std::vector<std::string> out_of_b = outside(b, p);
+        if (out_of_b.empty()) continue;
+        if (!x.placement) x.placement = &p;
+        if (std::find(x.boundaries.begin(), x.boundaries.end(), &b) == x.boundaries.end()) {
+          x.boundaries.push_back(&b);
+        }
+        refused.insert(out_of_b.begin(), out_of_b.end());
+      }
+    }
+    if (!x.placement) continue;
+    std::sort(x.boundaries.begin(), x.boundaries.end());  // declaration order: one array
+    x.outside.assign(refused.begin(), refused.end());
+    out.push_back(std::move(x));
+  }
+  return out;
+}
 
 void check_placements(const estate::Estate& e, diag::DiagnosticSink& sink) {
   for (const Resource& r : e.resources) {
     for (const Placement& p : r.placements) {
-      if (p.checked) check(*e.topology, r, p, sink);
+      if (p.checked && !non_personal(p)) check(*e.topology, r, p, sink);
     }
   }
+  for (const Exemption& x : find_exemptions(e)) report_exemption(x, sink);
 }
 
 }  // namespace topoc::residency

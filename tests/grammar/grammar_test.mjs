@@ -102,13 +102,13 @@ assert.equal(scopeOf(tokenized['dr-platform.topo'], 15, '5m'), 'constant.numeric
 
 // Country codes of a Front Door geo route, a string in a list.
 const rag = tokenized['rag-platform.topo'];
-assert.equal(scopeOf(rag, 160, 'geo'), 'variable.other.property.topo');
-assert.equal(scopeOf(rag, 160, 'eu'), 'string.quoted.double.topo');
-assert.equal(scopeOf(rag, 160, 'DE'), 'constant.other.country-code.topo');
-assert.equal(scopeOf(rag, 161, 'US'), 'constant.other.country-code.topo');
-assert.equal(scopeOf(rag, 154, '/api/*'), 'string.quoted.double.topo');
-assert.equal(scopeOf(rag, 155, 'https_only'), 'variable.other.property.topo');
-assert.equal(scopeOf(rag, 155, 'true'), 'constant.language.boolean.topo');
+assert.equal(scopeOf(rag, 161, 'geo'), 'variable.other.property.topo');
+assert.equal(scopeOf(rag, 161, 'eu'), 'string.quoted.double.topo');
+assert.equal(scopeOf(rag, 161, 'DE'), 'constant.other.country-code.topo');
+assert.equal(scopeOf(rag, 162, 'US'), 'constant.other.country-code.topo');
+assert.equal(scopeOf(rag, 155, '/api/*'), 'string.quoted.double.topo');
+assert.equal(scopeOf(rag, 156, 'https_only'), 'variable.other.property.topo');
+assert.equal(scopeOf(rag, 156, 'true'), 'constant.language.boolean.topo');
 
 // The comment forms and escapes the grammar of the language accepts
 // (dsl/grammar.h): `#`, `//`, `/* ... */` across lines, C-like escapes.

@@ -720,8 +720,7 @@ class ParamsFile {
             ? Value::object({{"type", str("Periodic")},
                              {"storageRedundancy", str(a.periodic_backup_redundancy)}})
             : Value::object({{"type", str("Continuous")}, {"tier", str(c.backup.value)}});
-    std::vector<const model::Container*> sorted;
-    for (const model::Container& k : c.containers) sorted.push_back(&k);
+    std::vector<const model::Container*> sorted = a.containers;
     std::sort(sorted.begin(), sorted.end(),
               [](const auto* x, const auto* y) { return x->name < y->name; });
     std::vector<Value> containers;
@@ -729,11 +728,12 @@ class ParamsFile {
     std::vector<Value> endpoints;
     for (size_t r : a.endpoint_regions) {
       const model::Region& region = *p_.regions[r].region;
-      endpoints.push_back(
-          Value::object({{"region", str(region.key)},
-                         {"name", str(p_.region_name(region, "pep.cosmos"))},
-                         {"location", str(region.location.value)},
-                         {"resourceGroupName", str(p_.regions[r].resource_group)}}));
+      endpoints.push_back(Value::object(
+          {{"region", str(region.key)},
+           {"name",
+            str(p_.region_name(region, a.non_personal ? "pep.cosmos_global" : "pep.cosmos"))},
+           {"location", str(region.location.value)},
+           {"resourceGroupName", str(p_.regions[r].resource_group)}}));
     }
     Value account = Value::object({
         {"name", str(a.name)},

@@ -54,6 +54,8 @@ class Planner {
     for (const estate::CosmosAccount& source : e_.cosmos) {
       CosmosPlan a;
       a.boundary = source.boundary;
+      a.non_personal = source.non_personal;
+      a.containers = source.containers;
       a.key = source.key;
       a.stem = stems.stem(a.key);
       a.name = source.name;

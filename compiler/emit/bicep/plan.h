@@ -48,8 +48,10 @@ using estate::GeoLocation;
 // One Cosmos DB account (compiler/naming/cosmos_accounts.h) in a data
 // resource group of its own.
 struct CosmosPlan {
-  std::string key;  // the boundary's name, or "shared" for an explicit location list
+  std::string key;  // the boundary's name, "shared" for an explicit location list, or "global"
   const model::Boundary* boundary = nullptr;
+  bool non_personal = false;  // the global account of the non-personal containers
+  std::vector<const model::Container*> containers;
   std::string stem;
   std::string name;
   std::string resource_group;

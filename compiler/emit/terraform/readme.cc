@@ -193,6 +193,20 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
     }
     out += fmt::format("| {} | {} | {} | {} |\n", markdown_cell(b.boundary->name), allowed, group, geo);
   }
+  for (const CosmosAccount& a : e.cosmos) {
+    if (!a.non_personal) continue;
+    std::string geo, containers;
+    for (const GeoLocation& g : a.geo_locations) {
+      geo += fmt::format("{}{} ({})", geo.empty() ? "" : ", ", g.location, g.failover_priority);
+    }
+    for (const model::Container* c : a.containers) {
+      containers += fmt::format("{}{}", containers.empty() ? "" : ", ", markdown_code(c->name));
+    }
+    out += fmt::format(
+        "\nContainers declared `data = non-personal` ({}) live in the global account {} in "
+        "{}, replicated across every boundary: {}. `topoc residency` lists them as exemptions.\n",
+        containers, markdown_code(a.name), markdown_code(a.resource_group), geo);
+  }
   if (e.has_frontdoor()) {
     std::string routed;
     for (const GeoRule& g : e.geo_rules) {

@@ -631,11 +631,13 @@ Expr cosmos_account(const Estate& e, const CosmosAccount& a) {
   }
   std::vector<Entry> endpoints;
   for (const model::Region* r : a.endpoint_regions) {
-    endpoints.push_back({r->key, Expr::object({
-                                     {"name", str(e.names.region(r->key, "pep.cosmos"))},
-                                     {"location", str(r->location.value)},
-                                     {"resource_group_name", str(e.names.region(r->key, "rg"))},
-                                 })});
+    endpoints.push_back(
+        {r->key, Expr::object({
+                     {"name", str(e.names.region(
+                                  r->key, a.non_personal ? "pep.cosmos_global" : "pep.cosmos"))},
+                     {"location", str(r->location.value)},
+                     {"resource_group_name", str(e.names.region(r->key, "rg"))},
+                 })});
   }
   std::vector<std::string> network_rule_regions;
   for (const model::Region* r : a.network_rule_regions) network_rule_regions.push_back(r->key);
@@ -722,18 +724,15 @@ Expr boundary(const Estate& e, const BoundaryPlan& b) {
   });
 }
 
-Expr cosmos_settings(const Estate& e) {
-  const model::Cosmos& c = *e.topology->cosmos;
-  const std::string& database = e.cosmos.front().database;
-  std::vector<Entry> consistency{{"level", str(model::to_string(c.consistency.value))}};
-  if (c.consistency.value == model::Consistency::kBoundedStaleness) {
-    consistency.push_back({"max_interval_in_seconds", num(c.max_staleness_seconds.value)});
-    consistency.push_back({"max_staleness_prefix", num(c.max_staleness_prefix.value)});
-  }
+// The containers of one data class, by name, with their merge procedures.
+void container_settings(const std::string& database, const model::Cosmos& c, model::DataClass data,
+                        std::vector<Entry>& containers, std::vector<Entry>& procedures) {
   std::vector<const model::Container*> sorted;
-  for (const model::Container& k : c.containers) sorted.push_back(&k);
-  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
-  std::vector<Entry> containers, procedures;
+  for (const model::Container& k : c.containers) {
+    if (k.data.value == data) sorted.push_back(&k);
+  }
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->name < b->name; });
   for (const model::Container* k : sorted) {
     auto [included, excluded] = k->index_paths();
     std::vector<Entry> conflict;
@@ -758,14 +757,39 @@ Expr cosmos_settings(const Estate& e) {
                       {"conflict_resolution", Expr::object(std::move(conflict))},
                   })});
   }
-  return Expr::object({
+}
+
+Expr cosmos_settings(const Estate& e) {
+  const model::Cosmos& c = *e.topology->cosmos;
+  const std::string& database = e.cosmos.front().database;
+  std::vector<Entry> consistency{{"level", str(model::to_string(c.consistency.value))}};
+  if (c.consistency.value == model::Consistency::kBoundedStaleness) {
+    consistency.push_back({"max_interval_in_seconds", num(c.max_staleness_seconds.value)});
+    consistency.push_back({"max_staleness_prefix", num(c.max_staleness_prefix.value)});
+  }
+  // The personal containers (every account's but the global one), and the
+  // non-personal ones of the global account when it exists.
+  std::vector<Entry> containers, procedures, global_containers, global_procedures;
+  container_settings(database, c, model::DataClass::kPersonal, containers, procedures);
+  bool global = std::any_of(e.cosmos.begin(), e.cosmos.end(),
+                            [](const CosmosAccount& a) { return a.non_personal; });
+  if (global) {
+    container_settings(database, c, model::DataClass::kNonPersonal, global_containers,
+                       global_procedures);
+  }
+  std::vector<Entry> settings{
       {"database_name", str(database)},
       {"consistency", Expr::object(std::move(consistency))},
       {"multiple_write_locations_enabled", Expr::boolean(c.multi_write.value)},
       {"automatic_failover_enabled", Expr::boolean(c.automatic_failover.value)},
       {"containers", Expr::object(std::move(containers))},
       {"stored_procedures", Expr::object(std::move(procedures))},
-  });
+  };
+  if (global) {
+    settings.push_back({"global_containers", Expr::object(std::move(global_containers))});
+    settings.push_back({"global_stored_procedures", Expr::object(std::move(global_procedures))});
+  }
+  return Expr::object(std::move(settings));
 }
 
 Expr frontdoor(const Estate& e) {

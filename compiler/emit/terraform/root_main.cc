@@ -454,8 +454,23 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("virtual_network_subnet_ids",
                 raw("[for key in each.value.network_rule_regions : module.network[key].subnet_ids[\"aks\"]]"));
     b.attribute("database_name", raw("local.cosmos.database_name"));
-    b.attribute("containers", raw("local.cosmos.containers"));
-    b.attribute("stored_procedures", raw("local.cosmos.stored_procedures"));
+    bool global = std::any_of(e.cosmos.begin(), e.cosmos.end(),
+                              [](const CosmosAccount& a) { return a.non_personal; });
+    if (global) {
+      // The global account holds the non-personal containers, every other
+      // account the rest; one filter, since the two sets differ in type.
+      for (const char* field : {"containers", "stored_procedures"}) {
+        b.attribute(field,
+                    raw(fmt::format(
+                        "{{ for name, value in merge(local.cosmos.{0}, local.cosmos.global_{0}) "
+                        ": name => value if contains(keys(local.cosmos.global_{0}), name) == "
+                        "(each.key == \"global\") }}",
+                        field)));
+      }
+    } else {
+      b.attribute("containers", raw("local.cosmos.containers"));
+      b.attribute("stored_procedures", raw("local.cosmos.stored_procedures"));
+    }
     b.attribute("private_endpoints", raw("each.value.private_endpoints"));
     regional_endpoint_wiring(b, "privatelink.documents.azure.com");
     b.attribute("tags", raw("local.common_tags"));

@@ -3,7 +3,9 @@
 // in a data resource group with its database, containers and private
 // endpoints. A per-boundary account only replicates where its regions
 // already are (their placements are checked); the shared account replicates
-// every holder's data to every listed location (rule R003).
+// every holder's data to every listed location (rule R003). Containers
+// declared `data = non-personal` go to one global account over every
+// region's location instead, whose placements carry that class.
 #include <fmt/format.h>
 
 #include "compiler/catalog/region_catalog.h"
@@ -46,9 +48,43 @@ std::vector<size_t> holders_of(const estate::Estate& e, const estate::CosmosAcco
   return out;
 }
 
+// The global account holds only containers declared non-personal: its
+// placements carry that class, so the engine records an exemption where
+// they leave a boundary, its reasons leading to each `data` line.
+void non_personal_placements(const estate::CosmosAccount& a, estate::Resource& res) {
+  std::vector<estate::ReasonStep> reasons;
+  for (const model::Container* ct : a.containers) {
+    reasons.push_back({ct->data.location,
+                       fmt::format("container `{}` is declared `data = non-personal`", ct->name)});
+  }
+  auto place = [&](PlacementKind kind, std::vector<std::string> locations, std::string text) {
+    Placement p{kind, std::move(locations)};
+    if (kind != PlacementKind::kPrimary) p.from = a.location;
+    p.reasons = reasons;
+    p.reasons.push_back({a.containers.front()->data.location, std::move(text)});
+    p.data_class = model::DataClass::kNonPersonal;
+    res.placements.push_back(std::move(p));
+  };
+  place(PlacementKind::kPrimary, {a.location},
+        fmt::format("non-personal containers go to the global account `{}`, written in `{}`, "
+                    "the first region's location",
+                    a.name, a.location));
+  std::vector<std::string> replicas;
+  for (const estate::GeoLocation& g : a.geo_locations) {
+    if (g.failover_priority > 0) replicas.push_back(g.location);
+  }
+  if (!replicas.empty()) {
+    place(
+        PlacementKind::kReplica, std::move(replicas),
+        fmt::format("the global account `{}` keeps a replica in every region's location", a.name));
+  }
+}
+
 void placements(const estate::Estate& e, const estate::CosmosAccount& a, estate::Resource& res) {
   const model::Cosmos& c = *e.topology->cosmos;
-  if (!a.boundary) {
+  if (a.non_personal) {
+    non_personal_placements(a, res);
+  } else if (!a.boundary) {
     Placement p{PlacementKind::kReplica};
     for (const estate::GeoLocation& g : a.geo_locations) p.locations.push_back(g.location);
     p.from = a.location;
@@ -79,6 +115,7 @@ void placements(const estate::Estate& e, const estate::CosmosAccount& a, estate:
                                      "in `{}`, the Azure pair of its write region",
                                      a.name, p.locations[0])});
     p.checked = false;  // only chosen when the pair is one of the account's own locations
+    if (a.non_personal) p.data_class = model::DataClass::kNonPersonal;
     res.placements.push_back(std::move(p));
   }
 }
@@ -129,7 +166,8 @@ void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
   add("module.cosmos" + k + ".azurerm_cosmosdb_sql_database.this", "azurerm_cosmosdb_sql_database",
       a.database, rg, nullptr, false)
       .source = c.database.location;
-  for (const model::Container& ct : c.containers) {
+  for (const model::Container* held : a.containers) {
+    const model::Container& ct = *held;
     const std::string name_key = a.name_base + ".container." + ct.name;
     bool custom = ct.conflict.value == model::ConflictPolicy::kCustom && ct.procedure;
     json conflict = custom ? json{{"mode", "Custom"},
@@ -154,10 +192,11 @@ void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
     }
   }
   for (const model::Region* r : a.endpoint_regions) {
-    estate::add_regional(e, *r,
-                         "module.cosmos" + k + ".azurerm_private_endpoint.this" + instance(r->key),
-                         "azurerm_private_endpoint", e.names.region(r->key, "pep.cosmos"),
-                         r->location.value, {{"subresource_names", {"Sql"}}}, true);
+    estate::add_regional(
+        e, *r, "module.cosmos" + k + ".azurerm_private_endpoint.this" + instance(r->key),
+        "azurerm_private_endpoint",
+        e.names.region(r->key, a.non_personal ? "pep.cosmos_global" : "pep.cosmos"),
+        r->location.value, {{"subresource_names", {"Sql"}}}, true);
   }
 }
 

@@ -146,6 +146,12 @@ resource euDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   tags: tags
 }
 
+resource globalDataGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: cosmosAccounts.global.group.name
+  location: cosmosAccounts.global.group.location
+  tags: tags
+}
+
 module regionNetworks 'modules/network.bicep' = [
   for (region, i) in regions: {
     scope: regionGroups[i]
@@ -325,6 +331,26 @@ module euCosmos 'modules/cosmos.bicep' = {
   }
 }
 
+module globalCosmos 'modules/cosmos.bicep' = {
+  scope: globalDataGroup
+  params: {
+    settings: cosmosAccounts.global.account
+    endpointSubnetIds: {
+      us: regionNetworks[0].outputs.subnetIds.endpoints
+      eu: regionNetworks[1].outputs.subnetIds.endpoints
+    }
+    privateDnsZoneIds: {
+      us: regionPrivateDns[0]!.outputs.zoneIds['privatelink.documents.azure.com']
+      eu: regionPrivateDns[1]!.outputs.zoneIds['privatelink.documents.azure.com']
+    }
+    virtualNetworkSubnetIds: {
+      us: regionNetworks[0].outputs.subnetIds.aks
+      eu: regionNetworks[1].outputs.subnetIds.aks
+    }
+    tags: tags
+  }
+}
+
 module frontDoor 'modules/frontdoor.bicep' = {
   scope: globalGroup
   params: {
@@ -381,6 +407,7 @@ module alerts 'modules/alerts.bicep' = {
       'app_insights/eu': regionMonitoring[1]!.outputs.applicationInsightsId
       'cosmos/us': usCosmos.outputs.id
       'cosmos/eu': euCosmos.outputs.id
+      'cosmos/global': globalCosmos.outputs.id
     }
     tags: tags
   }
@@ -392,6 +419,7 @@ output resourceGroupNames { *: string } = {
   'region-eu': regionGroups[1].name
   'data-us': usDataGroup.name
   'data-eu': euDataGroup.name
+  'data-global': globalDataGroup.name
   global: globalGroup.name
 }
 
@@ -411,6 +439,7 @@ output aksOidcIssuerUrls { *: string } = {
 output cosmosEndpoints { *: string } = {
   us: usCosmos.outputs.endpoint
   eu: euCosmos.outputs.endpoint
+  global: globalCosmos.outputs.endpoint
 }
 
 @description('Azure OpenAI endpoints keyed by region.')

@@ -698,6 +698,69 @@ param cosmosAccounts = {
       ]
     }
   }
+  global: {
+    group: {
+      name: 'rg-rag-data-global-prod'
+      location: 'eastus'
+    }
+    account: {
+      name: 'cosno-rag-global-prod-399e5d'
+      location: 'eastus'
+      locations: [
+        {
+          location: 'eastus'
+          failoverPriority: 0
+          zoneRedundant: true
+        }
+        {
+          location: 'westeurope'
+          failoverPriority: 1
+          zoneRedundant: true
+        }
+      ]
+      consistency: {
+        level: 'Session'
+      }
+      multipleWriteLocations: true
+      automaticFailover: true
+      backup: {
+        type: 'Continuous'
+        tier: 'Continuous7Days'
+      }
+      databaseName: 'rag-platform'
+      containers: [
+        {
+          name: 'global-config'
+          partitionKeyPaths: [
+            '/configType'
+          ]
+          maxThroughput: 4000
+          includedPaths: [
+            '/*'
+          ]
+          excludedPaths: []
+          conflictResolution: {
+            mode: 'LastWriterWins'
+            path: '/_ts'
+          }
+        }
+      ]
+      privateEndpoints: [
+        {
+          region: 'us'
+          name: 'pep-rag-us-cosmos-global-prod'
+          location: 'eastus'
+          resourceGroupName: 'rg-rag-us-prod'
+        }
+        {
+          region: 'eu'
+          name: 'pep-rag-eu-cosmos-global-prod'
+          location: 'westeurope'
+          resourceGroupName: 'rg-rag-eu-prod'
+        }
+      ]
+    }
+  }
 }
 
 param globalFrontDoorSettings = {
@@ -1185,6 +1248,19 @@ param globalAlertSettings = {
       name: 'alert-cosmos-replication-lag-eu'
       description: 'P99 replication latency between regions (cosmos eu)'
       scope: 'cosmos/eu'
+      severity: 2
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
+      metricName: 'ReplicationLatency'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '500'
+    }
+    {
+      name: 'alert-cosmos-replication-lag-global'
+      description: 'P99 replication latency between regions (cosmos global)'
+      scope: 'cosmos/global'
       severity: 2
       frequency: 'PT5M'
       windowSize: 'PT15M'

@@ -485,6 +485,32 @@ locals {
       }
       network_rule_regions = ["eu"]
     }
+    global = {
+      name                = "cosno-rag-global-prod-399e5d"
+      resource_group_name = "rg-rag-data-global-prod"
+      location            = "eastus"
+      geo_locations = [
+        { location = "eastus", failover_priority = 0, zone_redundant = true },
+        { location = "westeurope", failover_priority = 1, zone_redundant = true },
+      ]
+      backup = {
+        type = "Continuous"
+        tier = "Continuous7Days"
+      }
+      private_endpoints = {
+        eu = {
+          name                = "pep-rag-eu-cosmos-global-prod"
+          location            = "westeurope"
+          resource_group_name = "rg-rag-eu-prod"
+        }
+        us = {
+          name                = "pep-rag-us-cosmos-global-prod"
+          location            = "eastus"
+          resource_group_name = "rg-rag-us-prod"
+        }
+      }
+      network_rule_regions = ["eu", "us"]
+    }
     us = {
       name                = "cosno-rag-us-prod-399e5d"
       resource_group_name = "rg-rag-data-us-prod"
@@ -557,6 +583,20 @@ locals {
         body = "function resolveTokenConflict(incoming, existing, isTombstone, conflicting) { if (isTombstone) { return; } var merged = existing; for (var i = 0; i < conflicting.length; i++) { var d = conflicting[i].totalTokensUsed - existing.totalTokensUsed; if (d > 0) { merged.totalTokensUsed += d; } } return merged; }"
       }
     }
+    global_containers = {
+      global-config = {
+        partition_key_paths = ["/configType"]
+        default_ttl         = null
+        max_throughput      = 4000
+        included_paths      = ["/*"]
+        excluded_paths      = []
+        conflict_resolution = {
+          mode = "LastWriterWins"
+          path = "/_ts"
+        }
+      }
+    }
+    global_stored_procedures = {}
   }
 
   frontdoor = {
@@ -868,6 +908,22 @@ locals {
       dimension           = null
       target              = "cosmos"
       target_key          = "eu"
+    }
+    "cosmos-replication-lag/global" = {
+      name                = "alert-cosmos-replication-lag-global"
+      resource_group_name = "rg-rag-global-prod"
+      description         = "P99 replication latency between regions above 500 ms on cosno-rag-global-prod-399e5d"
+      severity            = 2
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DocumentDB/databaseAccounts"
+      metric_name         = "ReplicationLatency"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 500
+      dimension           = null
+      target              = "cosmos"
+      target_key          = "global"
     }
     "cosmos-replication-lag/us" = {
       name                = "alert-cosmos-replication-lag-us"
@@ -1189,8 +1245,8 @@ module "cosmos" {
   backup                           = each.value.backup
   virtual_network_subnet_ids       = [for key in each.value.network_rule_regions : module.network[key].subnet_ids["aks"]]
   database_name                    = local.cosmos.database_name
-  containers                       = local.cosmos.containers
-  stored_procedures                = local.cosmos.stored_procedures
+  containers                       = { for name, value in merge(local.cosmos.containers, local.cosmos.global_containers) : name => value if contains(keys(local.cosmos.global_containers), name) == (each.key == "global") }
+  stored_procedures                = { for name, value in merge(local.cosmos.stored_procedures, local.cosmos.global_stored_procedures) : name => value if contains(keys(local.cosmos.global_stored_procedures), name) == (each.key == "global") }
   private_endpoints                = each.value.private_endpoints
   private_endpoint_subnet_ids      = { for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids["endpoints"] }
   private_dns_zone_ids             = { for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids["privatelink.documents.azure.com"] }
