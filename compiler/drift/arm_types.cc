@@ -38,6 +38,15 @@ constexpr std::array kTypes = {
             "azurerm_search_shared_private_link_service", false},
     ArmType{"microsoft.cognitiveservices/accounts", "azurerm_cognitive_account", true},
     ArmType{"microsoft.storage/storageaccounts", "azurerm_storage_account", true},
+    // Children of the storage account that Resource Graph's resources table
+    // does not list: mapped for exports that list them, never reported
+    // missing.
+    ArmType{"microsoft.storage/storageaccounts/managementpolicies",
+            "azurerm_storage_management_policy", false},
+    ArmType{"microsoft.storage/storageaccounts/blobservices/containers",
+            "azurerm_storage_container", false},
+    ArmType{"microsoft.storage/storageaccounts/blobservices/containers/immutabilitypolicies",
+            "azurerm_storage_container_immutability_policy", false},
     ArmType{"microsoft.cache/redis", "azurerm_redis_cache", true},
     ArmType{"microsoft.cache/redisenterprise", "azurerm_managed_redis", true},
     // The default database, written by azurerm inside azurerm_managed_redis

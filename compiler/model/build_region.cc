@@ -496,6 +496,7 @@ void read_region(BlockReader& r, Region& region) {
       BlockReader br(*n, ctx);
       region.storage->location = br.where();
       br.choice<StorageReplication>("replication", region.storage->replication, kReplications);
+      read_storage(br, *region.storage);
       br.finish();
     }
   } else {

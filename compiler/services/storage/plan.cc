@@ -9,6 +9,49 @@
 #include "compiler/services/registry.h"
 
 namespace topoc::services::storage {
+namespace {
+
+// What drift compares of the account's blob service (compiler/drift).
+nlohmann::json blob_properties(const model::Storage& s) {
+  nlohmann::json retention = nlohmann::json::array({{{"days", s.soft_delete_days.value}}});
+  return nlohmann::json::array({{{"versioning_enabled", true},
+                                 {"delete_retention_policy", retention},
+                                 {"container_delete_retention_policy", retention}}});
+}
+
+// The management policy: one rule per `lifecycle` block, and `versions`
+// as a rule of its own on previous versions.
+void plan_management_policy(estate::Estate& e, const model::Region& r, const model::Storage& s,
+                            const std::string& module) {
+  if (s.lifecycle.empty() && !s.version_days.explicit_) return;
+  nlohmann::json rules = nlohmann::json::array();
+  for (const model::StorageLifecycleRule& rule : s.lifecycle) rules.push_back(rule.name);
+  if (s.version_days.explicit_) rules.push_back("versions");
+  estate::add_regional(e, r, module + ".azurerm_storage_management_policy.this[0]",
+                       "azurerm_storage_management_policy", "default", r.location.value,
+                       {{"rules", rules}}, false)
+      .source = s.lifecycle.empty() ? s.version_days.location : s.lifecycle.front().location;
+}
+
+void plan_containers(estate::Estate& e, const model::Region& r, const model::Storage& s,
+                     const std::string& module) {
+  for (const model::StorageContainer& c : s.containers) {
+    const std::string key = estate::instance(c.name);
+    estate::add_regional(e, r, module + ".azurerm_storage_container.this" + key,
+                         "azurerm_storage_container", c.name, r.location.value,
+                         {{"container_access_type", "private"}}, false)
+        .source = c.location;
+    if (c.immutable_days.value == 0) continue;
+    estate::add_regional(
+        e, r, module + ".azurerm_storage_container_immutability_policy.this" + key,
+        "azurerm_storage_container_immutability_policy", "default", r.location.value,
+        {{"immutability_period_in_days", c.immutable_days.value}, {"locked", c.locked.value}},
+        false)
+        .source = c.immutable_days.location;
+  }
+}
+
+}  // namespace
 
 void plan(estate::Estate& e) {
   for (const model::Region& r : e.topology->regions) {
@@ -23,7 +66,8 @@ void plan(estate::Estate& e) {
                               {"account_kind", "StorageV2"},
                               {"account_replication_type", model::to_string(s.replication.value)},
                               {"min_tls_version", "TLS1_2"},
-                              {"public_network_access_enabled", false}},
+                              {"public_network_access_enabled", false},
+                              {"blob_properties", blob_properties(s)}},
                              true);
     st.source = s.location;
     st.placements.push_back(estate::follows_region(r, "the storage account"));
@@ -48,6 +92,10 @@ void plan(estate::Estate& e) {
       copy.checked = s.replication.explicit_ && r.location.explicit_ && info;
       copy.wording = residency::storage_copy_outside;
       st.placements.push_back(std::move(copy));
+    }
+    if (!e.placements_only) {
+      plan_management_policy(e, r, s, "module.storage" + k);
+      plan_containers(e, r, s, "module.storage" + k);
     }
     estate::add_private_endpoint(e, r, "storage", "blob", "blob");
     if (model::is_read_access(s.replication.value) && e.dns_of(r)) {
