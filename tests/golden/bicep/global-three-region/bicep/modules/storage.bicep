@@ -36,8 +36,52 @@ type storageSettings = {
   @description('The private DNS zones the endpoint registers in.')
   privateDnsZones: string[]
 
+  @description('Days deleted blobs and containers can be restored: 1 to 365.')
+  @minValue(1)
+  @maxValue(365)
+  softDeleteDays: int
+
+  @description('Days after which a previous blob version is deleted; absent keeps previous versions.')
+  versionRetentionDays: int?
+
+  @description('Lifecycle rules: block blobs whose names start with the prefix (container name first) move to cooler tiers and are deleted the given number of days after their last modification.')
+  lifecycleRules: lifecycleRule[]
+
+  @description('Blob containers, each with an optional time-based retention policy.')
+  containers: blobContainer[]
+
   @description('Name of the private endpoint for the secondary blob endpoint of a read-access geo-redundant account (RAGRS, RAGZRS); absent for other replication types.')
   secondaryPrivateEndpointName: string?
+}
+
+@description('A lifecycle rule; an absent action is not taken.')
+type lifecycleRule = {
+  @description('Name of the rule.')
+  name: string
+
+  @description('Blob name prefix, container name first; absent matches every block blob.')
+  prefix: string?
+
+  @description('Days after the last modification to move a blob to the cool tier.')
+  coolAfterDays: int?
+
+  @description('Days after the last modification to move a blob to the cold tier.')
+  coldAfterDays: int?
+
+  @description('Days after the last modification to move a blob to the archive tier.')
+  archiveAfterDays: int?
+
+  @description('Days after the last modification to delete a blob.')
+  deleteAfterDays: int?
+}
+
+@description('A blob container.')
+type blobContainer = {
+  @description('Name of the container.')
+  name: string
+
+  @description('Days blobs stay unchangeable and undeletable after they are written; absent for no retention policy.')
+  immutabilityDays: int?
 }
 
 resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
@@ -70,14 +114,93 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
     isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: settings.softDeleteDays
     }
     containerDeleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: settings.softDeleteDays
     }
   }
 }
+
+// One management policy rule per lifecycle rule; an absent action is left
+// out.
+var tierRules = map(settings.lifecycleRules, rule => {
+  name: rule.name
+  enabled: true
+  type: 'Lifecycle'
+  definition: {
+    filters: union({ blobTypes: ['blockBlob'] }, rule.?prefix == null ? {} : { prefixMatch: [rule.?prefix] })
+    actions: {
+      baseBlob: union(
+        rule.?coolAfterDays == null
+          ? {}
+          : { tierToCool: { daysAfterModificationGreaterThan: rule.?coolAfterDays ?? 0 } },
+        rule.?coldAfterDays == null
+          ? {}
+          : { tierToCold: { daysAfterModificationGreaterThan: rule.?coldAfterDays ?? 0 } },
+        rule.?archiveAfterDays == null
+          ? {}
+          : { tierToArchive: { daysAfterModificationGreaterThan: rule.?archiveAfterDays ?? 0 } },
+        rule.?deleteAfterDays == null
+          ? {}
+          : { delete: { daysAfterModificationGreaterThan: rule.?deleteAfterDays ?? 0 } }
+      )
+    }
+  }
+})
+
+var versionRules = settings.?versionRetentionDays == null
+  ? []
+  : [
+      {
+        name: 'versions'
+        enabled: true
+        type: 'Lifecycle'
+        definition: {
+          filters: { blobTypes: ['blockBlob'] }
+          actions: { version: { delete: { daysAfterCreationGreaterThan: settings.?versionRetentionDays } } }
+        }
+      }
+    ]
+
+var policyRules = concat(tierRules, versionRules)
+
+// Moves blobs to cooler tiers and deletes them, and deletes previous
+// versions; Azure runs the policy once a day.
+resource managementPolicy 'Microsoft.Storage/storageAccounts/managementPolicies@2026-09-01' = if (!empty(policyRules)) {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: policyRules
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = [
+  for container in settings.containers: {
+    parent: blobs
+    name: container.name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// A time-based retention (WORM) policy, left unlocked: ARM templates cannot
+// lock one (locking is an action on the policy, not a property), and a
+// locked policy can never be removed.
+resource retention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2026-09-01' = [
+  for (container, i) in settings.containers: if (container.?immutabilityDays != null) {
+    parent: containers[i]
+    name: 'default'
+    properties: {
+      immutabilityPeriodSinceCreationInDays: container.?immutabilityDays ?? 1
+      allowProtectedAppendWrites: false
+    }
+  }
+]
 
 module endpoint 'private-endpoint.bicep' = {
   params: {
