@@ -41,6 +41,8 @@ constexpr std::array kTypes = {
     // Children of the storage account that Resource Graph's resources table
     // does not list: mapped for exports that list them, never reported
     // missing.
+    ArmType{"microsoft.storage/storageaccounts/objectreplicationpolicies",
+            "azurerm_storage_object_replication", false},
     ArmType{"microsoft.storage/storageaccounts/managementpolicies",
             "azurerm_storage_management_policy", false},
     ArmType{"microsoft.storage/storageaccounts/blobservices/containers",

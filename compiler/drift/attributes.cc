@@ -41,9 +41,11 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_storage_account", "account_replication_type", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "account_kind", C::kScalar},
     // Storage data protection: how long deleted blobs and containers can be
-    // restored, whether overwrites keep versions, and the WORM period of a
-    // container and whether it is locked.
+    // restored, whether overwrites keep versions, whether changes are
+    // recorded for object replication, and the WORM period of a container
+    // and whether it is locked.
     ComparedAttribute{"azurerm_storage_account", "blob_properties.versioning_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_storage_account", "blob_properties.change_feed_enabled", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "blob_properties.delete_retention_policy.days",
                       C::kScalar},
     ComparedAttribute{"azurerm_storage_account",

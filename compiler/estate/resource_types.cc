@@ -147,6 +147,11 @@ constexpr ResourceTypePair kPairs[] = {
     {"azurerm_storage_container_immutability_policy",
      "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies", "2026-09-01",
      Parity::kCompared, ""},
+    {"azurerm_storage_object_replication",
+     "Microsoft.Storage/storageAccounts/objectReplicationPolicies", "2026-09-01",
+     Parity::kNameFromAzure,
+     "Azure names the policy with the ID it gives the destination side; Bicep deploys the "
+     "destination side (`default`) and then the source side under that ID"},
     {"azurerm_storage_management_policy", "Microsoft.Storage/storageAccounts/managementPolicies",
      "2026-09-01", Parity::kCompared, ""},
     {"azurerm_subnet", "Microsoft.Network/virtualNetworks/subnets", "2026-03-01", Parity::kCompared,

@@ -122,5 +122,34 @@ TEST(StorageLifecycle, ArchiveOnLocallyOrGeoRedundantAccountPasses) {
   }
 }
 
+// S092, S093
+
+TEST(StorageObjectReplication, WithoutContainers) {
+  EXPECT_EQ(Lines{"S092 4:30 the storage account of region `r` replicates to `northeurope` but "
+                  "declares no container to replicate"},
+            diagnostics_of(storage_with("replicate_to = northeurope")));
+}
+
+TEST(StorageObjectReplication, ToItsOwnLocation) {
+  EXPECT_EQ(Lines{"S093 4:30 the storage account of region `r` replicates to `westeurope`, its own "
+                  "location"},
+            diagnostics_of(storage_with("replicate_to = westeurope  container \"docs\" {}")));
+}
+
+// The second account is a replica placement: R010 outside the boundary.
+
+TEST(StorageResidency, ReplicaInsideTheBoundaryPasses) {
+  EXPECT_EQ(Lines{},
+            diagnostics_of(storage_with("replicate_to = northeurope  container \"docs\" {}")));
+}
+
+TEST(StorageResidency, ReplicaOutsideTheBoundary) {
+  std::string text = storage_with("replicate_to = eastus  container \"docs\" {}");
+  EXPECT_EQ(Lines{"R010"}, codes_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_NE(std::string::npos, d.message.find("`eastus`, outside boundary `b`")) << d.message;
+}
+
 }  // namespace
 }  // namespace topoc::testing

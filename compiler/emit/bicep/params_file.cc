@@ -18,6 +18,7 @@
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -628,6 +629,17 @@ class ParamsFile {
       }
       storage.push_back({"lifecycleRules", storage_lifecycle_rules(*r.storage)});
       storage.push_back({"containers", storage_containers(*r.storage)});
+      const model::Storage& s = *r.storage;
+      if (!s.replicate_to.value.empty() && !s.containers.empty()) {
+        storage.push_back(
+            {"replica",
+             Value::object({
+                 {"name", str(p_.region_name(r, "storage.replica"))},
+                 {"location", str(s.replicate_to.value)},
+                 {"replicationType", str(model::to_string(services::storage::replica_replication(
+                                         s.replicate_to.value)))},
+             })});
+      }
       storage.push_back({"privateEndpointName", str(p_.region_name(r, "pep.blob"))});
       storage.push_back({"privateDnsZones", zones(plan, {"privatelink.blob."})});
       if (model::is_read_access(r.storage->replication.value)) {

@@ -14,6 +14,7 @@
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::emit::terraform {
@@ -278,6 +279,18 @@ Expr storage_containers(const model::Storage& s) {
   return Expr::object(std::move(containers));
 }
 
+// The account `replicate_to` copies the containers to; null without one.
+Expr storage_replica(const Estate& e, const model::Region& r) {
+  const model::Storage& s = *r.storage;
+  if (s.replicate_to.value.empty() || s.containers.empty()) return Expr::null();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "storage.replica"))},
+      {"location", str(s.replicate_to.value)},
+      {"replication_type",
+       str(model::to_string(services::storage::replica_replication(s.replicate_to.value)))},
+  });
+}
+
 Expr storage(const Estate& e, const model::Region& r) {
   if (!r.storage) return Expr::null();
   const model::Storage& s = *r.storage;
@@ -289,6 +302,7 @@ Expr storage(const Estate& e, const model::Region& r) {
        s.version_days.explicit_ ? num(s.version_days.value) : Expr::null()},
       {"lifecycle_rules", storage_lifecycle_rules(s)},
       {"containers", storage_containers(s)},
+      {"replica", storage_replica(e, r)},
       {"private_endpoint_name", str(e.names.region(r.key, "pep.blob"))},
       {"secondary_private_endpoint_name", model::is_read_access(r.storage->replication.value)
                                               ? str(e.names.region(r.key, "pep.blob_secondary"))

@@ -284,6 +284,7 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("version_retention_days", raw("each.value.storage.version_retention_days"));
     b.attribute("lifecycle_rules", raw("each.value.storage.lifecycle_rules"));
     b.attribute("containers", raw("each.value.storage.containers"));
+    b.attribute("replica", raw("each.value.storage.replica"));
     b.attribute("private_endpoint", private_endpoint_object("storage"));
     b.attribute("secondary_private_endpoint_name",
                 raw("each.value.storage.secondary_private_endpoint_name"));
