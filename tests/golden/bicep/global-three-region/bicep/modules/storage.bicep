@@ -50,6 +50,9 @@ type storageSettings = {
   @description('Blob containers, each with an optional time-based retention policy.')
   containers: blobContainer[]
 
+  @description('The second account every container is copied to by object replication; absent for none.')
+  replica: replicaSettings?
+
   @description('Name of the private endpoint for the secondary blob endpoint of a read-access geo-redundant account (RAGRS, RAGZRS); absent for other replication types.')
   secondaryPrivateEndpointName: string?
 }
@@ -73,6 +76,18 @@ type lifecycleRule = {
 
   @description('Days after the last modification to delete a blob.')
   deleteAfterDays: int?
+}
+
+@description('The disaster recovery account of object replication.')
+type replicaSettings = {
+  @description('Name of the account.')
+  name: string
+
+  @description('Azure location of the account.')
+  location: string
+
+  @description('Replication type: ZRS where the location has availability zones, else LRS.')
+  replicationType: ('LRS' | 'ZRS')
 }
 
 @description('A blob container.')
@@ -112,6 +127,10 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
   name: 'default'
   properties: {
     isVersioningEnabled: true
+    // The change feed records every blob change; object replication reads it.
+    changeFeed: {
+      enabled: settings.?replica != null
+    }
     deleteRetentionPolicy: {
       enabled: true
       days: settings.softDeleteDays
@@ -201,6 +220,101 @@ resource retention 'Microsoft.Storage/storageAccounts/blobServices/containers/im
     }
   }
 ]
+
+var replica = settings.?replica
+
+// The disaster recovery account: locked down like the first, zone-redundant
+// or local in its own location, with versioning on as object replication
+// requires of a destination. It has no private endpoint: clients read it
+// only after a failover adds one.
+resource replicaAccount 'Microsoft.Storage/storageAccounts@2026-09-01' = if (replica != null) {
+  name: replica!.name
+  location: replica!.location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_${replica!.replicationType}'
+  }
+  properties: {
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    allowSharedKeyAccess: false
+    publicNetworkAccess: 'Disabled'
+    defaultToOAuthAuthentication: true
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource replicaBlobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = if (replica != null) {
+  parent: replicaAccount
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: settings.softDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: settings.softDeleteDays
+    }
+  }
+}
+
+resource replicaContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = [
+  for container in (replica == null ? [] : settings.containers): {
+    parent: replicaBlobs
+    name: container.name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// Object replication is set on the destination first, which gives the
+// policy and each rule their IDs, then on the source with the same IDs.
+// Every blob is copied, those written before the policy included
+// (minCreationTime at the start of the Windows epoch).
+resource destinationPolicy 'Microsoft.Storage/storageAccounts/objectReplicationPolicies@2026-09-01' = if (replica != null) {
+  parent: replicaAccount
+  name: 'default'
+  properties: {
+    sourceAccount: account.id
+    destinationAccount: replicaAccount.id
+    rules: [
+      for container in settings.containers: {
+        sourceContainer: container.name
+        destinationContainer: container.name
+        filters: {
+          minCreationTime: '1601-01-01T00:00:00Z'
+        }
+      }
+    ]
+  }
+  dependsOn: [
+    containers
+    replicaContainers
+  ]
+}
+
+// The source side's name is the policy ID Azure gave the destination's, known
+// only once it is deployed: a module takes it as a parameter.
+module sourcePolicy 'storage-replication.bicep' = if (replica != null) {
+  params: {
+    accountName: account.name
+    // What-if cannot predict the source side: its name exists only once the
+    // destination side is deployed.
+    #disable-next-line what-if-short-circuiting
+    policyId: destinationPolicy!.properties.policyId
+    destinationAccountId: replicaAccount.id
+    rules: destinationPolicy!.properties.rules
+  }
+}
 
 module endpoint 'private-endpoint.bicep' = {
   params: {

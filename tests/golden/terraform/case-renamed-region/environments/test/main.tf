@@ -80,6 +80,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-ren-north-blob-test"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -171,6 +172,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-ren-weu-blob-test"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -440,6 +442,7 @@ module "storage" {
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers
+  replica                = each.value.storage.replica
   private_endpoint = {
     name                 = each.value.storage.private_endpoint_name
     location             = each.value.location

@@ -185,6 +185,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-drp-primary-blob-prod"
         secondary_private_endpoint_name = "pep-drp-primary-blob-secondary-prod"
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -375,6 +376,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-drp-secondary-blob-prod"
         secondary_private_endpoint_name = "pep-drp-secondary-blob-secondary-prod"
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -979,6 +981,7 @@ module "storage" {
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers
+  replica                = each.value.storage.replica
   private_endpoint = {
     name                 = each.value.storage.private_endpoint_name
     location             = each.value.location

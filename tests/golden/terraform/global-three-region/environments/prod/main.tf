@@ -168,6 +168,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-oversight-apac-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -353,6 +354,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-oversight-eu-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -538,6 +540,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-oversight-us-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -1077,6 +1080,7 @@ module "storage" {
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers
+  replica                = each.value.storage.replica
   private_endpoint = {
     name                 = each.value.storage.private_endpoint_name
     location             = each.value.location

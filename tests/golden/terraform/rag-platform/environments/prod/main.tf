@@ -191,6 +191,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-rag-eu-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -391,6 +392,7 @@ locals {
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-rag-us-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -1091,6 +1093,7 @@ module "storage" {
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers
+  replica                = each.value.storage.replica
   private_endpoint = {
     name                 = each.value.storage.private_endpoint_name
     location             = each.value.location

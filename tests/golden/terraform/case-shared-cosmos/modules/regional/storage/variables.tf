@@ -61,6 +61,16 @@ variable "containers" {
   default     = {}
 }
 
+variable "replica" {
+  type = object({
+    name             = string
+    location         = string
+    replication_type = string
+  })
+  description = "The second account every container is copied to by object replication, in another location; null for none."
+  default     = null
+}
+
 variable "private_endpoint" {
   type = object({
     name                 = string
