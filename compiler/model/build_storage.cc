@@ -3,7 +3,7 @@
 // their retention policies, and object replication to a second account.
 // Each value's own range is checked here; the checks that tie values
 // together (tier order, archive and zone redundancy, replication targets)
-// are rules S090-S093.
+// are rules S100-S103.
 #include <fmt/format.h>
 
 #include <algorithm>

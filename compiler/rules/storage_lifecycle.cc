@@ -1,7 +1,7 @@
-// S090: a lifecycle rule moves a blob to ever cooler tiers and deletes it
+// S100: a lifecycle rule moves a blob to ever cooler tiers and deletes it
 // last, so each action it takes comes after the one before it (Azure applies
 // the cheapest action due, which makes a later cool move after an earlier
-// archive move dead). S091: an account with zone-redundant replication (ZRS,
+// archive move dead). S101: an account with zone-redundant replication (ZRS,
 // GZRS, RAGZRS) cannot move blobs to the archive tier (Microsoft Learn,
 // "Access tiers for blob data" and "Azure Blob Storage lifecycle management
 // overview").

@@ -1,7 +1,7 @@
-// S092: object replication copies containers, each to a container of the
+// S102: object replication copies containers, each to a container of the
 // same name in the second account, so an account that declares none has
 // nothing to replicate (azurerm v4.55.0 `azurerm_storage_object_replication`
-// requires at least one `rules` block). S093: a second account in the first
+// requires at least one `rules` block). S103: a second account in the first
 // one's own location keeps no copy anywhere else.
 #include <fmt/format.h>
 

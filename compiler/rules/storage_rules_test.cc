@@ -1,5 +1,5 @@
 // Storage data protection: the values the `storage` block reads, the
-// lifecycle rules S090-S091, and object replication S092-S093.
+// lifecycle rules S100-S101, and object replication S102-S103.
 #include <gtest/gtest.h>
 
 #include "compiler/rules/residency_test_support.h"
@@ -74,17 +74,17 @@ TEST(StorageValues, RetentionOutsideAzureRange) {
   EXPECT_EQ(Lines{"M011"}, codes_of(storage_with("container \"audit\" { immutable = 146001d }")));
 }
 
-// S090
+// S100
 
 TEST(StorageLifecycle, TiersOutOfOrder) {
-  EXPECT_EQ(Lines{"S090 4:75 lifecycle rule `logs` of region `r` sets `archive = 30d`, not after "
+  EXPECT_EQ(Lines{"S100 4:75 lifecycle rule `logs` of region `r` sets `archive = 30d`, not after "
                   "`cool = 90d`"},
             diagnostics_of(storage_with(
                 "replication = LRS  lifecycle \"logs\" { cool = 90d  archive = 30d }")));
 }
 
 TEST(StorageLifecycle, DeleteOnTheDayOfAMoveIsOutOfOrder) {
-  EXPECT_EQ(Lines{"S090"},
+  EXPECT_EQ(Lines{"S100"},
             codes_of(storage_with("lifecycle \"logs\" { cold = 30d  delete = 30d }")));
 }
 
@@ -94,11 +94,11 @@ TEST(StorageLifecycle, EachActionAloneOrInOrderPasses) {
                                   "lifecycle \"b\" { cool = 1d  cold = 2d  delete = 3d }")));
 }
 
-// S091
+// S101
 
 TEST(StorageLifecycle, ArchiveOnZoneRedundantAccount) {
   std::string text = storage_with("replication = GZRS  lifecycle \"logs\" { archive = 180d }");
-  EXPECT_EQ(Lines{"S091 4:64 lifecycle rule `logs` moves blobs to the archive tier, which a GZRS "
+  EXPECT_EQ(Lines{"S101 4:64 lifecycle rule `logs` moves blobs to the archive tier, which a GZRS "
                   "storage account (region `r`) does not offer"},
             diagnostics_of(text));
   auto result = check_text(text);
@@ -115,23 +115,23 @@ TEST(StorageLifecycle, ArchiveOnLocallyOrGeoRedundantAccountPasses) {
         << replication;
   }
   for (const char* replication : {"ZRS", "RAGZRS"}) {
-    EXPECT_EQ(Lines{"S091"},
+    EXPECT_EQ(Lines{"S101"},
               codes_of(storage_with(fmt::format(
                   "replication = {}  lifecycle \"logs\" {{ archive = 180d }}", replication))))
         << replication;
   }
 }
 
-// S092, S093
+// S102, S103
 
 TEST(StorageObjectReplication, WithoutContainers) {
-  EXPECT_EQ(Lines{"S092 4:30 the storage account of region `r` replicates to `northeurope` but "
+  EXPECT_EQ(Lines{"S102 4:30 the storage account of region `r` replicates to `northeurope` but "
                   "declares no container to replicate"},
             diagnostics_of(storage_with("replicate_to = northeurope")));
 }
 
 TEST(StorageObjectReplication, ToItsOwnLocation) {
-  EXPECT_EQ(Lines{"S093 4:30 the storage account of region `r` replicates to `westeurope`, its own "
+  EXPECT_EQ(Lines{"S103 4:30 the storage account of region `r` replicates to `westeurope`, its own "
                   "location"},
             diagnostics_of(storage_with("replicate_to = westeurope  container \"docs\" {}")));
 }
