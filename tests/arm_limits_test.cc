@@ -1,4 +1,4 @@
-// ARM's template limits checked before a Bicep tree is written (X006, X007;
+// ARM's template limits checked before a Bicep tree is written (X006-X008;
 // compiler/emit/bicep/arm_limits.h): the exact diagnostics, and `topoc build`
 // writing nothing for a tree that could not deploy.
 #include "compiler/emit/bicep/arm_limits.h"
@@ -138,6 +138,33 @@ TEST(ArmLimits, ParameterFileOverFourMegabytesIsX007AtTheCosmosBlock) {
   Built small;
   build(small, containers(200));
   EXPECT_EQ(0u, small.sink.diagnostics().size());
+}
+
+// A locked retention policy cannot be expressed in an ARM template (X008, at
+// `locked`); an unlocked one can.
+TEST(ArmLimits, LockedContainerRetentionIsX008AtLocked) {
+  auto topology = [](std::string_view container) {
+    return fmt::format(
+        "topology \"worm\" {{\n  naming {{ suffix = auto }}\n"
+        "  boundary \"eu\" {{ geography = eu-data-boundary }}\n"
+        "  region \"weu\" {{ location = westeurope  address = 10.1.0.0/16  services = [storage]\n"
+        "    storage {{ {} }}\n  }}\n}}\n",
+        container);
+  };
+  Built b;
+  build(b, topology("container \"audit\" { immutable = 365d  locked = true }"));
+  ASSERT_EQ(1u, b.sink.diagnostics().size());
+  const diag::Diagnostic& d = b.sink.diagnostics()[0];
+  EXPECT_EQ(diag::Kind::BicepCannotLockRetention, d.kind);
+  EXPECT_EQ(5u, line_of(b, d));
+  EXPECT_EQ(
+      "the retention policy of container `audit` (region `weu`) is locked, which an ARM "
+      "template cannot do: the Bicep tree would leave it unlocked",
+      d.message);
+
+  Built unlocked;
+  build(unlocked, topology("container \"audit\" { immutable = 365d }"));
+  EXPECT_EQ(0u, unlocked.sink.diagnostics().size());
 }
 
 // `topoc build` reports X006 and writes nothing, for `bicep` and for `all`;

@@ -380,7 +380,7 @@ TEST(BicepEmit, OnlyTheModulesTheTopologyUsesAreCopied) {
   EXPECT_EQ((std::vector<std::string>{"network.bicep", "policy-assignments.bicep",
                                       "policy-definitions.bicep", "private-dns.bicep",
                                       "private-endpoint.bicep", "residency-policy.bicep",
-                                      "storage.bicep", "types.bicep"}),
+                                      "storage-replication.bicep", "storage.bicep", "types.bicep"}),
             modules);
 }
 

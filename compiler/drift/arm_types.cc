@@ -43,6 +43,17 @@ constexpr std::array kTypes = {
     // mapped for exports that list it, never reported missing.
     ArmType{"microsoft.eventgrid/systemtopics/eventsubscriptions",
             "azurerm_eventgrid_system_topic_event_subscription", false},
+    // Children of the storage account that Resource Graph's resources table
+    // does not list: mapped for exports that list them, never reported
+    // missing.
+    ArmType{"microsoft.storage/storageaccounts/objectreplicationpolicies",
+            "azurerm_storage_object_replication", false},
+    ArmType{"microsoft.storage/storageaccounts/managementpolicies",
+            "azurerm_storage_management_policy", false},
+    ArmType{"microsoft.storage/storageaccounts/blobservices/containers",
+            "azurerm_storage_container", false},
+    ArmType{"microsoft.storage/storageaccounts/blobservices/containers/immutabilitypolicies",
+            "azurerm_storage_container_immutability_policy", false},
     ArmType{"microsoft.cache/redis", "azurerm_redis_cache", true},
     ArmType{"microsoft.cache/redisenterprise", "azurerm_managed_redis", true},
     // The default database, written by azurerm inside azurerm_managed_redis

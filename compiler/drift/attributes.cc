@@ -40,6 +40,19 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_storage_account", "account_tier", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "account_replication_type", C::kScalar},
     ComparedAttribute{"azurerm_storage_account", "account_kind", C::kScalar},
+    // Storage data protection: how long deleted blobs and containers can be
+    // restored, whether overwrites keep versions, whether changes are
+    // recorded for object replication, and the WORM period of a container
+    // and whether it is locked.
+    ComparedAttribute{"azurerm_storage_account", "blob_properties.versioning_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_storage_account", "blob_properties.change_feed_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_storage_account", "blob_properties.delete_retention_policy.days",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_storage_account",
+                      "blob_properties.container_delete_retention_policy.days", C::kScalar},
+    ComparedAttribute{"azurerm_storage_container_immutability_policy",
+                      "immutability_period_in_days", C::kScalar},
+    ComparedAttribute{"azurerm_storage_container_immutability_policy", "locked", C::kScalar},
     ComparedAttribute{"azurerm_kubernetes_cluster", "sku_tier", C::kScalar},
     ComparedAttribute{"azurerm_kubernetes_cluster", "default_node_pool.vm_size", C::kScalar},
     ComparedAttribute{"azurerm_kubernetes_cluster", "default_node_pool.min_count", C::kScalar},

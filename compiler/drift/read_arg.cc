@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 44> kProperties = {
+constexpr std::array<std::string_view, 46> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -78,6 +78,9 @@ constexpr std::array<std::string_view, 44> kProperties = {
     "reserved",
     "httpsOnly",
     "serverFarmId",
+    // Storage container retention policy: its period, and Locked or Unlocked.
+    "immutabilityPeriodSinceCreationInDays",
+    "state",
 };
 
 template <size_t N>
@@ -355,6 +358,11 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     copy(props, "httpsOnly", a, "https_only");
     if (const json* access = member(props, "publicNetworkAccess"); access && access->is_string()) {
       a["public_network_access_enabled"] = *access == "Enabled";
+    }
+  } else if (type == "azurerm_storage_container_immutability_policy") {
+    copy(props, "immutabilityPeriodSinceCreationInDays", a, "immutability_period_in_days");
+    if (const json* state = member(props, "state"); state && state->is_string()) {
+      a["locked"] = *state == "Locked";
     }
   } else if (type == "azurerm_postgresql_flexible_server") {
     postgres_attributes(r, props, a);

@@ -9,6 +9,9 @@ void read_boundary(BlockReader& r, Boundary& out);
 void read_region(BlockReader& r, Region& out);
 void read_tenant(BlockReader& r, Tenant& out);
 void read_postgres(BlockReader& r, Postgres& out);
+// The `storage` block's data protection settings (replication is read by
+// the region, whose location its default depends on).
+void read_storage(BlockReader& r, Storage& out);
 void read_servicebus(BlockReader& r, ServiceBus& out);
 void read_app_service(BlockReader& r, AppService& out);
 // `location`: the region's, which the default redundancy depends on.

@@ -527,6 +527,7 @@ void read_region(BlockReader& r, Region& region) {
         er.finish();
         if (events.blob_created.explicit_) region.storage->events = std::move(events);
       }
+      read_storage(br, *region.storage);
       br.finish();
     }
   } else {

@@ -128,6 +128,11 @@ bool is_read_access(StorageReplication r) {
   return r == StorageReplication::kRAGRS || r == StorageReplication::kRAGZRS;
 }
 
+bool offers_archive_tier(StorageReplication r) {
+  return r == StorageReplication::kLRS || r == StorageReplication::kGRS ||
+         r == StorageReplication::kRAGRS;
+}
+
 bool Region::has(Service s) const {
   return std::any_of(services.begin(), services.end(),
                      [&](const Sourced<Service>& x) { return x.value == s; });

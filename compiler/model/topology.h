@@ -85,6 +85,9 @@ bool is_zone_redundant(StorageReplication);
 // RAGRS and RAGZRS: the paired region's copy answers reads on a secondary
 // endpoint of its own.
 bool is_read_access(StorageReplication);
+// LRS, GRS and RAGRS: the replications whose accounts can move blobs to the
+// archive tier (Microsoft Learn, "Access tiers for blob data").
+bool offers_archive_tier(StorageReplication);
 
 struct Objectives {
   Sourced<int64_t> rto_seconds;
@@ -195,10 +198,42 @@ struct StorageEvents {
   Sourced<std::string> blob_created;  // Service Bus topic name
 };
 
+// `lifecycle "logs" { prefix = "logs/"  cool = 30d  archive = 180d  delete = 365d }`:
+// a rule of the account's management policy. Block blobs under `prefix` move
+// to cooler tiers, and are deleted, the given number of days after they
+// were last modified. An unwritten action is not taken (value -1).
+struct StorageLifecycleRule {
+  std::string name;   // the label
+  Location location;  // the label
+  // Azure matches a prefix from the container name on ("logs/2026/");
+  // empty: every block blob of the account.
+  Sourced<std::string> prefix;
+  Sourced<int64_t> cool_days{-1};
+  Sourced<int64_t> cold_days{-1};
+  Sourced<int64_t> archive_days{-1};
+  Sourced<int64_t> delete_days{-1};
+};
+
+// `container "audit" { immutable = 365d }`: a blob container of the account,
+// optionally under a time-based retention (WORM) policy.
+struct StorageContainer {
+  std::string name;   // the label
+  Location location;  // the label
+  Sourced<int64_t> immutable_days;  // 0 = no retention policy
+  Sourced<bool> locked;             // a locked policy can never be removed
+};
+
 struct Storage {
   Location location;
   Sourced<StorageReplication> replication;
   std::optional<StorageEvents> events;
+  Sourced<int64_t> soft_delete_days{7};  // blob and container soft delete
+  Sourced<int64_t> version_days;         // 0 = previous versions are kept
+  std::vector<StorageLifecycleRule> lifecycle;
+  std::vector<StorageContainer> containers;
+  // Location of a second account that every container is copied to by
+  // object replication; empty = none.
+  Sourced<std::string> replicate_to;
 };
 
 struct KeyVault {

@@ -196,6 +196,13 @@ class Generator {
           fit_name("st", squeeze(prefix_.text) + squeeze(key.text),
                    squeeze(env_.text) + suffix_.text, 24, ""),
           "global", {&suffix_, &env_, &prefix_, &key});
+      // The disaster recovery account object replication copies to.
+      if (!r.storage->replicate_to.value.empty()) {
+        add("azurerm_storage_account", base + ".storage.replica",
+            fit_name("st", squeeze(prefix_.text) + squeeze(key.text),
+                     "dr" + squeeze(env_.text) + suffix_.text, 24, ""),
+            "global", {&suffix_, &env_, &prefix_, &key});
+      }
     }
     // The system topic is named in its resource group; its one subscription
     // in the topic.

@@ -81,6 +81,26 @@ void report_parameter_file(const model::Topology& t, const Plan& p, const FileTr
   }
 }
 
+// Locking a container's retention policy is an action (`lock`) on the
+// policy, not a property an ARM template can set; the Terraform tree locks
+// it after creating it.
+void report_locked_retention(const model::Topology& t, diag::DiagnosticSink& sink) {
+  for (const model::Region& r : t.regions) {
+    if (!r.storage) continue;
+    for (const model::StorageContainer& c : r.storage->containers) {
+      if (!c.locked.value || c.immutable_days.value == 0) continue;
+      auto& d = sink.report(
+          diag::Kind::BicepCannotLockRetention, c.locked.location,
+          fmt::format("the retention policy of container `{}` (region `{}`) is locked, which an "
+                      "ARM template cannot do: the Bicep tree would leave it unlocked",
+                      c.name, r.key));
+      d.help =
+          "build the Terraform tree instead (`--target terraform`), or remove `locked` and lock "
+          "the policy once deployed (`az storage container immutability-policy lock`)";
+    }
+  }
+}
+
 }  // namespace
 
 void report_arm_limits(const estate::Estate& estate, const FileTree& tree,
@@ -88,6 +108,7 @@ void report_arm_limits(const estate::Estate& estate, const FileTree& tree,
   Plan plan = plan_bicep(estate);
   report_resources(*estate.topology, plan, sink);
   report_parameter_file(*estate.topology, plan, tree, sink);
+  report_locked_retention(*estate.topology, sink);
 }
 
 void report_arm_limits(const model::Topology& topology, const BicepOptions& options,

@@ -21,7 +21,8 @@ inline constexpr size_t kMaxParameterFileBytes = 4u << 20;  // 4 MB
 
 // X006 when main.bicep would deploy more than 800 resources and module
 // deployments, X007 when <environment>.bicepparam in `tree` (the Bicep tree
-// emit_bicep made of `estate`) is over 4 MB.
+// emit_bicep made of `estate`) is over 4 MB, X008 for each locked container
+// retention policy, which a template cannot lock.
 void report_arm_limits(const estate::Estate& estate, const FileTree& tree,
                        diag::DiagnosticSink& sink);
 // The same for the estate of `topology` in `options.environment`.

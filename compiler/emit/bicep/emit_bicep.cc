@@ -69,7 +69,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kAks), {"aks.bicep"});
   add(p.any_region(Service::kAiSearch), {"ai-search.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kOpenAI), {"openai.bicep", "private-endpoint.bicep"});
-  add(p.any_region(Service::kStorage), {"storage.bicep", "private-endpoint.bicep"});
+  add(p.any_region(Service::kStorage), {"storage.bicep", "storage-replication.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kRedis), {"redis.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kKeyVault), {"keyvault.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kPostgres), {"postgres.bicep", "private-endpoint.bicep"});

@@ -19,6 +19,7 @@
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
 #include "compiler/text/ascii.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -338,6 +339,44 @@ class ParamsFile {
     return Value::object(std::move(props));
   }
 
+  // A storage account's lifecycle rules, by name; unwritten actions are
+  // left out.
+  static Value storage_lifecycle_rules(const model::Storage& s) {
+    std::vector<const model::StorageLifecycleRule*> sorted;
+    for (const model::StorageLifecycleRule& rule : s.lifecycle) sorted.push_back(&rule);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->name < b->name; });
+    std::vector<Value> rules;
+    for (const model::StorageLifecycleRule* rule : sorted) {
+      std::vector<Property> props{{"name", str(rule->name)}};
+      if (!rule->prefix.value.empty()) props.push_back({"prefix", str(rule->prefix.value)});
+      const std::pair<const char*, const model::Sourced<int64_t>*> actions[] = {
+          {"coolAfterDays", &rule->cool_days},
+          {"coldAfterDays", &rule->cold_days},
+          {"archiveAfterDays", &rule->archive_days},
+          {"deleteAfterDays", &rule->delete_days}};
+      for (const auto& [key, days] : actions) {
+        if (days->explicit_) props.push_back({key, num(days->value)});
+      }
+      rules.push_back(Value::object(std::move(props)));
+    }
+    return Value::array(std::move(rules));
+  }
+
+  static Value storage_containers(const model::Storage& s) {
+    std::vector<const model::StorageContainer*> sorted;
+    for (const model::StorageContainer& c : s.containers) sorted.push_back(&c);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->name < b->name; });
+    std::vector<Value> containers;
+    for (const model::StorageContainer* c : sorted) {
+      std::vector<Property> props{{"name", str(c->name)}};
+      if (c->immutable_days.value > 0) {
+        props.push_back({"immutabilityDays", num(c->immutable_days.value)});
+      }
+      containers.push_back(Value::object(std::move(props)));
+    }
+    return Value::array(std::move(containers));
+  }
+
   // Unwritten durations are left out and take Azure's defaults (never
   // expire, never delete, no duplicate detection).
   static void duration(std::vector<Property>& props, const char* key,
@@ -595,9 +634,26 @@ class ParamsFile {
       std::vector<Property> storage{
           {"name", str(p_.region_name(r, "storage"))},
           {"replicationType", str(model::to_string(r.storage->replication.value))},
-          {"privateEndpointName", str(p_.region_name(r, "pep.blob"))},
-          {"privateDnsZones", zones(plan, {"privatelink.blob."})},
+          {"softDeleteDays", num(r.storage->soft_delete_days.value)},
       };
+      if (r.storage->version_days.explicit_) {
+        storage.push_back({"versionRetentionDays", num(r.storage->version_days.value)});
+      }
+      storage.push_back({"lifecycleRules", storage_lifecycle_rules(*r.storage)});
+      storage.push_back({"containers", storage_containers(*r.storage)});
+      const model::Storage& s = *r.storage;
+      if (!s.replicate_to.value.empty() && !s.containers.empty()) {
+        storage.push_back(
+            {"replica",
+             Value::object({
+                 {"name", str(p_.region_name(r, "storage.replica"))},
+                 {"location", str(s.replicate_to.value)},
+                 {"replicationType", str(model::to_string(services::storage::replica_replication(
+                                         s.replicate_to.value)))},
+             })});
+      }
+      storage.push_back({"privateEndpointName", str(p_.region_name(r, "pep.blob"))});
+      storage.push_back({"privateDnsZones", zones(plan, {"privatelink.blob."})});
       if (model::is_read_access(r.storage->replication.value)) {
         storage.push_back(
             {"secondaryPrivateEndpointName", str(p_.region_name(r, "pep.blob_secondary"))});

@@ -15,6 +15,7 @@
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::emit::terraform {
@@ -274,11 +275,71 @@ Expr managed_redis(const Estate& e, const model::Region& r) {
   });
 }
 
+// An unwritten lifecycle action is null, which the module leaves out.
+Expr days_or_null(const model::Sourced<int64_t>& days) {
+  return days.explicit_ ? num(days.value) : Expr::null();
+}
+
+Expr storage_lifecycle_rules(const model::Storage& s) {
+  std::vector<const model::StorageLifecycleRule*> sorted;
+  for (const model::StorageLifecycleRule& rule : s.lifecycle) sorted.push_back(&rule);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  std::vector<Entry> rules;
+  for (const model::StorageLifecycleRule* rule : sorted) {
+    rules.push_back(
+        {rule->name,
+         Expr::object({
+             {"prefix_match",
+              rule->prefix.value.empty() ? Expr::null() : Expr::string_list({rule->prefix.value})},
+             {"cool_after_days", days_or_null(rule->cool_days)},
+             {"cold_after_days", days_or_null(rule->cold_days)},
+             {"archive_after_days", days_or_null(rule->archive_days)},
+             {"delete_after_days", days_or_null(rule->delete_days)},
+         })});
+  }
+  return Expr::object(std::move(rules));
+}
+
+Expr storage_containers(const model::Storage& s) {
+  std::vector<const model::StorageContainer*> sorted;
+  for (const model::StorageContainer& c : s.containers) sorted.push_back(&c);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  std::vector<Entry> containers;
+  for (const model::StorageContainer* c : sorted) {
+    containers.push_back(
+        {c->name, Expr::object({
+                      {"immutability_days",
+                       c->immutable_days.value == 0 ? Expr::null() : num(c->immutable_days.value)},
+                      {"locked", Expr::boolean(c->locked.value)},
+                  })});
+  }
+  return Expr::object(std::move(containers));
+}
+
+// The account `replicate_to` copies the containers to; null without one.
+Expr storage_replica(const Estate& e, const model::Region& r) {
+  const model::Storage& s = *r.storage;
+  if (s.replicate_to.value.empty() || s.containers.empty()) return Expr::null();
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "storage.replica"))},
+      {"location", str(s.replicate_to.value)},
+      {"replication_type",
+       str(model::to_string(services::storage::replica_replication(s.replicate_to.value)))},
+  });
+}
+
 Expr storage(const Estate& e, const model::Region& r) {
   if (!r.storage) return Expr::null();
+  const model::Storage& s = *r.storage;
   return Expr::object({
       {"name", str(e.names.region(r.key, "storage"))},
       {"replication_type", str(model::to_string(r.storage->replication.value))},
+      {"soft_delete_days", num(s.soft_delete_days.value)},
+      {"version_retention_days",
+       s.version_days.explicit_ ? num(s.version_days.value) : Expr::null()},
+      {"lifecycle_rules", storage_lifecycle_rules(s)},
+      {"containers", storage_containers(s)},
+      {"replica", storage_replica(e, r)},
       {"private_endpoint_name", str(e.names.region(r.key, "pep.blob"))},
       {"secondary_private_endpoint_name", model::is_read_access(r.storage->replication.value)
                                               ? str(e.names.region(r.key, "pep.blob_secondary"))

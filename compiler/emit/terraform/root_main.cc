@@ -280,6 +280,11 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("location", raw("each.value.location"));
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("replication_type", raw("each.value.storage.replication_type"));
+    b.attribute("soft_delete_days", raw("each.value.storage.soft_delete_days"));
+    b.attribute("version_retention_days", raw("each.value.storage.version_retention_days"));
+    b.attribute("lifecycle_rules", raw("each.value.storage.lifecycle_rules"));
+    b.attribute("containers", raw("each.value.storage.containers"));
+    b.attribute("replica", raw("each.value.storage.replica"));
     b.attribute("private_endpoint", private_endpoint_object("storage"));
     b.attribute("secondary_private_endpoint_name",
                 raw("each.value.storage.secondary_private_endpoint_name"));

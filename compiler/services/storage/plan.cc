@@ -7,8 +7,97 @@
 #include "compiler/estate/add_resource.h"
 #include "compiler/residency/wordings.h"
 #include "compiler/services/registry.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::services::storage {
+
+model::StorageReplication replica_replication(std::string_view location) {
+  const catalog::RegionInfo* info = catalog::find_region(location);
+  return info && info->zones ? model::StorageReplication::kZRS : model::StorageReplication::kLRS;
+}
+
+namespace {
+
+// What drift compares of the account's blob service (compiler/drift).
+nlohmann::json blob_properties(const model::Storage& s) {
+  nlohmann::json retention = nlohmann::json::array({{{"days", s.soft_delete_days.value}}});
+  return nlohmann::json::array({{{"versioning_enabled", true},
+                                 {"change_feed_enabled", !s.replicate_to.value.empty()},
+                                 {"delete_retention_policy", retention},
+                                 {"container_delete_retention_policy", retention}}});
+}
+
+// The management policy: one rule per `lifecycle` block, and `versions`
+// as a rule of its own on previous versions.
+void plan_management_policy(estate::Estate& e, const model::Region& r, const model::Storage& s,
+                            const std::string& module) {
+  if (s.lifecycle.empty() && !s.version_days.explicit_) return;
+  nlohmann::json rules = nlohmann::json::array();
+  for (const model::StorageLifecycleRule& rule : s.lifecycle) rules.push_back(rule.name);
+  if (s.version_days.explicit_) rules.push_back("versions");
+  estate::add_regional(e, r, module + ".azurerm_storage_management_policy.this[0]",
+                       "azurerm_storage_management_policy", "default", r.location.value,
+                       {{"rules", rules}}, false)
+      .source = s.lifecycle.empty() ? s.version_days.location : s.lifecycle.front().location;
+}
+
+void plan_containers(estate::Estate& e, const model::Region& r, const model::Storage& s,
+                     const std::string& module) {
+  for (const model::StorageContainer& c : s.containers) {
+    const std::string key = estate::instance(c.name);
+    estate::add_regional(e, r, module + ".azurerm_storage_container.this" + key,
+                         "azurerm_storage_container", c.name, r.location.value,
+                         {{"container_access_type", "private"}}, false)
+        .source = c.location;
+    if (c.immutable_days.value == 0) continue;
+    estate::add_regional(
+        e, r, module + ".azurerm_storage_container_immutability_policy.this" + key,
+        "azurerm_storage_container_immutability_policy", "default", r.location.value,
+        {{"immutability_period_in_days", c.immutable_days.value}, {"locked", c.locked.value}},
+        false)
+        .source = c.immutable_days.location;
+  }
+}
+
+// `replicate_to`: a second account in that location, in the region's
+// resource group, and the object replication policy that copies every
+// declared container to it. The copy is a replica placement (R010).
+void plan_replica(estate::Estate& e, const model::Region& r, const model::Storage& s,
+                  const std::string& account, const std::string& module) {
+  if (s.replicate_to.value.empty() || s.containers.empty()) return;
+  const std::string& name = e.names.region(r.key, "storage.replica");
+  const std::string& at = s.replicate_to.value;
+  auto& replica = estate::add_regional(
+      e, r, module + ".azurerm_storage_account.replica[0]", "azurerm_storage_account", name, at,
+      {{"account_tier", "Standard"},
+       {"account_kind", "StorageV2"},
+       {"account_replication_type", model::to_string(replica_replication(at))},
+       {"min_tls_version", "TLS1_2"},
+       {"public_network_access_enabled", false},
+       {"blob_properties", blob_properties(s)}},
+      true);
+  replica.source = s.replicate_to.location;
+  estate::Placement p{estate::PlacementKind::kReplica, {at}};
+  p.from = r.location.value;
+  p.reasons.push_back(
+      {s.replicate_to.location,
+       fmt::format("the storage account `{}` of region `{}` sets `replicate_to = {}`: object "
+                   "replication copies its containers to `{}`",
+                   account, r.key, at, name)});
+  replica.placements.push_back(std::move(p));
+  if (e.placements_only) return;
+  for (const model::StorageContainer& c : s.containers) {
+    estate::add_regional(
+        e, r, module + ".azurerm_storage_container.replica" + estate::instance(c.name),
+        "azurerm_storage_container", c.name, at, {{"container_access_type", "private"}}, false)
+        .source = c.location;
+  }
+  estate::add_regional(e, r, module + ".azurerm_storage_object_replication.this[0]",
+                       "azurerm_storage_object_replication", "", at, nullptr, false)
+      .source = s.replicate_to.location;
+}
+
+}  // namespace
 
 void plan(estate::Estate& e) {
   for (const model::Region& r : e.topology->regions) {
@@ -23,7 +112,8 @@ void plan(estate::Estate& e) {
                               {"account_kind", "StorageV2"},
                               {"account_replication_type", model::to_string(s.replication.value)},
                               {"min_tls_version", "TLS1_2"},
-                              {"public_network_access_enabled", false}},
+                              {"public_network_access_enabled", false},
+                              {"blob_properties", blob_properties(s)}},
                              true);
     st.source = s.location;
     st.placements.push_back(estate::follows_region(r, "the storage account"));
@@ -49,6 +139,11 @@ void plan(estate::Estate& e) {
       copy.wording = residency::storage_copy_outside;
       st.placements.push_back(std::move(copy));
     }
+    if (!e.placements_only) {
+      plan_management_policy(e, r, s, "module.storage" + k);
+      plan_containers(e, r, s, "module.storage" + k);
+    }
+    plan_replica(e, r, s, account, "module.storage" + k);
     estate::add_private_endpoint(e, r, "storage", "blob", "blob");
     if (model::is_read_access(s.replication.value) && e.dns_of(r)) {
       estate::add_regional(e, r, "module.storage" + k + ".azurerm_private_endpoint.secondary[0]",

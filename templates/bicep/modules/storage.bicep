@@ -36,8 +36,67 @@ type storageSettings = {
   @description('The private DNS zones the endpoint registers in.')
   privateDnsZones: string[]
 
+  @description('Days deleted blobs and containers can be restored: 1 to 365.')
+  @minValue(1)
+  @maxValue(365)
+  softDeleteDays: int
+
+  @description('Days after which a previous blob version is deleted; absent keeps previous versions.')
+  versionRetentionDays: int?
+
+  @description('Lifecycle rules: block blobs whose names start with the prefix (container name first) move to cooler tiers and are deleted the given number of days after their last modification.')
+  lifecycleRules: lifecycleRule[]
+
+  @description('Blob containers, each with an optional time-based retention policy.')
+  containers: blobContainer[]
+
+  @description('The second account every container is copied to by object replication; absent for none.')
+  replica: replicaSettings?
+
   @description('Name of the private endpoint for the secondary blob endpoint of a read-access geo-redundant account (RAGRS, RAGZRS); absent for other replication types.')
   secondaryPrivateEndpointName: string?
+}
+
+@description('A lifecycle rule; an absent action is not taken.')
+type lifecycleRule = {
+  @description('Name of the rule.')
+  name: string
+
+  @description('Blob name prefix, container name first; absent matches every block blob.')
+  prefix: string?
+
+  @description('Days after the last modification to move a blob to the cool tier.')
+  coolAfterDays: int?
+
+  @description('Days after the last modification to move a blob to the cold tier.')
+  coldAfterDays: int?
+
+  @description('Days after the last modification to move a blob to the archive tier.')
+  archiveAfterDays: int?
+
+  @description('Days after the last modification to delete a blob.')
+  deleteAfterDays: int?
+}
+
+@description('The disaster recovery account of object replication.')
+type replicaSettings = {
+  @description('Name of the account.')
+  name: string
+
+  @description('Azure location of the account.')
+  location: string
+
+  @description('Replication type: ZRS where the location has availability zones, else LRS.')
+  replicationType: ('LRS' | 'ZRS')
+}
+
+@description('A blob container.')
+type blobContainer = {
+  @description('Name of the container.')
+  name: string
+
+  @description('Days blobs stay unchangeable and undeletable after they are written; absent for no retention policy.')
+  immutabilityDays: int?
 }
 
 resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
@@ -68,14 +127,192 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
   name: 'default'
   properties: {
     isVersioningEnabled: true
+    // The change feed records every blob change; object replication reads it.
+    changeFeed: {
+      enabled: settings.?replica != null
+    }
     deleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: settings.softDeleteDays
     }
     containerDeleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: settings.softDeleteDays
     }
+  }
+}
+
+// One management policy rule per lifecycle rule; an absent action is left
+// out.
+var tierRules = map(settings.lifecycleRules, rule => {
+  name: rule.name
+  enabled: true
+  type: 'Lifecycle'
+  definition: {
+    filters: union({ blobTypes: ['blockBlob'] }, rule.?prefix == null ? {} : { prefixMatch: [rule.?prefix] })
+    actions: {
+      baseBlob: union(
+        rule.?coolAfterDays == null
+          ? {}
+          : { tierToCool: { daysAfterModificationGreaterThan: rule.?coolAfterDays ?? 0 } },
+        rule.?coldAfterDays == null
+          ? {}
+          : { tierToCold: { daysAfterModificationGreaterThan: rule.?coldAfterDays ?? 0 } },
+        rule.?archiveAfterDays == null
+          ? {}
+          : { tierToArchive: { daysAfterModificationGreaterThan: rule.?archiveAfterDays ?? 0 } },
+        rule.?deleteAfterDays == null
+          ? {}
+          : { delete: { daysAfterModificationGreaterThan: rule.?deleteAfterDays ?? 0 } }
+      )
+    }
+  }
+})
+
+var versionRules = settings.?versionRetentionDays == null
+  ? []
+  : [
+      {
+        name: 'versions'
+        enabled: true
+        type: 'Lifecycle'
+        definition: {
+          filters: { blobTypes: ['blockBlob'] }
+          actions: { version: { delete: { daysAfterCreationGreaterThan: settings.?versionRetentionDays } } }
+        }
+      }
+    ]
+
+var policyRules = concat(tierRules, versionRules)
+
+// Moves blobs to cooler tiers and deletes them, and deletes previous
+// versions; Azure runs the policy once a day.
+resource managementPolicy 'Microsoft.Storage/storageAccounts/managementPolicies@2026-09-01' = if (!empty(policyRules)) {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: policyRules
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = [
+  for container in settings.containers: {
+    parent: blobs
+    name: container.name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// A time-based retention (WORM) policy, left unlocked: ARM templates cannot
+// lock one (locking is an action on the policy, not a property), and a
+// locked policy can never be removed.
+resource retention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2026-09-01' = [
+  for (container, i) in settings.containers: if (container.?immutabilityDays != null) {
+    parent: containers[i]
+    name: 'default'
+    properties: {
+      immutabilityPeriodSinceCreationInDays: container.?immutabilityDays ?? 1
+      allowProtectedAppendWrites: false
+    }
+  }
+]
+
+var replica = settings.?replica
+
+// The disaster recovery account: locked down like the first, zone-redundant
+// or local in its own location, with versioning on as object replication
+// requires of a destination. It has no private endpoint: clients read it
+// only after a failover adds one.
+resource replicaAccount 'Microsoft.Storage/storageAccounts@2026-09-01' = if (replica != null) {
+  name: replica!.name
+  location: replica!.location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_${replica!.replicationType}'
+  }
+  properties: {
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    allowSharedKeyAccess: false
+    publicNetworkAccess: 'Disabled'
+    defaultToOAuthAuthentication: true
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource replicaBlobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = if (replica != null) {
+  parent: replicaAccount
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: settings.softDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: settings.softDeleteDays
+    }
+  }
+}
+
+resource replicaContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = [
+  for container in (replica == null ? [] : settings.containers): {
+    parent: replicaBlobs
+    name: container.name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// Object replication is set on the destination first, which gives the
+// policy and each rule their IDs, then on the source with the same IDs.
+// Every blob is copied, those written before the policy included
+// (minCreationTime at the start of the Windows epoch).
+resource destinationPolicy 'Microsoft.Storage/storageAccounts/objectReplicationPolicies@2026-09-01' = if (replica != null) {
+  parent: replicaAccount
+  name: 'default'
+  properties: {
+    sourceAccount: account.id
+    destinationAccount: replicaAccount.id
+    rules: [
+      for container in settings.containers: {
+        sourceContainer: container.name
+        destinationContainer: container.name
+        filters: {
+          minCreationTime: '1601-01-01T00:00:00Z'
+        }
+      }
+    ]
+  }
+  dependsOn: [
+    containers
+    replicaContainers
+  ]
+}
+
+// The source side's name is the policy ID Azure gave the destination's, known
+// only once it is deployed: a module takes it as a parameter.
+module sourcePolicy 'storage-replication.bicep' = if (replica != null) {
+  params: {
+    accountName: account.name
+    // What-if cannot predict the source side: its name exists only once the
+    // destination side is deployed.
+    #disable-next-line what-if-short-circuiting
+    policyId: destinationPolicy!.properties.policyId
+    destinationAccountId: replicaAccount.id
+    rules: destinationPolicy!.properties.rules
   }
 }
 

@@ -179,6 +179,9 @@ param regions = [
     storage: {
       name: 'stpubsecpr949eprod523733'
       replicationType: 'RAGRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-pubsec-primary-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'

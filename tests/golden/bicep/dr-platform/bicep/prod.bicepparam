@@ -187,6 +187,9 @@ param regions = [
     storage: {
       name: 'stdrpprimaryprodaf1e7c'
       replicationType: 'RAGRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-drp-primary-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
@@ -424,6 +427,9 @@ param regions = [
     storage: {
       name: 'stdrpsecondaryprodaf1e7c'
       replicationType: 'RAGRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-drp-secondary-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'

@@ -85,6 +85,31 @@ param regions = [
     storage: {
       name: 'steuentwesdd9fprod61d1ca'
       replicationType: 'GZRS'
+      softDeleteDays: 14
+      versionRetentionDays: 90
+      lifecycleRules: [
+        {
+          name: 'blobs'
+          coolAfterDays: 30
+          coldAfterDays: 180
+        }
+        {
+          name: 'logs'
+          prefix: 'logs/'
+          coolAfterDays: 30
+          coldAfterDays: 180
+          deleteAfterDays: 365
+        }
+      ]
+      containers: [
+        {
+          name: 'audit'
+          immutabilityDays: 365
+        }
+        {
+          name: 'logs'
+        }
+      ]
       privateEndpointName: 'pep-euent-westeurope-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'

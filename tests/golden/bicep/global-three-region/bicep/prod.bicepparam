@@ -140,6 +140,9 @@ param regions = [
     storage: {
       name: 'stoversightusprod69ef3b'
       replicationType: 'ZRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-oversight-us-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
@@ -368,6 +371,9 @@ param regions = [
     storage: {
       name: 'stoversighteuprod69ef3b'
       replicationType: 'ZRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-oversight-eu-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
@@ -596,6 +602,9 @@ param regions = [
     storage: {
       name: 'stoversighce2eprod69ef3b'
       replicationType: 'ZRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-oversight-apac-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'

@@ -171,6 +171,9 @@ param regions = [
     storage: {
       name: 'stminimaleastprodd9ba01'
       replicationType: 'GZRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-minimal-east-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
@@ -320,6 +323,9 @@ param regions = [
     storage: {
       name: 'stminimalwestprodd9ba01'
       replicationType: 'GZRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-minimal-west-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'

@@ -187,6 +187,9 @@ param regions = [
     storage: {
       name: 'stragusprod399e5d'
       replicationType: 'GRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-rag-us-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
@@ -429,6 +432,9 @@ param regions = [
     storage: {
       name: 'strageuprod399e5d'
       replicationType: 'GRS'
+      softDeleteDays: 7
+      lifecycleRules: []
+      containers: []
       privateEndpointName: 'pep-rag-eu-blob-prod'
       privateDnsZones: [
         'privatelink.blob.core.windows.net'

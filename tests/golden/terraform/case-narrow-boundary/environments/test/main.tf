@@ -202,6 +202,11 @@ locals {
       storage = {
         name                            = "stnarweutest"
         replication_type                = "ZRS"
+        soft_delete_days                = 7
+        version_retention_days          = null
+        lifecycle_rules                 = {}
+        containers                      = {}
+        replica                         = null
         private_endpoint_name           = "pep-nar-weu-blob-test"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -428,10 +433,15 @@ module "storage" {
   source   = "../../modules/regional/storage"
   for_each = { for key, region in local.regions : key => region if region.storage != null }
 
-  name                = each.value.storage.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  replication_type    = each.value.storage.replication_type
+  name                   = each.value.storage.name
+  location               = each.value.location
+  resource_group_name    = azurerm_resource_group.region[each.key].name
+  replication_type       = each.value.storage.replication_type
+  soft_delete_days       = each.value.storage.soft_delete_days
+  version_retention_days = each.value.storage.version_retention_days
+  lifecycle_rules        = each.value.storage.lifecycle_rules
+  containers             = each.value.storage.containers
+  replica                = each.value.storage.replica
   private_endpoint = {
     name                 = each.value.storage.private_endpoint_name
     location             = each.value.location

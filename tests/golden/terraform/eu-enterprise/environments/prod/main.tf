@@ -188,8 +188,37 @@ locals {
         private_dns_zones     = ["privatelink.redis.cache.windows.net"]
       }
       storage = {
-        name                            = "steuentwesdd9fprod61d1ca"
-        replication_type                = "GZRS"
+        name                   = "steuentwesdd9fprod61d1ca"
+        replication_type       = "GZRS"
+        soft_delete_days       = 14
+        version_retention_days = 90
+        lifecycle_rules = {
+          blobs = {
+            prefix_match       = null
+            cool_after_days    = 30
+            cold_after_days    = 180
+            archive_after_days = null
+            delete_after_days  = null
+          }
+          logs = {
+            prefix_match       = ["logs/"]
+            cool_after_days    = 30
+            cold_after_days    = 180
+            archive_after_days = null
+            delete_after_days  = 365
+          }
+        }
+        containers = {
+          audit = {
+            immutability_days = 365
+            locked            = false
+          }
+          logs = {
+            immutability_days = null
+            locked            = false
+          }
+        }
+        replica                         = null
         private_endpoint_name           = "pep-euent-westeurope-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
@@ -597,10 +626,15 @@ module "storage" {
   source   = "../../modules/regional/storage"
   for_each = { for key, region in local.regions : key => region if region.storage != null }
 
-  name                = each.value.storage.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  replication_type    = each.value.storage.replication_type
+  name                   = each.value.storage.name
+  location               = each.value.location
+  resource_group_name    = azurerm_resource_group.region[each.key].name
+  replication_type       = each.value.storage.replication_type
+  soft_delete_days       = each.value.storage.soft_delete_days
+  version_retention_days = each.value.storage.version_retention_days
+  lifecycle_rules        = each.value.storage.lifecycle_rules
+  containers             = each.value.storage.containers
+  replica                = each.value.storage.replica
   private_endpoint = {
     name                 = each.value.storage.private_endpoint_name
     location             = each.value.location

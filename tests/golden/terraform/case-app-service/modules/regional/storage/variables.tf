@@ -23,6 +23,54 @@ variable "replication_type" {
   }
 }
 
+variable "soft_delete_days" {
+  type        = number
+  description = "Days deleted blobs and containers can be restored: 1 to 365."
+  default     = 7
+
+  validation {
+    condition     = var.soft_delete_days >= 1 && var.soft_delete_days <= 365
+    error_message = "The soft_delete_days must be from 1 to 365."
+  }
+}
+
+variable "version_retention_days" {
+  type        = number
+  description = "Days after which a previous blob version is deleted; null keeps previous versions."
+  default     = null
+}
+
+variable "lifecycle_rules" {
+  type = map(object({
+    prefix_match       = optional(list(string))
+    cool_after_days    = optional(number)
+    cold_after_days    = optional(number)
+    archive_after_days = optional(number)
+    delete_after_days  = optional(number)
+  }))
+  description = "Lifecycle rules by name: block blobs whose names start with a prefix (container name first) move to the cool, cold and archive tiers and are deleted the given number of days after their last modification."
+  default     = {}
+}
+
+variable "containers" {
+  type = map(object({
+    immutability_days = optional(number)
+    locked            = optional(bool, false)
+  }))
+  description = "Blob containers by name, each with an optional time-based retention policy in days, locked or not."
+  default     = {}
+}
+
+variable "replica" {
+  type = object({
+    name             = string
+    location         = string
+    replication_type = string
+  })
+  description = "The second account every container is copied to by object replication, in another location; null for none."
+  default     = null
+}
+
 variable "private_endpoint" {
   type = object({
     name                 = string

@@ -1,0 +1,155 @@
+// Storage data protection: the values the `storage` block reads, the
+// lifecycle rules S100-S101, and object replication S102-S103.
+#include <gtest/gtest.h>
+
+#include "compiler/rules/residency_test_support.h"
+#include "tests/check_support.h"
+
+namespace topoc::testing {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+// A one-region topology in West Europe running only storage, configured by
+// `storage` on line 4.
+std::string storage_with(std::string_view storage) {
+  return fmt::format(R"(topology "t" {{
+  boundary "b" {{ geography = eu-data-boundary }}
+  region "r" {{ location = westeurope  services = [storage]  address = 10.2.0.0/16
+    storage {{ {} }}
+  }}
+}}
+)",
+                     storage);
+}
+
+TEST(StorageRules, DefaultsPass) {
+  EXPECT_EQ(Lines{}, diagnostics_of(storage_with("")));
+}
+
+TEST(StorageRules, SeedDataProtectionPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(storage_with(
+                         "replication = GZRS  soft_delete = 14d  versions = 90d  "
+                         "lifecycle \"logs\" { prefix = \"logs/\"  cool = 30d  cold = 180d  "
+                         "delete = 365d }  container \"audit\" { immutable = 365d }  "
+                         "container \"logs\" {}")));
+}
+
+// What the block reads: each value's own range and form.
+
+TEST(StorageValues, SoftDeleteOutsideAzureRange) {
+  EXPECT_EQ(Lines{"M011 4:29 `soft_delete` must be a whole number of days from 1d to 365d"},
+            diagnostics_of(storage_with("soft_delete = 400d")));
+  EXPECT_EQ(Lines{"M011"}, codes_of(storage_with("soft_delete = 36h")));
+}
+
+TEST(StorageValues, LifecycleRuleWithoutAction) {
+  EXPECT_EQ(Lines{"M005 4:25 lifecycle rule `logs` takes no action; write at least one of "
+                  "`cool`, `cold`, `archive` or `delete`, like `cool = 30d`"},
+            diagnostics_of(storage_with("lifecycle \"logs\" { prefix = \"logs/\" }")));
+}
+
+TEST(StorageValues, LifecycleRuleNames) {
+  EXPECT_EQ(Lines{"M007"}, codes_of(storage_with("lifecycle \"old-logs\" { delete = 30d }")));
+  EXPECT_EQ(Lines{"M007"}, codes_of(storage_with("lifecycle \"versions\" { delete = 30d }")));
+  EXPECT_EQ(Lines{"M003"}, codes_of(storage_with("lifecycle \"a\" { delete = 30d }  "
+                                                 "lifecycle \"a\" { cool = 30d }")));
+}
+
+TEST(StorageValues, ContainerNames) {
+  EXPECT_EQ(Lines{"M007 4:25 container name `Audit` must be 3 to 63 lowercase letters, digits and "
+                  "`-`, not starting with `-`"},
+            diagnostics_of(storage_with("container \"Audit\" {}")));
+  EXPECT_EQ(Lines{"M003"},
+            codes_of(storage_with("container \"audit\" {}  container \"audit\" {}")));
+}
+
+TEST(StorageValues, LockedWithoutRetention) {
+  EXPECT_EQ(Lines{"M005 4:44 `locked` locks a retention policy, and container `audit` has none; "
+                  "write `immutable = 365d` beside it"},
+            diagnostics_of(storage_with("container \"audit\" { locked = true }")));
+}
+
+TEST(StorageValues, RetentionOutsideAzureRange) {
+  EXPECT_EQ(Lines{"M011"}, codes_of(storage_with("container \"audit\" { immutable = 146001d }")));
+}
+
+// S100
+
+TEST(StorageLifecycle, TiersOutOfOrder) {
+  EXPECT_EQ(Lines{"S100 4:75 lifecycle rule `logs` of region `r` sets `archive = 30d`, not after "
+                  "`cool = 90d`"},
+            diagnostics_of(storage_with(
+                "replication = LRS  lifecycle \"logs\" { cool = 90d  archive = 30d }")));
+}
+
+TEST(StorageLifecycle, DeleteOnTheDayOfAMoveIsOutOfOrder) {
+  EXPECT_EQ(Lines{"S100"},
+            codes_of(storage_with("lifecycle \"logs\" { cold = 30d  delete = 30d }")));
+}
+
+TEST(StorageLifecycle, EachActionAloneOrInOrderPasses) {
+  EXPECT_EQ(Lines{},
+            codes_of(storage_with("lifecycle \"a\" { delete = 0d }  "
+                                  "lifecycle \"b\" { cool = 1d  cold = 2d  delete = 3d }")));
+}
+
+// S101
+
+TEST(StorageLifecycle, ArchiveOnZoneRedundantAccount) {
+  std::string text = storage_with("replication = GZRS  lifecycle \"logs\" { archive = 180d }");
+  EXPECT_EQ(Lines{"S101 4:64 lifecycle rule `logs` moves blobs to the archive tier, which a GZRS "
+                  "storage account (region `r`) does not offer"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ(Lines{"4:29 `replication = GZRS` set here"},
+            notes_of(result, result.sink.diagnostics().at(0)));
+}
+
+TEST(StorageLifecycle, ArchiveOnLocallyOrGeoRedundantAccountPasses) {
+  for (const char* replication : {"LRS", "GRS", "RAGRS"}) {
+    EXPECT_EQ(
+        Lines{},
+        codes_of(storage_with(fmt::format(
+            "replication = {}  lifecycle \"logs\" {{ cool = 30d  archive = 180d }}", replication))))
+        << replication;
+  }
+  for (const char* replication : {"ZRS", "RAGZRS"}) {
+    EXPECT_EQ(Lines{"S101"},
+              codes_of(storage_with(fmt::format(
+                  "replication = {}  lifecycle \"logs\" {{ archive = 180d }}", replication))))
+        << replication;
+  }
+}
+
+// S102, S103
+
+TEST(StorageObjectReplication, WithoutContainers) {
+  EXPECT_EQ(Lines{"S102 4:30 the storage account of region `r` replicates to `northeurope` but "
+                  "declares no container to replicate"},
+            diagnostics_of(storage_with("replicate_to = northeurope")));
+}
+
+TEST(StorageObjectReplication, ToItsOwnLocation) {
+  EXPECT_EQ(Lines{"S103 4:30 the storage account of region `r` replicates to `westeurope`, its own "
+                  "location"},
+            diagnostics_of(storage_with("replicate_to = westeurope  container \"docs\" {}")));
+}
+
+// The second account is a replica placement: R010 outside the boundary.
+
+TEST(StorageResidency, ReplicaInsideTheBoundaryPasses) {
+  EXPECT_EQ(Lines{},
+            diagnostics_of(storage_with("replicate_to = northeurope  container \"docs\" {}")));
+}
+
+TEST(StorageResidency, ReplicaOutsideTheBoundary) {
+  std::string text = storage_with("replicate_to = eastus  container \"docs\" {}");
+  EXPECT_EQ(Lines{"R010"}, codes_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_NE(std::string::npos, d.message.find("`eastus`, outside boundary `b`")) << d.message;
+}
+
+}  // namespace
+}  // namespace topoc::testing
