@@ -313,9 +313,7 @@ TEST(ApplyTerraform, KeyBasedAuthenticationIsOff) {
       "  access_keys_authentication_enabled = false\n"
       "\n"
       "  redis_configuration {\n"
-      "    active_directory_authentication_enabled = true\n"
-      "  }\n"
-      "}\n";
+      "    active_directory_authentication_enabled = true\n";
   size_t first = redis.find(cache);
   ASSERT_NE(std::string::npos, first) << redis;
   EXPECT_NE(std::string::npos, redis.find(cache, first + 1));  // the geo-replica too

@@ -289,14 +289,15 @@ TEST_F(CliLifecycle, StatefulResourcesArePreventedFromDestructionUnlessSwitchedO
   std::string storage = read(root_ / "out/modules/regional/storage/main.tf");
   std::string vault = read(root_ / "out/modules/regional/keyvault/main.tf");
   EXPECT_EQ(3u, count(cosmos, "    prevent_destroy = true\n"));
-  EXPECT_EQ(1u, count(storage, "    prevent_destroy = true\n"));
+  // The account and the object replication destination (`replicate_to`).
+  EXPECT_EQ(2u, count(storage, "    prevent_destroy = true\n"));
   EXPECT_EQ(1u, count(vault, "    prevent_destroy = true\n"));
   shop.top = "\n  prevent_destroy = false";
   ASSERT_EQ(0, build(shop).exit_code);
   cosmos = read(root_ / "out/modules/global/cosmosdb/main.tf");
   EXPECT_EQ(0u, count(cosmos, "prevent_destroy = true"));
   EXPECT_EQ(3u, count(cosmos, "    prevent_destroy = false\n"));
-  EXPECT_EQ(1u, count(read(root_ / "out/modules/regional/storage/main.tf"),
+  EXPECT_EQ(2u, count(read(root_ / "out/modules/regional/storage/main.tf"),
                       "    prevent_destroy = false\n"));
   EXPECT_EQ(1u, count(read(root_ / "out/modules/regional/keyvault/main.tf"),
                       "    prevent_destroy = false\n"));
