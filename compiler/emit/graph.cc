@@ -250,10 +250,12 @@ class DiagramBuilder {
         if (source == region_ids_.end()) continue;
         std::string type = r.azurerm_type.starts_with("azurerm_") ? r.azurerm_type.substr(8)
                                                                   : r.azurerm_type;
+        // Data declared non-personal may leave its boundary; its label says so.
+        std::string kind(estate::to_string(p.kind));
+        if (p.data_class == model::DataClass::kNonPersonal) kind += " (non-personal)";
         for (const std::string& to : p.locations) {
           if (to == from) continue;
-          copies[{fmt::format("r{}", source->second), location_node(to, source->second),
-                  std::string(estate::to_string(p.kind))}]
+          copies[{fmt::format("r{}", source->second), location_node(to, source->second), kind}]
               .insert(type);
         }
       }
