@@ -99,16 +99,6 @@ bool non_personal(const Placement& p) {
   return p.data_class == model::DataClass::kNonPersonal;
 }
 
-// "`a`, `b` and `c`"
-std::string listed(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-    out += fmt::format("`{}`", names[i]);
-  }
-  return out;
-}
-
 // R015: what the exemption lets through, at the `data = non-personal` line,
 // with the rest of the reason chain and the boundaries left as notes.
 void report_exemption(const Exemption& x, diag::DiagnosticSink& sink) {
@@ -120,8 +110,9 @@ void report_exemption(const Exemption& x, diag::DiagnosticSink& sink) {
       diag::Kind::NonPersonalExempt, p.reasons.empty() ? r.source : p.reasons.front().at,
       fmt::format("non-personal data of `{}` is kept in {}, outside {} {}: exempt from "
                   "residency, as declared here",
-                  r.name.empty() ? r.key : r.name, listed(x.outside),
-                  boundaries.size() == 1 ? "boundary" : "boundaries", listed(boundaries)));
+                  r.name.empty() ? r.key : r.name, rules::quoted_list(x.outside),
+                  boundaries.size() == 1 ? "boundary" : "boundaries",
+                  rules::quoted_list(boundaries)));
   for (size_t i = 1; i < p.reasons.size(); ++i) {
     d.notes.push_back({p.reasons[i].at, p.reasons[i].text});
   }
