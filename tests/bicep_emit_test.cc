@@ -20,6 +20,7 @@
 #include "compiler/emit/bicep/emit_bicep.h"
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/bicep/symbols.h"
+#include "compiler/emit/templates.h"
 #include "compiler/emit/terraform/emit_terraform.h"
 #include "compiler/estate/resource_types.h"
 
@@ -397,20 +398,20 @@ TEST(BicepEmit, EnvironmentOptionRenamesTheEstate) {
   EXPECT_NE(std::string::npos, params->contents.find("environment: 'staging'"));
 }
 
-// Every `resource` line under templates/bicep and main.bicep's resource
-// groups use the API version the parity table gives their type.
+// Every `resource` line of the embedded Bicep modules and main.bicep's
+// resource groups use the API version the parity table gives their type.
 TEST(BicepParity, TemplatesDeclareTheTableApiVersions) {
   static const std::regex kResource(R"(^resource \w+ '([A-Za-z./]+)@([0-9-]+)')");
   std::set<std::string> declared;
-  for (const auto& entry : fs::recursive_directory_iterator(kSource / "templates/bicep")) {
-    if (entry.path().extension() != ".bicep") continue;
-    std::istringstream lines(read(entry.path()));
+  for (const emit::EmbeddedTemplate& t : emit::embedded_templates()) {
+    if (!t.path.starts_with("bicep/") || !t.path.ends_with(".bicep")) continue;
+    std::istringstream lines{std::string(t.contents)};
     for (std::string line; std::getline(lines, line);) {
       std::smatch m;
       if (!std::regex_search(line, m, kResource)) continue;
       const auto* pair = estate::find_by_arm(m[1].str());
-      ASSERT_NE(nullptr, pair) << entry.path() << ": " << line;
-      EXPECT_EQ(pair->api_version, m[2].str()) << entry.path() << ": " << line;
+      ASSERT_NE(nullptr, pair) << t.path << ": " << line;
+      EXPECT_EQ(pair->api_version, m[2].str()) << t.path << ": " << line;
       declared.insert(m[1].str());
     }
   }

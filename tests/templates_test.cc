@@ -1,6 +1,7 @@
 // The module library is embedded byte for byte: every file under templates/
-// is in the binary with the same contents, sorted by path, and the generator
-// keeps bytes that a naive string literal would mangle.
+// and under each service folder's templates/ is in the binary with the same
+// contents, sorted by path, and the generator keeps bytes that a naive string
+// literal would mangle.
 #include "compiler/emit/templates.h"
 
 #include <fmt/format.h>
@@ -44,6 +45,16 @@ std::map<std::string, std::string> files_under(const fs::path& dir) {
   return files;
 }
 
+// The library's roots: templates/ and compiler/services/<id>/templates/.
+std::vector<fs::path> template_roots() {
+  const fs::path source(TOPOC_SOURCE_DIR);
+  std::vector<fs::path> roots{source / "templates"};
+  for (const auto& service : fs::directory_iterator(source / "compiler/services")) {
+    if (fs::is_directory(service.path() / "templates")) roots.push_back(service.path() / "templates");
+  }
+  return roots;
+}
+
 TEST(EmbeddedTemplates, SortedByPathWithoutDuplicates) {
   auto all = embedded_templates();
   EXPECT_TRUE(std::adjacent_find(all.begin(), all.end(), [](const auto& a, const auto& b) {
@@ -51,11 +62,16 @@ TEST(EmbeddedTemplates, SortedByPathWithoutDuplicates) {
               }) == all.end());
 }
 
-TEST(EmbeddedTemplates, EveryFileUnderTemplatesIsEmbeddedByteForByte) {
+TEST(EmbeddedTemplates, EveryFileOfEveryRootIsEmbeddedByteForByte) {
   std::map<std::string, std::string> embedded;
   for (const EmbeddedTemplate& t : embedded_templates()) embedded[std::string(t.path)] = t.contents;
-  std::map<std::string, std::string> on_disk = files_under(fs::path(TOPOC_SOURCE_DIR) / "templates");
+  std::map<std::string, std::string> on_disk;
   std::vector<std::string> differing;
+  for (const fs::path& root : template_roots()) {
+    for (auto& [path, contents] : files_under(root)) {
+      if (!on_disk.emplace(path, std::move(contents)).second) differing.push_back("twice: " + path);
+    }
+  }
   for (const auto& [path, contents] : on_disk) {
     auto it = embedded.find(path);
     if (it == embedded.end() || it->second != contents) differing.push_back(path);
@@ -63,8 +79,19 @@ TEST(EmbeddedTemplates, EveryFileUnderTemplatesIsEmbeddedByteForByte) {
   for (const auto& [path, contents] : embedded) {
     if (!on_disk.count(path)) differing.push_back(path);
   }
-  EXPECT_EQ(std::vector<std::string>{}, differing) << "rebuild after changing templates/";
+  EXPECT_EQ(std::vector<std::string>{}, differing) << "rebuild after changing a template";
   EXPECT_FALSE(embedded.empty());
+}
+
+// A service's modules sit in its own folder, each at its output path.
+TEST(EmbeddedTemplates, ServiceModulesComeFromTheirServiceFolder) {
+  const fs::path storage = fs::path(TOPOC_SOURCE_DIR) / "compiler/services/storage/templates";
+  const EmbeddedTemplate* tf = find_template("terraform/modules/regional/storage/main.tf");
+  ASSERT_NE(nullptr, tf);
+  EXPECT_EQ(read(storage / "terraform/modules/regional/storage/main.tf"), tf->contents);
+  const EmbeddedTemplate* bicep = find_template("bicep/modules/storage.bicep");
+  ASSERT_NE(nullptr, bicep);
+  EXPECT_EQ(read(storage / "bicep/modules/storage.bicep"), bicep->contents);
 }
 
 TEST(EmbeddedTemplates, FindsAKnownTemplate) {
@@ -73,6 +100,13 @@ TEST(EmbeddedTemplates, FindsAKnownTemplate) {
   EXPECT_EQ(read(fs::path(TOPOC_SOURCE_DIR) / "templates/README.md"), readme->contents);
   EXPECT_EQ(nullptr, find_template("README"));
   EXPECT_EQ(nullptr, find_template("terraform/no-such-file.tf"));
+}
+
+// The shell command that runs the generator on two roots.
+std::string generate(const fs::path& first, const fs::path& second, const fs::path& output) {
+  return fmt::format("'{}' '-DTEMPLATES_DIRS={}|{}' '-DOUTPUT={}' -P '{}'", TOPOC_CMAKE,
+                     first.string(), second.string(), output.string(),
+                     (fs::path(TOPOC_SOURCE_DIR) / "cmake/embed_templates.cmake").string());
 }
 
 // Runs the generator on a directory of awkward files and decodes the C++ it
@@ -93,12 +127,12 @@ TEST(EmbedGenerator, KeepsEveryByteAndSortsByBytes) {
   }
   std::ofstream(root / "in" / ".hidden") << "skipped";
   std::ofstream(root / "in" / "a" / ".c.json.swp") << "skipped";
+  // A second root: its files join the first's, sorted together.
+  files["a/b.tf"] = "second root";
+  fs::create_directories(root / "in2" / "a");
+  std::ofstream(root / "in2" / "a" / "b.tf", std::ios::binary) << files["a/b.tf"];
 
-  std::string command =
-      fmt::format("'{}' '-DTEMPLATES_DIR={}' '-DOUTPUT={}' -P '{}'", TOPOC_CMAKE,
-                  (root / "in").string(), (root / "out.inc").string(),
-                  (fs::path(TOPOC_SOURCE_DIR) / "cmake/embed_templates.cmake").string());
-  ASSERT_EQ(0, std::system(command.c_str()));
+  ASSERT_EQ(0, std::system(generate(root / "in", root / "in2", root / "out.inc").c_str()));
   std::string code = read(root / "out.inc");
   fs::remove_all(root);
 
@@ -120,8 +154,26 @@ TEST(EmbedGenerator, KeepsEveryByteAndSortsByBytes) {
     EXPECT_EQ(files[path], bytes) << path;
     EXPECT_EQ(files[path].size(), std::stoul((*it)[3])) << path;
   }
-  EXPECT_EQ((std::vector<std::string>{"a-b.md", "a/c.json", "b.tf", "big.txt"}), order);
-  EXPECT_NE(std::string::npos, code.find("std::array<EmbeddedTemplate, 4>"));
+  EXPECT_EQ((std::vector<std::string>{"a-b.md", "a/b.tf", "a/c.json", "b.tf", "big.txt"}), order);
+  EXPECT_NE(std::string::npos, code.find("std::array<EmbeddedTemplate, 5>"));
+}
+
+// Two roots holding the same path would leave one file out of the library
+// in silence: the generator stops instead and writes nothing.
+TEST(EmbedGenerator, RefusesAPathInTwoRoots) {
+  std::string pattern = (fs::temp_directory_path() / "topoc-embed-test-XXXXXX").string();
+  ASSERT_NE(nullptr, ::mkdtemp(pattern.data()));
+  fs::path root = pattern;
+  for (const char* dir : {"one", "two"}) {
+    fs::create_directories(root / dir / "modules");
+    std::ofstream(root / dir / "modules" / "main.tf") << dir;
+  }
+  std::string command = generate(root / "one", root / "two", root / "out.inc") + " 2>/dev/null";
+  int status = std::system(command.c_str());
+  bool written = fs::exists(root / "out.inc");
+  fs::remove_all(root);
+  EXPECT_NE(0, status);
+  EXPECT_FALSE(written);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// The module library under templates/ (Terraform, Policy JSON, Bicep),
-// embedded into the binary at build time so an installed topoc is one
-// self-contained executable.
+// The module library (Terraform, Policy JSON, Bicep): templates/ and each
+// service's compiler/services/<id>/templates/, embedded into the binary at
+// build time so an installed topoc is one self-contained executable.
 #pragma once
 
 #include <span>
@@ -9,7 +9,7 @@
 namespace topoc::emit {
 
 struct EmbeddedTemplate {
-  std::string_view path;      // relative to templates/: "terraform/modules/regional/network/main.tf"
+  std::string_view path;      // in the output tree: "terraform/modules/regional/network/main.tf"
   std::string_view contents;
 };
 

@@ -267,7 +267,7 @@ std::string render_parity_document() {
       "it\n"
       "does not know, and the Bicep tests fail on any warning). A test checks that every "
       "`resource`\n"
-      "declaration under `templates/bicep/` uses the version in the table above.\n"
+      "declaration of the embedded Bicep modules uses the version in the table above.\n"
       "\n"
       "## Stateful resources and renames\n"
       "\n"

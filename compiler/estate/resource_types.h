@@ -24,7 +24,7 @@ enum class Parity {
 struct ResourceTypePair {
   std::string_view azurerm;      // empty for kBicepOnly
   std::string_view arm;          // empty for kTerraformOnly
-  std::string_view api_version;  // of `arm` in templates/bicep; empty for kTerraformOnly
+  std::string_view api_version;  // of `arm` in the Bicep modules; empty for kTerraformOnly
   Parity parity;
   std::string_view note;  // for one-sided rows: where the other side has it
 };

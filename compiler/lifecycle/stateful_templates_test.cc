@@ -5,29 +5,25 @@
 // warn about a resource Terraform destroys without asking.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
 #include <string>
 
+#include "compiler/emit/templates.h"
 #include "compiler/lifecycle/replacements.h"
 
 namespace topoc::lifecycle {
 namespace {
 
-namespace fs = std::filesystem;
-
-// Every `resource "TYPE" "NAME"` block of the Terraform module templates, by
+// Every `resource "TYPE" "NAME"` block of the embedded Terraform modules, by
 // type: whether some block of that type holds `prevent_destroy = true`.
 std::map<std::string, bool> protection_by_type() {
   std::map<std::string, bool> out;
   const std::regex header(R"re(^resource "([a-z0-9_]+)" "[a-z0-9_]+" \{$)re");
-  for (const auto& entry :
-       fs::recursive_directory_iterator(fs::path(TOPOC_SOURCE_DIR) / "templates/terraform/modules")) {
-    if (entry.path().extension() != ".tf") continue;
-    std::ifstream in(entry.path());
+  for (const emit::EmbeddedTemplate& t : emit::embedded_templates()) {
+    if (!t.path.starts_with("terraform/modules/") || !t.path.ends_with(".tf")) continue;
+    std::istringstream in{std::string(t.contents)};
     std::string line, type;
     while (std::getline(in, line)) {
       std::smatch m;

@@ -19,8 +19,9 @@ namespace topoc::services {
 struct ServiceInfo {
   std::string_view id;
   std::string_view dsl_block;
-  std::string_view terraform_module;  // under templates/terraform/modules/
-  std::string_view bicep_module;      // templates/bicep/modules/<bicep_module>.bicep
+  // Both in compiler/services/<id>/templates/, at their paths in the output:
+  std::string_view terraform_module;  // terraform/modules/<terraform_module>/
+  std::string_view bicep_module;      // bicep/modules/<bicep_module>.bicep
   std::string_view arm_types;         // "|"-separated
   std::string_view placements;        // "|"-separated placement kinds
   void (*plan)(estate::Estate&);

@@ -1,5 +1,5 @@
 // Every service of the registry has all its parts: DSL docs, a Terraform
-// module, a Bicep module, ARM types drift knows, declared placements, and a
+// module and a Bicep module in its folder, ARM types drift knows, declared placements, and a
 // golden tree that uses it.
 #include "compiler/services/registry.h"
 
@@ -85,10 +85,12 @@ TEST(ServiceRegistry, EveryServiceHasEveryPart) {
     EXPECT_TRUE(dsl_docs.find("\n## " + block + "\n") != std::string::npos ||
                 dsl_docs.find("\n### " + block + "\n") != std::string::npos)
         << "dsl/README.md has no section `" << block << "`";
+    // Its modules live in its own folder, each at its path in the output tree.
+    const std::string folder = "compiler/services/" + std::string(s.id) + "/templates/";
     const std::string tf =
-        "templates/terraform/modules/" + std::string(s.terraform_module) + "/main.tf";
+        folder + "terraform/modules/" + std::string(s.terraform_module) + "/main.tf";
     EXPECT_TRUE(fs::exists(source(tf))) << tf;
-    const std::string bicep = "templates/bicep/modules/" + std::string(s.bicep_module) + ".bicep";
+    const std::string bicep = folder + "bicep/modules/" + std::string(s.bicep_module) + ".bicep";
     EXPECT_TRUE(fs::exists(source(bicep))) << bicep;
     for (const std::string& arm : split(s.arm_types)) {
       EXPECT_FALSE(drift::azurerm_type_of(arm).empty()) << arm << " is unknown to drift";

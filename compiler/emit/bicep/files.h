@@ -16,7 +16,7 @@ inline constexpr std::string_view kResourceGroupType = "Microsoft.Resources/reso
 std::string render_main_bicep(const Plan& plan, const Declarations& names);
 std::string render_main_bicepparam(const Plan& plan, const Declarations& names);
 
-// The files of templates/bicep/modules the plan's main.bicep calls, directly
+// The Bicep modules (bicep/modules/ of the library) main.bicep calls, directly
 // or through another module, sorted: "aks.bicep", "network.bicep", ...
 std::vector<std::string> modules_used(const Plan& plan);
 
