@@ -1,4 +1,4 @@
-#include "compiler/rules/traffic_manager_facts.h"
+#include "compiler/services/traffic_manager/traffic_manager_facts.h"
 
 #include <algorithm>
 #include <set>

@@ -6,7 +6,7 @@
 
 #include "compiler/catalog/country_catalog.h"
 #include "compiler/rules/rules.h"
-#include "compiler/rules/traffic_manager_facts.h"
+#include "compiler/services/traffic_manager/traffic_manager_facts.h"
 
 namespace topoc::rules {
 

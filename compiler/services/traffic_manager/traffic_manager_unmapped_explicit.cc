@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "compiler/rules/rules.h"
-#include "compiler/rules/traffic_manager_facts.h"
+#include "compiler/services/traffic_manager/traffic_manager_facts.h"
 
 namespace topoc::rules {
 
