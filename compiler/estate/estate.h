@@ -110,6 +110,22 @@ struct VnetPeering {
   std::string link_name;                  // the local VNet's link in each remote zone
 };
 
+// One container registry, planned by compiler/services/container_registry:
+// where it lives, where Azure replicates it, and which regions reach it.
+struct ContainerRegistry {
+  struct Replication {
+    std::string location;
+    bool zone_redundant = false;  // asked for and offered in that location
+  };
+  const model::Registry* registry = nullptr;
+  const model::Region* home = nullptr;
+  std::string name;
+  std::vector<Replication> replications;  // model::Registry::replica_locations order
+  // Regions reaching it (model::Registry::reached_from), declaration order:
+  std::vector<const model::Region*> endpoint_regions;  // through a private endpoint
+  std::vector<const model::Region*> pull_regions;      // whose AKS kubelet pulls (AcrPull)
+};
+
 // One metric alert on one watched resource.
 struct AlertInstance {
   std::string key;  // "<alert>/<target>": the for_each key
@@ -170,6 +186,7 @@ struct Estate {
   std::vector<RegionDns> dns;
   std::vector<VnetPeering> peerings;  // by local, then remote, region order
   std::vector<naming::RedisReplica> redis_replicas;
+  std::vector<ContainerRegistry> registries;  // those with a home region, declaration order
   std::vector<SharedPolicy> shared_policies;
   std::vector<AlertInstance> alerts;
   // Every resource, in planning order (regions in declaration order, then

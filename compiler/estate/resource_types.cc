@@ -183,6 +183,8 @@ constexpr ResourceTypePair kPairs[] = {
      "the registry's `georeplications` blocks in Terraform"},
     {"", "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "2026-03-01",
      Parity::kBicepOnly, "the `private_dns_zone_group` block of `azurerm_private_endpoint`"},
+    {"", "Microsoft.ServiceBus/namespaces/networkRuleSets", "2026-01-01", Parity::kBicepOnly,
+     "the `network_rule_set` block of `azurerm_servicebus_namespace`"},
     {"", "Microsoft.Storage/storageAccounts/blobServices", "2026-09-01", Parity::kBicepOnly,
      "the `blob_properties` block of `azurerm_storage_account`"},
 };

@@ -74,8 +74,7 @@ void read_container(BlockReader& r, Container& c) {
   r.choice<ConflictPolicy>("conflict", c.conflict, kConflicts);
   c.conflict_path.value = "/_ts";
   r.string("conflict_path", c.conflict_path);
-  c.data.value = DataClass::kPersonal;
-  r.choice<DataClass>("data", c.data, kDataClasses);
+  read_data_class(r, c.data);
   auto procedures = r.blocks("procedure");
   for (size_t i = 0; i < procedures.size(); ++i) {
     const dsl::Node* n = procedures[i];
@@ -113,6 +112,11 @@ void read_container(BlockReader& r, Container& c) {
 }
 
 }  // namespace
+
+void read_data_class(BlockReader& r, Sourced<DataClass>& out) {
+  out.value = DataClass::kPersonal;
+  r.choice<DataClass>("data", out, kDataClasses);
+}
 
 void read_cosmos(BlockReader& r, Cosmos& cosmos, DeploymentMode mode) {
   const ReadContext& ctx = r.context();

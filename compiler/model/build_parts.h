@@ -12,6 +12,9 @@ void read_postgres(BlockReader& r, Postgres& out);
 // The `storage` block's data protection settings (replication is read by
 // the region, whose location its default depends on).
 void read_storage(BlockReader& r, Storage& out);
+// `data = personal | non-personal` of a Cosmos DB or storage container;
+// personal unless written.
+void read_data_class(BlockReader& r, Sourced<DataClass>& out);
 void read_servicebus(BlockReader& r, ServiceBus& out);
 void read_app_service(BlockReader& r, AppService& out);
 // `location`: the region's, which the default redundancy depends on.

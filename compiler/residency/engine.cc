@@ -118,8 +118,8 @@ void report_exemption(const Exemption& x, diag::DiagnosticSink& sink) {
   }
   for (const model::Boundary* b : x.boundaries) d.notes.push_back(rules::declared_here(*b));
   d.help =
-      "remove `data = non-personal` if the container can hold tenant data: it then stays in "
-      "each boundary's own account";
+      "remove `data = non-personal` if the container can hold tenant data: its copies then "
+      "fall under the boundary's residency";
 }
 
 }  // namespace

@@ -65,8 +65,9 @@ Declarations declare(const Plan& plan) {
   }
   StemTable registry_stems("registry");
   for (const RegistryPlan& r : plan.registries) {
-    d.registries.push_back(declaration(symbols, member("registries", r.registry->name),
-                                       registry_stems.stem(r.registry->name), "Registry"));
+    const std::string& name = r.registry->registry->name;
+    d.registries.push_back(
+        declaration(symbols, member("registries", name), registry_stems.stem(name), "Registry"));
   }
   for (const BoundaryPlan& b : plan.boundaries) {
     d.residency.push_back(

@@ -462,7 +462,8 @@ class MainFile {
     if (!p_.registries.empty()) {
       std::vector<Property> servers;
       for (size_t i = 0; i < p_.registries.size(); ++i) {
-        servers.push_back({p_.registries[i].name, raw(d_.registries[i].symbol + ".outputs.loginServer")});
+        servers.push_back({p_.registries[i].registry->name,
+                           raw(d_.registries[i].symbol + ".outputs.loginServer")});
       }
       params.push_back({"registryLoginServers", Value::object(std::move(servers))});
     }
@@ -687,7 +688,7 @@ class MainFile {
     if (!p_.registries.empty()) {
       std::vector<Property> servers;
       for (size_t i = 0; i < p_.registries.size(); ++i) {
-        servers.push_back({p_.registries[i].registry->name,
+        servers.push_back({p_.registries[i].registry->registry->name,
                            raw(d_.registries[i].symbol + ".outputs.loginServer")});
       }
       output("Login server of each container registry, keyed by registry.",

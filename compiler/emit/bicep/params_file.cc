@@ -18,6 +18,7 @@
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/text/ascii.h"
 #include "compiler/services/storage/replica.h"
 
@@ -416,6 +417,8 @@ class ParamsFile {
         {"name", str(p_.region_name(r, "servicebus"))},
         {"capacity", num(sb.capacity.value)},
         {"partitions", num(sb.partitions.value)},
+        {"trustedServicesAllowed",
+         Value::boolean(services::servicebus::trusts_microsoft_services(r))},
         {"topics", Value::array(std::move(topics))},
         {"subscriptions", Value::array(std::move(subscriptions))},
     };
@@ -725,14 +728,13 @@ class ParamsFile {
 
   // The registry's entry in `registries`.
   Property registry(const RegistryPlan& plan) const {
-    const model::Registry& reg = *plan.registry;
+    const model::Registry& reg = *plan.registry->registry;
     const model::Region& home = *p_.regions[plan.home].region;
     std::vector<Value> replications;
-    for (const std::string& loc : reg.replica_locations(home)) {
+    for (const auto& replication : plan.registry->replications) {
       replications.push_back(
-          Value::object({{"location", str(loc)},
-                         {"zoneRedundant",
-                          Value::boolean(reg.zone_redundant.value && catalog::has_zones(loc))}}));
+          Value::object({{"location", str(replication.location)},
+                         {"zoneRedundant", Value::boolean(replication.zone_redundant)}}));
     }
     std::vector<Value> endpoints;
     for (size_t r : plan.endpoint_regions) {
@@ -746,7 +748,7 @@ class ParamsFile {
     std::vector<Value> pullers;
     for (size_t r : plan.pull_regions) pullers.push_back(str(p_.regions[r].region->key));
     return {reg.name, Value::object({
-                          {"name", str(plan.name)},
+                          {"name", str(plan.registry->name)},
                           {"location", str(home.location.value)},
                           {"sku", str(model::to_string(reg.sku.value))},
                           {"zoneRedundant", Value::boolean(reg.zone_redundant.value)},

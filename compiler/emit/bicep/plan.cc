@@ -76,18 +76,14 @@ class Planner {
   }
 
   void registries() {
-    for (const model::Registry& reg : t_.registries) {
-      if (reg.home.value.empty() || !t_.find_region(reg.home.value)) continue;
+    for (const estate::ContainerRegistry& reg : e_.registries) {
       RegistryPlan plan;
       plan.registry = &reg;
-      plan.name = p_.name("registry." + reg.name);
-      for (size_t i = 0; i < p_.regions.size(); ++i) {
-        const model::Region& r = *p_.regions[i].region;
-        if (r.key == reg.home.value) plan.home = i;
-        if (!reg.reached_from(r)) continue;
-        if (p_.regions[i].has_endpoints_subnet) plan.endpoint_regions.push_back(i);
-        if (r.aks) plan.pull_regions.push_back(i);
+      plan.home = index_of(reg.home);
+      for (const model::Region* r : reg.endpoint_regions) {
+        plan.endpoint_regions.push_back(index_of(r));
       }
+      for (const model::Region* r : reg.pull_regions) plan.pull_regions.push_back(index_of(r));
       p_.registries.push_back(std::move(plan));
     }
   }

@@ -67,8 +67,7 @@ struct CosmosPlan {
 // region's resource group, with an endpoint in each region that reaches it
 // and AcrPull for each of those regions' AKS clusters.
 struct RegistryPlan {
-  const model::Registry* registry = nullptr;
-  std::string name;
+  const estate::ContainerRegistry* registry = nullptr;
   size_t home = 0;                       // index into Plan::regions
   std::vector<size_t> endpoint_regions;  // indexes into Plan::regions
   std::vector<size_t> pull_regions;      // indexes into Plan::regions

@@ -15,6 +15,7 @@
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
 
@@ -547,6 +548,8 @@ Expr servicebus(const Estate& e, const model::Region& r) {
       {"name", str(e.names.region(r.key, "servicebus"))},
       {"capacity", num(sb.capacity.value)},
       {"partitions", num(sb.partitions.value)},
+      {"trusted_services_allowed",
+       Expr::boolean(services::servicebus::trusts_microsoft_services(r))},
       {"topics", Expr::object(std::move(topics))},
       {"subscriptions", Expr::object(std::move(subscriptions))},
       {"geo_dr", std::move(geo_dr)},
@@ -717,36 +720,33 @@ Expr cosmos_account(const Estate& e, const CosmosAccount& a) {
 }
 
 // A registry's settings; its private endpoints and pulling clusters keyed
-// by region (model::Registry::reached_from).
-Expr registry(const Estate& e, const model::Registry& reg, const model::Region& home) {
+// by region.
+Expr registry(const Estate& e, const estate::ContainerRegistry& plan) {
+  const model::Registry& reg = *plan.registry;
   std::vector<Expr> georeplications;
-  for (const std::string& loc : reg.replica_locations(home)) {
+  for (const auto& replication : plan.replications) {
     georeplications.push_back(Expr::inline_object(
-        {{"location", str(loc)},
-         {"zone_redundancy_enabled",
-          Expr::boolean(reg.zone_redundant.value && catalog::has_zones(loc))}}));
+        {{"location", str(replication.location)},
+         {"zone_redundancy_enabled", Expr::boolean(replication.zone_redundant)}}));
   }
   std::vector<Entry> endpoints;
-  std::vector<std::string> pull_regions;
-  for (const model::Region& r : e.topology->regions) {
-    if (!reg.reached_from(r)) continue;
-    if (e.dns_of(r)) {
-      endpoints.push_back(
-          {r.key, Expr::object({
-                      {"name", str(e.names.region(r.key, "pep.registry." + reg.name))},
-                      {"location", str(r.location.value)},
-                      {"resource_group_name", str(e.names.region(r.key, "rg"))},
-                  })});
-    }
-    if (r.aks) pull_regions.push_back(r.key);
+  for (const model::Region* r : plan.endpoint_regions) {
+    endpoints.push_back(
+        {r->key, Expr::object({
+                     {"name", str(e.names.region(r->key, "pep.registry." + reg.name))},
+                     {"location", str(r->location.value)},
+                     {"resource_group_name", str(e.names.region(r->key, "rg"))},
+                 })});
   }
+  std::vector<std::string> pull_regions;
+  for (const model::Region* r : plan.pull_regions) pull_regions.push_back(r->key);
   std::sort(endpoints.begin(), endpoints.end(),
             [](const Entry& x, const Entry& y) { return x.first < y.first; });
   std::sort(pull_regions.begin(), pull_regions.end());
   return Expr::object({
-      {"name", str(e.names.get("registry." + reg.name))},
-      {"home", str(home.key)},
-      {"location", str(home.location.value)},
+      {"name", str(plan.name)},
+      {"home", str(plan.home->key)},
+      {"location", str(plan.home->location.value)},
       {"sku", str(model::to_string(reg.sku.value))},
       {"zone_redundancy_enabled", Expr::boolean(reg.zone_redundant.value)},
       {"georeplications", Expr::list(std::move(georeplications))},
@@ -1066,9 +1066,8 @@ hcl::Body root_locals(const Estate& e) {
     locals.attribute("cosmos", cosmos_settings(e));
   }
   std::vector<Entry> registries;
-  for (const model::Registry& reg : t.registries) {
-    const model::Region* home = reg.home.value.empty() ? nullptr : t.find_region(reg.home.value);
-    if (home) registries.push_back({reg.name, registry(e, reg, *home)});
+  for (const estate::ContainerRegistry& reg : e.registries) {
+    registries.push_back({reg.registry->name, registry(e, reg)});
   }
   if (!registries.empty()) {
     std::sort(registries.begin(), registries.end(),

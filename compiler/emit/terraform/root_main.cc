@@ -368,7 +368,8 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("name", raw("each.value.servicebus.name"));
     b.attribute("location", raw("each.value.location"));
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
-    for (const char* setting : {"capacity", "partitions", "topics", "subscriptions", "geo_dr"}) {
+    for (const char* setting : {"capacity", "partitions", "trusted_services_allowed", "topics",
+                                "subscriptions", "geo_dr"}) {
       b.attribute(setting, raw(fmt::format("each.value.servicebus.{}", setting)));
     }
     b.attribute("private_endpoint", private_endpoint_object("servicebus"));

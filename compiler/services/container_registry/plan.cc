@@ -8,10 +8,32 @@
 
 #include <algorithm>
 
+#include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::container_registry {
+namespace {
+
+using estate::ContainerRegistry;
+
+// The registry's replications and the regions that reach it: a private
+// endpoint where the region has Private Link DNS, AcrPull where it runs AKS.
+ContainerRegistry reached(const estate::Estate& e, const model::Registry& reg,
+                          const model::Region& home, const std::string& name) {
+  ContainerRegistry out{&reg, &home, name, {}, {}, {}};
+  for (const std::string& loc : reg.replica_locations(home)) {
+    out.replications.push_back({loc, reg.zone_redundant.value && catalog::has_zones(loc)});
+  }
+  for (const model::Region& r : e.topology->regions) {
+    if (!reg.reached_from(r)) continue;
+    if (e.dns_of(r)) out.endpoint_regions.push_back(&r);
+    if (r.aks) out.pull_regions.push_back(&r);
+  }
+  return out;
+}
+
+}  // namespace
 
 void plan(estate::Estate& e) {
   const model::Topology& t = *e.topology;
@@ -46,25 +68,26 @@ void plan(estate::Estate& e) {
                        reg.name, replica.value, name)});
       registry.placements.push_back(std::move(p));
     }
-    if (e.placements_only) continue;
-    for (const model::Region& r : t.regions) {
-      if (!reg.reached_from(r)) continue;
-      if (e.dns_of(r)) {
+    ContainerRegistry planned = reached(e, reg, *home, name);
+    if (!e.placements_only) {
+      for (const model::Region* r : planned.endpoint_regions) {
         estate::add_regional(
-            e, r, module + ".azurerm_private_endpoint.this" + estate::instance(r.key),
-            "azurerm_private_endpoint", e.names.region(r.key, "pep.registry." + reg.name),
-            r.location.value, {{"subresource_names", {"registry"}}}, true)
+            e, *r, module + ".azurerm_private_endpoint.this" + estate::instance(r->key),
+            "azurerm_private_endpoint", e.names.region(r->key, "pep.registry." + reg.name),
+            r->location.value, {{"subresource_names", {"registry"}}}, true)
             .source = reg.location;
       }
-      if (!r.aks) continue;
-      // Role assignments live at subscription scope, without a location.
-      auto& role = estate::add_regional(
-          e, r, module + ".azurerm_role_assignment.acr_pull" + estate::instance(r.key),
-          "azurerm_role_assignment", "", "", {{"role_definition_name", "AcrPull"}}, false);
-      role.resource_group.clear();
-      role.source = reg.location;
-      role.depends_on.push_back(registry.key);
+      for (const model::Region* r : planned.pull_regions) {
+        // Role assignments live at subscription scope, without a location.
+        auto& role = estate::add_regional(
+            e, *r, module + ".azurerm_role_assignment.acr_pull" + estate::instance(r->key),
+            "azurerm_role_assignment", "", "", {{"role_definition_name", "AcrPull"}}, false);
+        role.resource_group.clear();
+        role.source = reg.location;
+        role.depends_on.push_back(registry.key);
+      }
     }
+    e.registries.push_back(std::move(planned));
   }
 }
 

@@ -114,6 +114,7 @@ void read_containers(BlockReader& r, Storage& s) {
     // Azure keeps a time-based retention policy 1 to 146000 days.
     read_days(cr, "immutable", c.immutable_days, 1, 146000);
     cr.boolean("locked", c.locked);
+    read_data_class(cr, c.data);
     cr.finish();
     if (!container_name_valid(c.name)) {
       ctx.sink->report(diag::Kind::InvalidValue, c.location,

@@ -77,14 +77,41 @@ void plan_replica(estate::Estate& e, const model::Region& r, const model::Storag
        {"blob_properties", blob_properties(s)}},
       true);
   replica.source = s.replicate_to.location;
-  estate::Placement p{estate::PlacementKind::kReplica, {at}};
-  p.from = r.location.value;
-  p.reasons.push_back(
-      {s.replicate_to.location,
-       fmt::format("the storage account `{}` of region `{}` sets `replicate_to = {}`: object "
-                   "replication copies its containers to `{}`",
-                   account, r.key, at, name)});
-  replica.placements.push_back(std::move(p));
+  const estate::ReasonStep why{
+      s.replicate_to.location,
+      fmt::format("the storage account `{}` of region `{}` sets `replicate_to = {}`: object "
+                  "replication copies its containers to `{}`",
+                  account, r.key, at, name)};
+  // The copies of containers declared non-personal are one placement of
+  // their own, which the residency engine records as an exemption (R015)
+  // where it leaves a boundary; the other containers' copies must stay in it.
+  std::vector<const model::StorageContainer*> non_personal;
+  bool any_personal = false;
+  for (const model::StorageContainer& c : s.containers) {
+    if (c.data.value == model::DataClass::kNonPersonal) {
+      non_personal.push_back(&c);
+    } else {
+      any_personal = true;
+    }
+  }
+  if (any_personal) {
+    estate::Placement p{estate::PlacementKind::kReplica, {at}};
+    p.from = r.location.value;
+    p.reasons.push_back(why);
+    replica.placements.push_back(std::move(p));
+  }
+  if (!non_personal.empty()) {
+    estate::Placement p{estate::PlacementKind::kReplica, {at}};
+    p.from = r.location.value;
+    p.data_class = model::DataClass::kNonPersonal;
+    for (const model::StorageContainer* c : non_personal) {
+      p.reasons.push_back(
+          {c->data.location,
+           fmt::format("container `{}` of `{}` is declared non-personal", c->name, account)});
+    }
+    p.reasons.push_back(why);
+    replica.placements.push_back(std::move(p));
+  }
   if (e.placements_only) return;
   for (const model::StorageContainer& c : s.containers) {
     estate::add_regional(

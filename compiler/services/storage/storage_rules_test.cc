@@ -151,5 +151,32 @@ TEST(StorageResidency, ReplicaOutsideTheBoundary) {
   EXPECT_NE(std::string::npos, d.message.find("`eastus`, outside boundary `b`")) << d.message;
 }
 
+// A container declared non-personal may be copied out of the boundary: an
+// exemption (R015, a note) at its `data` value, with the replication as the
+// rest of the chain.
+TEST(StorageResidency, NonPersonalContainersReplicateAnywhere) {
+  std::string text =
+      storage_with("replicate_to = eastus  container \"assets\" { data = non-personal }");
+  EXPECT_EQ(Lines{"R015 4:66 non-personal data of `sttrdrprod` is kept in `eastus`, outside "
+                  "boundary `b`: exempt from residency, as declared here"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ(0u, result.sink.error_count());
+  EXPECT_EQ((Lines{"4:30 the storage account `sttrprod` of region `r` sets `replicate_to = "
+                   "eastus`: object replication copies its containers to `sttrdrprod`",
+                   "2:12 boundary `b` declared here"}),
+            notes_of(result, result.sink.diagnostics().at(0)));
+}
+
+// One personal container keeps the copy inside: R010, besides the note for
+// the non-personal one.
+TEST(StorageResidency, APersonalContainerKeepsTheCopyInside) {
+  std::string text = storage_with(
+      "replicate_to = eastus  container \"assets\" { data = non-personal }  container \"docs\" {}");
+  EXPECT_EQ((Lines{"R010", "R015"}), codes_of(text));
+  EXPECT_EQ(Lines{}, codes_of(storage_with("replicate_to = northeurope  container \"assets\" { "
+                                           "data = non-personal }  container \"docs\" {}")));
+}
+
 }  // namespace
 }  // namespace topoc::testing

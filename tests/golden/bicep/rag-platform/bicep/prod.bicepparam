@@ -223,6 +223,7 @@ param regions = [
       name: 'sbns-rag-us-prod-399e5d'
       capacity: 2
       partitions: 2
+      trustedServicesAllowed: true
       topics: [
         {
           name: 'index-sync-events'
@@ -468,6 +469,7 @@ param regions = [
       name: 'sbns-rag-eu-prod-399e5d'
       capacity: 2
       partitions: 2
+      trustedServicesAllowed: true
       topics: [
         {
           name: 'index-sync-events'

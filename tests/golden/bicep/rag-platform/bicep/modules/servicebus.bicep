@@ -107,6 +107,9 @@ type serviceBusSettings = {
   @description('Partitions; fixed when the namespace is created.')
   partitions: (1 | 2 | 4)
 
+  @description('Whether trusted Microsoft services (Event Grid delivering blob events) may pass the closed public endpoint.')
+  trustedServicesAllowed: bool
+
   @description('The topics.')
   topics: serviceBusTopic[]
 
@@ -142,6 +145,19 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
     capacity: settings.capacity
   }
   properties: namespaceProperties
+}
+
+// Event Grid never delivers through a private endpoint: with public access
+// off, it reaches the namespace only as a trusted Microsoft service, with
+// its own identity.
+resource networkRules 'Microsoft.ServiceBus/namespaces/networkRuleSets@2026-01-01' = if (settings.trustedServicesAllowed) {
+  parent: namespace
+  name: 'default'
+  properties: {
+    defaultAction: 'Allow'
+    publicNetworkAccess: 'Disabled'
+    trustedServiceAccessEnabled: true
+  }
 }
 
 resource topics 'Microsoft.ServiceBus/namespaces/topics@2026-01-01' = [

@@ -224,9 +224,10 @@ locals {
         link_name = "link-vnet-rag-eu-prod"
       }
       servicebus = {
-        name       = "sbns-rag-eu-prod-399e5d"
-        capacity   = 2
-        partitions = 2
+        name                     = "sbns-rag-eu-prod-399e5d"
+        capacity                 = 2
+        partitions               = 2
+        trusted_services_allowed = true
         topics = {
           index-sync-events = {
             default_message_ttl        = "PT1H"
@@ -430,9 +431,10 @@ locals {
         link_name = "link-vnet-rag-us-prod"
       }
       servicebus = {
-        name       = "sbns-rag-us-prod-399e5d"
-        capacity   = 2
-        partitions = 2
+        name                     = "sbns-rag-us-prod-399e5d"
+        capacity                 = 2
+        partitions               = 2
+        trusted_services_allowed = true
         topics = {
           index-sync-events = {
             default_message_ttl        = "PT1H"
@@ -1216,14 +1218,15 @@ module "servicebus" {
   source   = "../../modules/regional/servicebus"
   for_each = { for key, region in local.regions : key => region if region.servicebus != null }
 
-  name                = each.value.servicebus.name
-  location            = each.value.location
-  resource_group_name = azurerm_resource_group.region[each.key].name
-  capacity            = each.value.servicebus.capacity
-  partitions          = each.value.servicebus.partitions
-  topics              = each.value.servicebus.topics
-  subscriptions       = each.value.servicebus.subscriptions
-  geo_dr              = each.value.servicebus.geo_dr
+  name                     = each.value.servicebus.name
+  location                 = each.value.location
+  resource_group_name      = azurerm_resource_group.region[each.key].name
+  capacity                 = each.value.servicebus.capacity
+  partitions               = each.value.servicebus.partitions
+  trusted_services_allowed = each.value.servicebus.trusted_services_allowed
+  topics                   = each.value.servicebus.topics
+  subscriptions            = each.value.servicebus.subscriptions
+  geo_dr                   = each.value.servicebus.geo_dr
   private_endpoint = {
     name                 = each.value.servicebus.private_endpoint_name
     location             = each.value.location

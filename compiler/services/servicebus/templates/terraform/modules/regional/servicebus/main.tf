@@ -24,6 +24,19 @@ resource "azurerm_servicebus_namespace" "this" {
   minimum_tls_version           = "1.2"
   tags                          = var.tags
 
+  # Event Grid never delivers through a private endpoint: with public access
+  # off, it reaches the namespace only as a trusted Microsoft service, with
+  # its own identity. The block's own public_network_access_enabled defaults
+  # to true in azurerm and would open the namespace, so it is written here.
+  dynamic "network_rule_set" {
+    for_each = var.trusted_services_allowed ? [1] : []
+    content {
+      default_action                = "Allow"
+      public_network_access_enabled = false
+      trusted_services_allowed      = true
+    }
+  }
+
   # Stateful: the messages not yet received are held here and nowhere else,
   # so replacing the namespace loses them. Terraform takes only a literal
   # here, so topoc writes `false` when the topology sets

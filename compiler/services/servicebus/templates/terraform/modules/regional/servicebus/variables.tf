@@ -23,6 +23,12 @@ variable "partitions" {
   description = "Partitions: 1, 2 or 4; fixed when the namespace is created."
 }
 
+variable "trusted_services_allowed" {
+  type        = bool
+  description = "Whether trusted Microsoft services (Event Grid delivering blob events) may pass the closed public endpoint."
+  default     = false
+}
+
 variable "topics" {
   type = map(object({
     default_message_ttl        = string
