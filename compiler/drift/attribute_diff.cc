@@ -43,6 +43,9 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// Terraform writes an absent nested block as an empty list.
+bool present(const json& v) { return v.is_object() || (v.is_array() && !v.empty()); }
+
 // "westeurope=0, northeurope=1" in failover order.
 std::vector<std::string> geo_list(const json& v) {
   std::vector<std::pair<int64_t, std::string>> entries;
@@ -90,6 +93,9 @@ std::vector<AttributeChange> diff_attributes(const DesiredResource& d, const Dep
   for (const ComparedAttribute& a : compared_attributes(d.type)) {
     const json* want = find_attribute(d.attributes, a.path);
     const json* have = find_attribute(r.attributes, a.path);
+    // The manifest leaves an optional block out when the topology has none.
+    static const json kAbsent = json::array();
+    if (!want && have && a.how == Comparison::kBlockPresent) want = &kAbsent;
     if (!want || !have) continue;
     switch (a.how) {
       case Comparison::kScalar:
@@ -102,6 +108,13 @@ std::vector<AttributeChange> diff_attributes(const DesiredResource& d, const Dep
         bool locations = a.how == Comparison::kLocationSet;
         auto w = string_list(*want, locations), h = string_list(*have, locations);
         if (w != h) out.push_back({std::string(a.path), join(w), join(h)});
+        break;
+      }
+      case Comparison::kBlockPresent: {
+        if (present(*want) != present(*have)) {
+          out.push_back({std::string(a.path), present(*want) ? "set" : "(none)",
+                         present(*have) ? "set" : "(none)"});
+        }
         break;
       }
       case Comparison::kGeoLocations: {

@@ -91,6 +91,16 @@ constexpr std::array kCompared = {
     // A route that starts accepting plain HTTP again, or stops redirecting it.
     ComparedAttribute{"azurerm_cdn_frontdoor_route", "supported_protocols", C::kStringSet},
     ComparedAttribute{"azurerm_cdn_frontdoor_route", "https_redirect_enabled", C::kScalar},
+    // Caching puts a route's responses at every edge location (R012): a
+    // cache turned on or off by hand is reported, then how it keys and
+    // compresses.
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "cache", C::kBlockPresent},
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "cache.query_string_caching_behavior",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "cache.query_strings", C::kStringSet},
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "cache.compression_enabled", C::kScalar},
+    ComparedAttribute{"azurerm_cdn_frontdoor_route", "cache.content_types_to_compress",
+                      C::kStringSet},
     ComparedAttribute{"azurerm_cdn_frontdoor_firewall_policy", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_cdn_frontdoor_firewall_policy", "mode", C::kScalar},
     ComparedAttribute{"azurerm_resource_group_policy_assignment", "allowed_locations",

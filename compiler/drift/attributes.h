@@ -18,6 +18,7 @@ enum class Comparison {
   kStringSet,     // order does not matter
   kLocationSet,   // a set of Azure locations, compared normalised
   kGeoLocations,  // Cosmos DB geo_location blocks: location and failover priority
+  kBlockPresent,  // an optional block: whether it is written at all
 };
 
 struct ComparedAttribute {

@@ -9,7 +9,7 @@
 namespace topoc::drift {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 34> kLabels = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 35> kLabels = {{
     {"azurerm_resource_group", "resource group"},
     {"azurerm_virtual_network", "virtual network"},
     {"azurerm_virtual_network_peering", "virtual network peering"},
@@ -39,6 +39,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 34> kLabels 
     {"azurerm_cdn_frontdoor_endpoint", "Front Door endpoint"},
     {"azurerm_cdn_frontdoor_origin_group", "Front Door origin group"},
     {"azurerm_cdn_frontdoor_origin", "Front Door origin"},
+    {"azurerm_cdn_frontdoor_route", "Front Door route"},
     {"azurerm_cdn_frontdoor_firewall_policy", "Front Door WAF policy"},
     {"azurerm_resource_group_policy_assignment", "policy assignment"},
     {"azurerm_policy_definition", "policy definition"},

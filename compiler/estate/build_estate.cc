@@ -386,8 +386,9 @@ Estate build_estate(const model::Topology& t, const EstateOptions& options) {
   e.placements_only = options.placements_only;
   plan_cosmos(e);
   e.redis_replicas = naming::redis_replicas(t);
+  // Front Door's plan is needed for its cached routes' placements too.
+  plan_frontdoor(e);
   if (!e.placements_only) {
-    plan_frontdoor(e);
     plan_dns(e);
     plan_peerings(e);
     plan_policies(e);

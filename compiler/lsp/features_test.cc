@@ -110,6 +110,29 @@ TEST(LspFeatures, RegistryHoverListsWhatTopocDeploys) {
   EXPECT_NE(value.find("- `azurerm_role_assignment`\n"), std::string::npos) << value;
 }
 
+TEST(LspFeatures, RouteCacheHoverSaysWhereResponsesAreKept) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16  aks {} }\n"
+      "  frontdoor {\n"
+      "    unrouted = eu\n"
+      "    route \"assets\" {\n"
+      "      data = non-personal\n"
+      "      cache { query_string = use }\n"
+      "    }\n"
+      "  }\n"
+      "}\n");
+  auto h = hover(a, {7, 8});
+  ASSERT_TRUE(h.is_object());
+  std::string value = h["contents"]["value"];
+  EXPECT_TRUE(value.starts_with("**cache** of route `assets`\n\nFront Door keeps")) << value;
+  EXPECT_NE(value.find("- query string: `UseQueryString`\n"), std::string::npos) << value;
+  EXPECT_NE(value.find("exempt from residency (R015)"), std::string::npos) << value;
+  auto keys = labels(completion(a, {7, 14}));
+  EXPECT_TRUE(has(keys, "query_strings") && has(keys, "content_types")) << keys.size();
+}
+
 // A `redis` block without a cache tier is Azure Managed Redis: hover lists
 // the instance, completion offers the Managed Redis sizes and the
 // geo-replication groups other regions name.

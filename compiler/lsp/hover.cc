@@ -190,6 +190,28 @@ std::string registry_text(const Analysis& a, const std::string& name) {
   return out + deployed_rows(a, *t, fmt::format("module.container_registry[\"{}\"].", name));
 }
 
+// A route's `cache` block: where Front Door keeps the responses, and what
+// `topoc check` makes of it for the boundaries the route serves.
+std::string route_cache_text(const Analysis& a, const std::string& route) {
+  std::string out = fmt::format(
+      "**cache** of route {}\n\nFront Door keeps the route's responses at every edge location, "
+      "worldwide, and answers from there: a cache/edge placement outside every residency "
+      "boundary.\n\n",
+      markdown_code(route));
+  const model::Topology* t = a.model();
+  if (!t || !t->frontdoor) return out;
+  for (const model::FrontDoorRoute& r : t->frontdoor->routes) {
+    if (r.name != route || !r.cache) continue;
+    out += fmt::format("- query string: `{}`\n", model::to_string(r.cache->query_string.value));
+    out += fmt::format("- compression: {}\n", yes_no(r.cache->compression.value));
+    out += r.data.value == model::DataClass::kNonPersonal
+               ? "- `data = non-personal`: exempt from residency (R015)\n"
+               : "- serves personal data: an error (R012) where a boundary it serves holds "
+                 "tenants\n";
+  }
+  return out;
+}
+
 // The region block that holds a hit, if any.
 const dsl::Node* enclosing_region(const Hit& hit) {
   if (hit.path.size() >= 2 && hit.path[1]->key == "region" && !hit.path[1]->labels.empty()) {
@@ -219,6 +241,11 @@ std::optional<std::string> hover_text(const Analysis& a, uint32_t offset, dsl::S
   if (hit->part == Hit::Part::kKey && parent == "topology" && hit->node().key == "registry" &&
       hit->node().is_block && !hit->node().labels.empty()) {
     return registry_text(a, hit->node().labels[0].text);
+  }
+  if (hit->part == Hit::Part::kKey && parent == "topology/frontdoor/route" &&
+      hit->node().key == "cache" && hit->node().is_block && hit->path.size() >= 3 &&
+      !hit->path[hit->path.size() - 2]->labels.empty()) {
+    return route_cache_text(a, hit->path[hit->path.size() - 2]->labels[0].text);
   }
   if (hit->part == Hit::Part::kKey && region && parent == "topology/region") {
     std::string key = hit->node().key == "search" ? "ai_search" : hit->node().key;

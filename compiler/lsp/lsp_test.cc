@@ -134,6 +134,13 @@ TEST(LspSchema, ComesFromTheReaders) {
   EXPECT_NE(schema.at("topology/frontdoor/domain").find("zone"), nullptr);
   EXPECT_EQ(schema.at("topology/frontdoor/domain").find("certificate")->choices,
             std::vector<std::string>{"managed"});
+  const BlockSchema& cache = schema.at("topology/frontdoor/route/cache");
+  EXPECT_EQ(cache.find("query_string")->choices,
+            (std::vector<std::string>{"ignore", "use", "ignore-specified", "include-specified"}));
+  EXPECT_TRUE(cache.find("compression")->boolean);
+  EXPECT_NE(cache.find("content_types"), nullptr);
+  EXPECT_EQ(schema.at("topology/frontdoor/route").find("data")->choices,
+            (std::vector<std::string>{"personal", "non-personal"}));
   EXPECT_NE(schema.at("topology/region/aks/pool").find("vm"), nullptr);
   EXPECT_NE(schema.at("topology/cosmos/container/index").find("include"), nullptr);
   const BlockSchema& backup = schema.at("topology/region/backup");

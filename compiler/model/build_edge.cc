@@ -19,6 +19,31 @@ constexpr Choice<std::string_view> kProtocols[] = {{"https", "Https"}, {"http", 
 constexpr Choice<std::string_view> kMethods[] = {{"GET", "GET"}, {"HEAD", "HEAD"}};
 constexpr Choice<std::string_view> kWafModes[] = {{"prevention", "Prevention"},
                                                   {"detection", "Detection"}};
+constexpr Choice<QueryStringCaching> kQueryStringCaching[] = {
+    {"ignore", QueryStringCaching::kIgnore},
+    {"use", QueryStringCaching::kUse},
+    {"ignore-specified", QueryStringCaching::kIgnoreSpecified},
+    {"include-specified", QueryStringCaching::kIncludeSpecified},
+};
+constexpr Choice<DataClass> kRouteData[] = {
+    {"personal", DataClass::kPersonal},
+    {"non-personal", DataClass::kNonPersonal},
+};
+
+// `cache { ... }` of a route; rules F017 and F018 check what it combines.
+FrontDoorCache read_cache(const ReadContext& ctx, const dsl::Node& n) {
+  FrontDoorCache cache;
+  cache.location = ctx.at(n.key_span);
+  BlockReader cr(n, ctx);
+  cache.query_string.value = QueryStringCaching::kIgnore;
+  cr.choice<QueryStringCaching>("query_string", cache.query_string, kQueryStringCaching);
+  cr.names("query_strings", cache.query_strings);
+  cache.compression.value = false;
+  cr.boolean("compression", cache.compression);
+  cr.names("content_types", cache.content_types);
+  cr.finish();
+  return cache;
+}
 
 bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
                    std::span<const Choice<std::string_view>> choices) {
@@ -331,6 +356,9 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
     rr.names("patterns", route.patterns);
     rr.boolean("https_only", route.https_only);
     rr.boolean("session_affinity", route.session_affinity);
+    if (const dsl::Node* c = rr.block("cache")) route.cache = read_cache(ctx, *c);
+    route.data.value = DataClass::kPersonal;
+    rr.choice<DataClass>("data", route.data, kRouteData);
     rr.finish();
     if (route.patterns.empty()) route.patterns.push_back({"/*", route.location, false});
     fd.routes.push_back(std::move(route));

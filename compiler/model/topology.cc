@@ -64,6 +64,20 @@ const char* to_string(DataClass d) {
   return "";
 }
 
+const char* to_string(QueryStringCaching q) {
+  switch (q) {
+    case QueryStringCaching::kIgnore:
+      return "IgnoreQueryString";
+    case QueryStringCaching::kUse:
+      return "UseQueryString";
+    case QueryStringCaching::kIgnoreSpecified:
+      return "IgnoreSpecifiedQueryStrings";
+    case QueryStringCaching::kIncludeSpecified:
+      return "IncludeSpecifiedQueryStrings";
+  }
+  return "";
+}
+
 const char* to_string(StorageReplication r) {
   switch (r) {
     case StorageReplication::kLRS: return "LRS";

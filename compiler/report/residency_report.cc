@@ -11,6 +11,7 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/diag/suggest.h"
+#include "compiler/estate/edge_location.h"
 #include "compiler/text/visible.h"
 
 namespace topoc::report {
@@ -378,7 +379,9 @@ ResidencyReport build_residency_report(const estate::Estate& e,
       KindGroup group{kind, {}};
       for (auto& [location, resources] : locations) {
         const catalog::RegionInfo* info = catalog::find_region(location);
-        PlacedLocation placed_at{location, info ? std::string(info->display) : location,
+        std::string display = info ? std::string(info->display) : location;
+        if (location == estate::kFrontDoorEdge) display = estate::kFrontDoorEdgeDisplay;
+        PlacedLocation placed_at{location, std::move(display),
                                  info ? std::string(info->country) : "",
                                  boundary && boundary->allows(location), std::move(resources)};
         sort_and_merge(placed_at.resources);

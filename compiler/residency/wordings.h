@@ -28,6 +28,10 @@ void keyvault_copy_outside(const estate::Breach&, diag::DiagnosticSink&);
 // endpoint outside it.
 void traffic_manager_endpoint_outside(const estate::Breach&, diag::DiagnosticSink&);
 
+// R012: a Front Door route that caches responses of a boundary holding
+// tenants at every edge location.
+void frontdoor_route_cache_outside(const estate::Breach&, diag::DiagnosticSink&);
+
 // Any other placement: the code of its kind (docs/estate.md), the resource,
 // the locations outside and the placement's reason chain as notes.
 void generic(const estate::Breach&, diag::DiagnosticSink&);

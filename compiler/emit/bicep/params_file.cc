@@ -37,6 +37,18 @@ Value num(int64_t n) {
   return Value::number(n);
 }
 
+// A route's cache settings under the module's `routeCache` type.
+Value route_cache(const model::FrontDoorCache& c) {
+  std::vector<std::string> query_strings;
+  for (const auto& q : c.query_strings) query_strings.push_back(q.value);
+  std::vector<std::string> content_types;
+  for (const auto& type : c.content_types) content_types.push_back(type.value);
+  return Value::object({{"queryStringCachingBehavior", str(model::to_string(c.query_string.value))},
+                        {"queryStrings", Value::string_array(query_strings)},
+                        {"compressionEnabled", Value::boolean(c.compression.value)},
+                        {"contentTypesToCompress", Value::string_array(content_types)}});
+}
+
 Value string_map(const std::map<std::string, std::string>& values) {
   std::vector<Property> out;
   for (const auto& [k, v] : values) out.push_back({k, str(v)});
@@ -829,11 +841,14 @@ class ParamsFile {
                                        {"location", str(r.location.value)}}));
     }
     for (const RoutePlan& r : plan.routes) {
-      routes.push_back(Value::object({{"name", str(r.name)},
-                                      {"patterns", Value::string_array(r.patterns)},
-                                      {"httpsOnly", Value::boolean(r.https_only)},
-                                      {"originGroup", str(r.group)},
-                                      {"alternate", Value::boolean(r.alternate)}}));
+      std::vector<Property> route{{"name", str(r.name)},
+                                  {"patterns", Value::string_array(r.patterns)},
+                                  {"httpsOnly", Value::boolean(r.https_only)},
+                                  {"originGroup", str(r.group)},
+                                  {"alternate", Value::boolean(r.alternate)}};
+      // Only cached routes carry `cache`; the module sets no cache configuration for others.
+      if (r.cache) route.push_back({"cache", route_cache(*r.cache)});
+      routes.push_back(Value::object(std::move(route)));
     }
     for (const GeoRulePlan& g : plan.geo_rules) {
       rules.push_back(Value::object({{"name", str(g.name)},

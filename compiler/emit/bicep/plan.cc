@@ -130,7 +130,8 @@ class Planner {
     }
     for (const estate::RoutePlan& r : e.routes) {
       RoutePlan route{p_.name("frontdoor.route." + r.route->name), {}, r.origin_group,
-                      r.route->https_only.value, r.alternate};
+                      r.route->https_only.value, r.alternate,
+                      r.route->cache ? &*r.route->cache : nullptr};
       for (const auto& pattern : r.route->patterns) route.patterns.push_back(pattern.value);
       plan.routes.push_back(std::move(route));
     }

@@ -106,6 +106,7 @@ struct RoutePlan {
   std::string group;
   bool https_only = false;
   bool alternate = false;  // served by the alternate-affinity groups and rule set
+  const model::FrontDoorCache* cache = nullptr;  // null: the route caches nothing
 };
 
 // A custom domain, and the record name inside its zone when topoc writes

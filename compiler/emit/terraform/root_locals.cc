@@ -33,6 +33,20 @@ Expr str(std::string_view s) { return Expr::string(s); }
 Expr num(int64_t n) { return Expr::number(n); }
 Expr str_or_null(std::string_view s) { return s.empty() ? Expr::null() : Expr::string(s); }
 
+// A route's `cache` block under azurerm's names.
+Expr route_cache(const model::FrontDoorCache& c) {
+  std::vector<std::string> query_strings;
+  for (const auto& q : c.query_strings) query_strings.push_back(q.value);
+  std::vector<std::string> content_types;
+  for (const auto& type : c.content_types) content_types.push_back(type.value);
+  return Expr::object({
+      {"query_string_caching_behavior", Expr::string(model::to_string(c.query_string.value))},
+      {"query_strings", Expr::string_list(query_strings)},
+      {"compression_enabled", Expr::boolean(c.compression.value)},
+      {"content_types_to_compress", Expr::string_list(content_types)},
+  });
+}
+
 Expr string_map(const std::map<std::string, std::string>& values) {
   std::vector<Entry> entries;
   for (const auto& [k, v] : values) entries.push_back({k, str(v)});
@@ -875,13 +889,16 @@ Expr frontdoor(const Estate& e) {
     const model::FrontDoorRoute& r = *plan.route;
     std::vector<std::string> patterns;
     for (const auto& p : r.patterns) patterns.push_back(p.value);
-    routes.push_back({r.name, Expr::object({
-                                  {"name", str(e.names.get("frontdoor.route." + r.name))},
-                                  {"patterns", Expr::string_list(patterns)},
-                                  {"https_only", Expr::boolean(r.https_only.value)},
-                                  {"origin_group", str(plan.origin_group)},
-                                  {"alternate", Expr::boolean(plan.alternate)},
-                              })});
+    std::vector<Entry> route{
+        {"name", str(e.names.get("frontdoor.route." + r.name))},
+        {"patterns", Expr::string_list(patterns)},
+        {"https_only", Expr::boolean(r.https_only.value)},
+        {"origin_group", str(plan.origin_group)},
+        {"alternate", Expr::boolean(plan.alternate)},
+    };
+    // Only cached routes carry `cache`: the module writes the block for them alone.
+    if (r.cache) route.push_back({"cache", route_cache(*r.cache)});
+    routes.push_back({r.name, Expr::object(std::move(route))});
   }
   for (const GeoRule& g : e.geo_rules) {
     rules.push_back({g.key, Expr::object({

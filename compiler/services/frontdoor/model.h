@@ -14,10 +14,37 @@ struct GeoRoute {
   Sourced<std::string> fallback;  // boundary name; empty = none
 };
 
+// How a cached route's cache key treats the query string (azurerm
+// `query_string_caching_behavior`, ARM `queryStringCachingBehavior`).
+enum class QueryStringCaching { kIgnore, kUse, kIgnoreSpecified, kIncludeSpecified };
+const char* to_string(QueryStringCaching);  // the azurerm/ARM value: IgnoreQueryString, ...
+
+// `cache { ... }` in a route: Front Door keeps the route's responses at its
+// edge locations, wherever its users are, and answers from there.
+struct FrontDoorCache {
+  Location location;  // the `cache` keyword
+  Sourced<QueryStringCaching> query_string;  // unwritten: ignore
+  // The parameters `ignore-specified` leaves out of the cache key, or
+  // `include-specified` keeps in it; no others take a list.
+  std::vector<Sourced<std::string>> query_strings;
+  Sourced<bool> compression;  // unwritten: false
+  std::vector<Sourced<std::string>> content_types;  // MIME types compressed
+  bool names_query_strings() const {
+    return query_string.value == QueryStringCaching::kIgnoreSpecified ||
+           query_string.value == QueryStringCaching::kIncludeSpecified;
+  }
+};
+
 struct FrontDoorRoute {
   std::string name;
   Location location;
   std::vector<Sourced<std::string>> patterns;
+  std::optional<FrontDoorCache> cache;  // absent: the route caches nothing
+  // What the route serves. A cached route's responses sit at every edge
+  // location; `data = non-personal` (static assets, public pages) makes
+  // that an exemption instead of a breach of its boundaries. Unwritten:
+  // personal.
+  Sourced<DataClass> data;
   // HTTPS only: plain HTTP is refused, not redirected. azurerm requires a
   // route that redirects to accept HTTP too, so the two are one switch.
   Sourced<bool> https_only;  // unwritten: false (HTTP redirected to HTTPS)

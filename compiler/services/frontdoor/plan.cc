@@ -1,10 +1,16 @@
 // Front Door: its profile, endpoint, origin groups per boundary, origins,
-// routes, geo rules and WAF. Front Door is global: it holds no tenant data
-// at rest, so it declares no placements a boundary checks.
+// routes, geo rules and WAF. Front Door is global and holds no tenant data
+// at rest, except where a route caches: the route then keeps responses at
+// every edge location, a cache/edge placement the residency engine checks.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/estate/edge_location.h"
+#include "compiler/residency/wordings.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/registry.h"
@@ -47,6 +53,63 @@ json rate_limit_rule(const model::FrontDoorRateLimit& limit, int64_t priority) {
                                              {"match_values", match.values}}})}};
 }
 
+json cache_properties(const model::FrontDoorCache& c) {
+  std::vector<std::string> query_strings;
+  for (const auto& q : c.query_strings) query_strings.push_back(q.value);
+  std::vector<std::string> content_types;
+  for (const auto& type : c.content_types) content_types.push_back(type.value);
+  return {{"query_string_caching_behavior", model::to_string(c.query_string.value)},
+          {"query_strings", query_strings},
+          {"compression_enabled", c.compression.value},
+          {"content_types_to_compress", content_types}};
+}
+
+// Each Front Door edge site keeps its own cache (Microsoft Learn, "Caching
+// with Azure Front Door"), so a cached route's responses may sit at any of
+// them. They are the data of every boundary the route serves: its default
+// origin group's and, through the geo rule set it carries, each geo rule's.
+// Boundaries without tenants hold no tenant data and are not holders.
+void add_edge_cache(const estate::Estate& e, const estate::RoutePlan& plan,
+                    estate::Resource& res) {
+  const model::Topology& t = *e.topology;
+  const model::FrontDoorRoute& r = *plan.route;
+  std::vector<std::string> served;
+  auto serve = [&](const std::string& group) {
+    for (const estate::OriginGroup& g : e.origin_groups) {
+      if (g.key == group && std::find(served.begin(), served.end(), g.boundary) == served.end()) {
+        served.push_back(g.boundary);
+      }
+    }
+  };
+  serve(plan.origin_group);
+  for (const estate::GeoRule& g : e.geo_rules) {
+    if (g.alternate == plan.alternate) serve(g.group);
+  }
+  estate::Placement p{estate::PlacementKind::kCacheEdge, {std::string(estate::kFrontDoorEdge)}};
+  if (r.data.value == model::DataClass::kNonPersonal) {
+    p.data_class = model::DataClass::kNonPersonal;
+    p.reasons.push_back(
+        {r.data.location, fmt::format("route `{}` serves only non-personal content", r.name)});
+  }
+  p.reasons.push_back({r.cache->location,
+                       fmt::format("route `{}` caches its responses at every Front Door edge "
+                                   "location",
+                                   r.name)});
+  for (size_t i = 0; i < t.boundaries.size(); ++i) {
+    const model::Boundary& b = t.boundaries[i];
+    if (std::find(served.begin(), served.end(), b.name) == served.end()) continue;
+    auto tenant = std::find_if(t.tenants.begin(), t.tenants.end(),
+                               [&](const model::Tenant& x) { return x.boundary == i; });
+    if (tenant == t.tenants.end()) continue;
+    res.holders.push_back(i);
+    p.reasons.push_back({tenant->location,
+                         fmt::format("the route serves boundary `{}`, which holds tenant `{}`",
+                                     b.name, tenant->name)});
+  }
+  p.wording = residency::frontdoor_route_cache_outside;
+  res.placements.push_back(std::move(p));
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -60,6 +123,32 @@ void plan(estate::Estate& e) {
     res.source = fd.location;
     return res;
   };
+  auto add_route = [&](const estate::RoutePlan& plan) {
+    const model::FrontDoorRoute& r = *plan.route;
+    std::vector<std::string> patterns;
+    for (const auto& p : r.patterns) patterns.push_back(p.value);
+    auto& res = add("module.frontdoor.azurerm_cdn_frontdoor_route.this" + instance(r.name),
+                    "azurerm_cdn_frontdoor_route", e.names.get("frontdoor.route." + r.name), "",
+                    {{"patterns_to_match", patterns},
+                     {"supported_protocols", r.https_only.value ? json::array({"Https"})
+                                                                : json::array({"Http", "Https"})},
+                     {"https_redirect_enabled", !r.https_only.value},
+                     {"origin_group", plan.origin_group}},
+                    false);
+    res.source = r.location;
+    // Drift reads a missing `cache` as none (ComparedAttribute kBlockPresent).
+    if (r.cache) {
+      res.properties["cache"] = json::array({cache_properties(*r.cache)});
+      add_edge_cache(e, plan, res);
+    }
+  };
+  // `topoc check` reads the placements alone: the cached routes.
+  if (e.placements_only) {
+    for (const estate::RoutePlan& plan : e.routes) {
+      if (plan.route->cache) add_route(plan);
+    }
+    return;
+  }
   add("module.frontdoor.azurerm_cdn_frontdoor_profile.this", "azurerm_cdn_frontdoor_profile",
       e.names.get("frontdoor.profile"), "", {{"sku_name", fd.sku.value}}, true);
   add("module.frontdoor.azurerm_cdn_frontdoor_endpoint.this", "azurerm_cdn_frontdoor_endpoint",
@@ -87,20 +176,7 @@ void plan(estate::Estate& e) {
         {{"origin_group", o.group}, {"priority", o.priority}, {"weight", o.weight}}, false)
         .region = o.region;
   }
-  for (const estate::RoutePlan& plan : e.routes) {
-    const model::FrontDoorRoute& r = *plan.route;
-    std::vector<std::string> patterns;
-    for (const auto& p : r.patterns) patterns.push_back(p.value);
-    add("module.frontdoor.azurerm_cdn_frontdoor_route.this" + instance(r.name),
-        "azurerm_cdn_frontdoor_route", e.names.get("frontdoor.route." + r.name), "",
-        {{"patterns_to_match", patterns},
-         {"supported_protocols",
-          r.https_only.value ? json::array({"Https"}) : json::array({"Http", "Https"})},
-         {"https_redirect_enabled", !r.https_only.value},
-         {"origin_group", plan.origin_group}},
-        false)
-        .source = r.location;
-  }
+  for (const estate::RoutePlan& plan : e.routes) add_route(plan);
   // Custom domains with Front Door managed certificates (azurerm v4.55.0
   // accepts only TLS12 as `minimum_tls_version`), and, for a domain naming
   // a zone, that public zone with the domain's CNAME and validation TXT.

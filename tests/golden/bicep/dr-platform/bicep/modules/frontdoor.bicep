@@ -160,6 +160,27 @@ type route = {
 
   @description('Whether the route uses the twin groups and the alternate rule set.')
   alternate: bool
+
+  @description('Caching at every Front Door edge location; absent when the route caches nothing.')
+  cache: routeCache?
+}
+
+type routeCache = {
+  @description('How the cache key treats the query string.')
+  queryStringCachingBehavior:
+    | 'IgnoreQueryString'
+    | 'UseQueryString'
+    | 'IgnoreSpecifiedQueryStrings'
+    | 'IncludeSpecifiedQueryStrings'
+
+  @description('Query parameters the Specified behaviours include in or leave out of the cache key.')
+  queryStrings: string[]
+
+  @description('Whether Front Door compresses the listed content types at the edge.')
+  compressionEnabled: bool
+
+  @description('MIME types Front Door compresses.')
+  contentTypesToCompress: string[]
 }
 
 type geoRule = {
@@ -465,6 +486,18 @@ resource routeResources 'Microsoft.Cdn/profiles/afdEndpoints/routes@2026-10-01' 
       // Every route serves every custom domain.
       customDomains: customDomainIds
       enabledState: 'Enabled'
+      // Without a cache configuration the route caches nothing. Azure takes
+      // the query parameters as one comma-separated string.
+      cacheConfiguration: r.?cache == null
+        ? null
+        : {
+            queryStringCachingBehavior: r.cache!.queryStringCachingBehavior
+            queryParameters: empty(r.cache!.queryStrings) ? null : join(r.cache!.queryStrings, ',')
+            compressionSettings: {
+              isCompressionEnabled: r.cache!.compressionEnabled
+              contentTypesToCompress: r.cache!.contentTypesToCompress
+            }
+          }
     }
     // Origins first, so a route never points at an empty group; the rules
     // run on the route.

@@ -303,6 +303,19 @@ locals {
         origin_group = "eu"
         alternate    = false
       }
+      assets = {
+        name         = "route-assets"
+        patterns     = ["/static/*"]
+        https_only   = false
+        origin_group = "eu"
+        alternate    = false
+        cache = {
+          query_string_caching_behavior = "IncludeSpecifiedQueryStrings"
+          query_strings                 = ["v"]
+          compression_enabled           = true
+          content_types_to_compress     = ["text/css", "application/javascript"]
+        }
+      }
       web = {
         name         = "route-web"
         patterns     = ["/*"]

@@ -80,8 +80,14 @@ variable "routes" {
     https_only   = bool
     origin_group = string
     alternate    = bool
+    cache = optional(object({
+      query_string_caching_behavior = string
+      query_strings                 = list(string)
+      compression_enabled           = bool
+      content_types_to_compress     = list(string)
+    }))
   }))
-  description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides; https_only refuses plain HTTP instead of redirecting it; alternate routes use the alternate-affinity groups and rule set."
+  description = "Routes keyed by name, each with the origin group that serves traffic no geo rule overrides; https_only refuses plain HTTP instead of redirecting it; alternate routes use the alternate-affinity groups and rule set; cache, when set, keeps responses at every Front Door edge location (null: no caching)."
 }
 
 variable "custom_domains" {

@@ -191,6 +191,18 @@ resource "azurerm_cdn_frontdoor_route" "this" {
   forwarding_protocol    = local.forwarding_protocol
   link_to_default_domain = true
 
+  # Without the block Azure caches nothing for the route; azurerm sends an
+  # empty query_strings list as no parameters at all.
+  dynamic "cache" {
+    for_each = each.value.cache == null ? [] : [each.value.cache]
+    content {
+      query_string_caching_behavior = cache.value.query_string_caching_behavior
+      query_strings                 = cache.value.query_strings
+      compression_enabled           = cache.value.compression_enabled
+      content_types_to_compress     = cache.value.content_types_to_compress
+    }
+  }
+
   # Every route serves every custom domain; the domains are associated here
   # only, never through azurerm_cdn_frontdoor_custom_domain_association.
   cdn_frontdoor_custom_domain_ids = [for domain in azurerm_cdn_frontdoor_custom_domain.this : domain.id]
