@@ -246,6 +246,12 @@ struct KeyVault {
 struct Monitoring {
   Location location;
   Sourced<int64_t> retention_days;
+  // Diagnostic settings on the region's resources (`diagnostics = false`
+  // turns them off).
+  Sourced<bool> diagnostics{true};
+  // The region whose workspace receives this region's diagnostic logs
+  // (`logs_to`); empty = the region's own workspace.
+  Sourced<std::string> logs_to;
 };
 
 // PostgreSQL high availability: a standby in another zone, in the same zone,
