@@ -75,20 +75,20 @@ size_t line_of(const Built& b, const diag::Diagnostic& d) {
 
 TEST(ArmLimits, EightHundredResourcesPassX006AtTheRegionThatCrossesTheLimit) {
   // The global group, policy definitions, one residency module and the
-  // default alerts (4), then ten per region: group, network, DNS zones and
-  // seven services.
+  // default alerts (4), then eleven per region: group, network, DNS zones,
+  // seven services and the diagnostic settings.
   Built fits;
-  build(fits, regions(79));  // 4 + 790 = 794
+  build(fits, regions(72));  // 4 + 792 = 796
   EXPECT_EQ(0u, fits.sink.diagnostics().size());
 
   Built over;
-  build(over, regions(80));  // 4 + 800 = 804, past 800 at the 80th region (line 83)
+  build(over, regions(73));  // 4 + 803 = 807, past 800 at the 73rd region (line 76)
   ASSERT_EQ(1u, over.sink.diagnostics().size());
   const diag::Diagnostic& d = over.sink.diagnostics()[0];
   EXPECT_EQ(diag::Kind::ArmTooManyResources, d.kind);
-  EXPECT_EQ(83u, line_of(over, d));
+  EXPECT_EQ(76u, line_of(over, d));
   EXPECT_EQ(
-      "the Bicep tree would deploy 804 resources and module deployments in one ARM template, over "
+      "the Bicep tree would deploy 807 resources and module deployments in one ARM template, over "
       "ARM's limit of 800; the count passes it at this region",
       d.message);
 }
@@ -106,14 +106,14 @@ TEST(ArmLimits, OnRequestServicesCountTowardsTheLimit) {
     return text;
   };
   Built fits;
-  build(fits, with_data_services(61));  // 4 + 13 * 61 = 797
+  build(fits, with_data_services(56));  // 4 + 14 * 56 = 788
   EXPECT_EQ(0u, fits.sink.diagnostics().size());
   Built over;
-  build(over, with_data_services(62));  // 4 + 13 * 62 = 810, past 800 at the 62nd region
+  build(over, with_data_services(57));  // 4 + 14 * 57 = 802, past 800 at the 57th region
   ASSERT_EQ(1u, over.sink.diagnostics().size());
-  EXPECT_EQ(65u, line_of(over, over.sink.diagnostics()[0]));
+  EXPECT_EQ(60u, line_of(over, over.sink.diagnostics()[0]));
   EXPECT_EQ(
-      "the Bicep tree would deploy 810 resources and module deployments in one ARM template, over "
+      "the Bicep tree would deploy 802 resources and module deployments in one ARM template, over "
       "ARM's limit of 800; the count passes it at this region",
       over.sink.diagnostics()[0].message);
 }
@@ -188,7 +188,7 @@ TEST(ArmLimits, BuildWritesNothingPastTheLimit) {
     std::string first;
     std::getline(in, first);
     EXPECT_EQ(
-        "big.topo:83:10: error[X006]: the Bicep tree would deploy 804 resources and module "
+        "big.topo:76:10: error[X006]: the Bicep tree would deploy 884 resources and module "
         "deployments in one ARM template, over ARM's limit of 800; the count passes it at this "
         "region",
         first.substr(first.find("big.topo")))

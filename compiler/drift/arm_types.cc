@@ -30,6 +30,12 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.insights/components", "azurerm_application_insights", true},
     ArmType{"microsoft.insights/actiongroups", "azurerm_monitor_action_group", true},
     ArmType{"microsoft.insights/metricalerts", "azurerm_monitor_metric_alert", true},
+    ArmType{"microsoft.insights/datacollectionrules", "azurerm_monitor_data_collection_rule", true},
+    // Extension resources of the resource they watch or bind: Resource Graph's
+    // resources table does not list them, so they are never reported missing.
+    ArmType{"microsoft.insights/diagnosticsettings", "azurerm_monitor_diagnostic_setting", false},
+    ArmType{"microsoft.insights/datacollectionruleassociations",
+            "azurerm_monitor_data_collection_rule_association", false},
     ArmType{"microsoft.containerservice/managedclusters", "azurerm_kubernetes_cluster", true},
     ArmType{"microsoft.search/searchservices", "azurerm_search_service", true},
     // A child of the search service: mapped for exports that list it, but,

@@ -69,6 +69,15 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_managed_redis", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_managed_redis", "high_availability_enabled", C::kScalar},
     ComparedAttribute{"azurerm_managed_redis", "public_network_access", C::kScalar},
+    // Where a resource's logs go (its log sink) and which of them.
+    ComparedAttribute{"azurerm_monitor_diagnostic_setting", "log_analytics_workspace_name",
+                      C::kScalar},
+    ComparedAttribute{"azurerm_monitor_diagnostic_setting", "enabled_log_category_groups",
+                      C::kStringSet},
+    ComparedAttribute{"azurerm_monitor_diagnostic_setting", "enabled_log_categories",
+                      C::kStringSet},
+    ComparedAttribute{"azurerm_monitor_diagnostic_setting", "enabled_metric_categories",
+                      C::kStringSet},
     ComparedAttribute{"azurerm_key_vault", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_key_vault", "soft_delete_retention_days", C::kScalar},
     ComparedAttribute{"azurerm_key_vault", "purge_protection_enabled", C::kScalar},
@@ -176,7 +185,7 @@ constexpr std::array kCompared = {
 
 // Attributes kept besides the compared ones: identity, placement, and the
 // raw forms that normalise_attributes() decodes.
-constexpr std::array<std::string_view, 10> kIdentity = {
+constexpr std::array<std::string_view, 13> kIdentity = {
     "id",
     "name",
     "location",
@@ -187,7 +196,41 @@ constexpr std::array<std::string_view, 10> kIdentity = {
     "secondary_location",
     "linked_redis_cache_location",
     "private_dns_zone_name",
+    // A diagnostic setting's destination and its log and metric blocks.
+    "log_analytics_workspace_id",
+    "enabled_log",
+    "enabled_metric",
 };
+
+// A diagnostic setting as the manifest spells it: the workspace by name
+// (the estate does not know subscription IDs) and the enabled categories
+// as sets.
+void decode_diagnostic_setting(json& a) {
+  if (auto it = a.find("log_analytics_workspace_id"); it != a.end()) {
+    if (it->is_string()) {
+      std::string id = it->get<std::string>();
+      a["log_analytics_workspace_name"] = id.substr(id.rfind('/') + 1);
+    }
+    a.erase("log_analytics_workspace_id");
+  }
+  auto collect = [&](const char* block, const char* field, const char* into) {
+    auto it = a.find(block);
+    if (it == a.end() || !it->is_array()) return;
+    json values = json::array();
+    for (const json& entry : *it) {
+      if (entry.is_object() && entry.contains(field) && entry[field].is_string() &&
+          !entry[field].get<std::string>().empty()) {
+        values.push_back(entry[field]);
+      }
+    }
+    a[into] = std::move(values);
+  };
+  collect("enabled_log", "category_group", "enabled_log_category_groups");
+  collect("enabled_log", "category", "enabled_log_categories");
+  collect("enabled_metric", "category", "enabled_metric_categories");
+  a.erase("enabled_log");
+  a.erase("enabled_metric");
+}
 
 std::string_view first_segment(std::string_view path) {
   return path.substr(0, path.find('.'));
@@ -284,6 +327,7 @@ void normalise_attributes(std::string_view type, json& attributes) {
   if (auto it = attributes.find("allowed_locations"); it != attributes.end() && it->is_array()) {
     for (json& l : *it) normalise_location_value(l);
   }
+  if (type == "azurerm_monitor_diagnostic_setting") decode_diagnostic_setting(attributes);
 }
 
 void strip_identity(json& attributes) {

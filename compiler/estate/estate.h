@@ -160,6 +160,21 @@ struct SharedPolicy {
   std::string name;
 };
 
+// One diagnostic setting: the platform logs and metrics of one resource sent
+// to the Log Analytics workspace of one region (docs/estate.md).
+struct DiagnosticSetting {
+  std::string key;       // "<module>/<instance>": the for_each key in the workspace region's call
+  std::string module;    // the root module call whose `id` output is the watched resource
+  std::string instance;  // the watched resource's for_each key in that call
+  std::string watched;   // the watched resource's estate key
+  std::string watched_name;
+  std::string name;
+  const model::Region* workspace = nullptr;  // whose workspace receives the logs
+  std::vector<std::string> category_groups;  // enabled_log { category_group }
+  std::vector<std::string> categories;       // enabled_log { category }
+  bool metrics = false;                      // enabled_metric { category = "AllMetrics" }
+};
+
 struct EstateOptions {
   std::string environment;  // overrides the topology's `environment` when not empty
   // Only the resources that declare placements, for the residency check:
@@ -189,6 +204,8 @@ struct Estate {
   std::vector<ContainerRegistry> registries;  // those with a home region, declaration order
   std::vector<SharedPolicy> shared_policies;
   std::vector<AlertInstance> alerts;
+  // By workspace region (declaration order), then key.
+  std::vector<DiagnosticSetting> diagnostic_settings;
   // Every resource, in planning order (regions in declaration order, then
   // the global parts); renderings sort as their format needs.
   std::vector<Resource> resources;

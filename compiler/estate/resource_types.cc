@@ -86,6 +86,13 @@ constexpr ResourceTypePair kPairs[] = {
      "the `geoReplication.linkedDatabases` of each member's `default` database in ARM"},
     {"azurerm_monitor_action_group", "Microsoft.Insights/actionGroups", "2023-01-01",
      Parity::kCompared, ""},
+    {"azurerm_monitor_data_collection_rule", "Microsoft.Insights/dataCollectionRules",
+     "2024-03-11", Parity::kCompared, ""},
+    {"azurerm_monitor_data_collection_rule_association",
+     "Microsoft.Insights/dataCollectionRuleAssociations", "2024-03-11", Parity::kCompared, ""},
+    // Bicep's one stable version, 2016-09-01, has no `categoryGroup`.
+    {"azurerm_monitor_diagnostic_setting", "Microsoft.Insights/diagnosticSettings",
+     "2021-05-01-preview", Parity::kCompared, ""},
     {"azurerm_monitor_metric_alert", "Microsoft.Insights/metricAlerts", "2026-01-01",
      Parity::kCompared, ""},
     {"azurerm_network_security_group", "Microsoft.Network/networkSecurityGroups", "2026-03-01",

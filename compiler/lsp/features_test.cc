@@ -174,6 +174,33 @@ TEST(LspFeatures, RegistryHomeIsARegionReference) {
   EXPECT_TRUE(has(keys, "sku") && has(keys, "zone_redundant")) << keys.size();
 }
 
+// `monitoring { logs_to = ... }` names the region whose workspace receives
+// the logs: completion offers the region keys, and it leads to the region,
+// whose hover says where its diagnostic logs go.
+TEST(LspFeatures, LogsToIsARegionReference) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16  services = [monitoring] }\n"
+      "  region \"neu\" { location = northeurope  address = 10.2.0.0/16  services = [monitoring]\n"
+      "    monitoring { logs_to = weu }\n"
+      "  }\n"
+      "}\n");
+  ASSERT_EQ(a.check.sink.error_count(), 0u);
+  auto def = definition(a, "u", {4, 28});
+  ASSERT_EQ(def.size(), 1u);
+  EXPECT_EQ(def[0]["range"], range_json({2, 9}, {2, 14}));
+  EXPECT_TRUE(has(labels(completion(a, {4, 27})), "weu"));
+  auto keys = labels(completion(a, {4, 17}));
+  EXPECT_TRUE(has(keys, "logs_to") && has(keys, "diagnostics") && has(keys, "retention"))
+      << keys.size();
+  auto h = hover(a, {3, 11});
+  ASSERT_TRUE(h.is_object());
+  std::string value = h["contents"]["value"];
+  EXPECT_NE(value.find("- diagnostic logs: to the workspace of region `weu`\n"), std::string::npos)
+      << value;
+}
+
 TEST(LspFeatures, BoundaryHubCompletesRegionKeysAndPeeringItsChoices) {
   Analysis a(
       "topology \"t\" {\n"

@@ -111,6 +111,13 @@ std::string region_text(const Analysis& a, const std::string& key) {
   std::vector<std::string> services;
   for (const auto& s : r->services) services.emplace_back(model::to_string(s.value));
   out += fmt::format("- services: {}\n", code_list(services));
+  if (r->monitoring) {
+    const std::string& to = r->monitoring->logs_to.value;
+    out += !r->monitoring->diagnostics.value
+               ? std::string("- diagnostic settings: off\n")
+               : fmt::format("- diagnostic logs: to the workspace of region {}\n",
+                             markdown_code(to.empty() ? key : to));
+  }
   return out;
 }
 

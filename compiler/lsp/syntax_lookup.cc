@@ -72,7 +72,8 @@ void collect(const dsl::Node& node, const std::string& parent,
   }
   if (parent == "topology/region" && node.key == "boundary") value_ref(SymbolKind::kBoundary);
   if (parent == "topology/tenant" && node.key == "residency") value_ref(SymbolKind::kBoundary);
-  if ((parent == "topology/tenant" || parent == "topology/registry") && node.key == "home") {
+  if (((parent == "topology/tenant" || parent == "topology/registry") && node.key == "home") ||
+      (parent == "topology/region/monitoring" && node.key == "logs_to")) {
     value_ref(SymbolKind::kRegion);
   }
   if (parent == "topology/frontdoor" && node.key == "geo" && !node.labels.empty()) {

@@ -164,6 +164,22 @@ void resolve(const ReadContext& ctx, Topology& t) {
       }
     }
   }
+  for (const Region& r : t.regions) {
+    if (!r.monitoring || !r.monitoring->logs_to.explicit_) continue;
+    const Sourced<std::string>& to = r.monitoring->logs_to;
+    if (t.find_region(to.value)) continue;
+    auto& d = ctx.sink->report(
+        Kind::UnknownReference, to.location,
+        fmt::format("region `{}` sends its logs to region `{}`, which is not declared", r.key,
+                    to.value));
+    if (auto best = diag::closest(to.value, region_keys)) {
+      d.message += fmt::format("; did you mean `{}`?", *best);
+      d.fixit = diag::FixIt{to.location, *best};
+    } else {
+      d.help = "`logs_to` takes the key of a region (`region \"key\" { ... }`) that runs "
+               "`monitoring`";
+    }
+  }
   if (t.frontdoor) {
     for (GeoRoute& route : t.frontdoor->geo_routes) {
       Sourced<std::string> name{route.boundary_name, route.location, true};

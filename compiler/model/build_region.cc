@@ -576,6 +576,8 @@ void read_region(BlockReader& r, Region& region) {
           region.monitoring->retention_days = {seconds.value / 86400, seconds.location, true};
         }
       }
+      br.boolean("diagnostics", region.monitoring->diagnostics);
+      br.name("logs_to", region.monitoring->logs_to);
       br.finish();
     }
   } else {

@@ -223,6 +223,14 @@ class Generator {
           {&env_, &prefix_, &key});
       add("azurerm_application_insights", base + ".appi", regional("appi", key), rg,
           {&env_, &prefix_, &key});
+      // On each watched resource of the region, whichever workspace it sends to.
+      add("azurerm_monitor_diagnostic_setting", base + ".diag", regional("diag", key), rg,
+          {&env_, &prefix_, &key});
+      // Container insights' data collection rule, beside the cluster.
+      if (r.aks) {
+        add("azurerm_monitor_data_collection_rule", base + ".aks.dcr", regional("dcr", key), rg,
+            {&env_, &prefix_, &key});
+      }
     }
     if (r.postgres) postgres(*r.postgres, key, base);
     if (r.servicebus) servicebus(*r.servicebus, key, base, rg);

@@ -234,6 +234,30 @@ constexpr NamingRule kRules[] = {
      .caf_prefix = "appi",
      .summary = "1-260 characters without `%`, `&`, `\\`, `?` or `/`, not ending in a space or "
                 "`.`"},
+    // azurerm v4.55.0 internal/services/monitor/validate/monitor_diagnostic_setting.go:
+    // 1-260 characters, none of `<>*%&:\?+/`. Unique per watched resource.
+    {.resource_type = "azurerm_monitor_diagnostic_setting",
+     .noun = "diagnostic setting",
+     .min_length = 1,
+     .max_length = 260,
+     .free_text = true,
+     .forbidden = "<>*%&:\\?+/",
+     .scope = kParent,
+     .caf_prefix = "diag",
+     .summary = "1-260 characters without `<`, `>`, `*`, `%`, `&`, `:`, `\\`, `?`, `+` or `/`"},
+    // azurerm v4.55.0 only asks for a name and Bicep 0.49.2's type index sets
+    // no pattern; topoc keeps to the characters and length ARM names of the
+    // Microsoft.Insights provider share.
+    {.resource_type = "azurerm_monitor_data_collection_rule",
+     .noun = "data collection rule",
+     .min_length = 1,
+     .max_length = 64,
+     .punctuation = "-_.",
+     .start = Start::kAlnum,
+     .end = End::kAlnumOrUnderscore,
+     .caf_prefix = "dcr",
+     .summary = "1-64 letters, digits, `-`, `_` and `.`, starting with a letter or digit and "
+                "ending with a letter, digit or `_`"},
     {.resource_type = "azurerm_cdn_frontdoor_profile",
      .noun = "Front Door profile",
      .min_length = 2,

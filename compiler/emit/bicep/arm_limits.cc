@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "compiler/emit/bicep/plan.h"
@@ -13,11 +14,17 @@ namespace {
 using model::Service;
 
 // What main.bicep deploys for one region: its resource group, its network,
-// its DNS zones when it has private endpoints, and one module per service.
-// Each is one ARM resource per region, loop copies counting one each.
-size_t region_resources(const RegionPlan& plan) {
+// its DNS zones when it has private endpoints, one module per service, and
+// its diagnostic settings' module. Each is one ARM resource per region, loop
+// copies counting one each.
+size_t region_resources(const Plan& p, const RegionPlan& plan) {
   const model::Region& r = *plan.region;
   size_t n = 2 + (plan.dns_zones.empty() ? 0 : 1);
+  const auto& settings = p.estate->diagnostic_settings;
+  if (std::any_of(settings.begin(), settings.end(),
+                  [&](const estate::DiagnosticSetting& s) { return s.instance == r.key; })) {
+    ++n;
+  }
   for (bool present :
        {r.monitoring.has_value(), r.aks.has_value(), r.search.has_value(), r.openai.has_value(),
         r.storage.has_value(), r.redis.has_value(), r.managed_redis.has_value(),
@@ -47,7 +54,7 @@ void report_resources(const model::Topology& t, const Plan& p, diag::DiagnosticS
   // topology grows beyond one template.
   std::optional<size_t> past;
   for (size_t i = 0; i < p.regions.size(); ++i) {
-    total += region_resources(p.regions[i]);
+    total += region_resources(p, p.regions[i]);
     if (!past && total > kMaxTemplateResources) past = i;
   }
   if (total <= kMaxTemplateResources) return;

@@ -96,6 +96,7 @@ class MainFile {
     }
     resource_groups();
     regions();
+    diagnostics();
     for (size_t i = 0; i < p_.cosmos.size(); ++i) cosmos(i);
     peerings();
     for (size_t i = 0; i < p_.registries.size(); ++i) registry(i);
@@ -133,6 +134,7 @@ class MainFile {
     import(p_.any_region(Service::kAppService), "appServiceSettings", "app-service.bicep");
     import(p_.any_region(Service::kContainerApps), "containerAppsSettings",
            "container-apps.bicep");
+    import(any_diagnostics(), "diagnosticsSettings", "diagnostics.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
@@ -190,6 +192,8 @@ class MainFile {
              kRegionAppService, "appServiceSettings");
     optional(p_.any_region(Service::kContainerApps), "Its Container Apps environments and apps.",
              kRegionContainerApps, "containerAppsSettings");
+    optional(any_diagnostics(), "Its diagnostic settings.", kRegionDiagnostics,
+             "diagnosticsSettings");
     if (any_redis_replica()) {
       fields.push_back(field(
           "Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private "
@@ -200,6 +204,32 @@ class MainFile {
     for (size_t i = 0; i < fields.size(); ++i) text += (i ? "\n\n" : "") + fields[i];
     f_.blank();
     f_.line(text + "\n}");
+  }
+
+  bool any_diagnostics() const { return !p_.estate->diagnostic_settings.empty(); }
+
+  // Each region's diagnostic settings, sent to the workspace of the region
+  // the topology names; the module reads the watched resources by name.
+  void diagnostics() {
+    if (!any_diagnostics()) return;
+    std::vector<std::string> watched;
+    auto watch = [&](bool used, RegionCollection c) {
+      if (used) watched.emplace_back(c.symbol);
+    };
+    watch(p_.any_region(Service::kAks), kRegionAks);
+    watch(p_.any_region(Service::kAiSearch), kRegionSearch);
+    watch(p_.any_region(Service::kOpenAI), kRegionOpenAi);
+    watch(p_.any_region(Service::kRedis), kRegionRedis);
+    watch(p_.any_region(Service::kKeyVault), kRegionKeyVaults);
+    watch(p_.any_region(Service::kPostgres), kRegionPostgres);
+    watch(p_.any_region(Service::kServiceBus), kRegionServiceBus);
+    region_module(kRegionDiagnostics, "diagnostics.bicep",
+                  {{"settings", settings(kRegionDiagnostics)},
+                   {"workspaceId",
+                    raw(fmt::format("{}[region.diagnostics!.workspaceRegion]!.outputs."
+                                    "logAnalyticsWorkspaceId",
+                                    kRegionMonitoring.symbol))}},
+                  false, std::move(watched));
   }
 
   bool any_redis_replica() const {

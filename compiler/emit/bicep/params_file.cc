@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
@@ -13,6 +15,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
+#include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/managed_redis/geo_groups.h"
@@ -193,7 +196,7 @@ class ParamsFile {
               [](const auto* x, const auto* y) { return x->name < y->name; });
     std::vector<Value> user_pools;
     for (const model::NodePool* p : pools) user_pools.push_back(pool(*p, true));
-    return Value::object({
+    std::vector<Property> out{
         {"name", str(p_.region_name(r, "aks"))},
         {"dnsPrefix", str(p_.region_name(r, "aks.dns_prefix"))},
         {"kubernetesVersion", str(a.kubernetes_version.value)},
@@ -206,7 +209,11 @@ class ParamsFile {
         // Where the cluster places nodes and internal load balancers.
         {"networkSubnetNames", Value::string_array({p_.region_name(r, "subnet.aks"),
                                                     p_.region_name(r, "subnet.ingress")})},
-    });
+    };
+    if (r.monitoring) {
+      out.push_back({"containerInsightsRuleName", str(p_.region_name(r, "aks.dcr"))});
+    }
+    return Value::object(std::move(out));
   }
 
   Value openai(const RegionPlan& plan) const {
@@ -608,6 +615,35 @@ class ParamsFile {
     return Value::object(std::move(out));
   }
 
+  // The region's diagnostic settings, each watched resource in the list of
+  // its type (services/diagnostics/categories.h); none without any.
+  std::optional<Value> diagnostics(const model::Region& r) const {
+    std::map<std::string, std::vector<Value>> lists;
+    const estate::DiagnosticSetting* first = nullptr;
+    for (const estate::DiagnosticSetting& s : p_.estate->diagnostic_settings) {
+      if (s.instance != r.key) continue;
+      if (!first) first = &s;
+      for (const services::diagnostics::WatchedType& type :
+           services::diagnostics::watched_types()) {
+        if (type.module != s.module) continue;
+        lists[std::string(type.bicep_field)].push_back(Value::object({
+            {"name", str(s.watched_name)},
+            {"categoryGroups", Value::string_array(s.category_groups)},
+            {"categories", Value::string_array(s.categories)},
+            {"metrics", Value::boolean(s.metrics)},
+        }));
+      }
+    }
+    if (!first) return std::nullopt;
+    int64_t workspace = 0;
+    for (size_t i = 0; i < p_.regions.size(); ++i) {
+      if (p_.regions[i].region == first->workspace) workspace = static_cast<int64_t>(i);
+    }
+    std::vector<Property> out{{"name", str(first->name)}, {"workspaceRegion", num(workspace)}};
+    for (auto& [field, targets] : lists) out.push_back({field, Value::array(std::move(targets))});
+    return Value::object(std::move(out));
+  }
+
   Value region(size_t i) const {
     const RegionPlan& plan = p_.regions[i];
     const model::Region& r = *plan.region;
@@ -703,6 +739,7 @@ class ParamsFile {
     if (r.backup) param(kRegionBackup, backup(plan));
     if (r.app_service) param(kRegionAppService, app_service(plan));
     if (r.container_apps) param(kRegionContainerApps, container_apps(plan));
+    if (auto d = diagnostics(r)) param(kRegionDiagnostics, std::move(*d));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(
           {"redisReplicaRegion", num(static_cast<int64_t>(*plan.redis_replica_endpoint_region))});

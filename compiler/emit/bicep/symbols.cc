@@ -84,6 +84,7 @@ constexpr std::string_view kReserved[] = {
     "backupSettings",
     "appServiceSettings",
     "containerAppsSettings",
+    "diagnosticsSettings",
     "cosmosSettings",
     "residencySettings",
     // The structured parameters, their types and the per-region collections.
@@ -109,6 +110,7 @@ constexpr std::string_view kReserved[] = {
     "regionBackup",
     "regionAppService",
     "regionContainerApps",
+    "regionDiagnostics",
     // Outputs.
     "resourceGroupNames",
     "aksClusterNames",

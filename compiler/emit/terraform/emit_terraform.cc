@@ -117,6 +117,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   }
   if (e.any_region(Service::kBackup)) out.push_back("regional/backup");
   if (e.any_region(Service::kContainerApps)) out.push_back("regional/container-apps");
+  if (!e.diagnostic_settings.empty()) out.push_back("regional/diagnostics");
   if (!e.dns.empty()) out.push_back("regional/private-dns");
   if (!e.peerings.empty()) out.push_back("regional/vnet-peering");
   if (!e.cosmos.empty()) out.push_back("global/cosmosdb");

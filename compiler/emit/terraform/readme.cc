@@ -44,7 +44,11 @@ constexpr ModuleDoc kModules[] = {
      "AI Search service, private endpoint, shared private links to the region's storage and Azure "
      "OpenAI"},
     {"regional/aks", "aks", "per region",
-     "AKS cluster (system pool), user node pools, network role"},
+     "AKS cluster (system pool), user node pools, network role, Container Insights data "
+     "collection rule and its association"},
+    {"regional/diagnostics", "diagnostics", "per region",
+     "diagnostic settings sending the region's resource logs and metrics to a Log Analytics "
+     "workspace"},
     {"regional/keyvault", "keyvault", "per region", "Key Vault (RBAC), private endpoint"},
     {"regional/monitoring", "monitoring", "per region",
      "Log Analytics workspace, Application Insights"},

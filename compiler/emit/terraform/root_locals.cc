@@ -157,6 +157,8 @@ Expr aks(const Estate& e, const model::Region& r) {
       {"dns_service_ip", str(a.dns_service_ip.value)},
       {"system_pool", pool(a.system_pool, true)},
       {"user_pools", Expr::object(std::move(user_pools))},
+      {"container_insights_rule_name",
+       r.monitoring ? str(e.names.region(r.key, "aks.dcr")) : Expr::null()},
   });
 }
 
@@ -644,6 +646,32 @@ Expr app_service(const Estate& e, const model::Region& r) {
   });
 }
 
+// The region's diagnostic settings: the workspace's region and, keyed by
+// root module call, what each watched resource sends.
+Expr diagnostics(const Estate& e, const model::Region& r) {
+  std::vector<Entry> targets;
+  const model::Region* workspace = nullptr;
+  std::string name;
+  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) {
+    if (s.instance != r.key) continue;
+    workspace = s.workspace;
+    name = s.name;
+    targets.push_back({s.key, Expr::object({
+                                  {"category_groups", Expr::string_list(s.category_groups)},
+                                  {"categories", Expr::string_list(s.categories)},
+                                  {"metrics", Expr::boolean(s.metrics)},
+                              })});
+  }
+  if (!workspace) return Expr::null();
+  std::sort(targets.begin(), targets.end(),
+            [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  return Expr::object({
+      {"name", str(name)},
+      {"workspace_region", str(workspace->key)},
+      {"targets", Expr::object(std::move(targets))},
+  });
+}
+
 Expr region(const Estate& e, const model::Region& r) {
   std::vector<Entry> fields{
       {"location", str(r.location.value)},
@@ -683,6 +711,7 @@ Expr region(const Estate& e, const model::Region& r) {
     fields.push_back(
         {"container_apps", r.container_apps ? container_apps(e, r) : Expr::null()});
   }
+  if (!e.diagnostic_settings.empty()) fields.push_back({"diagnostics", diagnostics(e, r)});
   return Expr::object(std::move(fields));
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <set>
 
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
@@ -145,6 +146,26 @@ void container_apps_module(const Estate& e, Body& file) {
   add_module(file, "container_apps", std::move(b));
 }
 
+// Each region's diagnostic settings, sent to the workspace of the region
+// the topology names (its own by default); each target's ID is the `id`
+// output of its service's call for the region.
+void diagnostics_module(const Estate& e, Body& file) {
+  std::set<std::string> modules;
+  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) modules.insert(s.module);
+  std::vector<std::string> ids;
+  for (const std::string& m : modules) ids.push_back(fmt::format("{} = module.{}", m, m));
+  Body b = module_head("regional/diagnostics", regions_with("diagnostics"));
+  b.attribute("name", raw("each.value.diagnostics.name"));
+  b.attribute("log_analytics_workspace_id",
+              raw("module.monitoring[each.value.diagnostics.workspace_region]"
+                  ".log_analytics_workspace_id"));
+  b.attribute("targets",
+              raw(fmt::format("{{ for key, target in each.value.diagnostics.targets : key => "
+                              "merge(target, {{ id = {{ {} }}[key][each.key].id }}) }}",
+                              fmt::join(ids, ", "))));
+  add_module(file, "diagnostics", std::move(b));
+}
+
 void regional_modules(const Estate& e, Body& file) {
   bool monitoring = e.any_region(Service::kMonitoring);
   {
@@ -233,6 +254,7 @@ void regional_modules(const Estate& e, Body& file) {
     if (monitoring) {
       b.attribute("log_analytics_workspace_id",
                   raw("each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null"));
+      b.attribute("container_insights_rule_name", raw("each.value.aks.container_insights_rule_name"));
     }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "aks", std::move(b));
@@ -440,6 +462,7 @@ void regional_modules(const Estate& e, Body& file) {
     add_module(file, "backup", std::move(b));
   }
   if (e.any_region(Service::kContainerApps)) container_apps_module(e, file);
+  if (!e.diagnostic_settings.empty()) diagnostics_module(e, file);
 }
 
 void global_modules(const Estate& e, Body& file) {

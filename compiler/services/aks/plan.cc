@@ -1,10 +1,55 @@
-// A region's AKS cluster, its user node pools and its network role.
+// A region's AKS cluster, its user node pools and its network role; with
+// `monitoring`, the data collection rule Container insights sends through.
+#include <fmt/format.h>
+
 #include "compiler/estate/add_resource.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::aks {
 
 using nlohmann::json;
+
+namespace {
+
+// Container insights with managed identity authentication
+// (`msi_auth_for_monitoring_enabled`) collects through a data collection rule
+// that azurerm does not create: the rule sends the
+// Microsoft-ContainerInsights-Group-Default stream to the region's
+// workspace, and an association binds it to the cluster (Microsoft's
+// Container insights MSI onboarding for Terraform).
+void container_insights(estate::Estate& e, const model::Region& r) {
+  const std::string k = estate::instance(r.key);
+  const std::string& workspace = e.names.region(r.key, "log");
+  auto& rule = estate::add_regional(
+      e, r, "module.aks" + k + ".azurerm_monitor_data_collection_rule.container_insights[0]",
+      "azurerm_monitor_data_collection_rule", e.names.region(r.key, "aks.dcr"), r.location.value,
+      {{"kind", "Linux"},
+       {"streams", json::array({"Microsoft-ContainerInsights-Group-Default"})},
+       {"log_analytics_workspace_name", workspace}},
+      true);
+  rule.source = r.monitoring->location;
+  estate::Placement sink;
+  sink.kind = estate::PlacementKind::kLogSink;
+  sink.locations = {r.location.value};
+  sink.reasons.push_back(
+      {r.monitoring->location,
+       fmt::format("Container insights of the AKS cluster of region `{}` lands in workspace `{}` "
+                   "in {} because `region \"{}\"` sets `monitoring {{ ... }}`",
+                   r.key, workspace, r.location.value, r.key)});
+  // The region's own location: checked once, on its resource group (R001).
+  sink.checked = false;
+  rule.placements.push_back(std::move(sink));
+  const std::string rule_key = rule.key;
+  auto& association = estate::add_regional(
+      e, r,
+      "module.aks" + k + ".azurerm_monitor_data_collection_rule_association.container_insights[0]",
+      "azurerm_monitor_data_collection_rule_association", "ContainerInsightsExtension", "", nullptr,
+      false);
+  association.source = r.monitoring->location;
+  association.depends_on.push_back(rule_key);
+}
+
+}  // namespace
 
 void plan(estate::Estate& e) {
   for (const model::Region& r : e.topology->regions) {
@@ -52,6 +97,7 @@ void plan(estate::Estate& e) {
                            true)
           .source = p.location;
     }
+    if (r.monitoring) container_insights(e, r);
     for (const char* subnet : {"aks", "ingress"}) {
       // Role assignments live at subscription scope, without a location.
       auto& role =

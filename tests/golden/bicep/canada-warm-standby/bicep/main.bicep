@@ -14,6 +14,7 @@ import { openaiSettings } from 'modules/openai.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
+import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
@@ -107,6 +108,9 @@ type regionSettings = {
 
   @description('Its Key Vault.')
   keyVault: keyVaultSettings?
+
+  @description('Its diagnostic settings.')
+  diagnostics: diagnosticsSettings?
 }
 
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -237,6 +241,23 @@ module regionKeyVaults 'modules/keyvault.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+  }
+]
+
+module regionDiagnostics 'modules/diagnostics.bicep' = [
+  for (region, i) in regions: if (region.?diagnostics != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.diagnostics!
+      workspaceId: regionMonitoring[region.diagnostics!.workspaceRegion]!.outputs.logAnalyticsWorkspaceId
+    }
+    dependsOn: [
+      regionAks
+      regionSearch
+      regionOpenAi
+      regionRedis
+      regionKeyVaults
+    ]
   }
 ]
 

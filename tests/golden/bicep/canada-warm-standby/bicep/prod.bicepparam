@@ -128,6 +128,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-pubsec-primary-prod'
     }
     search: {
       name: 'srch-pubsec-primary-prod-523733'
@@ -215,6 +216,65 @@ param regions = [
       privateEndpointName: 'pep-pubsec-primary-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    diagnostics: {
+      name: 'diag-pubsec-primary-prod'
+      workspaceRegion: 0
+      clusters: [
+        {
+          name: 'aks-pubsec-primary-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-pubsec-primary-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-pubs-169e-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-pubsec-primary-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-pubsec-primary-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
       ]
     }
   }
@@ -319,6 +379,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-pubsec-standby-prod'
     }
     openai: {
       name: 'oai-pubsec-standby-prod-523733'
@@ -363,6 +424,55 @@ param regions = [
       privateEndpointName: 'pep-pubsec-standby-vault-prod'
       privateDnsZones: [
         'privatelink.vaultcore.azure.net'
+      ]
+    }
+    diagnostics: {
+      name: 'diag-pubsec-standby-prod'
+      workspaceRegion: 1
+      clusters: [
+        {
+          name: 'aks-pubsec-standby-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-pubsec-standby-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-pubs-6d85-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-pubsec-standby-prod-523733'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
       ]
     }
   }

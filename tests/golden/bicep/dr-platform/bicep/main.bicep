@@ -15,6 +15,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { appServiceSettings } from 'modules/app-service.bicep'
+import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -117,6 +118,9 @@ type regionSettings = {
 
   @description('Its App Service plans and sites.')
   appService: appServiceSettings?
+
+  @description('Its diagnostic settings.')
+  diagnostics: diagnosticsSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -287,6 +291,23 @@ module regionAppService 'modules/app-service.bicep' = [
     dependsOn: [
       regionKeyVaults
       regionStorage
+    ]
+  }
+]
+
+module regionDiagnostics 'modules/diagnostics.bicep' = [
+  for (region, i) in regions: if (region.?diagnostics != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.diagnostics!
+      workspaceId: regionMonitoring[region.diagnostics!.workspaceRegion]!.outputs.logAnalyticsWorkspaceId
+    }
+    dependsOn: [
+      regionAks
+      regionSearch
+      regionOpenAi
+      regionRedis
+      regionKeyVaults
     ]
   }
 ]

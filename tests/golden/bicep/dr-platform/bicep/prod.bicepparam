@@ -142,6 +142,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-drp-primary-prod'
     }
     search: {
       name: 'srch-drp-primary-prod-af1e7c'
@@ -254,6 +255,65 @@ param regions = [
       ]
       keyVaultName: 'kv-drp-b666-prod-af1e7c'
       storageAccountName: 'stdrpprimaryprodaf1e7c'
+    }
+    diagnostics: {
+      name: 'diag-drp-primary-prod'
+      workspaceRegion: 0
+      clusters: [
+        {
+          name: 'aks-drp-primary-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-drp-primary-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-drp-b666-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-drp-primary-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-drp-primary-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
     }
     redisReplicaRegion: 1
   }
@@ -382,6 +442,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-drp-secondary-prod'
     }
     search: {
       name: 'srch-drp-secondary-prod-af1e7c'
@@ -478,6 +539,55 @@ param regions = [
       ]
       keyVaultName: 'kv-drp-69f6-prod-af1e7c'
       storageAccountName: 'stdrpsecondaryprodaf1e7c'
+    }
+    diagnostics: {
+      name: 'diag-drp-secondary-prod'
+      workspaceRegion: 1
+      clusters: [
+        {
+          name: 'aks-drp-secondary-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-drp-secondary-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-drp-69f6-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-drp-secondary-prod-af1e7c'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
     }
   }
 ]

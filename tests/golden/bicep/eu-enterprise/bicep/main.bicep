@@ -14,6 +14,7 @@ import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
 import { backupSettings } from 'modules/backup.bicep'
 import { containerAppsSettings } from 'modules/container-apps.bicep'
+import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { registrySettings } from 'modules/container-registry.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -106,6 +107,9 @@ type regionSettings = {
 
   @description('Its Container Apps environments and apps.')
   containerApps: containerAppsSettings?
+
+  @description('Its diagnostic settings.')
+  diagnostics: diagnosticsSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -243,6 +247,21 @@ module regionContainerApps 'modules/container-apps.bicep' = [
       keyVaultUri: region.?keyVault == null ? '' : regionKeyVaults[i]!.outputs.vaultUri
       tags: tags
     }
+  }
+]
+
+module regionDiagnostics 'modules/diagnostics.bicep' = [
+  for (region, i) in regions: if (region.?diagnostics != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.diagnostics!
+      workspaceId: regionMonitoring[region.diagnostics!.workspaceRegion]!.outputs.logAnalyticsWorkspaceId
+    }
+    dependsOn: [
+      regionRedis
+      regionKeyVaults
+      regionPostgres
+    ]
   }
 ]
 

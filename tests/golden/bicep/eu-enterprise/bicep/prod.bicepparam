@@ -257,6 +257,40 @@ param regions = [
         }
       ]
     }
+    diagnostics: {
+      name: 'diag-euent-westeurope-prod'
+      workspaceRegion: 0
+      keyVaults: [
+        {
+          name: 'kv-euen-2db3-prod-61d1ca'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      postgresServers: [
+        {
+          name: 'psql-euent-westeurope-prod-61d1ca'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-euent-westeurope-prod-61d1ca'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+    }
     redisReplicaRegion: 1
   }
   {
@@ -354,6 +388,20 @@ param regions = [
           maxReplicas: 15
           external: true
           targetPort: 8000
+        }
+      ]
+    }
+    diagnostics: {
+      name: 'diag-euent-northeurope-prod'
+      workspaceRegion: 1
+      keyVaults: [
+        {
+          name: 'kv-euen-d721-prod-61d1ca'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
         }
       ]
     }

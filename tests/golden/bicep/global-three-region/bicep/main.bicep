@@ -13,6 +13,7 @@ import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
 import { appServiceSettings } from 'modules/app-service.bicep'
+import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
@@ -103,6 +104,9 @@ type regionSettings = {
 
   @description('Its App Service plans and sites.')
   appService: appServiceSettings?
+
+  @description('Its diagnostic settings.')
+  diagnostics: diagnosticsSettings?
 }
 
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -233,6 +237,22 @@ module regionAppService 'modules/app-service.bicep' = [
     dependsOn: [
       regionKeyVaults
       regionStorage
+    ]
+  }
+]
+
+module regionDiagnostics 'modules/diagnostics.bicep' = [
+  for (region, i) in regions: if (region.?diagnostics != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.diagnostics!
+      workspaceId: regionMonitoring[region.diagnostics!.workspaceRegion]!.outputs.logAnalyticsWorkspaceId
+    }
+    dependsOn: [
+      regionAks
+      regionRedis
+      regionKeyVaults
+      regionPostgres
     ]
   }
 ]

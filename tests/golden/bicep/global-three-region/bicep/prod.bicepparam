@@ -136,6 +136,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-oversight-us-prod'
     }
     storage: {
       name: 'stoversightusprod69ef3b'
@@ -246,6 +247,55 @@ param regions = [
       ]
       keyVaultName: 'kv-over-5fa3-prod-69ef3b'
       storageAccountName: 'stoversightusprod69ef3b'
+    }
+    diagnostics: {
+      name: 'diag-oversight-us-prod'
+      workspaceRegion: 0
+      clusters: [
+        {
+          name: 'aks-oversight-us-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-over-5fa3-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      postgresServers: [
+        {
+          name: 'psql-oversight-us-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-oversight-us-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
     }
   }
   {
@@ -367,6 +417,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-oversight-eu-prod'
     }
     storage: {
       name: 'stoversighteuprod69ef3b'
@@ -477,6 +528,55 @@ param regions = [
       ]
       keyVaultName: 'kv-over-d6c9-prod-69ef3b'
       storageAccountName: 'stoversighteuprod69ef3b'
+    }
+    diagnostics: {
+      name: 'diag-oversight-eu-prod'
+      workspaceRegion: 1
+      clusters: [
+        {
+          name: 'aks-oversight-eu-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-over-d6c9-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      postgresServers: [
+        {
+          name: 'psql-oversight-eu-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-oversight-eu-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
     }
   }
   {
@@ -598,6 +698,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-oversight-apac-prod'
     }
     storage: {
       name: 'stoversighce2eprod69ef3b'
@@ -708,6 +809,55 @@ param regions = [
       ]
       keyVaultName: 'kv-over-3436-prod-69ef3b'
       storageAccountName: 'stoversighce2eprod69ef3b'
+    }
+    diagnostics: {
+      name: 'diag-oversight-apac-prod'
+      workspaceRegion: 2
+      clusters: [
+        {
+          name: 'aks-oversight-apac-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-over-3436-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      postgresServers: [
+        {
+          name: 'psql-oversight-apac-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-oversight-apac-prod-69ef3b'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
     }
   }
 ]

@@ -14,6 +14,7 @@ import { openaiSettings } from 'modules/openai.bicep'
 import { storageSettings } from 'modules/storage.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { managedRedisSettings } from 'modules/managed-redis.bicep'
+import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
 import { alertSettings } from 'modules/alerts.bicep'
@@ -90,6 +91,9 @@ type regionSettings = {
 
   @description('Its Azure Managed Redis.')
   managedRedis: managedRedisSettings?
+
+  @description('Its diagnostic settings.')
+  diagnostics: diagnosticsSettings?
 }
 
 resource globalGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -219,6 +223,22 @@ module regionManagedRedis 'modules/managed-redis.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+  }
+]
+
+module regionDiagnostics 'modules/diagnostics.bicep' = [
+  for (region, i) in regions: if (region.?diagnostics != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.diagnostics!
+      workspaceId: regionMonitoring[region.diagnostics!.workspaceRegion]!.outputs.logAnalyticsWorkspaceId
+    }
+    dependsOn: [
+      regionAks
+      regionSearch
+      regionOpenAi
+      regionKeyVaults
+    ]
   }
 ]
 

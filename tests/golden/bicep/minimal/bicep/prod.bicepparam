@@ -120,6 +120,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-minimal-east-prod'
     }
     search: {
       name: 'srch-minimal-east-prod-d9ba01'
@@ -196,6 +197,55 @@ param regions = [
       privateEndpointName: 'pep-minimal-east-amr-prod'
       privateDnsZones: [
         'privatelink.redis.azure.net'
+      ]
+    }
+    diagnostics: {
+      name: 'diag-minimal-east-prod'
+      workspaceRegion: 0
+      clusters: [
+        {
+          name: 'aks-minimal-east-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-minimal-east-prod-d9ba01'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-mini-9c80-prod-d9ba01'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-minimal-east-prod-d9ba01'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
       ]
     }
   }
@@ -302,6 +352,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-minimal-west-prod'
     }
     search: {
       name: 'srch-minimal-west-prod-d9ba01'
@@ -348,6 +399,45 @@ param regions = [
       privateEndpointName: 'pep-minimal-west-amr-prod'
       privateDnsZones: [
         'privatelink.redis.azure.net'
+      ]
+    }
+    diagnostics: {
+      name: 'diag-minimal-west-prod'
+      workspaceRegion: 1
+      clusters: [
+        {
+          name: 'aks-minimal-west-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-mini-d506-prod-d9ba01'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-minimal-west-prod-d9ba01'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
       ]
     }
   }

@@ -15,6 +15,7 @@ import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { serviceBusSettings } from 'modules/servicebus.bicep'
 import { eventGridSettings } from 'modules/eventgrid.bicep'
+import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -110,6 +111,9 @@ type regionSettings = {
 
   @description('Its Event Grid system topic on the storage account.')
   eventGrid: eventGridSettings?
+
+  @description('Its diagnostic settings.')
+  diagnostics: diagnosticsSettings?
 }
 
 type cosmosAccountSettings = {
@@ -292,6 +296,24 @@ module regionEventGrid 'modules/eventgrid.bicep' = [
     }
     dependsOn: [
       regionStorage
+      regionServiceBus
+    ]
+  }
+]
+
+module regionDiagnostics 'modules/diagnostics.bicep' = [
+  for (region, i) in regions: if (region.?diagnostics != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.diagnostics!
+      workspaceId: regionMonitoring[region.diagnostics!.workspaceRegion]!.outputs.logAnalyticsWorkspaceId
+    }
+    dependsOn: [
+      regionAks
+      regionSearch
+      regionOpenAi
+      regionRedis
+      regionKeyVaults
       regionServiceBus
     ]
   }

@@ -136,6 +136,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-rag-us-prod'
     }
     search: {
       name: 'srch-rag-us-prod-399e5d'
@@ -262,6 +263,75 @@ param regions = [
       serviceBusNamespaceName: 'sbns-rag-us-prod-399e5d'
       serviceBusTopicName: 'index-sync-events'
     }
+    diagnostics: {
+      name: 'diag-rag-us-prod'
+      workspaceRegion: 0
+      clusters: [
+        {
+          name: 'aks-rag-us-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-rag-us-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-rag-us-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-rag-us-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-rag-us-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      serviceBusNamespaces: [
+        {
+          name: 'sbns-rag-us-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+    }
   }
   {
     key: 'eu'
@@ -382,6 +452,7 @@ param regions = [
         'snet-aks'
         'snet-ingress'
       ]
+      containerInsightsRuleName: 'dcr-rag-eu-prod'
     }
     search: {
       name: 'srch-rag-eu-prod-399e5d'
@@ -507,6 +578,75 @@ param regions = [
       storageAccountName: 'strageuprod399e5d'
       serviceBusNamespaceName: 'sbns-rag-eu-prod-399e5d'
       serviceBusTopicName: 'index-sync-events'
+    }
+    diagnostics: {
+      name: 'diag-rag-eu-prod'
+      workspaceRegion: 1
+      clusters: [
+        {
+          name: 'aks-rag-eu-prod'
+          categoryGroups: []
+          categories: [
+            'cluster-autoscaler'
+            'guard'
+            'kube-apiserver'
+            'kube-audit-admin'
+            'kube-controller-manager'
+            'kube-scheduler'
+          ]
+          metrics: true
+        }
+      ]
+      cognitiveAccounts: [
+        {
+          name: 'oai-rag-eu-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      keyVaults: [
+        {
+          name: 'kv-rag-eu-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      redisCaches: [
+        {
+          name: 'redis-rag-eu-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      searchServices: [
+        {
+          name: 'srch-rag-eu-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
+      serviceBusNamespaces: [
+        {
+          name: 'sbns-rag-eu-prod-399e5d'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+      ]
     }
   }
 ]

@@ -57,6 +57,9 @@ type aksSettings = {
 
   @description('Subnets of the virtual network the cluster places nodes and internal load balancers in (aks, ingress); it gets Network Contributor on each.')
   networkSubnetNames: string[]
+
+  @description('Name of the data collection rule Container Insights sends through; set exactly when there is a workspace.')
+  containerInsightsRuleName: string?
 }
 
 type nodePool = {
@@ -240,6 +243,56 @@ resource networkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01'
     }
   }
 ]
+
+// Container Insights authenticates with the cluster's managed identity
+// (`useAADAuth`), and then collects only through a data collection rule
+// associated with the cluster: the rule sends the Container Insights stream
+// to the workspace.
+resource containerInsightsRule 'Microsoft.Insights/dataCollectionRules@2024-03-11' = if (settings.?containerInsightsRuleName != null) {
+  name: settings.?containerInsightsRuleName ?? ''
+  location: location
+  tags: tags
+  kind: 'Linux'
+  properties: {
+    dataSources: {
+      extensions: [
+        {
+          name: 'ContainerInsightsExtension'
+          extensionName: 'ContainerInsights'
+          streams: [
+            'Microsoft-ContainerInsights-Group-Default'
+          ]
+        }
+      ]
+    }
+    destinations: {
+      logAnalytics: [
+        {
+          name: 'workspace'
+          workspaceResourceId: logAnalyticsWorkspaceId
+        }
+      ]
+    }
+    dataFlows: [
+      {
+        streams: [
+          'Microsoft-ContainerInsights-Group-Default'
+        ]
+        destinations: [
+          'workspace'
+        ]
+      }
+    ]
+  }
+}
+
+resource containerInsightsAssociation 'Microsoft.Insights/dataCollectionRuleAssociations@2024-03-11' = if (settings.?containerInsightsRuleName != null) {
+  name: 'ContainerInsightsExtension'
+  scope: cluster
+  properties: {
+    dataCollectionRuleId: containerInsightsRule.id
+  }
+}
 
 @description('Resource ID of the cluster.')
 output id string = cluster.id

@@ -104,6 +104,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-pubsec-primary-prod"
       }
       search = {
         name                  = "srch-pubsec-primary-prod-523733"
@@ -199,6 +200,44 @@ locals {
         ]
         link_name = "link-vnet-pubsec-primary-prod"
       }
+      diagnostics = {
+        name             = "diag-pubsec-primary-prod"
+        workspace_region = "primary"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     standby = {
       location            = "canadaeast"
@@ -272,6 +311,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-pubsec-standby-prod"
       }
       search = null
       openai = {
@@ -331,6 +371,39 @@ locals {
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-pubsec-standby-prod"
+      }
+      diagnostics = {
+        name             = "diag-pubsec-standby-prod"
+        workspace_region = "standby"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
       }
     }
   }
@@ -712,8 +785,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "search" {
@@ -819,6 +893,15 @@ module "keyvault" {
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search }[key][each.key].id }) }
 }
 
 module "frontdoor" {

@@ -79,6 +79,7 @@ locals {
           }
         }
       }
+      diagnostics = null
     }
     weu = {
       location            = "westeurope"
@@ -195,6 +196,17 @@ locals {
             min_replicas          = 1
             max_replicas          = 10
             ingress               = null
+          }
+        }
+      }
+      diagnostics = {
+        name             = "diag-aca-weu-test"
+        workspace_region = "weu"
+        targets = {
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
           }
         }
       }
@@ -361,6 +373,15 @@ module "container_apps" {
   environments               = each.value.container_apps.environments
   apps                       = each.value.container_apps.apps
   tags                       = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { keyvault = module.keyvault }[key][each.key].id }) }
 }
 
 module "container_registry" {

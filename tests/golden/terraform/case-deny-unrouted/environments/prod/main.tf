@@ -137,6 +137,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search      = null
       openai      = null
@@ -212,6 +213,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search      = null
       openai      = null
@@ -287,6 +289,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search      = null
       openai      = null

@@ -114,6 +114,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search     = null
       openai     = null
@@ -195,6 +196,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search = null
       openai = null

@@ -91,6 +91,7 @@ locals {
         zones     = ["privatelink.blob.core.windows.net", "privatelink.documents.azure.com"]
         link_name = "link-vnet-ren-north-test"
       }
+      diagnostics = null
     }
     west = {
       location            = "westeurope"
@@ -161,6 +162,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = "dcr-ren-weu-test"
       }
       search = null
       openai = null
@@ -197,6 +199,29 @@ locals {
           "privatelink.vaultcore.azure.net",
         ]
         link_name = "link-vnet-ren-weu-test"
+      }
+      diagnostics = {
+        name             = "diag-ren-weu-test"
+        workspace_region = "west"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
       }
     }
   }
@@ -426,8 +451,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "storage" {
@@ -470,6 +496,15 @@ module "keyvault" {
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault }[key][each.key].id }) }
 }
 
 module "cosmos" {

@@ -29,6 +29,11 @@ moved {
 }
 
 moved {
+  from = module.diagnostics["weu"]
+  to   = module.diagnostics["west"]
+}
+
+moved {
   from = module.keyvault["weu"]
   to   = module.keyvault["west"]
 }

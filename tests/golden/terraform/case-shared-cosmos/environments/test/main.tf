@@ -104,6 +104,17 @@ locals {
         ]
         link_name = "link-vnet-shc-neu-test"
       }
+      diagnostics = {
+        name             = "diag-shc-neu-test"
+        workspace_region = "neu"
+        targets = {
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     weu = {
       location            = "westeurope"
@@ -185,6 +196,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = null
       }
       search = null
       openai = null
@@ -222,6 +234,7 @@ locals {
         ]
         link_name = "link-vnet-shc-weu-test"
       }
+      diagnostics = null
     }
   }
 
@@ -434,8 +447,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "search" {
@@ -521,6 +535,15 @@ module "keyvault" {
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { search = module.search }[key][each.key].id }) }
 }
 
 module "cosmos" {

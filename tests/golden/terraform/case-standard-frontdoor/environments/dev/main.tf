@@ -122,6 +122,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search = null
       openai = {
@@ -221,6 +222,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = null
       }
       search      = null
       openai      = null

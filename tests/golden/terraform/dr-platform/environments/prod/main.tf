@@ -125,6 +125,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-drp-primary-prod"
       }
       search = {
         name                  = "srch-drp-primary-prod-af1e7c"
@@ -249,6 +250,44 @@ locals {
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
       }
+      diagnostics = {
+        name             = "diag-drp-primary-prod"
+        workspace_region = "primary"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     secondary = {
       location            = "westus2"
@@ -331,6 +370,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-drp-secondary-prod"
       }
       search = {
         name                  = "srch-drp-secondary-prod-af1e7c"
@@ -439,6 +479,39 @@ locals {
           }
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
+      }
+      diagnostics = {
+        name             = "diag-drp-secondary-prod"
+        workspace_region = "secondary"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
       }
     }
   }
@@ -926,8 +999,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "search" {
@@ -1051,6 +1125,15 @@ module "app_service" {
     private_dns_zone_ids = [for zone in each.value.app_service.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search }[key][each.key].id }) }
 }
 
 module "cosmos" {

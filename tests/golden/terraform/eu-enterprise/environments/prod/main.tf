@@ -125,6 +125,17 @@ locals {
           }
         }
       }
+      diagnostics = {
+        name             = "diag-euent-northeurope-prod"
+        workspace_region = "northeurope"
+        targets = {
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     westeurope = {
       location            = "westeurope"
@@ -354,6 +365,27 @@ locals {
               external_enabled = true
               target_port      = 5000
             }
+          }
+        }
+      }
+      diagnostics = {
+        name             = "diag-euent-westeurope-prod"
+        workspace_region = "westeurope"
+        targets = {
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          postgres = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
           }
         }
       }
@@ -743,6 +775,15 @@ module "container_apps" {
   environments               = each.value.container_apps.environments
   apps                       = each.value.container_apps.apps
   tags                       = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { keyvault = module.keyvault, postgres = module.postgres, redis = module.redis }[key][each.key].id }) }
 }
 
 module "container_registry" {

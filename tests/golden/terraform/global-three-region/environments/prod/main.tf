@@ -148,6 +148,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-oversight-apac-prod"
       }
       search = null
       openai = null
@@ -252,6 +253,39 @@ locals {
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
       }
+      diagnostics = {
+        name             = "diag-oversight-apac-prod"
+        workspace_region = "apac"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          postgres = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     eu = {
       location            = "westeurope"
@@ -334,6 +368,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-oversight-eu-prod"
       }
       search = null
       openai = null
@@ -438,6 +473,39 @@ locals {
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
       }
+      diagnostics = {
+        name             = "diag-oversight-eu-prod"
+        workspace_region = "eu"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          postgres = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     us = {
       location            = "eastus"
@@ -520,6 +588,7 @@ locals {
             taints          = []
           }
         }
+        container_insights_rule_name = "dcr-oversight-us-prod"
       }
       search = null
       openai = null
@@ -623,6 +692,39 @@ locals {
           }
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
+      }
+      diagnostics = {
+        name             = "diag-oversight-us-prod"
+        workspace_region = "us"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          postgres = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
       }
     }
   }
@@ -1064,8 +1166,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "storage" {
@@ -1179,6 +1282,15 @@ module "app_service" {
     private_dns_zone_ids = [for zone in each.value.app_service.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis }[key][each.key].id }) }
 }
 
 module "frontdoor" {

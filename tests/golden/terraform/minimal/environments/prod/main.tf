@@ -108,6 +108,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = "dcr-minimal-east-prod"
       }
       search = {
         name                  = "srch-minimal-east-prod-d9ba01"
@@ -196,6 +197,39 @@ locals {
         private_endpoint_name      = "pep-minimal-east-amr-prod"
         private_dns_zones          = ["privatelink.redis.azure.net"]
       }
+      diagnostics = {
+        name             = "diag-minimal-east-prod"
+        workspace_region = "east"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     west = {
       location            = "westus2"
@@ -266,6 +300,7 @@ locals {
             taints = []
           }
         }
+        container_insights_rule_name = "dcr-minimal-west-prod"
       }
       search = {
         name                  = "srch-minimal-west-prod-d9ba01"
@@ -324,6 +359,34 @@ locals {
         geo_replication_group_name = null
         private_endpoint_name      = "pep-minimal-west-amr-prod"
         private_dns_zones          = ["privatelink.redis.azure.net"]
+      }
+      diagnostics = {
+        name             = "diag-minimal-west-prod"
+        workspace_region = "west"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
       }
     }
   }
@@ -532,8 +595,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "search" {
@@ -634,6 +698,15 @@ module "keyvault" {
     private_dns_zone_ids = [for zone in each.value.keyvault.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, search = module.search }[key][each.key].id }) }
 }
 
 module "policy_definitions" {

@@ -132,6 +132,7 @@ locals {
             taints = ["workload=rag-api:NoSchedule"]
           }
         }
+        container_insights_rule_name = "dcr-rag-eu-prod"
       }
       search = {
         name                  = "srch-rag-eu-prod-399e5d"
@@ -264,6 +265,49 @@ locals {
         subscription_name = "blob-created"
         topic             = "index-sync-events"
       }
+      diagnostics = {
+        name             = "diag-rag-eu-prod"
+        workspace_region = "eu"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          servicebus = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
+      }
     }
     us = {
       location            = "eastus"
@@ -339,6 +383,7 @@ locals {
             taints = ["workload=rag-api:NoSchedule"]
           }
         }
+        container_insights_rule_name = "dcr-rag-us-prod"
       }
       search = {
         name                  = "srch-rag-us-prod-399e5d"
@@ -470,6 +515,49 @@ locals {
         name              = "egst-rag-us-prod"
         subscription_name = "blob-created"
         topic             = "index-sync-events"
+      }
+      diagnostics = {
+        name             = "diag-rag-us-prod"
+        workspace_region = "us"
+        targets = {
+          aks = {
+            category_groups = []
+            categories = [
+              "cluster-autoscaler",
+              "guard",
+              "kube-apiserver",
+              "kube-audit-admin",
+              "kube-controller-manager",
+              "kube-scheduler",
+            ]
+            metrics = true
+          }
+          keyvault = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          openai = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          search = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          servicebus = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+        }
       }
     }
   }
@@ -1106,8 +1194,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
-  tags                       = local.common_tags
+  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  container_insights_rule_name = each.value.aks.container_insights_rule_name
+  tags                         = local.common_tags
 }
 
 module "search" {
@@ -1247,6 +1336,15 @@ module "eventgrid" {
   storage_account_id   = module.storage[each.key].id
   service_bus_topic_id = module.servicebus[each.key].topic_ids[each.value.eventgrid.topic]
   tags                 = local.common_tags
+}
+
+module "diagnostics" {
+  source   = "../../modules/regional/diagnostics"
+  for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
+
+  name                       = each.value.diagnostics.name
+  log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, servicebus = module.servicebus }[key][each.key].id }) }
 }
 
 module "cosmos" {

@@ -71,6 +71,12 @@ variable "log_analytics_workspace_id" {
   default     = null
 }
 
+variable "container_insights_rule_name" {
+  type        = string
+  description = "Name of the data collection rule that sends Container Insights data to the workspace; null for none (no workspace)."
+  default     = null
+}
+
 variable "system_pool" {
   type = object({
     name            = string

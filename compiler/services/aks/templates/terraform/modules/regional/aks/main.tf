@@ -127,3 +127,45 @@ resource "azurerm_role_assignment" "network_contributor" {
   role_definition_name = "Network Contributor"
   principal_id         = azurerm_kubernetes_cluster.this.identity[0].principal_id
 }
+
+# Container insights authenticates with the cluster's managed identity
+# (`msi_auth_for_monitoring_enabled`), and then collects only through a data
+# collection rule associated with the cluster, which azurerm does not create
+# by itself: the rule sends the Container insights stream to the workspace.
+resource "azurerm_monitor_data_collection_rule" "container_insights" {
+  count = var.container_insights_rule_name == null ? 0 : 1
+
+  name                = var.container_insights_rule_name
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  kind                = "Linux"
+  tags                = var.tags
+
+  destinations {
+    log_analytics {
+      name                  = "workspace"
+      workspace_resource_id = var.log_analytics_workspace_id
+    }
+  }
+
+  data_flow {
+    streams      = ["Microsoft-ContainerInsights-Group-Default"]
+    destinations = ["workspace"]
+  }
+
+  data_sources {
+    extension {
+      name           = "ContainerInsightsExtension"
+      extension_name = "ContainerInsights"
+      streams        = ["Microsoft-ContainerInsights-Group-Default"]
+    }
+  }
+}
+
+resource "azurerm_monitor_data_collection_rule_association" "container_insights" {
+  count = var.container_insights_rule_name == null ? 0 : 1
+
+  name                    = "ContainerInsightsExtension"
+  target_resource_id      = azurerm_kubernetes_cluster.this.id
+  data_collection_rule_id = azurerm_monitor_data_collection_rule.container_insights[0].id
+}

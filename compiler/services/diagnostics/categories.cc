@@ -1,0 +1,44 @@
+#include "compiler/services/diagnostics/categories.h"
+
+#include <algorithm>
+
+namespace topoc::services::diagnostics {
+namespace {
+
+// Learn, "Create diagnostic settings at scale by using built-in Azure
+// policies" (supported resources, 2025-07-14): `allLogs` exists for Key
+// Vault, PostgreSQL flexible server, Azure Cache for Redis, Service Bus,
+// AI Search and Cognitive Services accounts, not for AKS clusters.
+constexpr std::string_view kAllLogs[] = {"allLogs"};
+
+// Learn, "Supported logs for Microsoft.ContainerService/managedClusters":
+// the control plane's categories. `kube-audit` (every read) is left out
+// for `kube-audit-admin`, the writes only, as Learn advises for cost.
+constexpr std::string_view kAksCategories[] = {
+    "cluster-autoscaler",      "guard",          "kube-apiserver", "kube-audit-admin",
+    "kube-controller-manager", "kube-scheduler",
+};
+
+const WatchedType kTypes[] = {
+    {"azurerm_kubernetes_cluster", "aks", "clusters", {}, kAksCategories, true},
+    {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
+    {"azurerm_cognitive_account", "openai", "cognitiveAccounts", kAllLogs, {}, true},
+    {"azurerm_redis_cache", "redis", "redisCaches", kAllLogs, {}, true},
+    {"azurerm_key_vault", "keyvault", "keyVaults", kAllLogs, {}, true},
+    {"azurerm_postgresql_flexible_server", "postgres", "postgresServers", kAllLogs, {}, true},
+    {"azurerm_servicebus_namespace", "servicebus", "serviceBusNamespaces", kAllLogs, {}, true},
+};
+
+}  // namespace
+
+std::span<const WatchedType> watched_types() {
+  return kTypes;
+}
+
+const WatchedType* find_watched_type(std::string_view azurerm_type) {
+  auto it = std::find_if(std::begin(kTypes), std::end(kTypes),
+                         [&](const WatchedType& t) { return t.azurerm_type == azurerm_type; });
+  return it == std::end(kTypes) ? nullptr : &*it;
+}
+
+}  // namespace topoc::services::diagnostics

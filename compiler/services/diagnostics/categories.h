@@ -1,0 +1,24 @@
+// Which platform logs and metrics each watched resource type sends to Log
+// Analytics: the `allLogs` category group where Azure offers it for the
+// type, else the type's categories by name, and `AllMetrics`.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace topoc::services::diagnostics {
+
+struct WatchedType {
+  std::string_view azurerm_type;
+  std::string_view module;       // the Terraform root module call that outputs its `id`
+  std::string_view bicep_field;  // its list in the Bicep module's settings
+  std::span<const std::string_view> category_groups;
+  std::span<const std::string_view> categories;
+  bool metrics = false;
+};
+
+// In the order the planner visits a region's resources.
+std::span<const WatchedType> watched_types();
+const WatchedType* find_watched_type(std::string_view azurerm_type);
+
+}  // namespace topoc::services::diagnostics

@@ -1,0 +1,128 @@
+// Diagnostic settings: each watched resource of a region with `monitoring`
+// sends its platform logs and metrics to a Log Analytics workspace: the
+// region's own, or the one of the region `logs_to` names. Each setting is a
+// log-sink placement at the workspace's location, checked against the
+// boundaries whose data the watched resource holds (R013).
+#include <fmt/format.h>
+
+#include "compiler/estate/add_resource.h"
+#include "compiler/rules/residency_facts.h"
+#include "compiler/services/diagnostics/categories.h"
+#include "compiler/services/registry.h"
+
+namespace topoc::services::diagnostics {
+namespace {
+
+// R013, worded for the watched resource rather than the setting.
+void word_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
+  const estate::Resource& r = *b.resource;
+  const estate::Placement& p = *b.placement;
+  auto& d = sink.report(
+      diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
+      fmt::format("diagnostic logs of `{}` land in {}, outside boundary `{}`",
+                  r.properties.value("target_resource_name", r.name),
+                  rules::quoted_list(b.outside, 3), b.boundary ? b.boundary->name : ""));
+  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
+  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
+  d.help = fmt::format(
+      "set `logs_to` to a region of boundary `{}` that runs `monitoring`, or remove it to keep "
+      "the logs in the region's own workspace",
+      b.boundary ? b.boundary->name : "");
+}
+
+// The region whose workspace receives `r`'s logs; null when `logs_to`
+// names no region with `monitoring` (rule S120 reports it).
+const model::Region* workspace_region(const model::Topology& t, const model::Region& r) {
+  if (r.monitoring->logs_to.value.empty()) return &r;
+  const model::Region* ws = t.find_region(r.monitoring->logs_to.value);
+  return ws && ws->monitoring ? ws : nullptr;
+}
+
+estate::Placement sink_placement(const estate::Estate& e, const model::Region& r,
+                                 const model::Region& ws, std::string_view watched) {
+  estate::Placement p;
+  p.kind = estate::PlacementKind::kLogSink;
+  p.locations = {ws.location.value};
+  const std::string& workspace = e.names.region(ws.key, "log");
+  if (&ws == &r) {
+    p.reasons.push_back(
+        {r.monitoring->location,
+         fmt::format("diagnostic logs of `{}` land in workspace `{}` in {} because `region \"{}\"` "
+                     "sets `monitoring {{ ... }}`",
+                     watched, workspace, ws.location.value, r.key)});
+    // The region's own location: checked once, on its resource group (R001).
+    p.checked = false;
+  } else {
+    p.reasons.push_back(
+        {r.monitoring->logs_to.location,
+         fmt::format("diagnostic logs of `{}` land in workspace `{}` in {} because `region \"{}\"` "
+                     "sets `monitoring {{ logs_to = \"{}\" }}`",
+                     watched, workspace, ws.location.value, r.key, ws.key)});
+    p.reasons.push_back(
+        {ws.location.location,
+         fmt::format("region `{}` keeps its workspace in `{}`", ws.key, ws.location.value)});
+    p.wording = word_sink;
+  }
+  return p;
+}
+
+}  // namespace
+
+void plan(estate::Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const model::Region& r : t.regions) {
+    if (!r.monitoring || !r.monitoring->diagnostics.value) continue;
+    const model::Region* ws = workspace_region(t, r);
+    if (!ws) continue;
+    const std::string k = estate::instance(r.key);
+    // Found first and added after: adding moves the resources.
+    std::vector<size_t> watched;
+    for (const WatchedType& type : watched_types()) {
+      const std::string key = fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type);
+      for (size_t i = 0; i < e.resources.size(); ++i) {
+        if (e.resources[i].key == key) watched.push_back(i);
+      }
+    }
+    const std::string& name = e.names.region(r.key, "diag");
+    for (size_t i : watched) {
+      const WatchedType& type = *find_watched_type(e.resources[i].azurerm_type);
+      const std::string target = e.resources[i].key;
+      const std::string target_name = e.resources[i].name;
+      const std::vector<size_t> holders = e.resources[i].holders;
+      estate::DiagnosticSetting s;
+      s.key = std::string(type.module);
+      s.module = type.module;
+      s.instance = r.key;
+      s.watched = target;
+      s.watched_name = target_name;
+      s.name = name;
+      s.workspace = ws;
+      s.category_groups.assign(type.category_groups.begin(), type.category_groups.end());
+      s.categories.assign(type.categories.begin(), type.categories.end());
+      s.metrics = type.metrics;
+      nlohmann::json props = {
+          {"target_resource_name", target_name},
+          {"log_analytics_workspace_name", e.names.region(ws->key, "log")},
+          {"enabled_log_category_groups", s.category_groups},
+          {"enabled_log_categories", s.categories},
+          {"enabled_metric_categories",
+           s.metrics ? std::vector<std::string>{"AllMetrics"} : std::vector<std::string>{}},
+      };
+      auto& res = estate::add_resource(
+          e,
+          fmt::format("module.diagnostics{}.azurerm_monitor_diagnostic_setting.this{}", k,
+                      estate::instance(s.key)),
+          "azurerm_monitor_diagnostic_setting", name, "", r.boundary_name.value,
+          e.names.region(r.key, "rg"), std::move(props), false);
+      res.region = &r;
+      res.source = r.monitoring->location;
+      res.holders = holders;
+      res.depends_on = {target, "module.monitoring" + estate::instance(ws->key) +
+                                    ".azurerm_log_analytics_workspace.this"};
+      res.placements.push_back(sink_placement(e, r, *ws, target_name));
+      e.diagnostic_settings.push_back(std::move(s));
+    }
+  }
+}
+
+}  // namespace topoc::services::diagnostics

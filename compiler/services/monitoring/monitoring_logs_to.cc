@@ -1,0 +1,28 @@
+// S120: `logs_to` sends a region's diagnostic logs to the Log Analytics
+// workspace of another region, so that region must run `monitoring`.
+#include <fmt/format.h>
+
+#include "compiler/rules/rules.h"
+
+namespace topoc::rules {
+
+void monitoring_logs_to(const model::Topology& t, diag::DiagnosticSink& sink) {
+  for (const model::Region& region : t.regions) {
+    if (!region.monitoring || !region.monitoring->logs_to.explicit_) continue;
+    const model::Sourced<std::string>& to = region.monitoring->logs_to;
+    const model::Region* target = t.find_region(to.value);
+    if (!target || target->monitoring) continue;  // undeclared: M004
+    auto& d = sink.report(diag::Kind::LogsToRegionWithoutWorkspace, to.location,
+                          fmt::format("region `{}` sends its logs to region `{}`, which runs no "
+                                      "`monitoring` and so has no workspace",
+                                      region.key, target->key));
+    d.notes.push_back(
+        {target->location_of_block, fmt::format("region `{}` declared here", target->key)});
+    d.help = fmt::format(
+        "add `monitoring` to the `services` of region `{}`, or remove `logs_to` to keep the logs "
+        "in the region's own workspace",
+        target->key);
+  }
+}
+
+}  // namespace topoc::rules
