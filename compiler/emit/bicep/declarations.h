@@ -51,6 +51,7 @@ inline constexpr RegionCollection kRegionAppService{"regionAppService", "appServ
 inline constexpr RegionCollection kRegionEventGrid{"regionEventGrid", "eventGrid", true};
 inline constexpr RegionCollection kRegionContainerApps{"regionContainerApps", "containerApps",
                                                        true};
+inline constexpr RegionCollection kRegionAutomation{"regionAutomation", "automation", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

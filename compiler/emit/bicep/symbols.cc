@@ -82,6 +82,7 @@ constexpr std::string_view kReserved[] = {
     "eventGridSettings",
     "managedRedisSettings",
     "backupSettings",
+    "automationSettings",
     "appServiceSettings",
     "containerAppsSettings",
     "cosmosSettings",
@@ -107,6 +108,7 @@ constexpr std::string_view kReserved[] = {
     "regionServiceBus",
     "regionManagedRedis",
     "regionBackup",
+    "regionAutomation",
     "regionAppService",
     "regionContainerApps",
     // Outputs.
