@@ -15,6 +15,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { appServiceSettings } from 'modules/app-service.bicep'
+import { automationSettings } from 'modules/automation.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
@@ -117,6 +118,9 @@ type regionSettings = {
 
   @description('Its App Service plans and sites.')
   appService: appServiceSettings?
+
+  @description('Its Automation account and runbooks.')
+  automation: automationSettings?
 
   @description('Index in `regions` of the region whose endpoints subnet and Redis DNS zone the private endpoint of its Redis geo-replica uses.')
   redisReplicaRegion: int?
@@ -288,6 +292,17 @@ module regionAppService 'modules/app-service.bicep' = [
       regionKeyVaults
       regionStorage
     ]
+  }
+]
+
+module regionAutomation 'modules/automation.bicep' = [
+  for (region, i) in regions: if (region.?automation != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.automation!
+      location: region.group.location
+      tags: tags
+    }
   }
 ]
 
