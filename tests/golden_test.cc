@@ -107,6 +107,7 @@ driver::Overrides overrides_of(std::string_view text) {
 driver::CheckResult check_relative(const std::string& relative_path, std::string text) {
   driver::CheckResult result;
   driver::Overrides overrides = overrides_of(text);
+  overrides.files_dir = (source_dir() / relative_path).parent_path().string();
   driver::check_source(result, relative_path, std::move(text), overrides);
   result.sink.sort();
   return result;

@@ -82,7 +82,9 @@ TEST_P(ResidencyGolden, EveryFormatMatchesItsGolden) {
   ASSERT_TRUE(text) << path;
   // As `topoc residency` reads it: the file's own environment alone.
   driver::CheckResult result;
-  driver::check_source(result, path, *text, {"", false});
+  driver::Overrides overrides{"", false};
+  overrides.files_dir = (kSource / "examples").string();
+  driver::check_source(result, path, *text, overrides);
   ASSERT_EQ(0u, result.sink.error_count()) << path;
   ASSERT_TRUE(!result.models.empty() && result.models[0]);
   estate::Estate estate = estate::build_estate(*result.models[0], {});

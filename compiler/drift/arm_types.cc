@@ -116,6 +116,12 @@ constexpr std::array kTypes = {
             "azurerm_servicebus_namespace_disaster_recovery_config", false},
     ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
     ArmType{"microsoft.web/serverfarms", "azurerm_service_plan", true},
+    ArmType{"microsoft.automation/automationaccounts", "azurerm_automation_account", true},
+    ArmType{"microsoft.automation/automationaccounts/runbooks", "azurerm_automation_runbook", true},
+    // Schedules are proxy resources Resource Graph does not list: mapped for
+    // exports that do, never reported missing.
+    ArmType{"microsoft.automation/automationaccounts/schedules", "azurerm_automation_schedule",
+            false},
     // One ARM type for web apps and function apps: read_arm_resource tells
     // them apart by `kind` ("functionapp,linux").
     ArmType{"microsoft.web/sites", "azurerm_linux_web_app", true},

@@ -238,6 +238,18 @@ void service_plan_attributes(const json& r, const json& props, json& a) {
   }
 }
 
+// ARM keeps the account's sku under properties and says `disableLocalAuth`
+// where azurerm says local_authentication_enabled.
+void automation_account_attributes(const json& props, json& a) {
+  if (const json* sku = member(props, "sku")) {
+    if (!string_field(*sku, "name").empty()) a["sku_name"] = string_field(*sku, "name");
+  }
+  copy(props, "publicNetworkAccess", a, "public_network_access_enabled");
+  if (const json* local = member(props, "disableLocalAuth"); local && local->is_boolean()) {
+    a["local_authentication_enabled"] = !local->get<bool>();
+  }
+}
+
 // ARM keeps an environment's zone redundancy at the top of its properties
 // and its internal load balancer in vnetConfiguration.internal; an app's
 // revision mode in configuration.activeRevisionsMode, which azurerm writes
@@ -354,6 +366,12 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     copy(props, "useRemoteGateways", a, "use_remote_gateways");
   } else if (type == "azurerm_service_plan") {
     service_plan_attributes(r, props, a);
+  } else if (type == "azurerm_automation_account") {
+    automation_account_attributes(props, a);
+  } else if (type == "azurerm_automation_runbook") {
+    copy(props, "runbookType", a, "runbook_type");
+  } else if (type == "azurerm_automation_schedule") {
+    copy(props, "frequency", a, "frequency");
   } else if (type == "azurerm_linux_web_app" || type == "azurerm_linux_function_app") {
     copy(props, "httpsOnly", a, "https_only");
     if (const json* access = member(props, "publicNetworkAccess"); access && access->is_string()) {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "compiler/driver/referenced_files.h"
 #include "compiler/model/build_model.h"
 #include "compiler/model/environments.h"
 #include "compiler/rules/rules.h"
@@ -134,7 +135,14 @@ void check_source(CheckResult& result, std::string path, std::string text, const
       model::effective_document(parsed.document, chosen, index, result.sink);
   auto model = model::build_model(effective, index, result.sink);
   if (model && !overrides.environment.empty()) model->environment.value = overrides.environment;
-  if (model) rules::run_all(*model, result.sink);
+  if (model) {
+    std::string dir = overrides.files_dir;
+    if (dir.empty() && file.path() != kStdinName) {
+      dir = std::filesystem::path(file.path()).parent_path().string();
+    }
+    read_referenced_files(*model, dir, result.sink);
+    rules::run_all(*model, result.sink);
+  }
   result.models.push_back(std::move(model));
   if (!overrides.environment.empty() || !overrides.every_environment) return;
   // Each declared environment is checked as built; what it adds to the

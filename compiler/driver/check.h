@@ -47,6 +47,10 @@ struct Overrides {
   // Without `environment`: check each declared environment too, reporting
   // the findings the topology's own environment does not have.
   bool every_environment = true;
+  // The directory that files the topology names (runbooks) are read
+  // relative to. Empty = the topology file's own directory (the working
+  // directory for standard input).
+  std::string files_dir;
 };
 
 // Checks source text as if read from `path`.

@@ -23,9 +23,12 @@ struct Checked {
   const model::Topology& model() const { return *result.models.front(); }
 };
 
-std::unique_ptr<Checked> check(const std::string& text) {
+// `files_dir`: where the files the topology names (runbooks) are read from.
+std::unique_ptr<Checked> check(const std::string& text, const std::string& files_dir = "") {
   auto c = std::make_unique<Checked>();
-  driver::check_source(c->result, "test.topo", text);
+  driver::Overrides overrides;
+  overrides.files_dir = files_dir;
+  driver::check_source(c->result, "test.topo", text, overrides);
   EXPECT_EQ(0u, c->result.sink.error_count()) << text;
   EXPECT_FALSE(c->result.models.empty());
   return c;
@@ -160,7 +163,7 @@ TEST(Estate, EveryResourceOfEveryExampleHasATerraformRendering) {
   size_t seen = 0;
   for (const auto& entry : fs::directory_iterator(examples)) {
     if (entry.path().extension() != ".topo") continue;
-    auto c = check(read(entry.path()));
+    auto c = check(read(entry.path()), examples.string());
     if (c->result.models.empty()) continue;
     estate::Estate e = estate::build_estate(c->model(), {});
     emit::FileTree tree = emit::emit_terraform(c->model(), {});

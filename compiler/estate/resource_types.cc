@@ -12,6 +12,16 @@ namespace {
 constexpr ResourceTypePair kPairs[] = {
     {"azurerm_application_insights", "Microsoft.Insights/components", "2020-02-02",
      Parity::kCompared, ""},
+    {"azurerm_automation_account", "Microsoft.Automation/automationAccounts", "2024-10-23",
+     Parity::kCompared, ""},
+    {"azurerm_automation_job_schedule", "Microsoft.Automation/automationAccounts/jobSchedules",
+     "2024-10-23", Parity::kNameFromAzure,
+     "azurerm has no name argument (Azure names the link with a GUID); Bicep derives it with "
+     "`guid()`"},
+    {"azurerm_automation_runbook", "Microsoft.Automation/automationAccounts/runbooks", "2024-10-23",
+     Parity::kCompared, ""},
+    {"azurerm_automation_schedule", "Microsoft.Automation/automationAccounts/schedules",
+     "2024-10-23", Parity::kCompared, ""},
     {"azurerm_cdn_frontdoor_custom_domain", "Microsoft.Cdn/profiles/customDomains", "2026-10-01",
      Parity::kCompared, ""},
     {"azurerm_cdn_frontdoor_endpoint", "Microsoft.Cdn/profiles/afdEndpoints", "2026-10-01",

@@ -61,6 +61,7 @@ enum class Service {
   kBackup,
   kAppService,
   kContainerApps,
+  kAutomation,
 };
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };

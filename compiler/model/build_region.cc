@@ -33,6 +33,7 @@ constexpr Choice<Service> kServices[] = {
     {"backup", Service::kBackup},
     {"app_service", Service::kAppService},
     {"container_apps", Service::kContainerApps},
+    {"automation", Service::kAutomation},
 };
 
 // "services are aks, ai_search, ... and container_apps".
@@ -400,11 +401,12 @@ void read_region(BlockReader& r, Region& region) {
     // anyway, and A007 reports it if the location lacks it.
     for (const auto& c : kServices) {
       std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
-      // A database server, a message broker, a backup vault, App Service or
-      // Container Apps are never implied: each runs where asked for.
+      // A database server, a message broker, a backup vault, App Service,
+      // Container Apps or an Automation account are never implied: each
+      // runs where asked for.
       bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus ||
                         c.value == Service::kBackup || c.value == Service::kAppService ||
-                        c.value == Service::kContainerApps;
+                        c.value == Service::kContainerApps || c.value == Service::kAutomation;
       if (on_request && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
@@ -649,6 +651,17 @@ void read_region(BlockReader& r, Region& region) {
     }
   } else {
     service_block("container_apps", Service::kContainerApps);
+  }
+  if (region.has(Service::kAutomation)) {
+    region.automation.emplace();
+    region.automation->location = region.location_of_block;
+    if (const dsl::Node* n = service_block("automation", Service::kAutomation)) {
+      BlockReader br(*n, ctx);
+      read_automation(br, *region.automation);
+      br.finish();
+    }
+  } else {
+    service_block("automation", Service::kAutomation);
   }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {

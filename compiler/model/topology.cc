@@ -105,6 +105,7 @@ const char* to_string(Service s) {
     case Service::kBackup: return "backup";
     case Service::kAppService: return "app_service";
     case Service::kContainerApps: return "container_apps";
+    case Service::kAutomation: return "automation";
   }
   return "";
 }

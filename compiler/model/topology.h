@@ -9,6 +9,7 @@
 #include "compiler/services/aks/model.h"
 #include "compiler/services/alerts/model.h"
 #include "compiler/services/app_service/model.h"
+#include "compiler/services/automation/model.h"
 #include "compiler/services/backup/model.h"
 #include "compiler/services/container_apps/model.h"
 #include "compiler/services/container_registry/model.h"
@@ -89,6 +90,7 @@ struct Region {
   std::optional<Backup> backup;
   std::optional<AppService> app_service;
   std::optional<ContainerApps> container_apps;
+  std::optional<Automation> automation;
   bool has(Service s) const;
   bool has_subnet(std::string_view name) const;
   // Whether a Container App of the region takes its image from the region's

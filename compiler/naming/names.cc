@@ -237,6 +237,11 @@ class Generator {
     if (r.backup) backup(*r.backup, key, base, rg);
     if (r.app_service) app_service(*r.app_service, key, base, rg);
     if (r.container_apps) container_apps(*r.container_apps, key, base, rg);
+    // Runbooks and schedules keep the names the topology gives them (S111).
+    if (r.automation) {
+      add("azurerm_automation_account", base + ".automation", regional("aa", key), rg,
+          {&env_, &prefix_, &key});
+    }
     private_endpoints(r, key, base, rg);
   }
 

@@ -523,6 +523,20 @@ constexpr NamingRule kRules[] = {
      .punctuation = "-",
      .scope = kParent,
      .summary = "3-150 letters, digits and `-`"},
+    // azurerm 4.55 internal/services/automation/validate/account_name.go:
+    // ^[0-9a-zA-Z][-0-9a-zA-Z]{4,48}[0-9a-zA-Z]$; Azure (Microsoft Learn,
+    // "Naming rules and restrictions for Azure resources") also wants a
+    // letter first.
+    {.resource_type = "azurerm_automation_account",
+     .noun = "Automation account",
+     .min_length = 6,
+     .max_length = 50,
+     .punctuation = "-",
+     .start = Start::kLetter,
+     .end = End::kAlnum,
+     .caf_prefix = "aa",
+     .summary = "6-50 letters, digits and `-`, starting with a letter and ending with a letter or "
+                "digit"},
     // azurerm 4.55 internal/services/appservice/validate/service_plan_name.go:
     // ^[0-9a-zA-Z-_]{1,60}$.
     {.resource_type = "azurerm_service_plan",

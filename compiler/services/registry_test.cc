@@ -59,7 +59,9 @@ std::map<std::string, std::set<std::string>> planned_kinds() {
   for (const auto& entry : files) {
     if (entry.path().extension() != ".topo") continue;
     driver::CheckResult result;
-    driver::check_source(result, entry.path().filename().string(), read(entry.path()));
+    driver::Overrides overrides;
+    overrides.files_dir = entry.path().parent_path().string();
+    driver::check_source(result, entry.path().filename().string(), read(entry.path()), overrides);
     if (result.sink.error_count() > 0 || result.models.empty()) continue;
     estate::Estate e = estate::build_estate(*result.models.front(), {});
     for (const services::ServiceInfo& s : services::all_services()) {

@@ -52,6 +52,7 @@ inline constexpr RegionCollection kRegionEventGrid{"regionEventGrid", "eventGrid
 inline constexpr RegionCollection kRegionContainerApps{"regionContainerApps", "containerApps",
                                                        true};
 inline constexpr RegionCollection kRegionDiagnostics{"regionDiagnostics", "diagnostics", true};
+inline constexpr RegionCollection kRegionAutomation{"regionAutomation", "automation", true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

@@ -9,6 +9,7 @@
 #include "compiler/emit/bicep/plan.h"
 #include "compiler/estate/estate.h"
 #include "compiler/emit/templates.h"
+#include "compiler/services/automation/runbook_files.h"
 
 namespace topoc::emit {
 namespace {
@@ -38,6 +39,13 @@ FileTree emit_bicep(const estate::Estate& estate) {
       {fmt::format("bicep/{}.bicepparam", plan.environment), render_main_bicepparam(plan, names)});
   for (const std::string& module : modules_used(plan)) {
     copy_template(files, "bicep/modules/" + module, "bicep/modules/" + module);
+  }
+  // Runbook scripts, to be uploaded where the runbooks' content URI points.
+  for (const model::Region& r : estate.topology->regions) {
+    if (!r.automation) continue;
+    for (const model::Runbook& rb : r.automation->runbooks) {
+      files.push_back({"bicep/" + services::automation::runbook_file(r, rb), rb.content});
+    }
   }
   // The policy modules load the shared definitions from ../policy.
   if (!plan.boundaries.empty()) {
@@ -81,6 +89,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kContainerApps),
       {"container-apps.bicep", "container-apps-acr-pull.bicep"});
   add(!p.estate->diagnostic_settings.empty(), {"diagnostics.bicep"});
+  add(p.any_region(Service::kAutomation), {"automation.bicep"});
   add(!p.cosmos.empty(), {"cosmos.bicep", "private-endpoint.bicep"});
   add(!p.registries.empty(), {"container-registry.bicep", "private-endpoint.bicep"});
   add(p.frontdoor.has_value(), {"frontdoor.bicep"});

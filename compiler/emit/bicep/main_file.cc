@@ -134,6 +134,7 @@ class MainFile {
     import(p_.any_region(Service::kAppService), "appServiceSettings", "app-service.bicep");
     import(p_.any_region(Service::kContainerApps), "containerAppsSettings",
            "container-apps.bicep");
+    import(p_.any_region(Service::kAutomation), "automationSettings", "automation.bicep");
     import(any_diagnostics(), "diagnosticsSettings", "diagnostics.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
@@ -192,6 +193,8 @@ class MainFile {
              kRegionAppService, "appServiceSettings");
     optional(p_.any_region(Service::kContainerApps), "Its Container Apps environments and apps.",
              kRegionContainerApps, "containerAppsSettings");
+    optional(p_.any_region(Service::kAutomation), "Its Automation account and runbooks.",
+             kRegionAutomation, "automationSettings");
     optional(any_diagnostics(), "Its diagnostic settings.", kRegionDiagnostics,
              "diagnosticsSettings");
     if (any_redis_replica()) {
@@ -476,6 +479,12 @@ class MainFile {
                     false, std::move(depends_on));
     }
     if (p_.any_region(Service::kContainerApps)) container_apps(location, subnets);
+    if (p_.any_region(Service::kAutomation)) {
+      region_module(kRegionAutomation, "automation.bicep",
+                    {{"settings", settings(kRegionAutomation)},
+                     {"location", raw(location)},
+                     {"tags", raw("tags")}});
+    }
   }
 
   // Every registry's login server goes to every region's module, which picks

@@ -15,6 +15,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
+#include "compiler/services/automation/runbook_files.h"
 #include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
@@ -458,6 +459,37 @@ class ParamsFile {
   }
 
   // Cross-region restore only on a geo-redundant vault, as Azure requires.
+  // The scripts are read from where the operator uploaded the tree's
+  // runbooks/ folder: ARM takes a runbook's content only from a URI.
+  Value automation(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::Automation& a = *r.automation;
+    std::vector<Value> runbooks;
+    for (const model::Runbook& rb : a.runbooks) {
+      std::vector<Property> props{{"name", str(rb.name)},
+                                  {"type", str(model::to_string(rb.type.value))}};
+      if (!rb.description.value.empty()) {
+        props.push_back({"description", str(rb.description.value)});
+      }
+      // Relative to the uploaded runbooks/ folder.
+      std::string file = services::automation::runbook_file(r, rb);
+      props.push_back({"file", str(file.substr(std::string_view("runbooks/").size()))});
+      if (rb.schedule) {
+        const model::RunbookSchedule& s = *rb.schedule;
+        std::vector<Property> schedule{{"frequency", str(model::to_string(s.frequency.value))},
+                                       {"interval", num(s.interval.value)}};
+        if (!s.start.value.empty()) schedule.push_back({"startTime", str(s.start.value)});
+        props.push_back({"schedule", Value::object(std::move(schedule))});
+      }
+      runbooks.push_back(Value::object(std::move(props)));
+    }
+    return Value::object(
+        {{"name", str(p_.region_name(r, "automation"))},
+         {"sku", str(a.sku.value)},
+         {"contentUri", Value::raw("readEnvironmentVariable('TOPOC_RUNBOOK_CONTENT_URI')")},
+         {"runbooks", Value::array(std::move(runbooks))}});
+  }
+
   Value backup(const RegionPlan& plan) const {
     const model::Region& r = *plan.region;
     const model::Backup& b = *r.backup;
@@ -739,6 +771,7 @@ class ParamsFile {
     if (r.backup) param(kRegionBackup, backup(plan));
     if (r.app_service) param(kRegionAppService, app_service(plan));
     if (r.container_apps) param(kRegionContainerApps, container_apps(plan));
+    if (r.automation) param(kRegionAutomation, automation(plan));
     if (auto d = diagnostics(r)) param(kRegionDiagnostics, std::move(*d));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(

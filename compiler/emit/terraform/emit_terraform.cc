@@ -8,6 +8,7 @@
 #include "compiler/emit/terraform/estate.h"
 #include "compiler/emit/terraform/protection.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/services/automation/runbook_files.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 
 namespace topoc::emit {
@@ -72,6 +73,13 @@ FileTree emit_terraform(const estate::Estate& estate) {
       files.push_back({fmt::format("{}/{}", dir, file), std::string(t.contents)});
     }
   }
+  // Runbook scripts beside the root that reads them with file().
+  for (const model::Region& r : topology.regions) {
+    if (!r.automation) continue;
+    for (const model::Runbook& rb : r.automation->runbooks) {
+      files.push_back({root + "/" + services::automation::runbook_file(r, rb), rb.content});
+    }
+  }
   // Beside the root it describes: every environment has its own desired state.
   files.push_back({terraform_manifest_path(estate.environment), std::move(manifest.text)});
   std::sort(files.begin(), files.end(),
@@ -117,6 +125,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   }
   if (e.any_region(Service::kBackup)) out.push_back("regional/backup");
   if (e.any_region(Service::kContainerApps)) out.push_back("regional/container-apps");
+  if (e.any_region(Service::kAutomation)) out.push_back("regional/automation");
   if (!e.diagnostic_settings.empty()) out.push_back("regional/diagnostics");
   if (!e.dns.empty()) out.push_back("regional/private-dns");
   if (!e.peerings.empty()) out.push_back("regional/vnet-peering");

@@ -74,6 +74,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/container-apps", "container_apps", "per region",
      "Container Apps environments with their workload profiles, apps, the apps' identities and "
      "their AcrPull and Key Vault Secrets User roles"},
+    {"regional/automation", "automation", "per region",
+     "Automation account with a system-assigned identity, runbooks published from runbooks/, "
+     "their schedules and job schedules"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},

@@ -11,6 +11,7 @@
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
+#include "compiler/services/automation/runbook_files.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/redis/persistence.h"
@@ -672,6 +673,39 @@ Expr diagnostics(const Estate& e, const model::Region& r) {
   });
 }
 
+// The account and its runbooks by name. Each script is read with file()
+// from the copy beside the root (emit_terraform.cc writes it), so the text
+// never passes through HCL quoting; the path is built from checked names.
+Expr automation(const Estate& e, const model::Region& r) {
+  const model::Automation& a = *r.automation;
+  std::vector<Entry> runbooks;
+  for (const model::Runbook& rb : a.runbooks) {
+    Expr schedule = Expr::null();
+    if (rb.schedule) {
+      const model::RunbookSchedule& s = *rb.schedule;
+      schedule = Expr::object({
+          {"frequency", str(model::to_string(s.frequency.value))},
+          {"interval", num(s.interval.value)},
+          {"start_time", str_or_null(s.start.value)},
+      });
+    }
+    runbooks.push_back(
+        {rb.name,
+         Expr::object({
+             {"type", str(model::to_string(rb.type.value))},
+             {"description", str_or_null(rb.description.value)},
+             {"content", Expr::raw(fmt::format("file(\"${{path.module}}/{}\")",
+                                               services::automation::runbook_file(r, rb)))},
+             {"schedule", std::move(schedule)},
+         })});
+  }
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "automation"))},
+      {"sku_name", str(a.sku.value)},
+      {"runbooks", Expr::object(std::move(runbooks))},
+  });
+}
+
 Expr region(const Estate& e, const model::Region& r) {
   std::vector<Entry> fields{
       {"location", str(r.location.value)},
@@ -710,6 +744,9 @@ Expr region(const Estate& e, const model::Region& r) {
   if (e.any_region(model::Service::kContainerApps)) {
     fields.push_back(
         {"container_apps", r.container_apps ? container_apps(e, r) : Expr::null()});
+  }
+  if (e.any_region(model::Service::kAutomation)) {
+    fields.push_back({"automation", r.automation ? automation(e, r) : Expr::null()});
   }
   if (!e.diagnostic_settings.empty()) fields.push_back({"diagnostics", diagnostics(e, r)});
   return Expr::object(std::move(fields));

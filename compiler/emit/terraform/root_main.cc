@@ -462,6 +462,16 @@ void regional_modules(const Estate& e, Body& file) {
     add_module(file, "backup", std::move(b));
   }
   if (e.any_region(Service::kContainerApps)) container_apps_module(e, file);
+  if (e.any_region(Service::kAutomation)) {
+    Body b = module_head("regional/automation", regions_with("automation"));
+    b.attribute("name", raw("each.value.automation.name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("sku_name", raw("each.value.automation.sku_name"));
+    b.attribute("runbooks", raw("each.value.automation.runbooks"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "automation", std::move(b));
+  }
   if (!e.diagnostic_settings.empty()) diagnostics_module(e, file);
 }
 

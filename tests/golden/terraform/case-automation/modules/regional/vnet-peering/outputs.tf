@@ -1,0 +1,4 @@
+output "id" {
+  description = "Resource ID of the peering."
+  value       = azurerm_virtual_network_peering.this.id
+}
