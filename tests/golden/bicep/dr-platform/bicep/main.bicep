@@ -15,6 +15,7 @@ import { storageSettings } from 'modules/storage.bicep'
 import { redisSettings } from 'modules/redis.bicep'
 import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { appServiceSettings } from 'modules/app-service.bicep'
+import { automationSettings } from 'modules/automation.bicep'
 import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { cosmosSettings } from 'modules/cosmos.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
@@ -118,6 +119,9 @@ type regionSettings = {
 
   @description('Its App Service plans and sites.')
   appService: appServiceSettings?
+
+  @description('Its Automation account and runbooks.')
+  automation: automationSettings?
 
   @description('Its diagnostic settings.')
   diagnostics: diagnosticsSettings?
@@ -292,6 +296,17 @@ module regionAppService 'modules/app-service.bicep' = [
       regionKeyVaults
       regionStorage
     ]
+  }
+]
+
+module regionAutomation 'modules/automation.bicep' = [
+  for (region, i) in regions: if (region.?automation != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.automation!
+      location: region.group.location
+      tags: tags
+    }
   }
 ]
 

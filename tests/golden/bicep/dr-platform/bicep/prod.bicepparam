@@ -540,6 +540,35 @@ param regions = [
       keyVaultName: 'kv-drp-69f6-prod-af1e7c'
       storageAccountName: 'stdrpsecondaryprodaf1e7c'
     }
+    automation: {
+      name: 'aa-drp-secondary-prod'
+      sku: 'Basic'
+      contentUri: readEnvironmentVariable('TOPOC_RUNBOOK_CONTENT_URI')
+      runbooks: [
+        {
+          name: 'DR-Failover-Drill'
+          type: 'PowerShell72'
+          description: 'Failover simulation: checks the standby, moves nothing'
+          file: 'secondary/DR-Failover-Drill.ps1'
+          schedule: {
+            frequency: 'Month'
+            interval: 3
+          }
+        }
+        {
+          name: 'DR-Failover-Execute'
+          type: 'PowerShell72'
+          description: 'Production failover to West US 2'
+          file: 'secondary/DR-Failover-Execute.ps1'
+        }
+        {
+          name: 'DR-Failback-Execute'
+          type: 'PowerShell72'
+          description: 'Failback to East US'
+          file: 'secondary/DR-Failback-Execute.ps1'
+        }
+      ]
+    }
     diagnostics: {
       name: 'diag-drp-secondary-prod'
       workspaceRegion: 1

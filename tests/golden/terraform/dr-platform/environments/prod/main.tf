@@ -250,6 +250,7 @@ locals {
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
       }
+      automation = null
       diagnostics = {
         name             = "diag-drp-primary-prod"
         workspace_region = "primary"
@@ -479,6 +480,34 @@ locals {
           }
         }
         private_dns_zones = ["privatelink.azurewebsites.net"]
+      }
+      automation = {
+        name     = "aa-drp-secondary-prod"
+        sku_name = "Basic"
+        runbooks = {
+          DR-Failover-Drill = {
+            type        = "PowerShell72"
+            description = "Failover simulation: checks the standby, moves nothing"
+            content     = file("${path.module}/runbooks/secondary/DR-Failover-Drill.ps1")
+            schedule = {
+              frequency  = "Month"
+              interval   = 3
+              start_time = null
+            }
+          }
+          DR-Failover-Execute = {
+            type        = "PowerShell72"
+            description = "Production failover to West US 2"
+            content     = file("${path.module}/runbooks/secondary/DR-Failover-Execute.ps1")
+            schedule    = null
+          }
+          DR-Failback-Execute = {
+            type        = "PowerShell72"
+            description = "Failback to East US"
+            content     = file("${path.module}/runbooks/secondary/DR-Failback-Execute.ps1")
+            schedule    = null
+          }
+        }
       }
       diagnostics = {
         name             = "diag-drp-secondary-prod"
@@ -1125,6 +1154,18 @@ module "app_service" {
     private_dns_zone_ids = [for zone in each.value.app_service.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   tags = local.common_tags
+}
+
+module "automation" {
+  source   = "../../modules/regional/automation"
+  for_each = { for key, region in local.regions : key => region if region.automation != null }
+
+  name                = each.value.automation.name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  sku_name            = each.value.automation.sku_name
+  runbooks            = each.value.automation.runbooks
+  tags                = local.common_tags
 }
 
 module "diagnostics" {
