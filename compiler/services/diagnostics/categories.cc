@@ -19,6 +19,28 @@ constexpr std::string_view kAksCategories[] = {
     "kube-controller-manager", "kube-scheduler",
 };
 
+// Learn, "Supported logs for Microsoft.DataProtection/BackupVaults": four
+// categories and no category group.
+constexpr std::string_view kBackupVaultCategories[] = {
+    "AddonAzureBackupJobs",
+    "AddonAzureBackupPolicy",
+    "AddonAzureBackupProtectedInstance",
+    "CoreAzureBackup",
+};
+
+// Learn, "Supported logs for Microsoft.Automation/automationAccounts":
+// AuditEvent, DscNodeStatus, JobLogs and JobStreams. topoc's accounts run
+// runbooks only (no State Configuration), so DscNodeStatus stays empty and
+// is left out.
+constexpr std::string_view kAutomationCategories[] = {"AuditEvent", "JobLogs", "JobStreams"};
+
+// Learn, "Supported logs for Microsoft.EventGrid/systemTopics": the one
+// category DeliveryFailures.
+constexpr std::string_view kSystemTopicCategories[] = {"DeliveryFailures"};
+
+// Each of the three also has a "Supported metrics" page on Learn whose
+// metrics are exported by diagnostic settings ("DS Export": Yes), so each
+// sends AllMetrics.
 const WatchedType kTypes[] = {
     {"azurerm_kubernetes_cluster", "aks", "clusters", {}, kAksCategories, true},
     {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
@@ -27,6 +49,12 @@ const WatchedType kTypes[] = {
     {"azurerm_key_vault", "keyvault", "keyVaults", kAllLogs, {}, true},
     {"azurerm_postgresql_flexible_server", "postgres", "postgresServers", kAllLogs, {}, true},
     {"azurerm_servicebus_namespace", "servicebus", "serviceBusNamespaces", kAllLogs, {}, true},
+    {"azurerm_data_protection_backup_vault", "backup", "backupVaults", {}, kBackupVaultCategories,
+     true},
+    {"azurerm_automation_account", "automation", "automationAccounts", {}, kAutomationCategories,
+     true},
+    {"azurerm_eventgrid_system_topic", "eventgrid", "systemTopics", {}, kSystemTopicCategories,
+     true},
 };
 
 }  // namespace
