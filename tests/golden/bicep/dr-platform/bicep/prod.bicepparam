@@ -572,6 +572,18 @@ param regions = [
     diagnostics: {
       name: 'diag-drp-secondary-prod'
       workspaceRegion: 1
+      automationAccounts: [
+        {
+          name: 'aa-drp-secondary-prod'
+          categoryGroups: []
+          categories: [
+            'AuditEvent'
+            'JobLogs'
+            'JobStreams'
+          ]
+          metrics: true
+        }
+      ]
       clusters: [
         {
           name: 'aks-drp-secondary-prod'

@@ -260,6 +260,19 @@ param regions = [
     diagnostics: {
       name: 'diag-euent-westeurope-prod'
       workspaceRegion: 0
+      backupVaults: [
+        {
+          name: 'bvault-euent-westeurope-prod'
+          categoryGroups: []
+          categories: [
+            'AddonAzureBackupJobs'
+            'AddonAzureBackupPolicy'
+            'AddonAzureBackupProtectedInstance'
+            'CoreAzureBackup'
+          ]
+          metrics: true
+        }
+      ]
       keyVaults: [
         {
           name: 'kv-euen-2db3-prod-61d1ca'

@@ -331,6 +331,16 @@ param regions = [
           metrics: true
         }
       ]
+      systemTopics: [
+        {
+          name: 'egst-rag-us-prod'
+          categoryGroups: []
+          categories: [
+            'DeliveryFailures'
+          ]
+          metrics: true
+        }
+      ]
     }
   }
   {
@@ -644,6 +654,16 @@ param regions = [
             'allLogs'
           ]
           categories: []
+          metrics: true
+        }
+      ]
+      systemTopics: [
+        {
+          name: 'egst-rag-eu-prod'
+          categoryGroups: []
+          categories: [
+            'DeliveryFailures'
+          ]
           metrics: true
         }
       ]

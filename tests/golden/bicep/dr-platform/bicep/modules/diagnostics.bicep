@@ -57,6 +57,15 @@ type diagnosticsSettings = {
 
   @description('Service Bus namespaces.')
   serviceBusNamespaces: diagnosticTarget[]?
+
+  @description('Backup vaults.')
+  backupVaults: diagnosticTarget[]?
+
+  @description('Automation accounts.')
+  automationAccounts: diagnosticTarget[]?
+
+  @description('Event Grid system topics.')
+  systemTopics: diagnosticTarget[]?
 }
 
 @description('The properties of one diagnostic setting.')
@@ -104,6 +113,9 @@ var redisTargets = settings.?redisCaches ?? []
 var keyVaultTargets = settings.?keyVaults ?? []
 var postgresTargets = settings.?postgresServers ?? []
 var serviceBusTargets = settings.?serviceBusNamespaces ?? []
+var backupVaultTargets = settings.?backupVaults ?? []
+var automationTargets = settings.?automationAccounts ?? []
+var systemTopicTargets = settings.?systemTopics ?? []
 
 resource clusters 'Microsoft.ContainerService/managedClusters@2026-08-01' existing = [
   for target in clusterTargets: {
@@ -208,6 +220,51 @@ resource serviceBusLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previe
   for (target, i) in serviceBusTargets: {
     name: settings.name
     scope: serviceBusNamespaces[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource backupVaults 'Microsoft.DataProtection/backupVaults@2026-07-01' existing = [
+  for target in backupVaultTargets: {
+    name: target.name
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource backupVaultLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in backupVaultTargets: {
+    name: settings.name
+    scope: backupVaults[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource automationAccounts 'Microsoft.Automation/automationAccounts@2024-10-23' existing = [
+  for target in automationTargets: {
+    name: target.name
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource automationLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in automationTargets: {
+    name: settings.name
+    scope: automationAccounts[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource systemTopics 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = [
+  for target in systemTopicTargets: {
+    name: target.name
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource systemTopicLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in systemTopicTargets: {
+    name: settings.name
+    scope: systemTopics[i]
     properties: properties(target, workspaceId)
   }
 ]

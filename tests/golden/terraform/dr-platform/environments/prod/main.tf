@@ -525,6 +525,11 @@ locals {
             ]
             metrics = true
           }
+          automation = {
+            category_groups = []
+            categories      = ["AuditEvent", "JobLogs", "JobStreams"]
+            metrics         = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -1174,7 +1179,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search }[key][each.key].id }) }
 }
 
 module "cosmos" {

@@ -372,6 +372,16 @@ locals {
         name             = "diag-euent-westeurope-prod"
         workspace_region = "westeurope"
         targets = {
+          backup = {
+            category_groups = []
+            categories = [
+              "AddonAzureBackupJobs",
+              "AddonAzureBackupPolicy",
+              "AddonAzureBackupProtectedInstance",
+              "CoreAzureBackup",
+            ]
+            metrics = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -783,7 +793,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { keyvault = module.keyvault, postgres = module.postgres, redis = module.redis }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { backup = module.backup, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis }[key][each.key].id }) }
 }
 
 module "container_registry" {

@@ -281,6 +281,11 @@ locals {
             ]
             metrics = true
           }
+          eventgrid = {
+            category_groups = []
+            categories      = ["DeliveryFailures"]
+            metrics         = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -531,6 +536,11 @@ locals {
               "kube-scheduler",
             ]
             metrics = true
+          }
+          eventgrid = {
+            category_groups = []
+            categories      = ["DeliveryFailures"]
+            metrics         = true
           }
           keyvault = {
             category_groups = ["allLogs"]
@@ -1344,7 +1354,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, servicebus = module.servicebus }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, eventgrid = module.eventgrid, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, servicebus = module.servicebus }[key][each.key].id }) }
 }
 
 module "cosmos" {
