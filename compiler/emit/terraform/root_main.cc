@@ -153,7 +153,15 @@ void diagnostics_module(const Estate& e, Body& file) {
   std::set<std::string> modules;
   for (const estate::DiagnosticSetting& s : e.diagnostic_settings) modules.insert(s.module);
   std::vector<std::string> ids;
-  for (const std::string& m : modules) ids.push_back(fmt::format("{} = module.{}", m, m));
+  for (const std::string& m : modules) {
+    // Azure Managed Redis logs on its default database, not the cluster.
+    if (m == "managed_redis") {
+      ids.push_back(
+          "managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }");
+    } else {
+      ids.push_back(fmt::format("{} = module.{}", m, m));
+    }
+  }
   Body b = module_head("regional/diagnostics", regions_with("diagnostics"));
   b.attribute("name", raw("each.value.diagnostics.name"));
   b.attribute("log_analytics_workspace_id",

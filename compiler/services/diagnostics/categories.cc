@@ -41,6 +41,12 @@ constexpr std::string_view kSystemTopicCategories[] = {"DeliveryFailures"};
 // Each of the three also has a "Supported metrics" page on Learn whose
 // metrics are exported by diagnostic settings ("DS Export": Yes), so each
 // sends AllMetrics.
+// Learn, "Supported logs for Microsoft.Cache/redisEnterprise/databases":
+// Azure Managed Redis logs ConnectionEvents on the instance's database
+// (the cluster, Microsoft.Cache/redisEnterprise, has metrics only), so its
+// setting targets `<instance id>/databases/default` and sends no metrics.
+constexpr std::string_view kManagedRedisCategories[] = {"ConnectionEvents"};
+
 const WatchedType kTypes[] = {
     {"azurerm_kubernetes_cluster", "aks", "clusters", {}, kAksCategories, true},
     {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
@@ -49,6 +55,8 @@ const WatchedType kTypes[] = {
     {"azurerm_key_vault", "keyvault", "keyVaults", kAllLogs, {}, true},
     {"azurerm_postgresql_flexible_server", "postgres", "postgresServers", kAllLogs, {}, true},
     {"azurerm_servicebus_namespace", "servicebus", "serviceBusNamespaces", kAllLogs, {}, true},
+    {"azurerm_managed_redis", "managed_redis", "redisEnterpriseDatabases", {},
+     kManagedRedisCategories, false},
     {"azurerm_data_protection_backup_vault", "backup", "backupVaults", {}, kBackupVaultCategories,
      true},
     {"azurerm_automation_account", "automation", "automationAccounts", {}, kAutomationCategories,
