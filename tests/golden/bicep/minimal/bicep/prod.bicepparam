@@ -237,6 +237,16 @@ param regions = [
           metrics: true
         }
       ]
+      redisEnterpriseDatabases: [
+        {
+          name: 'amr-minimal-east-prod-d9ba01'
+          categoryGroups: []
+          categories: [
+            'ConnectionEvents'
+          ]
+          metrics: false
+        }
+      ]
       searchServices: [
         {
           name: 'srch-minimal-east-prod-d9ba01'
@@ -427,6 +437,16 @@ param regions = [
           ]
           categories: []
           metrics: true
+        }
+      ]
+      redisEnterpriseDatabases: [
+        {
+          name: 'amr-minimal-west-prod-d9ba01'
+          categoryGroups: []
+          categories: [
+            'ConnectionEvents'
+          ]
+          metrics: false
         }
       ]
       searchServices: [

@@ -58,6 +58,9 @@ type diagnosticsSettings = {
   @description('Service Bus namespaces.')
   serviceBusNamespaces: diagnosticTarget[]?
 
+  @description('Azure Managed Redis instances, whose logs are on their `default` database.')
+  redisEnterpriseDatabases: diagnosticTarget[]?
+
   @description('Backup vaults.')
   backupVaults: diagnosticTarget[]?
 
@@ -113,6 +116,7 @@ var redisTargets = settings.?redisCaches ?? []
 var keyVaultTargets = settings.?keyVaults ?? []
 var postgresTargets = settings.?postgresServers ?? []
 var serviceBusTargets = settings.?serviceBusNamespaces ?? []
+var managedRedisTargets = settings.?redisEnterpriseDatabases ?? []
 var backupVaultTargets = settings.?backupVaults ?? []
 var automationTargets = settings.?automationAccounts ?? []
 var systemTopicTargets = settings.?systemTopics ?? []
@@ -265,6 +269,29 @@ resource systemTopicLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   for (target, i) in systemTopicTargets: {
     name: settings.name
     scope: systemTopics[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource redisEnterprises 'Microsoft.Cache/redisEnterprise@2025-07-01' existing = [
+  for target in managedRedisTargets: {
+    name: target.name
+  }
+]
+
+// Azure Managed Redis logs on the instance's database, not the cluster.
+resource redisEnterpriseDatabases 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' existing = [
+  for (target, i) in managedRedisTargets: {
+    parent: redisEnterprises[i]
+    name: 'default'
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource managedRedisLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in managedRedisTargets: {
+    name: settings.name
+    scope: redisEnterpriseDatabases[i]
     properties: properties(target, workspaceId)
   }
 ]

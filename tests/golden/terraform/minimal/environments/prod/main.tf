@@ -218,6 +218,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          managed_redis = {
+            category_groups = []
+            categories      = ["ConnectionEvents"]
+            metrics         = false
+          }
           openai = {
             category_groups = ["allLogs"]
             categories      = []
@@ -380,6 +385,11 @@ locals {
             category_groups = ["allLogs"]
             categories      = []
             metrics         = true
+          }
+          managed_redis = {
+            category_groups = []
+            categories      = ["ConnectionEvents"]
+            metrics         = false
           }
           search = {
             category_groups = ["allLogs"]
@@ -706,7 +716,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, search = module.search }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }, openai = module.openai, search = module.search }[key][each.key].id }) }
 }
 
 module "policy_definitions" {
