@@ -226,6 +226,7 @@ class MainFile {
     watch(p_.any_region(Service::kKeyVault), kRegionKeyVaults);
     watch(p_.any_region(Service::kPostgres), kRegionPostgres);
     watch(p_.any_region(Service::kServiceBus), kRegionServiceBus);
+    watch(p_.any_region(Service::kStorage), kRegionStorage);
     watch(p_.any_region(Service::kManagedRedis), kRegionManagedRedis);
     watch(p_.any_region(Service::kBackup), kRegionBackup);
     watch(p_.any_region(Service::kAutomation), kRegionAutomation);

@@ -158,6 +158,9 @@ void diagnostics_module(const Estate& e, Body& file) {
     if (m == "managed_redis") {
       ids.push_back(
           "managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }");
+    } else if (m == "storage") {
+      // A storage account's blob logs are on its blob service.
+      ids.push_back("storage = { for r, m in module.storage : r => { id = m.blob_service_id } }");
     } else {
       ids.push_back(fmt::format("{} = module.{}", m, m));
     }

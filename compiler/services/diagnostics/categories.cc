@@ -47,6 +47,13 @@ constexpr std::string_view kSystemTopicCategories[] = {"DeliveryFailures"};
 // setting targets `<instance id>/databases/default` and sends no metrics.
 constexpr std::string_view kManagedRedisCategories[] = {"ConnectionEvents"};
 
+// Learn, "Supported logs for Microsoft.Storage/storageAccounts/blobServices":
+// StorageRead, StorageWrite and StorageDelete, on the account's blob
+// service, so the setting targets `<account id>/blobServices/default`.
+// Storage metrics come in the categories Transaction and Capacity rather
+// than AllMetrics; the setting sends logs only.
+constexpr std::string_view kBlobCategories[] = {"StorageDelete", "StorageRead", "StorageWrite"};
+
 const WatchedType kTypes[] = {
     {"azurerm_kubernetes_cluster", "aks", "clusters", {}, kAksCategories, true},
     {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
@@ -55,6 +62,7 @@ const WatchedType kTypes[] = {
     {"azurerm_key_vault", "keyvault", "keyVaults", kAllLogs, {}, true},
     {"azurerm_postgresql_flexible_server", "postgres", "postgresServers", kAllLogs, {}, true},
     {"azurerm_servicebus_namespace", "servicebus", "serviceBusNamespaces", kAllLogs, {}, true},
+    {"azurerm_storage_account", "storage", "blobServices", {}, kBlobCategories, false},
     {"azurerm_managed_redis", "managed_redis", "redisEnterpriseDatabases", {},
      kManagedRedisCategories, false},
     {"azurerm_data_protection_backup_vault", "backup", "backupVaults", {}, kBackupVaultCategories,
