@@ -257,6 +257,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionOpenAi
       regionRedis
       regionKeyVaults
+      regionStorage
     ]
   }
 ]

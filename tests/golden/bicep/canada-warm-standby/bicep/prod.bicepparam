@@ -221,6 +221,18 @@ param regions = [
     diagnostics: {
       name: 'diag-pubsec-primary-prod'
       workspaceRegion: 0
+      blobServices: [
+        {
+          name: 'stpubsecpr949eprod523733'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-pubsec-primary-prod'

@@ -323,6 +323,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionOpenAi
       regionRedis
       regionKeyVaults
+      regionStorage
       regionAutomation
     ]
   }

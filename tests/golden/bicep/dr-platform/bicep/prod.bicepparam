@@ -259,6 +259,18 @@ param regions = [
     diagnostics: {
       name: 'diag-drp-primary-prod'
       workspaceRegion: 0
+      blobServices: [
+        {
+          name: 'stdrpprimaryprodaf1e7c'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-drp-primary-prod'
@@ -582,6 +594,18 @@ param regions = [
             'JobStreams'
           ]
           metrics: true
+        }
+      ]
+      blobServices: [
+        {
+          name: 'stdrpsecondaryprodaf1e7c'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
         }
       ]
       clusters: [

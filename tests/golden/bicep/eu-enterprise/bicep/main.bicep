@@ -261,6 +261,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionRedis
       regionKeyVaults
       regionPostgres
+      regionStorage
       regionBackup
     ]
   }

@@ -273,6 +273,18 @@ param regions = [
           metrics: true
         }
       ]
+      blobServices: [
+        {
+          name: 'steuentwesdd9fprod61d1ca'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       keyVaults: [
         {
           name: 'kv-euen-2db3-prod-61d1ca'

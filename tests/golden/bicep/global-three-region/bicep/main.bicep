@@ -253,6 +253,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionRedis
       regionKeyVaults
       regionPostgres
+      regionStorage
     ]
   }
 ]

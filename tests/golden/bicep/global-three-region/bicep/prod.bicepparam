@@ -251,6 +251,18 @@ param regions = [
     diagnostics: {
       name: 'diag-oversight-us-prod'
       workspaceRegion: 0
+      blobServices: [
+        {
+          name: 'stoversightusprod69ef3b'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-oversight-us-prod'
@@ -532,6 +544,18 @@ param regions = [
     diagnostics: {
       name: 'diag-oversight-eu-prod'
       workspaceRegion: 1
+      blobServices: [
+        {
+          name: 'stoversighteuprod69ef3b'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-oversight-eu-prod'
@@ -813,6 +837,18 @@ param regions = [
     diagnostics: {
       name: 'diag-oversight-apac-prod'
       workspaceRegion: 2
+      blobServices: [
+        {
+          name: 'stoversighce2eprod69ef3b'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-oversight-apac-prod'

@@ -238,6 +238,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionSearch
       regionOpenAi
       regionKeyVaults
+      regionStorage
       regionManagedRedis
     ]
   }

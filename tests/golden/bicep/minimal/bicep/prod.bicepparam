@@ -202,6 +202,18 @@ param regions = [
     diagnostics: {
       name: 'diag-minimal-east-prod'
       workspaceRegion: 0
+      blobServices: [
+        {
+          name: 'stminimaleastprodd9ba01'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-minimal-east-prod'
@@ -414,6 +426,18 @@ param regions = [
     diagnostics: {
       name: 'diag-minimal-west-prod'
       workspaceRegion: 1
+      blobServices: [
+        {
+          name: 'stminimalwestprodd9ba01'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-minimal-west-prod'

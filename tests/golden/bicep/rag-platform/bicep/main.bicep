@@ -315,6 +315,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionRedis
       regionKeyVaults
       regionServiceBus
+      regionStorage
       regionEventGrid
     ]
   }

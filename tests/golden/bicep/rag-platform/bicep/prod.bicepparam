@@ -266,6 +266,18 @@ param regions = [
     diagnostics: {
       name: 'diag-rag-us-prod'
       workspaceRegion: 0
+      blobServices: [
+        {
+          name: 'stragusprod399e5d'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-rag-us-prod'
@@ -592,6 +604,18 @@ param regions = [
     diagnostics: {
       name: 'diag-rag-eu-prod'
       workspaceRegion: 1
+      blobServices: [
+        {
+          name: 'strageuprod399e5d'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
+      ]
       clusters: [
         {
           name: 'aks-rag-eu-prod'

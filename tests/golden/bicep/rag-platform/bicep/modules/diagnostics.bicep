@@ -58,6 +58,9 @@ type diagnosticsSettings = {
   @description('Service Bus namespaces.')
   serviceBusNamespaces: diagnosticTarget[]?
 
+  @description('Storage accounts, whose blob logs are on their `default` blob service.')
+  blobServices: diagnosticTarget[]?
+
   @description('Azure Managed Redis instances, whose logs are on their `default` database.')
   redisEnterpriseDatabases: diagnosticTarget[]?
 
@@ -116,6 +119,7 @@ var redisTargets = settings.?redisCaches ?? []
 var keyVaultTargets = settings.?keyVaults ?? []
 var postgresTargets = settings.?postgresServers ?? []
 var serviceBusTargets = settings.?serviceBusNamespaces ?? []
+var blobTargets = settings.?blobServices ?? []
 var managedRedisTargets = settings.?redisEnterpriseDatabases ?? []
 var backupVaultTargets = settings.?backupVaults ?? []
 var automationTargets = settings.?automationAccounts ?? []
@@ -292,6 +296,29 @@ resource managedRedisLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
   for (target, i) in managedRedisTargets: {
     name: settings.name
     scope: redisEnterpriseDatabases[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource storageAccounts 'Microsoft.Storage/storageAccounts@2026-09-01' existing = [
+  for target in blobTargets: {
+    name: target.name
+  }
+]
+
+// A storage account's blob logs are on its blob service, not the account.
+resource blobServices 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' existing = [
+  for (target, i) in blobTargets: {
+    parent: storageAccounts[i]
+    name: 'default'
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in blobTargets: {
+    name: settings.name
+    scope: blobServices[i]
     properties: properties(target, workspaceId)
   }
 ]

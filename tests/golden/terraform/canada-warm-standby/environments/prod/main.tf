@@ -236,6 +236,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
         }
       }
     }
@@ -901,7 +906,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "frontdoor" {

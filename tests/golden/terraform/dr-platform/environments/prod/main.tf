@@ -287,6 +287,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
         }
       }
     }
@@ -544,6 +549,11 @@ locals {
             category_groups = ["allLogs"]
             categories      = []
             metrics         = true
+          }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
           }
         }
       }
@@ -1179,7 +1189,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "cosmos" {

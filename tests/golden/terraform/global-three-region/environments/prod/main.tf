@@ -284,6 +284,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
         }
       }
     }
@@ -504,6 +509,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
         }
       }
     }
@@ -723,6 +733,11 @@ locals {
             category_groups = ["allLogs"]
             categories      = []
             metrics         = true
+          }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
           }
         }
       }
@@ -1290,7 +1305,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "frontdoor" {

@@ -233,6 +233,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
         }
       }
     }
@@ -395,6 +400,11 @@ locals {
             category_groups = ["allLogs"]
             categories      = []
             metrics         = true
+          }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
           }
         }
       }
@@ -716,7 +726,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }, openai = module.openai, search = module.search }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }, openai = module.openai, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "policy_definitions" {

@@ -311,6 +311,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
         }
       }
     }
@@ -566,6 +571,11 @@ locals {
             category_groups = ["allLogs"]
             categories      = []
             metrics         = true
+          }
+          storage = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
           }
         }
       }
@@ -1354,7 +1364,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, eventgrid = module.eventgrid, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, servicebus = module.servicebus }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, eventgrid = module.eventgrid, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, servicebus = module.servicebus, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "cosmos" {

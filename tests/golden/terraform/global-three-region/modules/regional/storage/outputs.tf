@@ -3,6 +3,14 @@ output "id" {
   value       = azurerm_storage_account.this.id
 }
 
+# The account's blob service: blob resource logs (StorageRead, StorageWrite,
+# StorageDelete) are collected there, not on the account, so the region's
+# diagnostic setting targets it.
+output "blob_service_id" {
+  description = "Resource ID of the account's blob service (`blobServices/default`)."
+  value       = "${azurerm_storage_account.this.id}/blobServices/default"
+}
+
 output "name" {
   description = "Name of the storage account."
   value       = azurerm_storage_account.this.name
