@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
+#include <unordered_map>
 
 #include "compiler/catalog/country_catalog.h"
 
@@ -26,11 +28,18 @@ std::string normalise_location(std::string_view name) {
 }
 
 const RegionInfo* find_region(std::string_view name) {
-  std::string key = normalise_location(name);
-  for (const RegionInfo& r : kRegions) {
-    if (r.name == key) return &r;
-  }
-  return nullptr;
+  // Asked for every location of every rule: hashed, and a name already in
+  // Azure's form (`westeurope`) is looked up without a copy.
+  static const std::unordered_map<std::string_view, const RegionInfo*> by_name = [] {
+    std::unordered_map<std::string_view, const RegionInfo*> out;
+    for (const RegionInfo& r : kRegions) out.emplace(r.name, &r);
+    return out;
+  }();
+  bool normal = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  });
+  auto it = normal ? by_name.find(name) : by_name.find(normalise_location(name));
+  return it == by_name.end() ? nullptr : it->second;
 }
 
 bool has_zones(std::string_view location) {

@@ -4,12 +4,12 @@
 // one element declared twice are left to the duplicate check (M003).
 #include <fmt/format.h>
 
-#include <map>
 #include <set>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 
-#include "compiler/naming/names.h"
-#include "compiler/rules/rules.h"
+#include "compiler/rules/generated_names.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::rules {
@@ -38,13 +38,21 @@ LocationKey key_of(const diag::Location& l) {
 
 }  // namespace
 
-void generated_names_unique(const model::Topology& t, diag::DiagnosticSink& sink) {
-  std::vector<naming::GeneratedName> names = naming::generate_names(t);
-  std::map<std::tuple<std::string, std::string, std::string>, const naming::GeneratedName*> first;
+void report_duplicate_names(std::span<const naming::GeneratedName> names,
+                            diag::DiagnosticSink& sink) {
+  // Keyed by type, scope and name, lowercased and joined with NULs, which no
+  // generated name holds.
+  std::unordered_map<std::string, const naming::GeneratedName*> first;
+  first.reserve(names.size());
   std::set<std::pair<LocationKey, LocationKey>> reported;
+  std::string key;
   for (const naming::GeneratedName& n : names) {
-    auto [it, inserted] =
-        first.emplace(std::tuple{n.resource_type, lower(n.scope), lower(n.name)}, &n);
+    key.assign(n.resource_type);
+    key += '\0';
+    key += lower(n.scope);
+    key += '\0';
+    key += lower(n.name);
+    auto [it, inserted] = first.emplace(key, &n);
     if (inserted) continue;
     const naming::GeneratedName& other = *it->second;
     if (other.key == n.key) continue;

@@ -5,11 +5,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <map>
+#include <tuple>
 #include <utility>
 
-#include "compiler/naming/names.h"
-#include "compiler/rules/rules.h"
+#include "compiler/rules/generated_names.h"
 
 namespace topoc::rules {
 namespace {
@@ -35,20 +37,20 @@ std::string message_of(const Finding& f) {
 
 }  // namespace
 
-void generated_names_valid(const model::Topology& t, diag::DiagnosticSink& sink) {
-  std::vector<naming::GeneratedName> names = naming::generate_names(t);
+void report_invalid_names(std::span<const naming::GeneratedName> names,
+                          diag::DiagnosticSink& sink) {
   // Grouped by the element to change, in the order the names were generated.
   std::vector<std::pair<diag::Location, std::vector<Finding>>> groups;
+  std::map<std::tuple<uint32_t, uint32_t, uint32_t>, size_t> group_of;
   for (const naming::GeneratedName& n : names) {
     const naming::NamingRule* rule = naming::find_naming_rule(n.resource_type);
     if (!rule) continue;
     std::optional<std::string> problem = naming::violation(*rule, n.name);
     if (!problem) continue;
-    auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-      return g.first.file == n.source.file && g.first.span.begin == n.source.span.begin &&
-             g.first.span.end == n.source.span.end;
-    });
-    if (group == groups.end()) group = groups.insert(groups.end(), {n.source, {}});
+    auto [at, added] = group_of.emplace(
+        std::tuple{n.source.file, n.source.span.begin, n.source.span.end}, groups.size());
+    if (added) groups.push_back({n.source, {}});
+    auto group = groups.begin() + static_cast<std::ptrdiff_t>(at->second);
     bool same_type = std::any_of(group->second.begin(), group->second.end(),
                                  [&](const Finding& f) { return f.rule == rule; });
     if (!same_type) group->second.push_back({&n, rule, *problem});

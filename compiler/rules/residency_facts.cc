@@ -50,9 +50,9 @@ std::vector<const model::Boundary*> country_owners(const model::Topology& t,
   for (const model::Boundary& b : t.boundaries) {
     bool owns = b.geography.value == catalog::kEuDataBoundary && info &&
                 (info->eu_member || info->efta_member);
-    for (const std::string& location : b.allowed_locations) {
-      const catalog::RegionInfo* region = catalog::find_region(location);
-      owns = owns || (region && region->country == country);
+    for (size_t i = 0; !owns && i < b.allowed_locations.size(); ++i) {
+      const catalog::RegionInfo* region = catalog::find_region(b.allowed_locations[i]);
+      owns = region && region->country == country;
     }
     if (owns) out.push_back(&b);
   }

@@ -2,6 +2,8 @@
 // declared, topoc would have nowhere to put it.
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "compiler/rules/residency_facts.h"
 #include "compiler/rules/rules.h"
 
@@ -10,10 +12,12 @@ namespace topoc::rules {
 void tenant_boundary_has_region(const model::Topology& t, diag::DiagnosticSink& sink) {
   // A region whose boundary did not resolve may be the one meant for it.
   if (any_region_unresolved(t)) return;
+  // Told per boundary, not per tenant.
+  std::vector<bool> has_region(t.boundaries.size());
+  for (size_t b = 0; b < t.boundaries.size(); ++b) has_region[b] = !t.regions_in(b).empty();
   for (const model::Tenant& tenant : t.tenants) {
     const model::Boundary* boundary = boundary_of(t, tenant);
-    if (!boundary || !t.regions_in(static_cast<size_t>(boundary - t.boundaries.data())).empty())
-      continue;
+    if (!boundary || has_region[static_cast<size_t>(boundary - t.boundaries.data())]) continue;
     auto& d = sink.report(diag::Kind::TenantWithoutRegion, tenant.residency.location,
                           fmt::format("tenant `{}` is pinned to boundary `{}`, which has no region "
                                       "to hold its data",

@@ -5,6 +5,9 @@
 // boundaries whose data the watched resource holds (R013).
 #include <fmt/format.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "compiler/estate/add_resource.h"
 #include "compiler/rules/residency_facts.h"
 #include "compiler/services/diagnostics/categories.h"
@@ -70,18 +73,22 @@ estate::Placement sink_placement(const estate::Estate& e, const model::Region& r
 
 void plan(estate::Estate& e) {
   const model::Topology& t = *e.topology;
+  // Each watched resource by its address, found in one pass. The settings
+  // are added after: adding moves the resources, indexes stay valid.
+  std::unordered_map<std::string, size_t> by_key;
+  for (size_t i = 0; i < e.resources.size(); ++i) {
+    if (find_watched_type(e.resources[i].azurerm_type)) by_key.emplace(e.resources[i].key, i);
+  }
+  std::vector<size_t> watched;
   for (const model::Region& r : t.regions) {
     if (!r.monitoring || !r.monitoring->diagnostics.value) continue;
     const model::Region* ws = workspace_region(t, r);
     if (!ws) continue;
     const std::string k = estate::instance(r.key);
-    // Found first and added after: adding moves the resources.
-    std::vector<size_t> watched;
+    watched.clear();
     for (const WatchedType& type : watched_types()) {
       const std::string key = fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type);
-      for (size_t i = 0; i < e.resources.size(); ++i) {
-        if (e.resources[i].key == key) watched.push_back(i);
-      }
+      if (auto it = by_key.find(key); it != by_key.end()) watched.push_back(it->second);
     }
     const std::string& name = e.names.region(r.key, "diag");
     for (size_t i : watched) {

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
+#include <vector>
 
 #include "compiler/catalog/country_catalog.h"
 #include "compiler/catalog/region_catalog.h"
@@ -37,6 +39,12 @@ void frontdoor_unrouted_countries(const model::Topology& t, diag::DiagnosticSink
     for (const auto& c : route.countries) listed.insert(c.value);
   }
   bool written = !fd.unrouted.value.empty();
+  // Each unlisted country's owners, found once rather than per boundary.
+  std::span<const catalog::CountryInfo> countries = catalog::all_countries();
+  std::vector<std::vector<const model::Boundary*>> owners_of(countries.size());
+  for (size_t c = 0; c < countries.size(); ++c) {
+    if (!listed.count(countries[c].code)) owners_of[c] = country_owners(t, countries[c].code);
+  }
   for (size_t b = 0; b < t.boundaries.size(); ++b) {
     const model::Boundary& boundary = t.boundaries[b];
     // A boundary Front Door does not reach (no region with an ingress)
@@ -47,12 +55,12 @@ void frontdoor_unrouted_countries(const model::Topology& t, diag::DiagnosticSink
                      [](const model::Region* r) { return r->serves_ingress(); }))
       continue;
     std::vector<std::string> missing;
-    for (const catalog::CountryInfo& c : catalog::all_countries()) {
-      if (listed.count(c.code)) continue;
-      auto owners = country_owners(t, c.code);
+    for (size_t c = 0; c < countries.size(); ++c) {
+      if (listed.count(countries[c].code)) continue;
+      const std::vector<const model::Boundary*>& owners = owners_of[c];
       bool own = std::find(owners.begin(), owners.end(), &boundary) != owners.end();
       bool target_owns = std::find(owners.begin(), owners.end(), target) != owners.end();
-      if (own && !target_owns) missing.emplace_back(c.code);
+      if (own && !target_owns) missing.emplace_back(countries[c].code);
     }
     if (missing.empty()) continue;
     bool eu = boundary.geography.value == catalog::kEuDataBoundary;
