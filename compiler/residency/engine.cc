@@ -6,6 +6,7 @@
 #include <set>
 
 #include "compiler/catalog/region_catalog.h"
+#include "compiler/estate/edge_location.h"
 #include "compiler/residency/wordings.h"
 #include "compiler/rules/residency_facts.h"
 
@@ -106,11 +107,16 @@ void report_exemption(const Exemption& x, diag::DiagnosticSink& sink) {
   const Placement& p = *x.placement;
   std::vector<std::string> boundaries;
   for (const model::Boundary* b : x.boundaries) boundaries.push_back(b->name);
+  std::string where;
+  for (size_t i = 0; i < x.outside.size(); ++i) {
+    if (i > 0) where += i + 1 == x.outside.size() ? " and " : ", ";
+    where += estate::location_in_words(x.outside[i]);
+  }
   auto& d = sink.report(
       diag::Kind::NonPersonalExempt, p.reasons.empty() ? r.source : p.reasons.front().at,
       fmt::format("non-personal data of `{}` is kept in {}, outside {} {}: exempt from "
                   "residency, as declared here",
-                  r.name.empty() ? r.key : r.name, rules::quoted_list(x.outside),
+                  r.name.empty() ? r.key : r.name, where,
                   boundaries.size() == 1 ? "boundary" : "boundaries",
                   rules::quoted_list(boundaries)));
   for (size_t i = 1; i < p.reasons.size(); ++i) {

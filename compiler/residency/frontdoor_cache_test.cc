@@ -99,6 +99,8 @@ TEST(FrontDoorRouteCacheResidency, NonPersonalContentIsAnExemptionAtTheDataLine)
   ASSERT_EQ(1u, result.sink.diagnostics().size());
   const diag::Diagnostic& d = result.sink.diagnostics()[0];
   EXPECT_EQ("R015", std::string(diag::info(d.kind).code));
+  EXPECT_NE(std::string::npos, d.message.find("is kept in every Front Door edge location, outside"))
+      << d.message;
   auto at = result.files[0].line_col(d.location.span.begin);
   EXPECT_EQ(13u, at.line);
   EXPECT_EQ(0u, result.sink.error_count());
