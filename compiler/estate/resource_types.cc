@@ -204,6 +204,10 @@ constexpr ResourceTypePair kPairs[] = {
      "the `network_rule_set` block of `azurerm_servicebus_namespace`"},
     {"", "Microsoft.Storage/storageAccounts/blobServices", "2026-09-01", Parity::kBicepOnly,
      "the `blob_properties` block of `azurerm_storage_account`"},
+    {"", "Microsoft.Web/sites/basicPublishingCredentialsPolicies", "2025-03-01",
+     Parity::kBicepOnly,
+     "`ftp_publish_basic_authentication_enabled` and "
+     "`webdeploy_publish_basic_authentication_enabled` of the web and function apps"},
 };
 
 bool iequals(std::string_view a, std::string_view b) {

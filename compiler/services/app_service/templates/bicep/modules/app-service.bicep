@@ -1,11 +1,11 @@
 // A region's App Service: Linux plans and the web apps and function apps on
-// them. Every site refuses FTP(S), takes no public traffic (a private
-// endpoint on the `sites` sub-resource instead) and sends all outbound
-// traffic through the region's delegated subnet, so it reaches the key vault
-// and the storage account over their private endpoints. Each site has a
-// system-assigned identity: Key Vault references in app settings resolve
-// with it, and function apps reach their host storage with it instead of
-// account keys (the region's storage account has shared keys off).
+// them. Every site refuses FTP(S) and basic-authentication publishing, takes
+// no public traffic (a private endpoint on the `sites` sub-resource instead)
+// and sends all outbound traffic through the region's delegated subnet, so it
+// reaches the key vault and the storage account over their private endpoints.
+// Each site has a system-assigned identity: Key Vault references in app
+// settings resolve with it, and function apps reach their host storage with it
+// instead of account keys (the region's storage account has shared keys off).
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -214,6 +214,29 @@ resource sites 'Microsoft.Web/sites@2025-03-01' = [
             : []
         )
       }
+    }
+  }
+]
+
+// Basic authentication off for FTP and for Web Deploy (the `scm` site), as
+// the Terraform module's ftp_/webdeploy_publish_basic_authentication_enabled
+// = false: deployments sign in with Entra ID.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = [
+  for (site, i) in settings.sites: {
+    parent: sites[i]
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+]
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = [
+  for (site, i) in settings.sites: {
+    parent: sites[i]
+    name: 'scm'
+    properties: {
+      allow: false
     }
   }
 ]
