@@ -274,6 +274,18 @@ TEST_F(BadInput, CheckHelpExitsZero) {
   EXPECT_NE(std::string::npos, r.out.find("--format")) << r.out;
 }
 
+// The summary line counts notes when there are some: a topology whose only
+// finding is an exemption (R015) says so instead of printing no count.
+TEST_F(BadInput, CheckSummaryCountsNotes) {
+  RunResult r = run({"check", std::string(TOPOC_SOURCE_DIR) +
+                                  "/examples/invalid/r015-global-config-exempt.topo"});
+  expect_well_behaved(r);
+  EXPECT_EQ(0, r.exit_code) << r.err;
+  ASSERT_GE(r.err.size(), 1u);
+  std::string last = r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1);
+  EXPECT_EQ("0 errors, 0 warnings, 1 note\n", last);
+}
+
 TEST_F(BadInput, CheckWithoutFileIsAUsageError) {
   RunResult r = run({"check"});
   expect_well_behaved(r);

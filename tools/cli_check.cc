@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
@@ -65,9 +66,16 @@ void print_text_diagnostics(const driver::CheckResult& result, bool color) {
   if (result.sink.dropped_count() > 0) {
     std::cerr << fmt::format("({} more diagnostics not shown)\n", result.sink.dropped_count());
   }
-  if (errors + warnings > 0) {
-    std::cerr << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
-                             warnings == 1 ? "" : "s");
+  size_t notes = static_cast<size_t>(
+      std::count_if(result.sink.diagnostics().begin(), result.sink.diagnostics().end(),
+                    [](const diag::Diagnostic& d) { return d.severity == diag::Severity::kNote; }));
+  if (errors + warnings + notes > 0) {
+    // Notes (R015's exemptions) are counted only where there are some, so
+    // the line stays as it was for the topologies that have none.
+    std::cerr << fmt::format(
+        "{} error{}, {} warning{}{}\n", errors, errors == 1 ? "" : "s", warnings,
+        warnings == 1 ? "" : "s",
+        notes == 0 ? "" : fmt::format(", {} note{}", notes, notes == 1 ? "" : "s"));
   }
 }
 
