@@ -17,12 +17,12 @@ driver::CheckResult check_apim(std::string_view apim, std::string_view tenants =
   std::string text = fmt::format(R"(topology "t" {{
   boundary "eu" {{ geography = eu-data-boundary }}
   boundary "us" {{ geography = united-states }}
-  region "weu" {{ location = westeurope  services = [api_management]  address = 10.1.0.0/16
+  region "weu" {{ location = westeurope  boundary = eu  services = [api_management]  address = 10.1.0.0/16
     api_management {{
 {}
     }}
   }}
-  region "neu" {{ location = northeurope  services = [keyvault]  address = 10.2.0.0/16 }}
+  region "neu" {{ location = northeurope  boundary = eu  services = [keyvault]  address = 10.2.0.0/16 }}
   region "use" {{ location = eastus  boundary = us  services = [keyvault]  address = 10.3.0.0/16 }}
 {}}}
 )",
@@ -81,48 +81,48 @@ TEST(ApiManagementRules, PublisherIsRequired) {
 
 TEST(ApiManagementRules, AdditionalLocationsNameOtherRegionsOnce) {
   EXPECT_EQ(
-      (Lines{"S130 8:31 `weu` is the API Management instance's own region; its primary location "
+      (Lines{"S130 9:31 `weu` is the API Management instance's own region; its primary location "
              "is not an additional location",
-             "S130 8:36 additional location `northeurope` is not a region of the topology",
-             "S130 8:54 additional location `neu` is listed twice"}),
+             "S130 9:36 additional location `northeurope` is not a region of the topology",
+             "S130 9:54 additional location `neu` is listed twice"}),
       apim_diagnostics(
           with_publisher("      sku = Premium\n"
                          "      additional_locations = [weu, northeurope, neu, neu]")));
 }
 
 TEST(ApiManagementRules, AdditionalLocationsArePremiumOnly) {
-  EXPECT_EQ((Lines{"S131 8:31 API Management in region `weu` is `Standard`; only Premium runs "
+  EXPECT_EQ((Lines{"S131 9:31 API Management in region `weu` is `Standard`; only Premium runs "
                    "its gateway in additional locations"}),
             apim_diagnostics(with_publisher("      sku = Standard\n"
                                             "      additional_locations = [neu]")));
 }
 
 TEST(ApiManagementRules, UnitsWithinTheTier) {
-  EXPECT_EQ((Lines{"S132 8:18 `capacity = 3` is outside 1-2, the units API Management `Basic` "
+  EXPECT_EQ((Lines{"S132 9:18 `capacity = 3` is outside 1-2, the units API Management `Basic` "
                    "takes"}),
             apim_diagnostics(with_publisher("      sku = Basic\n      capacity = 3")));
-  EXPECT_EQ((Lines{"S132 7:18 API Management `Developer` runs exactly one unit, not 2"}),
+  EXPECT_EQ((Lines{"S132 8:18 API Management `Developer` runs exactly one unit, not 2"}),
             apim_diagnostics(with_publisher("      capacity = 2")));
 }
 
 TEST(ApiManagementRules, UnitsSpreadEvenlyOverZones) {
-  EXPECT_EQ((Lines{"S132 8:18 API Management in region `weu`: 4 units do not spread evenly over "
+  EXPECT_EQ((Lines{"S132 9:18 API Management in region `weu`: 4 units do not spread evenly over "
                    "3 zones"}),
             apim_diagnostics(with_publisher("      sku = Premium\n      capacity = 4\n"
                                             "      zones = [1, 2, 3]")));
 }
 
 TEST(ApiManagementRules, ZonesArePremiumOnly) {
-  EXPECT_EQ((Lines{"S133 8:15 API Management `Standard` takes no availability zones; only "
+  EXPECT_EQ((Lines{"S133 9:15 API Management `Standard` takes no availability zones; only "
                    "Premium does"}),
             apim_diagnostics(with_publisher("      sku = Standard\n      zones = [1]")));
 }
 
 TEST(ApiManagementRules, PublisherEmailShape) {
-  EXPECT_EQ((Lines{"S134 6:25 publisher email `api at contoso` contains white space"}),
+  EXPECT_EQ((Lines{"S134 7:25 publisher email `api at contoso` contains white space"}),
             apim_diagnostics(R"(      publisher_name  = "Contoso"
       publisher_email = "api at contoso")"));
-  EXPECT_EQ((Lines{"S134 6:25 publisher email `api@contoso` has no domain"}),
+  EXPECT_EQ((Lines{"S134 7:25 publisher email `api@contoso` has no domain"}),
             apim_diagnostics(R"(      publisher_name  = "Contoso"
       publisher_email = "api@contoso")"));
 }
