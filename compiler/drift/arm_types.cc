@@ -116,6 +116,7 @@ constexpr std::array kTypes = {
             "azurerm_servicebus_namespace_disaster_recovery_config", false},
     ArmType{"microsoft.network/trafficmanagerprofiles", "azurerm_traffic_manager_profile", true},
     ArmType{"microsoft.web/serverfarms", "azurerm_service_plan", true},
+    ArmType{"microsoft.apimanagement/service", "azurerm_api_management", true},
     ArmType{"microsoft.automation/automationaccounts", "azurerm_automation_account", true},
     ArmType{"microsoft.automation/automationaccounts/runbooks", "azurerm_automation_runbook", true},
     // Schedules are proxy resources Resource Graph does not list: mapped for

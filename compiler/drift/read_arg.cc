@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 46> kProperties = {
+constexpr std::array<std::string_view, 48> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -81,6 +81,9 @@ constexpr std::array<std::string_view, 46> kProperties = {
     // Storage container retention policy: its period, and Locked or Unlocked.
     "immutabilityPeriodSinceCreationInDays",
     "state",
+    // API Management.
+    "publisherName",
+    "publisherEmail",
 };
 
 template <size_t N>
@@ -250,6 +253,19 @@ void automation_account_attributes(const json& props, json& a) {
   }
 }
 
+// ARM keeps the tier and its units apart in `sku`, where azurerm joins them
+// into one sku_name: "Premium_1".
+void api_management_attributes(const json& r, const json& props, json& a) {
+  if (const json* sku = member(r, "sku")) {
+    const json* units = member(*sku, "capacity");
+    if (!string_field(*sku, "name").empty() && units && units->is_number_integer()) {
+      a["sku_name"] = fmt::format("{}_{}", string_field(*sku, "name"), units->get<int64_t>());
+    }
+  }
+  copy(props, "publisherName", a, "publisher_name");
+  copy(props, "publisherEmail", a, "publisher_email");
+}
+
 // ARM keeps an environment's zone redundancy at the top of its properties
 // and its internal load balancer in vnetConfiguration.internal; an app's
 // revision mode in configuration.activeRevisionsMode, which azurerm writes
@@ -368,6 +384,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     service_plan_attributes(r, props, a);
   } else if (type == "azurerm_automation_account") {
     automation_account_attributes(props, a);
+  } else if (type == "azurerm_api_management") {
+    api_management_attributes(r, props, a);
   } else if (type == "azurerm_automation_runbook") {
     copy(props, "runbookType", a, "runbook_type");
   } else if (type == "azurerm_automation_schedule") {

@@ -10,6 +10,8 @@ namespace {
 // API versions: the newest non-preview version Bicep 0.49.2's type index
 // has for each type (bicep build warns BCP081 for versions it lacks).
 constexpr ResourceTypePair kPairs[] = {
+    {"azurerm_api_management", "Microsoft.ApiManagement/service", "2024-05-01", Parity::kCompared,
+     ""},
     {"azurerm_application_insights", "Microsoft.Insights/components", "2020-02-02",
      Parity::kCompared, ""},
     {"azurerm_automation_account", "Microsoft.Automation/automationAccounts", "2024-10-23",

@@ -84,7 +84,8 @@ TEST(LspFeatures, CompletionFollowsTheCursor) {
   EXPECT_EQ(services,
             (std::vector<std::string>{"aks", "ai_search", "openai", "storage", "redis", "keyvault",
                                       "monitoring", "postgres", "servicebus", "backup",
-                                      "app_service", "container_apps", "automation"}));
+                                      "app_service", "container_apps", "automation",
+                                      "api_management"}));
   EXPECT_EQ(labels(completion(a, {3, 18})), std::vector<std::string>{"eu"});  // a geo route's label
   EXPECT_TRUE(completion(a, {4, 11}).empty() || completion(a, {4, 11})["items"].empty());
   EXPECT_EQ(labels(completion(a, {5, 27})), std::vector<std::string>{"eu"});

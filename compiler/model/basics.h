@@ -62,6 +62,7 @@ enum class Service {
   kAppService,
   kContainerApps,
   kAutomation,
+  kApiManagement,
 };
 
 enum class Comparison { kGreaterThan, kGreaterOrEqual, kLessThan, kLessOrEqual };

@@ -25,6 +25,7 @@ void read_backup(BlockReader& r, Backup& out, std::string_view location);
 BackupRedundancy default_backup_redundancy(std::string_view location);
 void read_container_apps(BlockReader& r, ContainerApps& out);
 void read_automation(BlockReader& r, Automation& out);
+void read_api_management(BlockReader& r, ApiManagement& out);
 void read_cosmos(BlockReader& r, Cosmos& out, DeploymentMode mode);
 void read_frontdoor(BlockReader& r, FrontDoor& out, std::string_view topology_name);
 void read_alerts(BlockReader& r, Alerts& out);

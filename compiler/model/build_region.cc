@@ -34,6 +34,7 @@ constexpr Choice<Service> kServices[] = {
     {"app_service", Service::kAppService},
     {"container_apps", Service::kContainerApps},
     {"automation", Service::kAutomation},
+    {"api_management", Service::kApiManagement},
 };
 
 // "services are aks, ai_search, ... and container_apps".
@@ -402,11 +403,12 @@ void read_region(BlockReader& r, Region& region) {
     for (const auto& c : kServices) {
       std::string_view block_key = c.value == Service::kAiSearch ? "search" : c.spelling;
       // A database server, a message broker, a backup vault, App Service,
-      // Container Apps or an Automation account are never implied: each
-      // runs where asked for.
+      // Container Apps, an Automation account or API Management are never
+      // implied: each runs where asked for.
       bool on_request = c.value == Service::kPostgres || c.value == Service::kServiceBus ||
                         c.value == Service::kBackup || c.value == Service::kAppService ||
-                        c.value == Service::kContainerApps || c.value == Service::kAutomation;
+                        c.value == Service::kContainerApps || c.value == Service::kAutomation ||
+                        c.value == Service::kApiManagement;
       if (on_request && !has_key(r.node(), block_key)) continue;
       if (!has_key(r.node(), block_key) &&
           !catalog::service_offered(c.spelling, region.location.value)) {
@@ -662,6 +664,25 @@ void read_region(BlockReader& r, Region& region) {
     }
   } else {
     service_block("automation", Service::kAutomation);
+  }
+  if (region.has(Service::kApiManagement)) {
+    region.api_management.emplace();
+    region.api_management->location = region.location_of_block;
+    if (const dsl::Node* n = service_block("api_management", Service::kApiManagement)) {
+      BlockReader br(*n, ctx);
+      read_api_management(br, *region.api_management);
+      br.finish();
+    } else {
+      ctx.sink
+          ->report(Kind::MissingAttribute, region.location_of_block,
+                   fmt::format("region `{}` runs `api_management` but has no `api_management` "
+                               "block naming its publisher",
+                               region.key))
+          .help = "write `api_management { publisher_name = \"Contoso\"  publisher_email = "
+                  "\"api@contoso.com\" }`";
+    }
+  } else {
+    service_block("api_management", Service::kApiManagement);
   }
   DuplicateNames subnet_names(*ctx.sink, "first declared here");
   for (const dsl::Node* n : r.blocks("subnet")) {

@@ -106,6 +106,7 @@ const char* to_string(Service s) {
     case Service::kAppService: return "app_service";
     case Service::kContainerApps: return "container_apps";
     case Service::kAutomation: return "automation";
+    case Service::kApiManagement: return "api_management";
   }
   return "";
 }

@@ -6,6 +6,7 @@
 
 #include "compiler/model/basics.h"
 #include "compiler/services/ai_search/model.h"
+#include "compiler/services/api_management/model.h"
 #include "compiler/services/aks/model.h"
 #include "compiler/services/alerts/model.h"
 #include "compiler/services/app_service/model.h"
@@ -91,6 +92,7 @@ struct Region {
   std::optional<AppService> app_service;
   std::optional<ContainerApps> container_apps;
   std::optional<Automation> automation;
+  std::optional<ApiManagement> api_management;
   bool has(Service s) const;
   bool has_subnet(std::string_view name) const;
   // Whether a Container App of the region takes its image from the region's

@@ -242,6 +242,12 @@ class Generator {
       add("azurerm_automation_account", base + ".automation", regional("aa", key), rg,
           {&env_, &prefix_, &key});
     }
+    // The gateway's host name is <name>.azure-api.net: global, so suffixed.
+    if (r.api_management) {
+      add("azurerm_api_management", base + ".api_management",
+          fit_name("apim-", prefix_.text + "-" + key.text, suffixed("-" + env_.text), 50, "-"),
+          "global", {&suffix_, &env_, &prefix_, &key});
+    }
     private_endpoints(r, key, base, rg);
   }
 

@@ -539,6 +539,22 @@ constexpr NamingRule kRules[] = {
      .caf_prefix = "aa",
      .summary = "6-50 letters, digits and `-`, starting with a letter and ending with a letter or "
                 "digit"},
+    // azurerm 4.55 internal/services/apimanagement/validate/api_management.go
+    // (ApiManagementServiceName): ^[0-9a-zA-Z-]{1,50}$; Azure (Microsoft
+    // Learn, "Naming rules and restrictions for Azure resources") also wants
+    // a letter first and a letter or digit last, and the name is global
+    // (<name>.azure-api.net).
+    {.resource_type = "azurerm_api_management",
+     .noun = "API Management instance",
+     .min_length = 1,
+     .max_length = 50,
+     .punctuation = "-",
+     .start = Start::kLetter,
+     .end = End::kAlnum,
+     .scope = kGlobal,
+     .caf_prefix = "apim",
+     .summary = "1-50 letters, digits and `-`, starting with a letter and ending with a letter or "
+                "digit"},
     // azurerm 4.55 internal/services/appservice/validate/service_plan_name.go:
     // ^[0-9a-zA-Z-_]{1,60}$.
     {.resource_type = "azurerm_service_plan",

@@ -53,6 +53,8 @@ inline constexpr RegionCollection kRegionContainerApps{"regionContainerApps", "c
                                                        true};
 inline constexpr RegionCollection kRegionDiagnostics{"regionDiagnostics", "diagnostics", true};
 inline constexpr RegionCollection kRegionAutomation{"regionAutomation", "automation", true};
+inline constexpr RegionCollection kRegionApiManagement{"regionApiManagement", "apiManagement",
+                                                       true};
 
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {

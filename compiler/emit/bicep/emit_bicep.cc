@@ -90,6 +90,7 @@ std::vector<std::string> modules_used(const Plan& p) {
       {"container-apps.bicep", "container-apps-acr-pull.bicep"});
   add(!p.estate->diagnostic_settings.empty(), {"diagnostics.bicep"});
   add(p.any_region(Service::kAutomation), {"automation.bicep"});
+  add(p.any_region(Service::kApiManagement), {"api-management.bicep"});
   add(!p.cosmos.empty(), {"cosmos.bicep", "private-endpoint.bicep"});
   add(!p.registries.empty(), {"container-registry.bicep", "private-endpoint.bicep"});
   add(p.frontdoor.has_value(), {"frontdoor.bicep"});

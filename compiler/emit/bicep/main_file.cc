@@ -135,6 +135,8 @@ class MainFile {
     import(p_.any_region(Service::kContainerApps), "containerAppsSettings",
            "container-apps.bicep");
     import(p_.any_region(Service::kAutomation), "automationSettings", "automation.bicep");
+    import(p_.any_region(Service::kApiManagement), "apiManagementSettings",
+           "api-management.bicep");
     import(any_diagnostics(), "diagnosticsSettings", "diagnostics.bicep");
     import(!p_.cosmos.empty(), "cosmosSettings", "cosmos.bicep");
     import(!p_.registries.empty(), "registrySettings", "container-registry.bicep");
@@ -195,6 +197,8 @@ class MainFile {
              kRegionContainerApps, "containerAppsSettings");
     optional(p_.any_region(Service::kAutomation), "Its Automation account and runbooks.",
              kRegionAutomation, "automationSettings");
+    optional(p_.any_region(Service::kApiManagement), "Its API Management instance.",
+             kRegionApiManagement, "apiManagementSettings");
     optional(any_diagnostics(), "Its diagnostic settings.", kRegionDiagnostics,
              "diagnosticsSettings");
     if (any_redis_replica()) {
@@ -230,6 +234,7 @@ class MainFile {
     watch(p_.any_region(Service::kManagedRedis), kRegionManagedRedis);
     watch(p_.any_region(Service::kBackup), kRegionBackup);
     watch(p_.any_region(Service::kAutomation), kRegionAutomation);
+    watch(p_.any_region(Service::kApiManagement), kRegionApiManagement);
     watch(p_.any_blob_events(), kRegionEventGrid);
     region_module(kRegionDiagnostics, "diagnostics.bicep",
                   {{"settings", settings(kRegionDiagnostics)},
@@ -487,6 +492,12 @@ class MainFile {
     if (p_.any_region(Service::kAutomation)) {
       region_module(kRegionAutomation, "automation.bicep",
                     {{"settings", settings(kRegionAutomation)},
+                     {"location", raw(location)},
+                     {"tags", raw("tags")}});
+    }
+    if (p_.any_region(Service::kApiManagement)) {
+      region_module(kRegionApiManagement, "api-management.bicep",
+                    {{"settings", settings(kRegionApiManagement)},
                      {"location", raw(location)},
                      {"tags", raw("tags")}});
     }

@@ -490,6 +490,27 @@ class ParamsFile {
          {"runbooks", Value::array(std::move(runbooks))}});
   }
 
+  // The Azure locations of the other regions the gateway runs in (S130 has
+  // left only other regions of the topology).
+  Value api_management(const RegionPlan& plan) const {
+    const model::Region& r = *plan.region;
+    const model::ApiManagement& a = *r.api_management;
+    std::vector<Value> zones;
+    for (const std::string& z : a.zones.value) zones.push_back(str(z));
+    std::vector<Value> additional;
+    for (const auto& key : a.additional_locations) {
+      const model::Region* other = t_.find_region(key.value);
+      if (other && other != &r) additional.push_back(str(other->location.value));
+    }
+    return Value::object({{"name", str(p_.region_name(r, "api_management"))},
+                          {"sku", str(model::to_string(a.tier.value))},
+                          {"capacity", num(a.capacity.value)},
+                          {"publisherName", str(a.publisher_name.value)},
+                          {"publisherEmail", str(a.publisher_email.value)},
+                          {"zones", Value::array(std::move(zones))},
+                          {"additionalLocations", Value::array(std::move(additional))}});
+  }
+
   Value backup(const RegionPlan& plan) const {
     const model::Region& r = *plan.region;
     const model::Backup& b = *r.backup;
@@ -772,6 +793,7 @@ class ParamsFile {
     if (r.app_service) param(kRegionAppService, app_service(plan));
     if (r.container_apps) param(kRegionContainerApps, container_apps(plan));
     if (r.automation) param(kRegionAutomation, automation(plan));
+    if (r.api_management) param(kRegionApiManagement, api_management(plan));
     if (auto d = diagnostics(r)) param(kRegionDiagnostics, std::move(*d));
     if (plan.redis_replica_endpoint_region) {
       out.push_back(

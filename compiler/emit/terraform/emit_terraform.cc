@@ -126,6 +126,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kBackup)) out.push_back("regional/backup");
   if (e.any_region(Service::kContainerApps)) out.push_back("regional/container-apps");
   if (e.any_region(Service::kAutomation)) out.push_back("regional/automation");
+  if (e.any_region(Service::kApiManagement)) out.push_back("regional/api-management");
   if (!e.diagnostic_settings.empty()) out.push_back("regional/diagnostics");
   if (!e.dns.empty()) out.push_back("regional/private-dns");
   if (!e.peerings.empty()) out.push_back("regional/vnet-peering");

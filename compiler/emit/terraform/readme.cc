@@ -77,6 +77,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/automation", "automation", "per region",
      "Automation account with a system-assigned identity, runbooks published from runbooks/, "
      "their schedules and job schedules"},
+    {"regional/api-management", "api_management", "per region",
+     "API Management instance with a system-assigned identity, its gateway also in the "
+     "additional locations (Premium); creating one takes 30 to 60 minutes"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},

@@ -706,6 +706,27 @@ Expr automation(const Estate& e, const model::Region& r) {
   });
 }
 
+// The instance, and the Azure locations of the regions its gateway also
+// runs in (S130 has left only other regions of the topology).
+Expr api_management(const Estate& e, const model::Region& r) {
+  const model::ApiManagement& a = *r.api_management;
+  std::vector<Expr> additional;
+  for (const auto& key : a.additional_locations) {
+    const model::Region* other = e.topology->find_region(key.value);
+    if (other && other != &r) additional.push_back(str(other->location.value));
+  }
+  std::vector<Expr> zones;
+  for (const std::string& z : a.zones.value) zones.push_back(str(z));
+  return Expr::object({
+      {"name", str(e.names.region(r.key, "api_management"))},
+      {"sku_name", str(a.sku_name())},
+      {"publisher_name", str(a.publisher_name.value)},
+      {"publisher_email", str(a.publisher_email.value)},
+      {"zones", Expr::list(std::move(zones))},
+      {"additional_locations", Expr::list(std::move(additional))},
+  });
+}
+
 Expr region(const Estate& e, const model::Region& r) {
   std::vector<Entry> fields{
       {"location", str(r.location.value)},
@@ -747,6 +768,10 @@ Expr region(const Estate& e, const model::Region& r) {
   }
   if (e.any_region(model::Service::kAutomation)) {
     fields.push_back({"automation", r.automation ? automation(e, r) : Expr::null()});
+  }
+  if (e.any_region(model::Service::kApiManagement)) {
+    fields.push_back(
+        {"api_management", r.api_management ? api_management(e, r) : Expr::null()});
   }
   if (!e.diagnostic_settings.empty()) fields.push_back({"diagnostics", diagnostics(e, r)});
   return Expr::object(std::move(fields));

@@ -483,6 +483,17 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "automation", std::move(b));
   }
+  if (e.any_region(Service::kApiManagement)) {
+    Body b = module_head("regional/api-management", regions_with("api_management"));
+    for (const char* field : {"name", "sku_name", "publisher_name", "publisher_email", "zones",
+                              "additional_locations"}) {
+      b.attribute(field, raw(fmt::format("each.value.api_management.{}", field)));
+    }
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "api_management", std::move(b));
+  }
   if (!e.diagnostic_settings.empty()) diagnostics_module(e, file);
 }
 

@@ -164,6 +164,14 @@ std::string render_outputs_tf(const Estate& e) {
                output("Key Vault URIs keyed by region.",
                       "{ for key, vault in module.keyvault : key => vault.vault_uri }"));
   }
+  if (e.any_region(Service::kApiManagement)) {
+    file.blank();
+    file.block("output", {"api_management_gateway_urls"},
+               output("Gateway URL of each API Management instance in each of its locations, "
+                      "keyed by region, then by Azure location.",
+                      "{ for key, apim in module.api_management : key => "
+                      "apim.gateway_regional_urls }"));
+  }
   if (!e.topology->registries.empty()) {
     file.blank();
     file.block("output", {"container_registry_login_servers"},

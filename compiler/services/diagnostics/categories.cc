@@ -34,6 +34,11 @@ constexpr std::string_view kBackupVaultCategories[] = {
 // is left out.
 constexpr std::string_view kAutomationCategories[] = {"AuditEvent", "JobLogs", "JobStreams"};
 
+// Learn, "Supported logs for Microsoft.ApiManagement/service": GatewayLogs
+// and WebSocketConnectionLogs, which every cloud's page lists, by name
+// (the policy page above names no category group for the type).
+constexpr std::string_view kApiManagementCategories[] = {"GatewayLogs", "WebSocketConnectionLogs"};
+
 // Learn, "Supported logs for Microsoft.EventGrid/systemTopics": the one
 // category DeliveryFailures.
 constexpr std::string_view kSystemTopicCategories[] = {"DeliveryFailures"};
@@ -71,6 +76,8 @@ const WatchedType kTypes[] = {
      true},
     {"azurerm_eventgrid_system_topic", "eventgrid", "systemTopics", {}, kSystemTopicCategories,
      true},
+    {"azurerm_api_management", "api_management", "apiManagementServices", {},
+     kApiManagementCategories, true},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@ import { keyVaultSettings } from 'modules/keyvault.bicep'
 import { postgresSettings } from 'modules/postgres.bicep'
 import { backupSettings } from 'modules/backup.bicep'
 import { containerAppsSettings } from 'modules/container-apps.bicep'
+import { apiManagementSettings } from 'modules/api-management.bicep'
 import { diagnosticsSettings } from 'modules/diagnostics.bicep'
 import { registrySettings } from 'modules/container-registry.bicep'
 import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
@@ -107,6 +108,9 @@ type regionSettings = {
 
   @description('Its Container Apps environments and apps.')
   containerApps: containerAppsSettings?
+
+  @description('Its API Management instance.')
+  apiManagement: apiManagementSettings?
 
   @description('Its diagnostic settings.')
   diagnostics: diagnosticsSettings?
@@ -250,6 +254,17 @@ module regionContainerApps 'modules/container-apps.bicep' = [
   }
 ]
 
+module regionApiManagement 'modules/api-management.bicep' = [
+  for (region, i) in regions: if (region.?apiManagement != null) {
+    scope: regionGroups[i]
+    params: {
+      settings: region.apiManagement!
+      location: region.group.location
+      tags: tags
+    }
+  }
+]
+
 module regionDiagnostics 'modules/diagnostics.bicep' = [
   for (region, i) in regions: if (region.?diagnostics != null) {
     scope: regionGroups[i]
@@ -263,6 +278,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionPostgres
       regionStorage
       regionBackup
+      regionApiManagement
     ]
   }
 ]

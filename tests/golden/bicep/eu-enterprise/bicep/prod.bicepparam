@@ -257,9 +257,31 @@ param regions = [
         }
       ]
     }
+    apiManagement: {
+      name: 'apim-euent-westeurope-prod-61d1ca'
+      sku: 'Premium'
+      capacity: 1
+      publisherName: 'Enterprise Platform'
+      publisherEmail: 'api-platform@example.com'
+      zones: []
+      additionalLocations: [
+        'northeurope'
+      ]
+    }
     diagnostics: {
       name: 'diag-euent-westeurope-prod'
       workspaceRegion: 0
+      apiManagementServices: [
+        {
+          name: 'apim-euent-westeurope-prod-61d1ca'
+          categoryGroups: []
+          categories: [
+            'GatewayLogs'
+            'WebSocketConnectionLogs'
+          ]
+          metrics: true
+        }
+      ]
       backupVaults: [
         {
           name: 'bvault-euent-westeurope-prod'

@@ -72,6 +72,9 @@ type diagnosticsSettings = {
 
   @description('Event Grid system topics.')
   systemTopics: diagnosticTarget[]?
+
+  @description('API Management instances.')
+  apiManagementServices: diagnosticTarget[]?
 }
 
 @description('The properties of one diagnostic setting.')
@@ -124,6 +127,7 @@ var managedRedisTargets = settings.?redisEnterpriseDatabases ?? []
 var backupVaultTargets = settings.?backupVaults ?? []
 var automationTargets = settings.?automationAccounts ?? []
 var systemTopicTargets = settings.?systemTopics ?? []
+var apiManagementTargets = settings.?apiManagementServices ?? []
 
 resource clusters 'Microsoft.ContainerService/managedClusters@2026-08-01' existing = [
   for target in clusterTargets: {
@@ -273,6 +277,21 @@ resource systemTopicLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   for (target, i) in systemTopicTargets: {
     name: settings.name
     scope: systemTopics[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource apiManagementServices 'Microsoft.ApiManagement/service@2024-05-01' existing = [
+  for target in apiManagementTargets: {
+    name: target.name
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource apiManagementLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in apiManagementTargets: {
+    name: settings.name
+    scope: apiManagementServices[i]
     properties: properties(target, workspaceId)
   }
 ]

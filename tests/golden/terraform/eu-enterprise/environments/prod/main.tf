@@ -125,6 +125,7 @@ locals {
           }
         }
       }
+      api_management = null
       diagnostics = {
         name             = "diag-euent-northeurope-prod"
         workspace_region = "northeurope"
@@ -368,10 +369,23 @@ locals {
           }
         }
       }
+      api_management = {
+        name                 = "apim-euent-westeurope-prod-61d1ca"
+        sku_name             = "Premium_1"
+        publisher_name       = "Enterprise Platform"
+        publisher_email      = "api-platform@example.com"
+        zones                = []
+        additional_locations = ["northeurope"]
+      }
       diagnostics = {
         name             = "diag-euent-westeurope-prod"
         workspace_region = "westeurope"
         targets = {
+          api_management = {
+            category_groups = []
+            categories      = ["GatewayLogs", "WebSocketConnectionLogs"]
+            metrics         = true
+          }
           backup = {
             category_groups = []
             categories = [
@@ -792,13 +806,28 @@ module "container_apps" {
   tags                       = local.common_tags
 }
 
+module "api_management" {
+  source   = "../../modules/regional/api-management"
+  for_each = { for key, region in local.regions : key => region if region.api_management != null }
+
+  name                 = each.value.api_management.name
+  sku_name             = each.value.api_management.sku_name
+  publisher_name       = each.value.api_management.publisher_name
+  publisher_email      = each.value.api_management.publisher_email
+  zones                = each.value.api_management.zones
+  additional_locations = each.value.api_management.additional_locations
+  location             = each.value.location
+  resource_group_name  = azurerm_resource_group.region[each.key].name
+  tags                 = local.common_tags
+}
+
 module "diagnostics" {
   source   = "../../modules/regional/diagnostics"
   for_each = { for key, region in local.regions : key => region if region.diagnostics != null }
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { backup = module.backup, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { api_management = module.api_management, backup = module.backup, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "container_registry" {

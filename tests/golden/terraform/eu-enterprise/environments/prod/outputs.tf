@@ -8,6 +8,11 @@ output "key_vault_uris" {
   value       = { for key, vault in module.keyvault : key => vault.vault_uri }
 }
 
+output "api_management_gateway_urls" {
+  description = "Gateway URL of each API Management instance in each of its locations, keyed by region, then by Azure location."
+  value       = { for key, apim in module.api_management : key => apim.gateway_regional_urls }
+}
+
 output "container_registry_login_servers" {
   description = "Login server of each container registry, keyed by registry."
   value       = { for key, registry in module.container_registry : key => registry.login_server }

@@ -1,0 +1,93 @@
+// A region's `api_management` block: the tier and units, the publisher
+// azurerm requires, availability zones and the other regions the gateway
+// runs in. What Azure refuses among these is rules S130-S134.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "compiler/model/build_parts.h"
+
+namespace topoc::model {
+namespace {
+
+using diag::Kind;
+
+constexpr Choice<ApiManagementTier> kTiers[] = {
+    {"Developer", ApiManagementTier::kDeveloper}, {"Basic", ApiManagementTier::kBasic},
+    {"Standard", ApiManagementTier::kStandard},   {"Premium", ApiManagementTier::kPremium},
+    {"developer", ApiManagementTier::kDeveloper}, {"basic", ApiManagementTier::kBasic},
+    {"standard", ApiManagementTier::kStandard},   {"premium", ApiManagementTier::kPremium},
+};
+
+// `zones = [1, 2, 3]`; whether the tier and location allow them is S133's.
+void read_zones(BlockReader& r, Sourced<std::vector<std::string>>& out) {
+  const dsl::Node* n = r.attribute("zones");
+  if (!n) return;
+  if (n->value.kind != dsl::ValueKind::kList) {
+    r.context().report(Kind::WrongValueType, n->value.span, "`zones` expects a list like [1, 2]");
+    return;
+  }
+  std::vector<std::string> zones;
+  for (const dsl::Value& v : n->value.items) {
+    if (v.kind != dsl::ValueKind::kNumber || (v.number != 1 && v.number != 2 && v.number != 3)) {
+      r.context().report(Kind::InvalidValue, v.span, "availability zones are 1, 2 and 3");
+      return;
+    }
+    zones.push_back(fmt::format("{}", v.number));
+  }
+  out = {zones, r.context().at(n->value.span), true};
+}
+
+bool written(const dsl::Node& block, std::string_view key) {
+  return std::any_of(block.body.begin(), block.body.end(),
+                     [&](const dsl::Node& n) { return n.key == key; });
+}
+
+// A string azurerm requires; a value of the wrong kind is reported by the
+// reader, an absent one here.
+void require(BlockReader& r, std::string_view key, Sourced<std::string>& out,
+             std::string_view example) {
+  if (r.string(key, out) || written(r.node(), key)) return;
+  r.context()
+      .sink
+      ->report(Kind::MissingAttribute, r.where(),
+               fmt::format("`api_management` needs `{}`, which azurerm requires", key))
+      .help = fmt::format("write `{} = {}`", key, example);
+}
+
+}  // namespace
+
+const char* to_string(ApiManagementTier t) {
+  switch (t) {
+    case ApiManagementTier::kDeveloper:
+      return "Developer";
+    case ApiManagementTier::kBasic:
+      return "Basic";
+    case ApiManagementTier::kStandard:
+      return "Standard";
+    case ApiManagementTier::kPremium:
+      return "Premium";
+  }
+  return "";
+}
+
+std::string ApiManagement::sku_name() const {
+  return fmt::format("{}_{}", to_string(tier.value), capacity.value);
+}
+
+void read_api_management(BlockReader& r, ApiManagement& out) {
+  out.location = r.where();
+  out.tier.value = ApiManagementTier::kDeveloper;
+  out.capacity.value = 1;
+  r.choice<ApiManagementTier>("sku", out.tier, kTiers);
+  // The range depends on the tier: S132.
+  r.integer("capacity", out.capacity, std::numeric_limits<int32_t>::min(),
+            std::numeric_limits<int32_t>::max());
+  require(r, "publisher_name", out.publisher_name, "\"Contoso\"");
+  require(r, "publisher_email", out.publisher_email, "\"api@contoso.com\"");
+  read_zones(r, out.zones);
+  r.names("additional_locations", out.additional_locations);
+}
+
+}  // namespace topoc::model

@@ -1,0 +1,31 @@
+# A region's API Management instance. Its gateway runs in the region's
+# location and, on the Premium tier, in each additional location, with the
+# primary's number of units; the management plane and developer portal stay
+# in the primary location. Each location's gateway keeps its own response
+# cache and rate-limit counters.
+#
+# Creating the instance, or adding a location, takes 30 to 60 minutes.
+# The system-assigned identity is what policies use to reach Key Vault or
+# back ends that accept Microsoft Entra ID tokens.
+
+resource "azurerm_api_management" "this" {
+  name                = var.name
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  publisher_name      = var.publisher_name
+  publisher_email     = var.publisher_email
+  sku_name            = var.sku_name
+  zones               = length(var.zones) > 0 ? var.zones : null
+  tags                = var.tags
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  dynamic "additional_location" {
+    for_each = var.additional_locations
+    content {
+      location = additional_location.value
+    }
+  }
+}
