@@ -40,10 +40,8 @@ resource "azapi_resource" "key" {
     }
   }
 
+  # Deleting the key makes the account's data unreadable until it is
+  # recovered: the vault's purge protection keeps a deleted key recoverable
+  # for its soft-delete period.
   response_export_values = ["properties.keyUri"]
-
-  # Deleting the key makes the account's data unreadable.
-  lifecycle {
-    prevent_destroy = true
-  }
 }
