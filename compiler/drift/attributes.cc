@@ -50,6 +50,11 @@ constexpr std::array kCompared = {
                       C::kScalar},
     ComparedAttribute{"azurerm_storage_account",
                       "blob_properties.container_delete_retention_policy.days", C::kScalar},
+    // Storage encryption: whether a customer-managed key wraps the account's
+    // key, and which (a vault outside the region would move the key).
+    ComparedAttribute{"azurerm_storage_account", "customer_managed_key", C::kBlockPresent},
+    ComparedAttribute{"azurerm_storage_account", "customer_managed_key.key_vault_key_id",
+                      C::kScalar},
     ComparedAttribute{"azurerm_storage_container_immutability_policy",
                       "immutability_period_in_days", C::kScalar},
     ComparedAttribute{"azurerm_storage_container_immutability_policy", "locked", C::kScalar},

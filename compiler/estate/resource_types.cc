@@ -200,6 +200,9 @@ constexpr ResourceTypePair kPairs[] = {
      "the `default_database` block of `azurerm_managed_redis`"},
     {"", "Microsoft.ContainerRegistry/registries/replications", "2025-04-01", Parity::kBicepOnly,
      "the registry's `georeplications` blocks in Terraform"},
+    {"", "Microsoft.KeyVault/vaults/keys", "2026-05-15", Parity::kBicepOnly,
+     "an `azapi_resource` of the `regional/storage-key` module in Terraform, as azurerm creates "
+     "keys only through the vault's data plane"},
     {"", "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "2026-03-01",
      Parity::kBicepOnly, "the `private_dns_zone_group` block of `azurerm_private_endpoint`"},
     {"", "Microsoft.ServiceBus/namespaces/networkRuleSets", "2026-01-01", Parity::kBicepOnly,

@@ -203,6 +203,12 @@ class Generator {
                      "dr" + squeeze(env_.text) + suffix_.text, 24, ""),
             "global", {&suffix_, &env_, &prefix_, &key});
       }
+      // The identity the account reaches its customer-managed key with.
+      if (r.storage->encryption.value == model::StorageEncryption::kCustomerManaged) {
+        add("azurerm_user_assigned_identity", base + ".storage.identity",
+            fmt::format("id-{}-{}-storage-{}", prefix_.text, key.text, env_.text), rg,
+            {&env_, &prefix_, &key});
+      }
     }
     // The system topic is named in its resource group; its one subscription
     // in the topic.

@@ -11,6 +11,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/managed_redis/geo_groups.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -419,7 +420,19 @@ class MainFile {
     service(Service::kAiSearch, kRegionSearch, "ai-search.bicep",
             {{"sharedPrivateLinkTargetIds", Value::object(std::move(targets))}});
     service(Service::kOpenAI, kRegionOpenAi, "openai.bicep", {});
-    service(Service::kStorage, kRegionStorage, "storage.bicep", {});
+    if (services::storage::any_customer_managed_key(*p_.topology)) {
+      // A customer-managed key goes in the region's vault, which the module
+      // reads by name.
+      region_module(kRegionStorage, "storage.bicep",
+                    {{"settings", settings(kRegionStorage)},
+                     {"location", raw(location)},
+                     {"endpointSubnetId", raw(subnets + ".endpoints")},
+                     {"privateDnsZoneIds", raw(zones)},
+                     {"tags", raw("tags")}},
+                    false, {std::string(kRegionKeyVaults.symbol)});
+    } else {
+      service(Service::kStorage, kRegionStorage, "storage.bicep", {});
+    }
     std::vector<Property> replica;
     if (any_redis_replica()) {
       // The geo-replica's endpoint uses the endpoints subnet and Redis zone

@@ -762,6 +762,16 @@ class ParamsFile {
         storage.push_back(
             {"secondaryPrivateEndpointName", str(p_.region_name(r, "pep.blob_secondary"))});
       }
+      if (services::storage::has_customer_managed_key(r)) {
+        storage.push_back(
+            {"customerManagedKey",
+             Value::object({
+                 {"keyVaultName", str(p_.region_name(r, "keyvault"))},
+                 {"keyName", str(std::string(services::storage::customer_managed_key_name))},
+                 {"keySize", num(s.key_size.value)},
+                 {"identityName", str(p_.region_name(r, "storage.identity"))},
+             })});
+      }
       param(kRegionStorage, Value::object(std::move(storage)));
     }
     if (r.redis) param(kRegionRedis, redis(plan));

@@ -10,6 +10,7 @@
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/services/automation/runbook_files.h"
 #include "compiler/services/managed_redis/geo_groups.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::emit {
 namespace {
@@ -107,6 +108,9 @@ std::vector<std::string> modules_used(const Estate& e) {
   if (e.any_region(Service::kAiSearch)) out.push_back("regional/ai-search");
   if (e.any_region(Service::kOpenAI)) out.push_back("regional/openai");
   if (e.any_region(Service::kStorage)) out.push_back("regional/storage");
+  if (services::storage::any_customer_managed_key(*e.topology)) {
+    out.push_back("regional/storage-key");
+  }
   if (e.any_region(Service::kRedis)) out.push_back("regional/redis");
   if (e.any_region(Service::kKeyVault)) out.push_back("regional/keyvault");
   if (e.any_region(Service::kMonitoring)) out.push_back("regional/monitoring");

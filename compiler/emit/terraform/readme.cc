@@ -62,6 +62,9 @@ constexpr ModuleDoc kModules[] = {
     {"regional/redis", "redis", "per region",
      "Azure Cache for Redis (and geo-replica), private endpoints"},
     {"regional/storage", "storage", "per region", "storage account, private endpoint"},
+    {"regional/storage-key", "storage_key", "per region with a customer-managed storage key",
+     "the key in the region's Key Vault (through azapi), the user-assigned identity the account "
+     "reads it with and its Key Vault Crypto Service Encryption User role"},
     {"regional/postgres", "postgres", "per region",
      "PostgreSQL flexible server, Entra administrator, databases, read replicas, virtual endpoint, "
      "private endpoints"},

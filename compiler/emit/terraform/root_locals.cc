@@ -346,10 +346,20 @@ Expr storage_replica(const Estate& e, const model::Region& r) {
   });
 }
 
+// The customer-managed key of the account; null for Microsoft-managed keys.
+Expr storage_key(const Estate& e, const model::Region& r) {
+  if (!services::storage::has_customer_managed_key(r)) return Expr::null();
+  return Expr::object({
+      {"name", str(std::string(services::storage::customer_managed_key_name))},
+      {"size", num(r.storage->key_size.value)},
+      {"identity_name", str(e.names.region(r.key, "storage.identity"))},
+  });
+}
+
 Expr storage(const Estate& e, const model::Region& r) {
   if (!r.storage) return Expr::null();
   const model::Storage& s = *r.storage;
-  return Expr::object({
+  std::vector<Entry> entries{
       {"name", str(e.names.region(r.key, "storage"))},
       {"replication_type", str(model::to_string(r.storage->replication.value))},
       {"soft_delete_days", num(s.soft_delete_days.value)},
@@ -363,7 +373,12 @@ Expr storage(const Estate& e, const model::Region& r) {
                                               ? str(e.names.region(r.key, "pep.blob_secondary"))
                                               : Expr::null()},
       {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.blob."))},
-  });
+  };
+  // Only trees with a customer-managed key anywhere carry the attribute.
+  if (services::storage::any_customer_managed_key(*e.topology)) {
+    entries.push_back({"key", storage_key(e, r)});
+  }
+  return Expr::object(std::move(entries));
 }
 
 Expr keyvault(const Estate& e, const model::Region& r) {

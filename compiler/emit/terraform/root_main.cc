@@ -10,6 +10,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/services/managed_redis/geo_groups.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -321,8 +322,29 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("private_endpoint", private_endpoint_object("storage"));
     b.attribute("secondary_private_endpoint_name",
                 raw("each.value.storage.secondary_private_endpoint_name"));
+    if (services::storage::any_customer_managed_key(*e.topology)) {
+      // The key module's outputs wait for the identity's role on the vault,
+      // so the account is created with the key only once it may use it.
+      b.attribute("customer_managed_key",
+                  raw("each.value.storage.key == null ? null : { key_vault_key_id = "
+                      "module.storage_key[each.key].key_vault_key_id, user_assigned_identity_id "
+                      "= module.storage_key[each.key].user_assigned_identity_id }"));
+    }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "storage", std::move(b));
+  }
+  if (services::storage::any_customer_managed_key(*e.topology)) {
+    Body b = module_head("regional/storage-key",
+                         raw("{ for key, region in local.regions : key => region "
+                             "if try(region.storage.key, null) != null }"));
+    b.attribute("key_name", raw("each.value.storage.key.name"));
+    b.attribute("key_size", raw("each.value.storage.key.size"));
+    b.attribute("key_vault_id", raw("module.keyvault[each.key].id"));
+    b.attribute("identity_name", raw("each.value.storage.key.identity_name"));
+    b.attribute("location", raw("each.value.location"));
+    b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
+    b.attribute("tags", raw("local.common_tags"));
+    add_module(file, "storage_key", std::move(b));
   }
   if (e.any_region(Service::kRedis)) {
     Body b = module_head("regional/redis", regions_with("redis"));

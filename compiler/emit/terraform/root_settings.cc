@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -31,8 +32,14 @@ Body output(std::string description, std::string value) {
 
 }  // namespace
 
-std::string render_terraform_tf(const Estate&) {
+std::string render_terraform_tf(const Estate& e) {
   Body providers;
+  // Storage customer-managed keys are created through Resource Manager,
+  // which azurerm does not offer (regional/storage-key).
+  if (services::storage::any_customer_managed_key(*e.topology)) {
+    providers.attribute("azapi", Expr::object({{"source", Expr::string("Azure/azapi")},
+                                               {"version", Expr::string("~> 2.0")}}));
+  }
   providers.attribute("azurerm", Expr::object({{"source", Expr::string("hashicorp/azurerm")},
                                                {"version", Expr::string("~> 4.42")}}));
   Body terraform;
@@ -50,7 +57,7 @@ std::string render_terraform_tf(const Estate&) {
   return file.render_file();
 }
 
-std::string render_providers_tf(const Estate&) {
+std::string render_providers_tf(const Estate& e) {
   // Storage accounts are private (public network access off) and take no
   // shared keys, so a runner outside the VNet can reach only their management
   // plane: with data_plane_available = false the provider neither polls the
@@ -71,6 +78,13 @@ std::string render_providers_tf(const Estate&) {
   provider.attribute("subscription_id", raw("var.subscription_id"));
   Body file;
   file.block("provider", {"azurerm"}, std::move(provider));
+  if (services::storage::any_customer_managed_key(*e.topology)) {
+    Body azapi;
+    azapi.comment("The same subscription as azurerm.");
+    azapi.attribute("subscription_id", raw("var.subscription_id"));
+    file.blank();
+    file.block("provider", {"azapi"}, std::move(azapi));
+  }
   return file.render_file();
 }
 

@@ -1,6 +1,7 @@
-// A region's `storage` block: the account's replication, how long deleted
-// blobs and previous versions are kept, lifecycle rules, containers with
-// their retention policies, and object replication to a second account.
+// A region's `storage` block: the account's replication and encryption
+// key, how long deleted blobs and previous versions are kept, lifecycle
+// rules, containers with their retention policies, and object replication
+// to a second account.
 // Each value's own range is checked here; the checks that tie values
 // together (tier order, archive and zone redundancy, replication targets)
 // are rules S100-S103.
@@ -137,9 +138,31 @@ void read_containers(BlockReader& r, Storage& s) {
   }
 }
 
+constexpr Choice<StorageEncryption> kEncryptions[] = {
+    {"microsoft-managed", StorageEncryption::kMicrosoftManaged},
+    {"customer-managed", StorageEncryption::kCustomerManaged},
+};
+
+// Azure Storage takes RSA keys of 2048, 3072 or 4096 bits (Microsoft Learn,
+// "Customer-managed keys for Azure Storage encryption").
+void read_key_size(BlockReader& r, Sourced<int64_t>& out) {
+  Sourced<int64_t> bits;
+  if (!r.integer("key_size", bits, 0, 65536)) return;
+  if (bits.value != 2048 && bits.value != 3072 && bits.value != 4096) {
+    r.context().sink->report(diag::Kind::InvalidValue, bits.location,
+                             fmt::format("`key_size` must be 2048, 3072 or 4096, the RSA key sizes "
+                                         "Azure Storage accepts; got {}",
+                                         bits.value));
+    return;
+  }
+  out = bits;
+}
+
 }  // namespace
 
 void read_storage(BlockReader& r, Storage& s) {
+  r.choice<StorageEncryption>("encryption", s.encryption, kEncryptions);
+  read_key_size(r, s.key_size);
   // Azure keeps deleted blobs and containers 1 to 365 days.
   read_days(r, "soft_delete", s.soft_delete_days, 1, 365);
   read_days(r, "versions", s.version_days, 1, kMaxLifecycleDays);

@@ -42,6 +42,9 @@ struct StorageContainer {
   Sourced<DataClass> data;
 };
 
+// `encryption`: who holds the key that wraps the account's encryption key.
+enum class StorageEncryption { kMicrosoftManaged, kCustomerManaged };
+
 struct Storage {
   Location location;
   Sourced<StorageReplication> replication;
@@ -53,6 +56,10 @@ struct Storage {
   // Location of a second account that every container is copied to by
   // object replication; empty = none.
   Sourced<std::string> replicate_to;
+  // `encryption = customer-managed`: the account's key is an RSA key of
+  // `key_size` bits in the region's own Key Vault (rules S140, S141).
+  Sourced<StorageEncryption> encryption{StorageEncryption::kMicrosoftManaged};
+  Sourced<int64_t> key_size{3072};
 };
 
 }  // namespace topoc::model

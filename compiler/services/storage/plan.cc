@@ -124,6 +124,41 @@ void plan_replica(estate::Estate& e, const model::Region& r, const model::Storag
       .source = s.replicate_to.location;
 }
 
+// `encryption = customer-managed`: the identity the account reads its key
+// with, holding Key Vault Crypto Service Encryption User on the region's
+// vault. Azure takes a customer-managed key at account creation only
+// through a user-assigned identity (Microsoft Learn, "Configure
+// customer-managed keys in the same tenant for a new storage account"), and
+// the role must be in place before the account uses the key, hence the
+// account's dependency on it. The key itself is created through Resource
+// Manager (`Microsoft.KeyVault/vaults/keys`), which the vault's firewall does
+// not govern; azurerm has no such resource, so it is outside the estate's
+// azurerm resources and is named in the account's properties instead.
+void plan_customer_managed_key(estate::Estate& e, const model::Region& r, const model::Storage& s,
+                               estate::Resource& account) {
+  if (s.encryption.value != model::StorageEncryption::kCustomerManaged || !r.keyvault) return;
+  const std::string module = "module.storage_key" + estate::instance(r.key);
+  account.properties["customer_managed_key"] = nlohmann::json::array(
+      {{{"key_vault_key_id",
+         fmt::format("https://{}.vault.azure.net/keys/{}", e.names.region(r.key, "keyvault"),
+                     customer_managed_key_name)}}});
+  if (e.placements_only) return;
+  const std::string account_key = account.key;
+  estate::add_regional(e, r, module + ".azurerm_user_assigned_identity.this",
+                       "azurerm_user_assigned_identity", e.names.region(r.key, "storage.identity"),
+                       r.location.value, nullptr, true)
+      .source = s.encryption.location;
+  auto& role = estate::add_regional(
+      e, r, module + ".azurerm_role_assignment.crypto", "azurerm_role_assignment", "", "",
+      {{"role_definition_name", "Key Vault Crypto Service Encryption User"}}, false);
+  role.resource_group.clear();
+  role.source = s.encryption.location;
+  const std::string role_key = role.key;
+  for (estate::Resource& res : e.resources) {
+    if (res.key == account_key) res.depends_on.push_back(role_key);
+  }
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -166,6 +201,8 @@ void plan(estate::Estate& e) {
       copy.wording = residency::storage_copy_outside;
       st.placements.push_back(std::move(copy));
     }
+    // Last use of `st`: adding resources may move it.
+    plan_customer_managed_key(e, r, s, st);
     if (!e.placements_only) {
       plan_management_policy(e, r, s, "module.storage" + k);
       plan_containers(e, r, s, "module.storage" + k);

@@ -1,6 +1,11 @@
 // Storage data protection: the values the `storage` block reads, the
-// lifecycle rules S100-S101, and object replication S102-S103.
+// lifecycle rules S100-S101, object replication S102-S103, and
+// customer-managed keys S140-S142.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "compiler/estate/estate.h"
 
 #include "compiler/rules/residency_test_support.h"
 #include "tests/check_support.h"
@@ -176,6 +181,88 @@ TEST(StorageResidency, APersonalContainerKeepsTheCopyInside) {
   EXPECT_EQ((Lines{"R010", "R015"}), codes_of(text));
   EXPECT_EQ(Lines{}, codes_of(storage_with("replicate_to = northeurope  container \"assets\" { "
                                            "data = non-personal }  container \"docs\" {}")));
+}
+
+// A region in West Europe running storage and a Key Vault, the vault
+// configured by `keyvault` and the account by `storage`, both on line 4.
+std::string encrypted_with(std::string_view storage, std::string_view keyvault) {
+  return fmt::format(R"(topology "t" {{
+  boundary "b" {{ geography = eu-data-boundary }}
+  region "r" {{ location = westeurope  services = [storage, keyvault]  address = 10.2.0.0/16
+    storage {{ {} }}  keyvault {{ {} }}
+  }}
+}}
+)",
+                     storage, keyvault);
+}
+
+TEST(StorageEncryption, CustomerManagedKeyInTheRegionsVaultPasses) {
+  EXPECT_EQ(Lines{}, diagnostics_of(encrypted_with("encryption = customer-managed", "")));
+  EXPECT_EQ(Lines{}, diagnostics_of(encrypted_with(
+                         "encryption = customer-managed  key_size = 4096", "")));
+  EXPECT_EQ(Lines{}, diagnostics_of(storage_with("encryption = microsoft-managed")));
+}
+
+TEST(StorageEncryption, KeyWithoutVault) {
+  EXPECT_EQ(Lines{"S140 3:51 the storage account of region `r` is encrypted with a "
+                  "customer-managed key, but the region runs no Key Vault to hold it"},
+            diagnostics_of(storage_with("encryption = customer-managed")));
+}
+
+TEST(StorageEncryption, VaultWithoutPurgeProtection) {
+  EXPECT_EQ(Lines{"S141 4:78 the Key Vault of region `r` holds the storage account's "
+                  "customer-managed key, and Azure Storage accepts a key only from a vault "
+                  "with purge protection"},
+            diagnostics_of(
+                encrypted_with("encryption = customer-managed", "purge_protection = false")));
+}
+
+TEST(StorageEncryption, KeySizeWithoutKey) {
+  EXPECT_EQ(Lines{"S142 4:26 `key_size` sizes a customer-managed key, and the storage account "
+                  "of region `r` is encrypted with Microsoft-managed keys"},
+            diagnostics_of(storage_with("key_size = 4096")));
+}
+
+TEST(StorageEncryption, KeySizesAzureStorageAccepts) {
+  EXPECT_EQ(Lines{"M007 4:57 `key_size` must be 2048, 3072 or 4096, the RSA key sizes Azure "
+                  "Storage accepts; got 1024"},
+            diagnostics_of(encrypted_with("encryption = customer-managed  key_size = 1024", "")));
+}
+
+// The identity and its role come before the account that uses the key.
+TEST(StorageEncryption, AccountWaitsForTheIdentitysRole) {
+  auto result = check_text(encrypted_with("encryption = customer-managed", ""));
+  ASSERT_EQ(0u, result.sink.error_count());
+  estate::Estate e = estate::build_estate(*result.models.front(), {});
+  const estate::Resource* account = nullptr;
+  const estate::Resource* identity = nullptr;
+  const estate::Resource* role = nullptr;
+  for (const estate::Resource& r : e.resources) {
+    if (r.key == "module.storage[\"r\"].azurerm_storage_account.this") account = &r;
+    if (r.azurerm_type == "azurerm_user_assigned_identity") identity = &r;
+    if (r.key == "module.storage_key[\"r\"].azurerm_role_assignment.crypto") role = &r;
+  }
+  ASSERT_NE(nullptr, account);
+  ASSERT_NE(nullptr, identity);
+  ASSERT_NE(nullptr, role);
+  EXPECT_EQ("westeurope", identity->location);
+  EXPECT_EQ("Key Vault Crypto Service Encryption User",
+            role->properties["role_definition_name"].get<std::string>());
+  EXPECT_NE(account->depends_on.end(),
+            std::find(account->depends_on.begin(), account->depends_on.end(), role->key));
+  const std::string vault = e.names.region("r", "keyvault");
+  EXPECT_EQ("https://" + vault + ".vault.azure.net/keys/storage-encryption",
+            account->properties["customer_managed_key"][0]["key_vault_key_id"]);
+}
+
+TEST(StorageEncryption, MicrosoftManagedAccountHasNoKey) {
+  auto result = check_text(encrypted_with("", ""));
+  ASSERT_EQ(0u, result.sink.error_count());
+  estate::Estate e = estate::build_estate(*result.models.front(), {});
+  for (const estate::Resource& r : e.resources) {
+    EXPECT_NE("azurerm_user_assigned_identity", r.azurerm_type);
+    EXPECT_FALSE(r.properties.contains("customer_managed_key")) << r.key;
+  }
 }
 
 }  // namespace

@@ -181,6 +181,9 @@ module regionStorage 'modules/storage.bicep' = [
       privateDnsZoneIds: regionPrivateDns[i]!.outputs.zoneIds
       tags: tags
     }
+    dependsOn: [
+      regionKeyVaults
+    ]
   }
 ]
 

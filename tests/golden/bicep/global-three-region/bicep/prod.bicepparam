@@ -148,6 +148,12 @@ param regions = [
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
       ]
+      customerManagedKey: {
+        keyVaultName: 'kv-over-5fa3-prod-69ef3b'
+        keyName: 'storage-encryption'
+        keySize: 3072
+        identityName: 'id-oversight-us-storage-prod'
+      }
     }
     redis: {
       name: 'redis-oversight-us-prod-69ef3b'
@@ -441,6 +447,12 @@ param regions = [
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
       ]
+      customerManagedKey: {
+        keyVaultName: 'kv-over-d6c9-prod-69ef3b'
+        keyName: 'storage-encryption'
+        keySize: 3072
+        identityName: 'id-oversight-eu-storage-prod'
+      }
     }
     redis: {
       name: 'redis-oversight-eu-prod-69ef3b'
@@ -734,6 +746,12 @@ param regions = [
       privateDnsZones: [
         'privatelink.blob.core.windows.net'
       ]
+      customerManagedKey: {
+        keyVaultName: 'kv-over-3436-prod-69ef3b'
+        keyName: 'storage-encryption'
+        keySize: 3072
+        identityName: 'id-oversight-apac-storage-prod'
+      }
     }
     redis: {
       name: 'redis-oversight-apac-prod-69ef3b'

@@ -55,6 +55,24 @@ type storageSettings = {
 
   @description('Name of the private endpoint for the secondary blob endpoint of a read-access geo-redundant account (RAGRS, RAGZRS); absent for other replication types.')
   secondaryPrivateEndpointName: string?
+
+  @description('The account\'s customer-managed key in the region\'s Key Vault; absent for Microsoft-managed keys.')
+  customerManagedKey: customerManagedKeySettings?
+}
+
+@description('A customer-managed key and the identity the account reads it with.')
+type customerManagedKeySettings = {
+  @description('Name of the region\'s Key Vault, in this resource group, with purge protection on.')
+  keyVaultName: string
+
+  @description('Name of the key in the vault.')
+  keyName: string
+
+  @description('RSA key size in bits.')
+  keySize: (2048 | 3072 | 4096)
+
+  @description('Name of the user-assigned identity the account reads the key with.')
+  identityName: string
 }
 
 @description('A lifecycle rule; an absent action is not taken.')
@@ -99,6 +117,53 @@ type blobContainer = {
   immutabilityDays: int?
 }
 
+var customerManagedKey = settings.?customerManagedKey
+
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' existing = if (customerManagedKey != null) {
+  name: customerManagedKey.?keyVaultName ?? ''
+}
+
+// Created through Resource Manager, which the vault's firewall does not
+// govern. Azure Storage reads the key's newest version, checking once a day,
+// so a new version rotates the account's key.
+resource key 'Microsoft.KeyVault/vaults/keys@2026-05-15' = if (customerManagedKey != null) {
+  parent: keyVault
+  name: customerManagedKey.?keyName ?? ''
+  properties: {
+    kty: 'RSA'
+    keySize: customerManagedKey!.keySize
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
+// A user-assigned identity: the only kind Azure accepts when the key is set
+// as the account is created.
+resource keyIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = if (customerManagedKey != null) {
+  name: customerManagedKey.?identityName ?? ''
+  location: location
+  tags: tags
+}
+
+// Built-in role Key Vault Crypto Service Encryption User: wrap and unwrap
+// with the vault's keys.
+var cryptoServiceEncryptionUserRoleId = 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
+
+resource cryptoServiceEncryptionUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (customerManagedKey != null) {
+  name: guid(keyVault.id, keyIdentity.id, cryptoServiceEncryptionUserRoleId)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      cryptoServiceEncryptionUserRoleId
+    )
+    principalId: keyIdentity!.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
   name: settings.name
   location: location
@@ -107,7 +172,39 @@ resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
   sku: {
     name: 'Standard_${settings.replicationType}'
   }
+  identity: customerManagedKey == null
+    ? null
+    : {
+        type: 'UserAssigned'
+        userAssignedIdentities: {
+          '${keyIdentity.id}': {}
+        }
+      }
   properties: {
+    // Without a customer-managed key Azure uses Microsoft-managed keys. The
+    // key is versionless: the account follows the vault's newest version.
+    encryption: customerManagedKey == null
+      ? null
+      : {
+          keySource: 'Microsoft.Keyvault'
+          identity: {
+            userAssignedIdentity: keyIdentity.id
+          }
+          keyvaultproperties: {
+            keyname: key.name
+            keyvaulturi: keyVault!.properties.vaultUri
+          }
+          services: {
+            blob: {
+              enabled: true
+              keyType: 'Account'
+            }
+            file: {
+              enabled: true
+              keyType: 'Account'
+            }
+          }
+        }
     supportsHttpsTrafficOnly: true
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
@@ -120,6 +217,10 @@ resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
       bypass: 'AzureServices'
     }
   }
+  // The identity must hold its role before the account uses the key.
+  dependsOn: [
+    cryptoServiceEncryptionUser
+  ]
 }
 
 resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {

@@ -173,6 +173,11 @@ locals {
         private_endpoint_name           = "pep-oversight-apac-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        key = {
+          name          = "storage-encryption"
+          size          = 3072
+          identity_name = "id-oversight-apac-storage-prod"
+        }
       }
       keyvault = {
         name                       = "kv-over-3436-prod-69ef3b"
@@ -398,6 +403,11 @@ locals {
         private_endpoint_name           = "pep-oversight-eu-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        key = {
+          name          = "storage-encryption"
+          size          = 3072
+          identity_name = "id-oversight-eu-storage-prod"
+        }
       }
       keyvault = {
         name                       = "kv-over-d6c9-prod-69ef3b"
@@ -623,6 +633,11 @@ locals {
         private_endpoint_name           = "pep-oversight-us-blob-prod"
         secondary_private_endpoint_name = null
         private_dns_zones               = ["privatelink.blob.core.windows.net"]
+        key = {
+          name          = "storage-encryption"
+          size          = 3072
+          identity_name = "id-oversight-us-storage-prod"
+        }
       }
       keyvault = {
         name                       = "kv-over-5fa3-prod-69ef3b"
@@ -1206,7 +1221,21 @@ module "storage" {
     private_dns_zone_ids = [for zone in each.value.storage.private_dns_zones : module.private_dns[each.key].zone_ids[zone]]
   }
   secondary_private_endpoint_name = each.value.storage.secondary_private_endpoint_name
+  customer_managed_key            = each.value.storage.key == null ? null : { key_vault_key_id = module.storage_key[each.key].key_vault_key_id, user_assigned_identity_id = module.storage_key[each.key].user_assigned_identity_id }
   tags                            = local.common_tags
+}
+
+module "storage_key" {
+  source   = "../../modules/regional/storage-key"
+  for_each = { for key, region in local.regions : key => region if try(region.storage.key, null) != null }
+
+  key_name            = each.value.storage.key.name
+  key_size            = each.value.storage.key.size
+  key_vault_id        = module.keyvault[each.key].id
+  identity_name       = each.value.storage.key.identity_name
+  location            = each.value.location
+  resource_group_name = azurerm_resource_group.region[each.key].name
+  tags                = local.common_tags
 }
 
 module "redis" {

@@ -10,3 +10,8 @@ provider "azurerm" {
   # null falls back to ARM_SUBSCRIPTION_ID.
   subscription_id = var.subscription_id
 }
+
+provider "azapi" {
+  # The same subscription as azurerm.
+  subscription_id = var.subscription_id
+}

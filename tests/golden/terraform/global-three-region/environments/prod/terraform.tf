@@ -8,6 +8,10 @@ terraform {
   # DataZoneStandard OpenAI deployments (4.9) and the 4.x argument names of
   # Cosmos DB, AKS and storage used by the modules.
   required_providers {
+    azapi = {
+      source  = "Azure/azapi"
+      version = "~> 2.0"
+    }
     azurerm = {
       source  = "hashicorp/azurerm"
       version = "~> 4.42"

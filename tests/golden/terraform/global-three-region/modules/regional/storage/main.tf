@@ -45,6 +45,27 @@ resource "azurerm_storage_account" "this" {
     bypass         = ["AzureServices"]
   }
 
+  # A customer-managed key wraps the account's encryption key; the account
+  # reads it with a user-assigned identity, the only kind Azure accepts when
+  # the key is set at creation. Without one, Microsoft-managed keys.
+  dynamic "identity" {
+    for_each = var.customer_managed_key == null ? [] : [var.customer_managed_key]
+
+    content {
+      type         = "UserAssigned"
+      identity_ids = [identity.value.user_assigned_identity_id]
+    }
+  }
+
+  dynamic "customer_managed_key" {
+    for_each = var.customer_managed_key == null ? [] : [var.customer_managed_key]
+
+    content {
+      key_vault_key_id          = customer_managed_key.value.key_vault_key_id
+      user_assigned_identity_id = customer_managed_key.value.user_assigned_identity_id
+    }
+  }
+
   # Stateful: replacing it loses the data. Terraform takes only a literal
   # here, so topoc writes `false` when the topology sets
   # `prevent_destroy = false` (docs/lifecycle.md).

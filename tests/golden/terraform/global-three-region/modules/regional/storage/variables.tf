@@ -71,6 +71,15 @@ variable "replica" {
   default     = null
 }
 
+variable "customer_managed_key" {
+  type = object({
+    key_vault_key_id          = string
+    user_assigned_identity_id = string
+  })
+  description = "The account's customer-managed key: its versionless Key Vault URI and the user-assigned identity that may use it; null for Microsoft-managed keys."
+  default     = null
+}
+
 variable "private_endpoint" {
   type = object({
     name                 = string
