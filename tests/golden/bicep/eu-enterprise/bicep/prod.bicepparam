@@ -594,11 +594,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-euent-prod'
-    shortName: 'euentprod'
-    email: 'compliance-oncall@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-euent-prod'
+      shortName: 'euentprod'
+      email: 'compliance-oncall@example.com'
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-frontdoor-origin-health'
@@ -612,6 +615,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -625,6 +631,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-westeurope'
@@ -638,6 +647,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '300'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-northeurope'
@@ -651,6 +663,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '300'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-cache-load-westeurope'
@@ -664,6 +679,9 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '80'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

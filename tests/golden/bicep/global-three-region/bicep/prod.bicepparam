@@ -1142,11 +1142,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-oversight-prod'
-    shortName: 'oversightpro'
-    email: 'oversight-oncall@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-oversight-prod'
+      shortName: 'oversightpro'
+      email: 'oversight-oncall@example.com'
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-frontdoor-origin-health'
@@ -1160,6 +1163,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -1173,6 +1179,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-aks-ready-nodes-us'
@@ -1186,6 +1195,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1205,6 +1217,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1224,6 +1239,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1243,6 +1261,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-eu'
@@ -1256,6 +1277,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-apac'
@@ -1269,6 +1293,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

@@ -530,6 +530,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 300
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "northeurope"
     }
@@ -546,6 +547,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 300
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "westeurope"
     }
@@ -562,6 +564,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 80
       dimension           = null
+      action_groups       = ["default"]
       target              = "redis"
       target_key          = "westeurope"
     }
@@ -578,6 +581,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -594,6 +598,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }

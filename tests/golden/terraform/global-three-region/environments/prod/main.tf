@@ -895,8 +895,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "apac"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "apac"
     }
     "aks-ready-nodes/eu" = {
       name                = "alert-aks-ready-nodes-eu"
@@ -914,8 +915,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "eu"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "eu"
     }
     "aks-ready-nodes/us" = {
       name                = "alert-aks-ready-nodes-us"
@@ -933,8 +935,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "us"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "us"
     }
     "app-response-time/apac" = {
       name                = "alert-app-response-time-apac"
@@ -949,6 +952,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "apac"
     }
@@ -965,6 +969,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "eu"
     }
@@ -981,6 +986,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "us"
     }
@@ -997,6 +1003,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -1013,6 +1020,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
