@@ -136,6 +136,7 @@ struct AlertInstance {
   std::string target_key;      // Cosmos account or region key, "global" for Front Door
   std::string resource_group;  // where the alert lives
   std::string watched;         // the watched resource's Azure name
+  std::vector<std::string> groups;  // action groups notified, "default" first, then declaration order
 };
 
 // A resource group a boundary's residency policy is assigned to.

@@ -1,9 +1,8 @@
-// Front Door and alerts: the estate's edge and its monitoring.
+// Front Door: the estate's edge.
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "compiler/catalog/metric_catalog.h"
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
 #include "compiler/model/duplicate_names.h"
@@ -211,132 +210,6 @@ void read_rate_limits(BlockReader& r, FrontDoor& fd) {
   }
 }
 
-struct DefaultAlert {
-  const char* name;
-  const char* metric;
-  Comparison comparison;
-  double threshold;
-  int64_t window;
-  int64_t frequency;
-  int64_t severity;
-};
-
-// The alerts of the reference architecture's monitoring table.
-constexpr DefaultAlert kDefaultAlerts[] = {
-    {"cosmos-replication-lag", "cosmos.replication_latency", Comparison::kGreaterThan, 500, 900, 300, 2},
-    {"frontdoor-origin-health", "frontdoor.origin_health", Comparison::kLessThan, 90, 300, 60, 1},
-    {"frontdoor-5xx-rate", "frontdoor.5xx_rate", Comparison::kGreaterThan, 1, 300, 60, 1},
-    {"aks-ready-nodes", "aks.ready_nodes", Comparison::kLessThan, 3, 300, 60, 1},
-    {"openai-throttling", "openai.throttled_requests", Comparison::kGreaterThan, 50, 300, 60, 2},
-    {"app-response-time", "app.response_time", Comparison::kGreaterThan, 800, 300, 60, 2},
-};
-
-// Azure Monitor metric alerts accept only these windows and evaluation frequencies.
-constexpr int64_t kWindows[] = {60, 300, 900, 1800, 3600, 21600, 43200, 86400};
-constexpr int64_t kFrequencies[] = {60, 300, 900, 1800, 3600};
-
-bool target_exists(const Topology& t, catalog::MetricTarget target) {
-  auto any_region = [&](Service s) {
-    return std::any_of(t.regions.begin(), t.regions.end(), [&](const Region& r) { return r.has(s); });
-  };
-  switch (target) {
-    case catalog::MetricTarget::kCosmos: return t.cosmos.has_value();
-    case catalog::MetricTarget::kFrontDoor: return t.frontdoor.has_value();
-    case catalog::MetricTarget::kAks: return any_region(Service::kAks);
-    case catalog::MetricTarget::kOpenAI: return any_region(Service::kOpenAI);
-    case catalog::MetricTarget::kAppInsights: return any_region(Service::kMonitoring);
-    case catalog::MetricTarget::kRedis: return any_region(Service::kRedis);
-    case catalog::MetricTarget::kSearch: return any_region(Service::kAiSearch);
-  }
-  return false;
-}
-
-void read_alert(BlockReader& r, Alert& a) {
-  const ReadContext& ctx = r.context();
-  const catalog::MetricInfo* metric = nullptr;
-  if (r.name("metric", a.metric)) {
-    metric = catalog::find_metric(a.metric.value);
-    if (!metric) {
-      std::vector<std::string_view> keys;
-      for (const auto& m : catalog::all_metrics()) keys.push_back(m.key);
-      auto& d = ctx.sink->report(Kind::UnknownMetric, a.metric.location,
-                                 fmt::format("unknown metric `{}`{}", a.metric.value,
-                                             diag::did_you_mean(a.metric.value, keys)));
-      if (auto best = diag::closest(a.metric.value, keys)) d.fixit = diag::FixIt{a.metric.location, *best};
-      d.help = "run `topoc metrics` to list the metrics alerts can watch";
-    }
-  } else {
-    ctx.sink->report(Kind::MissingAttribute, a.location,
-                     fmt::format("alert `{}` needs `metric = ...`", a.name));
-  }
-  struct Op {
-    const char* key;
-    Comparison comparison;
-  };
-  constexpr Op kOps[] = {{"above", Comparison::kGreaterThan},
-                         {"at_or_above", Comparison::kGreaterOrEqual},
-                         {"below", Comparison::kLessThan},
-                         {"at_or_below", Comparison::kLessOrEqual}};
-  int found = 0;
-  for (const Op& op : kOps) {
-    const dsl::Node* n = r.attribute(op.key);
-    if (!n) continue;
-    if (++found > 1) {
-      ctx.report(Kind::Duplicate, n->key_span, "an alert has one threshold (`above`, `below`, ...)");
-      continue;
-    }
-    const dsl::Value& v = n->value;
-    bool unit_ok = v.kind == dsl::ValueKind::kNumber;
-    if (v.kind == dsl::ValueKind::kQuantity) {
-      bool percent = v.text == "%";
-      bool ms = v.text == "ms";
-      unit_ok = metric ? (percent && metric->unit == catalog::MetricUnit::kPercent) ||
-                             (ms && metric->unit == catalog::MetricUnit::kMilliseconds)
-                       : (percent || ms);
-      if (!unit_ok) {
-        ctx.report(Kind::UnknownUnit, v.span,
-                   fmt::format("`{}{}` does not fit metric `{}`; its threshold is {}", v.number,
-                               v.text, a.metric.value,
-                               !metric ? "a number"
-                               : metric->unit == catalog::MetricUnit::kPercent ? "a percentage like 5%"
-                               : metric->unit == catalog::MetricUnit::kMilliseconds
-                                   ? "a latency like 500ms"
-                                   : "a count"));
-        continue;
-      }
-    } else if (!unit_ok) {
-      ctx.report(Kind::WrongValueType, v.span,
-                 fmt::format("`{}` expects a threshold number, found {}", op.key, dsl::describe(v.kind)));
-      continue;
-    }
-    a.comparison = {op.comparison, ctx.at(n->key_span), true};
-    a.threshold = {v.number, ctx.at(v.span), true};
-  }
-  if (found == 0) {
-    ctx.sink->report(Kind::MissingAttribute, a.location,
-                     fmt::format("alert `{}` needs a threshold: `above = ...` or `below = ...`", a.name));
-  }
-  a.window_seconds.value = 300;
-  if (r.duration("window", a.window_seconds) &&
-      std::find(std::begin(kWindows), std::end(kWindows), a.window_seconds.value) == std::end(kWindows)) {
-    ctx.sink->report(Kind::OutOfRange, a.window_seconds.location,
-                     "`window` must be one of 1m, 5m, 15m, 30m, 1h, 6h, 12h, 1d");
-  }
-  a.frequency_seconds.value = 60;
-  if (r.duration("every", a.frequency_seconds)) {
-    if (std::find(std::begin(kFrequencies), std::end(kFrequencies), a.frequency_seconds.value) ==
-        std::end(kFrequencies)) {
-      ctx.sink->report(Kind::OutOfRange, a.frequency_seconds.location,
-                       "`every` must be one of 1m, 5m, 15m, 30m, 1h");
-    } else if (a.frequency_seconds.value > a.window_seconds.value) {
-      ctx.sink->report(Kind::OutOfRange, a.frequency_seconds.location,
-                       "an alert cannot be evaluated less often than its window");
-    }
-  }
-  a.severity.value = 2;
-  r.integer("severity", a.severity, 0, 4);
-}
-
 }  // namespace
 
 void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_name) {
@@ -412,53 +285,6 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
   read_origins(r, fd);
   read_domains(r, fd);
   read_rate_limits(r, fd);
-}
-
-void read_alerts(BlockReader& r, Alerts& alerts) {
-  const ReadContext& ctx = r.context();
-  alerts.location = r.where();
-  r.string("email", alerts.email);
-  r.boolean("defaults", alerts.defaults);
-  DuplicateNames names(*ctx.sink, "first declared here");
-  for (const dsl::Node* n : r.blocks("alert")) {
-    auto label = single_label(ctx, *n, "alert \"replication-lag\" { metric = ... above = ... }");
-    if (!label) continue;
-    Alert a;
-    a.name = *label;
-    a.location = ctx.at(n->labels[0].span);
-    BlockReader ar(*n, ctx);
-    read_alert(ar, a);
-    ar.finish();
-    names.declare(a.name, a.location,
-                  [&] { return fmt::format("alert `{}` is declared twice", a.name); });
-    alerts.alerts.push_back(std::move(a));
-  }
-}
-
-// The default alerts go first, for the services the topology has; an alert
-// the user wrote with the same name replaces the default.
-void add_default_alerts(Topology& t) {
-  if (!t.alerts.defaults.value) return;
-  std::vector<Alert> alerts;
-  for (const DefaultAlert& d : kDefaultAlerts) {
-    const catalog::MetricInfo* metric = catalog::find_metric(d.metric);
-    if (!target_exists(t, metric->target)) continue;
-    bool overridden = std::any_of(t.alerts.alerts.begin(), t.alerts.alerts.end(),
-                                  [&](const Alert& a) { return a.name == d.name; });
-    if (overridden) continue;
-    Alert a;
-    a.name = d.name;
-    a.location = t.alerts.location;
-    a.metric.value = d.metric;
-    a.comparison.value = d.comparison;
-    a.threshold.value = d.threshold;
-    a.window_seconds.value = d.window;
-    a.frequency_seconds.value = d.frequency;
-    a.severity.value = d.severity;
-    alerts.push_back(std::move(a));
-  }
-  for (Alert& a : t.alerts.alerts) alerts.push_back(std::move(a));
-  t.alerts.alerts = std::move(alerts);
 }
 
 }  // namespace topoc::model

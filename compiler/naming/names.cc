@@ -704,6 +704,16 @@ class Generator {
     std::string short_name = (squeeze(prefix_.text) + squeeze(env_.text)).substr(0, 12);
     add("azurerm_monitor_action_group.short_name", "alerts.action_group.short_name", short_name,
         global_rg_, {&env_, &prefix_});
+    // A declared group: `ag-<prefix>-<group>-<env>`, its short name the
+    // group's, cut to 12 characters.
+    for (const model::ActionGroup& g : t_.alerts.groups) {
+      const Part group{lower(g.name), g.location, fmt::format("group name `{}`", g.name)};
+      add("azurerm_monitor_action_group", "alerts.group." + g.name,
+          fmt::format("ag-{}-{}-{}", prefix_.text, group.text, env_.text), global_rg_,
+          {&env_, &group, &prefix_});
+      add("azurerm_monitor_action_group.short_name", "alerts.group." + g.name + ".short_name",
+          squeeze(group.text).substr(0, 12), global_rg_, {&group});
+    }
     for (const model::Alert& a : t_.alerts.alerts) alert(a);
   }
 

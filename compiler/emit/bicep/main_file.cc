@@ -10,6 +10,7 @@
 #include "compiler/emit/bicep/files.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/alerts/webhook_inputs.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
 
@@ -297,7 +298,17 @@ class MainFile {
       f_.line("param tagPolicyEffect string = 'Deny'");
     }
     if (!p_.alerts.empty()) {
-      param(f_, "The action group and the metric alerts.", "globalAlertSettings", "alertSettings");
+      param(f_, "The action groups and the metric alerts.", "globalAlertSettings",
+            "alertSettings");
+      // One secure parameter per webhook receiver: its URL carries a credential.
+      for (const model::Webhook& w : p_.topology->alerts.receivers) {
+        f_.blank();
+        f_.line("@secure()");
+        f_.line(fmt::format("@description({})",
+                            quote(fmt::format("URL of alert webhook receiver {}: {}.", w.name,
+                                              model::url_description(w.kind.value)))));
+        f_.line(fmt::format("param {} string", services::alerts::webhook_param(w.name)));
+      }
     }
     if (!p_.topology->traffic_managers.empty()) {
       param(f_, "Traffic Manager profiles and their endpoints.", "globalTrafficManagerSettings",
@@ -690,6 +701,17 @@ class MainFile {
     return "''";
   }
 
+  std::vector<Property> alerts_params(std::vector<Property> scopes) const {
+    std::vector<Property> params{{"settings", raw("globalAlertSettings")},
+                                 {"scopeIds", Value::object(std::move(scopes))}};
+    std::vector<Property> urls;
+    for (const model::Webhook& w : p_.topology->alerts.receivers)
+      urls.push_back({w.name, raw(services::alerts::webhook_param(w.name))});
+    if (!urls.empty()) params.push_back({"webhookUrls", Value::object(std::move(urls))});
+    params.push_back({"tags", raw("tags")});
+    return params;
+  }
+
   void alerts() {
     if (p_.alerts.empty()) return;
     std::vector<Property> scopes;
@@ -701,9 +723,7 @@ class MainFile {
     module(f_, {"alerts",
                 "alerts.bicep",
                 "globalGroup",
-                {{"settings", raw("globalAlertSettings")},
-                 {"scopeIds", Value::object(scopes)},
-                 {"tags", raw("tags")}},
+                alerts_params(std::move(scopes)),
                 {}});
   }
 

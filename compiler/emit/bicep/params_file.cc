@@ -25,6 +25,7 @@
 #include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/text/ascii.h"
 #include "compiler/services/storage/replica.h"
+#include "compiler/services/alerts/webhook_inputs.h"
 
 namespace topoc::emit::bicep {
 namespace {
@@ -1093,6 +1094,7 @@ class ParamsFile {
           {"aggregation", str(m.aggregation)},
           {"operator", str(model::to_string(a.alert->comparison.value))},
           {"threshold", str(decimal(a.alert->threshold.value))},
+          {"actionGroups", group_indexes(a.groups)},
       };
       if (!m.dimension.empty()) {
         props.push_back(
@@ -1102,12 +1104,49 @@ class ParamsFile {
       }
       alerts.push_back(Value::object(std::move(props)));
     }
-    param("globalAlertSettings",
-          Value::object(
-              {{"actionGroup", Value::object({{"name", str(p_.action_group)},
-                                              {"shortName", str(p_.action_group_short_name)},
-                                              {"email", str(t_.alerts.email.value)}})},
-               {"alerts", Value::array(std::move(alerts))}}));
+    std::vector<Value> groups{action_group(p_.action_group, p_.action_group_short_name,
+                                           t_.alerts.email, t_.alerts.webhooks)};
+    for (const model::ActionGroup& g : t_.alerts.groups) {
+      const std::string key = "alerts.group." + g.name;
+      groups.push_back(action_group(p_.name(key), p_.name(key + ".short_name"), g.email, g.webhooks));
+    }
+    param("globalAlertSettings", Value::object({{"actionGroups", Value::array(std::move(groups))},
+                                                {"alerts", Value::array(std::move(alerts))}}));
+    if (t_.alerts.receivers.empty()) return;
+    // The URLs are secrets: read at deployment time from the environment
+    // rather than written here.
+    f_.blank();
+    f_.comment("The alert webhook URLs carry credentials: set the variables before deploying.");
+    for (const model::Webhook& w : t_.alerts.receivers) {
+      f_.line(fmt::format("param {} = ", services::alerts::webhook_param(w.name)),
+              Value::raw(fmt::format("readEnvironmentVariable({})",
+                                     quote(services::alerts::webhook_variable(w.name)))));
+    }
+  }
+
+  static Value action_group(const std::string& name, const std::string& short_name,
+                            const model::Sourced<std::string>& email,
+                            const std::vector<model::Sourced<std::string>>& webhooks) {
+    std::vector<std::string> names;
+    for (const auto& w : webhooks) names.push_back(w.value);
+    return Value::object({{"name", str(name)},
+                          {"shortName", str(short_name)},
+                          {"email", str(email.value)},
+                          {"webhooks", Value::string_array(names)}});
+  }
+
+  // An alert's action groups as indexes into `actionGroups`: the default
+  // group is 0, a declared one its position after it.
+  Value group_indexes(const std::vector<std::string>& groups) const {
+    std::vector<Value> indexes;
+    for (const std::string& g : groups) {
+      int64_t index = 0;
+      for (size_t i = 0; i < t_.alerts.groups.size(); ++i) {
+        if (t_.alerts.groups[i].name == g) index = static_cast<int64_t>(i) + 1;
+      }
+      indexes.push_back(num(index));
+    }
+    return Value::array(std::move(indexes));
   }
 
   // Traffic Manager: the profiles in topology order, each endpoint naming its

@@ -194,7 +194,7 @@ class Planner {
                      [&](const auto* x, const auto* y) { return rank(*x) < rank(*y); });
     for (const estate::AlertInstance* a : ordered) {
       p_.alerts.push_back({a->name, a->alert, a->metric, a->target, a->target_key,
-                           fmt::format("{}/{}", a->target, a->target_key)});
+                           fmt::format("{}/{}", a->target, a->target_key), a->groups});
     }
   }
 

@@ -140,6 +140,7 @@ struct AlertPlan {
   std::string target;      // cosmos, frontdoor, aks, openai, app_insights, redis, search
   std::string target_key;  // Cosmos account key or region key; "global" for Front Door
   std::string scope;       // "<target>/<target_key>": the key of the watched resource's ID
+  std::vector<std::string> groups;  // action groups notified, as estate::AlertInstance::groups
 };
 
 // A resource group a boundary's residency policy is assigned to.

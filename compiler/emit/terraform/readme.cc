@@ -25,7 +25,7 @@ struct ModuleDoc {
 
 constexpr ModuleDoc kModules[] = {
     {"global/alerts", "alerts", "once",
-     "action group, one metric alert per alert and watched resource"},
+     "action groups, one metric alert per alert and watched resource"},
     {"global/container-registry", "container_registry", "per registry",
      "container registry and its geo-replications, private endpoints, AcrPull for AKS"},
     {"global/cosmosdb", "cosmos", "per boundary",
@@ -175,6 +175,16 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   if (e.has_frontdoor()) {
     out += " Set `origin_host_names` (each region's ingress host name) in `terraform.tfvars` "
            "before the first plan.";
+  }
+  if (!e.alerts.empty() && !t.alerts.receivers.empty()) {
+    out += "\n\nThe alert webhook URLs are secrets and are not in this tree: set the sensitive "
+           "variable `alert_webhook_urls` (for instance through `TF_VAR_alert_webhook_urls`, from "
+           "a secret store) with one URL per receiver:\n\n";
+    out += "| Attribute | URL |\n| --- | --- |\n";
+    for (const model::Webhook& w : t.alerts.receivers) {
+      out += fmt::format("| {} | {} |\n", markdown_code(w.name), model::url_description(w.kind.value));
+    }
+    out.pop_back();  // the paragraph break below follows the table
   }
   out += "\n\n## Regions\n\n";
   out += "| Region | Location | Boundary | Failover | Services |\n";

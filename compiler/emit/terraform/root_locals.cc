@@ -1134,6 +1134,7 @@ Expr alerts(const Estate& e) {
                     {"operator", str(model::to_string(a.alert->comparison.value))},
                     {"threshold", Expr::number(a.alert->threshold.value)},
                     {"dimension", std::move(dimension)},
+                    {"action_groups", Expr::string_list(a.groups)},
                     {"target", str(a.target)},
                     {"target_key", str(a.target_key)},
                 })});

@@ -675,12 +675,26 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("source", Expr::string(module_source("global/alerts")));
     b.blank();
     b.attribute("resource_group_name", raw("azurerm_resource_group.global.name"));
-    std::vector<hcl::Entry> group{
-        {"name", Expr::string(e.names.get("alerts.action_group"))},
-        {"short_name", Expr::string(e.names.get("alerts.action_group.short_name"))},
+    auto group = [&](const std::string& key, const model::Sourced<std::string>& email,
+                     const std::vector<model::Sourced<std::string>>& webhooks) {
+      std::vector<hcl::Entry> entries{
+          {"name", Expr::string(e.names.get(key))},
+          {"short_name", Expr::string(e.names.get(key + ".short_name"))},
+      };
+      if (!email.value.empty()) entries.push_back({"email", Expr::string(email.value)});
+      std::vector<std::string> names;
+      for (const auto& w : webhooks) names.push_back(w.value);
+      if (!names.empty()) entries.push_back({"webhooks", Expr::string_list(names)});
+      return Expr::object(std::move(entries));
     };
-    if (!t.alerts.email.value.empty()) group.push_back({"email", Expr::string(t.alerts.email.value)});
-    b.attribute("action_group", Expr::object(std::move(group)));
+    b.attribute("action_group", group("alerts.action_group", t.alerts.email, t.alerts.webhooks));
+    if (!t.alerts.groups.empty()) {
+      std::vector<hcl::Entry> groups;
+      for (const model::ActionGroup& g : t.alerts.groups)
+        groups.push_back({g.name, group("alerts.group." + g.name, g.email, g.webhooks)});
+      b.attribute("groups", Expr::object(std::move(groups)));
+    }
+    if (!t.alerts.receivers.empty()) b.attribute("webhook_urls", raw("var.alert_webhook_urls"));
     b.attribute("alerts",
                 raw("{ for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }"));
     b.attribute("tags", raw("local.common_tags"));

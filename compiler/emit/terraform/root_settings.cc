@@ -1,6 +1,7 @@
 // The small files of the environment root: versions, provider, backend,
 // variables, outputs and tfvars.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -129,6 +130,24 @@ std::string render_variables_tf(const Estate& e) {
                         "by region; it needs a DNS name label. Traffic Manager's Azure endpoints "
                         "point there."));
   }
+  if (!e.alerts.empty() && !e.topology->alerts.receivers.empty()) {
+    // One attribute per receiver, so a missing URL fails the plan by name.
+    std::vector<std::string> attributes;
+    std::vector<std::string> kinds;
+    for (const model::Webhook& w : e.topology->alerts.receivers) {
+      attributes.push_back(fmt::format("{} = string", w.name));
+      kinds.push_back(fmt::format("{} ({})", w.name, model::url_description(w.kind.value)));
+    }
+    file.blank();
+    Body urls = variable(
+        fmt::format("object({{ {} }})", fmt::join(attributes, ", ")),
+        fmt::format("URL of each alert webhook receiver: {}. Each carries a credential: set it "
+                    "through TF_VAR_alert_webhook_urls or a secret store, never in a file under "
+                    "version control.",
+                    fmt::join(kinds, "; ")));
+    urls.attribute("sensitive", Expr::boolean(true));
+    file.block("variable", {"alert_webhook_urls"}, std::move(urls));
+  }
   if (!e.boundaries.empty()) {
     file.blank();
     Body effect = variable("string",
@@ -249,6 +268,17 @@ std::string render_tfvars(const Estate& e) {
           "  {} = \"/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/"
           "publicIPAddresses/<name>\"",
           hcl::render_key(key)));
+    }
+    file.comment("}");
+  }
+  if (!e.alerts.empty() && !e.topology->alerts.receivers.empty()) {
+    file.blank();
+    file.comment("The alert webhook URLs carry credentials: set them through");
+    file.comment("TF_VAR_alert_webhook_urls or a secret store, never in this file:");
+    file.comment("alert_webhook_urls = {");
+    for (const model::Webhook& w : e.topology->alerts.receivers) {
+      file.comment(fmt::format("  {} = \"https://alerts.example.com/{}\"", hcl::render_key(w.name),
+                               hcl::escape_string(w.name)));
     }
     file.comment("}");
   }

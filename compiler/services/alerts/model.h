@@ -1,10 +1,38 @@
-// The model of `alerts`: the action group and metric alerts (dsl/README.md). Part of
-// compiler/model/topology.h, which is what the rest of topoc includes.
+// The model of `alerts`: action groups with their receivers, and metric
+// alerts (dsl/README.md). Part of compiler/model/topology.h,
+// which is what the rest of topoc includes.
 #pragma once
 
 #include "compiler/model/basics.h"
 
 namespace topoc::model {
+
+// What listens at a webhook receiver's URL. The URL itself is a secret and
+// never part of the topology: the tree takes it from a sensitive input.
+enum class WebhookKind { kWebhook, kTeams, kPagerDuty };
+
+const char* to_string(WebhookKind);  // the DSL word: webhook, teams, pagerduty
+// What the receiver's URL is, in words, for the tree's input descriptions.
+const char* url_description(WebhookKind);
+
+struct Webhook {
+  std::string name;
+  Location location;
+  Sourced<WebhookKind> kind;
+};
+
+// An action group: where alerts are sent. The default group (`default`)
+// takes the `alerts` block's own `email` and `webhooks`; `group` blocks
+// declare more.
+struct ActionGroup {
+  std::string name;
+  Location location;
+  Sourced<std::string> email;  // empty = none
+  std::vector<Sourced<std::string>> webhooks;  // names of `webhook` receivers
+  // Alerts that name no groups go to every group whose `max_severity` is at
+  // least theirs (severity 0 is the most urgent).
+  Sourced<int64_t> max_severity{4};
+};
 
 struct Alert {
   std::string name;
@@ -15,12 +43,16 @@ struct Alert {
   Sourced<int64_t> window_seconds;
   Sourced<int64_t> frequency_seconds;
   Sourced<int64_t> severity;  // 0 (critical) .. 4 (verbose)
+  std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
 };
 
 struct Alerts {
   Location location;
-  Sourced<std::string> email;  // action group receiver; empty = none
+  Sourced<std::string> email;  // the default group's email receiver; empty = none
+  std::vector<Sourced<std::string>> webhooks;  // the default group's webhook receivers
   Sourced<bool> defaults{true};  // add the built-in alerts for the services present
+  std::vector<Webhook> receivers;
+  std::vector<ActionGroup> groups;  // the declared groups, without the default one
   std::vector<Alert> alerts;
 };
 

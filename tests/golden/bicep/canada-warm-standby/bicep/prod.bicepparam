@@ -621,11 +621,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-pubsec-prod'
-    shortName: 'pubsecprod'
-    email: 'pubsec-ops@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-pubsec-prod'
+      shortName: 'pubsecprod'
+      email: 'pubsec-ops@example.com'
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-frontdoor-origin-health'
@@ -639,6 +642,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -652,6 +658,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-aks-ready-nodes-primary'
@@ -665,6 +674,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -684,6 +696,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -703,6 +718,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -722,6 +740,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -741,6 +762,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-standby'
@@ -754,6 +778,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-primary-unhealthy'
@@ -767,6 +794,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

@@ -66,7 +66,7 @@ param residency {
 ])
 param tagPolicyEffect string = 'Deny'
 
-@description('The action group and the metric alerts.')
+@description('The action groups and the metric alerts.')
 param globalAlertSettings alertSettings
 
 @description('Traffic Manager profiles and their endpoints.')

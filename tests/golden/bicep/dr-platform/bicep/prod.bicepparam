@@ -878,11 +878,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-drp-prod'
-    shortName: 'drpprod'
-    email: 'sre-oncall@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-drp-prod'
+      shortName: 'drpprod'
+      email: 'sre-oncall@example.com'
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-cosmos-replication-lag-us'
@@ -896,6 +899,9 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '500'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-origin-health'
@@ -909,6 +915,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -922,6 +931,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-aks-ready-nodes-primary'
@@ -935,6 +947,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -954,6 +969,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -973,6 +991,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -992,6 +1013,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -1011,6 +1035,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-secondary'
@@ -1024,6 +1051,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-cosmos-availability-us'
@@ -1037,6 +1067,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '99.9'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-redis-load-primary'
@@ -1050,6 +1083,9 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '80'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

@@ -616,11 +616,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-euent-prod'
-    shortName: 'euentprod'
-    email: 'compliance-oncall@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-euent-prod'
+      shortName: 'euentprod'
+      email: 'compliance-oncall@example.com'
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-frontdoor-origin-health'
@@ -634,6 +637,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -647,6 +653,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-westeurope'
@@ -660,6 +669,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '300'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-northeurope'
@@ -673,6 +685,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '300'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-cache-load-westeurope'
@@ -686,6 +701,9 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '80'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

@@ -1160,11 +1160,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-oversight-prod'
-    shortName: 'oversightpro'
-    email: 'oversight-oncall@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-oversight-prod'
+      shortName: 'oversightpro'
+      email: 'oversight-oncall@example.com'
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-frontdoor-origin-health'
@@ -1178,6 +1181,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -1191,6 +1197,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-aks-ready-nodes-us'
@@ -1204,6 +1213,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1223,6 +1235,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1242,6 +1257,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1261,6 +1279,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-eu'
@@ -1274,6 +1295,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-apac'
@@ -1287,6 +1311,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

@@ -47,7 +47,7 @@ param residency {
 ])
 param tagPolicyEffect string = 'Deny'
 
-@description('The action group and the metric alerts.')
+@description('The action groups and the metric alerts.')
 param globalAlertSettings alertSettings
 
 type resourceGroupSettings = {

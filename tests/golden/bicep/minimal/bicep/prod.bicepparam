@@ -546,11 +546,14 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-minimal-prod'
-    shortName: 'minimalprod'
-    email: ''
-  }
+  actionGroups: [
+    {
+      name: 'ag-minimal-prod'
+      shortName: 'minimalprod'
+      email: ''
+      webhooks: []
+    }
+  ]
   alerts: [
     {
       name: 'alert-aks-ready-nodes-east'
@@ -564,6 +567,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -583,6 +589,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -602,6 +611,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -621,6 +633,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-west'
@@ -634,6 +649,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }

@@ -61,8 +61,16 @@ param residency {
 ])
 param tagPolicyEffect string = 'Deny'
 
-@description('The action group and the metric alerts.')
+@description('The action groups and the metric alerts.')
 param globalAlertSettings alertSettings
+
+@secure()
+@description('URL of alert webhook receiver pagerduty: a PagerDuty Events API v2 integration URL.')
+param alertWebhook_pagerduty string
+
+@secure()
+@description('URL of alert webhook receiver teams: a Microsoft Teams incoming-webhook URL.')
+param alertWebhook_teams string
 
 type resourceGroupSettings = {
   @description('Name of the resource group.')
@@ -432,6 +440,10 @@ module alerts 'modules/alerts.bicep' = {
       'cosmos/us': usCosmos.outputs.id
       'cosmos/eu': euCosmos.outputs.id
       'cosmos/global': globalCosmos.outputs.id
+    }
+    webhookUrls: {
+      pagerduty: alertWebhook_pagerduty
+      teams: alertWebhook_teams
     }
     tags: tags
   }

@@ -1289,11 +1289,23 @@ param residency = {
 }
 
 param globalAlertSettings = {
-  actionGroup: {
-    name: 'ag-rag-prod'
-    shortName: 'ragprod'
-    email: 'sre-oncall@example.com'
-  }
+  actionGroups: [
+    {
+      name: 'ag-rag-prod'
+      shortName: 'ragprod'
+      email: 'sre-oncall@example.com'
+      webhooks: []
+    }
+    {
+      name: 'ag-rag-pager-prod'
+      shortName: 'pager'
+      email: ''
+      webhooks: [
+        'pagerduty'
+        'teams'
+      ]
+    }
+  ]
   alerts: [
     {
       name: 'alert-frontdoor-origin-health'
@@ -1307,6 +1319,10 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '90'
+      actionGroups: [
+        0
+        1
+      ]
     }
     {
       name: 'alert-frontdoor-5xx-rate'
@@ -1320,6 +1336,10 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '1'
+      actionGroups: [
+        0
+        1
+      ]
     }
     {
       name: 'alert-aks-ready-nodes-us'
@@ -1333,6 +1353,10 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+        1
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1352,6 +1376,10 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'LessThan'
       threshold: '3'
+      actionGroups: [
+        0
+        1
+      ]
       dimension: {
         name: 'status2'
         values: [
@@ -1371,6 +1399,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -1390,6 +1421,9 @@ param globalAlertSettings = {
       aggregation: 'Total'
       operator: 'GreaterThan'
       threshold: '50'
+      actionGroups: [
+        0
+      ]
       dimension: {
         name: 'StatusCode'
         values: [
@@ -1409,6 +1443,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-app-response-time-eu'
@@ -1422,6 +1459,9 @@ param globalAlertSettings = {
       aggregation: 'Average'
       operator: 'GreaterThan'
       threshold: '800'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-cosmos-replication-lag-us'
@@ -1435,6 +1475,9 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '500'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-cosmos-replication-lag-eu'
@@ -1448,6 +1491,9 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '500'
+      actionGroups: [
+        0
+      ]
     }
     {
       name: 'alert-cosmos-replication-lag-global'
@@ -1461,6 +1507,13 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '500'
+      actionGroups: [
+        0
+      ]
     }
   ]
 }
+
+// The alert webhook URLs carry credentials: set the variables before deploying.
+param alertWebhook_pagerduty = readEnvironmentVariable('TOPOC_ALERT_WEBHOOK_PAGERDUTY')
+param alertWebhook_teams = readEnvironmentVariable('TOPOC_ALERT_WEBHOOK_TEAMS')

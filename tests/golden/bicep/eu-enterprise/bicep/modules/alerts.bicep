@@ -1,15 +1,22 @@
-// The estate's metric alerts and the action group they notify. Each alert
+// The estate's metric alerts and the action groups they notify. Each alert
 // watches one resource: Azure Monitor evaluates a multi-resource metric alert
 // only for resources of one type in one region, and the estate's accounts and
-// clusters are spread over regions.
+// clusters are spread over regions. Webhook receivers are named in the
+// settings; their URLs carry credentials and come only from `webhookUrls`.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
-@description('The action group and the alerts.')
+@description('The action groups and the alerts.')
 param settings alertSettings
 
 @description('Resource IDs of the watched resources, keyed by what each alert names in `scope`.')
 param scopeIds resourceIds
+
+@secure()
+@description('URL of each webhook receiver, keyed by receiver name.')
+param webhookUrls {
+  *: string
+} = {}
 
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
@@ -17,8 +24,8 @@ param tags resourceTags
 @export()
 @description('The estate\'s alerts.')
 type alertSettings = {
-  @description('The action group alerts notify.')
-  actionGroup: actionGroupSettings
+  @description('The action groups: the default one first, then those the topology declares.')
+  actionGroups: actionGroupSettings[]
 
   @description('The metric alerts, each on one resource.')
   alerts: alert[]
@@ -33,6 +40,9 @@ type actionGroupSettings = {
 
   @description('Address that receives alert email; empty for none.')
   email: string
+
+  @description('Webhook receivers, by their key in `webhookUrls`.')
+  webhooks: string[]
 }
 
 type alert = {
@@ -71,6 +81,9 @@ type alert = {
 
   @description('A dimension the metric is filtered on; null for none.')
   dimension: dimension?
+
+  @description('The action groups notified, as indexes into `actionGroups`.')
+  actionGroups: int[]
 }
 
 type dimension = {
@@ -81,24 +94,33 @@ type dimension = {
   values: string[]
 }
 
-resource group 'Microsoft.Insights/actionGroups@2023-01-01' = {
-  name: settings.actionGroup.name
-  location: 'global'
-  tags: tags
-  properties: {
-    groupShortName: settings.actionGroup.shortName
-    enabled: true
-    emailReceivers: empty(settings.actionGroup.email)
-      ? []
-      : [
-          {
-            name: 'email'
-            emailAddress: settings.actionGroup.email
-            useCommonAlertSchema: true
-          }
-        ]
+resource groups 'Microsoft.Insights/actionGroups@2023-01-01' = [
+  for g in settings.actionGroups: {
+    name: g.name
+    location: 'global'
+    tags: tags
+    properties: {
+      groupShortName: g.shortName
+      enabled: true
+      emailReceivers: empty(g.email)
+        ? []
+        : [
+            {
+              name: 'email'
+              emailAddress: g.email
+              useCommonAlertSchema: true
+            }
+          ]
+      webhookReceivers: [
+        for w in g.webhooks: {
+          name: w
+          serviceUri: webhookUrls[w]
+          useCommonAlertSchema: true
+        }
+      ]
+    }
   }
-}
+]
 
 resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
   for a in settings.alerts: {
@@ -138,8 +160,8 @@ resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
         ]
       }
       actions: [
-        {
-          actionGroupId: group.id
+        for i in a.actionGroups: {
+          actionGroupId: groups[i].id
         }
       ]
     }

@@ -511,8 +511,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "primary"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "primary"
     }
     "aks-ready-nodes/standby" = {
       name                = "alert-aks-ready-nodes-standby"
@@ -530,8 +531,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "standby"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "standby"
     }
     "app-response-time/primary" = {
       name                = "alert-app-response-time-primary"
@@ -546,6 +548,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "primary"
     }
@@ -562,6 +565,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "standby"
     }
@@ -578,6 +582,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -594,6 +599,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -613,8 +619,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "primary"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "primary"
     }
     "openai-throttling/standby" = {
       name                = "alert-openai-throttling-standby"
@@ -632,8 +639,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "standby"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "standby"
     }
     "primary-unhealthy/global" = {
       name                = "alert-primary-unhealthy"
@@ -648,6 +656,7 @@ locals {
       operator            = "LessThan"
       threshold           = 50
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }

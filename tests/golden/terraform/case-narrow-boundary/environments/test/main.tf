@@ -304,8 +304,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "sdc"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "sdc"
     }
     "aks-ready-nodes/weu" = {
       name                = "alert-aks-ready-nodes-weu"
@@ -323,8 +324,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "weu"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "weu"
     }
     "cosmos-replication-lag/nl" = {
       name                = "alert-cosmos-replication-lag-nl"
@@ -339,6 +341,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "nl"
     }
@@ -355,6 +358,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "se"
     }

@@ -321,8 +321,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "west"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "west"
     }
     "app-response-time/west" = {
       name                = "alert-app-response-time-weu"
@@ -337,6 +338,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "west"
     }
@@ -353,6 +355,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "eu"
     }

@@ -319,8 +319,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "weu"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "weu"
     }
     "app-response-time/neu" = {
       name                = "alert-app-response-time-neu"
@@ -335,6 +336,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "neu"
     }
@@ -351,6 +353,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "shared"
     }
@@ -367,6 +370,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 250
       dimension           = null
+      action_groups       = ["default"]
       target              = "search"
       target_key          = "neu"
     }

@@ -723,8 +723,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "primary"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "primary"
     }
     "aks-ready-nodes/secondary" = {
       name                = "alert-aks-ready-nodes-secondary"
@@ -742,8 +743,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "secondary"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "secondary"
     }
     "app-response-time/primary" = {
       name                = "alert-app-response-time-primary"
@@ -758,6 +760,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "primary"
     }
@@ -774,6 +777,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "secondary"
     }
@@ -790,6 +794,7 @@ locals {
       operator            = "LessThan"
       threshold           = 99.9
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "us"
     }
@@ -806,6 +811,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "us"
     }
@@ -822,6 +828,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -838,6 +845,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -857,8 +865,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "primary"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "primary"
     }
     "openai-throttling/secondary" = {
       name                = "alert-openai-throttling-secondary"
@@ -876,8 +885,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "secondary"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "secondary"
     }
     "redis-load/primary" = {
       name                = "alert-redis-load-primary"
@@ -892,6 +902,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 80
       dimension           = null
+      action_groups       = ["default"]
       target              = "redis"
       target_key          = "primary"
     }

@@ -544,6 +544,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 300
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "northeurope"
     }
@@ -560,6 +561,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 300
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "westeurope"
     }
@@ -576,6 +578,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 80
       dimension           = null
+      action_groups       = ["default"]
       target              = "redis"
       target_key          = "westeurope"
     }
@@ -592,6 +595,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -608,6 +612,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }

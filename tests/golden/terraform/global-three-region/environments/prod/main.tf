@@ -910,8 +910,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "apac"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "apac"
     }
     "aks-ready-nodes/eu" = {
       name                = "alert-aks-ready-nodes-eu"
@@ -929,8 +930,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "eu"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "eu"
     }
     "aks-ready-nodes/us" = {
       name                = "alert-aks-ready-nodes-us"
@@ -948,8 +950,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "us"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "us"
     }
     "app-response-time/apac" = {
       name                = "alert-app-response-time-apac"
@@ -964,6 +967,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "apac"
     }
@@ -980,6 +984,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "eu"
     }
@@ -996,6 +1001,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "us"
     }
@@ -1012,6 +1018,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -1028,6 +1035,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
     }

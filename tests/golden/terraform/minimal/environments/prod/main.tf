@@ -451,8 +451,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "east"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "east"
     }
     "aks-ready-nodes/west" = {
       name                = "alert-aks-ready-nodes-west"
@@ -470,8 +471,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "west"
+      action_groups = ["default"]
+      target        = "aks"
+      target_key    = "west"
     }
     "app-response-time/east" = {
       name                = "alert-app-response-time-east"
@@ -486,6 +488,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "east"
     }
@@ -502,6 +505,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "west"
     }
@@ -521,8 +525,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "east"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "east"
     }
   }
 }

@@ -959,8 +959,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "eu"
+      action_groups = ["default", "pager"]
+      target        = "aks"
+      target_key    = "eu"
     }
     "aks-ready-nodes/us" = {
       name                = "alert-aks-ready-nodes-us"
@@ -978,8 +979,9 @@ locals {
         name   = "status2"
         values = ["Ready"]
       }
-      target     = "aks"
-      target_key = "us"
+      action_groups = ["default", "pager"]
+      target        = "aks"
+      target_key    = "us"
     }
     "app-response-time/eu" = {
       name                = "alert-app-response-time-eu"
@@ -994,6 +996,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "eu"
     }
@@ -1010,6 +1013,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 800
       dimension           = null
+      action_groups       = ["default"]
       target              = "app_insights"
       target_key          = "us"
     }
@@ -1026,6 +1030,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "eu"
     }
@@ -1042,6 +1047,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "global"
     }
@@ -1058,6 +1064,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 500
       dimension           = null
+      action_groups       = ["default"]
       target              = "cosmos"
       target_key          = "us"
     }
@@ -1074,6 +1081,7 @@ locals {
       operator            = "GreaterThan"
       threshold           = 1
       dimension           = null
+      action_groups       = ["default", "pager"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -1090,6 +1098,7 @@ locals {
       operator            = "LessThan"
       threshold           = 90
       dimension           = null
+      action_groups       = ["default", "pager"]
       target              = "frontdoor"
       target_key          = "global"
     }
@@ -1109,8 +1118,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "eu"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "eu"
     }
     "openai-throttling/us" = {
       name                = "alert-openai-throttling-us"
@@ -1128,8 +1138,9 @@ locals {
         name   = "StatusCode"
         values = ["429"]
       }
-      target     = "openai"
-      target_key = "us"
+      action_groups = ["default"]
+      target        = "openai"
+      target_key    = "us"
     }
   }
 }
@@ -1462,6 +1473,14 @@ module "alerts" {
     short_name = "ragprod"
     email      = "sre-oncall@example.com"
   }
-  alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
-  tags   = local.common_tags
+  groups = {
+    pager = {
+      name       = "ag-rag-pager-prod"
+      short_name = "pager"
+      webhooks   = ["pagerduty", "teams"]
+    }
+  }
+  webhook_urls = var.alert_webhook_urls
+  alerts       = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  tags         = local.common_tags
 }

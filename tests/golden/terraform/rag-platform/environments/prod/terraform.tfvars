@@ -8,4 +8,11 @@
 #   eu = "ingress.eu.example.com"
 # }
 
+# The alert webhook URLs carry credentials: set them through
+# TF_VAR_alert_webhook_urls or a secret store, never in this file:
+# alert_webhook_urls = {
+#   pagerduty = "https://alerts.example.com/pagerduty"
+#   teams = "https://alerts.example.com/teams"
+# }
+
 tag_policy_effect = "Deny"

@@ -15,6 +15,12 @@ variable "origin_private_link_target_ids" {
   default     = {}
 }
 
+variable "alert_webhook_urls" {
+  type        = object({ pagerduty = string, teams = string })
+  description = "URL of each alert webhook receiver: pagerduty (a PagerDuty Events API v2 integration URL); teams (a Microsoft Teams incoming-webhook URL). Each carries a credential: set it through TF_VAR_alert_webhook_urls or a secret store, never in a file under version control."
+  sensitive   = true
+}
+
 variable "tag_policy_effect" {
   type        = string
   description = "Effect of the required-tags policy: Deny, Audit (report only) or Disabled."

@@ -1,6 +1,14 @@
 output "action_group_id" {
-  description = "Resource ID of the action group."
+  description = "Resource ID of the default action group."
   value       = azurerm_monitor_action_group.this.id
+}
+
+output "action_group_ids" {
+  description = "Resource IDs of every action group, keyed as alerts name them (\"default\" and the keys of var.groups)."
+  value = merge(
+    { default = azurerm_monitor_action_group.this.id },
+    { for key, group in azurerm_monitor_action_group.named : key => group.id },
+  )
 }
 
 output "alert_ids" {

@@ -8,8 +8,27 @@ variable "action_group" {
     name       = string
     short_name = string
     email      = optional(string)
+    webhooks   = optional(list(string), [])
   })
-  description = "The action group every alert notifies; short_name is at most 12 characters."
+  description = "The default action group (\"default\" in an alert's action_groups); short_name is at most 12 characters, webhooks name keys of var.webhook_urls."
+}
+
+variable "groups" {
+  type = map(object({
+    name       = string
+    short_name = string
+    email      = optional(string)
+    webhooks   = optional(list(string), [])
+  }))
+  description = "Further action groups keyed as alerts name them, each like var.action_group."
+  default     = {}
+}
+
+variable "webhook_urls" {
+  type        = map(string)
+  description = "URL of each webhook receiver, keyed by receiver name; they carry credentials."
+  sensitive   = true
+  default     = {}
 }
 
 variable "alerts" {
@@ -30,8 +49,9 @@ variable "alerts" {
       name   = string
       values = list(string)
     }))
+    action_groups = list(string)
   }))
-  description = "Metric alerts keyed by alert and watched resource; frequency and window_size are ISO 8601 durations (PT5M)."
+  description = "Metric alerts keyed by alert and watched resource; frequency and window_size are ISO 8601 durations (PT5M); action_groups are \"default\" or keys of var.groups."
 }
 
 variable "tags" {

@@ -1,8 +1,12 @@
-# The estate's metric alerts and the action group they notify. Each alert
+# The estate's metric alerts and the action groups they notify. Each alert
 # watches one resource: Azure Monitor evaluates a multi-resource metric alert
 # only for resources of one type in one region, and the estate's accounts
 # and clusters are spread over regions. An alert lives in the resource group
 # of the resource it watches, so it follows that resource's lifecycle.
+#
+# Webhook receivers (generic, Microsoft Teams, PagerDuty) are named in the
+# configuration; their URLs carry credentials and come only from the
+# sensitive var.webhook_urls.
 
 resource "azurerm_monitor_action_group" "this" {
   name                = var.action_group.name
@@ -16,6 +20,45 @@ resource "azurerm_monitor_action_group" "this" {
     content {
       name                    = "email"
       email_address           = email_receiver.value
+      use_common_alert_schema = true
+    }
+  }
+
+  dynamic "webhook_receiver" {
+    for_each = var.action_group.webhooks
+
+    content {
+      name                    = webhook_receiver.value
+      service_uri             = var.webhook_urls[webhook_receiver.value]
+      use_common_alert_schema = true
+    }
+  }
+}
+
+resource "azurerm_monitor_action_group" "named" {
+  for_each = var.groups
+
+  name                = each.value.name
+  resource_group_name = var.resource_group_name
+  short_name          = each.value.short_name
+  tags                = var.tags
+
+  dynamic "email_receiver" {
+    for_each = each.value.email == null ? [] : [each.value.email]
+
+    content {
+      name                    = "email"
+      email_address           = email_receiver.value
+      use_common_alert_schema = true
+    }
+  }
+
+  dynamic "webhook_receiver" {
+    for_each = each.value.webhooks
+
+    content {
+      name                    = webhook_receiver.value
+      service_uri             = var.webhook_urls[webhook_receiver.value]
       use_common_alert_schema = true
     }
   }
@@ -51,7 +94,12 @@ resource "azurerm_monitor_metric_alert" "this" {
     }
   }
 
-  action {
-    action_group_id = azurerm_monitor_action_group.this.id
+  dynamic "action" {
+    for_each = each.value.action_groups
+
+    content {
+      # "default" is the default group, any other key one of var.groups.
+      action_group_id = action.value == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[action.value].id
+    }
   }
 }
