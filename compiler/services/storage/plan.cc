@@ -143,7 +143,8 @@ void plan_customer_managed_key(estate::Estate& e, const model::Region& r, const 
          fmt::format("https://{}.vault.azure.net/keys/{}", e.names.region(r.key, "keyvault"),
                      customer_managed_key_name)}}});
   if (e.placements_only) return;
-  const std::string account_key = account.key;
+  // Found again by index after the adds, which may move it.
+  const size_t account_index = static_cast<size_t>(&account - e.resources.data());
   estate::add_regional(e, r, module + ".azurerm_user_assigned_identity.this",
                        "azurerm_user_assigned_identity", e.names.region(r.key, "storage.identity"),
                        r.location.value, nullptr, true)
@@ -154,9 +155,7 @@ void plan_customer_managed_key(estate::Estate& e, const model::Region& r, const 
   role.resource_group.clear();
   role.source = s.encryption.location;
   const std::string role_key = role.key;
-  for (estate::Resource& res : e.resources) {
-    if (res.key == account_key) res.depends_on.push_back(role_key);
-  }
+  e.resources[account_index].depends_on.push_back(role_key);
 }
 
 }  // namespace
