@@ -30,6 +30,9 @@ void read_cosmos(BlockReader& r, Cosmos& out, DeploymentMode mode);
 void read_frontdoor(BlockReader& r, FrontDoor& out, std::string_view topology_name);
 void read_alerts(BlockReader& r, Alerts& out);
 void read_naming(BlockReader& r, Naming& out);
+// `zones = [1, 2, 3]` of a node pool or an API Management service; whether
+// the location has zones is a rule's to judge.
+void read_zones(BlockReader& r, Sourced<std::vector<std::string>>& out);
 // `renamed_from = "old"` of a region (rule L001 checks it against the others).
 void read_renamed_from(BlockReader& r, Region& region);
 

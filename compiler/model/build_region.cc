@@ -151,24 +151,6 @@ std::vector<std::string> zones_for(std::string_view location) {
   return {"1", "2", "3"};
 }
 
-void read_zones(BlockReader& r, Sourced<std::vector<std::string>>& out) {
-  const dsl::Node* n = r.attribute("zones");
-  if (!n) return;
-  if (n->value.kind != dsl::ValueKind::kList) {
-    r.context().report(Kind::WrongValueType, n->value.span, "`zones` expects a list like [1, 2, 3]");
-    return;
-  }
-  std::vector<std::string> zones;
-  for (const dsl::Value& v : n->value.items) {
-    if (v.kind != dsl::ValueKind::kNumber || (v.number != 1 && v.number != 2 && v.number != 3)) {
-      r.context().report(Kind::InvalidValue, v.span, "availability zones are 1, 2 and 3");
-      return;
-    }
-    zones.push_back(fmt::format("{}", v.number));
-  }
-  out = {zones, r.context().at(n->value.span), true};
-}
-
 void read_pool(BlockReader& r, NodePool& pool) {
   r.name("vm", pool.vm_size);
   r.integer("min", pool.min_count, 0, 1000);
@@ -292,6 +274,25 @@ StorageReplication default_replication(std::string_view location) {
 }
 
 }  // namespace
+
+void read_zones(BlockReader& r, Sourced<std::vector<std::string>>& out) {
+  const dsl::Node* n = r.attribute("zones");
+  if (!n) return;
+  if (n->value.kind != dsl::ValueKind::kList) {
+    r.context().report(Kind::WrongValueType, n->value.span,
+                       "`zones` expects a list like [1, 2, 3]");
+    return;
+  }
+  std::vector<std::string> zones;
+  for (const dsl::Value& v : n->value.items) {
+    if (v.kind != dsl::ValueKind::kNumber || (v.number != 1 && v.number != 2 && v.number != 3)) {
+      r.context().report(Kind::InvalidValue, v.span, "availability zones are 1, 2 and 3");
+      return;
+    }
+    zones.push_back(fmt::format("{}", v.number));
+  }
+  out = {zones, r.context().at(n->value.span), true};
+}
 
 std::vector<std::string_view> service_spellings() {
   std::vector<std::string_view> out;

@@ -27,7 +27,7 @@ struct Webhook {
 struct ActionGroup {
   std::string name;
   Location location;
-  Sourced<std::string> email;  // empty = none
+  Sourced<std::string> email;                  // empty = none
   std::vector<Sourced<std::string>> webhooks;  // names of `webhook` receivers
   // Alerts that name no groups go to every group whose `max_severity` is at
   // least theirs (severity 0 is the most urgent).
@@ -42,15 +42,15 @@ struct Alert {
   Sourced<double> threshold;
   Sourced<int64_t> window_seconds;
   Sourced<int64_t> frequency_seconds;
-  Sourced<int64_t> severity;  // 0 (critical) .. 4 (verbose)
+  Sourced<int64_t> severity;                 // 0 (critical) .. 4 (verbose)
   std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
 };
 
 struct Alerts {
   Location location;
-  Sourced<std::string> email;  // the default group's email receiver; empty = none
+  Sourced<std::string> email;                  // the default group's email receiver; empty = none
   std::vector<Sourced<std::string>> webhooks;  // the default group's webhook receivers
-  Sourced<bool> defaults{true};  // add the built-in alerts for the services present
+  Sourced<bool> defaults{true};                // add the built-in alerts for the services present
   std::vector<Webhook> receivers;
   std::vector<ActionGroup> groups;  // the declared groups, without the default one
   std::vector<Alert> alerts;

@@ -20,25 +20,6 @@ constexpr Choice<ApiManagementTier> kTiers[] = {
     {"standard", ApiManagementTier::kStandard},   {"premium", ApiManagementTier::kPremium},
 };
 
-// `zones = [1, 2, 3]`; whether the tier and location allow them is S133's.
-void read_zones(BlockReader& r, Sourced<std::vector<std::string>>& out) {
-  const dsl::Node* n = r.attribute("zones");
-  if (!n) return;
-  if (n->value.kind != dsl::ValueKind::kList) {
-    r.context().report(Kind::WrongValueType, n->value.span, "`zones` expects a list like [1, 2]");
-    return;
-  }
-  std::vector<std::string> zones;
-  for (const dsl::Value& v : n->value.items) {
-    if (v.kind != dsl::ValueKind::kNumber || (v.number != 1 && v.number != 2 && v.number != 3)) {
-      r.context().report(Kind::InvalidValue, v.span, "availability zones are 1, 2 and 3");
-      return;
-    }
-    zones.push_back(fmt::format("{}", v.number));
-  }
-  out = {zones, r.context().at(n->value.span), true};
-}
-
 bool written(const dsl::Node& block, std::string_view key) {
   return std::any_of(block.body.begin(), block.body.end(),
                      [&](const dsl::Node& n) { return n.key == key; });
