@@ -16,76 +16,12 @@ const char* to_string(DeploymentMode m) {
   return "";
 }
 
-const char* to_string(OpenAIDeployment d) {
-  switch (d) {
-    case OpenAIDeployment::kStandard: return "Standard";
-    case OpenAIDeployment::kDataZone: return "DataZoneStandard";
-    case OpenAIDeployment::kGlobal: return "GlobalStandard";
-  }
-  return "";
-}
-
-const char* dsl_spelling(OpenAIDeployment d) {
-  switch (d) {
-    case OpenAIDeployment::kStandard: return "standard";
-    case OpenAIDeployment::kDataZone: return "data-zone";
-    case OpenAIDeployment::kGlobal: return "global";
-  }
-  return "";
-}
-
-const char* to_string(Consistency c) {
-  switch (c) {
-    case Consistency::kStrong: return "Strong";
-    case Consistency::kBoundedStaleness: return "BoundedStaleness";
-    case Consistency::kSession: return "Session";
-    case Consistency::kConsistentPrefix: return "ConsistentPrefix";
-    case Consistency::kEventual: return "Eventual";
-  }
-  return "";
-}
-
-const char* to_string(ConflictPolicy p) {
-  switch (p) {
-    case ConflictPolicy::kLastWriterWins: return "last-writer-wins";
-    case ConflictPolicy::kCustom: return "custom";
-    case ConflictPolicy::kRegionScoped: return "region-scoped";
-  }
-  return "";
-}
-
 const char* to_string(DataClass d) {
   switch (d) {
     case DataClass::kPersonal:
       return "personal";
     case DataClass::kNonPersonal:
       return "non-personal";
-  }
-  return "";
-}
-
-const char* to_string(QueryStringCaching q) {
-  switch (q) {
-    case QueryStringCaching::kIgnore:
-      return "IgnoreQueryString";
-    case QueryStringCaching::kUse:
-      return "UseQueryString";
-    case QueryStringCaching::kIgnoreSpecified:
-      return "IgnoreSpecifiedQueryStrings";
-    case QueryStringCaching::kIncludeSpecified:
-      return "IncludeSpecifiedQueryStrings";
-  }
-  return "";
-}
-
-const char* to_string(StorageReplication r) {
-  switch (r) {
-    case StorageReplication::kLRS: return "LRS";
-    case StorageReplication::kZRS: return "ZRS";
-    case StorageReplication::kGRS: return "GRS";
-    case StorageReplication::kRAGRS: return "RAGRS";
-    case StorageReplication::kGZRS: return "GZRS";
-    case StorageReplication::kRAGZRS: return "RAGZRS";
   }
   return "";
 }
@@ -111,59 +47,9 @@ const char* to_string(Service s) {
   return "";
 }
 
-bool AppService::has_sites() const {
-  return std::any_of(plans.begin(), plans.end(),
-                     [](const AppServicePlan& p) { return !p.sites.empty(); });
-}
-
-const char* to_string(SiteKind k) {
-  return k == SiteKind::kWeb ? "web" : "function";
-}
-
-const char* to_string(Comparison c) {
-  switch (c) {
-    case Comparison::kGreaterThan: return "GreaterThan";
-    case Comparison::kGreaterOrEqual: return "GreaterThanOrEqual";
-    case Comparison::kLessThan: return "LessThan";
-    case Comparison::kLessOrEqual: return "LessThanOrEqual";
-  }
-  return "";
-}
-
-bool is_geo_redundant(StorageReplication r) {
-  return r == StorageReplication::kGRS || r == StorageReplication::kRAGRS ||
-         r == StorageReplication::kGZRS || r == StorageReplication::kRAGZRS;
-}
-
-bool is_zone_redundant(StorageReplication r) {
-  return r == StorageReplication::kZRS || r == StorageReplication::kGZRS ||
-         r == StorageReplication::kRAGZRS;
-}
-
-bool is_read_access(StorageReplication r) {
-  return r == StorageReplication::kRAGRS || r == StorageReplication::kRAGZRS;
-}
-
-bool offers_archive_tier(StorageReplication r) {
-  return r == StorageReplication::kLRS || r == StorageReplication::kGRS ||
-         r == StorageReplication::kRAGRS;
-}
-
 bool Region::has(Service s) const {
   return std::any_of(services.begin(), services.end(),
                      [&](const Sourced<Service>& x) { return x.value == s; });
-}
-
-Container::IndexPaths Container::index_paths() const {
-  IndexPaths out;
-  for (const auto& p : index_include) out.included.push_back(p.value);
-  for (const auto& p : index_exclude) out.excluded.push_back(p.value);
-  auto has_root = [](const std::vector<std::string>& v) {
-    return std::find(v.begin(), v.end(), "/*") != v.end();
-  };
-  if (has_root(out.included) || has_root(out.excluded)) return out;
-  (out.included.empty() ? out.included : out.excluded).push_back("/*");
-  return out;
 }
 
 bool Boundary::allows(std::string_view location) const {
@@ -176,10 +62,6 @@ bool Boundary::keeps_processing(OpenAIDeployment deployment,
   if (!account) return false;
   auto regions = catalog::openai_processing_regions(to_string(deployment), *account);
   return std::all_of(regions.begin(), regions.end(), [&](std::string_view r) { return allows(r); });
-}
-
-bool Redis::managed() const {
-  return sku.value != "Basic" && sku.value != "Standard" && sku.value != "Premium";
 }
 
 bool Region::has_subnet(std::string_view name) const {
@@ -262,22 +144,6 @@ std::vector<std::pair<const Region*, const Region*>> Topology::peered_regions() 
     }
   }
   return out;
-}
-
-}  // namespace topoc::model
-
-namespace topoc::model {
-
-const char* dsl_spelling(RedisPersistence p) {
-  switch (p) {
-    case RedisPersistence::kNone:
-      return "none";
-    case RedisPersistence::kRdb:
-      return "rdb";
-    case RedisPersistence::kAof:
-      return "aof";
-  }
-  return "none";
 }
 
 }  // namespace topoc::model

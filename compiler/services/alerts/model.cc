@@ -26,4 +26,18 @@ const char* url_description(WebhookKind kind) {
   return "a webhook URL";
 }
 
+const char* to_string(Comparison c) {
+  switch (c) {
+    case Comparison::kGreaterThan:
+      return "GreaterThan";
+    case Comparison::kGreaterOrEqual:
+      return "GreaterThanOrEqual";
+    case Comparison::kLessThan:
+      return "LessThan";
+    case Comparison::kLessOrEqual:
+      return "LessThanOrEqual";
+  }
+  return "";
+}
+
 }  // namespace topoc::model
