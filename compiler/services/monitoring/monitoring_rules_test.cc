@@ -150,6 +150,27 @@ TEST(MonitoringDiagnostics, LogsToRegionOutsideTheBoundary) {
       d.help);
 }
 
+// A site's HTTP logs hold its users' client addresses: sent to another
+// boundary's workspace they are a finding like any other watched resource's.
+TEST(MonitoringDiagnostics, SiteLogsToRegionOutsideTheBoundary) {
+  EXPECT_EQ((Lines{"R013 5:28 diagnostic logs of `app-t-weu-portal-prod` land in `eastus`, "
+                   "outside boundary `eu`"}),
+            diagnostics_of(R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "us" { geography = united-states }
+  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
+    monitoring { logs_to = eus }
+    services = [app_service, monitoring]
+    app_service { plan "p" { web "portal" { } } }
+  }
+  region "eus" { location = eastus  boundary = us  address = 10.4.0.0/16
+    services = [monitoring]
+  }
+  tenant "contoso" { residency = eu }
+}
+)"));
+}
+
 TEST(MonitoringDiagnostics, LogsOutsideTheBoundaryNotSentWhenTurnedOff) {
   EXPECT_EQ(Lines{}, diagnostics_of(logs_with("logs_to = eus  diagnostics = false")));
 }
