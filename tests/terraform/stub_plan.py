@@ -34,6 +34,11 @@ STUB_OUTPUTS = {
     "servicebus": 'output "id" { value = "namespace-id" }\n'
                   'output "endpoint" { value = "endpoint" }\n'
                   'output "topic_ids" { value = { for k, t in var.topics : k => "topic-${k}" } }\n',
+    # The diagnostics call looks each site up by its topology name.
+    "app_service": 'output "plan_ids" { value = { for k, p in var.plans : k => "plan-${k}" } }\n'
+                   'output "default_hostnames" { value = { for k, s in var.sites : k => "host-${k}" } }\n'
+                   'output "principal_ids" { value = { for k, s in var.sites : k => "principal-${k}" } }\n'
+                   'output "site_ids" { value = { for k, s in var.sites : k => "site-${k}" } }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'

@@ -237,6 +237,7 @@ class MainFile {
     watch(p_.any_region(Service::kBackup), kRegionBackup);
     watch(p_.any_region(Service::kAutomation), kRegionAutomation);
     watch(p_.any_region(Service::kApiManagement), kRegionApiManagement);
+    watch(p_.any_region(Service::kAppService), kRegionAppService);
     watch(p_.any_blob_events(), kRegionEventGrid);
     region_module(kRegionDiagnostics, "diagnostics.bicep",
                   {{"settings", settings(kRegionDiagnostics)},

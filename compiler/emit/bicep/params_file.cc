@@ -686,6 +686,7 @@ class ParamsFile {
             {"categories", Value::string_array(s.categories)},
             {"metrics", Value::boolean(s.metrics)},
         }));
+        break;  // web and function apps share the call and the `sites` list
       }
     }
     if (!first) return std::nullopt;

@@ -151,19 +151,27 @@ void container_apps_module(const Estate& e, Body& file) {
 // the topology names (its own by default); each target's ID is the `id`
 // output of its service's call for the region.
 void diagnostics_module(const Estate& e, Body& file) {
-  std::set<std::string> modules;
-  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) modules.insert(s.module);
+  std::set<std::string> keys;
+  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) keys.insert(s.key);
   std::vector<std::string> ids;
-  for (const std::string& m : modules) {
-    // Azure Managed Redis logs on its default database, not the cluster.
-    if (m == "managed_redis") {
+  for (const std::string& key : keys) {
+    if (size_t slash = key.find('/'); slash != std::string::npos) {
+      // One of several of the call's resources (App Service sites), by its
+      // key in the call's `site_ids`; absent from the regions without it.
+      std::string_view module = std::string_view(key).substr(0, slash);
+      ids.push_back(
+          fmt::format("{} = {{ for r, m in module.{} : r => {{ id = lookup(m.site_ids, "
+                      "{}, null) }} }}",
+                      hcl::quote(key), module, hcl::quote(key.substr(slash + 1))));
+    } else if (key == "managed_redis") {
+      // Azure Managed Redis logs on its default database, not the cluster.
       ids.push_back(
           "managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }");
-    } else if (m == "storage") {
+    } else if (key == "storage") {
       // A storage account's blob logs are on its blob service.
       ids.push_back("storage = { for r, m in module.storage : r => { id = m.blob_service_id } }");
     } else {
-      ids.push_back(fmt::format("{} = module.{}", m, m));
+      ids.push_back(fmt::format("{} = module.{}", key, key));
     }
   }
   Body b = module_head("regional/diagnostics", regions_with("diagnostics"));

@@ -59,6 +59,18 @@ constexpr std::string_view kManagedRedisCategories[] = {"ConnectionEvents"};
 // than AllMetrics; the setting sends logs only.
 constexpr std::string_view kBlobCategories[] = {"StorageDelete", "StorageRead", "StorageWrite"};
 
+// Learn, "Supported logs for Microsoft.Web/sites": no category group, so
+// by name. A Linux web app sends its HTTP, console, application, platform,
+// access-audit and IP-restriction audit logs; AppServiceFileAuditLogs and
+// AppServiceAntivirusScanAuditLogs are Windows-only and WorkflowRuntime is
+// Logic Apps'. A function app's invocations are FunctionAppLogs. Both send
+// AllMetrics ("Supported metrics for Microsoft.Web/sites", DS Export: Yes).
+constexpr std::string_view kWebAppCategories[] = {
+    "AppServiceAppLogs",  "AppServiceAuditLogs",      "AppServiceConsoleLogs",
+    "AppServiceHTTPLogs", "AppServiceIPSecAuditLogs", "AppServicePlatformLogs",
+};
+constexpr std::string_view kFunctionAppCategories[] = {"FunctionAppLogs"};
+
 const WatchedType kTypes[] = {
     {"azurerm_kubernetes_cluster", "aks", "clusters", {}, kAksCategories, true},
     {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
@@ -78,6 +90,9 @@ const WatchedType kTypes[] = {
      true},
     {"azurerm_api_management", "api_management", "apiManagementServices", {},
      kApiManagementCategories, true},
+    // A region has several sites: one setting each, keyed by site name.
+    {"azurerm_linux_web_app", "app_service", "sites", {}, kWebAppCategories, true},
+    {"azurerm_linux_function_app", "app_service", "sites", {}, kFunctionAppCategories, true},
 };
 
 }  // namespace

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "compiler/estate/add_resource.h"
 #include "compiler/rules/residency_facts.h"
@@ -69,15 +71,32 @@ estate::Placement sink_placement(const estate::Estate& e, const model::Region& r
   return p;
 }
 
+// The watched resource's instance key inside its call's `this`: empty for a
+// resource the call makes once, else the unquoted key of `this["<key>"]`.
+// A site's key is part of its Azure name, which the naming rules keep to
+// letters, digits and `-`, so it needs no unescaping.
+std::string member_key(std::string_view estate_key) {
+  size_t at = estate_key.rfind(".this[\"");
+  if (at == std::string_view::npos || !estate_key.ends_with("\"]")) return "";
+  at += 7;
+  return std::string(estate_key.substr(at, estate_key.size() - 2 - at));
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
   const model::Topology& t = *e.topology;
-  // Each watched resource by its address, found in one pass. The settings
-  // are added after: adding moves the resources, indexes stay valid.
-  std::unordered_map<std::string, size_t> by_key;
+  // Each watched resource by its call's address up to `.this`, found in one
+  // pass: a call may make several (App Service sites). The settings are
+  // added after: adding moves the resources, indexes stay valid.
+  std::unordered_map<std::string, std::vector<size_t>> by_call;
   for (size_t i = 0; i < e.resources.size(); ++i) {
-    if (find_watched_type(e.resources[i].azurerm_type)) by_key.emplace(e.resources[i].key, i);
+    if (!find_watched_type(e.resources[i].azurerm_type)) continue;
+    const std::string& key = e.resources[i].key;
+    size_t end = key.rfind(".this");
+    if (end == std::string::npos) continue;
+    end += 5;
+    if (end == key.size() || key[end] == '[') by_call[key.substr(0, end)].push_back(i);
   }
   std::vector<size_t> watched;
   for (const model::Region& r : t.regions) {
@@ -87,8 +106,11 @@ void plan(estate::Estate& e) {
     const std::string k = estate::instance(r.key);
     watched.clear();
     for (const WatchedType& type : watched_types()) {
-      const std::string key = fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type);
-      if (auto it = by_key.find(key); it != by_key.end()) watched.push_back(it->second);
+      const std::string call =
+          fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type);
+      if (auto it = by_call.find(call); it != by_call.end()) {
+        watched.insert(watched.end(), it->second.begin(), it->second.end());
+      }
     }
     const std::string& name = e.names.region(r.key, "diag");
     for (size_t i : watched) {
@@ -97,7 +119,8 @@ void plan(estate::Estate& e) {
       const std::string target_name = e.resources[i].name;
       const std::vector<size_t> holders = e.resources[i].holders;
       estate::DiagnosticSetting s;
-      s.key = std::string(type.module);
+      const std::string member = member_key(target);
+      s.key = member.empty() ? std::string(type.module) : fmt::format("{}/{}", type.module, member);
       s.module = type.module;
       s.instance = r.key;
       s.watched = target;

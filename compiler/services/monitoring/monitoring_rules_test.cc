@@ -70,6 +70,48 @@ TEST(MonitoringDiagnostics, OwnWorkspaceByDefault) {
   EXPECT_FALSE(setting->placements[0].checked);
 }
 
+// App Service sites: several per region, one setting each, keyed by the
+// call and the site's topology name; a web app and a function app send
+// different categories.
+TEST(MonitoringDiagnostics, EverySiteHasItsOwnSetting) {
+  auto result = check_text(R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
+    services = [storage, keyvault, monitoring, app_service]
+    app_service { plan "p" { web "portal" { } }  plan "f" { sku = EP1  function "ingest" { } } }
+  }
+}
+)");
+  EXPECT_EQ(0u, result.sink.error_count());
+  estate::Estate e = estate::build_estate(*result.models.front(), {});
+  std::vector<const estate::DiagnosticSetting*> sites;
+  for (const estate::DiagnosticSetting* s : settings_of(e, "weu")) {
+    if (s->module == "app_service") sites.push_back(s);
+  }
+  ASSERT_EQ(2u, sites.size());
+  EXPECT_EQ("app_service/portal", sites[0]->key);
+  EXPECT_EQ((std::vector<std::string>{"AppServiceAppLogs", "AppServiceAuditLogs",
+                                      "AppServiceConsoleLogs", "AppServiceHTTPLogs",
+                                      "AppServiceIPSecAuditLogs", "AppServicePlatformLogs"}),
+            sites[0]->categories);
+  EXPECT_EQ("app_service/ingest", sites[1]->key);
+  EXPECT_EQ((std::vector<std::string>{"FunctionAppLogs"}), sites[1]->categories);
+  EXPECT_TRUE(sites[0]->metrics && sites[1]->metrics);
+  EXPECT_TRUE(sites[0]->category_groups.empty());
+  const estate::Resource* setting = nullptr;
+  for (const estate::Resource& r : e.resources) {
+    if (r.key ==
+        "module.diagnostics[\"weu\"].azurerm_monitor_diagnostic_setting."
+        "this[\"app_service/ingest\"]")
+      setting = &r;
+  }
+  ASSERT_NE(nullptr, setting);
+  EXPECT_EQ("module.app_service[\"weu\"].azurerm_linux_function_app.this[\"ingest\"]",
+            setting->depends_on.front());
+  ASSERT_EQ(1u, setting->placements.size());
+  EXPECT_EQ(estate::PlacementKind::kLogSink, setting->placements[0].kind);
+}
+
 TEST(MonitoringDiagnostics, TurnedOff) {
   auto result = check_text(logs_with("diagnostics = false"));
   EXPECT_EQ(0u, result.sink.error_count());
@@ -106,6 +148,27 @@ TEST(MonitoringDiagnostics, LogsToRegionOutsideTheBoundary) {
       "set `logs_to` to a region of boundary `eu` that runs `monitoring`, or remove it to "
       "keep the logs in the region's own workspace",
       d.help);
+}
+
+// A site's HTTP logs hold its users' client addresses: sent to another
+// boundary's workspace they are a finding like any other watched resource's.
+TEST(MonitoringDiagnostics, SiteLogsToRegionOutsideTheBoundary) {
+  EXPECT_EQ((Lines{"R013 5:28 diagnostic logs of `app-t-weu-portal-prod` land in `eastus`, "
+                   "outside boundary `eu`"}),
+            diagnostics_of(R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "us" { geography = united-states }
+  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
+    monitoring { logs_to = eus }
+    services = [app_service, monitoring]
+    app_service { plan "p" { web "portal" { } } }
+  }
+  region "eus" { location = eastus  boundary = us  address = 10.4.0.0/16
+    services = [monitoring]
+  }
+  tenant "contoso" { residency = eu }
+}
+)"));
 }
 
 TEST(MonitoringDiagnostics, LogsOutsideTheBoundaryNotSentWhenTurnedOff) {

@@ -325,6 +325,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionKeyVaults
       regionStorage
       regionAutomation
+      regionAppService
     ]
   }
 ]

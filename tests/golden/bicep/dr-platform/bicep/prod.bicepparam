@@ -326,6 +326,16 @@ param regions = [
           metrics: true
         }
       ]
+      sites: [
+        {
+          name: 'func-drp-primary-pipeline-prod-af1e7c'
+          categoryGroups: []
+          categories: [
+            'FunctionAppLogs'
+          ]
+          metrics: true
+        }
+      ]
     }
     redisReplicaRegion: 1
   }
@@ -650,6 +660,16 @@ param regions = [
             'allLogs'
           ]
           categories: []
+          metrics: true
+        }
+      ]
+      sites: [
+        {
+          name: 'func-drp-secondary-pipeline-prod-af1e7c'
+          categoryGroups: []
+          categories: [
+            'FunctionAppLogs'
+          ]
           metrics: true
         }
       ]

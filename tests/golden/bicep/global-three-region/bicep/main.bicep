@@ -257,6 +257,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionKeyVaults
       regionPostgres
       regionStorage
+      regionAppService
     ]
   }
 ]

@@ -314,6 +314,21 @@ param regions = [
           metrics: true
         }
       ]
+      sites: [
+        {
+          name: 'app-oversight-us-app-prod-69ef3b'
+          categoryGroups: []
+          categories: [
+            'AppServiceAppLogs'
+            'AppServiceAuditLogs'
+            'AppServiceConsoleLogs'
+            'AppServiceHTTPLogs'
+            'AppServiceIPSecAuditLogs'
+            'AppServicePlatformLogs'
+          ]
+          metrics: true
+        }
+      ]
     }
   }
   {
@@ -613,6 +628,21 @@ param regions = [
           metrics: true
         }
       ]
+      sites: [
+        {
+          name: 'app-oversight-eu-app-prod-69ef3b'
+          categoryGroups: []
+          categories: [
+            'AppServiceAppLogs'
+            'AppServiceAuditLogs'
+            'AppServiceConsoleLogs'
+            'AppServiceHTTPLogs'
+            'AppServiceIPSecAuditLogs'
+            'AppServicePlatformLogs'
+          ]
+          metrics: true
+        }
+      ]
     }
   }
   {
@@ -909,6 +939,21 @@ param regions = [
             'allLogs'
           ]
           categories: []
+          metrics: true
+        }
+      ]
+      sites: [
+        {
+          name: 'app-oversight-apac-app-prod-69ef3b'
+          categoryGroups: []
+          categories: [
+            'AppServiceAppLogs'
+            'AppServiceAuditLogs'
+            'AppServiceConsoleLogs'
+            'AppServiceHTTPLogs'
+            'AppServiceIPSecAuditLogs'
+            'AppServicePlatformLogs'
+          ]
           metrics: true
         }
       ]

@@ -75,6 +75,9 @@ type diagnosticsSettings = {
 
   @description('API Management instances.')
   apiManagementServices: diagnosticTarget[]?
+
+  @description('App Service web and function apps.')
+  sites: diagnosticTarget[]?
 }
 
 @description('The properties of one diagnostic setting.')
@@ -128,6 +131,7 @@ var backupVaultTargets = settings.?backupVaults ?? []
 var automationTargets = settings.?automationAccounts ?? []
 var systemTopicTargets = settings.?systemTopics ?? []
 var apiManagementTargets = settings.?apiManagementServices ?? []
+var siteTargets = settings.?sites ?? []
 
 resource clusters 'Microsoft.ContainerService/managedClusters@2026-08-01' existing = [
   for target in clusterTargets: {
@@ -338,6 +342,21 @@ resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
   for (target, i) in blobTargets: {
     name: settings.name
     scope: blobServices[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource sites 'Microsoft.Web/sites@2025-03-01' existing = [
+  for target in siteTargets: {
+    name: target.name
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource siteLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in siteTargets: {
+    name: settings.name
+    scope: sites[i]
     properties: properties(target, workspaceId)
   }
 ]

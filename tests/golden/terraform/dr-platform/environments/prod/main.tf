@@ -267,6 +267,11 @@ locals {
             ]
             metrics = true
           }
+          "app_service/pipeline" = {
+            category_groups = []
+            categories      = ["FunctionAppLogs"]
+            metrics         = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -529,6 +534,11 @@ locals {
               "kube-scheduler",
             ]
             metrics = true
+          }
+          "app_service/pipeline" = {
+            category_groups = []
+            categories      = ["FunctionAppLogs"]
+            metrics         = true
           }
           automation = {
             category_groups = []
@@ -1200,7 +1210,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, "app_service/pipeline" = { for r, m in module.app_service : r => { id = lookup(m.site_ids, "pipeline", null) } }, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "cosmos" {

@@ -274,6 +274,18 @@ locals {
             ]
             metrics = true
           }
+          "app_service/app" = {
+            category_groups = []
+            categories = [
+              "AppServiceAppLogs",
+              "AppServiceAuditLogs",
+              "AppServiceConsoleLogs",
+              "AppServiceHTTPLogs",
+              "AppServiceIPSecAuditLogs",
+              "AppServicePlatformLogs",
+            ]
+            metrics = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -504,6 +516,18 @@ locals {
             ]
             metrics = true
           }
+          "app_service/app" = {
+            category_groups = []
+            categories = [
+              "AppServiceAppLogs",
+              "AppServiceAuditLogs",
+              "AppServiceConsoleLogs",
+              "AppServiceHTTPLogs",
+              "AppServiceIPSecAuditLogs",
+              "AppServicePlatformLogs",
+            ]
+            metrics = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -731,6 +755,18 @@ locals {
               "kube-audit-admin",
               "kube-controller-manager",
               "kube-scheduler",
+            ]
+            metrics = true
+          }
+          "app_service/app" = {
+            category_groups = []
+            categories = [
+              "AppServiceAppLogs",
+              "AppServiceAuditLogs",
+              "AppServiceConsoleLogs",
+              "AppServiceHTTPLogs",
+              "AppServiceIPSecAuditLogs",
+              "AppServicePlatformLogs",
             ]
             metrics = true
           }
@@ -1342,7 +1378,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, "app_service/app" = { for r, m in module.app_service : r => { id = lookup(m.site_ids, "app", null) } }, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "frontdoor" {

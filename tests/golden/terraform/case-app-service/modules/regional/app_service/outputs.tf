@@ -18,3 +18,11 @@ output "principal_ids" {
     { for key, app in azurerm_linux_function_app.this : key => app.identity[0].principal_id },
   )
 }
+
+output "site_ids" {
+  description = "Resource IDs of the sites, keyed by their topology name: the scopes of their diagnostic settings."
+  value = merge(
+    { for key, app in azurerm_linux_web_app.this : key => app.id },
+    { for key, app in azurerm_linux_function_app.this : key => app.id },
+  )
+}
