@@ -11,6 +11,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/alerts/webhook_inputs.h"
+#include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
 
@@ -575,15 +576,27 @@ class MainFile {
       rules.push_back({p_.regions[r].region->key,
                        raw(d_.regions[r].network.symbol + ".outputs.subnetIds.aks")});
     }
-    module(f_, {d_.cosmos[i].account.symbol,
-                "cosmos.bicep",
-                d_.cosmos[i].group.symbol,
-                {{"settings", raw(d_.cosmos[i].account.param)},
-                 {"endpointSubnetIds", Value::object(subnets)},
-                 {"privateDnsZoneIds", Value::object(zones)},
-                 {"virtualNetworkSubnetIds", Value::object(rules)},
-                 {"tags", raw("tags")}},
-                {}});
+    std::vector<Property> params{{"settings", raw(d_.cosmos[i].account.param)},
+                                 {"endpointSubnetIds", Value::object(subnets)},
+                                 {"privateDnsZoneIds", Value::object(zones)},
+                                 {"virtualNetworkSubnetIds", Value::object(rules)},
+                                 {"tags", raw("tags")}};
+    // The account's diagnostic setting: the workspace of a region of its
+    // boundary (services/cosmos/diagnostics.h).
+    for (const estate::CosmosAccount& acc : p_.estate->cosmos) {
+      if (acc.key != a.key) continue;
+      const model::Region* ws = services::cosmos::log_region(*p_.estate->topology, acc);
+      for (size_t r = 0; ws && r < p_.regions.size(); ++r) {
+        if (p_.regions[r].region != ws) continue;
+        params.push_back({"logAnalyticsWorkspaceId",
+                          raw(fmt::format("{}[{}]!.outputs.logAnalyticsWorkspaceId",
+                                          kRegionMonitoring.symbol, r))});
+        params.push_back(
+            {"diagnosticSettingName", Value::string(p_.estate->names.region(ws->key, "diag"))});
+      }
+    }
+    module(f_, {d_.cosmos[i].account.symbol, "cosmos.bicep", d_.cosmos[i].group.symbol,
+                std::move(params), {}});
   }
 
   // In the local region's group, after the remote region's zones exist; the

@@ -12,6 +12,7 @@
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
+#include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/redis/persistence.h"
@@ -828,7 +829,7 @@ Expr cosmos_account(const Estate& e, const CosmosAccount& a) {
   std::sort(endpoints.begin(), endpoints.end(),
             [](const Entry& x, const Entry& y) { return x.first < y.first; });
   std::sort(network_rule_regions.begin(), network_rule_regions.end());
-  return Expr::object({
+  std::vector<Entry> fields{
       {"name", str(a.name)},
       {"resource_group_name", str(a.resource_group)},
       {"location", str(a.location)},
@@ -836,7 +837,20 @@ Expr cosmos_account(const Estate& e, const CosmosAccount& a) {
       {"backup", backup(*t.cosmos, a)},
       {"private_endpoints", Expr::object(std::move(endpoints))},
       {"network_rule_regions", Expr::string_list(network_rule_regions)},
-  });
+  };
+  // The diagnostic setting's name and workspace region, on every account
+  // once one has a setting (null for the others).
+  if (std::any_of(e.cosmos.begin(), e.cosmos.end(), [&](const CosmosAccount& x) {
+        return services::cosmos::log_region(t, x) != nullptr;
+      })) {
+    const model::Region* ws = services::cosmos::log_region(t, a);
+    fields.push_back({"diagnostics", ws ? Expr::object({
+                                              {"name", str(e.names.region(ws->key, "diag"))},
+                                              {"workspace_region", str(ws->key)},
+                                          })
+                                        : Expr::null()});
+  }
+  return Expr::object(std::move(fields));
 }
 
 // A registry's settings; its private endpoints and pulling clusters keyed

@@ -9,6 +9,7 @@
 
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
 
@@ -564,6 +565,15 @@ void global_modules(const Estate& e, Body& file) {
     }
     b.attribute("private_endpoints", raw("each.value.private_endpoints"));
     regional_endpoint_wiring(b, "privatelink.documents.azure.com");
+    if (std::any_of(e.cosmos.begin(), e.cosmos.end(), [&](const CosmosAccount& a) {
+          return services::cosmos::log_region(t, a) != nullptr;
+        })) {
+      b.attribute("diagnostics",
+                  raw("each.value.diagnostics == null ? null : { name = "
+                      "each.value.diagnostics.name, log_analytics_workspace_id = "
+                      "module.monitoring[each.value.diagnostics.workspace_region]"
+                      ".log_analytics_workspace_id }"));
+    }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "cosmos", std::move(b));
   }

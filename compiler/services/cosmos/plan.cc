@@ -12,6 +12,7 @@
 #include "compiler/estate/add_resource.h"
 #include "compiler/residency/wordings.h"
 #include "compiler/rules/residency_facts.h"
+#include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::cosmos {
@@ -120,6 +121,47 @@ void placements(const estate::Estate& e, const estate::CosmosAccount& a, estate:
   }
 }
 
+// The account's diagnostic setting, inside its module (so in the account's
+// resource group: a Bicep extension resource cannot reach a resource in
+// another group from the region's deployment), to the workspace of a region
+// of the account's own boundary (log_region). A log-sink placement, checked
+// against the boundary like any other.
+void diagnostic_setting(estate::Estate& e, const estate::CosmosAccount& a,
+                        const std::vector<size_t>& holders) {
+  const model::Topology& t = *e.topology;
+  const model::Region* ws = log_region(t, a);
+  if (!ws) return;
+  const std::string k = instance(a.key);
+  const std::string& workspace = e.names.region(ws->key, "log");
+  auto& res = estate::add_resource(
+      e, "module.cosmos" + k + ".azurerm_monitor_diagnostic_setting.this[0]",
+      "azurerm_monitor_diagnostic_setting", e.names.region(ws->key, "diag"), "", a.boundary->name,
+      a.resource_group,
+      {{"target_resource_name", a.name},
+       {"log_analytics_workspace_name", workspace},
+       {"workspace_region", ws->key},
+       {"enabled_log_category_groups", json::array()},
+       {"enabled_log_categories",
+        {"ControlPlaneRequests", "DataPlaneRequests", "PartitionKeyRUConsumption",
+         "PartitionKeyStatistics", "QueryRuntimeStatistics"}},
+       {"enabled_metric_categories", json::array()}},
+      false);
+  res.source = ws->monitoring->location;
+  res.holders = holders;
+  res.depends_on = {"module.cosmos" + k + ".azurerm_cosmosdb_account.this",
+                    "module.monitoring" + instance(ws->key) +
+                        ".azurerm_log_analytics_workspace.this"};
+  Placement p;
+  p.kind = PlacementKind::kLogSink;
+  p.locations = {ws->location.value};
+  p.reasons.push_back(
+      {ws->monitoring->location,
+       fmt::format("diagnostic logs of `{}` land in workspace `{}` in {}, the workspace of `region "
+                   "\"{}\"`, the first region of boundary `{}` that sets `monitoring {{ ... }}`",
+                   a.name, workspace, ws->location.value, ws->key, a.boundary->name)});
+  res.placements.push_back(std::move(p));
+}
+
 void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
   const model::Cosmos& c = *e.topology->cosmos;
   const std::string& rg = a.resource_group;
@@ -162,6 +204,7 @@ void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
                       true);
   account.depends_on.push_back("azurerm_resource_group.data" + k);
   placements(e, a, account);
+  diagnostic_setting(e, a, holders);
   if (e.placements_only) return;
   add("module.cosmos" + k + ".azurerm_cosmosdb_sql_database.this", "azurerm_cosmosdb_sql_database",
       a.database, rg, nullptr, false)

@@ -197,3 +197,57 @@ TEST(MonitoringLogsTo, UndeclaredRegion) {
 
 }  // namespace
 }  // namespace topoc::testing
+
+namespace topoc::testing {
+namespace {
+
+// Boundary eu's account logs to the workspace of its first region with
+// monitoring (`neu`, declared after `weu`, which has none); boundary us has
+// no region with monitoring, so its account gets no setting.
+constexpr const char* kCosmosLogs = R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "us" { geography = united-states }
+  region "weu" { location = westeurope  boundary = eu  address = 10.1.0.0/16
+    services = [keyvault]
+  }
+  region "neu" { location = northeurope  boundary = eu  address = 10.2.0.0/16
+    services = [keyvault, monitoring]
+  }
+  region "eus" { location = eastus  boundary = us  address = 10.3.0.0/16
+    services = [keyvault]
+  }
+  cosmos {
+    container "orders" { partition = "/tenantId" }
+  }
+  tenant "contoso" { residency = eu }
+  tenant "fabrikam" { residency = us }
+}
+)";
+
+TEST(MonitoringDiagnostics, CosmosAccountLogsToItsBoundarysFirstMonitoredRegion) {
+  auto result = check_text(kCosmosLogs);
+  EXPECT_EQ(0u, result.sink.error_count());
+  estate::Estate e = estate::build_estate(*result.models.front(), {});
+  const estate::Resource* eu = nullptr;
+  const estate::Resource* us = nullptr;
+  for (const estate::Resource& r : e.resources) {
+    if (r.key == "module.cosmos[\"eu\"].azurerm_monitor_diagnostic_setting.this[0]") eu = &r;
+    if (r.key == "module.cosmos[\"us\"].azurerm_monitor_diagnostic_setting.this[0]") us = &r;
+  }
+  ASSERT_NE(nullptr, eu);
+  EXPECT_EQ(nullptr, us);
+  EXPECT_EQ("neu", eu->properties.value("workspace_region", ""));
+  ASSERT_EQ(1u, eu->placements.size());
+  EXPECT_EQ(estate::PlacementKind::kLogSink, eu->placements[0].kind);
+  EXPECT_EQ(Lines{"northeurope"}, eu->placements[0].locations);
+  EXPECT_TRUE(eu->placements[0].checked);
+  // In the account's own data resource group, not a region's.
+  for (const estate::CosmosAccount& a : e.cosmos) {
+    if (a.key == "eu") {
+      EXPECT_EQ(a.resource_group, eu->resource_group);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace topoc::testing

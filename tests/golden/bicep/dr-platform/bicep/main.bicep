@@ -347,6 +347,8 @@ module usCosmos 'modules/cosmos.bicep' = {
       secondary: regionNetworks[1].outputs.subnetIds.aks
     }
     tags: tags
+    logAnalyticsWorkspaceId: regionMonitoring[0]!.outputs.logAnalyticsWorkspaceId
+    diagnosticSettingName: 'diag-drp-primary-prod'
   }
 }
 

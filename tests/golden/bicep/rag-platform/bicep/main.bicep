@@ -343,6 +343,8 @@ module usCosmos 'modules/cosmos.bicep' = {
       us: regionNetworks[0].outputs.subnetIds.aks
     }
     tags: tags
+    logAnalyticsWorkspaceId: regionMonitoring[0]!.outputs.logAnalyticsWorkspaceId
+    diagnosticSettingName: 'diag-rag-us-prod'
   }
 }
 
@@ -360,6 +362,8 @@ module euCosmos 'modules/cosmos.bicep' = {
       eu: regionNetworks[1].outputs.subnetIds.aks
     }
     tags: tags
+    logAnalyticsWorkspaceId: regionMonitoring[1]!.outputs.logAnalyticsWorkspaceId
+    diagnosticSettingName: 'diag-rag-eu-prod'
   }
 }
 

@@ -615,6 +615,10 @@ locals {
         }
       }
       network_rule_regions = ["primary", "secondary"]
+      diagnostics = {
+        name             = "diag-drp-primary-prod"
+        workspace_region = "primary"
+      }
     }
   }
 
@@ -1232,6 +1236,7 @@ module "cosmos" {
   private_endpoints                = each.value.private_endpoints
   private_endpoint_subnet_ids      = { for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids["endpoints"] }
   private_dns_zone_ids             = { for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids["privatelink.documents.azure.com"] }
+  diagnostics                      = each.value.diagnostics == null ? null : { name = each.value.diagnostics.name, log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id }
   tags                             = local.common_tags
 }
 

@@ -604,6 +604,10 @@ locals {
         }
       }
       network_rule_regions = ["eu"]
+      diagnostics = {
+        name             = "diag-rag-eu-prod"
+        workspace_region = "eu"
+      }
     }
     global = {
       name                = "cosno-rag-global-prod-399e5d"
@@ -630,6 +634,7 @@ locals {
         }
       }
       network_rule_regions = ["eu", "us"]
+      diagnostics          = null
     }
     us = {
       name                = "cosno-rag-us-prod-399e5d"
@@ -651,6 +656,10 @@ locals {
         }
       }
       network_rule_regions = ["us"]
+      diagnostics = {
+        name             = "diag-rag-us-prod"
+        workspace_region = "us"
+      }
     }
   }
 
@@ -1397,6 +1406,7 @@ module "cosmos" {
   private_endpoints                = each.value.private_endpoints
   private_endpoint_subnet_ids      = { for key, endpoint in each.value.private_endpoints : key => module.network[key].subnet_ids["endpoints"] }
   private_dns_zone_ids             = { for key, endpoint in each.value.private_endpoints : key => module.private_dns[key].zone_ids["privatelink.documents.azure.com"] }
+  diagnostics                      = each.value.diagnostics == null ? null : { name = each.value.diagnostics.name, log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id }
   tags                             = local.common_tags
 }
 

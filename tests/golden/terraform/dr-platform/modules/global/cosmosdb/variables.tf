@@ -111,3 +111,12 @@ variable "tags" {
   type        = map(string)
   description = "Tags applied to every taggable resource."
 }
+
+variable "diagnostics" {
+  type = object({
+    name                       = string
+    log_analytics_workspace_id = string
+  })
+  description = "The account's diagnostic setting: its name and the workspace of a region of the account's boundary; null for none."
+  default     = null
+}
