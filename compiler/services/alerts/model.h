@@ -27,7 +27,7 @@ struct Webhook {
 struct ActionGroup {
   std::string name;
   Location location;
-  Sourced<std::string> email;  // empty = none
+  Sourced<std::string> email;                  // empty = none
   std::vector<Sourced<std::string>> webhooks;  // names of `webhook` receivers
   // Alerts that name no groups go to every group whose `max_severity` is at
   // least theirs (severity 0 is the most urgent).
@@ -42,18 +42,45 @@ struct Alert {
   Sourced<double> threshold;
   Sourced<int64_t> window_seconds;
   Sourced<int64_t> frequency_seconds;
-  Sourced<int64_t> severity;  // 0 (critical) .. 4 (verbose)
+  Sourced<int64_t> severity;                 // 0 (critical) .. 4 (verbose)
+  std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
+};
+
+// What an activity-log alert listens for (dsl/README.md, `activity`).
+enum class ActivityEvent { kServiceHealth, kResourceHealth, kCosmosFailover, kPostgresFailover };
+
+// The Service Health event types Azure Monitor filters on.
+enum class HealthEvent { kIncident, kMaintenance, kInformational, kActionRequired, kSecurity };
+
+const char* to_string(ActivityEvent);  // the DSL word: service_health, cosmos_failover, ...
+const char* to_string(HealthEvent);    // the DSL word: incident, action_required, ...
+const char* azure_name(HealthEvent);   // Incident, ActionRequired, ...
+
+// An activity-log alert: Azure Monitor matches events of the subscription's
+// activity log (administrative operations, Service Health, Resource Health)
+// where the rule's location says, and notifies action groups.
+struct ActivityAlert {
+  std::string name;
+  Location location;
+  Sourced<ActivityEvent> event;
+  std::vector<Sourced<HealthEvent>>
+      events;  // service_health only; empty = incident, action_required
+  std::vector<Sourced<std::string>> regions;  // service_health only; empty = the regions' locations
+  Sourced<std::string> processed_in;  // global, westeurope, northeurope; empty = by boundary
+  Sourced<DataClass> data{DataClass::kPersonal};  // what the matched events are taken to hold
+  Sourced<int64_t> severity{1};  // routing only: Azure gives activity-log alerts no severity
   std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
 };
 
 struct Alerts {
   Location location;
-  Sourced<std::string> email;  // the default group's email receiver; empty = none
+  Sourced<std::string> email;                  // the default group's email receiver; empty = none
   std::vector<Sourced<std::string>> webhooks;  // the default group's webhook receivers
-  Sourced<bool> defaults{true};  // add the built-in alerts for the services present
+  Sourced<bool> defaults{true};                // add the built-in alerts for the services present
   std::vector<Webhook> receivers;
   std::vector<ActionGroup> groups;  // the declared groups, without the default one
   std::vector<Alert> alerts;
+  std::vector<ActivityAlert> activity;
 };
 
 }  // namespace topoc::model
