@@ -203,7 +203,7 @@ resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
 // Every condition must hold: a field equal to a value, a list containing one
 // of the values, or one of several (anyOf), as azurerm 4.55.0 writes them
 // (monitor_activity_log_alert_resource.go); empty fields add none.
-resource activityAlerts 'Microsoft.Insights/activityLogAlerts@2020-10-01' = [
+resource activityAlerts 'Microsoft.Insights/activityLogAlerts@2026-01-01' = [
   for a in settings.activityAlerts: {
     name: a.name
     location: a.location
@@ -242,12 +242,10 @@ resource activityAlerts 'Microsoft.Insights/activityLogAlerts@2020-10-01' = [
             ? []
             : [
                 {
-                  anyOf: [
-                    for e in a.events: {
-                      field: 'properties.incidentType'
-                      equals: e
-                    }
-                  ]
+                  anyOf: map(a.events, e => {
+                    field: 'properties.incidentType'
+                    equals: e
+                  })
                 }
               ],
           empty(a.regions)
