@@ -18,7 +18,7 @@ using Strings = std::vector<std::string>;
 std::string topology(std::string_view body, bool us = false) {
   return fmt::format(R"(topology "t" {{
   boundary "eu" {{ geography = eu-data-boundary }}
-  region "weu" {{ location = westeurope  failover = northeurope  address = 10.1.0.0/16  services = [postgres] }}
+  region "weu" {{ location = westeurope  boundary = eu  failover = northeurope  address = 10.1.0.0/16  services = [postgres] }}
 {}  cosmos {{}}
   alerts {{
     email = "oncall@example.com"
