@@ -1316,6 +1316,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  activityAlerts: []
 }
 
 param globalTrafficManagerSettings = {
