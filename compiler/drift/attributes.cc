@@ -83,6 +83,11 @@ constexpr std::array kCompared = {
                       C::kStringSet},
     ComparedAttribute{"azurerm_monitor_diagnostic_setting", "enabled_metric_categories",
                       C::kStringSet},
+    // What an activity-log alert matches; its location (where Azure
+    // processes it) is compared as every resource's.
+    ComparedAttribute{"azurerm_monitor_activity_log_alert", "criteria.category", C::kScalar},
+    ComparedAttribute{"azurerm_monitor_activity_log_alert", "criteria.operation_name",
+                      C::kScalar},
     ComparedAttribute{"azurerm_key_vault", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_key_vault", "soft_delete_retention_days", C::kScalar},
     ComparedAttribute{"azurerm_key_vault", "purge_protection_enabled", C::kScalar},

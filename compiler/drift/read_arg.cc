@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 48> kProperties = {
+constexpr std::array<std::string_view, 49> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -73,6 +73,8 @@ constexpr std::array<std::string_view, 48> kProperties = {
     // Backup vault: backup_vault_attributes reads inside these.
     "storageSettings",
     "featureSettings",
+    // Activity-log alerts: activity_alert_attributes reads inside it.
+    "condition",
     // App Service plans and sites.
     "zoneRedundant",
     "reserved",
@@ -140,6 +142,21 @@ void cosmos_attributes(const json& props, json& a) {
     }
     a["backup"] = json::array({block});
   }
+}
+
+// An activity-log alert's `condition.allOf` holds one `{field, equals}` per
+// criterion azurerm writes; the category and operation are compared.
+void activity_alert_attributes(const json& props, json& a) {
+  const json* condition = member(props, "condition");
+  const json* all_of = condition ? member(*condition, "allOf") : nullptr;
+  if (!all_of || !all_of->is_array()) return;
+  json block = json::object();
+  for (const json& leaf : *all_of) {
+    std::string field = string_field(leaf, "field");
+    if (field == "category") copy(leaf, "equals", block, "category");
+    if (field == "operationName") copy(leaf, "equals", block, "operation_name");
+  }
+  a["criteria"] = json::array({block});
 }
 
 json pool_attributes(const json& pool) {
@@ -310,6 +327,8 @@ json arm_attributes(std::string_view type, const json& r, std::vector<json>& use
     cosmos_attributes(props, a);
   } else if (type == "azurerm_kubernetes_cluster") {
     aks_attributes(r, props, a, user_pools);
+  } else if (type == "azurerm_monitor_activity_log_alert") {
+    activity_alert_attributes(props, a);
   } else if (type == "azurerm_search_service") {
     if (!sku_name.empty()) a["sku"] = sku_name;
     copy(props, "replicaCount", a, "replica_count");

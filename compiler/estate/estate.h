@@ -136,7 +136,23 @@ struct AlertInstance {
   std::string target_key;      // Cosmos account or region key, "global" for Front Door
   std::string resource_group;  // where the alert lives
   std::string watched;         // the watched resource's Azure name
-  std::vector<std::string> groups;  // action groups notified, "default" first, then declaration order
+  std::vector<std::string>
+      groups;  // action groups notified, "default" first, then declaration order
+};
+
+// One activity-log alert, scoped to the subscription (compiler/services/alerts).
+struct ActivityAlertInstance {
+  std::string key;  // the alert's name: the for_each key
+  std::string name;
+  const model::ActivityAlert* alert = nullptr;
+  std::string location;       // where Azure processes it: global, westeurope or northeurope
+  std::string category;       // Administrative, ServiceHealth or ResourceHealth
+  std::string operation;      // Administrative: the operation matched; else empty
+  std::string resource_type;  // Administrative and ResourceHealth: the watched type; else empty
+  std::vector<std::string> events;   // ServiceHealth: Azure's event type names
+  std::vector<std::string> regions;  // ServiceHealth: region display names, sorted
+  std::vector<size_t> holders;       // boundaries whose regions it watches
+  std::vector<std::string> groups;   // action groups notified, like AlertInstance::groups
 };
 
 // A resource group a boundary's residency policy is assigned to.
@@ -205,6 +221,7 @@ struct Estate {
   std::vector<ContainerRegistry> registries;  // those with a home region, declaration order
   std::vector<SharedPolicy> shared_policies;
   std::vector<AlertInstance> alerts;
+  std::vector<ActivityAlertInstance> activity_alerts;  // declaration order
   // By workspace region (declaration order), then key.
   std::vector<DiagnosticSetting> diagnostic_settings;
   // Every resource, in planning order (regions in declaration order, then
@@ -212,6 +229,8 @@ struct Estate {
   std::vector<Resource> resources;
 
   bool any_region(model::Service service) const;
+  // Whether the estate has the alerts module: any metric or activity-log alert.
+  bool has_alerts() const { return !alerts.empty() || !activity_alerts.empty(); }
   // Front Door is emitted only with an origin to send traffic to (an AKS
   // region); without one the check reports the routes (rule F004).
   bool has_frontdoor() const { return topology->frontdoor && !origin_groups.empty(); }

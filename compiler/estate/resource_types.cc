@@ -105,6 +105,8 @@ constexpr ResourceTypePair kPairs[] = {
     // Bicep's one stable version, 2016-09-01, has no `categoryGroup`.
     {"azurerm_monitor_diagnostic_setting", "Microsoft.Insights/diagnosticSettings",
      "2021-05-01-preview", Parity::kCompared, ""},
+    {"azurerm_monitor_activity_log_alert", "Microsoft.Insights/activityLogAlerts", "2026-01-01",
+     Parity::kCompared, ""},
     {"azurerm_monitor_metric_alert", "Microsoft.Insights/metricAlerts", "2026-01-01",
      Parity::kCompared, ""},
     {"azurerm_network_security_group", "Microsoft.Network/networkSecurityGroups", "2026-03-01",

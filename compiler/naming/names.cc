@@ -697,7 +697,7 @@ class Generator {
   }
 
   void alerts() {
-    if (t_.alerts.alerts.empty()) return;
+    if (t_.alerts.alerts.empty() && t_.alerts.activity.empty()) return;
     add("azurerm_monitor_action_group", "alerts.action_group",
         fmt::format("ag-{}-{}", prefix_.text, env_.text), global_rg_, {&env_, &prefix_});
     // The short name only labels notifications; it is cut, not checked.
@@ -715,6 +715,12 @@ class Generator {
           squeeze(group.text).substr(0, 12), global_rg_, {&group});
     }
     for (const model::Alert& a : t_.alerts.alerts) alert(a);
+    // An activity-log alert watches the whole subscription: `alert-<name>`.
+    for (const model::ActivityAlert& a : t_.alerts.activity) {
+      const Part name{lower(a.name), a.location, fmt::format("alert name `{}`", a.name)};
+      add("azurerm_monitor_activity_log_alert", "alerts.activity." + a.name, "alert-" + name.text,
+          global_rg_, {&name});
+    }
   }
 
   // A metric alert per resource the metric is measured on, all in the global

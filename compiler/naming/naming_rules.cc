@@ -395,6 +395,16 @@ constexpr NamingRule kRules[] = {
      .max_length = 12,
      .free_text = true,
      .summary = "1-12 characters"},
+    // Microsoft.Insights/activityLogAlerts: the same characters as metric alerts.
+    {.resource_type = "azurerm_monitor_activity_log_alert",
+     .noun = "activity log alert",
+     .min_length = 1,
+     .max_length = 260,
+     .free_text = true,
+     .forbidden = "*#&+:<>?@%{}\\/|",
+     .end = End::kNotPeriodOrSpace,
+     .summary = "1-260 characters without `*`, `#`, `&`, `+`, `:`, `<`, `>`, `?`, `@`, `%`, "
+                "`{`, `}`, `\\`, `/` or `|`, not ending in a space or `.`"},
     {.resource_type = "azurerm_monitor_metric_alert",
      .noun = "metric alert",
      .min_length = 1,

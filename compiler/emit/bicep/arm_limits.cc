@@ -42,7 +42,7 @@ size_t region_resources(const Plan& p, const RegionPlan& plan) {
 // per boundary; the alerts module; one module per peering direction.
 size_t global_resources(const Plan& p) {
   size_t n = 1 + 2 * p.cosmos.size() + p.registries.size() + (p.frontdoor ? 1 : 0) +
-             (p.topology->traffic_managers.empty() ? 0 : 1) + (p.alerts.empty() ? 0 : 1) +
+             (p.topology->traffic_managers.empty() ? 0 : 1) + (p.estate->has_alerts() ? 1 : 0) +
              p.peerings.size();
   if (!p.boundaries.empty()) n += 1 + p.boundaries.size();
   return n;

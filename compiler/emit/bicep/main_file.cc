@@ -146,7 +146,7 @@ class MainFile {
     import(p_.frontdoor.has_value(), "frontDoorSettings, hostNames", "frontdoor.bicep");
     import(!p_.boundaries.empty(), "policyDefinitionSettings", "policy-definitions.bicep");
     import(!p_.boundaries.empty(), "residencySettings", "residency-policy.bicep");
-    import(!p_.alerts.empty(), "alertSettings", "alerts.bicep");
+    import(p_.estate->has_alerts(), "alertSettings", "alerts.bicep");
     import(!p_.topology->traffic_managers.empty(), "trafficManagerSettings",
            "traffic-manager.bicep");
   }
@@ -299,8 +299,8 @@ class MainFile {
       f_.line("@allowed([\n  'Deny'\n  'Audit'\n  'Disabled'\n])");
       f_.line("param tagPolicyEffect string = 'Deny'");
     }
-    if (!p_.alerts.empty()) {
-      param(f_, "The action groups and the metric alerts.", "globalAlertSettings",
+    if (p_.estate->has_alerts()) {
+      param(f_, "The action groups, the metric alerts and the activity-log alerts.", "globalAlertSettings",
             "alertSettings");
       // One secure parameter per webhook receiver: its URL carries a credential.
       for (const model::Webhook& w : p_.topology->alerts.receivers) {
@@ -727,7 +727,7 @@ class MainFile {
   }
 
   void alerts() {
-    if (p_.alerts.empty()) return;
+    if (!p_.estate->has_alerts()) return;
     std::vector<Property> scopes;
     for (const AlertPlan& a : p_.alerts) {
       bool seen = std::any_of(scopes.begin(), scopes.end(),

@@ -25,6 +25,7 @@
 #include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/text/ascii.h"
 #include "compiler/services/storage/replica.h"
+#include "compiler/services/alerts/activity_text.h"
 #include "compiler/services/alerts/webhook_inputs.h"
 
 namespace topoc::emit::bicep {
@@ -1079,7 +1080,7 @@ class ParamsFile {
   }
 
   void alerts() {
-    if (p_.alerts.empty()) return;
+    if (!p_.estate->has_alerts()) return;
     std::vector<Value> alerts;
     for (const AlertPlan& a : p_.alerts) {
       const catalog::MetricInfo& m = *a.metric;
@@ -1111,8 +1112,24 @@ class ParamsFile {
       const std::string key = "alerts.group." + g.name;
       groups.push_back(action_group(p_.name(key), p_.name(key + ".short_name"), g.email, g.webhooks));
     }
-    param("globalAlertSettings", Value::object({{"actionGroups", Value::array(std::move(groups))},
-                                                {"alerts", Value::array(std::move(alerts))}}));
+    std::vector<Value> activity;
+    for (const estate::ActivityAlertInstance& a : p_.estate->activity_alerts) {
+      activity.push_back(Value::object({
+          {"name", str(a.name)},
+          {"location", str(a.location)},
+          {"description", str(services::alerts::activity_description(a))},
+          {"category", str(a.category)},
+          {"operationName", str(a.operation)},
+          {"resourceType", str(a.resource_type)},
+          {"events", Value::string_array(a.events)},
+          {"regions", Value::string_array(a.regions)},
+          {"actionGroups", group_indexes(a.groups)},
+      }));
+    }
+    param("globalAlertSettings",
+          Value::object({{"actionGroups", Value::array(std::move(groups))},
+                         {"alerts", Value::array(std::move(alerts))},
+                         {"activityAlerts", Value::array(std::move(activity))}}));
     if (t_.alerts.receivers.empty()) return;
     // The URLs are secrets: read at deployment time from the environment
     // rather than written here.

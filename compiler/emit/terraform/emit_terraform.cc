@@ -140,7 +140,7 @@ std::vector<std::string> modules_used(const Estate& e) {
     out.push_back("global/policy-definitions");
     out.push_back("global/residency-policy");
   }
-  if (!e.alerts.empty()) out.push_back("global/alerts");
+  if (e.has_alerts()) out.push_back("global/alerts");
   if (!e.topology->traffic_managers.empty()) out.push_back("global/traffic-manager");
   if (!e.topology->registries.empty()) out.push_back("global/container-registry");
   std::sort(out.begin(), out.end());

@@ -176,7 +176,7 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
     out += " Set `origin_host_names` (each region's ingress host name) in `terraform.tfvars` "
            "before the first plan.";
   }
-  if (!e.alerts.empty() && !t.alerts.receivers.empty()) {
+  if (e.has_alerts() && !t.alerts.receivers.empty()) {
     out += "\n\nThe alert webhook URLs are secrets and are not in this tree: set the sensitive "
            "variable `alert_webhook_urls` (for instance through `TF_VAR_alert_webhook_urls`, from "
            "a secret store) with one URL per receiver:\n\n";

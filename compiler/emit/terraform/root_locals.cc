@@ -17,6 +17,7 @@
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
+#include "compiler/services/alerts/activity_text.h"
 #include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
@@ -1126,6 +1127,26 @@ std::string alert_description(const AlertInstance& a) {
                      unit, a.watched);
 }
 
+Expr activity_alerts(const Estate& e) {
+  std::vector<Entry> entries;
+  for (const estate::ActivityAlertInstance& a : e.activity_alerts) {
+    std::vector<Entry> fields{{"name", str(a.name)},
+                              {"location", str(a.location)},
+                              {"description", str(services::alerts::activity_description(a))},
+                              {"category", str(a.category)}};
+    if (!a.operation.empty()) fields.push_back({"operation_name", str(a.operation)});
+    if (!a.resource_type.empty()) fields.push_back({"resource_type", str(a.resource_type)});
+    if (a.category == "ServiceHealth") {
+      fields.push_back({"service_health",
+                        Expr::object({{"events", Expr::string_list(a.events)},
+                                      {"locations", Expr::string_list(a.regions)}})});
+    }
+    fields.push_back({"action_groups", Expr::string_list(a.groups)});
+    entries.push_back({a.key, Expr::object(std::move(fields))});
+  }
+  return Expr::object(std::move(entries));
+}
+
 Expr alerts(const Estate& e) {
   std::vector<Entry> entries;
   for (const AlertInstance& a : e.alerts) {
@@ -1222,6 +1243,11 @@ hcl::Body root_locals(const Estate& e) {
     locals.blank();
     locals.comment("Metric alerts keyed by \"<alert>/<watched resource>\".");
     locals.attribute("alerts", alerts(e));
+  }
+  if (!e.activity_alerts.empty()) {
+    locals.blank();
+    locals.comment("Activity-log alerts on the subscription, keyed by alert name.");
+    locals.attribute("activity_alerts", activity_alerts(e));
   }
   if (!t.traffic_managers.empty()) {
     locals.blank();

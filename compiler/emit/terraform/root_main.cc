@@ -662,7 +662,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("tag_policy_effect", raw("var.tag_policy_effect"));
     add_module(file, "residency_policy", std::move(b));
   }
-  if (!e.alerts.empty()) {
+  if (e.has_alerts()) {
     // Which module output each alert target's resource IDs come from.
     struct Target {
       const char* target;
@@ -683,11 +683,13 @@ void global_modules(const Estate& e, Body& file) {
                               [&](const AlertInstance& a) { return a.target == target.target; });
       if (used) scopes.push_back({target.target, raw(target.expression)});
     }
-    Body locals;
-    locals.comment("Resource IDs alerts watch, by target kind and key.");
-    locals.attribute("alert_scopes", Expr::object(std::move(scopes)));
-    file.blank();
-    file.block("locals", {}, std::move(locals));
+    if (!e.alerts.empty()) {
+      Body locals;
+      locals.comment("Resource IDs alerts watch, by target kind and key.");
+      locals.attribute("alert_scopes", Expr::object(std::move(scopes)));
+      file.blank();
+      file.block("locals", {}, std::move(locals));
+    }
 
     Body b;
     b.attribute("source", Expr::string(module_source("global/alerts")));
@@ -713,8 +715,11 @@ void global_modules(const Estate& e, Body& file) {
       b.attribute("groups", Expr::object(std::move(groups)));
     }
     if (!t.alerts.receivers.empty()) b.attribute("webhook_urls", raw("var.alert_webhook_urls"));
-    b.attribute("alerts",
-                raw("{ for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }"));
+    if (!e.alerts.empty()) {
+      b.attribute("alerts",
+                  raw("{ for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }"));
+    }
+    if (!e.activity_alerts.empty()) b.attribute("activity_alerts", raw("local.activity_alerts"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "alerts", std::move(b));
   }

@@ -130,7 +130,7 @@ std::string render_variables_tf(const Estate& e) {
                         "by region; it needs a DNS name label. Traffic Manager's Azure endpoints "
                         "point there."));
   }
-  if (!e.alerts.empty() && !e.topology->alerts.receivers.empty()) {
+  if (e.has_alerts() && !e.topology->alerts.receivers.empty()) {
     // One attribute per receiver, so a missing URL fails the plan by name.
     std::vector<std::string> attributes;
     std::vector<std::string> kinds;
@@ -271,7 +271,7 @@ std::string render_tfvars(const Estate& e) {
     }
     file.comment("}");
   }
-  if (!e.alerts.empty() && !e.topology->alerts.receivers.empty()) {
+  if (e.has_alerts() && !e.topology->alerts.receivers.empty()) {
     file.blank();
     file.comment("The alert webhook URLs carry credentials: set them through");
     file.comment("TF_VAR_alert_webhook_urls or a secret store, never in this file:");

@@ -41,3 +41,53 @@ const char* to_string(Comparison c) {
 }
 
 }  // namespace topoc::model
+
+namespace topoc::model {
+
+const char* to_string(ActivityEvent event) {
+  switch (event) {
+    case ActivityEvent::kServiceHealth:
+      return "service_health";
+    case ActivityEvent::kResourceHealth:
+      return "resource_health";
+    case ActivityEvent::kCosmosFailover:
+      return "cosmos_failover";
+    case ActivityEvent::kPostgresFailover:
+      return "postgres_failover";
+  }
+  return "service_health";
+}
+
+const char* to_string(HealthEvent event) {
+  switch (event) {
+    case HealthEvent::kIncident:
+      return "incident";
+    case HealthEvent::kMaintenance:
+      return "maintenance";
+    case HealthEvent::kInformational:
+      return "informational";
+    case HealthEvent::kActionRequired:
+      return "action_required";
+    case HealthEvent::kSecurity:
+      return "security";
+  }
+  return "incident";
+}
+
+const char* azure_name(HealthEvent event) {
+  switch (event) {
+    case HealthEvent::kIncident:
+      return "Incident";
+    case HealthEvent::kMaintenance:
+      return "Maintenance";
+    case HealthEvent::kInformational:
+      return "Informational";
+    case HealthEvent::kActionRequired:
+      return "ActionRequired";
+    case HealthEvent::kSecurity:
+      return "Security";
+  }
+  return "Incident";
+}
+
+}  // namespace topoc::model

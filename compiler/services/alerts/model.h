@@ -46,6 +46,32 @@ struct Alert {
   std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
 };
 
+// What an activity-log alert listens for (dsl/README.md, `activity`).
+enum class ActivityEvent { kServiceHealth, kResourceHealth, kCosmosFailover, kPostgresFailover };
+
+// The Service Health event types Azure Monitor filters on.
+enum class HealthEvent { kIncident, kMaintenance, kInformational, kActionRequired, kSecurity };
+
+const char* to_string(ActivityEvent);  // the DSL word: service_health, cosmos_failover, ...
+const char* to_string(HealthEvent);    // the DSL word: incident, action_required, ...
+const char* azure_name(HealthEvent);   // Incident, ActionRequired, ...
+
+// An activity-log alert: Azure Monitor matches events of the subscription's
+// activity log (administrative operations, Service Health, Resource Health)
+// where the rule's location says, and notifies action groups.
+struct ActivityAlert {
+  std::string name;
+  Location location;
+  Sourced<ActivityEvent> event;
+  std::vector<Sourced<HealthEvent>>
+      events;  // service_health only; empty = incident, action_required
+  std::vector<Sourced<std::string>> regions;  // service_health only; empty = the regions' locations
+  Sourced<std::string> processed_in;  // global, westeurope, northeurope; empty = by boundary
+  Sourced<DataClass> data{DataClass::kPersonal};  // what the matched events are taken to hold
+  Sourced<int64_t> severity{1};  // routing only: Azure gives activity-log alerts no severity
+  std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
+};
+
 struct Alerts {
   Location location;
   Sourced<std::string> email;                  // the default group's email receiver; empty = none
@@ -54,6 +80,7 @@ struct Alerts {
   std::vector<Webhook> receivers;
   std::vector<ActionGroup> groups;  // the declared groups, without the default one
   std::vector<Alert> alerts;
+  std::vector<ActivityAlert> activity;
 };
 
 }  // namespace topoc::model

@@ -1,7 +1,13 @@
-// Alerts: the action groups and one metric alert per watched resource.
-// Webhook receivers appear by name only: their URLs are secrets the tree
-// takes as inputs.
+// Alerts: the action groups, one metric alert per watched resource and the
+// activity-log alerts. Webhook receivers appear by name only: their URLs are
+// secrets the tree takes as inputs.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
+#include "compiler/rules/residency_facts.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::alerts {
@@ -17,11 +23,171 @@ json receivers(const model::Sourced<std::string>& email,
   return out;
 }
 
+// The action groups an activity alert notifies, as estate::AlertInstance::groups.
+std::vector<std::string> notified_groups(const model::Alerts& alerts,
+                                         const model::ActivityAlert& a) {
+  auto named = [&](std::string_view group) {
+    return std::any_of(a.notify.begin(), a.notify.end(),
+                       [&](const model::Sourced<std::string>& n) { return n.value == group; });
+  };
+  std::vector<std::string> groups;
+  if (a.notify.empty() || named("default")) groups.push_back("default");
+  for (const model::ActionGroup& g : alerts.groups) {
+    if ((a.notify.empty() && a.severity.value <= g.max_severity.value) || named(g.name))
+      groups.push_back(g.name);
+  }
+  return groups;
+}
+
+// The operations the failover events are recorded as in the activity log
+// (Microsoft Learn, "Azure permissions for Databases"):
+// - Cosmos DB: a change of the accounts' failover priorities, which a manual
+//   failover is (REST "Database Accounts - Failover Priority Change").
+// - PostgreSQL flexible server: a restart, which with `restartWithFailover`
+//   fails a high-availability server over to its standby (REST "Servers -
+//   Restart"); a plain restart matches too.
+struct Watched {
+  const char* operation;
+  const char* resource_type;
+};
+constexpr Watched kCosmosFailover{
+    "Microsoft.DocumentDB/databaseAccounts/failoverPriorityChange/action",
+    "Microsoft.DocumentDB/databaseAccounts"};
+constexpr Watched kPostgresFailover{"Microsoft.DBforPostgreSQL/flexibleServers/restart/action",
+                                    "Microsoft.DBforPostgreSQL/flexibleServers"};
+
+// Where Azure processes the alert: global, unless every boundary it watches
+// allows one of the two EU locations that Azure also offers for
+// activity-log alerts (azurerm 4.55.0 accepts global, westeurope,
+// northeurope; Microsoft Learn: rules in those two keep processing inside the
+// EU Data Boundary).
+std::string processing_location(const model::Topology& t, const model::ActivityAlert& a,
+                                const std::vector<size_t>& holders) {
+  if (a.processed_in.explicit_) return a.processed_in.value;
+  if (holders.empty()) return "global";
+  for (const char* location : {"westeurope", "northeurope"}) {
+    bool all = std::all_of(holders.begin(), holders.end(),
+                           [&](size_t b) { return t.boundaries[b].allows(location); });
+    if (all) return location;
+  }
+  return "global";
+}
+
+void plan_activity(estate::Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const model::ActivityAlert& a : t.alerts.activity) {
+    estate::ActivityAlertInstance x;
+    x.key = a.name;
+    x.name = e.names.get("alerts.activity." + a.name);
+    x.alert = &a;
+    auto hold = [&](const model::Region& r) {
+      const model::Boundary* b = rules::boundary_of(t, r);
+      if (!b) return;
+      size_t index = static_cast<size_t>(b - t.boundaries.data());
+      if (std::find(x.holders.begin(), x.holders.end(), index) == x.holders.end())
+        x.holders.push_back(index);
+    };
+    switch (a.event.value) {
+      case model::ActivityEvent::kCosmosFailover:
+        x.category = "Administrative";
+        x.operation = kCosmosFailover.operation;
+        x.resource_type = kCosmosFailover.resource_type;
+        for (const estate::CosmosAccount& account : e.cosmos) {
+          if (!account.boundary || account.non_personal) continue;
+          size_t index = static_cast<size_t>(account.boundary - t.boundaries.data());
+          if (std::find(x.holders.begin(), x.holders.end(), index) == x.holders.end())
+            x.holders.push_back(index);
+        }
+        break;
+      case model::ActivityEvent::kPostgresFailover:
+        x.category = "Administrative";
+        x.operation = kPostgresFailover.operation;
+        x.resource_type = kPostgresFailover.resource_type;
+        for (const model::Region& r : t.regions)
+          if (r.has(model::Service::kPostgres)) hold(r);
+        break;
+      case model::ActivityEvent::kResourceHealth:
+        x.category = "ResourceHealth";
+        for (const model::Region& r : t.regions) hold(r);
+        break;
+      case model::ActivityEvent::kServiceHealth: {
+        x.category = "ServiceHealth";
+        for (const model::Region& r : t.regions) hold(r);
+        if (a.events.empty()) {
+          x.events = {"ActionRequired", "Incident"};
+        } else {
+          for (const auto& ev : a.events) x.events.push_back(model::azure_name(ev.value));
+        }
+        std::vector<std::string> locations;
+        if (a.regions.empty()) {
+          for (const model::Region& r : t.regions) locations.push_back(r.location.value);
+        } else {
+          for (const auto& l : a.regions) locations.push_back(l.value);
+        }
+        for (const std::string& l : locations) {
+          const catalog::RegionInfo* info = catalog::find_region(l);
+          if (info) x.regions.emplace_back(info->display);
+        }
+        break;
+      }
+    }
+    std::sort(x.events.begin(), x.events.end());
+    x.events.erase(std::unique(x.events.begin(), x.events.end()), x.events.end());
+    std::sort(x.regions.begin(), x.regions.end());
+    x.regions.erase(std::unique(x.regions.begin(), x.regions.end()), x.regions.end());
+    std::sort(x.holders.begin(), x.holders.end());
+    x.location = processing_location(t, a, x.holders);
+    x.groups = notified_groups(t.alerts, a);
+    e.activity_alerts.push_back(std::move(x));
+  }
+}
+
+void add_activity(estate::Estate& e, const std::string& rg) {
+  for (const estate::ActivityAlertInstance& x : e.activity_alerts) {
+    const model::ActivityAlert& a = *x.alert;
+    json criteria = {{"category", x.category}};
+    if (!x.operation.empty()) criteria["operation_name"] = x.operation;
+    if (!x.resource_type.empty()) criteria["resource_type"] = x.resource_type;
+    if (!x.events.empty())
+      criteria["service_health"] = {{"events", x.events}, {"locations", x.regions}};
+    auto& r = estate::add_resource(
+        e, "module.alerts.azurerm_monitor_activity_log_alert.this" + estate::instance(x.key),
+        "azurerm_monitor_activity_log_alert", x.name, x.location, "", rg,
+        {{"criteria", criteria}, {"action_groups", x.groups}}, true);
+    r.source = a.location;
+    r.holders = x.holders;
+    estate::Placement p{estate::PlacementKind::kProcessing, {x.location}};
+    p.reasons.push_back(
+        {a.location, fmt::format("activity alert `{}` watches `{}` in the subscription's activity "
+                                 "log, processed in `{}`",
+                                 a.name, model::to_string(a.event.value), x.location)});
+    if (!a.processed_in.explicit_ && x.location == "global") {
+      p.reasons.push_back({a.location,
+                           "Azure processes activity-log alerts only in `global`, "
+                           "`westeurope` or `northeurope`, and no EU location fits "
+                           "every boundary the alert watches"});
+    }
+    if (a.data.explicit_) {
+      p.data_class = a.data.value;
+      p.reasons.insert(p.reasons.begin(),
+                       {a.data.location, fmt::format("activity alert `{}` declares its events "
+                                                     "`data = {}`",
+                                                     a.name, model::to_string(a.data.value))});
+    }
+    r.placements.push_back(std::move(p));
+  }
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
-  if (e.alerts.empty()) return;
+  plan_activity(e);
+  if (!e.has_alerts()) return;
   const model::Topology& t = *e.topology;
+  if (e.placements_only) {
+    add_activity(e, e.names.get("global.rg"));
+    return;
+  }
   const std::string& rg = e.names.get("global.rg");
   json group = receivers(t.alerts.email, t.alerts.webhooks);
   group["short_name"] = e.names.get("alerts.action_group.short_name");
@@ -60,6 +226,7 @@ void plan(estate::Estate& e) {
         true)
         .source = a.alert->location;
   }
+  add_activity(e, rg);
 }
 
 }  // namespace topoc::services::alerts

@@ -799,6 +799,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  activityAlerts: []
 }
 
 param globalTrafficManagerSettings = {

@@ -1108,6 +1108,21 @@ param globalAlertSettings = {
       ]
     }
   ]
+  activityAlerts: [
+    {
+      name: 'alert-cosmos-failover'
+      location: 'global'
+      description: 'Cosmos DB failover priority changed (a manual failover)'
+      category: 'Administrative'
+      operationName: 'Microsoft.DocumentDB/databaseAccounts/failoverPriorityChange/action'
+      resourceType: 'Microsoft.DocumentDB/databaseAccounts'
+      events: []
+      regions: []
+      actionGroups: [
+        0
+      ]
+    }
+  ]
 }
 
 param globalTrafficManagerSettings = {

@@ -706,4 +706,38 @@ param globalAlertSettings = {
       ]
     }
   ]
+  activityAlerts: [
+    {
+      name: 'alert-database-failover'
+      location: 'westeurope'
+      description: 'PostgreSQL flexible server restarted, with or without failover to its standby'
+      category: 'Administrative'
+      operationName: 'Microsoft.DBforPostgreSQL/flexibleServers/restart/action'
+      resourceType: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      events: []
+      regions: []
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-azure-incidents'
+      location: 'westeurope'
+      description: 'Service Health events (ActionRequired and Incident) in North Europe and West Europe'
+      category: 'ServiceHealth'
+      operationName: ''
+      resourceType: ''
+      events: [
+        'ActionRequired'
+        'Incident'
+      ]
+      regions: [
+        'North Europe'
+        'West Europe'
+      ]
+      actionGroups: [
+        0
+      ]
+    }
+  ]
 }

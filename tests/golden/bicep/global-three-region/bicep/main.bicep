@@ -54,7 +54,7 @@ param residency {
 ])
 param tagPolicyEffect string = 'Deny'
 
-@description('The action groups and the metric alerts.')
+@description('The action groups, the metric alerts and the activity-log alerts.')
 param globalAlertSettings alertSettings
 
 @description('Traffic Manager profiles and their endpoints.')

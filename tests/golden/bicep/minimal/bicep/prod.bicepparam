@@ -654,4 +654,5 @@ param globalAlertSettings = {
       ]
     }
   ]
+  activityAlerts: []
 }

@@ -61,7 +61,7 @@ param residency {
 ])
 param tagPolicyEffect string = 'Deny'
 
-@description('The action groups and the metric alerts.')
+@description('The action groups, the metric alerts and the activity-log alerts.')
 param globalAlertSettings alertSettings
 
 @secure()

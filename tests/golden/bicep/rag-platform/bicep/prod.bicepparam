@@ -1512,6 +1512,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  activityAlerts: []
 }
 
 // The alert webhook URLs carry credentials: set the variables before deploying.

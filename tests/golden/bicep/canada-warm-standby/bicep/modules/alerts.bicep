@@ -29,6 +29,9 @@ type alertSettings = {
 
   @description('The metric alerts, each on one resource.')
   alerts: alert[]
+
+  @description('The activity-log alerts, each on the subscription.')
+  activityAlerts: activityAlert[]
 }
 
 type actionGroupSettings = {
@@ -81,6 +84,35 @@ type alert = {
 
   @description('A dimension the metric is filtered on; null for none.')
   dimension: dimension?
+
+  @description('The action groups notified, as indexes into `actionGroups`.')
+  actionGroups: int[]
+}
+
+type activityAlert = {
+  @description('Name of the alert.')
+  name: string
+
+  @description('Where Azure processes the alert: global, westeurope or northeurope.')
+  location: string
+
+  @description('What the alert watches, in words.')
+  description: string
+
+  @description('Administrative, ServiceHealth or ResourceHealth.')
+  category: string
+
+  @description('Administrative: the operation matched, such as a failover; empty otherwise.')
+  operationName: string
+
+  @description('Administrative: the type of the resources whose operations match; empty otherwise.')
+  resourceType: string
+
+  @description('ServiceHealth: the event types matched (Incident, Maintenance, ...).')
+  events: string[]
+
+  @description('ServiceHealth: the regions whose events match, by display name.')
+  regions: string[]
 
   @description('The action groups notified, as indexes into `actionGroups`.')
   actionGroups: int[]
@@ -164,6 +196,91 @@ resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
           actionGroupId: groups[i].id
         }
       ]
+    }
+  }
+]
+
+// Every condition must hold: a field equal to a value, a list containing one
+// of the values, or one of several (anyOf), as azurerm 4.55.0 writes them
+// (monitor_activity_log_alert_resource.go); empty fields add none.
+resource activityAlerts 'Microsoft.Insights/activityLogAlerts@2026-01-01' = [
+  for a in settings.activityAlerts: {
+    name: a.name
+    location: a.location
+    tags: tags
+    properties: {
+      description: a.description
+      enabled: true
+      scopes: [
+        subscription().id
+      ]
+      condition: {
+        allOf: concat(
+          [
+            {
+              field: 'category'
+              equals: a.category
+            }
+          ],
+          empty(a.operationName)
+            ? []
+            : [
+                {
+                  field: 'operationName'
+                  equals: a.operationName
+                }
+              ],
+          empty(a.resourceType)
+            ? []
+            : [
+                {
+                  field: 'resourceType'
+                  equals: a.resourceType
+                }
+              ],
+          empty(a.events)
+            ? []
+            : [
+                {
+                  anyOf: map(a.events, e => {
+                    field: 'properties.incidentType'
+                    equals: e
+                  })
+                }
+              ],
+          empty(a.regions)
+            ? []
+            : [
+                {
+                  field: 'properties.impactedServices[*].ImpactedRegions[*].RegionName'
+                  containsAny: a.regions
+                }
+              ],
+          a.category == 'ResourceHealth'
+            ? [
+                {
+                  anyOf: [
+                    {
+                      field: 'properties.currentHealthStatus'
+                      equals: 'Degraded'
+                    }
+                    {
+                      field: 'properties.currentHealthStatus'
+                      equals: 'Unavailable'
+                    }
+                  ]
+                }
+              ]
+            : []
+        )
+      }
+      actions: {
+        actionGroups: [
+          for i in a.actionGroups: {
+            actionGroupId: groups[i].id
+          }
+        ]
+      }
     }
   }
 ]

@@ -922,6 +922,19 @@ locals {
     }
   }
 
+  # Activity-log alerts on the subscription, keyed by alert name.
+  activity_alerts = {
+    cosmos-failover = {
+      name           = "alert-cosmos-failover"
+      location       = "global"
+      description    = "Cosmos DB failover priority changed (a manual failover)"
+      category       = "Administrative"
+      operation_name = "Microsoft.DocumentDB/databaseAccounts/failoverPriorityChange/action"
+      resource_type  = "Microsoft.DocumentDB/databaseAccounts"
+      action_groups  = ["default"]
+    }
+  }
+
   # Traffic Manager profiles keyed by name; endpoints keyed by "<profile>/<endpoint>".
   traffic_manager = {
     profiles = {
@@ -1313,8 +1326,9 @@ module "alerts" {
     short_name = "drpprod"
     email      = "sre-oncall@example.com"
   }
-  alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
-  tags   = local.common_tags
+  alerts          = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  activity_alerts = local.activity_alerts
+  tags            = local.common_tags
 }
 
 module "traffic_manager" {

@@ -617,6 +617,30 @@ locals {
       target_key          = "global"
     }
   }
+
+  # Activity-log alerts on the subscription, keyed by alert name.
+  activity_alerts = {
+    database-failover = {
+      name           = "alert-database-failover"
+      location       = "westeurope"
+      description    = "PostgreSQL flexible server restarted, with or without failover to its standby"
+      category       = "Administrative"
+      operation_name = "Microsoft.DBforPostgreSQL/flexibleServers/restart/action"
+      resource_type  = "Microsoft.DBforPostgreSQL/flexibleServers"
+      action_groups  = ["default"]
+    }
+    azure-incidents = {
+      name        = "alert-azure-incidents"
+      location    = "westeurope"
+      description = "Service Health events (ActionRequired and Incident) in North Europe and West Europe"
+      category    = "ServiceHealth"
+      service_health = {
+        events    = ["ActionRequired", "Incident"]
+        locations = ["North Europe", "West Europe"]
+      }
+      action_groups = ["default"]
+    }
+  }
 }
 
 # Global resources (Front Door, private DNS, alerts) live in the first region's location.
@@ -921,6 +945,7 @@ module "alerts" {
     short_name = "euentprod"
     email      = "compliance-oncall@example.com"
   }
-  alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
-  tags   = local.common_tags
+  alerts          = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  activity_alerts = local.activity_alerts
+  tags            = local.common_tags
 }

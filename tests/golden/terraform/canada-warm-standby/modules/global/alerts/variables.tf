@@ -52,6 +52,25 @@ variable "alerts" {
     action_groups = list(string)
   }))
   description = "Metric alerts keyed by alert and watched resource; frequency and window_size are ISO 8601 durations (PT5M); action_groups are \"default\" or keys of var.groups."
+  default     = {}
+}
+
+variable "activity_alerts" {
+  type = map(object({
+    name           = string
+    location       = string
+    description    = string
+    category       = string
+    operation_name = optional(string)
+    resource_type  = optional(string)
+    service_health = optional(object({
+      events    = list(string)
+      locations = list(string)
+    }))
+    action_groups = list(string)
+  }))
+  description = "Activity-log alerts on the subscription keyed by alert name; location is global, westeurope or northeurope; category is Administrative, ServiceHealth or ResourceHealth; action_groups as in var.alerts."
+  default     = {}
 }
 
 variable "tags" {

@@ -15,3 +15,8 @@ output "alert_ids" {
   description = "Metric alert resource IDs keyed like var.alerts."
   value       = { for key, alert in azurerm_monitor_metric_alert.this : key => alert.id }
 }
+
+output "activity_alert_ids" {
+  description = "Activity-log alert resource IDs keyed like var.activity_alerts."
+  value       = { for key, alert in azurerm_monitor_activity_log_alert.this : key => alert.id }
+}

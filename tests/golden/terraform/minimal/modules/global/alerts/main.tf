@@ -4,6 +4,10 @@
 # and clusters are spread over regions. An alert lives in the resource group
 # of the resource it watches, so it follows that resource's lifecycle.
 #
+# Activity-log alerts watch the subscription's activity log (failover
+# operations, Service Health, Resource Health). Azure processes each in its
+# location: global, or westeurope/northeurope to keep processing in the EU.
+#
 # Webhook receivers (generic, Microsoft Teams, PagerDuty) are named in the
 # configuration; their URLs carry credentials and come only from the
 # sensitive var.webhook_urls.
@@ -99,6 +103,50 @@ resource "azurerm_monitor_metric_alert" "this" {
 
     content {
       # "default" is the default group, any other key one of var.groups.
+      action_group_id = action.value == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[action.value].id
+    }
+  }
+}
+
+data "azurerm_subscription" "current" {}
+
+resource "azurerm_monitor_activity_log_alert" "this" {
+  for_each = var.activity_alerts
+
+  name                = each.value.name
+  resource_group_name = var.resource_group_name
+  location            = each.value.location
+  scopes              = [data.azurerm_subscription.current.id]
+  description         = each.value.description
+  tags                = var.tags
+
+  criteria {
+    category       = each.value.category
+    operation_name = each.value.operation_name
+    resource_type  = each.value.resource_type
+
+    dynamic "service_health" {
+      for_each = each.value.service_health == null ? [] : [each.value.service_health]
+
+      content {
+        events    = service_health.value.events
+        locations = service_health.value.locations
+      }
+    }
+
+    dynamic "resource_health" {
+      for_each = each.value.category == "ResourceHealth" ? [1] : []
+
+      content {
+        current = ["Degraded", "Unavailable"]
+      }
+    }
+  }
+
+  dynamic "action" {
+    for_each = each.value.action_groups
+
+    content {
       action_group_id = action.value == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[action.value].id
     }
   }
