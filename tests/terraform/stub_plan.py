@@ -34,6 +34,12 @@ STUB_OUTPUTS = {
     "servicebus": 'output "id" { value = "namespace-id" }\n'
                   'output "endpoint" { value = "endpoint" }\n'
                   'output "topic_ids" { value = { for k, t in var.topics : k => "topic-${k}" } }\n',
+    # Front Door reads each location's gateway host from it.
+    "api-management": 'output "id" { value = "apim-id" }\n'
+                      'output "name" { value = var.name }\n'
+                      'output "gateway_url" { value = "https://${var.name}.azure-api.net" }\n'
+                      'output "gateway_regional_urls" { value = { for l in concat([var.location], var.additional_locations) : l => "https://${var.name}-${l}-01.regional.azure-api.net" } }\n'
+                      'output "principal_id" { value = "principal-id" }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'

@@ -328,7 +328,8 @@ std::string with_gateway(std::string_view body) {
 
 TEST(FrontDoorGateways, GatewayOriginsWithTheirProbePass) {
   std::string text = with_gateway(
-      "    unrouted = eu\n    probe { path = \"/status-0123456789abcdef\" }\n"
+      "    geo \"us\" = [US]\n    unrouted = eu\n    probe { path = \"/status-0123456789abcdef\" "
+      "}\n"
       "    origin \"eu\" { target = api_management }\n");
   EXPECT_EQ(Lines{}, diagnostics_of(text));
 }
@@ -341,18 +342,19 @@ TEST(FrontDoorGateways, OriginInARegionWithoutAGateway) {
 }
 
 TEST(FrontDoorGateways, AdditionalLocationRunsTheGateway) {
-  std::string text =
-      replaced(with_gateway("    unrouted = eu\n    probe { path = \"/status\" }\n"
-                            "    origin \"us\" { target = api_management }\n"
-                            "    origin \"eu\" { target = api_management }\n"),
-               "publisher_email = \"api@c.com\" }",
-               "publisher_email = \"api@c.com\"  sku = Premium  additional_locations = [us] }");
-  EXPECT_EQ(Lines{}, codes_of(text));
+  std::string text = replaced(
+      with_gateway("    geo \"us\" = [US]\n    unrouted = eu\n    probe { path = \"/status\" }\n"
+                   "    origin \"us\" { target = api_management }\n"
+                   "    origin \"eu\" { target = api_management }\n"),
+      "publisher_email = \"api@c.com\" }",
+      "publisher_email = \"api@c.com\"  sku = Premium  additional_locations = [us] }");
+  // The `eu` instance's gateway in `us` is the residency engine's to report.
+  EXPECT_EQ((Lines{"R012", "R014"}), codes_of(text));
 }
 
 TEST(FrontDoorGateways, IngressBesideGatewaysNeedsAProbePath) {
-  std::string text =
-      with_gateway("    unrouted = eu\n    origin \"eu\" { target = api_management }\n");
+  std::string text = with_gateway(
+      "    geo \"us\" = [US]\n    unrouted = eu\n    origin \"eu\" { target = api_management }\n");
   EXPECT_EQ(
       Lines{"F020 4:10 Front Door reaches region `us` through its ingress, which does not "
             "answer the API Management health path `/status-0123456789abcdef` the probe uses"},
@@ -360,9 +362,9 @@ TEST(FrontDoorGateways, IngressBesideGatewaysNeedsAProbePath) {
 }
 
 TEST(FrontDoorGateways, GatewayOriginsProbeTheStatusEndpoint) {
-  auto result =
-      check_text(with_gateway("    unrouted = eu\n    origin \"eu\" { target = api_management }\n"
-                              "    origin \"us\" { target = api_management }\n"));
+  auto result = check_text(with_gateway(
+      "    geo \"us\" = [US]\n    unrouted = eu\n    origin \"eu\" { target = api_management }\n"
+      "    origin \"us\" { target = api_management }\n"));
   ASSERT_TRUE(result.models.at(0) && result.models.at(0)->frontdoor);
   EXPECT_EQ("/status-0123456789abcdef", result.models.at(0)->frontdoor->probe_path.value);
 }
