@@ -77,7 +77,7 @@ output gatewayUrl string = service.properties.gatewayUrl
 
 // ARM lists the additional locations in the order they were given.
 @description('URL of the gateway in each location, by Azure location: where Front Door reaches it.')
-output gatewayRegionalUrls object = union(
+output gatewayRegionalUrls { *: string } = union(
   { '${location}': service.properties.gatewayRegionalUrl },
   toObject(
     range(0, length(settings.additionalLocations)),
