@@ -115,7 +115,7 @@ void plan_frontdoor(Estate& e) {
     for (const BoundaryPlan& b : e.boundaries) {
       std::vector<const model::Region*> served;
       for (const model::Region* r : b.regions) {
-        if (r->serves_ingress()) served.push_back(r);
+        if (t.serves_frontdoor(*r)) served.push_back(r);
       }
       if (served.empty()) continue;
       const std::string& boundary = b.boundary->name;
@@ -130,8 +130,12 @@ void plan_frontdoor(Estate& e) {
           if (o->priority.explicit_) priority = o->priority.value;
           weight = o->weight.value;
         }
+        const model::FrontDoorOrigin* o = fd.find_origin(r->key);
+        const model::Region* owner =
+            o && o->api_management() ? t.api_management_gateway_owner(*r) : nullptr;
         e.origins.push_back({r, r->key + suffix, group,
-                             e.names.get("frontdoor.origin." + r->key + suffix), priority, weight});
+                             e.names.get("frontdoor.origin." + r->key + suffix), priority, weight,
+                             owner});
       }
     }
   }

@@ -66,6 +66,9 @@ struct Origin {
   std::string name;
   int64_t priority = 1;
   int64_t weight = 1000;
+  // With `target = api_management`: the region whose API Management instance
+  // runs the gateway Front Door reaches in `region`; null for the ingress.
+  const model::Region* gateway_owner = nullptr;
 };
 
 // Front Door accepts at most 25 countries per GeoMatch condition, so a

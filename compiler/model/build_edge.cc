@@ -24,6 +24,10 @@ constexpr Choice<QueryStringCaching> kQueryStringCaching[] = {
     {"ignore-specified", QueryStringCaching::kIgnoreSpecified},
     {"include-specified", QueryStringCaching::kIncludeSpecified},
 };
+constexpr Choice<OriginTarget> kOriginTargets[] = {
+    {"ingress", OriginTarget::kIngress},
+    {"api_management", OriginTarget::kApiManagement},
+};
 constexpr Choice<DataClass> kRouteData[] = {
     {"personal", DataClass::kPersonal},
     {"non-personal", DataClass::kNonPersonal},
@@ -106,6 +110,7 @@ void read_origins(BlockReader& r, FrontDoor& fd) {
     orr.integer("weight", origin.weight, 1, 1000);
     origin.priority.value = 1;
     orr.integer("priority", origin.priority, 1, 5);
+    orr.choice<OriginTarget>("target", origin.target, kOriginTargets);
     orr.finish();
     regions.declare(origin.region, origin.location, [&] {
       return fmt::format("region `{}` has two origin blocks; set its weight and priority in one",
@@ -283,6 +288,16 @@ void read_frontdoor(BlockReader& r, FrontDoor& fd, std::string_view topology_nam
   read_geo(r, fd);
   r.name("unrouted", fd.unrouted);
   read_origins(r, fd);
+  // Every API Management instance answers `/status-0123456789abcdef` on its
+  // gateway with 200 (Microsoft Learn, "Integrate API Management in an
+  // internal virtual network with Application Gateway"): the probe's path
+  // when Front Door reaches gateways and none is written (rule F020 when
+  // ingresses share the probe).
+  if (!fd.probe_path.explicit_ &&
+      std::any_of(fd.origins.begin(), fd.origins.end(),
+                  [](const FrontDoorOrigin& o) { return o.api_management(); })) {
+    fd.probe_path.value = std::string(FrontDoor::kApiManagementProbePath);
+  }
   read_domains(r, fd);
   read_rate_limits(r, fd);
 }

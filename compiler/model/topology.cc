@@ -107,6 +107,25 @@ const Region* Topology::find_region(std::string_view key) const {
   return nullptr;
 }
 
+const Region* Topology::api_management_gateway_owner(const Region& r) const {
+  if (r.api_management) return &r;
+  for (const Region& owner : regions) {
+    if (!owner.api_management) continue;
+    for (const auto& key : owner.api_management->additional_locations) {
+      if (key.value == r.key) return &owner;
+    }
+  }
+  return nullptr;
+}
+
+bool Topology::serves_frontdoor(const Region& r) const {
+  if (frontdoor) {
+    const FrontDoorOrigin* o = frontdoor->find_origin(r.key);
+    if (o && o->api_management()) return api_management_gateway_owner(r) != nullptr;
+  }
+  return r.serves_ingress();
+}
+
 std::vector<const Region*> Topology::regions_in(size_t boundary) const {
   std::vector<const Region*> out;
   for (const Region& r : regions) {

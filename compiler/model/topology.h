@@ -148,6 +148,13 @@ struct Topology {
 
   const Boundary* find_boundary(std::string_view name) const;
   const Region* find_region(std::string_view key) const;
+  // The region whose `api_management` runs a gateway in `r`: `r` itself, or
+  // the region whose instance lists `r` in `additional_locations`; null if
+  // none does.
+  const Region* api_management_gateway_owner(const Region& r) const;
+  // Whether Front Door has an origin in `r`: its ingress, or its API
+  // Management gateway when `r`'s origin block says `target = api_management`.
+  bool serves_frontdoor(const Region& r) const;
   // Regions whose boundary is `boundary`, in declaration order.
   std::vector<const Region*> regions_in(size_t boundary) const;
   // The peered pairs of regional VNets, each once, the earlier-declared

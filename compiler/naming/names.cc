@@ -585,13 +585,13 @@ class Generator {
     add("azurerm_cdn_frontdoor_endpoint", "frontdoor.endpoint", endpoint_name, "global",
         {&env_, &endpoint});
     // An origin group per boundary, holding an origin per region with an
-    // ingress (AKS's, or a Container App's with `ingress = external`).
+    // ingress (AKS's, or a Container App's with `ingress = external`) or
+    // with an API Management gateway its origin block targets.
     for (size_t i = 0; i < t_.boundaries.size(); ++i) {
       const model::Boundary& b = t_.boundaries[i];
       std::vector<const model::Region*> regions = t_.regions_in(i);
-      regions.erase(std::remove_if(regions.begin(), regions.end(),
-                                   [](const model::Region* r) { return !r->serves_ingress(); }),
-                    regions.end());
+      auto unserved = [&](const model::Region* r) { return !t_.serves_frontdoor(*r); };
+      regions.erase(std::remove_if(regions.begin(), regions.end(), unserved), regions.end());
       if (regions.empty()) continue;
       const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
       const std::string group = "og-" + boundary.text;

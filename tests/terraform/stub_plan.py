@@ -39,6 +39,12 @@ STUB_OUTPUTS = {
                    'output "default_hostnames" { value = { for k, s in var.sites : k => "host-${k}" } }\n'
                    'output "principal_ids" { value = { for k, s in var.sites : k => "principal-${k}" } }\n'
                    'output "site_ids" { value = { for k, s in var.sites : k => "site-${k}" } }\n',
+    # Front Door reads each location's gateway host from it.
+    "api-management": 'output "id" { value = "apim-id" }\n'
+                      'output "name" { value = var.name }\n'
+                      'output "gateway_url" { value = "https://${var.name}.azure-api.net" }\n'
+                      'output "gateway_regional_urls" { value = { for l in concat([var.location], var.additional_locations) : l => "https://${var.name}-${l}-01.regional.azure-api.net" } }\n'
+                      'output "principal_id" { value = "principal-id" }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'

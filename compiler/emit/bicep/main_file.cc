@@ -657,13 +657,34 @@ class MainFile {
                 {}});
   }
 
+  // The ingresses' host names from the parameters, and each API Management
+  // gateway's regional URL without its scheme.
+  Value origin_host_names() const {
+    std::vector<Property> gateways;
+    for (const OriginPlan& o : p_.frontdoor->origins) {
+      if (o.twin || !o.gateway_owner) continue;
+      const RegionPlan& r = p_.regions[o.region];
+      gateways.push_back(
+          {r.region->key,
+           raw(fmt::format("replace({}, 'https://', '')",
+                           member(fmt::format("{}[{}]!.outputs.gatewayRegionalUrls",
+                                              kRegionApiManagement.symbol, *o.gateway_owner),
+                                  r.region->location.value)))});
+    }
+    if (gateways.empty()) return raw("originHostNames");
+    // Inside the module's `params`, two levels in.
+    std::string object;
+    Value::object(std::move(gateways)).render(object, 2);
+    return raw("union(originHostNames, " + object + ")");
+  }
+
   void frontdoor() {
     if (!p_.frontdoor) return;
     module(f_, {"frontDoor",
                 "frontdoor.bicep",
                 "globalGroup",
                 {{"settings", raw("globalFrontDoorSettings")},
-                 {"originHostNames", raw("originHostNames")},
+                 {"originHostNames", origin_host_names()},
                  {"privateLinkTargetIds", raw("originPrivateLinks")},
                  {"tags", raw("tags")}},
                 {}});

@@ -1040,7 +1040,7 @@ class ParamsFile {
     // time from the environment rather than written here.
     std::vector<Property> hosts;
     for (const OriginPlan& o : plan.origins) {
-      if (o.twin) continue;  // the same region's ingress
+      if (o.twin || o.gateway_owner) continue;  // a twin, or a gateway main.bicep reads
       hosts.push_back({p_.regions[o.region].region->key,
                        Value::raw(fmt::format("readEnvironmentVariable({})",
                                               quote(d_.regions[o.region].origin_host_variable)))});

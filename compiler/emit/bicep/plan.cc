@@ -126,7 +126,8 @@ class Planner {
     }
     for (const estate::Origin& o : e.origins) {
       plan.origins.push_back(
-          {index_of(o.region), o.key != o.region->key, o.group, o.name, o.priority, o.weight});
+          {index_of(o.region), o.key != o.region->key, o.group, o.name, o.priority, o.weight,
+           o.gateway_owner ? std::optional<size_t>(index_of(o.gateway_owner)) : std::nullopt});
     }
     for (const estate::RoutePlan& r : e.routes) {
       RoutePlan route{p_.name("frontdoor.route." + r.route->name), {}, r.origin_group,
@@ -235,7 +236,9 @@ bool Plan::is_origin(const RegionPlan& region) const {
   if (!frontdoor) return false;
   const size_t index = static_cast<size_t>(&region - regions.data());
   return std::any_of(frontdoor->origins.begin(), frontdoor->origins.end(),
-                     [&](const OriginPlan& o) { return o.region == index; });
+                     [&](const OriginPlan& o) {
+                       return o.region == index && !o.gateway_owner;  // a gateway: not the ingress
+                     });
 }
 
 bool Plan::has_private_endpoints() const {

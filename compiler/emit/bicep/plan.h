@@ -88,6 +88,9 @@ struct OriginPlan {
   std::string name;
   int64_t priority = 1;
   int64_t weight = 1000;
+  // An API Management gateway (`target = api_management`): the index of the
+  // region whose instance runs it.
+  std::optional<size_t> gateway_owner;
 };
 
 // Front Door accepts at most 25 countries per GeoMatch condition, so a

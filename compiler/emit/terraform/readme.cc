@@ -172,7 +172,9 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
   out += "terraform apply tfplan\n";
   out += "```\n\n";
   out += fmt::format("State key: {}.", markdown_code(e.state_key));
-  if (e.has_frontdoor()) {
+  // API Management gateway origins take their host names from their instances.
+  if (e.has_frontdoor() && std::any_of(e.origins.begin(), e.origins.end(),
+                                       [](const Origin& o) { return !o.gateway_owner; })) {
     out += " Set `origin_host_names` (each region's ingress host name) in `terraform.tfvars` "
            "before the first plan.";
   }

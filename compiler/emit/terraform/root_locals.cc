@@ -80,7 +80,7 @@ std::vector<std::string> zones_for(const Estate& e, const model::Region& r, std:
 // subnet; main.tf drops it for regions given a Private Link service.
 Expr frontdoor_backend(const Estate& e, const model::Region& r) {
   bool origin = std::any_of(e.origins.begin(), e.origins.end(),
-                            [&](const Origin& o) { return o.region == &r; });
+                            [&](const Origin& o) { return o.region == &r && !o.gateway_owner; });
   if (!origin) return Expr::null();
   return Expr::object({
       {"subnet", str(emit::frontdoor_backend_subnet(r))},
@@ -90,8 +90,10 @@ Expr frontdoor_backend(const Estate& e, const model::Region& r) {
 }
 
 Expr network(const Estate& e, const model::Region& r) {
-  const bool origin = std::any_of(e.origins.begin(), e.origins.end(),
-                                  [&](const Origin& o) { return o.region == &r; });
+  // A gateway origin reaches API Management, not the region's ingress.
+  const bool origin = std::any_of(e.origins.begin(), e.origins.end(), [&](const Origin& o) {
+    return o.region == &r && !o.gateway_owner;
+  });
   std::vector<Entry> subnets;
   std::vector<const model::Subnet*> sorted;
   for (const model::Subnet& s : r.subnets) sorted.push_back(&s);

@@ -22,6 +22,24 @@ using model::Service;
 
 Expr raw(std::string code) { return Expr::raw(std::move(code)); }
 
+// Each origin region's host name: the ingress's, from `var.origin_host_names`,
+// or, for an API Management gateway, its regional URL without the scheme,
+// which Front Door also sends as the host header the gateway expects. On one
+// line: terraform fmt aligns the attributes around a multi-line value apart.
+Expr origin_host_names(const Estate& e) {
+  std::vector<std::string> entries;
+  for (const estate::Origin& o : e.origins) {
+    if (!o.gateway_owner || o.key != o.region->key) continue;  // an ingress, or a twin
+    entries.push_back(fmt::format(
+        "{} = trimprefix(module.api_management[\"{}\"].gateway_regional_urls[\"{}\"], "
+        "\"https://\")",
+        hcl::render_key(o.region->key), hcl::escape_string(o.gateway_owner->key),
+        hcl::escape_string(o.region->location.value)));
+  }
+  if (entries.empty()) return raw("var.origin_host_names");
+  return raw(fmt::format("merge(var.origin_host_names, {{ {} }})", fmt::join(entries, ", ")));
+}
+
 std::string module_source(std::string_view path) { return fmt::format("../../modules/{}", path); }
 
 // `for_each` over the regions that run `service`.
@@ -609,7 +627,7 @@ void global_modules(const Estate& e, Body& file) {
     b.attribute("health_probe", raw("local.frontdoor.health_probe"));
     b.attribute("origin_groups", raw("local.frontdoor.origin_groups"));
     b.attribute("origins", raw("local.frontdoor.origins"));
-    b.attribute("origin_host_names", raw("var.origin_host_names"));
+    b.attribute("origin_host_names", origin_host_names(e));
     b.attribute("origin_private_link_target_ids", raw("var.origin_private_link_target_ids"));
     b.attribute("routes", raw("local.frontdoor.routes"));
     b.attribute("rule_set_name", raw("local.frontdoor.rule_set_name"));

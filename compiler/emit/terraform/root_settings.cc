@@ -111,10 +111,15 @@ std::string render_variables_tf(const Estate& e) {
   file.block("variable", {"subscription_id"}, std::move(subscription));
   if (e.has_frontdoor()) {
     file.blank();
-    file.block("variable", {"origin_host_names"},
-               variable("map(string)",
-                        "Host name of each region's ingress (the load balancer in front of AKS), "
-                        "keyed by region; Front Door sends traffic there."));
+    Body hosts = variable("map(string)",
+                          "Host name of each region's ingress (the load balancer in front of AKS), "
+                          "keyed by region; Front Door sends traffic there.");
+    // API Management gateways' host names come from their instances.
+    auto gateway = [](const Origin& o) { return o.gateway_owner != nullptr; };
+    if (!e.origins.empty() && std::all_of(e.origins.begin(), e.origins.end(), gateway)) {
+      hosts.attribute("default", Expr::object({}));
+    }
+    file.block("variable", {"origin_host_names"}, std::move(hosts));
     file.blank();
     Body links = variable("map(string)",
                           "Private Link service in front of a region's internal ingress, keyed by "
@@ -240,12 +245,15 @@ std::string render_tfvars(const Estate& e) {
                            e.topology->name));
   file.comment("The subscription to deploy to; without it the provider reads ARM_SUBSCRIPTION_ID.");
   file.comment("subscription_id = \"00000000-0000-0000-0000-000000000000\"");
-  if (e.has_frontdoor()) {
+  const bool ingresses = std::any_of(e.origins.begin(), e.origins.end(),
+                                     [](const Origin& o) { return !o.gateway_owner; });
+  if (e.has_frontdoor() && ingresses) {
     file.blank();
     file.comment("The ingress host name of each region, known once its ingress exists:");
     file.comment("origin_host_names = {");
     for (const Origin& o : e.origins) {
-      if (o.key != o.region->key) continue;  // an alternate-affinity twin
+      // An alternate-affinity twin, or a gateway whose host topoc knows.
+      if (o.key != o.region->key || o.gateway_owner) continue;
       file.comment(fmt::format("  {} = \"ingress.{}.example.com\"", hcl::render_key(o.region->key),
                                hcl::escape_string(o.region->key)));
     }

@@ -159,5 +159,28 @@ TEST(ApiManagementRules, EachAdditionalLocationIsProcessingAndCache) {
             kinds);
 }
 
+TEST(ApiManagementFrontDoor, GatewayOriginIsProcessingInItsLocation) {
+  auto result = check_apim(with_publisher("      sku = Premium\n"
+                                          "      additional_locations = [neu]"),
+                           "  frontdoor {\n    unrouted = eu\n"
+                           "    origin \"neu\" { target = api_management }\n  }\n");
+  estate::Estate e = estate::build_estate(*result.models.at(0), {});
+  ASSERT_EQ(1u, e.origins.size());
+  EXPECT_EQ("neu", e.origins[0].region->key);
+  ASSERT_TRUE(e.origins[0].gateway_owner);
+  EXPECT_EQ("weu", e.origins[0].gateway_owner->key);
+  const estate::Resource* origin = nullptr;
+  for (const estate::Resource& r : e.resources) {
+    if (r.azurerm_type == "azurerm_cdn_frontdoor_origin") origin = &r;
+  }
+  ASSERT_TRUE(origin);
+  ASSERT_EQ(1u, origin->placements.size());
+  EXPECT_EQ("processing northeurope",
+            fmt::format("{} {}", estate::to_string(origin->placements[0].kind),
+                        fmt::join(origin->placements[0].locations, ",")));
+  EXPECT_EQ(2u, origin->placements[0].reasons.size());
+}
+
 }  // namespace
+
 }  // namespace topoc::testing

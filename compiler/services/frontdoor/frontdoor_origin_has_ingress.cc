@@ -11,6 +11,7 @@ namespace topoc::rules {
 void frontdoor_origin_has_ingress(const model::Topology& t, diag::DiagnosticSink& sink) {
   if (!t.frontdoor) return;
   for (const model::FrontDoorOrigin& origin : t.frontdoor->origins) {
+    if (origin.api_management()) continue;  // F019
     const model::Region* region = t.find_region(origin.region);
     if (!region || region->serves_ingress()) continue;  // an unknown region is M004
     auto& d = sink.report(diag::Kind::OriginWithoutIngress, origin.location,

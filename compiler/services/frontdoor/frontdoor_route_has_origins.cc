@@ -34,7 +34,7 @@ void frontdoor_route_has_origins(const model::Topology& t, diag::DiagnosticSink&
   // reachable Container App (estate OriginGroup).
   auto regions = t.regions_in(static_cast<size_t>(target - t.boundaries.data()));
   if (std::any_of(regions.begin(), regions.end(),
-                  [](const model::Region* r) { return r->serves_ingress(); }))
+                  [&](const model::Region* r) { return t.serves_frontdoor(*r); }))
     return;
   auto& d = sink.report(diag::Kind::RouteToEmptyBoundary, fd.unrouted.location,
                         fmt::format("`unrouted` sends requests to boundary `{}`, which has no "

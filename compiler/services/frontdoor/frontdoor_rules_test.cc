@@ -317,6 +317,57 @@ TEST(FrontDoorOrigins, WeightAndPriorityRanges) {
                 "    origin \"eu\" { weight = 2 }\n")));
 }
 
+// F019, F020 and origins that are API Management gateways. In
+// `with_gateway`, region `eu` runs an instance and `us` runs AKS.
+
+std::string with_gateway(std::string_view body) {
+  return replaced(served_with(body), "10.2.0.0/16  services = [aks] }",
+                  "10.2.0.0/16  services = [api_management]  api_management { publisher_name = "
+                  "\"C\"  publisher_email = \"api@c.com\" } }");
+}
+
+TEST(FrontDoorGateways, GatewayOriginsWithTheirProbePass) {
+  std::string text = with_gateway(
+      "    geo \"us\" = [US]\n    unrouted = eu\n    probe { path = \"/status-0123456789abcdef\" "
+      "}\n"
+      "    origin \"eu\" { target = api_management }\n");
+  EXPECT_EQ(Lines{}, diagnostics_of(text));
+}
+
+TEST(FrontDoorGateways, OriginInARegionWithoutAGateway) {
+  std::string text =
+      served_with("    unrouted = us\n    origin \"eu\" { target = api_management }\n");
+  EXPECT_EQ(Lines{"F019 10:28 region `eu` runs no API Management gateway for Front Door to reach"},
+            diagnostics_of(text));
+}
+
+TEST(FrontDoorGateways, AdditionalLocationRunsTheGateway) {
+  std::string text = replaced(
+      with_gateway("    geo \"us\" = [US]\n    unrouted = eu\n    probe { path = \"/status\" }\n"
+                   "    origin \"us\" { target = api_management }\n"
+                   "    origin \"eu\" { target = api_management }\n"),
+      "publisher_email = \"api@c.com\" }",
+      "publisher_email = \"api@c.com\"  sku = Premium  additional_locations = [us] }");
+  // The `eu` instance's gateway in `us` is the residency engine's to report.
+  EXPECT_EQ((Lines{"R012", "R014"}), codes_of(text));
+}
+
+TEST(FrontDoorGateways, IngressBesideGatewaysNeedsAProbePath) {
+  std::string text = with_gateway(
+      "    geo \"us\" = [US]\n    unrouted = eu\n    origin \"eu\" { target = api_management }\n");
+  EXPECT_EQ(
+      Lines{"F020 4:10 Front Door reaches region `us` through its ingress, which does not "
+            "answer the API Management health path `/status-0123456789abcdef` the probe uses"},
+      diagnostics_of(text));
+}
+
+TEST(FrontDoorGateways, GatewayOriginsProbeTheStatusEndpoint) {
+  auto result = check_text(with_gateway(
+      "    geo \"us\" = [US]\n    unrouted = eu\n    origin \"eu\" { target = api_management }\n"
+      "    origin \"us\" { target = api_management }\n"));
+  ASSERT_TRUE(result.models.at(0) && result.models.at(0)->frontdoor);
+  EXPECT_EQ("/status-0123456789abcdef", result.models.at(0)->frontdoor->probe_path.value);
+}
 
 // Custom domains: F011-F015. The domain lines start at line 9, column 5.
 

@@ -52,7 +52,7 @@ void frontdoor_unrouted_countries(const model::Topology& t, diag::DiagnosticSink
     auto regions = t.regions_in(b);
     if (&boundary == target ||
         std::none_of(regions.begin(), regions.end(),
-                     [](const model::Region* r) { return r->serves_ingress(); }))
+                     [&](const model::Region* r) { return t.serves_frontdoor(*r); }))
       continue;
     std::vector<std::string> missing;
     for (size_t c = 0; c < countries.size(); ++c) {

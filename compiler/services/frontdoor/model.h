@@ -55,13 +55,20 @@ struct FrontDoorRoute {
   Sourced<bool> session_affinity;
 };
 
+// What Front Door reaches in an origin's region: the region's ingress (AKS,
+// or a Container App with `ingress = external`), or the API Management
+// gateway that runs there (`target = api_management`).
+enum class OriginTarget { kIngress, kApiManagement };
+
 // `origin "region" { ... }`: how Front Door weighs one region's ingress
-// against the others of its boundary's origin group.
+// against the others of its boundary's origin group, and what it reaches.
 struct FrontDoorOrigin {
   std::string region;  // region key
   Location location;   // the label
   Sourced<int64_t> weight;    // 1-1000; unwritten: 1000
   Sourced<int64_t> priority;  // 1-5; unwritten: from `mode`
+  Sourced<OriginTarget> target;  // unwritten: ingress
+  bool api_management() const { return target.value == OriginTarget::kApiManagement; }
 };
 
 // `domain "api.example.com" { ... }`: a custom domain every route serves
@@ -126,6 +133,8 @@ struct FrontDoor {
   // with origins serves them, and rule F005 asks for the choice).
   Sourced<std::string> unrouted;
   static constexpr std::string_view kUnroutedDeny = "deny";
+  // The health endpoint of every API Management gateway.
+  static constexpr std::string_view kApiManagementProbePath = "/status-0123456789abcdef";
   bool denies_unrouted() const { return unrouted.value == kUnroutedDeny; }
   std::vector<FrontDoorOrigin> origins;
   std::vector<FrontDoorDomain> domains;

@@ -110,6 +110,29 @@ void add_edge_cache(const estate::Estate& e, const estate::RoutePlan& plan,
   res.placements.push_back(std::move(p));
 }
 
+// An origin that is an API Management gateway: the boundary's requests are
+// handled by that gateway, in its region's location, on behalf of the
+// instance that runs it (which may be another region's, through
+// `additional_locations`).
+void add_gateway_processing(const estate::Estate& e, const estate::Origin& o,
+                            estate::Resource& res) {
+  const model::FrontDoorOrigin& origin = *e.topology->frontdoor->find_origin(o.region->key);
+  const std::string& instance = e.names.region(o.gateway_owner->key, "api_management");
+  estate::Placement p{estate::PlacementKind::kProcessing, {o.region->location.value}};
+  p.reasons.push_back(
+      {origin.target.location,
+       fmt::format("Front Door sends the requests of origin group `{}` to the API Management "
+                   "gateway in region `{}`",
+                   o.group, o.region->key)});
+  if (o.gateway_owner != o.region) {
+    p.reasons.push_back(
+        {o.gateway_owner->api_management->location,
+         fmt::format("the gateway in `{}` belongs to the instance `{}` of region `{}`",
+                     o.region->location.value, instance, o.gateway_owner->key)});
+  }
+  res.placements.push_back(std::move(p));
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -142,10 +165,24 @@ void plan(estate::Estate& e) {
       add_edge_cache(e, plan, res);
     }
   };
-  // `topoc check` reads the placements alone: the cached routes.
+  std::map<std::string, std::string> boundary_of_group;
+  for (const estate::OriginGroup& g : e.origin_groups) boundary_of_group[g.key] = g.boundary;
+  auto add_origin = [&](const estate::Origin& o) {
+    auto& res =
+        add("module.frontdoor.azurerm_cdn_frontdoor_origin.this" + instance(o.key),
+            "azurerm_cdn_frontdoor_origin", o.name, boundary_of_group[o.group],
+            {{"origin_group", o.group}, {"priority", o.priority}, {"weight", o.weight}}, false);
+    res.region = o.region;
+    if (o.gateway_owner) add_gateway_processing(e, o, res);
+  };
+  // `topoc check` reads the placements alone: the cached routes and the
+  // origins that are API Management gateways.
   if (e.placements_only) {
     for (const estate::RoutePlan& plan : e.routes) {
       if (plan.route->cache) add_route(plan);
+    }
+    for (const estate::Origin& o : e.origins) {
+      if (o.gateway_owner) add_origin(o);
     }
     return;
   }
@@ -168,14 +205,7 @@ void plan(estate::Estate& e) {
            {"successful_samples_required", fd.successful_samples.value}}}},
         false);
   }
-  std::map<std::string, std::string> boundary_of_group;
-  for (const estate::OriginGroup& g : e.origin_groups) boundary_of_group[g.key] = g.boundary;
-  for (const estate::Origin& o : e.origins) {
-    add("module.frontdoor.azurerm_cdn_frontdoor_origin.this" + instance(o.key),
-        "azurerm_cdn_frontdoor_origin", o.name, boundary_of_group[o.group],
-        {{"origin_group", o.group}, {"priority", o.priority}, {"weight", o.weight}}, false)
-        .region = o.region;
-  }
+  for (const estate::Origin& o : e.origins) add_origin(o);
   for (const estate::RoutePlan& plan : e.routes) add_route(plan);
   // Custom domains with Front Door managed certificates (azurerm v4.55.0
   // accepts only TLS12 as `minimum_tls_version`), and, for a domain naming

@@ -13,7 +13,7 @@ const model::Boundary* unrouted_boundary(const model::Topology& t) {
   if (!fd.unrouted.value.empty()) return t.find_boundary(fd.unrouted.value);
   for (size_t b = 0; b < t.boundaries.size(); ++b) {
     for (const model::Region* r : t.regions_in(b)) {
-      if (r->serves_ingress()) return &t.boundaries[b];
+      if (t.serves_frontdoor(*r)) return &t.boundaries[b];
     }
   }
   return nullptr;

@@ -139,7 +139,6 @@ module regionNetworks 'modules/network.bicep' = [
     params: {
       settings: region.network
       location: region.group.location
-      frontDoorPrivateLink: contains(originPrivateLinks, region.key)
       tags: tags
     }
   }
@@ -323,7 +322,10 @@ module frontDoor 'modules/frontdoor.bicep' = {
   scope: globalGroup
   params: {
     settings: globalFrontDoorSettings
-    originHostNames: originHostNames
+    originHostNames: union(originHostNames, {
+      westeurope: replace(regionApiManagement[0]!.outputs.gatewayRegionalUrls.westeurope, 'https://', '')
+      northeurope: replace(regionApiManagement[0]!.outputs.gatewayRegionalUrls.northeurope, 'https://', '')
+    })
     privateLinkTargetIds: originPrivateLinks
     tags: tags
   }

@@ -38,6 +38,7 @@ param regions = [
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
           delegation: 'Microsoft.App/environments'
+          publicIngress: true
         }
         {
           key: 'cae-mlflow'
@@ -59,13 +60,6 @@ param regions = [
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
       ]
-      frontDoorBackend: {
-        subnet: 'cae-app'
-        ports: [
-          '443'
-        ]
-        priority: 100
-      }
     }
     privateDns: {
       zones: [
@@ -361,6 +355,7 @@ param regions = [
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
           delegation: 'Microsoft.App/environments'
+          publicIngress: true
         }
         {
           key: 'endpoints'
@@ -372,13 +367,6 @@ param regions = [
           privateLinkServiceNetworkPolicies: 'Enabled'
         }
       ]
-      frontDoorBackend: {
-        subnet: 'cae-app'
-        ports: [
-          '443'
-        ]
-        priority: 100
-      }
     }
     privateDns: {
       zones: [
@@ -515,7 +503,7 @@ param globalFrontDoorSettings = {
     successfulSamplesRequired: 3
   }
   healthProbe: {
-    path: '/health'
+    path: '/status-0123456789abcdef'
     protocol: 'Https'
     requestType: 'GET'
     intervalInSeconds: 30
@@ -577,10 +565,7 @@ param globalFrontDoorSettings = {
 
 // The host name of each region's ingress, known once the ingress exists: set the
 // variables before deploying.
-param originHostNames = {
-  westeurope: readEnvironmentVariable('TOPOC_ORIGIN_HOST_WESTEUROPE')
-  northeurope: readEnvironmentVariable('TOPOC_ORIGIN_HOST_NORTHEUROPE')
-}
+param originHostNames = {}
 
 param globalPolicySettings = {
   denyGeoRedundantStorageName: 'euent-deny-geo-redundant-storage-prod'

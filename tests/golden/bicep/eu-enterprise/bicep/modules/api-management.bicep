@@ -75,5 +75,16 @@ output id string = service.id
 @description('URL of the gateway, which routes each request to the nearest location.')
 output gatewayUrl string = service.properties.gatewayUrl
 
+// ARM lists the additional locations in the order they were given.
+@description('URL of the gateway in each location, by Azure location: where Front Door reaches it.')
+output gatewayRegionalUrls { *: string } = union(
+  { '${location}': service.properties.gatewayRegionalUrl },
+  toObject(
+    range(0, length(settings.additionalLocations)),
+    i => settings.additionalLocations[i],
+    i => service.properties.additionalLocations[i].gatewayRegionalUrl
+  )
+)
+
 @description('Object ID of the instance\'s system-assigned identity.')
 output principalId string = service.identity.principalId

@@ -49,6 +49,7 @@ locals {
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
             delegation                                    = "Microsoft.App/environments"
+            public_ingress                                = true
           }
           endpoints = {
             name                                          = "snet-endpoints"
@@ -59,11 +60,7 @@ locals {
             private_link_service_network_policies_enabled = true
           }
         }
-        frontdoor_backend = {
-          subnet   = "cae-app"
-          ports    = ["443"]
-          priority = 100
-        }
+        frontdoor_backend = null
       }
       aks     = null
       search  = null
@@ -155,6 +152,7 @@ locals {
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
             delegation                                    = "Microsoft.App/environments"
+            public_ingress                                = true
           }
           cae-mlflow = {
             name                                          = "snet-cae-mlflow"
@@ -174,11 +172,7 @@ locals {
             private_link_service_network_policies_enabled = true
           }
         }
-        frontdoor_backend = {
-          subnet   = "cae-app"
-          ports    = ["443"]
-          priority = 100
-        }
+        frontdoor_backend = null
       }
       aks    = null
       search = null
@@ -477,7 +471,7 @@ locals {
       successful_samples_required        = 3
     }
     health_probe = {
-      path                = "/health"
+      path                = "/status-0123456789abcdef"
       protocol            = "Https"
       request_type        = "GET"
       interval_in_seconds = 30
@@ -886,7 +880,7 @@ module "frontdoor" {
   health_probe                   = local.frontdoor.health_probe
   origin_groups                  = local.frontdoor.origin_groups
   origins                        = local.frontdoor.origins
-  origin_host_names              = var.origin_host_names
+  origin_host_names              = merge(var.origin_host_names, { westeurope = trimprefix(module.api_management["westeurope"].gateway_regional_urls["westeurope"], "https://"), northeurope = trimprefix(module.api_management["westeurope"].gateway_regional_urls["northeurope"], "https://") })
   origin_private_link_target_ids = var.origin_private_link_target_ids
   routes                         = local.frontdoor.routes
   rule_set_name                  = local.frontdoor.rule_set_name

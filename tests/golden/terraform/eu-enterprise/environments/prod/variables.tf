@@ -7,6 +7,7 @@ variable "subscription_id" {
 variable "origin_host_names" {
   type        = map(string)
   description = "Host name of each region's ingress (the load balancer in front of AKS), keyed by region; Front Door sends traffic there."
+  default     = {}
 }
 
 variable "origin_private_link_target_ids" {
