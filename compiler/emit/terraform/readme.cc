@@ -25,7 +25,7 @@ struct ModuleDoc {
 
 constexpr ModuleDoc kModules[] = {
     {"global/alerts", "alerts", "once",
-     "action groups, one metric alert per alert and watched resource"},
+     "action groups, one metric alert per alert and watched resource, activity-log alerts"},
     {"global/container-registry", "container_registry", "per registry",
      "container registry and its geo-replications, private endpoints, AcrPull for AKS"},
     {"global/cosmosdb", "cosmos", "per boundary",
