@@ -80,23 +80,18 @@ void plan_activity(estate::Estate& e) {
     x.key = a.name;
     x.name = e.names.get("alerts.activity." + a.name);
     x.alert = &a;
-    auto hold = [&](const model::Region& r) {
-      const model::Boundary* b = rules::boundary_of(t, r);
-      if (!b) return;
-      size_t index = static_cast<size_t>(b - t.boundaries.data());
-      if (std::find(x.holders.begin(), x.holders.end(), index) == x.holders.end())
-        x.holders.push_back(index);
+    // Boundary indexes, made a sorted set below.
+    auto hold_boundary = [&](const model::Boundary* b) {
+      if (b) x.holders.push_back(static_cast<size_t>(b - t.boundaries.data()));
     };
+    auto hold = [&](const model::Region& r) { hold_boundary(rules::boundary_of(t, r)); };
     switch (a.event.value) {
       case model::ActivityEvent::kCosmosFailover:
         x.category = "Administrative";
         x.operation = kCosmosFailover.operation;
         x.resource_type = kCosmosFailover.resource_type;
         for (const estate::CosmosAccount& account : e.cosmos) {
-          if (!account.boundary || account.non_personal) continue;
-          size_t index = static_cast<size_t>(account.boundary - t.boundaries.data());
-          if (std::find(x.holders.begin(), x.holders.end(), index) == x.holders.end())
-            x.holders.push_back(index);
+          if (!account.non_personal) hold_boundary(account.boundary);
         }
         break;
       case model::ActivityEvent::kPostgresFailover:
@@ -136,6 +131,7 @@ void plan_activity(estate::Estate& e) {
     std::sort(x.regions.begin(), x.regions.end());
     x.regions.erase(std::unique(x.regions.begin(), x.regions.end()), x.regions.end());
     std::sort(x.holders.begin(), x.holders.end());
+    x.holders.erase(std::unique(x.holders.begin(), x.holders.end()), x.holders.end());
     x.location = processing_location(t, a, x.holders);
     x.groups = notified_groups(t.alerts, a);
     e.activity_alerts.push_back(std::move(x));
