@@ -291,6 +291,18 @@ std::multiset<Described> bicep_side(const json& snapshot, std::vector<std::strin
     std::string name = r["name"];
     name = name.substr(name.rfind('/') + 1);
     if (pair->parity == estate::Parity::kNameFromAzure) name.clear();
+    // A name Azure gives at deployment (an internal Container Apps
+    // environment's domain) stays an expression in the snapshot, and so does
+    // the full name of a child of it: `[format('{0}/{1}', <parent>, 'link')]`.
+    // The manifest leaves the first empty and names the child by its own
+    // segment; a child whose segment is no literal (a record set of such a
+    // zone, `'*'` inside the format) is left empty there too.
+    const std::string& full = r["name"].get_ref<const std::string&>();
+    if (full.starts_with("[")) {
+      static const std::regex kChild(R"(^\[format\('\{0\}/\{1\}', .*, '([^'*@]+)'\)\]$)");
+      std::smatch m;
+      name = std::regex_match(full, m, kChild) ? m[1].str() : "";
+    }
     std::string location = location_of(r);
     // The link is described where the replica it links to is.
     if (lower(type) == "microsoft.cache/redis/linkedservers") {

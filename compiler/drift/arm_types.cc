@@ -26,6 +26,10 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.network/privatednszones", "azurerm_private_dns_zone", true},
     ArmType{"microsoft.network/privatednszones/virtualnetworklinks",
             "azurerm_private_dns_zone_virtual_network_link", true},
+    // Record sets are children of their zone that Resource Graph's resources
+    // table does not list: mapped for exports that list them (`az resource
+    // list` does), never reported missing.
+    ArmType{"microsoft.network/privatednszones/a", "azurerm_private_dns_a_record", false},
     ArmType{"microsoft.operationalinsights/workspaces", "azurerm_log_analytics_workspace", true},
     ArmType{"microsoft.insights/components", "azurerm_application_insights", true},
     ArmType{"microsoft.insights/actiongroups", "azurerm_monitor_action_group", true},

@@ -152,6 +152,7 @@ constexpr std::array kCompared = {
     ComparedAttribute{"azurerm_api_management", "sku_name", C::kScalar},
     ComparedAttribute{"azurerm_api_management", "publisher_name", C::kScalar},
     ComparedAttribute{"azurerm_api_management", "publisher_email", C::kScalar},
+    ComparedAttribute{"azurerm_api_management", "virtual_network_type", C::kScalar},
     ComparedAttribute{"azurerm_automation_runbook", "runbook_type", C::kScalar},
     ComparedAttribute{"azurerm_automation_schedule", "frequency", C::kScalar},
     ComparedAttribute{"azurerm_container_app", "workload_profile_name", C::kScalar},

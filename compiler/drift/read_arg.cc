@@ -281,6 +281,7 @@ void api_management_attributes(const json& r, const json& props, json& a) {
   }
   copy(props, "publisherName", a, "publisher_name");
   copy(props, "publisherEmail", a, "publisher_email");
+  copy(props, "virtualNetworkType", a, "virtual_network_type");
 }
 
 // ARM keeps an environment's zone redundancy at the top of its properties

@@ -126,6 +126,8 @@ constexpr ResourceTypePair kPairs[] = {
     {"azurerm_postgresql_flexible_server_virtual_endpoint",
      "Microsoft.DBforPostgreSQL/flexibleServers/virtualEndpoints", "2026-10-01", Parity::kCompared,
      ""},
+    {"azurerm_private_dns_a_record", "Microsoft.Network/privateDnsZones/A", "2024-06-01",
+     Parity::kCompared, ""},
     {"azurerm_private_dns_zone", "Microsoft.Network/privateDnsZones", "2024-06-01",
      Parity::kCompared, ""},
     {"azurerm_private_dns_zone_virtual_network_link",

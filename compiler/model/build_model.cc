@@ -389,7 +389,9 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   choose_default_openai_deployments(t);  // likewise; may leave a default account out
   add_default_alerts(t);                 // for the services that remain
   for (Region& region : t.regions) {
-    carve_default_subnets(region, t.cosmos.has_value() || t.reaches_registry(region));
+    const ApiManagement* gateway = t.api_management_injected_in(region);
+    carve_default_subnets(region, t.cosmos.has_value() || t.reaches_registry(region),
+                          gateway ? gateway->subnet_addresses() : 0);
   }
   if (t.regions.empty()) {
     ctx.sink->report(Kind::MissingAttribute, t.location,

@@ -40,7 +40,10 @@ void read_renamed_from(BlockReader& r, Region& region);
 void add_default_alerts(Topology& t);
 // `shared_endpoint`: the region reaches an estate-wide service (a Cosmos DB
 // account, a container registry) through a private endpoint of its own.
-void carve_default_subnets(Region& region, bool shared_endpoint);
+// `api_management_addresses`: the addresses the subnet of an API Management
+// gateway injected into the region's VNet needs; 0 for none.
+void carve_default_subnets(Region& region, bool shared_endpoint,
+                           int64_t api_management_addresses);
 // Storage without `replication`, and a Backup vault without `redundancy`, is
 // geo-redundant only where the Azure pair is inside the region's boundary too
 // (R004 and R011 would refuse it otherwise). Runs

@@ -778,7 +778,8 @@ void choose_default_openai_deployments(Topology& t) {
   }
 }
 
-void carve_default_subnets(Region& region, bool shared_endpoint) {
+void carve_default_subnets(Region& region, bool shared_endpoint,
+                           int64_t api_management_addresses) {
   if (!region.address_space.explicit_) return;
   const Cidr& space = region.address_space.value;
   struct Wanted {
@@ -817,6 +818,15 @@ void carve_default_subnets(Region& region, bool shared_endpoint) {
   for (const std::string& name : environment_subnets) {
     wanted.push_back({name.c_str(), environment_bits, true});
   }
+  // An injected API Management gateway takes a subnet of its own, without
+  // delegation: a /27 (13 units), or the smallest block its units fit in.
+  // It comes last so that adding it moves no other subnet.
+  int apim_prefix = 27;
+  while (apim_prefix > 1 && (int64_t{1} << (32 - apim_prefix)) < api_management_addresses) {
+    --apim_prefix;
+  }
+  wanted.push_back({"apim", std::max(apim_prefix - space.prefix, 0),
+                    api_management_addresses > 0, apim_prefix});
   for (const Wanted& w : wanted) {
     if (!w.needed) continue;
     if (region.has_subnet(w.name)) continue;

@@ -118,6 +118,12 @@ const Region* Topology::api_management_gateway_owner(const Region& r) const {
   return nullptr;
 }
 
+const ApiManagement* Topology::api_management_injected_in(const Region& r) const {
+  const Region* owner = api_management_gateway_owner(r);
+  if (!owner || !owner->api_management->injected()) return nullptr;
+  return &*owner->api_management;
+}
+
 bool Topology::serves_frontdoor(const Region& r) const {
   if (frontdoor) {
     const FrontDoorOrigin* o = frontdoor->find_origin(r.key);

@@ -152,6 +152,10 @@ struct Topology {
   // the region whose instance lists `r` in `additional_locations`; null if
   // none does.
   const Region* api_management_gateway_owner(const Region& r) const;
+  // That gateway's instance when it is injected into a VNet
+  // (`virtual_network = external | internal`): `r` then carries the subnet
+  // `apim` the gateway runs in. Null otherwise.
+  const ApiManagement* api_management_injected_in(const Region& r) const;
   // Whether Front Door has an origin in `r`: its ingress, or its API
   // Management gateway when `r`'s origin block says `target = api_management`.
   bool serves_frontdoor(const Region& r) const;

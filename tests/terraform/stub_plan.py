@@ -43,7 +43,7 @@ STUB_OUTPUTS = {
     "api-management": 'output "id" { value = "apim-id" }\n'
                       'output "name" { value = var.name }\n'
                       'output "gateway_url" { value = "https://${var.name}.azure-api.net" }\n'
-                      'output "gateway_regional_urls" { value = { for l in concat([var.location], var.additional_locations) : l => "https://${var.name}-${l}-01.regional.azure-api.net" } }\n'
+                      'output "gateway_regional_urls" { value = { for l in concat([var.location], var.additional_locations[*].location) : l => "https://${var.name}-${l}-01.regional.azure-api.net" } }\n'
                       'output "principal_id" { value = "principal-id" }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'

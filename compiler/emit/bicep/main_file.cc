@@ -11,6 +11,7 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/alerts/webhook_inputs.h"
+#include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
@@ -522,10 +523,25 @@ class MainFile {
                      {"tags", raw("tags")}});
     }
     if (p_.any_region(Service::kApiManagement)) {
-      region_module(kRegionApiManagement, "api-management.bicep",
-                    {{"settings", settings(kRegionApiManagement)},
-                     {"location", raw(location)},
-                     {"tags", raw("tags")}});
+      std::vector<Property> params{{"settings", settings(kRegionApiManagement)},
+                                   {"location", raw(location)}};
+      if (any_api_management_injected()) {
+        // The subnet of every location's region, which exists only when the
+        // gateway is injected.
+        params.push_back(
+            {"subnetId", raw("region.apiManagement!.virtualNetworkType == 'None' ? '' : " +
+                             subnets + ".apim")});
+        // A for-expression must be the parameter's value itself, so the
+        // condition goes inside it.
+        params.push_back(
+            {"additionalSubnetIds",
+             raw(fmt::format("[\n        for l in region.apiManagement!.additionalLocations: "
+                             "region.apiManagement!.virtualNetworkType == 'None'\n          ? ''\n"
+                             "          : {}[l.region].outputs.subnetIds.apim\n      ]",
+                             kRegionNetworks.symbol))});
+      }
+      params.push_back({"tags", raw("tags")});
+      region_module(kRegionApiManagement, "api-management.bicep", std::move(params));
     }
   }
 
@@ -551,8 +567,30 @@ class MainFile {
     if (p_.any_region(Service::kKeyVault)) {
       params.push_back({"keyVaultUri", raw(if_present(kRegionKeyVaults, "vaultUri"))});
     }
+    if (services::container_apps::any_internal_environment(*p_.topology)) {
+      params.push_back(
+          {"dnsVirtualNetworks",
+           raw(fmt::format("[\n        for k in region.containerApps!.?dnsRegions ?? []: {{\n"
+                           "          name: regions[k].network.name\n          resourceGroup: {}[k].name\n"
+                           "        }}\n      ]",
+                           kRegionGroups.symbol))});
+    }
     params.push_back({"tags", raw("tags")});
-    region_module(kRegionContainerApps, "container-apps.bicep", std::move(params));
+    // An internal environment's zone is linked to the peered regions'
+    // VNets too, which their own network modules create.
+    std::vector<std::string> depends_on;
+    if (services::container_apps::any_internal_environment(*p_.topology)) {
+      depends_on.emplace_back(kRegionNetworks.symbol);
+    }
+    region_module(kRegionContainerApps, "container-apps.bicep", std::move(params), false,
+                  std::move(depends_on));
+  }
+
+  bool any_api_management_injected() const {
+    return std::any_of(p_.topology->regions.begin(), p_.topology->regions.end(),
+                       [](const model::Region& r) {
+                         return r.api_management && r.api_management->injected();
+                       });
   }
 
   bool any_managed_redis_group() const {

@@ -12,7 +12,9 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
+#include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
+#include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
@@ -157,6 +159,14 @@ class ParamsFile {
       if (!s->delegation.empty()) fields.push_back({"delegation", str(s->delegation)});
       if (emit::public_ingress_subnet(r, s->name, p_.is_origin(plan))) {
         fields.push_back({"publicIngress", Value::boolean(true)});
+      }
+      if (s->name == emit::kApiManagementSubnet) {
+        if (auto in = emit::api_management_inbound(t_, r)) {
+          std::vector<Property> apim;
+          if (!in->clients.empty()) apim.push_back({"clients", str(in->clients)});
+          if (in->traffic_manager) apim.push_back({"trafficManager", Value::boolean(true)});
+          fields.push_back({"apiManagement", Value::object(std::move(apim))});
+        }
       }
       subnets.push_back(Value::object(std::move(fields)));
     }
@@ -499,10 +509,15 @@ class ParamsFile {
     const model::ApiManagement& a = *r.api_management;
     std::vector<Value> zones;
     for (const std::string& z : a.zones.value) zones.push_back(str(z));
+    // Each with the index of its region in `regions`, whose network holds
+    // the subnet an injected gateway runs in.
     std::vector<Value> additional;
     for (const auto& key : a.additional_locations) {
       const model::Region* other = t_.find_region(key.value);
-      if (other && other != &r) additional.push_back(str(other->location.value));
+      if (!other || other == &r) continue;
+      additional.push_back(
+          Value::object({{"location", str(other->location.value)},
+                         {"region", num(static_cast<int64_t>(other - t_.regions.data()))}}));
     }
     return Value::object({{"name", str(p_.region_name(r, "api_management"))},
                           {"sku", str(model::to_string(a.tier.value))},
@@ -510,6 +525,7 @@ class ParamsFile {
                           {"publisherName", str(a.publisher_name.value)},
                           {"publisherEmail", str(a.publisher_email.value)},
                           {"zones", Value::array(std::move(zones))},
+                          {"virtualNetworkType", str(model::to_string(a.virtual_network.value))},
                           {"additionalLocations", Value::array(std::move(additional))}});
   }
 
@@ -667,6 +683,17 @@ class ParamsFile {
     }
     out.push_back({"environments", Value::array(std::move(environments))});
     out.push_back({"apps", Value::array(std::move(apps))});
+    // The regions (indexes in `regions`) whose VNets resolve the internal
+    // environments' apps: this one and those peered with it.
+    if (services::container_apps::has_internal_environment(r)) {
+      std::vector<Value> dns{num(static_cast<int64_t>(&r - t_.regions.data()))};
+      for (const estate::VnetPeering& peering : p_.estate->peerings) {
+        if (peering.local == &r) {
+          dns.push_back(num(static_cast<int64_t>(peering.remote - t_.regions.data())));
+        }
+      }
+      out.push_back({"dnsRegions", Value::array(std::move(dns))});
+    }
     return Value::object(std::move(out));
   }
 

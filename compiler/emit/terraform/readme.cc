@@ -75,14 +75,16 @@ constexpr ModuleDoc kModules[] = {
      "App Service plans, Linux web apps and function apps, their private endpoints and role "
      "assignments"},
     {"regional/container-apps", "container_apps", "per region",
-     "Container Apps environments with their workload profiles, apps, the apps' identities and "
-     "their AcrPull and Key Vault Secrets User roles"},
+     "Container Apps environments with their workload profiles, apps, the apps' identities, "
+     "their AcrPull and Key Vault Secrets User roles, and the private DNS zone of each internal "
+     "environment"},
     {"regional/automation", "automation", "per region",
      "Automation account with a system-assigned identity, runbooks published from runbooks/, "
      "their schedules and job schedules"},
     {"regional/api-management", "api_management", "per region",
      "API Management instance with a system-assigned identity, its gateway also in the "
-     "additional locations (Premium); creating one takes 30 to 60 minutes"},
+     "additional locations (Premium), injected into each location's `apim` subnet when the "
+     "topology says so; creating one takes 30 to 60 minutes"},
     {"regional/servicebus", "servicebus", "per region",
      "Service Bus Premium namespace, topics, subscriptions and filters, geo-disaster recovery "
      "partner and alias, private endpoints"},

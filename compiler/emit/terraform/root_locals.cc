@@ -7,11 +7,13 @@
 #include <algorithm>
 
 #include "compiler/catalog/region_catalog.h"
+#include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
+#include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
@@ -31,6 +33,8 @@ using emit::kFrontDoorBackendSubnet;
 using hcl::Entry;
 using hcl::Expr;
 using model::Service;
+using services::container_apps::any_internal_environment;
+using services::container_apps::has_internal_environment;
 
 Expr str(std::string_view s) { return Expr::string(s); }
 Expr num(int64_t n) { return Expr::number(n); }
@@ -118,6 +122,14 @@ Expr network(const Estate& e, const model::Region& r) {
     if (!s->delegation.empty()) fields.push_back({"delegation", str(s->delegation)});
     if (emit::public_ingress_subnet(r, s->name, origin)) {
       fields.push_back({"public_ingress", Expr::boolean(true)});
+    }
+    if (s->name == emit::kApiManagementSubnet) {
+      if (auto in = emit::api_management_inbound(*e.topology, r)) {
+        std::vector<Entry> apim;
+        if (!in->clients.empty()) apim.push_back({"clients", str(in->clients)});
+        if (in->traffic_manager) apim.push_back({"traffic_manager", Expr::boolean(true)});
+        fields.push_back({"api_management", Expr::object(std::move(apim))});
+      }
     }
     subnets.push_back({s->name, Expr::object(std::move(fields))});
   }
@@ -526,11 +538,24 @@ Expr container_apps(const Estate& e, const model::Region& r) {
            })});
     }
   }
-  return Expr::object({
+  std::vector<Entry> fields{
       {"registry", registry ? str(registry->name) : Expr::null()},
       {"environments", Expr::object(std::move(environments))},
       {"apps", Expr::object(std::move(apps))},
-  });
+  };
+  // The regions whose VNets resolve the internal environments' apps: this
+  // one and those peered with it.
+  if (any_internal_environment(*e.topology)) {
+    std::vector<std::string> dns_regions;
+    if (has_internal_environment(r)) {
+      dns_regions.push_back(r.key);
+      for (const estate::VnetPeering& p : e.peerings) {
+        if (p.local == &r) dns_regions.push_back(p.remote->key);
+      }
+    }
+    fields.push_back({"dns_regions", Expr::string_list(dns_regions)});
+  }
+  return Expr::object(std::move(fields));
 }
 
 Expr duration_or_null(const model::Sourced<int64_t>& seconds) {
@@ -732,7 +757,10 @@ Expr api_management(const Estate& e, const model::Region& r) {
   std::vector<Expr> additional;
   for (const auto& key : a.additional_locations) {
     const model::Region* other = e.topology->find_region(key.value);
-    if (other && other != &r) additional.push_back(str(other->location.value));
+    if (!other || other == &r) continue;
+    // The region key finds the subnet the gateway there is injected into.
+    additional.push_back(Expr::object({{"location", str(other->location.value)},
+                                       {"region", str(other->key)}}));
   }
   std::vector<Expr> zones;
   for (const std::string& z : a.zones.value) zones.push_back(str(z));
@@ -742,6 +770,7 @@ Expr api_management(const Estate& e, const model::Region& r) {
       {"publisher_name", str(a.publisher_name.value)},
       {"publisher_email", str(a.publisher_email.value)},
       {"zones", Expr::list(std::move(zones))},
+      {"virtual_network_type", str(model::to_string(a.virtual_network.value))},
       {"additional_locations", Expr::list(std::move(additional))},
   });
 }

@@ -9,6 +9,7 @@
 
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
@@ -19,6 +20,7 @@ namespace {
 using hcl::Body;
 using hcl::Expr;
 using model::Service;
+using services::container_apps::any_internal_environment;
 
 Expr raw(std::string code) { return Expr::raw(std::move(code)); }
 
@@ -162,6 +164,11 @@ void container_apps_module(const Estate& e, Body& file) {
   }
   b.attribute("environments", raw("each.value.container_apps.environments"));
   b.attribute("apps", raw("each.value.container_apps.apps"));
+  if (any_internal_environment(t)) {
+    b.attribute("dns_virtual_networks",
+                raw("{ for key in each.value.container_apps.dns_regions : key => "
+                    "{ id = module.network[key].id, name = module.network[key].name } }"));
+  }
   b.attribute("tags", raw("local.common_tags"));
   add_module(file, "container_apps", std::move(b));
 }
@@ -535,9 +542,26 @@ void regional_modules(const Estate& e, Body& file) {
   if (e.any_region(Service::kApiManagement)) {
     Body b = module_head("regional/api-management", regions_with("api_management"));
     for (const char* field : {"name", "sku_name", "publisher_name", "publisher_email", "zones",
-                              "additional_locations"}) {
+                              "virtual_network_type"}) {
       b.attribute(field, raw(fmt::format("each.value.api_management.{}", field)));
     }
+    // An injected gateway runs in the `apim` subnet of each location's
+    // region; the unselected branch of a conditional is not evaluated, so a
+    // region without the subnet is never indexed.
+    const bool injected =
+        std::any_of(e.topology->regions.begin(), e.topology->regions.end(),
+                    [](const model::Region& r) { return r.api_management && r.api_management->injected(); });
+    auto subnet = [&](std::string_view region) {
+      return injected ? fmt::format("each.value.api_management.virtual_network_type == \"None\" ? "
+                                    "null : module.network[{}].subnet_ids[\"apim\"]",
+                                    region)
+                      : std::string("null");
+    };
+    if (injected) b.attribute("subnet_id", raw(subnet("each.key")));
+    b.attribute("additional_locations",
+                raw(fmt::format("[for l in each.value.api_management.additional_locations : "
+                                "{{ location = l.location, subnet_id = {} }}]",
+                                subnet("l.region"))));
     b.attribute("location", raw("each.value.location"));
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("tags", raw("local.common_tags"));

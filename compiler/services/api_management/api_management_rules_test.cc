@@ -1,9 +1,10 @@
-// API Management rules S130-S134, the block's reader, and the instance's
-// placements.
+// API Management rules S130-S135 and F021, the block's reader, the
+// instance's placements, and the subnet an injected gateway runs in.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
+#include "compiler/emit/api_management_inbound.h"
 #include "compiler/estate/estate.h"
 #include "tests/check_support.h"
 
@@ -179,6 +180,108 @@ TEST(ApiManagementFrontDoor, GatewayOriginIsProcessingInItsLocation) {
             fmt::format("{} {}", estate::to_string(origin->placements[0].kind),
                         fmt::join(origin->placements[0].locations, ",")));
   EXPECT_EQ(2u, origin->placements[0].reasons.size());
+}
+
+TEST(ApiManagementNetwork, StandardCannotBeInjected) {
+  EXPECT_EQ((Lines{"S135 9:25 API Management in region `weu` is `Standard`; only Developer and "
+                   "Premium can be injected into a virtual network"}),
+            apim_diagnostics(with_publisher("      sku = Standard\n"
+                                            "      virtual_network = external")));
+  EXPECT_EQ(Lines{}, apim_diagnostics(with_publisher("      sku = Developer\n"
+                                                     "      virtual_network = internal")));
+  EXPECT_EQ(Lines{}, apim_diagnostics(with_publisher("      sku = Standard\n"
+                                                     "      virtual_network = none")));
+}
+
+TEST(ApiManagementNetwork, EachLocationsRegionGetsAnApimSubnet) {
+  auto result = check_apim(with_publisher("      sku = Premium\n"
+                                          "      additional_locations = [neu]\n"
+                                          "      virtual_network = external"));
+  ASSERT_EQ(Lines{}, lines_of(result));
+  const model::Topology& t = *result.models.at(0);
+  auto apim_subnet = [&](std::string_view key) -> std::string {
+    for (const model::Subnet& s : t.find_region(key)->subnets) {
+      if (s.name == "apim") return s.address.value.to_string() + (s.delegation.empty() ? "" : "+");
+    }
+    return "";
+  };
+  EXPECT_EQ("10.1.0.0/27", apim_subnet("weu"));  // the region has no other subnet
+  EXPECT_NE("", apim_subnet("neu"));
+  EXPECT_EQ("", apim_subnet("use"));
+  // Without Front Door, the gateways take requests from the internet.
+  auto in = emit::api_management_inbound(t, *t.find_region("neu"));
+  ASSERT_TRUE(in);
+  EXPECT_EQ("Internet", in->clients);
+  EXPECT_FALSE(in->traffic_manager);
+  EXPECT_FALSE(emit::api_management_inbound(t, *t.find_region("use")));
+}
+
+TEST(ApiManagementNetwork, CarvedSubnetGrowsWithTheUnits) {
+  auto result = check_apim(with_publisher("      sku = Premium\n"
+                                          "      capacity = 20\n"
+                                          "      virtual_network = internal"));
+  ASSERT_EQ(Lines{}, lines_of(result));
+  const model::Topology& t = *result.models.at(0);
+  int prefix = 0;
+  for (const model::Subnet& s : t.find_region("weu")->subnets) {
+    if (s.name == "apim") prefix = s.address.value.prefix;
+  }
+  EXPECT_EQ(26, prefix);  // 5 + 40 + 1 = 46 addresses: more than a /27's 32
+}
+
+TEST(ApiManagementNetwork, DeclaredSubnetMustHoldTheUnits) {
+  std::string text = R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  region "weu" { location = westeurope  services = [api_management]  address = 10.1.0.0/16
+    subnet "apim" { address = 10.1.200.0/29 }
+    api_management {
+      sku = Premium
+      capacity = 2
+      publisher_name  = "Contoso"
+      publisher_email = "api@contoso.com"
+      virtual_network = internal
+    }
+  }
+}
+)";
+  driver::CheckResult declared;
+  driver::check_source(declared, "test.topo", std::move(text), {});
+  EXPECT_EQ((Lines{"S136 4:31 subnet `apim` of region `weu` is a /29 (8 addresses), but the API "
+                   "Management gateway of region `weu` needs 10: five Azure reserves, 4 for its "
+                   "2 unit(s) and one for the internal load balancer"}),
+            lines_of(declared));
+}
+
+TEST(ApiManagementNetwork, FrontDoorIsTheOnlyClientOfItsGatewayOrigins) {
+  auto result = check_apim(with_publisher("      sku = Premium\n"
+                                          "      additional_locations = [neu]\n"
+                                          "      virtual_network = external"),
+                           "  frontdoor {\n    unrouted = eu\n"
+                           "    origin \"neu\" { target = api_management }\n  }\n");
+  const model::Topology& t = *result.models.at(0);
+  auto neu = emit::api_management_inbound(t, *t.find_region("neu"));
+  ASSERT_TRUE(neu);
+  EXPECT_EQ("AzureFrontDoor.Backend", neu->clients);
+  EXPECT_TRUE(neu->traffic_manager);
+  auto weu = emit::api_management_inbound(t, *t.find_region("weu"));
+  ASSERT_TRUE(weu);
+  EXPECT_EQ("Internet", weu->clients);
+  EXPECT_FALSE(weu->traffic_manager);
+}
+
+TEST(ApiManagementNetwork, InternalGatewayHasNoPublicClientsAndNoFrontDoor) {
+  auto result = check_apim(with_publisher("      sku = Premium\n"
+                                          "      virtual_network = internal"),
+                           "  frontdoor {\n    unrouted = eu\n"
+                           "    origin \"weu\" { target = api_management }\n  }\n");
+  EXPECT_EQ((Lines{"F021 16:29 Front Door reaches origins over the internet, but the API "
+                   "Management gateway in region `weu` has only a private address"}),
+            lines_of(result));
+  const model::Topology& t = *result.models.at(0);
+  auto in = emit::api_management_inbound(t, *t.find_region("weu"));
+  ASSERT_TRUE(in);
+  EXPECT_EQ("", in->clients);
+  EXPECT_FALSE(in->traffic_manager);
 }
 
 }  // namespace

@@ -20,6 +20,12 @@ constexpr Choice<ApiManagementTier> kTiers[] = {
     {"standard", ApiManagementTier::kStandard},   {"premium", ApiManagementTier::kPremium},
 };
 
+constexpr Choice<ApiManagementNetwork> kNetworks[] = {
+    {"none", ApiManagementNetwork::kNone},
+    {"external", ApiManagementNetwork::kExternal},
+    {"internal", ApiManagementNetwork::kInternal},
+};
+
 bool written(const dsl::Node& block, std::string_view key) {
   return std::any_of(block.body.begin(), block.body.end(),
                      [&](const dsl::Node& n) { return n.key == key; });
@@ -53,8 +59,26 @@ const char* to_string(ApiManagementTier t) {
   return "";
 }
 
+const char* to_string(ApiManagementNetwork n) {
+  switch (n) {
+    case ApiManagementNetwork::kNone:
+      return "None";
+    case ApiManagementNetwork::kExternal:
+      return "External";
+    case ApiManagementNetwork::kInternal:
+      return "Internal";
+  }
+  return "";
+}
+
 std::string ApiManagement::sku_name() const {
   return fmt::format("{}_{}", to_string(tier.value), capacity.value);
+}
+
+int64_t ApiManagement::subnet_addresses() const {
+  const int64_t per_unit = tier.value == ApiManagementTier::kDeveloper ? 1 : 2;
+  const int64_t units = std::clamp<int64_t>(capacity.value, 1, 1000);  // S132 reports the rest
+  return 5 + per_unit * units + (virtual_network.value == ApiManagementNetwork::kInternal ? 1 : 0);
 }
 
 void read_api_management(BlockReader& r, ApiManagement& out) {
@@ -69,6 +93,7 @@ void read_api_management(BlockReader& r, ApiManagement& out) {
   require(r, "publisher_email", out.publisher_email, "\"api@contoso.com\"");
   read_zones(r, out.zones);
   r.names("additional_locations", out.additional_locations);
+  r.choice<ApiManagementNetwork>("virtual_network", out.virtual_network, kNetworks);
 }
 
 }  // namespace topoc::model

@@ -32,7 +32,8 @@ estate::Placement gateway(estate::PlacementKind kind, const model::Region& r,
 nlohmann::json properties(const model::ApiManagement& a) {
   return {{"sku_name", a.sku_name()},
           {"publisher_name", a.publisher_name.value},
-          {"publisher_email", a.publisher_email.value}};
+          {"publisher_email", a.publisher_email.value},
+          {"virtual_network_type", model::to_string(a.virtual_network.value)}};
 }
 
 }  // namespace

@@ -216,5 +216,43 @@ TEST(ContainerAppsResidency, RegionOutsideItsBoundaryIsReportedOnce) {
             diagnostics_of(text));
 }
 
+// An internal environment's apps resolve through a private DNS zone of its
+// default domain: the zone, its wildcard and apex records, and a link to the
+// region's VNet and to each VNet peered with it.
+TEST(ContainerAppsInternalDns, ZoneRecordsAndALinkPerPeeredVnet) {
+  std::string text = replaced(apps_with(R"(environment "e" { internal = true }
+      environment "pub" {})"),
+                              "  region \"r\"",
+                              "  region \"n\" { location = northeurope  services = [keyvault]  "
+                              "address = 10.3.0.0/16 }\n  region \"r\"");
+  auto result = check_text(text);
+  ASSERT_EQ(0u, result.sink.error_count());
+  estate::Estate e = estate::build_estate(*result.models.front(), {});
+  Lines dns;
+  for (const estate::Resource& r : e.resources) {
+    if (r.key.find(".internal") == std::string::npos) continue;
+    dns.push_back(r.key + " " + r.name);
+  }
+  EXPECT_EQ((Lines{
+                "module.container_apps[\"r\"].azurerm_private_dns_zone.internal[\"e\"] ",
+                "module.container_apps[\"r\"].azurerm_private_dns_a_record.internal[\"e/*\"] ",
+                "module.container_apps[\"r\"].azurerm_private_dns_a_record.internal[\"e/@\"] ",
+                "module.container_apps[\"r\"].azurerm_private_dns_zone_virtual_network_link."
+                "internal[\"e/r\"] vnet-t-r-prod",
+                "module.container_apps[\"r\"].azurerm_private_dns_zone_virtual_network_link."
+                "internal[\"e/n\"] vnet-t-n-prod",
+            }),
+            dns);
+}
+
+TEST(ContainerAppsInternalDns, PublicEnvironmentsHaveNone) {
+  auto result = check_text(apps_with(app("")));
+  ASSERT_EQ(0u, result.sink.error_count());
+  estate::Estate e = estate::build_estate(*result.models.front(), {});
+  for (const estate::Resource& r : e.resources) {
+    EXPECT_EQ(std::string::npos, r.key.find(".internal")) << r.key;
+  }
+}
+
 }  // namespace
 }  // namespace topoc::testing

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::container_apps {
@@ -69,6 +70,38 @@ void plan_app(estate::Estate& e, const model::Region& r, const model::ContainerA
   if (r.keyvault) role("key_vault_secrets", "Key Vault Secrets User");
 }
 
+// The private DNS zone an internal environment's apps resolve through,
+// named after the environment's default domain, which Azure chooses when
+// it creates the environment: no name here, nor for its record sets (the
+// wildcard and the apex, which have no location of their own either). It
+// is linked to the region's VNet and its peers'.
+void plan_internal_dns(estate::Estate& e, const model::Region& r,
+                       const model::ContainerAppEnvironment& env, const std::string& module) {
+  auto add = [&](std::string address, std::string_view type, std::string name,
+                 std::string location, json props) {
+    estate::add_regional(e, r, module + "." + address, std::string(type), std::move(name),
+                         std::move(location), std::move(props), true)
+        .source = env.location;
+  };
+  add("azurerm_private_dns_zone.internal" + estate::instance(env.name), "azurerm_private_dns_zone",
+      "", "global", nullptr);
+  for (const char* record : {"*", "@"}) {
+    add("azurerm_private_dns_a_record.internal" + estate::instance(env.name + "/" + record),
+        "azurerm_private_dns_a_record", "", "", {{"ttl", 300}});
+  }
+  std::vector<const model::Region*> linked{&r};
+  for (const estate::VnetPeering& p : e.peerings) {
+    if (p.local == &r) linked.push_back(p.remote);
+  }
+  for (const model::Region* l : linked) {
+    const std::string& vnet = e.names.region(l->key, "vnet");
+    add("azurerm_private_dns_zone_virtual_network_link.internal" +
+            estate::instance(env.name + "/" + l->key),
+        "azurerm_private_dns_zone_virtual_network_link", vnet, "global",
+        {{"virtual_network", vnet}, {"registration_enabled", false}});
+  }
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -96,6 +129,7 @@ void plan(estate::Estate& e) {
                         env.name, r.key, r.location.value)));
       }
       for (const model::ContainerApp& app : env.apps) plan_app(e, r, env, app, module);
+      if (!e.placements_only && internal_environment(env)) plan_internal_dns(e, r, env, module);
     }
   }
 }

@@ -248,8 +248,17 @@ module regionContainerApps 'modules/container-apps.bicep' = [
         creuentimagesprod61d1ca: imagesRegistry.outputs.loginServer
       }
       keyVaultUri: region.?keyVault == null ? '' : regionKeyVaults[i]!.outputs.vaultUri
+      dnsVirtualNetworks: [
+        for k in region.containerApps!.?dnsRegions ?? []: {
+          name: regions[k].network.name
+          resourceGroup: regionGroups[k].name
+        }
+      ]
       tags: tags
     }
+    dependsOn: [
+      regionNetworks
+    ]
   }
 ]
 
@@ -259,6 +268,12 @@ module regionApiManagement 'modules/api-management.bicep' = [
     params: {
       settings: region.apiManagement!
       location: region.group.location
+      subnetId: region.apiManagement!.virtualNetworkType == 'None' ? '' : regionNetworks[i].outputs.subnetIds.apim
+      additionalSubnetIds: [
+        for l in region.apiManagement!.additionalLocations: region.apiManagement!.virtualNetworkType == 'None'
+          ? ''
+          : regionNetworks[l.region].outputs.subnetIds.apim
+      ]
       tags: tags
     }
   }

@@ -30,6 +30,19 @@ param regions = [
       ]
       subnets: [
         {
+          key: 'apim'
+          name: 'snet-apim'
+          addressPrefix: '10.40.20.0/27'
+          networkSecurityGroupName: 'nsg-euent-westeurope-apim-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          apiManagement: {
+            clients: 'AzureFrontDoor.Backend'
+            trafficManager: true
+          }
+        }
+        {
           key: 'cae-app'
           name: 'snet-cae-app'
           addressPrefix: '10.40.16.0/23'
@@ -38,7 +51,6 @@ param regions = [
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
           delegation: 'Microsoft.App/environments'
-          publicIngress: true
         }
         {
           key: 'cae-mlflow'
@@ -201,7 +213,7 @@ param regions = [
           name: 'cae-euent-westeurope-app-prod'
           subnet: 'cae-app'
           zoneRedundant: true
-          internal: false
+          internal: true
           dedicated: {
             type: 'D4'
             minimumCount: 3
@@ -250,6 +262,10 @@ param regions = [
           targetPort: 5000
         }
       ]
+      dnsRegions: [
+        0
+        1
+      ]
     }
     apiManagement: {
       name: 'apim-euent-westeurope-prod-61d1ca'
@@ -258,8 +274,12 @@ param regions = [
       publisherName: 'Enterprise Platform'
       publisherEmail: 'api-platform@example.com'
       zones: []
+      virtualNetworkType: 'External'
       additionalLocations: [
-        'northeurope'
+        {
+          location: 'northeurope'
+          region: 1
+        }
       ]
     }
     diagnostics: {
@@ -347,6 +367,19 @@ param regions = [
       ]
       subnets: [
         {
+          key: 'apim'
+          name: 'snet-apim'
+          addressPrefix: '10.41.18.0/27'
+          networkSecurityGroupName: 'nsg-euent-northeurope-apim-prod'
+          serviceEndpoints: []
+          privateEndpointNetworkPolicies: 'Disabled'
+          privateLinkServiceNetworkPolicies: 'Enabled'
+          apiManagement: {
+            clients: 'AzureFrontDoor.Backend'
+            trafficManager: true
+          }
+        }
+        {
           key: 'cae-app'
           name: 'snet-cae-app'
           addressPrefix: '10.41.16.0/23'
@@ -355,7 +388,6 @@ param regions = [
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
           delegation: 'Microsoft.App/environments'
-          publicIngress: true
         }
         {
           key: 'endpoints'
@@ -404,7 +436,7 @@ param regions = [
           name: 'cae-euent-northeurope-app-prod'
           subnet: 'cae-app'
           zoneRedundant: true
-          internal: false
+          internal: true
         }
       ]
       apps: [
@@ -424,6 +456,10 @@ param regions = [
           external: true
           targetPort: 8000
         }
+      ]
+      dnsRegions: [
+        1
+        0
       ]
     }
     diagnostics: {

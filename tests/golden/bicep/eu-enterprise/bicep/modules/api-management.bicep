@@ -14,6 +14,12 @@ param settings apiManagementSettings
 @description('Azure location of the region: the primary gateway, management plane and developer portal.')
 param location string
 
+@description('Subnet of the region\'s VNet the primary gateway is injected into; empty unless `virtualNetworkType` is External or Internal.')
+param subnetId string = ''
+
+@description('Subnet each additional location\'s gateway is injected into, in the order of `additionalLocations`; each empty unless `virtualNetworkType` is External or Internal.')
+param additionalSubnetIds string[] = []
+
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
 
@@ -38,9 +44,22 @@ type apiManagementSettings = {
   @description('Availability zones of the primary location (Premium only); empty for none.')
   zones: string[]
 
+  @description('None, or External or Internal: the gateway is injected into a subnet of each location\'s VNet and answers on a public address, or on a private one only (Developer and Premium only).')
+  virtualNetworkType: ('None' | 'External' | 'Internal')
+
   @description('Other Azure locations the gateway runs in (Premium only).')
-  additionalLocations: string[]
+  additionalLocations: additionalLocation[]
 }
+
+type additionalLocation = {
+  @description('Azure location.')
+  location: string
+
+  @description('Index in `regions` of the region whose VNet holds the gateway\'s subnet there.')
+  region: int
+}
+
+var injected = settings.virtualNetworkType != 'None'
 
 resource service 'Microsoft.ApiManagement/service@2024-05-01' = {
   name: settings.name
@@ -57,13 +76,24 @@ resource service 'Microsoft.ApiManagement/service@2024-05-01' = {
   properties: {
     publisherName: settings.publisherName
     publisherEmail: settings.publisherEmail
+    virtualNetworkType: settings.virtualNetworkType
+    virtualNetworkConfiguration: injected
+      ? {
+          subnetResourceId: subnetId
+        }
+      : null
     additionalLocations: [
-      for additional in settings.additionalLocations: {
-        location: additional
+      for (additional, i) in settings.additionalLocations: {
+        location: additional.location
         sku: {
           name: settings.sku
           capacity: settings.capacity
         }
+        virtualNetworkConfiguration: injected
+          ? {
+              subnetResourceId: additionalSubnetIds[i]
+            }
+          : null
       }
     ]
   }
@@ -81,7 +111,7 @@ output gatewayRegionalUrls { *: string } = union(
   { '${location}': service.properties.gatewayRegionalUrl },
   toObject(
     range(0, length(settings.additionalLocations)),
-    i => settings.additionalLocations[i],
+    i => settings.additionalLocations[i].location,
     i => service.properties.additionalLocations[i].gatewayRegionalUrl
   )
 )

@@ -31,6 +31,12 @@ param registryLoginServers {
 @description('URI of the region\'s Key Vault, given to every app as AZURE_KEY_VAULT_URI; empty when the region runs none.')
 param keyVaultUri string = ''
 
+@description('The virtual networks that resolve the apps of the internal environments: the region\'s own and those peered with it.')
+param dnsVirtualNetworks {
+  name: string
+  resourceGroup: string
+}[] = []
+
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
 
@@ -142,6 +148,9 @@ type containerAppsSettings = {
 
   @description('The apps.')
   apps: containerApp[]
+
+  @description('Indexes in `regions` of the regions whose VNets resolve the internal environments\' apps; absent when the region has none.')
+  dnsRegions: int[]?
 }
 
 // Built-in role Key Vault Secrets User.
@@ -199,6 +208,22 @@ resource environments 'Microsoft.App/managedEnvironments@2026-07-01' = [
               }
             ]
       )
+    }
+  }
+]
+
+// Each internal environment's apps resolve through a private DNS zone of
+// its default domain.
+module internalDns 'container-apps-internal-dns.bicep' = [
+  for (env, i) in settings.environments: if (env.internal && env.?subnet != null) {
+    params: {
+      // The zone is named after the domain Azure gives the environment when
+      // it creates it; What-If cannot know it before.
+      #disable-next-line what-if-short-circuiting
+      domain: environments[i].properties.defaultDomain
+      staticIp: environments[i].properties.staticIp
+      virtualNetworks: dnsVirtualNetworks
+      tags: tags
     }
   }
 ]

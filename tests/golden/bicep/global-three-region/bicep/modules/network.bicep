@@ -70,6 +70,17 @@ type subnet = {
 
   @description('Whether the subnet admits HTTP and HTTPS from the internet (a Container Apps environment with a public endpoint); absent for no.')
   publicIngress: bool?
+
+  @description('An API Management gateway injected into the subnet; absent for none.')
+  apiManagement: apiManagementInbound?
+}
+
+type apiManagementInbound = {
+  @description('Service tag the gateway\'s clients come from: Internet, or AzureFrontDoor.Backend when Front Door is its only client; absent for an internal gateway, whose clients the default rules admit.')
+  clients: string?
+
+  @description('Whether Traffic Manager, which routes a multi-region instance\'s gateway URL, must reach the gateway too; absent for no.')
+  trafficManager: bool?
 }
 
 // Front Door reaching the region without Private Link connects from its
@@ -118,6 +129,68 @@ resource securityGroups 'Microsoft.Network/networkSecurityGroups@2026-03-01' = [
                     '443'
                   ]
                   sourceAddressPrefix: 'Internet'
+                  destinationAddressPrefix: s.addressPrefix
+                }
+              }
+            ]
+          : [],
+        // An injected API Management gateway is managed over port 3443 from
+        // the ApiManagement service tag, takes its clients' HTTP and HTTPS,
+        // and in a multi-region external instance is probed by Traffic
+        // Manager; port 6390 of the infrastructure load balancer and the
+        // outbound dependencies are admitted by the default rules.
+        s.?apiManagement == null
+          ? []
+          : [
+              {
+                name: 'allow-apim-management'
+                properties: {
+                  description: 'Management endpoint of API Management.'
+                  priority: 120
+                  direction: 'Inbound'
+                  access: 'Allow'
+                  protocol: 'Tcp'
+                  sourcePortRange: '*'
+                  destinationPortRange: '3443'
+                  sourceAddressPrefix: 'ApiManagement'
+                  destinationAddressPrefix: 'VirtualNetwork'
+                }
+              }
+            ],
+        s.?apiManagement.?clients == null
+          ? []
+          : [
+              {
+                name: 'allow-apim-clients'
+                properties: {
+                  description: 'Client requests to the API Management gateway.'
+                  priority: 130
+                  direction: 'Inbound'
+                  access: 'Allow'
+                  protocol: 'Tcp'
+                  sourcePortRange: '*'
+                  destinationPortRanges: [
+                    '80'
+                    '443'
+                  ]
+                  sourceAddressPrefix: s.?apiManagement.?clients
+                  destinationAddressPrefix: s.addressPrefix
+                }
+              }
+            ],
+        s.?apiManagement.?trafficManager ?? false
+          ? [
+              {
+                name: 'allow-apim-traffic-manager'
+                properties: {
+                  description: 'Traffic Manager probing the regional API Management gateway.'
+                  priority: 140
+                  direction: 'Inbound'
+                  access: 'Allow'
+                  protocol: 'Tcp'
+                  sourcePortRange: '*'
+                  destinationPortRange: '443'
+                  sourceAddressPrefix: 'AzureTrafficManager'
                   destinationAddressPrefix: s.addressPrefix
                 }
               }

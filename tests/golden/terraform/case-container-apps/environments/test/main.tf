@@ -78,6 +78,7 @@ locals {
             }
           }
         }
+        dns_regions = []
       }
       diagnostics = null
     }
@@ -198,6 +199,7 @@ locals {
             ingress               = null
           }
         }
+        dns_regions = ["weu", "neu"]
       }
       diagnostics = {
         name             = "diag-aca-weu-test"
@@ -373,6 +375,7 @@ module "container_apps" {
   key_vault_uri              = each.value.keyvault != null ? module.keyvault[each.key].vault_uri : null
   environments               = each.value.container_apps.environments
   apps                       = each.value.container_apps.apps
+  dns_virtual_networks       = { for key in each.value.container_apps.dns_regions : key => { id = module.network[key].id, name = module.network[key].name } }
   tags                       = local.common_tags
 }
 

@@ -41,6 +41,18 @@ locals {
         name          = "vnet-euent-northeurope-prod"
         address_space = ["10.41.0.0/16"]
         subnets = {
+          apim = {
+            name                                          = "snet-apim"
+            address_prefix                                = "10.41.18.0/27"
+            network_security_group_name                   = "nsg-euent-northeurope-apim-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            api_management = {
+              clients         = "AzureFrontDoor.Backend"
+              traffic_manager = true
+            }
+          }
           cae-app = {
             name                                          = "snet-cae-app"
             address_prefix                                = "10.41.16.0/23"
@@ -49,7 +61,6 @@ locals {
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
             delegation                                    = "Microsoft.App/environments"
-            public_ingress                                = true
           }
           endpoints = {
             name                                          = "snet-endpoints"
@@ -97,7 +108,7 @@ locals {
             name                           = "cae-euent-northeurope-app-prod"
             subnet                         = "cae-app"
             zone_redundancy_enabled        = true
-            internal_load_balancer_enabled = false
+            internal_load_balancer_enabled = true
             dedicated                      = null
           }
         }
@@ -121,6 +132,7 @@ locals {
             }
           }
         }
+        dns_regions = ["northeurope", "westeurope"]
       }
       api_management = null
       diagnostics = {
@@ -144,6 +156,18 @@ locals {
         name          = "vnet-euent-westeurope-prod"
         address_space = ["10.40.0.0/16"]
         subnets = {
+          apim = {
+            name                                          = "snet-apim"
+            address_prefix                                = "10.40.20.0/27"
+            network_security_group_name                   = "nsg-euent-westeurope-apim-prod"
+            service_endpoints                             = []
+            private_endpoint_network_policies             = "Disabled"
+            private_link_service_network_policies_enabled = true
+            api_management = {
+              clients         = "AzureFrontDoor.Backend"
+              traffic_manager = true
+            }
+          }
           cae-app = {
             name                                          = "snet-cae-app"
             address_prefix                                = "10.40.16.0/23"
@@ -152,7 +176,6 @@ locals {
             private_endpoint_network_policies             = "Disabled"
             private_link_service_network_policies_enabled = true
             delegation                                    = "Microsoft.App/environments"
-            public_ingress                                = true
           }
           cae-mlflow = {
             name                                          = "snet-cae-mlflow"
@@ -309,7 +332,7 @@ locals {
             name                           = "cae-euent-westeurope-app-prod"
             subnet                         = "cae-app"
             zone_redundancy_enabled        = true
-            internal_load_balancer_enabled = false
+            internal_load_balancer_enabled = true
             dedicated = {
               type          = "D4"
               minimum_count = 3
@@ -362,6 +385,7 @@ locals {
             }
           }
         }
+        dns_regions = ["westeurope", "northeurope"]
       }
       api_management = {
         name                 = "apim-euent-westeurope-prod-61d1ca"
@@ -369,7 +393,13 @@ locals {
         publisher_name       = "Enterprise Platform"
         publisher_email      = "api-platform@example.com"
         zones                = []
-        additional_locations = ["northeurope"]
+        virtual_network_type = "External"
+        additional_locations = [
+          {
+            location = "northeurope"
+            region   = "northeurope"
+          },
+        ]
       }
       diagnostics = {
         name             = "diag-euent-westeurope-prod"
@@ -826,6 +856,7 @@ module "container_apps" {
   key_vault_uri              = each.value.keyvault != null ? module.keyvault[each.key].vault_uri : null
   environments               = each.value.container_apps.environments
   apps                       = each.value.container_apps.apps
+  dns_virtual_networks       = { for key in each.value.container_apps.dns_regions : key => { id = module.network[key].id, name = module.network[key].name } }
   tags                       = local.common_tags
 }
 
@@ -838,7 +869,9 @@ module "api_management" {
   publisher_name       = each.value.api_management.publisher_name
   publisher_email      = each.value.api_management.publisher_email
   zones                = each.value.api_management.zones
-  additional_locations = each.value.api_management.additional_locations
+  virtual_network_type = each.value.api_management.virtual_network_type
+  subnet_id            = each.value.api_management.virtual_network_type == "None" ? null : module.network[each.key].subnet_ids["apim"]
+  additional_locations = [for l in each.value.api_management.additional_locations : { location = l.location, subnet_id = each.value.api_management.virtual_network_type == "None" ? null : module.network[l.region].subnet_ids["apim"] }]
   location             = each.value.location
   resource_group_name  = azurerm_resource_group.region[each.key].name
   tags                 = local.common_tags

@@ -101,6 +101,64 @@ resource "azurerm_network_security_group" "this" {
       description                = "External ingress of the Container Apps environment."
     }
   }
+
+  # An injected API Management gateway is managed by the service over
+  # port 3443 from the ApiManagement service tag, takes its clients' HTTP
+  # and HTTPS, and in a multi-region external instance is probed by Traffic
+  # Manager. The infrastructure load balancer's port 6390 and the outbound
+  # dependencies (Storage, Sql, AzureKeyVault, AzureMonitor) are admitted
+  # by the default rules (Microsoft Learn, "Virtual network configuration
+  # reference: API Management").
+  dynamic "security_rule" {
+    for_each = each.value.api_management == null ? [] : [each.value.address_prefix]
+
+    content {
+      name                       = "allow-apim-management"
+      priority                   = 120
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_range     = "3443"
+      source_address_prefix      = "ApiManagement"
+      destination_address_prefix = "VirtualNetwork"
+      description                = "Management endpoint of API Management."
+    }
+  }
+
+  dynamic "security_rule" {
+    for_each = try(each.value.api_management.clients, null) == null ? [] : [each.value.api_management.clients]
+
+    content {
+      name                       = "allow-apim-clients"
+      priority                   = 130
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_ranges    = ["80", "443"]
+      source_address_prefix      = security_rule.value
+      destination_address_prefix = each.value.address_prefix
+      description                = "Client requests to the API Management gateway."
+    }
+  }
+
+  dynamic "security_rule" {
+    for_each = try(each.value.api_management.traffic_manager, false) ? [each.value.address_prefix] : []
+
+    content {
+      name                       = "allow-apim-traffic-manager"
+      priority                   = 140
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_range     = "443"
+      source_address_prefix      = "AzureTrafficManager"
+      destination_address_prefix = security_rule.value
+      description                = "Traffic Manager probing the regional API Management gateway."
+    }
+  }
 }
 
 resource "azurerm_subnet_network_security_group_association" "this" {

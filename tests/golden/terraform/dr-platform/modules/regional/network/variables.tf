@@ -36,6 +36,16 @@ variable "subnets" {
     # Whether the subnet admits HTTP and HTTPS from the internet: a Container
     # Apps environment with a public endpoint.
     public_ingress = optional(bool, false)
+
+    # An API Management gateway injected into the subnet: the service tag its
+    # clients come from (Internet, or AzureFrontDoor.Backend when Front Door
+    # is its only client; null when the gateway is internal, since the
+    # default rules admit the VNet), and whether Traffic Manager, which
+    # routes a multi-region instance's gateway URL, must reach it too.
+    api_management = optional(object({
+      clients         = optional(string)
+      traffic_manager = optional(bool, false)
+    }))
   }))
   description = "Subnets keyed by their role (aks, endpoints, ingress, ...)."
 }

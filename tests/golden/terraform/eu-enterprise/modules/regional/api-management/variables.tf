@@ -34,9 +34,24 @@ variable "zones" {
   default     = []
 }
 
+variable "virtual_network_type" {
+  type        = string
+  description = "None, or External or Internal: the gateway is injected into a subnet of each location's VNet and answers on a public address, or on a private one only (Developer and Premium only)."
+  default     = "None"
+}
+
+variable "subnet_id" {
+  type        = string
+  description = "Subnet the primary location's gateway is injected into; null when virtual_network_type is None."
+  default     = null
+}
+
 variable "additional_locations" {
-  type        = list(string)
-  description = "Other Azure locations the gateway runs in (Premium only), each with the primary's units."
+  type = list(object({
+    location  = string
+    subnet_id = optional(string)
+  }))
+  description = "Other Azure locations the gateway runs in (Premium only), each with the primary's units, and the subnet of that location's VNet it is injected into (null when virtual_network_type is None)."
   default     = []
 }
 

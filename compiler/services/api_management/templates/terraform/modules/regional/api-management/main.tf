@@ -18,6 +18,19 @@ resource "azurerm_api_management" "this" {
   zones               = length(var.zones) > 0 ? var.zones : null
   tags                = var.tags
 
+  # Injected, the gateway of each location runs in a subnet of that
+  # location's VNet (azurerm requires one in every additional location once
+  # the primary has one). azurerm replaces the instance on any change of the
+  # type but the first one away from None, and on any change of the subnet.
+  virtual_network_type = var.virtual_network_type
+
+  dynamic "virtual_network_configuration" {
+    for_each = var.subnet_id == null ? [] : [var.subnet_id]
+    content {
+      subnet_id = virtual_network_configuration.value
+    }
+  }
+
   identity {
     type = "SystemAssigned"
   }
@@ -25,7 +38,14 @@ resource "azurerm_api_management" "this" {
   dynamic "additional_location" {
     for_each = var.additional_locations
     content {
-      location = additional_location.value
+      location = additional_location.value.location
+
+      dynamic "virtual_network_configuration" {
+        for_each = additional_location.value.subnet_id == null ? [] : [additional_location.value.subnet_id]
+        content {
+          subnet_id = virtual_network_configuration.value
+        }
+      }
     }
   }
 }

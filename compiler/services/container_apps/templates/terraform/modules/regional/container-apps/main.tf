@@ -39,6 +39,56 @@ resource "azurerm_container_app_environment" "this" {
   }
 }
 
+# An internal environment answers on a private address only, under a
+# default domain Azure chooses when it creates the environment. Nothing in
+# a VNet resolves that domain until a private DNS zone of the same name
+# maps it, and every app under it, to the environment's static IP (Microsoft
+# Learn, "Provide a virtual network to an internal Azure Container Apps
+# environment"). The zone is linked to the region's VNet and to the VNets
+# peered with it, so the gateways and apps of the boundary reach the apps.
+locals {
+  internal_environments = {
+    for key, env in var.environments : key => env if env.internal_load_balancer_enabled
+  }
+  internal_links = {
+    for pair in setproduct(keys(local.internal_environments), keys(var.dns_virtual_networks)) :
+    "${pair[0]}/${pair[1]}" => { environment = pair[0], network = pair[1] }
+  }
+}
+
+resource "azurerm_private_dns_zone" "internal" {
+  for_each = local.internal_environments
+
+  name                = azurerm_container_app_environment.this[each.key].default_domain
+  resource_group_name = var.resource_group_name
+  tags                = var.tags
+}
+
+resource "azurerm_private_dns_a_record" "internal" {
+  for_each = {
+    for pair in setproduct(keys(local.internal_environments), ["*", "@"]) :
+    "${pair[0]}/${pair[1]}" => { environment = pair[0], record = pair[1] }
+  }
+
+  name                = each.value.record
+  zone_name           = azurerm_private_dns_zone.internal[each.value.environment].name
+  resource_group_name = var.resource_group_name
+  ttl                 = 300
+  records             = [azurerm_container_app_environment.this[each.value.environment].static_ip_address]
+  tags                = var.tags
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "internal" {
+  for_each = local.internal_links
+
+  name                  = var.dns_virtual_networks[each.value.network].name
+  resource_group_name   = var.resource_group_name
+  private_dns_zone_name = azurerm_private_dns_zone.internal[each.value.environment].name
+  virtual_network_id    = var.dns_virtual_networks[each.value.network].id
+  registration_enabled  = false
+  tags                  = var.tags
+}
+
 # The identity an app pulls its image and reads the region's vault with,
 # created before the app so its roles are in place when the first revision
 # starts.

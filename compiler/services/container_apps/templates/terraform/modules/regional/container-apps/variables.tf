@@ -77,6 +77,15 @@ variable "apps" {
   description = "Container Apps keyed `<environment>/<app>`; `identity_name` null for a system-assigned identity, `ingress` null for none."
 }
 
+variable "dns_virtual_networks" {
+  type = map(object({
+    id   = string
+    name = string
+  }))
+  description = "The VNets that resolve the apps of the internal environments: the region's own and those peered with it, keyed by region."
+  default     = {}
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags applied to every taggable resource."
