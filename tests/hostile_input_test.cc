@@ -176,7 +176,7 @@ TEST_F(HostileInput, DriftTopologyWithErrorsFromStdinNamesStdin) {
 // 40 MB of comment fits the 64 MiB input limit but not a 64 MiB address
 // space: the allocation fails, and topoc says so in one line.
 TEST_F(HostileInput, OutOfMemoryIsOneLineAndExitTwo) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(TOPOC_SANITIZED)
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
 #endif
   fs::path file =

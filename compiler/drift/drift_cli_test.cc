@@ -257,7 +257,7 @@ TEST_F(DriftCommand, MarkdownAndSarif) {
 // A state that needs more memory than the process may have: one line naming
 // it and the error exit, not an abort, and the other inputs still read.
 TEST_F(DriftCommand, OutOfMemoryIsAnError) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(TOPOC_SANITIZED)
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
 #else
   // 48 MiB of distinct tags on one resource: kept whole, then copied.

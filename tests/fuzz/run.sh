@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with the `fuzz` preset (clang, ASan + UBSan) and
-# fuzzes each for a bounded time:
+# Builds the libFuzzer targets in the sanitizer tree (build-sanitize/, the
+# `sanitize` preset: clang, ASan + UBSan; `tests/run.sh --sanitize` has built
+# them already) and fuzzes each for a bounded time, two at a time on two cores:
 #   fuzz_check  the front end (parser, model, rules), seeded with every example;
 #   fuzz_state  drift's state and manifest readers, seeded with the fixtures of
 #               every input format (tests/drift/fixtures/formats);
@@ -10,33 +11,59 @@
 #               parses; starts from the front end's corpus (every input found
 #               so far is checked first), the examples and tests/fuzz/fmt-seeds.
 #   tests/fuzz/run.sh [seconds]    per target, default 60
-# New inputs the fuzzer finds go to build-fuzz/<target>-corpus (kept between
-# runs), crashes to build-fuzz/artifacts. Exits non-zero when a fuzzer finds a
-# crash, leak, timeout or sanitizer report; the reproducer's path is in the
-# output.
+# New inputs the fuzzer finds go to build-sanitize/fuzz/<target>-corpus (kept
+# between runs), crashes to build-sanitize/fuzz/artifacts. Exits non-zero when
+# a fuzzer finds a crash, leak, timeout or sanitizer report; the reproducer's
+# path is in the output.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_check fuzz_state fuzz_emit fuzz_fmt
+cmake --preset sanitize >/dev/null
+cmake --build --preset fuzz  # fuzz_check fuzz_state fuzz_emit fuzz_fmt
 
-artifacts=build-fuzz/artifacts/
-mkdir -p build-fuzz/check-corpus build-fuzz/check-seeds build-fuzz/state-corpus \
-  build-fuzz/emit-corpus build-fuzz/emit-seeds build-fuzz/fmt-corpus build-fuzz/fmt-seeds "$artifacts"
-cp examples/*.topo examples/invalid/*.topo build-fuzz/check-seeds/
-cp examples/*.topo build-fuzz/emit-seeds/
-cp examples/*.topo examples/invalid/*.topo tests/fuzz/fmt-seeds/*.topo build-fuzz/fmt-seeds/
+work=build-sanitize/fuzz
+artifacts=$work/artifacts/
+mkdir -p $work/check-corpus $work/check-seeds $work/state-corpus \
+  $work/emit-corpus $work/emit-seeds $work/fmt-corpus $work/fmt-seeds "$artifacts"
+cp examples/*.topo examples/invalid/*.topo $work/check-seeds/
+cp examples/*.topo $work/emit-seeds/
+cp examples/*.topo examples/invalid/*.topo tests/fuzz/fmt-seeds/*.topo $work/fmt-seeds/
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+# Two targets at a time where there are two cores (each fuzzer is one process
+# on one core; -max_total_time is wall-clock time); fuzz_fmt replays
+# fuzz_check's corpus, so it runs in the second pair. Each target's output is
+# printed when its pair ends.
+jobs=1
+if [ "$(nproc)" -ge 2 ]; then jobs=2; fi
 fuzz() {  # target corpus seeds...
   echo "== $1: ${seconds}s"
-  "build-fuzz/tests/fuzz/$1" "${@:2}" \
+  "build-sanitize/tests/fuzz/$1" "${@:2}" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts" -print_final_stats=1
 }
-fuzz fuzz_check build-fuzz/check-corpus build-fuzz/check-seeds
-fuzz fuzz_state build-fuzz/state-corpus tests/drift/fixtures/formats
-fuzz fuzz_emit build-fuzz/emit-corpus build-fuzz/emit-seeds
-fuzz fuzz_fmt build-fuzz/fmt-corpus build-fuzz/check-corpus build-fuzz/fmt-seeds
+status=0
+pair() {  # "target corpus seeds..." "target corpus seeds..."
+  if [ "$jobs" -ge 2 ]; then
+    local a b
+    # shellcheck disable=SC2086
+    fuzz $1 > "$work/${1%% *}.log" 2>&1 & a=$!
+    # shellcheck disable=SC2086
+    fuzz $2 > "$work/${2%% *}.log" 2>&1 & b=$!
+    wait "$a" || status=1
+    wait "$b" || status=1
+    cat "$work/${1%% *}.log" "$work/${2%% *}.log"
+  else
+    # shellcheck disable=SC2086
+    fuzz $1 || status=1
+    # shellcheck disable=SC2086
+    fuzz $2 || status=1
+  fi
+}
+pair "fuzz_check $work/check-corpus $work/check-seeds" \
+  "fuzz_state $work/state-corpus tests/drift/fixtures/formats"
+pair "fuzz_emit $work/emit-corpus $work/emit-seeds" \
+  "fuzz_fmt $work/fmt-corpus $work/check-corpus $work/fmt-seeds"
+exit $status
