@@ -123,11 +123,16 @@ void report_exemption(const Exemption& x, diag::DiagnosticSink& sink) {
     d.notes.push_back({p.reasons[i].at, p.reasons[i].text});
   }
   for (const model::Boundary* b : x.boundaries) d.notes.push_back(rules::declared_here(*b));
-  d.help = p.kind == PlacementKind::kCacheEdge
-               ? "remove `data = non-personal` if the route can serve tenant data, and its "
-                 "`cache` block with it"
-               : "remove `data = non-personal` if the container can hold tenant data: its copies "
-                 "then fall under the boundary's residency";
+  if (p.kind == PlacementKind::kCacheEdge) {
+    d.help = "remove `data = non-personal` if the route can serve tenant data, and its `cache` "
+             "block with it";
+  } else if (r.azurerm_type == "azurerm_monitor_activity_log_alert") {
+    d.help = "remove `data = non-personal` if the events the alert watches can carry tenant "
+             "data: where Azure processes it then falls under the boundary's residency";
+  } else {
+    d.help = "remove `data = non-personal` if the container can hold tenant data: its copies "
+             "then fall under the boundary's residency";
+  }
 }
 
 }  // namespace
