@@ -87,7 +87,8 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kBackup), {"backup.bicep"});
   add(p.any_region(Service::kAppService), {"app-service.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kContainerApps),
-      {"container-apps.bicep", "container-apps-acr-pull.bicep", "container-apps-internal-dns.bicep"});
+      {"container-apps.bicep", "container-apps-acr-pull.bicep",
+       "container-apps-internal-dns.bicep"});
   add(!p.estate->diagnostic_settings.empty(), {"diagnostics.bicep"});
   add(p.any_region(Service::kAutomation), {"automation.bicep"});
   add(p.any_region(Service::kApiManagement), {"api-management.bicep"});

@@ -571,8 +571,8 @@ class MainFile {
       params.push_back(
           {"dnsVirtualNetworks",
            raw(fmt::format("[\n        for k in region.containerApps!.?dnsRegions ?? []: {{\n"
-                           "          name: regions[k].network.name\n          resourceGroup: {}[k].name\n"
-                           "        }}\n      ]",
+                           "          name: regions[k].network.name\n"
+                           "          resourceGroup: {}[k].name\n        }}\n      ]",
                            kRegionGroups.symbol))});
     }
     params.push_back({"tags", raw("tags")});

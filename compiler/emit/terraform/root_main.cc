@@ -548,9 +548,9 @@ void regional_modules(const Estate& e, Body& file) {
     // An injected gateway runs in the `apim` subnet of each location's
     // region; the unselected branch of a conditional is not evaluated, so a
     // region without the subnet is never indexed.
-    const bool injected =
-        std::any_of(e.topology->regions.begin(), e.topology->regions.end(),
-                    [](const model::Region& r) { return r.api_management && r.api_management->injected(); });
+    const bool injected = std::any_of(
+        e.topology->regions.begin(), e.topology->regions.end(),
+        [](const model::Region& r) { return r.api_management && r.api_management->injected(); });
     auto subnet = [&](std::string_view region) {
       return injected ? fmt::format("each.value.api_management.virtual_network_type == \"None\" ? "
                                     "null : module.network[{}].subnet_ids[\"apim\"]",
