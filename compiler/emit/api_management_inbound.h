@@ -4,6 +4,7 @@
 // Management").
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,14 @@ struct ApiManagementInbound {
   // Manager, which probes every location; Internet already admits it.
   bool traffic_manager = false;
 };
+
+// Whether some region's instance is injected: only then do the regions'
+// networks carry `apim` subnets for the emitters to reference.
+inline bool any_api_management_injected(const model::Topology& t) {
+  return std::any_of(t.regions.begin(), t.regions.end(), [](const model::Region& r) {
+    return r.api_management && r.api_management->injected();
+  });
+}
 
 // The inbound of region `r`'s `apim` subnet, if `r` has one.
 inline std::optional<ApiManagementInbound> api_management_inbound(const model::Topology& t,

@@ -8,6 +8,7 @@
 
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
+#include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/alerts/webhook_inputs.h"
@@ -525,7 +526,7 @@ class MainFile {
     if (p_.any_region(Service::kApiManagement)) {
       std::vector<Property> params{{"settings", settings(kRegionApiManagement)},
                                    {"location", raw(location)}};
-      if (any_api_management_injected()) {
+      if (emit::any_api_management_injected(*p_.topology)) {
         // The subnet of every location's region, which exists only when the
         // gateway is injected.
         params.push_back(
@@ -584,13 +585,6 @@ class MainFile {
     }
     region_module(kRegionContainerApps, "container-apps.bicep", std::move(params), false,
                   std::move(depends_on));
-  }
-
-  bool any_api_management_injected() const {
-    return std::any_of(p_.topology->regions.begin(), p_.topology->regions.end(),
-                       [](const model::Region& r) {
-                         return r.api_management && r.api_management->injected();
-                       });
   }
 
   bool any_managed_redis_group() const {

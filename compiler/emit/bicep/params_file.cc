@@ -686,11 +686,9 @@ class ParamsFile {
     // The regions (indexes in `regions`) whose VNets resolve the internal
     // environments' apps: this one and those peered with it.
     if (services::container_apps::has_internal_environment(r)) {
-      std::vector<Value> dns{num(static_cast<int64_t>(&r - t_.regions.data()))};
-      for (const estate::VnetPeering& peering : p_.estate->peerings) {
-        if (peering.local == &r) {
-          dns.push_back(num(static_cast<int64_t>(peering.remote - t_.regions.data())));
-        }
+      std::vector<Value> dns;
+      for (const model::Region* l : services::container_apps::dns_regions(*p_.estate, r)) {
+        dns.push_back(num(static_cast<int64_t>(l - t_.regions.data())));
       }
       out.push_back({"dnsRegions", Value::array(std::move(dns))});
     }

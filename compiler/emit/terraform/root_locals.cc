@@ -548,9 +548,8 @@ Expr container_apps(const Estate& e, const model::Region& r) {
   if (any_internal_environment(*e.topology)) {
     std::vector<std::string> dns_regions;
     if (has_internal_environment(r)) {
-      dns_regions.push_back(r.key);
-      for (const estate::VnetPeering& p : e.peerings) {
-        if (p.local == &r) dns_regions.push_back(p.remote->key);
+      for (const model::Region* l : services::container_apps::dns_regions(e, r)) {
+        dns_regions.push_back(l->key);
       }
     }
     fields.push_back({"dns_regions", Expr::string_list(dns_regions)});

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/services/container_apps/internal_dns.h"
@@ -548,9 +549,7 @@ void regional_modules(const Estate& e, Body& file) {
     // An injected gateway runs in the `apim` subnet of each location's
     // region; the unselected branch of a conditional is not evaluated, so a
     // region without the subnet is never indexed.
-    const bool injected = std::any_of(
-        e.topology->regions.begin(), e.topology->regions.end(),
-        [](const model::Region& r) { return r.api_management && r.api_management->injected(); });
+    const bool injected = emit::any_api_management_injected(*e.topology);
     auto subnet = [&](std::string_view region) {
       return injected ? fmt::format("each.value.api_management.virtual_network_type == \"None\" ? "
                                     "null : module.network[{}].subnet_ids[\"apim\"]",

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <algorithm>
+#include <vector>
 
+#include "compiler/estate/estate.h"
 #include "compiler/model/topology.h"
 
 namespace topoc::services::container_apps {
@@ -24,6 +26,17 @@ inline bool has_internal_environment(const model::Region& r) {
 
 inline bool any_internal_environment(const model::Topology& t) {
   return std::any_of(t.regions.begin(), t.regions.end(), has_internal_environment);
+}
+
+// The regions whose VNets an internal environment of `r` is linked to: `r`
+// and each region peered with it, in the estate's peering order.
+inline std::vector<const model::Region*> dns_regions(const estate::Estate& e,
+                                                     const model::Region& r) {
+  std::vector<const model::Region*> out{&r};
+  for (const estate::VnetPeering& p : e.peerings) {
+    if (p.local == &r) out.push_back(p.remote);
+  }
+  return out;
 }
 
 }  // namespace topoc::services::container_apps

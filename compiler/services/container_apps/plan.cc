@@ -89,11 +89,7 @@ void plan_internal_dns(estate::Estate& e, const model::Region& r,
     add("azurerm_private_dns_a_record.internal" + estate::instance(env.name + "/" + record),
         "azurerm_private_dns_a_record", "", "", {{"ttl", 300}});
   }
-  std::vector<const model::Region*> linked{&r};
-  for (const estate::VnetPeering& p : e.peerings) {
-    if (p.local == &r) linked.push_back(p.remote);
-  }
-  for (const model::Region* l : linked) {
+  for (const model::Region* l : dns_regions(e, r)) {
     const std::string& vnet = e.names.region(l->key, "vnet");
     add("azurerm_private_dns_zone_virtual_network_link.internal" +
             estate::instance(env.name + "/" + l->key),
