@@ -72,7 +72,9 @@ CLI::App* add_metrics_command(CLI::App& app, CatalogOptions& opt) {
   add_format_option(cmd, opt);
   cmd->footer(
       "Use a key in an alert: alert \"lag\" { metric = cosmos.replication_latency  above = 500ms "
-      "}");
+      "}. Metrics with a log source (requests) also take `percentile = 95` (a value metric) or "
+      "`per = app.requests` (a count, as a percentage); \"logs: requests\" marks those only a "
+      "log search alert can watch.");
   return cmd;
 }
 
@@ -113,6 +115,11 @@ int run_metrics(const CatalogOptions& opt) {
       if (!m.dimension.empty()) {
         j["dimension"] = {{"name", m.dimension}, {"value", m.dimension_value}};
       }
+      if (!m.log_column.empty() || !m.log_count_if.empty()) {
+        j["log"] = {{"table", "requests"}};
+        if (!m.log_column.empty()) j["log"]["column"] = m.log_column;
+        if (!m.log_count_if.empty()) j["log"]["count_if"] = m.log_count_if;
+      }
       j["description"] = m.description;
       metrics.push_back(std::move(j));
     }
@@ -120,8 +127,9 @@ int run_metrics(const CatalogOptions& opt) {
     return kExitClean;
   }
   for (const auto& m : catalog::all_metrics()) {
-    std::cout << fmt::format("{:<28} {:<40} {}\n", m.key,
-                             fmt::format("{} ({})", m.metric, m.aggregation), m.description);
+    std::string source = catalog::log_only(m) ? std::string("logs: requests")
+                                              : fmt::format("{} ({})", m.metric, m.aggregation);
+    std::cout << fmt::format("{:<28} {:<40} {}\n", m.key, source, m.description);
   }
   return kExitClean;
 }

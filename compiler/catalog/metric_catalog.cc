@@ -11,6 +11,11 @@ using enum MetricUnit;
 // DatabaseAccounts" gives ServiceAvailability at PT1H only, ReplicationLatency
 // and NormalizedRUConsumption from PT1M; the others are taken at the one
 // minute every alert window allows.
+// Application Insights: the standard metrics requests/count, requests/failed
+// and requests/duration (Learn, "Application Insights standard metrics");
+// their log source is the classic `requests` table (success, resultCode,
+// duration in milliseconds) that a log search alert scoped to the component
+// queries. A 5xx count has no standard metric, only its rows.
 constexpr MetricInfo kMetrics[] = {
     {"cosmos.replication_latency", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
      "ReplicationLatency", "Maximum", kMilliseconds, "", "", "P99 replication latency between regions"},
@@ -33,10 +38,14 @@ constexpr MetricInfo kMetrics[] = {
      "requests rejected with HTTP 429 (rate limited)"},
     {"openai.latency", kOpenAI, "Microsoft.CognitiveServices/accounts", "AzureOpenAITimeToResponse",
      "Average", kMilliseconds, "", "", "time to first response token"},
+    {"app.requests", kAppInsights, "microsoft.insights/components", "requests/count", "Count",
+     kCount, "", "", "server requests", 60, "", "true"},
     {"app.failed_requests", kAppInsights, "microsoft.insights/components", "requests/failed",
-     "Count", kCount, "", "", "failed requests"},
+     "Count", kCount, "", "", "failed requests", 60, "", "success == false"},
+    {"app.server_errors", kAppInsights, "microsoft.insights/components", "", "", kCount, "", "",
+     "requests answered with a 5xx status", 60, "", "toint(resultCode) >= 500"},
     {"app.response_time", kAppInsights, "microsoft.insights/components", "requests/duration",
-     "Average", kMilliseconds, "", "", "server response time"},
+     "Average", kMilliseconds, "", "", "server response time", 60, "duration"},
     {"redis.server_load", kRedis, "Microsoft.Cache/redis", "serverLoad", "Maximum", kPercent, "",
      "", "Redis server load"},
     {"search.latency", kSearch, "Microsoft.Search/searchServices", "SearchLatency", "Average",

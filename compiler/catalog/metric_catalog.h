@@ -24,7 +24,17 @@ struct MetricInfo {
   // The shortest time grain Azure Monitor publishes the metric at; an alert
   // window shorter than it has no data point to evaluate.
   int64_t min_grain_seconds = 60;
+  // Its source in Application Insights' `requests` table, which log search
+  // alerts query (percentile and ratio conditions): the column a value
+  // metric reads, or the condition a count metric counts. Both empty for a
+  // metric with no log source.
+  std::string_view log_column;
+  std::string_view log_count_if;
 };
+
+// A metric with no platform metric exists only in the logs: only a log
+// search alert can watch it.
+inline bool log_only(const MetricInfo& m) { return m.metric.empty(); }
 
 std::span<const MetricInfo> all_metrics();
 const MetricInfo* find_metric(std::string_view key);

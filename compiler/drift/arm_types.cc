@@ -35,6 +35,8 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.insights/actiongroups", "azurerm_monitor_action_group", true},
     ArmType{"microsoft.insights/metricalerts", "azurerm_monitor_metric_alert", true},
     ArmType{"microsoft.insights/activitylogalerts", "azurerm_monitor_activity_log_alert", true},
+    ArmType{"microsoft.insights/scheduledqueryrules",
+            "azurerm_monitor_scheduled_query_rules_alert_v2", true},
     ArmType{"microsoft.insights/datacollectionrules", "azurerm_monitor_data_collection_rule", true},
     // Extension resources of the resource they watch or bind: Resource Graph's
     // resources table does not list them, so they are never reported missing.

@@ -300,7 +300,7 @@ void plan_alerts(Estate& e) {
   const model::Topology& t = *e.topology;
   for (const model::Alert& alert : t.alerts.alerts) {
     const catalog::MetricInfo* metric = catalog::find_metric(alert.metric.value);
-    if (!metric) continue;
+    if (!metric || alert.log_search) continue;  // log search alerts: compiler/services/alerts
     const std::string base = "alerts." + alert.name;
     auto add = [&](std::string target, std::string target_key, const std::string& name_key,
                    const std::string& watched) {

@@ -143,6 +143,21 @@ struct AlertInstance {
       groups;  // action groups notified, "default" first, then declaration order
 };
 
+// One log search alert (a scheduled query rule) on one region's Application
+// Insights: Azure runs its query where the rule is, the component's own
+// location (compiler/services/alerts/log_query.h).
+struct LogAlertInstance {
+  std::string key;  // "<alert>/<region key>": the for_each key
+  std::string name;
+  const model::Alert* alert = nullptr;
+  const model::Region* region = nullptr;
+  std::string resource_group;       // where the rule lives
+  std::string watched;              // the Application Insights component's name
+  std::string query;                // KQL answering one row with a `value` column
+  std::string description;          // what the query measures, in words
+  std::vector<std::string> groups;  // action groups notified, like AlertInstance::groups
+};
+
 // One activity-log alert, scoped to the subscription (compiler/services/alerts).
 struct ActivityAlertInstance {
   std::string key;  // the alert's name: the for_each key
@@ -225,6 +240,7 @@ struct Estate {
   std::vector<SharedPolicy> shared_policies;
   std::vector<AlertInstance> alerts;
   std::vector<ActivityAlertInstance> activity_alerts;  // declaration order
+  std::vector<LogAlertInstance> log_alerts;            // by key
   // By workspace region (declaration order), then key.
   std::vector<DiagnosticSetting> diagnostic_settings;
   // Every resource, in planning order (regions in declaration order, then
@@ -233,7 +249,9 @@ struct Estate {
 
   bool any_region(model::Service service) const;
   // Whether the estate has the alerts module: any metric or activity-log alert.
-  bool has_alerts() const { return !alerts.empty() || !activity_alerts.empty(); }
+  bool has_alerts() const {
+    return !alerts.empty() || !activity_alerts.empty() || !log_alerts.empty();
+  }
   // Front Door is emitted only with an origin to send traffic to (an AKS
   // region); without one the check reports the routes (rule F004).
   bool has_frontdoor() const { return topology->frontdoor && !origin_groups.empty(); }

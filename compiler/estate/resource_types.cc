@@ -109,6 +109,8 @@ constexpr ResourceTypePair kPairs[] = {
      Parity::kCompared, ""},
     {"azurerm_monitor_metric_alert", "Microsoft.Insights/metricAlerts", "2026-01-01",
      Parity::kCompared, ""},
+    {"azurerm_monitor_scheduled_query_rules_alert_v2", "Microsoft.Insights/scheduledQueryRules",
+     "2026-03-01", Parity::kCompared, ""},
     {"azurerm_network_security_group", "Microsoft.Network/networkSecurityGroups", "2026-03-01",
      Parity::kCompared,
      "the Front Door back-end rule is an inline `security_rule` in Terraform, a `securityRules` "

@@ -726,17 +726,22 @@ class Generator {
   // A metric alert per resource the metric is measured on, all in the global
   // resource group: `alert-<name>`, qualified by the region or boundary of
   // the watched resource when there can be several.
+  // A log search alert (a custom metric, a percentile or a ratio) watches each
+  // region's Application Insights the same way.
   void alert(const model::Alert& a) {
     const catalog::MetricInfo* metric = catalog::find_metric(a.metric.value);
-    if (!metric) return;
+    if (!metric && a.custom_metric.value.empty()) return;
+    const catalog::MetricTarget target =
+        metric ? metric->target : catalog::MetricTarget::kAppInsights;
     const Part name{lower(a.name), a.location, fmt::format("alert name `{}`", a.name)};
     const std::string base = "alerts." + a.name;
-    const char* type = "azurerm_monitor_metric_alert";
-    if (metric->target == catalog::MetricTarget::kFrontDoor) {
+    const char* type = a.log_search ? "azurerm_monitor_scheduled_query_rules_alert_v2"
+                                    : "azurerm_monitor_metric_alert";
+    if (target == catalog::MetricTarget::kFrontDoor) {
       if (t_.frontdoor) add(type, base, "alert-" + name.text, global_rg_, {&name});
       return;
     }
-    if (metric->target == catalog::MetricTarget::kCosmos) {
+    if (target == catalog::MetricTarget::kCosmos) {
       for (const CosmosAccount& account : accounts_) {
         if (account.non_personal) {
           add(type, base + ".global", fmt::format("alert-{}-global", name.text), global_rg_,
@@ -755,7 +760,7 @@ class Generator {
       return;
     }
     for (const model::Region& r : t_.regions) {
-      if (!measures(r, metric->target)) continue;
+      if (!measures(r, target)) continue;
       const Part key = region_key(r);
       add(type, base + ".region." + r.key, fmt::format("alert-{}-{}", name.text, key.text),
           global_rg_, {&key, &name});

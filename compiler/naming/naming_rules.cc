@@ -414,6 +414,18 @@ constexpr NamingRule kRules[] = {
      .end = End::kNotPeriodOrSpace,
      .summary = "1-260 characters without `*`, `#`, `&`, `+`, `:`, `<`, `>`, `?`, `@`, `%`, "
                 "`{`, `}`, `\\`, `/` or `|`, not ending in a space or `.`"},
+    // Microsoft.Insights/scheduledQueryRules (Learn, "Naming rules and
+    // restrictions for Azure resources"): no `*<>%{}&:\?/#|`, nor `+` and `@`
+    // that metric alerts refuse, so one alert name fits both kinds.
+    {.resource_type = "azurerm_monitor_scheduled_query_rules_alert_v2",
+     .noun = "log search alert",
+     .min_length = 1,
+     .max_length = 260,
+     .free_text = true,
+     .forbidden = "*#&+:<>?@%{}\\/|",
+     .end = End::kNotPeriodOrSpace,
+     .summary = "1-260 characters without `*`, `#`, `&`, `+`, `:`, `<`, `>`, `?`, `@`, `%`, "
+                "`{`, `}`, `\\`, `/` or `|`, not ending in a space or `.`"},
     {.resource_type = "azurerm_policy_definition",
      .noun = "policy definition",
      .min_length = 1,

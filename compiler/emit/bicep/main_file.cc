@@ -11,6 +11,7 @@
 #include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/alerts/log_query.h"
 #include "compiler/services/alerts/webhook_inputs.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
@@ -749,21 +750,21 @@ class MainFile {
   }
 
   // The resource ID each alert watches, by the key its settings name.
-  std::string scope_id(const AlertPlan& a) const {
-    if (a.target == "frontdoor") return "frontDoor.outputs.profileId";
-    if (a.target == "cosmos") {
+  std::string scope_id(std::string_view target, std::string_view target_key) const {
+    if (target == "frontdoor") return "frontDoor.outputs.profileId";
+    if (target == "cosmos") {
       for (size_t i = 0; i < p_.cosmos.size(); ++i) {
-        if (p_.cosmos[i].key == a.target_key) return d_.cosmos[i].account.symbol + ".outputs.id";
+        if (p_.cosmos[i].key == target_key) return d_.cosmos[i].account.symbol + ".outputs.id";
       }
     }
     for (size_t i = 0; i < p_.regions.size(); ++i) {
-      if (p_.regions[i].region->key != a.target_key) continue;
+      if (p_.regions[i].region->key != target_key) continue;
       const RegionDeclarations& d = d_.regions[i];
-      if (a.target == "aks") return d.aks.symbol + ".outputs.id";
-      if (a.target == "openai") return d.openai.symbol + ".outputs.id";
-      if (a.target == "app_insights") return d.monitoring.symbol + ".outputs.applicationInsightsId";
-      if (a.target == "redis") return d.redis.symbol + ".outputs.id";
-      if (a.target == "search") return d.search.symbol + ".outputs.id";
+      if (target == "aks") return d.aks.symbol + ".outputs.id";
+      if (target == "openai") return d.openai.symbol + ".outputs.id";
+      if (target == "app_insights") return d.monitoring.symbol + ".outputs.applicationInsightsId";
+      if (target == "redis") return d.redis.symbol + ".outputs.id";
+      if (target == "search") return d.search.symbol + ".outputs.id";
     }
     return "''";
   }
@@ -782,11 +783,14 @@ class MainFile {
   void alerts() {
     if (!p_.estate->has_alerts()) return;
     std::vector<Property> scopes;
-    for (const AlertPlan& a : p_.alerts) {
+    auto watch = [&](const std::string& scope, std::string_view target, std::string_view key) {
       bool seen = std::any_of(scopes.begin(), scopes.end(),
-                              [&](const Property& s) { return s.first == a.scope; });
-      if (!seen) scopes.push_back({a.scope, raw(scope_id(a))});
-    }
+                              [&](const Property& s) { return s.first == scope; });
+      if (!seen) scopes.push_back({scope, raw(scope_id(target, key))});
+    };
+    for (const AlertPlan& a : p_.alerts) watch(a.scope, a.target, a.target_key);
+    for (const estate::LogAlertInstance& a : p_.estate->log_alerts)
+      watch(services::alerts::log_scope_key(a), "app_insights", a.region->key);
     module(f_, {"alerts",
                 "alerts.bicep",
                 "globalGroup",

@@ -28,6 +28,7 @@
 #include "compiler/text/ascii.h"
 #include "compiler/services/storage/replica.h"
 #include "compiler/services/alerts/activity_text.h"
+#include "compiler/services/alerts/log_query.h"
 #include "compiler/services/alerts/webhook_inputs.h"
 
 namespace topoc::emit::bicep {
@@ -1137,6 +1138,22 @@ class ParamsFile {
       const std::string key = "alerts.group." + g.name;
       groups.push_back(action_group(p_.name(key), p_.name(key + ".short_name"), g.email, g.webhooks));
     }
+    std::vector<Value> logs;
+    for (const estate::LogAlertInstance& a : p_.estate->log_alerts) {
+      logs.push_back(Value::object({
+          {"name", str(a.name)},
+          {"location", str(a.region->location.value)},
+          {"description", str(a.description)},
+          {"scope", str(services::alerts::log_scope_key(a))},
+          {"severity", num(a.alert->severity.value)},
+          {"frequency", str(estate::iso_duration(a.alert->frequency_seconds.value))},
+          {"windowSize", str(estate::iso_duration(a.alert->window_seconds.value))},
+          {"query", str(a.query)},
+          {"operator", str(model::to_string(a.alert->comparison.value))},
+          {"threshold", str(decimal(a.alert->threshold.value))},
+          {"actionGroups", group_indexes(a.groups)},
+      }));
+    }
     std::vector<Value> activity;
     for (const estate::ActivityAlertInstance& a : p_.estate->activity_alerts) {
       activity.push_back(Value::object({
@@ -1154,6 +1171,7 @@ class ParamsFile {
     param("globalAlertSettings",
           Value::object({{"actionGroups", Value::array(std::move(groups))},
                          {"alerts", Value::array(std::move(alerts))},
+                         {"logAlerts", Value::array(std::move(logs))},
                          {"activityAlerts", Value::array(std::move(activity))}}));
     if (t_.alerts.receivers.empty()) return;
     // The URLs are secrets: read at deployment time from the environment

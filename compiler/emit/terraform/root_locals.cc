@@ -1207,6 +1207,28 @@ Expr alerts(const Estate& e) {
   return Expr::object(std::move(entries));
 }
 
+Expr log_alerts(const Estate& e) {
+  std::vector<Entry> entries;
+  for (const estate::LogAlertInstance& a : e.log_alerts) {
+    entries.push_back(
+        {a.key, Expr::object({
+                    {"name", str(a.name)},
+                    {"resource_group_name", str(a.resource_group)},
+                    {"location", str(a.region->location.value)},
+                    {"description", str(a.description)},
+                    {"severity", num(a.alert->severity.value)},
+                    {"frequency", str(iso_duration(a.alert->frequency_seconds.value))},
+                    {"window_size", str(iso_duration(a.alert->window_seconds.value))},
+                    {"query", str(a.query)},
+                    {"operator", str(model::to_string(a.alert->comparison.value))},
+                    {"threshold", Expr::number(a.alert->threshold.value)},
+                    {"action_groups", Expr::string_list(a.groups)},
+                    {"region", str(a.region->key)},
+                })});
+  }
+  return Expr::object(std::move(entries));
+}
+
 }  // namespace
 
 hcl::Body root_locals(const Estate& e) {
@@ -1273,6 +1295,11 @@ hcl::Body root_locals(const Estate& e) {
     locals.blank();
     locals.comment("Metric alerts keyed by \"<alert>/<watched resource>\".");
     locals.attribute("alerts", alerts(e));
+  }
+  if (!e.log_alerts.empty()) {
+    locals.blank();
+    locals.comment("Log search alerts keyed by \"<alert>/<region>\", each on the region's Application Insights.");
+    locals.attribute("log_alerts", log_alerts(e));
   }
   if (!e.activity_alerts.empty()) {
     locals.blank();

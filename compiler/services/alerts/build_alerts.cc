@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <span>
 
 #include "compiler/catalog/metric_catalog.h"
 #include "compiler/catalog/region_catalog.h"
@@ -18,6 +20,13 @@ constexpr Choice<WebhookKind> kWebhookKinds[] = {
     {"webhook", WebhookKind::kWebhook},
     {"teams", WebhookKind::kTeams},
     {"pagerduty", WebhookKind::kPagerDuty},
+};
+
+constexpr Choice<CustomAggregation> kCustomAggregations[] = {
+    {"maximum", CustomAggregation::kMaximum},
+    {"minimum", CustomAggregation::kMinimum},
+    {"average", CustomAggregation::kAverage},
+    {"total", CustomAggregation::kTotal},
 };
 
 constexpr Choice<ActivityEvent> kActivityEvents[] = {
@@ -72,6 +81,103 @@ constexpr DefaultAlert kDefaultAlerts[] = {
 // Azure Monitor metric alerts accept only these windows and evaluation frequencies.
 constexpr int64_t kWindows[] = {60, 300, 900, 1800, 3600, 21600, 43200, 86400};
 constexpr int64_t kFrequencies[] = {60, 300, 900, 1800, 3600};
+// The windows of those that a log search alert's `window_duration` accepts too
+// (azurerm 4.55.0 monitor_scheduled_query_rules_alert_v2_resource.go: PT1M to
+// PT6H and P1D, P2D; no PT12H). Every frequency above is one of its
+// `evaluation_frequency` values.
+constexpr int64_t kLogWindows[] = {60, 300, 900, 1800, 3600, 21600, 86400};
+
+// An Application Insights custom metric's name goes into the log query as a
+// KQL string literal: letters, digits and `_ . - /` and spaces need no
+// escape in it, in Terraform or in Bicep.
+bool valid_custom_metric_name(std::string_view name) {
+  if (name.empty() || name.size() > 150) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-' || c == '/' || c == ' ';
+  });
+}
+
+// Keys of the catalogue metrics with a log source of the given kind.
+std::string log_metric_keys(bool value_column) {
+  std::string out;
+  for (const catalog::MetricInfo& m : catalog::all_metrics()) {
+    if ((value_column ? m.log_column : m.log_count_if).empty()) continue;
+    out += out.empty() ? "" : ", ";
+    out += m.key;
+  }
+  return out;
+}
+
+// `custom_metric`, `percentile`, `per` and `aggregation`: the conditions only
+// a log search alert evaluates (M037, M038). Sets Alert::log_search. A
+// condition refused is dropped, so the estate `topoc check` still plans
+// holds only queries log_query.h can write. Returns whether it refused one.
+bool read_log_condition(BlockReader& r, Alert& a, const catalog::MetricInfo* metric) {
+  const ReadContext& ctx = r.context();
+  const bool custom = !a.custom_metric.value.empty();
+  const std::string custom_name = a.custom_metric.value;  // kept for messages once refused
+  bool refused = false;
+  if (custom && !valid_custom_metric_name(a.custom_metric.value)) {
+    refused = true;
+    auto& d = ctx.sink->report(
+        Kind::InvalidCustomMetricName, a.custom_metric.location,
+        fmt::format("custom metric name `{}` is not letters, digits, spaces and `_ . - /`",
+                    a.custom_metric.value));
+    d.help = "the name is quoted into the alert's log query; rename the metric where the "
+             "application sends it, at most 150 characters";
+    a.custom_metric = {};
+  }
+  auto unsupported = [&](const Location& at, std::string message, std::string help) {
+    ctx.sink->report(Kind::LogConditionUnsupported, at, std::move(message)).help = std::move(help);
+    refused = true;
+  };
+  if (r.integer("percentile", a.percentile, 1, 99)) {
+    if (custom) {
+      unsupported(a.percentile.location,
+                  fmt::format("custom metric `{}` arrives pre-aggregated, with no values to take "
+                              "a percentile of",
+                              custom_name),
+                  "remove `percentile`, or write `aggregation = maximum` or another");
+      a.percentile = {};
+    } else if (metric && metric->log_column.empty()) {
+      unsupported(a.percentile.location,
+                  fmt::format("`{}` has no per-request value to take a percentile of", a.metric.value),
+                  fmt::format("a percentile watches one of: {}", log_metric_keys(true)));
+      a.percentile = {};
+    }
+  }
+  if (r.name("per", a.per)) {
+    const catalog::MetricInfo* denominator = catalog::find_metric(a.per.value);
+    if (a.percentile.explicit_) {
+      unsupported(a.per.location, "an alert has a percentile or a ratio, not both",
+                  "keep `percentile = ...` or `per = ...`; write another alert for the other");
+      a.per = {};
+    } else if (custom) {
+      unsupported(a.per.location,
+                  fmt::format("custom metric `{}` has no requests to divide by", custom_name),
+                  "remove `per`, or send the ratio itself as the custom metric");
+      a.per = {};
+    } else if (bool bad_per = !denominator || denominator->log_count_if.empty();
+               bad_per || (metric && metric->log_count_if.empty())) {
+      const Sourced<std::string>& culprit = bad_per ? a.per : a.metric;
+      unsupported(culprit.location,
+                  fmt::format("a ratio divides two request counts; `{}` is not one", culprit.value),
+                  fmt::format("write both as request counts: {}", log_metric_keys(false)));
+      a.per = {};
+    }
+  }
+  if (r.choice<CustomAggregation>("aggregation", a.aggregation, kCustomAggregations) && !custom) {
+    unsupported(a.aggregation.location,
+                fmt::format("`aggregation` reduces a custom metric; `{}` aggregates as the "
+                            "catalogue says",
+                            a.metric.value),
+                "remove `aggregation`; `topoc metrics` lists each metric's");
+  }
+  a.log_search = !a.custom_metric.value.empty() || a.percentile.explicit_ || a.per.explicit_ ||
+                 (metric && catalog::log_only(*metric));
+  return refused;
+}
 
 bool target_exists(const Topology& t, catalog::MetricTarget target) {
   auto any_region = [&](Service s) {
@@ -100,7 +206,11 @@ bool target_exists(const Topology& t, catalog::MetricTarget target) {
 void read_alert(BlockReader& r, Alert& a) {
   const ReadContext& ctx = r.context();
   const catalog::MetricInfo* metric = nullptr;
-  if (r.name("metric", a.metric)) {
+  const bool custom = r.string("custom_metric", a.custom_metric);
+  if (custom && r.attribute("metric")) {
+    ctx.report(Kind::Duplicate, r.attribute("metric")->key_span,
+               "an alert watches one metric: `metric` or `custom_metric`");
+  } else if (r.name("metric", a.metric)) {
     metric = catalog::find_metric(a.metric.value);
     if (!metric) {
       std::vector<std::string_view> keys;
@@ -112,9 +222,24 @@ void read_alert(BlockReader& r, Alert& a) {
         d.fixit = diag::FixIt{a.metric.location, *best};
       d.help = "run `topoc metrics` to list the metrics alerts can watch";
     }
-  } else {
+  } else if (!custom) {
     ctx.sink->report(Kind::MissingAttribute, a.location,
-                     fmt::format("alert `{}` needs `metric = ...`", a.name));
+                     fmt::format("alert `{}` needs `metric = ...` or `custom_metric = \"...\"`",
+                                 a.name));
+  }
+  const bool refused = read_log_condition(r, a, metric);
+  // The threshold's unit: a ratio's is a percentage, a custom metric's is
+  // whatever the application sends (a plain number); unknown once a
+  // condition is refused, which is error enough.
+  std::optional<catalog::MetricUnit> unit;
+  if (refused) {
+    // unit stays unknown
+  } else if (a.per.explicit_) {
+    unit = catalog::MetricUnit::kPercent;
+  } else if (custom) {
+    unit = catalog::MetricUnit::kCount;
+  } else if (metric) {
+    unit = metric->unit;
   }
   struct Op {
     const char* key;
@@ -138,20 +263,27 @@ void read_alert(BlockReader& r, Alert& a) {
     if (v.kind == dsl::ValueKind::kQuantity) {
       bool percent = v.text == "%";
       bool ms = v.text == "ms";
-      unit_ok = metric ? (percent && metric->unit == catalog::MetricUnit::kPercent) ||
-                             (ms && metric->unit == catalog::MetricUnit::kMilliseconds)
-                       : (percent || ms);
+      unit_ok = unit ? (percent && *unit == catalog::MetricUnit::kPercent) ||
+                           (ms && *unit == catalog::MetricUnit::kMilliseconds)
+                     : (percent || ms);
       if (!unit_ok) {
         ctx.report(Kind::UnknownUnit, v.span,
-                   fmt::format(
-                       "`{}{}` does not fit metric `{}`; its threshold is {}", v.number, v.text,
-                       a.metric.value,
-                       !metric                                              ? "a number"
-                       : metric->unit == catalog::MetricUnit::kPercent      ? "a percentage like 5%"
-                       : metric->unit == catalog::MetricUnit::kMilliseconds ? "a latency like 500ms"
-                                                                            : "a count"));
+                   fmt::format("`{}{}` does not fit {}; its threshold is {}", v.number, v.text,
+                               a.per.explicit_ ? fmt::format("the ratio `{} per {}`",
+                                                             a.metric.value, a.per.value)
+                               : custom ? fmt::format("custom metric `{}`", a.custom_metric.value)
+                                        : fmt::format("metric `{}`", a.metric.value),
+                               !unit                                          ? "a number"
+                               : *unit == catalog::MetricUnit::kPercent      ? "a percentage like 5%"
+                               : *unit == catalog::MetricUnit::kMilliseconds ? "a latency like 500ms"
+                               : custom ? "a plain number in the metric's own unit"
+                                        : "a count"));
         continue;
       }
+    } else if (a.per.explicit_) {
+      ctx.report(Kind::UnknownUnit, v.span,
+                 fmt::format("a ratio's threshold is a percentage: write `{}%`", v.number));
+      continue;
     } else if (!unit_ok) {
       ctx.report(
           Kind::WrongValueType, v.span,
@@ -167,11 +299,15 @@ void read_alert(BlockReader& r, Alert& a) {
         fmt::format("alert `{}` needs a threshold: `above = ...` or `below = ...`", a.name));
   }
   a.window_seconds.value = 300;
-  if (r.duration("window", a.window_seconds) &&
-      std::find(std::begin(kWindows), std::end(kWindows), a.window_seconds.value) ==
-          std::end(kWindows)) {
-    ctx.sink->report(Kind::OutOfRange, a.window_seconds.location,
-                     "`window` must be one of 1m, 5m, 15m, 30m, 1h, 6h, 12h, 1d");
+  if (r.duration("window", a.window_seconds)) {
+    std::span<const int64_t> windows = a.log_search ? std::span<const int64_t>(kLogWindows)
+                                                    : std::span<const int64_t>(kWindows);
+    if (std::find(windows.begin(), windows.end(), a.window_seconds.value) == windows.end()) {
+      ctx.sink->report(Kind::OutOfRange, a.window_seconds.location,
+                       a.log_search ? "a log search alert's `window` must be one of 1m, 5m, "
+                                      "15m, 30m, 1h, 6h, 1d"
+                                    : "`window` must be one of 1m, 5m, 15m, 30m, 1h, 6h, 12h, 1d");
+    }
   }
   a.frequency_seconds.value = 60;
   if (r.duration("every", a.frequency_seconds)) {

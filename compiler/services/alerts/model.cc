@@ -26,6 +26,20 @@ const char* url_description(WebhookKind kind) {
   return "a webhook URL";
 }
 
+const char* to_string(CustomAggregation a) {
+  switch (a) {
+    case CustomAggregation::kMaximum:
+      return "maximum";
+    case CustomAggregation::kMinimum:
+      return "minimum";
+    case CustomAggregation::kAverage:
+      return "average";
+    case CustomAggregation::kTotal:
+      return "total";
+  }
+  return "maximum";
+}
+
 const char* to_string(Comparison c) {
   switch (c) {
     case Comparison::kGreaterThan:

@@ -34,10 +34,25 @@ struct ActionGroup {
   Sourced<int64_t> max_severity{4};
 };
 
+// How a log search alert reduces an Application Insights custom metric's
+// values in its window.
+enum class CustomAggregation { kMaximum, kMinimum, kAverage, kTotal };
+
+const char* to_string(CustomAggregation);  // the DSL word: maximum, minimum, average, total
+
 struct Alert {
   std::string name;
   Location location;
-  Sourced<std::string> metric;  // catalogue key, e.g. cosmos.replication_latency
+  Sourced<std::string> metric;  // catalogue key, e.g. cosmos.replication_latency; empty with custom_metric
+  // An Application Insights custom metric by name (`customMetrics` table).
+  Sourced<std::string> custom_metric;
+  Sourced<CustomAggregation> aggregation{CustomAggregation::kMaximum};  // custom metrics only
+  Sourced<int64_t> percentile;  // 1..99 of a value metric's log column; 0 = none
+  Sourced<std::string> per;     // a ratio's denominator, a count metric's key; empty = none
+  // Evaluated by a log search alert (a scheduled query rule on Application
+  // Insights) rather than a metric alert: a custom metric, a percentile, a
+  // ratio or a metric with no platform metric. Set by the reader.
+  bool log_search = false;
   Sourced<Comparison> comparison;
   Sourced<double> threshold;
   Sourced<int64_t> window_seconds;

@@ -8,6 +8,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
 #include "compiler/rules/residency_facts.h"
+#include "compiler/services/alerts/log_query.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::alerts {
@@ -23,9 +24,10 @@ json receivers(const model::Sourced<std::string>& email,
   return out;
 }
 
-// The action groups an activity alert notifies, as estate::AlertInstance::groups.
-std::vector<std::string> notified_groups(const model::Alerts& alerts,
-                                         const model::ActivityAlert& a) {
+// The action groups an activity or log search alert notifies, as
+// estate::AlertInstance::groups.
+template <typename A>
+std::vector<std::string> notified_groups(const model::Alerts& alerts, const A& a) {
   auto named = [&](std::string_view group) {
     return std::any_of(a.notify.begin(), a.notify.end(),
                        [&](const model::Sourced<std::string>& n) { return n.value == group; });
@@ -138,6 +140,63 @@ void plan_activity(estate::Estate& e) {
   }
 }
 
+// A log search alert on each region's Application Insights, evaluated where
+// the component is: the query reads the region's telemetry, and Azure runs it
+// and holds its results in the rule's location.
+void plan_log(estate::Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const model::Alert& a : t.alerts.alerts) {
+    if (!a.log_search) continue;
+    if (a.custom_metric.value.empty() && !catalog::find_metric(a.metric.value)) continue;
+    for (const model::Region& r : t.regions) {
+      if (!r.monitoring) continue;
+      const std::string key = "alerts." + a.name + ".region." + r.key;
+      if (e.names.get(key).empty()) continue;
+      e.log_alerts.push_back({a.name + "/" + r.key, e.names.get(key), &a, &r, e.names.scope(key),
+                              e.names.region(r.key, "appi"), log_query(a),
+                              log_description(a, e.names.region(r.key, "appi")),
+                              notified_groups(t.alerts, a)});
+    }
+  }
+  std::sort(e.log_alerts.begin(), e.log_alerts.end(),
+            [](const auto& x, const auto& y) { return x.key < y.key; });
+}
+
+void add_log(estate::Estate& e) {
+  for (const estate::LogAlertInstance& x : e.log_alerts) {
+    const model::Alert& a = *x.alert;
+    const model::Region& r = *x.region;
+    auto& res = estate::add_resource(
+        e,
+        "module.alerts.azurerm_monitor_scheduled_query_rules_alert_v2.this" +
+            estate::instance(x.key),
+        "azurerm_monitor_scheduled_query_rules_alert_v2", x.name, r.location.value,
+        r.boundary_name.value, x.resource_group,
+        {{"severity", a.severity.value},
+         {"evaluation_frequency", estate::iso_duration(a.frequency_seconds.value)},
+         {"window_duration", estate::iso_duration(a.window_seconds.value)},
+         {"criteria",
+          {{"query", x.query},
+           {"operator", model::to_string(a.comparison.value)},
+           {"threshold", a.threshold.value}}},
+         {"action_groups", x.groups},
+         {"target", {{"kind", "app_insights"}, {"key", r.key}, {"name", x.watched}}}},
+        true);
+    res.source = a.location;
+    res.region = &r;
+    if (const model::Boundary* b = rules::boundary_of(*e.topology, r))
+      res.holders.push_back(static_cast<size_t>(b - e.topology->boundaries.data()));
+    // In the region's own location, so covered by the region's placement
+    // (follows_region leaves it unchecked): listed, not reported twice.
+    estate::Placement p = estate::follows_region(r, "the log search alert");
+    p.kind = estate::PlacementKind::kProcessing;
+    p.reasons.push_back({a.location, fmt::format("alert `{}` queries the telemetry of region "
+                                                 "`{}` and Azure runs the query where the rule is",
+                                                 a.name, r.key)});
+    res.placements.push_back(std::move(p));
+  }
+}
+
 void add_activity(estate::Estate& e, const std::string& rg) {
   for (const estate::ActivityAlertInstance& x : e.activity_alerts) {
     const model::ActivityAlert& a = *x.alert;
@@ -178,10 +237,12 @@ void add_activity(estate::Estate& e, const std::string& rg) {
 
 void plan(estate::Estate& e) {
   plan_activity(e);
+  plan_log(e);
   if (!e.has_alerts()) return;
   const model::Topology& t = *e.topology;
   if (e.placements_only) {
     add_activity(e, e.names.get("global.rg"));
+    add_log(e);
     return;
   }
   const std::string& rg = e.names.get("global.rg");
@@ -222,6 +283,7 @@ void plan(estate::Estate& e) {
         true)
         .source = a.alert->location;
   }
+  add_log(e);
   add_activity(e, rg);
 }
 

@@ -799,6 +799,38 @@ param globalAlertSettings = {
       ]
     }
   ]
+  logAlerts: [
+    {
+      name: 'alert-replication-lag-primary'
+      location: 'canadacentral'
+      description: 'maximum of custom metric qdrant_snapshot_age above 90 on appi-pubsec-primary-prod'
+      scope: 'app_insights/primary'
+      severity: 2
+      frequency: 'PT15M'
+      windowSize: 'PT1H'
+      query: 'customMetrics | where name == "qdrant_snapshot_age" | summarize value = max(valueMax)'
+      operator: 'GreaterThan'
+      threshold: '90'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-replication-lag-standby'
+      location: 'canadaeast'
+      description: 'maximum of custom metric qdrant_snapshot_age above 90 on appi-pubsec-standby-prod'
+      scope: 'app_insights/standby'
+      severity: 2
+      frequency: 'PT15M'
+      windowSize: 'PT1H'
+      query: 'customMetrics | where name == "qdrant_snapshot_age" | summarize value = max(valueMax)'
+      operator: 'GreaterThan'
+      threshold: '90'
+      actionGroups: [
+        0
+      ]
+    }
+  ]
   activityAlerts: []
 }
 

@@ -1108,6 +1108,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  logAlerts: []
   activityAlerts: [
     {
       name: 'alert-cosmos-failover'

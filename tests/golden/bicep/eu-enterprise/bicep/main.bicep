@@ -371,9 +371,9 @@ module alerts 'modules/alerts.bicep' = {
     settings: globalAlertSettings
     scopeIds: {
       'frontdoor/global': frontDoor.outputs.profileId
-      'app_insights/westeurope': regionMonitoring[0]!.outputs.applicationInsightsId
-      'app_insights/northeurope': regionMonitoring[1]!.outputs.applicationInsightsId
       'redis/westeurope': regionRedis[0]!.outputs.id
+      'app_insights/northeurope': regionMonitoring[1]!.outputs.applicationInsightsId
+      'app_insights/westeurope': regionMonitoring[0]!.outputs.applicationInsightsId
     }
     tags: tags
   }

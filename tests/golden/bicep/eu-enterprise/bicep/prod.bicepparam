@@ -679,38 +679,6 @@ param globalAlertSettings = {
       ]
     }
     {
-      name: 'alert-app-response-time-westeurope'
-      description: 'server response time (app_insights westeurope)'
-      scope: 'app_insights/westeurope'
-      severity: 2
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'microsoft.insights/components'
-      metricName: 'requests/duration'
-      aggregation: 'Average'
-      operator: 'GreaterThan'
-      threshold: '300'
-      actionGroups: [
-        0
-      ]
-    }
-    {
-      name: 'alert-app-response-time-northeurope'
-      description: 'server response time (app_insights northeurope)'
-      scope: 'app_insights/northeurope'
-      severity: 2
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'microsoft.insights/components'
-      metricName: 'requests/duration'
-      aggregation: 'Average'
-      operator: 'GreaterThan'
-      threshold: '300'
-      actionGroups: [
-        0
-      ]
-    }
-    {
       name: 'alert-cache-load-westeurope'
       description: 'Redis server load (redis westeurope)'
       scope: 'redis/westeurope'
@@ -722,6 +690,68 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '80'
+      actionGroups: [
+        0
+      ]
+    }
+  ]
+  logAlerts: [
+    {
+      name: 'alert-app-response-time-northeurope'
+      location: 'northeurope'
+      description: 'P99 server response time above 300 ms on appi-euent-northeurope-prod'
+      scope: 'app_insights/northeurope'
+      severity: 2
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize value = percentile(duration, 99)'
+      operator: 'GreaterThan'
+      threshold: '300'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-app-response-time-westeurope'
+      location: 'westeurope'
+      description: 'P99 server response time above 300 ms on appi-euent-westeurope-prod'
+      scope: 'app_insights/westeurope'
+      severity: 2
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize value = percentile(duration, 99)'
+      operator: 'GreaterThan'
+      threshold: '300'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-error-rate-northeurope'
+      location: 'northeurope'
+      description: 'failed requests as a percentage of server requests above 10% on appi-euent-northeurope-prod'
+      scope: 'app_insights/northeurope'
+      severity: 0
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize part = countif(success == false), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)'
+      operator: 'GreaterThan'
+      threshold: '10'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-error-rate-westeurope'
+      location: 'westeurope'
+      description: 'failed requests as a percentage of server requests above 10% on appi-euent-westeurope-prod'
+      scope: 'app_insights/westeurope'
+      severity: 0
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize part = countif(success == false), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)'
+      operator: 'GreaterThan'
+      threshold: '10'
       actionGroups: [
         0
       ]

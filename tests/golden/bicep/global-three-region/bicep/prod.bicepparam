@@ -1361,6 +1361,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  logAlerts: []
   activityAlerts: []
 }
 

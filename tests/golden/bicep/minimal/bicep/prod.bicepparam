@@ -654,5 +654,6 @@ param globalAlertSettings = {
       ]
     }
   ]
+  logAlerts: []
   activityAlerts: []
 }

@@ -439,11 +439,11 @@ module alerts 'modules/alerts.bicep' = {
       'aks/eu': regionAks[1]!.outputs.id
       'openai/us': regionOpenAi[0]!.outputs.id
       'openai/eu': regionOpenAi[1]!.outputs.id
-      'app_insights/us': regionMonitoring[0]!.outputs.applicationInsightsId
-      'app_insights/eu': regionMonitoring[1]!.outputs.applicationInsightsId
       'cosmos/us': usCosmos.outputs.id
       'cosmos/eu': euCosmos.outputs.id
       'cosmos/global': globalCosmos.outputs.id
+      'app_insights/eu': regionMonitoring[1]!.outputs.applicationInsightsId
+      'app_insights/us': regionMonitoring[0]!.outputs.applicationInsightsId
     }
     webhookUrls: {
       pagerduty: alertWebhook_pagerduty

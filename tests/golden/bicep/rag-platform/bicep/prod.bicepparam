@@ -1432,38 +1432,6 @@ param globalAlertSettings = {
       }
     }
     {
-      name: 'alert-app-response-time-us'
-      description: 'server response time (app_insights us)'
-      scope: 'app_insights/us'
-      severity: 2
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'microsoft.insights/components'
-      metricName: 'requests/duration'
-      aggregation: 'Average'
-      operator: 'GreaterThan'
-      threshold: '800'
-      actionGroups: [
-        0
-      ]
-    }
-    {
-      name: 'alert-app-response-time-eu'
-      description: 'server response time (app_insights eu)'
-      scope: 'app_insights/eu'
-      severity: 2
-      frequency: 'PT1M'
-      windowSize: 'PT5M'
-      metricNamespace: 'microsoft.insights/components'
-      metricName: 'requests/duration'
-      aggregation: 'Average'
-      operator: 'GreaterThan'
-      threshold: '800'
-      actionGroups: [
-        0
-      ]
-    }
-    {
       name: 'alert-cosmos-replication-lag-us'
       description: 'P99 replication latency between regions (cosmos us)'
       scope: 'cosmos/us'
@@ -1507,6 +1475,130 @@ param globalAlertSettings = {
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '500'
+      actionGroups: [
+        0
+      ]
+    }
+  ]
+  logAlerts: [
+    {
+      name: 'alert-app-response-time-eu'
+      location: 'westeurope'
+      description: 'P95 server response time above 800 ms on appi-rag-eu-prod'
+      scope: 'app_insights/eu'
+      severity: 2
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize value = percentile(duration, 95)'
+      operator: 'GreaterThan'
+      threshold: '800'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-app-response-time-us'
+      location: 'eastus'
+      description: 'P95 server response time above 800 ms on appi-rag-us-prod'
+      scope: 'app_insights/us'
+      severity: 2
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize value = percentile(duration, 95)'
+      operator: 'GreaterThan'
+      threshold: '800'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-error-rate-eu'
+      location: 'westeurope'
+      description: 'requests answered with a 5xx status as a percentage of server requests above 1% on appi-rag-eu-prod'
+      scope: 'app_insights/eu'
+      severity: 1
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize part = countif(toint(resultCode) >= 500), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)'
+      operator: 'GreaterThan'
+      threshold: '1'
+      actionGroups: [
+        0
+        1
+      ]
+    }
+    {
+      name: 'alert-error-rate-us'
+      location: 'eastus'
+      description: 'requests answered with a 5xx status as a percentage of server requests above 1% on appi-rag-us-prod'
+      scope: 'app_insights/us'
+      severity: 1
+      frequency: 'PT1M'
+      windowSize: 'PT5M'
+      query: 'requests | summarize part = countif(toint(resultCode) >= 500), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)'
+      operator: 'GreaterThan'
+      threshold: '1'
+      actionGroups: [
+        0
+        1
+      ]
+    }
+    {
+      name: 'alert-index-freshness-eu'
+      location: 'westeurope'
+      description: 'maximum of custom metric search_index_freshness_minutes above 15 on appi-rag-eu-prod'
+      scope: 'app_insights/eu'
+      severity: 3
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      query: 'customMetrics | where name == "search_index_freshness_minutes" | summarize value = max(valueMax)'
+      operator: 'GreaterThan'
+      threshold: '15'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-index-freshness-us'
+      location: 'eastus'
+      description: 'maximum of custom metric search_index_freshness_minutes above 15 on appi-rag-us-prod'
+      scope: 'app_insights/us'
+      severity: 3
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      query: 'customMetrics | where name == "search_index_freshness_minutes" | summarize value = max(valueMax)'
+      operator: 'GreaterThan'
+      threshold: '15'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-token-budget-eu'
+      location: 'westeurope'
+      description: 'maximum of custom metric token_budget_utilization_percent above 80 on appi-rag-eu-prod'
+      scope: 'app_insights/eu'
+      severity: 3
+      frequency: 'PT15M'
+      windowSize: 'PT1H'
+      query: 'customMetrics | where name == "token_budget_utilization_percent" | summarize value = max(valueMax)'
+      operator: 'GreaterThan'
+      threshold: '80'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-token-budget-us'
+      location: 'eastus'
+      description: 'maximum of custom metric token_budget_utilization_percent above 80 on appi-rag-us-prod'
+      scope: 'app_insights/us'
+      severity: 3
+      frequency: 'PT15M'
+      windowSize: 'PT1H'
+      query: 'customMetrics | where name == "token_budget_utilization_percent" | summarize value = max(valueMax)'
+      operator: 'GreaterThan'
+      threshold: '80'
       actionGroups: [
         0
       ]

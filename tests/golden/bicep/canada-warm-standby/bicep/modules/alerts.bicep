@@ -3,6 +3,8 @@
 // only for resources of one type in one region, and the estate's accounts and
 // clusters are spread over regions. Webhook receivers are named in the
 // settings; their URLs carry credentials and come only from `webhookUrls`.
+// A log search alert runs its query on one region's Application Insights, in
+// that component's location, where Azure holds the query's results.
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -29,6 +31,9 @@ type alertSettings = {
 
   @description('The metric alerts, each on one resource.')
   alerts: alert[]
+
+  @description('The log search alerts, each on one region\'s Application Insights.')
+  logAlerts: logAlert[]
 
   @description('The activity-log alerts, each on the subscription.')
   activityAlerts: activityAlert[]
@@ -84,6 +89,41 @@ type alert = {
 
   @description('A dimension the metric is filtered on; null for none.')
   dimension: dimension?
+
+  @description('The action groups notified, as indexes into `actionGroups`.')
+  actionGroups: int[]
+}
+
+type logAlert = {
+  @description('Name of the alert.')
+  name: string
+
+  @description('Where Azure runs the query: the watched component\'s location.')
+  location: string
+
+  @description('What the alert watches, in words.')
+  description: string
+
+  @description('The watched Application Insights component: its key in `scopeIds`, such as app_insights/eu.')
+  scope: string
+
+  @description('0 (critical) to 4 (verbose).')
+  severity: int
+
+  @description('How often the query runs, as an ISO 8601 duration.')
+  frequency: string
+
+  @description('The time range the query reads, as an ISO 8601 duration.')
+  windowSize: string
+
+  @description('Kusto query answering one row with a `value` column.')
+  query: string
+
+  @description('GreaterThan, GreaterThanOrEqual, LessThan or LessThanOrEqual.')
+  operator: string
+
+  @description('Threshold the value is compared with, as decimal text: Bicep numbers are integers.')
+  threshold: string
 
   @description('The action groups notified, as indexes into `actionGroups`.')
   actionGroups: int[]
@@ -196,6 +236,44 @@ resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
           actionGroupId: groups[i].id
         }
       ]
+    }
+  }
+]
+
+resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
+  for a in settings.logAlerts: {
+    name: a.name
+    location: a.location
+    tags: tags
+    kind: 'LogAlert'
+    properties: {
+      description: a.description
+      severity: a.severity
+      enabled: true
+      scopes: [
+        scopeIds[a.scope]
+      ]
+      evaluationFrequency: a.frequency
+      windowSize: a.windowSize
+      criteria: {
+        allOf: [
+          {
+            query: a.query
+            timeAggregation: 'Maximum'
+            metricMeasureColumn: 'value'
+            operator: a.operator
+            threshold: json(a.threshold)
+            failingPeriods: {
+              numberOfEvaluationPeriods: 1
+              minFailingPeriodsToAlert: 1
+            }
+          }
+        ]
+      }
+      autoMitigate: true
+      actions: {
+        actionGroups: [for i in a.actionGroups: groups[i].id]
+      }
     }
   }
 ]

@@ -662,6 +662,38 @@ locals {
     }
   }
 
+  # Log search alerts keyed by "<alert>/<region>", each on the region's Application Insights.
+  log_alerts = {
+    "replication-lag/primary" = {
+      name                = "alert-replication-lag-primary"
+      resource_group_name = "rg-pubsec-global-prod"
+      location            = "canadacentral"
+      description         = "maximum of custom metric qdrant_snapshot_age above 90 on appi-pubsec-primary-prod"
+      severity            = 2
+      frequency           = "PT15M"
+      window_size         = "PT1H"
+      query               = "customMetrics | where name == \"qdrant_snapshot_age\" | summarize value = max(valueMax)"
+      operator            = "GreaterThan"
+      threshold           = 90
+      action_groups       = ["default"]
+      region              = "primary"
+    }
+    "replication-lag/standby" = {
+      name                = "alert-replication-lag-standby"
+      resource_group_name = "rg-pubsec-global-prod"
+      location            = "canadaeast"
+      description         = "maximum of custom metric qdrant_snapshot_age above 90 on appi-pubsec-standby-prod"
+      severity            = 2
+      frequency           = "PT15M"
+      window_size         = "PT1H"
+      query               = "customMetrics | where name == \"qdrant_snapshot_age\" | summarize value = max(valueMax)"
+      operator            = "GreaterThan"
+      threshold           = 90
+      action_groups       = ["default"]
+      region              = "standby"
+    }
+  }
+
   # Traffic Manager profiles keyed by name; endpoints keyed by "<profile>/<endpoint>".
   traffic_manager = {
     profiles = {
@@ -989,8 +1021,9 @@ module "alerts" {
     short_name = "pubsecprod"
     email      = "pubsec-ops@example.com"
   }
-  alerts = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
-  tags   = local.common_tags
+  alerts     = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  log_alerts = { for key, alert in local.log_alerts : key => merge(alert, { scope_id = local.alert_scopes.app_insights[alert.region] }) }
+  tags       = local.common_tags
 }
 
 module "traffic_manager" {

@@ -555,40 +555,6 @@ locals {
 
   # Metric alerts keyed by "<alert>/<watched resource>".
   alerts = {
-    "app-response-time/northeurope" = {
-      name                = "alert-app-response-time-northeurope"
-      resource_group_name = "rg-euent-global-prod"
-      description         = "server response time above 300 ms on appi-euent-northeurope-prod"
-      severity            = 2
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "microsoft.insights/components"
-      metric_name         = "requests/duration"
-      aggregation         = "Average"
-      operator            = "GreaterThan"
-      threshold           = 300
-      dimension           = null
-      action_groups       = ["default"]
-      target              = "app_insights"
-      target_key          = "northeurope"
-    }
-    "app-response-time/westeurope" = {
-      name                = "alert-app-response-time-westeurope"
-      resource_group_name = "rg-euent-global-prod"
-      description         = "server response time above 300 ms on appi-euent-westeurope-prod"
-      severity            = 2
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "microsoft.insights/components"
-      metric_name         = "requests/duration"
-      aggregation         = "Average"
-      operator            = "GreaterThan"
-      threshold           = 300
-      dimension           = null
-      action_groups       = ["default"]
-      target              = "app_insights"
-      target_key          = "westeurope"
-    }
     "cache-load/westeurope" = {
       name                = "alert-cache-load-westeurope"
       resource_group_name = "rg-euent-global-prod"
@@ -639,6 +605,66 @@ locals {
       action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
+    }
+  }
+
+  # Log search alerts keyed by "<alert>/<region>", each on the region's Application Insights.
+  log_alerts = {
+    "app-response-time/northeurope" = {
+      name                = "alert-app-response-time-northeurope"
+      resource_group_name = "rg-euent-global-prod"
+      location            = "northeurope"
+      description         = "P99 server response time above 300 ms on appi-euent-northeurope-prod"
+      severity            = 2
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize value = percentile(duration, 99)"
+      operator            = "GreaterThan"
+      threshold           = 300
+      action_groups       = ["default"]
+      region              = "northeurope"
+    }
+    "app-response-time/westeurope" = {
+      name                = "alert-app-response-time-westeurope"
+      resource_group_name = "rg-euent-global-prod"
+      location            = "westeurope"
+      description         = "P99 server response time above 300 ms on appi-euent-westeurope-prod"
+      severity            = 2
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize value = percentile(duration, 99)"
+      operator            = "GreaterThan"
+      threshold           = 300
+      action_groups       = ["default"]
+      region              = "westeurope"
+    }
+    "error-rate/northeurope" = {
+      name                = "alert-error-rate-northeurope"
+      resource_group_name = "rg-euent-global-prod"
+      location            = "northeurope"
+      description         = "failed requests as a percentage of server requests above 10% on appi-euent-northeurope-prod"
+      severity            = 0
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize part = countif(success == false), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)"
+      operator            = "GreaterThan"
+      threshold           = 10
+      action_groups       = ["default"]
+      region              = "northeurope"
+    }
+    "error-rate/westeurope" = {
+      name                = "alert-error-rate-westeurope"
+      resource_group_name = "rg-euent-global-prod"
+      location            = "westeurope"
+      description         = "failed requests as a percentage of server requests above 10% on appi-euent-westeurope-prod"
+      severity            = 0
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize part = countif(success == false), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)"
+      operator            = "GreaterThan"
+      threshold           = 10
+      action_groups       = ["default"]
+      region              = "westeurope"
     }
   }
 
@@ -973,6 +999,7 @@ module "alerts" {
     email      = "compliance-oncall@example.com"
   }
   alerts          = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  log_alerts      = { for key, alert in local.log_alerts : key => merge(alert, { scope_id = local.alert_scopes.app_insights[alert.region] }) }
   activity_alerts = local.activity_alerts
   tags            = local.common_tags
 }

@@ -992,40 +992,6 @@ locals {
       target        = "aks"
       target_key    = "us"
     }
-    "app-response-time/eu" = {
-      name                = "alert-app-response-time-eu"
-      resource_group_name = "rg-rag-global-prod"
-      description         = "server response time above 800 ms on appi-rag-eu-prod"
-      severity            = 2
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "microsoft.insights/components"
-      metric_name         = "requests/duration"
-      aggregation         = "Average"
-      operator            = "GreaterThan"
-      threshold           = 800
-      dimension           = null
-      action_groups       = ["default"]
-      target              = "app_insights"
-      target_key          = "eu"
-    }
-    "app-response-time/us" = {
-      name                = "alert-app-response-time-us"
-      resource_group_name = "rg-rag-global-prod"
-      description         = "server response time above 800 ms on appi-rag-us-prod"
-      severity            = 2
-      frequency           = "PT1M"
-      window_size         = "PT5M"
-      metric_namespace    = "microsoft.insights/components"
-      metric_name         = "requests/duration"
-      aggregation         = "Average"
-      operator            = "GreaterThan"
-      threshold           = 800
-      dimension           = null
-      action_groups       = ["default"]
-      target              = "app_insights"
-      target_key          = "us"
-    }
     "cosmos-replication-lag/eu" = {
       name                = "alert-cosmos-replication-lag-eu"
       resource_group_name = "rg-rag-global-prod"
@@ -1150,6 +1116,122 @@ locals {
       action_groups = ["default"]
       target        = "openai"
       target_key    = "us"
+    }
+  }
+
+  # Log search alerts keyed by "<alert>/<region>", each on the region's Application Insights.
+  log_alerts = {
+    "app-response-time/eu" = {
+      name                = "alert-app-response-time-eu"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "westeurope"
+      description         = "P95 server response time above 800 ms on appi-rag-eu-prod"
+      severity            = 2
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize value = percentile(duration, 95)"
+      operator            = "GreaterThan"
+      threshold           = 800
+      action_groups       = ["default"]
+      region              = "eu"
+    }
+    "app-response-time/us" = {
+      name                = "alert-app-response-time-us"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "eastus"
+      description         = "P95 server response time above 800 ms on appi-rag-us-prod"
+      severity            = 2
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize value = percentile(duration, 95)"
+      operator            = "GreaterThan"
+      threshold           = 800
+      action_groups       = ["default"]
+      region              = "us"
+    }
+    "error-rate/eu" = {
+      name                = "alert-error-rate-eu"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "westeurope"
+      description         = "requests answered with a 5xx status as a percentage of server requests above 1% on appi-rag-eu-prod"
+      severity            = 1
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize part = countif(toint(resultCode) >= 500), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)"
+      operator            = "GreaterThan"
+      threshold           = 1
+      action_groups       = ["default", "pager"]
+      region              = "eu"
+    }
+    "error-rate/us" = {
+      name                = "alert-error-rate-us"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "eastus"
+      description         = "requests answered with a 5xx status as a percentage of server requests above 1% on appi-rag-us-prod"
+      severity            = 1
+      frequency           = "PT1M"
+      window_size         = "PT5M"
+      query               = "requests | summarize part = countif(toint(resultCode) >= 500), whole = count() | project value = iff(whole == 0, 0.0, 100.0 * part / whole)"
+      operator            = "GreaterThan"
+      threshold           = 1
+      action_groups       = ["default", "pager"]
+      region              = "us"
+    }
+    "index-freshness/eu" = {
+      name                = "alert-index-freshness-eu"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "westeurope"
+      description         = "maximum of custom metric search_index_freshness_minutes above 15 on appi-rag-eu-prod"
+      severity            = 3
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      query               = "customMetrics | where name == \"search_index_freshness_minutes\" | summarize value = max(valueMax)"
+      operator            = "GreaterThan"
+      threshold           = 15
+      action_groups       = ["default"]
+      region              = "eu"
+    }
+    "index-freshness/us" = {
+      name                = "alert-index-freshness-us"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "eastus"
+      description         = "maximum of custom metric search_index_freshness_minutes above 15 on appi-rag-us-prod"
+      severity            = 3
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      query               = "customMetrics | where name == \"search_index_freshness_minutes\" | summarize value = max(valueMax)"
+      operator            = "GreaterThan"
+      threshold           = 15
+      action_groups       = ["default"]
+      region              = "us"
+    }
+    "token-budget/eu" = {
+      name                = "alert-token-budget-eu"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "westeurope"
+      description         = "maximum of custom metric token_budget_utilization_percent above 80 on appi-rag-eu-prod"
+      severity            = 3
+      frequency           = "PT15M"
+      window_size         = "PT1H"
+      query               = "customMetrics | where name == \"token_budget_utilization_percent\" | summarize value = max(valueMax)"
+      operator            = "GreaterThan"
+      threshold           = 80
+      action_groups       = ["default"]
+      region              = "eu"
+    }
+    "token-budget/us" = {
+      name                = "alert-token-budget-us"
+      resource_group_name = "rg-rag-global-prod"
+      location            = "eastus"
+      description         = "maximum of custom metric token_budget_utilization_percent above 80 on appi-rag-us-prod"
+      severity            = 3
+      frequency           = "PT15M"
+      window_size         = "PT1H"
+      query               = "customMetrics | where name == \"token_budget_utilization_percent\" | summarize value = max(valueMax)"
+      operator            = "GreaterThan"
+      threshold           = 80
+      action_groups       = ["default"]
+      region              = "us"
     }
   }
 }
@@ -1492,5 +1574,6 @@ module "alerts" {
   }
   webhook_urls = var.alert_webhook_urls
   alerts       = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  log_alerts   = { for key, alert in local.log_alerts : key => merge(alert, { scope_id = local.alert_scopes.app_insights[alert.region] }) }
   tags         = local.common_tags
 }

@@ -55,6 +55,25 @@ variable "alerts" {
   default     = {}
 }
 
+variable "log_alerts" {
+  type = map(object({
+    name                = string
+    resource_group_name = string
+    location            = string
+    scope_id            = string
+    description         = string
+    severity            = number
+    frequency           = string
+    window_size         = string
+    query               = string
+    operator            = string
+    threshold           = number
+    action_groups       = list(string)
+  }))
+  description = "Log search alerts keyed by alert and region: each runs query (one row with a value column) on the Application Insights component scope_id, in that component's location; frequency and window_size as in var.alerts."
+  default     = {}
+}
+
 variable "activity_alerts" {
   type = map(object({
     name           = string

@@ -4,6 +4,12 @@
 # and clusters are spread over regions. An alert lives in the resource group
 # of the resource it watches, so it follows that resource's lifecycle.
 #
+# Log search alerts (scheduled query rules) run a query on one region's
+# Application Insights: percentiles, ratios and custom metrics that metric
+# alerts cannot evaluate. Each rule is in its component's location, where
+# Azure runs the query and holds its results. The query answers one row with
+# a `value` column, so any time aggregation of it is that value.
+#
 # Activity-log alerts watch the subscription's activity log (failover
 # operations, Service Health, Resource Health). Azure processes each in its
 # location: global, or westeurope/northeurope to keep processing in the EU.
@@ -105,6 +111,39 @@ resource "azurerm_monitor_metric_alert" "this" {
       # "default" is the default group, any other key one of var.groups.
       action_group_id = action.value == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[action.value].id
     }
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "this" {
+  for_each = var.log_alerts
+
+  name                 = each.value.name
+  resource_group_name  = each.value.resource_group_name
+  location             = each.value.location
+  scopes               = [each.value.scope_id]
+  description          = each.value.description
+  severity             = each.value.severity
+  evaluation_frequency = each.value.frequency
+  window_duration      = each.value.window_size
+  tags                 = var.tags
+
+  # Resolved once the condition clears, as metric alerts are (azurerm's
+  # default is false).
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = each.value.query
+    time_aggregation_method = "Maximum"
+    metric_measure_column   = "value"
+    operator                = each.value.operator
+    threshold               = each.value.threshold
+  }
+
+  action {
+    action_groups = [
+      for group in each.value.action_groups :
+      group == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[group].id
+    ]
   }
 }
 

@@ -16,6 +16,11 @@ output "alert_ids" {
   value       = { for key, alert in azurerm_monitor_metric_alert.this : key => alert.id }
 }
 
+output "log_alert_ids" {
+  description = "Log search alert resource IDs keyed like var.log_alerts."
+  value       = { for key, alert in azurerm_monitor_scheduled_query_rules_alert_v2.this : key => alert.id }
+}
+
 output "activity_alert_ids" {
   description = "Activity-log alert resource IDs keyed like var.activity_alerts."
   value       = { for key, alert in azurerm_monitor_activity_log_alert.this : key => alert.id }

@@ -1,0 +1,25 @@
+// The Kusto query a log search alert runs on a region's Application Insights,
+// and what it measures in words: one row with a `value` column, which the
+// rule compares with the threshold (time aggregation Maximum over that one
+// row, so the row's value is what counts).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/estate/estate.h"
+#include "compiler/model/topology.h"
+
+namespace topoc::services::alerts {
+
+// Only for an alert with Alert::log_search set and a known metric or a
+// custom metric; the reader has refused anything else.
+std::string log_query(const model::Alert& a);
+// The key of the watched component's ID in the Bicep alerts module's
+// `scopeIds`: app_insights/<region key>, as metric alerts on it name it.
+std::string log_scope_key(const estate::LogAlertInstance& a);
+
+// "<what> <comparison> <threshold> on <watched>", the rule's description.
+std::string log_description(const model::Alert& a, std::string_view watched);
+
+}  // namespace topoc::services::alerts
