@@ -32,6 +32,7 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.network/privatednszones/a", "azurerm_private_dns_a_record", false},
     ArmType{"microsoft.operationalinsights/workspaces", "azurerm_log_analytics_workspace", true},
     ArmType{"microsoft.insights/components", "azurerm_application_insights", true},
+    ArmType{"microsoft.insights/webtests", "azurerm_application_insights_standard_web_test", true},
     ArmType{"microsoft.insights/actiongroups", "azurerm_monitor_action_group", true},
     ArmType{"microsoft.insights/metricalerts", "azurerm_monitor_metric_alert", true},
     ArmType{"microsoft.insights/activitylogalerts", "azurerm_monitor_activity_log_alert", true},

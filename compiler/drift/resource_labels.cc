@@ -9,7 +9,7 @@
 namespace topoc::drift {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 37> kLabels = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 38> kLabels = {{
     {"azurerm_resource_group", "resource group"},
     {"azurerm_virtual_network", "virtual network"},
     {"azurerm_virtual_network_peering", "virtual network peering"},
@@ -47,6 +47,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 37> kLabels 
     {"azurerm_monitor_metric_alert", "metric alert"},
     {"azurerm_monitor_activity_log_alert", "activity log alert"},
     {"azurerm_monitor_scheduled_query_rules_alert_v2", "log search alert"},
+    {"azurerm_application_insights_standard_web_test", "availability test"},
 }};
 
 }  // namespace

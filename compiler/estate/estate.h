@@ -158,6 +158,24 @@ struct LogAlertInstance {
   std::vector<std::string> groups;  // action groups notified, like AlertInstance::groups
 };
 
+// One availability test (compiler/services/alerts/plan.cc): a standard web
+// test beside its region's Application Insights, the metric alert on its
+// failed locations, and the one on its duration when it has `slower_than`.
+struct AvailabilityTestInstance {
+  std::string key;  // the test's name: the for_each key
+  std::string name;
+  std::string alert_name;
+  std::string duration_alert_name;  // empty: no `slower_than`
+  const model::AvailabilityTest* test = nullptr;
+  const model::Region* region = nullptr;  // whose Application Insights records the results
+  std::string resource_group;             // the web test's: its component's
+  std::string alert_resource_group;
+  std::vector<std::string> probe_locations;  // Azure locations, sorted
+  std::vector<std::string> probe_ids;        // their test location IDs, the same order
+  int64_t failed_locations = 1;
+  std::vector<std::string> groups;  // action groups notified, like AlertInstance::groups
+};
+
 // One activity-log alert, scoped to the subscription (compiler/services/alerts).
 struct ActivityAlertInstance {
   std::string key;  // the alert's name: the for_each key
@@ -241,6 +259,7 @@ struct Estate {
   std::vector<AlertInstance> alerts;
   std::vector<ActivityAlertInstance> activity_alerts;  // declaration order
   std::vector<LogAlertInstance> log_alerts;            // by key
+  std::vector<AvailabilityTestInstance> availability_tests;  // declaration order
   // By workspace region (declaration order), then key.
   std::vector<DiagnosticSetting> diagnostic_settings;
   // Every resource, in planning order (regions in declaration order, then
@@ -250,7 +269,8 @@ struct Estate {
   bool any_region(model::Service service) const;
   // Whether the estate has the alerts module: any metric or activity-log alert.
   bool has_alerts() const {
-    return !alerts.empty() || !activity_alerts.empty() || !log_alerts.empty();
+    return !alerts.empty() || !activity_alerts.empty() || !log_alerts.empty() ||
+           !availability_tests.empty();
   }
   // Front Door is emitted only with an origin to send traffic to (an AKS
   // region); without one the check reports the routes (rule F004).

@@ -14,6 +14,8 @@ constexpr ResourceTypePair kPairs[] = {
      ""},
     {"azurerm_application_insights", "Microsoft.Insights/components", "2020-02-02",
      Parity::kCompared, ""},
+    {"azurerm_application_insights_standard_web_test", "Microsoft.Insights/webtests", "2022-06-15",
+     Parity::kCompared, ""},
     {"azurerm_automation_account", "Microsoft.Automation/automationAccounts", "2024-10-23",
      Parity::kCompared, ""},
     {"azurerm_automation_job_schedule", "Microsoft.Automation/automationAccounts/jobSchedules",

@@ -9,6 +9,7 @@
 #include "compiler/naming/cosmos_accounts.h"
 #include "compiler/naming/redis_replicas.h"
 #include "compiler/naming/suffix.h"
+#include "compiler/services/alerts/availability.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::naming {
@@ -697,7 +698,8 @@ class Generator {
   }
 
   void alerts() {
-    if (t_.alerts.alerts.empty() && t_.alerts.activity.empty()) return;
+    if (t_.alerts.alerts.empty() && t_.alerts.activity.empty() && t_.alerts.availability.empty())
+      return;
     add("azurerm_monitor_action_group", "alerts.action_group",
         fmt::format("ag-{}-{}", prefix_.text, env_.text), global_rg_, {&env_, &prefix_});
     // The short name only labels notifications; it is cut, not checked.
@@ -720,6 +722,23 @@ class Generator {
       const Part name{lower(a.name), a.location, fmt::format("alert name `{}`", a.name)};
       add("azurerm_monitor_activity_log_alert", "alerts.activity." + a.name, "alert-" + name.text,
           global_rg_, {&name});
+    }
+    // An availability test: `webtest-<name>` beside the Application
+    // Insights that records it, and its alerts `alert-<name>` and
+    // `alert-<name>-duration` in the global group.
+    for (const model::AvailabilityTest& a : t_.alerts.availability) {
+      const model::Region* region = services::alerts::availability_region(t_, a);
+      if (!region) continue;  // M039
+      const Part name{lower(a.name), a.location, fmt::format("availability test name `{}`", a.name)};
+      const std::string key = "alerts.availability." + a.name;
+      add("azurerm_application_insights_standard_web_test", key, "webtest-" + name.text,
+          regional("rg", region_key(*region)), {&name});
+      add("azurerm_monitor_metric_alert", key + ".alert", "alert-" + name.text, global_rg_,
+          {&name});
+      if (a.slower_than_ms.explicit_) {
+        add("azurerm_monitor_metric_alert", key + ".duration",
+            fmt::format("alert-{}-duration", name.text), global_rg_, {&name});
+      }
     }
   }
 

@@ -236,6 +236,18 @@ constexpr NamingRule kRules[] = {
      .caf_prefix = "appi",
      .summary = "1-260 characters without `%`, `&`, `\\`, `?` or `/`, not ending in a space or "
                 "`.`"},
+    // Microsoft.Insights/webtests, a child of its component by tag: the
+    // component's characters (Learn, "Naming rules and restrictions for
+    // Azure resources").
+    {.resource_type = "azurerm_application_insights_standard_web_test",
+     .noun = "availability test",
+     .min_length = 1,
+     .max_length = 260,
+     .free_text = true,
+     .forbidden = "%&\\?/",
+     .end = End::kNotPeriodOrSpace,
+     .summary = "1-260 characters without `%`, `&`, `\\`, `?` or `/`, not ending in a space or "
+                "`.`"},
     // azurerm v4.55.0 internal/services/monitor/validate/monitor_diagnostic_setting.go:
     // 1-260 characters, none of `<>*%&:\?+/`. Unique per watched resource.
     {.resource_type = "azurerm_monitor_diagnostic_setting",

@@ -97,7 +97,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.frontdoor.has_value(), {"frontdoor.bicep"});
   add(!p.boundaries.empty(),
       {"policy-assignments.bicep", "policy-definitions.bicep", "residency-policy.bicep"});
-  add(p.estate->has_alerts(), {"alerts.bicep"});
+  add(p.estate->has_alerts(), {"alerts.bicep", "availability-test.bicep"});
   add(!p.topology->traffic_managers.empty(), {"traffic-manager.bicep"});
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -28,6 +28,7 @@
 #include "compiler/text/ascii.h"
 #include "compiler/services/storage/replica.h"
 #include "compiler/services/alerts/activity_text.h"
+#include "compiler/services/alerts/availability.h"
 #include "compiler/services/alerts/log_query.h"
 #include "compiler/services/alerts/webhook_inputs.h"
 
@@ -1154,6 +1155,30 @@ class ParamsFile {
           {"actionGroups", group_indexes(a.groups)},
       }));
     }
+    std::vector<Value> tests;
+    for (const estate::AvailabilityTestInstance& x : p_.estate->availability_tests) {
+      const model::AvailabilityTest& a = *x.test;
+      tests.push_back(Value::object({
+          {"name", str(x.name)},
+          {"resourceGroupName", str(x.resource_group)},
+          {"location", str(x.region->location.value)},
+          {"description", str(services::alerts::availability_description(x))},
+          {"scope", str("app_insights/" + x.region->key)},
+          {"url", str(a.url.value)},
+          {"frequency", num(a.frequency_seconds.value)},
+          {"timeout", num(a.timeout_seconds.value)},
+          {"expectedStatusCode", num(a.status.value)},
+          {"locations", Value::string_array(x.probe_ids)},
+          {"certificateDays", num(a.certificate_days.value)},
+          {"alertName", str(x.alert_name)},
+          {"alertWindowSize", str(services::alerts::availability_window(a))},
+          {"severity", num(a.severity.value)},
+          {"failedLocations", num(x.failed_locations)},
+          {"durationAlertName", str(x.duration_alert_name)},
+          {"slowerThanMs", num(a.slower_than_ms.value)},
+          {"actionGroups", group_indexes(x.groups)},
+      }));
+    }
     std::vector<Value> activity;
     for (const estate::ActivityAlertInstance& a : p_.estate->activity_alerts) {
       activity.push_back(Value::object({
@@ -1172,6 +1197,7 @@ class ParamsFile {
           Value::object({{"actionGroups", Value::array(std::move(groups))},
                          {"alerts", Value::array(std::move(alerts))},
                          {"logAlerts", Value::array(std::move(logs))},
+                         {"availabilityTests", Value::array(std::move(tests))},
                          {"activityAlerts", Value::array(std::move(activity))}}));
     if (t_.alerts.receivers.empty()) return;
     // The URLs are secrets: read at deployment time from the environment
@@ -1254,8 +1280,10 @@ class ParamsFile {
       profiles.push_back(Value::object(std::move(profile)));
       for (size_t i = 0; i < tm.endpoints.size(); ++i) {
         const model::TmEndpoint& ep = tm.endpoints[i];
-        std::vector<Value> geo, subnets;
+        std::vector<Value> geo, subnets, headers;
         for (const auto& code : ep.geo) geo.push_back(str(code.value));
+        for (const model::TmHeader& h : ep.headers)
+          headers.push_back(Value::object({{"name", str(h.name)}, {"value", str(h.value)}}));
         if (tm.unmapped.explicit_ && tm.unmapped.value == ep.name) geo.push_back(str("WORLD"));
         for (const auto& sn : ep.subnets) {
           std::string network = sn.value.to_string();
@@ -1268,7 +1296,8 @@ class ParamsFile {
                                 {"weight", num(ep.weight.value)},
                                 {"endpointStatus", str(ep.enabled.value ? "Enabled" : "Disabled")},
                                 {"geoMapping", Value::array(std::move(geo))},
-                                {"subnets", Value::array(std::move(subnets))}};
+                                {"subnets", Value::array(std::move(subnets))},
+                                {"customHeaders", Value::array(std::move(headers))}};
         switch (ep.kind) {
           case model::TmEndpointKind::kRegion:
             e.push_back({"region", str(ep.region.value)});

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "compiler/services/alerts/availability.h"
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
@@ -1229,6 +1230,39 @@ Expr log_alerts(const Estate& e) {
   return Expr::object(std::move(entries));
 }
 
+Expr availability_tests(const Estate& e) {
+  std::vector<Entry> entries;
+  for (const estate::AvailabilityTestInstance& x : e.availability_tests) {
+    const model::AvailabilityTest& a = *x.test;
+    std::vector<Entry> fields{
+        {"name", str(x.name)},
+        {"resource_group_name", str(x.resource_group)},
+        {"location", str(x.region->location.value)},
+        {"description", str(services::alerts::availability_description(x))},
+        {"url", str(a.url.value)},
+        {"frequency", num(a.frequency_seconds.value)},
+        {"timeout", num(a.timeout_seconds.value)},
+        {"expected_status_code", num(a.status.value)},
+        {"geo_locations", Expr::string_list(x.probe_ids)},
+        {"alert_name", str(x.alert_name)},
+        {"alert_resource_group_name", str(x.alert_resource_group)},
+        {"alert_window_size", str(services::alerts::availability_window(a))},
+        {"severity", num(a.severity.value)},
+        {"failed_locations", num(x.failed_locations)},
+    };
+    if (a.certificate_days.explicit_)
+      fields.push_back({"certificate_days", num(a.certificate_days.value)});
+    if (!x.duration_alert_name.empty()) {
+      fields.push_back({"duration_alert_name", str(x.duration_alert_name)});
+      fields.push_back({"slower_than_ms", num(a.slower_than_ms.value)});
+    }
+    fields.push_back({"action_groups", Expr::string_list(x.groups)});
+    fields.push_back({"region", str(x.region->key)});
+    entries.push_back({x.key, Expr::object(std::move(fields))});
+  }
+  return Expr::object(std::move(entries));
+}
+
 }  // namespace
 
 hcl::Body root_locals(const Estate& e) {
@@ -1300,6 +1334,11 @@ hcl::Body root_locals(const Estate& e) {
     locals.blank();
     locals.comment("Log search alerts keyed by \"<alert>/<region>\", each on the region's Application Insights.");
     locals.attribute("log_alerts", log_alerts(e));
+  }
+  if (!e.availability_tests.empty()) {
+    locals.blank();
+    locals.comment("Availability tests keyed by name, each recorded by a region's Application Insights.");
+    locals.attribute("availability_tests", availability_tests(e));
   }
   if (!e.activity_alerts.empty()) {
     locals.blank();

@@ -722,10 +722,11 @@ void global_modules(const Estate& e, Body& file) {
     for (const Target& target : targets) {
       bool used = std::any_of(e.alerts.begin(), e.alerts.end(),
                               [&](const AlertInstance& a) { return a.target == target.target; }) ||
-                  (target.target == std::string_view("app_insights") && !e.log_alerts.empty());
+                  (target.target == std::string_view("app_insights") &&
+                   (!e.log_alerts.empty() || !e.availability_tests.empty()));
       if (used) scopes.push_back({target.target, raw(target.expression)});
     }
-    if (!e.alerts.empty() || !e.log_alerts.empty()) {
+    if (!e.alerts.empty() || !e.log_alerts.empty() || !e.availability_tests.empty()) {
       Body locals;
       locals.comment("Resource IDs alerts watch, by target kind and key.");
       locals.attribute("alert_scopes", Expr::object(std::move(scopes)));
@@ -764,6 +765,10 @@ void global_modules(const Estate& e, Body& file) {
     if (!e.log_alerts.empty()) {
       b.attribute("log_alerts",
                   raw("{ for key, alert in local.log_alerts : key => merge(alert, { scope_id = local.alert_scopes.app_insights[alert.region] }) }"));
+    }
+    if (!e.availability_tests.empty()) {
+      b.attribute("availability_tests",
+                  raw("{ for key, test in local.availability_tests : key => merge(test, { component_id = local.alert_scopes.app_insights[test.region] }) }"));
     }
     if (!e.activity_alerts.empty()) b.attribute("activity_alerts", raw("local.activity_alerts"));
     b.attribute("tags", raw("local.common_tags"));

@@ -44,6 +44,7 @@ Expr endpoint(const estate::Resource& r, std::vector<std::string_view> extra) {
   entries.push_back({"enabled", from_json(p.at("enabled"))});
   entries.push_back({"geo_mappings", from_json(p.at("geo_mappings"))});
   entries.push_back({"subnets", from_json(p.at("subnet"))});
+  entries.push_back({"custom_headers", from_json(p.at("custom_header"))});
   return Expr::object(std::move(entries));
 }
 

@@ -387,6 +387,82 @@ void read_activity(BlockReader& r, ActivityAlert& a) {
   r.names("notify", a.notify);
 }
 
+// Standard web tests run every 5, 10 or 15 minutes (azurerm 4.55.0
+// application_insights_standard_web_test_resource.go: `frequency` 300, 600
+// or 900) and give up on a request after at most two minutes (Learn,
+// "Application Insights availability tests": timeout up to 120 seconds).
+constexpr int64_t kTestFrequencies[] = {300, 600, 900};
+
+// An http(s) URL with a host and nothing a tree's string literal would have
+// to escape: no whitespace, quotes, backslashes or `$`/`%` template openers.
+bool valid_test_url(std::string_view url) {
+  std::string_view rest;
+  if (url.starts_with("https://")) {
+    rest = url.substr(8);
+  } else if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else {
+    return false;
+  }
+  if (rest.empty() || rest.front() == '/' || url.size() > 2048) return false;
+  return std::none_of(url.begin(), url.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '\\' || c == '\'' ||
+           c == '$' || c == '%' || c == '{' || c == '}' || c == 0x7f;
+  });
+}
+
+void read_availability(BlockReader& r, AvailabilityTest& a) {
+  const ReadContext& ctx = r.context();
+  if (r.string("url", a.url)) {
+    if (!valid_test_url(a.url.value)) {
+      auto& d = ctx.sink->report(Kind::AvailabilityTestSetup, a.url.location,
+                                 fmt::format("`{}` is not an http:// or https:// URL with a host",
+                                             a.url.value));
+      d.help = "write the full address the probes request, such as "
+               "\"https://api.example.com/health\" (no spaces, quotes, `$`, `%` or braces)";
+      a.url = {};
+    }
+  } else if (!r.attribute("url")) {
+    ctx.sink->report(Kind::MissingAttribute, a.location,
+                     fmt::format("availability test `{}` needs `url = \"https://...\"`", a.name));
+  }
+  r.name("region", a.region);
+  if (r.names("from", a.from)) {
+    for (const Sourced<std::string>& l : a.from) {
+      if (catalog::find_region(l.value)) continue;
+      ctx.sink->report(Kind::UnknownLocation, l.location,
+                       fmt::format("unknown Azure location `{}`; write a programmatic name such as "
+                                   "`westeurope`",
+                                   l.value));
+    }
+  }
+  if (r.duration("every", a.frequency_seconds) &&
+      std::find(std::begin(kTestFrequencies), std::end(kTestFrequencies),
+                a.frequency_seconds.value) == std::end(kTestFrequencies)) {
+    ctx.sink->report(Kind::OutOfRange, a.frequency_seconds.location,
+                     "an availability test runs `every` 5m, 10m or 15m");
+  }
+  if (r.duration("timeout", a.timeout_seconds) &&
+      (a.timeout_seconds.value < 1 || a.timeout_seconds.value > 120)) {
+    ctx.sink->report(Kind::OutOfRange, a.timeout_seconds.location,
+                     "an availability test's `timeout` is 1s to 2m");
+  }
+  r.integer("status", a.status, 100, 599);
+  r.integer("failed_locations", a.failed_locations, 1, 16);
+  r.milliseconds("slower_than", a.slower_than_ms);
+  if (r.integer("certificate_days", a.certificate_days, 1, 365) && !a.url.value.empty() &&
+      !a.url.value.starts_with("https://")) {
+    auto& d = ctx.sink->report(Kind::AvailabilityTestSetup, a.certificate_days.location,
+                               fmt::format("`{}` serves no certificate to check: it is not https",
+                                           a.url.value));
+    d.help = "write an https:// URL, or remove `certificate_days`";
+    a.certificate_days = {};
+  }
+  r.choice<DataClass>("data", a.data, kActivityData);
+  r.integer("severity", a.severity, 0, 4);
+  r.names("notify", a.notify);
+}
+
 // A receiver's name keys the tree's secret inputs: an attribute of the
 // Terraform variable `alert_webhook_urls`, an environment variable
 // ALERT_WEBHOOK_<NAME> read by the Bicep parameter file. A group's name is
@@ -454,6 +530,8 @@ void check_routing(const ReadContext& ctx, const Alerts& alerts) {
   for (const Alert& a : alerts.alerts)
     check_references(ctx, a.notify, groups, "action group", kGroupHint);
   for (const ActivityAlert& a : alerts.activity)
+    check_references(ctx, a.notify, groups, "action group", kGroupHint);
+  for (const AvailabilityTest& a : alerts.availability)
     check_references(ctx, a.notify, groups, "action group", kGroupHint);
   for (const Webhook& w : alerts.receivers) {
     auto names = [&](const std::vector<Sourced<std::string>>& refs) {
@@ -543,6 +621,20 @@ void read_alerts(BlockReader& r, Alerts& alerts) {
     names.declare(a.name, a.location,
                   [&] { return fmt::format("alert `{}` is declared twice", a.name); });
     alerts.activity.push_back(std::move(a));
+  }
+  for (const dsl::Node* n : r.blocks("availability")) {
+    auto label =
+        single_label(ctx, *n, "availability \"api\" { url = \"https://api.example.com/health\" }");
+    if (!label) continue;
+    AvailabilityTest a;
+    a.name = *label;
+    a.location = ctx.at(n->labels[0].span);
+    BlockReader ar(*n, ctx);
+    read_availability(ar, a);
+    ar.finish();
+    names.declare(a.name, a.location,
+                  [&] { return fmt::format("alert `{}` is declared twice", a.name); });
+    alerts.availability.push_back(std::move(a));
   }
   check_routing(ctx, alerts);
 }

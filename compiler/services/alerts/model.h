@@ -87,6 +87,27 @@ struct ActivityAlert {
   std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
 };
 
+// An availability (standard web) test: Azure requests `url` from each probe
+// location every `every` and records the results in a region's Application
+// Insights; an alert fires when `failed_locations` of them fail, and another
+// when the responses are on average slower than `slower_than`.
+struct AvailabilityTest {
+  std::string name;
+  Location location;
+  Sourced<std::string> url;
+  Sourced<std::string> region;             // whose Application Insights; empty = the only one
+  std::vector<Sourced<std::string>> from;  // Azure locations; empty = those of the boundary
+  Sourced<int64_t> frequency_seconds{300};
+  Sourced<int64_t> timeout_seconds{30};
+  Sourced<int64_t> status{200};
+  Sourced<int64_t> failed_locations;  // 0 = the probe locations less two, at least one
+  Sourced<int64_t> slower_than_ms;    // 0 = no latency alert
+  Sourced<int64_t> certificate_days;  // fail when the TLS certificate expires sooner; 0 = not checked
+  Sourced<DataClass> data{DataClass::kPersonal};  // what the responses are taken to hold
+  Sourced<int64_t> severity{1};
+  std::vector<Sourced<std::string>> notify;  // action groups; empty = by severity
+};
+
 struct Alerts {
   Location location;
   Sourced<std::string> email;                  // the default group's email receiver; empty = none
@@ -96,6 +117,7 @@ struct Alerts {
   std::vector<ActionGroup> groups;  // the declared groups, without the default one
   std::vector<Alert> alerts;
   std::vector<ActivityAlert> activity;
+  std::vector<AvailabilityTest> availability;
 };
 
 }  // namespace topoc::model

@@ -8,6 +8,8 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
 #include "compiler/rules/residency_facts.h"
+#include "compiler/catalog/web_test_locations.h"
+#include "compiler/services/alerts/availability.h"
 #include "compiler/services/alerts/log_query.h"
 #include "compiler/services/registry.h"
 
@@ -197,6 +199,95 @@ void add_log(estate::Estate& e) {
   }
 }
 
+void plan_availability(estate::Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const model::AvailabilityTest& a : t.alerts.availability) {
+    const model::Region* region = availability_region(t, a);
+    if (!region || a.url.value.empty()) continue;  // M039, M005
+    std::vector<std::string> probes = probe_locations(t, a, *region);
+    if (probes.empty()) continue;  // M039
+    const std::string key = "alerts.availability." + a.name;
+    estate::AvailabilityTestInstance x;
+    x.key = a.name;
+    x.name = e.names.get(key);
+    x.alert_name = e.names.get(key + ".alert");
+    if (a.slower_than_ms.explicit_) x.duration_alert_name = e.names.get(key + ".duration");
+    x.test = &a;
+    x.region = region;
+    x.resource_group = e.names.scope(key);
+    x.alert_resource_group = e.names.scope(key + ".alert");
+    for (const std::string& l : probes) x.probe_ids.emplace_back(catalog::web_test_location(l));
+    x.probe_locations = std::move(probes);
+    x.failed_locations = failed_locations(a, x.probe_locations.size());
+    x.groups = notified_groups(t.alerts, a);
+    e.availability_tests.push_back(std::move(x));
+  }
+}
+
+// The web test runs its requests from each probe location, where Azure
+// holds the responses until it records the results in the region's
+// Application Insights: a processing placement there.
+void add_availability(estate::Estate& e) {
+  const model::Topology& t = *e.topology;
+  for (const estate::AvailabilityTestInstance& x : e.availability_tests) {
+    const model::AvailabilityTest& a = *x.test;
+    const model::Region& r = *x.region;
+    const std::string k = estate::instance(x.key);
+    auto& test = estate::add_resource(
+        e, "module.alerts.azurerm_application_insights_standard_web_test.this" + k,
+        "azurerm_application_insights_standard_web_test", x.name, r.location.value,
+        r.boundary_name.value, x.resource_group,
+        {{"url", a.url.value},
+         {"frequency", a.frequency_seconds.value},
+         {"timeout", a.timeout_seconds.value},
+         {"expected_status_code", a.status.value},
+         {"geo_locations", x.probe_ids},
+         {"target", {{"kind", "app_insights"}, {"key", r.key}}}},
+        true);
+    test.source = a.location;
+    test.region = &r;
+    if (const model::Boundary* b = rules::boundary_of(t, r))
+      test.holders.push_back(static_cast<size_t>(b - t.boundaries.data()));
+    estate::Placement p{estate::PlacementKind::kProcessing, x.probe_locations};
+    p.reasons.push_back(
+        {a.location, fmt::format("availability test `{}` requests its URL from {} and Azure "
+                                 "holds the responses there",
+                                 a.name, rules::quoted_list(x.probe_locations, 4))});
+    if (!a.from.empty()) {
+      p.reasons.push_back({a.from.front().location, "the probe locations `from` lists"});
+    } else {
+      p.reasons.push_back({a.location, fmt::format("by default, the locations of region `{}`'s "
+                                                   "boundary where Azure runs availability tests",
+                                                   r.key)});
+    }
+    if (a.data.explicit_) {
+      p.data_class = a.data.value;
+      p.reasons.insert(p.reasons.begin(),
+                       {a.data.location, fmt::format("availability test `{}` declares its "
+                                                     "responses `data = {}`",
+                                                     a.name, model::to_string(a.data.value))});
+    }
+    test.placements.push_back(std::move(p));
+    json alert = {{"severity", a.severity.value},
+                  {"failed_locations", x.failed_locations},
+                  {"action_groups", x.groups}};
+    estate::add_resource(e, "module.alerts.azurerm_monitor_metric_alert.availability" + k,
+                         "azurerm_monitor_metric_alert", x.alert_name, "global", "",
+                         x.alert_resource_group, alert, true)
+        .source = a.location;
+    if (x.duration_alert_name.empty()) continue;
+    estate::add_resource(
+        e, "module.alerts.azurerm_monitor_metric_alert.availability_duration" + k,
+        "azurerm_monitor_metric_alert", x.duration_alert_name, "global", "",
+        x.alert_resource_group,
+        {{"severity", a.severity.value},
+         {"threshold_ms", a.slower_than_ms.value},
+         {"action_groups", x.groups}},
+        true)
+        .source = a.slower_than_ms.location;
+  }
+}
+
 void add_activity(estate::Estate& e, const std::string& rg) {
   for (const estate::ActivityAlertInstance& x : e.activity_alerts) {
     const model::ActivityAlert& a = *x.alert;
@@ -238,11 +329,13 @@ void add_activity(estate::Estate& e, const std::string& rg) {
 void plan(estate::Estate& e) {
   plan_activity(e);
   plan_log(e);
+  plan_availability(e);
   if (!e.has_alerts()) return;
   const model::Topology& t = *e.topology;
   if (e.placements_only) {
     add_activity(e, e.names.get("global.rg"));
     add_log(e);
+    add_availability(e);
     return;
   }
   const std::string& rg = e.names.get("global.rg");
@@ -284,6 +377,7 @@ void plan(estate::Estate& e) {
         .source = a.alert->location;
   }
   add_log(e);
+  add_availability(e);
   add_activity(e, rg);
 }
 

@@ -155,6 +155,17 @@ void read_endpoint(BlockReader& r, TmEndpoint& ep) {
   }
   r.names("geo", ep.geo);
   read_subnets(r, ep);
+  if (const dsl::Node* h = r.block("headers")) {
+    read_headers(ctx, *h, ep.headers);
+    // Learn, "Traffic Manager endpoint monitoring": up to eight pairs, on
+    // the profile and on each endpoint.
+    if (ep.headers.size() > 8) {
+      ctx.sink->report(
+          Kind::OutOfRange, ep.headers[8].location,
+          fmt::format("an endpoint's probes send at most 8 custom headers, found {}",
+                      ep.headers.size()));
+    }
+  }
 }
 
 }  // namespace

@@ -44,6 +44,9 @@ struct TmEndpoint {
   Sourced<int64_t> min_child_endpoints;
   std::vector<Sourced<std::string>> geo;      // WORLD or ISO 3166-1 alpha-2
   std::vector<Sourced<Cidr>> subnets;
+  // Sent with the probes to this endpoint, in place of the profile probe's
+  // header of the same name.
+  std::vector<TmHeader> headers;
 };
 
 struct TrafficManager {

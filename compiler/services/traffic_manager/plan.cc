@@ -190,12 +190,15 @@ void plan(estate::Estate& e) {
     profile.placements = std::move(placements);
     for (size_t i = 0; i < tm.endpoints.size(); ++i) {
       const model::TmEndpoint& ep = tm.endpoints[i];
+      json endpoint_headers = json::object();
+      for (const model::TmHeader& h : ep.headers) endpoint_headers[h.name] = h.value;
       json eprops = {{"profile", tm.name},
                      {"priority", tm.priority(i)},
                      {"weight", ep.weight.value},
                      {"enabled", ep.enabled.value},
                      {"geo_mappings", geo_mappings(tm, ep)},
-                     {"subnet", subnets(ep)}};
+                     {"subnet", subnets(ep)},
+                     {"custom_header", std::move(endpoint_headers)}};
       std::string type;
       const model::Region* region = nullptr;
       switch (ep.kind) {

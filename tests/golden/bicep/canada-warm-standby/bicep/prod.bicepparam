@@ -831,6 +831,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  availabilityTests: []
   activityAlerts: []
 }
 
@@ -862,6 +863,7 @@ param globalTrafficManagerSettings = {
       endpointStatus: 'Enabled'
       geoMapping: []
       subnets: []
+      customHeaders: []
       region: 'primary'
     }
     {
@@ -872,6 +874,7 @@ param globalTrafficManagerSettings = {
       endpointStatus: 'Enabled'
       geoMapping: []
       subnets: []
+      customHeaders: []
       region: 'standby'
     }
   ]

@@ -1109,6 +1109,7 @@ param globalAlertSettings = {
     }
   ]
   logAlerts: []
+  availabilityTests: []
   activityAlerts: [
     {
       name: 'alert-cosmos-failover'
@@ -1154,6 +1155,7 @@ param globalTrafficManagerSettings = {
       endpointStatus: 'Enabled'
       geoMapping: []
       subnets: []
+      customHeaders: []
       region: 'primary'
     }
     {
@@ -1164,6 +1166,7 @@ param globalTrafficManagerSettings = {
       endpointStatus: 'Enabled'
       geoMapping: []
       subnets: []
+      customHeaders: []
       region: 'secondary'
     }
   ]

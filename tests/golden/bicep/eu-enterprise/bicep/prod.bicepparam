@@ -757,6 +757,7 @@ param globalAlertSettings = {
       ]
     }
   ]
+  availabilityTests: []
   activityAlerts: [
     {
       name: 'alert-database-failover'

@@ -1362,6 +1362,7 @@ param globalAlertSettings = {
     }
   ]
   logAlerts: []
+  availabilityTests: []
   activityAlerts: []
 }
 
@@ -1412,6 +1413,12 @@ param globalTrafficManagerSettings = {
         'WORLD'
       ]
       subnets: []
+      customHeaders: [
+        {
+          name: 'X-Region'
+          value: 'us'
+        }
+      ]
       region: 'us'
     }
     {
@@ -1454,6 +1461,12 @@ param globalTrafficManagerSettings = {
         'CH'
       ]
       subnets: []
+      customHeaders: [
+        {
+          name: 'X-Region'
+          value: 'eu'
+        }
+      ]
       region: 'eu'
     }
     {
@@ -1472,6 +1485,12 @@ param globalTrafficManagerSettings = {
         'PH'
       ]
       subnets: []
+      customHeaders: [
+        {
+          name: 'X-Region'
+          value: 'apac'
+        }
+      ]
       region: 'apac'
     }
   ]

@@ -655,5 +655,6 @@ param globalAlertSettings = {
     }
   ]
   logAlerts: []
+  availabilityTests: []
   activityAlerts: []
 }

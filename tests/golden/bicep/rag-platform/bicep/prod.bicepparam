@@ -1604,6 +1604,62 @@ param globalAlertSettings = {
       ]
     }
   ]
+  availabilityTests: [
+    {
+      name: 'webtest-api-latency-eu'
+      resourceGroupName: 'rg-rag-eu-prod'
+      location: 'westeurope'
+      description: 'https://api.rag.company.com/api/health from 3 locations, recorded in eu'
+      scope: 'app_insights/eu'
+      url: 'https://api.rag.company.com/api/health'
+      frequency: 300
+      timeout: 30
+      expectedStatusCode: 200
+      locations: [
+        'emea-fr-pra-edge'
+        'emea-gb-db3-azr'
+        'emea-nl-ams-azr'
+      ]
+      certificateDays: 0
+      alertName: 'alert-api-latency-eu'
+      alertWindowSize: 'PT5M'
+      severity: 3
+      failedLocations: 1
+      durationAlertName: 'alert-api-latency-eu-duration'
+      slowerThanMs: 200
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'webtest-api-latency-us'
+      resourceGroupName: 'rg-rag-us-prod'
+      location: 'eastus'
+      description: 'https://api.rag.company.com/api/health from 5 locations, recorded in us'
+      scope: 'app_insights/us'
+      url: 'https://api.rag.company.com/api/health'
+      frequency: 300
+      timeout: 30
+      expectedStatusCode: 200
+      locations: [
+        'us-fl-mia-edge'
+        'us-va-ash-azr'
+        'us-il-ch1-azr'
+        'us-tx-sn1-azr'
+        'us-ca-sjc-azr'
+      ]
+      certificateDays: 0
+      alertName: 'alert-api-latency-us'
+      alertWindowSize: 'PT5M'
+      severity: 3
+      failedLocations: 3
+      durationAlertName: 'alert-api-latency-us-duration'
+      slowerThanMs: 200
+      actionGroups: [
+        0
+      ]
+    }
+  ]
   activityAlerts: []
 }
 

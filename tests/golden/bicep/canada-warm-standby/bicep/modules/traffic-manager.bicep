@@ -99,6 +99,9 @@ type endpoint = {
   @description('Client networks answered with this endpoint.')
   subnets: { first: string, scope: int }[]
 
+  @description('Headers sent with the probes to this endpoint, over the profile\'s of the same name.')
+  customHeaders: { name: string, value: string }[]
+
   @description('Azure endpoints: the region whose ingress public IP it points to, a key of `publicIpIds`.')
   region: string?
 
@@ -153,6 +156,7 @@ resource azureEndpoints 'Microsoft.Network/trafficmanagerprofiles/AzureEndpoints
       weight: e.weight
       geoMapping: empty(e.geoMapping) ? null : e.geoMapping
       subnets: empty(e.subnets) ? null : e.subnets
+      customHeaders: empty(e.customHeaders) ? null : e.customHeaders
     }
   }
 ]
@@ -169,6 +173,7 @@ resource externalEndpoints 'Microsoft.Network/trafficmanagerprofiles/ExternalEnd
       weight: e.weight
       geoMapping: empty(e.geoMapping) ? null : e.geoMapping
       subnets: empty(e.subnets) ? null : e.subnets
+      customHeaders: empty(e.customHeaders) ? null : e.customHeaders
     }
   }
 ]
@@ -186,6 +191,7 @@ resource nestedEndpoints 'Microsoft.Network/trafficmanagerprofiles/NestedEndpoin
       weight: e.weight
       geoMapping: empty(e.geoMapping) ? null : e.geoMapping
       subnets: empty(e.subnets) ? null : e.subnets
+      customHeaders: empty(e.customHeaders) ? null : e.customHeaders
     }
   }
 ]

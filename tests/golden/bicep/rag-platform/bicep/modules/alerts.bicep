@@ -4,7 +4,10 @@
 // clusters are spread over regions. Webhook receivers are named in the
 // settings; their URLs carry credentials and come only from `webhookUrls`.
 // A log search alert runs its query on one region's Application Insights, in
-// that component's location, where Azure holds the query's results.
+// that component's location, where Azure holds the query's results. An
+// availability test requests a URL from Azure's probe locations and records
+// the results in a region's Application Insights, in that component's resource
+// group (availability-test.bicep).
 
 import { resourceIds, resourceTags } from 'types.bicep'
 
@@ -34,6 +37,9 @@ type alertSettings = {
 
   @description('The log search alerts, each on one region\'s Application Insights.')
   logAlerts: logAlert[]
+
+  @description('The availability tests, each recorded by one region\'s Application Insights.')
+  availabilityTests: availabilityTest[]
 
   @description('The activity-log alerts, each on the subscription.')
   activityAlerts: activityAlert[]
@@ -124,6 +130,62 @@ type logAlert = {
 
   @description('Threshold the value is compared with, as decimal text: Bicep numbers are integers.')
   threshold: string
+
+  @description('The action groups notified, as indexes into `actionGroups`.')
+  actionGroups: int[]
+}
+
+type availabilityTest = {
+  @description('Name of the web test.')
+  name: string
+
+  @description('Resource group of the component that records the results.')
+  resourceGroupName: string
+
+  @description('The component\'s location, which the test shares.')
+  location: string
+
+  @description('What the test watches, in words.')
+  description: string
+
+  @description('The component: its key in `scopeIds`, such as app_insights/eu.')
+  scope: string
+
+  @description('The URL the probes request.')
+  url: string
+
+  @description('Seconds between runs: 300, 600 or 900.')
+  frequency: int
+
+  @description('Seconds a request may take before it fails.')
+  timeout: int
+
+  @description('The HTTP status a passing response has.')
+  expectedStatusCode: int
+
+  @description('Test location IDs the probes run from.')
+  locations: string[]
+
+  @description('Days the TLS certificate must still be valid for; 0 for no check.')
+  certificateDays: int
+
+  @description('Name of the alert on failed locations.')
+  alertName: string
+
+  @description('The window of the test\'s alerts, as an ISO 8601 duration.')
+  alertWindowSize: string
+
+  @description('0 (critical) to 4 (verbose).')
+  severity: int
+
+  @description('How many probe locations must fail to fire the alert.')
+  failedLocations: int
+
+  @description('Name of the alert on slow responses; empty for none.')
+  durationAlertName: string
+
+  @description('Average response time in milliseconds above which that alert fires; 0 for none.')
+  slowerThanMs: int
 
   @description('The action groups notified, as indexes into `actionGroups`.')
   actionGroups: int[]
@@ -274,6 +336,101 @@ resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
       actions: {
         actionGroups: [for i in a.actionGroups: groups[i].id]
       }
+    }
+  }
+]
+
+module availabilityTests 'availability-test.bicep' = [
+  for t in settings.availabilityTests: {
+    scope: resourceGroup(t.resourceGroupName)
+    params: {
+      name: t.name
+      location: t.location
+      componentId: scopeIds[t.scope]
+      summary: t.description
+      url: t.url
+      frequency: t.frequency
+      timeout: t.timeout
+      expectedStatusCode: t.expectedStatusCode
+      locations: t.locations
+      certificateDays: t.certificateDays
+      tags: tags
+    }
+  }
+]
+
+resource availabilityAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
+  for (t, i) in settings.availabilityTests: {
+    name: t.alertName
+    location: 'global'
+    tags: tags
+    properties: {
+      description: 'Failed availability test: ${t.description}'
+      severity: t.severity
+      enabled: true
+      scopes: [
+        availabilityTests[i].outputs.id
+        scopeIds[t.scope]
+      ]
+      evaluationFrequency: 'PT1M'
+      windowSize: t.alertWindowSize
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria'
+        webTestId: availabilityTests[i].outputs.id
+        componentId: scopeIds[t.scope]
+        failedLocationCount: t.failedLocations
+      }
+      actions: [
+        for g in t.actionGroups: {
+          actionGroupId: groups[g].id
+        }
+      ]
+    }
+  }
+]
+
+resource durationAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
+  for t in filter(settings.availabilityTests, t => t.slowerThanMs > 0): {
+    name: t.durationAlertName
+    location: 'global'
+    tags: tags
+    properties: {
+      description: 'Slow availability test: ${t.description}'
+      severity: t.severity
+      enabled: true
+      scopes: [
+        scopeIds[t.scope]
+      ]
+      evaluationFrequency: 'PT1M'
+      windowSize: t.alertWindowSize
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: 'duration'
+            metricNamespace: 'microsoft.insights/components'
+            metricName: 'availabilityResults/duration'
+            timeAggregation: 'Average'
+            operator: 'GreaterThan'
+            threshold: t.slowerThanMs
+            dimensions: [
+              {
+                name: 'availabilityResult/name'
+                operator: 'Include'
+                values: [
+                  t.name
+                ]
+              }
+            ]
+          }
+        ]
+      }
+      actions: [
+        for g in t.actionGroups: {
+          actionGroupId: groups[g].id
+        }
+      ]
     }
   }
 ]

@@ -717,24 +717,26 @@ locals {
     }
     azure_endpoints = {
       "dr/primary" = {
-        name         = "primary"
-        profile      = "dr"
-        region       = "primary"
-        priority     = 1
-        weight       = 1
-        enabled      = true
-        geo_mappings = []
-        subnets      = []
+        name           = "primary"
+        profile        = "dr"
+        region         = "primary"
+        priority       = 1
+        weight         = 1
+        enabled        = true
+        geo_mappings   = []
+        subnets        = []
+        custom_headers = {}
       }
       "dr/standby" = {
-        name         = "standby"
-        profile      = "dr"
-        region       = "standby"
-        priority     = 2
-        weight       = 1
-        enabled      = true
-        geo_mappings = []
-        subnets      = []
+        name           = "standby"
+        profile        = "dr"
+        region         = "standby"
+        priority       = 2
+        weight         = 1
+        enabled        = true
+        geo_mappings   = []
+        subnets        = []
+        custom_headers = {}
       }
     }
     external_endpoints = {}

@@ -958,24 +958,26 @@ locals {
     }
     azure_endpoints = {
       "failover/primary" = {
-        name         = "primary"
-        profile      = "failover"
-        region       = "primary"
-        priority     = 1
-        weight       = 1
-        enabled      = true
-        geo_mappings = []
-        subnets      = []
+        name           = "primary"
+        profile        = "failover"
+        region         = "primary"
+        priority       = 1
+        weight         = 1
+        enabled        = true
+        geo_mappings   = []
+        subnets        = []
+        custom_headers = {}
       }
       "failover/secondary" = {
-        name         = "secondary"
-        profile      = "failover"
-        region       = "secondary"
-        priority     = 2
-        weight       = 1
-        enabled      = true
-        geo_mappings = []
-        subnets      = []
+        name           = "secondary"
+        profile        = "failover"
+        region         = "secondary"
+        priority       = 2
+        weight         = 1
+        enabled        = true
+        geo_mappings   = []
+        subnets        = []
+        custom_headers = {}
       }
     }
     external_endpoints = {}

@@ -1110,6 +1110,9 @@ locals {
         enabled      = true
         geo_mappings = ["SG", "HK", "MY", "ID", "TH", "VN", "PH"]
         subnets      = []
+        custom_headers = {
+          X-Region = "apac"
+        }
       }
       "global/eu" = {
         name     = "eu"
@@ -1152,6 +1155,9 @@ locals {
           "CH",
         ]
         subnets = []
+        custom_headers = {
+          X-Region = "eu"
+        }
       }
       "global/us" = {
         name         = "us"
@@ -1162,6 +1168,9 @@ locals {
         enabled      = true
         geo_mappings = ["US", "CA", "MX", "WORLD"]
         subnets      = []
+        custom_headers = {
+          X-Region = "us"
+        }
       }
     }
     external_endpoints = {}

@@ -1234,6 +1234,56 @@ locals {
       region              = "us"
     }
   }
+
+  # Availability tests keyed by name, each recorded by a region's Application Insights.
+  availability_tests = {
+    api-latency-eu = {
+      name                      = "webtest-api-latency-eu"
+      resource_group_name       = "rg-rag-eu-prod"
+      location                  = "westeurope"
+      description               = "https://api.rag.company.com/api/health from 3 locations, recorded in eu"
+      url                       = "https://api.rag.company.com/api/health"
+      frequency                 = 300
+      timeout                   = 30
+      expected_status_code      = 200
+      geo_locations             = ["emea-fr-pra-edge", "emea-gb-db3-azr", "emea-nl-ams-azr"]
+      alert_name                = "alert-api-latency-eu"
+      alert_resource_group_name = "rg-rag-global-prod"
+      alert_window_size         = "PT5M"
+      severity                  = 3
+      failed_locations          = 1
+      duration_alert_name       = "alert-api-latency-eu-duration"
+      slower_than_ms            = 200
+      action_groups             = ["default"]
+      region                    = "eu"
+    }
+    api-latency-us = {
+      name                 = "webtest-api-latency-us"
+      resource_group_name  = "rg-rag-us-prod"
+      location             = "eastus"
+      description          = "https://api.rag.company.com/api/health from 5 locations, recorded in us"
+      url                  = "https://api.rag.company.com/api/health"
+      frequency            = 300
+      timeout              = 30
+      expected_status_code = 200
+      geo_locations = [
+        "us-fl-mia-edge",
+        "us-va-ash-azr",
+        "us-il-ch1-azr",
+        "us-tx-sn1-azr",
+        "us-ca-sjc-azr",
+      ]
+      alert_name                = "alert-api-latency-us"
+      alert_resource_group_name = "rg-rag-global-prod"
+      alert_window_size         = "PT5M"
+      severity                  = 3
+      failed_locations          = 3
+      duration_alert_name       = "alert-api-latency-us-duration"
+      slower_than_ms            = 200
+      action_groups             = ["default"]
+      region                    = "us"
+    }
+  }
 }
 
 # Global resources (Front Door, private DNS, alerts) live in the first region's location.
@@ -1572,8 +1622,9 @@ module "alerts" {
       webhooks   = ["pagerduty", "teams"]
     }
   }
-  webhook_urls = var.alert_webhook_urls
-  alerts       = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
-  log_alerts   = { for key, alert in local.log_alerts : key => merge(alert, { scope_id = local.alert_scopes.app_insights[alert.region] }) }
-  tags         = local.common_tags
+  webhook_urls       = var.alert_webhook_urls
+  alerts             = { for key, alert in local.alerts : key => merge(alert, { scope_id = local.alert_scopes[alert.target][alert.target_key] }) }
+  log_alerts         = { for key, alert in local.log_alerts : key => merge(alert, { scope_id = local.alert_scopes.app_insights[alert.region] }) }
+  availability_tests = { for key, test in local.availability_tests : key => merge(test, { component_id = local.alert_scopes.app_insights[test.region] }) }
+  tags               = local.common_tags
 }

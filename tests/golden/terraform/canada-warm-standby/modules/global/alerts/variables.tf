@@ -74,6 +74,32 @@ variable "log_alerts" {
   default     = {}
 }
 
+variable "availability_tests" {
+  type = map(object({
+    name                      = string
+    resource_group_name       = string
+    location                  = string
+    component_id              = string
+    description               = string
+    url                       = string
+    frequency                 = number
+    timeout                   = number
+    expected_status_code      = number
+    geo_locations             = list(string)
+    certificate_days          = optional(number)
+    alert_name                = string
+    alert_resource_group_name = string
+    alert_window_size         = string
+    severity                  = number
+    failed_locations          = number
+    duration_alert_name       = optional(string)
+    slower_than_ms            = optional(number)
+    action_groups             = list(string)
+  }))
+  description = "Availability tests keyed by name: each requests url from geo_locations (Azure test location IDs) every frequency seconds and records the results in the Application Insights component_id, in its location; an alert fires when failed_locations fail, another when slower_than_ms is set and exceeded on average; action_groups as in var.alerts."
+  default     = {}
+}
+
 variable "activity_alerts" {
   type = map(object({
     name           = string

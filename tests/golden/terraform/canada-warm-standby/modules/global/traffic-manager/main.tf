@@ -57,6 +57,16 @@ resource "azurerm_traffic_manager_azure_endpoint" "this" {
       scope = subnet.value.scope
     }
   }
+
+  # Sent with the probes to this endpoint, over the profile's of the same name.
+  dynamic "custom_header" {
+    for_each = each.value.custom_headers
+
+    content {
+      name  = custom_header.key
+      value = custom_header.value
+    }
+  }
 }
 
 resource "azurerm_traffic_manager_external_endpoint" "this" {
@@ -77,6 +87,16 @@ resource "azurerm_traffic_manager_external_endpoint" "this" {
     content {
       first = subnet.value.first
       scope = subnet.value.scope
+    }
+  }
+
+  # Sent with the probes to this endpoint, over the profile's of the same name.
+  dynamic "custom_header" {
+    for_each = each.value.custom_headers
+
+    content {
+      name  = custom_header.key
+      value = custom_header.value
     }
   }
 }
@@ -100,6 +120,16 @@ resource "azurerm_traffic_manager_nested_endpoint" "this" {
     content {
       first = subnet.value.first
       scope = subnet.value.scope
+    }
+  }
+
+  # Sent with the probes to this endpoint, over the profile's of the same name.
+  dynamic "custom_header" {
+    for_each = each.value.custom_headers
+
+    content {
+      name  = custom_header.key
+      value = custom_header.value
     }
   }
 }

@@ -34,6 +34,7 @@ variable "azure_endpoints" {
     enabled            = bool
     geo_mappings       = list(string)
     subnets            = list(object({ first = string, scope = number }))
+    custom_headers     = map(string)
   }))
   description = "Azure endpoints keyed by \"<profile>/<endpoint>\": a public IP with a DNS name in front of a region's ingress."
 
@@ -57,6 +58,7 @@ variable "external_endpoints" {
     enabled           = bool
     geo_mappings      = list(string)
     subnets           = list(object({ first = string, scope = number }))
+    custom_headers    = map(string)
   }))
   description = "External endpoints keyed by \"<profile>/<endpoint>\": a host name or IP address; endpoint_location is null unless written."
 }
@@ -73,6 +75,7 @@ variable "nested_endpoints" {
     enabled                 = bool
     geo_mappings            = list(string)
     subnets                 = list(object({ first = string, scope = number }))
+    custom_headers          = map(string)
   }))
   description = "Nested endpoints keyed by \"<profile>/<endpoint>\": child_profile is another key of var.profiles."
 }

@@ -21,6 +21,11 @@ output "log_alert_ids" {
   value       = { for key, alert in azurerm_monitor_scheduled_query_rules_alert_v2.this : key => alert.id }
 }
 
+output "availability_test_ids" {
+  description = "Availability test resource IDs keyed like var.availability_tests."
+  value       = { for key, test in azurerm_application_insights_standard_web_test.this : key => test.id }
+}
+
 output "activity_alert_ids" {
   description = "Activity-log alert resource IDs keyed like var.activity_alerts."
   value       = { for key, alert in azurerm_monitor_activity_log_alert.this : key => alert.id }

@@ -10,6 +10,12 @@
 # Azure runs the query and holds its results. The query answers one row with
 # a `value` column, so any time aggregation of it is that value.
 #
+# Availability tests request a URL from Azure's probe locations and record
+# the results in a region's Application Insights, beside which the test lives
+# (azurerm links it to the component with a `hidden-link` tag). One metric
+# alert fires when enough locations fail; another, when the test asks for it,
+# when the responses are slower than a threshold on average.
+#
 # Activity-log alerts watch the subscription's activity log (failover
 # operations, Service Health, Resource Health). Azure processes each in its
 # location: global, or westeurope/northeurope to keep processing in the EU.
@@ -144,6 +150,93 @@ resource "azurerm_monitor_scheduled_query_rules_alert_v2" "this" {
       for group in each.value.action_groups :
       group == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[group].id
     ]
+  }
+}
+
+resource "azurerm_application_insights_standard_web_test" "this" {
+  for_each = var.availability_tests
+
+  name                    = each.value.name
+  resource_group_name     = each.value.resource_group_name
+  location                = each.value.location
+  application_insights_id = each.value.component_id
+  description             = each.value.description
+  geo_locations           = each.value.geo_locations
+  frequency               = each.value.frequency
+  timeout                 = each.value.timeout
+  enabled                 = true
+  tags                    = var.tags
+
+  request {
+    url = each.value.url
+  }
+
+  validation_rules {
+    expected_status_code        = each.value.expected_status_code
+    ssl_check_enabled           = startswith(each.value.url, "https://")
+    ssl_cert_remaining_lifetime = each.value.certificate_days
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "availability" {
+  for_each = var.availability_tests
+
+  name                = each.value.alert_name
+  resource_group_name = each.value.alert_resource_group_name
+  scopes              = [azurerm_application_insights_standard_web_test.this[each.key].id, each.value.component_id]
+  description         = "Failed availability test: ${each.value.description}"
+  severity            = each.value.severity
+  frequency           = "PT1M"
+  window_size         = each.value.alert_window_size
+  tags                = var.tags
+
+  application_insights_web_test_location_availability_criteria {
+    web_test_id           = azurerm_application_insights_standard_web_test.this[each.key].id
+    component_id          = each.value.component_id
+    failed_location_count = each.value.failed_locations
+  }
+
+  dynamic "action" {
+    for_each = each.value.action_groups
+
+    content {
+      action_group_id = action.value == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[action.value].id
+    }
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "availability_duration" {
+  for_each = { for key, test in var.availability_tests : key => test if test.slower_than_ms != null }
+
+  name                = each.value.duration_alert_name
+  resource_group_name = each.value.alert_resource_group_name
+  scopes              = [each.value.component_id]
+  description         = "Slow availability test: ${each.value.description}"
+  severity            = each.value.severity
+  frequency           = "PT1M"
+  window_size         = each.value.alert_window_size
+  tags                = var.tags
+
+  criteria {
+    metric_namespace = "microsoft.insights/components"
+    metric_name      = "availabilityResults/duration"
+    aggregation      = "Average"
+    operator         = "GreaterThan"
+    threshold        = each.value.slower_than_ms
+
+    dimension {
+      name     = "availabilityResult/name"
+      operator = "Include"
+      values   = [each.value.name]
+    }
+  }
+
+  dynamic "action" {
+    for_each = each.value.action_groups
+
+    content {
+      action_group_id = action.value == "default" ? azurerm_monitor_action_group.this.id : azurerm_monitor_action_group.named[action.value].id
+    }
   }
 }
 
