@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-#include "compiler/services/alerts/availability.h"
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
@@ -21,6 +20,8 @@
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
 #include "compiler/services/alerts/activity_text.h"
+#include "compiler/services/alerts/availability.h"
+#include "compiler/services/alerts/log_query.h"
 #include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
@@ -1144,13 +1145,7 @@ Expr frontdoor(const Estate& e) {
 
 // "P99 replication latency between regions above 500 on cosno-rag-eu-prod".
 std::string alert_description(const AlertInstance& a) {
-  const char* comparison = "above";
-  switch (a.alert->comparison.value) {
-    case model::Comparison::kGreaterThan: comparison = "above"; break;
-    case model::Comparison::kGreaterOrEqual: comparison = "at or above"; break;
-    case model::Comparison::kLessThan: comparison = "below"; break;
-    case model::Comparison::kLessOrEqual: comparison = "at or below"; break;
-  }
+  const char* comparison = services::alerts::comparison_words(a.alert->comparison.value);
   const char* unit = a.metric->unit == catalog::MetricUnit::kMilliseconds ? " ms"
                      : a.metric->unit == catalog::MetricUnit::kPercent    ? "%"
                                                                           : "";

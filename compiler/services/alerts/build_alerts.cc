@@ -115,7 +115,7 @@ std::string log_metric_keys(bool value_column) {
 // holds only queries log_query.h can write. Returns whether it refused one.
 bool read_log_condition(BlockReader& r, Alert& a, const catalog::MetricInfo* metric) {
   const ReadContext& ctx = r.context();
-  const bool custom = !a.custom_metric.value.empty();
+  const bool custom = a.custom_metric.explicit_;
   const std::string custom_name = a.custom_metric.value;  // kept for messages once refused
   bool refused = false;
   if (custom && !valid_custom_metric_name(a.custom_metric.value)) {

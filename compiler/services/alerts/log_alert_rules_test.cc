@@ -229,6 +229,9 @@ TEST(LogAlerts, CustomMetricName) {
   EXPECT_EQ(Lines{"M038 10:23 custom metric name `lag\" | take 1` is not letters, digits, spaces "
                   "and `_ . - /`"},
             diagnostics_of(text));
+  EXPECT_EQ(Lines{"M038 10:23 custom metric name `` is not letters, digits, spaces and `_ . - /`"},
+            diagnostics_of(with_alert("      custom_metric = \"\"\n"
+                                      "      above         = 1\n")));
 }
 
 TEST(LogAlerts, WindowOfTwelveHours) {

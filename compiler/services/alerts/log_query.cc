@@ -83,6 +83,8 @@ std::pair<std::string, std::string_view> measured(const model::Alert& a) {
   return {std::string(m.description), unit};
 }
 
+}  // namespace
+
 const char* comparison_words(model::Comparison c) {
   switch (c) {
     case model::Comparison::kGreaterThan:
@@ -96,8 +98,6 @@ const char* comparison_words(model::Comparison c) {
   }
   return "above";
 }
-
-}  // namespace
 
 std::string log_scope_key(const estate::LogAlertInstance& a) {
   return "app_insights/" + a.region->key;

@@ -19,6 +19,9 @@ std::string log_query(const model::Alert& a);
 // `scopeIds`: app_insights/<region key>, as metric alerts on it name it.
 std::string log_scope_key(const estate::LogAlertInstance& a);
 
+// "above", "at or above", "below", "at or below": a comparison in words.
+const char* comparison_words(model::Comparison c);
+
 // "<what> <comparison> <threshold> on <watched>", the rule's description.
 std::string log_description(const model::Alert& a, std::string_view watched);
 

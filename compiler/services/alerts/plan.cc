@@ -43,6 +43,25 @@ std::vector<std::string> notified_groups(const model::Alerts& alerts, const A& a
   return groups;
 }
 
+// A resource of region `r` outside the region's resource group: held by the
+// region's boundary.
+void held_by(const model::Topology& t, const model::Region& r, estate::Resource& res) {
+  res.region = &r;
+  if (const model::Boundary* b = rules::boundary_of(t, r))
+    res.holders.push_back(static_cast<size_t>(b - t.boundaries.data()));
+}
+
+// A `data = ...` the topology writes classes the placement's data, the line
+// leading its reasons.
+void declare_data(estate::Placement& p, const model::Sourced<model::DataClass>& data,
+                  const std::string& declarer) {
+  if (!data.explicit_) return;
+  p.data_class = data.value;
+  p.reasons.insert(p.reasons.begin(),
+                   {data.location, fmt::format("{} `data = {}`", declarer,
+                                               model::to_string(data.value))});
+}
+
 // The operations the failover events are recorded as in the activity log
 // (Microsoft Learn, "Azure permissions for Databases"):
 // - Cosmos DB: a change of the accounts' failover priorities, which a manual
@@ -185,9 +204,7 @@ void add_log(estate::Estate& e) {
          {"target", {{"kind", "app_insights"}, {"key", r.key}, {"name", x.watched}}}},
         true);
     res.source = a.location;
-    res.region = &r;
-    if (const model::Boundary* b = rules::boundary_of(*e.topology, r))
-      res.holders.push_back(static_cast<size_t>(b - e.topology->boundaries.data()));
+    held_by(*e.topology, r, res);
     // In the region's own location, so covered by the region's placement
     // (follows_region leaves it unchecked): listed, not reported twice.
     estate::Placement p = estate::follows_region(r, "the log search alert");
@@ -245,9 +262,7 @@ void add_availability(estate::Estate& e) {
          {"target", {{"kind", "app_insights"}, {"key", r.key}}}},
         true);
     test.source = a.location;
-    test.region = &r;
-    if (const model::Boundary* b = rules::boundary_of(t, r))
-      test.holders.push_back(static_cast<size_t>(b - t.boundaries.data()));
+    held_by(t, r, test);
     estate::Placement p{estate::PlacementKind::kProcessing, x.probe_locations};
     p.reasons.push_back(
         {a.location, fmt::format("availability test `{}` requests its URL from {} and Azure "
@@ -260,13 +275,7 @@ void add_availability(estate::Estate& e) {
                                                    "boundary where Azure runs availability tests",
                                                    r.key)});
     }
-    if (a.data.explicit_) {
-      p.data_class = a.data.value;
-      p.reasons.insert(p.reasons.begin(),
-                       {a.data.location, fmt::format("availability test `{}` declares its "
-                                                     "responses `data = {}`",
-                                                     a.name, model::to_string(a.data.value))});
-    }
+    declare_data(p, a.data, fmt::format("availability test `{}` declares its responses", a.name));
     test.placements.push_back(std::move(p));
     json alert = {{"severity", a.severity.value},
                   {"failed_locations", x.failed_locations},
@@ -313,13 +322,7 @@ void add_activity(estate::Estate& e, const std::string& rg) {
                            "`westeurope` or `northeurope`, and no EU location fits "
                            "every boundary the alert watches"});
     }
-    if (a.data.explicit_) {
-      p.data_class = a.data.value;
-      p.reasons.insert(p.reasons.begin(),
-                       {a.data.location, fmt::format("activity alert `{}` declares its events "
-                                                     "`data = {}`",
-                                                     a.name, model::to_string(a.data.value))});
-    }
+    declare_data(p, a.data, fmt::format("activity alert `{}` declares its events", a.name));
     r.placements.push_back(std::move(p));
   }
 }
