@@ -1659,6 +1659,32 @@ param globalAlertSettings = {
         0
       ]
     }
+    {
+      name: 'webtest-api-certificate'
+      resourceGroupName: 'rg-rag-eu-prod'
+      location: 'westeurope'
+      description: 'https://api.rag.company.com/api/health from 3 locations, recorded in eu'
+      scope: 'app_insights/eu'
+      url: 'https://api.rag.company.com/api/health'
+      frequency: 900
+      timeout: 30
+      expectedStatusCode: 200
+      locations: [
+        'emea-fr-pra-edge'
+        'emea-gb-db3-azr'
+        'emea-nl-ams-azr'
+      ]
+      certificateDays: 30
+      alertName: 'alert-api-certificate'
+      alertWindowSize: 'PT15M'
+      severity: 2
+      failedLocations: 1
+      durationAlertName: ''
+      slowerThanMs: 0
+      actionGroups: [
+        0
+      ]
+    }
   ]
   activityAlerts: []
 }

@@ -1283,6 +1283,25 @@ locals {
       action_groups             = ["default"]
       region                    = "us"
     }
+    api-certificate = {
+      name                      = "webtest-api-certificate"
+      resource_group_name       = "rg-rag-eu-prod"
+      location                  = "westeurope"
+      description               = "https://api.rag.company.com/api/health from 3 locations, recorded in eu"
+      url                       = "https://api.rag.company.com/api/health"
+      frequency                 = 900
+      timeout                   = 30
+      expected_status_code      = 200
+      geo_locations             = ["emea-fr-pra-edge", "emea-gb-db3-azr", "emea-nl-ams-azr"]
+      alert_name                = "alert-api-certificate"
+      alert_resource_group_name = "rg-rag-global-prod"
+      alert_window_size         = "PT15M"
+      severity                  = 2
+      failed_locations          = 1
+      certificate_days          = 30
+      action_groups             = ["default"]
+      region                    = "eu"
+    }
   }
 }
 
