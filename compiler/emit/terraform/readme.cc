@@ -25,7 +25,8 @@ struct ModuleDoc {
 
 constexpr ModuleDoc kModules[] = {
     {"global/alerts", "alerts", "once",
-     "action groups, one metric alert per alert and watched resource, activity-log alerts"},
+     "action groups, one metric or log search alert per alert and watched resource, "
+     "activity-log alerts, availability tests with their alerts"},
     {"global/container-registry", "container_registry", "per registry",
      "container registry and its geo-replications, private endpoints, AcrPull for AKS"},
     {"global/cosmosdb", "cosmos", "per boundary",
