@@ -9,6 +9,7 @@
 #include "compiler/estate/add_resource.h"
 #include "compiler/estate/estate.h"
 #include "compiler/naming/cosmos_accounts.h"
+#include "compiler/services/alerts/notified_groups.h"
 #include "compiler/services/registry.h"
 #include "compiler/text/ascii.h"
 
@@ -279,23 +280,6 @@ void plan_policies(Estate& e) {
   }
 }
 
-// The action groups an alert notifies, the default group first, then the
-// declared ones in order: those it names, or, when it names none, every
-// group whose `max_severity` reaches its severity.
-std::vector<std::string> notified_groups(const model::Alerts& alerts, const model::Alert& alert) {
-  auto named = [&](std::string_view group) {
-    return std::any_of(alert.notify.begin(), alert.notify.end(),
-                       [&](const model::Sourced<std::string>& n) { return n.value == group; });
-  };
-  std::vector<std::string> groups;
-  if (alert.notify.empty() || named("default")) groups.push_back("default");
-  for (const model::ActionGroup& g : alerts.groups) {
-    bool by_severity = alert.notify.empty() && alert.severity.value <= g.max_severity.value;
-    if (by_severity || named(g.name)) groups.push_back(g.name);
-  }
-  return groups;
-}
-
 void plan_alerts(Estate& e) {
   const model::Topology& t = *e.topology;
   for (const model::Alert& alert : t.alerts.alerts) {
@@ -307,7 +291,8 @@ void plan_alerts(Estate& e) {
       if (e.names.get(name_key).empty()) return;
       e.alerts.push_back({fmt::format("{}/{}", alert.name, target_key), e.names.get(name_key),
                           &alert, metric, std::move(target), std::move(target_key),
-                          e.names.scope(name_key), watched, notified_groups(t.alerts, alert)});
+                          e.names.scope(name_key), watched,
+                          services::alerts::notified_groups(t.alerts, alert)});
     };
     // `what` is the watched resource's naming key under the region.
     auto per_region = [&](std::string target, Service service, std::string_view what) {

@@ -790,9 +790,9 @@ class MainFile {
     };
     for (const AlertPlan& a : p_.alerts) watch(a.scope, a.target, a.target_key);
     for (const estate::LogAlertInstance& a : p_.estate->log_alerts)
-      watch(services::alerts::log_scope_key(a), "app_insights", a.region->key);
+      watch(services::alerts::app_insights_scope_key(*a.region), "app_insights", a.region->key);
     for (const estate::AvailabilityTestInstance& a : p_.estate->availability_tests)
-      watch("app_insights/" + a.region->key, "app_insights", a.region->key);
+      watch(services::alerts::app_insights_scope_key(*a.region), "app_insights", a.region->key);
     module(f_, {"alerts",
                 "alerts.bicep",
                 "globalGroup",

@@ -44,7 +44,8 @@ constexpr Choice<HealthEvent> kHealthEvents[] = {
     {"security", HealthEvent::kSecurity},
 };
 
-constexpr Choice<DataClass> kActivityData[] = {
+// What an activity-log alert's events or an availability test's responses hold.
+constexpr Choice<DataClass> kDataClasses[] = {
     {"personal", DataClass::kPersonal},
     {"non-personal", DataClass::kNonPersonal},
 };
@@ -382,7 +383,7 @@ void read_activity(BlockReader& r, ActivityAlert& a) {
         "remove it to let topoc choose by the boundaries the alert watches";
     a.processed_in = {};
   }
-  r.choice<DataClass>("data", a.data, kActivityData);
+  r.choice<DataClass>("data", a.data, kDataClasses);
   r.integer("severity", a.severity, 0, 4);
   r.names("notify", a.notify);
 }
@@ -458,7 +459,7 @@ void read_availability(BlockReader& r, AvailabilityTest& a) {
     d.help = "write an https:// URL, or remove `certificate_days`";
     a.certificate_days = {};
   }
-  r.choice<DataClass>("data", a.data, kActivityData);
+  r.choice<DataClass>("data", a.data, kDataClasses);
   r.integer("severity", a.severity, 0, 4);
   r.names("notify", a.notify);
 }

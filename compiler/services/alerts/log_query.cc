@@ -99,8 +99,8 @@ const char* comparison_words(model::Comparison c) {
   return "above";
 }
 
-std::string log_scope_key(const estate::LogAlertInstance& a) {
-  return "app_insights/" + a.region->key;
+std::string app_insights_scope_key(const model::Region& region) {
+  return "app_insights/" + region.key;
 }
 
 std::string log_description(const model::Alert& a, std::string_view watched) {

@@ -15,9 +15,10 @@ namespace topoc::services::alerts {
 // Only for an alert with Alert::log_search set and a known metric or a
 // custom metric; the reader has refused anything else.
 std::string log_query(const model::Alert& a);
-// The key of the watched component's ID in the Bicep alerts module's
-// `scopeIds`: app_insights/<region key>, as metric alerts on it name it.
-std::string log_scope_key(const estate::LogAlertInstance& a);
+// The key of a region's Application Insights ID in the Bicep alerts
+// module's `scopeIds`: app_insights/<region key>, as metric alerts on it
+// name it; log search alerts and availability tests use it too.
+std::string app_insights_scope_key(const model::Region& region);
 
 // "above", "at or above", "below", "at or below": a comparison in words.
 const char* comparison_words(model::Comparison c);

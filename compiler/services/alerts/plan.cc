@@ -11,6 +11,7 @@
 #include "compiler/catalog/web_test_locations.h"
 #include "compiler/services/alerts/availability.h"
 #include "compiler/services/alerts/log_query.h"
+#include "compiler/services/alerts/notified_groups.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::alerts {
@@ -24,23 +25,6 @@ json receivers(const model::Sourced<std::string>& email,
   json out = {{"email", email.value.empty() ? json() : json(email.value)}};
   for (const auto& w : webhooks) out["webhooks"].push_back(w.value);
   return out;
-}
-
-// The action groups an activity or log search alert notifies, as
-// estate::AlertInstance::groups.
-template <typename A>
-std::vector<std::string> notified_groups(const model::Alerts& alerts, const A& a) {
-  auto named = [&](std::string_view group) {
-    return std::any_of(a.notify.begin(), a.notify.end(),
-                       [&](const model::Sourced<std::string>& n) { return n.value == group; });
-  };
-  std::vector<std::string> groups;
-  if (a.notify.empty() || named("default")) groups.push_back("default");
-  for (const model::ActionGroup& g : alerts.groups) {
-    if ((a.notify.empty() && a.severity.value <= g.max_severity.value) || named(g.name))
-      groups.push_back(g.name);
-  }
-  return groups;
 }
 
 // A resource of region `r` outside the region's resource group: held by the
@@ -173,9 +157,9 @@ void plan_log(estate::Estate& e) {
       if (!r.monitoring) continue;
       const std::string key = "alerts." + a.name + ".region." + r.key;
       if (e.names.get(key).empty()) continue;
+      const std::string& component = e.names.region(r.key, "appi");
       e.log_alerts.push_back({a.name + "/" + r.key, e.names.get(key), &a, &r, e.names.scope(key),
-                              e.names.region(r.key, "appi"), log_query(a),
-                              log_description(a, e.names.region(r.key, "appi")),
+                              component, log_query(a), log_description(a, component),
                               notified_groups(t.alerts, a)});
     }
   }
