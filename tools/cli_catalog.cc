@@ -40,6 +40,8 @@ const char* target_name(catalog::MetricTarget t) {
       return "redis";
     case catalog::MetricTarget::kSearch:
       return "ai_search";
+    case catalog::MetricTarget::kPostgres:
+      return "postgres";
   }
   return "";
 }
@@ -48,6 +50,8 @@ const char* unit_name(catalog::MetricUnit u) {
   switch (u) {
     case catalog::MetricUnit::kMilliseconds:
       return "milliseconds";
+    case catalog::MetricUnit::kSeconds:
+      return "seconds";
     case catalog::MetricUnit::kPercent:
       return "percent";
     case catalog::MetricUnit::kCount:

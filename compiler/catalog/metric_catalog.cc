@@ -16,6 +16,12 @@ using enum MetricUnit;
 // their log source is the classic `requests` table (success, resultCode,
 // duration in milliseconds) that a log search alert scoped to the component
 // queries. A 5xx count has no standard metric, only its rows.
+// PostgreSQL flexible server: Learn, "Supported metrics for
+// Microsoft.DBforPostgreSQL/flexibleServers" (storage_percent, Percent, at
+// PT1M; longest_query_time_sec, Seconds, Maximum, at PT1M) and "Monitoring
+// and metrics in Azure Database for PostgreSQL" (the oldest query is an
+// enhanced metric, published only while the dynamic server parameter
+// metrics.collector_database_activity is on).
 constexpr MetricInfo kMetrics[] = {
     {"cosmos.replication_latency", kCosmos, "Microsoft.DocumentDB/databaseAccounts",
      "ReplicationLatency", "Maximum", kMilliseconds, "", "", "P99 replication latency between regions"},
@@ -48,6 +54,11 @@ constexpr MetricInfo kMetrics[] = {
      "Average", kMilliseconds, "", "", "server response time", 60, "duration"},
     {"redis.server_load", kRedis, "Microsoft.Cache/redis", "serverLoad", "Maximum", kPercent, "",
      "", "Redis server load"},
+    {"postgres.storage", kPostgres, "Microsoft.DBforPostgreSQL/flexibleServers",
+     "storage_percent", "Maximum", kPercent, "", "", "share of the server's storage in use"},
+    {"postgres.oldest_query", kPostgres, "Microsoft.DBforPostgreSQL/flexibleServers",
+     "longest_query_time_sec", "Maximum", kSeconds, "", "", "age of the oldest running query", 60,
+     "", "", "metrics.collector_database_activity"},
     {"search.latency", kSearch, "Microsoft.Search/searchServices", "SearchLatency", "Average",
      kMilliseconds, "", "", "search query latency"},
     {"search.throttled_queries", kSearch, "Microsoft.Search/searchServices",

@@ -8,8 +8,17 @@
 
 namespace topoc::catalog {
 
-enum class MetricTarget { kCosmos, kFrontDoor, kAks, kOpenAI, kAppInsights, kRedis, kSearch };
-enum class MetricUnit { kMilliseconds, kPercent, kCount };
+enum class MetricTarget {
+  kCosmos,
+  kFrontDoor,
+  kAks,
+  kOpenAI,
+  kAppInsights,
+  kRedis,
+  kSearch,
+  kPostgres,
+};
+enum class MetricUnit { kMilliseconds, kSeconds, kPercent, kCount };
 
 struct MetricInfo {
   std::string_view key;        // DSL name: cosmos.replication_latency
@@ -30,6 +39,10 @@ struct MetricInfo {
   // metric with no log source.
   std::string_view log_column;
   std::string_view log_count_if;
+  // A server parameter Azure publishes the metric under only when it is
+  // `on` (PostgreSQL's enhanced metrics); empty when always published. A
+  // server an alert watches gets the parameter set.
+  std::string_view server_parameter;
 };
 
 // A metric with no platform metric exists only in the logs: only a log

@@ -98,6 +98,8 @@ constexpr std::array kTypes = {
             "azurerm_postgresql_flexible_server_virtual_endpoint", false},
     ArmType{"microsoft.dbforpostgresql/flexibleservers/databases",
             "azurerm_postgresql_flexible_server_database", false},
+    ArmType{"microsoft.dbforpostgresql/flexibleservers/configurations",
+            "azurerm_postgresql_flexible_server_configuration", false},
     // Resource Graph lists the profile; its endpoints are sub-resources it
     // does not list.
     ArmType{"microsoft.dataprotection/backupvaults", "azurerm_data_protection_backup_vault", true},

@@ -329,6 +329,19 @@ void plan_alerts(Estate& e) {
       case catalog::MetricTarget::kSearch:
         per_region("search", Service::kAiSearch, "search");
         break;
+      case catalog::MetricTarget::kPostgres:
+        // The server and each read replica, which a promotion through the
+        // virtual endpoint makes the server clients write to.
+        for (const model::Region& r : t.regions) {
+          if (!r.postgres) continue;
+          add("postgres", r.key, base + ".region." + r.key, e.names.region(r.key, "postgres"));
+          for (size_t i = 0; i < r.postgres->replicas.size(); ++i) {
+            add("postgres", fmt::format("{}/r{}", r.key, i + 1),
+                fmt::format("{}.region.{}.replica.{}", base, r.key, i),
+                e.names.region(r.key, fmt::format("postgres.replica.{}", i)));
+          }
+        }
+        break;
     }
   }
   std::sort(e.alerts.begin(), e.alerts.end(),

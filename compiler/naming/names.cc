@@ -783,6 +783,14 @@ class Generator {
       const Part key = region_key(r);
       add(type, base + ".region." + r.key, fmt::format("alert-{}-{}", name.text, key.text),
           global_rg_, {&key, &name});
+      // A PostgreSQL metric is watched on each read replica too:
+      // alert-<name>-<region>-r1, as the replica is named after its server.
+      if (target != catalog::MetricTarget::kPostgres) continue;
+      for (size_t i = 0; i < r.postgres->replicas.size(); ++i) {
+        add(type, fmt::format("{}.region.{}.replica.{}", base, r.key, i),
+            fmt::format("alert-{}-{}-r{}", name.text, key.text, i + 1), global_rg_,
+            {&key, &name});
+      }
     }
   }
 
@@ -798,6 +806,8 @@ class Generator {
         return r.redis.has_value();
       case catalog::MetricTarget::kSearch:
         return r.search.has_value();
+      case catalog::MetricTarget::kPostgres:
+        return r.postgres.has_value();
       case catalog::MetricTarget::kCosmos:
       case catalog::MetricTarget::kFrontDoor:
         return false;

@@ -45,6 +45,10 @@ STUB_OUTPUTS = {
                       'output "gateway_url" { value = "https://${var.name}.azure-api.net" }\n'
                       'output "gateway_regional_urls" { value = { for l in concat([var.location], var.additional_locations[*].location) : l => "https://${var.name}-${l}-01.regional.azure-api.net" } }\n'
                       'output "principal_id" { value = "principal-id" }\n',
+    # Alerts on a read replica look its ID up as "<region>/<replica key>".
+    "postgres": 'output "id" { value = "server-id" }\n'
+                'output "fqdn" { value = "server-fqdn" }\n'
+                'output "replica_ids" { value = { for k, r in var.replicas : k => "replica-${k}" } }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'

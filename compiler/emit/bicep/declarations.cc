@@ -55,6 +55,7 @@ Declarations declare(const Plan& plan) {
     out.storage = element(kRegionStorage, i);
     out.redis = element(kRegionRedis, i);
     out.keyvault = element(kRegionKeyVaults, i);
+    out.postgres = element(kRegionPostgres, i);
     out.origin_host_variable = variables.take(environment_variable(plan.regions[i].region->key));
     d.regions.push_back(std::move(out));
   }

@@ -59,7 +59,7 @@ inline constexpr RegionCollection kRegionApiManagement{"regionApiManagement", "a
 // Region i's element of each collection: {`regions[i].aks`, `regionAks[i]`}.
 struct RegionDeclarations {
   Declaration group, network, private_dns, monitoring, aks, search, openai, storage, redis,
-      keyvault;
+      keyvault, postgres;
   // Environment variable <environment>.bicepparam reads the region's ingress host from.
   std::string origin_host_variable;
 };

@@ -764,7 +764,17 @@ class MainFile {
       if (target == "openai") return d.openai.symbol + ".outputs.id";
       if (target == "app_insights") return d.monitoring.symbol + ".outputs.applicationInsightsId";
       if (target == "redis") return d.redis.symbol + ".outputs.id";
+      if (target == "postgres") return d.postgres.symbol + ".outputs.id";
       if (target == "search") return d.search.symbol + ".outputs.id";
+    }
+    // A PostgreSQL read replica: "<region>/r<n>", the n-th of the region's
+    // server's replicas.
+    if (size_t slash = target_key.find("/r"); target == "postgres" && slash != target_key.npos) {
+      for (size_t i = 0; i < p_.regions.size(); ++i) {
+        if (p_.regions[i].region->key != target_key.substr(0, slash)) continue;
+        return fmt::format("{}.outputs.replicaIds[{}]", d_.regions[i].postgres.symbol,
+                           std::stoul(std::string(target_key.substr(slash + 2))) - 1);
+      }
     }
     return "''";
   }

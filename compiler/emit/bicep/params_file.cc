@@ -22,6 +22,7 @@
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/managed_redis/geo_groups.h"
+#include "compiler/services/postgres/server_parameters.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
 #include "compiler/services/servicebus/trusted_services.h"
@@ -369,6 +370,10 @@ class ParamsFile {
                                          {"collation", str(db.collation.value)}}));
     }
     props.push_back({"databases", Value::array(std::move(databases))});
+    std::vector<Value> parameters;
+    for (const auto& [parameter, value] : services::postgres::server_parameters(*p_.topology))
+      parameters.push_back(Value::object({{"name", str(parameter)}, {"value", str(value)}}));
+    props.push_back({"parameters", Value::array(std::move(parameters))});
     props.push_back({"privateEndpointName", str(p_.region_name(r, "pep.postgres"))});
     props.push_back({"privateDnsZones", zones(plan, {"privatelink.postgres."})});
     return Value::object(std::move(props));

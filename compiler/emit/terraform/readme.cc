@@ -68,7 +68,7 @@ constexpr ModuleDoc kModules[] = {
      "reads it with and its Key Vault Crypto Service Encryption User role"},
     {"regional/postgres", "postgres", "per region",
      "PostgreSQL flexible server, Entra administrator, databases, read replicas, virtual endpoint, "
-     "private endpoints"},
+     "private endpoints, the server parameters alerts need"},
     {"regional/backup", "backup", "per region",
      "Backup vault, long-term retention policy and backup instance of the region's PostgreSQL "
      "server, the vault identity's role assignments"},

@@ -17,6 +17,7 @@
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
+#include "compiler/services/postgres/server_parameters.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
 #include "compiler/services/alerts/activity_text.h"
@@ -434,6 +435,9 @@ Expr postgres(const Estate& e, const model::Region& r) {
     databases.push_back({db.name, Expr::object({{"charset", str(db.charset.value)},
                                                 {"collation", str(db.collation.value)}})});
   }
+  std::vector<Entry> configurations;
+  for (const auto& [parameter, value] : services::postgres::server_parameters(*e.topology))
+    configurations.push_back({std::string(parameter), str(value)});
   bool endpoint = pg.virtual_endpoint.value && !pg.replicas.empty();
   return Expr::object({
       {"name", str(e.names.region(r.key, "postgres"))},
@@ -450,6 +454,7 @@ Expr postgres(const Estate& e, const model::Region& r) {
       {"virtual_endpoint_name",
        endpoint ? str(e.names.region(r.key, "postgres.endpoint")) : Expr::null()},
       {"databases", Expr::object(std::move(databases))},
+      {"configurations", Expr::object(std::move(configurations))},
       {"private_endpoint_name", str(e.names.region(r.key, "pep.postgres"))},
       {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.postgres."))},
   });
@@ -1147,6 +1152,7 @@ Expr frontdoor(const Estate& e) {
 std::string alert_description(const AlertInstance& a) {
   const char* comparison = services::alerts::comparison_words(a.alert->comparison.value);
   const char* unit = a.metric->unit == catalog::MetricUnit::kMilliseconds ? " ms"
+                     : a.metric->unit == catalog::MetricUnit::kSeconds    ? " s"
                      : a.metric->unit == catalog::MetricUnit::kPercent    ? "%"
                                                                           : "";
   return fmt::format("{} {} {}{} on {}", a.metric->description, comparison, a.alert->threshold.value,

@@ -445,7 +445,7 @@ void regional_modules(const Estate& e, Body& file) {
     for (const char* setting :
          {"sku_name", "postgres_version", "storage_mb", "storage_tier", "auto_grow_enabled", "zone",
           "high_availability", "backup_retention_days", "geo_redundant_backup_enabled", "replicas",
-          "virtual_endpoint_name", "databases"}) {
+          "virtual_endpoint_name", "databases", "configurations"}) {
       b.attribute(setting, raw(fmt::format("each.value.postgres.{}", setting)));
     }
     b.attribute("administrator_name", Expr::string("topoc-deployer"));
@@ -715,6 +715,7 @@ void global_modules(const Estate& e, Body& file) {
         {"cosmos", "{ for key, account in module.cosmos : key => account.id }"},
         {"frontdoor", "{ global = module.frontdoor.profile_id }"},
         {"openai", "{ for key, account in module.openai : key => account.id }"},
+        {"postgres", "merge({ for key, server in module.postgres : key => server.id }, [for key, server in module.postgres : { for replica, id in server.replica_ids : \"${key}/${replica}\" => id }]...)"},
         {"redis", "{ for key, cache in module.redis : key => cache.id }"},
         {"search", "{ for key, service in module.search : key => service.id }"},
     };

@@ -200,6 +200,8 @@ bool target_exists(const Topology& t, catalog::MetricTarget target) {
       return any_region(Service::kRedis);
     case catalog::MetricTarget::kSearch:
       return any_region(Service::kAiSearch);
+    case catalog::MetricTarget::kPostgres:
+      return any_region(Service::kPostgres);
   }
   return false;
 }
@@ -264,9 +266,11 @@ void read_alert(BlockReader& r, Alert& a) {
     if (v.kind == dsl::ValueKind::kQuantity) {
       bool percent = v.text == "%";
       bool ms = v.text == "ms";
+      bool secs = v.text == "s";
       unit_ok = unit ? (percent && *unit == catalog::MetricUnit::kPercent) ||
-                           (ms && *unit == catalog::MetricUnit::kMilliseconds)
-                     : (percent || ms);
+                           (ms && *unit == catalog::MetricUnit::kMilliseconds) ||
+                           (secs && *unit == catalog::MetricUnit::kSeconds)
+                     : (percent || ms || secs);
       if (!unit_ok) {
         ctx.report(Kind::UnknownUnit, v.span,
                    fmt::format("`{}{}` does not fit {}; its threshold is {}", v.number, v.text,
@@ -277,6 +281,7 @@ void read_alert(BlockReader& r, Alert& a) {
                                !unit                                          ? "a number"
                                : *unit == catalog::MetricUnit::kPercent      ? "a percentage like 5%"
                                : *unit == catalog::MetricUnit::kMilliseconds ? "a latency like 500ms"
+                               : *unit == catalog::MetricUnit::kSeconds      ? "a duration like 10s"
                                : custom ? "a plain number in the metric's own unit"
                                         : "a count"));
         continue;

@@ -77,6 +77,7 @@ std::pair<std::string, std::string_view> measured(const model::Alert& a) {
             "%"};
   }
   std::string_view unit = m.unit == catalog::MetricUnit::kMilliseconds ? " ms"
+                          : m.unit == catalog::MetricUnit::kSeconds    ? " s"
                           : m.unit == catalog::MetricUnit::kPercent    ? "%"
                                                                        : "";
   if (a.percentile.explicit_) return {fmt::format("P{} {}", a.percentile.value, m.description), unit};

@@ -1,12 +1,13 @@
 // A region's PostgreSQL flexible server: the server (primary), the copy of
 // its backups in the Azure pair when geo-redundant backup is on (backup
 // copy, R011), each read replica (replica, R010), its databases, virtual
-// endpoint and private endpoints.
+// endpoint, private endpoints and the server parameters alerts need.
 #include <fmt/format.h>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
 #include "compiler/services/postgres/geo_backup.h"
+#include "compiler/services/postgres/server_parameters.h"
 #include "compiler/services/postgres/storage_sizes.h"
 #include "compiler/services/registry.h"
 
@@ -45,6 +46,7 @@ void place_backup_copy(const model::Region& r, const model::Postgres& pg, const 
 }  // namespace
 
 void plan(estate::Estate& e) {
+  const auto params = server_parameters(*e.topology);
   for (const model::Region& r : e.topology->regions) {
     if (!r.postgres) continue;
     const model::Postgres& pg = *r.postgres;
@@ -114,6 +116,26 @@ void plan(estate::Estate& e) {
                            e.names.region(r.key, "postgres.endpoint"), r.location.value,
                            {{"type", "ReadWrite"}}, false)
           .source = pg.virtual_endpoint.location;
+    }
+    // Server parameters, on the server and on each replica (its own copy).
+    if (!e.placements_only) {
+      for (const auto& [parameter, value] : params) {
+        estate::add_regional(e, r,
+                             module + ".azurerm_postgresql_flexible_server_configuration.this" +
+                                 estate::instance(parameter),
+                             "azurerm_postgresql_flexible_server_configuration",
+                             std::string(parameter), r.location.value, {{"value", value}}, false)
+            .source = pg.location;
+        for (size_t i = 0; i < pg.replicas.size(); ++i) {
+          estate::add_regional(
+              e, r,
+              module + ".azurerm_postgresql_flexible_server_configuration.replica" +
+                  estate::instance(fmt::format("r{}/{}", i + 1, parameter)),
+              "azurerm_postgresql_flexible_server_configuration", std::string(parameter),
+              pg.replicas[i].value, {{"value", value}}, false)
+              .source = pg.replicas[i].location;
+        }
+      }
     }
     estate::add_private_endpoint(e, r, "postgres", "postgres", "postgresqlServer");
   }

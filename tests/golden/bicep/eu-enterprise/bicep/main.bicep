@@ -372,6 +372,9 @@ module alerts 'modules/alerts.bicep' = {
     scopeIds: {
       'frontdoor/global': frontDoor.outputs.profileId
       'redis/westeurope': regionRedis[0]!.outputs.id
+      'postgres/westeurope': regionPostgres[0]!.outputs.id
+      'postgres/westeurope/r1': regionPostgres[0]!.outputs.replicaIds[0]
+      'postgres/westeurope/r2': regionPostgres[0]!.outputs.replicaIds[1]
       'app_insights/northeurope': regionMonitoring[1]!.outputs.applicationInsightsId
       'app_insights/westeurope': regionMonitoring[0]!.outputs.applicationInsightsId
     }

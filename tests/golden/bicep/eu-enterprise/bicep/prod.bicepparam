@@ -184,6 +184,12 @@ param regions = [
           collation: 'en_US.utf8'
         }
       ]
+      parameters: [
+        {
+          name: 'metrics.collector_database_activity'
+          value: 'on'
+        }
+      ]
       privateEndpointName: 'pep-euent-westeurope-postgres-prod'
       privateDnsZones: [
         'privatelink.postgres.database.azure.com'
@@ -687,6 +693,102 @@ param globalAlertSettings = {
       windowSize: 'PT15M'
       metricNamespace: 'Microsoft.Cache/redis'
       metricName: 'serverLoad'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '80'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-slow-queries-westeurope'
+      description: 'age of the oldest running query (postgres westeurope)'
+      scope: 'postgres/westeurope'
+      severity: 1
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      metricName: 'longest_query_time_sec'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '10'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-slow-queries-westeurope-r1'
+      description: 'age of the oldest running query (postgres westeurope/r1)'
+      scope: 'postgres/westeurope/r1'
+      severity: 1
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      metricName: 'longest_query_time_sec'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '10'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-slow-queries-westeurope-r2'
+      description: 'age of the oldest running query (postgres westeurope/r2)'
+      scope: 'postgres/westeurope/r2'
+      severity: 1
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      metricName: 'longest_query_time_sec'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '10'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-disk-space-westeurope'
+      description: 'share of the server\'s storage in use (postgres westeurope)'
+      scope: 'postgres/westeurope'
+      severity: 2
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      metricName: 'storage_percent'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '80'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-disk-space-westeurope-r1'
+      description: 'share of the server\'s storage in use (postgres westeurope/r1)'
+      scope: 'postgres/westeurope/r1'
+      severity: 2
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      metricName: 'storage_percent'
+      aggregation: 'Maximum'
+      operator: 'GreaterThan'
+      threshold: '80'
+      actionGroups: [
+        0
+      ]
+    }
+    {
+      name: 'alert-disk-space-westeurope-r2'
+      description: 'share of the server\'s storage in use (postgres westeurope/r2)'
+      scope: 'postgres/westeurope/r2'
+      severity: 2
+      frequency: 'PT5M'
+      windowSize: 'PT15M'
+      metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+      metricName: 'storage_percent'
       aggregation: 'Maximum'
       operator: 'GreaterThan'
       threshold: '80'

@@ -193,6 +193,7 @@ param regions = [
       geoRedundantBackup: true
       replicas: []
       databases: []
+      parameters: []
       privateEndpointName: 'pep-oversight-us-postgres-prod'
       privateDnsZones: [
         'privatelink.postgres.database.azure.com'
@@ -507,6 +508,7 @@ param regions = [
       geoRedundantBackup: true
       replicas: []
       databases: []
+      parameters: []
       privateEndpointName: 'pep-oversight-eu-postgres-prod'
       privateDnsZones: [
         'privatelink.postgres.database.azure.com'
@@ -821,6 +823,7 @@ param regions = [
       geoRedundantBackup: true
       replicas: []
       databases: []
+      parameters: []
       privateEndpointName: 'pep-oversight-apac-postgres-prod'
       privateDnsZones: [
         'privatelink.postgres.database.azure.com'

@@ -53,6 +53,16 @@ type postgresDatabase = {
 }
 
 @export()
+@description('A server parameter set on the server and on each replica.')
+type postgresParameter = {
+  @description('Name of the parameter, e.g. metrics.collector_database_activity.')
+  name: string
+
+  @description('Its value, e.g. on.')
+  value: string
+}
+
+@export()
 @description('A region\'s PostgreSQL flexible server.')
 type postgresSettings = {
   @description('Name of the server; also its host name under postgres.database.azure.com.')
@@ -101,6 +111,9 @@ type postgresSettings = {
 
   @description('The databases.')
   databases: postgresDatabase[]
+
+  @description('Server parameters (the enhanced metrics an alert watches), on the server and each replica.')
+  parameters: postgresParameter[]
 
   @description('Name of the server\'s private endpoint.')
   privateEndpointName: string
@@ -207,6 +220,45 @@ resource virtualEndpoint 'Microsoft.DBforPostgreSQL/flexibleServers/virtualEndpo
   ]
 }
 
+// Server parameters, set one at a time once the replicas and the virtual
+// endpoint exist: Azure refuses a change to a server busy with another
+// operation. A replica keeps parameters of its own, so each gets them too.
+@batchSize(1)
+resource parameters 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2026-10-01' = [
+  for parameter in settings.parameters: {
+    parent: server
+    name: parameter.name
+    properties: {
+      value: parameter.value
+      source: 'user-override'
+    }
+    dependsOn: [
+      replicas
+      virtualEndpoint
+    ]
+  }
+]
+
+var replicaParameters = flatten(map(
+  range(0, length(settings.replicas)),
+  i => map(settings.parameters, parameter => { replica: i, name: parameter.name, value: parameter.value })
+))
+
+@batchSize(1)
+resource replicaParameterValues 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2026-10-01' = [
+  for parameter in replicaParameters: {
+    parent: replicas[parameter.replica]
+    name: parameter.name
+    properties: {
+      value: parameter.value
+      source: 'user-override'
+    }
+    dependsOn: [
+      virtualEndpoint
+    ]
+  }
+]
+
 module endpoint 'private-endpoint.bicep' = {
   params: {
     name: settings.privateEndpointName
@@ -238,3 +290,6 @@ output id string = server.id
 
 @description('Host name of the server.')
 output fqdn string = server.properties.fullyQualifiedDomainName
+
+@description('Resource IDs of the read replicas, in the order of settings.replicas.')
+output replicaIds string[] = [for i in range(0, length(settings.replicas)): replicas[i].id]

@@ -138,6 +138,7 @@ locals {
         replicas                     = {}
         virtual_endpoint_name        = null
         databases                    = {}
+        configurations               = {}
         private_endpoint_name        = "pep-bkp-weu-postgres-test"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
@@ -248,6 +249,7 @@ module "postgres" {
   replicas                     = each.value.postgres.replicas
   virtual_endpoint_name        = each.value.postgres.virtual_endpoint_name
   databases                    = each.value.postgres.databases
+  configurations               = each.value.postgres.configurations
   administrator_name           = "topoc-deployer"
   private_endpoint = {
     name                 = each.value.postgres.private_endpoint_name

@@ -312,6 +312,9 @@ locals {
             collation = "en_US.utf8"
           }
         }
+        configurations = {
+          "metrics.collector_database_activity" = "on"
+        }
         private_endpoint_name = "pep-euent-westeurope-postgres-prod"
         private_dns_zones     = ["privatelink.postgres.database.azure.com"]
       }
@@ -572,6 +575,57 @@ locals {
       target              = "redis"
       target_key          = "westeurope"
     }
+    "disk-space/westeurope" = {
+      name                = "alert-disk-space-westeurope"
+      resource_group_name = "rg-euent-global-prod"
+      description         = "share of the server's storage in use above 80% on psql-euent-westeurope-prod-61d1ca"
+      severity            = 2
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      metric_name         = "storage_percent"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 80
+      dimension           = null
+      action_groups       = ["default"]
+      target              = "postgres"
+      target_key          = "westeurope"
+    }
+    "disk-space/westeurope/r1" = {
+      name                = "alert-disk-space-westeurope-r1"
+      resource_group_name = "rg-euent-global-prod"
+      description         = "share of the server's storage in use above 80% on psql-euent-westeurope-prod-61d1ca-r1"
+      severity            = 2
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      metric_name         = "storage_percent"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 80
+      dimension           = null
+      action_groups       = ["default"]
+      target              = "postgres"
+      target_key          = "westeurope/r1"
+    }
+    "disk-space/westeurope/r2" = {
+      name                = "alert-disk-space-westeurope-r2"
+      resource_group_name = "rg-euent-global-prod"
+      description         = "share of the server's storage in use above 80% on psql-euent-westeurope-prod-61d1ca-r2"
+      severity            = 2
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      metric_name         = "storage_percent"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 80
+      dimension           = null
+      action_groups       = ["default"]
+      target              = "postgres"
+      target_key          = "westeurope/r2"
+    }
     "frontdoor-5xx-rate/global" = {
       name                = "alert-frontdoor-5xx-rate"
       resource_group_name = "rg-euent-global-prod"
@@ -605,6 +659,57 @@ locals {
       action_groups       = ["default"]
       target              = "frontdoor"
       target_key          = "global"
+    }
+    "slow-queries/westeurope" = {
+      name                = "alert-slow-queries-westeurope"
+      resource_group_name = "rg-euent-global-prod"
+      description         = "age of the oldest running query above 10 s on psql-euent-westeurope-prod-61d1ca"
+      severity            = 1
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      metric_name         = "longest_query_time_sec"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 10
+      dimension           = null
+      action_groups       = ["default"]
+      target              = "postgres"
+      target_key          = "westeurope"
+    }
+    "slow-queries/westeurope/r1" = {
+      name                = "alert-slow-queries-westeurope-r1"
+      resource_group_name = "rg-euent-global-prod"
+      description         = "age of the oldest running query above 10 s on psql-euent-westeurope-prod-61d1ca-r1"
+      severity            = 1
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      metric_name         = "longest_query_time_sec"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 10
+      dimension           = null
+      action_groups       = ["default"]
+      target              = "postgres"
+      target_key          = "westeurope/r1"
+    }
+    "slow-queries/westeurope/r2" = {
+      name                = "alert-slow-queries-westeurope-r2"
+      resource_group_name = "rg-euent-global-prod"
+      description         = "age of the oldest running query above 10 s on psql-euent-westeurope-prod-61d1ca-r2"
+      severity            = 1
+      frequency           = "PT5M"
+      window_size         = "PT15M"
+      metric_namespace    = "Microsoft.DBforPostgreSQL/flexibleServers"
+      metric_name         = "longest_query_time_sec"
+      aggregation         = "Maximum"
+      operator            = "GreaterThan"
+      threshold           = 10
+      dimension           = null
+      action_groups       = ["default"]
+      target              = "postgres"
+      target_key          = "westeurope/r2"
     }
   }
 
@@ -846,6 +951,7 @@ module "postgres" {
   replicas                     = each.value.postgres.replicas
   virtual_endpoint_name        = each.value.postgres.virtual_endpoint_name
   databases                    = each.value.postgres.databases
+  configurations               = each.value.postgres.configurations
   administrator_name           = "topoc-deployer"
   private_endpoint = {
     name                 = each.value.postgres.private_endpoint_name
@@ -985,6 +1091,7 @@ locals {
   alert_scopes = {
     app_insights = { for key, monitoring in module.monitoring : key => monitoring.application_insights_id }
     frontdoor    = { global = module.frontdoor.profile_id }
+    postgres     = merge({ for key, server in module.postgres : key => server.id }, [for key, server in module.postgres : { for replica, id in server.replica_ids : "${key}/${replica}" => id }]...)
     redis        = { for key, cache in module.redis : key => cache.id }
   }
 }

@@ -219,6 +219,7 @@ locals {
         replicas                     = {}
         virtual_endpoint_name        = null
         databases                    = {}
+        configurations               = {}
         private_endpoint_name        = "pep-oversight-apac-postgres-prod"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
@@ -461,6 +462,7 @@ locals {
         replicas                     = {}
         virtual_endpoint_name        = null
         databases                    = {}
+        configurations               = {}
         private_endpoint_name        = "pep-oversight-eu-postgres-prod"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
@@ -703,6 +705,7 @@ locals {
         replicas                     = {}
         virtual_endpoint_name        = null
         databases                    = {}
+        configurations               = {}
         private_endpoint_name        = "pep-oversight-us-postgres-prod"
         private_dns_zones            = ["privatelink.postgres.database.azure.com"]
       }
@@ -1352,6 +1355,7 @@ module "postgres" {
   replicas                     = each.value.postgres.replicas
   virtual_endpoint_name        = each.value.postgres.virtual_endpoint_name
   databases                    = each.value.postgres.databases
+  configurations               = each.value.postgres.configurations
   administrator_name           = "topoc-deployer"
   private_endpoint = {
     name                 = each.value.postgres.private_endpoint_name

@@ -89,6 +89,12 @@ variable "databases" {
   default     = {}
 }
 
+variable "configurations" {
+  type        = map(string)
+  description = "Server parameters set on the server and on each replica, name to value (metrics.collector_database_activity = on for the enhanced metrics an alert watches)."
+  default     = {}
+}
+
 variable "administrator_name" {
   type        = string
   description = "Display name recorded for the Entra administrator (the principal that deploys)."

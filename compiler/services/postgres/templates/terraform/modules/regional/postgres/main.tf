@@ -118,6 +118,35 @@ resource "azurerm_postgresql_flexible_server_virtual_endpoint" "this" {
   depends_on = [azurerm_postgresql_flexible_server.replica]
 }
 
+# Server parameters, set once the replicas and the virtual endpoint exist:
+# Azure refuses a change to a server busy with another operation. A replica
+# keeps parameters of its own, so each gets them too.
+resource "azurerm_postgresql_flexible_server_configuration" "this" {
+  for_each = var.configurations
+
+  name      = each.key
+  server_id = azurerm_postgresql_flexible_server.this.id
+  value     = each.value
+
+  depends_on = [
+    azurerm_postgresql_flexible_server.replica,
+    azurerm_postgresql_flexible_server_virtual_endpoint.this,
+  ]
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "replica" {
+  for_each = {
+    for pair in setproduct(keys(var.replicas), keys(var.configurations)) :
+    "${pair[0]}/${pair[1]}" => { replica = pair[0], name = pair[1] }
+  }
+
+  name      = each.value.name
+  server_id = azurerm_postgresql_flexible_server.replica[each.value.replica].id
+  value     = var.configurations[each.value.name]
+
+  depends_on = [azurerm_postgresql_flexible_server_virtual_endpoint.this]
+}
+
 resource "azurerm_private_endpoint" "this" {
   name                = var.private_endpoint.name
   location            = var.private_endpoint.location
