@@ -83,6 +83,8 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.network/dnszones", "azurerm_dns_zone", true},
     // Records of a zone: mapped for exports that list them, never reported
     // missing (a zone holds records topoc does not write).
+    ArmType{"microsoft.network/dnszones/a", "azurerm_dns_a_record", false},
+    ArmType{"microsoft.network/dnszones/aaaa", "azurerm_dns_aaaa_record", false},
     ArmType{"microsoft.network/dnszones/cname", "azurerm_dns_cname_record", false},
     ArmType{"microsoft.network/dnszones/txt", "azurerm_dns_txt_record", false},
     ArmType{"microsoft.network/frontdoorwebapplicationfirewallpolicies",

@@ -183,6 +183,15 @@ constexpr std::array kCompared = {
     // them, when an endpoint counts as down, and where each country goes.
     ComparedAttribute{"azurerm_traffic_manager_profile", "traffic_routing_method", C::kScalar},
     ComparedAttribute{"azurerm_traffic_manager_profile", "dns_config.ttl", C::kScalar},
+    // Public DNS records: what resolvers are told, and for how long.
+    ComparedAttribute{"azurerm_dns_a_record", "ttl", C::kScalar},
+    ComparedAttribute{"azurerm_dns_a_record", "records", C::kStringSet},
+    ComparedAttribute{"azurerm_dns_aaaa_record", "ttl", C::kScalar},
+    ComparedAttribute{"azurerm_dns_aaaa_record", "records", C::kStringSet},
+    ComparedAttribute{"azurerm_dns_cname_record", "ttl", C::kScalar},
+    ComparedAttribute{"azurerm_dns_cname_record", "record", C::kScalar},
+    // A server parameter an alert needs.
+    ComparedAttribute{"azurerm_postgresql_flexible_server_configuration", "value", C::kScalar},
     ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.protocol", C::kScalar},
     ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.path", C::kScalar},
     ComparedAttribute{"azurerm_traffic_manager_profile", "monitor_config.interval_in_seconds",

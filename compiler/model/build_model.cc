@@ -309,6 +309,17 @@ void read_topology(BlockReader& r, Topology& t) {
     tr.finish();
     t.traffic_managers.push_back(std::move(tm));
   }
+  for (const dsl::Node* n : r.blocks("dns")) {
+    auto label = single_label(ctx, *n, "dns \"example.com\" { record \"www\" { a = [...] } }");
+    if (!label) continue;
+    DnsZone zone;
+    zone.name = *label;
+    zone.location = ctx.at(n->labels[0].span);
+    BlockReader zr(*n, ctx);
+    read_dns_zone(zr, zone);
+    zr.finish();
+    t.dns_zones.push_back(std::move(zone));
+  }
   for (const dsl::Node* n : r.blocks("registry")) {
     auto label = single_label(ctx, *n, "registry \"images\" { home = eu  replicas = [...] }");
     if (!label) continue;

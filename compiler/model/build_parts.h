@@ -69,6 +69,7 @@ void check_path_names(const ReadContext& ctx, Topology& t, bool named);
 // `traffic_manager "name" { ... }`, and the references between profiles,
 // endpoints and regions once every block is read.
 void read_traffic_manager(BlockReader& r, TrafficManager& out);
+void read_dns_zone(BlockReader& r, DnsZone& out);
 void resolve_traffic_managers(const ReadContext& ctx, const Topology& t);
 
 // `registry "name" { ... }`; once every region is read, its `home` and the

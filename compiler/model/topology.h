@@ -15,6 +15,7 @@
 #include "compiler/services/container_apps/model.h"
 #include "compiler/services/container_registry/model.h"
 #include "compiler/services/cosmos/model.h"
+#include "compiler/services/dns/model.h"
 #include "compiler/services/frontdoor/model.h"
 #include "compiler/services/keyvault/model.h"
 #include "compiler/services/monitoring/model.h"
@@ -145,6 +146,7 @@ struct Topology {
   Alerts alerts;
   std::vector<TrafficManager> traffic_managers;
   std::vector<Registry> registries;
+  std::vector<DnsZone> dns_zones;  // public zones `dns` blocks declare
 
   const Boundary* find_boundary(std::string_view name) const;
   const Region* find_region(std::string_view key) const;

@@ -10,6 +10,7 @@
 #include "compiler/estate/estate.h"
 #include "compiler/emit/templates.h"
 #include "compiler/services/automation/runbook_files.h"
+#include "compiler/services/dns/zones.h"
 
 namespace topoc::emit {
 namespace {
@@ -99,6 +100,7 @@ std::vector<std::string> modules_used(const Plan& p) {
       {"policy-assignments.bicep", "policy-definitions.bicep", "residency-policy.bicep"});
   add(p.estate->has_alerts(), {"alerts.bicep", "availability-test.bicep"});
   add(!p.topology->traffic_managers.empty(), {"traffic-manager.bicep"});
+  add(services::dns::has_dns_module(*p.estate), {"dns.bicep"});
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

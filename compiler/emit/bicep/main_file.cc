@@ -15,6 +15,7 @@
 #include "compiler/services/alerts/webhook_inputs.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
+#include "compiler/services/dns/zones.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
 
@@ -110,6 +111,7 @@ class MainFile {
     policies();
     alerts();
     traffic_manager();
+    dns();
     outputs();
     return f_.render();
   }
@@ -152,6 +154,7 @@ class MainFile {
     import(p_.estate->has_alerts(), "alertSettings", "alerts.bicep");
     import(!p_.topology->traffic_managers.empty(), "trafficManagerSettings",
            "traffic-manager.bicep");
+    import(services::dns::has_dns_module(*p_.estate), "dnsSettings", "dns.bicep");
   }
 
   // A field of a user-defined type, with its description.
@@ -314,6 +317,9 @@ class MainFile {
                                               model::url_description(w.kind.value)))));
         f_.line(fmt::format("param {} string", services::alerts::webhook_param(w.name)));
       }
+    }
+    if (services::dns::has_dns_module(*p_.estate)) {
+      param(f_, "Public DNS zones and their record sets.", "globalDnsSettings", "dnsSettings");
     }
     if (!p_.topology->traffic_managers.empty()) {
       param(f_, "Traffic Manager profiles and their endpoints.", "globalTrafficManagerSettings",
@@ -905,6 +911,23 @@ class MainFile {
                  {"publicIpIds", raw("ingressPublicIpIds")},
                  {"tags", raw("tags")}},
                 {}});
+  }
+
+  // Records in a zone of Front Door's wait for the Front Door module.
+  void dns() {
+    if (!services::dns::has_dns_module(*p_.estate)) return;
+    bool after_frontdoor = false;
+    for (const estate::Resource& r : p_.estate->resources) {
+      if (!r.key.starts_with(services::dns::kModulePrefix)) continue;
+      for (const std::string& d : r.depends_on) after_frontdoor |= d.starts_with("module.frontdoor.");
+    }
+    std::vector<std::string> depends_on;
+    if (after_frontdoor) depends_on.push_back("frontDoor");
+    module(f_, {"dns",
+                "dns.bicep",
+                "globalGroup",
+                {{"settings", raw("globalDnsSettings")}, {"tags", raw("tags")}},
+                std::move(depends_on)});
   }
 
   const Plan& p_;

@@ -19,6 +19,7 @@
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
 #include "compiler/services/diagnostics/categories.h"
+#include "compiler/services/dns/zones.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
 #include "compiler/services/managed_redis/geo_groups.h"
@@ -112,10 +113,44 @@ class ParamsFile {
     policies();
     alerts();
     traffic_manager();
+    dns();
     return f_.render();
   }
 
  private:
+  // Public DNS: the zones the dns module makes and its record sets, from the
+  // estate's resources of that module.
+  void dns() {
+    if (!services::dns::has_dns_module(*p_.estate)) return;
+    std::vector<Value> zones, records;
+    for (const estate::Resource& r : p_.estate->resources) {
+      if (!r.key.starts_with(services::dns::kModulePrefix)) continue;
+      if (r.azurerm_type == "azurerm_dns_zone") {
+        zones.push_back(str(r.name));
+        continue;
+      }
+      const nlohmann::json& p = r.properties;
+      const char* type = r.azurerm_type == "azurerm_dns_a_record"      ? "A"
+                         : r.azurerm_type == "azurerm_dns_aaaa_record"  ? "AAAA"
+                         : r.azurerm_type == "azurerm_dns_cname_record" ? "CNAME"
+                                                                        : "TXT";
+      std::vector<Value> values;
+      const nlohmann::json& v = p.contains("records") ? p.at("records") : p.at("record");
+      if (v.is_string()) {
+        values.push_back(str(v.get<std::string>()));
+      } else {
+        for (const nlohmann::json& item : v) values.push_back(str(item.get<std::string>()));
+      }
+      records.push_back(Value::object({{"zone", str(p.at("zone_name").get<std::string>())},
+                                       {"name", str(r.name)},
+                                       {"type", str(type)},
+                                       {"ttl", num(p.at("ttl").get<int64_t>())},
+                                       {"values", Value::array(std::move(values))}}));
+    }
+    param("globalDnsSettings", Value::object({{"zones", Value::array(std::move(zones))},
+                                              {"records", Value::array(std::move(records))}}));
+  }
+
   void param(std::string_view name, const Value& value) {
     f_.blank();
     f_.line(fmt::format("param {} = ", name), value);

@@ -9,6 +9,7 @@
 #include "compiler/emit/terraform/protection.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/services/automation/runbook_files.h"
+#include "compiler/services/dns/zones.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
 
@@ -142,6 +143,7 @@ std::vector<std::string> modules_used(const Estate& e) {
   }
   if (e.has_alerts()) out.push_back("global/alerts");
   if (!e.topology->traffic_managers.empty()) out.push_back("global/traffic-manager");
+  if (services::dns::has_dns_module(e)) out.push_back("global/dns");
   if (!e.topology->registries.empty()) out.push_back("global/container-registry");
   std::sort(out.begin(), out.end());
   return out;

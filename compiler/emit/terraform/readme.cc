@@ -32,6 +32,9 @@ constexpr ModuleDoc kModules[] = {
     {"global/cosmosdb", "cosmos", "per boundary",
      "Cosmos DB account over the boundary's locations, SQL database, containers, merge procedures, "
      "private endpoints"},
+    {"global/dns", "dns", "once",
+     "public DNS zones (those Front Door's custom domains name are the frontdoor module's) and "
+     "their A, AAAA, CNAME and TXT record sets"},
     {"global/frontdoor", "frontdoor", "once",
      "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF "
      "policy"},
@@ -41,6 +44,8 @@ constexpr ModuleDoc kModules[] = {
      "shared custom policies: no geo-redundant storage, required tags"},
     {"global/residency-policy", "residency_policy", "per boundary",
      "allowed-locations policy, assignments on the boundary's data and region resource groups"},
+    {"global/traffic-manager", "traffic_manager", "once",
+     "Traffic Manager profiles with their Azure, external and nested endpoints"},
     {"regional/ai-search", "search", "per region",
      "AI Search service, private endpoint, shared private links to the region's storage and Azure "
      "OpenAI"},

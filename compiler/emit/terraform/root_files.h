@@ -56,4 +56,8 @@ hcl::Expr traffic_manager_locals(const Estate& estate);
 void traffic_manager_module(const Estate& estate, hcl::Body& file);
 bool has_traffic_manager_azure_endpoints(const Estate& estate);
 
+// Public DNS (dns_root.cc): the dns module's call appended to main.tf, when
+// services::dns::has_dns_module.
+void dns_module(const Estate& estate, hcl::Body& file);
+
 }  // namespace topoc::emit::terraform

@@ -12,6 +12,7 @@
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
+#include "compiler/services/dns/zones.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
 
@@ -776,6 +777,7 @@ void global_modules(const Estate& e, Body& file) {
     add_module(file, "alerts", std::move(b));
   }
   if (!t.traffic_managers.empty()) traffic_manager_module(e, file);
+  if (services::dns::has_dns_module(e)) dns_module(e, file);
 }
 
 }  // namespace

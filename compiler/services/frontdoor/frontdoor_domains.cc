@@ -9,40 +9,12 @@
 #include <map>
 
 #include "compiler/rules/rules.h"
+#include "compiler/services/dns/host_names.h"
 
 namespace topoc::rules {
 namespace {
 
-// Why `name` is not a host name Azure DNS and Front Door accept, or empty:
-// dot-separated labels of lowercase letters, digits and inner hyphens, each
-// 1-63 characters, at least two labels, 253 characters in all.
-std::string host_name_problem(std::string_view name) {
-  if (name.empty()) return "it is empty";
-  if (name.size() > 253) return fmt::format("it is {} characters long; at most 253 fit", name.size());
-  if (name.front() == '*') return "wildcard domains are not supported; name each host";
-  if (name.back() == '.') return "drop the final `.`";
-  size_t labels = 0;
-  size_t start = 0;
-  while (start <= name.size()) {
-    size_t end = name.find('.', start);
-    if (end == std::string_view::npos) end = name.size();
-    std::string_view label = name.substr(start, end - start);
-    ++labels;
-    if (label.empty()) return "it has an empty label (`..`)";
-    if (label.size() > 63) return fmt::format("label `{}` is longer than 63 characters", label);
-    for (char c : label) {
-      if (c >= 'A' && c <= 'Z') return "write it in lowercase";
-      bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-      if (!ok) return fmt::format("`{}` is not a letter, digit or hyphen", c);
-    }
-    if (label.front() == '-' || label.back() == '-') {
-      return fmt::format("label `{}` starts or ends with a hyphen", label);
-    }
-    start = end + 1;
-  }
-  if (labels < 2) return "a domain has at least two labels, like `example.com`";
-  return {};
-}
+using services::dns::host_name_problem;
 
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;

@@ -21,6 +21,7 @@ import { frontDoorSettings, hostNames } from 'modules/frontdoor.bicep'
 import { policyDefinitionSettings } from 'modules/policy-definitions.bicep'
 import { residencySettings } from 'modules/residency-policy.bicep'
 import { alertSettings } from 'modules/alerts.bicep'
+import { dnsSettings } from 'modules/dns.bicep'
 
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
@@ -71,6 +72,9 @@ param alertWebhook_pagerduty string
 @secure()
 @description('URL of alert webhook receiver teams: a Microsoft Teams incoming-webhook URL.')
 param alertWebhook_teams string
+
+@description('Public DNS zones and their record sets.')
+param globalDnsSettings dnsSettings
 
 type resourceGroupSettings = {
   @description('Name of the resource group.')
@@ -451,6 +455,17 @@ module alerts 'modules/alerts.bicep' = {
     }
     tags: tags
   }
+}
+
+module dns 'modules/dns.bicep' = {
+  scope: globalGroup
+  params: {
+    settings: globalDnsSettings
+    tags: tags
+  }
+  dependsOn: [
+    frontDoor
+  ]
 }
 
 @description('Resource groups keyed by region, boundary data group and global.')

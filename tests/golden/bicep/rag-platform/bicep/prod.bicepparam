@@ -1692,3 +1692,18 @@ param globalAlertSettings = {
 // The alert webhook URLs carry credentials: set the variables before deploying.
 param alertWebhook_pagerduty = readEnvironmentVariable('TOPOC_ALERT_WEBHOOK_PAGERDUTY')
 param alertWebhook_teams = readEnvironmentVariable('TOPOC_ALERT_WEBHOOK_TEAMS')
+
+param globalDnsSettings = {
+  zones: []
+  records: [
+    {
+      zone: 'company.com'
+      name: 'status.rag'
+      type: 'A'
+      ttl: 3600
+      values: [
+        '203.0.113.10'
+      ]
+    }
+  ]
+}

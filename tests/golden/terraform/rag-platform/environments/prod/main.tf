@@ -1647,3 +1647,21 @@ module "alerts" {
   availability_tests = { for key, test in local.availability_tests : key => merge(test, { component_id = local.alert_scopes.app_insights[test.region] }) }
   tags               = local.common_tags
 }
+
+module "dns" {
+  source = "../../modules/global/dns"
+
+  resource_group_name = azurerm_resource_group.global.name
+  a_records = {
+    "status.rag.company.com" = {
+      zone    = "company.com"
+      name    = "status.rag"
+      ttl     = 3600
+      records = ["203.0.113.10"]
+    }
+  }
+  tags = local.common_tags
+
+  # Some records go into zones the frontdoor module makes.
+  depends_on = [module.frontdoor]
+}
