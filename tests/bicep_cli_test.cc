@@ -220,6 +220,7 @@ TEST(BicepCli, HostileStringsSurviveTheRoundTrip) {
   owner  = "team\n'lead' ${owner} \\ \t\u{1} Zürich"
   boundary "us" { geography = united-states }
   region "us" { location = eastus  address = 10.1.0.0/16  services = [storage] }
+  dns "example.com" { record "_v" { txt = ["'v' ${x} \\ \n"] } }
 }
 )");
   ASSERT_TRUE(!result.models.empty() && result.models[0]);
@@ -235,6 +236,8 @@ TEST(BicepCli, HostileStringsSurviveTheRoundTrip) {
       json::parse(json::parse(r.output)["parametersJson"].get<std::string>())["parameters"];
   EXPECT_EQ(owner, parameters["tags"]["value"]["owner"]);
   EXPECT_EQ("o'brien \\ ${x}", parameters["tags"]["value"]["topology"]);
+  EXPECT_EQ("'v' ${x} \\ \n",
+            parameters["globalDnsSettings"]["value"]["records"][0]["values"][0]);
 }
 
 // A resource as both sides describe it: ARM type, name, lower-case location.

@@ -116,6 +116,9 @@ constexpr const char* kHostile = R"(topology "hostile" {
     }
   }
   alerts { email = "ops+${x}@example.com" }
+  dns "example.com" {
+    record "_v" { txt = ["v\"}\n${file(\"/etc/passwd\")}%{ if true }"] }
+  }
 }
 )";
 
@@ -139,6 +142,9 @@ TEST(TerraformEscaping, HostileStringsStayData) {
   EXPECT_NE(std::string::npos, text.find(R"("items \"$${x}\"" = {)")) << text;
   EXPECT_NE(std::string::npos, text.find(R"(database_name = "db $${x}")")) << text;
   EXPECT_NE(std::string::npos, text.find(R"(email      = "ops+$${x}@example.com")")) << text;
+  EXPECT_NE(std::string::npos,
+            text.find(R"(values = ["v\"}\n$${file(\"/etc/passwd\")}%%{ if true }"])"))
+      << text;
   EXPECT_EQ(std::string::npos, text.find("resource \"null_resource\"")) << text;
 
   if (!tfcheck_installed()) GTEST_SKIP() << "tfcheck not installed; escaped forms checked only";

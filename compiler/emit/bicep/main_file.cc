@@ -916,13 +916,8 @@ class MainFile {
   // Records in a zone of Front Door's wait for the Front Door module.
   void dns() {
     if (!services::dns::has_dns_module(*p_.estate)) return;
-    bool after_frontdoor = false;
-    for (const estate::Resource& r : p_.estate->resources) {
-      if (!r.key.starts_with(services::dns::kModulePrefix)) continue;
-      for (const std::string& d : r.depends_on) after_frontdoor |= d.starts_with("module.frontdoor.");
-    }
     std::vector<std::string> depends_on;
-    if (after_frontdoor) depends_on.push_back("frontDoor");
+    if (services::dns::dns_after_frontdoor(*p_.estate)) depends_on.push_back("frontDoor");
     module(f_, {"dns",
                 "dns.bicep",
                 "globalGroup",

@@ -31,14 +31,12 @@ Expr strings(const json& values) {
 void dns_module(const Estate& e, Body& file) {
   std::vector<std::string> zones;
   std::vector<Entry> a, aaaa, cname, txt;
-  bool after_frontdoor = false;
   for (const estate::Resource& r : e.resources) {
     if (!r.key.starts_with(services::dns::kModulePrefix)) continue;
     if (r.azurerm_type == "azurerm_dns_zone") {
       zones.push_back(r.name);
       continue;
     }
-    for (const std::string& d : r.depends_on) after_frontdoor |= d.starts_with("module.frontdoor.");
     const json& p = r.properties;
     std::vector<Entry> fields{{"zone", Expr::string(p.at("zone_name").get<std::string>())},
                               {"name", Expr::string(r.name)},
@@ -68,7 +66,7 @@ void dns_module(const Estate& e, Body& file) {
   records("cname_records", cname);
   records("txt_records", txt);
   b.attribute("tags", Expr::raw("local.common_tags"));
-  if (after_frontdoor) {
+  if (services::dns::dns_after_frontdoor(e)) {
     b.blank();
     b.comment("Some records go into zones the frontdoor module makes.");
     b.attribute("depends_on", Expr::raw("[module.frontdoor]"));

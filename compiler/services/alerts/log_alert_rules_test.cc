@@ -3,9 +3,8 @@
 // region's Application Insights.
 #include <gtest/gtest.h>
 
-#include "compiler/estate/estate.h"
 #include "compiler/rules/residency_test_support.h"
-#include "tests/check_support.h"
+#include "tests/estate_support.h"
 
 namespace topoc::testing {
 namespace {
@@ -29,12 +28,6 @@ std::string with_alert(std::string_view body) {
 }}
 )",
                      body);
-}
-
-estate::Estate estate_of(const std::string& text, driver::CheckResult& result) {
-  result = check_text(text);
-  EXPECT_FALSE(result.models.empty());
-  return estate::build_estate(*result.models.front(), {});
 }
 
 TEST(LogAlerts, PercentilePlansOneRulePerRegionInItsLocation) {

@@ -11,8 +11,8 @@ namespace {
 
 using diag::Kind;
 
-// azurerm v4.55.0 takes `ttl` as a plain number of seconds; Azure DNS keeps a
-// 32-bit count (Learn, "Azure DNS limits" and the RecordSet TTL).
+// azurerm v4.55.0 takes `ttl` as a plain number of seconds, unchecked; a DNS
+// TTL is at most 2^31 - 1 seconds (RFC 2181 section 8).
 constexpr int64_t kMaxTtl = 2147483647;
 
 void read_record(BlockReader& r, DnsRecord& rec) {

@@ -2,8 +2,7 @@
 // records beside Front Door's own, and the resources the dns module plans.
 #include <gtest/gtest.h>
 
-#include "compiler/estate/estate.h"
-#include "tests/check_support.h"
+#include "tests/estate_support.h"
 
 namespace topoc::testing {
 namespace {
@@ -28,19 +27,6 @@ constexpr std::string_view kFrontDoor =
     "    domain \"api.example.com\" { zone = \"example.com\" }\n"
     "  }\n";
 
-estate::Estate estate_of(const std::string& text, driver::CheckResult& result) {
-  result = check_text(text);
-  EXPECT_FALSE(result.models.empty());
-  return estate::build_estate(*result.models.front(), {});
-}
-
-const estate::Resource* find(const estate::Estate& e, std::string_view key) {
-  for (const estate::Resource& r : e.resources) {
-    if (r.key == key) return &r;
-  }
-  return nullptr;
-}
-
 TEST(DnsRecords, EveryKindOfRecordPasses) {
   EXPECT_EQ(Lines{}, diagnostics_of(with_records(
                          "    record \"status\" { a = [\"203.0.113.10\", \"203.0.113.11\"]  "
@@ -58,25 +44,25 @@ TEST(DnsRecords, TheModulePlansTheZoneAndOneResourcePerType) {
                    "    record \"@\" { txt = [\"v=spf1 -all\"] }\n"
                    "    record \"www\" { cname = \"status.example.net\" }\n"),
       result);
-  const estate::Resource* zone = find(e, "module.dns.azurerm_dns_zone.this[\"example.com\"]");
+  const estate::Resource* zone = find_resource(e, "module.dns.azurerm_dns_zone.this[\"example.com\"]");
   ASSERT_NE(nullptr, zone);
   EXPECT_EQ("example.com", zone->name);
   EXPECT_EQ("Microsoft.Network/dnsZones", zone->arm_type);
   EXPECT_TRUE(zone->placements.empty());
   const estate::Resource* a =
-      find(e, "module.dns.azurerm_dns_a_record.this[\"status.example.com\"]");
+      find_resource(e, "module.dns.azurerm_dns_a_record.this[\"status.example.com\"]");
   ASSERT_NE(nullptr, a);
   EXPECT_EQ("status", a->name);
   EXPECT_EQ(300, a->properties["ttl"]);
   EXPECT_EQ(nlohmann::json::array({"203.0.113.10"}), a->properties["records"]);
   EXPECT_EQ(std::vector<std::string>{zone->key}, a->depends_on);
-  EXPECT_NE(nullptr, find(e, "module.dns.azurerm_dns_aaaa_record.this[\"status.example.com\"]"));
-  const estate::Resource* txt = find(e, "module.dns.azurerm_dns_txt_record.this[\"example.com\"]");
+  EXPECT_NE(nullptr, find_resource(e, "module.dns.azurerm_dns_aaaa_record.this[\"status.example.com\"]"));
+  const estate::Resource* txt = find_resource(e, "module.dns.azurerm_dns_txt_record.this[\"example.com\"]");
   ASSERT_NE(nullptr, txt);
   EXPECT_EQ("@", txt->name);
   EXPECT_EQ(3600, txt->properties["ttl"]);
   const estate::Resource* cname =
-      find(e, "module.dns.azurerm_dns_cname_record.this[\"www.example.com\"]");
+      find_resource(e, "module.dns.azurerm_dns_cname_record.this[\"www.example.com\"]");
   ASSERT_NE(nullptr, cname);
   EXPECT_EQ("status.example.net", cname->properties["record"]);
 }
@@ -87,9 +73,9 @@ TEST(DnsRecords, AZoneOfFrontDoorsGetsOnlyTheRecords) {
       estate_of(with_records("    record \"status\" { a = [\"203.0.113.10\"] }\n", kFrontDoor),
                 result);
   EXPECT_TRUE(result.sink.diagnostics().empty());
-  EXPECT_EQ(nullptr, find(e, "module.dns.azurerm_dns_zone.this[\"example.com\"]"));
+  EXPECT_EQ(nullptr, find_resource(e, "module.dns.azurerm_dns_zone.this[\"example.com\"]"));
   const estate::Resource* a =
-      find(e, "module.dns.azurerm_dns_a_record.this[\"status.example.com\"]");
+      find_resource(e, "module.dns.azurerm_dns_a_record.this[\"status.example.com\"]");
   ASSERT_NE(nullptr, a);
   EXPECT_EQ(std::vector<std::string>{"module.frontdoor.azurerm_dns_zone.this[\"example.com\"]"},
             a->depends_on);

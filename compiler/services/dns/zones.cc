@@ -18,4 +18,14 @@ bool has_dns_module(const estate::Estate& e) {
   return false;
 }
 
+bool dns_after_frontdoor(const estate::Estate& e) {
+  for (const estate::Resource& r : e.resources) {
+    if (!r.key.starts_with(kModulePrefix)) continue;
+    for (const std::string& d : r.depends_on) {
+      if (d.starts_with("module.frontdoor.")) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace topoc::services::dns

@@ -17,6 +17,10 @@ std::set<std::string> frontdoor_zones(const model::Topology& t);
 // whose zone Front Door makes and that holds no record has none).
 bool has_dns_module(const estate::Estate& e);
 
+// Whether some of them go into a zone the frontdoor module makes, so the
+// dns module deploys after it.
+bool dns_after_frontdoor(const estate::Estate& e);
+
 // The address prefix of the dns module's resources.
 inline constexpr std::string_view kModulePrefix = "module.dns.";
 
