@@ -246,6 +246,8 @@ class MainFile {
     watch(p_.any_region(Service::kApiManagement), kRegionApiManagement);
     watch(p_.any_region(Service::kAppService), kRegionAppService);
     watch(p_.any_blob_events(), kRegionEventGrid);
+    // Registries are watched from their home region's module.
+    for (const Declaration& registry : d_.registries) watched.push_back(registry.symbol);
     region_module(kRegionDiagnostics, "diagnostics.bicep",
                   {{"settings", settings(kRegionDiagnostics)},
                    {"workspaceId",

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "compiler/emit/api_management_inbound.h"
@@ -12,6 +13,7 @@
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
+#include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/dns/zones.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
@@ -180,10 +182,19 @@ void container_apps_module(const Estate& e, Body& file) {
 // output of its service's call for the region.
 void diagnostics_module(const Estate& e, Body& file) {
   std::set<std::string> keys;
-  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) keys.insert(s.key);
+  std::map<std::string, std::string> registry_homes;  // setting key -> home region
+  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) {
+    keys.insert(s.key);
+    if (s.module == services::diagnostics::kRegistryModule) registry_homes[s.key] = s.instance;
+  }
   std::vector<std::string> ids;
   for (const std::string& key : keys) {
-    if (size_t slash = key.find('/'); slash != std::string::npos) {
+    if (auto home = registry_homes.find(key); home != registry_homes.end()) {
+      // A registry, watched from its home region only.
+      std::string_view name = std::string_view(key).substr(key.find('/') + 1);
+      ids.push_back(fmt::format("{} = {{ {} = module.container_registry[{}] }}", hcl::quote(key),
+                                hcl::quote(home->second), hcl::quote(name)));
+    } else if (size_t slash = key.find('/'); slash != std::string::npos) {
       // One of several of the call's resources (App Service sites), by its
       // key in the call's `site_ids`; absent from the regions without it.
       std::string_view module = std::string_view(key).substr(0, slash);

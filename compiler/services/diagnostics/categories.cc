@@ -71,6 +71,13 @@ constexpr std::string_view kWebAppCategories[] = {
 };
 constexpr std::string_view kFunctionAppCategories[] = {"FunctionAppLogs"};
 
+// Learn, "Supported logs for Microsoft.ContainerRegistry/registries": the
+// login and repository audit events, by name; AllMetrics from "Supported
+// metrics for Microsoft.ContainerRegistry/registries". A registry is watched
+// from its home region (it lives in that region's resource group).
+constexpr std::string_view kRegistryCategories[] = {"ContainerRegistryLoginEvents",
+                                                    "ContainerRegistryRepositoryEvents"};
+
 const WatchedType kTypes[] = {
     {"azurerm_kubernetes_cluster", "aks", "clusters", {}, kAksCategories, true},
     {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
@@ -93,6 +100,9 @@ const WatchedType kTypes[] = {
     // A region has several sites: one setting each, keyed by site name.
     {"azurerm_linux_web_app", "app_service", "sites", {}, kWebAppCategories, true},
     {"azurerm_linux_function_app", "app_service", "sites", {}, kFunctionAppCategories, true},
+    // Keyed by registry name, not region: one setting per registry.
+    {"azurerm_container_registry", "container_registry", "containerRegistries", {},
+     kRegistryCategories, true},
 };
 
 }  // namespace

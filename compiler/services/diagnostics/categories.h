@@ -17,6 +17,10 @@ struct WatchedType {
   bool metrics = false;
 };
 
+// The module of the one watched type keyed by resource name rather than by
+// region: container registries, each watched from its home region.
+inline constexpr std::string_view kRegistryModule = "container_registry";
+
 // In the order the planner visits a region's resources.
 std::span<const WatchedType> watched_types();
 const WatchedType* find_watched_type(std::string_view azurerm_type);

@@ -98,28 +98,40 @@ void plan(estate::Estate& e) {
     end += 5;
     if (end == key.size() || key[end] == '[') by_call[key.substr(0, end)].push_back(i);
   }
-  std::vector<size_t> watched;
+  // Each watched resource's index and its member key: the registry's name
+  // for a registry, else its key inside its call's `this`.
+  std::vector<std::pair<size_t, std::string>> watched;
   for (const model::Region& r : t.regions) {
     if (!r.monitoring || !r.monitoring->diagnostics.value) continue;
     const model::Region* ws = workspace_region(t, r);
     if (!ws) continue;
     const std::string k = estate::instance(r.key);
     watched.clear();
+    auto watch = [&](const std::string& call, const std::string* registry) {
+      auto it = by_call.find(call);
+      if (it == by_call.end()) return;
+      for (size_t i : it->second)
+        watched.emplace_back(i, registry ? *registry : member_key(e.resources[i].key));
+    };
     for (const WatchedType& type : watched_types()) {
-      const std::string call =
-          fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type);
-      if (auto it = by_call.find(call); it != by_call.end()) {
-        watched.insert(watched.end(), it->second.begin(), it->second.end());
+      if (type.module == kRegistryModule) {
+        for (const model::Registry& reg : t.registries) {
+          if (reg.home.value != r.key) continue;
+          watch(fmt::format("module.{}{}.{}.this", type.module, estate::instance(reg.name),
+                            type.azurerm_type),
+                &reg.name);
+        }
+        continue;
       }
+      watch(fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type), nullptr);
     }
     const std::string& name = e.names.region(r.key, "diag");
-    for (size_t i : watched) {
+    for (const auto& [i, member] : watched) {
       const WatchedType& type = *find_watched_type(e.resources[i].azurerm_type);
       const std::string target = e.resources[i].key;
       const std::string target_name = e.resources[i].name;
       const std::vector<size_t> holders = e.resources[i].holders;
       estate::DiagnosticSetting s;
-      const std::string member = member_key(target);
       s.key = member.empty() ? std::string(type.module) : fmt::format("{}/{}", type.module, member);
       s.module = type.module;
       s.instance = r.key;

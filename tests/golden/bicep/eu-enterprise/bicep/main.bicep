@@ -293,6 +293,7 @@ module regionDiagnostics 'modules/diagnostics.bicep' = [
       regionStorage
       regionBackup
       regionApiManagement
+      imagesRegistry
     ]
   }
 ]

@@ -327,6 +327,17 @@ param regions = [
           metrics: false
         }
       ]
+      containerRegistries: [
+        {
+          name: 'creuentimagesprod61d1ca'
+          categoryGroups: []
+          categories: [
+            'ContainerRegistryLoginEvents'
+            'ContainerRegistryRepositoryEvents'
+          ]
+          metrics: true
+        }
+      ]
       keyVaults: [
         {
           name: 'kv-euen-2db3-prod-61d1ca'

@@ -78,6 +78,9 @@ type diagnosticsSettings = {
 
   @description('App Service web and function apps.')
   sites: diagnosticTarget[]?
+
+  @description('Container registries homed in the region.')
+  containerRegistries: diagnosticTarget[]?
 }
 
 @description('The properties of one diagnostic setting.')
@@ -132,6 +135,7 @@ var automationTargets = settings.?automationAccounts ?? []
 var systemTopicTargets = settings.?systemTopics ?? []
 var apiManagementTargets = settings.?apiManagementServices ?? []
 var siteTargets = settings.?sites ?? []
+var registryTargets = settings.?containerRegistries ?? []
 
 resource clusters 'Microsoft.ContainerService/managedClusters@2026-08-01' existing = [
   for target in clusterTargets: {
@@ -357,6 +361,21 @@ resource siteLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
   for (target, i) in siteTargets: {
     name: settings.name
     scope: sites[i]
+    properties: properties(target, workspaceId)
+  }
+]
+
+resource containerRegistries 'Microsoft.ContainerRegistry/registries@2025-04-01' existing = [
+  for target in registryTargets: {
+    name: target.name
+  }
+]
+
+#disable-next-line use-recent-api-versions
+resource registryLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (target, i) in registryTargets: {
+    name: settings.name
+    scope: containerRegistries[i]
     properties: properties(target, workspaceId)
   }
 ]

@@ -205,6 +205,11 @@ locals {
         name             = "diag-aca-weu-test"
         workspace_region = "weu"
         targets = {
+          "container_registry/images" = {
+            category_groups = []
+            categories      = ["ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"]
+            metrics         = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -385,7 +390,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { keyvault = module.keyvault }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { "container_registry/images" = { "weu" = module.container_registry["images"] }, keyvault = module.keyvault }[key][each.key].id }) }
 }
 
 module "container_registry" {

@@ -423,6 +423,11 @@ locals {
             ]
             metrics = true
           }
+          "container_registry/images" = {
+            category_groups = []
+            categories      = ["ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"]
+            metrics         = true
+          }
           keyvault = {
             category_groups = ["allLogs"]
             categories      = []
@@ -1015,7 +1020,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { api_management = module.api_management, backup = module.backup, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { api_management = module.api_management, backup = module.backup, "container_registry/images" = { "westeurope" = module.container_registry["images"] }, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "container_registry" {
