@@ -98,6 +98,9 @@ void plan(estate::Estate& e) {
     end += 5;
     if (end == key.size() || key[end] == '[') by_call[key.substr(0, end)].push_back(i);
   }
+  // Registries by home region, found once rather than per region.
+  std::unordered_map<std::string, std::vector<const model::Registry*>> homed;
+  for (const model::Registry& reg : t.registries) homed[reg.home.value].push_back(&reg);
   // Each watched resource's index and its member key: the registry's name
   // for a registry, else its key inside its call's `this`.
   std::vector<std::pair<size_t, std::string>> watched;
@@ -115,11 +118,12 @@ void plan(estate::Estate& e) {
     };
     for (const WatchedType& type : watched_types()) {
       if (type.module == kRegistryModule) {
-        for (const model::Registry& reg : t.registries) {
-          if (reg.home.value != r.key) continue;
-          watch(fmt::format("module.{}{}.{}.this", type.module, estate::instance(reg.name),
-                            type.azurerm_type),
-                &reg.name);
+        if (auto it = homed.find(r.key); it != homed.end()) {
+          for (const model::Registry* reg : it->second) {
+            watch(fmt::format("module.{}{}.{}.this", type.module, estate::instance(reg->name),
+                              type.azurerm_type),
+                  &reg->name);
+          }
         }
         continue;
       }

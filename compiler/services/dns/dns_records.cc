@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <set>
 #include <string>
 
 #include "compiler/rules/rules.h"
@@ -57,25 +56,26 @@ void check_values(const model::DnsRecord& rec, const std::vector<model::Sourced<
   }
 }
 
-// The names Front Door's custom domains write in `zone`: their CNAME and
+using RecordOwners = std::map<std::string, const model::FrontDoorDomain*>;
+
+// The names Front Door's custom domains write, by zone: their CNAME and
 // validation TXT records, by relative name.
-std::map<std::string, const model::FrontDoorDomain*> frontdoor_records(const model::Topology& t,
-                                                                       std::string_view zone) {
-  std::map<std::string, const model::FrontDoorDomain*> out;
+std::map<std::string, RecordOwners> frontdoor_records(const model::Topology& t) {
+  std::map<std::string, RecordOwners> out;
   if (!t.frontdoor) return out;
   for (const model::FrontDoorDomain& d : t.frontdoor->domains) {
-    if (d.zone.value != zone) continue;
     std::string name = d.relative_name();
     if (name.empty()) continue;
-    out.emplace(name, &d);
-    out.emplace("_dnsauth." + name, &d);
+    RecordOwners& zone = out[d.zone.value];
+    zone.emplace(name, &d);
+    zone.emplace("_dnsauth." + name, &d);
   }
   return out;
 }
 
 void check_record(const model::DnsZone& zone,
                   const model::DnsRecord& rec,
-                  const std::map<std::string, const model::FrontDoorDomain*>& frontdoor,
+                  const RecordOwners& frontdoor,
                   diag::DiagnosticSink& sink) {
   if (std::string why = record_name_problem(rec.name, zone.name); !why.empty()) {
     sink.report(diag::Kind::InvalidDomainName, rec.location,
@@ -123,6 +123,8 @@ void check_record(const model::DnsZone& zone,
 }  // namespace
 
 void dns_records(const model::Topology& t, diag::DiagnosticSink& sink) {
+  const std::map<std::string, RecordOwners> frontdoor = frontdoor_records(t);
+  const RecordOwners none;
   std::map<std::string, const model::DnsZone*> zones;
   for (const model::DnsZone& zone : t.dns_zones) {
     if (std::string why = host_name_problem(zone.name); !why.empty()) {
@@ -139,8 +141,9 @@ void dns_records(const model::Topology& t, diag::DiagnosticSink& sink) {
           .notes.push_back({it->second->location, "first declared here"});
       continue;
     }
-    const auto frontdoor = frontdoor_records(t, zone.name);
-    for (const model::DnsRecord& rec : zone.records) check_record(zone, rec, frontdoor, sink);
+    auto owners = frontdoor.find(zone.name);
+    for (const model::DnsRecord& rec : zone.records)
+      check_record(zone, rec, owners == frontdoor.end() ? none : owners->second, sink);
   }
 }
 
