@@ -412,7 +412,10 @@ Expr keyvault(const Estate& e, const model::Region& r) {
   });
 }
 
-Expr postgres(const Estate& e, const model::Region& r) {
+// `parameters`: services::postgres::server_parameters, the same for every
+// server, worked out once by the caller.
+Expr postgres(const Estate& e, const model::Region& r,
+              const std::vector<std::pair<std::string_view, std::string_view>>& parameters) {
   const model::Postgres& pg = *r.postgres;
   Expr ha = Expr::null();
   if (pg.high_availability.value != model::PostgresHa::kOff) {
@@ -436,7 +439,7 @@ Expr postgres(const Estate& e, const model::Region& r) {
                                                 {"collation", str(db.collation.value)}})});
   }
   std::vector<Entry> configurations;
-  for (const auto& [parameter, value] : services::postgres::server_parameters(*e.topology))
+  for (const auto& [parameter, value] : parameters)
     configurations.push_back({std::string(parameter), str(value)});
   bool endpoint = pg.virtual_endpoint.value && !pg.replicas.empty();
   return Expr::object({
@@ -781,7 +784,8 @@ Expr api_management(const Estate& e, const model::Region& r) {
   });
 }
 
-Expr region(const Estate& e, const model::Region& r) {
+Expr region(const Estate& e, const model::Region& r,
+            const std::vector<std::pair<std::string_view, std::string_view>>& pg_parameters) {
   std::vector<Entry> fields{
       {"location", str(r.location.value)},
       {"boundary", str(r.boundary_name.value)},
@@ -800,7 +804,7 @@ Expr region(const Estate& e, const model::Region& r) {
   // Only topologies with a PostgreSQL server carry the field, so the others'
   // trees stay as they were.
   if (e.any_region(model::Service::kPostgres)) {
-    fields.push_back({"postgres", r.postgres ? postgres(e, r) : Expr::null()});
+    fields.push_back({"postgres", r.postgres ? postgres(e, r, pg_parameters) : Expr::null()});
   }
   if (e.any_region(model::Service::kServiceBus)) {
     fields.push_back({"servicebus", r.servicebus ? servicebus(e, r) : Expr::null()});
@@ -1281,7 +1285,8 @@ hcl::Body root_locals(const Estate& e) {
   locals.blank();
   locals.comment("Regions keyed by region key; a service a region does not run is null.");
   std::vector<Entry> regions;
-  for (const model::Region& r : t.regions) regions.push_back({r.key, region(e, r)});
+  const auto pg_parameters = services::postgres::server_parameters(t);
+  for (const model::Region& r : t.regions) regions.push_back({r.key, region(e, r, pg_parameters)});
   std::sort(regions.begin(), regions.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
   locals.attribute("regions", Expr::object(std::move(regions)));
   if (!e.peerings.empty()) {
