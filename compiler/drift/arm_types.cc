@@ -80,6 +80,9 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.cdn/profiles", "azurerm_cdn_frontdoor_profile", true},
     ArmType{"microsoft.cdn/profiles/afdendpoints", "azurerm_cdn_frontdoor_endpoint", true},
     ArmType{"microsoft.cdn/profiles/customdomains", "azurerm_cdn_frontdoor_custom_domain", true},
+    // The secret a custom domain's Key Vault certificate is served through:
+    // mapped for exports that list it, never reported missing.
+    ArmType{"microsoft.cdn/profiles/secrets", "azurerm_cdn_frontdoor_secret", false},
     ArmType{"microsoft.network/dnszones", "azurerm_dns_zone", true},
     // Records of a zone: mapped for exports that list them, never reported
     // missing (a zone holds records topoc does not write).

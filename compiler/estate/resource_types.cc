@@ -45,6 +45,8 @@ constexpr ResourceTypePair kPairs[] = {
      Parity::kCompared, ""},
     {"azurerm_cdn_frontdoor_rule_set", "Microsoft.Cdn/profiles/ruleSets", "2026-10-01",
      Parity::kCompared, ""},
+    {"azurerm_cdn_frontdoor_secret", "Microsoft.Cdn/profiles/secrets", "2026-10-01",
+     Parity::kCompared, ""},
     {"azurerm_cdn_frontdoor_security_policy", "Microsoft.Cdn/profiles/securityPolicies",
      "2026-10-01", Parity::kCompared, ""},
     {"azurerm_cognitive_account", "Microsoft.CognitiveServices/accounts", "2026-09-01",

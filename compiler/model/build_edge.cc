@@ -132,8 +132,10 @@ void read_domains(BlockReader& r, FrontDoor& fd) {
     d.location = ctx.at(n->labels[0].span);
     BlockReader dr(*n, ctx);
     dr.string("zone", d.zone);
+    dr.name("vault", d.vault);
     d.certificate = {std::string(FrontDoorDomain::kManaged), d.location, false};
-    // `managed`, or a quoted Key Vault secret reference (refused by F015).
+    // `managed`, or the quoted name of a certificate in the Key Vault of
+    // the region `vault` names (checked by F015).
     constexpr std::string_view kCertificates[] = {FrontDoorDomain::kManaged};
     tell_observer(*n, "certificate", Asked::kChoice, kCertificates);
     if (const dsl::Node* c = dr.attribute("certificate")) {
@@ -146,7 +148,7 @@ void read_domains(BlockReader& r, FrontDoor& fd) {
         report_choice(ctx, v.span, "certificate", v.text, kCertificates);
       } else {
         ctx.report(Kind::WrongValueType, v.span,
-                   "`certificate` expects `managed` or a Key Vault secret reference in quotes");
+                   "`certificate` expects `managed` or a Key Vault certificate name in quotes");
       }
     }
     dr.finish();

@@ -636,6 +636,12 @@ class Generator {
       const Part part{text, d.location, fmt::format("custom domain `{}`", d.host)};
       add("azurerm_cdn_frontdoor_custom_domain", "frontdoor.domain." + d.host, part.text,
           profile_path, {&part});
+      // The secret pointing at a Key Vault certificate takes the domain's
+      // name: secrets and domains are named apart within the profile.
+      if (!d.managed_certificate()) {
+        add("azurerm_cdn_frontdoor_secret", "frontdoor.secret." + d.host, part.text, profile_path,
+            {&part});
+      }
     }
     if (!fd.geo_routes.empty()) {
       const std::string rule_set = "georouting";

@@ -302,6 +302,17 @@ constexpr NamingRule kRules[] = {
      .end = End::kAlnum,
      .scope = kParent,
      .summary = "2-260 letters, digits and `-`, starting and ending with a letter or digit"},
+    // azurerm v4.55.0 validate/front_door_validation_helpers.go
+    // (CdnFrontDoorSecretName).
+    {.resource_type = "azurerm_cdn_frontdoor_secret",
+     .noun = "Front Door secret",
+     .min_length = 2,
+     .max_length = 260,
+     .punctuation = "-",
+     .start = Start::kAlnum,
+     .end = End::kAlnum,
+     .scope = kParent,
+     .summary = "2-260 letters, digits and `-`, starting and ending with a letter or digit"},
     {.resource_type = "azurerm_cdn_frontdoor_origin_group",
      .noun = "Front Door origin group",
      .min_length = 2,

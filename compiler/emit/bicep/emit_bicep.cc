@@ -95,7 +95,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kApiManagement), {"api-management.bicep"});
   add(!p.cosmos.empty(), {"cosmos.bicep", "private-endpoint.bicep"});
   add(!p.registries.empty(), {"container-registry.bicep", "private-endpoint.bicep"});
-  add(p.frontdoor.has_value(), {"frontdoor.bicep"});
+  add(p.frontdoor.has_value(), {"frontdoor.bicep", "frontdoor-vault-access.bicep"});
   add(!p.boundaries.empty(),
       {"policy-assignments.bicep", "policy-definitions.bicep", "residency-policy.bicep"});
   add(p.estate->has_alerts(), {"alerts.bicep", "availability-test.bicep"});

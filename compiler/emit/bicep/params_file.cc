@@ -1063,9 +1063,23 @@ class ParamsFile {
           fields.push_back({"zone", str(d.zone)});
           fields.push_back({"recordName", str(d.record)});
         }
+        if (!d.certificate.empty()) {
+          fields.push_back({"certificate", Value::object({{"vaultName", str(d.vault)},
+                                                          {"resourceGroupName", str(d.vault_group)},
+                                                          {"name", str(d.certificate)},
+                                                          {"secretName", str(d.secret)}})});
+        }
         domains.push_back(Value::object(std::move(fields)));
       }
       props.push_back({"customDomains", Value::array(std::move(domains))});
+    }
+    if (!plan.certificate_vaults.empty()) {
+      std::vector<Value> vaults;
+      for (const CertificateVaultPlan& v : plan.certificate_vaults) {
+        vaults.push_back(Value::object(
+            {{"name", str(v.name)}, {"resourceGroupName", str(v.resource_group)}}));
+      }
+      props.push_back({"certificateVaults", Value::array(std::move(vaults))});
     }
     if (!plan.waf.empty()) {
       std::vector<Property> waf{

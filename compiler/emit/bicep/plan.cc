@@ -142,11 +142,23 @@ class Planner {
       plan.geo_rules.push_back({g.name, g.order, g.countries, g.group, g.alternate});
     }
     for (const model::FrontDoorDomain& d : fd.domains) {
-      plan.domains.push_back({d.host, p_.name("frontdoor.domain." + d.host), d.zone.value,
-                              d.relative_name()});
+      CustomDomainPlan domain{d.host, p_.name("frontdoor.domain." + d.host), d.zone.value,
+                              d.relative_name()};
+      if (!d.managed_certificate()) {
+        domain.vault = p_.name("region." + d.vault.value + ".keyvault");
+        domain.vault_group = p_.name("region." + d.vault.value + ".rg");
+        domain.certificate = d.certificate.value;
+        domain.secret = p_.name("frontdoor.secret." + d.host);
+        plan.certificate_vaults.push_back({domain.vault, domain.vault_group});
+      }
+      plan.domains.push_back(std::move(domain));
     }
     std::sort(plan.domains.begin(), plan.domains.end(),
               [](const CustomDomainPlan& a, const CustomDomainPlan& b) { return a.host < b.host; });
+    std::sort(plan.certificate_vaults.begin(), plan.certificate_vaults.end());
+    plan.certificate_vaults.erase(
+        std::unique(plan.certificate_vaults.begin(), plan.certificate_vaults.end()),
+        plan.certificate_vaults.end());
     // Without a region to send traffic to there is no Front Door at all.
     if (plan.groups.empty()) return;
     if (fd.waf.value) {

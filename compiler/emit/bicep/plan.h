@@ -119,6 +119,20 @@ struct CustomDomainPlan {
   std::string name;
   std::string zone;    // empty: DNS managed elsewhere
   std::string record;  // relative name in `zone`
+  // A certificate kept in a region's Key Vault; all empty for one Front
+  // Door manages.
+  std::string vault;        // the vault's name
+  std::string vault_group;  // its resource group
+  std::string certificate;  // the certificate's name in it
+  std::string secret;       // the Front Door secret's name
+};
+
+// A Key Vault holding custom domains' certificates.
+struct CertificateVaultPlan {
+  std::string name;
+  std::string resource_group;
+  bool operator<(const CertificateVaultPlan& o) const { return name < o.name; }
+  bool operator==(const CertificateVaultPlan& o) const { return name == o.name; }
 };
 
 struct FrontDoorPlan {
@@ -131,6 +145,7 @@ struct FrontDoorPlan {
   std::string alternate_rule_set;  // empty: every route has the profile's affinity
   std::vector<GeoRulePlan> geo_rules;
   std::vector<CustomDomainPlan> domains;  // sorted by host
+  std::vector<CertificateVaultPlan> certificate_vaults;  // sorted by name
   std::string waf;              // empty: no firewall
   std::string security_policy;
 };

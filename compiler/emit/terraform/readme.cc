@@ -37,7 +37,8 @@ constexpr ModuleDoc kModules[] = {
      "their A, AAAA, CNAME and TXT record sets"},
     {"global/frontdoor", "frontdoor", "once",
      "Front Door profile, endpoint, origin group per boundary, origins, routes, geo rule set, WAF "
-     "policy"},
+     "policy, custom domains with their DNS records, secrets for Key Vault certificates and the "
+     "profile's role on those vaults"},
     {"global/managed-redis-geo-replication", "managed_redis_geo_replication",
      "per geo-replication group", "link of a group's Azure Managed Redis instances"},
     {"global/policy-definitions", "policy_definitions", "once",
@@ -265,9 +266,16 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
                        : fmt::format(" (geo rules for {})", routed),
         elsewhere);
     if (!fd.domains.empty()) {
-      std::string hosts, zoned, unzoned;
+      std::string hosts, zoned, unzoned, vaulted;
       for (const model::FrontDoorDomain& d : fd.domains) {
         hosts += fmt::format("{}{}", hosts.empty() ? "" : ", ", markdown_code(d.host));
+        if (!d.managed_certificate()) {
+          vaulted += fmt::format("{}{} serves certificate {} of Key Vault {} (region {})",
+                                 vaulted.empty() ? "" : "; ", markdown_code(d.host),
+                                 markdown_code(d.certificate.value),
+                                 markdown_code(e.names.region(d.vault.value, "keyvault")),
+                                 markdown_code(d.vault.value));
+        }
         if (d.zone.value.empty()) {
           unzoned += fmt::format("{}{}", unzoned.empty() ? "" : ", ", markdown_code(d.host));
         } else {
@@ -275,10 +283,20 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
                                markdown_code(d.zone.value));
         }
       }
-      out += fmt::format(
-          "\nEvery route also serves the custom domains {}, with certificates Front Door "
-          "manages{}.",
-          hosts, fd.waf.value ? ", behind the same WAF policy as the endpoint" : "");
+      out += fmt::format("\nEvery route also serves the custom domains {}{}{}.", hosts,
+                         vaulted.empty() ? ", with certificates Front Door manages" : "",
+                         fd.waf.value ? ", behind the same WAF policy as the endpoint" : "");
+      if (!vaulted.empty()) {
+        const bool all_vaulted = std::none_of(
+            fd.domains.begin(), fd.domains.end(),
+            [](const model::FrontDoorDomain& d) { return d.managed_certificate(); });
+        out += fmt::format(
+            " {}{}. Put each such "
+            "certificate in its vault before the first apply (the Front Door secret cannot be "
+            "created without it); Front Door reads it with the profile's managed identity and "
+            "serves each new version.",
+            vaulted, all_vaulted ? "" : "; Front Door issues and renews the others' certificates");
+      }
       if (!zoned.empty()) {
         out += fmt::format(
             " This configuration writes the CNAME and `_dnsauth` TXT records of {}; delegate each "

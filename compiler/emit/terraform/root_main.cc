@@ -671,6 +671,11 @@ void global_modules(const Estate& e, Body& file) {
     if (!e.topology->frontdoor->domains.empty()) {
       b.attribute("custom_domains", raw("local.frontdoor.custom_domains"));
     }
+    if (e.topology->frontdoor->has_vault_certificates()) {
+      b.attribute("certificate_vaults",
+                  raw("{ for key in local.frontdoor.certificate_vaults : key => { id = "
+                      "module.keyvault[key].id, vault_uri = module.keyvault[key].vault_uri } }"));
+    }
     b.attribute("waf", raw("local.frontdoor.waf"));
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "frontdoor", std::move(b));

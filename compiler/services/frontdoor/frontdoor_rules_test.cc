@@ -369,7 +369,7 @@ TEST(FrontDoorGateways, GatewayOriginsProbeTheStatusEndpoint) {
   EXPECT_EQ("/status-0123456789abcdef", result.models.at(0)->frontdoor->probe_path.value);
 }
 
-// Custom domains: F011-F015. The domain lines start at line 9, column 5.
+// Custom domains: F011-F014. The domain lines start at line 9, column 5.
 
 namespace domains {
 
@@ -449,15 +449,7 @@ TEST(FrontDoorDomains, ApexDomainIsRefused) {
             diagnostics_of(text));
 }
 
-// F015
-
-TEST(FrontDoorDomains, KeyVaultCertificateIsRefused) {
-  EXPECT_EQ(Lines{"F015 9:46 custom domain `api.example.com` takes its certificate from Key "
-                  "Vault (`https://kv.vault.azure.net/secrets/api`); topoc does not yet deploy "
-                  "the Front Door secret and the vault access that needs"},
-            diagnostics_of(with_domains(
-                "    domain \"api.example.com\" { certificate = \"https://kv.vault.azure.net/secrets/api\" }\n")));
-}
+// F015 and the Key Vault certificate checks: frontdoor_certificates_test.cc.
 
 TEST(FrontDoorDomains, UnknownCertificateKindIsAChoiceError) {
   auto lines = diagnostics_of(with_domains("    domain \"api.example.com\" { certificate = managd }\n"));

@@ -73,13 +73,15 @@ struct FrontDoorOrigin {
 
 // `domain "api.example.com" { ... }`: a custom domain every route serves
 // beside the endpoint's own host name, with a certificate Front Door
-// manages. With `zone`, topoc also writes that public DNS zone and the
-// domain's CNAME and `_dnsauth` TXT records.
+// manages or one kept in a region's Key Vault (`certificate = "<name>"`
+// with `vault = <region>`). With `zone`, topoc also writes that public DNS
+// zone and the domain's CNAME and `_dnsauth` TXT records.
 struct FrontDoorDomain {
   std::string host;   // the label as written
   Location location;  // the label
   Sourced<std::string> zone;         // DNS zone topoc manages; empty = none
-  Sourced<std::string> certificate;  // "managed", or a Key Vault reference
+  Sourced<std::string> certificate;  // "managed", or a Key Vault certificate name
+  Sourced<std::string> vault;        // region key whose vault holds it; empty = none
   static constexpr std::string_view kManaged = "managed";
   bool managed_certificate() const { return certificate.value == kManaged; }
   // The record name inside `zone`: "api" for api.example.com in example.com;
@@ -138,6 +140,14 @@ struct FrontDoor {
   bool denies_unrouted() const { return unrouted.value == kUnroutedDeny; }
   std::vector<FrontDoorOrigin> origins;
   std::vector<FrontDoorDomain> domains;
+  // Whether a domain's certificate is kept in Key Vault: the profile then
+  // has a managed identity that reads it.
+  bool has_vault_certificates() const {
+    for (const FrontDoorDomain& d : domains) {
+      if (!d.managed_certificate()) return true;
+    }
+    return false;
+  }
   std::vector<FrontDoorRateLimit> rate_limits;
   // Routes whose `session_affinity` differs from the profile's are served by
   // a second set of origin groups, named with this suffix.

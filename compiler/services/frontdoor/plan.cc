@@ -186,8 +186,27 @@ void plan(estate::Estate& e) {
     }
     return;
   }
+  // A domain whose certificate is kept in Key Vault: the profile reads it
+  // with its system-assigned identity, granted Key Vault Secrets User on
+  // each vault that holds one (Learn: "Use managed identities to access
+  // Azure Key Vault certificates"), and a Front Door secret points at it.
+  std::set<std::string> certificate_vaults;
+  for (const model::FrontDoorDomain& d : fd.domains) {
+    if (!d.managed_certificate()) certificate_vaults.insert(d.vault.value);
+  }
+  json profile = {{"sku_name", fd.sku.value}};
+  if (!certificate_vaults.empty()) profile["identity"] = {{"type", "SystemAssigned"}};
   add("module.frontdoor.azurerm_cdn_frontdoor_profile.this", "azurerm_cdn_frontdoor_profile",
-      e.names.get("frontdoor.profile"), "", {{"sku_name", fd.sku.value}}, true);
+      e.names.get("frontdoor.profile"), "", std::move(profile), true);
+  for (const std::string& region : certificate_vaults) {
+    auto& role = estate::add_resource(
+        e, "module.frontdoor.azurerm_role_assignment.certificate_vault" + instance(region),
+        "azurerm_role_assignment", "", "", "", "",
+        {{"role_definition_name", "Key Vault Secrets User"},
+         {"scope", e.names.region(region, "keyvault")}},
+        false);
+    role.source = fd.location;
+  }
   add("module.frontdoor.azurerm_cdn_frontdoor_endpoint.this", "azurerm_cdn_frontdoor_endpoint",
       e.names.get("frontdoor.endpoint"), "", nullptr, true);
   for (const estate::OriginGroup& g : e.origin_groups) {
@@ -207,14 +226,24 @@ void plan(estate::Estate& e) {
   }
   for (const estate::Origin& o : e.origins) add_origin(o);
   for (const estate::RoutePlan& plan : e.routes) add_route(plan);
-  // Custom domains with Front Door managed certificates (azurerm v4.55.0
-  // accepts only TLS12 as `minimum_tls_version`), and, for a domain naming
-  // a zone, that public zone with the domain's CNAME and validation TXT.
+  // Custom domains with Front Door managed certificates or a Front Door
+  // secret for a Key Vault certificate (azurerm v4.55.0 accepts only TLS12
+  // as `minimum_tls_version`), and, for a domain naming a zone, that public
+  // zone with the domain's CNAME and validation TXT.
   for (const model::FrontDoorDomain& d : fd.domains) {
+    const bool managed = d.managed_certificate();
     json props = {{"host_name", d.host},
-                  {"tls", {{"certificate_type", "ManagedCertificate"},
+                  {"tls", {{"certificate_type", managed ? "ManagedCertificate" : "CustomerCertificate"},
                            {"minimum_tls_version", "TLS12"}}}};
     if (!d.zone.value.empty()) props["dns_zone"] = d.zone.value;
+    if (!managed) {
+      add("module.frontdoor.azurerm_cdn_frontdoor_secret.this" + instance(d.host),
+          "azurerm_cdn_frontdoor_secret", e.names.get("frontdoor.secret." + d.host), "",
+          {{"key_vault", e.names.region(d.vault.value, "keyvault")},
+           {"certificate", d.certificate.value}},
+          false)
+          .source = d.certificate.location;
+    }
     add("module.frontdoor.azurerm_cdn_frontdoor_custom_domain.this" + instance(d.host),
         "azurerm_cdn_frontdoor_custom_domain", e.names.get("frontdoor.domain." + d.host), "",
         std::move(props), false)

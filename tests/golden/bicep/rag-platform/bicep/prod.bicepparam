@@ -1177,12 +1177,24 @@ param globalFrontDoorSettings = {
       name: 'api-rag-company-com'
       zone: 'company.com'
       recordName: 'api.rag'
+      certificate: {
+        vaultName: 'kv-rag-us-prod-399e5d'
+        resourceGroupName: 'rg-rag-us-prod'
+        name: 'api-rag-company-com'
+        secretName: 'api-rag-company-com'
+      }
     }
     {
       hostName: 'rag.company.com'
       name: 'rag-company-com'
       zone: 'company.com'
       recordName: 'rag'
+    }
+  ]
+  certificateVaults: [
+    {
+      name: 'kv-rag-us-prod-399e5d'
+      resourceGroupName: 'rg-rag-us-prod'
     }
   ]
   waf: {

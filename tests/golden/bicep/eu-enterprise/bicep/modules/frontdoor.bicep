@@ -60,8 +60,11 @@ type frontDoorSettings = {
   @description('Geo-match rules, each sending a list of countries to one origin group.')
   geoRules: geoRule[]
 
-  @description('Custom domains every route serves, with certificates Front Door manages; none when absent.')
+  @description('Custom domains every route serves, each with a certificate Front Door manages or one from a region\'s Key Vault; none when absent.')
   customDomains: customDomain[]?
+
+  @description('Key Vaults holding custom domains\' certificates; the profile\'s identity reads each. None when absent.')
+  certificateVaults: certificateVault[]?
 
   @description('The web application firewall; null for none.')
   waf: wafSettings?
@@ -87,6 +90,31 @@ type customDomain = {
 
   @description('Name of the domain\'s record inside the zone, such as api.')
   recordName: string?
+
+  @description('The Key Vault certificate the domain serves; absent for a certificate Front Door manages.')
+  certificate: vaultCertificate?
+}
+
+type vaultCertificate = {
+  @description('Name of the vault holding the certificate.')
+  vaultName: string
+
+  @description('Resource group of the vault.')
+  resourceGroupName: string
+
+  @description('Name of the certificate in the vault.')
+  name: string
+
+  @description('Name of the Front Door secret that points at it.')
+  secretName: string
+}
+
+type certificateVault = {
+  @description('Name of the vault.')
+  name: string
+
+  @description('Resource group of the vault.')
+  resourceGroupName: string
 }
 
 type loadBalancingSettings = {
@@ -269,6 +297,7 @@ var domainIndex = toObject(range(0, length(domains)), i => domains[i].hostName, 
 var zonedDomains = filter(domains, d => d.?zone != null)
 var zoneNames = union(map(zonedDomains, d => d.?zone ?? ''), [])
 var zoneIndex = toObject(range(0, length(zoneNames)), i => zoneNames[i], i => i)
+var certificateVaults = settings.?certificateVaults ?? []
 // The geo rule set, then the alternate-affinity routes' one: index 1.
 var ruleSetNames = empty(settings.geoRules)
   ? []
@@ -287,7 +316,56 @@ resource profile 'Microsoft.Cdn/profiles@2026-10-01' = {
   sku: {
     name: settings.skuName
   }
+  // Front Door reads Key Vault certificates with this identity; without one
+  // it would fall back to its shared app registration, which must be
+  // registered in the tenant and granted each vault by hand.
+  identity: empty(certificateVaults)
+    ? null
+    : {
+        type: 'SystemAssigned'
+      }
 }
+
+// Reading certificates from each vault that holds one, in the vault's
+// resource group (the vault uses Azure RBAC; Front Door Standard/Premium
+// passes its firewall as a trusted service).
+module vaultAccess 'frontdoor-vault-access.bicep' = [
+  for v in certificateVaults: {
+    scope: resourceGroup(v.resourceGroupName)
+    params: {
+      vaultName: v.name
+      profileId: profile.id
+      principalId: profile.identity!.principalId
+    }
+  }
+]
+
+// A Key Vault certificate Front Door serves for a custom domain: the
+// latest version, so Front Door picks up each renewal. One per domain, in
+// the domains' order, deployed for those whose certificate is in Key Vault.
+resource secrets 'Microsoft.Cdn/profiles/secrets@2026-10-01' = [
+  for d in domains: if (d.?certificate != null) {
+    parent: profile
+    name: d.?certificate.?secretName ?? '${d.name}-managed'
+    properties: {
+      parameters: {
+        type: 'CustomerCertificate'
+        secretSource: {
+          id: resourceId(
+            d.?certificate.?resourceGroupName ?? '',
+            'Microsoft.KeyVault/vaults/secrets',
+            d.?certificate.?vaultName ?? '',
+            d.?certificate.?name ?? ''
+          )
+        }
+        useLatestVersion: true
+      }
+    }
+    dependsOn: [
+      vaultAccess
+    ]
+  }
+]
 
 resource endpoint 'Microsoft.Cdn/profiles/afdEndpoints@2026-10-01' = {
   parent: profile
@@ -357,16 +435,22 @@ resource zones 'Microsoft.Network/dnsZones@2018-05-01' = [
   }
 ]
 
-// Custom domains with a certificate Front Door issues and renews.
+// Custom domains with a certificate Front Door issues and renews, or one
+// from Key Vault through the domain's secret.
 resource customDomains 'Microsoft.Cdn/profiles/customDomains@2026-10-01' = [
-  for d in domains: {
+  for (d, i) in domains: {
     parent: profile
     name: d.name
     properties: {
       hostName: d.hostName
       tlsSettings: {
-        certificateType: 'ManagedCertificate'
+        certificateType: d.?certificate == null ? 'ManagedCertificate' : 'CustomerCertificate'
         minimumTlsVersion: 'TLS12'
+        secret: d.?certificate == null
+          ? null
+          : {
+              id: secrets[i].id
+            }
       }
       azureDnsZone: d.?zone == null
         ? null

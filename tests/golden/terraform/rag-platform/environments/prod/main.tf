@@ -921,6 +921,11 @@ locals {
         name        = "api-rag-company-com"
         zone        = "company.com"
         record_name = "api.rag"
+        certificate = {
+          vault       = "us"
+          name        = "api-rag-company-com"
+          secret_name = "api-rag-company-com"
+        }
       }
       "rag.company.com" = {
         name        = "rag-company-com"
@@ -928,6 +933,7 @@ locals {
         record_name = "rag"
       }
     }
+    certificate_vaults = ["us"]
     waf = {
       name                 = "fdfpragprod"
       security_policy_name = "secp-rag-prod"
@@ -1579,6 +1585,7 @@ module "frontdoor" {
   alternate_rule_set_name        = local.frontdoor.alternate_rule_set_name
   geo_rules                      = local.frontdoor.geo_rules
   custom_domains                 = local.frontdoor.custom_domains
+  certificate_vaults             = { for key in local.frontdoor.certificate_vaults : key => { id = module.keyvault[key].id, vault_uri = module.keyvault[key].vault_uri } }
   waf                            = local.frontdoor.waf
   tags                           = local.common_tags
 }

@@ -95,8 +95,22 @@ variable "custom_domains" {
     name        = string
     zone        = optional(string)
     record_name = optional(string)
+    certificate = optional(object({
+      vault       = string
+      name        = string
+      secret_name = string
+    }))
   }))
-  description = "Custom domains keyed by host name: the resource name, and the public DNS zone (with the host's record name in it) this module writes the CNAME and `_dnsauth` TXT records into; zone null when DNS is managed elsewhere."
+  description = "Custom domains keyed by host name: the resource name, the public DNS zone (with the host's record name in it) this module writes the CNAME and `_dnsauth` TXT records into (zone null when DNS is managed elsewhere), and the Key Vault certificate it serves: the `certificate_vaults` key of its vault, its name there and the Front Door secret's name (null for a certificate Front Door manages)."
+  default     = {}
+}
+
+variable "certificate_vaults" {
+  type = map(object({
+    id        = string
+    vault_uri = string
+  }))
+  description = "Key Vaults holding custom domains' certificates, keyed by region: resource ID and vault URI. The profile's identity gets Key Vault Secrets User on each."
   default     = {}
 }
 

@@ -15,6 +15,9 @@ locals {
   # Custom domains whose public DNS zone this module writes.
   zoned_domains = { for key, domain in var.custom_domains : key => domain if domain.zone != null }
   dns_zones     = toset([for domain in values(local.zoned_domains) : domain.zone])
+
+  # Custom domains whose certificate is kept in a region's Key Vault.
+  vault_domains = { for key, domain in var.custom_domains : key => domain if domain.certificate != null }
 }
 
 resource "azurerm_cdn_frontdoor_profile" "this" {
@@ -22,6 +25,47 @@ resource "azurerm_cdn_frontdoor_profile" "this" {
   resource_group_name = var.resource_group_name
   sku_name            = var.sku_name
   tags                = var.tags
+
+  # Front Door reads Key Vault certificates with this identity; without one
+  # it would fall back to its shared app registration, which must be
+  # registered in the tenant and granted each vault by hand.
+  dynamic "identity" {
+    for_each = length(var.certificate_vaults) > 0 ? ["SystemAssigned"] : []
+
+    content {
+      type = identity.value
+    }
+  }
+}
+
+# Reading certificates from each vault that holds one (the vault uses Azure
+# RBAC; Front Door Standard/Premium passes its firewall as a trusted
+# service). A role assignment can take minutes to reach Key Vault: a first
+# apply that fails to create the secret with a 403 succeeds when re-run.
+resource "azurerm_role_assignment" "certificate_vault" {
+  for_each = var.certificate_vaults
+
+  scope                = each.value.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_type       = "ServicePrincipal"
+  principal_id         = azurerm_cdn_frontdoor_profile.this.identity[0].principal_id
+}
+
+# A Key Vault certificate Front Door serves for a custom domain: the
+# versionless reference, so Front Door picks up each renewal.
+resource "azurerm_cdn_frontdoor_secret" "this" {
+  for_each = local.vault_domains
+
+  name                     = each.value.certificate.secret_name
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+
+  secret {
+    customer_certificate {
+      key_vault_certificate_id = "${var.certificate_vaults[each.value.certificate.vault].vault_uri}certificates/${each.value.certificate.name}"
+    }
+  }
+
+  depends_on = [azurerm_role_assignment.certificate_vault]
 }
 
 resource "azurerm_cdn_frontdoor_endpoint" "this" {
@@ -89,7 +133,8 @@ resource "azurerm_dns_zone" "this" {
   tags                = var.tags
 }
 
-# Custom domains with a certificate Front Door issues and renews.
+# Custom domains with a certificate Front Door issues and renews, or one
+# from Key Vault through the domain's secret.
 resource "azurerm_cdn_frontdoor_custom_domain" "this" {
   for_each = var.custom_domains
 
@@ -99,8 +144,9 @@ resource "azurerm_cdn_frontdoor_custom_domain" "this" {
   dns_zone_id              = each.value.zone == null ? null : azurerm_dns_zone.this[each.value.zone].id
 
   tls {
-    certificate_type    = "ManagedCertificate"
-    minimum_tls_version = "TLS12"
+    certificate_type        = each.value.certificate == null ? "ManagedCertificate" : "CustomerCertificate"
+    cdn_frontdoor_secret_id = each.value.certificate == null ? null : azurerm_cdn_frontdoor_secret.this[each.key].id
+    minimum_tls_version     = "TLS12"
   }
 }
 
