@@ -142,7 +142,7 @@ param regions = [
       name: 'srch-rag-us-prod-399e5d'
       sku: 'standard'
       replicaCount: 2
-      partitionCount: 1
+      partitionCount: 2
       privateEndpointName: 'pep-rag-us-search-prod'
       privateDnsZones: [
         'privatelink.search.windows.net'
@@ -480,7 +480,7 @@ param regions = [
       name: 'srch-rag-eu-prod-399e5d'
       sku: 'standard'
       replicaCount: 2
-      partitionCount: 1
+      partitionCount: 2
       privateEndpointName: 'pep-rag-eu-search-prod'
       privateDnsZones: [
         'privatelink.search.windows.net'

@@ -138,7 +138,7 @@ locals {
         name                  = "srch-rag-eu-prod-399e5d"
         sku                   = "standard"
         replica_count         = 2
-        partition_count       = 1
+        partition_count       = 2
         private_endpoint_name = "pep-rag-eu-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
         shared_private_links = {
@@ -399,7 +399,7 @@ locals {
         name                  = "srch-rag-us-prod-399e5d"
         sku                   = "standard"
         replica_count         = 2
-        partition_count       = 1
+        partition_count       = 2
         private_endpoint_name = "pep-rag-us-search-prod"
         private_dns_zones     = ["privatelink.search.windows.net"]
         shared_private_links = {
