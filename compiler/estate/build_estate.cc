@@ -392,9 +392,20 @@ bool Estate::hosts_redis_replica_endpoint(const model::Region& region) const {
 }
 
 Estate build_estate(const model::Topology& t, const EstateOptions& options) {
+  const std::string& environment =
+      options.environment.empty() ? t.environment.value : options.environment;
+  // Names carry the environment; a copy of the topology holds another one.
+  return build_estate(t, options,
+                      environment == t.environment.value
+                          ? naming::generate_names(t)
+                          : naming::generate_names(with_environment(t, environment)));
+}
+
+Estate build_estate(const model::Topology& t, const EstateOptions& options,
+                    std::vector<naming::GeneratedName> names) {
   std::string environment = options.environment.empty() ? t.environment.value : options.environment;
   Estate e{&t, environment, fmt::format("{}/{}.tfstate", t.name, environment),
-           ResourceNames(with_environment(t, environment))};
+           ResourceNames(std::move(names))};
   e.tags = common_tags(t, environment);
   for (const auto& [key, value] : t.tags) e.required_tags.push_back(key);
   for (size_t i = 0; i < t.boundaries.size(); ++i) {

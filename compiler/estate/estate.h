@@ -287,6 +287,11 @@ struct Estate {
 // `topology` must outlive the result. Work is linear in the number of
 // regions, tenants, containers and alerts.
 Estate build_estate(const model::Topology& topology, const EstateOptions& options);
+// The same with the names `naming::generate_names` made for `topology` (in
+// the environment `options` resolves to), so a caller that checked them
+// does not generate them again.
+Estate build_estate(const model::Topology& topology, const EstateOptions& options,
+                    std::vector<naming::GeneratedName> names);
 
 // Where a Cosmos DB account on periodic backup keeps its backups: "Geo"
 // copies them to the write region's Azure pair, so only when that pair is one

@@ -9,8 +9,11 @@ const naming::GeneratedName kMissing;
 
 }  // namespace
 
-ResourceNames::ResourceNames(const model::Topology& topology) {
-  for (naming::GeneratedName& n : naming::generate_names(topology)) {
+ResourceNames::ResourceNames(const model::Topology& topology)
+    : ResourceNames(naming::generate_names(topology)) {}
+
+ResourceNames::ResourceNames(std::vector<naming::GeneratedName> names) {
+  for (naming::GeneratedName& n : names) {
     std::string key = n.key;
     names_.emplace(std::move(key), std::move(n));
   }

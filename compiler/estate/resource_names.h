@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/model/topology.h"
 #include "compiler/naming/names.h"
@@ -16,6 +17,8 @@ namespace topoc::estate {
 class ResourceNames {
  public:
   explicit ResourceNames(const model::Topology& topology);
+  // Names `naming::generate_names` already made for the topology.
+  explicit ResourceNames(std::vector<naming::GeneratedName> names);
 
   // The name under `key`; an empty string for a key the naming module does
   // not produce (a bug in the emitter, caught by the golden tests).
