@@ -10,6 +10,7 @@
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
 #include "compiler/model/duplicate_names.h"
+#include "compiler/services/alerts/targets.h"
 
 namespace topoc::model {
 namespace {
@@ -178,32 +179,6 @@ bool read_log_condition(BlockReader& r, Alert& a, const catalog::MetricInfo* met
   a.log_search = !a.custom_metric.value.empty() || a.percentile.explicit_ || a.per.explicit_ ||
                  (metric && catalog::log_only(*metric));
   return refused;
-}
-
-bool target_exists(const Topology& t, catalog::MetricTarget target) {
-  auto any_region = [&](Service s) {
-    return std::any_of(t.regions.begin(), t.regions.end(),
-                       [&](const Region& r) { return r.has(s); });
-  };
-  switch (target) {
-    case catalog::MetricTarget::kCosmos:
-      return t.cosmos.has_value();
-    case catalog::MetricTarget::kFrontDoor:
-      return t.frontdoor.has_value();
-    case catalog::MetricTarget::kAks:
-      return any_region(Service::kAks);
-    case catalog::MetricTarget::kOpenAI:
-      return any_region(Service::kOpenAI);
-    case catalog::MetricTarget::kAppInsights:
-      return any_region(Service::kMonitoring);
-    case catalog::MetricTarget::kRedis:
-      return any_region(Service::kRedis);
-    case catalog::MetricTarget::kSearch:
-      return any_region(Service::kAiSearch);
-    case catalog::MetricTarget::kPostgres:
-      return any_region(Service::kPostgres);
-  }
-  return false;
 }
 
 void read_alert(BlockReader& r, Alert& a) {
@@ -652,7 +627,7 @@ void add_default_alerts(Topology& t) {
   std::vector<Alert> alerts;
   for (const DefaultAlert& d : kDefaultAlerts) {
     const catalog::MetricInfo* metric = catalog::find_metric(d.metric);
-    if (!target_exists(t, metric->target)) continue;
+    if (!services::alerts::target_exists(t, metric->target)) continue;
     bool overridden = std::any_of(t.alerts.alerts.begin(), t.alerts.alerts.end(),
                                   [&](const Alert& a) { return a.name == d.name; });
     if (overridden) continue;

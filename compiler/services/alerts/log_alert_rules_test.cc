@@ -132,9 +132,13 @@ TEST(LogAlerts, PercentileOfACount) {
   EXPECT_EQ("a percentile watches one of: app.response_time", result.sink.diagnostics()[0].help);
 }
 
+// The topology runs no Cosmos DB either, so the alert watches nothing (M040).
 TEST(LogAlerts, PercentileOfAPlatformMetricOfAnotherService) {
-  EXPECT_EQ(Lines{"M037 12:20 `cosmos.replication_latency` has no per-request value to take a "
-                  "percentile of"},
+  EXPECT_EQ((Lines{"M040 10:20 alert `a` watches `cosmos.replication_latency`, a metric of Cosmos "
+                   "DB, which the topology does not have: nothing is watched and no alert is "
+                   "written",
+                   "M037 12:20 `cosmos.replication_latency` has no per-request value to take a "
+                   "percentile of"}),
             diagnostics_of(with_alert("      metric     = cosmos.replication_latency\n"
                                       "      above      = 500ms\n"
                                       "      percentile = 99\n")));
