@@ -79,8 +79,8 @@ constexpr ResourceTypePair kPairs[] = {
     {"azurerm_dns_a_record", "Microsoft.Network/dnsZones/A", "2018-05-01", Parity::kCompared, ""},
     {"azurerm_dns_aaaa_record", "Microsoft.Network/dnsZones/AAAA", "2018-05-01", Parity::kCompared,
      ""},
-    {"azurerm_dns_cname_record", "Microsoft.Network/dnsZones/CNAME", "2018-05-01", Parity::kCompared,
-     ""},
+    {"azurerm_dns_cname_record", "Microsoft.Network/dnsZones/CNAME", "2018-05-01",
+     Parity::kCompared, ""},
     {"azurerm_dns_txt_record", "Microsoft.Network/dnsZones/TXT", "2018-05-01", Parity::kCompared,
      ""},
     {"azurerm_dns_zone", "Microsoft.Network/dnsZones", "2018-05-01", Parity::kCompared, ""},
@@ -105,8 +105,8 @@ constexpr ResourceTypePair kPairs[] = {
      "the `geoReplication.linkedDatabases` of each member's `default` database in ARM"},
     {"azurerm_monitor_action_group", "Microsoft.Insights/actionGroups", "2023-01-01",
      Parity::kCompared, ""},
-    {"azurerm_monitor_data_collection_rule", "Microsoft.Insights/dataCollectionRules",
-     "2024-03-11", Parity::kCompared, ""},
+    {"azurerm_monitor_data_collection_rule", "Microsoft.Insights/dataCollectionRules", "2024-03-11",
+     Parity::kCompared, ""},
     {"azurerm_monitor_data_collection_rule_association",
      "Microsoft.Insights/dataCollectionRuleAssociations", "2024-03-11", Parity::kCompared, ""},
     // Bicep's one stable version, 2016-09-01, has no `categoryGroup`.
@@ -225,8 +225,7 @@ constexpr ResourceTypePair kPairs[] = {
      "the `network_rule_set` block of `azurerm_servicebus_namespace`"},
     {"", "Microsoft.Storage/storageAccounts/blobServices", "2026-09-01", Parity::kBicepOnly,
      "the `blob_properties` block of `azurerm_storage_account`"},
-    {"", "Microsoft.Web/sites/basicPublishingCredentialsPolicies", "2025-03-01",
-     Parity::kBicepOnly,
+    {"", "Microsoft.Web/sites/basicPublishingCredentialsPolicies", "2025-03-01", Parity::kBicepOnly,
      "`ftp_publish_basic_authentication_enabled` and "
      "`webdeploy_publish_basic_authentication_enabled` of the web and function apps"},
 };

@@ -15,8 +15,8 @@ void names_and_placements(const model::Topology& t, diag::DiagnosticSink& sink) 
   std::vector<naming::GeneratedName> names = naming::generate_names(t);
   report_invalid_names(names, sink);
   report_duplicate_names(names, sink);
-  residency::check_placements(
-      estate::build_estate(t, {.placements_only = true}, std::move(names)), sink);
+  residency::check_placements(estate::build_estate(t, {.placements_only = true}, std::move(names)),
+                              sink);
 }
 
 }  // namespace topoc::rules

@@ -1076,8 +1076,8 @@ class ParamsFile {
     if (!plan.certificate_vaults.empty()) {
       std::vector<Value> vaults;
       for (const CertificateVaultPlan& v : plan.certificate_vaults) {
-        vaults.push_back(Value::object(
-            {{"name", str(v.name)}, {"resourceGroupName", str(v.resource_group)}}));
+        vaults.push_back(
+            Value::object({{"name", str(v.name)}, {"resourceGroupName", str(v.resource_group)}}));
       }
       props.push_back({"certificateVaults", Value::array(std::move(vaults))});
     }

@@ -287,9 +287,9 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
                          vaulted.empty() ? ", with certificates Front Door manages" : "",
                          fd.waf.value ? ", behind the same WAF policy as the endpoint" : "");
       if (!vaulted.empty()) {
-        const bool all_vaulted = std::none_of(
-            fd.domains.begin(), fd.domains.end(),
-            [](const model::FrontDoorDomain& d) { return d.managed_certificate(); });
+        const bool all_vaulted =
+            std::none_of(fd.domains.begin(), fd.domains.end(),
+                         [](const model::FrontDoorDomain& d) { return d.managed_certificate(); });
         out += fmt::format(
             " {}{}. Put each such "
             "certificate in its vault before the first apply (the Front Door secret cannot be "

@@ -12,6 +12,9 @@
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/naming/search_links.h"
+#include "compiler/services/alerts/activity_text.h"
+#include "compiler/services/alerts/availability.h"
+#include "compiler/services/alerts/log_query.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
 #include "compiler/services/container_apps/internal_dns.h"
@@ -21,9 +24,6 @@
 #include "compiler/services/postgres/server_parameters.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
-#include "compiler/services/alerts/activity_text.h"
-#include "compiler/services/alerts/availability.h"
-#include "compiler/services/alerts/log_query.h"
 #include "compiler/services/servicebus/trusted_services.h"
 #include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
@@ -1081,11 +1081,12 @@ Expr frontdoor(const Estate& e) {
       fields.push_back({"record_name", str(d.relative_name())});
     }
     if (!d.managed_certificate()) {
-      fields.push_back({"certificate", Expr::object({
-                                           {"vault", str(d.vault.value)},
-                                           {"name", str(d.certificate.value)},
-                                           {"secret_name", str(e.names.get("frontdoor.secret." + d.host))},
-                                       })});
+      fields.push_back(
+          {"certificate", Expr::object({
+                              {"vault", str(d.vault.value)},
+                              {"name", str(d.certificate.value)},
+                              {"secret_name", str(e.names.get("frontdoor.secret." + d.host))},
+                          })});
       vaults.insert(d.vault.value);
     }
     domains.push_back({d.host, Expr::object(std::move(fields))});

@@ -21,9 +21,9 @@ void alert_has_target(const model::Topology& t, diag::DiagnosticSink& sink) {
     // Log search alerts query each region's Application Insights.
     const MetricTarget target = a.log_search ? MetricTarget::kAppInsights : metric->target;
     if (services::alerts::target_exists(t, target)) continue;
-    const diag::Location& at = a.metric.explicit_ ? a.metric.location
-                         : a.custom_metric.explicit_ ? a.custom_metric.location
-                                                     : a.location;
+    const diag::Location& at = a.metric.explicit_          ? a.metric.location
+                               : a.custom_metric.explicit_ ? a.custom_metric.location
+                                                           : a.location;
     std::string what = a.custom_metric.value.empty()
                            ? fmt::format("`{}`", a.metric.value)
                            : fmt::format("custom metric `{}`", a.custom_metric.value);

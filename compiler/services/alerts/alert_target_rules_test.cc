@@ -37,9 +37,10 @@ TEST(AlertTarget, AMetricOfAServiceNoRegionRunsWatchesNothing) {
   auto result = check_text(text);
   const diag::Diagnostic& d = result.sink.diagnostics().at(0);
   EXPECT_EQ(diag::Severity::kWarning, d.severity);
-  EXPECT_EQ("run Azure Cache for Redis in a region (`redis { sku = premium }`, or `standard` or "
-            "`basic`), or remove the alert",
-            d.help);
+  EXPECT_EQ(
+      "run Azure Cache for Redis in a region (`redis { sku = premium }`, or `standard` or "
+      "`basic`), or remove the alert",
+      d.help);
 }
 
 // `redis` alone is Azure Managed Redis, which publishes no `redis.*` metric;
@@ -88,7 +89,8 @@ TEST(AlertTarget, TheEstateWritesNoAlertForIt) {
 }
 
 TEST(AlertTarget, AnUnknownMetricIsLeftToM009) {
-  auto lines = diagnostics_of(with_alert("aks", "      metric = redis.nonsense\n      above = 1\n"));
+  auto lines =
+      diagnostics_of(with_alert("aks", "      metric = redis.nonsense\n      above = 1\n"));
   ASSERT_EQ(1u, lines.size());
   EXPECT_EQ(0u, lines[0].find("M009 "));
 }

@@ -35,32 +35,47 @@ bool target_exists(const model::Topology& t, MetricTarget target) {
 
 const char* target_noun(MetricTarget target) {
   switch (target) {
-    case MetricTarget::kCosmos: return "Cosmos DB";
-    case MetricTarget::kFrontDoor: return "Front Door";
-    case MetricTarget::kAks: return "AKS";
-    case MetricTarget::kOpenAI: return "Azure OpenAI";
-    case MetricTarget::kAppInsights: return "Application Insights";
-    case MetricTarget::kRedis: return "Azure Cache for Redis";
-    case MetricTarget::kSearch: return "AI Search";
-    case MetricTarget::kPostgres: return "PostgreSQL";
+    case MetricTarget::kCosmos:
+      return "Cosmos DB";
+    case MetricTarget::kFrontDoor:
+      return "Front Door";
+    case MetricTarget::kAks:
+      return "AKS";
+    case MetricTarget::kOpenAI:
+      return "Azure OpenAI";
+    case MetricTarget::kAppInsights:
+      return "Application Insights";
+    case MetricTarget::kRedis:
+      return "Azure Cache for Redis";
+    case MetricTarget::kSearch:
+      return "AI Search";
+    case MetricTarget::kPostgres:
+      return "PostgreSQL";
   }
   return "";
 }
 
 const char* target_fix(MetricTarget target) {
   switch (target) {
-    case MetricTarget::kCosmos: return "declare a `cosmos { ... }` block";
-    case MetricTarget::kFrontDoor: return "declare a `frontdoor { ... }` block";
-    case MetricTarget::kAks: return "add `aks` to a region's `services`";
-    case MetricTarget::kOpenAI: return "add `openai` to a region's `services`";
-    case MetricTarget::kAppInsights: return "add `monitoring` to a region's `services`";
+    case MetricTarget::kCosmos:
+      return "declare a `cosmos { ... }` block";
+    case MetricTarget::kFrontDoor:
+      return "declare a `frontdoor { ... }` block";
+    case MetricTarget::kAks:
+      return "add `aks` to a region's `services`";
+    case MetricTarget::kOpenAI:
+      return "add `openai` to a region's `services`";
+    case MetricTarget::kAppInsights:
+      return "add `monitoring` to a region's `services`";
     case MetricTarget::kRedis:
       // `redis` alone runs Azure Managed Redis, which the `redis.*` metrics
       // are not published for.
       return "run Azure Cache for Redis in a region (`redis { sku = premium }`, or `standard` or "
              "`basic`)";
-    case MetricTarget::kSearch: return "add `search` to a region's `services`";
-    case MetricTarget::kPostgres: return "add `postgres` to a region's `services`";
+    case MetricTarget::kSearch:
+      return "add `search` to a region's `services`";
+    case MetricTarget::kPostgres:
+      return "add `postgres` to a region's `services`";
   }
   return "";
 }

@@ -33,9 +33,10 @@ std::string with_domain(std::string_view us_services, std::string_view domain,
 }
 
 TEST(FrontDoorCertificates, AVaultCertificateOfARegionWithAKeyVaultPasses) {
-  EXPECT_EQ(Lines{}, diagnostics_of(with_domain(
-                         "aks, keyvault",
-                         "    domain \"api.example.com\" { certificate = \"api-cert\"  vault = us }\n")));
+  EXPECT_EQ(Lines{},
+            diagnostics_of(with_domain(
+                "aks, keyvault",
+                "    domain \"api.example.com\" { certificate = \"api-cert\"  vault = us }\n")));
 }
 
 // F015
@@ -56,16 +57,18 @@ TEST(FrontDoorCertificates, TheHelpNamesARegionThatRunsAVault) {
       "aks", "    domain \"api.example.com\" { certificate = \"api-cert\"  vault = us }\n",
       "aks, keyvault"));
   ASSERT_EQ(1u, result.sink.diagnostics().size());
-  EXPECT_EQ("name a region that runs `keyvault`, like `vault = us2`, or add `keyvault` to region "
-            "`us`",
-            result.sink.diagnostics().at(0).help);
+  EXPECT_EQ(
+      "name a region that runs `keyvault`, like `vault = us2`, or add `keyvault` to region "
+      "`us`",
+      result.sink.diagnostics().at(0).help);
 }
 
 // M004
 
 TEST(FrontDoorCertificates, AVaultNamingNoRegionSuggestsOne) {
-  std::string text = with_domain(
-      "aks, keyvault", "    domain \"api.example.com\" { certificate = \"api-cert\"  vault = uss }\n");
+  std::string text =
+      with_domain("aks, keyvault",
+                  "    domain \"api.example.com\" { certificate = \"api-cert\"  vault = uss }\n");
   EXPECT_EQ(Lines{"M004 10:66 `vault = uss` names no declared region; did you mean `us`?"},
             diagnostics_of(text));
   auto result = check_text(text);
@@ -76,8 +79,8 @@ TEST(FrontDoorCertificates, AVaultNamingNoRegionSuggestsOne) {
 // M005
 
 TEST(FrontDoorCertificates, ACertificateNameNeedsAVault) {
-  std::string text =
-      with_domain("aks, keyvault", "    domain \"api.example.com\" { certificate = \"api-cert\" }\n");
+  std::string text = with_domain("aks, keyvault",
+                                 "    domain \"api.example.com\" { certificate = \"api-cert\" }\n");
   EXPECT_EQ(Lines{"M005 10:46 custom domain `api.example.com` takes certificate `api-cert` from "
                   "Key Vault but does not say which region's vault holds it"},
             diagnostics_of(text));
@@ -89,8 +92,8 @@ TEST(FrontDoorCertificates, ACertificateNameNeedsAVault) {
 TEST(FrontDoorCertificates, AVaultWithoutACertificateName) {
   EXPECT_EQ(Lines{"M005 10:40 custom domain `api.example.com` names vault `us` but no "
                   "certificate in it; its certificate is the one Front Door manages"},
-            diagnostics_of(with_domain("aks, keyvault",
-                                       "    domain \"api.example.com\" { vault = us }\n")));
+            diagnostics_of(
+                with_domain("aks, keyvault", "    domain \"api.example.com\" { vault = us }\n")));
 }
 
 // M007
@@ -102,8 +105,9 @@ TEST(FrontDoorCertificates, ANameKeyVaultRefuses) {
                 "aks, keyvault",
                 "    domain \"api.example.com\" { certificate = \"api_cert\"  vault = us }\n")));
   auto too_long = diagnostics_of(with_domain(
-      "aks, keyvault", fmt::format("    domain \"api.example.com\" {{ certificate = \"{}\"  vault = us }}\n",
-                                   std::string(128, 'a'))));
+      "aks, keyvault",
+      fmt::format("    domain \"api.example.com\" {{ certificate = \"{}\"  vault = us }}\n",
+                  std::string(128, 'a'))));
   ASSERT_EQ(1u, too_long.size());
   EXPECT_EQ(0u, too_long[0].find("M007 10:46 "));
 }
@@ -120,7 +124,8 @@ TEST(FrontDoorCertificates, TheEstateHoldsTheSecretTheIdentityAndTheRole) {
                   "    domain \"static.example.com\" {}\n"),
       result);
   ASSERT_EQ(0u, result.sink.diagnostics().size());
-  const estate::Resource* profile = find_resource(e, "module.frontdoor.azurerm_cdn_frontdoor_profile.this");
+  const estate::Resource* profile =
+      find_resource(e, "module.frontdoor.azurerm_cdn_frontdoor_profile.this");
   ASSERT_NE(nullptr, profile);
   EXPECT_EQ("SystemAssigned", profile->properties["identity"]["type"]);
 
@@ -131,8 +136,9 @@ TEST(FrontDoorCertificates, TheEstateHoldsTheSecretTheIdentityAndTheRole) {
   EXPECT_EQ("api-example-com", secret->name);
   EXPECT_EQ("api-cert", secret->properties["certificate"]);
   EXPECT_EQ(e.names.region("us", "keyvault"), secret->properties["key_vault"]);
-  EXPECT_EQ(nullptr, find_resource(
-                         e, "module.frontdoor.azurerm_cdn_frontdoor_secret.this[\"static.example.com\"]"));
+  EXPECT_EQ(nullptr,
+            find_resource(
+                e, "module.frontdoor.azurerm_cdn_frontdoor_secret.this[\"static.example.com\"]"));
 
   // One vault holds both certificates: one role assignment.
   size_t roles = 0;
@@ -145,8 +151,8 @@ TEST(FrontDoorCertificates, TheEstateHoldsTheSecretTheIdentityAndTheRole) {
   ASSERT_NE(nullptr, role);
   EXPECT_EQ("Key Vault Secrets User", role->properties["role_definition_name"]);
 
-  const estate::Resource* api =
-      find_resource(e, "module.frontdoor.azurerm_cdn_frontdoor_custom_domain.this[\"api.example.com\"]");
+  const estate::Resource* api = find_resource(
+      e, "module.frontdoor.azurerm_cdn_frontdoor_custom_domain.this[\"api.example.com\"]");
   const estate::Resource* stat = find_resource(
       e, "module.frontdoor.azurerm_cdn_frontdoor_custom_domain.this[\"static.example.com\"]");
   ASSERT_NE(nullptr, api);
@@ -160,7 +166,8 @@ TEST(FrontDoorCertificates, ManagedCertificatesLeaveTheProfileWithoutIdentity) {
   estate::Estate e =
       estate_of(with_domain("aks, keyvault", "    domain \"api.example.com\" {}\n"), result);
   ASSERT_EQ(0u, result.sink.diagnostics().size());
-  const estate::Resource* profile = find_resource(e, "module.frontdoor.azurerm_cdn_frontdoor_profile.this");
+  const estate::Resource* profile =
+      find_resource(e, "module.frontdoor.azurerm_cdn_frontdoor_profile.this");
   ASSERT_NE(nullptr, profile);
   EXPECT_FALSE(profile->properties.contains("identity"));
   for (const estate::Resource& r : e.resources) {

@@ -87,11 +87,13 @@ void frontdoor_domain_certificates(const model::Topology& t, diag::DiagnosticSin
     if (r.keyvault) vaults.push_back(r.key);
   }
   const std::string vault_help =
-      vaults.empty() ? std::string("add `keyvault` to the `services` of a region, import the "
-                                   "certificate there and name that region in `vault`")
-                     : fmt::format("write `vault = {}`, a region whose Key Vault holds the "
-                                   "certificate",
-                                   vaults.front());
+      vaults.empty() ? std::string(
+                           "add `keyvault` to the `services` of a region, import the "
+                           "certificate there and name that region in `vault`")
+                     : fmt::format(
+                           "write `vault = {}`, a region whose Key Vault holds the "
+                           "certificate",
+                           vaults.front());
   for (const model::FrontDoorDomain& d : t.frontdoor->domains) {
     if (d.managed_certificate()) {
       if (d.vault.explicit_) {
@@ -99,24 +101,26 @@ void frontdoor_domain_certificates(const model::Topology& t, diag::DiagnosticSin
                     fmt::format("custom domain `{}` names vault `{}` but no certificate in it; "
                                 "its certificate is the one Front Door manages",
                                 d.host, d.vault.value))
-            .help = "write `certificate = \"<name>\"`, the certificate's name in that Key "
-                    "Vault, or drop `vault`";
+            .help =
+            "write `certificate = \"<name>\"`, the certificate's name in that Key "
+            "Vault, or drop `vault`";
       }
       continue;
     }
     const std::string& name = d.certificate.value;
-    bool valid = !name.empty() && name.size() <= 127 &&
-                 std::all_of(name.begin(), name.end(), [](char c) {
-                   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                          (c >= '0' && c <= '9') || c == '-';
-                 });
+    bool valid =
+        !name.empty() && name.size() <= 127 && std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-';
+        });
     if (!valid) {
       sink.report(diag::Kind::InvalidValue, d.certificate.location,
                   fmt::format("`{}` is not a Key Vault certificate name: it is 1 to 127 letters, "
                               "digits and hyphens",
                               name))
-          .help = "write the certificate's name as Key Vault lists it, like "
-                  "`certificate = \"api-example-com\"`, or `certificate = managed`";
+          .help =
+          "write the certificate's name as Key Vault lists it, like "
+          "`certificate = \"api-example-com\"`, or `certificate = managed`";
       continue;
     }
     if (!d.vault.explicit_) {
@@ -130,8 +134,7 @@ void frontdoor_domain_certificates(const model::Topology& t, diag::DiagnosticSin
     const model::Region* region = t.find_region(d.vault.value);
     if (!region) {
       auto& diag = sink.report(diag::Kind::UnknownReference, d.vault.location,
-                               fmt::format("`vault = {}` names no declared region{}",
-                                           d.vault.value,
+                               fmt::format("`vault = {}` names no declared region{}", d.vault.value,
                                            diag::did_you_mean(d.vault.value, regions)));
       if (auto best = diag::closest(d.vault.value, regions)) {
         diag.fixit = diag::FixIt{d.vault.location, *best};
@@ -143,13 +146,14 @@ void frontdoor_domain_certificates(const model::Topology& t, diag::DiagnosticSin
                   fmt::format("custom domain `{}` takes certificate `{}` from the Key Vault of "
                               "region `{}`, which runs no `keyvault`",
                               d.host, name, region->key))
-          .help = vaults.empty()
-                      ? fmt::format("add `keyvault` to the `services` of region `{}` and import "
-                                    "the certificate there",
-                                    region->key)
-                      : fmt::format("name a region that runs `keyvault`, like `vault = {}`, or "
-                                    "add `keyvault` to region `{}`",
-                                    vaults.front(), region->key);
+          .help = vaults.empty() ? fmt::format(
+                                       "add `keyvault` to the `services` of region `{}` and import "
+                                       "the certificate there",
+                                       region->key)
+                                 : fmt::format(
+                                       "name a region that runs `keyvault`, like `vault = {}`, or "
+                                       "add `keyvault` to region `{}`",
+                                       vaults.front(), region->key);
     }
   }
 }

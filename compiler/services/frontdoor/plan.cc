@@ -233,8 +233,9 @@ void plan(estate::Estate& e) {
   for (const model::FrontDoorDomain& d : fd.domains) {
     const bool managed = d.managed_certificate();
     json props = {{"host_name", d.host},
-                  {"tls", {{"certificate_type", managed ? "ManagedCertificate" : "CustomerCertificate"},
-                           {"minimum_tls_version", "TLS12"}}}};
+                  {"tls",
+                   {{"certificate_type", managed ? "ManagedCertificate" : "CustomerCertificate"},
+                    {"minimum_tls_version", "TLS12"}}}};
     if (!d.zone.value.empty()) props["dns_zone"] = d.zone.value;
     if (!managed) {
       add("module.frontdoor.azurerm_cdn_frontdoor_secret.this" + instance(d.host),
