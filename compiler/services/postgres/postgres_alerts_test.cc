@@ -114,6 +114,11 @@ TEST(PostgresAlerts, NoServerNothingWatched) {
   estate::Estate e = estate_of(text, result);
   EXPECT_TRUE(e.alerts.empty());
   EXPECT_TRUE(of_type(e, "azurerm_postgresql_flexible_server_configuration").empty());
+  // ... and `topoc check` says so (M040).
+  ASSERT_EQ(1u, result.sink.diagnostics().size());
+  EXPECT_EQ(diag::Kind::AlertWithoutTarget, result.sink.diagnostics()[0].kind);
+  EXPECT_EQ("add `postgres` to a region's `services`, or remove the alert",
+            result.sink.diagnostics()[0].help);
 }
 
 }  // namespace
