@@ -25,7 +25,7 @@
 #include "compiler/estate/resource_types.h"
 
 namespace topoc {
-namespace {
+namespace bicep_emit_test {
 
 namespace fs = std::filesystem;
 using emit::bicep::Value;
@@ -450,5 +450,5 @@ TEST(BicepParity, DocumentIsRenderedFromTheTable) {
       << "  TOPOC_UPDATE_GOLDEN=1 ctest -R BicepParity\nand review the diff";
 }
 
-}  // namespace
+}  // namespace bicep_emit_test
 }  // namespace topoc

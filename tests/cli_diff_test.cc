@@ -150,7 +150,9 @@ TEST_F(CliDiff, OutputFileHoldsTheReport) {
             std::string::npos);
   CliRun unwritable = diff("a.topo b.topo -o no-such-dir/report.md");
   EXPECT_EQ(unwritable.exit_code, 1);
-  EXPECT_EQ(unwritable.err, "topoc: error: cannot write `no-such-dir/report.md`\n");
+  EXPECT_EQ(unwritable.err,
+            "topoc: error: cannot write `no-such-dir/report.md`: No such file or directory\n");
+  EXPECT_FALSE(fs::exists(root_ / "no-such-dir"));
 }
 
 TEST_F(CliDiff, BadArgumentsExitOne) {

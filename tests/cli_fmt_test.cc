@@ -13,7 +13,7 @@
 #include <sstream>
 
 namespace topoc::testing {
-namespace {
+namespace cli_fmt_test {
 
 namespace fs = std::filesystem;
 
@@ -231,5 +231,5 @@ TEST_F(CliFmt, TheExamplesAreInTheCanonicalLayout) {
   EXPECT_EQ("", r.out);
 }
 
-}  // namespace
+}  // namespace cli_fmt_test
 }  // namespace topoc::testing

@@ -12,7 +12,7 @@
 #include <sstream>
 
 namespace topoc::testing {
-namespace {
+namespace cli_lifecycle_test {
 
 namespace fs = std::filesystem;
 
@@ -303,5 +303,5 @@ TEST_F(CliLifecycle, StatefulResourcesArePreventedFromDestructionUnlessSwitchedO
                       "    prevent_destroy = false\n"));
 }
 
-}  // namespace
+}  // namespace cli_lifecycle_test
 }  // namespace topoc::testing

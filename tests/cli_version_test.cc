@@ -16,7 +16,7 @@
 #include <vector>
 
 namespace topoc::testing {
-namespace {
+namespace cli_version_test {
 
 namespace fs = std::filesystem;
 
@@ -222,5 +222,5 @@ TEST_F(VersionHeader, AGivenCommitWinsAndMustBeHexadecimal) {
   EXPECT_NE(std::string::npos, bad.out.find("is not a hexadecimal commit hash")) << bad.out;
 }
 
-}  // namespace
+}  // namespace cli_version_test
 }  // namespace topoc::testing

@@ -16,7 +16,7 @@
 #include "tests/fuzz/same_meaning.h"
 
 namespace topoc::testing {
-namespace {
+namespace fmt_examples_test {
 
 namespace fs = std::filesystem;
 
@@ -154,5 +154,5 @@ TEST(FmtExamples, ExamplesLaidOutAtRandomFormatToTheSameMeaning) {
   }
 }
 
-}  // namespace
+}  // namespace fmt_examples_test
 }  // namespace topoc::testing

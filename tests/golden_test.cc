@@ -28,7 +28,7 @@
 #include "dsl/parser.h"
 
 namespace topoc::testing {
-namespace {
+namespace golden_test {
 
 namespace fs = std::filesystem;
 
@@ -463,5 +463,5 @@ TEST(Docs, NoMarkdownFileFencesATopologyAsHcl) {
   EXPECT_GT(topo_fences, 50u);
 }
 
-}  // namespace
+}  // namespace golden_test
 }  // namespace topoc::testing

@@ -14,7 +14,7 @@
 #include "tests/check_support.h"
 
 namespace topoc::testing {
-namespace {
+namespace graph_test {
 
 namespace fs = std::filesystem;
 
@@ -340,5 +340,5 @@ TEST(Graph, ManyTenantsAreCountedPerBoundary) {
   EXPECT_NE(std::string::npos, counted.find("  tc1 --> b0\n")) << counted;
 }
 
-}  // namespace
+}  // namespace graph_test
 }  // namespace topoc::testing

@@ -13,7 +13,7 @@
 #include "compiler/emit/terraform/emit_terraform.h"
 
 namespace topoc {
-namespace {
+namespace redis_search_emit_test {
 
 // West Europe runs the whole RAG path and replicates its cache to North
 // Europe, whose region runs search and Key Vault but no Redis of its own.
@@ -249,5 +249,5 @@ TEST(SearchSharedLinksDrift, ArmTypeIsMappedAndLabelled) {
             drift::resource_label("azurerm_search_shared_private_link_service"));
 }
 
-}  // namespace
+}  // namespace redis_search_emit_test
 }  // namespace topoc

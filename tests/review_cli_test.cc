@@ -14,7 +14,7 @@
 #include "tests/cli_run_support.h"
 
 namespace topoc::testing {
-namespace {
+namespace review_cli_test {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -370,5 +370,5 @@ TEST_F(ReviewCli, CheckJsonCarriesTheSchemaVersion) {
             json::parse(j.out));
 }
 
-}  // namespace
+}  // namespace review_cli_test
 }  // namespace topoc::testing

@@ -8,7 +8,7 @@
 #include "compiler/emit/terraform/emit_terraform.h"
 
 namespace topoc {
-namespace {
+namespace servicebus_trusted_emit_test {
 
 // Region `a` sends its blob events to its namespace; region `b` runs a
 // namespace and storage without events.
@@ -76,5 +76,5 @@ TEST(ServiceBusTrustedServices, BicepOpensOnlyTheNamespaceThatReceivesEvents) {
   EXPECT_EQ(1u, count(module, "    trustedServiceAccessEnabled: true\n"));
 }
 
-}  // namespace
+}  // namespace servicebus_trusted_emit_test
 }  // namespace topoc

@@ -11,7 +11,7 @@
 #include "compiler/emit/terraform/emit_terraform.h"
 
 namespace topoc {
-namespace {
+namespace terraform_emit_test {
 
 struct Built {
   emit::FileTree files;
@@ -406,5 +406,5 @@ TEST(TerraformEmit, ResidencyPolicyAllowsTheBoundaryLocations) {
   EXPECT_EQ(allowed.end(), std::find(allowed.begin(), allowed.end(), "eastus"));
 }
 
-}  // namespace
+}  // namespace terraform_emit_test
 }  // namespace topoc

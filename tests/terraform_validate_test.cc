@@ -17,7 +17,7 @@
 #include "compiler/emit/terraform/emit_terraform.h"
 
 namespace topoc {
-namespace {
+namespace terraform_validate_test {
 
 namespace fs = std::filesystem;
 
@@ -159,5 +159,5 @@ TEST(TerraformEscaping, HostileStringsStayData) {
   EXPECT_EQ(0, r.status) << r.output;
 }
 
-}  // namespace
+}  // namespace terraform_validate_test
 }  // namespace topoc

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,5 +112,10 @@ std::string environment_name_error(const std::string& name);  // one line, with 
 void print_input_errors(const driver::CheckResult& result);
 // Diagnostics as `topoc check` prints them: excerpts, then a count line.
 void print_text_diagnostics(const driver::CheckResult& result, bool color);
+// A JSON document on stdout, indented, invalid UTF-8 replaced.
+void print_json(const nlohmann::ordered_json& j);
+// `text` on stdout (`path` empty or `-`) or into the file `path`, atomically;
+// an error on stderr and false when it cannot be written.
+bool write_output(const std::string& path, const std::string& text);
 
 }  // namespace topoc::cli

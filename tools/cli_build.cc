@@ -223,10 +223,6 @@ void print_write_notes(const BuildOptions& opt, const emit::WriteNotes& notes) {
   }
 }
 
-void print_json(const Json& j) {
-  std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-}
-
 // The manifest the previous build left in `dir`, if it is a regular file
 // (never a FIFO or a link a read could hang on or escape through) of a
 // sensible size; anything else is simply not compared.

@@ -20,10 +20,6 @@ void add_format_option(CLI::App* cmd, CatalogOptions& opt) {
       ->default_str("text");
 }
 
-void print_json(const Json& j) {
-  std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-}
-
 const char* target_name(catalog::MetricTarget t) {
   switch (t) {
     case catalog::MetricTarget::kCosmos:

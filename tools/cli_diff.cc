@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <new>
 #include <sstream>
@@ -67,22 +66,6 @@ std::optional<std::string> unknown_fail_on(const std::vector<std::string>& value
     }
   }
   return std::nullopt;
-}
-
-bool write_output(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    std::cerr << fmt::format("topoc: error: cannot write `{}`\n", visible(truncated(path)));
-    return false;
-  }
-  return true;
 }
 
 int compare(const DiffOptions& opt) {

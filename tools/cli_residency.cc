@@ -5,10 +5,6 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 
 #include "compiler/driver/check.h"
@@ -66,35 +62,6 @@ CLI::App* add_residency_command(CLI::App& app, ResidencyOptions& opt) {
   return cmd;
 }
 
-namespace {
-
-// Written beside the target and renamed over it, so a failed write leaves
-// no half report behind.
-bool write_output(const std::string& path, const std::string& text) {
-  const std::string temp = path + ".topoc-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (out) out << text;
-    if (!out || !out.flush()) {
-      int error = errno;
-      std::remove(temp.c_str());
-      std::cerr << fmt::format("topoc: error: cannot write `{}`: {}\n", visible(truncated(path)),
-                               std::strerror(error != 0 ? error : EIO));
-      return false;
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    int error = errno;
-    std::remove(temp.c_str());
-    std::cerr << fmt::format("topoc: error: cannot write `{}`: {}\n", visible(truncated(path)),
-                             std::strerror(error));
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 int run_residency(const ResidencyOptions& opt) {
   if (!opt.environment.empty() && !model::valid_environment_name(opt.environment)) {
     std::cerr << environment_name_error(opt.environment);
@@ -128,10 +95,6 @@ int run_residency(const ResidencyOptions& opt) {
   std::string text = opt.format == "json"   ? report::render_residency_json(report)
                      : opt.format == "html" ? report::render_residency_html(report)
                                             : report::render_residency_markdown(report);
-  if (opt.output.empty()) {
-    std::cout << text;
-    return kExitClean;
-  }
   return write_output(opt.output, text) ? kExitClean : kExitFindings;
 }
 

@@ -11,7 +11,7 @@
 namespace topoc::diag {
 namespace {
 
-using json = nlohmann::ordered_json;
+using ojson = nlohmann::ordered_json;
 
 const char* sarif_level(Severity s) {
   switch (s) {
@@ -42,7 +42,7 @@ uint32_t utf16_column(const dsl::SourceFile& file, dsl::LineCol at) {
          (at.column - 1 > before.size() ? at.column - 1 - static_cast<uint32_t>(before.size()) : 0);
 }
 
-json region_json(const dsl::SourceFile& file, dsl::Span span) {
+ojson region_json(const dsl::SourceFile& file, dsl::Span span) {
   dsl::LineCol begin = file.line_col(span.begin);
   dsl::LineCol last = file.line_col(std::max(span.end, span.begin + 1) - 1);
   // endColumn is exclusive: one past the last byte's column.
@@ -59,14 +59,14 @@ struct Places {
   const SarifOptions& options;
 };
 
-json artifact_location(const Places& at, std::string_view path) {
+ojson artifact_location(const Places& at, std::string_view path) {
   ArtifactUri a = artifact_uri(path, at.options.root, at.options.base_dir);
-  json location = {{"uri", a.uri}};
+  ojson location = {{"uri", a.uri}};
   if (!a.base_id.empty()) location["uriBaseId"] = a.base_id;
   return location;
 }
 
-json physical_location(const Places& at, const Location& loc) {
+ojson physical_location(const Places& at, const Location& loc) {
   const dsl::SourceFile& file = at.files[loc.file];
   return {{"artifactLocation", artifact_location(at, file.path())},
           {"region", region_json(file, loc.span)}};
@@ -145,7 +145,7 @@ std::string plain_text(std::string_view markdown) {
   return out;
 }
 
-json rule_json(const KindInfo& k, const SarifOptions& options) {
+ojson rule_json(const KindInfo& k, const SarifOptions& options) {
   const RuleDoc* doc = rule_doc(k.code);
   std::string help_uri = options.help_base_url;
   if (doc) help_uri += "#" + doc->anchor;
@@ -153,7 +153,7 @@ json rule_json(const KindInfo& k, const SarifOptions& options) {
       doc && !doc->full_description.empty() ? doc->full_description : std::string(k.summary);
   std::string markdown =
       doc ? absolute_links(doc->markdown, options.help_base_url) : std::string(k.summary) + "\n";
-  json rule = {{"id", k.code},
+  ojson rule = {{"id", k.code},
                {"name", k.name},
                {"shortDescription", {{"text", k.summary}}},
                {"fullDescription", {{"text", full}}},
@@ -168,28 +168,28 @@ json rule_json(const KindInfo& k, const SarifOptions& options) {
 std::string render_sarif(std::span<const dsl::SourceFile> files,
                          std::span<const Diagnostic> diagnostics, const SarifOptions& options) {
   Places at{files, options};
-  json rules = json::array();
+  ojson rules = ojson::array();
   std::map<Kind, size_t> rule_index;
   for (const KindInfo& k : all_kinds()) {
     rule_index[k.kind] = rules.size();
     rules.push_back(rule_json(k, options));
   }
-  json results = json::array();
+  ojson results = ojson::array();
   std::map<std::string, size_t> occurrences;
   for (const Diagnostic& d : diagnostics) {
     std::string hash = fingerprint_hash(at, d);
     size_t occurrence = ++occurrences[hash];
-    json result = {
+    ojson result = {
         {"ruleId", info(d.kind).code},
         {"ruleIndex", rule_index[d.kind]},
         {"level", sarif_level(d.severity)},
         {"message",
          {{"text", d.help.empty() ? d.message : d.message + "; " + bounded_message(d.help)}}},
-        {"locations", json::array({{{"physicalLocation", physical_location(at, d.location)}}})},
+        {"locations", ojson::array({{{"physicalLocation", physical_location(at, d.location)}}})},
         {"partialFingerprints",
          {{std::string(kFingerprintKey), fmt::format("{}:{}", hash, occurrence)}}}};
     if (!d.notes.empty()) {
-      json related = json::array();
+      ojson related = ojson::array();
       for (size_t i = 0; i < d.notes.size(); ++i) {
         related.push_back({{"id", i},
                            {"message", {{"text", bounded_message(d.notes[i].message)}}},
@@ -199,41 +199,41 @@ std::string render_sarif(std::span<const dsl::SourceFile> files,
     }
     if (d.fixit) {
       const dsl::SourceFile& file = files[d.fixit->location.file];
-      result["fixes"] = json::array(
+      result["fixes"] = ojson::array(
           {{{"description", {{"text", "replace with `" + d.fixit->replacement + "`"}}},
             {"artifactChanges",
-             json::array(
+             ojson::array(
                  {{{"artifactLocation", artifact_location(at, file.path())},
                    {"replacements",
-                    json::array({{{"deletedRegion", region_json(file, d.fixit->location.span)},
+                    ojson::array({{{"deletedRegion", region_json(file, d.fixit->location.span)},
                                   {"insertedContent", {{"text", d.fixit->replacement}}}}})}}})}}});
     }
     results.push_back(std::move(result));
   }
-  json artifacts = json::array();
+  ojson artifacts = ojson::array();
   for (const dsl::SourceFile& f : files)
     artifacts.push_back({{"location", artifact_location(at, f.path())}});
   // A file that could not be read is a failed analysis, not a clean one: code
   // scanning must not take the missing results as fixed alerts.
-  json notifications = json::array();
+  ojson notifications = ojson::array();
   for (const ToolFailure& f : options.failures) {
     notifications.push_back(
         {{"level", "error"},
          {"message", {{"text", fmt::format("cannot read `{}`: {}", f.path, f.message)}}},
-         {"locations", json::array({{{"physicalLocation",
+         {"locations", ojson::array({{{"physicalLocation",
                                       {{"artifactLocation", artifact_location(at, f.path)}}}}})}});
   }
-  json invocation = {{"executionSuccessful", options.failures.empty()}};
+  ojson invocation = {{"executionSuccessful", options.failures.empty()}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
-  json driver = {{"name", "topoc"},
+  ojson driver = {{"name", "topoc"},
                  {"fullName", "topoc topology compiler"},
                  {"version", options.tool_version},
                  {"semanticVersion", options.tool_version},
                  {"informationUri", kInformationUri},
                  {"rules", rules}};
-  json run = {{"tool", {{"driver", std::move(driver)}}}};
+  ojson run = {{"tool", {{"driver", std::move(driver)}}}};
   if (!options.automation_id.empty()) run["automationDetails"] = {{"id", options.automation_id}};
-  run["invocations"] = json::array({std::move(invocation)});
+  run["invocations"] = ojson::array({std::move(invocation)});
   if (!options.root.empty()) {
     run["originalUriBaseIds"] = {
         {std::string(kSrcRoot), {{"uri", directory_file_uri(options.root)}}}};
@@ -241,10 +241,10 @@ std::string render_sarif(std::span<const dsl::SourceFile> files,
   run["artifacts"] = std::move(artifacts);
   run["columnKind"] = "utf16CodeUnits";
   run["results"] = std::move(results);
-  json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+  ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
-                {"runs", json::array({std::move(run)})}};
-  return sarif.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+                {"runs", ojson::array({std::move(run)})}};
+  return sarif.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::string render_sarif(std::span<const dsl::SourceFile> files,

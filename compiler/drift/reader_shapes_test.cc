@@ -12,7 +12,7 @@
 #include "compiler/drift/readers.h"
 
 namespace topoc::drift {
-namespace {
+namespace reader_shapes_test {
 
 std::string read_error(const std::string& text) {
   DeployedState state;
@@ -326,11 +326,6 @@ TEST(DriftEscapedNames, RawStateKeysAreQuotedAsTerraformQuotesThem) {
             s.resources[0].address);
 }
 
-}  // namespace
-}  // namespace topoc::drift
-
-namespace topoc::drift {
-namespace {
 
 // Identity, placement and tags are captured while a resource is read rather
 // than kept as JSON: a key written twice counts as its last occurrence, as
@@ -423,5 +418,5 @@ TEST(DriftCapturedFields, ManifestKeyWrittenTwiceCountsLast) {
   EXPECT_EQ(nullptr, std::get<DesiredState>(untagged).resources.at(0).tags);
 }
 
-}  // namespace
+}  // namespace reader_shapes_test
 }  // namespace topoc::drift

@@ -15,7 +15,7 @@
 #include "compiler/drift/drift_test_support.h"
 
 namespace topoc::drift {
-namespace {
+namespace readers_test {
 
 using testing::find_by_id_suffix;
 using testing::find_deployed;
@@ -559,5 +559,5 @@ TEST(DriftShapeErrors, NothingOfAFailedFileIsKept) {
   EXPECT_TRUE(s.inputs.empty());
 }
 
-}  // namespace
+}  // namespace readers_test
 }  // namespace topoc::drift

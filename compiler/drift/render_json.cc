@@ -7,15 +7,15 @@
 namespace topoc::drift {
 namespace {
 
-using json = nlohmann::ordered_json;
+using ojson = nlohmann::ordered_json;
 
-json text_or_null(const std::string& s) {
-  return s.empty() ? json() : json(s);
+ojson text_or_null(const std::string& s) {
+  return s.empty() ? ojson() : ojson(s);
 }
 
-json finding_json(const Finding& f) {
+ojson finding_json(const Finding& f) {
   const FindingKindInfo& k = info(f.kind);
-  json changes = json::array();
+  ojson changes = ojson::array();
   for (const AttributeChange& c : f.changes) {
     changes.push_back(
         {{"attribute", c.attribute}, {"desired", c.desired}, {"deployed", c.deployed}});
@@ -40,19 +40,19 @@ json finding_json(const Finding& f) {
 }  // namespace
 
 std::string render_json(const DriftReport& r) {
-  json inputs = json::array();
+  ojson inputs = ojson::array();
   for (const StateInput& i : r.inputs) {
     inputs.push_back(
         {{"path", i.path}, {"format", to_string(i.format)}, {"resources", i.resources}});
   }
-  json summary = json::object();
+  ojson summary = ojson::object();
   for (const FindingKindInfo& k : all_finding_kinds())
     summary[std::string(k.name)] = r.count(k.kind);
   summary["ignored"] = r.ignored;
-  json findings = json::array();
+  ojson findings = ojson::array();
   for (const Finding& f : r.findings) findings.push_back(finding_json(f));
   // The version of this document's shape (docs/json.md), as every topoc JSON carries.
-  json out = {{"schema_version", 1},
+  ojson out = {{"schema_version", 1},
               {"topology", r.topology},
               {"environment", r.environment},
               {"in_sync", r.in_sync()},
@@ -60,7 +60,7 @@ std::string render_json(const DriftReport& r) {
               {"inputs", std::move(inputs)},
               {"summary", std::move(summary)},
               {"findings", std::move(findings)}};
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return out.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 }  // namespace topoc::drift

@@ -11,7 +11,7 @@
 namespace topoc::drift {
 namespace {
 
-constexpr size_t kMembersShown = 50;
+constexpr size_t kMarkdownMembersListed = 50;
 
 std::string kind_label(FindingKind kind) {
   switch (kind) {
@@ -73,11 +73,11 @@ std::string members_block(const Finding& f) {
   if (f.members.empty()) return "";
   std::string out = fmt::format("\n<details><summary>{} resources of {}</summary>\n\n",
                                 f.members.size(), markdown_code(f.address));
-  for (size_t m = 0; m < f.members.size() && m < kMembersShown; ++m) {
+  for (size_t m = 0; m < f.members.size() && m < kMarkdownMembersListed; ++m) {
     out += fmt::format("- {}\n", markdown_code(f.members[m]));
   }
-  if (f.members.size() > kMembersShown) {
-    out += fmt::format("- … and {} more\n", f.members.size() - kMembersShown);
+  if (f.members.size() > kMarkdownMembersListed) {
+    out += fmt::format("- … and {} more\n", f.members.size() - kMarkdownMembersListed);
   }
   return out + "\n</details>\n";
 }

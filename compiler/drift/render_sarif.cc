@@ -11,24 +11,24 @@
 namespace topoc::drift {
 namespace {
 
-using json = nlohmann::ordered_json;
+using ojson = nlohmann::ordered_json;
 
-json result_json(const Finding& f, const DriftReport& r) {
+ojson result_json(const Finding& f, const DriftReport& r) {
   const FindingKindInfo& k = info(f.kind);
   std::string artifact = f.input.empty() ? r.desired_source : f.input;
-  json location = {{"physicalLocation", {{"artifactLocation", {{"uri", diag::sarif_uri(artifact)}}}}}};
+  ojson location = {{"physicalLocation", {{"artifactLocation", {{"uri", diag::sarif_uri(artifact)}}}}}};
   std::string logical = !f.address.empty() ? f.address : f.id;
   if (!logical.empty()) {
     location["logicalLocations"] =
-        json::array({{{"fullyQualifiedName", logical}, {"kind", "resource"}}});
+        ojson::array({{{"fullyQualifiedName", logical}, {"kind", "resource"}}});
   }
-  json properties = json::object();
+  ojson properties = ojson::object();
   if (!f.boundary.empty()) properties["boundary"] = f.boundary;
   if (!f.location.empty()) properties["location"] = f.location;
   if (!f.id.empty()) properties["id"] = f.id;
   if (!f.planned_action.empty()) properties["plannedAction"] = f.planned_action;
   if (!f.changes.empty()) {
-    json changes = json::array();
+    ojson changes = ojson::array();
     for (const AttributeChange& c : f.changes) {
       changes.push_back(
           {{"attribute", c.attribute}, {"desired", c.desired}, {"deployed", c.deployed}});
@@ -36,11 +36,11 @@ json result_json(const Finding& f, const DriftReport& r) {
     properties["changes"] = std::move(changes);
   }
   if (!f.members.empty()) properties["members"] = f.members;
-  json result = {{"ruleId", k.code},
+  ojson result = {{"ruleId", k.code},
                  {"ruleIndex", static_cast<size_t>(f.kind)},
                  {"level", k.level},
                  {"message", {{"text", f.message}}},
-                 {"locations", json::array({location})}};
+                 {"locations", ojson::array({location})}};
   if (!properties.empty()) result["properties"] = std::move(properties);
   return result;
 }
@@ -48,24 +48,24 @@ json result_json(const Finding& f, const DriftReport& r) {
 }  // namespace
 
 std::string render_sarif(const DriftReport& r, std::string_view tool_version) {
-  json rules = json::array();
+  ojson rules = ojson::array();
   for (const FindingKindInfo& k : all_finding_kinds()) {
     rules.push_back({{"id", k.code},
                      {"name", k.name},
                      {"shortDescription", {{"text", k.summary}}},
                      {"defaultConfiguration", {{"level", k.level}}}});
   }
-  json results = json::array();
+  ojson results = ojson::array();
   for (const Finding& f : r.findings) results.push_back(result_json(f, r));
-  json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+  ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
-                {"runs", json::array({{{"tool",
+                {"runs", ojson::array({{{"tool",
                                         {{"driver",
                                           {{"name", "topoc drift"},
                                            {"version", tool_version},
                                            {"rules", std::move(rules)}}}}},
                                        {"results", std::move(results)}}})}};
-  return sarif.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return sarif.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 }  // namespace topoc::drift

@@ -10,7 +10,7 @@ namespace topoc::drift {
 namespace {
 
 // A missing region lists this many of its resources; the rest are counted.
-constexpr size_t kMembersShown = 10;
+constexpr size_t kTextMembersListed = 10;
 
 std::string plural(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -58,11 +58,11 @@ void render_finding(std::string& out, const Finding& f) {
     out +=
         fmt::format("      {}: topology `{}`, deployed `{}`\n", c.attribute, c.desired, c.deployed);
   }
-  for (size_t i = 0; i < f.members.size() && i < kMembersShown; ++i) {
+  for (size_t i = 0; i < f.members.size() && i < kTextMembersListed; ++i) {
     out += fmt::format("      - {}\n", f.members[i]);
   }
-  if (f.members.size() > kMembersShown) {
-    out += fmt::format("      ... and {} more\n", f.members.size() - kMembersShown);
+  if (f.members.size() > kTextMembersListed) {
+    out += fmt::format("      ... and {} more\n", f.members.size() - kTextMembersListed);
   }
   if (std::string p = planned_phrase(f.planned_action); !p.empty())
     out += fmt::format("      {}\n", p);

@@ -48,14 +48,6 @@ FrontDoorCache read_cache(const ReadContext& ctx, const dsl::Node& n) {
   return cache;
 }
 
-bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
-                   std::span<const Choice<std::string_view>> choices) {
-  Sourced<std::string_view> picked;
-  if (!r.choice<std::string_view>(key, picked, choices)) return false;
-  out = {std::string(picked.value), picked.location, true};
-  return true;
-}
-
 void read_countries(const ReadContext& ctx, const dsl::Value& v, GeoRoute& route) {
   if (v.kind != dsl::ValueKind::kList) {
     ctx.report(Kind::WrongValueType, v.span, "a geo route expects a list of country codes like [DE, FR]");

@@ -137,14 +137,6 @@ constexpr Choice<std::string_view> kRedisSkus[] = {
 constexpr std::string_view kManagedRedisDefaultSku = "Balanced_B3";
 constexpr Choice<std::string_view> kKeyVaultSkus[] = {{"standard", "standard"}, {"premium", "premium"}};
 
-bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
-                   std::span<const Choice<std::string_view>> choices) {
-  Sourced<std::string_view> picked;
-  if (!r.choice<std::string_view>(key, picked, choices)) return false;
-  out = {std::string(picked.value), picked.location, true};
-  return true;
-}
-
 std::vector<std::string> zones_for(std::string_view location) {
   const catalog::RegionInfo* info = catalog::find_region(location);
   if (info && !info->zones) return {};

@@ -348,4 +348,12 @@ void report_choice(const ReadContext& ctx, dsl::Span span, std::string_view key,
   if (auto best = diag::closest(got, spellings)) d.fixit = diag::FixIt{ctx.at(span), *best};
 }
 
+bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
+                   std::span<const Choice<std::string_view>> choices) {
+  Sourced<std::string_view> picked;
+  if (!r.choice<std::string_view>(key, picked, choices)) return false;
+  out = {std::string(picked.value), picked.location, true};
+  return true;
+}
+
 }  // namespace topoc::model

@@ -116,6 +116,10 @@ void expect_no_labels(const ReadContext& ctx, const dsl::Node& node);
 void report_choice(const ReadContext& ctx, dsl::Span span, std::string_view key, std::string_view got,
                    std::span<const std::string_view> spellings);
 
+// A choice among string spellings, read into a plain string attribute.
+bool choice_string(BlockReader& r, std::string_view key, Sourced<std::string>& out,
+                   std::span<const Choice<std::string_view>> choices);
+
 template <typename T>
 bool BlockReader::choice(std::string_view key, Sourced<T>& out, std::span<const Choice<T>> choices) {
   if (observing_readers()) {

@@ -6,7 +6,7 @@
 #include "tests/check_support.h"
 
 namespace topoc::naming {
-namespace {
+namespace suffix_test {
 
 model::Topology model_of(std::string text) {
   auto result = testing::check_text(std::move(text));
@@ -111,5 +111,5 @@ TEST(UniquenessSuffix, InvalidSuffixAndSeedAreX003) {
             testing::diagnostics_of(shop("naming { }")));
 }
 
-}  // namespace
+}  // namespace suffix_test
 }  // namespace topoc::naming

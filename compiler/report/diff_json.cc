@@ -9,7 +9,7 @@ using ojson = nlohmann::ordered_json;
 
 constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
 
-ojson text_or_null(const std::string& s) {
+ojson ordered_text_or_null(const std::string& s) {
   return s.empty() ? ojson() : ojson(s);
 }
 
@@ -30,12 +30,12 @@ ojson properties_json(const std::vector<PropertyChange>& changes) {
 ojson resource_json(const ResourceDiff& r) {
   ojson out = {{"change", to_string(r.change)},
                {"key", r.key},
-               {"old_key", text_or_null(r.old_key)},
+               {"old_key", ordered_text_or_null(r.old_key)},
                {"type", r.type},
-               {"name", text_or_null(r.name)},
-               {"location", text_or_null(r.location)},
+               {"name", ordered_text_or_null(r.name)},
+               {"location", ordered_text_or_null(r.location)},
                {"destructive", r.destructive},
-               {"destruction", text_or_null(r.destruction)},
+               {"destruction", ordered_text_or_null(r.destruction)},
                {"properties", properties_json(r.properties)}};
   return out;
 }
@@ -57,15 +57,15 @@ ojson tenant_json(const TenantDiff& t) {
         reasons.push_back({{"line", r.line == 0 ? ojson() : ojson(r.line)}, {"text", r.text}});
       }
       sources.push_back(
-          {{"resource", s.resource}, {"from", text_or_null(s.from)}, {"reasons", reasons}});
+          {{"resource", s.resource}, {"from", ordered_text_or_null(s.from)}, {"reasons", reasons}});
     }
     placements.push_back({{"kind", p.kind}, {"location", p.location}, {"sources", sources}});
   }
   return {{"name", t.name},
           {"status", status_of(t)},
           {"widens", t.widens()},
-          {"old_boundary", text_or_null(t.old_boundary)},
-          {"new_boundary", text_or_null(t.new_boundary)},
+          {"old_boundary", ordered_text_or_null(t.old_boundary)},
+          {"new_boundary", ordered_text_or_null(t.new_boundary)},
           {"new_locations", t.new_locations},
           {"removed_locations", t.removed_locations},
           {"new_placements", placements}};

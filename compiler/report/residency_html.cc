@@ -11,6 +11,8 @@
 
 namespace topoc::report {
 namespace {
+// Named apart from the other renderers' helpers of the same names.
+namespace residency_html_page {
 
 constexpr std::string_view kStyle =
     R"(body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#1b1b1b}
@@ -214,9 +216,7 @@ void boundary(std::string& out, const BoundaryResidency& b) {
   out += "</section>\n";
 }
 
-}  // namespace
-
-std::string render_residency_html(const ResidencyReport& report) {
+std::string render(const ResidencyReport& report) {
   std::string title = fmt::format("Data residency of {} (environment {})",
                                   html_escape(report.topology), html_escape(report.environment));
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -284,6 +284,13 @@ std::string render_residency_html(const ResidencyReport& report) {
   for (const std::string& a : report.assumptions) out += "<li>" + prose(a) + "</li>\n";
   out += fmt::format("</ul>\n<script>\n{}</script>\n</body>\n</html>\n", kScript);
   return out;
+}
+
+}  // namespace residency_html_page
+}  // namespace
+
+std::string render_residency_html(const ResidencyReport& report) {
+  return residency_html_page::render(report);
 }
 
 }  // namespace topoc::report

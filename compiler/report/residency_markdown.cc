@@ -9,6 +9,8 @@
 
 namespace topoc::report {
 namespace {
+// Named apart from the other renderers' helpers of the same names.
+namespace residency_markdown_page {
 
 std::string at(const SourceLine& line) {
   if (line.line == 0) return "a default, not written in the topology";
@@ -139,9 +141,7 @@ void boundary(std::string& out, const BoundaryResidency& b) {
   guards(out, b);
 }
 
-}  // namespace
-
-std::string render_residency_markdown(const ResidencyReport& report) {
+std::string render(const ResidencyReport& report) {
   std::string out = fmt::format("# Data residency of {} (environment {})\n\n",
                                 markdown_code(report.topology), markdown_code(report.environment));
   out += fmt::format(
@@ -195,6 +195,13 @@ std::string render_residency_markdown(const ResidencyReport& report) {
     out += fmt::format("- {}\n", markdown_message(a));
   }
   return out;
+}
+
+}  // namespace residency_markdown_page
+}  // namespace
+
+std::string render_residency_markdown(const ResidencyReport& report) {
+  return residency_markdown_page::render(report);
 }
 
 }  // namespace topoc::report

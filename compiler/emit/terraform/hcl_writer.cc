@@ -21,17 +21,6 @@ bool is_reserved(std::string_view name) {
 // Lists wider than this are written one item a line.
 constexpr size_t kMaxLineWidth = 100;
 
-// One output line before alignment. `lead` is what comes before `=` on an
-// attribute line; hclwrite aligns the `=` of consecutive attribute lines
-// whose value does not open a multi-line bracket.
-struct Line {
-  int indent = 0;
-  std::string lead;
-  std::string value;  // after "= " when `assign`, else the whole text
-  bool assign = false;
-  bool aligned = false;
-};
-
 std::string inline_text(const Expr& e);
 
 }  // namespace
@@ -156,6 +145,17 @@ std::string inline_text(const Expr& e);
 // Lays out bodies and values as lines, then aligns them; a friend of Body
 // and Expr so both stay plain values.
 struct Renderer {
+  // One output line before alignment. `lead` is what comes before `=` on an
+  // attribute line; hclwrite aligns the `=` of consecutive attribute lines
+  // whose value does not open a multi-line bracket.
+  struct Line {
+    int indent = 0;
+    std::string lead;
+    std::string value;  // after "= " when `assign`, else the whole text
+    bool assign = false;
+    bool aligned = false;
+  };
+
   std::vector<Line> lines;
 
   void assignment(int indent, std::string lead, const Expr& value) {

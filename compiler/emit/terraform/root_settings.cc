@@ -15,11 +15,9 @@ using hcl::Body;
 using hcl::Expr;
 using model::Service;
 
-Expr raw(std::string code) { return Expr::raw(std::move(code)); }
-
 Body variable(std::string type, std::string description) {
   Body b;
-  b.attribute("type", raw(std::move(type)));
+  b.attribute("type", Expr::raw(std::move(type)));
   b.attribute("description", Expr::string(description));
   return b;
 }
@@ -27,7 +25,7 @@ Body variable(std::string type, std::string description) {
 Body output(std::string description, std::string value) {
   Body b;
   b.attribute("description", Expr::string(description));
-  b.attribute("value", raw(std::move(value)));
+  b.attribute("value", Expr::raw(std::move(value)));
   return b;
 }
 
@@ -76,13 +74,13 @@ std::string render_providers_tf(const Estate& e) {
   provider.attribute("storage_use_azuread", Expr::boolean(true));
   provider.blank();
   provider.comment("null falls back to ARM_SUBSCRIPTION_ID.");
-  provider.attribute("subscription_id", raw("var.subscription_id"));
+  provider.attribute("subscription_id", Expr::raw("var.subscription_id"));
   Body file;
   file.block("provider", {"azurerm"}, std::move(provider));
   if (services::storage::any_customer_managed_key(*e.topology)) {
     Body azapi;
     azapi.comment("The same subscription as azurerm.");
-    azapi.attribute("subscription_id", raw("var.subscription_id"));
+    azapi.attribute("subscription_id", Expr::raw("var.subscription_id"));
     file.blank();
     file.block("provider", {"azapi"}, std::move(azapi));
   }

@@ -7,7 +7,7 @@
 #include "tests/estate_support.h"
 
 namespace topoc::testing {
-namespace {
+namespace log_alert_rules_test {
 
 using Lines = std::vector<std::string>;
 
@@ -242,5 +242,5 @@ TEST(LogAlerts, WindowOfTwelveHours) {
                                                "      window = 12h\n")));
 }
 
-}  // namespace
+}  // namespace log_alert_rules_test
 }  // namespace topoc::testing

@@ -21,7 +21,7 @@ using diag::Kind;
 // (internal/services/appservice/helpers/service_plan.go): Premium v3 and v4
 // (memory optimised too) for web and function apps, Elastic Premium for
 // function apps only.
-constexpr Choice<std::string_view> kSkus[] = {
+constexpr Choice<std::string_view> kPlanSkus[] = {
     {"P0v3", "P0v3"},   {"P1v3", "P1v3"},   {"P2v3", "P2v3"},   {"P3v3", "P3v3"},
     {"P1mv3", "P1mv3"}, {"P2mv3", "P2mv3"}, {"P3mv3", "P3mv3"}, {"P4mv3", "P4mv3"},
     {"P5mv3", "P5mv3"}, {"P0v4", "P0v4"},   {"P1v4", "P1v4"},   {"P2v4", "P2v4"},
@@ -137,7 +137,7 @@ void read_plan(BlockReader& r, AppServicePlan& plan, DuplicateNames& site_names,
                std::vector<std::string>& seen_sites) {
   const ReadContext& ctx = r.context();
   Sourced<std::string_view> sku;
-  if (r.choice<std::string_view>("sku", sku, kSkus)) {
+  if (r.choice<std::string_view>("sku", sku, kPlanSkus)) {
     plan.sku = {std::string(sku.value), sku.location, true};
   }
   // azurerm v4.55.0 `worker_count`: at least 1.

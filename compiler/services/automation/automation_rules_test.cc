@@ -10,7 +10,7 @@
 #include "tests/check_support.h"
 
 namespace topoc::testing {
-namespace {
+namespace automation_rules_test {
 
 using Lines = std::vector<std::string>;
 
@@ -202,5 +202,5 @@ TEST(AutomationPlacements, AccountKeepsAndRunsInTheRegion) {
   EXPECT_EQ(std::vector<std::string>{"westus2"}, account->placements[1].locations);
 }
 
-}  // namespace
+}  // namespace automation_rules_test
 }  // namespace topoc::testing

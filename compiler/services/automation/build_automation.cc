@@ -18,7 +18,7 @@ namespace {
 using diag::Kind;
 
 // azurerm v4.55.0 automation_account_resource.go: PossibleValuesForSkuNameEnum.
-constexpr Choice<std::string_view> kSkus[] = {{"Basic", "Basic"}, {"Free", "Free"}};
+constexpr Choice<std::string_view> kAutomationSkus[] = {{"Basic", "Basic"}, {"Free", "Free"}};
 
 constexpr Choice<RunbookType> kRunbookTypes[] = {
     {"PowerShell72", RunbookType::kPowerShell72},
@@ -115,7 +115,7 @@ void read_automation(BlockReader& r, Automation& out) {
   out.location = r.where();
   out.sku.value = "Basic";
   Sourced<std::string_view> sku;
-  if (r.choice<std::string_view>("sku", sku, kSkus)) {
+  if (r.choice<std::string_view>("sku", sku, kAutomationSkus)) {
     out.sku = {std::string(sku.value), sku.location, true};
   }
   // Azure Automation runbook names are case-insensitive.

@@ -12,7 +12,7 @@
 namespace topoc::model {
 namespace {
 
-constexpr Choice<RegistrySku> kSkus[] = {
+constexpr Choice<RegistrySku> kRegistrySkus[] = {
     {"basic", RegistrySku::kBasic},
     {"standard", RegistrySku::kStandard},
     {"premium", RegistrySku::kPremium},
@@ -36,7 +36,7 @@ void read_registry(BlockReader& r, Registry& out) {
   const ReadContext& ctx = r.context();
   out.sku.value = RegistrySku::kPremium;
   r.name("home", out.home);
-  r.choice<RegistrySku>("sku", out.sku, kSkus);
+  r.choice<RegistrySku>("sku", out.sku, kRegistrySkus);
   if (const dsl::Node* list = r.attribute("replicas")) {
     if (list->value.kind != dsl::ValueKind::kList) {
       ctx.report(diag::Kind::WrongValueType, list->value.span,

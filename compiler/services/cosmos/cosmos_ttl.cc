@@ -11,7 +11,7 @@
 namespace topoc::rules {
 namespace {
 
-constexpr int64_t kMaximum = 2147483647;
+constexpr int64_t kMaximumTtl = 2147483647;
 
 }  // namespace
 
@@ -20,13 +20,13 @@ void cosmos_ttl(const model::Topology& t, diag::DiagnosticSink& sink) {
   for (const model::Container& k : t.cosmos->containers) {
     int64_t ttl = k.ttl_seconds.value;
     bool zero = ttl == 0 && k.ttl_seconds.explicit_;
-    if (!zero && ttl >= -1 && ttl <= kMaximum) continue;
+    if (!zero && ttl >= -1 && ttl <= kMaximumTtl) continue;
     auto& d = sink.report(
         diag::Kind::TtlOutOfRange, value_or(k.ttl_seconds, k.location),
         fmt::format("`ttl` of {} on container `{}` is {}; Cosmos DB accepts 1s to {} seconds "
                     "(about 68 years), or `on`",
                     duration_text(ttl), k.name,
-                    zero ? "zero" : ttl > kMaximum ? "too long" : "negative", kMaximum));
+                    zero ? "zero" : ttl > kMaximumTtl ? "too long" : "negative", kMaximumTtl));
     d.help = zero ? "write `ttl = off` to keep items forever, or a duration of at least 1s"
                   : "write `ttl = on` to keep items until they set their own expiry";
   }

@@ -6,7 +6,7 @@
 #include "tests/check_support.h"
 
 namespace topoc::testing {
-namespace {
+namespace redis_rules_test {
 
 using Lines = std::vector<std::string>;
 
@@ -214,5 +214,5 @@ TEST(RedisPersistenceResidency, GeoPairCopyOutsideTheBoundary) {
             diagnostics_of(persisted_with_storage("westeurope", "RAGRS")));
 }
 
-}  // namespace
+}  // namespace redis_rules_test
 }  // namespace topoc::testing
