@@ -202,6 +202,18 @@ TEST(BicepValue, RendersTheWayBicepFormatLaysItOut) {
       v.render());
 }
 
+// `bicep format` keeps a ternary on one line up to 120 columns and breaks
+// a longer one before `?` and `:`, one level in.
+TEST(BicepValue, ConditionalBreaksPastOneHundredTwentyColumns) {
+  // `  k: ` is 5 columns; the expression 115 fits exactly, 116 does not.
+  auto line = [](size_t width) {
+    std::string otherwise(width - std::string("c ? 'a' : ").size(), 'x');
+    return Value::object({{"k", Value::conditional("c", "'a'", otherwise)}}).render();
+  };
+  EXPECT_EQ("{\n  k: c ? 'a' : " + std::string(105, 'x') + "\n}", line(115));
+  EXPECT_EQ("{\n  k: c\n    ? 'a'\n    : " + std::string(106, 'x') + "\n}", line(116));
+}
+
 TEST(BicepValue, FileKeepsOneBlankLineBetweenDeclarations) {
   emit::bicep::File f;
   f.blank();

@@ -217,7 +217,9 @@ struct SharedPolicy {
 // to the Log Analytics workspace of one region (docs/estate.md).
 struct DiagnosticSetting {
   std::string key;       // "<module>/<instance>": the for_each key in the workspace region's call
-  std::string module;    // the root module call whose `id` output is the watched resource
+  std::string module;    // the root module call that makes the watched resource
+  std::string id_output;   // that call's output holding the ID the setting targets
+  std::string bicep_list;  // the watched resource's list in the Bicep module's settings
   std::string instance;  // the watched resource's for_each key in that call
   std::string watched;   // the watched resource's estate key
   std::string watched_name;

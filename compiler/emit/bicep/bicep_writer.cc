@@ -103,6 +103,13 @@ Value Value::string_array(const std::vector<std::string>& items) {
   return array(std::move(values));
 }
 
+Value Value::conditional(std::string condition, std::string when_true, std::string when_false) {
+  Value v;
+  v.kind_ = Kind::kConditional;
+  v.items_ = {raw(std::move(condition)), raw(std::move(when_true)), raw(std::move(when_false))};
+  return v;
+}
+
 Value Value::object(std::vector<Property> properties) {
   Value v;
   v.kind_ = Kind::kObject;
@@ -114,6 +121,9 @@ void Value::render(std::string& out, int indent) const {
   switch (kind_) {
     case Kind::kAtom:
       out += atom_;
+      return;
+    case Kind::kConditional:
+      render_conditional(out, indent);
       return;
     case Kind::kArray:
       if (items_.empty()) {
@@ -146,6 +156,29 @@ void Value::render(std::string& out, int indent) const {
       out += '}';
       return;
   }
+}
+
+void Value::render_conditional(std::string& out, int indent) const {
+  // `bicep format`'s line width (bicep 0.49.2: a 120-character line stays,
+  // a 121-character one is broken).
+  constexpr size_t kWidth = 120;
+  const std::string& condition = items_[0].atom_;
+  const std::string& when_true = items_[1].atom_;
+  const std::string& when_false = items_[2].atom_;
+  const size_t line_start = out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1;
+  const size_t column = out.size() - line_start;
+  const size_t width = condition.size() + 3 + when_true.size() + 3 + when_false.size();
+  if (column + width <= kWidth) {
+    out += condition + " ? " + when_true + " : " + when_false;
+    return;
+  }
+  out += condition;
+  out += '\n';
+  indent_to(out, indent + 1);
+  out += "? " + when_true;
+  out += '\n';
+  indent_to(out, indent + 1);
+  out += ": " + when_false;
 }
 
 std::string Value::render() const {

@@ -42,6 +42,10 @@ class Value {
   static Value null();
   static Value array(std::vector<Value> items);
   static Value string_array(const std::vector<std::string>& items);
+  // `condition ? when_true : when_false`, three trusted expressions: on one
+  // line where it fits in `bicep format`'s 120 columns, else with `?` and `:`
+  // each on a line of their own, one level in, as `bicep format` breaks it.
+  static Value conditional(std::string condition, std::string when_true, std::string when_false);
   // Properties in the order given; keys are user text.
   static Value object(std::vector<Property> properties);
 
@@ -50,7 +54,8 @@ class Value {
   std::string render() const;
 
  private:
-  enum class Kind { kAtom, kArray, kObject };
+  enum class Kind { kAtom, kArray, kObject, kConditional };
+  void render_conditional(std::string& out, int indent) const;
   Kind kind_ = Kind::kAtom;
   std::string atom_;
   std::vector<Value> items_;

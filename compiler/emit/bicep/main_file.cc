@@ -410,16 +410,21 @@ class MainFile {
                      {"tags", raw("tags")}});
     }
     if (p_.any_region(Service::kAks)) {
-      std::string workspace = p_.any_region(Service::kMonitoring)
-                                  ? if_present(kRegionMonitoring, "logAnalyticsWorkspaceId")
-                                  : std::string("''");
+      // The workspace that receives the region's logs (services/monitoring/log_sink.h).
+      Value workspace =
+          p_.any_region(Service::kMonitoring)
+              ? Value::conditional(
+                    fmt::format("region.{}!.?logWorkspaceRegion == null", kRegionAks.field), "''",
+                    fmt::format("{}[region.{}!.logWorkspaceRegion!]!.outputs.logAnalyticsWorkspaceId",
+                                kRegionMonitoring.symbol, kRegionAks.field))
+              : raw("''");
       region_module(kRegionAks, "aks.bicep",
                     {{"settings", settings(kRegionAks)},
                      {"location", raw(location)},
                      {"subnetId", raw(subnets + ".aks")},
                      // From the parameter, not the module output, so what-if can resolve it.
                      {"virtualNetworkName", raw("region.network.name")},
-                     {"logAnalyticsWorkspaceId", raw(workspace)},
+                     {"logAnalyticsWorkspaceId", std::move(workspace)},
                      {"tags", raw("tags")}});
     }
     auto service = [&](Service s, RegionCollection c, const char* file,

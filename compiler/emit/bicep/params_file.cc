@@ -15,10 +15,10 @@
 #include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/services/container_apps/internal_dns.h"
+#include "compiler/services/monitoring/log_sink.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
-#include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/dns/zones.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
@@ -265,8 +265,12 @@ class ParamsFile {
         {"networkSubnetNames", Value::string_array({p_.region_name(r, "subnet.aks"),
                                                     p_.region_name(r, "subnet.ingress")})},
     };
-    if (r.monitoring) {
+    // Container insights goes to the workspace that receives the region's
+    // logs, through a rule in that workspace's location.
+    if (const model::Region* ws = services::monitoring::log_workspace_region(t_, r)) {
       out.push_back({"containerInsightsRuleName", str(p_.region_name(r, "aks.dcr"))});
+      out.push_back({"containerInsightsLocation", str(ws->location.value)});
+      out.push_back({"logWorkspaceRegion", num(static_cast<int64_t>(ws - t_.regions.data()))});
     }
     return Value::object(std::move(out));
   }
@@ -749,17 +753,12 @@ class ParamsFile {
     for (const estate::DiagnosticSetting& s : p_.estate->diagnostic_settings) {
       if (s.instance != r.key) continue;
       if (!first) first = &s;
-      for (const services::diagnostics::WatchedType& type :
-           services::diagnostics::watched_types()) {
-        if (type.module != s.module) continue;
-        lists[std::string(type.bicep_field)].push_back(Value::object({
-            {"name", str(s.watched_name)},
-            {"categoryGroups", Value::string_array(s.category_groups)},
-            {"categories", Value::string_array(s.categories)},
-            {"metrics", Value::boolean(s.metrics)},
-        }));
-        break;  // web and function apps share the call and the `sites` list
-      }
+      lists[s.bicep_list].push_back(Value::object({
+          {"name", str(s.watched_name)},
+          {"categoryGroups", Value::string_array(s.category_groups)},
+          {"categories", Value::string_array(s.categories)},
+          {"metrics", Value::boolean(s.metrics)},
+      }));
     }
     if (!first) return std::nullopt;
     int64_t workspace = 0;

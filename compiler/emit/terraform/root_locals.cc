@@ -21,6 +21,7 @@
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/frontdoor/rate_limits.h"
 #include "compiler/services/frontdoor/unrouted.h"
+#include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/postgres/server_parameters.h"
 #include "compiler/services/redis/persistence.h"
 #include "compiler/services/servicebus/durations.h"
@@ -163,6 +164,8 @@ Expr pool(const model::NodePool& p, bool with_name_and_taints) {
 Expr aks(const Estate& e, const model::Region& r) {
   if (!r.aks) return Expr::null();
   const model::Aks& a = *r.aks;
+  // Container insights goes to the workspace that receives the region's logs.
+  const model::Region* workspace = services::monitoring::log_workspace_region(*e.topology, r);
   std::vector<const model::NodePool*> pools;
   for (const model::NodePool& p : a.user_pools) pools.push_back(&p);
   std::sort(pools.begin(), pools.end(), [](const auto* x, const auto* y) { return x->name < y->name; });
@@ -178,8 +181,9 @@ Expr aks(const Estate& e, const model::Region& r) {
       {"dns_service_ip", str(a.dns_service_ip.value)},
       {"system_pool", pool(a.system_pool, true)},
       {"user_pools", Expr::object(std::move(user_pools))},
-      {"container_insights_rule_name",
-       r.monitoring ? str(e.names.region(r.key, "aks.dcr")) : Expr::null()},
+      {"container_insights_rule_name", workspace ? str(e.names.region(r.key, "aks.dcr")) : Expr::null()},
+      {"container_insights_location", workspace ? str(workspace->location.value) : Expr::null()},
+      {"log_workspace_region", workspace ? str(workspace->key) : Expr::null()},
   });
 }
 

@@ -181,36 +181,31 @@ void container_apps_module(const Estate& e, Body& file) {
 // the topology names (its own by default); each target's ID is the `id`
 // output of its service's call for the region.
 void diagnostics_module(const Estate& e, Body& file) {
-  std::set<std::string> keys;
-  std::map<std::string, std::string> registry_homes;  // setting key -> home region
-  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) {
-    keys.insert(s.key);
-    if (s.module == services::diagnostics::kRegistryModule) registry_homes[s.key] = s.instance;
-  }
+  std::map<std::string, const estate::DiagnosticSetting*> by_key;  // one of each key
+  for (const estate::DiagnosticSetting& s : e.diagnostic_settings) by_key.emplace(s.key, &s);
   std::vector<std::string> ids;
-  for (const std::string& key : keys) {
-    if (auto home = registry_homes.find(key); home != registry_homes.end()) {
+  for (const auto& [key, s] : by_key) {
+    if (s->module == services::diagnostics::kRegistryModule) {
       // A registry, watched from its home region only.
       std::string_view name = std::string_view(key).substr(key.find('/') + 1);
       ids.push_back(fmt::format("{} = {{ {} = module.container_registry[{}] }}", hcl::quote(key),
-                                hcl::quote(home->second), hcl::quote(name)));
+                                hcl::quote(s->instance), hcl::quote(name)));
     } else if (size_t slash = key.find('/'); slash != std::string::npos) {
-      // One of several of the call's resources (App Service sites), by its
-      // key in the call's `site_ids`; absent from the regions without it.
-      std::string_view module = std::string_view(key).substr(0, slash);
-      ids.push_back(
-          fmt::format("{} = {{ for r, m in module.{} : r => {{ id = lookup(m.site_ids, "
-                      "{}, null) }} }}",
-                      hcl::quote(key), module, hcl::quote(key.substr(slash + 1))));
-    } else if (key == "managed_redis") {
-      // Azure Managed Redis logs on its default database, not the cluster.
-      ids.push_back(
-          "managed_redis = { for r, m in module.managed_redis : r => { id = m.database_id } }");
-    } else if (key == "storage") {
-      // A storage account's blob logs are on its blob service.
-      ids.push_back("storage = { for r, m in module.storage : r => { id = m.blob_service_id } }");
+      // One of several of the call's resources (App Service sites,
+      // PostgreSQL replicas), by its key in the call's map of IDs; absent
+      // from the regions without it.
+      ids.push_back(fmt::format("{} = {{ for r, m in module.{} : r => {{ id = lookup(m.{}, {}, "
+                                "null) }} }}",
+                                hcl::quote(key), s->module, s->id_output,
+                                hcl::quote(key.substr(slash + 1))));
+    } else if (s->id_output != "id") {
+      // Logs collected on a child of the resource (a storage account's blob
+      // service, Azure Managed Redis's database) or on a second resource of
+      // the call (a storage replica, a Redis persistence account).
+      ids.push_back(fmt::format("{} = {{ for r, m in module.{} : r => {{ id = m.{} }} }}", key,
+                                s->module, s->id_output));
     } else {
-      ids.push_back(fmt::format("{} = module.{}", key, key));
+      ids.push_back(fmt::format("{} = module.{}", key, s->module));
     }
   }
   Body b = module_head("regional/diagnostics", regions_with("diagnostics"));
@@ -312,8 +307,11 @@ void regional_modules(const Estate& e, Body& file) {
                       {"ingress", raw("module.network[each.key].subnet_ids[\"ingress\"]")}}));
     if (monitoring) {
       b.attribute("log_analytics_workspace_id",
-                  raw("each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null"));
+                  raw("each.value.aks.log_workspace_region != null ? "
+                      "module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id "
+                      ": null"));
       b.attribute("container_insights_rule_name", raw("each.value.aks.container_insights_rule_name"));
+      b.attribute("container_insights_location", raw("each.value.aks.container_insights_location"));
     }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "aks", std::move(b));

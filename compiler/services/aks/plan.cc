@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/rules/residency_facts.h"
+#include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::aks {
@@ -11,34 +13,47 @@ using nlohmann::json;
 
 namespace {
 
+// R013 for Container insights sent to another boundary's workspace.
+void word_insights_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
+  const estate::Placement& p = *b.placement;
+  const std::string boundary = b.boundary ? b.boundary->name : "";
+  auto& d = sink.report(
+      diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
+      fmt::format("Container insights of the AKS cluster of region `{}` lands in {}, outside "
+                  "boundary `{}`",
+                  b.resource->region ? b.resource->region->key : "",
+                  rules::quoted_list(b.outside, 3), boundary));
+  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
+  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
+  d.help = monitoring::logs_to_help(boundary);
+}
+
 // Container insights with managed identity authentication
 // (`msi_auth_for_monitoring_enabled`) collects through a data collection rule
 // that azurerm does not create: the rule sends the
-// Microsoft-ContainerInsights-Group-Default stream to the region's
-// workspace, and an association binds it to the cluster (Microsoft's
-// Container insights MSI onboarding for Terraform).
+// Microsoft-ContainerInsights-Group-Default stream to the workspace that
+// receives the region's logs (its own, or the one `logs_to` names), and an
+// association binds it to the cluster (Microsoft's Container insights MSI
+// onboarding for Terraform). Azure Monitor requires a rule in the location
+// of its Log Analytics destination (Learn, "Create and edit data collection
+// rules"), so the rule is created there, in the cluster's resource group.
 void container_insights(estate::Estate& e, const model::Region& r) {
+  const model::Region* ws = monitoring::log_workspace_region(*e.topology, r);
+  if (!ws) return;  // `logs_to` names no workspace: S120
   const std::string k = estate::instance(r.key);
-  const std::string& workspace = e.names.region(r.key, "log");
+  const std::string& workspace = e.names.region(ws->key, "log");
   auto& rule = estate::add_regional(
       e, r, "module.aks" + k + ".azurerm_monitor_data_collection_rule.container_insights[0]",
-      "azurerm_monitor_data_collection_rule", e.names.region(r.key, "aks.dcr"), r.location.value,
+      "azurerm_monitor_data_collection_rule", e.names.region(r.key, "aks.dcr"),
+      ws->location.value,
       {{"kind", "Linux"},
        {"streams", json::array({"Microsoft-ContainerInsights-Group-Default"})},
        {"log_analytics_workspace_name", workspace}},
       true);
   rule.source = r.monitoring->location;
-  estate::Placement sink;
-  sink.kind = estate::PlacementKind::kLogSink;
-  sink.locations = {r.location.value};
-  sink.reasons.push_back(
-      {r.monitoring->location,
-       fmt::format("Container insights of the AKS cluster of region `{}` lands in workspace `{}` "
-                   "in {} because `region \"{}\"` sets `monitoring {{ ... }}`",
-                   r.key, workspace, r.location.value, r.key)});
-  // The region's own location: checked once, on its resource group (R001).
-  sink.checked = false;
-  rule.placements.push_back(std::move(sink));
+  rule.placements.push_back(monitoring::log_sink(
+      e, r, *ws, fmt::format("the Container insights logs of the AKS cluster of region `{}`", r.key),
+      word_insights_sink));
   const std::string rule_key = rule.key;
   auto& association = estate::add_regional(
       e, r,

@@ -83,12 +83,27 @@ const WatchedType kTypes[] = {
     {"azurerm_search_service", "search", "searchServices", kAllLogs, {}, true},
     {"azurerm_cognitive_account", "openai", "cognitiveAccounts", kAllLogs, {}, true},
     {"azurerm_redis_cache", "redis", "redisCaches", kAllLogs, {}, true},
+    // A Premium cache's passive geo-replica, in the region's resource group
+    // though in the replica's location.
+    {"azurerm_redis_cache", "redis", "redisCaches", kAllLogs, {}, true, "replica", "replica_id",
+     "redis_replica"},
+    // The account a Premium cache persists to (`persistence = rdb | aof`).
+    {"azurerm_storage_account", "redis", "blobServices", {}, kBlobCategories, false,
+     "persistence", "persistence_blob_service_id", "redis_persistence"},
     {"azurerm_key_vault", "keyvault", "keyVaults", kAllLogs, {}, true},
     {"azurerm_postgresql_flexible_server", "postgres", "postgresServers", kAllLogs, {}, true},
+    // Each read replica, keyed like the call's `replicas` (r1, r2...).
+    {"azurerm_postgresql_flexible_server", "postgres", "postgresServers", kAllLogs, {}, true,
+     "replica", "replica_ids", "postgres_replica"},
     {"azurerm_servicebus_namespace", "servicebus", "serviceBusNamespaces", kAllLogs, {}, true},
-    {"azurerm_storage_account", "storage", "blobServices", {}, kBlobCategories, false},
+    {"azurerm_storage_account", "storage", "blobServices", {}, kBlobCategories, false, "this",
+     "blob_service_id"},
+    // The account object replication copies to (`replicate_to`), in the
+    // region's resource group though in another location.
+    {"azurerm_storage_account", "storage", "blobServices", {}, kBlobCategories, false, "replica",
+     "replica_blob_service_id", "storage_replica"},
     {"azurerm_managed_redis", "managed_redis", "redisEnterpriseDatabases", {},
-     kManagedRedisCategories, false},
+     kManagedRedisCategories, false, "this", "database_id"},
     {"azurerm_data_protection_backup_vault", "backup", "backupVaults", {}, kBackupVaultCategories,
      true},
     {"azurerm_automation_account", "automation", "automationAccounts", {}, kAutomationCategories,
@@ -98,8 +113,10 @@ const WatchedType kTypes[] = {
     {"azurerm_api_management", "api_management", "apiManagementServices", {},
      kApiManagementCategories, true},
     // A region has several sites: one setting each, keyed by site name.
-    {"azurerm_linux_web_app", "app_service", "sites", {}, kWebAppCategories, true},
-    {"azurerm_linux_function_app", "app_service", "sites", {}, kFunctionAppCategories, true},
+    {"azurerm_linux_web_app", "app_service", "sites", {}, kWebAppCategories, true, "this",
+     "site_ids"},
+    {"azurerm_linux_function_app", "app_service", "sites", {}, kFunctionAppCategories, true, "this",
+     "site_ids"},
     // Keyed by registry name, not region: one setting per registry.
     {"azurerm_container_registry", "container_registry", "containerRegistries", {},
      kRegistryCategories, true},
@@ -111,10 +128,9 @@ std::span<const WatchedType> watched_types() {
   return kTypes;
 }
 
-const WatchedType* find_watched_type(std::string_view azurerm_type) {
-  auto it = std::find_if(std::begin(kTypes), std::end(kTypes),
-                         [&](const WatchedType& t) { return t.azurerm_type == azurerm_type; });
-  return it == std::end(kTypes) ? nullptr : &*it;
+bool is_watched_type(std::string_view azurerm_type) {
+  return std::any_of(std::begin(kTypes), std::end(kTypes),
+                     [&](const WatchedType& t) { return t.azurerm_type == azurerm_type; });
 }
 
 }  // namespace topoc::services::diagnostics

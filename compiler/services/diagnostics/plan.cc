@@ -13,6 +13,7 @@
 #include "compiler/estate/add_resource.h"
 #include "compiler/rules/residency_facts.h"
 #include "compiler/services/diagnostics/categories.h"
+#include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::diagnostics {
@@ -29,115 +30,92 @@ void word_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
                   rules::quoted_list(b.outside, 3), b.boundary ? b.boundary->name : ""));
   for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
   if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
-  d.help = fmt::format(
-      "set `logs_to` to a region of boundary `{}` that runs `monitoring`, or remove it to keep "
-      "the logs in the region's own workspace",
-      b.boundary ? b.boundary->name : "");
+  d.help = monitoring::logs_to_help(b.boundary ? b.boundary->name : "");
 }
 
-// The region whose workspace receives `r`'s logs; null when `logs_to`
-// names no region with `monitoring` (rule S120 reports it).
-const model::Region* workspace_region(const model::Topology& t, const model::Region& r) {
-  if (r.monitoring->logs_to.value.empty()) return &r;
-  const model::Region* ws = t.find_region(r.monitoring->logs_to.value);
-  return ws && ws->monitoring ? ws : nullptr;
-}
-
-estate::Placement sink_placement(const estate::Estate& e, const model::Region& r,
-                                 const model::Region& ws, std::string_view watched) {
-  estate::Placement p;
-  p.kind = estate::PlacementKind::kLogSink;
-  p.locations = {ws.location.value};
-  const std::string& workspace = e.names.region(ws.key, "log");
-  if (&ws == &r) {
-    p.reasons.push_back(
-        {r.monitoring->location,
-         fmt::format("diagnostic logs of `{}` land in workspace `{}` in {} because `region \"{}\"` "
-                     "sets `monitoring {{ ... }}`",
-                     watched, workspace, ws.location.value, r.key)});
-    // The region's own location: checked once, on its resource group (R001).
-    p.checked = false;
-  } else {
-    p.reasons.push_back(
-        {r.monitoring->logs_to.location,
-         fmt::format("diagnostic logs of `{}` land in workspace `{}` in {} because `region \"{}\"` "
-                     "sets `monitoring {{ logs_to = \"{}\" }}`",
-                     watched, workspace, ws.location.value, r.key, ws.key)});
-    p.reasons.push_back(
-        {ws.location.location,
-         fmt::format("region `{}` keeps its workspace in `{}`", ws.key, ws.location.value)});
-    p.wording = word_sink;
-  }
-  return p;
-}
-
-// The watched resource's instance key inside its call's `this`: empty for a
-// resource the call makes once, else the unquoted key of `this["<key>"]`.
+// The watched resource's instance key: empty for a resource the call makes
+// once or counts (`[0]`), else the unquoted key of `<resource>["<key>"]`.
 // A site's key is part of its Azure name, which the naming rules keep to
-// letters, digits and `-`, so it needs no unescaping.
+// letters, digits and `-`, and a replica's is `r<n>`, so neither needs
+// unescaping.
 std::string member_key(std::string_view estate_key) {
-  size_t at = estate_key.rfind(".this[\"");
-  if (at == std::string_view::npos || !estate_key.ends_with("\"]")) return "";
-  at += 7;
+  if (!estate_key.ends_with("\"]")) return "";
+  size_t at = estate_key.rfind("[\"");
+  if (at == std::string_view::npos) return "";
+  at += 2;
   return std::string(estate_key.substr(at, estate_key.size() - 2 - at));
+}
+
+// A resource's address without the instance key of its last step:
+// `module.storage["weu"].azurerm_storage_account.replica[0]` ->
+// `module.storage["weu"].azurerm_storage_account.replica`.
+std::string_view resource_address(std::string_view estate_key) {
+  if (!estate_key.ends_with(']')) return estate_key;
+  size_t open = estate_key.rfind('[');
+  return open == std::string_view::npos ? estate_key : estate_key.substr(0, open);
 }
 
 }  // namespace
 
 void plan(estate::Estate& e) {
   const model::Topology& t = *e.topology;
-  // Each watched resource by its call's address up to `.this`, found in one
-  // pass: a call may make several (App Service sites). The settings are
+  // Each watched resource by its address up to its instance key, found in
+  // one pass: a call may make several (App Service sites). The settings are
   // added after: adding moves the resources, indexes stay valid.
-  std::unordered_map<std::string, std::vector<size_t>> by_call;
+  std::unordered_map<std::string, std::vector<size_t>> by_address;
   for (size_t i = 0; i < e.resources.size(); ++i) {
-    if (!find_watched_type(e.resources[i].azurerm_type)) continue;
-    const std::string& key = e.resources[i].key;
-    size_t end = key.rfind(".this");
-    if (end == std::string::npos) continue;
-    end += 5;
-    if (end == key.size() || key[end] == '[') by_call[key.substr(0, end)].push_back(i);
+    if (!is_watched_type(e.resources[i].azurerm_type)) continue;
+    by_address[std::string(resource_address(e.resources[i].key))].push_back(i);
   }
   // Registries by home region, found once rather than per region.
   std::unordered_map<std::string, std::vector<const model::Registry*>> homed;
   for (const model::Registry& reg : t.registries) homed[reg.home.value].push_back(&reg);
-  // Each watched resource's index and its member key: the registry's name
-  // for a registry, else its key inside its call's `this`.
-  std::vector<std::pair<size_t, std::string>> watched;
+  // Each watched resource's index, its type and its member key: the
+  // registry's name for a registry, else its instance key in its call.
+  struct Watched {
+    size_t index;
+    const WatchedType* type;
+    std::string member;
+  };
+  std::vector<Watched> watched;
+  std::string address;
   for (const model::Region& r : t.regions) {
     if (!r.monitoring || !r.monitoring->diagnostics.value) continue;
-    const model::Region* ws = workspace_region(t, r);
+    const model::Region* ws = monitoring::log_workspace_region(t, r);
     if (!ws) continue;
     const std::string k = estate::instance(r.key);
     watched.clear();
-    auto watch = [&](const std::string& call, const std::string* registry) {
-      auto it = by_call.find(call);
-      if (it == by_call.end()) return;
+    auto watch = [&](const WatchedType& type, std::string_view instance,
+                     const std::string* registry) {
+      address = fmt::format("module.{}{}.{}.{}", type.module, instance, type.azurerm_type,
+                            type.resource);
+      auto it = by_address.find(address);
+      if (it == by_address.end()) return;
       for (size_t i : it->second)
-        watched.emplace_back(i, registry ? *registry : member_key(e.resources[i].key));
+        watched.push_back({i, &type, registry ? *registry : member_key(e.resources[i].key)});
     };
     for (const WatchedType& type : watched_types()) {
       if (type.module == kRegistryModule) {
         if (auto it = homed.find(r.key); it != homed.end()) {
-          for (const model::Registry* reg : it->second) {
-            watch(fmt::format("module.{}{}.{}.this", type.module, estate::instance(reg->name),
-                              type.azurerm_type),
-                  &reg->name);
-          }
+          for (const model::Registry* reg : it->second)
+            watch(type, estate::instance(reg->name), &reg->name);
         }
         continue;
       }
-      watch(fmt::format("module.{}{}.{}.this", type.module, k, type.azurerm_type), nullptr);
+      watch(type, k, nullptr);
     }
     const std::string& name = e.names.region(r.key, "diag");
-    for (const auto& [i, member] : watched) {
-      const WatchedType& type = *find_watched_type(e.resources[i].azurerm_type);
-      const std::string target = e.resources[i].key;
-      const std::string target_name = e.resources[i].name;
-      const std::vector<size_t> holders = e.resources[i].holders;
+    for (const Watched& w : watched) {
+      const WatchedType& type = *w.type;
+      const std::string target = e.resources[w.index].key;
+      const std::string target_name = e.resources[w.index].name;
+      const std::vector<size_t> holders = e.resources[w.index].holders;
       estate::DiagnosticSetting s;
-      s.key = member.empty() ? std::string(type.module) : fmt::format("{}/{}", type.module, member);
+      s.key = w.member.empty() ? std::string(type.setting_key())
+                               : fmt::format("{}/{}", type.setting_key(), w.member);
       s.module = type.module;
+      s.id_output = type.id_output;
+      s.bicep_list = type.bicep_field;
       s.instance = r.key;
       s.watched = target;
       s.watched_name = target_name;
@@ -165,7 +143,8 @@ void plan(estate::Estate& e) {
       res.holders = holders;
       res.depends_on = {target, "module.monitoring" + estate::instance(ws->key) +
                                     ".azurerm_log_analytics_workspace.this"};
-      res.placements.push_back(sink_placement(e, r, *ws, target_name));
+      res.placements.push_back(monitoring::log_sink(
+          e, r, *ws, fmt::format("diagnostic logs of `{}`", target_name), word_sink));
       e.diagnostic_settings.push_back(std::move(s));
     }
   }

@@ -249,5 +249,42 @@ TEST(MonitoringDiagnostics, CosmosAccountLogsToItsBoundarysFirstMonitoredRegion)
   }
 }
 
+// Container insights of a cluster whose region sends its logs to another
+// boundary's workspace: R013 on `logs_to`, beside the cluster's diagnostic
+// setting's.
+TEST(MonitoringDiagnostics, ContainerInsightsOutsideTheBoundary) {
+  std::string text = R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "us" { geography = united-states }
+  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
+    monitoring { logs_to = eus }
+    services = [aks, monitoring]
+  }
+  region "eus" { location = eastus  boundary = us  address = 10.4.0.0/16
+    services = [monitoring]
+  }
+  tenant "contoso" { residency = eu }
+  tenant "fabrikam" { residency = us }
+}
+)";
+  EXPECT_EQ((Lines{"R013 5:28 Container insights of the AKS cluster of region `weu` lands in "
+                   "`eastus`, outside boundary `eu`",
+                   "R013 5:28 diagnostic logs of `aks-t-weu-prod` land in `eastus`, outside "
+                   "boundary `eu`"}),
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ((Lines{"5:28 the Container insights logs of the AKS cluster of region `weu` land in "
+                   "workspace `log-t-eus-prod` in eastus because `region \"weu\"` sets "
+                   "`monitoring { logs_to = \"eus\" }`",
+                   "8:29 region `eus` keeps its workspace in `eastus`",
+                   "2:12 boundary `eu` declared here"}),
+            notes_of(result, d));
+  EXPECT_EQ(
+      "set `logs_to` to a region of boundary `eu` that runs `monitoring`, or remove it to "
+      "keep the logs in the region's own workspace",
+      d.help);
+}
+
 }  // namespace
 }  // namespace topoc::testing

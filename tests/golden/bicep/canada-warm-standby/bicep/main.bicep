@@ -169,7 +169,9 @@ module regionAks 'modules/aks.bicep' = [
       location: region.group.location
       subnetId: regionNetworks[i].outputs.subnetIds.aks
       virtualNetworkName: region.network.name
-      logAnalyticsWorkspaceId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsWorkspaceId
+      logAnalyticsWorkspaceId: region.aks!.?logWorkspaceRegion == null
+        ? ''
+        : regionMonitoring[region.aks!.logWorkspaceRegion!]!.outputs.logAnalyticsWorkspaceId
       tags: tags
     }
   }

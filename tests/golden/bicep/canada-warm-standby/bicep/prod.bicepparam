@@ -129,6 +129,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-pubsec-primary-prod'
+      containerInsightsLocation: 'canadacentral'
+      logWorkspaceRegion: 0
     }
     search: {
       name: 'srch-pubsec-primary-prod-523733'
@@ -222,6 +224,16 @@ param regions = [
       name: 'diag-pubsec-primary-prod'
       workspaceRegion: 0
       blobServices: [
+        {
+          name: 'stredispub4c77prod523733'
+          categoryGroups: []
+          categories: [
+            'StorageDelete'
+            'StorageRead'
+            'StorageWrite'
+          ]
+          metrics: false
+        }
         {
           name: 'stpubsecpr949eprod523733'
           categoryGroups: []
@@ -392,6 +404,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-pubsec-standby-prod'
+      containerInsightsLocation: 'canadaeast'
+      logWorkspaceRegion: 1
     }
     openai: {
       name: 'oai-pubsec-standby-prod-523733'

@@ -143,6 +143,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-drp-primary-prod'
+      containerInsightsLocation: 'eastus'
+      logWorkspaceRegion: 0
     }
     search: {
       name: 'srch-drp-primary-prod-af1e7c'
@@ -315,6 +317,14 @@ param regions = [
           categories: []
           metrics: true
         }
+        {
+          name: 'redis-drp-primary-prod-af1e7c-replica'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
       ]
       searchServices: [
         {
@@ -465,6 +475,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-drp-secondary-prod'
+      containerInsightsLocation: 'westus2'
+      logWorkspaceRegion: 1
     }
     search: {
       name: 'srch-drp-secondary-prod-af1e7c'

@@ -357,10 +357,34 @@ param regions = [
           categories: []
           metrics: true
         }
+        {
+          name: 'psql-euent-westeurope-prod-61d1ca-r1'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+        {
+          name: 'psql-euent-westeurope-prod-61d1ca-r2'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
       ]
       redisCaches: [
         {
           name: 'redis-euent-westeurope-prod-61d1ca'
+          categoryGroups: [
+            'allLogs'
+          ]
+          categories: []
+          metrics: true
+        }
+        {
+          name: 'redis-euent-westeurope-prod-61d1ca-replica'
           categoryGroups: [
             'allLogs'
           ]

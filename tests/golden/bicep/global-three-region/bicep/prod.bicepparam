@@ -137,6 +137,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-oversight-us-prod'
+      containerInsightsLocation: 'eastus'
+      logWorkspaceRegion: 0
     }
     storage: {
       name: 'stoversightusprod69ef3b'
@@ -452,6 +454,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-oversight-eu-prod'
+      containerInsightsLocation: 'westeurope'
+      logWorkspaceRegion: 1
     }
     storage: {
       name: 'stoversighteuprod69ef3b'
@@ -767,6 +771,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-oversight-apac-prod'
+      containerInsightsLocation: 'southeastasia'
+      logWorkspaceRegion: 2
     }
     storage: {
       name: 'stoversighce2eprod69ef3b'

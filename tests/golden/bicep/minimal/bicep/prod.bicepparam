@@ -121,6 +121,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-minimal-east-prod'
+      containerInsightsLocation: 'eastus'
+      logWorkspaceRegion: 0
     }
     search: {
       name: 'srch-minimal-east-prod-d9ba01'
@@ -375,6 +377,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-minimal-west-prod'
+      containerInsightsLocation: 'westus2'
+      logWorkspaceRegion: 1
     }
     search: {
       name: 'srch-minimal-west-prod-d9ba01'

@@ -137,6 +137,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-rag-us-prod'
+      containerInsightsLocation: 'eastus'
+      logWorkspaceRegion: 0
     }
     search: {
       name: 'srch-rag-us-prod-399e5d'
@@ -475,6 +477,8 @@ param regions = [
         'snet-ingress'
       ]
       containerInsightsRuleName: 'dcr-rag-eu-prod'
+      containerInsightsLocation: 'westeurope'
+      logWorkspaceRegion: 1
     }
     search: {
       name: 'srch-rag-eu-prod-399e5d'

@@ -60,6 +60,12 @@ type aksSettings = {
 
   @description('Name of the data collection rule Container Insights sends through; set exactly when there is a workspace.')
   containerInsightsRuleName: string?
+
+  @description('Location of that rule: its workspace\'s, as Azure Monitor requires of a rule with a Log Analytics destination.')
+  containerInsightsLocation: string?
+
+  @description('Index in `regions` of the region whose workspace receives Container Insights (the region\'s own, or the one `logs_to` names).')
+  logWorkspaceRegion: int?
 }
 
 type nodePool = {
@@ -247,10 +253,10 @@ resource networkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01'
 // Container Insights authenticates with the cluster's managed identity
 // (`useAADAuth`), and then collects only through a data collection rule
 // associated with the cluster: the rule sends the Container Insights stream
-// to the workspace.
+// to the workspace, from the workspace's location as Azure Monitor requires.
 resource containerInsightsRule 'Microsoft.Insights/dataCollectionRules@2024-03-11' = if (settings.?containerInsightsRuleName != null) {
   name: settings.?containerInsightsRuleName ?? ''
-  location: location
+  location: settings.?containerInsightsLocation ?? location
   tags: tags
   kind: 'Linux'
   properties: {

@@ -105,6 +105,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-pubsec-primary-prod"
+        container_insights_location  = "canadacentral"
+        log_workspace_region         = "primary"
       }
       search = {
         name                  = "srch-pubsec-primary-prod-523733"
@@ -231,6 +233,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          redis_persistence = {
+            category_groups = []
+            categories      = ["StorageDelete", "StorageRead", "StorageWrite"]
+            metrics         = false
+          }
           search = {
             category_groups = ["allLogs"]
             categories      = []
@@ -317,6 +324,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-pubsec-standby-prod"
+        container_insights_location  = "canadaeast"
+        log_workspace_region         = "standby"
       }
       search = null
       openai = {
@@ -833,8 +842,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id   = each.value.aks.log_workspace_region != null ? module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id : null
   container_insights_rule_name = each.value.aks.container_insights_rule_name
+  container_insights_location  = each.value.aks.container_insights_location
   tags                         = local.common_tags
 }
 
@@ -949,7 +959,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, keyvault = module.keyvault, openai = module.openai, redis = module.redis, redis_persistence = { for r, m in module.redis : r => { id = m.persistence_blob_service_id } }, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "frontdoor" {

@@ -138,6 +138,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search      = null
       openai      = null
@@ -214,6 +216,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search      = null
       openai      = null
@@ -290,6 +294,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search      = null
       openai      = null

@@ -115,6 +115,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search     = null
       openai     = null
@@ -197,6 +199,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search = null
       openai = null

@@ -123,6 +123,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search = null
       openai = {
@@ -223,6 +225,8 @@ locals {
           }
         }
         container_insights_rule_name = null
+        container_insights_location  = null
+        log_workspace_region         = null
       }
       search      = null
       openai      = null

@@ -126,6 +126,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-drp-primary-prod"
+        container_insights_location  = "eastus"
+        log_workspace_region         = "primary"
       }
       search = {
         name                  = "srch-drp-primary-prod-af1e7c"
@@ -287,6 +289,11 @@ locals {
             categories      = []
             metrics         = true
           }
+          redis_replica = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
           search = {
             category_groups = ["allLogs"]
             categories      = []
@@ -382,6 +389,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-drp-secondary-prod"
+        container_insights_location  = "westus2"
+        log_workspace_region         = "secondary"
       }
       search = {
         name                  = "srch-drp-secondary-prod-af1e7c"
@@ -1083,8 +1092,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id   = each.value.aks.log_workspace_region != null ? module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id : null
   container_insights_rule_name = each.value.aks.container_insights_rule_name
+  container_insights_location  = each.value.aks.container_insights_location
   tags                         = local.common_tags
 }
 
@@ -1229,7 +1239,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, "app_service/pipeline" = { for r, m in module.app_service : r => { id = lookup(m.site_ids, "pipeline", null) } }, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { aks = module.aks, "app_service/pipeline" = { for r, m in module.app_service : r => { id = lookup(m.site_ids, "pipeline", null) } }, automation = module.automation, keyvault = module.keyvault, openai = module.openai, redis = module.redis, redis_replica = { for r, m in module.redis : r => { id = m.replica_id } }, search = module.search, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "cosmos" {

@@ -438,7 +438,22 @@ locals {
             categories      = []
             metrics         = true
           }
+          "postgres_replica/r1" = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          "postgres_replica/r2" = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
           redis = {
+            category_groups = ["allLogs"]
+            categories      = []
+            metrics         = true
+          }
+          redis_replica = {
             category_groups = ["allLogs"]
             categories      = []
             metrics         = true
@@ -1020,7 +1035,7 @@ module "diagnostics" {
 
   name                       = each.value.diagnostics.name
   log_analytics_workspace_id = module.monitoring[each.value.diagnostics.workspace_region].log_analytics_workspace_id
-  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { api_management = module.api_management, backup = module.backup, "container_registry/images" = { "westeurope" = module.container_registry["images"] }, keyvault = module.keyvault, postgres = module.postgres, redis = module.redis, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
+  targets                    = { for key, target in each.value.diagnostics.targets : key => merge(target, { id = { api_management = module.api_management, backup = module.backup, "container_registry/images" = { "westeurope" = module.container_registry["images"] }, keyvault = module.keyvault, postgres = module.postgres, "postgres_replica/r1" = { for r, m in module.postgres : r => { id = lookup(m.replica_ids, "r1", null) } }, "postgres_replica/r2" = { for r, m in module.postgres : r => { id = lookup(m.replica_ids, "r2", null) } }, redis = module.redis, redis_replica = { for r, m in module.redis : r => { id = m.replica_id } }, storage = { for r, m in module.storage : r => { id = m.blob_service_id } } }[key][each.key].id }) }
 }
 
 module "container_registry" {

@@ -149,6 +149,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-oversight-apac-prod"
+        container_insights_location  = "southeastasia"
+        log_workspace_region         = "apac"
       }
       search = null
       openai = null
@@ -392,6 +394,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-oversight-eu-prod"
+        container_insights_location  = "westeurope"
+        log_workspace_region         = "eu"
       }
       search = null
       openai = null
@@ -635,6 +639,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-oversight-us-prod"
+        container_insights_location  = "eastus"
+        log_workspace_region         = "us"
       }
       search = null
       openai = null
@@ -1252,8 +1258,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id   = each.value.aks.log_workspace_region != null ? module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id : null
   container_insights_rule_name = each.value.aks.container_insights_rule_name
+  container_insights_location  = each.value.aks.container_insights_location
   tags                         = local.common_tags
 }
 

@@ -109,6 +109,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-minimal-east-prod"
+        container_insights_location  = "eastus"
+        log_workspace_region         = "east"
       }
       search = {
         name                  = "srch-minimal-east-prod-d9ba01"
@@ -311,6 +313,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-minimal-west-prod"
+        container_insights_location  = "westus2"
+        log_workspace_region         = "west"
       }
       search = {
         name                  = "srch-minimal-west-prod-d9ba01"
@@ -620,8 +624,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id   = each.value.aks.log_workspace_region != null ? module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id : null
   container_insights_rule_name = each.value.aks.container_insights_rule_name
+  container_insights_location  = each.value.aks.container_insights_location
   tags                         = local.common_tags
 }
 

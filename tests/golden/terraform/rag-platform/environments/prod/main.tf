@@ -133,6 +133,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-rag-eu-prod"
+        container_insights_location  = "westeurope"
+        log_workspace_region         = "eu"
       }
       search = {
         name                  = "srch-rag-eu-prod-399e5d"
@@ -394,6 +396,8 @@ locals {
           }
         }
         container_insights_rule_name = "dcr-rag-us-prod"
+        container_insights_location  = "eastus"
+        log_workspace_region         = "us"
       }
       search = {
         name                  = "srch-rag-us-prod-399e5d"
@@ -1391,8 +1395,9 @@ module "aks" {
     aks     = module.network[each.key].subnet_ids["aks"]
     ingress = module.network[each.key].subnet_ids["ingress"]
   }
-  log_analytics_workspace_id   = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id   = each.value.aks.log_workspace_region != null ? module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id : null
   container_insights_rule_name = each.value.aks.container_insights_rule_name
+  container_insights_location  = each.value.aks.container_insights_location
   tags                         = local.common_tags
 }
 

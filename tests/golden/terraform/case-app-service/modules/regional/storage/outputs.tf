@@ -20,3 +20,10 @@ output "primary_blob_endpoint" {
   description = "Blob endpoint of the account."
   value       = azurerm_storage_account.this.primary_blob_endpoint
 }
+
+# The disaster recovery account's blob service, where the region's
+# diagnostic setting collects its blob logs; null without `replicate_to`.
+output "replica_blob_service_id" {
+  description = "Resource ID of the replica account's blob service, or null without one."
+  value       = var.replica == null ? null : "${azurerm_storage_account.replica[0].id}/blobServices/default"
+}

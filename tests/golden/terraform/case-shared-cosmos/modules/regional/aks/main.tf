@@ -132,11 +132,13 @@ resource "azurerm_role_assignment" "network_contributor" {
 # (`msi_auth_for_monitoring_enabled`), and then collects only through a data
 # collection rule associated with the cluster, which azurerm does not create
 # by itself: the rule sends the Container insights stream to the workspace.
+# Azure Monitor requires the rule in its workspace's location, which
+# `logs_to` may place in another region than the cluster's.
 resource "azurerm_monitor_data_collection_rule" "container_insights" {
   count = var.container_insights_rule_name == null ? 0 : 1
 
   name                = var.container_insights_rule_name
-  location            = var.location
+  location            = coalesce(var.container_insights_location, var.location)
   resource_group_name = var.resource_group_name
   kind                = "Linux"
   tags                = var.tags

@@ -77,6 +77,12 @@ variable "container_insights_rule_name" {
   default     = null
 }
 
+variable "container_insights_location" {
+  type        = string
+  description = "Location of that rule: the workspace's, as Azure Monitor requires of a rule with a Log Analytics destination; null for the cluster's."
+  default     = null
+}
+
 variable "system_pool" {
   type = object({
     name            = string

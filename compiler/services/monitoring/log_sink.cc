@@ -1,0 +1,49 @@
+#include "compiler/services/monitoring/log_sink.h"
+
+#include <fmt/format.h>
+
+namespace topoc::services::monitoring {
+
+const model::Region* log_workspace_region(const model::Topology& t, const model::Region& r) {
+  if (!r.monitoring) return nullptr;
+  if (r.monitoring->logs_to.value.empty()) return &r;
+  const model::Region* ws = t.find_region(r.monitoring->logs_to.value);
+  return ws && ws->monitoring ? ws : nullptr;
+}
+
+estate::Placement log_sink(const estate::Estate& e, const model::Region& r,
+                           const model::Region& ws, std::string_view subject,
+                           estate::Wording wording) {
+  estate::Placement p;
+  p.kind = estate::PlacementKind::kLogSink;
+  p.locations = {ws.location.value};
+  const std::string& workspace = e.names.region(ws.key, "log");
+  if (&ws == &r) {
+    p.reasons.push_back(
+        {r.monitoring->location,
+         fmt::format("{} land in workspace `{}` in {} because `region \"{}\"` sets `monitoring "
+                     "{{ ... }}`",
+                     subject, workspace, ws.location.value, r.key)});
+    p.checked = false;
+    return p;
+  }
+  p.reasons.push_back(
+      {r.monitoring->logs_to.location,
+       fmt::format("{} land in workspace `{}` in {} because `region \"{}\"` sets `monitoring {{ "
+                   "logs_to = \"{}\" }}`",
+                   subject, workspace, ws.location.value, r.key, ws.key)});
+  p.reasons.push_back(
+      {ws.location.location,
+       fmt::format("region `{}` keeps its workspace in `{}`", ws.key, ws.location.value)});
+  p.wording = wording;
+  return p;
+}
+
+std::string logs_to_help(std::string_view boundary) {
+  return fmt::format(
+      "set `logs_to` to a region of boundary `{}` that runs `monitoring`, or remove it to keep "
+      "the logs in the region's own workspace",
+      boundary);
+}
+
+}  // namespace topoc::services::monitoring

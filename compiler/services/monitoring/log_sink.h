@@ -1,0 +1,29 @@
+// Where a region's logs land: its own Log Analytics workspace, or the one of
+// the region `monitoring { logs_to = ... }` names. Shared by every planner
+// that sends logs there (diagnostic settings, Container insights).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/estate/estate.h"
+
+namespace topoc::services::monitoring {
+
+// The region whose workspace receives `r`'s logs: `r` itself without
+// `logs_to`; null when `logs_to` names no region that runs `monitoring`
+// (M004 and S120 report it).
+const model::Region* log_workspace_region(const model::Topology& t, const model::Region& r);
+
+// The log-sink placement of what `subject` (for instance "diagnostic logs of
+// `kv-weu`") sends from region `r` to the workspace of region `ws`. In `r`'s
+// own workspace it is `r`'s location, already checked with the region
+// (R001); elsewhere it is checked, worded by `wording` (R013).
+estate::Placement log_sink(const estate::Estate& e, const model::Region& r,
+                           const model::Region& ws, std::string_view subject,
+                           estate::Wording wording);
+
+// R013's advice, for logs of a region of `boundary`.
+std::string logs_to_help(std::string_view boundary);
+
+}  // namespace topoc::services::monitoring
