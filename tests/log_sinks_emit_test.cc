@@ -104,15 +104,15 @@ TEST(LogSinks, TheReplicaAndPersistenceAccountsGetSettings) {
   EXPECT_FALSE(replica->metrics);
   const estate::DiagnosticSetting* persistence = setting(e, "redis_persistence");
   ASSERT_NE(nullptr, persistence);
-  EXPECT_EQ("module.redis[\"weu\"].azurerm_storage_account.persistence[0]",
-            persistence->watched);
+  EXPECT_EQ("module.redis[\"weu\"].azurerm_storage_account.persistence[0]", persistence->watched);
   EXPECT_EQ(e.names.region("weu", "redis_persistence"), persistence->watched_name);
   EXPECT_EQ("weu", persistence->workspace->key);
   // The region's own account and cache keep theirs.
   EXPECT_NE(nullptr, setting(e, "storage"));
   EXPECT_NE(nullptr, setting(e, "redis"));
   const estate::Resource* r = resource(
-      e, "module.diagnostics[\"weu\"].azurerm_monitor_diagnostic_setting.this[\"storage_replica\"]");
+      e,
+      "module.diagnostics[\"weu\"].azurerm_monitor_diagnostic_setting.this[\"storage_replica\"]");
   ASSERT_NE(nullptr, r);
   ASSERT_EQ(1u, r->placements.size());
   EXPECT_EQ(estate::PlacementKind::kLogSink, r->placements[0].kind);
@@ -129,33 +129,35 @@ TEST(LogSinks, GeoReplicasAndReadReplicasGetSettings) {
   EXPECT_EQ((std::vector<std::string>{"allLogs"}), cache->category_groups);
   EXPECT_TRUE(cache->metrics);
   for (const char* rk : {"r1", "r2"}) {
-    const estate::DiagnosticSetting* replica =
-        setting(e, std::string("postgres_replica/") + rk);
+    const estate::DiagnosticSetting* replica = setting(e, std::string("postgres_replica/") + rk);
     ASSERT_NE(nullptr, replica) << rk;
-    EXPECT_EQ(std::string("module.postgres[\"neu\"].azurerm_postgresql_flexible_server.replica[\"") +
-                  rk + "\"]",
-              replica->watched);
+    EXPECT_EQ(
+        std::string("module.postgres[\"neu\"].azurerm_postgresql_flexible_server.replica[\"") + rk +
+            "\"]",
+        replica->watched);
     EXPECT_EQ("replica_ids", replica->id_output);
   }
   emit::FileTree files = emit::emit_terraform(c->model(), {});
   const std::string& main = file(files, "environments/prod/main.tf");
-  EXPECT_TRUE(has(main, "redis_replica = { for r, m in module.redis : r => { id = m.replica_id } }"))
+  EXPECT_TRUE(
+      has(main, "redis_replica = { for r, m in module.redis : r => { id = m.replica_id } }"))
       << main;
-  EXPECT_TRUE(has(main, "\"postgres_replica/r2\" = { for r, m in module.postgres : r => { id = "
-                        "lookup(m.replica_ids, \"r2\", null) } }"))
+  EXPECT_TRUE(has(main,
+                  "\"postgres_replica/r2\" = { for r, m in module.postgres : r => { id = "
+                  "lookup(m.replica_ids, \"r2\", null) } }"))
       << main;
   EXPECT_TRUE(has(file(files, "modules/regional/redis/outputs.tf"), "output \"replica_id\" {"));
 
   // Region `neu`'s settings, after region `weu`'s.
   const std::string all = file(emit::emit_bicep(c->model(), {}), "bicep/prod.bicepparam");
   const std::string params = all.substr(all.find("key: 'neu'"));
-  EXPECT_TRUE(has(list_in(params, "redisCaches"),
-                  "name: '" + e.names.region("neu", "redis") + "-replica'"))
+  EXPECT_TRUE(
+      has(list_in(params, "redisCaches"), "name: '" + e.names.region("neu", "redis") + "-replica'"))
       << params;
   const std::string servers = list_in(params, "postgresServers");
   for (int i = 0; i < 2; ++i) {
-    EXPECT_TRUE(has(servers, "name: '" + e.names.region("neu", fmt::format("postgres.replica.{}", i)) +
-                                 "'"))
+    EXPECT_TRUE(has(servers,
+                    "name: '" + e.names.region("neu", fmt::format("postgres.replica.{}", i)) + "'"))
         << servers;
   }
 }
@@ -164,11 +166,13 @@ TEST(LogSinks, TerraformTargetsTheSecondAccountsBlobServices) {
   auto c = check("");
   emit::FileTree files = emit::emit_terraform(c->model(), {});
   const std::string& main = file(files, "environments/prod/main.tf");
-  EXPECT_TRUE(has(main, "redis_persistence = { for r, m in module.redis : r => { id = "
-                        "m.persistence_blob_service_id } }"))
+  EXPECT_TRUE(has(main,
+                  "redis_persistence = { for r, m in module.redis : r => { id = "
+                  "m.persistence_blob_service_id } }"))
       << main;
-  EXPECT_TRUE(has(main, "storage_replica = { for r, m in module.storage : r => { id = "
-                        "m.replica_blob_service_id } }"))
+  EXPECT_TRUE(has(main,
+                  "storage_replica = { for r, m in module.storage : r => { id = "
+                  "m.replica_blob_service_id } }"))
       << main;
   EXPECT_TRUE(has(file(files, "modules/regional/storage/outputs.tf"),
                   "output \"replica_blob_service_id\" {"));
@@ -189,8 +193,8 @@ TEST(LogSinks, BicepListsTheSecondAccountsWithTheBlobServices) {
 TEST(LogSinks, ContainerInsightsStaysWithTheRegionsOwnWorkspace) {
   auto c = check("");
   estate::Estate e = estate::build_estate(c->model(), {});
-  const estate::Resource* rule = resource(
-      e, "module.aks[\"weu\"].azurerm_monitor_data_collection_rule.container_insights[0]");
+  const estate::Resource* rule =
+      resource(e, "module.aks[\"weu\"].azurerm_monitor_data_collection_rule.container_insights[0]");
   ASSERT_NE(nullptr, rule);
   EXPECT_EQ("westeurope", rule->location);
   EXPECT_EQ(e.names.region("weu", "log"), rule->properties["log_analytics_workspace_name"]);
@@ -201,8 +205,8 @@ TEST(LogSinks, ContainerInsightsStaysWithTheRegionsOwnWorkspace) {
 TEST(LogSinks, ContainerInsightsFollowsLogsTo) {
   auto c = check("logs_to = neu");
   estate::Estate e = estate::build_estate(c->model(), {});
-  const estate::Resource* rule = resource(
-      e, "module.aks[\"weu\"].azurerm_monitor_data_collection_rule.container_insights[0]");
+  const estate::Resource* rule =
+      resource(e, "module.aks[\"weu\"].azurerm_monitor_data_collection_rule.container_insights[0]");
   ASSERT_NE(nullptr, rule);
   // Azure Monitor wants the rule where its workspace is; it stays in the
   // cluster's resource group.
@@ -224,8 +228,9 @@ TEST(LogSinks, ContainerInsightsFollowsLogsTo) {
   const std::string& main = file(tf, "environments/prod/main.tf");
   EXPECT_TRUE(has(main, "container_insights_location  = \"northeurope\"\n")) << main;
   EXPECT_TRUE(has(main, "log_workspace_region         = \"neu\"\n")) << main;
-  EXPECT_TRUE(has(main, "module.monitoring[each.value.aks.log_workspace_region]"
-                        ".log_analytics_workspace_id"));
+  EXPECT_TRUE(has(main,
+                  "module.monitoring[each.value.aks.log_workspace_region]"
+                  ".log_analytics_workspace_id"));
   EXPECT_TRUE(has(file(tf, "modules/regional/aks/main.tf"),
                   "location            = coalesce(var.container_insights_location, var.location)"));
 

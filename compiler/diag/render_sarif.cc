@@ -154,10 +154,10 @@ ojson rule_json(const KindInfo& k, const SarifOptions& options) {
   std::string markdown =
       doc ? absolute_links(doc->markdown, options.help_base_url) : std::string(k.summary) + "\n";
   ojson rule = {{"id", k.code},
-               {"name", k.name},
-               {"shortDescription", {{"text", k.summary}}},
-               {"fullDescription", {{"text", full}}},
-               {"help", {{"text", plain_text(markdown)}, {"markdown", markdown}}}};
+                {"name", k.name},
+                {"shortDescription", {{"text", k.summary}}},
+                {"fullDescription", {{"text", full}}},
+                {"help", {{"text", plain_text(markdown)}, {"markdown", markdown}}}};
   if (!help_uri.empty()) rule["helpUri"] = help_uri;
   rule["defaultConfiguration"] = {{"level", sarif_level(k.severity)}};
   return rule;
@@ -206,7 +206,7 @@ std::string render_sarif(std::span<const dsl::SourceFile> files,
                  {{{"artifactLocation", artifact_location(at, file.path())},
                    {"replacements",
                     ojson::array({{{"deletedRegion", region_json(file, d.fixit->location.span)},
-                                  {"insertedContent", {{"text", d.fixit->replacement}}}}})}}})}}});
+                                   {"insertedContent", {{"text", d.fixit->replacement}}}}})}}})}}});
     }
     results.push_back(std::move(result));
   }
@@ -221,16 +221,16 @@ std::string render_sarif(std::span<const dsl::SourceFile> files,
         {{"level", "error"},
          {"message", {{"text", fmt::format("cannot read `{}`: {}", f.path, f.message)}}},
          {"locations", ojson::array({{{"physicalLocation",
-                                      {{"artifactLocation", artifact_location(at, f.path)}}}}})}});
+                                       {{"artifactLocation", artifact_location(at, f.path)}}}}})}});
   }
   ojson invocation = {{"executionSuccessful", options.failures.empty()}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
   ojson driver = {{"name", "topoc"},
-                 {"fullName", "topoc topology compiler"},
-                 {"version", options.tool_version},
-                 {"semanticVersion", options.tool_version},
-                 {"informationUri", kInformationUri},
-                 {"rules", rules}};
+                  {"fullName", "topoc topology compiler"},
+                  {"version", options.tool_version},
+                  {"semanticVersion", options.tool_version},
+                  {"informationUri", kInformationUri},
+                  {"rules", rules}};
   ojson run = {{"tool", {{"driver", std::move(driver)}}}};
   if (!options.automation_id.empty()) run["automationDetails"] = {{"id", options.automation_id}};
   run["invocations"] = ojson::array({std::move(invocation)});
@@ -242,8 +242,8 @@ std::string render_sarif(std::span<const dsl::SourceFile> files,
   run["columnKind"] = "utf16CodeUnits";
   run["results"] = std::move(results);
   ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                {"version", "2.1.0"},
-                {"runs", ojson::array({std::move(run)})}};
+                 {"version", "2.1.0"},
+                 {"runs", ojson::array({std::move(run)})}};
   return sarif.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 

@@ -326,7 +326,6 @@ TEST(DriftEscapedNames, RawStateKeysAreQuotedAsTerraformQuotesThem) {
             s.resources[0].address);
 }
 
-
 // Identity, placement and tags are captured while a resource is read rather
 // than kept as JSON: a key written twice counts as its last occurrence, as
 // it does in a JSON object, whatever the two values' types.

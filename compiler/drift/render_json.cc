@@ -53,13 +53,13 @@ std::string render_json(const DriftReport& r) {
   for (const Finding& f : r.findings) findings.push_back(finding_json(f));
   // The version of this document's shape (docs/json.md), as every topoc JSON carries.
   ojson out = {{"schema_version", 1},
-              {"topology", r.topology},
-              {"environment", r.environment},
-              {"in_sync", r.in_sync()},
-              {"desired", {{"path", r.desired_source}, {"resources", r.desired_resources}}},
-              {"inputs", std::move(inputs)},
-              {"summary", std::move(summary)},
-              {"findings", std::move(findings)}};
+               {"topology", r.topology},
+               {"environment", r.environment},
+               {"in_sync", r.in_sync()},
+               {"desired", {{"path", r.desired_source}, {"resources", r.desired_resources}}},
+               {"inputs", std::move(inputs)},
+               {"summary", std::move(summary)},
+               {"findings", std::move(findings)}};
   return out.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 

@@ -16,7 +16,8 @@ using ojson = nlohmann::ordered_json;
 ojson result_json(const Finding& f, const DriftReport& r) {
   const FindingKindInfo& k = info(f.kind);
   std::string artifact = f.input.empty() ? r.desired_source : f.input;
-  ojson location = {{"physicalLocation", {{"artifactLocation", {{"uri", diag::sarif_uri(artifact)}}}}}};
+  ojson location = {
+      {"physicalLocation", {{"artifactLocation", {{"uri", diag::sarif_uri(artifact)}}}}}};
   std::string logical = !f.address.empty() ? f.address : f.id;
   if (!logical.empty()) {
     location["logicalLocations"] =
@@ -37,10 +38,10 @@ ojson result_json(const Finding& f, const DriftReport& r) {
   }
   if (!f.members.empty()) properties["members"] = f.members;
   ojson result = {{"ruleId", k.code},
-                 {"ruleIndex", static_cast<size_t>(f.kind)},
-                 {"level", k.level},
-                 {"message", {{"text", f.message}}},
-                 {"locations", ojson::array({location})}};
+                  {"ruleIndex", static_cast<size_t>(f.kind)},
+                  {"level", k.level},
+                  {"message", {{"text", f.message}}},
+                  {"locations", ojson::array({location})}};
   if (!properties.empty()) result["properties"] = std::move(properties);
   return result;
 }
@@ -58,13 +59,13 @@ std::string render_sarif(const DriftReport& r, std::string_view tool_version) {
   ojson results = ojson::array();
   for (const Finding& f : r.findings) results.push_back(result_json(f, r));
   ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                {"version", "2.1.0"},
-                {"runs", ojson::array({{{"tool",
-                                        {{"driver",
-                                          {{"name", "topoc drift"},
-                                           {"version", tool_version},
-                                           {"rules", std::move(rules)}}}}},
-                                       {"results", std::move(results)}}})}};
+                 {"version", "2.1.0"},
+                 {"runs", ojson::array({{{"tool",
+                                          {{"driver",
+                                            {{"name", "topoc drift"},
+                                             {"version", tool_version},
+                                             {"rules", std::move(rules)}}}}},
+                                         {"results", std::move(results)}}})}};
   return sarif.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 

@@ -415,8 +415,9 @@ class MainFile {
           p_.any_region(Service::kMonitoring)
               ? Value::conditional(
                     fmt::format("region.{}!.?logWorkspaceRegion == null", kRegionAks.field), "''",
-                    fmt::format("{}[region.{}!.logWorkspaceRegion!]!.outputs.logAnalyticsWorkspaceId",
-                                kRegionMonitoring.symbol, kRegionAks.field))
+                    fmt::format(
+                        "{}[region.{}!.logWorkspaceRegion!]!.outputs.logAnalyticsWorkspaceId",
+                        kRegionMonitoring.symbol, kRegionAks.field))
               : raw("''");
       region_module(kRegionAks, "aks.bicep",
                     {{"settings", settings(kRegionAks)},

@@ -181,7 +181,8 @@ Expr aks(const Estate& e, const model::Region& r) {
       {"dns_service_ip", str(a.dns_service_ip.value)},
       {"system_pool", pool(a.system_pool, true)},
       {"user_pools", Expr::object(std::move(user_pools))},
-      {"container_insights_rule_name", workspace ? str(e.names.region(r.key, "aks.dcr")) : Expr::null()},
+      {"container_insights_rule_name",
+       workspace ? str(e.names.region(r.key, "aks.dcr")) : Expr::null()},
       {"container_insights_location", workspace ? str(workspace->location.value) : Expr::null()},
       {"log_workspace_region", workspace ? str(workspace->key) : Expr::null()},
   });

@@ -194,10 +194,10 @@ void diagnostics_module(const Estate& e, Body& file) {
       // One of several of the call's resources (App Service sites,
       // PostgreSQL replicas), by its key in the call's map of IDs; absent
       // from the regions without it.
-      ids.push_back(fmt::format("{} = {{ for r, m in module.{} : r => {{ id = lookup(m.{}, {}, "
-                                "null) }} }}",
-                                hcl::quote(key), s->module, s->id_output,
-                                hcl::quote(key.substr(slash + 1))));
+      ids.push_back(
+          fmt::format("{} = {{ for r, m in module.{} : r => {{ id = lookup(m.{}, {}, "
+                      "null) }} }}",
+                      hcl::quote(key), s->module, s->id_output, hcl::quote(key.substr(slash + 1))));
     } else if (s->id_output != "id") {
       // Logs collected on a child of the resource (a storage account's blob
       // service, Azure Managed Redis's database) or on a second resource of
@@ -306,10 +306,11 @@ void regional_modules(const Estate& e, Body& file) {
         Expr::object({{"aks", raw("module.network[each.key].subnet_ids[\"aks\"]")},
                       {"ingress", raw("module.network[each.key].subnet_ids[\"ingress\"]")}}));
     if (monitoring) {
-      b.attribute("log_analytics_workspace_id",
-                  raw("each.value.aks.log_workspace_region != null ? "
-                      "module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id "
-                      ": null"));
+      b.attribute(
+          "log_analytics_workspace_id",
+          raw("each.value.aks.log_workspace_region != null ? "
+              "module.monitoring[each.value.aks.log_workspace_region].log_analytics_workspace_id "
+              ": null"));
       b.attribute("container_insights_rule_name", raw("each.value.aks.container_insights_rule_name"));
       b.attribute("container_insights_location", raw("each.value.aks.container_insights_location"));
     }

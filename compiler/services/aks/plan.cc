@@ -44,15 +44,15 @@ void container_insights(estate::Estate& e, const model::Region& r) {
   const std::string& workspace = e.names.region(ws->key, "log");
   auto& rule = estate::add_regional(
       e, r, "module.aks" + k + ".azurerm_monitor_data_collection_rule.container_insights[0]",
-      "azurerm_monitor_data_collection_rule", e.names.region(r.key, "aks.dcr"),
-      ws->location.value,
+      "azurerm_monitor_data_collection_rule", e.names.region(r.key, "aks.dcr"), ws->location.value,
       {{"kind", "Linux"},
        {"streams", json::array({"Microsoft-ContainerInsights-Group-Default"})},
        {"log_analytics_workspace_name", workspace}},
       true);
   rule.source = r.monitoring->location;
   rule.placements.push_back(monitoring::log_sink(
-      e, r, *ws, fmt::format("the Container insights logs of the AKS cluster of region `{}`", r.key),
+      e, r, *ws,
+      fmt::format("the Container insights logs of the AKS cluster of region `{}`", r.key),
       word_insights_sink));
   const std::string rule_key = rule.key;
   auto& association = estate::add_regional(

@@ -26,7 +26,10 @@ void cosmos_ttl(const model::Topology& t, diag::DiagnosticSink& sink) {
         fmt::format("`ttl` of {} on container `{}` is {}; Cosmos DB accepts 1s to {} seconds "
                     "(about 68 years), or `on`",
                     duration_text(ttl), k.name,
-                    zero ? "zero" : ttl > kMaximumTtl ? "too long" : "negative", kMaximumTtl));
+                    zero                ? "zero"
+                    : ttl > kMaximumTtl ? "too long"
+                                        : "negative",
+                    kMaximumTtl));
     d.help = zero ? "write `ttl = off` to keep items forever, or a duration of at least 1s"
                   : "write `ttl = on` to keep items until they set their own expiry";
   }

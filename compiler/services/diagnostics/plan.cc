@@ -87,8 +87,8 @@ void plan(estate::Estate& e) {
     watched.clear();
     auto watch = [&](const WatchedType& type, std::string_view instance,
                      const std::string* registry) {
-      address = fmt::format("module.{}{}.{}.{}", type.module, instance, type.azurerm_type,
-                            type.resource);
+      address =
+          fmt::format("module.{}{}.{}.{}", type.module, instance, type.azurerm_type, type.resource);
       auto it = by_address.find(address);
       if (it == by_address.end()) return;
       for (size_t i : it->second)

@@ -11,9 +11,8 @@ const model::Region* log_workspace_region(const model::Topology& t, const model:
   return ws && ws->monitoring ? ws : nullptr;
 }
 
-estate::Placement log_sink(const estate::Estate& e, const model::Region& r,
-                           const model::Region& ws, std::string_view subject,
-                           estate::Wording wording) {
+estate::Placement log_sink(const estate::Estate& e, const model::Region& r, const model::Region& ws,
+                           std::string_view subject, estate::Wording wording) {
   estate::Placement p;
   p.kind = estate::PlacementKind::kLogSink;
   p.locations = {ws.location.value};
@@ -32,9 +31,8 @@ estate::Placement log_sink(const estate::Estate& e, const model::Region& r,
        fmt::format("{} land in workspace `{}` in {} because `region \"{}\"` sets `monitoring {{ "
                    "logs_to = \"{}\" }}`",
                    subject, workspace, ws.location.value, r.key, ws.key)});
-  p.reasons.push_back(
-      {ws.location.location,
-       fmt::format("region `{}` keeps its workspace in `{}`", ws.key, ws.location.value)});
+  p.reasons.push_back({ws.location.location, fmt::format("region `{}` keeps its workspace in `{}`",
+                                                         ws.key, ws.location.value)});
   p.wording = wording;
   return p;
 }

@@ -19,9 +19,8 @@ const model::Region* log_workspace_region(const model::Topology& t, const model:
 // `kv-weu`") sends from region `r` to the workspace of region `ws`. In `r`'s
 // own workspace it is `r`'s location, already checked with the region
 // (R001); elsewhere it is checked, worded by `wording` (R013).
-estate::Placement log_sink(const estate::Estate& e, const model::Region& r,
-                           const model::Region& ws, std::string_view subject,
-                           estate::Wording wording);
+estate::Placement log_sink(const estate::Estate& e, const model::Region& r, const model::Region& ws,
+                           std::string_view subject, estate::Wording wording);
 
 // R013's advice, for logs of a region of `boundary`.
 std::string logs_to_help(std::string_view boundary);
