@@ -911,14 +911,24 @@ class MainFile {
   }
 
   void traffic_manager() {
-    if (p_.topology->traffic_managers.empty()) return;
-    module(f_, {"trafficManager",
-                "traffic-manager.bicep",
-                "globalGroup",
-                {{"settings", raw("globalTrafficManagerSettings")},
-                 {"publicIpIds", raw("ingressPublicIpIds")},
-                 {"tags", raw("tags")}},
-                {}});
+    const model::Topology& t = *p_.topology;
+    if (t.traffic_managers.empty()) return;
+    std::vector<Property> params{{"settings", raw("globalTrafficManagerSettings")},
+                                 {"publicIpIds", raw("ingressPublicIpIds")}};
+    // The workspace of the region each profile's `logs_to` names, keyed by
+    // the profile's Azure name.
+    std::vector<Property> workspaces;
+    for (const model::TrafficManager& tm : t.traffic_managers) {
+      const model::Region* ws = t.find_region(tm.logs_to.value);
+      if (!ws || !ws->monitoring) continue;
+      workspaces.push_back(
+          {p_.name("traffic_manager." + tm.name),
+           raw(fmt::format("{}[{}]!.outputs.logAnalyticsWorkspaceId", kRegionMonitoring.symbol,
+                           ws - t.regions.data()))});
+    }
+    if (!workspaces.empty()) params.push_back({"workspaceIds", Value::object(std::move(workspaces))});
+    params.push_back({"tags", raw("tags")});
+    module(f_, {"trafficManager", "traffic-manager.bicep", "globalGroup", std::move(params), {}});
   }
 
   // Records in a zone of Front Door's wait for the Front Door module.

@@ -1334,6 +1334,9 @@ class ParamsFile {
         profile.push_back({"maxReturn", num(tm.max_return.value)});
       }
       profile.push_back({"monitor", Value::object(std::move(monitor))});
+      if (const model::Region* ws = t_.find_region(tm.logs_to.value); ws && ws->monitoring) {
+        profile.push_back({"diagnosticSettingName", str(p_.region_name(*ws, "diag"))});
+      }
       profiles.push_back(Value::object(std::move(profile)));
       for (size_t i = 0; i < tm.endpoints.size(); ++i) {
         const model::TmEndpoint& ep = tm.endpoints[i];

@@ -48,6 +48,27 @@ Expr endpoint(const estate::Resource& r, std::vector<std::string_view> extra) {
   return Expr::object(std::move(entries));
 }
 
+// The diagnostic settings of the profiles that set `logs_to`, keyed by
+// profile, each with the region whose workspace receives the logs.
+std::vector<Entry> diagnostics(const Estate& e) {
+  std::vector<Entry> out;
+  for (const estate::Resource& r : e.resources) {
+    if (r.azurerm_type != "azurerm_monitor_diagnostic_setting" ||
+        !r.key.starts_with("module.traffic_manager.")) {
+      continue;
+    }
+    std::string key = r.key.substr(r.key.find("[\"") + 2);
+    key = key.substr(0, key.size() - 2);
+    out.push_back({key, Expr::object({
+                            {"name", Expr::string(r.name)},
+                            {"workspace_region", from_json(r.properties.at("workspace_region"))},
+                        })});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  return out;
+}
+
 }  // namespace
 
 bool has_traffic_manager_azure_endpoints(const Estate& e) {
@@ -98,12 +119,16 @@ Expr traffic_manager_locals(const Estate& e) {
   for (auto* list : {&profiles, &azure, &external, &nested}) {
     std::sort(list->begin(), list->end(), by_key);
   }
-  return Expr::object({
+  std::vector<Entry> out{
       {"profiles", Expr::object(std::move(profiles))},
       {"azure_endpoints", Expr::object(std::move(azure))},
       {"external_endpoints", Expr::object(std::move(external))},
       {"nested_endpoints", Expr::object(std::move(nested))},
-  });
+  };
+  if (std::vector<Entry> settings = diagnostics(e); !settings.empty()) {
+    out.push_back({"diagnostics", Expr::object(std::move(settings))});
+  }
+  return Expr::object(std::move(out));
 }
 
 void traffic_manager_module(const Estate& e, Body& file) {
@@ -123,6 +148,14 @@ void traffic_manager_module(const Estate& e, Body& file) {
   }
   b.attribute("external_endpoints", Expr::raw("local.traffic_manager.external_endpoints"));
   b.attribute("nested_endpoints", Expr::raw("local.traffic_manager.nested_endpoints"));
+  if (!diagnostics(e).empty()) {
+    b.comment("Probe health events of the profiles that set `logs_to`, to that region's workspace.");
+    b.attribute("diagnostics",
+                Expr::raw("{ for key, setting in local.traffic_manager.diagnostics : key => { name "
+                          "= setting.name, log_analytics_workspace_id = "
+                          "module.monitoring[setting.workspace_region].log_analytics_workspace_id "
+                          "} }"));
+  }
   b.attribute("tags", Expr::raw("local.common_tags"));
   file.blank();
   file.block("module", {"traffic_manager"}, std::move(b));

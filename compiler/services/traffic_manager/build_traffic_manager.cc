@@ -200,6 +200,7 @@ void read_traffic_manager(BlockReader& r, TrafficManager& tm) {
   }
   r.integer("max_return", tm.max_return, 1, 8);
   r.name("unmapped", tm.unmapped);
+  r.name("logs_to", tm.logs_to);
   tm.probe.location = tm.location;
   tm.probe.protocol.value = "HTTPS";
   tm.probe.port.value = 443;
@@ -241,7 +242,8 @@ void read_traffic_manager(BlockReader& r, TrafficManager& tm) {
 }
 
 // Every endpoint reference inside the topology: `region` to a region,
-// `profile` to another profile, `unmapped` to an endpoint of the profile.
+// `profile` to another profile, `unmapped` to an endpoint of the profile;
+// and `logs_to` to a region.
 void resolve_traffic_managers(const ReadContext& ctx, const Topology& t) {
   DuplicateNames names(*ctx.sink, "first declared here");
   for (const TrafficManager& tm : t.traffic_managers) {
@@ -261,6 +263,13 @@ void resolve_traffic_managers(const ReadContext& ctx, const Topology& t) {
                                      "declared",
                                      ep.name, ep.profile.value));
       }
+    }
+    if (tm.logs_to.explicit_ && !t.find_region(tm.logs_to.value)) {
+      ctx.sink->report(Kind::UnknownReference, tm.logs_to.location,
+                       fmt::format("traffic_manager `{}` sends its logs to region `{}`, which is "
+                                   "not declared; write the key of a region that runs "
+                                   "`monitoring`",
+                                   tm.name, tm.logs_to.value));
     }
     if (tm.unmapped.explicit_ && tm.unmapped.value != "nodata" &&
         !tm.find_endpoint(tm.unmapped.value)) {

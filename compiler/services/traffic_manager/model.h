@@ -60,6 +60,9 @@ struct TrafficManager {
   Sourced<std::string> unmapped;
   TmProbe probe;
   std::vector<TmEndpoint> endpoints;
+  // The region whose Log Analytics workspace receives the profile's probe
+  // health events and metrics (`logs_to`); empty: none are sent.
+  Sourced<std::string> logs_to;
 
   const TmEndpoint* find_endpoint(std::string_view name) const;
   // The priority Azure gets for endpoints[index]: the written one, else its

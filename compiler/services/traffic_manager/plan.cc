@@ -116,6 +116,44 @@ json geo_mappings(const model::TrafficManager& tm, const model::TmEndpoint& ep) 
   return out;
 }
 
+// `logs_to`: the profile's diagnostic setting, inside the Traffic Manager
+// module (in the global resource group, where the profile is). Traffic
+// Manager logs only ProbeHealthStatusEvents (Learn, "Supported logs for
+// Microsoft.Network/trafficManagerProfiles"): whether each endpoint answers
+// its probes. No client request reaches the profile (it answers DNS
+// queries, which it does not log), so the workspace's location is listed as
+// a log sink but not checked against the boundaries the profile serves.
+void diagnostic_setting(estate::Estate& e, const model::TrafficManager& tm,
+                        const std::string& profile_key, const std::string& profile_name,
+                        const std::string& rg) {
+  const model::Region* ws = e.topology->find_region(tm.logs_to.value);
+  if (!ws || !ws->monitoring) return;  // M004, S120
+  const std::string& workspace = e.names.region(ws->key, "log");
+  auto& res = estate::add_resource(
+      e, "module.traffic_manager.azurerm_monitor_diagnostic_setting.this" + instance(tm.name),
+      "azurerm_monitor_diagnostic_setting", e.names.region(ws->key, "diag"), "", "", rg,
+      {{"target_resource_name", profile_name},
+       {"log_analytics_workspace_name", workspace},
+       {"workspace_region", ws->key},
+       {"enabled_log_category_groups", json::array()},
+       {"enabled_log_categories", {"ProbeHealthStatusEvents"}},
+       {"enabled_metric_categories", {"AllMetrics"}}},
+      false);
+  res.source = tm.logs_to.location;
+  res.depends_on = {profile_key, "module.monitoring" + instance(ws->key) +
+                                     ".azurerm_log_analytics_workspace.this"};
+  estate::Placement p;
+  p.kind = estate::PlacementKind::kLogSink;
+  p.locations = {ws->location.value};
+  p.reasons.push_back(
+      {tm.logs_to.location,
+       fmt::format("the probe health events of traffic_manager `{}` land in workspace `{}` in {} "
+                   "because it sets `logs_to = {}`: endpoint health only, no client data",
+                   tm.name, workspace, ws->location.value, ws->key)});
+  p.checked = false;
+  res.placements.push_back(std::move(p));
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -188,6 +226,7 @@ void plan(estate::Estate& e) {
     profile.source = tm.location;
     profile.holders = std::move(holders);
     profile.placements = std::move(placements);
+    if (tm.logs_to.explicit_) diagnostic_setting(e, tm, profile_key, name, rg);
     for (size_t i = 0; i < tm.endpoints.size(); ++i) {
       const model::TmEndpoint& ep = tm.endpoints[i];
       json endpoint_headers = json::object();

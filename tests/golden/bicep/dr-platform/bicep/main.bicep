@@ -427,6 +427,9 @@ module trafficManager 'modules/traffic-manager.bicep' = {
   params: {
     settings: globalTrafficManagerSettings
     publicIpIds: ingressPublicIpIds
+    workspaceIds: {
+      'traf-drp-failover-prod-af1e7c': regionMonitoring[0]!.outputs.logAnalyticsWorkspaceId
+    }
     tags: tags
   }
 }

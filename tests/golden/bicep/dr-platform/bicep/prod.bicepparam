@@ -1156,6 +1156,7 @@ param globalTrafficManagerSettings = {
         expectedStatusCodeRanges: []
         customHeaders: []
       }
+      diagnosticSettingName: 'diag-drp-primary-prod'
     }
   ]
   azureEndpoints: [

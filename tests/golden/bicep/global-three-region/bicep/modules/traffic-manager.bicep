@@ -12,6 +12,9 @@ param settings trafficManagerSettings
 @description('Resource ID of the public IP in front of each region\'s ingress, keyed by region.')
 param publicIpIds { *: string }
 
+@description('Resource ID of the Log Analytics workspace that receives a profile\'s probe health events, keyed by profile name; only the profiles that set `logs_to`.')
+param workspaceIds { *: string } = {}
+
 @description('Tags on every profile.')
 param tags resourceTags
 
@@ -49,6 +52,9 @@ type profile = {
 
   @description('The health probe.')
   monitor: monitor
+
+  @description('Name of the profile\'s diagnostic setting; set exactly when the topology sends its logs to a workspace (`logs_to`).')
+  diagnosticSettingName: string?
 }
 
 type monitor = {
@@ -192,6 +198,32 @@ resource nestedEndpoints 'Microsoft.Network/trafficmanagerprofiles/NestedEndpoin
       geoMapping: empty(e.geoMapping) ? null : e.geoMapping
       subnets: empty(e.subnets) ? null : e.subnets
       customHeaders: empty(e.customHeaders) ? null : e.customHeaders
+    }
+  }
+]
+
+// A profile's probe health events (ProbeHealthStatusEvents: whether each
+// endpoint answers its probes; Traffic Manager logs no client request) and
+// metrics, for the profiles whose topology sets `logs_to`.
+#disable-next-line use-recent-api-versions
+resource profileLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for (p, i) in settings.profiles: if (p.?diagnosticSettingName != null) {
+    name: p.?diagnosticSettingName ?? ''
+    scope: profiles[i]
+    properties: {
+      workspaceId: workspaceIds[?p.name] ?? ''
+      logs: [
+        {
+          category: 'ProbeHealthStatusEvents'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
     }
   }
 ]

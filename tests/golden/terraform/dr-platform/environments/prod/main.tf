@@ -991,6 +991,12 @@ locals {
     }
     external_endpoints = {}
     nested_endpoints   = {}
+    diagnostics = {
+      failover = {
+        name             = "diag-drp-primary-prod"
+        workspace_region = "primary"
+      }
+    }
   }
 }
 
@@ -1352,5 +1358,7 @@ module "traffic_manager" {
   azure_endpoints    = { for key, endpoint in local.traffic_manager.azure_endpoints : key => merge(endpoint, { target_resource_id = var.ingress_public_ip_ids[endpoint.region] }) }
   external_endpoints = local.traffic_manager.external_endpoints
   nested_endpoints   = local.traffic_manager.nested_endpoints
-  tags               = local.common_tags
+  # Probe health events of the profiles that set `logs_to`, to that region's workspace.
+  diagnostics = { for key, setting in local.traffic_manager.diagnostics : key => { name = setting.name, log_analytics_workspace_id = module.monitoring[setting.workspace_region].log_analytics_workspace_id } }
+  tags        = local.common_tags
 }

@@ -80,6 +80,15 @@ variable "nested_endpoints" {
   description = "Nested endpoints keyed by \"<profile>/<endpoint>\": child_profile is another key of var.profiles."
 }
 
+variable "diagnostics" {
+  type = map(object({
+    name                       = string
+    log_analytics_workspace_id = string
+  }))
+  description = "Diagnostic settings keyed like var.profiles: the profiles whose probe health events and metrics go to a Log Analytics workspace."
+  default     = {}
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags on every profile."

@@ -133,3 +133,22 @@ resource "azurerm_traffic_manager_nested_endpoint" "this" {
     }
   }
 }
+
+# A profile's probe health events (ProbeHealthStatusEvents: whether each
+# endpoint answers its probes; Traffic Manager logs no client request) and
+# metrics, for the profiles whose topology sets `logs_to`.
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostics
+
+  name                       = each.value.name
+  target_resource_id         = azurerm_traffic_manager_profile.this[each.key].id
+  log_analytics_workspace_id = each.value.log_analytics_workspace_id
+
+  enabled_log {
+    category = "ProbeHealthStatusEvents"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
