@@ -10,9 +10,13 @@
 #include "compiler/emit/bicep/emit_bicep.h"
 #include "compiler/emit/terraform/emit_terraform.h"
 #include "compiler/estate/estate.h"
+#include "tests/emit_support.h"
 
 namespace topoc {
 namespace log_sinks_emit_test {
+
+using testing::emitted_file;
+using testing::has;
 
 // Region `weu` replicates its containers to northeurope, persists its
 // Premium cache, runs AKS and sends its logs where `monitoring` says; region
@@ -51,18 +55,6 @@ std::unique_ptr<Checked> check(std::string_view monitoring) {
   EXPECT_EQ(0u, c->result.sink.error_count());
   EXPECT_TRUE(!c->result.models.empty() && c->result.models[0]);
   return c;
-}
-
-const std::string& file(const emit::FileTree& files, std::string_view path) {
-  static const std::string kNone = "<missing>";
-  for (const emit::EmittedFile& f : files) {
-    if (f.path == path) return f.contents;
-  }
-  return kNone;
-}
-
-bool has(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
 }
 
 // The text of the first list `key` names in a Bicep file: up to where a
@@ -138,7 +130,7 @@ TEST(LogSinks, GeoReplicasAndReadReplicasGetSettings) {
     EXPECT_EQ("replica_ids", replica->id_output);
   }
   emit::FileTree files = emit::emit_terraform(c->model(), {});
-  const std::string& main = file(files, "environments/prod/main.tf");
+  const std::string& main = emitted_file(files, "environments/prod/main.tf");
   EXPECT_TRUE(
       has(main, "redis_replica = { for r, m in module.redis : r => { id = m.replica_id } }"))
       << main;
@@ -146,10 +138,11 @@ TEST(LogSinks, GeoReplicasAndReadReplicasGetSettings) {
                   "\"postgres_replica/r2\" = { for r, m in module.postgres : r => { id = "
                   "lookup(m.replica_ids, \"r2\", null) } }"))
       << main;
-  EXPECT_TRUE(has(file(files, "modules/regional/redis/outputs.tf"), "output \"replica_id\" {"));
+  EXPECT_TRUE(
+      has(emitted_file(files, "modules/regional/redis/outputs.tf"), "output \"replica_id\" {"));
 
   // Region `neu`'s settings, after region `weu`'s.
-  const std::string all = file(emit::emit_bicep(c->model(), {}), "bicep/prod.bicepparam");
+  const std::string all = emitted_file(emit::emit_bicep(c->model(), {}), "bicep/prod.bicepparam");
   const std::string params = all.substr(all.find("key: 'neu'"));
   EXPECT_TRUE(
       has(list_in(params, "redisCaches"), "name: '" + e.names.region("neu", "redis") + "-replica'"))
@@ -165,7 +158,7 @@ TEST(LogSinks, GeoReplicasAndReadReplicasGetSettings) {
 TEST(LogSinks, TerraformTargetsTheSecondAccountsBlobServices) {
   auto c = check("");
   emit::FileTree files = emit::emit_terraform(c->model(), {});
-  const std::string& main = file(files, "environments/prod/main.tf");
+  const std::string& main = emitted_file(files, "environments/prod/main.tf");
   EXPECT_TRUE(has(main,
                   "redis_persistence = { for r, m in module.redis : r => { id = "
                   "m.persistence_blob_service_id } }"))
@@ -174,9 +167,9 @@ TEST(LogSinks, TerraformTargetsTheSecondAccountsBlobServices) {
                   "storage_replica = { for r, m in module.storage : r => { id = "
                   "m.replica_blob_service_id } }"))
       << main;
-  EXPECT_TRUE(has(file(files, "modules/regional/storage/outputs.tf"),
+  EXPECT_TRUE(has(emitted_file(files, "modules/regional/storage/outputs.tf"),
                   "output \"replica_blob_service_id\" {"));
-  EXPECT_TRUE(has(file(files, "modules/regional/redis/outputs.tf"),
+  EXPECT_TRUE(has(emitted_file(files, "modules/regional/redis/outputs.tf"),
                   "output \"persistence_blob_service_id\" {"));
 }
 
@@ -184,7 +177,7 @@ TEST(LogSinks, BicepListsTheSecondAccountsWithTheBlobServices) {
   auto c = check("");
   estate::Estate e = estate::build_estate(c->model(), {});
   emit::FileTree files = emit::emit_bicep(c->model(), {});
-  std::string blobs = list_in(file(files, "bicep/prod.bicepparam"), "blobServices");
+  std::string blobs = list_in(emitted_file(files, "bicep/prod.bicepparam"), "blobServices");
   for (const char* account : {"storage", "storage.replica", "redis_persistence"}) {
     EXPECT_TRUE(has(blobs, "name: '" + e.names.region("weu", account) + "'")) << blobs;
   }
@@ -225,20 +218,20 @@ TEST(LogSinks, ContainerInsightsFollowsLogsTo) {
       p.reasons[0].text);
 
   emit::FileTree tf = emit::emit_terraform(c->model(), {});
-  const std::string& main = file(tf, "environments/prod/main.tf");
+  const std::string& main = emitted_file(tf, "environments/prod/main.tf");
   EXPECT_TRUE(has(main, "container_insights_location  = \"northeurope\"\n")) << main;
   EXPECT_TRUE(has(main, "log_workspace_region         = \"neu\"\n")) << main;
   EXPECT_TRUE(has(main,
                   "module.monitoring[each.value.aks.log_workspace_region]"
                   ".log_analytics_workspace_id"));
-  EXPECT_TRUE(has(file(tf, "modules/regional/aks/main.tf"),
+  EXPECT_TRUE(has(emitted_file(tf, "modules/regional/aks/main.tf"),
                   "location            = coalesce(var.container_insights_location, var.location)"));
 
   emit::FileTree bicep = emit::emit_bicep(c->model(), {});
-  const std::string& params = file(bicep, "bicep/prod.bicepparam");
+  const std::string& params = emitted_file(bicep, "bicep/prod.bicepparam");
   EXPECT_TRUE(has(params, "containerInsightsLocation: 'northeurope'\n")) << params;
   EXPECT_TRUE(has(params, "logWorkspaceRegion: 1\n")) << params;
-  EXPECT_TRUE(has(file(bicep, "bicep/main.bicep"),
+  EXPECT_TRUE(has(emitted_file(bicep, "bicep/main.bicep"),
                   "regionMonitoring[region.aks!.logWorkspaceRegion!]!.outputs."
                   "logAnalyticsWorkspaceId"));
 }

@@ -921,12 +921,12 @@ class MainFile {
     for (const model::TrafficManager& tm : t.traffic_managers) {
       const model::Region* ws = t.find_region(tm.logs_to.value);
       if (!ws || !ws->monitoring) continue;
-      workspaces.push_back(
-          {p_.name("traffic_manager." + tm.name),
-           raw(fmt::format("{}[{}]!.outputs.logAnalyticsWorkspaceId", kRegionMonitoring.symbol,
-                           ws - t.regions.data()))});
+      workspaces.push_back({p_.name("traffic_manager." + tm.name),
+                            raw(fmt::format("{}[{}]!.outputs.logAnalyticsWorkspaceId",
+                                            kRegionMonitoring.symbol, ws - t.regions.data()))});
     }
-    if (!workspaces.empty()) params.push_back({"workspaceIds", Value::object(std::move(workspaces))});
+    if (!workspaces.empty())
+      params.push_back({"workspaceIds", Value::object(std::move(workspaces))});
     params.push_back({"tags", raw("tags")});
     module(f_, {"trafficManager", "traffic-manager.bicep", "globalGroup", std::move(params), {}});
   }

@@ -149,7 +149,8 @@ void traffic_manager_module(const Estate& e, Body& file) {
   b.attribute("external_endpoints", Expr::raw("local.traffic_manager.external_endpoints"));
   b.attribute("nested_endpoints", Expr::raw("local.traffic_manager.nested_endpoints"));
   if (!diagnostics(e).empty()) {
-    b.comment("Probe health events of the profiles that set `logs_to`, to that region's workspace.");
+    b.comment(
+        "Probe health events of the profiles that set `logs_to`, to that region's workspace.");
     b.attribute("diagnostics",
                 Expr::raw("{ for key, setting in local.traffic_manager.diagnostics : key => { name "
                           "= setting.name, log_analytics_workspace_id = "

@@ -6,6 +6,7 @@
 
 #include "compiler/emit/bicep/emit_bicep.h"
 #include "compiler/emit/terraform/emit_terraform.h"
+#include "tests/emit_support.h"
 #include "tests/estate_support.h"
 
 namespace topoc::testing {
@@ -31,18 +32,6 @@ std::string with_logs(std::string_view logs) {
 }}
 )",
                      logs);
-}
-
-const std::string& file(const emit::FileTree& files, std::string_view path) {
-  static const std::string kNone = "<missing>";
-  for (const emit::EmittedFile& f : files) {
-    if (f.path == path) return f.contents;
-  }
-  return kNone;
-}
-
-bool has(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
 }
 
 constexpr const char* kSetting =
@@ -94,19 +83,20 @@ TEST(TrafficManagerLogs, TerraformAndBicepSendTheProbeEvents) {
   ASSERT_EQ(0u, result.sink.error_count());
   const model::Topology& t = *result.models.at(0);
   emit::FileTree tf = emit::emit_terraform(t, {});
-  const std::string& main = file(tf, "environments/prod/main.tf");
+  const std::string& main = emitted_file(tf, "environments/prod/main.tf");
   EXPECT_TRUE(has(main, "module.monitoring[setting.workspace_region].log_analytics_workspace_id"))
       << main;
   EXPECT_TRUE(has(main, "workspace_region = \"us\"")) << main;
-  const std::string& module = file(tf, "modules/global/traffic-manager/main.tf");
+  const std::string& module = emitted_file(tf, "modules/global/traffic-manager/main.tf");
   EXPECT_TRUE(has(module, "resource \"azurerm_monitor_diagnostic_setting\" \"this\" {"));
   EXPECT_TRUE(has(module, "category = \"ProbeHealthStatusEvents\""));
 
   emit::FileTree bicep = emit::emit_bicep(t, {});
-  EXPECT_TRUE(has(file(bicep, "bicep/prod.bicepparam"), "diagnosticSettingName: 'diag-t-us-prod'"));
-  EXPECT_TRUE(has(file(bicep, "bicep/main.bicep"),
-                  "workspaceIds: {\n      'traf-t-web-prod"))
-      << file(bicep, "bicep/main.bicep");
+  EXPECT_TRUE(
+      has(emitted_file(bicep, "bicep/prod.bicepparam"), "diagnosticSettingName: 'diag-t-us-prod'"));
+  EXPECT_TRUE(
+      has(emitted_file(bicep, "bicep/main.bicep"), "workspaceIds: {\n      'traf-t-web-prod"))
+      << emitted_file(bicep, "bicep/main.bicep");
 }
 
 TEST(TrafficManagerLogs, NoLogsToNoSetting) {
@@ -114,9 +104,10 @@ TEST(TrafficManagerLogs, NoLogsToNoSetting) {
   estate::Estate e = estate_of(with_logs(""), result);
   EXPECT_EQ(nullptr, find_resource(e, kSetting));
   emit::FileTree tf = emit::emit_terraform(*result.models.at(0), {});
-  EXPECT_FALSE(has(file(tf, "environments/prod/main.tf"), "local.traffic_manager.diagnostics"));
+  EXPECT_FALSE(
+      has(emitted_file(tf, "environments/prod/main.tf"), "local.traffic_manager.diagnostics"));
   emit::FileTree bicep = emit::emit_bicep(*result.models.at(0), {});
-  EXPECT_FALSE(has(file(bicep, "bicep/main.bicep"), "workspaceIds"));
+  EXPECT_FALSE(has(emitted_file(bicep, "bicep/main.bicep"), "workspaceIds"));
 }
 
 }  // namespace traffic_manager_logs_test
