@@ -2,8 +2,9 @@
 // the storage replica of `replicate_to` and the Redis persistence account
 // each get a diagnostic setting on their blob service, a Redis geo-replica
 // and each PostgreSQL read replica one of their own; and Container insights
-// follows `logs_to`, its data collection rule in the workspace's location.
-// In the estate, Terraform and Bicep alike.
+// and Container Apps environments follow `logs_to`, Container insights' data
+// collection rule in the workspace's location. In the estate, Terraform and
+// Bicep alike.
 #include <gtest/gtest.h>
 
 #include "compiler/driver/check.h"
@@ -232,8 +233,54 @@ TEST(LogSinks, ContainerInsightsFollowsLogsTo) {
   EXPECT_TRUE(has(params, "containerInsightsLocation: 'northeurope'\n")) << params;
   EXPECT_TRUE(has(params, "logWorkspaceRegion: 1\n")) << params;
   EXPECT_TRUE(has(emitted_file(bicep, "bicep/main.bicep"),
-                  "regionMonitoring[region.aks!.logWorkspaceRegion!]!.outputs."
+                  "regionMonitoring[region.aks!.?logWorkspaceRegion ?? i]!.outputs."
                   "logAnalyticsWorkspaceId"));
+}
+
+// Container Apps environments write their logs straight to a workspace:
+// the one that receives the region's logs, read from its own resource group.
+TEST(LogSinks, ContainerAppsEnvironmentsFollowLogsTo) {
+  driver::CheckResult result;
+  driver::check_source(result, "test.topo", R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  region "weu" {
+    location = westeurope
+    address  = 10.1.0.0/16
+    services = [container_apps, monitoring]
+    monitoring { logs_to = neu }
+    container_apps { environment "app" { app "api" { image = "mcr.microsoft.com/k8se/quickstart:latest" } } }
+  }
+  region "neu" {
+    location = northeurope
+    address  = 10.2.0.0/16
+    services = [monitoring]
+  }
+}
+)");
+  ASSERT_EQ(0u, result.sink.error_count());
+  const model::Topology& t = *result.models.at(0);
+  estate::Estate e = estate::build_estate(t, {});
+  const estate::Resource* env =
+      resource(e, "module.container_apps[\"weu\"].azurerm_container_app_environment.this[\"app\"]");
+  ASSERT_NE(nullptr, env);
+  const estate::Placement* sink = nullptr;
+  for (const estate::Placement& p : env->placements) {
+    if (p.kind == estate::PlacementKind::kLogSink) sink = &p;
+  }
+  ASSERT_NE(nullptr, sink);
+  EXPECT_EQ(std::vector<std::string>{"northeurope"}, sink->locations);
+  EXPECT_TRUE(sink->checked);
+
+  const std::string main = emitted_file(emit::emit_terraform(t, {}), "environments/prod/main.tf");
+  EXPECT_TRUE(has(main, "module.monitoring[each.value.container_apps.log_workspace_region]"))
+      << main;
+  const emit::FileTree bicep = emit::emit_bicep(t, {});
+  const std::string& params = emitted_file(bicep, "bicep/prod.bicepparam");
+  EXPECT_TRUE(has(params, "workspaceName: '" + e.names.region("neu", "log") + "'")) << params;
+  EXPECT_TRUE(has(params, "workspaceGroup: '" + e.names.region("neu", "rg") + "'")) << params;
+  EXPECT_TRUE(has(params, "workspaceRegion: 1\n")) << params;
+  EXPECT_TRUE(has(emitted_file(bicep, "bicep/modules/container-apps.bicep"),
+                  "scope: resourceGroup(settings.?workspaceGroup ?? resourceGroup().name)"));
 }
 
 }  // namespace log_sinks_emit_test

@@ -416,7 +416,7 @@ class MainFile {
               ? Value::conditional(
                     fmt::format("region.{}!.?logWorkspaceRegion == null", kRegionAks.field), "''",
                     fmt::format(
-                        "{}[region.{}!.logWorkspaceRegion!]!.outputs.logAnalyticsWorkspaceId",
+                        "{}[region.{}!.?logWorkspaceRegion ?? i]!.outputs.logAnalyticsWorkspaceId",
                         kRegionMonitoring.symbol, kRegionAks.field))
               : raw("''");
       region_module(kRegionAks, "aks.bicep",
@@ -570,7 +570,11 @@ class MainFile {
                                  {"subnetIds", raw(subnets)}};
     if (p_.any_region(Service::kMonitoring)) {
       params.push_back(
-          {"logAnalyticsCustomerId", raw(if_present(kRegionMonitoring, "logAnalyticsCustomerId"))});
+          {"logAnalyticsCustomerId",
+           Value::conditional(
+               fmt::format("region.{}!.?workspaceRegion == null", kRegionContainerApps.field), "''",
+               fmt::format("{}[region.{}!.?workspaceRegion ?? i]!.outputs.logAnalyticsCustomerId",
+                           kRegionMonitoring.symbol, kRegionContainerApps.field))});
     }
     if (!p_.registries.empty()) {
       std::vector<Property> servers;

@@ -722,7 +722,13 @@ class ParamsFile {
       }
     }
     std::vector<Property> out;
-    if (r.monitoring) out.push_back({"workspaceName", str(p_.region_name(r, "log"))});
+    // The workspace that receives the region's logs, in its own region's
+    // resource group when `logs_to` names another region.
+    if (const model::Region* ws = services::monitoring::log_workspace_region(t_, r)) {
+      out.push_back({"workspaceName", str(p_.region_name(*ws, "log"))});
+      out.push_back({"workspaceGroup", str(p_.region_name(*ws, "rg"))});
+      out.push_back({"workspaceRegion", num(static_cast<int64_t>(ws - t_.regions.data()))});
+    }
     if (r.keyvault) out.push_back({"keyVaultName", str(p_.region_name(r, "keyvault"))});
     if (registry) {
       const model::Region* home = p_.topology->find_region(registry->home.value);

@@ -554,8 +554,11 @@ Expr container_apps(const Estate& e, const model::Region& r) {
            })});
     }
   }
+  // The environments' logs go to the workspace that receives the region's.
+  const model::Region* workspace = services::monitoring::log_workspace_region(*e.topology, r);
   std::vector<Entry> fields{
       {"registry", registry ? str(registry->name) : Expr::null()},
+      {"log_workspace_region", workspace ? str(workspace->key) : Expr::null()},
       {"environments", Expr::object(std::move(environments))},
       {"apps", Expr::object(std::move(apps))},
   };

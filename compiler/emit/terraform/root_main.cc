@@ -150,8 +150,9 @@ void container_apps_module(const Estate& e, Body& file) {
   b.attribute("subnet_ids", raw("module.network[each.key].subnet_ids"));
   if (e.any_region(Service::kMonitoring)) {
     b.attribute("log_analytics_workspace_id",
-                raw("each.value.monitoring != null ? "
-                    "module.monitoring[each.key].log_analytics_workspace_id : null"));
+                raw("each.value.container_apps.log_workspace_region != null ? "
+                    "module.monitoring[each.value.container_apps.log_workspace_region]"
+                    ".log_analytics_workspace_id : null"));
   }
   if (!t.registries.empty()) {
     b.attribute("registry",

@@ -1,7 +1,8 @@
 // A region's Container Apps environments and apps. Placements: each
 // environment lives in the region (primary) and sends its console and
-// system logs to the region's Log Analytics workspace, when the region runs
-// one (a log sink there); each app processes requests on the environment's
+// system logs to the Log Analytics workspace that receives the region's
+// logs, when the region runs `monitoring` (a log sink there: the region's
+// own workspace, or the one `logs_to` names); each app processes requests on the environment's
 // nodes in the region (processing). Container Apps keeps nothing outside
 // the environment's location (Microsoft Learn, "Reliability in Azure
 // Container Apps": zone redundancy spreads replicas over the location's
@@ -9,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/rules/residency_facts.h"
 #include "compiler/services/container_apps/internal_dns.h"
+#include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::container_apps {
@@ -25,6 +28,19 @@ estate::Placement in_region(const model::Region& r, estate::PlacementKind kind, 
   p.reasons.push_back({at, std::move(text)});
   p.checked = false;
   return p;
+}
+
+// R013 for an environment whose logs go to another boundary's workspace.
+void word_environment_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
+  const estate::Placement& p = *b.placement;
+  const std::string boundary = b.boundary ? b.boundary->name : "";
+  auto& d = sink.report(diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
+                        fmt::format("the logs of Container Apps environment `{}` land in {}, "
+                                    "outside boundary `{}`",
+                                    b.resource->name, rules::quoted_list(b.outside, 3), boundary));
+  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
+  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
+  d.help = monitoring::logs_to_help(boundary);
 }
 
 void plan_app(estate::Estate& e, const model::Region& r, const model::ContainerAppEnvironment& env,
@@ -109,7 +125,8 @@ void plan(estate::Estate& e) {
           {"workload_profile_type", env.workload_profile.value},
           {"zone_redundancy_enabled", env.zone_redundant.value},
           {"internal_load_balancer_enabled", env.internal.value},
-          {"logs_destination", r.monitoring ? "log-analytics" : ""},
+          {"logs_destination",
+           monitoring::log_workspace_region(*e.topology, r) ? "log-analytics" : ""},
       };
       auto& res = estate::add_regional(
           e, r, module + ".azurerm_container_app_environment.this" + estate::instance(env.name),
@@ -117,12 +134,12 @@ void plan(estate::Estate& e) {
           r.location.value, std::move(props), true);
       res.source = env.location;
       res.placements.push_back(estate::follows_region(r, "the Container Apps environment"));
-      if (r.monitoring) {
-        res.placements.push_back(in_region(
-            r, estate::PlacementKind::kLogSink, r.monitoring->location,
-            fmt::format("environment `{}` of region `{}` sends its logs to the region's Log "
-                        "Analytics workspace in {}",
-                        env.name, r.key, r.location.value)));
+      if (const model::Region* ws = monitoring::log_workspace_region(*e.topology, r)) {
+        res.placements.push_back(monitoring::log_sink(
+            e, r, *ws,
+            fmt::format("the console and system logs of environment `{}` of region `{}`", env.name,
+                        r.key),
+            word_environment_sink));
       }
       for (const model::ContainerApp& app : env.apps) plan_app(e, r, env, app, module);
       if (!e.placements_only && internal_environment(env)) plan_internal_dns(e, r, env, module);

@@ -286,5 +286,36 @@ TEST(MonitoringDiagnostics, ContainerInsightsOutsideTheBoundary) {
       d.help);
 }
 
+// The same for a Container Apps environment, whose logs go straight to the
+// workspace.
+TEST(MonitoringDiagnostics, ContainerAppsLogsOutsideTheBoundary) {
+  std::string text = R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "us" { geography = united-states }
+  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
+    monitoring { logs_to = eus }
+    services = [container_apps, monitoring]
+    container_apps { environment "app" { app "api" { image = "mcr.microsoft.com/k8se/quickstart:latest" } } }
+  }
+  region "eus" { location = eastus  boundary = us  address = 10.4.0.0/16
+    services = [monitoring]
+  }
+  tenant "contoso" { residency = eu }
+  tenant "fabrikam" { residency = us }
+}
+)";
+  EXPECT_EQ((Lines{"R013 5:28 the logs of Container Apps environment `cae-t-weu-app-prod` land in "
+                   "`eastus`, outside boundary `eu`"}),
+            diagnostics_of(text));
+  auto result = check_text(text);
+  const diag::Diagnostic& d = result.sink.diagnostics().at(0);
+  EXPECT_EQ((Lines{"5:28 the console and system logs of environment `app` of region `weu` land in "
+                   "workspace `log-t-eus-prod` in eastus because `region \"weu\"` sets "
+                   "`monitoring { logs_to = \"eus\" }`",
+                   "9:29 region `eus` keeps its workspace in `eastus`",
+                   "2:12 boundary `eu` declared here"}),
+            notes_of(result, d));
+}
+
 }  // namespace
 }  // namespace topoc::testing

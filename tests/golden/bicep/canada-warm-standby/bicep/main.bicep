@@ -171,7 +171,7 @@ module regionAks 'modules/aks.bicep' = [
       virtualNetworkName: region.network.name
       logAnalyticsWorkspaceId: region.aks!.?logWorkspaceRegion == null
         ? ''
-        : regionMonitoring[region.aks!.logWorkspaceRegion!]!.outputs.logAnalyticsWorkspaceId
+        : regionMonitoring[region.aks!.?logWorkspaceRegion ?? i]!.outputs.logAnalyticsWorkspaceId
       tags: tags
     }
   }

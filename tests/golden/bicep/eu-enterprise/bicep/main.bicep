@@ -243,7 +243,9 @@ module regionContainerApps 'modules/container-apps.bicep' = [
       settings: region.containerApps!
       location: region.group.location
       subnetIds: regionNetworks[i].outputs.subnetIds
-      logAnalyticsCustomerId: region.?monitoring == null ? '' : regionMonitoring[i]!.outputs.logAnalyticsCustomerId
+      logAnalyticsCustomerId: region.containerApps!.?workspaceRegion == null
+        ? ''
+        : regionMonitoring[region.containerApps!.?workspaceRegion ?? i]!.outputs.logAnalyticsCustomerId
       registryLoginServers: {
         creuentimagesprod61d1ca: imagesRegistry.outputs.loginServer
       }

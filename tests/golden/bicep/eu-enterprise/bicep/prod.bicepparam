@@ -208,6 +208,8 @@ param regions = [
     }
     containerApps: {
       workspaceName: 'log-euent-westeurope-prod'
+      workspaceGroup: 'rg-euent-westeurope-prod'
+      workspaceRegion: 0
       keyVaultName: 'kv-euen-2db3-prod-61d1ca'
       registry: {
         name: 'creuentimagesprod61d1ca'
@@ -466,6 +468,8 @@ param regions = [
     }
     containerApps: {
       workspaceName: 'log-euent-northeurope-prod'
+      workspaceGroup: 'rg-euent-northeurope-prod'
+      workspaceRegion: 1
       keyVaultName: 'kv-euen-d721-prod-61d1ca'
       registry: {
         name: 'creuentimagesprod61d1ca'

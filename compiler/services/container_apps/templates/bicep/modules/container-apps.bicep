@@ -5,7 +5,8 @@
 // With VNet integration it takes its own subnet, delegated to
 // Microsoft.App/environments; the subnet, zone redundancy and the internal
 // load balancer are fixed when the environment is created. Logs go to the
-// region's Log Analytics workspace when the region runs one.
+// Log Analytics workspace that receives the region's logs (its own, or the
+// one `logs_to` names) when the region runs one.
 
 import { resourceTags } from 'types.bicep'
 
@@ -20,7 +21,7 @@ param subnetIds {
   *: string
 }
 
-@description('Workspace (customer) ID of the region\'s Log Analytics workspace; empty to stream logs only.')
+@description('Workspace (customer) ID of the Log Analytics workspace that receives the region\'s logs; empty to stream logs only.')
 param logAnalyticsCustomerId string = ''
 
 @description('Login server of each registry, keyed by its Azure name.')
@@ -134,8 +135,14 @@ type containerAppsRegistry = {
 @export()
 @description('A region\'s Container Apps.')
 type containerAppsSettings = {
-  @description('Name of the region\'s Log Analytics workspace; absent to stream logs only.')
+  @description('Name of the Log Analytics workspace that receives the region\'s logs (its own, or the one `logs_to` names); absent to stream logs only.')
   workspaceName: string?
+
+  @description('Resource group of that workspace.')
+  workspaceGroup: string?
+
+  @description('Index in `regions` of the region whose workspace it is.')
+  workspaceRegion: int?
 
   @description('Name of the region\'s Key Vault; absent when the region runs none.')
   keyVaultName: string?
@@ -157,9 +164,10 @@ type containerAppsSettings = {
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 // Read only when the region runs a workspace; the name is a placeholder
-// otherwise.
+// otherwise. `logs_to` may place it in another region's resource group.
 resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' existing = {
   name: settings.?workspaceName ?? 'none'
+  scope: resourceGroup(settings.?workspaceGroup ?? resourceGroup().name)
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {

@@ -48,7 +48,8 @@ locals {
       monitoring  = null
       private_dns = null
       container_apps = {
-        registry = null
+        registry             = null
+        log_workspace_region = null
         environments = {
           app = {
             name                           = "cae-aca-neu-app-test"
@@ -143,7 +144,8 @@ locals {
         link_name = "link-vnet-aca-weu-test"
       }
       container_apps = {
-        registry = "images"
+        registry             = "images"
+        log_workspace_region = "weu"
         environments = {
           app = {
             name                           = "cae-aca-weu-app-test"
@@ -374,7 +376,7 @@ module "container_apps" {
   location                   = each.value.location
   resource_group_name        = azurerm_resource_group.region[each.key].name
   subnet_ids                 = module.network[each.key].subnet_ids
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id = each.value.container_apps.log_workspace_region != null ? module.monitoring[each.value.container_apps.log_workspace_region].log_analytics_workspace_id : null
   registry                   = each.value.container_apps.registry == null ? null : { id = module.container_registry[each.value.container_apps.registry].id, login_server = module.container_registry[each.value.container_apps.registry].login_server }
   key_vault_id               = each.value.keyvault != null ? module.keyvault[each.key].id : null
   key_vault_uri              = each.value.keyvault != null ? module.keyvault[each.key].vault_uri : null

@@ -102,7 +102,8 @@ locals {
       postgres = null
       backup   = null
       container_apps = {
-        registry = "images"
+        registry             = "images"
+        log_workspace_region = "northeurope"
         environments = {
           app = {
             name                           = "cae-euent-northeurope-app-prod"
@@ -329,7 +330,8 @@ locals {
         }
       }
       container_apps = {
-        registry = "images"
+        registry             = "images"
+        log_workspace_region = "westeurope"
         environments = {
           app = {
             name                           = "cae-euent-westeurope-app-prod"
@@ -1002,7 +1004,7 @@ module "container_apps" {
   location                   = each.value.location
   resource_group_name        = azurerm_resource_group.region[each.key].name
   subnet_ids                 = module.network[each.key].subnet_ids
-  log_analytics_workspace_id = each.value.monitoring != null ? module.monitoring[each.key].log_analytics_workspace_id : null
+  log_analytics_workspace_id = each.value.container_apps.log_workspace_region != null ? module.monitoring[each.value.container_apps.log_workspace_region].log_analytics_workspace_id : null
   registry                   = each.value.container_apps.registry == null ? null : { id = module.container_registry[each.value.container_apps.registry].id, login_server = module.container_registry[each.value.container_apps.registry].login_server }
   key_vault_id               = each.value.keyvault != null ? module.keyvault[each.key].id : null
   key_vault_uri              = each.value.keyvault != null ? module.keyvault[each.key].vault_uri : null

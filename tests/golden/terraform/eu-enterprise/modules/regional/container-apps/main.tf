@@ -5,8 +5,9 @@
 # With VNet integration the environment takes its own subnet, delegated to
 # Microsoft.App/environments by the network module; the subnet, zone
 # redundancy and the internal load balancer are all fixed when the
-# environment is created. Logs go to the region's Log Analytics workspace
-# when the region runs one, else they are only streamed.
+# environment is created. Logs go to the Log Analytics workspace that
+# receives the region's logs (its own, or the one `logs_to` names) when the
+# region runs one, else they are only streamed.
 
 resource "azurerm_container_app_environment" "this" {
   for_each = var.environments

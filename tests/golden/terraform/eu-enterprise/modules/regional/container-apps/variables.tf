@@ -15,7 +15,7 @@ variable "subnet_ids" {
 
 variable "log_analytics_workspace_id" {
   type        = string
-  description = "The region's Log Analytics workspace, where the environments send their logs; null to stream them only."
+  description = "The Log Analytics workspace that receives the region's logs, where the environments send theirs; null to stream them only."
   default     = null
 }
 
