@@ -12,6 +12,14 @@ std::string instance(std::string_view key) {
   return fmt::format("[{}]", emit::hcl::quote(key));
 }
 
+std::string last_instance_key(std::string_view address) {
+  if (!address.ends_with("\"]")) return "";
+  size_t at = address.rfind("[\"");
+  if (at == std::string_view::npos) return "";
+  at += 2;
+  return std::string(address.substr(at, address.size() - 2 - at));
+}
+
 Resource& add_resource(Estate& e, std::string key, std::string_view azurerm_type,
                        std::string_view name, std::string_view location, std::string_view boundary,
                        std::string_view resource_group, nlohmann::json properties, bool tagged) {

@@ -10,6 +10,10 @@ namespace topoc::estate {
 
 // `["key"]` as Terraform writes instance keys in addresses.
 std::string instance(std::string_view key);
+// The key of the `["key"]` an address ends with, as `instance` wrote it;
+// empty when it ends with none. Keys here are names the naming rules or the
+// model checked, so they carry no escapes to undo.
+std::string last_instance_key(std::string_view address);
 
 // Appends a resource; its ARM type comes from the azurerm type.
 Resource& add_resource(Estate& e, std::string key, std::string_view azurerm_type,

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/estate/add_resource.h"
 #include "compiler/services/dns/zones.h"
 
 namespace topoc::emit::terraform {
@@ -13,12 +14,6 @@ using hcl::Body;
 using hcl::Entry;
 using hcl::Expr;
 using nlohmann::json;
-
-// The unquoted instance key of `...this["<key>"]`.
-std::string instance_key(const std::string& address) {
-  size_t at = address.rfind("[\"") + 2;
-  return address.substr(at, address.size() - 2 - at);
-}
 
 Expr strings(const json& values) {
   std::vector<std::string> out;
@@ -44,13 +39,13 @@ void dns_module(const Estate& e, Body& file) {
     if (r.azurerm_type == "azurerm_dns_a_record" || r.azurerm_type == "azurerm_dns_aaaa_record") {
       fields.push_back({"records", strings(p.at("records"))});
       (r.azurerm_type == "azurerm_dns_a_record" ? a : aaaa)
-          .push_back({instance_key(r.key), Expr::object(std::move(fields))});
+          .push_back({estate::last_instance_key(r.key), Expr::object(std::move(fields))});
     } else if (r.azurerm_type == "azurerm_dns_cname_record") {
       fields.push_back({"record", Expr::string(p.at("record").get<std::string>())});
-      cname.push_back({instance_key(r.key), Expr::object(std::move(fields))});
+      cname.push_back({estate::last_instance_key(r.key), Expr::object(std::move(fields))});
     } else if (r.azurerm_type == "azurerm_dns_txt_record") {
       fields.push_back({"values", strings(p.at("record"))});
-      txt.push_back({instance_key(r.key), Expr::object(std::move(fields))});
+      txt.push_back({estate::last_instance_key(r.key), Expr::object(std::move(fields))});
     }
   }
   Body b;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/emit/terraform/root_files.h"
+#include "compiler/estate/add_resource.h"
 
 namespace topoc::emit::terraform {
 namespace {
@@ -57,12 +58,11 @@ std::vector<Entry> diagnostics(const Estate& e) {
         !r.key.starts_with("module.traffic_manager.")) {
       continue;
     }
-    std::string key = r.key.substr(r.key.find("[\"") + 2);
-    key = key.substr(0, key.size() - 2);
-    out.push_back({key, Expr::object({
-                            {"name", Expr::string(r.name)},
-                            {"workspace_region", from_json(r.properties.at("workspace_region"))},
-                        })});
+    out.push_back({estate::last_instance_key(r.key),
+                   Expr::object({
+                       {"name", Expr::string(r.name)},
+                       {"workspace_region", from_json(r.properties.at("workspace_region"))},
+                   })});
   }
   std::sort(out.begin(), out.end(),
             [](const Entry& a, const Entry& b) { return a.first < b.first; });
@@ -84,28 +84,27 @@ Expr traffic_manager_locals(const Estate& e) {
     const json& p = r.properties;
     if (r.azurerm_type == "azurerm_traffic_manager_profile") {
       const json& m = p.at("monitor_config");
-      std::string key = r.key.substr(r.key.find("[\"") + 2);
-      key = key.substr(0, key.size() - 2);
       profiles.push_back(
-          {key, Expr::object({
-                    {"name", Expr::string(r.name)},
-                    {"relative_name", from_json(p.at("dns_config").at("relative_name"))},
-                    {"traffic_routing_method", from_json(p.at("traffic_routing_method"))},
-                    {"ttl", from_json(p.at("dns_config").at("ttl"))},
-                    {"max_return", from_json(p.at("max_return"))},
-                    {"monitor", Expr::object({
-                                    {"protocol", from_json(m.at("protocol"))},
-                                    {"port", from_json(m.at("port"))},
-                                    {"path", from_json(m.at("path"))},
-                                    {"interval_in_seconds", from_json(m.at("interval_in_seconds"))},
-                                    {"timeout_in_seconds", from_json(m.at("timeout_in_seconds"))},
-                                    {"tolerated_number_of_failures",
-                                     from_json(m.at("tolerated_number_of_failures"))},
-                                    {"expected_status_code_ranges",
-                                     from_json(m.at("expected_status_code_ranges"))},
-                                    {"custom_headers", from_json(m.at("custom_header"))},
-                                })},
-                })});
+          {estate::last_instance_key(r.key),
+           Expr::object({
+               {"name", Expr::string(r.name)},
+               {"relative_name", from_json(p.at("dns_config").at("relative_name"))},
+               {"traffic_routing_method", from_json(p.at("traffic_routing_method"))},
+               {"ttl", from_json(p.at("dns_config").at("ttl"))},
+               {"max_return", from_json(p.at("max_return"))},
+               {"monitor",
+                Expr::object({
+                    {"protocol", from_json(m.at("protocol"))},
+                    {"port", from_json(m.at("port"))},
+                    {"path", from_json(m.at("path"))},
+                    {"interval_in_seconds", from_json(m.at("interval_in_seconds"))},
+                    {"timeout_in_seconds", from_json(m.at("timeout_in_seconds"))},
+                    {"tolerated_number_of_failures",
+                     from_json(m.at("tolerated_number_of_failures"))},
+                    {"expected_status_code_ranges", from_json(m.at("expected_status_code_ranges"))},
+                    {"custom_headers", from_json(m.at("custom_header"))},
+                })},
+           })});
     } else if (r.azurerm_type == "azurerm_traffic_manager_azure_endpoint") {
       azure.push_back({endpoint_key(r), endpoint(r, {"region"})});
     } else if (r.azurerm_type == "azurerm_traffic_manager_external_endpoint") {

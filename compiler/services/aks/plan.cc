@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
-#include "compiler/rules/residency_facts.h"
 #include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
 
@@ -15,17 +14,10 @@ namespace {
 
 // R013 for Container insights sent to another boundary's workspace.
 void word_insights_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
-  const estate::Placement& p = *b.placement;
-  const std::string boundary = b.boundary ? b.boundary->name : "";
-  auto& d = sink.report(
-      diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
-      fmt::format("Container insights of the AKS cluster of region `{}` lands in {}, outside "
-                  "boundary `{}`",
-                  b.resource->region ? b.resource->region->key : "",
-                  rules::quoted_list(b.outside, 3), boundary));
-  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
-  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
-  d.help = monitoring::logs_to_help(boundary);
+  monitoring::report_log_sink(
+      b, sink,
+      fmt::format("Container insights of the AKS cluster of region `{}` lands",
+                  b.resource->region ? b.resource->region->key : ""));
 }
 
 // Container insights with managed identity authentication

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
-#include "compiler/rules/residency_facts.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
@@ -32,15 +31,8 @@ estate::Placement in_region(const model::Region& r, estate::PlacementKind kind, 
 
 // R013 for an environment whose logs go to another boundary's workspace.
 void word_environment_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
-  const estate::Placement& p = *b.placement;
-  const std::string boundary = b.boundary ? b.boundary->name : "";
-  auto& d = sink.report(diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
-                        fmt::format("the logs of Container Apps environment `{}` land in {}, "
-                                    "outside boundary `{}`",
-                                    b.resource->name, rules::quoted_list(b.outside, 3), boundary));
-  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
-  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
-  d.help = monitoring::logs_to_help(boundary);
+  monitoring::report_log_sink(
+      b, sink, fmt::format("the logs of Container Apps environment `{}` land", b.resource->name));
 }
 
 void plan_app(estate::Estate& e, const model::Region& r, const model::ContainerAppEnvironment& env,

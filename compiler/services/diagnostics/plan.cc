@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "compiler/estate/add_resource.h"
-#include "compiler/rules/residency_facts.h"
 #include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
@@ -22,28 +21,9 @@ namespace {
 // R013, worded for the watched resource rather than the setting.
 void word_sink(const estate::Breach& b, diag::DiagnosticSink& sink) {
   const estate::Resource& r = *b.resource;
-  const estate::Placement& p = *b.placement;
-  auto& d = sink.report(
-      diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
-      fmt::format("diagnostic logs of `{}` land in {}, outside boundary `{}`",
-                  r.properties.value("target_resource_name", r.name),
-                  rules::quoted_list(b.outside, 3), b.boundary ? b.boundary->name : ""));
-  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
-  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
-  d.help = monitoring::logs_to_help(b.boundary ? b.boundary->name : "");
-}
-
-// The watched resource's instance key: empty for a resource the call makes
-// once or counts (`[0]`), else the unquoted key of `<resource>["<key>"]`.
-// A site's key is part of its Azure name, which the naming rules keep to
-// letters, digits and `-`, and a replica's is `r<n>`, so neither needs
-// unescaping.
-std::string member_key(std::string_view estate_key) {
-  if (!estate_key.ends_with("\"]")) return "";
-  size_t at = estate_key.rfind("[\"");
-  if (at == std::string_view::npos) return "";
-  at += 2;
-  return std::string(estate_key.substr(at, estate_key.size() - 2 - at));
+  monitoring::report_log_sink(b, sink,
+                              fmt::format("diagnostic logs of `{}` land",
+                                          r.properties.value("target_resource_name", r.name)));
 }
 
 // A resource's address without the instance key of its last step:
@@ -71,7 +51,8 @@ void plan(estate::Estate& e) {
   std::unordered_map<std::string, std::vector<const model::Registry*>> homed;
   for (const model::Registry& reg : t.registries) homed[reg.home.value].push_back(&reg);
   // Each watched resource's index, its type and its member key: the
-  // registry's name for a registry, else its instance key in its call.
+  // registry's name for a registry, else its instance key in its call
+  // (empty for a resource the call makes once or counts).
   struct Watched {
     size_t index;
     const WatchedType* type;
@@ -92,7 +73,8 @@ void plan(estate::Estate& e) {
       auto it = by_address.find(address);
       if (it == by_address.end()) return;
       for (size_t i : it->second)
-        watched.push_back({i, &type, registry ? *registry : member_key(e.resources[i].key)});
+        watched.push_back(
+            {i, &type, registry ? *registry : estate::last_instance_key(e.resources[i].key)});
     };
     for (const WatchedType& type : watched_types()) {
       if (type.module == kRegistryModule) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/rules/residency_facts.h"
+
 namespace topoc::services::monitoring {
 
 const model::Region* log_workspace_region(const model::Topology& t, const model::Region& r) {
@@ -37,8 +39,15 @@ estate::Placement log_sink(const estate::Estate& e, const model::Region& r, cons
   return p;
 }
 
-std::string logs_to_help(std::string_view boundary) {
-  return fmt::format(
+void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::string_view lead) {
+  const estate::Placement& p = *b.placement;
+  const std::string boundary = b.boundary ? b.boundary->name : "";
+  auto& d = sink.report(diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
+                        fmt::format("{} in {}, outside boundary `{}`", lead,
+                                    rules::quoted_list(b.outside, 3), boundary));
+  for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
+  if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
+  d.help = fmt::format(
       "set `logs_to` to a region of boundary `{}` that runs `monitoring`, or remove it to keep "
       "the logs in the region's own workspace",
       boundary);

@@ -22,7 +22,9 @@ const model::Region* log_workspace_region(const model::Topology& t, const model:
 estate::Placement log_sink(const estate::Estate& e, const model::Region& r, const model::Region& ws,
                            std::string_view subject, estate::Wording wording);
 
-// R013's advice, for logs of a region of `boundary`.
-std::string logs_to_help(std::string_view boundary);
+// R013 for a breach of such a placement: "<lead> in <locations>, outside
+// boundary `b`" (`lead` says whose logs and the verb: "diagnostic logs of
+// `kv-weu` land"), the placement's reasons as notes, and `logs_to`'s advice.
+void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::string_view lead);
 
 }  // namespace topoc::services::monitoring
