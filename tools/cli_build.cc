@@ -338,7 +338,10 @@ int run_build(const BuildOptions& opt) {
     return kExitUsage;
   }
   // Only the environment being built decides whether it may be built.
-  auto result = driver::check_files({opt.file}, {opt.environment, false});
+  driver::CheckResult& result =
+      kept_until_exit(driver::check_files({opt.file}, {.environment = opt.environment,
+                                                       .every_environment = false,
+                                                       .keep_estate = driver::KeptEstate::kWhole}));
   print_input_errors(result);
   bool clean = result.input_errors.empty() && result.sink.error_count() == 0 &&
                !result.models.empty() && result.models[0];
@@ -361,8 +364,8 @@ int run_build(const BuildOptions& opt) {
   // Each target's files are recorded as written by this environment and
   // target, so other environments and targets in the directory are kept.
   emit::OwnedTrees trees;
-  // Both targets render the one estate.
-  const estate::Estate estate = estate::build_estate(topology, {opt.environment});
+  // Both targets render the one estate, the one the rules checked.
+  const estate::Estate& estate = *result.estates[0];
   if (opt.target != "bicep") {
     trees[{environment, "terraform"}] = emit::emit_terraform(estate);
   }

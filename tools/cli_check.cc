@@ -121,7 +121,8 @@ int run_check(const CheckOptions& opt) {
     std::cerr << environment_name_error(opt.environment);
     return kExitUsage;
   }
-  auto result = driver::check_files(opt.files, {opt.environment});
+  const driver::CheckResult& result = kept_until_exit(driver::check_files(
+      opt.files, {.environment = opt.environment, .keep_estate = driver::KeptEstate::kPlacements}));
   print_input_errors(result);
   const auto& diags = result.sink.diagnostics();
   auto failures = tool_failures(result);

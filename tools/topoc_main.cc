@@ -8,10 +8,11 @@
 
 #include "compiler/text/visible.h"
 #include "tools/cli.h"
-#include "tools/cli_version.h"
-#include "tools/cli_fmt.h"
 #include "tools/cli_diff.h"
+#include "tools/cli_fmt.h"
 #include "tools/cli_residency.h"
+#include "tools/cli_version.h"
+#include "tools/one_run_heap.h"
 
 namespace {
 
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
   bool drift = argc > 1 && std::string_view(argv[1]) == "drift";
   drift = drift || (argc > 1 && std::string_view(argv[1]) == "diff");  // same scheme
   int failed = drift ? topoc::cli::kDriftError : topoc::cli::kExitUsage;
+  if (argc < 2 || std::string_view(argv[1]) != "lsp") topoc::cli::prepare_heap_for_one_run();
   try {
     return run_guarded(argc, argv);
   } catch (const std::bad_alloc&) {

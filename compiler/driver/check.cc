@@ -109,9 +109,14 @@ void check_source(CheckResult& result, std::string path, std::string text, const
     for (const dsl::SyntaxNote& n : e.notes) d.notes.push_back({{index, n.span}, n.message});
     d.help = e.help;
     result.models.emplace_back();
+    result.estates.emplace_back();
+    result.documents.emplace_back();
     return;
   }
-  model::Environments envs = model::declared_environments(parsed.document, index, result.sink);
+  // Kept in the result, where a caller may free it at exit; moving the
+  // document leaves its nodes where they are.
+  const dsl::Document& document = result.documents.emplace_back(std::move(parsed.document));
+  model::Environments envs = model::declared_environments(document, index, result.sink);
   const model::Environment* chosen = nullptr;
   if (!overrides.environment.empty() && overrides.environment != envs.base) {
     for (const model::Environment& e : envs.declared) {
@@ -128,12 +133,17 @@ void check_source(CheckResult& result, std::string path, std::string text, const
                               "those",
                               overrides.environment);
       result.models.emplace_back();
+      result.estates.emplace_back();
       return;
     }
   }
-  dsl::Document effective =
-      model::effective_document(parsed.document, chosen, index, result.sink);
-  auto model = model::build_model(effective, index, result.sink);
+  // A topology without environment blocks is built from as parsed: copying
+  // its syntax tree is a tenth of a large check.
+  std::optional<dsl::Document> merged;
+  if (chosen || model::has_environment_blocks(document)) {
+    merged = model::effective_document(document, chosen, index, result.sink);
+  }
+  auto model = model::build_model(merged ? *merged : document, index, result.sink);
   if (model && !overrides.environment.empty()) model->environment.value = overrides.environment;
   if (model) {
     std::string dir = overrides.files_dir;
@@ -141,16 +151,26 @@ void check_source(CheckResult& result, std::string path, std::string text, const
       dir = std::filesystem::path(file.path()).parent_path().string();
     }
     read_referenced_files(*model, dir, result.sink);
-    rules::run_all(*model, result.sink);
   }
-  result.models.push_back(std::move(model));
+  // The model is checked where it stays, since a kept estate points into it.
+  const std::optional<model::Topology>& checked = result.models.emplace_back(std::move(model));
+  std::optional<estate::Estate>& estate = result.estates.emplace_back();
+  if (checked && overrides.keep_estate != KeptEstate::kNone) {
+    estate = rules::run_all_keeping_estate(
+        *checked,
+        {.environment = overrides.environment,
+         .placements_only = overrides.keep_estate == KeptEstate::kPlacements},
+        result.sink);
+  } else if (checked) {
+    rules::run_all(*checked, result.sink);
+  }
   if (!overrides.environment.empty() || !overrides.every_environment) return;
   // Each declared environment is checked as built; what it adds to the
   // findings above is reported with its name.
   for (const model::Environment& env : envs.declared) {
     diag::DiagnosticSink sink;
-    dsl::Document document = model::effective_document(parsed.document, &env, index, sink);
-    if (auto m = model::build_model(document, index, sink)) {
+    dsl::Document merged_env = model::effective_document(document, &env, index, sink);
+    if (auto m = model::build_model(merged_env, index, sink)) {
       m->environment.value = env.name;
       rules::run_all(*m, sink);
     }

@@ -1,14 +1,17 @@
 // The front end as one call: read files, parse, build models, run rules.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
+#include "compiler/estate/estate.h"
 #include "compiler/model/topology.h"
 #include "dsl/source.h"
+#include "dsl/syntax_tree.h"
 
 namespace topoc::driver {
 
@@ -23,7 +26,13 @@ struct InputError {
 
 struct CheckResult {
   std::vector<dsl::SourceFile> files;  // index = diag::Location::file
-  std::vector<std::optional<model::Topology>> models;  // one per file; empty on syntax errors
+  // One per file; empty on syntax errors. A deque: an estate points into
+  // its model, which must stay where it is as later files are added.
+  std::deque<std::optional<model::Topology>> models;
+  // One per file, built only with Overrides::keep_estate and a model.
+  std::vector<std::optional<estate::Estate>> estates;
+  // One per file, as parsed (empty on syntax errors).
+  std::vector<dsl::Document> documents;
   diag::DiagnosticSink sink;
   std::vector<InputError> input_errors;
 };
@@ -35,6 +44,16 @@ std::string display_path(const std::string& path);
 
 // Reads a file (or standard input) fully; returns an error message instead on failure.
 std::optional<std::string> read_file(const std::string& path, std::string& contents);
+
+enum class KeptEstate {
+  kNone,
+  // The resources that declare placements, which the residency rules judge:
+  // for a caller that frees its results only at exit (`topoc check`).
+  kPlacements,
+  // The whole estate, for a caller that renders it: `topoc build` then builds
+  // it once, not twice.
+  kWhole,
+};
 
 // Settings from the command line that replace the file's own before the
 // rules run, so the rules judge what will be built (`topoc build --env`).
@@ -51,6 +70,8 @@ struct Overrides {
   // relative to. Empty = the topology file's own directory (the working
   // directory for standard input).
   std::string files_dir;
+  // Whether to keep the estate the rules check in CheckResult::estates.
+  KeptEstate keep_estate = KeptEstate::kNone;
 };
 
 // Checks source text as if read from `path`.

@@ -156,6 +156,12 @@ Environments declared_environments(const dsl::Document& document, uint32_t file,
   return out;
 }
 
+bool has_environment_blocks(const dsl::Document& document) {
+  const dsl::Node* topology = topology_of(document);
+  return topology &&
+         std::any_of(topology->body.begin(), topology->body.end(), is_environment_block);
+}
+
 dsl::Document effective_document(const dsl::Document& document, const Environment* env,
                                  uint32_t file, diag::DiagnosticSink& sink) {
   dsl::Document out = document;

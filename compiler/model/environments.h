@@ -35,6 +35,11 @@ Environments declared_environments(const dsl::Document& document, uint32_t file,
 // topology, and no `environment` blocks left. Without `env`, the base alone.
 // Reports an override of a block the topology does not declare (M019) and
 // of what may not vary between environments (M020).
+// Whether the topology block holds `environment "name" { ... }` blocks. Without
+// them and without an environment chosen, the document is its own effective
+// topology and needs no merged copy.
+bool has_environment_blocks(const dsl::Document& document);
+
 dsl::Document effective_document(const dsl::Document& document, const Environment* env,
                                  uint32_t file, diag::DiagnosticSink& sink);
 

@@ -11,12 +11,18 @@
 
 namespace topoc::rules {
 
-void names_and_placements(const model::Topology& t, diag::DiagnosticSink& sink) {
+estate::Estate check_estate(const model::Topology& t, const estate::EstateOptions& options,
+                            diag::DiagnosticSink& sink) {
   std::vector<naming::GeneratedName> names = naming::generate_names(t);
   report_invalid_names(names, sink);
   report_duplicate_names(names, sink);
-  residency::check_placements(estate::build_estate(t, {.placements_only = true}, std::move(names)),
-                              sink);
+  estate::Estate estate = estate::build_estate(t, options, std::move(names));
+  residency::check_placements(estate, sink);
+  return estate;
+}
+
+void names_and_placements(const model::Topology& t, diag::DiagnosticSink& sink) {
+  check_estate(t, {.placements_only = true}, sink);
 }
 
 }  // namespace topoc::rules

@@ -1,0 +1,37 @@
+#include "tools/one_run_heap.h"
+
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+
+namespace topoc::cli {
+
+void prepare_heap_for_one_run() {
+#if !defined(__SANITIZE_ADDRESS__)
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  constexpr int kReserve = 32 << 20;
+  // Blocks below 32 MiB (glibc's ceiling for this setting) come from the
+  // heap, so a freed vector's pages serve the next one.
+  mallopt(M_MMAP_THRESHOLD, kReserve);
+  mallopt(M_TRIM_THRESHOLD, 4 * kReserve);
+  // Each time the heap grows, it grows by this much more than asked: address
+  // space only, pages are still faulted in when first touched.
+  mallopt(M_TOP_PAD, kReserve);
+  void* start = sbrk(0);
+  if (start == reinterpret_cast<void*>(-1)) return;
+  auto before = reinterpret_cast<uintptr_t>(start);
+  void* volatile first = std::malloc(kHugePage);  // volatile: the pair must not be elided
+  std::free(first);
+  auto after = reinterpret_cast<uintptr_t>(sbrk(0));
+  uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1);
+  uintptr_t end = after & ~(kHugePage - 1);
+  // Advice only: where huge pages are off or the call fails, the heap works
+  // as before.
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+}
+
+}  // namespace topoc::cli
