@@ -70,17 +70,56 @@ void append_string_or_null(std::string& out, std::string_view text) {
   }
 }
 
-// `value.dump(2)` as it reads nested `depth` levels deep.
+// `value.dump(2)` as it reads nested `depth` levels deep, written straight
+// into `out`: keys in the object's (sorted) order, two spaces an indent.
 void append_nested(std::string& out, const json& value, int depth) {
-  std::string text = value.dump(2);
-  std::string_view rest = text;
-  const std::string newline = "\n" + std::string(static_cast<size_t>(2 * depth), ' ');
-  for (size_t at = rest.find('\n'); at != std::string_view::npos; at = rest.find('\n')) {
-    out.append(rest.substr(0, at));
-    out += newline;
-    rest.remove_prefix(at + 1);
+  auto newline = [&](int level) {
+    out += '\n';
+    out.append(static_cast<size_t>(2 * level), ' ');
+  };
+  switch (value.type()) {
+    case json::value_t::object: {
+      if (value.empty()) {
+        out += "{}";
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [key, item] : value.get_ref<const json::object_t&>()) {
+        if (!first) out += ',';
+        first = false;
+        newline(depth + 1);
+        append_string(out, key);
+        out += ": ";
+        append_nested(out, item, depth + 1);
+      }
+      newline(depth);
+      out += '}';
+      return;
+    }
+    case json::value_t::array: {
+      if (value.empty()) {
+        out += "[]";
+        return;
+      }
+      out += '[';
+      bool first = true;
+      for (const json& item : value) {
+        if (!first) out += ',';
+        first = false;
+        newline(depth + 1);
+        append_nested(out, item, depth + 1);
+      }
+      newline(depth);
+      out += ']';
+      return;
+    }
+    case json::value_t::string:
+      append_string(out, value.get_ref<const std::string&>());
+      return;
+    default:  // null, booleans and numbers, as nlohmann::json writes them
+      out += value.dump();
   }
-  out.append(rest);
 }
 
 class Manifest {
@@ -122,8 +161,11 @@ class Manifest {
   }
 
   ManifestFile finish() {
-    std::sort(resources_.begin(), resources_.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    // One order by address for both lists: sorting indices moves no strings.
+    std::vector<size_t> order(resources_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return resources_[a].first < resources_[b].first; });
     ManifestFile out;
     std::string& t = out.text;
     t += "{\n  \"environment\": ";
@@ -135,9 +177,9 @@ class Manifest {
       t += "[]";
     } else {
       t += "[\n";
-      for (size_t i = 0; i < resources_.size(); ++i) {
+      for (size_t i = 0; i < order.size(); ++i) {
         if (i > 0) t += ",\n";
-        t += resources_[i].second;
+        t += resources_[order[i]].second;
       }
       t += "\n  ]";
     }
@@ -146,11 +188,12 @@ class Manifest {
     t += ",\n  \"topology\": ";
     append_string(t, e_.topology->name);
     t += "\n}\n";
-    for (auto& [address, text] : resources_) out.addresses.push_back(std::move(address));
-    std::sort(
-        identities_.begin(), identities_.end(),
-        [](const ManifestResource& a, const ManifestResource& b) { return a.address < b.address; });
-    out.resources = std::move(identities_);
+    out.addresses.reserve(order.size());
+    out.resources.reserve(order.size());
+    for (size_t i : order) {
+      out.addresses.push_back(std::move(resources_[i].first));
+      out.resources.push_back(std::move(identities_[i]));
+    }
     return out;
   }
 
