@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <span>
 #include <unordered_map>
 
 #include "compiler/catalog/metric_catalog.h"
@@ -87,7 +89,13 @@ class Generator {
   // breaks its rule because of a character is blamed on the part holding
   // that character, any other problem on the most specific part.
   void add(std::string_view type, std::string key, std::string name, std::string scope,
-           std::vector<const Part*> parts) {
+           std::initializer_list<const Part*> parts) {
+    add_name(type, std::move(key), std::move(name), std::move(scope),
+             {parts.begin(), parts.size()});
+  }
+
+  void add_name(std::string_view type, std::string key, std::string name, std::string scope,
+                std::span<const Part* const> parts) {
     const Part* source = parts.back();
     std::string hint;
     const NamingRule* rule = find_naming_rule(type);
@@ -104,14 +112,16 @@ class Generator {
       source = culprit;
       hint = culprit->hint;
     } else {
-      std::vector<std::string> hints;
+      // The listed parts' hints as "a, b or c"; the source's when none is listed.
+      size_t listed =
+          std::count_if(parts.begin(), parts.end(), [](const Part* p) { return p->listed; });
+      if (listed == 0) hint = source->hint;
+      size_t written = 0;
       for (const Part* p : parts) {
-        if (p->listed) hints.push_back(p->hint);
-      }
-      if (hints.empty()) hints.push_back(source->hint);
-      for (size_t i = 0; i < hints.size(); ++i) {
-        if (i > 0) hint += i + 1 == hints.size() ? " or " : ", ";
-        hint += hints[i];
+        if (!p->listed) continue;
+        if (written > 0) hint += written + 1 == listed ? " or " : ", ";
+        hint += p->hint;
+        ++written;
       }
     }
     out_.push_back({std::string(type), std::move(key), std::move(name), std::move(scope),
@@ -515,10 +525,10 @@ class Generator {
     }
     std::vector<const Part*> parts{&env_, &prefix_};
     if (a.boundary) parts.push_back(&owner);
-    add("azurerm_resource_group", base + ".rg", rg, "subscription", parts);
+    add_name("azurerm_resource_group", base + ".rg", rg, "subscription", parts);
     std::vector<const Part*> account_parts = parts;
     account_parts.insert(account_parts.begin(), &suffix_);
-    add("azurerm_cosmosdb_account", base + ".cosmos", account, "global", account_parts);
+    add_name("azurerm_cosmosdb_account", base + ".cosmos", account, "global", account_parts);
     const Part database{c.database.value.empty() ? t_.name : c.database.value,
                         c.database.explicit_ ? c.database.location : c.location,
                         "the Cosmos DB `database`"};
