@@ -4,6 +4,8 @@
 // the estate's traffic manager resources and their properties.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/emit/terraform/root_files.h"
 #include "compiler/estate/add_resource.h"
 
@@ -49,15 +51,18 @@ Expr endpoint(const estate::Resource& r, std::vector<std::string_view> extra) {
   return Expr::object(std::move(entries));
 }
 
+// Whether `r` is the diagnostic setting of a profile that sets `logs_to`.
+bool is_profile_setting(const estate::Resource& r) {
+  return r.azurerm_type == "azurerm_monitor_diagnostic_setting" &&
+         r.key.starts_with("module.traffic_manager.");
+}
+
 // The diagnostic settings of the profiles that set `logs_to`, keyed by
 // profile, each with the region whose workspace receives the logs.
 std::vector<Entry> diagnostics(const Estate& e) {
   std::vector<Entry> out;
   for (const estate::Resource& r : e.resources) {
-    if (r.azurerm_type != "azurerm_monitor_diagnostic_setting" ||
-        !r.key.starts_with("module.traffic_manager.")) {
-      continue;
-    }
+    if (!is_profile_setting(r)) continue;
     out.push_back({estate::last_instance_key(r.key),
                    Expr::object({
                        {"name", Expr::string(r.name)},
@@ -147,7 +152,7 @@ void traffic_manager_module(const Estate& e, Body& file) {
   }
   b.attribute("external_endpoints", Expr::raw("local.traffic_manager.external_endpoints"));
   b.attribute("nested_endpoints", Expr::raw("local.traffic_manager.nested_endpoints"));
-  if (!diagnostics(e).empty()) {
+  if (std::any_of(e.resources.begin(), e.resources.end(), is_profile_setting)) {
     b.comment(
         "Probe health events of the profiles that set `logs_to`, to that region's workspace.");
     b.attribute("diagnostics",
