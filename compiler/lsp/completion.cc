@@ -178,7 +178,7 @@ void add_values(nlohmann::json& items, const std::string& path, const std::strin
       items.push_back(item(g, kKindReference, "geo-replication group"));
   }
   if (((path == "topology/tenant" || path == "topology/registry") && key == "home") ||
-      (path == "topology/boundary" && key == "hub") ||
+      (path == "topology/boundary" && (key == "hub" || key == "application_insights")) ||
       (path == "topology/region/monitoring" && key == "logs_to")) {
     for (const std::string& r : declared.regions)
       items.push_back(item(r, kKindReference, "region"));

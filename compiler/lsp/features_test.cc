@@ -202,6 +202,24 @@ TEST(LspFeatures, LogsToIsARegionReference) {
       << value;
 }
 
+// A boundary's `hub` and `application_insights` name regions: both lead to
+// the region and complete its key.
+TEST(LspFeatures, BoundaryRegionReferencesLeadToTheRegion) {
+  Analysis a(
+      "topology \"t\" {\n"
+      "  boundary \"eu\" { geography = eu-data-boundary  peering = hub  hub = weu\n"
+      "    application_insights = weu }\n"
+      "  region \"weu\" { location = westeurope  address = 10.1.0.0/16  services = [monitoring] }\n"
+      "}\n");
+  ASSERT_EQ(a.check.sink.error_count(), 0u);
+  for (Position p : {Position{1, 69}, Position{2, 28}}) {
+    auto def = definition(a, "u", p);
+    ASSERT_EQ(def.size(), 1u) << p.line;
+    EXPECT_EQ(def[0]["range"], range_json({3, 9}, {3, 14}));
+  }
+  EXPECT_EQ(labels(completion(a, {2, 27})), std::vector<std::string>{"weu"});
+}
+
 TEST(LspFeatures, BoundaryHubCompletesRegionKeysAndPeeringItsChoices) {
   Analysis a(
       "topology \"t\" {\n"

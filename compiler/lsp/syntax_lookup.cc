@@ -73,7 +73,9 @@ void collect(const dsl::Node& node, const std::string& parent,
   if (parent == "topology/region" && node.key == "boundary") value_ref(SymbolKind::kBoundary);
   if (parent == "topology/tenant" && node.key == "residency") value_ref(SymbolKind::kBoundary);
   if (((parent == "topology/tenant" || parent == "topology/registry") && node.key == "home") ||
-      (parent == "topology/region/monitoring" && node.key == "logs_to")) {
+      (parent == "topology/region/monitoring" && node.key == "logs_to") ||
+      (parent == "topology/boundary" &&
+       (node.key == "hub" || node.key == "application_insights"))) {
     value_ref(SymbolKind::kRegion);
   }
   if (parent == "topology/frontdoor" && node.key == "geo" && !node.labels.empty()) {

@@ -180,6 +180,23 @@ void resolve(const ReadContext& ctx, Topology& t) {
                "`monitoring`";
     }
   }
+  for (const Boundary& b : t.boundaries) {
+    const Sourced<std::string>& host = b.application_insights;
+    if (!host.explicit_ || t.find_region(host.value)) continue;
+    auto& d = ctx.sink->report(
+        Kind::UnknownReference, host.location,
+        fmt::format("boundary `{}` keeps its Application Insights in region `{}`, which is not "
+                    "declared",
+                    b.name, host.value));
+    if (auto best = diag::closest(host.value, region_keys)) {
+      d.message += fmt::format("; did you mean `{}`?", *best);
+      d.fixit = diag::FixIt{host.location, *best};
+    } else {
+      d.help =
+          "`application_insights` takes the key of a region of the boundary (`region "
+          "\"key\" { ... }`) that runs `monitoring`";
+    }
+  }
   if (t.frontdoor) {
     for (GeoRoute& route : t.frontdoor->geo_routes) {
       Sourced<std::string> name{route.boundary_name, route.location, true};

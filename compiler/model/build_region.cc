@@ -309,6 +309,7 @@ void read_boundary(BlockReader& r, Boundary& b) {
   const ReadContext& ctx = r.context();
   r.choice<Peering>("peering", b.peering, kPeerings);
   r.name("hub", b.hub);
+  r.name("application_insights", b.application_insights);
   if (b.peering.value == Peering::kHub && !b.hub.explicit_) {
     ctx.sink
         ->report(Kind::MissingAttribute, b.peering.location,

@@ -48,6 +48,10 @@ struct Boundary {
   // default), the `hub` region with each other region, or none.
   Sourced<Peering> peering{Peering::kMesh};
   Sourced<std::string> hub;  // region key; only with `peering = hub`
+  // Region key: one Application Insights component for the applications of
+  // the boundary's every region, in that region on its workspace. Empty =
+  // none beyond the regions' own.
+  Sourced<std::string> application_insights;
 
   // Whether data may be stored in `location` (a catalogue name) here.
   bool allows(std::string_view location) const;

@@ -71,6 +71,7 @@ class Generator {
     global_rg_ = fmt::format("rg-{}-global-{}", prefix_.text, env_.text);
     add("azurerm_resource_group", "global.rg", global_rg_, "subscription", {&env_, &prefix_});
     for (const model::Region& r : t_.regions) region(r);
+    for (const model::Boundary& b : t_.boundaries) boundary_insights(b);
     for (const auto& [a, b] : t_.peered_regions()) {
       peering(*a, *b);
       peering(*b, *a);
@@ -126,6 +127,20 @@ class Generator {
     }
     out_.push_back({std::string(type), std::move(key), std::move(name), std::move(scope),
                     source->location, std::move(hint)});
+  }
+
+  // A boundary's shared Application Insights (`application_insights =
+  // <region>`), in that region's resource group; none while the region is
+  // undeclared or runs no `monitoring` (M004, S120).
+  void boundary_insights(const model::Boundary& b) {
+    if (!b.application_insights.explicit_) return;
+    const model::Region* host = t_.find_region(b.application_insights.value);
+    if (!host || !host->monitoring) return;
+    const Part key = region_key(*host);
+    const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+    add("azurerm_application_insights", "boundary." + b.name + ".appi",
+        fmt::format("appi-{}-{}-boundary-{}", prefix_.text, boundary.text, env_.text),
+        regional("rg", key), {&env_, &prefix_, &boundary});
   }
 
   // A renamed region keeps the names of its former key (`renamed_from`).

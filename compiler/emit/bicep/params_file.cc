@@ -790,10 +790,17 @@ class ParamsFile {
                                               {"linkName", str(plan.dns_link_name)}}));
     }
     if (r.monitoring) {
-      param(kRegionMonitoring,
-            Value::object({{"logAnalyticsName", str(p_.region_name(r, "log"))},
-                           {"applicationInsightsName", str(p_.region_name(r, "appi"))},
-                           {"retentionDays", num(r.monitoring->retention_days.value)}}));
+      std::vector<Property> monitoring{{"logAnalyticsName", str(p_.region_name(r, "log"))},
+                                       {"applicationInsightsName", str(p_.region_name(r, "appi"))},
+                                       {"retentionDays", num(r.monitoring->retention_days.value)}};
+      std::vector<std::string> shared;
+      for (const estate::Resource* appi :
+           services::monitoring::boundary_insights_in(*p_.estate, r)) {
+        shared.push_back(appi->name);
+      }
+      if (!shared.empty())
+        monitoring.push_back({"boundaryInsightsNames", Value::string_array(shared)});
+      param(kRegionMonitoring, Value::object(std::move(monitoring)));
     }
     if (r.aks) param(kRegionAks, aks(r));
     if (r.search) {

@@ -639,11 +639,21 @@ Expr servicebus(const Estate& e, const model::Region& r) {
 
 Expr monitoring(const Estate& e, const model::Region& r) {
   if (!r.monitoring) return Expr::null();
-  return Expr::object({
+  std::vector<Entry> entries = {
       {"log_analytics_name", str(e.names.region(r.key, "log"))},
       {"application_insights_name", str(e.names.region(r.key, "appi"))},
       {"retention_days", num(r.monitoring->retention_days.value)},
-  });
+  };
+  // Written only when some boundary shares a component, so that topologies
+  // without one keep their locals as they were.
+  if (services::monitoring::any_boundary_insights(e)) {
+    std::vector<Entry> hosted;
+    for (const estate::Resource* appi : services::monitoring::boundary_insights_in(e, r)) {
+      hosted.push_back({appi->boundary, str(appi->name)});
+    }
+    entries.push_back({"boundary_insights", Expr::object(std::move(hosted))});
+  }
+  return Expr::object(std::move(entries));
 }
 
 Expr private_dns(const model::Region& r, const Estate& e) {

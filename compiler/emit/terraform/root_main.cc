@@ -16,6 +16,7 @@
 #include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/dns/zones.h"
 #include "compiler/services/managed_redis/geo_groups.h"
+#include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/storage/replica.h"
 
 namespace topoc::emit::terraform {
@@ -282,6 +283,9 @@ void regional_modules(const Estate& e, Body& file) {
     Body b = module_head("regional/monitoring", regions_with("monitoring"));
     b.attribute("log_analytics_name", raw("each.value.monitoring.log_analytics_name"));
     b.attribute("application_insights_name", raw("each.value.monitoring.application_insights_name"));
+    if (services::monitoring::any_boundary_insights(e)) {
+      b.attribute("boundary_insights", raw("each.value.monitoring.boundary_insights"));
+    }
     b.attribute("location", raw("each.value.location"));
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("retention_days", raw("each.value.monitoring.retention_days"));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/rules/residency_facts.h"
 
 namespace topoc::services::monitoring {
@@ -39,7 +41,8 @@ estate::Placement log_sink(const estate::Estate& e, const model::Region& r, cons
   return p;
 }
 
-void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::string_view lead) {
+void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::string_view lead,
+                     std::string_view attribute) {
   const estate::Placement& p = *b.placement;
   const std::string boundary = b.boundary ? b.boundary->name : "";
   auto& d = sink.report(diag::Kind::LogSinkOutsideBoundary, p.reasons.front().at,
@@ -47,10 +50,39 @@ void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::s
                                     rules::quoted_list(b.outside, 3), boundary));
   for (const estate::ReasonStep& step : p.reasons) d.notes.push_back({step.at, step.text});
   if (b.boundary) d.notes.push_back(rules::declared_here(*b.boundary));
-  d.help = fmt::format(
-      "set `logs_to` to a region of boundary `{}` that runs `monitoring`, or remove it to keep "
-      "the logs in the region's own workspace",
-      boundary);
+  if (attribute == "logs_to") {
+    d.help = fmt::format(
+        "set `logs_to` to a region of boundary `{}` that runs `monitoring`, or remove it to keep "
+        "the logs in the region's own workspace",
+        boundary);
+  } else {
+    d.help = fmt::format("set `{}` to a region of boundary `{}` that runs `monitoring`", attribute,
+                         boundary);
+  }
+}
+
+namespace {
+
+bool is_boundary_insights(const estate::Resource& res) {
+  return res.azurerm_type == "azurerm_application_insights" &&
+         res.key.find(".azurerm_application_insights.boundary[") != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<const estate::Resource*> boundary_insights_in(const estate::Estate& e,
+                                                          const model::Region& r) {
+  std::vector<const estate::Resource*> out;
+  for (const estate::Resource& res : e.resources) {
+    if (res.region == &r && is_boundary_insights(res)) out.push_back(&res);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const estate::Resource* a, const estate::Resource* b) { return a->key < b->key; });
+  return out;
+}
+
+bool any_boundary_insights(const estate::Estate& e) {
+  return std::any_of(e.resources.begin(), e.resources.end(), is_boundary_insights);
 }
 
 }  // namespace topoc::services::monitoring

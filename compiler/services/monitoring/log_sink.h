@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/estate/estate.h"
 
@@ -24,7 +25,15 @@ estate::Placement log_sink(const estate::Estate& e, const model::Region& r, cons
 
 // R013 for a breach of such a placement: "<lead> in <locations>, outside
 // boundary `b`" (`lead` says whose logs and the verb: "diagnostic logs of
-// `kv-weu` land"), the placement's reasons as notes, and `logs_to`'s advice.
-void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::string_view lead);
+// `kv-weu` land"), the placement's reasons as notes, and `attribute`'s
+// advice: `logs_to`, or the boundary's `application_insights`.
+void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::string_view lead,
+                     std::string_view attribute = "logs_to");
+
+// The shared Application Insights components of boundaries
+// (`application_insights = <region>`) that region `r` hosts, in key order.
+std::vector<const estate::Resource*> boundary_insights_in(const estate::Estate& e,
+                                                          const model::Region& r);
+bool any_boundary_insights(const estate::Estate& e);
 
 }  // namespace topoc::services::monitoring

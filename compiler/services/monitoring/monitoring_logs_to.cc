@@ -1,6 +1,7 @@
 // S120: `logs_to` sends a region's diagnostic logs (or a Traffic Manager
-// profile's) to the Log Analytics workspace of a region, so that region must
-// run `monitoring`.
+// profile's) to the Log Analytics workspace of a region, and a boundary's
+// `application_insights` keeps its telemetry in one, so that region must run
+// `monitoring`.
 #include <fmt/format.h>
 
 #include "compiler/rules/rules.h"
@@ -37,6 +38,11 @@ void monitoring_logs_to(const model::Topology& t, diag::DiagnosticSink& sink) {
   for (const model::TrafficManager& tm : t.traffic_managers) {
     check_target(t, tm.logs_to, fmt::format("traffic_manager `{}`", tm.name),
                  "send the logs to a region that runs it", sink);
+  }
+  for (const model::Boundary& b : t.boundaries) {
+    check_target(t, b.application_insights,
+                 fmt::format("the Application Insights of boundary `{}`", b.name),
+                 "keep it in a region of the boundary that runs it", sink);
   }
 }
 

@@ -427,6 +427,9 @@ param regions = [
       logAnalyticsName: 'log-drp-secondary-prod'
       applicationInsightsName: 'appi-drp-secondary-prod'
       retentionDays: 90
+      boundaryInsightsNames: [
+        'appi-drp-us-boundary-prod'
+      ]
     }
     aks: {
       name: 'aks-drp-secondary-prod'

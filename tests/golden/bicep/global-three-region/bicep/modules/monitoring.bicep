@@ -27,6 +27,9 @@ type monitoringSettings = {
   @minValue(30)
   @maxValue(730)
   retentionDays: int
+
+  @description('Names of the shared Application Insights components this region hosts, one for each boundary whose `application_insights` names it.')
+  boundaryInsightsNames: string[]?
 }
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
@@ -52,6 +55,22 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     IngestionMode: 'LogAnalytics'
   }
 }
+
+// One application map and transaction search for the applications of every
+// region of a boundary, on this region's workspace.
+resource boundaryInsights 'Microsoft.Insights/components@2020-02-02' = [
+  for name in settings.?boundaryInsightsNames ?? []: {
+    name: name
+    location: location
+    tags: tags
+    kind: 'web'
+    properties: {
+      Application_Type: 'web'
+      WorkspaceResourceId: workspace.id
+      IngestionMode: 'LogAnalytics'
+    }
+  }
+]
 
 @description('Resource ID of the Log Analytics workspace.')
 output logAnalyticsWorkspaceId string = workspace.id

@@ -205,6 +205,7 @@ locals {
         log_analytics_name        = "log-drp-primary-prod"
         application_insights_name = "appi-drp-primary-prod"
         retention_days            = 90
+        boundary_insights         = {}
       }
       private_dns = {
         zones = [
@@ -453,6 +454,9 @@ locals {
         log_analytics_name        = "log-drp-secondary-prod"
         application_insights_name = "appi-drp-secondary-prod"
         retention_days            = 90
+        boundary_insights = {
+          us = "appi-drp-us-boundary-prod"
+        }
       }
       private_dns = {
         zones = [
@@ -1072,6 +1076,7 @@ module "monitoring" {
 
   log_analytics_name        = each.value.monitoring.log_analytics_name
   application_insights_name = each.value.monitoring.application_insights_name
+  boundary_insights         = each.value.monitoring.boundary_insights
   location                  = each.value.location
   resource_group_name       = azurerm_resource_group.region[each.key].name
   retention_days            = each.value.monitoring.retention_days

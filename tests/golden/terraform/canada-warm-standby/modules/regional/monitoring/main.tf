@@ -20,3 +20,16 @@ resource "azurerm_application_insights" "this" {
   application_type    = "web"
   tags                = var.tags
 }
+
+# The shared component of each boundary whose `application_insights` names
+# this region: one application map and transaction search for the
+# applications of every region of that boundary, on this region's workspace.
+resource "azurerm_application_insights" "boundary" {
+  for_each            = var.boundary_insights
+  name                = each.value
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  workspace_id        = azurerm_log_analytics_workspace.this.id
+  application_type    = "web"
+  tags                = var.tags
+}

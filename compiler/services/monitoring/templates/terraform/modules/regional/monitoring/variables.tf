@@ -8,6 +8,12 @@ variable "application_insights_name" {
   description = "Name of the Application Insights component."
 }
 
+variable "boundary_insights" {
+  type        = map(string)
+  default     = {}
+  description = "Shared Application Insights components this region hosts: boundary name => component name."
+}
+
 variable "location" {
   type        = string
   description = "Azure location of both resources."
