@@ -79,7 +79,8 @@ TEST(BoundaryInsights, OneComponentInTheNamedRegion) {
   EXPECT_TRUE(has(module,
                   "resource \"azurerm_application_insights\" \"boundary\" {\n"
                   "  for_each            = var.boundary_insights\n"));
-  const std::string& params = emitted_file(emit::emit_bicep(e), "bicep/prod.bicepparam");
+  emit::FileTree bicep = emit::emit_bicep(e);
+  const std::string& params = emitted_file(bicep, "bicep/prod.bicepparam");
   EXPECT_TRUE(has(params, "      boundaryInsightsNames: [\n        'appi-t-eu-boundary-prod'\n"))
       << params;
 }
@@ -93,7 +94,8 @@ TEST(BoundaryInsights, NoneUnlessAsked) {
   ASSERT_EQ(0u, result.sink.error_count());
   estate::Estate e = estate::build_estate(*result.models.front(), {});
   EXPECT_EQ(nullptr, shared_component(e));
-  const std::string& main = emitted_file(emit::emit_terraform(e), "environments/prod/main.tf");
+  emit::FileTree terraform = emit::emit_terraform(e);
+  const std::string& main = emitted_file(terraform, "environments/prod/main.tf");
   EXPECT_FALSE(has(main, "boundary_insights"));
   EXPECT_FALSE(
       has(emitted_file(emit::emit_bicep(e), "bicep/prod.bicepparam"), "boundaryInsightsNames"));
