@@ -249,24 +249,32 @@ TEST(MonitoringDiagnostics, CosmosAccountLogsToItsBoundarysFirstMonitoredRegion)
   }
 }
 
+// EU region `weu` (line 4) running `service` and `monitoring`, its logs sent
+// to the US region `eus` (line 5); `body` adds lines to `weu`'s block, after
+// which `eus` starts.
+std::string weu_logs_to_eus(std::string_view service, std::string_view body) {
+  return fmt::format(R"(topology "t" {{
+  boundary "eu" {{ geography = eu-data-boundary }}
+  boundary "us" {{ geography = united-states }}
+  region "weu" {{ location = westeurope  boundary = eu  address = 10.2.0.0/16
+    monitoring {{ logs_to = eus }}
+    services = [{}, monitoring]
+{}  }}
+  region "eus" {{ location = eastus  boundary = us  address = 10.4.0.0/16
+    services = [monitoring]
+  }}
+  tenant "contoso" {{ residency = eu }}
+  tenant "fabrikam" {{ residency = us }}
+}}
+)",
+                     service, body);
+}
+
 // Container insights of a cluster whose region sends its logs to another
 // boundary's workspace: R013 on `logs_to`, beside the cluster's diagnostic
 // setting's.
 TEST(MonitoringDiagnostics, ContainerInsightsOutsideTheBoundary) {
-  std::string text = R"(topology "t" {
-  boundary "eu" { geography = eu-data-boundary }
-  boundary "us" { geography = united-states }
-  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
-    monitoring { logs_to = eus }
-    services = [aks, monitoring]
-  }
-  region "eus" { location = eastus  boundary = us  address = 10.4.0.0/16
-    services = [monitoring]
-  }
-  tenant "contoso" { residency = eu }
-  tenant "fabrikam" { residency = us }
-}
-)";
+  std::string text = weu_logs_to_eus("aks", "");
   EXPECT_EQ((Lines{"R013 5:28 Container insights of the AKS cluster of region `weu` lands in "
                    "`eastus`, outside boundary `eu`",
                    "R013 5:28 diagnostic logs of `aks-t-weu-prod` land in `eastus`, outside "
@@ -289,21 +297,10 @@ TEST(MonitoringDiagnostics, ContainerInsightsOutsideTheBoundary) {
 // The same for a Container Apps environment, whose logs go straight to the
 // workspace.
 TEST(MonitoringDiagnostics, ContainerAppsLogsOutsideTheBoundary) {
-  std::string text = R"(topology "t" {
-  boundary "eu" { geography = eu-data-boundary }
-  boundary "us" { geography = united-states }
-  region "weu" { location = westeurope  boundary = eu  address = 10.2.0.0/16
-    monitoring { logs_to = eus }
-    services = [container_apps, monitoring]
-    container_apps { environment "app" { app "api" { image = "mcr.microsoft.com/k8se/quickstart:latest" } } }
-  }
-  region "eus" { location = eastus  boundary = us  address = 10.4.0.0/16
-    services = [monitoring]
-  }
-  tenant "contoso" { residency = eu }
-  tenant "fabrikam" { residency = us }
-}
-)";
+  std::string text =
+      weu_logs_to_eus("container_apps",
+                      "    container_apps { environment \"app\" { app \"api\" { image = "
+                      "\"mcr.microsoft.com/k8se/quickstart:latest\" } } }\n");
   EXPECT_EQ((Lines{"R013 5:28 the logs of Container Apps environment `cae-t-weu-app-prod` land in "
                    "`eastus`, outside boundary `eu`"}),
             diagnostics_of(text));
