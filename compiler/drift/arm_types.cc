@@ -109,8 +109,8 @@ constexpr std::array kTypes = {
     // does not list.
     ArmType{"microsoft.dataprotection/backupvaults", "azurerm_data_protection_backup_vault", true},
     // Children of the vault: mapped for exports that list them, never
-    // reported missing from the resources table. topoc's only backup
-    // instances and policies are a PostgreSQL flexible server's.
+    // reported missing from the resources table. A blob one is told from a
+    // PostgreSQL server's by its data source (read_arg.cc).
     ArmType{"microsoft.dataprotection/backupvaults/backuppolicies",
             "azurerm_data_protection_backup_policy_postgresql_flexible_server", false},
     ArmType{"microsoft.dataprotection/backupvaults/backupinstances",

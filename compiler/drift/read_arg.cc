@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 11> kTopLevel = {
 };
 
 // The ARM properties that map to compared azurerm attributes.
-constexpr std::array<std::string_view, 49> kProperties = {
+constexpr std::array<std::string_view, 51> kProperties = {
     "consistencyPolicy",
     "locations",
     "failoverPolicies",
@@ -73,6 +73,9 @@ constexpr std::array<std::string_view, 49> kProperties = {
     // Backup vault: backup_vault_attributes reads inside these.
     "storageSettings",
     "featureSettings",
+    // Backup policies and instances: what they protect (backup_child_type).
+    "datasourceTypes",
+    "dataSourceInfo",
     // Activity-log alerts: activity_alert_attributes reads inside it.
     "condition",
     // App Service plans and sites.
@@ -473,6 +476,29 @@ bool derived(const json& r, std::string_view arm_type, std::string_view name) {
   return false;
 }
 
+// A Backup vault's policies and instances have one ARM type whatever they
+// protect; azurerm has a type per data source. A blob one is named by the
+// blob service's type, anything else is a PostgreSQL server's, the only
+// other data source topoc backs up (compiler/services/backup).
+std::string_view backup_child_type(const json& r, std::string_view arm_type) {
+  constexpr std::string_view kBlobs = "microsoft.storage/storageaccounts/blobservices";
+  const json* props = member(r, "properties");
+  if (arm_type == "microsoft.dataprotection/backupvaults/backuppolicies") {
+    const json* types = props ? member(*props, "datasourceTypes") : nullptr;
+    bool blobs = types && types->is_array() && !types->empty() && (*types)[0].is_string() &&
+                 lower((*types)[0].get_ref<const std::string&>()) == kBlobs;
+    return blobs ? "azurerm_data_protection_backup_policy_blob_storage"
+                 : "azurerm_data_protection_backup_policy_postgresql_flexible_server";
+  }
+  if (arm_type == "microsoft.dataprotection/backupvaults/backupinstances") {
+    const json* info = props ? member(*props, "dataSourceInfo") : nullptr;
+    bool blobs = info && lower(string_field(*info, "datasourceType")) == kBlobs;
+    return blobs ? "azurerm_data_protection_backup_instance_blob_storage"
+                 : "azurerm_data_protection_backup_instance_postgresql_flexible_server";
+  }
+  return {};
+}
+
 }  // namespace
 
 Route route_arm_resource(const JsonPath& path, size_t from) {
@@ -519,6 +545,7 @@ std::optional<ShapeError> read_arm_resource(const json& r, ReadContext& context,
   if (arm_type == "microsoft.web/sites" && lower(kind).find("functionapp") != std::string::npos) {
     azurerm = "azurerm_linux_function_app";
   }
+  if (std::string_view child = backup_child_type(r, arm_type); !child.empty()) azurerm = child;
   d.input = context.input;
   d.origin = Origin::kAzure;
   d.type = TypeName::of(azurerm.empty() ? std::string_view(arm_type) : azurerm);

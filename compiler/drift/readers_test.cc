@@ -442,6 +442,34 @@ TEST(DriftGraphReader, BackupVaultInAzurermTerms) {
   EXPECT_EQ(true, vault.attributes["cross_region_restore_enabled"]);
 }
 
+// A vault's policies and instances share their ARM types; what they protect
+// says which azurerm type each is, in the `az resource list` spelling too.
+TEST(DriftGraphReader, BackupPoliciesAndInstancesByDataSource) {
+  constexpr std::string_view kChildren = R"({"value": [
+    {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupPolicies/bkpol-st",
+     "type": "Microsoft.DataProtection/backupVaults/backupPolicies",
+     "properties": {"datasourceTypes": ["Microsoft.Storage/storageAccounts/blobServices"]}},
+    {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupPolicies/bkpol-psql",
+     "type": "Microsoft.DataProtection/backupVaults/backupPolicies",
+     "properties": {"datasourceTypes": ["Microsoft.DBforPostgreSQL/flexibleServers"]}},
+    {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupInstances/bkinst-st",
+     "type": "Microsoft.DataProtection/backupVaults/backupInstances",
+     "properties": {"dataSourceInfo": {"datasourceType": "Microsoft.Storage/storageAccounts/blobServices"}}},
+    {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupInstances/bkinst-psql",
+     "type": "Microsoft.DataProtection/backupVaults/backupInstances",
+     "properties": {"dataSourceInfo": {"datasourceType": "Microsoft.DBforPostgreSQL/flexibleServers"}}}]})";
+  DeployedState s;
+  ASSERT_EQ(std::nullopt, read_state_text("list.json", kChildren, StateFormat::kArg, s));
+  std::vector<std::string> types;
+  for (const DeployedResource& r : s.resources) types.push_back(r.name + " " + std::string(r.type));
+  EXPECT_EQ((std::vector<std::string>{
+                "bkpol-st azurerm_data_protection_backup_policy_blob_storage",
+                "bkpol-psql azurerm_data_protection_backup_policy_postgresql_flexible_server",
+                "bkinst-st azurerm_data_protection_backup_instance_blob_storage",
+                "bkinst-psql azurerm_data_protection_backup_instance_postgresql_flexible_server"}),
+            types);
+}
+
 TEST(DriftGraphReader, ResourceListExport) {
   DeployedState s = read_fixture(kList);
   EXPECT_EQ(StateFormat::kArg, s.inputs[0].format);

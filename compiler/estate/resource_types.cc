@@ -70,8 +70,12 @@ constexpr ResourceTypePair kPairs[] = {
      Parity::kCompared,
      "geo-replications are `georeplications` blocks in Terraform, "
      "`Microsoft.ContainerRegistry/registries/replications` resources in ARM"},
+    {"azurerm_data_protection_backup_instance_blob_storage",
+     "Microsoft.DataProtection/backupVaults/backupInstances", "2025-01-01", Parity::kCompared, ""},
     {"azurerm_data_protection_backup_instance_postgresql_flexible_server",
-     "Microsoft.DataProtection/backupVaults/backupInstances", "2026-07-01", Parity::kCompared, ""},
+     "Microsoft.DataProtection/backupVaults/backupInstances", "2025-01-01", Parity::kCompared, ""},
+    {"azurerm_data_protection_backup_policy_blob_storage",
+     "Microsoft.DataProtection/backupVaults/backupPolicies", "2026-07-01", Parity::kCompared, ""},
     {"azurerm_data_protection_backup_policy_postgresql_flexible_server",
      "Microsoft.DataProtection/backupVaults/backupPolicies", "2026-07-01", Parity::kCompared, ""},
     {"azurerm_data_protection_backup_vault", "Microsoft.DataProtection/backupVaults", "2026-07-01",

@@ -148,6 +148,8 @@ TEST(LspSchema, ComesFromTheReaders) {
   EXPECT_TRUE(backup.find("cross_region_restore")->boolean);
   EXPECT_TRUE(backup.find("postgres")->block);
   EXPECT_NE(schema.at("topology/region/backup/postgres").find("retention"), nullptr);
+  EXPECT_TRUE(backup.find("storage")->block);
+  EXPECT_NE(schema.at("topology/region/backup/storage").find("retention"), nullptr);
   const BlockSchema& environment = schema.at("topology/region/container_apps/environment");
   EXPECT_TRUE(environment.find("zone_redundant")->boolean);
   EXPECT_TRUE(environment.find("app")->block);

@@ -390,6 +390,12 @@ class Generator {
           base + ".backup.instance.postgres", regional("bkinst-psql", key), rg + "/" + vault,
           {&env_, &prefix_, &key});
     }
+    if (b.storage) {
+      add("azurerm_data_protection_backup_policy_blob_storage", base + ".backup.policy.storage",
+          regional("bkpol-st", key), rg + "/" + vault, {&env_, &prefix_, &key});
+      add("azurerm_data_protection_backup_instance_blob_storage", base + ".backup.instance.storage",
+          regional("bkinst-st", key), rg + "/" + vault, {&env_, &prefix_, &key});
+    }
   }
 
   void aks(const model::Aks& aks, const Part& key, const std::string& base, const std::string& rg) {

@@ -570,6 +570,23 @@ constexpr NamingRule kRules[] = {
      .punctuation = "-",
      .scope = kParent,
      .summary = "3-150 letters, digits and `-`"},
+    // data_protection_backup_policy_blob_storage_resource.go:
+    // ^[-a-zA-Z0-9]{3,150}$; its backup instance, like the server's, azurerm
+    // only requires to be non-empty.
+    {.resource_type = "azurerm_data_protection_backup_policy_blob_storage",
+     .noun = "Backup policy",
+     .min_length = 3,
+     .max_length = 150,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-150 letters, digits and `-`"},
+    {.resource_type = "azurerm_data_protection_backup_instance_blob_storage",
+     .noun = "backup instance",
+     .min_length = 3,
+     .max_length = 150,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-150 letters, digits and `-`"},
     // azurerm 4.55 internal/services/automation/validate/account_name.go:
     // ^[0-9a-zA-Z][-0-9a-zA-Z]{4,48}[0-9a-zA-Z]$; Azure (Microsoft Learn,
     // "Naming rules and restrictions for Azure resources") also wants a

@@ -49,6 +49,13 @@ STUB_OUTPUTS = {
     "postgres": 'output "id" { value = "server-id" }\n'
                 'output "fqdn" { value = "server-fqdn" }\n'
                 'output "replica_ids" { value = { for k, r in var.replicas : k => "replica-${k}" } }\n',
+    # The Backup vault names the containers in its blob backup instance.
+    "storage": 'output "id" { value = "account-id" }\n'
+               'output "blob_service_id" { value = "blob-service-id" }\n'
+               'output "container_names" { value = keys(var.containers) }\n'
+               'output "name" { value = var.name }\n'
+               'output "primary_blob_endpoint" { value = "blob-endpoint" }\n'
+               'output "replica_blob_service_id" { value = "replica-blob-service-id" }\n',
     # Evaluates the lookups the real module makes per origin.
     "frontdoor": 'output "profile_id" { value = "profile-id" }\n'
                  'output "endpoint_host_name" { value = "endpoint" }\n'

@@ -513,6 +513,11 @@ class MainFile {
       if (p_.any_region(Service::kPostgres)) {
         params.push_back({"postgresServerId", raw(if_present(kRegionPostgres, "id"))});
       }
+      if (p_.any_region(Service::kStorage)) {
+        // The storage module's output: the vault's backup instance names
+        // the account's containers, which must exist first.
+        params.push_back({"storageAccountId", raw(if_present(kRegionStorage, "id"))});
+      }
       params.push_back({"tags", raw("tags")});
       region_module(kRegionBackup, "backup.bicep", std::move(params));
     }

@@ -460,6 +460,16 @@ class ParamsFile {
     return Value::array(std::move(containers));
   }
 
+  // The names of the containers, in the order storage_containers writes them.
+  static Value storage_container_names(const model::Storage& s) {
+    std::vector<std::string> names;
+    for (const model::StorageContainer& c : s.containers) names.push_back(c.name);
+    std::sort(names.begin(), names.end());
+    std::vector<Value> out;
+    for (const std::string& name : names) out.push_back(str(name));
+    return Value::array(std::move(out));
+  }
+
   // Unwritten durations are left out and take Azure's defaults (never
   // expire, never delete, no duplicate detection).
   static void duration(std::vector<Property>& props, const char* key,
@@ -596,6 +606,16 @@ class ParamsFile {
                {"instanceName", str(p_.region_name(r, "backup.instance.postgres"))},
                {"retention", str(fmt::format("P{}D", b.postgres->retention_days.value))},
            })});
+    }
+    if (services::storage::has_vaulted_backup(r)) {
+      props.push_back(
+          {"storage", Value::object({
+                          {"accountName", str(p_.region_name(r, "storage"))},
+                          {"policyName", str(p_.region_name(r, "backup.policy.storage"))},
+                          {"instanceName", str(p_.region_name(r, "backup.instance.storage"))},
+                          {"retention", str(fmt::format("P{}D", b.storage->retention_days.value))},
+                          {"containers", storage_container_names(*r.storage)},
+                      })});
     }
     return Value::object(std::move(props));
   }
@@ -825,6 +845,7 @@ class ParamsFile {
           {"name", str(p_.region_name(r, "storage"))},
           {"replicationType", str(model::to_string(r.storage->replication.value))},
           {"softDeleteDays", num(r.storage->soft_delete_days.value)},
+          {"changeFeed", Value::boolean(services::storage::change_feed_enabled(r))},
       };
       if (r.storage->version_days.explicit_) {
         storage.push_back({"versionRetentionDays", num(r.storage->version_days.value)});

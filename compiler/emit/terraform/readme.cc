@@ -77,7 +77,8 @@ constexpr ModuleDoc kModules[] = {
      "private endpoints, the server parameters alerts need"},
     {"regional/backup", "backup", "per region",
      "Backup vault, long-term retention policy and backup instance of the region's PostgreSQL "
-     "server, the vault identity's role assignments"},
+     "server, vaulted backup policy and backup instance of its storage account, the vault "
+     "identity's role assignments"},
     {"regional/app_service", "app_service", "per region",
      "App Service plans, Linux web apps and function apps, their private endpoints and role "
      "assignments"},

@@ -388,6 +388,7 @@ Expr storage(const Estate& e, const model::Region& r) {
       {"name", str(e.names.region(r.key, "storage"))},
       {"replication_type", str(model::to_string(r.storage->replication.value))},
       {"soft_delete_days", num(s.soft_delete_days.value)},
+      {"change_feed_enabled", Expr::boolean(services::storage::change_feed_enabled(r))},
       {"version_retention_days",
        s.version_days.explicit_ ? num(s.version_days.value) : Expr::null()},
       {"lifecycle_rules", storage_lifecycle_rules(s)},
@@ -470,7 +471,8 @@ Expr postgres(const Estate& e, const model::Region& r,
 }
 
 // The vault and, when the region's server is protected, its long-term
-// retention: a weekly backup kept `retention_days`. Cross-region restore is
+// retention: a weekly backup kept `retention_days`; when its storage
+// account is, the daily copy of its containers. Cross-region restore is
 // null unless the vault is geo-redundant: azurerm refuses the argument,
 // even false, on any other vault.
 Expr backup(const Estate& e, const model::Region& r) {
@@ -484,12 +486,21 @@ Expr backup(const Estate& e, const model::Region& r) {
         {"retention", str(fmt::format("P{}D", b.postgres->retention_days.value))},
     });
   }
+  Expr storage = Expr::null();
+  if (services::storage::has_vaulted_backup(r)) {
+    storage = Expr::object({
+        {"policy_name", str(e.names.region(r.key, "backup.policy.storage"))},
+        {"instance_name", str(e.names.region(r.key, "backup.instance.storage"))},
+        {"retention", str(fmt::format("P{}D", b.storage->retention_days.value))},
+    });
+  }
   return Expr::object({
       {"name", str(e.names.region(r.key, "backup"))},
       {"redundancy", str(model::to_string(b.redundancy.value))},
       {"cross_region_restore_enabled",
        geo ? Expr::boolean(b.cross_region_restore.value) : Expr::null()},
       {"postgres", std::move(pg)},
+      {"storage", std::move(storage)},
   });
 }
 

@@ -366,6 +366,7 @@ void regional_modules(const Estate& e, Body& file) {
     b.attribute("resource_group_name", raw("azurerm_resource_group.region[each.key].name"));
     b.attribute("replication_type", raw("each.value.storage.replication_type"));
     b.attribute("soft_delete_days", raw("each.value.storage.soft_delete_days"));
+    b.attribute("change_feed_enabled", raw("each.value.storage.change_feed_enabled"));
     b.attribute("version_retention_days", raw("each.value.storage.version_retention_days"));
     b.attribute("lifecycle_rules", raw("each.value.storage.lifecycle_rules"));
     b.attribute("containers", raw("each.value.storage.containers"));
@@ -541,6 +542,14 @@ void regional_modules(const Estate& e, Body& file) {
           raw("each.value.backup.postgres == null ? null : merge(each.value.backup.postgres, "
               "{ server_id = module.postgres[each.key].id, resource_group_id = "
               "azurerm_resource_group.region[each.key].id })"));
+    }
+    if (e.any_region(Service::kStorage)) {
+      // Rule S063 guarantees the region's account whenever `storage` is set;
+      // the containers come from the module so that they exist first.
+      b.attribute("storage",
+                  raw("each.value.backup.storage == null ? null : merge(each.value.backup.storage, "
+                      "{ account_id = module.storage[each.key].id, containers = "
+                      "module.storage[each.key].container_names })"));
     }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "backup", std::move(b));

@@ -1,9 +1,10 @@
-// Backup vault rules S060-S062 and A003, and the residency of the vault's
-// copy in the Azure pair (R011).
+// Backup vault rules S060-S064 and A003, the residency of the vault's copy
+// in the Azure pair (R011), and the storage account's copies in the vault.
 #include <gtest/gtest.h>
 
 #include "compiler/rules/residency_test_support.h"
 #include "tests/check_support.h"
+#include "tests/estate_support.h"
 
 namespace topoc::testing {
 namespace {
@@ -37,6 +38,22 @@ TEST(BackupRules, EverySettingAzureAcceptsPasses) {
                                                 "postgres { retention = 3650d }")));
   EXPECT_EQ(Lines{}, diagnostics_of(backup_with("redundancy = ZRS")));
   EXPECT_EQ(Lines{}, diagnostics_of(backup_with("redundancy = LRS  postgres {}")));
+}
+
+TEST(BackupRules, StorageRetentionFromADayToTenYears) {
+  const std::string storage = "postgres, storage, backup";
+  auto with = [&](std::string_view backup) {
+    return replaced(backup_in("westeurope", "westeurope, northeurope", storage, backup),
+                    "    backup {", "    storage { container \"docs\" {} }\n    backup {");
+  };
+  EXPECT_EQ(Lines{}, diagnostics_of(with("storage { retention = 1d }")));
+  EXPECT_EQ(Lines{}, diagnostics_of(with("storage { retention = 3650d }")));
+  EXPECT_EQ(Lines{"M011 5:36 `retention` must be a whole number of days from 1d to 3650d (ten "
+                  "years)"},
+            diagnostics_of(with("storage { retention = 3651d }")));
+  EXPECT_EQ(Lines{"M011 5:36 `retention` must be a whole number of days from 1d to 3650d (ten "
+                  "years)"},
+            diagnostics_of(with("storage { retention = 36h }")));
 }
 
 TEST(BackupRules, RetentionOutsideWhatAzureKeeps) {
@@ -101,6 +118,68 @@ TEST(BackupPostgres, RetentionWithoutAServer) {
                   "PostgreSQL server the region does not run"},
             diagnostics_of(backup_in("westeurope", "westeurope, northeurope", "backup",
                                      "postgres { retention = 365d }")));
+}
+
+// S063, S064
+
+TEST(BackupStorage, WithoutAnAccount) {
+  EXPECT_EQ(Lines{"S063 4:14 the Backup vault of region `r` backs up the blobs of a storage "
+                  "account the region does not run"},
+            diagnostics_of(backup_in("westeurope", "westeurope, northeurope", "backup",
+                                     "storage { retention = 30d }")));
+}
+
+TEST(BackupStorage, AnAccountWithoutContainers) {
+  std::string text =
+      backup_in("westeurope", "westeurope, northeurope", "storage, backup", "storage {}");
+  EXPECT_EQ(Lines{"S064 4:14 the storage account of region `r` declares no container, and "
+                  "vaulted blob backup copies containers: Azure refuses to configure it on an "
+                  "account without one"},
+            diagnostics_of(text));
+}
+
+TEST(BackupStorage, MoreContainersThanAVaultCopies) {
+  std::string containers;
+  for (int i = 0; i < 101; ++i) containers += fmt::format("container \"box{:03}\" {{}} ", i);
+  std::string text =
+      replaced(backup_in("westeurope", "westeurope, northeurope", "storage, backup", "storage {}"),
+               "    backup {", "    storage { " + containers + "}\n    backup {");
+  EXPECT_EQ(Lines{"S064 5:14 the storage account of region `r` declares 101 containers; vaulted "
+                  "blob backup copies at most 100"},
+            diagnostics_of(text));
+}
+
+// The account's data goes where the vault keeps it: in the vault's
+// location, and with `GRS` in the pair. Listed on the account, reported
+// once, on the vault.
+TEST(BackupStorage, TheAccountsCopiesAreTheVaults) {
+  std::string text = replaced(
+      backup_in("westeurope", "westeurope", "storage, backup",
+                "redundancy = GRS  storage { retention = 14d }"),
+      "    backup {", "    storage { replication = ZRS  container \"docs\" {} }\n    backup {");
+  EXPECT_EQ(Lines{"R011 5:27 the backup copy of azurerm_data_protection_backup_vault "
+                  "`bvault-t-r-prod` is in `northeurope`, outside boundary `b`"},
+            diagnostics_of(text));
+  driver::CheckResult result;
+  estate::Estate e = estate_of(text, result);
+  const estate::Resource* account =
+      find_resource(e, "module.storage[\"r\"].azurerm_storage_account.this");
+  ASSERT_NE(nullptr, account);
+  std::vector<std::string> copies;
+  for (const estate::Placement& p : account->placements) {
+    if (p.kind != estate::PlacementKind::kBackupCopy) continue;
+    EXPECT_FALSE(p.checked);
+    ASSERT_FALSE(p.reasons.empty());
+    EXPECT_TRUE(p.reasons.front().text.starts_with("region `r` backs up the containers of "))
+        << p.reasons.front().text;
+    copies.push_back(p.locations.at(0) + " " + std::to_string(p.reasons.size()));
+  }
+  EXPECT_EQ((Lines{"westeurope 1", "northeurope 2"}), copies);
+  EXPECT_EQ(true, account->properties["blob_properties"][0]["change_feed_enabled"]);
+  EXPECT_NE(nullptr,
+            find_resource(e,
+                          "module.backup[\"r\"].azurerm_data_protection_backup_instance_blob_"
+                          "storage.this[0]"));
 }
 
 // Placements: the copy in the pair (R011), a backup copy without

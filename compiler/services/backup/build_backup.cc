@@ -1,8 +1,8 @@
 // A region's `backup` block: an Azure Backup vault, its storage redundancy
-// and cross-region restore, and the long-term retention of the region's
-// PostgreSQL server. Settings that depend on the location or on other
-// services (zones, the Azure pair, a server to protect) are rules
-// S060-S063; here only each value's own form is checked.
+// and cross-region restore, the long-term retention of the region's
+// PostgreSQL server and the vaulted backup of its storage account. Settings that depend on the
+// location or on other services (zones, the Azure pair, a server to protect) are rules S060-S064;
+// here only each value's own form is checked.
 #include <fmt/format.h>
 
 #include "compiler/catalog/region_catalog.h"
@@ -17,27 +17,41 @@ constexpr Choice<BackupRedundancy> kRedundancies[] = {
     {"GRS", BackupRedundancy::kGRS},
 };
 
-// Azure Backup keeps a PostgreSQL flexible server's vaulted backups up to
-// ten years (Microsoft Learn, "Azure Database for PostgreSQL flexible server
-// long-term retention"); a weekly backup kept less than a week would leave
-// days with none.
 constexpr int64_t kDay = 86400;
-constexpr int64_t kMinRetentionDays = 7;
-constexpr int64_t kMaxRetentionDays = 3650;
 
-void read_backup_postgres(BlockReader& r, BackupPostgres& pg) {
-  const ReadContext& ctx = r.context();
-  pg.location = r.where();
-  pg.retention_days.value = 365;
+// `retention = D`: whole days from `min_days` to ten years, the longest
+// Azure Backup keeps a vaulted backup (Microsoft Learn, "Azure Database for
+// PostgreSQL flexible server long-term retention"; "Quickstart: Back up a
+// storage account with Blob data using Azure Backup via a Bicep file").
+void read_retention(BlockReader& r, Sourced<int64_t>& days, int64_t min_days,
+                    int64_t default_days) {
+  constexpr int64_t kMaxDays = 3650;
+  days.value = default_days;
   Sourced<int64_t> seconds;
   if (!r.duration("retention", seconds)) return;
-  if (seconds.value % kDay != 0 || seconds.value < kMinRetentionDays * kDay ||
-      seconds.value > kMaxRetentionDays * kDay) {
-    ctx.sink->report(diag::Kind::OutOfRange, seconds.location,
-                     "`retention` must be a whole number of days from 7d to 3650d (ten years)");
+  if (seconds.value % kDay != 0 || seconds.value < min_days * kDay ||
+      seconds.value > kMaxDays * kDay) {
+    r.context().sink->report(
+        diag::Kind::OutOfRange, seconds.location,
+        fmt::format("`retention` must be a whole number of days from {}d to 3650d (ten years)",
+                    min_days));
     return;
   }
-  pg.retention_days = {seconds.value / kDay, seconds.location, true};
+  days = {seconds.value / kDay, seconds.location, true};
+}
+
+// A weekly backup of the PostgreSQL server kept less than a week would
+// leave days with none.
+void read_backup_postgres(BlockReader& r, BackupPostgres& pg) {
+  pg.location = r.where();
+  read_retention(r, pg.retention_days, 7, 365);
+}
+
+// A daily copy of the storage account's containers; 30 days is what
+// Microsoft's vaulted blob backup policy keeps by default.
+void read_backup_storage(BlockReader& r, BackupStorage& st) {
+  st.location = r.where();
+  read_retention(r, st.retention_days, 1, 30);
 }
 
 }  // namespace
@@ -85,6 +99,12 @@ void read_backup(BlockReader& r, Backup& backup, std::string_view location) {
     BlockReader pr(*n, r.context());
     read_backup_postgres(pr, *backup.postgres);
     pr.finish();
+  }
+  if (const dsl::Node* n = r.block("storage")) {
+    backup.storage.emplace();
+    BlockReader sr(*n, r.context());
+    read_backup_storage(sr, *backup.storage);
+    sr.finish();
   }
 }
 

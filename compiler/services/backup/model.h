@@ -17,6 +17,13 @@ struct BackupPostgres {
   Sourced<int64_t> retention_days;
 };
 
+// Vaulted backup of the region's storage account: a daily copy of every
+// container it declares, kept in the vault `retention_days`.
+struct BackupStorage {
+  Location location;
+  Sourced<int64_t> retention_days;
+};
+
 // A region's Azure Backup vault (Microsoft.DataProtection/backupVaults) and
 // what it protects (build_backup.cc).
 struct Backup {
@@ -24,6 +31,7 @@ struct Backup {
   Sourced<BackupRedundancy> redundancy;  // default: see default_backup_redundancy
   Sourced<bool> cross_region_restore;
   std::optional<BackupPostgres> postgres;
+  std::optional<BackupStorage> storage;
 };
 
 // The azurerm/ARM redundancy: LocallyRedundant, ZoneRedundant, GeoRedundant.

@@ -1,11 +1,14 @@
 // A region's storage account and its blob endpoints. Geo-redundant
 // replication copies every blob to the Azure pair of the region's location:
-// a geo-pair copy placement (rules A001, A002, R004).
+// a geo-pair copy placement (rules A001, A002, R004). `replicate_to` is a
+// replica placement (R010); the region's Backup vault copying the
+// containers is a backup copy.
 #include <fmt/format.h>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
 #include "compiler/residency/wordings.h"
+#include "compiler/services/backup/vault_copies.h"
 #include "compiler/services/registry.h"
 #include "compiler/services/storage/replica.h"
 
@@ -18,11 +21,12 @@ model::StorageReplication replica_replication(std::string_view location) {
 
 namespace {
 
-// What drift compares of the account's blob service (compiler/drift).
-nlohmann::json blob_properties(const model::Storage& s) {
+// What drift compares of an account's blob service (compiler/drift). The
+// `replicate_to` account keeps no change feed: it is only a destination.
+nlohmann::json blob_properties(const model::Storage& s, bool change_feed) {
   nlohmann::json retention = nlohmann::json::array({{{"days", s.soft_delete_days.value}}});
   return nlohmann::json::array({{{"versioning_enabled", true},
-                                 {"change_feed_enabled", !s.replicate_to.value.empty()},
+                                 {"change_feed_enabled", change_feed},
                                  {"delete_retention_policy", retention},
                                  {"container_delete_retention_policy", retention}}});
 }
@@ -74,7 +78,7 @@ void plan_replica(estate::Estate& e, const model::Region& r, const model::Storag
        {"account_replication_type", model::to_string(replica_replication(at))},
        {"min_tls_version", "TLS1_2"},
        {"public_network_access_enabled", false},
-       {"blob_properties", blob_properties(s)}},
+       {"blob_properties", blob_properties(s, false)}},
       true);
   replica.source = s.replicate_to.location;
   const estate::ReasonStep why{
@@ -122,6 +126,32 @@ void plan_replica(estate::Estate& e, const model::Region& r, const model::Storag
   estate::add_regional(e, r, module + ".azurerm_storage_object_replication.this[0]",
                        "azurerm_storage_object_replication", "", at, nullptr, false)
       .source = s.replicate_to.location;
+}
+
+// `backup { storage }`: the region's Backup vault keeps a daily copy of the
+// containers, in its own location and, when geo-redundant, in the pair.
+// Both are the vault's placements already (compiler/services/backup/plan.cc),
+// checked there; here they are listed again as where this account's data
+// goes.
+void place_vaulted_backup(const estate::Estate& e, const model::Region& r,
+                          const std::string& account, estate::Resource& st) {
+  const model::BackupStorage& backup = *r.backup->storage;
+  const std::string& vault = e.names.region(r.key, "backup");
+  const estate::ReasonStep why{
+      backup.location,
+      fmt::format("region `{}` backs up the containers of `{}` with `backup {{ storage }}`: a "
+                  "daily copy in the Backup vault `{}`, kept {} days",
+                  r.key, account, vault, backup.retention_days.value)};
+  estate::Placement copy{estate::PlacementKind::kBackupCopy, {r.location.value}};
+  copy.from = r.location.value;
+  copy.reasons.push_back(why);
+  copy.checked = false;
+  st.placements.push_back(std::move(copy));
+  if (auto pair = services::backup::pair_copy(r, vault)) {
+    pair->reasons.insert(pair->reasons.begin(), why);
+    pair->checked = false;
+    st.placements.push_back(std::move(*pair));
+  }
 }
 
 // `encryption = customer-managed`: the identity the account reads its key
@@ -174,7 +204,7 @@ void plan(estate::Estate& e) {
                               {"account_replication_type", model::to_string(s.replication.value)},
                               {"min_tls_version", "TLS1_2"},
                               {"public_network_access_enabled", false},
-                              {"blob_properties", blob_properties(s)}},
+                              {"blob_properties", blob_properties(s, change_feed_enabled(r))}},
                              true);
     st.source = s.location;
     st.placements.push_back(estate::follows_region(r, "the storage account"));
@@ -200,6 +230,7 @@ void plan(estate::Estate& e) {
       copy.wording = residency::storage_copy_outside;
       st.placements.push_back(std::move(copy));
     }
+    if (has_vaulted_backup(r)) place_vaulted_backup(e, r, account, st);
     // Last use of `st`: adding resources may move it.
     plan_customer_managed_key(e, r, s, st);
     if (!e.placements_only) {

@@ -1,6 +1,7 @@
 // The disaster recovery account a region's storage copies its containers
-// to with object replication (`storage { replicate_to = ... }`), and the
-// key of a customer-managed account.
+// to with object replication (`storage { replicate_to = ... }`), the
+// change feed object replication reads, and the key of a customer-managed
+// account.
 #pragma once
 
 #include <string_view>
@@ -30,6 +31,23 @@ inline bool any_customer_managed_key(const model::Topology& t) {
     if (has_customer_managed_key(r)) return true;
   }
   return false;
+}
+
+// Whether the region's Backup vault copies the account's containers
+// (`backup { storage }`); rule S064 refuses it on an account without any.
+inline bool has_vaulted_backup(const model::Region& r) {
+  return r.storage && r.backup && r.backup->storage && !r.storage->containers.empty();
+}
+
+// Whether the account keeps a change feed. Object replication reads it on
+// the source account (Microsoft Learn, "Object replication for block
+// blobs"), both for the `replicate_to` copy and for the copy vaulted backup
+// makes into the vault, which Azure Backup sets up with an object
+// replication policy of its own ("Support matrix for Azure Blobs backup").
+// Written by topoc so that an apply never turns it off under either.
+inline bool change_feed_enabled(const model::Region& r) {
+  return r.storage && ((!r.storage->replicate_to.value.empty() && !r.storage->containers.empty()) ||
+                       has_vaulted_backup(r));
 }
 
 }  // namespace topoc::services::storage

@@ -183,6 +183,7 @@ param regions = [
       name: 'stpubsecpr949eprod523733'
       replicationType: 'RAGRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-pubsec-primary-blob-prod'

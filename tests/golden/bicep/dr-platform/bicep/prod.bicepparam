@@ -191,6 +191,7 @@ param regions = [
       name: 'stdrpprimaryprodaf1e7c'
       replicationType: 'RAGRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-drp-primary-blob-prod'
@@ -526,6 +527,7 @@ param regions = [
       name: 'stdrpsecondaryprodaf1e7c'
       replicationType: 'RAGRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-drp-secondary-blob-prod'

@@ -231,6 +231,7 @@ module regionBackup 'modules/backup.bicep' = [
       settings: region.backup!
       location: region.group.location
       postgresServerId: region.?postgres == null ? '' : regionPostgres[i]!.outputs.id
+      storageAccountId: region.?storage == null ? '' : regionStorage[i]!.outputs.id
       tags: tags
     }
   }

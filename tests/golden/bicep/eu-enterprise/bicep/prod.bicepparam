@@ -92,6 +92,7 @@ param regions = [
       name: 'steuentwesdd9fprod61d1ca'
       replicationType: 'GZRS'
       softDeleteDays: 14
+      changeFeed: true
       versionRetentionDays: 90
       lifecycleRules: [
         {
@@ -204,6 +205,16 @@ param regions = [
         policyName: 'bkpol-psql-euent-westeurope-prod'
         instanceName: 'bkinst-psql-euent-westeurope-prod'
         retention: 'P365D'
+      }
+      storage: {
+        accountName: 'steuentwesdd9fprod61d1ca'
+        policyName: 'bkpol-st-euent-westeurope-prod'
+        instanceName: 'bkinst-st-euent-westeurope-prod'
+        retention: 'P30D'
+        containers: [
+          'audit'
+          'logs'
+        ]
       }
     }
     containerApps: {

@@ -144,6 +144,7 @@ param regions = [
       name: 'stoversightusprod69ef3b'
       replicationType: 'ZRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-oversight-us-blob-prod'
@@ -461,6 +462,7 @@ param regions = [
       name: 'stoversighteuprod69ef3b'
       replicationType: 'ZRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-oversight-eu-blob-prod'
@@ -778,6 +780,7 @@ param regions = [
       name: 'stoversighce2eprod69ef3b'
       replicationType: 'ZRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-oversight-apac-blob-prod'

@@ -175,6 +175,7 @@ param regions = [
       name: 'stminimaleastprodd9ba01'
       replicationType: 'GZRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-minimal-east-blob-prod'
@@ -401,6 +402,7 @@ param regions = [
       name: 'stminimalwestprodd9ba01'
       replicationType: 'GZRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-minimal-west-blob-prod'

@@ -191,6 +191,7 @@ param regions = [
       name: 'stragusprod399e5d'
       replicationType: 'GRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-rag-us-blob-prod'
@@ -531,6 +532,7 @@ param regions = [
       name: 'strageuprod399e5d'
       replicationType: 'GRS'
       softDeleteDays: 7
+      changeFeed: false
       lifecycleRules: []
       containers: []
       privateEndpointName: 'pep-rag-eu-blob-prod'

@@ -41,6 +41,9 @@ type storageSettings = {
   @maxValue(365)
   softDeleteDays: int
 
+  @description('Whether the account keeps a change feed: object replication reads it, for the replica account and for a Backup vault\'s vaulted backup.')
+  changeFeed: bool
+
   @description('Days after which a previous blob version is deleted; absent keeps previous versions.')
   versionRetentionDays: int?
 
@@ -230,7 +233,7 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
     isVersioningEnabled: true
     // The change feed records every blob change; object replication reads it.
     changeFeed: {
-      enabled: settings.?replica != null
+      enabled: settings.changeFeed
     }
     deleteRetentionPolicy: {
       enabled: true

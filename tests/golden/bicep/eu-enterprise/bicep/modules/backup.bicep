@@ -1,5 +1,6 @@
-// A region's Azure Backup vault (a Data Protection backup vault) and the
-// long-term retention of the region's PostgreSQL flexible server.
+// A region's Azure Backup vault (a Data Protection backup vault), the
+// long-term retention of the region's PostgreSQL flexible server and the
+// vaulted backup of the region's storage account.
 //
 // The storage redundancy is fixed when the vault is created. A geo-redundant
 // vault copies its backups to the Azure pair of its location; cross-region
@@ -11,11 +12,14 @@ import { resourceTags } from 'types.bicep'
 @description('The vault and what it protects.')
 param settings backupSettings
 
-@description('Azure location of the region; the server the vault protects is in it too.')
+@description('Azure location of the region; the server and the storage account the vault protects are in it too.')
 param location string
 
 @description('Resource ID of the region\'s PostgreSQL server; empty when the region runs none.')
 param postgresServerId string = ''
+
+@description('Resource ID of the region\'s storage account; empty when the region runs none.')
+param storageAccountId string = ''
 
 @description('Tags on every resource that takes tags.')
 param tags resourceTags
@@ -37,6 +41,25 @@ type backupPostgres = {
 }
 
 @export()
+@description('Vaulted backup of the region\'s storage account.')
+type backupStorage = {
+  @description('Name of the storage account the vault backs up.')
+  accountName: string
+
+  @description('Name of the backup policy.')
+  policyName: string
+
+  @description('Name of the backup instance.')
+  instanceName: string
+
+  @description('How long the vault keeps each daily backup, as an ISO 8601 duration.')
+  retention: string
+
+  @description('The containers the vault copies: 1 to 100.')
+  containers: string[]
+}
+
+@export()
 @description('A region\'s Backup vault.')
 type backupSettings = {
   @description('Name of the vault.')
@@ -50,12 +73,17 @@ type backupSettings = {
 
   @description('Long-term retention of the region\'s PostgreSQL server; absent for none.')
   postgres: backupPostgres?
+
+  @description('Vaulted backup of the region\'s storage account; absent for none.')
+  storage: backupStorage?
 }
 
-// Built-in roles: Reader, and the role that lets a Backup vault take a
-// PostgreSQL flexible server's long-term retention backups.
+// Built-in roles: Reader, the role that lets a Backup vault take a
+// PostgreSQL flexible server's long-term retention backups, and the one
+// that lets it back up and restore a storage account's blobs.
 var readerRoleId = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
 var longTermRetentionRoleId = 'c088a766-074b-43ba-90d4-1fb21feae531'
+var storageAccountBackupContributorRoleId = 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1'
 
 var vaultStore = {
   dataStoreType: 'VaultStore'
@@ -170,6 +198,9 @@ resource longTermRetention 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
+// Backup instances are written against API version 2025-01-01: the Bicep
+// types of later versions leave `BlobBackupDatasourceParameters` out of the
+// data source parameters a blob instance needs (warning BCP036).
 var dataSource = {
   datasourceType: 'Microsoft.DBforPostgreSQL/flexibleServers'
   resourceID: postgresServerId
@@ -178,7 +209,7 @@ var dataSource = {
   resourceType: 'Microsoft.DBforPostgreSQL/flexibleServers'
 }
 
-resource instance 'Microsoft.DataProtection/backupVaults/backupInstances@2026-07-01' = if (settings.?postgres != null) {
+resource instance 'Microsoft.DataProtection/backupVaults/backupInstances@2025-01-01' = if (settings.?postgres != null) {
   parent: vault
   name: settings.?postgres.?instanceName ?? 'none'
   properties: {
@@ -193,6 +224,112 @@ resource instance 'Microsoft.DataProtection/backupVaults/backupInstances@2026-07
   dependsOn: [
     reader
     longTermRetention
+  ]
+}
+
+resource account 'Microsoft.Storage/storageAccounts@2026-09-01' existing = if (settings.?storage != null) {
+  name: settings.?storage.?accountName ?? 'none'
+}
+
+// A daily backup of the containers, at 02:00 UTC, kept for `retention`.
+// Azure copies the blobs into the vault with an object replication policy
+// it adds to the account, which therefore keeps its change feed on.
+resource blobPolicy 'Microsoft.DataProtection/backupVaults/backupPolicies@2026-07-01' = if (settings.?storage != null) {
+  parent: vault
+  name: settings.?storage.?policyName ?? 'none'
+  properties: {
+    objectType: 'BackupPolicy'
+    datasourceTypes: [
+      'Microsoft.Storage/storageAccounts/blobServices'
+    ]
+    policyRules: [
+      {
+        objectType: 'AzureBackupRule'
+        name: 'BackupIntervals'
+        dataStore: vaultStore
+        backupParameters: {
+          objectType: 'AzureBackupParams'
+          backupType: 'Discrete'
+        }
+        trigger: {
+          objectType: 'ScheduleBasedTriggerContext'
+          schedule: {
+            repeatingTimeIntervals: [
+              'R/2025-01-05T02:00:00+00:00/P1D'
+            ]
+          }
+          taggingCriteria: [
+            {
+              isDefault: true
+              taggingPriority: 99
+              tagInfo: {
+                tagName: 'Default'
+              }
+            }
+          ]
+        }
+      }
+      {
+        objectType: 'AzureRetentionRule'
+        name: 'Default'
+        isDefault: true
+        lifecycles: [
+          {
+            deleteAfter: {
+              objectType: 'AbsoluteDeleteOption'
+              duration: settings.?storage.?retention ?? 'P30D'
+            }
+            sourceDataStore: vaultStore
+            targetDataStoreCopySettings: []
+          }
+        ]
+      }
+    ]
+  }
+}
+
+resource storageAccountBackupContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (settings.?storage != null) {
+  name: guid(account.id, vault.id, storageAccountBackupContributorRoleId)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      storageAccountBackupContributorRoleId
+    )
+    principalId: vault.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource blobInstance 'Microsoft.DataProtection/backupVaults/backupInstances@2025-01-01' = if (settings.?storage != null) {
+  parent: vault
+  name: settings.?storage.?instanceName ?? 'none'
+  properties: {
+    objectType: 'BackupInstance'
+    friendlyName: settings.?storage.?instanceName ?? 'none'
+    dataSourceInfo: {
+      objectType: 'Datasource'
+      datasourceType: 'Microsoft.Storage/storageAccounts/blobServices'
+      resourceID: storageAccountId
+      resourceLocation: location
+      resourceName: settings.?storage.?accountName ?? 'none'
+      resourceType: 'Microsoft.Storage/storageAccounts'
+      resourceUri: storageAccountId
+    }
+    policyInfo: {
+      policyId: blobPolicy.id
+      policyParameters: {
+        backupDatasourceParametersList: [
+          {
+            objectType: 'BlobBackupDatasourceParameters'
+            containersList: settings.?storage.?containers ?? []
+          }
+        ]
+      }
+    }
+  }
+  dependsOn: [
+    storageAccountBackupContributor
   ]
 }
 

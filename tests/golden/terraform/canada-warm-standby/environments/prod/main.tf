@@ -169,6 +169,7 @@ locals {
         name                            = "stpubsecpr949eprod523733"
         replication_type                = "RAGRS"
         soft_delete_days                = 7
+        change_feed_enabled             = false
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
@@ -896,6 +897,7 @@ module "storage" {
   resource_group_name    = azurerm_resource_group.region[each.key].name
   replication_type       = each.value.storage.replication_type
   soft_delete_days       = each.value.storage.soft_delete_days
+  change_feed_enabled    = each.value.storage.change_feed_enabled
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers

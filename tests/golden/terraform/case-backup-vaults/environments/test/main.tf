@@ -66,6 +66,7 @@ locals {
         redundancy                   = "ZoneRedundant"
         cross_region_restore_enabled = null
         postgres                     = null
+        storage                      = null
       }
     }
     sdc = {
@@ -92,6 +93,7 @@ locals {
         redundancy                   = "ZoneRedundant"
         cross_region_restore_enabled = null
         postgres                     = null
+        storage                      = null
       }
     }
     weu = {
@@ -151,6 +153,7 @@ locals {
           instance_name = "bkinst-psql-bkp-weu-test"
           retention     = "P90D"
         }
+        storage = null
       }
     }
   }

@@ -209,6 +209,7 @@ locals {
         name                            = "stnarweutest"
         replication_type                = "ZRS"
         soft_delete_days                = 7
+        change_feed_enabled             = false
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
@@ -448,6 +449,7 @@ module "storage" {
   resource_group_name    = azurerm_resource_group.region[each.key].name
   replication_type       = each.value.storage.replication_type
   soft_delete_days       = each.value.storage.soft_delete_days
+  change_feed_enabled    = each.value.storage.change_feed_enabled
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers

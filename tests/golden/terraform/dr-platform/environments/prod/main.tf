@@ -185,6 +185,7 @@ locals {
         name                            = "stdrpprimaryprodaf1e7c"
         replication_type                = "RAGRS"
         soft_delete_days                = 7
+        change_feed_enabled             = false
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
@@ -434,6 +435,7 @@ locals {
         name                            = "stdrpsecondaryprodaf1e7c"
         replication_type                = "RAGRS"
         soft_delete_days                = 7
+        change_feed_enabled             = false
         version_retention_days          = null
         lifecycle_rules                 = {}
         containers                      = {}
@@ -1157,6 +1159,7 @@ module "storage" {
   resource_group_name    = azurerm_resource_group.region[each.key].name
   replication_type       = each.value.storage.replication_type
   soft_delete_days       = each.value.storage.soft_delete_days
+  change_feed_enabled    = each.value.storage.change_feed_enabled
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers

@@ -221,6 +221,7 @@ locals {
         name                   = "steuentwesdd9fprod61d1ca"
         replication_type       = "GZRS"
         soft_delete_days       = 14
+        change_feed_enabled    = true
         version_retention_days = 90
         lifecycle_rules = {
           blobs = {
@@ -327,6 +328,11 @@ locals {
           policy_name   = "bkpol-psql-euent-westeurope-prod"
           instance_name = "bkinst-psql-euent-westeurope-prod"
           retention     = "P365D"
+        }
+        storage = {
+          policy_name   = "bkpol-st-euent-westeurope-prod"
+          instance_name = "bkinst-st-euent-westeurope-prod"
+          retention     = "P30D"
         }
       }
       container_apps = {
@@ -898,6 +904,7 @@ module "storage" {
   resource_group_name    = azurerm_resource_group.region[each.key].name
   replication_type       = each.value.storage.replication_type
   soft_delete_days       = each.value.storage.soft_delete_days
+  change_feed_enabled    = each.value.storage.change_feed_enabled
   version_retention_days = each.value.storage.version_retention_days
   lifecycle_rules        = each.value.storage.lifecycle_rules
   containers             = each.value.storage.containers
@@ -994,6 +1001,7 @@ module "backup" {
   redundancy                   = each.value.backup.redundancy
   cross_region_restore_enabled = each.value.backup.cross_region_restore_enabled
   postgres                     = each.value.backup.postgres == null ? null : merge(each.value.backup.postgres, { server_id = module.postgres[each.key].id, resource_group_id = azurerm_resource_group.region[each.key].id })
+  storage                      = each.value.backup.storage == null ? null : merge(each.value.backup.storage, { account_id = module.storage[each.key].id, containers = module.storage[each.key].container_names })
   tags                         = local.common_tags
 }
 

@@ -1,5 +1,6 @@
-# A region's Azure Backup vault (a Data Protection backup vault) and the
-# long-term retention of the region's PostgreSQL flexible server.
+# A region's Azure Backup vault (a Data Protection backup vault), the
+# long-term retention of the region's PostgreSQL flexible server and the
+# vaulted backup of the region's storage account.
 #
 # `redundancy` has no default in azurerm and is fixed when the vault is
 # created. A geo-redundant vault copies its backups to the Azure pair of its
@@ -78,5 +79,43 @@ resource "azurerm_data_protection_backup_instance_postgresql_flexible_server" "t
   depends_on = [
     azurerm_role_assignment.reader,
     azurerm_role_assignment.long_term_retention,
+  ]
+}
+
+# A daily backup of the storage account's containers, at 02:00 UTC, kept in
+# the vault for the retention the topology sets. Azure copies the blobs into
+# the vault with an object replication policy it adds to the account, which
+# therefore keeps its change feed on.
+resource "azurerm_data_protection_backup_policy_blob_storage" "this" {
+  count = var.storage == null ? 0 : 1
+
+  name                             = var.storage.policy_name
+  vault_id                         = azurerm_data_protection_backup_vault.this.id
+  backup_repeating_time_intervals  = ["R/2025-01-05T02:00:00+00:00/P1D"]
+  vault_default_retention_duration = var.storage.retention
+}
+
+# The vault's identity takes and restores the account's backups (Azure
+# Backup's permissions for Azure Blobs).
+resource "azurerm_role_assignment" "storage_account_backup_contributor" {
+  count = var.storage == null ? 0 : 1
+
+  scope                = var.storage.account_id
+  role_definition_name = "Storage Account Backup Contributor"
+  principal_id         = azurerm_data_protection_backup_vault.this.identity[0].principal_id
+}
+
+resource "azurerm_data_protection_backup_instance_blob_storage" "this" {
+  count = var.storage == null ? 0 : 1
+
+  name                            = var.storage.instance_name
+  location                        = var.location
+  vault_id                        = azurerm_data_protection_backup_vault.this.id
+  storage_account_id              = var.storage.account_id
+  backup_policy_id                = azurerm_data_protection_backup_policy_blob_storage.this[0].id
+  storage_account_container_names = var.storage.containers
+
+  depends_on = [
+    azurerm_role_assignment.storage_account_backup_contributor,
   ]
 }

@@ -34,6 +34,12 @@ variable "soft_delete_days" {
   }
 }
 
+variable "change_feed_enabled" {
+  type        = bool
+  description = "Whether the account keeps a change feed: object replication reads it, for the replica account and for a Backup vault's vaulted backup."
+  default     = false
+}
+
 variable "version_retention_days" {
   type        = number
   description = "Days after which a previous blob version is deleted; null keeps previous versions."

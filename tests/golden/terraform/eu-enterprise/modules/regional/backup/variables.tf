@@ -5,7 +5,7 @@ variable "name" {
 
 variable "location" {
   type        = string
-  description = "Azure location of the vault; the server it protects is in the same one."
+  description = "Azure location of the vault; the server and the storage account it protects are in the same one."
 }
 
 variable "resource_group_name" {
@@ -33,6 +33,18 @@ variable "postgres" {
     resource_group_id = string
   })
   description = "Long-term retention of the region's PostgreSQL server: names, ISO 8601 retention, the server and its resource group; null for none."
+  default     = null
+}
+
+variable "storage" {
+  type = object({
+    policy_name   = string
+    instance_name = string
+    retention     = string
+    account_id    = string
+    containers    = list(string)
+  })
+  description = "Vaulted backup of the region's storage account: names, ISO 8601 retention, the account and the containers copied (1 to 100); null for none."
   default     = null
 }
 

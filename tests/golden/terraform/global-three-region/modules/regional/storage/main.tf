@@ -29,7 +29,7 @@ resource "azurerm_storage_account" "this" {
   # The change feed records every blob change; object replication reads it.
   blob_properties {
     versioning_enabled  = true
-    change_feed_enabled = var.replica != null
+    change_feed_enabled = var.change_feed_enabled
 
     delete_retention_policy {
       days = var.soft_delete_days

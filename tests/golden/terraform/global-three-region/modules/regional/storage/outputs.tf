@@ -11,6 +11,13 @@ output "blob_service_id" {
   value       = "${azurerm_storage_account.this.id}/blobServices/default"
 }
 
+# The containers, once created: a backup instance that names them is refused
+# before they exist, so the region's Backup vault reads them from here.
+output "container_names" {
+  description = "Names of the account's containers."
+  value       = [for container in azurerm_storage_container.this : container.name]
+}
+
 output "name" {
   description = "Name of the storage account."
   value       = azurerm_storage_account.this.name
