@@ -1,4 +1,5 @@
-// The Bicep trees of every example through the real Bicep CLI (0.49.2,
+// The Bicep trees of every example (and, but for the snapshot, of every
+// golden tree's topology) through the real Bicep CLI (0.49.2,
 // restored by tests/validate/bicep/restore.sh): `bicep build` reports no
 // error or warning, `bicep lint` is clean under
 // tests/validate/bicep/bicepconfig.json, `bicep format` changes nothing, and
@@ -108,11 +109,19 @@ struct Example {
   emit::FileTree terraform;
 };
 
-std::vector<Example> examples() {
+// The examples; with `cases`, also the topologies of the golden trees
+// (tests/terraform/case-*.topo), which reach settings no example uses.
+std::vector<Example> examples(bool cases = false) {
   std::vector<fs::path> paths;
   for (const auto& entry : fs::directory_iterator(kSource / "examples")) {
     if (entry.is_regular_file() && entry.path().extension() == ".topo")
       paths.push_back(entry.path());
+  }
+  if (cases) {
+    for (const auto& entry : fs::directory_iterator(kSource / "tests/terraform")) {
+      if (entry.is_regular_file() && entry.path().extension() == ".topo")
+        paths.push_back(entry.path());
+    }
   }
   std::sort(paths.begin(), paths.end());
   std::vector<Example> out;
@@ -160,7 +169,7 @@ std::vector<std::string> diagnostics(const std::string& output) {
 TEST(BicepCli, EveryExampleBuildsWithoutErrorsOrWarnings) {
   REQUIRE_BICEP(cli);
   TempDir dir;
-  auto all = examples();
+  auto all = examples(true);
   write_examples(dir.path(), all);
   CommandResult r =
       run(bicep(*cli, fmt::format("build --pattern {} --config {}",
@@ -176,7 +185,7 @@ TEST(BicepCli, EveryExampleBuildsWithoutErrorsOrWarnings) {
 TEST(BicepCli, EveryFileIsLintClean) {
   REQUIRE_BICEP(cli);
   TempDir dir;
-  auto all = examples();
+  auto all = examples(true);
   write_examples(dir.path(), all);
   // Modules too: building main.bicep reports only errors of the modules it calls.
   for (const char* pattern : {"*/bicep/**/*.bicep", "*/bicep/*.bicepparam"}) {
@@ -191,7 +200,7 @@ TEST(BicepCli, EveryFileIsLintClean) {
 TEST(BicepCli, FormatLeavesEveryFileUnchanged) {
   REQUIRE_BICEP(cli);
   TempDir dir;
-  auto all = examples();
+  auto all = examples(true);
   write_examples(dir.path(), all);
   for (const char* pattern : {"*/bicep/**/*.bicep", "*/bicep/*.bicepparam"}) {
     CommandResult r = run(bicep(

@@ -45,6 +45,13 @@ constexpr std::array kTypes = {
     ArmType{"microsoft.insights/datacollectionruleassociations",
             "azurerm_monitor_data_collection_rule_association", false},
     ArmType{"microsoft.containerservice/managedclusters", "azurerm_kubernetes_cluster", true},
+    // The backup extension and the vault's trusted access on a cluster:
+    // Resource Graph's resources table lists neither (extensions are in
+    // kubernetesconfigurationresources); mapped for exports that list them.
+    ArmType{"microsoft.kubernetesconfiguration/extensions", "azurerm_kubernetes_cluster_extension",
+            false},
+    ArmType{"microsoft.containerservice/managedclusters/trustedaccessrolebindings",
+            "azurerm_kubernetes_cluster_trusted_access_role_binding", false},
     ArmType{"microsoft.search/searchservices", "azurerm_search_service", true},
     // A child of the search service: mapped for exports that list it, but,
     // like the Redis link, never reported missing from one.
@@ -109,8 +116,8 @@ constexpr std::array kTypes = {
     // does not list.
     ArmType{"microsoft.dataprotection/backupvaults", "azurerm_data_protection_backup_vault", true},
     // Children of the vault: mapped for exports that list them, never
-    // reported missing from the resources table. A blob one is told from a
-    // PostgreSQL server's by its data source (read_arg.cc).
+    // reported missing from the resources table. A blob or AKS one is told
+    // from a PostgreSQL server's by its data source (read_arg.cc).
     ArmType{"microsoft.dataprotection/backupvaults/backuppolicies",
             "azurerm_data_protection_backup_policy_postgresql_flexible_server", false},
     ArmType{"microsoft.dataprotection/backupvaults/backupinstances",

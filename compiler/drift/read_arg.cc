@@ -477,26 +477,31 @@ bool derived(const json& r, std::string_view arm_type, std::string_view name) {
 }
 
 // A Backup vault's policies and instances have one ARM type whatever they
-// protect; azurerm has a type per data source. A blob one is named by the
-// blob service's type, anything else is a PostgreSQL server's, the only
-// other data source topoc backs up (compiler/services/backup).
+// protect; azurerm has a type per data source. Blobs and AKS clusters are
+// named by their data source type; anything else is a PostgreSQL server's,
+// the only other data source topoc backs up (compiler/services/backup).
 std::string_view backup_child_type(const json& r, std::string_view arm_type) {
-  constexpr std::string_view kBlobs = "microsoft.storage/storageaccounts/blobservices";
+  bool policy = arm_type == "microsoft.dataprotection/backupvaults/backuppolicies";
+  if (!policy && arm_type != "microsoft.dataprotection/backupvaults/backupinstances") return {};
   const json* props = member(r, "properties");
-  if (arm_type == "microsoft.dataprotection/backupvaults/backuppolicies") {
+  std::string source;
+  if (policy) {
     const json* types = props ? member(*props, "datasourceTypes") : nullptr;
-    bool blobs = types && types->is_array() && !types->empty() && (*types)[0].is_string() &&
-                 lower((*types)[0].get_ref<const std::string&>()) == kBlobs;
-    return blobs ? "azurerm_data_protection_backup_policy_blob_storage"
-                 : "azurerm_data_protection_backup_policy_postgresql_flexible_server";
+    if (types && types->is_array() && !types->empty() && (*types)[0].is_string())
+      source = lower((*types)[0].get_ref<const std::string&>());
+  } else if (const json* info = props ? member(*props, "dataSourceInfo") : nullptr) {
+    source = lower(string_field(*info, "datasourceType"));
   }
-  if (arm_type == "microsoft.dataprotection/backupvaults/backupinstances") {
-    const json* info = props ? member(*props, "dataSourceInfo") : nullptr;
-    bool blobs = info && lower(string_field(*info, "datasourceType")) == kBlobs;
-    return blobs ? "azurerm_data_protection_backup_instance_blob_storage"
-                 : "azurerm_data_protection_backup_instance_postgresql_flexible_server";
+  if (source == "microsoft.storage/storageaccounts/blobservices") {
+    return policy ? "azurerm_data_protection_backup_policy_blob_storage"
+                  : "azurerm_data_protection_backup_instance_blob_storage";
   }
-  return {};
+  if (source == "microsoft.containerservice/managedclusters") {
+    return policy ? "azurerm_data_protection_backup_policy_kubernetes_cluster"
+                  : "azurerm_data_protection_backup_instance_kubernetes_cluster";
+  }
+  return policy ? "azurerm_data_protection_backup_policy_postgresql_flexible_server"
+                : "azurerm_data_protection_backup_instance_postgresql_flexible_server";
 }
 
 }  // namespace

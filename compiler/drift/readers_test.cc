@@ -457,7 +457,13 @@ TEST(DriftGraphReader, BackupPoliciesAndInstancesByDataSource) {
      "properties": {"dataSourceInfo": {"datasourceType": "Microsoft.Storage/storageAccounts/blobServices"}}},
     {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupInstances/bkinst-psql",
      "type": "Microsoft.DataProtection/backupVaults/backupInstances",
-     "properties": {"dataSourceInfo": {"datasourceType": "Microsoft.DBforPostgreSQL/flexibleServers"}}}]})";
+     "properties": {"dataSourceInfo": {"datasourceType": "Microsoft.DBforPostgreSQL/flexibleServers"}}},
+    {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupPolicies/bkpol-aks",
+     "type": "Microsoft.DataProtection/backupVaults/backupPolicies",
+     "properties": {"datasourceTypes": ["Microsoft.ContainerService/managedClusters"]}},
+    {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.DataProtection/backupVaults/v/backupInstances/bkinst-aks",
+     "type": "Microsoft.DataProtection/backupVaults/backupInstances",
+     "properties": {"dataSourceInfo": {"datasourceType": "Microsoft.ContainerService/managedClusters"}}}]})";
   DeployedState s;
   ASSERT_EQ(std::nullopt, read_state_text("list.json", kChildren, StateFormat::kArg, s));
   std::vector<std::string> types;
@@ -466,7 +472,9 @@ TEST(DriftGraphReader, BackupPoliciesAndInstancesByDataSource) {
                 "bkpol-st azurerm_data_protection_backup_policy_blob_storage",
                 "bkpol-psql azurerm_data_protection_backup_policy_postgresql_flexible_server",
                 "bkinst-st azurerm_data_protection_backup_instance_blob_storage",
-                "bkinst-psql azurerm_data_protection_backup_instance_postgresql_flexible_server"}),
+                "bkinst-psql azurerm_data_protection_backup_instance_postgresql_flexible_server",
+                "bkpol-aks azurerm_data_protection_backup_policy_kubernetes_cluster",
+                "bkinst-aks azurerm_data_protection_backup_instance_kubernetes_cluster"}),
             types);
 }
 

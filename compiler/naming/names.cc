@@ -396,6 +396,17 @@ class Generator {
       add("azurerm_data_protection_backup_instance_blob_storage", base + ".backup.instance.storage",
           regional("bkinst-st", key), rg + "/" + vault, {&env_, &prefix_, &key});
     }
+    if (b.aks) {
+      // The cluster's disk snapshots live in a resource group of their own:
+      // the cluster's identity is Contributor there, and nowhere else.
+      add("azurerm_resource_group", base + ".backup.aks.snapshots", regional("rg-aksbk", key),
+          "subscription", {&env_, &prefix_, &key});
+      add("azurerm_data_protection_backup_policy_kubernetes_cluster", base + ".backup.policy.aks",
+          regional("bkpol-aks", key), rg + "/" + vault, {&env_, &prefix_, &key});
+      add("azurerm_data_protection_backup_instance_kubernetes_cluster",
+          base + ".backup.instance.aks", regional("bkinst-aks", key), rg + "/" + vault,
+          {&env_, &prefix_, &key});
+    }
   }
 
   void aks(const model::Aks& aks, const Part& key, const std::string& base, const std::string& rg) {

@@ -587,6 +587,23 @@ constexpr NamingRule kRules[] = {
      .punctuation = "-",
      .scope = kParent,
      .summary = "3-150 letters, digits and `-`"},
+    // data_protection_backup_policy_kubernetes_cluster_resource.go:
+    // ^[-a-zA-Z0-9]{3,150}$; its backup instance azurerm does not validate,
+    // and topoc holds it to the policy's rule.
+    {.resource_type = "azurerm_data_protection_backup_policy_kubernetes_cluster",
+     .noun = "Backup policy",
+     .min_length = 3,
+     .max_length = 150,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-150 letters, digits and `-`"},
+    {.resource_type = "azurerm_data_protection_backup_instance_kubernetes_cluster",
+     .noun = "backup instance",
+     .min_length = 3,
+     .max_length = 150,
+     .punctuation = "-",
+     .scope = kParent,
+     .summary = "3-150 letters, digits and `-`"},
     // azurerm 4.55 internal/services/automation/validate/account_name.go:
     // ^[0-9a-zA-Z][-0-9a-zA-Z]{4,48}[0-9a-zA-Z]$; Azure (Microsoft Learn,
     // "Naming rules and restrictions for Azure resources") also wants a

@@ -85,7 +85,7 @@ std::vector<std::string> modules_used(const Plan& p) {
   add(p.any_region(Service::kServiceBus), {"servicebus.bicep", "private-endpoint.bicep"});
   add(p.any_blob_events(), {"eventgrid.bicep"});
   add(p.any_region(Service::kManagedRedis), {"managed-redis.bicep", "private-endpoint.bicep"});
-  add(p.any_region(Service::kBackup), {"backup.bicep"});
+  add(p.any_region(Service::kBackup), {"backup.bicep", "backup-aks-snapshots.bicep"});
   add(p.any_region(Service::kAppService), {"app-service.bicep", "private-endpoint.bicep"});
   add(p.any_region(Service::kContainerApps),
       {"container-apps.bicep", "container-apps-acr-pull.bicep",

@@ -6,13 +6,14 @@
 
 #include <algorithm>
 
+#include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/bicep/bicep_writer.h"
 #include "compiler/emit/bicep/files.h"
-#include "compiler/emit/api_management_inbound.h"
 #include "compiler/emit/frontdoor_inbound.h"
 #include "compiler/naming/search_links.h"
 #include "compiler/services/alerts/log_query.h"
 #include "compiler/services/alerts/webhook_inputs.h"
+#include "compiler/services/backup/aks_backup.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/dns/zones.h"
@@ -344,7 +345,27 @@ class MainFile {
                            {"tags", raw("tags")}}),
             1);
     f_.line("]");
+    if (any_aks_backup()) {
+      // The resource group of each backed-up AKS cluster's disk snapshots.
+      f_.blank();
+      f_.line(fmt::format("resource {} '{}' = [\n  for region in regions: if (region.?backup.?aks "
+                          "!= null) ",
+                          kAksBackupGroups, kResourceGroupType),
+              Value::object({{"name", raw("region.?backup.?aks.?snapshotResourceGroup ?? 'none'")},
+                             {"location", raw("region.group.location")},
+                             {"tags", raw("tags")}}),
+              1);
+      f_.line("]");
+    }
     for (const CosmosDeclarations& d : d_.cosmos) resource_group(f_, d.group);
+  }
+
+  static constexpr std::string_view kAksBackupGroups = "regionAksBackupGroups";
+
+  bool any_aks_backup() const {
+    return std::any_of(p_.regions.begin(), p_.regions.end(), [](const RegionPlan& r) {
+      return services::backup::has_aks_backup(*r.region);
+    });
   }
 
   // `module regionAks 'modules/aks.bicep' = [for (region, i) in regions: ...]`,
@@ -518,8 +539,13 @@ class MainFile {
         // the account's containers, which must exist first.
         params.push_back({"storageAccountId", raw(if_present(kRegionStorage, "id"))});
       }
+      if (p_.any_region(Service::kAks)) {
+        params.push_back({"aksClusterId", raw(if_present(kRegionAks, "id"))});
+      }
       params.push_back({"tags", raw("tags")});
-      region_module(kRegionBackup, "backup.bicep", std::move(params));
+      std::vector<std::string> depends_on;
+      if (any_aks_backup()) depends_on.emplace_back(kAksBackupGroups);
+      region_module(kRegionBackup, "backup.bicep", std::move(params), false, std::move(depends_on));
     }
     if (p_.any_region(Service::kAppService)) {
       // The sites' roles go on the region's vault and storage account,

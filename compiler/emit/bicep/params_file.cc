@@ -21,6 +21,7 @@
 #include "compiler/services/alerts/webhook_inputs.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
+#include "compiler/services/backup/aks_backup.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/dns/zones.h"
 #include "compiler/services/frontdoor/rate_limits.h"
@@ -606,6 +607,17 @@ class ParamsFile {
                {"instanceName", str(p_.region_name(r, "backup.instance.postgres"))},
                {"retention", str(fmt::format("P{}D", b.postgres->retention_days.value))},
            })});
+    }
+    if (services::backup::has_aks_backup(r)) {
+      props.push_back(
+          {"aks", Value::object({
+                      {"clusterName", str(p_.region_name(r, "aks"))},
+                      {"storageAccountName", str(p_.region_name(r, "storage"))},
+                      {"snapshotResourceGroup", str(p_.region_name(r, "backup.aks.snapshots"))},
+                      {"policyName", str(p_.region_name(r, "backup.policy.aks"))},
+                      {"instanceName", str(p_.region_name(r, "backup.instance.aks"))},
+                      {"retention", str(fmt::format("P{}D", b.aks->retention_days.value))},
+                  })});
     }
     if (services::storage::has_vaulted_backup(r)) {
       props.push_back(

@@ -17,6 +17,7 @@
 #include "compiler/services/alerts/log_query.h"
 #include "compiler/services/app_service/runtimes.h"
 #include "compiler/services/automation/runbook_files.h"
+#include "compiler/services/backup/aks_backup.h"
 #include "compiler/services/container_apps/internal_dns.h"
 #include "compiler/services/cosmos/diagnostics.h"
 #include "compiler/services/frontdoor/rate_limits.h"
@@ -472,7 +473,8 @@ Expr postgres(const Estate& e, const model::Region& r,
 
 // The vault and, when the region's server is protected, its long-term
 // retention: a weekly backup kept `retention_days`; when its storage
-// account is, the daily copy of its containers. Cross-region restore is
+// account is, the daily copy of its containers; when its AKS cluster is, the
+// daily backup's retention and snapshot resource group. Cross-region restore is
 // null unless the vault is geo-redundant: azurerm refuses the argument,
 // even false, on any other vault.
 Expr backup(const Estate& e, const model::Region& r) {
@@ -494,6 +496,15 @@ Expr backup(const Estate& e, const model::Region& r) {
         {"retention", str(fmt::format("P{}D", b.storage->retention_days.value))},
     });
   }
+  Expr aks = Expr::null();
+  if (services::backup::has_aks_backup(r)) {
+    aks = Expr::object({
+        {"policy_name", str(e.names.region(r.key, "backup.policy.aks"))},
+        {"instance_name", str(e.names.region(r.key, "backup.instance.aks"))},
+        {"retention", str(fmt::format("P{}D", b.aks->retention_days.value))},
+        {"snapshot_resource_group_name", str(e.names.region(r.key, "backup.aks.snapshots"))},
+    });
+  }
   return Expr::object({
       {"name", str(e.names.region(r.key, "backup"))},
       {"redundancy", str(model::to_string(b.redundancy.value))},
@@ -501,6 +512,7 @@ Expr backup(const Estate& e, const model::Region& r) {
        geo ? Expr::boolean(b.cross_region_restore.value) : Expr::null()},
       {"postgres", std::move(pg)},
       {"storage", std::move(storage)},
+      {"aks", std::move(aks)},
   });
 }
 

@@ -551,6 +551,16 @@ void regional_modules(const Estate& e, Body& file) {
                       "{ account_id = module.storage[each.key].id, containers = "
                       "module.storage[each.key].container_names })"));
     }
+    if (e.any_region(Service::kAks) && e.any_region(Service::kStorage)) {
+      // Rule S065 guarantees the region's cluster and account whenever `aks`
+      // is set.
+      b.attribute("aks", raw("each.value.backup.aks == null ? null : merge(each.value.backup.aks, "
+                             "{ cluster_id = module.aks[each.key].id, cluster_principal_id = "
+                             "module.aks[each.key].principal_id, storage_account_id = "
+                             "module.storage[each.key].id, storage_account_name = "
+                             "module.storage[each.key].name, storage_blob_endpoint = "
+                             "module.storage[each.key].primary_blob_endpoint })"));
+    }
     b.attribute("tags", raw("local.common_tags"));
     add_module(file, "backup", std::move(b));
   }

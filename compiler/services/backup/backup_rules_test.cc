@@ -1,5 +1,6 @@
-// Backup vault rules S060-S064 and A003, the residency of the vault's copy
-// in the Azure pair (R011), and the storage account's copies in the vault.
+// Backup vault rules S060-S066 and A003, the residency of the vault's copy
+// in the Azure pair (R011), the storage account's copies in the vault and
+// the AKS cluster's backup.
 #include <gtest/gtest.h>
 
 #include "compiler/rules/residency_test_support.h"
@@ -180,6 +181,71 @@ TEST(BackupStorage, TheAccountsCopiesAreTheVaults) {
             find_resource(e,
                           "module.backup[\"r\"].azurerm_data_protection_backup_instance_blob_"
                           "storage.this[0]"));
+}
+
+// S065, S066
+
+TEST(BackupAks, WithoutTheClusterOrTheAccount) {
+  EXPECT_EQ(Lines{"S065 4:14 the Backup vault of region `r` backs up an AKS cluster, but the "
+                  "region runs no AKS cluster"},
+            diagnostics_of(backup_in("westeurope", "westeurope, northeurope", "storage, backup",
+                                     "aks { retention = 14d }")));
+  EXPECT_EQ(
+      Lines{"S065 4:14 the Backup vault of region `r` backs up an AKS cluster, but the "
+            "region runs no storage account"},
+      diagnostics_of(backup_in("westeurope", "westeurope, northeurope", "aks, backup", "aks {}")));
+  EXPECT_EQ(Lines{"S065 4:14 the Backup vault of region `r` backs up an AKS cluster, but the "
+                  "region runs no AKS cluster and no storage account"},
+            diagnostics_of(backup_in("westeurope", "westeurope, northeurope", "backup", "aks {}")));
+}
+
+TEST(BackupAks, TheExtensionsContainerIsTaken) {
+  std::string text =
+      replaced(backup_in("westeurope", "westeurope, northeurope", "aks, storage, backup", "aks {}"),
+               "    backup {", "    storage { container \"aks-backup\" {} }\n    backup {");
+  EXPECT_EQ(Lines{"S066 4:25 container `aks-backup` of region `r` is the one the AKS cluster's "
+                  "backup extension writes to, which must hold nothing else"},
+            diagnostics_of(text));
+}
+
+TEST(BackupAks, RetentionUpTo360Days) {
+  auto with = [](std::string_view aks) {
+    return backup_in("westeurope", "westeurope, northeurope", "aks, storage, backup", aks);
+  };
+  EXPECT_EQ(Lines{}, diagnostics_of(with("aks { retention = 360d }")));
+  EXPECT_EQ(Lines{"M011 4:32 `retention` must be a whole number of days from 1d to 360d"},
+            diagnostics_of(with("aks { retention = 361d }")));
+}
+
+// The snapshots and the container the extension writes to stay in the
+// region: listed, not checked again.
+TEST(BackupAks, TheBackupStaysInTheRegion) {
+  driver::CheckResult result;
+  estate::Estate e = estate_of(
+      backup_in("westeurope", "westeurope, northeurope", "aks, storage, backup", "aks {}"), result);
+  EXPECT_EQ(0u, result.sink.error_count());
+  const std::string module = "module.backup[\"r\"].";
+  for (const char* key :
+       {"azurerm_resource_group.aks_snapshots[0]", "azurerm_storage_container.aks_backup[0]"}) {
+    const estate::Resource* r = find_resource(e, module + key);
+    ASSERT_NE(nullptr, r) << key;
+    ASSERT_EQ(1u, r->placements.size()) << key;
+    EXPECT_EQ(estate::PlacementKind::kBackupCopy, r->placements[0].kind);
+    EXPECT_EQ(std::vector<std::string>{"westeurope"}, r->placements[0].locations);
+    EXPECT_FALSE(r->placements[0].checked);
+  }
+  EXPECT_EQ("rg-aksbk-t-r-prod",
+            find_resource(e, module + "azurerm_resource_group.aks_snapshots[0]")->name);
+  for (const char* key : {"azurerm_kubernetes_cluster_extension.aks_backup[0]",
+                          "azurerm_kubernetes_cluster_trusted_access_role_binding.aks_backup[0]",
+                          "azurerm_role_assignment.aks_extension_storage[0]",
+                          "azurerm_role_assignment.aks_vault_cluster[0]",
+                          "azurerm_role_assignment.aks_vault_snapshots[0]",
+                          "azurerm_role_assignment.aks_cluster_snapshots[0]",
+                          "azurerm_data_protection_backup_policy_kubernetes_cluster.this[0]",
+                          "azurerm_data_protection_backup_instance_kubernetes_cluster.this[0]"}) {
+    EXPECT_NE(nullptr, find_resource(e, module + key)) << key;
+  }
 }
 
 // Placements: the copy in the pair (R011), a backup copy without

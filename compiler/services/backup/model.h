@@ -24,6 +24,15 @@ struct BackupStorage {
   Sourced<int64_t> retention_days;
 };
 
+// Backup of the region's AKS cluster: its Kubernetes resources, in a
+// container of the region's storage account, and its disks, as snapshots in
+// a resource group of their own, every day, kept `retention_days` (the
+// operational tier: both stay in the region).
+struct BackupAks {
+  Location location;
+  Sourced<int64_t> retention_days;
+};
+
 // A region's Azure Backup vault (Microsoft.DataProtection/backupVaults) and
 // what it protects (build_backup.cc).
 struct Backup {
@@ -32,6 +41,7 @@ struct Backup {
   Sourced<bool> cross_region_restore;
   std::optional<BackupPostgres> postgres;
   std::optional<BackupStorage> storage;
+  std::optional<BackupAks> aks;
 };
 
 // The azurerm/ARM redundancy: LocallyRedundant, ZoneRedundant, GeoRedundant.

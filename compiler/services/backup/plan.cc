@@ -1,5 +1,6 @@
 // A region's Azure Backup vault, the long-term retention of its PostgreSQL
-// server and the vaulted backup of its storage account. Placements: the vault (primary); with
+// server, the vaulted backup of its storage account and the backup of its
+// AKS cluster. Placements: the vault (primary); with
 // `GRS`, the copy Azure keeps in the pair of the vault's location: a backup copy (R011), usable
 // only once Microsoft declares a disaster in the region, or, with cross-region restore, a geo-pair
 // copy, which can be restored in the pair at any time (Microsoft Learn, "Reliability in Azure
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/services/backup/aks_backup.h"
 #include "compiler/services/backup/vault_copies.h"
 #include "compiler/services/registry.h"
 
@@ -84,6 +86,84 @@ void plan_storage(estate::Estate& e, const model::Region& r, const std::string& 
       .source = st.location;
 }
 
+// Backup of the region's AKS cluster (rules S065, S066), in the operational
+// tier: the cluster's backup extension writes the Kubernetes resources to a
+// container of the region's storage account, and Azure Backup snapshots the
+// cluster's disks into a resource group of their own, both in the region
+// (Microsoft Learn, "Back up Azure Kubernetes Service using Azure Backup").
+// The roles are those of Az.DataProtection's AzureKubernetesService
+// manifest and Microsoft Learn's prerequisites: the vault reads the cluster
+// and the snapshot group, the cluster's identity writes the snapshots, the
+// extension's identity writes the container, and the vault operates the
+// cluster through trusted access.
+void plan_aks(estate::Estate& e, const model::Region& r, const std::string& module) {
+  const model::BackupAks& aks = *r.backup->aks;
+  const std::string& cluster = e.names.region(r.key, "aks");
+  const std::string& account = e.names.region(r.key, "storage");
+  auto& group = estate::add_regional(
+      e, r, module + ".azurerm_resource_group.aks_snapshots[0]", "azurerm_resource_group",
+      e.names.region(r.key, "backup.aks.snapshots"), r.location.value, nullptr, true);
+  group.resource_group.clear();
+  group.source = aks.location;
+  estate::Placement snapshots{estate::PlacementKind::kBackupCopy, {r.location.value}};
+  snapshots.from = r.location.value;
+  snapshots.reasons.push_back(
+      {aks.location, fmt::format("region `{}` backs up AKS cluster `{}` with `backup {{ aks }}`: "
+                                 "snapshots of its disks, kept {} days",
+                                 r.key, cluster, aks.retention_days.value)});
+  snapshots.checked = false;  // the region's own location, checked on its resource group
+  group.placements.push_back(std::move(snapshots));
+
+  auto& container = estate::add_regional(
+      e, r, module + ".azurerm_storage_container.aks_backup[0]", "azurerm_storage_container",
+      aks_backup_container, r.location.value, {{"container_access_type", "private"}}, false);
+  container.source = aks.location;
+  estate::Placement resources{estate::PlacementKind::kBackupCopy, {r.location.value}};
+  resources.from = r.location.value;
+  resources.reasons.push_back(
+      {aks.location,
+       fmt::format("region `{}` backs up AKS cluster `{}` with `backup {{ aks }}`: its Kubernetes "
+                   "resources, in container `{}` of storage account `{}`, kept {} days",
+                   r.key, cluster, aks_backup_container, account, aks.retention_days.value)});
+  resources.checked = false;  // copied on only as the account's own placements say
+  container.placements.push_back(std::move(resources));
+
+  estate::add_regional(e, r, module + ".azurerm_kubernetes_cluster_extension.aks_backup[0]",
+                       "azurerm_kubernetes_cluster_extension", aks_backup_extension, "",
+                       {{"extension_type", "microsoft.dataprotection.kubernetes"}}, false)
+      .source = aks.location;
+  estate::add_regional(
+      e, r, module + ".azurerm_kubernetes_cluster_trusted_access_role_binding.aks_backup[0]",
+      "azurerm_kubernetes_cluster_trusted_access_role_binding", aks_backup_binding,
+      r.location.value, {{"roles", {"Microsoft.DataProtection/backupVaults/backup-operator"}}},
+      false)
+      .source = aks.location;
+  const std::pair<const char*, const char*> roles[] = {
+      {"aks_extension_storage", "Storage Blob Data Contributor"},
+      {"aks_vault_cluster", "Reader"},
+      {"aks_vault_snapshots", "Reader"},
+      {"aks_cluster_snapshots", "Contributor"},
+  };
+  for (const auto& [address, role] : roles) {
+    auto& assignment = estate::add_regional(
+        e, r, module + ".azurerm_role_assignment." + address + "[0]", "azurerm_role_assignment", "",
+        "", {{"role_definition_name", role}}, false);
+    assignment.resource_group.clear();
+    assignment.source = aks.location;
+  }
+  estate::add_regional(
+      e, r, module + ".azurerm_data_protection_backup_policy_kubernetes_cluster.this[0]",
+      "azurerm_data_protection_backup_policy_kubernetes_cluster",
+      e.names.region(r.key, "backup.policy.aks"), r.location.value,
+      {{"default_retention_duration", fmt::format("P{}D", aks.retention_days.value)}}, false)
+      .source = aks.location;
+  estate::add_regional(
+      e, r, module + ".azurerm_data_protection_backup_instance_kubernetes_cluster.this[0]",
+      "azurerm_data_protection_backup_instance_kubernetes_cluster",
+      e.names.region(r.key, "backup.instance.aks"), r.location.value, nullptr, false)
+      .source = aks.location;
+}
+
 }  // namespace
 
 void plan(estate::Estate& e) {
@@ -101,6 +181,7 @@ void plan(estate::Estate& e) {
     if (e.placements_only) continue;
     if (b.postgres && r.postgres) plan_postgres(e, r, module);
     if (b.storage && r.storage && !r.storage->containers.empty()) plan_storage(e, r, module);
+    if (has_aks_backup(r)) plan_aks(e, r, module);
   }
 }
 

@@ -67,6 +67,7 @@ locals {
         cross_region_restore_enabled = null
         postgres                     = null
         storage                      = null
+        aks                          = null
       }
     }
     sdc = {
@@ -94,6 +95,7 @@ locals {
         cross_region_restore_enabled = null
         postgres                     = null
         storage                      = null
+        aks                          = null
       }
     }
     weu = {
@@ -154,6 +156,7 @@ locals {
           retention     = "P90D"
         }
         storage = null
+        aks     = null
       }
     }
   }

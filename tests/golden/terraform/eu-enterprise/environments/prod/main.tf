@@ -334,6 +334,7 @@ locals {
           instance_name = "bkinst-st-euent-westeurope-prod"
           retention     = "P30D"
         }
+        aks = null
       }
       container_apps = {
         registry             = "images"

@@ -22,3 +22,8 @@ output "node_resource_group" {
   description = "Resource group AKS manages for the cluster's nodes."
   value       = azurerm_kubernetes_cluster.this.node_resource_group
 }
+
+output "principal_id" {
+  description = "Object ID of the cluster's system-assigned identity."
+  value       = azurerm_kubernetes_cluster.this.identity[0].principal_id
+}

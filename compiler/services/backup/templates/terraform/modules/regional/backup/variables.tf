@@ -5,12 +5,12 @@ variable "name" {
 
 variable "location" {
   type        = string
-  description = "Azure location of the vault; the server and the storage account it protects are in the same one."
+  description = "Azure location of the vault; the server, storage account and cluster it protects are in the same one."
 }
 
 variable "resource_group_name" {
   type        = string
-  description = "Resource group that holds the vault."
+  description = "Resource group that holds the vault, and the region's storage account."
 }
 
 variable "redundancy" {
@@ -45,6 +45,22 @@ variable "storage" {
     containers    = list(string)
   })
   description = "Vaulted backup of the region's storage account: names, ISO 8601 retention, the account and the containers copied (1 to 100); null for none."
+  default     = null
+}
+
+variable "aks" {
+  type = object({
+    policy_name                  = string
+    instance_name                = string
+    retention                    = string
+    snapshot_resource_group_name = string
+    cluster_id                   = string
+    cluster_principal_id         = string
+    storage_account_id           = string
+    storage_account_name         = string
+    storage_blob_endpoint        = string
+  })
+  description = "Backup of the region's AKS cluster: names, ISO 8601 retention, the snapshot resource group's name, the cluster and its identity, and the storage account (in var.resource_group_name) the backup extension writes to; null for none."
   default     = null
 }
 
