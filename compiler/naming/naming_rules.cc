@@ -13,6 +13,18 @@ namespace {
 using enum Scope;
 using enum Letters;
 
+// A Backup vault's policy or backup instance: 3-150 letters, digits and
+// `-`, unique in the vault.
+constexpr NamingRule vault_child(std::string_view resource_type, std::string_view noun) {
+  return {.resource_type = resource_type,
+          .noun = noun,
+          .min_length = 3,
+          .max_length = 150,
+          .punctuation = "-",
+          .scope = kParent,
+          .summary = "3-150 letters, digits and `-`"};
+}
+
 // From /work/shared/reference/naming.md (Azure's naming rules and the checks
 // of azurerm v4.81.0). Where the two differ the stricter one is here: Cosmos
 // DB accounts 3-44 with no edge hyphens, OpenAI accounts without `_` and `.`,
@@ -553,57 +565,18 @@ constexpr NamingRule kRules[] = {
      .punctuation = "-",
      .caf_prefix = "bvault",
      .summary = "2-50 letters, digits and `-`"},
-    // validate/backup_policy_postgresql_flexible_server_name.go:
-    // ^[-a-zA-Z0-9]{3,150}$. The backup instance's name azurerm only requires
-    // to be non-empty; topoc holds it to the policy's rule.
-    {.resource_type = "azurerm_data_protection_backup_policy_postgresql_flexible_server",
-     .noun = "Backup policy",
-     .min_length = 3,
-     .max_length = 150,
-     .punctuation = "-",
-     .scope = kParent,
-     .summary = "3-150 letters, digits and `-`"},
-    {.resource_type = "azurerm_data_protection_backup_instance_postgresql_flexible_server",
-     .noun = "backup instance",
-     .min_length = 3,
-     .max_length = 150,
-     .punctuation = "-",
-     .scope = kParent,
-     .summary = "3-150 letters, digits and `-`"},
-    // data_protection_backup_policy_blob_storage_resource.go:
-    // ^[-a-zA-Z0-9]{3,150}$; its backup instance, like the server's, azurerm
-    // only requires to be non-empty.
-    {.resource_type = "azurerm_data_protection_backup_policy_blob_storage",
-     .noun = "Backup policy",
-     .min_length = 3,
-     .max_length = 150,
-     .punctuation = "-",
-     .scope = kParent,
-     .summary = "3-150 letters, digits and `-`"},
-    {.resource_type = "azurerm_data_protection_backup_instance_blob_storage",
-     .noun = "backup instance",
-     .min_length = 3,
-     .max_length = 150,
-     .punctuation = "-",
-     .scope = kParent,
-     .summary = "3-150 letters, digits and `-`"},
-    // data_protection_backup_policy_kubernetes_cluster_resource.go:
-    // ^[-a-zA-Z0-9]{3,150}$; its backup instance azurerm does not validate,
-    // and topoc holds it to the policy's rule.
-    {.resource_type = "azurerm_data_protection_backup_policy_kubernetes_cluster",
-     .noun = "Backup policy",
-     .min_length = 3,
-     .max_length = 150,
-     .punctuation = "-",
-     .scope = kParent,
-     .summary = "3-150 letters, digits and `-`"},
-    {.resource_type = "azurerm_data_protection_backup_instance_kubernetes_cluster",
-     .noun = "backup instance",
-     .min_length = 3,
-     .max_length = 150,
-     .punctuation = "-",
-     .scope = kParent,
-     .summary = "3-150 letters, digits and `-`"},
+    // The vault's policies: validate/backup_policy_postgresql_flexible_server_
+    // name.go, data_protection_backup_policy_{blob_storage,kubernetes_cluster}_
+    // resource.go: ^[-a-zA-Z0-9]{3,150}$. Their backup instances azurerm only
+    // requires to be non-empty; topoc holds them to the policies' rule.
+    vault_child("azurerm_data_protection_backup_policy_postgresql_flexible_server",
+                "Backup policy"),
+    vault_child("azurerm_data_protection_backup_instance_postgresql_flexible_server",
+                "backup instance"),
+    vault_child("azurerm_data_protection_backup_policy_blob_storage", "Backup policy"),
+    vault_child("azurerm_data_protection_backup_instance_blob_storage", "backup instance"),
+    vault_child("azurerm_data_protection_backup_policy_kubernetes_cluster", "Backup policy"),
+    vault_child("azurerm_data_protection_backup_instance_kubernetes_cluster", "backup instance"),
     // azurerm 4.55 internal/services/automation/validate/account_name.go:
     // ^[0-9a-zA-Z][-0-9a-zA-Z]{4,48}[0-9a-zA-Z]$; Azure (Microsoft Learn,
     // "Naming rules and restrictions for Azure resources") also wants a

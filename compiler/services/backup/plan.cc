@@ -27,6 +27,17 @@ nlohmann::json vault_properties(const model::Backup& b) {
   return props;
 }
 
+// A role assignment of the vault's module: named by Azure, and at its scope
+// (a server, an account, a group) rather than in the region's group.
+void add_role(estate::Estate& e, const model::Region& r, const std::string& module,
+              std::string_view address, std::string_view role, const model::Location& source) {
+  auto& assignment = estate::add_regional(
+      e, r, module + ".azurerm_role_assignment." + std::string(address) + "[0]",
+      "azurerm_role_assignment", "", "", {{"role_definition_name", role}}, false);
+  assignment.resource_group.clear();
+  assignment.source = source;
+}
+
 // Long-term retention of the region's PostgreSQL server (rule S062 holds
 // the server to the vault's region).
 void plan_postgres(estate::Estate& e, const model::Region& r, const std::string& module) {
@@ -41,18 +52,9 @@ void plan_postgres(estate::Estate& e, const model::Region& r, const std::string&
   // server's backups (Az.DataProtection's AzureDatabaseForPGFlexServer
   // manifest: Reader on the group, the long-term retention role on the
   // server).
-  for (const char* role : {"reader", "long_term_retention"}) {
-    auto& assignment = estate::add_regional(
-        e, r, module + ".azurerm_role_assignment." + role + "[0]", "azurerm_role_assignment", "",
-        "",
-        {{"role_definition_name", std::string_view(role) == "reader"
-                                      ? "Reader"
-                                      : "PostgreSQL Flexible Server Long Term Retention "
-                                        "Backup Role"}},
-        false);
-    assignment.resource_group.clear();
-    assignment.source = pg.location;
-  }
+  add_role(e, r, module, "reader", "Reader", pg.location);
+  add_role(e, r, module, "long_term_retention",
+           "PostgreSQL Flexible Server Long Term Retention Backup Role", pg.location);
   estate::add_regional(
       e, r, module + ".azurerm_data_protection_backup_instance_postgresql_flexible_server.this[0]",
       "azurerm_data_protection_backup_instance_postgresql_flexible_server",
@@ -73,12 +75,8 @@ void plan_storage(estate::Estate& e, const model::Region& r, const std::string& 
                        e.names.region(r.key, "backup.policy.storage"), r.location.value,
                        {{"vault_default_retention_duration", retention}}, false)
       .source = st.location;
-  auto& assignment = estate::add_regional(
-      e, r, module + ".azurerm_role_assignment.storage_account_backup_contributor[0]",
-      "azurerm_role_assignment", "", "",
-      {{"role_definition_name", "Storage Account Backup Contributor"}}, false);
-  assignment.resource_group.clear();
-  assignment.source = st.location;
+  add_role(e, r, module, "storage_account_backup_contributor", "Storage Account Backup Contributor",
+           st.location);
   estate::add_regional(
       e, r, module + ".azurerm_data_protection_backup_instance_blob_storage.this[0]",
       "azurerm_data_protection_backup_instance_blob_storage",
@@ -138,19 +136,10 @@ void plan_aks(estate::Estate& e, const model::Region& r, const std::string& modu
       r.location.value, {{"roles", {"Microsoft.DataProtection/backupVaults/backup-operator"}}},
       false)
       .source = aks.location;
-  const std::pair<const char*, const char*> roles[] = {
-      {"aks_extension_storage", "Storage Blob Data Contributor"},
-      {"aks_vault_cluster", "Reader"},
-      {"aks_vault_snapshots", "Reader"},
-      {"aks_cluster_snapshots", "Contributor"},
-  };
-  for (const auto& [address, role] : roles) {
-    auto& assignment = estate::add_regional(
-        e, r, module + ".azurerm_role_assignment." + address + "[0]", "azurerm_role_assignment", "",
-        "", {{"role_definition_name", role}}, false);
-    assignment.resource_group.clear();
-    assignment.source = aks.location;
-  }
+  add_role(e, r, module, "aks_extension_storage", "Storage Blob Data Contributor", aks.location);
+  add_role(e, r, module, "aks_vault_cluster", "Reader", aks.location);
+  add_role(e, r, module, "aks_vault_snapshots", "Reader", aks.location);
+  add_role(e, r, module, "aks_cluster_snapshots", "Contributor", aks.location);
   estate::add_regional(
       e, r, module + ".azurerm_data_protection_backup_policy_kubernetes_cluster.this[0]",
       "azurerm_data_protection_backup_policy_kubernetes_cluster",
