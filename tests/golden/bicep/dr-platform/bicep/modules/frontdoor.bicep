@@ -452,12 +452,17 @@ resource customDomains 'Microsoft.Cdn/profiles/customDomains@2026-10-01' = [
               id: secrets[i].id
             }
       }
+      // By ID rather than through `zones`: Resource Manager may evaluate
+      // both branches, and a domain without a zone has no index there.
       azureDnsZone: d.?zone == null
         ? null
         : {
-            id: zones[zoneIndex[d.?zone ?? '']].id
+            id: resourceId('Microsoft.Network/dnsZones', d.?zone ?? 'none')
           }
     }
+    dependsOn: [
+      zones
+    ]
   }
 ]
 
