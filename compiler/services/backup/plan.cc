@@ -11,6 +11,7 @@
 #include "compiler/services/backup/aks_backup.h"
 #include "compiler/services/backup/vault_copies.h"
 #include "compiler/services/registry.h"
+#include "compiler/services/storage/replica.h"
 
 namespace topoc::services::backup {
 namespace {
@@ -169,7 +170,7 @@ void plan(estate::Estate& e) {
     if (auto copy = pair_copy(r, vault)) res.placements.push_back(std::move(*copy));
     if (e.placements_only) continue;
     if (b.postgres && r.postgres) plan_postgres(e, r, module);
-    if (b.storage && r.storage && !r.storage->containers.empty()) plan_storage(e, r, module);
+    if (services::storage::has_vaulted_backup(r)) plan_storage(e, r, module);
     if (has_aks_backup(r)) plan_aks(e, r, module);
   }
 }
