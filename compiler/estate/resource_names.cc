@@ -1,6 +1,6 @@
 #include "compiler/estate/resource_names.h"
 
-#include <fmt/format.h>
+#include <string>
 
 namespace topoc::estate {
 namespace {
@@ -13,6 +13,7 @@ ResourceNames::ResourceNames(const model::Topology& topology)
     : ResourceNames(naming::generate_names(topology)) {}
 
 ResourceNames::ResourceNames(std::vector<naming::GeneratedName> names) {
+  names_.reserve(names.size());
   for (naming::GeneratedName& n : names) {
     std::string key = n.key;
     names_.emplace(std::move(key), std::move(n));
@@ -30,7 +31,14 @@ const std::string& ResourceNames::scope(std::string_view key) const {
 }
 
 const std::string& ResourceNames::region(std::string_view region_key, std::string_view what) const {
-  return get(fmt::format("region.{}.{}", region_key, what));
+  // Asked for most resources of every region: the key is built in a buffer
+  // kept from call to call.
+  thread_local std::string key;
+  key.assign("region.");
+  key += region_key;
+  key += '.';
+  key += what;
+  return get(key);
 }
 
 }  // namespace topoc::estate

@@ -4,9 +4,10 @@
 // and the emitted Terraform always agree; this class only indexes them.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/model/topology.h"
@@ -28,7 +29,12 @@ class ResourceNames {
   const std::string& region(std::string_view region_key, std::string_view what) const;
 
  private:
-  std::map<std::string, naming::GeneratedName, std::less<>> names_;
+  // Looked up by a view: hashing beats the map's many string comparisons.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  std::unordered_map<std::string, naming::GeneratedName, KeyHash, std::equal_to<>> names_;
 };
 
 }  // namespace topoc::estate

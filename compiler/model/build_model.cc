@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <unordered_map>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/diag/suggest.h"
@@ -47,7 +47,8 @@ Location item_location(const Tenant& t) { return t.location; }
 // Reports the second and later elements that share a name with an earlier one.
 template <typename T>
 void report_duplicates(const ReadContext& ctx, const std::vector<T>& items, std::string_view what) {
-  std::map<std::string, const T*> seen;
+  std::unordered_map<std::string_view, const T*> seen;
+  seen.reserve(items.size());
   for (const T& item : items) {
     auto [it, inserted] = seen.emplace(item_name(item), &item);
     if (!inserted) {
@@ -82,16 +83,21 @@ std::optional<std::string> boundary_meant(const Topology& t, const std::string& 
   return only;
 }
 
+// `user` names what refers to the boundary ("this geo route"); with
+// `user_name` it is a kind and a name, `tenant `acme``, composed only when
+// the reference is reported.
 std::optional<size_t> resolve_boundary(const ReadContext& ctx, const Topology& t,
-                                       const Sourced<std::string>& name, std::string_view user) {
+                                       const Sourced<std::string>& name, std::string_view user,
+                                       std::string_view user_name = {}) {
   for (size_t i = 0; i < t.boundaries.size(); ++i) {
     if (t.boundaries[i].name == name.value) return i;
   }
   std::vector<std::string> names;
   for (const Boundary& b : t.boundaries) names.push_back(b.name);
-  auto& d = ctx.sink->report(Kind::UnknownReference, name.location,
-                             fmt::format("{} refers to boundary `{}`, which is not declared", user,
-                                         name.value));
+  std::string who = user_name.empty() ? std::string(user) : fmt::format("{} `{}`", user, user_name);
+  auto& d = ctx.sink->report(
+      Kind::UnknownReference, name.location,
+      fmt::format("{} refers to boundary `{}`, which is not declared", who, name.value));
   std::string why;
   if (auto meant = boundary_meant(t, name.value, why)) {
     d.message += fmt::format("; did you mean `{}`, {}?", *meant, why);
@@ -131,8 +137,7 @@ void resolve(const ReadContext& ctx, Topology& t) {
         continue;
       }
     }
-    if (auto b = resolve_boundary(ctx, t, region.boundary_name,
-                                  fmt::format("region `{}`", region.key))) {
+    if (auto b = resolve_boundary(ctx, t, region.boundary_name, "region", region.key)) {
       region.boundary = *b;
     }
   }
@@ -144,8 +149,7 @@ void resolve(const ReadContext& ctx, Topology& t) {
                        fmt::format("tenant `{}` needs `residency = ...`: the boundary its data "
                                    "must stay in",
                                    tenant.name));
-    } else if (auto b = resolve_boundary(ctx, t, tenant.residency,
-                                         fmt::format("tenant `{}`", tenant.name))) {
+    } else if (auto b = resolve_boundary(ctx, t, tenant.residency, "tenant", tenant.name)) {
       tenant.boundary = *b;
     }
     if (tenant.home.explicit_ && !t.find_region(tenant.home.value)) {

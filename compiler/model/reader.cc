@@ -27,30 +27,48 @@ void tell_observer(const dsl::Node& block, std::string_view key, Asked what,
   if (observer) observer->asked(block, key, what, choices);
 }
 
-BlockReader::BlockReader(const dsl::Node& block, const ReadContext& ctx) : block_(block), ctx_(ctx) {}
+BlockReader::BlockReader(const dsl::Node& block, const ReadContext& ctx)
+    : block_(block), ctx_(ctx) {
+  known_.reserve(8);  // most blocks are asked about a few keys: one allocation
+  constexpr size_t kWalked = 16;
+  if (block_.body.size() <= kWalked) return;
+  for (const dsl::Node& n : block_.body) by_key_[n.key].push_back(&n);
+}
+
+template <typename F>
+void BlockReader::each_keyed(std::string_view key, F&& f) const {
+  if (by_key_.empty()) {
+    for (const dsl::Node& n : block_.body) {
+      if (n.key == key) f(n);
+    }
+    return;
+  }
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return;
+  for (const dsl::Node* n : it->second) f(*n);
+}
 
 const dsl::Node* BlockReader::attribute(std::string_view key) {
   known_.push_back(key);
   tell_observer(block_, key, Asked::kAttribute);
   const dsl::Node* found = nullptr;
-  for (const dsl::Node& n : block_.body) {
-    if (n.key != key) continue;
+  each_keyed(key, [&](const dsl::Node& n) {
     if (n.is_block) {
       ctx_.report(Kind::WrongValueType, n.key_span,
                   fmt::format("`{}` is an attribute, not a block; write `{} = ...`", key, key));
-      continue;
+      return;
     }
     if (found) {
       ctx_.report(Kind::Duplicate, n.key_span, fmt::format("`{}` is set twice", key))
           .notes.push_back({ctx_.at(found->key_span), "first set here"});
-      continue;
+      return;
     }
     if (!n.labels.empty()) {
       ctx_.report(Kind::UnknownKey, n.labels.front().span,
                   fmt::format("`{}` takes no label; write `{} = ...`", key, key));
     }
     found = &n;
-  }
+  });
   return found;
 }
 
@@ -58,15 +76,14 @@ std::vector<const dsl::Node*> BlockReader::blocks(std::string_view key) {
   known_.push_back(key);
   tell_observer(block_, key, Asked::kBlock);
   std::vector<const dsl::Node*> out;
-  for (const dsl::Node& n : block_.body) {
-    if (n.key != key) continue;
+  each_keyed(key, [&](const dsl::Node& n) {
     if (!n.is_block) {
       ctx_.report(Kind::WrongValueType, n.key_span,
                   fmt::format("`{}` is a block, not an attribute; write `{} {{ ... }}`", key, key));
-      continue;
+      return;
     }
     out.push_back(&n);
-  }
+  });
   return out;
 }
 
@@ -99,7 +116,7 @@ bool BlockReader::name(std::string_view key, Sourced<std::string>& out) {
   if (!n) return false;
   auto text = read_name(ctx_, n->value, key);
   if (!text) return false;
-  out = {*text, ctx_.at(n->value.span), true};
+  out = {std::move(*text), ctx_.at(n->value.span), true};
   return true;
 }
 
@@ -228,8 +245,16 @@ bool BlockReader::names(std::string_view key, std::vector<Sourced<std::string>>&
 }
 
 void BlockReader::finish() {
+  // For an indexed body, each distinct key is looked up once.
+  std::unordered_map<std::string_view, bool> asked;
+  auto was_asked = [&](std::string_view key) {
+    if (by_key_.empty()) return std::find(known_.begin(), known_.end(), key) != known_.end();
+    auto [it, inserted] = asked.emplace(key, false);
+    if (inserted) it->second = std::find(known_.begin(), known_.end(), key) != known_.end();
+    return it->second;
+  };
   for (const dsl::Node& n : block_.body) {
-    if (std::find(known_.begin(), known_.end(), n.key) != known_.end()) continue;
+    if (was_asked(n.key)) continue;
     if (ctx_.sink->full()) {
       ctx_.report(Kind::UnknownKey, n.key_span, {});
       continue;

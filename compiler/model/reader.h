@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -96,9 +97,17 @@ class BlockReader {
   void finish();
 
  private:
+  // Calls `f` with each item of the body whose key is `key`, in the order written.
+  template <typename F>
+  void each_keyed(std::string_view key, F&& f) const;
+
   const dsl::Node& block_;
   const ReadContext& ctx_;
   std::vector<std::string_view> known_;
+  // The body's items by key, in the order written: the topology block holds
+  // every tenant, and each reader call would otherwise walk them all. Empty
+  // for small bodies, which are walked.
+  std::unordered_map<std::string_view, std::vector<const dsl::Node*>> by_key_;
 };
 
 // Value-level readers, usable on list items too.

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bitset>
+#include <functional>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -824,15 +827,44 @@ size_t name_length(std::string_view name) {
 
 namespace {
 
+// The bytes each rule of kRules accepts anywhere, one table per rule and
+// indexed alike: conforms() asks about every byte of every generated name.
+const std::bitset<256>* accepted_bytes(const NamingRule& rule) {
+  static const std::vector<std::bitset<256>> tables = [] {
+    std::vector<std::bitset<256>> out(std::size(kRules));
+    for (size_t r = 0; r < out.size(); ++r) {
+      for (int c = 0; c < 256; ++c) out[r][c] = allows_character(kRules[r], static_cast<char>(c));
+    }
+    return out;
+  }();
+  std::less<const NamingRule*> before;
+  if (before(&rule, std::begin(kRules)) || !before(&rule, std::end(kRules))) return nullptr;
+  return &tables[static_cast<size_t>(&rule - std::begin(kRules))];
+}
+
 // Whether `name` breaks none of `rule`'s parts: what violation() finds, told
 // without building a message. Nearly every generated name passes.
 bool conforms(const NamingRule& rule, std::string_view name) {
-  size_t length = name_length(name);
-  if (length < rule.min_length || length > rule.max_length || name.empty()) return false;
-  for (size_t i = 0; i < name.size();) {
-    size_t n = sequence_length(name, i);
-    if (!(n == 1 ? allows_character(rule, name[i]) : rule.free_text)) return false;
-    i += n;
+  if (name.empty()) return false;
+  if (const std::bitset<256>* accepted = accepted_bytes(rule)) {
+    // One pass over the bytes: the table accepts the bytes of non-ASCII
+    // characters exactly when the rule is free text, and the length counts
+    // every byte that does not continue a character.
+    size_t length = 0;
+    for (char c : name) {
+      auto byte = static_cast<unsigned char>(c);
+      if (!(*accepted)[byte]) return false;
+      length += (byte & 0xc0) != 0x80;
+    }
+    if (length < rule.min_length || length > rule.max_length) return false;
+  } else {
+    size_t length = name_length(name);
+    if (length < rule.min_length || length > rule.max_length) return false;
+    for (size_t i = 0; i < name.size();) {
+      size_t n = sequence_length(name, i);
+      if (!(n == 1 ? allows_character(rule, name[i]) : rule.free_text)) return false;
+      i += n;
+    }
   }
   if (!starts_ok(rule, name.front()) || !ends_ok(rule, name.back())) return false;
   if (rule.no_hyphen_in_first_two && name.size() >= 2 && name[1] == '-') return false;

@@ -49,9 +49,9 @@ void report_duplicate_names(std::span<const naming::GeneratedName> names,
   for (const naming::GeneratedName& n : names) {
     key.assign(n.resource_type);
     key += '\0';
-    key += lower(n.scope);
+    append_lower(key, n.scope);
     key += '\0';
-    key += lower(n.name);
+    append_lower(key, n.name);
     auto [it, inserted] = first.emplace(key, &n);
     if (inserted) continue;
     const naming::GeneratedName& other = *it->second;

@@ -43,20 +43,36 @@ std::string quoted_list(std::span<const std::string> names, size_t limit) {
   return out;
 }
 
+BoundaryCountries boundary_countries(const model::Topology& t) {
+  BoundaryCountries out(t.boundaries.size());
+  for (size_t b = 0; b < t.boundaries.size(); ++b) {
+    for (const std::string& location : t.boundaries[b].allowed_locations) {
+      if (const catalog::RegionInfo* region = catalog::find_region(location)) {
+        out[b].push_back(region->country);
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<const model::Boundary*> country_owners(const model::Topology& t,
+                                                   const BoundaryCountries& countries,
                                                    std::string_view country) {
   const catalog::CountryInfo* info = catalog::find_country(country);
   std::vector<const model::Boundary*> out;
-  for (const model::Boundary& b : t.boundaries) {
-    bool owns = b.geography.value == catalog::kEuDataBoundary && info &&
-                (info->eu_member || info->efta_member);
-    for (size_t i = 0; !owns && i < b.allowed_locations.size(); ++i) {
-      const catalog::RegionInfo* region = catalog::find_region(b.allowed_locations[i]);
-      owns = region && region->country == country;
-    }
-    if (owns) out.push_back(&b);
+  for (size_t b = 0; b < t.boundaries.size(); ++b) {
+    const model::Boundary& boundary = t.boundaries[b];
+    bool owns = (boundary.geography.value == catalog::kEuDataBoundary && info &&
+                 (info->eu_member || info->efta_member)) ||
+                std::find(countries[b].begin(), countries[b].end(), country) != countries[b].end();
+    if (owns) out.push_back(&boundary);
   }
   return out;
+}
+
+std::vector<const model::Boundary*> country_owners(const model::Topology& t,
+                                                   std::string_view country) {
+  return country_owners(t, boundary_countries(t), country);
 }
 
 }  // namespace topoc::rules

@@ -42,4 +42,12 @@ std::string quoted_list(std::span<const std::string> names, size_t limit = 0);
 std::vector<const model::Boundary*> country_owners(const model::Topology& t,
                                                    std::string_view country);
 
+// The countries of each boundary's allowed locations, by boundary index:
+// found once for a rule that asks country_owners of every country.
+using BoundaryCountries = std::vector<std::vector<std::string_view>>;
+BoundaryCountries boundary_countries(const model::Topology& t);
+std::vector<const model::Boundary*> country_owners(const model::Topology& t,
+                                                   const BoundaryCountries& countries,
+                                                   std::string_view country);
+
 }  // namespace topoc::rules

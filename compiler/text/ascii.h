@@ -8,12 +8,22 @@
 
 namespace topoc {
 
+inline char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 inline std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = lower(c);
   return out;
+}
+
+// Appends `s`, folded, to `out`: a key built from several names without a
+// string for each.
+inline void append_lower(std::string& out, std::string_view s) {
+  size_t at = out.size();
+  out.append(s);
+  for (size_t i = at; i < out.size(); ++i) out[i] = lower(out[i]);
 }
 
 }  // namespace topoc

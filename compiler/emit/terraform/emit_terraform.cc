@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
+#include <system_error>
 
 #include "compiler/emit/templates.h"
 #include "compiler/emit/terraform/estate.h"
@@ -45,12 +47,23 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
 FileTree emit_terraform(const estate::Estate& estate) {
   using namespace terraform;
   const model::Topology& topology = *estate.topology;
+  // main.tf and the manifest are the two largest renderings and read only
+  // the estate: on a machine with a second core they are written side by side.
+  // Under a tight address-space limit no thread can start; then it is
+  // rendered on this one, when it is asked for.
+  auto render_main = [&estate] { return render_main_tf(estate); };
+  std::future<std::string> main_tf;
+  try {
+    main_tf = std::async(std::launch::async, render_main);
+  } catch (const std::system_error&) {
+    main_tf = std::async(std::launch::deferred, render_main);
+  }
   ManifestFile manifest = build_manifest(estate);
   FileTree files;
   const std::string root = fmt::format("environments/{}", estate.environment);
   files.push_back({root + "/README.md", render_readme(estate, manifest)});
   files.push_back({root + "/backend.tf", render_backend_tf(estate)});
-  files.push_back({root + "/main.tf", render_main_tf(estate)});
+  files.push_back({root + "/main.tf", main_tf.get()});
   if (std::string moved = render_moved_tf(estate, manifest); !moved.empty()) {
     files.push_back({root + "/moved.tf", std::move(moved)});
   }

@@ -25,12 +25,19 @@ std::string inline_text(const Expr& e);
 
 }  // namespace
 
-std::string escape_string(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// Appends `text` escaped for an HCL string literal. Runs of characters that
+// need no escape, nearly all of a generated estate's text, are appended whole.
+void append_escaped(std::string& out, std::string_view text) {
+  size_t plain = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     unsigned char u = static_cast<unsigned char>(c);
+    bool sigil = (c == '$' || c == '%') && i + 1 < text.size() && text[i + 1] == '{';
+    if (u >= 0x20 && u != 0x7f && c != '"' && c != '\\' && !sigil) continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -41,20 +48,32 @@ std::string escape_string(std::string_view text) {
       case '%':
         // `${` and `%{` open template sequences; doubling the sigil keeps them literal.
         out += c;
-        if (i + 1 < text.size() && text[i + 1] == '{') out += c;
+        out += c;
         break;
       default:
-        if (u < 0x20 || u == 0x7f) {
-          out += fmt::format("\\u{:04X}", u);
-        } else {
-          out += c;
-        }
+        out += fmt::format("\\u{:04X}", u);
     }
   }
+  out.append(text, plain);
+}
+
+}  // namespace
+
+std::string escape_string(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_escaped(out, text);
   return out;
 }
 
-std::string quote(std::string_view text) { return "\"" + escape_string(text) + "\""; }
+std::string quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  append_escaped(out, text);
+  out += '"';
+  return out;
+}
 
 bool is_identifier(std::string_view name) {
   if (name.empty() || !(is_ascii_letter(name[0]) || name[0] == '_')) return false;

@@ -660,7 +660,8 @@ Expr servicebus(const Estate& e, const model::Region& r) {
   });
 }
 
-Expr monitoring(const Estate& e, const model::Region& r) {
+Expr monitoring(const Estate& e, const model::Region& r,
+                const services::monitoring::BoundaryInsights& insights) {
   if (!r.monitoring) return Expr::null();
   std::vector<Entry> entries = {
       {"log_analytics_name", str(e.names.region(r.key, "log"))},
@@ -669,9 +670,9 @@ Expr monitoring(const Estate& e, const model::Region& r) {
   };
   // Written only when some boundary shares a component, so that topologies
   // without one keep their locals as they were.
-  if (services::monitoring::any_boundary_insights(e)) {
+  if (insights.any()) {
     std::vector<Entry> hosted;
-    for (const estate::Resource* appi : services::monitoring::boundary_insights_in(e, r)) {
+    for (const estate::Resource* appi : insights.in(r)) {
       hosted.push_back({appi->boundary, str(appi->name)});
     }
     entries.push_back({"boundary_insights", Expr::object(std::move(hosted))});
@@ -827,7 +828,8 @@ Expr api_management(const Estate& e, const model::Region& r) {
 }
 
 Expr region(const Estate& e, const model::Region& r,
-            const std::vector<std::pair<std::string_view, std::string_view>>& pg_parameters) {
+            const std::vector<std::pair<std::string_view, std::string_view>>& pg_parameters,
+            const services::monitoring::BoundaryInsights& insights) {
   std::vector<Entry> fields{
       {"location", str(r.location.value)},
       {"boundary", str(r.boundary_name.value)},
@@ -840,7 +842,7 @@ Expr region(const Estate& e, const model::Region& r,
       {"redis", redis(e, r)},
       {"storage", storage(e, r)},
       {"keyvault", keyvault(e, r)},
-      {"monitoring", monitoring(e, r)},
+      {"monitoring", monitoring(e, r, insights)},
       {"private_dns", private_dns(r, e)},
   };
   // Only topologies with a PostgreSQL server carry the field, so the others'
@@ -1341,7 +1343,10 @@ hcl::Body root_locals(const Estate& e) {
   locals.comment("Regions keyed by region key; a service a region does not run is null.");
   std::vector<Entry> regions;
   const auto pg_parameters = services::postgres::server_parameters(t);
-  for (const model::Region& r : t.regions) regions.push_back({r.key, region(e, r, pg_parameters)});
+  const services::monitoring::BoundaryInsights insights(e);
+  for (const model::Region& r : t.regions) {
+    regions.push_back({r.key, region(e, r, pg_parameters, insights)});
+  }
   std::sort(regions.begin(), regions.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
   locals.attribute("regions", Expr::object(std::move(regions)));
   if (!e.peerings.empty()) {

@@ -283,7 +283,7 @@ void regional_modules(const Estate& e, Body& file) {
     Body b = module_head("regional/monitoring", regions_with("monitoring"));
     b.attribute("log_analytics_name", raw("each.value.monitoring.log_analytics_name"));
     b.attribute("application_insights_name", raw("each.value.monitoring.application_insights_name"));
-    if (services::monitoring::any_boundary_insights(e)) {
+    if (services::monitoring::BoundaryInsights(e).any()) {
       b.attribute("boundary_insights", raw("each.value.monitoring.boundary_insights"));
     }
     b.attribute("location", raw("each.value.location"));

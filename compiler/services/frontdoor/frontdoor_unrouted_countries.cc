@@ -42,8 +42,11 @@ void frontdoor_unrouted_countries(const model::Topology& t, diag::DiagnosticSink
   // Each unlisted country's owners, found once rather than per boundary.
   std::span<const catalog::CountryInfo> countries = catalog::all_countries();
   std::vector<std::vector<const model::Boundary*>> owners_of(countries.size());
+  const BoundaryCountries boundary_owned = boundary_countries(t);
   for (size_t c = 0; c < countries.size(); ++c) {
-    if (!listed.count(countries[c].code)) owners_of[c] = country_owners(t, countries[c].code);
+    if (!listed.count(countries[c].code)) {
+      owners_of[c] = country_owners(t, boundary_owned, countries[c].code);
+    }
   }
   for (size_t b = 0; b < t.boundaries.size(); ++b) {
     const model::Boundary& boundary = t.boundaries[b];

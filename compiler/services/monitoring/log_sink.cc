@@ -70,19 +70,22 @@ bool is_boundary_insights(const estate::Resource& res) {
 
 }  // namespace
 
-std::vector<const estate::Resource*> boundary_insights_in(const estate::Estate& e,
-                                                          const model::Region& r) {
-  std::vector<const estate::Resource*> out;
+BoundaryInsights::BoundaryInsights(const estate::Estate& e) {
   for (const estate::Resource& res : e.resources) {
-    if (res.region == &r && is_boundary_insights(res)) out.push_back(&res);
+    if (!is_boundary_insights(res)) continue;
+    any_ = true;
+    by_region_[res.region].push_back(&res);
   }
-  std::sort(out.begin(), out.end(),
-            [](const estate::Resource* a, const estate::Resource* b) { return a->key < b->key; });
-  return out;
+  for (auto& [region, hosted] : by_region_) {
+    std::sort(hosted.begin(), hosted.end(),
+              [](const estate::Resource* a, const estate::Resource* b) { return a->key < b->key; });
+  }
 }
 
-bool any_boundary_insights(const estate::Estate& e) {
-  return std::any_of(e.resources.begin(), e.resources.end(), is_boundary_insights);
+std::span<const estate::Resource* const> BoundaryInsights::in(const model::Region& r) const {
+  auto it = by_region_.find(&r);
+  if (it == by_region_.end()) return {};
+  return it->second;
 }
 
 }  // namespace topoc::services::monitoring

@@ -3,8 +3,10 @@
 // that sends logs there (diagnostic settings, Container insights).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/estate/estate.h"
@@ -31,9 +33,19 @@ void report_log_sink(const estate::Breach& b, diag::DiagnosticSink& sink, std::s
                      std::string_view attribute = "logs_to");
 
 // The shared Application Insights components of boundaries
-// (`application_insights = <region>`) that region `r` hosts, in key order.
-std::vector<const estate::Resource*> boundary_insights_in(const estate::Estate& e,
-                                                          const model::Region& r);
-bool any_boundary_insights(const estate::Estate& e);
+// (`application_insights = <region>`), found with one walk of the estate:
+// the renderings ask for each region's, and a walk per region would grow
+// with regions times resources.
+class BoundaryInsights {
+ public:
+  explicit BoundaryInsights(const estate::Estate& e);
+  bool any() const { return any_; }
+  // Those region `r` hosts, in key order.
+  std::span<const estate::Resource* const> in(const model::Region& r) const;
+
+ private:
+  bool any_ = false;
+  std::unordered_map<const model::Region*, std::vector<const estate::Resource*>> by_region_;
+};
 
 }  // namespace topoc::services::monitoring

@@ -38,8 +38,9 @@ void traffic_manager_country_owner(const model::Topology& t, diag::DiagnosticSin
     for (const TmMapping& m : mappings) first.emplace(m.code, &m);
     // Countries that reach an endpoint through `WORLD`, per owning boundary.
     std::map<const model::Boundary*, std::vector<std::string>> through_world;
+    const BoundaryCountries boundary_owned = boundary_countries(t);
     for (const catalog::CountryInfo& country : catalog::all_countries()) {
-      auto owners = country_owners(t, country.code);
+      auto owners = country_owners(t, boundary_owned, country.code);
       if (owners.empty()) continue;
       auto own = first.find(std::string(country.code));
       const TmMapping* m = own != first.end() ? own->second : nullptr;
