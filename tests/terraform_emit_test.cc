@@ -396,6 +396,29 @@ TEST(TerraformEmit, ManifestTextIsJsonDumpLayoutEvenForHostileStrings) {
   EXPECT_EQ(owner, m["resources"][0]["tags"]["owner"]);
 }
 
+// The manifest skips text needing no escape eight bytes at a time: every
+// byte JSON escapes, and some it does not, at each offset of such a word.
+TEST(TerraformEmit, ManifestEscapesEachByteWhereverItFallsInAWord) {
+  driver::CheckResult result;
+  driver::check_source(result, "test.topo", R"(topology "t" {
+  prefix = "hx"
+  boundary "us" { geography = united-states }
+  region "us" { location = eastus  address = 10.1.0.0/16 }
+}
+)");
+  ASSERT_EQ(0u, result.sink.error_count());
+  model::Topology t = *result.models[0];
+  for (std::string special : {"\x01", "\x1f", "\"", "\\", "\n", " ", "\x7f", "\xc3\xa9"}) {
+    for (size_t at = 0; at < 18; ++at) {
+      t.name = std::string(at, 'a') + special + std::string(17 - at, 'b');
+      std::string text = emit::emit_terraform_manifest(t, {});
+      nlohmann::json m = nlohmann::json::parse(text);
+      EXPECT_EQ(m.dump(2) + "\n", text) << at;
+      EXPECT_EQ(t.name, m["topology"]) << at;
+    }
+  }
+}
+
 TEST(TerraformEmit, ResidencyPolicyAllowsTheBoundaryLocations) {
   Built b = build(kOneRegion);
   const auto assignment = b.resource(

@@ -9,7 +9,14 @@
 namespace topoc::estate {
 
 std::string instance(std::string_view key) {
-  return fmt::format("[{}]", emit::hcl::quote(key));
+  // Made for most resources of a plan: built without a format string.
+  std::string quoted = emit::hcl::quote(key);
+  std::string out;
+  out.reserve(quoted.size() + 2);
+  out += '[';
+  out += quoted;
+  out += ']';
+  return out;
 }
 
 std::string last_instance_key(std::string_view address) {
