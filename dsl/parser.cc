@@ -49,11 +49,10 @@ template <>
 struct action<g::key> {
   template <typename Input>
   static void apply(const Input& in, BuildState& st) {
-    Node node;
+    Node& node = st.nodes.emplace_back();
     node.key = in.string();
     node.key_span = st.span_of(in);
     node.span.begin = node.key_span.begin;
-    st.nodes.push_back(std::move(node));
   }
 };
 
@@ -163,14 +162,13 @@ template <>
 struct action<g::item> {
   template <typename Input>
   static void apply(const Input& in, BuildState& st) {
-    Node node = std::move(st.nodes.back());
-    st.nodes.pop_back();
+    // Moved once, from the stack of open items into its parent.
+    Node& node = st.nodes.back();
     node.span.end = st.span_of(in).end;
-    if (st.nodes.empty()) {
-      st.document->items.push_back(std::move(node));
-    } else {
-      st.nodes.back().body.push_back(std::move(node));
-    }
+    std::vector<Node>& parent =
+        st.nodes.size() == 1 ? st.document->items : st.nodes[st.nodes.size() - 2].body;
+    parent.push_back(std::move(node));
+    st.nodes.pop_back();
   }
 };
 
@@ -234,6 +232,7 @@ ParseResult parse(const SourceFile& file) {
   BuildState st;
   st.base = text.data();
   st.document = &result.document;
+  st.nodes.reserve(kMaxNesting + 2);  // the deepest nesting allowed, and its attribute
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), file.path());
   try {
     pegtl::parse<g::document, action, control>(in, st);
