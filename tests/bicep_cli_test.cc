@@ -345,7 +345,7 @@ TEST(BicepParity, TerraformAndBicepDeployTheSameResources) {
   auto all = examples(true);
   write_examples(dir.path(), all);
   for (const Example& e : all) {
-    // The topology's one environment: `prod` for every example.
+    // The topology's one environment, named by its parameter file.
     fs::path params;
     for (const auto& f : fs::directory_iterator(dir.path() / e.name / "bicep")) {
       if (f.path().extension() == ".bicepparam") params = f.path();

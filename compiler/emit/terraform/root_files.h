@@ -7,6 +7,7 @@
 
 #include "compiler/emit/terraform/estate.h"
 #include "compiler/emit/terraform/hcl_writer.h"
+#include "compiler/services/monitoring/log_sink.h"
 
 namespace topoc::emit::terraform {
 
@@ -15,8 +16,8 @@ namespace topoc::emit::terraform {
 std::vector<std::string> modules_used(const Estate& estate);
 
 // locals { regions, boundaries, common_tags, ... }: everything the estate
-// varies by, as data.
-hcl::Body root_locals(const Estate& estate);
+// varies by, as data. `insights` is the estate's, found once for main.tf.
+hcl::Body root_locals(const Estate& estate, const services::monitoring::BoundaryInsights& insights);
 
 std::string render_main_tf(const Estate& estate);
 std::string render_terraform_tf(const Estate& estate);

@@ -1327,7 +1327,7 @@ Expr availability_tests(const Estate& e) {
 
 }  // namespace
 
-hcl::Body root_locals(const Estate& e) {
+hcl::Body root_locals(const Estate& e, const services::monitoring::BoundaryInsights& insights) {
   const model::Topology& t = *e.topology;
   hcl::Body locals;
   locals.comment("Tags on every resource; the residency policy requires the topology's own.");
@@ -1343,7 +1343,6 @@ hcl::Body root_locals(const Estate& e) {
   locals.comment("Regions keyed by region key; a service a region does not run is null.");
   std::vector<Entry> regions;
   const auto pg_parameters = services::postgres::server_parameters(t);
-  const services::monitoring::BoundaryInsights insights(e);
   for (const model::Region& r : t.regions) {
     regions.push_back({r.key, region(e, r, pg_parameters, insights)});
   }

@@ -222,7 +222,8 @@ void diagnostics_module(const Estate& e, Body& file) {
   add_module(file, "diagnostics", std::move(b));
 }
 
-void regional_modules(const Estate& e, Body& file) {
+void regional_modules(const Estate& e, const services::monitoring::BoundaryInsights& insights,
+                      Body& file) {
   bool monitoring = e.any_region(Service::kMonitoring);
   {
     Body b;
@@ -283,7 +284,7 @@ void regional_modules(const Estate& e, Body& file) {
     Body b = module_head("regional/monitoring", regions_with("monitoring"));
     b.attribute("log_analytics_name", raw("each.value.monitoring.log_analytics_name"));
     b.attribute("application_insights_name", raw("each.value.monitoring.application_insights_name"));
-    if (services::monitoring::BoundaryInsights(e).any()) {
+    if (insights.any()) {
       b.attribute("boundary_insights", raw("each.value.monitoring.boundary_insights"));
     }
     b.attribute("location", raw("each.value.location"));
@@ -827,10 +828,11 @@ std::string render_main_tf(const Estate& e) {
                            e.topology->name, e.environment));
   file.comment("rebuild instead of editing this file.");
   file.blank();
-  file.block("locals", {}, root_locals(e));
+  const services::monitoring::BoundaryInsights insights(e);
+  file.block("locals", {}, root_locals(e, insights));
   file.blank();
   resource_groups(e, file);
-  regional_modules(e, file);
+  regional_modules(e, insights, file);
   global_modules(e, file);
   return file.render_file();
 }
