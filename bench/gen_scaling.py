@@ -2,6 +2,9 @@
 """Writes a topology that is large along one axis only, for bench/scaling.sh:
 
   regions-sharing-space  N regions with the same address space (N002 for every pair)
+  regions                N regions, each with an address space of its own, peered with
+                         the first, and a tenant whose home it is
+  tenants                N tenants homed in one region
   containers             N Cosmos DB containers with distinct names
   duplicate-containers   N Cosmos DB containers, all named alike (M003 for every pair)
   alerts                 N alerts with distinct names
@@ -13,14 +16,21 @@ Usage: gen_scaling.py AXIS N [-o FILE]
 import argparse
 import sys
 
-AXES = ["regions-sharing-space", "containers", "duplicate-containers", "alerts", "subnets",
+AXES = ["regions-sharing-space", "regions", "tenants", "containers", "duplicate-containers", "alerts", "subnets",
         "overlapping-subnets"]
 
 
 def generate(axis, n):
-    out = ['topology "scaling" {', '  boundary "eu" { geography = eu-data-boundary }']
+    peering = "  peering = hub  hub = r000000" if axis == "regions" else ""
+    out = ['topology "scaling" {', f'  boundary "eu" {{ geography = eu-data-boundary{peering} }}']
     w = out.append
-    if axis == "regions-sharing-space":
+    if axis == "regions":
+        # A /24 each from 10.0.0.0/8: up to 65,536 regions.
+        for i in range(n):
+            w(f'  region "r{i:06d}" {{ location = westeurope  address = 10.{i >> 8 & 255}.{i & 255}.0/24  services = [storage] }}')
+        for i in range(n):
+            w(f'  tenant "t{i:06d}" {{ residency = eu  home = r{i:06d} }}')
+    elif axis == "regions-sharing-space":
         for i in range(n):
             w(f'  region "r{i:06d}" {{ location = westeurope  address = 10.0.0.0/16  services = [storage] }}')
     elif axis in ("subnets", "overlapping-subnets"):
@@ -32,6 +42,9 @@ def generate(axis, n):
         w("  }")
     else:
         w('  region "weu" { location = westeurope  address = 10.1.0.0/16 }')
+    if axis == "tenants":
+        for i in range(n):
+            w(f'  tenant "t{i:06d}" {{ residency = eu  home = weu }}')
     if axis in ("containers", "duplicate-containers"):
         w('  cosmos {')
         for i in range(n):
@@ -41,7 +54,7 @@ def generate(axis, n):
     if axis == "alerts":
         w('  alerts { email = "ops@example.com"')
         for i in range(n):
-            w(f'    alert "a{i:06d}" {{ metric = cosmos.availability  below = 99%  window = 5m }}')
+            w(f'    alert "a{i:06d}" {{ metric = cosmos.availability  below = 99%  window = 1h }}')
         w("  }")
         w('  cosmos { container "items" { partition = "/tenantId" } }')
     w("}")
@@ -54,6 +67,8 @@ def main():
     parser.add_argument("n", type=int)
     parser.add_argument("-o", "--output")
     args = parser.parse_args()
+    if args.axis == "regions" and not 0 < args.n <= 65536:
+        parser.error("the regions axis gives each region a /24 of 10.0.0.0/8: N from 1 to 65536")
     text = generate(args.axis, args.n)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as f:

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -172,6 +173,43 @@ TEST_F(HostileInput, DriftTopologyWithErrorsFromStdinNamesStdin) {
 }
 
 // ---- exceptions and memory -----------------------------------------------
+
+// Every file under `root`, by path relative to it, with its bytes.
+std::map<std::string, std::string> tree_of(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file())
+      out[fs::relative(entry.path(), root).string()] = slurp(entry.path());
+  }
+  return out;
+}
+
+// With a thread stack larger than the address space allows, no second thread
+// can start: check and build then do the work of the one they would have
+// started themselves, and say and write exactly what they do with it.
+TEST_F(HostileInput, WithoutASecondThreadCheckAndBuildAreTheSame) {
+#if defined(TOPOC_SANITIZED)
+  GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
+#endif
+  const std::string limit = "prlimit --as=209715200 --stack=188743680 ";
+  const std::string topology = "examples/rag-platform.topo";
+  Outcome plain = shell(fmt::format("\"$TOPOC\" check {}", topology));
+  Outcome one_thread = shell(fmt::format("{}\"$TOPOC\" check {}", limit, topology));
+  EXPECT_EQ(0, plain.exit_code) << plain.err;
+  EXPECT_EQ(plain.exit_code, one_thread.exit_code) << one_thread.err;
+  EXPECT_EQ(plain.out, one_thread.out);
+  EXPECT_EQ(plain.err, one_thread.err);
+  const fs::path two = dir_ / "two", one = dir_ / "one";
+  Outcome built = shell(fmt::format("\"$TOPOC\" build {} -o '{}' --target all --color never",
+                                    topology, two.string()));
+  Outcome built_alone = shell(fmt::format(
+      "{}\"$TOPOC\" build {} -o '{}' --target all --color never", limit, topology, one.string()));
+  ASSERT_EQ(0, built.exit_code) << built.err;
+  ASSERT_EQ(0, built_alone.exit_code) << built_alone.err;
+  std::map<std::string, std::string> expected = tree_of(two);
+  EXPECT_GT(expected.size(), 50u);
+  EXPECT_EQ(expected, tree_of(one));
+}
 
 // 40 MB of comment fits the 64 MiB input limit but not a 64 MiB address
 // space: the allocation fails, and topoc says so in one line.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -45,7 +46,9 @@ const char* to_string(FileStatus s) {
 struct BuildReport {
   std::string mode;  // write, check, dry-run
   std::string environment;
-  emit::FileTree files;  // with the marker, sorted by path
+  // With the record, sorted by path: the emitted trees' files and `marker`.
+  emit::FileRefs files;
+  std::unique_ptr<const emit::EmittedFile> marker;  // its own place: a report moves
   std::map<std::string, FileStatus> status;
   std::vector<std::string> removed;
   size_t bytes = 0;
@@ -61,17 +64,19 @@ std::string human_size(size_t bytes) {
 }
 
 BuildReport make_report(const BuildOptions& opt, std::string environment,
-                        const emit::OwnedTrees& trees, emit::FileTree files) {
+                        const emit::OwnedTrees& trees, emit::FileRefs files) {
   BuildReport r;
   r.mode = opt.check ? "check" : opt.dry_run ? "dry-run" : "write";
   r.environment = std::move(environment);
   emit::TreeDifference diff = emit::compare_tree(opt.output, trees);
-  files.push_back(emit::output_marker(opt.output, trees));
-  std::sort(files.begin(), files.end(),
-            [](const emit::EmittedFile& a, const emit::EmittedFile& b) { return a.path < b.path; });
-  for (const auto& f : files) {
-    r.bytes += f.contents.size();
-    r.status[f.path] = FileStatus::kUnchanged;
+  r.marker = std::make_unique<const emit::EmittedFile>(emit::output_marker(opt.output, trees));
+  files.push_back(r.marker.get());
+  std::sort(files.begin(), files.end(), [](const emit::EmittedFile* a, const emit::EmittedFile* b) {
+    return a->path < b->path;
+  });
+  for (const emit::EmittedFile* f : files) {
+    r.bytes += f->contents.size();
+    r.status[f->path] = FileStatus::kUnchanged;
   }
   for (const auto& p : diff.added) r.status[p] = FileStatus::kAdded;
   for (const auto& p : diff.changed) r.status[p] = FileStatus::kChanged;
@@ -98,7 +103,8 @@ std::string on_disk(const BuildOptions& opt, const std::string& path) {
 // with paths relative to the output directory (`patch -p1 -d DIR` applies it).
 std::string tree_diff(const BuildOptions& opt, const BuildReport& r) {
   std::string out;
-  for (const auto& f : r.files) {
+  for (const emit::EmittedFile* file : r.files) {
+    const emit::EmittedFile& f = *file;
     FileStatus s = r.status.at(f.path);
     if (s == FileStatus::kAdded) {
       out += format::unified_diff("", f.contents, "/dev/null", "b/" + f.path);
@@ -113,9 +119,9 @@ std::string tree_diff(const BuildOptions& opt, const BuildReport& r) {
 
 void print_text_report(const BuildOptions& opt, const BuildReport& r) {
   if (r.mode == "dry-run") {
-    for (const auto& f : r.files) {
-      std::cout << fmt::format("{:>10}  {:<9}  {}\n", f.contents.size(),
-                               to_string(r.status.at(f.path)), f.path);
+    for (const emit::EmittedFile* f : r.files) {
+      std::cout << fmt::format("{:>10}  {:<9}  {}\n", f->contents.size(),
+                               to_string(r.status.at(f->path)), f->path);
     }
     for (const auto& p : r.removed)
       std::cout << fmt::format("{:>10}  {:<9}  {}\n", "-", "removed", p);
@@ -137,9 +143,10 @@ void print_text_report(const BuildOptions& opt, const BuildReport& r) {
                                opt.output, r.added, r.changed, r.removed.size());
       return;
     }
-    for (const auto& f : r.files) {
-      FileStatus s = r.status.at(f.path);
-      if (s != FileStatus::kUnchanged) std::cout << fmt::format("{:<8} {}\n", to_string(s), f.path);
+    for (const emit::EmittedFile* f : r.files) {
+      FileStatus s = r.status.at(f->path);
+      if (s != FileStatus::kUnchanged)
+        std::cout << fmt::format("{:<8} {}\n", to_string(s), f->path);
     }
     for (const auto& p : r.removed) std::cout << fmt::format("{:<8} {}\n", "removed", p);
     std::cout << fmt::format(
@@ -172,11 +179,11 @@ Json json_report(const BuildOptions& opt, const driver::CheckResult& result, con
   if (r) j["environment"] = r->environment;
   Json files = Json::array();
   if (r) {
-    for (const auto& f : r->files) {
-      files.push_back({{"path", f.path},
-                       {"size", f.contents.size()},
-                       {"sha256", emit::sha256_hex(f.contents)},
-                       {"status", to_string(r->status.at(f.path))}});
+    for (const emit::EmittedFile* f : r->files) {
+      files.push_back({{"path", f->path},
+                       {"size", f->contents.size()},
+                       {"sha256", emit::sha256_hex(f->contents)},
+                       {"status", to_string(r->status.at(f->path))}});
     }
   }
   j["files"] = files;
@@ -239,7 +246,7 @@ std::optional<std::string> previous_manifest(const std::string& dir, const std::
 // the manifest the previous build left in the output directory, L002-L004
 // (a stateful resource that would be destroyed).
 void report_build_warnings(const BuildOptions& opt, const std::string& environment,
-                           const estate::Estate& estate, const emit::FileTree& files,
+                           const estate::Estate& estate, const emit::FileRefs& files,
                            diag::DiagnosticSink& sink) {
   const model::Topology& topology = *estate.topology;
   lifecycle::report_suffix_not_chosen(topology, sink);
@@ -248,10 +255,9 @@ void report_build_warnings(const BuildOptions& opt, const std::string& environme
   std::optional<std::string> previous = previous_manifest(opt.output, manifest_path);
   if (!previous) return;
   auto current = std::find_if(files.begin(), files.end(),
-                              [&](const emit::EmittedFile& f) { return f.path == manifest_path; });
-  std::string manifest = current != files.end()
-                             ? current->contents
-                             : emit::emit_terraform_manifest(estate);
+                              [&](const emit::EmittedFile* f) { return f->path == manifest_path; });
+  std::string manifest =
+      current != files.end() ? (*current)->contents : emit::emit_terraform_manifest(estate);
   lifecycle::report_replacements(topology, *previous, manifest, sink);
 }
 
@@ -375,7 +381,7 @@ int run_build(const BuildOptions& opt) {
     // A tree past ARM's limits cannot deploy: X006/X007, and nothing written.
     emit::bicep::report_arm_limits(estate, bicep, result.sink);
   }
-  emit::FileTree files;
+  emit::FileRefs files;  // into `trees`
   std::optional<std::string> invalid = emit::merge_trees(trees, files);
   if (!invalid) invalid = emit::check_tree_paths(files);
   report_build_warnings(opt, environment, estate, files, result.sink);
@@ -393,7 +399,7 @@ int run_build(const BuildOptions& opt) {
     std::cerr << fmt::format("topoc: error: {}\n", *invalid);
     return kExitFindings;
   }
-  BuildReport report = make_report(opt, environment, trees, files);
+  BuildReport report = make_report(opt, environment, trees, std::move(files));
   if (!opt.check && !opt.dry_run) {
     emit::WriteNotes notes;
     if (auto error = emit::write_tree_atomically(opt.output, trees, {.force = opt.force}, &notes)) {

@@ -39,6 +39,20 @@ void DiagnosticSink::count_dropped(Kind kind, size_t n) {
   (info(kind).severity == Severity::kError ? dropped_errors_ : dropped_warnings_) += n;
 }
 
+void DiagnosticSink::append(DiagnosticSink&& other) {
+  for (Diagnostic& d : other.diagnostics_) {
+    if (diagnostics_.size() < kMaxKept) {
+      diagnostics_.push_back(std::move(d));
+    } else {
+      (d.severity == Severity::kError ? dropped_errors_ : dropped_warnings_)++;
+    }
+  }
+  dropped_errors_ += other.dropped_errors_;
+  dropped_warnings_ += other.dropped_warnings_;
+  other.diagnostics_.clear();
+  other.dropped_errors_ = other.dropped_warnings_ = 0;
+}
+
 size_t DiagnosticSink::error_count() const {
   return dropped_errors_ + std::count_if(diagnostics_.begin(), diagnostics_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });

@@ -76,6 +76,10 @@ class DiagnosticSink {
   // Once full(): counts `n` more of `kind` at once, for a rule that knows how
   // many it would report without enumerating them (pairs of duplicates).
   void count_dropped(Kind kind, size_t n);
+  // Takes `other`'s diagnostics after this sink's, as if they had been
+  // reported here in their order: past kMaxKept they are counted, as are the
+  // ones `other` dropped.
+  void append(DiagnosticSink&& other);
   // Sorts by file, then position, then code, so output order never depends on rule order.
   void sort();
 

@@ -3,19 +3,16 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "compiler/text/string_map.h"
+
 namespace topoc::drift {
 namespace {
-
-struct Hash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
 
 struct Pool {
   std::mutex lock;
   // Nodes never move, so the strings' addresses are stable. Looked up by
   // view first: most calls find a type already there, with no copy made.
-  std::unordered_set<std::string, Hash, std::equal_to<>> names;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> names;
 };
 
 Pool& pool() {

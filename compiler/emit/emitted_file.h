@@ -14,5 +14,8 @@ struct EmittedFile {
 };
 
 using FileTree = std::vector<EmittedFile>;
+// Files held by trees elsewhere: a tree of several megabytes is looked at
+// where it is, not copied.
+using FileRefs = std::vector<const EmittedFile*>;
 
 }  // namespace topoc::emit

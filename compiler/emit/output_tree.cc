@@ -213,14 +213,14 @@ std::optional<std::string> write_staged_file(const fs::path& root, const std::st
 }
 
 std::optional<std::string> stage(const StagingDirectory& staging, const std::string& dir,
-                                 const Target& target, const FileTree& files,
+                                 const Target& target, const FileRefs& files,
                                  const EmittedFile& marker, const std::vector<std::string>& kept) {
   const fs::path& root = staging.path();
   // The record first: it marks the directory as topoc's staging tree should
   // this build be killed (staging_area.h).
   if (auto error = write_staged_file(root, dir, marker.path, marker.contents)) return error;
-  for (const EmittedFile& f : files) {
-    if (auto error = write_staged_file(root, dir, f.path, f.contents)) return error;
+  for (const EmittedFile* f : files) {
+    if (auto error = write_staged_file(root, dir, f->path, f->contents)) return error;
   }
   struct stat old;
   bool has_old = target.exists && ::stat(target.path.c_str(), &old) == 0;
@@ -320,17 +320,17 @@ std::optional<std::string> install(StagingDirectory& staging, const std::string&
 
 // Paths of the new tree that another build wrote with other contents: writing
 // them changes what that build's tree deploys.
-std::vector<std::string> shared_conflicts(const fs::path& root, const FileTree& files,
+std::vector<std::string> shared_conflicts(const fs::path& root, const FileRefs& files,
                                           const Ownership& previous, std::string& first_owner) {
   std::vector<std::string> out;
-  for (const EmittedFile& f : files) {
-    auto other = previous.others.find(f.path);
+  for (const EmittedFile* f : files) {
+    auto other = previous.others.find(f->path);
     if (other == previous.others.end()) continue;
     std::error_code ec;
-    if (!fs::exists(fs::symlink_status(root / f.path, ec))) continue;
-    if (io::read_regular_file(root / f.path) == f.contents) continue;
+    if (!fs::exists(fs::symlink_status(root / f->path, ec))) continue;
+    if (io::read_regular_file(root / f->path) == f->contents) continue;
     if (out.empty()) first_owner = describe(other->second);
-    out.push_back(f.path);
+    out.push_back(f->path);
   }
   return out;
 }
@@ -342,8 +342,8 @@ EmittedFile output_marker(const std::string& dir, const OwnedTrees& trees) {
   return {kOutputMarker, render_output_record(next_record(std::move(record), trees))};
 }
 
-std::optional<std::string> merge_trees(const OwnedTrees& trees, FileTree& merged) {
-  std::map<std::string, const EmittedFile*> by_path;
+std::optional<std::string> merge_trees(const OwnedTrees& trees, FileRefs& merged) {
+  std::map<std::string_view, const EmittedFile*> by_path;
   for (const auto& [owner, files] : trees) {
     for (const EmittedFile& f : files) {
       auto [it, inserted] = by_path.emplace(f.path, &f);
@@ -353,7 +353,7 @@ std::optional<std::string> merge_trees(const OwnedTrees& trees, FileTree& merged
     }
   }
   merged.clear();
-  for (const auto& [path, file] : by_path) merged.push_back(*file);
+  for (const auto& [path, file] : by_path) merged.push_back(file);
   return std::nullopt;
 }
 
@@ -375,15 +375,21 @@ bool is_safe_relative_path(const std::string& path) {
 }
 
 std::optional<std::string> check_tree_paths(const FileTree& files) {
+  FileRefs refs;
+  for (const EmittedFile& f : files) refs.push_back(&f);
+  return check_tree_paths(refs);
+}
+
+std::optional<std::string> check_tree_paths(const FileRefs& files) {
   std::set<std::string> paths;
-  for (const EmittedFile& f : files) {
-    if (!is_safe_relative_path(f.path)) {
+  for (const EmittedFile* f : files) {
+    if (!is_safe_relative_path(f->path)) {
       return fmt::format(
-          "refusing to write `{}`: not a plain relative path inside the output directory", f.path);
+          "refusing to write `{}`: not a plain relative path inside the output directory", f->path);
     }
-    if (f.path == kOutputMarker)
-      return fmt::format("`{}` is reserved for topoc's list of generated files", f.path);
-    if (!paths.insert(f.path).second) return fmt::format("`{}` would be written twice", f.path);
+    if (f->path == kOutputMarker)
+      return fmt::format("`{}` is reserved for topoc's list of generated files", f->path);
+    if (!paths.insert(f->path).second) return fmt::format("`{}` would be written twice", f->path);
   }
   for (const std::string& dir : directories_of(paths)) {
     if (paths.count(dir)) return fmt::format("`{}` would be both a file and a directory", dir);
@@ -395,7 +401,7 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
                                                  const WriteOptions& options, WriteNotes* notes) {
   WriteNotes unused;
   WriteNotes& told = notes ? *notes : unused;
-  FileTree files;
+  FileRefs files;
   if (auto error = merge_trees(trees, files)) return error;
   if (auto error = check_tree_paths(files)) return error;
   Target target;
@@ -417,7 +423,7 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
   }
 
   std::set<std::string> generated;
-  for (const EmittedFile& f : files) generated.insert(f.path);
+  for (const EmittedFile* f : files) generated.insert(f->path);
   std::optional<OutputRecord> record;
   Ownership previous;
   ExistingFiles existing;
@@ -472,17 +478,19 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
 
 TreeDifference compare_tree(const std::string& dir, const OwnedTrees& trees) {
   TreeDifference diff;
-  FileTree all;
+  FileRefs all;
   if (merge_trees(trees, all)) {
     for (const auto& [owner, files] : trees)
       for (const EmittedFile& f : files) diff.changed.push_back(f.path);
     return diff;
   }
-  all.push_back(output_marker(dir, trees));
+  const EmittedFile marker = output_marker(dir, trees);
+  all.push_back(&marker);
   std::sort(all.begin(), all.end(),
-            [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
+            [](const EmittedFile* a, const EmittedFile* b) { return a->path < b->path; });
   std::set<std::string> generated;
-  for (const EmittedFile& f : all) {
+  for (const EmittedFile* file : all) {
+    const EmittedFile& f = *file;
     generated.insert(f.path);
     if (!is_safe_relative_path(f.path)) {
       diff.changed.push_back(f.path);

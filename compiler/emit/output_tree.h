@@ -62,12 +62,13 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
                                                  const WriteOptions& options = {},
                                                  WriteNotes* notes = nullptr);
 
-// All of `trees` as one tree sorted by path, or why they cannot be written
-// together (one path with two contents).
-std::optional<std::string> merge_trees(const OwnedTrees& trees, FileTree& merged);
+// All of `trees` as one tree sorted by path, pointing into `trees`, or why
+// they cannot be written together (one path with two contents).
+std::optional<std::string> merge_trees(const OwnedTrees& trees, FileRefs& merged);
 
 // Why `files` cannot be written (an unsafe or duplicate path, a file that is
 // also a directory), or nothing. write_tree_atomically checks this too.
+std::optional<std::string> check_tree_paths(const FileRefs& files);
 std::optional<std::string> check_tree_paths(const FileTree& files);
 
 // Compares `dir` with what would be written (for `topoc build --check`):

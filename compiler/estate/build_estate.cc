@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "compiler/naming/cosmos_accounts.h"
 #include "compiler/services/alerts/notified_groups.h"
 #include "compiler/services/registry.h"
+#include "compiler/services/storage/replica.h"
 #include "compiler/text/ascii.h"
 
 namespace topoc::estate {
@@ -350,11 +352,6 @@ void plan_alerts(Estate& e) {
 
 }  // namespace
 
-bool Estate::any_region(Service service) const {
-  return std::any_of(topology->regions.begin(), topology->regions.end(),
-                     [&](const model::Region& r) { return r.has(service); });
-}
-
 const BoundaryPlan* Estate::find_boundary(std::string_view name) const {
   for (const BoundaryPlan& b : boundaries) {
     if (b.boundary->name == name) return &b;
@@ -362,7 +359,20 @@ const BoundaryPlan* Estate::find_boundary(std::string_view name) const {
   return nullptr;
 }
 
+size_t Estate::region_position(const model::Region& region) const {
+  const std::vector<model::Region>& regions = topology->regions;
+  std::less<const model::Region*> before;  // a total order, even across arrays
+  if (regions.empty() || before(&region, regions.data()) ||
+      !before(&region, regions.data() + regions.size())) {
+    return kNone;
+  }
+  return static_cast<size_t>(&region - regions.data());
+}
+
 const RegionDns* Estate::dns_of(const model::Region& region) const {
+  if (size_t at = region_position(region); at < dns_at.size()) {
+    return dns_at[at] == kNone ? nullptr : &dns[dns_at[at]];
+  }
   for (const RegionDns& d : dns) {
     if (d.region == &region) return &d;
   }
@@ -370,6 +380,9 @@ const RegionDns* Estate::dns_of(const model::Region& region) const {
 }
 
 const CosmosAccount* Estate::cosmos_of(const model::Region& region) const {
+  if (size_t at = region_position(region); at < cosmos_at.size()) {
+    return cosmos_at[at] == kNone ? nullptr : &cosmos[cosmos_at[at]];
+  }
   for (const CosmosAccount& a : cosmos) {
     if (std::find(a.endpoint_regions.begin(), a.endpoint_regions.end(), &region) !=
         a.endpoint_regions.end()) {
@@ -395,17 +408,25 @@ Estate build_estate(const model::Topology& t, const EstateOptions& options) {
   const std::string& environment =
       options.environment.empty() ? t.environment.value : options.environment;
   // Names carry the environment; a copy of the topology holds another one.
-  return build_estate(t, options,
-                      environment == t.environment.value
-                          ? naming::generate_names(t)
-                          : naming::generate_names(with_environment(t, environment)));
+  return build_estate(
+      t, options,
+      ResourceNames(environment == t.environment.value
+                        ? naming::generate_names(t)
+                        : naming::generate_names(with_environment(t, environment))));
 }
 
-Estate build_estate(const model::Topology& t, const EstateOptions& options,
-                    std::vector<naming::GeneratedName> names) {
+Estate build_estate(const model::Topology& t, const EstateOptions& options, ResourceNames names) {
   std::string environment = options.environment.empty() ? t.environment.value : options.environment;
-  Estate e{&t, environment, fmt::format("{}/{}.tfstate", t.name, environment),
-           ResourceNames(std::move(names))};
+  Estate e{&t, environment, fmt::format("{}/{}.tfstate", t.name, environment), std::move(names)};
+  static_assert(static_cast<unsigned>(Service::kApiManagement) < 32,
+                "services_run holds a bit for each model::Service");
+  for (const model::Region& r : t.regions) {
+    for (const auto& service : r.services)
+      e.services_run |= 1u << static_cast<unsigned>(service.value);
+    e.any_blob_events = e.any_blob_events || (r.storage && r.storage->events);
+    e.any_customer_managed_key =
+        e.any_customer_managed_key || services::storage::has_customer_managed_key(r);
+  }
   e.tags = common_tags(t, environment);
   for (const auto& [key, value] : t.tags) e.required_tags.push_back(key);
   for (size_t i = 0; i < t.boundaries.size(); ++i) {
@@ -415,11 +436,21 @@ Estate build_estate(const model::Topology& t, const EstateOptions& options,
   }
   e.placements_only = options.placements_only;
   plan_cosmos(e);
+  e.cosmos_at.assign(t.regions.size(), Estate::kNone);
+  for (size_t i = e.cosmos.size(); i-- > 0;) {  // the first account wins, as in a scan
+    for (const model::Region* r : e.cosmos[i].endpoint_regions) {
+      if (size_t at = e.region_position(*r); at != Estate::kNone) e.cosmos_at[at] = i;
+    }
+  }
   e.redis_replicas = naming::redis_replicas(t);
   // Front Door's plan is needed for its cached routes' placements too.
   plan_frontdoor(e);
   if (!e.placements_only) {
     plan_dns(e);
+    e.dns_at.assign(t.regions.size(), Estate::kNone);
+    for (size_t i = e.dns.size(); i-- > 0;) {
+      if (size_t at = e.region_position(*e.dns[i].region); at != Estate::kNone) e.dns_at[at] = i;
+    }
     plan_peerings(e);
     plan_policies(e);
     plan_alerts(e);

@@ -268,7 +268,24 @@ struct Estate {
   // the global parts); renderings sort as their format needs.
   std::vector<Resource> resources;
 
-  bool any_region(model::Service service) const;
+  // The services some region runs, one bit per model::Service: what is
+  // asked once per region is not a walk over every region.
+  uint32_t services_run = 0;
+  bool any_region(model::Service service) const {
+    return services_run >> static_cast<unsigned>(service) & 1u;
+  }
+  // Whether some region's storage sends blob events (`storage { events }`),
+  // or is encrypted with a key of its region's vault.
+  bool any_blob_events = false;
+  bool any_customer_managed_key = false;
+  // By a region's position in topology->regions: its entry in `dns` and the
+  // Cosmos DB account it reaches in `cosmos`, or kNone; built as each is
+  // planned, so the lookups below are not a walk over every region.
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> dns_at, cosmos_at;
+  // The position of `region` in topology->regions; kNone for a region that is
+  // not one of its elements.
+  size_t region_position(const model::Region& region) const;
   // Whether the estate has the alerts module: any metric or activity-log alert.
   bool has_alerts() const {
     return !alerts.empty() || !activity_alerts.empty() || !log_alerts.empty() ||
@@ -293,7 +310,7 @@ Estate build_estate(const model::Topology& topology, const EstateOptions& option
 // the environment `options` resolves to), so a caller that checked them
 // does not generate them again.
 Estate build_estate(const model::Topology& topology, const EstateOptions& options,
-                    std::vector<naming::GeneratedName> names);
+                    ResourceNames names);
 
 // Where a Cosmos DB account on periodic backup keeps its backups: "Geo"
 // copies them to the write region's Azure pair, so only when that pair is one

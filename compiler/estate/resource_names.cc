@@ -12,22 +12,20 @@ const naming::GeneratedName kMissing;
 ResourceNames::ResourceNames(const model::Topology& topology)
     : ResourceNames(naming::generate_names(topology)) {}
 
-ResourceNames::ResourceNames(std::vector<naming::GeneratedName> names) {
-  names_.reserve(names.size());
-  for (naming::GeneratedName& n : names) {
-    std::string key = n.key;
-    names_.emplace(std::move(key), std::move(n));
-  }
+ResourceNames::ResourceNames(std::vector<naming::GeneratedName> names)
+    : names_(std::make_shared<const std::vector<naming::GeneratedName>>(std::move(names))) {
+  by_key_.reserve(names_->size());
+  for (size_t i = 0; i < names_->size(); ++i) by_key_.emplace((*names_)[i].key, i);
 }
 
 const std::string& ResourceNames::get(std::string_view key) const {
-  auto it = names_.find(key);
-  return it == names_.end() ? kMissing.name : it->second.name;
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? kMissing.name : (*names_)[it->second].name;
 }
 
 const std::string& ResourceNames::scope(std::string_view key) const {
-  auto it = names_.find(key);
-  return it == names_.end() ? kMissing.scope : it->second.scope;
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? kMissing.scope : (*names_)[it->second].scope;
 }
 
 const std::string& ResourceNames::region(std::string_view region_key, std::string_view what) const {

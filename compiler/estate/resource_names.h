@@ -4,7 +4,8 @@
 // and the emitted Terraform always agree; this class only indexes them.
 #pragma once
 
-#include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,11 @@ class ResourceNames {
   // Names `naming::generate_names` already made for the topology.
   explicit ResourceNames(std::vector<naming::GeneratedName> names);
 
+  // Every name, in the order generate_names made them. Copies share them,
+  // and a holder of shared() keeps them after every copy is gone.
+  std::span<const naming::GeneratedName> all() const { return *names_; }
+  std::shared_ptr<const std::vector<naming::GeneratedName>> shared() const { return names_; }
+
   // The name under `key`; an empty string for a key the naming module does
   // not produce (a bug in the emitter, caught by the golden tests).
   const std::string& get(std::string_view key) const;
@@ -29,12 +35,9 @@ class ResourceNames {
   const std::string& region(std::string_view region_key, std::string_view what) const;
 
  private:
-  // Looked up by a view: hashing beats the map's many string comparisons.
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-  std::unordered_map<std::string, naming::GeneratedName, KeyHash, std::equal_to<>> names_;
+  std::shared_ptr<const std::vector<naming::GeneratedName>> names_;
+  // The first of names_ under each key, by a view of that name's key.
+  std::unordered_map<std::string_view, size_t> by_key_;
 };
 
 }  // namespace topoc::estate

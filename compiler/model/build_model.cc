@@ -405,6 +405,7 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   BlockReader r(*topology, ctx);
   read_topology(r, t);
   r.finish();
+  t.index_regions();  // the keys and the API Management locations are read
   check_path_names(ctx, t, label.has_value());
   const dsl::Node* tags = nullptr;  // the first `tags` block (a second is M003 already)
   for (const dsl::Node& n : topology->body) {

@@ -100,7 +100,32 @@ const Boundary* Topology::find_boundary(std::string_view name) const {
   return nullptr;
 }
 
+void Topology::index_regions() {
+  region_index = {regions.data(), regions.size(), {}, {}};
+  region_index.by_key.reserve(regions.size());
+  for (size_t i = 0; i < regions.size(); ++i) {
+    region_index.by_key.emplace(regions[i].key, i);  // keeps the first of duplicates
+    if (!regions[i].api_management) continue;
+    for (const auto& key : regions[i].api_management->additional_locations) {
+      region_index.gateway_owner.emplace(key.value, i);
+    }
+  }
+}
+
+namespace {
+
+bool indexed(const Topology& t) {
+  return t.region_index.built_for && t.region_index.built_for == t.regions.data() &&
+         t.region_index.size == t.regions.size();
+}
+
+}  // namespace
+
 const Region* Topology::find_region(std::string_view key) const {
+  if (indexed(*this)) {
+    auto it = region_index.by_key.find(key);
+    return it == region_index.by_key.end() ? nullptr : &regions[it->second];
+  }
   for (const Region& r : regions) {
     if (r.key == key) return &r;
   }
@@ -109,6 +134,10 @@ const Region* Topology::find_region(std::string_view key) const {
 
 const Region* Topology::api_management_gateway_owner(const Region& r) const {
   if (r.api_management) return &r;
+  if (indexed(*this)) {
+    auto it = region_index.gateway_owner.find(r.key);
+    return it == region_index.gateway_owner.end() ? nullptr : &regions[it->second];
+  }
   for (const Region& owner : regions) {
     if (!owner.api_management) continue;
     for (const auto& key : owner.api_management->additional_locations) {

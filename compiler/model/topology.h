@@ -6,9 +6,9 @@
 
 #include "compiler/model/basics.h"
 #include "compiler/services/ai_search/model.h"
-#include "compiler/services/api_management/model.h"
 #include "compiler/services/aks/model.h"
 #include "compiler/services/alerts/model.h"
+#include "compiler/services/api_management/model.h"
 #include "compiler/services/app_service/model.h"
 #include "compiler/services/automation/model.h"
 #include "compiler/services/backup/model.h"
@@ -25,6 +25,7 @@
 #include "compiler/services/servicebus/model.h"
 #include "compiler/services/storage/model.h"
 #include "compiler/services/traffic_manager/model.h"
+#include "compiler/text/string_map.h"
 
 namespace topoc::model {
 
@@ -128,6 +129,18 @@ struct Naming {
   Sourced<std::string> seed;   // mixed into the `auto` suffix
 };
 
+// Lookups by region key, so that what is asked once per tenant or per region
+// does not walk every region (Topology::index_regions).
+struct RegionIndex {
+  // The regions it was built for, as `regions.data()` and `size()`: a copy
+  // or a resized vector leaves the index unused.
+  const Region* built_for = nullptr;
+  size_t size = 0;
+  StringMap<size_t> by_key;         // the first region with each key
+  StringMap<size_t> gateway_owner;  // a key -> the first region whose API
+                                    // Management lists it in additional_locations
+};
+
 struct Topology {
   std::string name;
   Location location;
@@ -152,7 +165,14 @@ struct Topology {
   std::vector<Registry> registries;
   std::vector<DnsZone> dns_zones;  // public zones `dns` blocks declare
 
+  // Indexed by region key. Built by build_model once the regions are read;
+  // whoever renames or adds regions of a built topology calls it again.
+  // Unindexed, the lookups below scan the regions: same answers, slower.
+  RegionIndex region_index;
+  void index_regions();
+
   const Boundary* find_boundary(std::string_view name) const;
+  // The first region with key `key`; null if none.
   const Region* find_region(std::string_view key) const;
   // The region whose `api_management` runs a gateway in `r`: `r` itself, or
   // the region whose instance lists `r` in `additional_locations`; null if

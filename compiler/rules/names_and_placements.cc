@@ -13,9 +13,9 @@ namespace topoc::rules {
 
 estate::Estate check_estate(const model::Topology& t, const estate::EstateOptions& options,
                             diag::DiagnosticSink& sink) {
-  std::vector<naming::GeneratedName> names = naming::generate_names(t);
-  report_invalid_names(names, sink);
-  report_duplicate_names(names, sink);
+  estate::ResourceNames names(naming::generate_names(t));
+  report_invalid_names(names.all(), sink);
+  report_duplicate_names(names.all(), sink);
   estate::Estate estate = estate::build_estate(t, options, std::move(names));
   residency::check_placements(estate, sink);
   return estate;

@@ -1,5 +1,14 @@
 #include "compiler/rules/rules.h"
 
+#include <future>
+#include <memory>
+#include <system_error>
+#include <vector>
+
+#include "compiler/estate/estate.h"
+#include "compiler/residency/engine.h"
+#include "compiler/rules/generated_names.h"
+
 namespace topoc::rules {
 namespace {
 
@@ -21,11 +30,31 @@ void run_all(const model::Topology& topology, diag::DiagnosticSink& sink) {
 estate::Estate run_all_keeping_estate(const model::Topology& topology,
                                       const estate::EstateOptions& options,
                                       diag::DiagnosticSink& sink) {
-  // In run_all's order: names_and_placements comes first in rule_list.def.
-  estate::Estate estate = check_estate(topology, options, sink);
-  for (const Rule& rule : all_rules()) {
-    if (rule.run != &names_and_placements) rule.run(topology, sink);
+  // check_estate's steps, with X001 and X002 and the rules on the model alone
+  // on a second thread while the estate is planned: they only read the model
+  // and the names. Their findings join the sink in run_all's order
+  // (names_and_placements comes first in rule_list.def): the names', the
+  // placements', then the other rules'.
+  estate::ResourceNames names(naming::generate_names(topology));
+  diag::DiagnosticSink name_findings, rule_findings;
+  auto others = [&, held = names.shared()] {
+    report_invalid_names(*held, name_findings);
+    report_duplicate_names(*held, name_findings);
+    for (const Rule& rule : all_rules()) {
+      if (rule.run != &names_and_placements) rule.run(topology, rule_findings);
+    }
+  };
+  std::future<void> beside;  // waits for the thread when destroyed, before the sinks
+  try {
+    beside = std::async(std::launch::async, others);
+  } catch (const std::system_error&) {
+    others();  // no thread to be had (a process or memory limit): here, first
   }
+  estate::Estate estate = estate::build_estate(topology, options, std::move(names));
+  if (beside.valid()) beside.get();
+  sink.append(std::move(name_findings));
+  residency::check_placements(estate, sink);
+  sink.append(std::move(rule_findings));
   return estate;
 }
 

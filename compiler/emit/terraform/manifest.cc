@@ -209,6 +209,11 @@ class Manifest {
               [&](size_t a, size_t b) { return resources_[a].first < resources_[b].first; });
     ManifestFile out;
     std::string& t = out.text;
+    // Written once into a buffer of its final size (short of escapes in the
+    // three names), not copied through the doublings of a growing string.
+    size_t size = 256 + e_.environment.size() + e_.state_key.size() + e_.topology->name.size();
+    for (const auto& [address, text] : resources_) size += text.size() + 2;
+    t.reserve(size);
     t += "{\n  \"environment\": ";
     append_string(t, e_.environment);
     t += fmt::format(

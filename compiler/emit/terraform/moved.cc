@@ -30,6 +30,7 @@ model::Topology former_topology(const model::Topology& t) {
     r.key = r.renamed_from.value;
     r.renamed_from = {};
   }
+  former.index_regions();
   return former;
 }
 

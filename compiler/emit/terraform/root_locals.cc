@@ -249,11 +249,6 @@ bool any_persisted_redis(const Estate& e) {
       });
 }
 
-bool any_blob_events(const Estate& e) {
-  return std::any_of(e.topology->regions.begin(), e.topology->regions.end(),
-                     [](const model::Region& r) { return r.storage && r.storage->events; });
-}
-
 // The system topic on the region's storage account and the Service Bus topic
 // its subscription delivers blob created events to.
 Expr eventgrid(const Estate& e, const model::Region& r) {
@@ -402,7 +397,7 @@ Expr storage(const Estate& e, const model::Region& r) {
       {"private_dns_zones", Expr::string_list(zones_for(e, r, "privatelink.blob."))},
   };
   // Only trees with a customer-managed key anywhere carry the attribute.
-  if (services::storage::any_customer_managed_key(*e.topology)) {
+  if (e.any_customer_managed_key) {
     entries.push_back({"key", storage_key(e, r)});
   }
   return Expr::object(std::move(entries));
@@ -853,7 +848,7 @@ Expr region(const Estate& e, const model::Region& r,
   if (e.any_region(model::Service::kServiceBus)) {
     fields.push_back({"servicebus", r.servicebus ? servicebus(e, r) : Expr::null()});
   }
-  if (any_blob_events(e)) fields.push_back({"eventgrid", eventgrid(e, r)});
+  if (e.any_blob_events) fields.push_back({"eventgrid", eventgrid(e, r)});
   if (e.any_region(model::Service::kManagedRedis)) {
     fields.push_back({"managed_redis", r.managed_redis ? managed_redis(e, r) : Expr::null()});
   }
