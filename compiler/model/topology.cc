@@ -174,6 +174,7 @@ std::vector<std::pair<const Region*, const Region*>> Topology::peered_regions() 
   for (size_t b = 0; b < boundaries.size(); ++b) {
     const Boundary& boundary = boundaries[b];
     std::vector<const Region*> members = regions_in(b);
+    if (members.size() > kMaxPeeringsPerVnet + 1) continue;  // N008
     switch (boundary.peering.value) {
       case Peering::kNone:
         break;

@@ -141,6 +141,11 @@ struct RegionIndex {
                                     // Management lists it in additional_locations
 };
 
+// Azure's limit on peerings per virtual network (Azure subscription and
+// service limits, networking: "Virtual network peerings per virtual
+// network", 500).
+inline constexpr size_t kMaxPeeringsPerVnet = 500;
+
 struct Topology {
   std::string name;
   Location location;
@@ -190,7 +195,9 @@ struct Topology {
   // The peered pairs of regional VNets, each once, the earlier-declared
   // region first, in declaration order: every boundary's pairs by its
   // `peering`. A hub that is not a region of the boundary peers nothing
-  // (rule N006).
+  // (rule N006), nor does a boundary whose peering would give a VNet more
+  // than kMaxPeeringsPerVnet (rule N008): its pairs would grow with the
+  // square of its regions and could never deploy.
   std::vector<std::pair<const Region*, const Region*>> peered_regions() const;
   const TrafficManager* find_traffic_manager(std::string_view name) const;
   const Registry* find_registry(std::string_view name) const;

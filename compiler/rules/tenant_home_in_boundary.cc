@@ -14,6 +14,10 @@ void tenant_home_in_boundary(const model::Topology& t, diag::DiagnosticSink& sin
     if (!pinned || !home) continue;
     const model::Boundary* actual = boundary_of(t, *home);
     if (!actual || actual == pinned) continue;
+    if (sink.full()) {  // counted only: no message, and no walk over the boundary's regions
+      sink.report(diag::Kind::TenantHomeOutsideBoundary, tenant.home.location, "");
+      continue;
+    }
     auto& d = sink.report(diag::Kind::TenantHomeOutsideBoundary, tenant.home.location,
                           fmt::format("tenant `{}` is pinned to boundary `{}`, but its home region "
                                       "`{}` is in boundary `{}`",

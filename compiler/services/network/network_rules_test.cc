@@ -1,5 +1,5 @@
-// Network rules N001-N007: address spaces, subnets, the AKS service range and
-// the peering hub.
+// Network rules N001-N008: address spaces, subnets, the AKS service range,
+// the peering hub and the peerings per VNet.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -216,6 +216,59 @@ TEST(PeeringHubInBoundary, HubPeeringNeedsAHub) {
 
 TEST(PeeringHubInBoundary, UnknownPeeringIsAChoice) {
   EXPECT_EQ(std::vector<std::string>{"M007"}, codes_of(eu_boundary("peering = star")));
+}
+
+// N008: `regions` regions of boundary `eu`, each with a /24 of its own, and
+// the boundary's body after its geography.
+std::string fleet(size_t regions, std::string_view peering) {
+  std::string text = fmt::format(
+      "topology \"t\" {{\n  boundary \"eu\" {{ geography = eu-data-boundary{} }}\n", peering);
+  for (size_t i = 0; i < regions; ++i) {
+    text += fmt::format(
+        "  region \"r{:03}\" {{ location = westeurope  address = 10.{}.{}.0/24  services = "
+        "[storage] }}\n",
+        i, i >> 8, i & 255);
+  }
+  return text + "}\n";
+}
+
+size_t peerings_of(const std::string& text) {
+  driver::CheckResult result;
+  driver::check_source(result, "test.topo", text, {.keep_estate = driver::KeptEstate::kWhole});
+  return result.estates.at(0) ? result.estates[0]->peerings.size() : 0;
+}
+
+// A hub of 501 regions holds 500 peerings; a mesh of 501 as many on every VNet
+// (not built here: its 250,500 peerings would slow the suite for no new path).
+TEST(PeeringsPerVnet, FiveHundredOnePeeredRegionsAreTheMost) {
+  EXPECT_EQ(Lines{}, diagnostics_of(fleet(501, "  peering = hub  hub = r000")));
+  EXPECT_EQ(2u * 500u, peerings_of(fleet(501, "  peering = hub  hub = r000")));
+  EXPECT_EQ(Lines{}, diagnostics_of(fleet(600, "  peering = none")));
+}
+
+TEST(PeeringsPerVnet, AMeshOfMoreIsReportedAtTheBoundaryAndNotPlanned) {
+  std::string text = fleet(502, "");
+  EXPECT_EQ(Lines{"N008 2:12 boundary `eu` peers each of its 502 regions with every other "
+                  "(`peering = mesh`, the default): each VNet would hold 501 peerings, and Azure "
+                  "allows 500 per virtual network"},
+            diagnostics_of(text));
+  auto result = check_text(text);
+  EXPECT_EQ(
+      "a boundary can peer at most 501 regions; write `peering = none` for this one, whose "
+      "regions then reach one another only through public endpoints",
+      result.sink.diagnostics().at(0).help);
+  EXPECT_EQ(0u, peerings_of(text));
+  EXPECT_EQ(Lines{"N008 2:59 boundary `eu` peers each of its 502 regions with every other "
+                  "(`peering = mesh`): each VNet would hold 501 peerings, and Azure allows 500 "
+                  "per virtual network"},
+            diagnostics_of(fleet(502, "  peering = mesh")));
+}
+
+TEST(PeeringsPerVnet, AHubOfMoreIsReportedAtThePeering) {
+  EXPECT_EQ(Lines{"N008 2:59 boundary `eu` peers its 502 regions with hub `r000`: the hub's VNet "
+                  "would hold 501 peerings, and Azure allows 500 per virtual network"},
+            diagnostics_of(fleet(502, "  peering = hub  hub = r000")));
+  EXPECT_EQ(0u, peerings_of(fleet(502, "  peering = hub  hub = r000")));
 }
 
 }  // namespace
