@@ -2,8 +2,8 @@
 """Writes a topology that is large along one axis only, for bench/scaling.sh:
 
   regions-sharing-space  N regions with the same address space (N002 for every pair)
-  regions                N regions, each with an address space of its own, peered with
-                         the first, and a tenant whose home it is
+  regions                N regions, each with an address space of its own (not peered:
+                         more than 501 would be N008), and a tenant whose home it is
   tenants                N tenants homed in one region
   containers             N Cosmos DB containers with distinct names
   duplicate-containers   N Cosmos DB containers, all named alike (M003 for every pair)
@@ -21,7 +21,8 @@ AXES = ["regions-sharing-space", "regions", "tenants", "containers", "duplicate-
 
 
 def generate(axis, n):
-    peering = "  peering = hub  hub = r000000" if axis == "regions" else ""
+    # A hub or a mesh of more than 501 regions is N008: these are not peered.
+    peering = "  peering = none" if axis == "regions" else ""
     out = ['topology "scaling" {', f'  boundary "eu" {{ geography = eu-data-boundary{peering} }}']
     w = out.append
     if axis == "regions":
