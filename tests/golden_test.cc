@@ -7,13 +7,14 @@
 // every code.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
@@ -320,6 +321,45 @@ TEST(RulesDoc, EveryDiagnosticCodeHasAHeading) {
   }
   for (const diag::KindInfo& k : diag::all_kinds()) {
     EXPECT_TRUE(headings.count(k.code) > 0) << "docs/rules.md has no `## " << k.code << "` heading";
+  }
+}
+
+// The table of prefixes at the top of docs/rules.md: each row's ranges
+// ("M001-M022, M030-M040") hold every code of that prefix, and start and end
+// on codes that exist (the S range spans gaps the registry leaves).
+TEST(RulesDoc, PrefixTableCoversEveryCodeOfItsPrefix) {
+  std::optional<std::string> doc = read_text(source_dir() / "docs/rules.md");
+  ASSERT_TRUE(doc) << "docs/rules.md is missing";
+  std::set<std::string> codes;
+  for (const diag::KindInfo& k : diag::all_kinds()) codes.insert(std::string(k.code));
+  std::map<char, std::vector<std::pair<int, int>>> rows;
+  for (const std::string& line : split_lines(*doc)) {
+    // "| N | network address spaces and VNet peering | N001-N008 |"
+    if (line.size() < 5 || line.rfind("| ", 0) != 0 || line[3] != ' ' || line[4] != '|') continue;
+    const char prefix = line[2];
+    std::string ranges = line.substr(line.rfind('|', line.size() - 2) + 1);
+    for (size_t at = ranges.find(prefix); at != std::string::npos; at = ranges.find(prefix, at)) {
+      int first = std::stoi(ranges.substr(at + 1, 3)), last = first;
+      at += 4;
+      if (at + 5 <= ranges.size() && ranges[at] == '-' && ranges[at + 1] == prefix) {
+        last = std::stoi(ranges.substr(at + 2, 3));
+        at += 5;
+      }
+      rows[prefix].push_back({first, last});
+      for (int end : {first, last}) {
+        std::string code = fmt::format("{}{:03}", prefix, end);
+        EXPECT_TRUE(codes.count(code))
+            << "docs/rules.md's table of prefixes names " << code << ", which is not a code";
+      }
+    }
+  }
+  for (const std::string& code : codes) {
+    const int number = std::stoi(code.substr(1));
+    const auto& ranges = rows[code[0]];
+    bool covered = std::any_of(ranges.begin(), ranges.end(), [&](const std::pair<int, int>& r) {
+      return r.first <= number && number <= r.second;
+    });
+    EXPECT_TRUE(covered) << code << " is in no range of docs/rules.md's table of prefixes";
   }
 }
 
