@@ -224,8 +224,7 @@ const std::string& Plan::region_name(const model::Region& region, std::string_vi
 }
 
 bool Plan::any_region(Service service) const {
-  return std::any_of(topology->regions.begin(), topology->regions.end(),
-                     [&](const model::Region& r) { return r.has(service); });
+  return estate->any_region(service);
 }
 
 bool Plan::any_blob_events() const {
