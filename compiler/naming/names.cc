@@ -37,12 +37,20 @@ uint32_t fnv1a(std::string_view s) {
   return h;
 }
 
-// A piece of a name that the author chose, and where it is written.
+// A piece of a name that the author chose, and where it is written. Its
+// description ("region key `eu`") is put together only for a name that
+// breaks its rule: nearly every name passes, and a large topology has tens
+// of thousands of them.
 struct Part {
   std::string text;  // as it appears in names
   diag::Location location;
-  std::string hint;    // "region key `eu`"
-  bool listed = true;  // named in hints about length (the environment is not)
+  std::string_view what;     // "region key", or the whole description
+  std::string_view subject;  // the label it names ("eu"), held by the model; may be empty
+  bool listed = true;        // named in hints about length (the environment is not)
+
+  std::string hint() const {
+    return subject.empty() ? std::string(what) : fmt::format("{} `{}`", what, subject);
+  }
 };
 
 // A service a region reaches through Private Link, and the private DNS zones
@@ -59,12 +67,16 @@ class Generator {
                "the topology `prefix`"};
     env_ = {lower(t.environment.value),
             t.environment.explicit_ ? t.environment.location : t.location,
-            "the topology `environment`", false};
+            "the topology `environment`",
+            {},
+            false};
     accounts_ = cosmos_accounts(t);
     replicas_ = redis_replicas(t);
     suffix_ = {uniqueness_suffix(t),
                t.naming.suffix.explicit_ ? t.naming.suffix.location : t.location,
-               "the `naming` suffix", false};
+               "the `naming` suffix",
+               {},
+               false};
   }
 
   std::vector<GeneratedName> run() {
@@ -89,44 +101,46 @@ class Generator {
   // Records a name. `parts` go from least to most specific: a name that
   // breaks its rule because of a character is blamed on the part holding
   // that character, any other problem on the most specific part.
-  void add(std::string_view type, std::string key, std::string name, std::string scope,
+  void add(const char* type, std::string key, std::string name, std::string scope,
            std::initializer_list<const Part*> parts) {
     add_name(type, std::move(key), std::move(name), std::move(scope),
              {parts.begin(), parts.size()});
   }
 
-  void add_name(std::string_view type, std::string key, std::string name, std::string scope,
+  void add_name(const char* type, std::string key, std::string name, std::string scope,
                 std::span<const Part* const> parts) {
     const Part* source = parts.back();
     std::string hint;
     const NamingRule* rule = find_naming_rule(type);
-    const Part* culprit = nullptr;
     if (rule && violation(*rule, name)) {
+      const Part* culprit = nullptr;
       for (auto it = parts.rbegin(); it != parts.rend() && !culprit; ++it) {
         const std::string& text = (*it)->text;
         bool bad = std::any_of(text.begin(), text.end(),
                                [&](char c) { return !allows_character(*rule, c); });
         if (bad) culprit = *it;
       }
+      if (culprit) source = culprit;
+      hint = culprit ? culprit->hint() : listed_hints(parts);
     }
-    if (culprit) {
-      source = culprit;
-      hint = culprit->hint;
-    } else {
-      // The listed parts' hints as "a, b or c"; the source's when none is listed.
-      size_t listed =
-          std::count_if(parts.begin(), parts.end(), [](const Part* p) { return p->listed; });
-      if (listed == 0) hint = source->hint;
-      size_t written = 0;
-      for (const Part* p : parts) {
-        if (!p->listed) continue;
-        if (written > 0) hint += written + 1 == listed ? " or " : ", ";
-        hint += p->hint;
-        ++written;
-      }
+    out_.push_back({type, std::move(key), std::move(name), std::move(scope), source->location,
+                    std::move(hint)});
+  }
+
+  // The listed parts' hints as "a, b or c"; the last part's when none is listed.
+  static std::string listed_hints(std::span<const Part* const> parts) {
+    size_t listed =
+        std::count_if(parts.begin(), parts.end(), [](const Part* p) { return p->listed; });
+    if (listed == 0) return parts.back()->hint();
+    std::string hint;
+    size_t written = 0;
+    for (const Part* p : parts) {
+      if (!p->listed) continue;
+      if (written > 0) hint += written + 1 == listed ? " or " : ", ";
+      hint += p->hint();
+      ++written;
     }
-    out_.push_back({std::string(type), std::move(key), std::move(name), std::move(scope),
-                    source->location, std::move(hint)});
+    return hint;
   }
 
   // A boundary's shared Application Insights (`application_insights =
@@ -137,7 +151,7 @@ class Generator {
     const model::Region* host = t_.find_region(b.application_insights.value);
     if (!host || !host->monitoring) return;
     const Part key = region_key(*host);
-    const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+    const Part boundary{lower(b.name), b.location, "boundary name", b.name};
     add("azurerm_application_insights", "boundary." + b.name + ".appi",
         fmt::format("appi-{}-{}-boundary-{}", prefix_.text, boundary.text, env_.text),
         regional("rg", key), {&env_, &prefix_, &boundary});
@@ -146,10 +160,10 @@ class Generator {
   // A renamed region keeps the names of its former key (`renamed_from`).
   static Part region_key(const model::Region& r) {
     if (r.renamed_from.explicit_) {
-      return {lower(r.renamed_from.value), r.renamed_from.location,
-              fmt::format("`renamed_from` of region `{}`", r.key)};
+      return {lower(r.renamed_from.value), r.renamed_from.location, "`renamed_from` of region",
+              r.key};
     }
-    return {lower(r.key), r.location_of_block, fmt::format("region key `{}`", r.key)};
+    return {lower(r.key), r.location_of_block, "region key", r.key};
   }
 
   std::string regional(std::string_view caf, const Part& key) const {
@@ -177,10 +191,11 @@ class Generator {
     const std::string base = "region." + r.key;
     const std::string rg = regional("rg", key);
     add("azurerm_resource_group", base + ".rg", rg, "subscription", {&env_, &prefix_, &key});
+    region_groups_.push_back(rg);
     const std::string vnet = regional("vnet", key);
     add("azurerm_virtual_network", base + ".vnet", vnet, rg, {&env_, &prefix_, &key});
     for (const model::Subnet& s : r.subnets) {
-      const Part subnet{lower(s.name), s.location, fmt::format("subnet name `{}`", s.name)};
+      const Part subnet{lower(s.name), s.location, "subnet name", s.name};
       add("azurerm_subnet", base + ".subnet." + s.name, "snet-" + subnet.text, rg + "/" + vnet,
           {&subnet});
       add("azurerm_network_security_group", base + ".nsg." + s.name,
@@ -288,12 +303,12 @@ class Generator {
   void app_service(const model::AppService& as, const Part& key, const std::string& base,
                    const std::string& rg) {
     for (const model::AppServicePlan& p : as.plans) {
-      const Part plan{lower(p.name), p.location, fmt::format("plan name `{}`", p.name)};
+      const Part plan{lower(p.name), p.location, "plan name", p.name};
       add("azurerm_service_plan", base + ".app_service.plan." + p.name,
           fmt::format("asp-{}-{}-{}-{}", prefix_.text, key.text, plan.text, env_.text), rg,
           {&env_, &prefix_, &key, &plan});
       for (const model::Site& s : p.sites) {
-        const Part site{lower(s.name), s.location, fmt::format("site name `{}`", s.name)};
+        const Part site{lower(s.name), s.location, "site name", s.name};
         bool function = s.kind == model::SiteKind::kFunction;
         add(function ? "azurerm_linux_function_app" : "azurerm_linux_web_app",
             base + ".app_service.site." + s.name,
@@ -311,13 +326,12 @@ class Generator {
   void container_apps(const model::ContainerApps& ca, const Part& key, const std::string& base,
                       const std::string& rg) {
     for (const model::ContainerAppEnvironment& env : ca.environments) {
-      const Part label{lower(env.name), env.location,
-                       fmt::format("environment name `{}`", env.name)};
+      const Part label{lower(env.name), env.location, "environment name", env.name};
       add("azurerm_container_app_environment", base + ".container_apps." + env.name,
           fmt::format("cae-{}-{}-{}-{}", prefix_.text, key.text, label.text, env_.text), rg,
           {&env_, &prefix_, &key, &label});
       for (const model::ContainerApp& app : env.apps) {
-        const Part name{lower(app.name), app.location, fmt::format("app name `{}`", app.name)};
+        const Part name{lower(app.name), app.location, "app name", app.name};
         const std::string at = base + ".container_apps." + env.name + "/" + app.name;
         add("azurerm_container_app", at,
             fmt::format("ca-{}-{}-{}-{}", prefix_.text, key.text, name.text, env_.text), rg,
@@ -346,11 +360,11 @@ class Generator {
           suffixed(regional("sbalias", key)), "global", {&suffix_, &env_, &prefix_, &key});
     }
     for (const model::ServiceBusTopic& t : sb.topics) {
-      const Part topic{t.name, t.location, fmt::format("topic name `{}`", t.name)};
+      const Part topic{t.name, t.location, "topic name", t.name};
       add("azurerm_servicebus_topic", base + ".servicebus.topic." + t.name, topic.text,
           rg + "/" + ns, {&topic});
       for (const model::ServiceBusSubscription& s : t.subscriptions) {
-        const Part sub{s.name, s.location, fmt::format("subscription name `{}`", s.name)};
+        const Part sub{s.name, s.location, "subscription name", s.name};
         add("azurerm_servicebus_subscription",
             base + ".servicebus.topic." + t.name + ".subscription." + s.name, sub.text,
             rg + "/" + ns + "/" + t.name, {&sub});
@@ -420,7 +434,7 @@ class Generator {
     add("azurerm_kubernetes_cluster_node_pool", base + ".aks.system_pool", system.text,
         rg + "/" + cluster, {&system});
     for (const model::NodePool& p : aks.user_pools) {
-      const Part pool{p.name, p.location, fmt::format("node pool name `{}`", p.name)};
+      const Part pool{p.name, p.location, "node pool name", p.name};
       add("azurerm_kubernetes_cluster_node_pool", base + ".aks.pool." + p.name, pool.text,
           rg + "/" + cluster, {&pool});
     }
@@ -498,7 +512,7 @@ class Generator {
     bool registry_zone = false;
     for (const model::Registry& reg : t_.registries) {
       if (!reg.reached_from(r)) continue;
-      const Part label{lower(reg.name), reg.location, fmt::format("registry name `{}`", reg.name)};
+      const Part label{lower(reg.name), reg.location, "registry name", reg.name};
       add("azurerm_private_endpoint", base + ".pep.registry." + reg.name,
           fmt::format("pep-{}-{}-cr-{}-{}", prefix_.text, key.text, label.text, env_.text), rg,
           {&env_, &prefix_, &key, &label});
@@ -517,7 +531,7 @@ class Generator {
     if (r.app_service && r.app_service->has_sites()) {
       for (const model::AppServicePlan& p : r.app_service->plans) {
         for (const model::Site& s : p.sites) {
-          const Part site{lower(s.name), s.location, fmt::format("site name `{}`", s.name)};
+          const Part site{lower(s.name), s.location, "site name", s.name};
           add("azurerm_private_endpoint", base + ".pep.site." + s.name,
               fmt::format("pep-{}-{}-app-{}-{}", prefix_.text, key.text, site.text, env_.text),
               rg, {&env_, &prefix_, &key, &site});
@@ -539,10 +553,10 @@ class Generator {
     Part owner = prefix_;
     std::string base, rg, account;
     if (a.boundary) {
-      owner = {lower(a.boundary->name), a.boundary->location,
-               fmt::format("boundary name `{}`", a.boundary->name)};
+      owner = {lower(a.boundary->name), a.boundary->location, "boundary name", a.boundary->name};
       base = "boundary." + a.boundary->name + ".data";
       rg = fmt::format("rg-{}-data-{}-{}", prefix_.text, owner.text, env_.text);
+      data_groups_.emplace(a.boundary->name, rg);
       account = suffixed(fmt::format("cosno-{}-{}-{}", prefix_.text, owner.text, env_.text));
     } else if (a.non_personal) {
       // The account of non-personal containers, beside the boundaries' own:
@@ -569,13 +583,13 @@ class Generator {
         {&database});
     for (const model::Container* held : a.containers) {
       const model::Container& k = *held;
-      const Part container{k.name, k.location, fmt::format("container name `{}`", k.name)};
+      const Part container{k.name, k.location, "container name", k.name};
       const std::string container_key = base + ".container." + k.name;
       add("azurerm_cosmosdb_sql_container", container_key, container.text,
           account_path + "/" + database.text, {&container});
       if (k.procedure) {
-        const Part procedure{k.procedure->name, k.procedure->location,
-                             fmt::format("procedure name `{}`", k.procedure->name)};
+        const Part procedure{k.procedure->name, k.procedure->location, "procedure name",
+                             k.procedure->name};
         add("azurerm_cosmosdb_sql_stored_procedure", container_key + ".procedure", procedure.text,
             account_path + "/" + database.text + "/" + container.text, {&procedure});
       }
@@ -585,31 +599,23 @@ class Generator {
   // An allowed-locations policy per boundary that has regions, assigned to
   // each resource group holding that boundary's resources.
   void policies() {
-    // The region groups by key, looked up once per region: scanning every
-    // name for each would be quadratic in regions.
-    std::unordered_map<std::string, std::string> groups;
-    for (const GeneratedName& n : out_) groups.emplace(n.key, n.name);
-    auto group_of = [&](const std::string& key) -> const std::string* {
-      auto it = groups.find(key);
-      return it == groups.end() ? nullptr : &it->second;
-    };
     for (size_t i = 0; i < t_.boundaries.size(); ++i) {
       const model::Boundary& b = t_.boundaries[i];
       std::vector<const model::Region*> regions = t_.regions_in(i);
       if (regions.empty()) continue;
-      const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+      const Part boundary{lower(b.name), b.location, "boundary name", b.name};
       const std::string policy =
           fmt::format("{}-residency-{}-{}", prefix_.text, boundary.text, env_.text);
       const std::string base = "boundary." + b.name;
       add("azurerm_policy_definition", base + ".policy", policy, "subscription",
           {&env_, &prefix_, &boundary});
       for (const model::Region* r : regions) {
-        const std::string* rg = group_of("region." + r->key + ".rg");
         add("azurerm_resource_group_policy_assignment", "region." + r->key + ".policy", policy,
-            rg ? *rg : "", {&env_, &prefix_, &boundary});
+            region_groups_[static_cast<size_t>(r - t_.regions.data())],
+            {&env_, &prefix_, &boundary});
       }
-      if (const std::string* rg = group_of(base + ".data.rg")) {
-        add("azurerm_resource_group_policy_assignment", base + ".data.policy", policy, *rg,
+      if (auto data = data_groups_.find(b.name); data != data_groups_.end()) {
+        add("azurerm_resource_group_policy_assignment", base + ".data.policy", policy, data->second,
             {&env_, &prefix_, &boundary});
       }
     }
@@ -636,7 +642,7 @@ class Generator {
       auto unserved = [&](const model::Region* r) { return !t_.serves_frontdoor(*r); };
       regions.erase(std::remove_if(regions.begin(), regions.end(), unserved), regions.end());
       if (regions.empty()) continue;
-      const Part boundary{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+      const Part boundary{lower(b.name), b.location, "boundary name", b.name};
       const std::string group = "og-" + boundary.text;
       add("azurerm_cdn_frontdoor_origin_group", "frontdoor.origin_group." + b.name, group,
           profile_path, {&boundary});
@@ -660,8 +666,7 @@ class Generator {
       }
     }
     for (const model::FrontDoorRoute& route : fd.routes) {
-      const Part part{lower(route.name), route.location,
-                      fmt::format("route name `{}`", route.name)};
+      const Part part{lower(route.name), route.location, "route name", route.name};
       add("azurerm_cdn_frontdoor_route", "frontdoor.route." + route.name, "route-" + part.text,
           profile_path + "/" + endpoint_name, {&part});
     }
@@ -675,7 +680,7 @@ class Generator {
       }
       while (!text.empty() && text.back() == '-') text.pop_back();
       if (text.size() < 2) text = text.empty() ? "domain" : "domain-" + text;
-      const Part part{text, d.location, fmt::format("custom domain `{}`", d.host)};
+      const Part part{text, d.location, "custom domain", d.host};
       add("azurerm_cdn_frontdoor_custom_domain", "frontdoor.domain." + d.host, part.text,
           profile_path, {&part});
       // The secret pointing at a Key Vault certificate takes the domain's
@@ -696,8 +701,8 @@ class Generator {
       // A geo-match condition holds at most 25 countries (frontdoor.md), so a
       // longer list becomes several rules: geo<b>, geo<b>2, geo<b>3...
       for (const model::GeoRoute& geo : fd.geo_routes) {
-        const Part part{squeeze(geo.boundary_name), geo.location,
-                        fmt::format("boundary name `{}`", geo.boundary_name)};
+        const Part part{squeeze(geo.boundary_name), geo.location, "boundary name",
+                        geo.boundary_name};
         size_t rules = std::max<size_t>(1, (geo.countries.size() + 24) / 25);
         for (size_t i = 1; i <= rules; ++i) {
           std::string suffix = i == 1 ? "" : fmt::format("{}", i);
@@ -708,8 +713,9 @@ class Generator {
       }
     }
     if (fd.waf.value) {
-      const Part squeezed_prefix{squeeze(prefix_.text), prefix_.location, prefix_.hint};
-      const Part squeezed_env{squeeze(env_.text), env_.location, env_.hint, false};
+      const Part squeezed_prefix{squeeze(prefix_.text), prefix_.location, prefix_.what,
+                                 prefix_.subject};
+      const Part squeezed_env{squeeze(env_.text), env_.location, env_.what, env_.subject, false};
       add("azurerm_cdn_frontdoor_firewall_policy", "frontdoor.waf",
           fmt::format("fdfp{}{}", squeezed_prefix.text, squeezed_env.text), global_rg_,
           {&squeezed_env, &squeezed_prefix});
@@ -723,13 +729,12 @@ class Generator {
   void traffic_manager(const model::TrafficManager& tm) {
     if (tm.dns_name.explicit_) {
       const Part dns{lower(tm.dns_name.value), tm.dns_name.location,
-                     fmt::format("the `dns_name` of traffic_manager `{}`", tm.name)};
+                     "the `dns_name` of traffic_manager", tm.name};
       add("azurerm_traffic_manager_profile", "traffic_manager." + tm.name, dns.text, "global",
           {&dns});
       return;
     }
-    const Part label{lower(tm.name), tm.location,
-                     fmt::format("traffic_manager name `{}`", tm.name)};
+    const Part label{lower(tm.name), tm.location, "traffic_manager name", tm.name};
     add("azurerm_traffic_manager_profile", "traffic_manager." + tm.name,
         suffixed(fmt::format("traf-{}-{}-{}", prefix_.text, label.text, env_.text)), "global",
         {&suffix_, &env_, &prefix_, &label});
@@ -738,7 +743,7 @@ class Generator {
   // The registry's name is its login server's host name under azurecr.io:
   // global, letters and digits only (the label's `-` and `_` are dropped).
   void registry(const model::Registry& reg) {
-    const Part label{squeeze(reg.name), reg.location, fmt::format("registry name `{}`", reg.name)};
+    const Part label{squeeze(reg.name), reg.location, "registry name", reg.name};
     add("azurerm_container_registry", "registry." + reg.name,
         fit_name("cr", squeeze(prefix_.text) + label.text, squeeze(env_.text) + suffix_.text, 50,
                  ""),
@@ -757,7 +762,7 @@ class Generator {
     // A declared group: `ag-<prefix>-<group>-<env>`, its short name the
     // group's, cut to 12 characters.
     for (const model::ActionGroup& g : t_.alerts.groups) {
-      const Part group{lower(g.name), g.location, fmt::format("group name `{}`", g.name)};
+      const Part group{lower(g.name), g.location, "group name", g.name};
       add("azurerm_monitor_action_group", "alerts.group." + g.name,
           fmt::format("ag-{}-{}-{}", prefix_.text, group.text, env_.text), global_rg_,
           {&env_, &group, &prefix_});
@@ -767,7 +772,7 @@ class Generator {
     for (const model::Alert& a : t_.alerts.alerts) alert(a);
     // An activity-log alert watches the whole subscription: `alert-<name>`.
     for (const model::ActivityAlert& a : t_.alerts.activity) {
-      const Part name{lower(a.name), a.location, fmt::format("alert name `{}`", a.name)};
+      const Part name{lower(a.name), a.location, "alert name", a.name};
       add("azurerm_monitor_activity_log_alert", "alerts.activity." + a.name, "alert-" + name.text,
           global_rg_, {&name});
     }
@@ -777,7 +782,7 @@ class Generator {
     for (const model::AvailabilityTest& a : t_.alerts.availability) {
       const model::Region* region = services::alerts::availability_region(t_, a);
       if (!region) continue;  // M039
-      const Part name{lower(a.name), a.location, fmt::format("availability test name `{}`", a.name)};
+      const Part name{lower(a.name), a.location, "availability test name", a.name};
       const std::string key = "alerts.availability." + a.name;
       add("azurerm_application_insights_standard_web_test", key, "webtest-" + name.text,
           regional("rg", region_key(*region)), {&name});
@@ -800,7 +805,7 @@ class Generator {
     if (!metric && a.custom_metric.value.empty()) return;
     const catalog::MetricTarget target =
         metric ? metric->target : catalog::MetricTarget::kAppInsights;
-    const Part name{lower(a.name), a.location, fmt::format("alert name `{}`", a.name)};
+    const Part name{lower(a.name), a.location, "alert name", a.name};
     const std::string base = "alerts." + a.name;
     const char* type = a.log_search ? "azurerm_monitor_scheduled_query_rules_alert_v2"
                                     : "azurerm_monitor_metric_alert";
@@ -820,7 +825,7 @@ class Generator {
           continue;
         }
         const model::Boundary& b = *account.boundary;
-        const Part owner{lower(b.name), b.location, fmt::format("boundary name `{}`", b.name)};
+        const Part owner{lower(b.name), b.location, "boundary name", b.name};
         add(type, base + ".boundary." + b.name, fmt::format("alert-{}-{}", name.text, owner.text),
             global_rg_, {&owner, &name});
       }
@@ -870,6 +875,10 @@ class Generator {
   std::vector<RedisReplica> replicas_;
   std::string global_rg_;
   std::vector<GeneratedName> out_;
+  // Resource group names for the policy assignments: each region's, in the
+  // order of the topology's regions, and each boundary's Cosmos DB group.
+  std::vector<std::string> region_groups_;
+  std::unordered_map<std::string, std::string> data_groups_;
 };
 
 }  // namespace

@@ -16,14 +16,18 @@
 namespace topoc::naming {
 
 struct GeneratedName {
-  std::string resource_type;  // azurerm type (naming_rules.h), e.g. azurerm_storage_account
+  // The azurerm type (naming_rules.h), e.g. azurerm_storage_account: a
+  // literal of the generator, so a view that outlives every topology.
+  std::string_view resource_type;
   std::string key;            // stable id, e.g. "region.eu.storage"
   std::string name;
   // Where the name must be unique: "global", "subscription", a resource group
   // name, or a parent's path inside its resource group ("rg-x/vnet-x").
   std::string scope;
   diag::Location source;    // the DSL element to change: a label, the `prefix`...
-  std::string source_hint;  // that element (or the elements) in words: "the topology `prefix`"
+  // That element (or the elements) in words, "the topology `prefix`", for a
+  // name that breaks its type's rule (naming_rules.h); empty for the others.
+  std::string source_hint;
 };
 
 // In a fixed order: global resources, then per region, per Cosmos DB

@@ -258,8 +258,10 @@ TEST(GenerateNames, ABadCharacterIsBlamedOnThePartThatHoldsIt) {
   ASSERT_NE(nullptr, vault);
   EXPECT_EQ("the topology `prefix`", vault->source_hint);
   EXPECT_EQ(2u, result.files[0].line_col(vault->source.span.begin).line);
+  // A resource group allows `_`: the name passes, and needs no hint.
   const GeneratedName* rg = find_name(names, "region.eu.rg");
-  EXPECT_EQ("the topology `prefix` or region key `eu`", rg->source_hint);
+  EXPECT_EQ("rg-rag_x-eu-prod", rg->name);
+  EXPECT_EQ("", rg->source_hint);
   EXPECT_EQ(4u, result.files[0].line_col(rg->source.span.begin).line);
 }
 

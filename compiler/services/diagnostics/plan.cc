@@ -92,32 +92,37 @@ void plan(estate::Estate& e) {
       const std::string target = e.resources[w.index].key;
       const std::string target_name = e.resources[w.index].name;
       const std::vector<size_t> holders = e.resources[w.index].holders;
-      estate::DiagnosticSetting s;
-      s.key = w.member.empty() ? std::string(type.setting_key())
-                               : fmt::format("{}/{}", type.setting_key(), w.member);
-      s.module = type.module;
-      s.id_output = type.id_output;
-      s.bicep_list = type.bicep_field;
-      s.instance = r.key;
-      s.watched = target;
-      s.watched_name = target_name;
-      s.name = name;
-      s.workspace = ws;
-      s.category_groups.assign(type.category_groups.begin(), type.category_groups.end());
-      s.categories.assign(type.categories.begin(), type.categories.end());
-      s.metrics = type.metrics;
-      nlohmann::json props = {
-          {"target_resource_name", target_name},
-          {"log_analytics_workspace_name", e.names.region(ws->key, "log")},
-          {"enabled_log_category_groups", s.category_groups},
-          {"enabled_log_categories", s.categories},
-          {"enabled_metric_categories",
-           s.metrics ? std::vector<std::string>{"AllMetrics"} : std::vector<std::string>{}},
-      };
+      const std::string setting_key = w.member.empty()
+                                          ? std::string(type.setting_key())
+                                          : fmt::format("{}/{}", type.setting_key(), w.member);
+      // A check keeps what residency reads: the watched resource's name,
+      // which R013's wording gives (word_sink).
+      nlohmann::json props = {{"target_resource_name", target_name}};
+      if (!e.placements_only) {
+        estate::DiagnosticSetting s;
+        s.key = setting_key;
+        s.module = type.module;
+        s.id_output = type.id_output;
+        s.bicep_list = type.bicep_field;
+        s.instance = r.key;
+        s.watched = target;
+        s.watched_name = target_name;
+        s.name = name;
+        s.workspace = ws;
+        s.category_groups.assign(type.category_groups.begin(), type.category_groups.end());
+        s.categories.assign(type.categories.begin(), type.categories.end());
+        s.metrics = type.metrics;
+        props["log_analytics_workspace_name"] = e.names.region(ws->key, "log");
+        props["enabled_log_category_groups"] = s.category_groups;
+        props["enabled_log_categories"] = s.categories;
+        props["enabled_metric_categories"] =
+            s.metrics ? std::vector<std::string>{"AllMetrics"} : std::vector<std::string>{};
+        e.diagnostic_settings.push_back(std::move(s));
+      }
       auto& res = estate::add_resource(
           e,
           fmt::format("module.diagnostics{}.azurerm_monitor_diagnostic_setting.this{}", k,
-                      estate::instance(s.key)),
+                      estate::instance(setting_key)),
           "azurerm_monitor_diagnostic_setting", name, "", r.boundary_name.value,
           e.names.region(r.key, "rg"), std::move(props), false);
       res.region = &r;
@@ -127,7 +132,6 @@ void plan(estate::Estate& e) {
                                     ".azurerm_log_analytics_workspace.this"};
       res.placements.push_back(monitoring::log_sink(
           e, r, *ws, fmt::format("diagnostic logs of `{}`", target_name), word_sink));
-      e.diagnostic_settings.push_back(std::move(s));
     }
   }
 }
