@@ -16,7 +16,7 @@ Usage: gen_scaling.py AXIS N [-o FILE]
 import argparse
 import sys
 
-AXES = ["regions-sharing-space", "regions", "tenants", "containers", "duplicate-containers", "alerts", "subnets",
+AXES = ["regions-sharing-space", "regions", "boundaries", "tenants", "containers", "duplicate-containers", "alerts", "subnets",
         "overlapping-subnets"]
 
 
@@ -25,7 +25,14 @@ def generate(axis, n):
     peering = "  peering = none" if axis == "regions" else ""
     out = ['topology "scaling" {', f'  boundary "eu" {{ geography = eu-data-boundary{peering} }}']
     w = out.append
-    if axis == "regions":
+    if axis == "boundaries":
+        # A boundary per region, each with a tenant: every per-boundary walk
+        # over the regions would be quadratic here.
+        for i in range(n):
+            w(f'  boundary "b{i:06d}" {{ locations = [westeurope] }}')
+            w(f'  region "r{i:06d}" {{ location = westeurope  boundary = b{i:06d}  address = 10.{i >> 8 & 255}.{i & 255}.0/24  services = [storage] }}')
+            w(f'  tenant "t{i:06d}" {{ residency = b{i:06d} }}')
+    elif axis == "regions":
         # A /24 each from 10.0.0.0/8: up to 65,536 regions.
         for i in range(n):
             w(f'  region "r{i:06d}" {{ location = westeurope  address = 10.{i >> 8 & 255}.{i & 255}.0/24  services = [storage] }}')

@@ -33,8 +33,8 @@ import os, shutil, statistics, subprocess, sys, time
 topoc, work, runs, picked = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 # N per axis: large enough that the time is the axis's, small enough that a
 # quadratic path would still finish.
-SIZES = {"regions-sharing-space": 1600, "regions": 2000, "tenants": 25000, "containers": 25000,
-         "duplicate-containers": 25000, "alerts": 25000, "subnets": 25000,
+SIZES = {"regions-sharing-space": 1600, "regions": 2000, "boundaries": 2000, "tenants": 25000,
+         "containers": 25000, "duplicate-containers": 25000, "alerts": 25000, "subnets": 25000,
          "overlapping-subnets": 25000}
 def median_seconds(args):
     """The median wall time of `topoc ARGS`, or None when it fails."""

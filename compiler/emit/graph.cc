@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/estate/estate.h"
@@ -89,8 +91,10 @@ class DiagramBuilder {
   Diagram build() {
     d_.title = t_.name;
     placed_.assign(t_.regions.size(), false);
-    for (size_t i = 0; i < t_.regions.size(); ++i)
+    for (size_t i = 0; i < t_.regions.size(); ++i) {
       region_ids_.emplace(t_.regions[i].location.value, i);
+      regions_named_[t_.regions[i].boundary_name.value].push_back(i);
+    }
     for (size_t b = 0; b < t_.boundaries.size(); ++b) add_boundary(b);
     for (size_t i = 0; i < t_.regions.size(); ++i) {
       if (!placed_[i]) d_.loose.push_back(region_node(t_.regions[i], i));
@@ -112,10 +116,11 @@ class DiagramBuilder {
   void add_boundary(size_t b) {
     const model::Boundary& boundary = t_.boundaries[b];
     Group g{fmt::format("b{}", b), boundary_lines(boundary), {}};
-    for (size_t i = 0; i < t_.regions.size(); ++i) {
-      const model::Region& r = t_.regions[i];
-      if (r.boundary_name.value != boundary.name) continue;
-      g.nodes.push_back(region_node(r, i));
+    auto named = regions_named_.find(boundary.name);
+    const std::vector<size_t> none;
+    const std::vector<size_t>& members = named == regions_named_.end() ? none : named->second;
+    for (size_t i : members) {
+      g.nodes.push_back(region_node(t_.regions[i], i));
       placed_[i] = true;
     }
     if (g.nodes.empty()) {
@@ -124,11 +129,9 @@ class DiagramBuilder {
     // A failover location that is not a declared region is drawn inside the
     // boundary when the boundary allows it, outside (and so visibly
     // leaving it) when not.
-    for (size_t i = 0; i < t_.regions.size(); ++i) {
-      const model::Region& r = t_.regions[i];
-      const std::string& failover = r.failover.value;
-      if (r.boundary_name.value != boundary.name || failover.empty() ||
-          region_ids_.count(failover) || failover_ids_.count(failover) ||
+    for (size_t i : members) {
+      const std::string& failover = t_.regions[i].failover.value;
+      if (failover.empty() || region_ids_.count(failover) || failover_ids_.count(failover) ||
           !boundary.allows(failover)) {
         continue;
       }
@@ -374,6 +377,9 @@ class DiagramBuilder {
   std::map<std::string, std::string> failover_ids_;  // Azure location -> node id
   std::map<std::string, std::string> copy_ids_;      // Azure location -> node id
   std::map<std::string, std::string> group_ids_;     // boundary name -> group id
+  // The regions whose `boundary` names each boundary, in declaration order;
+  // looked up per boundary, so that drawing is not boundaries x regions.
+  std::unordered_map<std::string_view, std::vector<size_t>> regions_named_;
 };
 
 // Printing appends to one string: a big estate has thousands of tenants, and

@@ -89,8 +89,8 @@ std::optional<std::string> boundary_meant(const Topology& t, const std::string& 
 std::optional<size_t> resolve_boundary(const ReadContext& ctx, const Topology& t,
                                        const Sourced<std::string>& name, std::string_view user,
                                        std::string_view user_name = {}) {
-  for (size_t i = 0; i < t.boundaries.size(); ++i) {
-    if (t.boundaries[i].name == name.value) return i;
+  if (const Boundary* b = t.find_boundary(name.value)) {
+    return static_cast<size_t>(b - t.boundaries.data());
   }
   std::vector<std::string> names;
   for (const Boundary& b : t.boundaries) names.push_back(b.name);
@@ -416,6 +416,7 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   report_duplicates(ctx, t.regions, "region");
   report_duplicates(ctx, t.tenants, "tenant");
   resolve(ctx, t);
+  t.index_regions();  // each region's boundary is resolved
   resolve_traffic_managers(ctx, t);
   resolve_registries(ctx, t);
   keep_default_storage_in_boundary(t);  // needs each region's resolved boundary

@@ -1,4 +1,4 @@
-// The lookups by region key (Topology::index_regions) and by a region's
+// The lookups by region key and by boundary (Topology::index_regions) and by a region's
 // position (Estate::dns_at, cosmos_at) give the answers a walk over the
 // regions gives: on a built topology, on a copy whose keys were changed,
 // and for every region of the examples.
@@ -83,6 +83,60 @@ TEST(RegionIndex, ACopyWithOtherKeysIsScannedUntilIndexedAgain) {
   copy.regions.push_back(copy.regions[0]);
   copy.regions.back().key = "added";
   EXPECT_EQ(&copy.regions.back(), copy.find_region("added"));
+}
+
+constexpr const char* kBoundaries = R"(topology "t" {
+  boundary "eu" { geography = eu-data-boundary }
+  boundary "us" { geography = united-states }
+  boundary "eu" { locations = [westeurope] }
+  boundary "none" { geography = united-states }
+  region "weu" { location = westeurope  boundary = eu  address = 10.1.0.0/16 }
+  region "eus" { location = eastus  boundary = us  address = 10.2.0.0/16 }
+  region "neu" { location = northeurope  boundary = eu  address = 10.3.0.0/16 }
+  region "lost" { location = northeurope  boundary = mars  address = 10.4.0.0/16 }
+  region "wus" { location = westus  address = 10.5.0.0/16 }
+}
+)";
+
+// What regions_in answered before there was an index.
+std::vector<const model::Region*> scan_members(const model::Topology& t, size_t b) {
+  std::vector<const model::Region*> out;
+  for (const model::Region& r : t.regions) {
+    if (r.boundary == b && r.boundary_name.value == t.boundaries[b].name) out.push_back(&r);
+  }
+  return out;
+}
+
+TEST(RegionIndex, BoundariesByNameAndTheirRegionsAsAWalkFindsThem) {
+  driver::CheckResult result = check_text(kBoundaries);
+  ASSERT_TRUE(result.models.at(0));
+  const model::Topology& t = *result.models[0];
+  EXPECT_EQ(t.boundaries.data(), t.region_index.boundaries_for);
+  EXPECT_EQ(&t.boundaries[0], t.find_boundary("eu"));  // the first of the two (M003)
+  EXPECT_EQ(&t.boundaries[1], t.find_boundary("us"));
+  EXPECT_EQ(nullptr, t.find_boundary("mars"));
+  EXPECT_EQ(nullptr, t.find_boundary("EU"));
+  // Indexed after each region's boundary was resolved: `lost` (M004) and
+  // `wus` (no boundary, M002) belong to none.
+  ASSERT_EQ(2u, t.regions_in(0).size());
+  EXPECT_EQ("weu", t.regions_in(0)[0]->key);
+  EXPECT_EQ("neu", t.regions_in(0)[1]->key);
+  for (size_t b = 0; b < t.boundaries.size(); ++b) {
+    EXPECT_EQ(scan_members(t, b), t.regions_in(b)) << b;
+  }
+  // A copy is scanned until indexed again, and then answers the same.
+  model::Topology copy = t;
+  copy.regions[1].boundary = 0;
+  copy.regions[1].boundary_name.value = "eu";
+  EXPECT_EQ(3u, copy.regions_in(0).size());
+  EXPECT_EQ(scan_members(copy, 1), copy.regions_in(1));
+  copy.index_regions();
+  for (size_t b = 0; b < copy.boundaries.size(); ++b) {
+    EXPECT_EQ(scan_members(copy, b), copy.regions_in(b)) << b;
+  }
+  copy.boundaries.push_back(copy.boundaries[1]);
+  copy.boundaries.back().name = "added";
+  EXPECT_EQ(&copy.boundaries.back(), copy.find_boundary("added"));
 }
 
 std::string example(const std::string& relative) {

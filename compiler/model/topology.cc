@@ -93,20 +93,23 @@ const std::string& Region::naming_key() const {
   return renamed_from.value.empty() ? key : renamed_from.value;
 }
 
-const Boundary* Topology::find_boundary(std::string_view name) const {
-  for (const Boundary& b : boundaries) {
-    if (b.name == name) return &b;
-  }
-  return nullptr;
-}
-
 void Topology::index_regions() {
-  region_index = {regions.data(), regions.size(), {}, {}};
+  region_index = {
+      regions.data(), regions.size(), boundaries.data(), boundaries.size(), {}, {}, {}, {}};
   region_index.by_key.reserve(regions.size());
+  region_index.boundary_by_name.reserve(boundaries.size());
+  for (size_t i = 0; i < boundaries.size(); ++i) {
+    region_index.boundary_by_name.emplace(boundaries[i].name, i);  // the first of duplicates
+  }
+  region_index.members.resize(boundaries.size());
   for (size_t i = 0; i < regions.size(); ++i) {
-    region_index.by_key.emplace(regions[i].key, i);  // keeps the first of duplicates
-    if (!regions[i].api_management) continue;
-    for (const auto& key : regions[i].api_management->additional_locations) {
+    const Region& r = regions[i];
+    region_index.by_key.emplace(r.key, i);  // keeps the first of duplicates
+    if (r.boundary < boundaries.size() && r.boundary_name.value == boundaries[r.boundary].name) {
+      region_index.members[r.boundary].push_back(i);
+    }
+    if (!r.api_management) continue;
+    for (const auto& key : r.api_management->additional_locations) {
       region_index.gateway_owner.emplace(key.value, i);
     }
   }
@@ -116,10 +119,23 @@ namespace {
 
 bool indexed(const Topology& t) {
   return t.region_index.built_for && t.region_index.built_for == t.regions.data() &&
-         t.region_index.size == t.regions.size();
+         t.region_index.size == t.regions.size() &&
+         t.region_index.boundaries_for == t.boundaries.data() &&
+         t.region_index.boundary_count == t.boundaries.size();
 }
 
 }  // namespace
+
+const Boundary* Topology::find_boundary(std::string_view name) const {
+  if (indexed(*this)) {
+    auto it = region_index.boundary_by_name.find(name);
+    return it == region_index.boundary_by_name.end() ? nullptr : &boundaries[it->second];
+  }
+  for (const Boundary& b : boundaries) {
+    if (b.name == name) return &b;
+  }
+  return nullptr;
+}
 
 const Region* Topology::find_region(std::string_view key) const {
   if (indexed(*this)) {
@@ -163,6 +179,11 @@ bool Topology::serves_frontdoor(const Region& r) const {
 
 std::vector<const Region*> Topology::regions_in(size_t boundary) const {
   std::vector<const Region*> out;
+  if (indexed(*this) && boundary < region_index.members.size()) {
+    out.reserve(region_index.members[boundary].size());
+    for (size_t i : region_index.members[boundary]) out.push_back(&regions[i]);
+    return out;
+  }
   for (const Region& r : regions) {
     if (r.boundary == boundary && r.boundary_name.value == boundaries[boundary].name) out.push_back(&r);
   }

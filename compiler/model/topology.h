@@ -129,16 +129,23 @@ struct Naming {
   Sourced<std::string> seed;   // mixed into the `auto` suffix
 };
 
-// Lookups by region key, so that what is asked once per tenant or per region
-// does not walk every region (Topology::index_regions).
+// Lookups by region key and by boundary, so that what is asked once per
+// tenant, per region or per boundary does not walk every region or every
+// boundary (Topology::index_regions).
 struct RegionIndex {
-  // The regions it was built for, as `regions.data()` and `size()`: a copy
-  // or a resized vector leaves the index unused.
+  // The regions and boundaries it was built for, as `data()` and `size()`:
+  // a copy or a resized vector leaves the index unused.
   const Region* built_for = nullptr;
   size_t size = 0;
+  const Boundary* boundaries_for = nullptr;
+  size_t boundary_count = 0;
   StringMap<size_t> by_key;         // the first region with each key
   StringMap<size_t> gateway_owner;  // a key -> the first region whose API
                                     // Management lists it in additional_locations
+  StringMap<size_t> boundary_by_name;  // the first boundary with each name
+  // Each boundary's regions, as positions in `regions`, in declaration
+  // order: those whose `boundary` names it (Topology::regions_in).
+  std::vector<std::vector<size_t>> members;
 };
 
 // Azure's limit on peerings per virtual network (Azure subscription and
@@ -170,9 +177,11 @@ struct Topology {
   std::vector<Registry> registries;
   std::vector<DnsZone> dns_zones;  // public zones `dns` blocks declare
 
-  // Indexed by region key. Built by build_model once the regions are read;
-  // whoever renames or adds regions of a built topology calls it again.
-  // Unindexed, the lookups below scan the regions: same answers, slower.
+  // Indexed by region key and by boundary. Built by build_model once the
+  // regions and boundaries are read, and again once each region's boundary
+  // is resolved; whoever renames or adds regions or boundaries of a built
+  // topology, or moves a region to another boundary, calls it again.
+  // Unindexed, the lookups below scan: same answers, slower.
   RegionIndex region_index;
   void index_regions();
 

@@ -271,5 +271,13 @@ TEST(PeeringsPerVnet, AHubOfMoreIsReportedAtThePeering) {
   EXPECT_EQ(0u, peerings_of(fleet(502, "  peering = hub  hub = r000")));
 }
 
+// A hub that is none of the boundary's regions peers nothing: N006 says so,
+// and no VNet holds a peering to count.
+TEST(PeeringsPerVnet, AHubOutsideTheBoundaryIsN006Alone) {
+  Lines found = diagnostics_of(fleet(502, "  peering = hub  hub = elsewhere"));
+  ASSERT_EQ(1u, found.size());
+  EXPECT_EQ("N006", found[0].substr(0, 4));
+}
+
 }  // namespace
 }  // namespace topoc::testing

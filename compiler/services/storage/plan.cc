@@ -31,6 +31,19 @@ nlohmann::json blob_properties(const model::Storage& s, bool change_feed) {
                                  {"container_delete_retention_policy", retention}}});
 }
 
+// An account's properties: none in a check, which plans the estate for its
+// placements and reads no property.
+nlohmann::json account_properties(const estate::Estate& e, const model::Storage& s,
+                                  std::string_view replication, bool change_feed) {
+  if (e.placements_only) return nullptr;
+  return {{"account_tier", "Standard"},
+          {"account_kind", "StorageV2"},
+          {"account_replication_type", replication},
+          {"min_tls_version", "TLS1_2"},
+          {"public_network_access_enabled", false},
+          {"blob_properties", blob_properties(s, change_feed)}};
+}
+
 // The management policy: one rule per `lifecycle` block, and `versions`
 // as a rule of its own on previous versions.
 void plan_management_policy(estate::Estate& e, const model::Region& r, const model::Storage& s,
@@ -73,13 +86,7 @@ void plan_replica(estate::Estate& e, const model::Region& r, const model::Storag
   const std::string& at = s.replicate_to.value;
   auto& replica = estate::add_regional(
       e, r, module + ".azurerm_storage_account.replica[0]", "azurerm_storage_account", name, at,
-      {{"account_tier", "Standard"},
-       {"account_kind", "StorageV2"},
-       {"account_replication_type", model::to_string(replica_replication(at))},
-       {"min_tls_version", "TLS1_2"},
-       {"public_network_access_enabled", false},
-       {"blob_properties", blob_properties(s, false)}},
-      true);
+      account_properties(e, s, model::to_string(replica_replication(at)), false), true);
   replica.source = s.replicate_to.location;
   const estate::ReasonStep why{
       s.replicate_to.location,
@@ -196,16 +203,11 @@ void plan(estate::Estate& e) {
     const model::Storage& s = *r.storage;
     const std::string k = estate::instance(r.key);
     const std::string& account = e.names.region(r.key, "storage");
-    auto& st =
-        estate::add_regional(e, r, "module.storage" + k + ".azurerm_storage_account.this",
-                             "azurerm_storage_account", account, r.location.value,
-                             {{"account_tier", "Standard"},
-                              {"account_kind", "StorageV2"},
-                              {"account_replication_type", model::to_string(s.replication.value)},
-                              {"min_tls_version", "TLS1_2"},
-                              {"public_network_access_enabled", false},
-                              {"blob_properties", blob_properties(s, change_feed_enabled(r))}},
-                             true);
+    auto& st = estate::add_regional(
+        e, r, "module.storage" + k + ".azurerm_storage_account.this", "azurerm_storage_account",
+        account, r.location.value,
+        account_properties(e, s, model::to_string(s.replication.value), change_feed_enabled(r)),
+        true);
     st.source = s.location;
     st.placements.push_back(estate::follows_region(r, "the storage account"));
     if (model::is_geo_redundant(s.replication.value)) {

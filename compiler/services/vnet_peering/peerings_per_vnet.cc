@@ -26,6 +26,11 @@ void peerings_per_vnet(const model::Topology& t, diag::DiagnosticSink& sink) {
     size_t regions = members[i];
     if (regions <= model::kMaxPeeringsPerVnet + 1) continue;
     bool hub = b.peering.value == model::Peering::kHub;
+    // A hub that is not one of the boundary's regions peers nothing (N006).
+    if (hub) {
+      const model::Region* h = t.find_region(b.hub.value);
+      if (!h || h->boundary != i || h->boundary_name.value != b.name) continue;
+    }
     diag::Location at = b.peering.explicit_ ? b.peering.location : b.location;
     auto& d = sink.report(
         diag::Kind::PeeringsPastVnetLimit, at,
