@@ -6,6 +6,7 @@
 // grow with the square of its regions.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "compiler/rules/rules.h"
@@ -13,23 +14,20 @@
 namespace topoc::rules {
 
 void peerings_per_vnet(const model::Topology& t, diag::DiagnosticSink& sink) {
-  // Each boundary's regions as Topology::regions_in counts them, in one pass.
-  std::vector<size_t> members(t.boundaries.size(), 0);
-  for (const model::Region& r : t.regions) {
-    if (r.boundary < members.size() && r.boundary_name.value == t.boundaries[r.boundary].name) {
-      ++members[r.boundary];
-    }
-  }
   for (size_t i = 0; i < t.boundaries.size(); ++i) {
     const model::Boundary& b = t.boundaries[i];
     if (b.peering.value == model::Peering::kNone) continue;
-    size_t regions = members[i];
+    // The members Topology::peered_regions plans from (indexed: not a walk
+    // over every region per boundary).
+    const std::vector<const model::Region*> members = t.regions_in(i);
+    size_t regions = members.size();
     if (regions <= model::kMaxPeeringsPerVnet + 1) continue;
     bool hub = b.peering.value == model::Peering::kHub;
-    // A hub that is not one of the boundary's regions peers nothing (N006).
-    if (hub) {
-      const model::Region* h = t.find_region(b.hub.value);
-      if (!h || h->boundary != i || h->boundary_name.value != b.name) continue;
+    // A hub that is not one of the boundary's regions peers nothing (N006),
+    // found among the members as peered_regions finds it.
+    if (hub && std::none_of(members.begin(), members.end(),
+                            [&](const model::Region* r) { return r->key == b.hub.value; })) {
+      continue;
     }
     diag::Location at = b.peering.explicit_ ? b.peering.location : b.location;
     auto& d = sink.report(
