@@ -26,7 +26,10 @@ struct BuildState {
   const char* base = nullptr;
   bool too_deep = false;
   Document* document = nullptr;
-  std::vector<Node> nodes;  // items being built, innermost last
+  // The items being built, innermost last. Each is built where it ends up,
+  // the last item of its parent's body: that body grows only once the item is
+  // complete and its next sibling starts, so these stay valid while open.
+  std::vector<Node*> nodes;
   std::vector<OpenBlock> open_blocks;
   Value current;  // the last complete value
   Value list;     // the list being built
@@ -49,8 +52,10 @@ template <>
 struct action<g::key> {
   template <typename Input>
   static void apply(const Input& in, BuildState& st) {
-    Node& node = st.nodes.emplace_back();
-    node.key = in.string();
+    std::vector<Node>& parent = st.nodes.empty() ? st.document->items : st.nodes.back()->body;
+    Node& node = parent.emplace_back();
+    st.nodes.push_back(&node);
+    node.key.assign(in.begin(), in.size());
     node.key_span = st.span_of(in);
     node.span.begin = node.key_span.begin;
   }
@@ -65,7 +70,7 @@ struct action<g::label> {
     label.quoted = !raw.empty() && raw.front() == '"';
     label.text = label.quoted ? decode_string_literal(raw) : std::string(raw);
     label.span = st.span_of(in);
-    st.nodes.back().labels.push_back(std::move(label));
+    st.nodes.back()->labels.push_back(std::move(label));
   }
 };
 
@@ -74,29 +79,32 @@ struct action<g::scalar> {
   template <typename Input>
   static void apply(const Input& in, BuildState& st) {
     std::string_view raw(in.begin(), in.size());
-    Value v;
+    // Written over the last value, which was moved out of `current`.
+    Value& v = st.current;
     v.span = st.span_of(in);
+    v.number = 0;
+    v.items.clear();
     if (raw.front() == '"') {
       v.kind = ValueKind::kString;
       v.text = decode_string_literal(raw);
     } else if (raw.find('/') != std::string_view::npos) {
       v.kind = ValueKind::kCidr;
-      v.text = std::string(raw);
+      v.text.assign(raw);
     } else if (raw.front() == '-' || (raw.front() >= '0' && raw.front() <= '9')) {
       size_t unit_at = raw.find_first_not_of("-0123456789.");
       std::string number(raw.substr(0, unit_at));
       v.number = std::strtod(number.c_str(), nullptr);
       if (unit_at == std::string_view::npos) {
         v.kind = ValueKind::kNumber;
+        v.text.clear();
       } else {
         v.kind = ValueKind::kQuantity;
-        v.text = std::string(raw.substr(unit_at));
+        v.text.assign(raw.substr(unit_at));
       }
     } else {
       v.kind = ValueKind::kIdentifier;
-      v.text = std::string(raw);
+      v.text.assign(raw);
     }
-    st.current = std::move(v);
   }
 };
 
@@ -131,7 +139,7 @@ template <>
 struct action<g::attribute_value> {
   template <typename Input>
   static void apply(const Input&, BuildState& st) {
-    st.nodes.back().value = std::move(st.current);
+    st.nodes.back()->value = std::move(st.current);
   }
 };
 
@@ -139,7 +147,7 @@ template <>
 struct action<g::block_open> {
   template <typename Input>
   static void apply(const Input& in, BuildState& st) {
-    Node& node = st.nodes.back();
+    Node& node = *st.nodes.back();
     node.is_block = true;
     st.open_blocks.push_back({node.key_span, node.key});
     if (static_cast<int>(st.open_blocks.size()) > kMaxNesting) {
@@ -162,12 +170,7 @@ template <>
 struct action<g::item> {
   template <typename Input>
   static void apply(const Input& in, BuildState& st) {
-    // Moved once, from the stack of open items into its parent.
-    Node& node = st.nodes.back();
-    node.span.end = st.span_of(in).end;
-    std::vector<Node>& parent =
-        st.nodes.size() == 1 ? st.document->items : st.nodes[st.nodes.size() - 2].body;
-    parent.push_back(std::move(node));
+    st.nodes.back()->span.end = st.span_of(in).end;
     st.nodes.pop_back();
   }
 };
@@ -189,7 +192,7 @@ std::optional<SyntaxError> explain(std::string_view text, const BuildState& st,
                                    std::string_view message, uint32_t offset) {
   if (st.too_deep) return std::nullopt;
   if (message == g::error_message<g::block_open> && !st.nodes.empty()) {
-    const Node& node = st.nodes.back();
+    const Node& node = *st.nodes.back();
     ItemHeader header{node.key_span, {}};
     for (const Label& label : node.labels) header.labels.push_back(label.span);
     return explain_missing_separator(text, header, offset);

@@ -22,6 +22,28 @@ TEST(FrontEnd, UnknownKeySuggestsTheClosest) {
                            "  enviroment = \"prod\"\n}\n"));
 }
 
+TEST(FrontEnd, UnknownKeysAmongManyTenantsInTheOrderWritten) {
+  // Past 16 items the topology's body is read through an index by key; each
+  // unknown item is still reported with its hint, and a tenant declared
+  // again against its first declaration.
+  std::string text =
+      "topology \"t\" {\n  boundary \"eu\" { geography = eu-data-boundary }\n"
+      "  region \"eu\" { location = westeurope  boundary = eu  address = 10.2.0.0/16 }\n";
+  for (int i = 0; i < 20; ++i) {
+    text += fmt::format("  tenant \"t{}\" {{ residency = eu }}\n", i % 18);
+    if (i == 4) text += "  tenat \"x\" { residency = eu }\n";
+    if (i == 12) text += "  colour = blue\n";
+  }
+  text += "}\n";
+  EXPECT_EQ((std::vector<std::string>{
+                "M001 9:3 `topology` has no block `tenat`; did you mean `tenant`?",
+                "M001 18:3 `topology` has no attribute `colour`",
+                "M003 24:10 tenant `t0` is declared twice",
+                "M003 25:10 tenant `t1` is declared twice",
+            }),
+            diagnostics_of(text));
+}
+
 TEST(FrontEnd, DanglingBoundaryReference) {
   auto d = diagnostics_of(
       "topology \"t\" {\n  boundary \"eu\" { geography = eu-data-boundary }\n"

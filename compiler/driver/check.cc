@@ -22,9 +22,13 @@ namespace topoc::driver {
 
 namespace {
 
-// Reads to the end of `in`, refusing more than kMaxInputBytes.
-std::optional<std::string> read_stream(std::istream& in, std::string& contents) {
+// Reads to the end of `in`, refusing more than kMaxInputBytes. `expected`:
+// the size the file has now, reserved so that a large file is not copied as
+// the string grows (a file that grows meanwhile still reads whole).
+std::optional<std::string> read_stream(std::istream& in, std::string& contents,
+                                       uintmax_t expected = 0) {
   contents.clear();
+  contents.reserve(static_cast<size_t>(std::min<uintmax_t>(expected, kMaxInputBytes + 1)));
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     contents.append(buffer, static_cast<size_t>(in.gcount()));
@@ -86,7 +90,9 @@ std::optional<std::string> read_file(const std::string& path, std::string& conte
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::string(std::strerror(errno));
-  return read_stream(in, contents);
+  uintmax_t size =
+      std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
+  return read_stream(in, contents, ec ? 0 : size);
 }
 
 void check_source(CheckResult& result, std::string path, std::string text, const Overrides& overrides) {

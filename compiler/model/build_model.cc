@@ -9,6 +9,7 @@
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/diag/suggest.h"
 #include "compiler/model/build_parts.h"
+#include "compiler/text/first_seen.h"
 
 namespace topoc::model {
 namespace {
@@ -47,14 +48,14 @@ Location item_location(const Tenant& t) { return t.location; }
 // Reports the second and later elements that share a name with an earlier one.
 template <typename T>
 void report_duplicates(const ReadContext& ctx, const std::vector<T>& items, std::string_view what) {
-  std::unordered_map<std::string_view, const T*> seen;
-  seen.reserve(items.size());
-  for (const T& item : items) {
-    auto [it, inserted] = seen.emplace(item_name(item), &item);
-    if (!inserted) {
-      ctx.sink->report(Kind::Duplicate, item_location(item),
-                       fmt::format("{} `{}` is declared twice", what, item_name(item)))
-          .notes.push_back({item_location(*it->second), "first declared here"});
+  FirstSeen seen(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    size_t first = seen.first(item_name(items[i]), i);
+    if (first != i) {
+      ctx.sink
+          ->report(Kind::Duplicate, item_location(items[i]),
+                   fmt::format("{} `{}` is declared twice", what, item_name(items[i])))
+          .notes.push_back({item_location(items[first]), "first declared here"});
     }
   }
 }
@@ -288,16 +289,18 @@ void read_topology(BlockReader& r, Topology& t) {
     rr.finish();
     t.regions.push_back(std::move(region));
   }
-  for (const dsl::Node* n : r.blocks("tenant")) {
+  // Read in place: a large estate has tens of thousands of tenants.
+  const std::vector<const dsl::Node*> tenant_blocks = r.blocks("tenant");
+  t.tenants.reserve(tenant_blocks.size());
+  for (const dsl::Node* n : tenant_blocks) {
     auto label = single_label(ctx, *n, "tenant \"acme\" { residency = us }");
     if (!label) continue;
-    Tenant tenant;
-    tenant.name = *label;
+    Tenant& tenant = t.tenants.emplace_back();
+    tenant.name = std::move(*label);
     tenant.location = ctx.at(n->labels[0].span);
     BlockReader tr(*n, ctx);
     read_tenant(tr, tenant);
     tr.finish();
-    t.tenants.push_back(std::move(tenant));
   }
   if (const dsl::Node* n = r.block("cosmos")) {
     Cosmos cosmos;
@@ -391,8 +394,9 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
     t.name = *label;
     t.location = ctx.at(topology->labels[0].span);
   }
+  using namespace std::string_view_literals;  // compared with each of tens of thousands of items
   for (const dsl::Node& n : topology->body) {
-    if (!n.is_block || n.key != "region" || n.labels.size() != 1) continue;
+    if (!n.is_block || n.key != "region"sv || n.labels.size() != 1) continue;
     RegionAt at{n.labels[0].text, {}};
     for (const dsl::Node& item : n.body) {
       if (item.is_block || item.key != "location") continue;
@@ -409,7 +413,7 @@ std::optional<Topology> build_model(const dsl::Document& document, uint32_t file
   check_path_names(ctx, t, label.has_value());
   const dsl::Node* tags = nullptr;  // the first `tags` block (a second is M003 already)
   for (const dsl::Node& n : topology->body) {
-    if (n.is_block && n.key == "tags" && !tags) tags = &n;
+    if (n.is_block && n.key == "tags"sv && !tags) tags = &n;
   }
   check_tag_limits(ctx, tags, t);
   report_duplicates(ctx, t.boundaries, "boundary");

@@ -29,7 +29,6 @@ void tell_observer(const dsl::Node& block, std::string_view key, Asked what,
 
 BlockReader::BlockReader(const dsl::Node& block, const ReadContext& ctx)
     : block_(block), ctx_(ctx) {
-  known_.reserve(8);  // most blocks are asked about a few keys: one allocation
   constexpr size_t kWalked = 16;
   if (block_.body.size() <= kWalked) return;
   for (const dsl::Node& n : block_.body) by_key_[n.key].push_back(&n);
@@ -49,7 +48,7 @@ void BlockReader::each_keyed(std::string_view key, F&& f) const {
 }
 
 const dsl::Node* BlockReader::attribute(std::string_view key) {
-  known_.push_back(key);
+  known_.add(key);
   tell_observer(block_, key, Asked::kAttribute);
   const dsl::Node* found = nullptr;
   each_keyed(key, [&](const dsl::Node& n) {
@@ -73,7 +72,7 @@ const dsl::Node* BlockReader::attribute(std::string_view key) {
 }
 
 std::vector<const dsl::Node*> BlockReader::blocks(std::string_view key) {
-  known_.push_back(key);
+  known_.add(key);
   tell_observer(block_, key, Asked::kBlock);
   std::vector<const dsl::Node*> out;
   each_keyed(key, [&](const dsl::Node& n) {
@@ -114,7 +113,14 @@ bool BlockReader::string(std::string_view key, Sourced<std::string>& out) {
 bool BlockReader::name(std::string_view key, Sourced<std::string>& out) {
   const dsl::Node* n = attribute(key);
   if (!n) return false;
-  auto text = read_name(ctx_, n->value, key);
+  const dsl::Value& v = n->value;
+  if (v.kind == dsl::ValueKind::kIdentifier || v.kind == dsl::ValueKind::kString) {
+    out.value.assign(v.text);  // read_name's answer, without a copy in between
+    out.location = ctx_.at(v.span);
+    out.explicit_ = true;
+    return true;
+  }
+  auto text = read_name(ctx_, v, key);
   if (!text) return false;
   out = {std::move(*text), ctx_.at(n->value.span), true};
   return true;
@@ -245,27 +251,36 @@ bool BlockReader::names(std::string_view key, std::vector<Sourced<std::string>>&
 }
 
 void BlockReader::finish() {
-  // For an indexed body, each distinct key is looked up once.
-  std::unordered_map<std::string_view, bool> asked;
+  const std::span<const std::string_view> known = known_.all();
   auto was_asked = [&](std::string_view key) {
-    if (by_key_.empty()) return std::find(known_.begin(), known_.end(), key) != known_.end();
-    auto [it, inserted] = asked.emplace(key, false);
-    if (inserted) it->second = std::find(known_.begin(), known_.end(), key) != known_.end();
-    return it->second;
+    return std::find(known.begin(), known.end(), key) != known.end();
   };
-  for (const dsl::Node& n : block_.body) {
-    if (was_asked(n.key)) continue;
+  // An indexed body (the topology's, which holds every tenant) is judged key
+  // by key; its unknown items, all elements of one body, are put back in the
+  // order written.
+  std::vector<const dsl::Node*> unknown;
+  if (by_key_.empty()) {
+    for (const dsl::Node& n : block_.body) {
+      if (!was_asked(n.key)) unknown.push_back(&n);
+    }
+  } else {
+    for (const auto& [key, nodes] : by_key_) {
+      if (!was_asked(key)) unknown.insert(unknown.end(), nodes.begin(), nodes.end());
+    }
+    std::sort(unknown.begin(), unknown.end(), std::less<const dsl::Node*>{});
+  }
+  for (const dsl::Node* n : unknown) {
     if (ctx_.sink->full()) {
-      ctx_.report(Kind::UnknownKey, n.key_span, {});
+      ctx_.report(Kind::UnknownKey, n->key_span, {});
       continue;
     }
     std::string where = block_.key;
-    auto& d = ctx_.report(Kind::UnknownKey, n.key_span,
-                          fmt::format("`{}` has no {} `{}`{}", where,
-                                      n.is_block ? "block" : "attribute", n.key,
-                                      diag::did_you_mean(n.key, known_)));
-    if (auto best = diag::closest(n.key, known_)) {
-      d.fixit = diag::FixIt{ctx_.at(n.key_span), *best};
+    auto& d =
+        ctx_.report(Kind::UnknownKey, n->key_span,
+                    fmt::format("`{}` has no {} `{}`{}", where, n->is_block ? "block" : "attribute",
+                                n->key, diag::did_you_mean(n->key, known)));
+    if (auto best = diag::closest(n->key, known)) {
+      d.fixit = diag::FixIt{ctx_.at(n->key_span), *best};
     }
   }
 }

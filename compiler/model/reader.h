@@ -4,6 +4,7 @@
 // reported where they are read and leave the target untouched (its default).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -71,7 +72,7 @@ class BlockReader {
   const dsl::Node* block(std::string_view key);
   // Either form: `key = value` or `key { ... }` (used by `waf = true` / `waf { ... }`).
   void allow(std::string_view key) {
-    known_.push_back(key);
+    known_.add(key);
     tell_observer(block_, key, Asked::kEither);
   }
 
@@ -101,9 +102,33 @@ class BlockReader {
   template <typename F>
   void each_keyed(std::string_view key, F&& f) const;
 
+  // The keys asked for, in order. Most blocks are asked about a few: those
+  // are held in place, and a block with many readers (a region) spills to the
+  // heap once. A tenant's reader then allocates nothing.
+  class KnownKeys {
+   public:
+    void add(std::string_view key) {
+      if (spilled_.empty() && size_ < held_.size()) {
+        held_[size_++] = key;
+        return;
+      }
+      if (spilled_.empty()) spilled_.assign(held_.begin(), held_.end());
+      spilled_.push_back(key);
+    }
+    std::span<const std::string_view> all() const {
+      if (!spilled_.empty()) return spilled_;
+      return {held_.data(), size_};
+    }
+
+   private:
+    std::array<std::string_view, 8> held_;
+    size_t size_ = 0;
+    std::vector<std::string_view> spilled_;
+  };
+
   const dsl::Node& block_;
   const ReadContext& ctx_;
-  std::vector<std::string_view> known_;
+  KnownKeys known_;
   // The body's items by key, in the order written: the topology block holds
   // every tenant, and each reader call would otherwise walk them all. Empty
   // for small bodies, which are walked.

@@ -13,6 +13,7 @@
 #include "compiler/naming/suffix.h"
 #include "compiler/services/alerts/availability.h"
 #include "compiler/text/ascii.h"
+#include "compiler/text/concat.h"
 
 namespace topoc::naming {
 namespace {
@@ -167,7 +168,7 @@ class Generator {
   }
 
   std::string regional(std::string_view caf, const Part& key) const {
-    return fmt::format("{}-{}-{}-{}", caf, prefix_.text, key.text, env_.text);
+    return concat(caf, "-", prefix_.text, "-", key.text, "-", env_.text);
   }
 
   // A globally unique name with the `naming` suffix, if any, after a `-`.
@@ -181,9 +182,9 @@ class Generator {
   void peering(const model::Region& local, const model::Region& remote) {
     const Part key = region_key(local);
     const Part remote_key = region_key(remote);
-    add("azurerm_virtual_network_peering", "region." + local.key + ".peering." + remote.key,
-        "peer-" + regional("vnet", remote_key), regional("rg", key) + "/" + regional("vnet", key),
-        {&env_, &prefix_, &remote_key});
+    add("azurerm_virtual_network_peering", concat("region.", local.key, ".peering.", remote.key),
+        "peer-" + regional("vnet", remote_key),
+        concat(regional("rg", key), "/", regional("vnet", key)), {&env_, &prefix_, &remote_key});
   }
 
   void region(const model::Region& r) {

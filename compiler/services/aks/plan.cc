@@ -46,6 +46,7 @@ void container_insights(estate::Estate& e, const model::Region& r) {
       e, r, *ws,
       fmt::format("the Container insights logs of the AKS cluster of region `{}`", r.key),
       word_insights_sink));
+  if (e.placements_only) return;  // the association holds no data
   const std::string rule_key = rule.key;
   auto& association = estate::add_regional(
       e, r,
@@ -91,19 +92,22 @@ void plan(estate::Estate& e) {
                                      loc, std::move(cluster), true);
     aks.source = a.location;
     aks.placements.push_back(estate::follows_region(r, "the AKS cluster"));
+    // The pools and role assignments hold no data of their own: a check,
+    // which plans the resources that declare placements, skips them.
+    if (e.placements_only) {
+      if (r.monitoring) container_insights(e, r);
+      continue;
+    }
     for (const model::NodePool& p : a.user_pools) {
-      json pool;
-      if (!e.placements_only) {
-        pool = {{"mode", "User"},
-                {"vm_size", p.vm_size.value},
-                {"min_count", p.min_count.value},
-                {"max_count", p.max_count.value},
-                {"zones", p.zones.value},
-                {"node_labels", p.labels},
-                {"node_taints", p.taints},
-                {"max_pods", p.max_pods},
-                {"os_disk_size_gb", p.os_disk_gb}};
-      }
+      json pool = {{"mode", "User"},
+                   {"vm_size", p.vm_size.value},
+                   {"min_count", p.min_count.value},
+                   {"max_count", p.max_count.value},
+                   {"zones", p.zones.value},
+                   {"node_labels", p.labels},
+                   {"node_taints", p.taints},
+                   {"max_pods", p.max_pods},
+                   {"os_disk_size_gb", p.os_disk_gb}};
       estate::add_regional(e, r,
                            "module.aks" + k + ".azurerm_kubernetes_cluster_node_pool.this" +
                                estate::instance(p.name),

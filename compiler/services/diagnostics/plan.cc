@@ -14,6 +14,7 @@
 #include "compiler/services/diagnostics/categories.h"
 #include "compiler/services/monitoring/log_sink.h"
 #include "compiler/services/registry.h"
+#include "compiler/text/concat.h"
 
 namespace topoc::services::diagnostics {
 namespace {
@@ -68,8 +69,11 @@ void plan(estate::Estate& e) {
     watched.clear();
     auto watch = [&](const WatchedType& type, std::string_view instance,
                      const std::string* registry) {
-      address =
-          fmt::format("module.{}{}.{}.{}", type.module, instance, type.azurerm_type, type.resource);
+      address.assign("module.");
+      for (std::string_view piece : {type.module, instance, std::string_view("."),
+                                     type.azurerm_type, std::string_view("."), type.resource}) {
+        address += piece;
+      }
       auto it = by_address.find(address);
       if (it == by_address.end()) return;
       for (size_t i : it->second)
@@ -92,9 +96,8 @@ void plan(estate::Estate& e) {
       const std::string target = e.resources[w.index].key;
       const std::string target_name = e.resources[w.index].name;
       const std::vector<size_t> holders = e.resources[w.index].holders;
-      const std::string setting_key = w.member.empty()
-                                          ? std::string(type.setting_key())
-                                          : fmt::format("{}/{}", type.setting_key(), w.member);
+      const std::string setting_key = w.member.empty() ? std::string(type.setting_key())
+                                                       : concat(type.setting_key(), "/", w.member);
       // A check keeps what residency reads: the watched resource's name,
       // which R013's wording gives (word_sink).
       nlohmann::json props = {{"target_resource_name", target_name}};
@@ -121,15 +124,17 @@ void plan(estate::Estate& e) {
       }
       auto& res = estate::add_resource(
           e,
-          fmt::format("module.diagnostics{}.azurerm_monitor_diagnostic_setting.this{}", k,
-                      estate::instance(setting_key)),
+          concat("module.diagnostics", k, ".azurerm_monitor_diagnostic_setting.this",
+                 estate::instance(setting_key)),
           "azurerm_monitor_diagnostic_setting", name, "", r.boundary_name.value,
           e.names.region(r.key, "rg"), std::move(props), false);
       res.region = &r;
       res.source = r.monitoring->location;
       res.holders = holders;
-      res.depends_on = {target, "module.monitoring" + estate::instance(ws->key) +
-                                    ".azurerm_log_analytics_workspace.this"};
+      if (!e.placements_only) {
+        res.depends_on = {target, "module.monitoring" + estate::instance(ws->key) +
+                                      ".azurerm_log_analytics_workspace.this"};
+      }
       res.placements.push_back(monitoring::log_sink(
           e, r, *ws, fmt::format("diagnostic logs of `{}`", target_name), word_sink));
     }
