@@ -6,27 +6,41 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include <algorithm>
 
 #include "compiler/model/build_parts.h"
+#include "compiler/text/ascii.h"
 
 namespace topoc::model {
 namespace {
 
-// What `environment` and `--env` may be.
-const std::regex kEnvironmentName("[a-z0-9][a-z0-9-]{0,15}");
-// Letters, digits, `-` and `_`: a single path segment, a blob name part and
-// a tag value all at once.
-const std::regex kTopologyName("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+bool is_digit_or_lower(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+// Letters, digits, `-` and `_`, 1 to 63 of them, starting with a letter or
+// digit: a single path segment, a blob name part and a tag value all at once.
+// Written out rather than as a std::regex, whose compilation every run of
+// topoc paid at start-up.
+bool valid_topology_name(std::string_view name) {
+  auto letter_or_digit = [](char c) { return is_digit_or_lower(lower(c)); };
+  return !name.empty() && name.size() <= 63 && letter_or_digit(name.front()) &&
+         std::all_of(name.begin(), name.end(),
+                     [&](char c) { return letter_or_digit(c) || c == '-' || c == '_'; });
+}
 
 }  // namespace
 
+// What `environment` and `--env` may be: 1 to 16 lowercase letters, digits
+// or `-`, starting with a letter or digit.
 bool valid_environment_name(std::string_view name) {
-  return std::regex_match(name.begin(), name.end(), kEnvironmentName);
+  return !name.empty() && name.size() <= 16 && is_digit_or_lower(name.front()) &&
+         std::all_of(name.begin(), name.end(),
+                     [](char c) { return is_digit_or_lower(c) || c == '-'; });
 }
 
 void check_path_names(const ReadContext& ctx, Topology& t, bool named) {
-  if (named && !std::regex_match(t.name, kTopologyName)) {
+  if (named && !valid_topology_name(t.name)) {
     ctx.sink->report(diag::Kind::InvalidPathName, t.location,
                      fmt::format("topology name `{}` cannot name the Terraform state and output "
                                  "folders; use 1 to 63 letters, digits, `-` or `_`, starting "

@@ -113,7 +113,8 @@ class Generator {
     const Part* source = parts.back();
     std::string hint;
     const NamingRule* rule = find_naming_rule(type);
-    if (rule && violation(*rule, name)) {
+    const NamingRule* broken = rule && violation(*rule, name) ? rule : nullptr;
+    if (broken) {
       const Part* culprit = nullptr;
       for (auto it = parts.rbegin(); it != parts.rend() && !culprit; ++it) {
         const std::string& text = (*it)->text;
@@ -125,7 +126,7 @@ class Generator {
       hint = culprit ? culprit->hint() : listed_hints(parts);
     }
     out_.push_back({type, std::move(key), std::move(name), std::move(scope), source->location,
-                    std::move(hint)});
+                    std::move(hint), broken});
   }
 
   // The listed parts' hints as "a, b or c"; the last part's when none is listed.

@@ -28,6 +28,9 @@ struct GeneratedName {
   // That element (or the elements) in words, "the topology `prefix`", for a
   // name that breaks its type's rule (naming_rules.h); empty for the others.
   std::string source_hint;
+  // The rule the name breaks; null for a name that keeps its type's rule
+  // (or whose type has none). X001 words only these.
+  const NamingRule* broken = nullptr;
 };
 
 // In a fixed order: global resources, then per region, per Cosmos DB

@@ -7,10 +7,11 @@
 #include <set>
 #include <string>
 #include <tuple>
-#include <unordered_map>
+#include <vector>
 
 #include "compiler/rules/generated_names.h"
 #include "compiler/text/ascii.h"
+#include "compiler/text/first_seen.h"
 
 namespace topoc::rules {
 namespace {
@@ -41,20 +42,34 @@ LocationKey key_of(const diag::Location& l) {
 void report_duplicate_names(std::span<const naming::GeneratedName> names,
                             diag::DiagnosticSink& sink) {
   // Keyed by type, scope and name, lowercased and joined with NULs, which no
-  // generated name holds.
-  std::unordered_map<std::string, const naming::GeneratedName*> first;
-  first.reserve(names.size());
-  std::set<std::pair<LocationKey, LocationKey>> reported;
-  std::string key;
+  // generated name holds. The keys are written one after the other into one
+  // buffer, then looked up through views of it: no string per name.
+  size_t size = 0;
   for (const naming::GeneratedName& n : names) {
-    key.assign(n.resource_type);
-    key += '\0';
-    append_lower(key, n.scope);
-    key += '\0';
-    append_lower(key, n.name);
-    auto [it, inserted] = first.emplace(key, &n);
-    if (inserted) continue;
-    const naming::GeneratedName& other = *it->second;
+    size += n.resource_type.size() + n.scope.size() + n.name.size() + 2;
+  }
+  std::string keys;
+  keys.reserve(size);
+  std::vector<size_t> ends;
+  ends.reserve(names.size());
+  for (const naming::GeneratedName& n : names) {
+    keys += n.resource_type;
+    keys += '\0';
+    append_lower(keys, n.scope);
+    keys += '\0';
+    append_lower(keys, n.name);
+    ends.push_back(keys.size());
+  }
+  FirstSeen first(names.size());
+  std::set<std::pair<LocationKey, LocationKey>> reported;
+  size_t begin = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string_view key(keys.data() + begin, ends[i] - begin);
+    begin = ends[i];
+    size_t earlier = first.first(key, i);
+    if (earlier == i) continue;
+    const naming::GeneratedName& n = names[i];
+    const naming::GeneratedName& other = names[earlier];
     if (other.key == n.key) continue;
     // One report per pair of elements: two regions that differ only in case
     // collide in many names, and one message says it.

@@ -43,7 +43,7 @@ void report_invalid_names(std::span<const naming::GeneratedName> names,
   std::vector<std::pair<diag::Location, std::vector<Finding>>> groups;
   std::map<std::tuple<uint32_t, uint32_t, uint32_t>, size_t> group_of;
   for (const naming::GeneratedName& n : names) {
-    const naming::NamingRule* rule = naming::find_naming_rule(n.resource_type);
+    const naming::NamingRule* rule = n.broken;  // judged once, as the name was made
     if (!rule) continue;
     std::optional<std::string> problem = naming::violation(*rule, n.name);
     if (!problem) continue;
