@@ -14,7 +14,9 @@
 #include "compiler/driver/check.h"
 #include "compiler/report/residency_render.h"
 
-namespace topoc {
+// A namespace of its own: in a unity build this file shares a translation
+// unit with other golden tests that have helpers of the same names.
+namespace topoc::residency_golden {
 namespace {
 
 namespace fs = std::filesystem;
@@ -113,4 +115,4 @@ TEST(ResidencyGoldenFiles, EveryGoldenHasItsExample) {
 }
 
 }  // namespace
-}  // namespace topoc
+}  // namespace topoc::residency_golden

@@ -38,7 +38,8 @@ Resource& add_resource(Estate& e, std::string key, std::string_view azurerm_type
   r.location = location;
   r.boundary = boundary;
   r.resource_group = resource_group;
-  r.properties = properties.is_null() ? nlohmann::json::object() : std::move(properties);
+  // Without properties the resource keeps the empty object it starts with.
+  if (!properties.is_null()) r.properties = std::move(properties);
   r.tagged = tagged;
   return r;
 }

@@ -8,11 +8,11 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "compiler/model/topology.h"
 #include "compiler/naming/names.h"
+#include "compiler/text/first_seen.h"
 
 namespace topoc::estate {
 
@@ -37,7 +37,7 @@ class ResourceNames {
  private:
   std::shared_ptr<const std::vector<naming::GeneratedName>> names_;
   // The first of names_ under each key, by a view of that name's key.
-  std::unordered_map<std::string_view, size_t> by_key_;
+  FirstSeen by_key_{0};
 };
 
 }  // namespace topoc::estate

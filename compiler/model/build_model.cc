@@ -298,6 +298,7 @@ void read_topology(BlockReader& r, Topology& t) {
     Tenant& tenant = t.tenants.emplace_back();
     tenant.name = std::move(*label);
     tenant.location = ctx.at(n->labels[0].span);
+    if (read_plain_tenant(ctx, *n, tenant)) continue;
     BlockReader tr(*n, ctx);
     read_tenant(tr, tenant);
     tr.finish();

@@ -8,6 +8,12 @@ namespace topoc::model {
 void read_boundary(BlockReader& r, Boundary& out);
 void read_region(BlockReader& r, Region& out);
 void read_tenant(BlockReader& r, Tenant& out);
+// read_tenant for the tenant nearly every large topology repeats thousands of
+// times, `tenant "acme" { residency = eu  home = weu }`: `residency` and
+// `home`, each at most once, as names. Reads it without a BlockReader and
+// returns true; returns false, having set nothing, for any other body (or
+// while a ReaderObserver listens), which read_tenant then reads and reports.
+bool read_plain_tenant(const ReadContext& ctx, const dsl::Node& block, Tenant& out);
 void read_postgres(BlockReader& r, Postgres& out);
 // The `storage` block's data protection settings (replication is read by
 // the region, whose location its default depends on).

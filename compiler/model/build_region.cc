@@ -702,6 +702,32 @@ void read_tenant(BlockReader& r, Tenant& tenant) {
   r.name("home", tenant.home);
 }
 
+bool read_plain_tenant(const ReadContext& ctx, const dsl::Node& block, Tenant& tenant) {
+  if (observing_readers()) return false;  // the language server learns the keys from the reader
+  const dsl::Node* residency = nullptr;
+  const dsl::Node* home = nullptr;
+  for (const dsl::Node& item : block.body) {
+    if (item.is_block || !item.labels.empty()) return false;
+    if (item.value.kind != dsl::ValueKind::kIdentifier &&
+        item.value.kind != dsl::ValueKind::kString) {
+      return false;
+    }
+    const dsl::Node** slot = item.key == "residency" ? &residency
+                             : item.key == "home"    ? &home
+                                                     : nullptr;
+    if (!slot || *slot) return false;  // an unknown key or a second one: the reader reports it
+    *slot = &item;
+  }
+  // What read_tenant's BlockReader::name calls set for these values.
+  for (auto [item, out] : {std::pair{residency, &tenant.residency}, {home, &tenant.home}}) {
+    if (!item) continue;
+    out->value = item->value.text;
+    out->location = ctx.at(item->value.span);
+    out->explicit_ = true;
+  }
+  return true;
+}
+
 // The subnets every region gets unless written: `aks` takes the first half
 // of the address space (Azure CNI gives every pod a VNet address), then
 // `endpoints` (private endpoints) and `ingress` (the internal load balancer

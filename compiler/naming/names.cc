@@ -112,7 +112,7 @@ class Generator {
                 std::span<const Part* const> parts) {
     const Part* source = parts.back();
     std::string hint;
-    const NamingRule* rule = find_naming_rule(type);
+    const NamingRule* rule = rule_of(type);
     const NamingRule* broken = rule && violation(*rule, name) ? rule : nullptr;
     if (broken) {
       const Part* culprit = nullptr;
@@ -127,6 +127,14 @@ class Generator {
     }
     out_.push_back({type, std::move(key), std::move(name), std::move(scope), source->location,
                     std::move(hint), broken});
+  }
+
+  // The naming rule of `type`, a literal of this generator: looked up by
+  // its text once per literal rather than once per name.
+  const NamingRule* rule_of(const char* type) {
+    auto [it, added] = rules_.try_emplace(type, nullptr);
+    if (added) it->second = find_naming_rule(type);
+    return it->second;
   }
 
   // The listed parts' hints as "a, b or c"; the last part's when none is listed.
@@ -198,9 +206,9 @@ class Generator {
     add("azurerm_virtual_network", base + ".vnet", vnet, rg, {&env_, &prefix_, &key});
     for (const model::Subnet& s : r.subnets) {
       const Part subnet{lower(s.name), s.location, "subnet name", s.name};
-      add("azurerm_subnet", base + ".subnet." + s.name, "snet-" + subnet.text, rg + "/" + vnet,
-          {&subnet});
-      add("azurerm_network_security_group", base + ".nsg." + s.name,
+      add("azurerm_subnet", concat(base, ".subnet.", s.name), "snet-" + subnet.text,
+          concat(rg, "/", vnet), {&subnet});
+      add("azurerm_network_security_group", concat(base, ".nsg.", s.name),
           fmt::format("nsg-{}-{}-{}-{}", prefix_.text, key.text, subnet.text, env_.text), rg,
           {&env_, &prefix_, &key, &subnet});
     }
@@ -469,12 +477,12 @@ class Generator {
     if (r.servicebus) targets.push_back({"servicebus", {"privatelink.servicebus.windows.net"}});
     const std::string link = "link-" + regional("vnet", key);
     auto zone = [&](const char* name) {
-      add("azurerm_private_dns_zone", base + ".dns_zone." + name, name, rg, {&key});
-      add("azurerm_private_dns_zone_virtual_network_link", base + ".dns_link." + name, link,
-          rg + "/" + name, {&env_, &prefix_, &key});
+      add("azurerm_private_dns_zone", concat(base, ".dns_zone.", name), name, rg, {&key});
+      add("azurerm_private_dns_zone_virtual_network_link", concat(base, ".dns_link.", name), link,
+          concat(rg, "/", name), {&env_, &prefix_, &key});
     };
     for (const PrivateLinkTarget& target : targets) {
-      add("azurerm_private_endpoint", base + ".pep." + target.service,
+      add("azurerm_private_endpoint", concat(base, ".pep.", target.service),
           fmt::format("pep-{}-{}-{}-{}", prefix_.text, key.text, target.service, env_.text), rg,
           {&env_, &prefix_, &key});
       for (const char* name : target.zones) zone(name);
@@ -580,20 +588,22 @@ class Generator {
     const Part database{c.database.value.empty() ? t_.name : c.database.value,
                         c.database.explicit_ ? c.database.location : c.location,
                         "the Cosmos DB `database`"};
-    const std::string account_path = rg + "/" + account;
+    const std::string account_path = concat(rg, "/", account);
     add("azurerm_cosmosdb_sql_database", base + ".database", database.text, account_path,
         {&database});
+    // An account holds every container of its boundary: built once for all.
+    const std::string database_path = concat(account_path, "/", database.text);
     for (const model::Container* held : a.containers) {
       const model::Container& k = *held;
       const Part container{k.name, k.location, "container name", k.name};
-      const std::string container_key = base + ".container." + k.name;
-      add("azurerm_cosmosdb_sql_container", container_key, container.text,
-          account_path + "/" + database.text, {&container});
+      const std::string container_key = concat(base, ".container.", k.name);
+      add("azurerm_cosmosdb_sql_container", container_key, container.text, database_path,
+          {&container});
       if (k.procedure) {
         const Part procedure{k.procedure->name, k.procedure->location, "procedure name",
                              k.procedure->name};
         add("azurerm_cosmosdb_sql_stored_procedure", container_key + ".procedure", procedure.text,
-            account_path + "/" + database.text + "/" + container.text, {&procedure});
+            concat(database_path, "/", container.text), {&procedure});
       }
     }
   }
@@ -877,6 +887,7 @@ class Generator {
   std::vector<RedisReplica> replicas_;
   std::string global_rg_;
   std::vector<GeneratedName> out_;
+  std::unordered_map<const char*, const NamingRule*> rules_;  // rule_of
   // Resource group names for the policy assignments: each region's, in the
   // order of the topology's regions, and each boundary's Cosmos DB group.
   std::vector<std::string> region_groups_;

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,17 @@ class FirstSeen {
   explicit FirstSeen(size_t expected) {
     names_.reserve(expected);
     rehash(expected);
+  }
+
+  // The index given with the first name seen equal to `name`, if any.
+  std::optional<size_t> find(std::string_view name) const {
+    auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(name));
+    for (size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.seen == 0) return std::nullopt;
+      const Seen& earlier = names_[slot.seen - 1];
+      if (slot.hash == hash && earlier.name == name) return earlier.index;
+    }
   }
 
   // The index of the first name seen equal to `name`, or `index` when
