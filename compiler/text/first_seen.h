@@ -24,13 +24,9 @@ class FirstSeen {
 
   // The index given with the first name seen equal to `name`, if any.
   std::optional<size_t> find(std::string_view name) const {
-    auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(name));
-    for (size_t at = hash & mask_;; at = (at + 1) & mask_) {
-      const Slot& slot = slots_[at];
-      if (slot.seen == 0) return std::nullopt;
-      const Seen& earlier = names_[slot.seen - 1];
-      if (slot.hash == hash && earlier.name == name) return earlier.index;
-    }
+    const Slot& slot = slots_[probe(name, hash_of(name))];
+    if (slot.seen == 0) return std::nullopt;
+    return names_[slot.seen - 1].index;
   }
 
   // The index of the first name seen equal to `name`, or `index` when
@@ -38,17 +34,12 @@ class FirstSeen {
   // alive as long as this table.
   size_t first(std::string_view name, size_t index) {
     if (2 * (names_.size() + 1) > slots_.size()) rehash(names_.size() + 1);
-    auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(name));
-    for (size_t at = hash & mask_;; at = (at + 1) & mask_) {
-      Slot& slot = slots_[at];
-      if (slot.seen == 0) {
-        names_.push_back({name, index});
-        slot = {hash, static_cast<uint32_t>(names_.size())};
-        return index;
-      }
-      const Seen& earlier = names_[slot.seen - 1];
-      if (slot.hash == hash && earlier.name == name) return earlier.index;
-    }
+    uint32_t hash = hash_of(name);
+    Slot& slot = slots_[probe(name, hash)];
+    if (slot.seen != 0) return names_[slot.seen - 1].index;
+    names_.push_back({name, index});
+    slot = {hash, static_cast<uint32_t>(names_.size())};
+    return index;
   }
 
  private:
@@ -61,6 +52,19 @@ class FirstSeen {
     uint32_t seen = 0;  // 1 + its position in names_; 0: free
   };
 
+  static uint32_t hash_of(std::string_view name) {
+    return static_cast<uint32_t>(std::hash<std::string_view>{}(name));
+  }
+
+  // The slot holding `name`, or the free slot where it would go.
+  size_t probe(std::string_view name, uint32_t hash) const {
+    for (size_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.seen == 0) return at;
+      if (slot.hash == hash && names_[slot.seen - 1].name == name) return at;
+    }
+  }
+
   // At least twice `names` slots, a power of two, the names kept.
   void rehash(size_t names) {
     size_t capacity = 16;
@@ -68,7 +72,7 @@ class FirstSeen {
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     for (size_t i = 0; i < names_.size(); ++i) {
-      auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(names_[i].name));
+      uint32_t hash = hash_of(names_[i].name);
       size_t at = hash & mask_;
       while (slots_[at].seen != 0) at = (at + 1) & mask_;
       slots_[at] = {hash, static_cast<uint32_t>(i + 1)};

@@ -60,7 +60,6 @@ void plan(estate::Estate& e) {
     std::string member;
   };
   std::vector<Watched> watched;
-  std::string address;
   for (const model::Region& r : t.regions) {
     if (!r.monitoring || !r.monitoring->diagnostics.value) continue;
     const model::Region* ws = monitoring::log_workspace_region(t, r);
@@ -69,11 +68,8 @@ void plan(estate::Estate& e) {
     watched.clear();
     auto watch = [&](const WatchedType& type, std::string_view instance,
                      const std::string* registry) {
-      address.assign("module.");
-      for (std::string_view piece : {type.module, instance, std::string_view("."),
-                                     type.azurerm_type, std::string_view("."), type.resource}) {
-        address += piece;
-      }
+      const std::string address =
+          concat("module.", type.module, instance, ".", type.azurerm_type, ".", type.resource);
       auto it = by_address.find(address);
       if (it == by_address.end()) return;
       for (size_t i : it->second)
