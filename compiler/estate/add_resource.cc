@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/emit/terraform/hcl_writer.h"
+#include "compiler/estate/properties.h"
 #include "compiler/estate/resource_types.h"
 #include "compiler/rules/residency_facts.h"
 
@@ -78,7 +79,8 @@ void add_private_endpoint(Estate& e, const model::Region& r, std::string_view mo
   add_regional(e, r,
                fmt::format("module.{}{}.azurerm_private_endpoint.this", module, instance(r.key)),
                "azurerm_private_endpoint", e.names.region(r.key, fmt::format("pep.{}", service)),
-               r.location.value, {{"subresource_names", {subresource}}}, true);
+               r.location.value,
+               Props().set("subresource_names", nlohmann::json::array_t{subresource}), true);
 }
 
 }  // namespace topoc::estate

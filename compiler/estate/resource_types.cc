@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace topoc::estate {
 namespace {
@@ -263,10 +264,16 @@ std::span<const ResourceTypePair> resource_type_pairs() {
 }
 
 const ResourceTypePair* find_by_azurerm(std::string_view azurerm_type) {
-  for (const ResourceTypePair& p : kPairs) {
-    if (!p.azurerm.empty() && p.azurerm == azurerm_type) return &p;
-  }
-  return nullptr;
+  // Asked once for every resource of an estate: the table indexed once.
+  static const std::unordered_map<std::string_view, const ResourceTypePair*> by_azurerm = [] {
+    std::unordered_map<std::string_view, const ResourceTypePair*> index;
+    for (const ResourceTypePair& p : kPairs) {
+      if (!p.azurerm.empty()) index.emplace(p.azurerm, &p);  // the first pair of a type wins
+    }
+    return index;
+  }();
+  auto found = by_azurerm.find(azurerm_type);
+  return found == by_azurerm.end() ? nullptr : found->second;
 }
 
 const ResourceTypePair* find_by_arm(std::string_view arm_type) {

@@ -6,9 +6,10 @@
 #include <algorithm>
 
 #include "compiler/catalog/region_catalog.h"
-#include "compiler/estate/add_resource.h"
-#include "compiler/rules/residency_facts.h"
 #include "compiler/catalog/web_test_locations.h"
+#include "compiler/estate/add_resource.h"
+#include "compiler/estate/properties.h"
+#include "compiler/rules/residency_facts.h"
 #include "compiler/services/alerts/availability.h"
 #include "compiler/services/alerts/log_query.h"
 #include "compiler/services/alerts/notified_groups.h"
@@ -177,15 +178,19 @@ void add_log(estate::Estate& e) {
             estate::instance(x.key),
         "azurerm_monitor_scheduled_query_rules_alert_v2", x.name, r.location.value,
         r.boundary_name.value, x.resource_group,
-        {{"severity", a.severity.value},
-         {"evaluation_frequency", estate::iso_duration(a.frequency_seconds.value)},
-         {"window_duration", estate::iso_duration(a.window_seconds.value)},
-         {"criteria",
-          {{"query", x.query},
-           {"operator", model::to_string(a.comparison.value)},
-           {"threshold", a.threshold.value}}},
-         {"action_groups", x.groups},
-         {"target", {{"kind", "app_insights"}, {"key", r.key}, {"name", x.watched}}}},
+        estate::Props()
+            .set("severity", a.severity.value)
+            .set("evaluation_frequency", estate::iso_duration(a.frequency_seconds.value))
+            .set("window_duration", estate::iso_duration(a.window_seconds.value))
+            .set("criteria", estate::Props()
+                                 .set("query", x.query)
+                                 .set("operator", model::to_string(a.comparison.value))
+                                 .set("threshold", a.threshold.value))
+            .set("action_groups", x.groups)
+            .set("target", estate::Props()
+                               .set("kind", "app_insights")
+                               .set("key", r.key)
+                               .set("name", x.watched)),
         true);
     res.source = a.location;
     held_by(*e.topology, r, res);
@@ -342,24 +347,30 @@ void plan(estate::Estate& e) {
         .source = g.location;
   }
   for (const estate::AlertInstance& a : e.alerts) {
-    json criteria = {{"metric_namespace", a.metric->namespace_},
-                     {"metric_name", a.metric->metric},
-                     {"aggregation", a.metric->aggregation},
-                     {"operator", model::to_string(a.alert->comparison.value)},
-                     {"threshold", a.alert->threshold.value}};
+    estate::Props criteria;
+    criteria.set("metric_namespace", a.metric->namespace_)
+        .set("metric_name", a.metric->metric)
+        .set("aggregation", a.metric->aggregation)
+        .set("operator", model::to_string(a.alert->comparison.value))
+        .set("threshold", a.alert->threshold.value);
     if (!a.metric->dimension.empty()) {
-      criteria["dimension"] = {{"name", a.metric->dimension},
-                               {"values", {a.metric->dimension_value}}};
+      criteria.set("dimension", estate::Props()
+                                    .set("name", a.metric->dimension)
+                                    .set("values", json::array_t{a.metric->dimension_value}));
     }
     estate::add_resource(
         e, "module.alerts.azurerm_monitor_metric_alert.this" + estate::instance(a.key),
         "azurerm_monitor_metric_alert", a.name, "global", "", a.resource_group,
-        {{"severity", a.alert->severity.value},
-         {"frequency", estate::iso_duration(a.alert->frequency_seconds.value)},
-         {"window_size", estate::iso_duration(a.alert->window_seconds.value)},
-         {"criteria", criteria},
-         {"action_groups", a.groups},
-         {"target", {{"kind", a.target}, {"key", a.target_key}, {"name", a.watched}}}},
+        estate::Props()
+            .set("severity", a.alert->severity.value)
+            .set("frequency", estate::iso_duration(a.alert->frequency_seconds.value))
+            .set("window_size", estate::iso_duration(a.alert->window_seconds.value))
+            .set("criteria", std::move(criteria))
+            .set("action_groups", a.groups)
+            .set("target", estate::Props()
+                               .set("kind", a.target)
+                               .set("key", a.target_key)
+                               .set("name", a.watched)),
         true)
         .source = a.alert->location;
   }

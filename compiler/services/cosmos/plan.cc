@@ -10,6 +10,7 @@
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/estate/add_resource.h"
+#include "compiler/estate/properties.h"
 #include "compiler/residency/wordings.h"
 #include "compiler/rules/residency_facts.h"
 #include "compiler/services/cosmos/diagnostics.h"
@@ -213,18 +214,21 @@ void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
     const model::Container& ct = *held;
     const std::string name_key = a.name_base + ".container." + ct.name;
     bool custom = ct.conflict.value == model::ConflictPolicy::kCustom && ct.procedure;
-    json conflict = custom ? json{{"mode", "Custom"},
-                                  {"conflict_resolution_procedure",
-                                   fmt::format("dbs/{}/colls/{}/sprocs/{}", a.database, ct.name,
-                                               ct.procedure->name)}}
-                           : json{{"mode", "LastWriterWins"},
-                                  {"conflict_resolution_path", ct.conflict_path.value}};
+    estate::Props conflict = custom ? estate::Props()
+                                          .set("mode", "Custom")
+                                          .set("conflict_resolution_procedure",
+                                               fmt::format("dbs/{}/colls/{}/sprocs/{}", a.database,
+                                                           ct.name, ct.procedure->name))
+                                    : estate::Props()
+                                          .set("mode", "LastWriterWins")
+                                          .set("conflict_resolution_path", ct.conflict_path.value);
     add("module.cosmos" + k + ".azurerm_cosmosdb_sql_container.this" + instance(ct.name),
         "azurerm_cosmosdb_sql_container", e.names.get(name_key), rg,
-        {{"partition_key_paths", {ct.partition_key.value}},
-         {"default_ttl", ct.ttl_seconds.value == 0 ? json() : json(ct.ttl_seconds.value)},
-         {"autoscale_max_throughput", ct.max_throughput.value},
-         {"conflict_resolution_policy", conflict}},
+        estate::Props()
+            .set("partition_key_paths", json::array_t{json(ct.partition_key.value)})
+            .set("default_ttl", ct.ttl_seconds.value == 0 ? json() : json(ct.ttl_seconds.value))
+            .set("autoscale_max_throughput", ct.max_throughput.value)
+            .set("conflict_resolution_policy", std::move(conflict)),
         false)
         .source = ct.location;
     if (custom) {
@@ -239,7 +243,7 @@ void plan_account(estate::Estate& e, const estate::CosmosAccount& a) {
         e, *r, "module.cosmos" + k + ".azurerm_private_endpoint.this" + instance(r->key),
         "azurerm_private_endpoint",
         e.names.region(r->key, a.non_personal ? "pep.cosmos_global" : "pep.cosmos"),
-        r->location.value, {{"subresource_names", {"Sql"}}}, true);
+        r->location.value, estate::Props().set("subresource_names", json::array_t{"Sql"}), true);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/estate/add_resource.h"
+#include "compiler/estate/properties.h"
 #include "compiler/residency/wordings.h"
 #include "compiler/rules/residency_facts.h"
 #include "compiler/services/registry.h"
@@ -47,14 +48,19 @@ void plan_region(estate::Estate& e, const model::Region& r) {
   }
   if (e.placements_only) return;
 
-  estate::add_regional(e, r, "module.network" + k + ".azurerm_virtual_network.this",
-                       "azurerm_virtual_network", e.names.region(r.key, "vnet"), loc,
-                       {{"address_space", {r.address_space.value.to_string()}}}, true);
+  estate::add_regional(
+      e, r, "module.network" + k + ".azurerm_virtual_network.this", "azurerm_virtual_network",
+      e.names.region(r.key, "vnet"), loc,
+      estate::Props().set("address_space",
+                          nlohmann::json::array_t{r.address_space.value.to_string()}),
+      true);
   for (const model::Subnet& s : r.subnets) {
     std::string sk = instance(s.name);
     estate::add_regional(e, r, "module.network" + k + ".azurerm_subnet.this" + sk, "azurerm_subnet",
                          e.names.region(r.key, "subnet." + s.name), loc,
-                         {{"address_prefixes", {s.address.value.to_string()}}}, false)
+                         estate::Props().set("address_prefixes",
+                                             nlohmann::json::array_t{s.address.value.to_string()}),
+                         false)
         .source = s.location;
     estate::add_regional(e, r, "module.network" + k + ".azurerm_network_security_group.this" + sk,
                          "azurerm_network_security_group", e.names.region(r.key, "nsg." + s.name),

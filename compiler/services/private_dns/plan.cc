@@ -1,5 +1,6 @@
 // A region's Private Link DNS zones, each linked to the region's VNet only.
 #include "compiler/estate/add_resource.h"
+#include "compiler/estate/properties.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::private_dns {
@@ -16,9 +17,10 @@ void plan(estate::Estate& e) {
           e, r,
           "module.private_dns" + k + ".azurerm_private_dns_zone_virtual_network_link.this" + zk,
           "azurerm_private_dns_zone_virtual_network_link", dns.link_name, "global",
-          {{"private_dns_zone_name", zone},
-           {"virtual_network", e.names.region(r.key, "vnet")},
-           {"registration_enabled", false}},
+          estate::Props()
+              .set("private_dns_zone_name", zone)
+              .set("virtual_network", e.names.region(r.key, "vnet"))
+              .set("registration_enabled", false),
           true);
     }
   }

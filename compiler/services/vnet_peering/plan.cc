@@ -3,6 +3,7 @@
 // Peering moves no data by itself: it is the path between regions of one
 // boundary (rule N006 keeps it there), so it declares no placement.
 #include "compiler/estate/add_resource.h"
+#include "compiler/estate/properties.h"
 #include "compiler/services/registry.h"
 
 namespace topoc::services::vnet_peering {
@@ -13,21 +14,23 @@ void plan(estate::Estate& e) {
     const std::string module = "module.vnet_peering" + estate::instance(p.key);
     estate::add_regional(e, local, module + ".azurerm_virtual_network_peering.this",
                          "azurerm_virtual_network_peering", p.name, local.location.value,
-                         {{"virtual_network", e.names.region(local.key, "vnet")},
-                          {"remote_virtual_network", e.names.region(p.remote->key, "vnet")},
-                          {"allow_virtual_network_access", true},
-                          {"allow_forwarded_traffic", false},
-                          {"allow_gateway_transit", false},
-                          {"use_remote_gateways", false}},
+                         estate::Props()
+                             .set("virtual_network", e.names.region(local.key, "vnet"))
+                             .set("remote_virtual_network", e.names.region(p.remote->key, "vnet"))
+                             .set("allow_virtual_network_access", true)
+                             .set("allow_forwarded_traffic", false)
+                             .set("allow_gateway_transit", false)
+                             .set("use_remote_gateways", false),
                          false);
     for (const std::string& zone : p.remote_zones) {
       estate::add_regional(
           e, *p.remote,
           module + ".azurerm_private_dns_zone_virtual_network_link.remote" + estate::instance(zone),
           "azurerm_private_dns_zone_virtual_network_link", p.link_name, "global",
-          {{"private_dns_zone_name", zone},
-           {"virtual_network", e.names.region(local.key, "vnet")},
-           {"registration_enabled", false}},
+          estate::Props()
+              .set("private_dns_zone_name", zone)
+              .set("virtual_network", e.names.region(local.key, "vnet"))
+              .set("registration_enabled", false),
           true);
     }
   }
