@@ -9,7 +9,7 @@
 FROM debian:12 AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      build-essential cmake tao-pegtl-dev nlohmann-json3-dev libfmt-dev libcli11-dev \
+      build-essential cmake tao-pegtl-dev nlohmann-json3-dev libfmt-dev libcli11-dev nettle-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

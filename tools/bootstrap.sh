@@ -9,6 +9,6 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake git ca-certificates \
-  tao-pegtl-dev nlohmann-json3-dev libfmt-dev libcli11-dev googletest libgtest-dev >/dev/null
+  tao-pegtl-dev nlohmann-json3-dev libfmt-dev libcli11-dev nettle-dev googletest libgtest-dev >/dev/null
 cmake --preset default >/dev/null
 cmake --build --preset default

@@ -1,5 +1,6 @@
 // SHA-256 (FIPS 180-4) of emitted files, for `topoc build --format json`:
-// a file's digest lets tools compare outputs without reading them.
+// a file's digest lets tools compare outputs without reading them. Nettle's
+// (Debian's nettle-dev), linked in from its static archive (CMakeLists.txt).
 #pragma once
 
 #include <string>
