@@ -148,6 +148,12 @@ void plan_frontdoor(Estate& e) {
   for (const OriginGroup& g : e.origin_groups) {
     if (!g.alternate && g.key == fd.unrouted.value) e.default_origin_group = g.key;
   }
+  for (const model::FrontDoorDomain& d : fd.domains) {
+    if (!d.managed_certificate()) e.certificate_vaults.push_back(d.vault.value);
+  }
+  std::sort(e.certificate_vaults.begin(), e.certificate_vaults.end());
+  e.certificate_vaults.erase(std::unique(e.certificate_vaults.begin(), e.certificate_vaults.end()),
+                             e.certificate_vaults.end());
   for (const model::FrontDoorRoute& r : fd.routes) {
     bool alternate = r.session_affinity.value != fd.session_affinity.value;
     std::string group = e.default_origin_group;

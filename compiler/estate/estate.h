@@ -253,6 +253,9 @@ struct Estate {
   std::vector<GeoRule> geo_rules;
   std::string default_origin_group;
   std::vector<RoutePlan> routes;  // Front Door routes, declaration order
+  // Regions whose Key Vault holds a Front Door domain's certificate, by key:
+  // the profile's identity reads each (a role assignment per vault).
+  std::vector<std::string> certificate_vaults;
   std::vector<RegionDns> dns;
   std::vector<VnetPeering> peerings;  // by local, then remote, region order
   std::vector<naming::RedisReplica> redis_replicas;

@@ -149,16 +149,16 @@ class Planner {
         domain.vault_group = p_.name("region." + d.vault.value + ".rg");
         domain.certificate = d.certificate.value;
         domain.secret = p_.name("frontdoor.secret." + d.host);
-        plan.certificate_vaults.push_back({domain.vault, domain.vault_group});
       }
       plan.domains.push_back(std::move(domain));
     }
     std::sort(plan.domains.begin(), plan.domains.end(),
               [](const CustomDomainPlan& a, const CustomDomainPlan& b) { return a.host < b.host; });
+    for (const std::string& region : e.certificate_vaults) {
+      plan.certificate_vaults.push_back(
+          {p_.name("region." + region + ".keyvault"), p_.name("region." + region + ".rg")});
+    }
     std::sort(plan.certificate_vaults.begin(), plan.certificate_vaults.end());
-    plan.certificate_vaults.erase(
-        std::unique(plan.certificate_vaults.begin(), plan.certificate_vaults.end()),
-        plan.certificate_vaults.end());
     // Without a region to send traffic to there is no Front Door at all.
     if (plan.groups.empty()) return;
     if (fd.waf.value) {

@@ -21,9 +21,10 @@ using nlohmann::json;
 constexpr int kManifestVersion = 1;
 
 // The manifest is the largest file of a big estate's tree, so it is written
-// as text: each resource's envelope directly, only its small `attributes`
-// through nlohmann::json. The layout is exactly `json::dump(2)`'s (keys in
-// sorted order, two-space indents), which keeps the file what a reader of
+// as text, without a JSON document: the resources in address order, each
+// straight into the file, its `attributes` (the estate's properties) walked
+// by append_nested. The layout is exactly `json::dump(2)`'s (keys in sorted
+// order, two-space indents), which keeps the file what a reader of
 // docs/manifest.md expects and diffs stable.
 
 // Bytes JSON escapes: control characters, `"` and `\`.
@@ -163,102 +164,71 @@ void append_nested(std::string& out, const json& value, int depth) {
   }
 }
 
-class Manifest {
- public:
-  explicit Manifest(const Estate& e) : e_(e) {
-    json tags(e.tags);
-    append_nested(tags_, tags, 3);
+// One resource of `resources`: its braces two levels deep, its keys three;
+// `tags` (the estate's, rendered once) only for resource types that carry them.
+void append_resource(std::string& out, const estate::Resource& r, std::string_view tags) {
+  out += "    {\n      \"address\": ";
+  append_string(out, r.key);
+  out += ",\n      \"attributes\": ";
+  append_nested(out, r.properties, 3);
+  out += ",\n      \"boundary\": ";
+  append_string_or_null(out, r.boundary);
+  out += ",\n      \"location\": ";
+  append_string_or_null(out, r.location);
+  out += ",\n      \"name\": ";
+  append_string_or_null(out, r.name);
+  out += ",\n      \"resource_group\": ";
+  append_string_or_null(out, r.resource_group);
+  if (r.tagged) {
+    out += ",\n      \"tags\": ";
+    out += tags;
   }
-
-  // One resource; `tags` only for resource types that carry tags.
-  void add(std::string address, std::string_view type, std::string_view name,
-           std::string_view location, std::string_view boundary, std::string_view resource_group,
-           const json& attributes, bool tagged) {
-    // An item of `resources`: its braces two levels deep, its keys three.
-    std::string r;
-    r.reserve(1024);
-    r += "    {\n      \"address\": ";
-    append_string(r, address);
-    r += ",\n      \"attributes\": ";
-    append_nested(r, attributes, 3);
-    r += ",\n      \"boundary\": ";
-    append_string_or_null(r, boundary);
-    r += ",\n      \"location\": ";
-    append_string_or_null(r, location);
-    r += ",\n      \"name\": ";
-    append_string_or_null(r, name);
-    r += ",\n      \"resource_group\": ";
-    append_string_or_null(r, resource_group);
-    if (tagged) {
-      r += ",\n      \"tags\": ";
-      r += tags_;
-    }
-    r += ",\n      \"type\": ";
-    append_string(r, type);
-    r += "\n    }";
-    identities_.push_back(
-        {address, std::string(type), std::string(name), std::string(resource_group)});
-    resources_.emplace_back(std::move(address), std::move(r));
-  }
-
-  ManifestFile finish() {
-    // One order by address for both lists: sorting indices moves no strings.
-    std::vector<size_t> order(resources_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](size_t a, size_t b) { return resources_[a].first < resources_[b].first; });
-    ManifestFile out;
-    std::string& t = out.text;
-    // Written once into a buffer of its final size (short of escapes in the
-    // three names), not copied through the doublings of a growing string.
-    size_t size = 256 + e_.environment.size() + e_.state_key.size() + e_.topology->name.size();
-    for (const auto& [address, text] : resources_) size += text.size() + 2;
-    t.reserve(size);
-    t += "{\n  \"environment\": ";
-    append_string(t, e_.environment);
-    t += fmt::format(
-        ",\n  \"generator\": \"topoc\",\n  \"manifest_version\": {},\n  \"resources\": ",
-        kManifestVersion);
-    if (resources_.empty()) {
-      t += "[]";
-    } else {
-      t += "[\n";
-      for (size_t i = 0; i < order.size(); ++i) {
-        if (i > 0) t += ",\n";
-        t += resources_[order[i]].second;
-      }
-      t += "\n  ]";
-    }
-    t += ",\n  \"state_key\": ";
-    append_string(t, e_.state_key);
-    t += ",\n  \"topology\": ";
-    append_string(t, e_.topology->name);
-    t += "\n}\n";
-    out.addresses.reserve(order.size());
-    out.resources.reserve(order.size());
-    for (size_t i : order) {
-      out.addresses.push_back(std::move(resources_[i].first));
-      out.resources.push_back(std::move(identities_[i]));
-    }
-    return out;
-  }
-
- private:
-  const Estate& e_;
-  std::string tags_;  // the estate's tags, as every tagged resource carries them
-  std::vector<std::pair<std::string, std::string>> resources_;  // address, JSON text
-  std::vector<ManifestResource> identities_;
-};
+  out += ",\n      \"type\": ";
+  append_string(out, r.azurerm_type);
+  out += "\n    }";
+}
 
 }  // namespace
 
 ManifestFile build_manifest(const Estate& e) {
-  Manifest m(e);
-  for (const estate::Resource& r : e.resources) {
-    m.add(r.key, r.azurerm_type, r.name, r.location, r.boundary, r.resource_group, r.properties,
-          r.tagged);
+  // Sorted by address once, then written in that order straight into the
+  // file: no resource's text is built apart and copied again.
+  std::vector<const estate::Resource*> order;
+  order.reserve(e.resources.size());
+  for (const estate::Resource& r : e.resources) order.push_back(&r);
+  std::sort(order.begin(), order.end(),
+            [](const estate::Resource* a, const estate::Resource* b) { return a->key < b->key; });
+  std::string tags;
+  append_nested(tags, json(e.tags), 3);
+
+  ManifestFile out;
+  std::string& t = out.text;
+  // About what a resource of a big estate takes, so that the text grows
+  // through few doublings.
+  constexpr size_t kBytesPerResource = 640;
+  t.reserve(256 + e.environment.size() + e.state_key.size() + e.topology->name.size() +
+            order.size() * kBytesPerResource);
+  t += "{\n  \"environment\": ";
+  append_string(t, e.environment);
+  t += fmt::format(",\n  \"generator\": \"topoc\",\n  \"manifest_version\": {},\n  \"resources\": ",
+                   kManifestVersion);
+  if (order.empty()) {
+    t += "[]";
+  } else {
+    t += "[\n";
+    for (size_t i = 0; i < order.size(); ++i) {
+      if (i > 0) t += ",\n";
+      append_resource(t, *order[i], tags);
+    }
+    t += "\n  ]";
   }
-  return m.finish();
+  t += ",\n  \"state_key\": ";
+  append_string(t, e.state_key);
+  t += ",\n  \"topology\": ";
+  append_string(t, e.topology->name);
+  t += "\n}\n";
+  out.resources = std::move(order);
+  return out;
 }
 
 }  // namespace topoc::emit::terraform

@@ -52,21 +52,26 @@ struct Move {
 };
 
 // Everything under each module instance, as the rest of the address.
-std::map<std::string, std::set<std::string>> by_instance(
-    const std::vector<std::string>& addresses) {
+std::map<std::string, std::set<std::string>> by_instance(const ManifestFile& manifest) {
   std::map<std::string, std::set<std::string>> out;
-  for (const std::string& a : addresses) {
-    std::string instance = module_instance(a);
-    if (!instance.empty()) out[instance].insert(a.substr(instance.size()));
+  for (const estate::Resource* r : manifest.resources) {
+    std::string instance = module_instance(r->key);
+    if (!instance.empty()) out[instance].insert(r->key.substr(instance.size()));
   }
   return out;
 }
 
+std::set<std::string> addresses(const ManifestFile& manifest) {
+  std::set<std::string> out;
+  for (const estate::Resource* r : manifest.resources) out.insert(r->key);
+  return out;
+}
+
 std::vector<Move> find_moves(const ManifestFile& former, const ManifestFile& current) {
-  const std::set<std::string> former_set(former.addresses.begin(), former.addresses.end());
-  const std::set<std::string> current_set(current.addresses.begin(), current.addresses.end());
-  auto former_instances = by_instance(former.addresses);
-  auto current_instances = by_instance(current.addresses);
+  const std::set<std::string> former_set = addresses(former);
+  const std::set<std::string> current_set = addresses(current);
+  auto former_instances = by_instance(former);
+  auto current_instances = by_instance(current);
   std::vector<Move> moves;
   std::set<std::string> moved_from, moved_to;  // addresses a move already covers
 
@@ -87,15 +92,15 @@ std::vector<Move> find_moves(const ManifestFile& former, const ManifestFile& cur
   }
   // Single resources, by what the rename keeps: type, name, resource group.
   std::map<std::tuple<std::string, std::string, std::string>, std::string> arrivals;
-  for (const ManifestResource& r : current.resources) {
-    if (former_set.count(r.address) || moved_to.count(r.address) || r.name.empty()) continue;
-    arrivals.emplace(std::tuple(r.type, r.name, r.resource_group), r.address);
+  for (const estate::Resource* r : current.resources) {
+    if (former_set.count(r->key) || moved_to.count(r->key) || r->name.empty()) continue;
+    arrivals.emplace(std::tuple(r->azurerm_type, r->name, r->resource_group), r->key);
   }
-  for (const ManifestResource& r : former.resources) {
-    if (current_set.count(r.address) || moved_from.count(r.address) || r.name.empty()) continue;
-    auto it = arrivals.find(std::tuple(r.type, r.name, r.resource_group));
+  for (const estate::Resource* r : former.resources) {
+    if (current_set.count(r->key) || moved_from.count(r->key) || r->name.empty()) continue;
+    auto it = arrivals.find(std::tuple(r->azurerm_type, r->name, r->resource_group));
     if (it == arrivals.end()) continue;
-    moves.push_back({r.address, it->second});
+    moves.push_back({r->key, it->second});
     arrivals.erase(it);
   }
   std::sort(moves.begin(), moves.end(),

@@ -108,15 +108,17 @@ constexpr size_t kReadmeTenants = 30;
 
 // Resources per module call ("" for the root module), counted in the
 // manifest so the table and the manifest cannot disagree.
-std::map<std::string, int> resources_per_call(const ManifestFile& manifest) {
-  std::map<std::string, int> out;
-  for (const std::string& address : manifest.addresses) {
-    std::string call;
-    if (address.rfind("module.", 0) == 0) {
+std::map<std::string, int, std::less<>> resources_per_call(const ManifestFile& manifest) {
+  std::map<std::string, int, std::less<>> out;
+  for (const estate::Resource* r : manifest.resources) {
+    std::string_view address = r->key, call;
+    if (address.starts_with("module.")) {
       size_t end = address.find_first_of("[.", 7);
-      call = address.substr(7, end - 7);
+      call = address.substr(7, end == std::string_view::npos ? end : end - 7);
     }
-    ++out[call];
+    auto at = out.find(call);
+    if (at == out.end()) at = out.emplace(std::string(call), 0).first;
+    ++at->second;
   }
   return out;
 }
@@ -315,7 +317,7 @@ std::string render_readme(const Estate& e, const ManifestFile& manifest) {
     }
   }
   out += "\n## Modules\n\n";
-  std::map<std::string, int> counts = resources_per_call(manifest);
+  std::map<std::string, int, std::less<>> counts = resources_per_call(manifest);
   out += "| Module | Called | Creates | Resources |\n";
   out += "| --- | --- | --- | --- |\n";
   out += fmt::format("| {} (root) | once | resource groups | {} |\n",

@@ -27,18 +27,12 @@ std::string render_variables_tf(const Estate& estate);
 std::string render_outputs_tf(const Estate& estate);
 std::string render_tfvars(const Estate& estate);
 // topoc.manifest.json (the format is described in docs/manifest.md), and
-// the addresses it lists, sorted, for the README's resource counts.
-// `resources` holds each entry's identity, sorted by address like `addresses`.
-struct ManifestResource {
-  std::string address;
-  std::string type;
-  std::string name;  // "" for resources without a name of their own
-  std::string resource_group;
-};
+// the estate's resources in its order (by address), for the README's
+// resource counts and moved.tf. `resources` points into the estate the file
+// was built from, which must outlive it.
 struct ManifestFile {
   std::string text;
-  std::vector<std::string> addresses;
-  std::vector<ManifestResource> resources;
+  std::vector<const estate::Resource*> resources;
 };
 ManifestFile build_manifest(const Estate& estate);
 

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 #include "compiler/catalog/region_catalog.h"
 #include "compiler/emit/api_management_inbound.h"
@@ -1111,7 +1110,6 @@ Expr frontdoor(const Estate& e) {
                             })});
   }
   std::vector<Entry> domains;
-  std::set<std::string> vaults;  // regions whose Key Vault holds a domain's certificate
   for (const model::FrontDoorDomain& d : fd.domains) {
     std::vector<Entry> fields{{"name", str(e.names.get("frontdoor.domain." + d.host))}};
     if (!d.zone.value.empty()) {
@@ -1125,7 +1123,6 @@ Expr frontdoor(const Estate& e) {
                               {"name", str(d.certificate.value)},
                               {"secret_name", str(e.names.get("frontdoor.secret." + d.host))},
                           })});
-      vaults.insert(d.vault.value);
     }
     domains.push_back({d.host, Expr::object(std::move(fields))});
   }
@@ -1197,8 +1194,8 @@ Expr frontdoor(const Estate& e) {
       {"geo_rules", Expr::object(std::move(rules))},
   };
   if (!domains.empty()) settings.push_back({"custom_domains", Expr::object(std::move(domains))});
-  if (!vaults.empty()) {
-    settings.push_back({"certificate_vaults", Expr::string_list({vaults.begin(), vaults.end()})});
+  if (!e.certificate_vaults.empty()) {
+    settings.push_back({"certificate_vaults", Expr::string_list(e.certificate_vaults)});
   }
   settings.push_back({"waf", std::move(waf)});
   return Expr::object(std::move(settings));

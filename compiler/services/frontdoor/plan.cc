@@ -190,15 +190,11 @@ void plan(estate::Estate& e) {
   // with its system-assigned identity, granted Key Vault Secrets User on
   // each vault that holds one (Learn: "Use managed identities to access
   // Azure Key Vault certificates"), and a Front Door secret points at it.
-  std::set<std::string> certificate_vaults;
-  for (const model::FrontDoorDomain& d : fd.domains) {
-    if (!d.managed_certificate()) certificate_vaults.insert(d.vault.value);
-  }
   json profile = {{"sku_name", fd.sku.value}};
-  if (!certificate_vaults.empty()) profile["identity"] = {{"type", "SystemAssigned"}};
+  if (!e.certificate_vaults.empty()) profile["identity"] = {{"type", "SystemAssigned"}};
   add("module.frontdoor.azurerm_cdn_frontdoor_profile.this", "azurerm_cdn_frontdoor_profile",
       e.names.get("frontdoor.profile"), "", std::move(profile), true);
-  for (const std::string& region : certificate_vaults) {
+  for (const std::string& region : e.certificate_vaults) {
     auto& role = estate::add_resource(
         e, "module.frontdoor.azurerm_role_assignment.certificate_vault" + instance(region),
         "azurerm_role_assignment", "", "", "", "",
