@@ -12,6 +12,7 @@
 
 #include "compiler/driver/check.h"
 #include "compiler/emit/terraform/emit_terraform.h"
+#include "compiler/estate/properties.h"
 
 namespace topoc {
 namespace {
@@ -265,6 +266,28 @@ TEST(Estate, PeeringNoneAndHub) {
     keys.push_back(p.key);
   }
   EXPECT_EQ((std::vector<std::string>{"weu/neu", "neu/weu", "neu/sec", "sec/neu"}), keys);
+}
+
+// Props makes the object nlohmann's initializer list would: keys sorted, the
+// last value of a key set twice, nested Props as objects.
+TEST(EstateProps, MakesTheObjectAnInitializerListWould) {
+  nlohmann::json built = estate::Props()
+                             .set("b", 1)
+                             .set("a", "x")
+                             .set("nested", estate::Props().set("k", true))
+                             .set("list", nlohmann::json::array_t{"one"})
+                             .set("b", 2);
+  EXPECT_EQ((nlohmann::json{{"a", "x"}, {"b", 2}, {"nested", {{"k", true}}}, {"list", {"one"}}}),
+            built);
+  EXPECT_EQ(R"({"a":"x","b":2,"list":["one"],"nested":{"k":true}})", built.dump());
+
+  estate::Props named;
+  named.set("z", nullptr);
+  nlohmann::json taken = std::move(named);
+  ASSERT_TRUE(taken.is_object());
+  EXPECT_TRUE(taken.at("z").is_null());
+  nlohmann::json empty = estate::Props();
+  EXPECT_EQ("{}", empty.dump());
 }
 
 }  // namespace

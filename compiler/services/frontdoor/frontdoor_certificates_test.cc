@@ -161,6 +161,30 @@ TEST(FrontDoorCertificates, TheEstateHoldsTheSecretTheIdentityAndTheRole) {
   EXPECT_EQ("ManagedCertificate", stat->properties["tls"]["certificate_type"]);
 }
 
+// The estate decides once which vaults the profile reads; the role
+// assignments and both renderings take that list.
+TEST(FrontDoorCertificates, EachVaultIsListedOnceInRegionOrder) {
+  driver::CheckResult result;
+  estate::Estate e = estate_of(
+      with_domain("aks, keyvault",
+                  "    domain \"www.example.com\" { certificate = \"www-cert\"  vault = us2 }\n"
+                  "    domain \"api.example.com\" { certificate = \"api-cert\"  vault = us }\n"
+                  "    domain \"cdn.example.com\" { certificate = \"cdn-cert\"  vault = us2 }\n"
+                  "    domain \"static.example.com\" {}\n",
+                  "aks, keyvault"),
+      result);
+  ASSERT_EQ(0u, result.sink.diagnostics().size());
+  EXPECT_EQ((std::vector<std::string>{"us", "us2"}), e.certificate_vaults);
+  std::vector<std::string> roles;
+  for (const estate::Resource& r : e.resources) {
+    if (r.key.starts_with("module.frontdoor.azurerm_role_assignment.")) roles.push_back(r.key);
+  }
+  EXPECT_EQ((std::vector<std::string>{
+                "module.frontdoor.azurerm_role_assignment.certificate_vault[\"us\"]",
+                "module.frontdoor.azurerm_role_assignment.certificate_vault[\"us2\"]"}),
+            roles);
+}
+
 TEST(FrontDoorCertificates, ManagedCertificatesLeaveTheProfileWithoutIdentity) {
   driver::CheckResult result;
   estate::Estate e =
@@ -170,6 +194,7 @@ TEST(FrontDoorCertificates, ManagedCertificatesLeaveTheProfileWithoutIdentity) {
       find_resource(e, "module.frontdoor.azurerm_cdn_frontdoor_profile.this");
   ASSERT_NE(nullptr, profile);
   EXPECT_FALSE(profile->properties.contains("identity"));
+  EXPECT_TRUE(e.certificate_vaults.empty());
   for (const estate::Resource& r : e.resources) {
     EXPECT_NE("azurerm_cdn_frontdoor_secret", r.azurerm_type);
     EXPECT_FALSE(r.key.starts_with("module.frontdoor.azurerm_role_assignment."));
