@@ -16,9 +16,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 
+#include "compiler/emit/flusher.h"
 #include "compiler/emit/staging_area.h"
 
 namespace topoc::emit {
@@ -400,6 +402,130 @@ TEST(OutputRecord, ParsesSectionsAndSkipsUnsafePaths) {
             record);
   EXPECT_EQ(std::string(kRecordHeader) + "[prod terraform]\na.tf\n[staging bicep]\nb\n",
             render_output_record(record));
+}
+
+// Files written before the tree is complete (EarlyStaging).
+
+// The one staging directory beside the output, or an empty path.
+fs::path only_staging(const fs::path& parent) {
+  fs::path found;
+  for (const auto& entry : fs::directory_iterator(parent)) {
+    if (entry.path().filename().string().starts_with(".out.topoc-new-")) {
+      if (!found.empty()) return {};
+      found = entry.path();
+    }
+  }
+  return found;
+}
+
+ino_t inode(const fs::path& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+TEST_F(OutputTree, FilesWrittenEarlyAreThoseOfTheTreeAndNotWrittenAgain) {
+  ASSERT_EQ(std::nullopt, write_tree_atomically(out(), prod(kFirst)));
+  OwnedTrees trees = prod(kSecond);
+  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+  ASSERT_NE(nullptr, early);
+  const EmittedFile& main_tf = trees[kProd][0];
+  early->put(main_tf.path, main_tf.contents);
+  early->flush();
+  fs::path staging = only_staging(root_);
+  ASSERT_FALSE(staging.empty());
+  // Marked as topoc's from the start, so a kill leaves nothing unknown.
+  EXPECT_TRUE(fs::is_regular_file(staging / kOutputMarker));
+  ino_t staged = inode(staging / main_tf.path);
+  ASSERT_NE(0u, staged);
+  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), trees, {.early = early.get()}));
+  EXPECT_EQ(with_marker(kSecond, "environments/prod/main.tf\npolicy/residency.json\n"),
+            snapshot(out()));
+  EXPECT_EQ(staged, inode(root_ / "out" / main_tf.path));
+  early.reset();
+  EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
+}
+
+TEST_F(OutputTree, FilesWrittenEarlyThatTheTreeDoesNotHoldAreReplacedOrRemoved) {
+  OwnedTrees trees = prod(kFirst);
+  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+  ASSERT_NE(nullptr, early);
+  // Other bytes at a path of the tree, a path it lacks, paths it never takes.
+  const std::string other = "module \"other\" { source = \"../../modules/other\" }\n";
+  const std::string stray = "resource \"azurerm_resource_group\" \"stray\" {}\n";
+  early->put("environments/prod/main.tf", other);
+  early->put("stray/deep/x.tf", stray);
+  early->put("../outside.tf", stray);
+  early->put(kOutputMarker, stray);
+  early->flush();
+  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), trees, {.early = early.get()}));
+  EXPECT_EQ(with_marker(kFirst, "environments/prod/main.tf\nmodules/regional/network/main.tf\n"),
+            snapshot(out()));
+  EXPECT_FALSE(fs::exists(root_ / "out/stray"));
+  EXPECT_FALSE(fs::exists(root_ / "outside.tf"));
+}
+
+TEST_F(OutputTree, AnEarlyStagingUnusedLeavesNothingAndReleasesTheLock) {
+  {
+    std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+    ASSERT_NE(nullptr, early);
+    const std::string contents(100000, 'x');
+    early->put("environments/prod/topoc.manifest.json", contents);
+    early->flush();
+  }
+  EXPECT_EQ(std::vector<std::string>{}, siblings());
+  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), prod(kFirst)));
+}
+
+TEST_F(OutputTree, AnEarlyStagingNeverCreatesTheParentDirectory) {
+  EXPECT_EQ(nullptr, EarlyStaging::open((root_ / "a" / "out").string()));
+  EXPECT_FALSE(fs::exists(root_ / "a"));
+}
+
+TEST_F(OutputTree, AnEarlyStagingKeepsTheChecksOfTheWrite) {
+  write(root_ / "out/notes.md", "mine");  // no record: not topoc's
+  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+  ASSERT_NE(nullptr, early);
+  OwnedTrees trees = prod(kFirst);
+  early->put(trees[kProd][0].path, trees[kProd][0].contents);
+  auto error = write_tree_atomically(out(), trees, {.early = early.get()});
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(std::string::npos, error->find("is not empty and has no `.topoc-output`")) << *error;
+  early.reset();
+  EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
+  EXPECT_EQ((std::map<std::string, std::string>{{"notes.md", "mine"}}), snapshot(out()));
+}
+
+TEST_F(OutputTree, TheNextBuildRemovesWhatAKilledBuildWroteEarly) {
+  pid_t child = ::fork();
+  if (child == 0) {
+    std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+    if (!early) ::_exit(2);
+    early->put("environments/prod/main.tf", std::string(5000, 'x'));
+    early->flush();
+    ::kill(::getpid(), SIGKILL);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << status;
+  ASSERT_EQ(1u, siblings().size());
+  WriteNotes notes;
+  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), prod(kFirst), {}, &notes));
+  EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
+  EXPECT_EQ(1u, notes.leftovers_removed.size());
+}
+
+TEST(Flusher, ReportsWhetherEveryFlushSucceeded) {
+  io::Flusher idle(fs::temp_directory_path());
+  EXPECT_TRUE(idle.finish());
+  io::Flusher flusher(fs::temp_directory_path());
+  flusher.request();
+  flusher.request();
+  EXPECT_TRUE(flusher.finish());
+  io::Flusher missing(fs::temp_directory_path() / "topoc-no-such-directory" / "x");
+  missing.request();
+  EXPECT_FALSE(missing.finish());
+  missing.request();  // after finish: nothing more
+  EXPECT_FALSE(missing.finish());
 }
 
 // Interrupted builds, other users, special files, no atomic exchange.

@@ -372,8 +372,12 @@ int run_build(const BuildOptions& opt) {
   emit::OwnedTrees trees;
   // Both targets render the one estate, the one the rules checked.
   const estate::Estate& estate = *result.estates[0];
+  // A build that writes starts writing files as they are final; whatever
+  // then stops it, the staging directory goes when `early` does.
+  std::unique_ptr<emit::EarlyStaging> early;
+  if (!opt.check && !opt.dry_run) early = emit::EarlyStaging::open(opt.output);
   if (opt.target != "bicep") {
-    trees[{environment, "terraform"}] = emit::emit_terraform(estate);
+    trees[{environment, "terraform"}] = emit::emit_terraform(estate, early.get());
   }
   if (opt.target != "terraform") {
     // The Bicep tree lives under bicep/, so the two never share a path.
@@ -402,7 +406,8 @@ int run_build(const BuildOptions& opt) {
   BuildReport report = make_report(opt, environment, trees, std::move(files));
   if (!opt.check && !opt.dry_run) {
     emit::WriteNotes notes;
-    if (auto error = emit::write_tree_atomically(opt.output, trees, {.force = opt.force}, &notes)) {
+    if (auto error = emit::write_tree_atomically(
+            opt.output, trees, {.early = early.get(), .force = opt.force}, &notes)) {
       report.error = *error;
       std::cerr << fmt::format("topoc: error: {}\n", *error);
     } else {

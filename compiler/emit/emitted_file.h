@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace topoc::emit {
@@ -17,5 +18,16 @@ using FileTree = std::vector<EmittedFile>;
 // Files held by trees elsewhere: a tree of several megabytes is looked at
 // where it is, not copied.
 using FileRefs = std::vector<const EmittedFile*>;
+
+// Told of files as soon as they are final, before the rest of their tree
+// is: `topoc build` starts writing them while the rest renders.
+class FileSink {
+ public:
+  virtual ~FileSink() = default;
+  // `contents` is the very string the tree will hold, moved into it unchanged.
+  virtual void put(std::string_view path, const std::string& contents) = 0;
+  // What was put so far may go on to the disk now.
+  virtual void flush() = 0;
+};
 
 }  // namespace topoc::emit

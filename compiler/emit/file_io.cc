@@ -69,6 +69,15 @@ std::optional<std::string> write_file(const fs::path& path, std::string_view con
   return std::nullopt;
 }
 
+std::optional<std::string> overwrite_file(const fs::path& path, std::string_view contents) {
+  FileDescriptor fd(
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666));
+  if (fd.get() < 0) return errno_text();
+  if (auto error = write_all(fd.get(), contents)) return error;
+  if (::close(fd.release()) != 0) return errno_text();
+  return std::nullopt;
+}
+
 std::optional<std::string> sync_file_system(const fs::path& path) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0) return errno_text();

@@ -19,6 +19,10 @@ namespace fs = std::filesystem;
 // see sync_file_system.
 std::optional<std::string> write_file(const fs::path& path, std::string_view contents);
 
+// Writes `contents` over the regular file at `path`, or creates it; never
+// through a symbolic link. Not yet durable.
+std::optional<std::string> overwrite_file(const fs::path& path, std::string_view contents);
+
 // Flushes every file and directory of the file system holding `path` to
 // disk (syncfs). One call instead of an fsync per file: on ext4 each fsync
 // waits for a journal commit of its own (6 ms each here, so a 500-file tree

@@ -10,9 +10,12 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
+#include <string_view>
 
 #include "compiler/emit/file_io.h"
+#include "compiler/emit/flusher.h"
 #include "compiler/emit/staging_area.h"
 
 namespace topoc::emit {
@@ -83,6 +86,11 @@ std::string describe(const Owner& owner) {
   return fmt::format("environment `{}` ({})", owner.environment, owner.target);
 }
 
+}  // namespace
+
+// Named, not anonymous: EarlyStaging::State holds one.
+namespace detail {
+
 struct Target {
   fs::path path;  // absolute, symbolic links resolved
   fs::path parent;
@@ -90,7 +98,16 @@ struct Target {
   bool exists = false;
 };
 
-std::optional<std::string> resolve_target(const std::string& dir, Target& target) {
+}  // namespace detail
+
+namespace {
+
+using detail::Target;
+
+// Where `dir` is written; creates its parent unless told not to, and then
+// fails where the parent is missing.
+std::optional<std::string> resolve_target(const std::string& dir, Target& target,
+                                          bool create_parent = true) {
   if (dir.empty()) return std::string("the output directory is empty");
   std::error_code ec;
   fs::path path = dir;
@@ -109,6 +126,9 @@ std::optional<std::string> resolve_target(const std::string& dir, Target& target
   target.exists = fs::exists(status);
   if (target.exists && !fs::is_directory(status)) {
     return fmt::format("`{}` exists and is not a directory", dir);
+  }
+  if (!target.exists && !create_parent && !fs::is_directory(fs::status(target.parent, ec))) {
+    return fmt::format("`{}` does not exist", target.parent.string());
   }
   if (!target.exists) {
     fs::create_directories(target.parent, ec);
@@ -182,6 +202,11 @@ class ForeignScan {
   std::set<std::string> owned_dirs_;
 };
 
+}  // namespace
+
+// Named, not anonymous: EarlyStaging::State holds one.
+namespace detail {
+
 // Removes the temporary tree unless it was moved into place.
 class StagingDirectory {
  public:
@@ -198,6 +223,12 @@ class StagingDirectory {
   fs::path path_;
 };
 
+}  // namespace detail
+
+namespace {
+
+using detail::StagingDirectory;
+
 std::optional<std::string> write_staged_file(const fs::path& root, const std::string& dir,
                                              const std::string& rel, std::string_view contents) {
   fs::path path = root / rel;
@@ -212,15 +243,88 @@ std::optional<std::string> write_staged_file(const fs::path& root, const std::st
   return std::nullopt;
 }
 
+}  // namespace
+
+// Named, not anonymous: EarlyStaging::State holds one.
+namespace detail {
+
+// A file EarlyStaging::put wrote: where, and which bytes.
+struct EarlyFile {
+  std::string path;
+  const char* data;
+  size_t size;
+  bool holds(const EmittedFile& f) const {
+    return f.path == path && f.contents.data() == data && f.contents.size() == size;
+  }
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::EarlyFile;
+
+// Removes a file written early, with the directories made for it alone, so
+// that no empty one is left in the tree.
+void remove_early_file(const fs::path& root, const std::string& path) {
+  std::error_code ec;
+  fs::remove(root / path, ec);
+  for (fs::path d = (root / path).parent_path(); d != root && fs::remove(d, ec);) {
+    d = d.parent_path();
+  }
+}
+
+// What EarlyStaging wrote before the tree was complete, and the flush of it.
+struct WrittenEarly {
+  const std::vector<EarlyFile>& files;
+  io::Flusher& flusher;
+};
+
+// `files` is sorted by path. With `early`, the staging directory holds
+// already what it lists, the record among it (a placeholder, replaced here).
 std::optional<std::string> stage(const StagingDirectory& staging, const std::string& dir,
                                  const Target& target, const FileRefs& files,
-                                 const EmittedFile& marker, const std::vector<std::string>& kept) {
+                                 const EmittedFile& marker, const std::vector<std::string>& kept,
+                                 const std::optional<WrittenEarly>& early) {
   const fs::path& root = staging.path();
   // The record first: it marks the directory as topoc's staging tree should
-  // this build be killed (staging_area.h).
-  if (auto error = write_staged_file(root, dir, marker.path, marker.contents)) return error;
+  // this build be killed (staging_area.h). Written early, its placeholder
+  // is replaced in place, so the directory is never without one.
+  if (early) {
+    if (auto error = io::overwrite_file(root / marker.path, marker.contents)) {
+      return fmt::format("cannot write `{}`: {}", (fs::path(dir) / marker.path).generic_string(),
+                         *error);
+    }
+  } else if (auto error = write_staged_file(root, dir, marker.path, marker.contents)) {
+    return error;
+  }
+  // A file written early stays if the tree holds those very bytes there;
+  // any other goes, and the tree's own file (if any) is written below.
+  std::set<std::string_view> held;
+  if (early) {
+    for (const EarlyFile& e : early->files) {
+      auto at =
+          std::lower_bound(files.begin(), files.end(), e.path,
+                           [](const EmittedFile* f, const std::string& p) { return f->path < p; });
+      if (at != files.end() && e.holds(**at)) {
+        held.insert(e.path);
+      } else {
+        remove_early_file(root, e.path);
+      }
+    }
+  }
   for (const EmittedFile* f : files) {
+    if (held.count(f->path)) continue;
     if (auto error = write_staged_file(root, dir, f->path, f->contents)) return error;
+  }
+  // Had a flush failed, the files it covered are written again, so that the
+  // sync below reports what fails.
+  if (early && !early->flusher.finish()) {
+    for (const EmittedFile* f : files) {
+      if (!held.count(f->path)) continue;
+      remove_early_file(root, f->path);
+      if (auto error = write_staged_file(root, dir, f->path, f->contents)) return error;
+    }
   }
   struct stat old;
   bool has_old = target.exists && ::stat(target.path.c_str(), &old) == 0;
@@ -251,6 +355,22 @@ std::optional<std::string> stage(const StagingDirectory& staging, const std::str
   // The new tree must be on disk before it replaces the old one.
   if (auto error = io::sync_file_system(root)) {
     return fmt::format("cannot flush the new output of `{}` to disk: {}", dir, *error);
+  }
+  return std::nullopt;
+}
+
+// Takes the build lock beside `target` and removes what killed builds left.
+std::optional<std::string> lock_target(const std::string& dir, Target& target, BuildLock& lock,
+                                       Leftovers& leftovers) {
+  if (auto error = BuildLock::acquire(target.parent, lock)) {
+    return fmt::format("cannot lock `{}` against other builds: {}", target.parent.string(), *error);
+  }
+  if (lock.held()) {
+    if (auto error = clean_leftovers(target.parent, target.name, leftovers)) {
+      return fmt::format("cannot clean up after an interrupted build of `{}`: {}", dir, *error);
+    }
+    std::error_code ec;
+    target.exists = fs::is_directory(fs::status(target.path, ec));
   }
   return std::nullopt;
 }
@@ -337,6 +457,61 @@ std::vector<std::string> shared_conflicts(const fs::path& root, const FileRefs& 
 
 }  // namespace
 
+struct EarlyStaging::State {
+  std::string dir;  // as given to open()
+  Target target;
+  BuildLock lock;
+  Leftovers leftovers;
+  // What the lock or the leftovers failed with: the write reports it.
+  std::optional<std::string> error;
+  // Null when none could be made: the write then makes its own.
+  std::unique_ptr<StagingDirectory> staging;
+  std::vector<EarlyFile> files;
+  // Declared last, so destroyed first: no flush outlives the directory.
+  std::unique_ptr<io::Flusher> flusher;
+};
+
+EarlyStaging::EarlyStaging(std::unique_ptr<State> state) : state_(std::move(state)) {}
+EarlyStaging::~EarlyStaging() = default;
+
+std::unique_ptr<EarlyStaging> EarlyStaging::open(const std::string& dir) {
+  auto state = std::make_unique<State>();
+  state->dir = dir;
+  if (resolve_target(dir, state->target, /*create_parent=*/false)) return nullptr;
+  state->error = lock_target(dir, state->target, state->lock, state->leftovers);
+  fs::path path;
+  if (!state->error && !io::make_unique_directory(state->target.parent,
+                                                  staging_stem(state->target.name, "new"), path)) {
+    state->staging = std::make_unique<StagingDirectory>(path);
+    // A record from the start marks the directory as a staging tree
+    // (staging_area.h); the write replaces it with the real one.
+    if (io::write_file(path / kOutputMarker, render_output_record({}))) state->staging.reset();
+    if (state->staging) state->flusher = std::make_unique<io::Flusher>(path);
+  }
+  return std::make_unique<EarlyStaging>(std::move(state));
+}
+
+void EarlyStaging::put(std::string_view path, const std::string& contents) {
+  State& s = *state_;
+  if (!s.staging || path == kOutputMarker || !is_safe_relative_path(std::string(path))) return;
+  for (const EarlyFile& e : s.files) {
+    if (e.path == path) return;
+  }
+  fs::path full = s.staging->path() / path;
+  std::error_code ec;
+  fs::create_directories(full.parent_path(), ec);
+  if (ec) return;
+  if (io::write_file(full, contents)) {
+    fs::remove(full, ec);
+    return;
+  }
+  s.files.push_back({std::string(path), contents.data(), contents.size()});
+}
+
+void EarlyStaging::flush() {
+  if (state_->flusher) state_->flusher->request();
+}
+
 EmittedFile output_marker(const std::string& dir, const OwnedTrees& trees) {
   OutputRecord record = read_output_record(dir).value_or(OutputRecord{});
   return {kOutputMarker, render_output_record(next_record(std::move(record), trees))};
@@ -404,23 +579,22 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
   FileRefs files;
   if (auto error = merge_trees(trees, files)) return error;
   if (auto error = check_tree_paths(files)) return error;
+  EarlyStaging::State* early = options.early ? &options.early->state() : nullptr;
+  if (early && early->dir != dir) early = nullptr;
   Target target;
   if (auto error = resolve_target(dir, target)) return error;
-
   BuildLock lock;
-  if (auto error = BuildLock::acquire(target.parent, lock)) {
-    return fmt::format("cannot lock `{}` against other builds: {}", target.parent.string(), *error);
+  Leftovers leftovers;
+  if (early) {
+    // Locked and cleaned up when it was opened, and held locked since.
+    if (early->error) return early->error;
+    lock = std::move(early->lock);
+    leftovers = early->leftovers;
+  } else if (auto error = lock_target(dir, target, lock, leftovers)) {
+    return error;
   }
-  if (lock.held()) {
-    Leftovers leftovers;
-    if (auto error = clean_leftovers(target.parent, target.name, leftovers)) {
-      return fmt::format("cannot clean up after an interrupted build of `{}`: {}", dir, *error);
-    }
-    told.leftovers_removed = leftovers.removed;
-    told.restored = leftovers.restored;
-    std::error_code ec;
-    target.exists = fs::is_directory(fs::status(target.path, ec));
-  }
+  told.leftovers_removed = leftovers.removed;
+  told.restored = leftovers.restored;
 
   std::set<std::string> generated;
   for (const EmittedFile* f : files) generated.insert(f->path);
@@ -459,13 +633,22 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
   EmittedFile marker{kOutputMarker,
                      render_output_record(next_record(record.value_or(OutputRecord{}), trees))};
 
-  fs::path staging_path;
-  if (auto error = io::make_unique_directory(target.parent, staging_stem(target.name, "new"),
-                                             staging_path)) {
-    return fmt::format("cannot create a temporary directory beside `{}`: {}", dir, *error);
+  std::unique_ptr<StagingDirectory> made;
+  if (early && early->staging) made = std::move(early->staging);
+  std::optional<WrittenEarly> written_early;
+  if (made) written_early.emplace(WrittenEarly{early->files, *early->flusher});
+  if (!made) {
+    fs::path staging_path;
+    if (auto error = io::make_unique_directory(target.parent, staging_stem(target.name, "new"),
+                                               staging_path)) {
+      return fmt::format("cannot create a temporary directory beside `{}`: {}", dir, *error);
+    }
+    made = std::make_unique<StagingDirectory>(staging_path);
   }
-  StagingDirectory staging(staging_path);
-  if (auto error = stage(staging, dir, target, files, marker, existing.kept)) return error;
+  StagingDirectory& staging = *made;
+  if (auto error = stage(staging, dir, target, files, marker, existing.kept, written_early)) {
+    return error;
+  }
   if (options.inject_failure == "stage") return std::string("injected failure after staging");
   injected_kill(options, "kill-staged");
   if (auto error = install(staging, dir, target, options, told)) return error;

@@ -10,8 +10,10 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/emit/emitted_file.h"
@@ -35,7 +37,12 @@ using OwnedTrees = std::map<Owner, FileTree>;
 // left by an older topoc, dropped: its files count as this build's own).
 EmittedFile output_marker(const std::string& dir, const OwnedTrees& trees);
 
+class EarlyStaging;
+
 struct WriteOptions {
+  // Finish in this staging directory, opened for the same `dir` before the
+  // tree was complete, instead of a new one.
+  EarlyStaging* early = nullptr;
   // Write into an existing directory that holds no marker, or over files
   // topoc did not generate. Files topoc does not generate are still kept.
   bool force = false;
@@ -55,6 +62,41 @@ struct WriteNotes {
   bool replaced_in_two_steps = false;
   std::vector<std::string> leftovers_removed;  // killed builds' staging directories
   std::string restored;  // an old tree put back where a killed build left none
+};
+
+// A staging directory opened while the tree is still being rendered, so that
+// a file final early (the manifest, megabytes at scale) is on its way to the
+// disk while the rest renders: the final sync then waits for less.
+// write_tree_atomically finishes in it (WriteOptions::early) and checks
+// everything it would check without it; destroyed unused, it removes the
+// directory and releases the build lock it holds.
+class EarlyStaging : public FileSink {
+ public:
+  struct State;
+  // Nothing when `dir` cannot be staged early: its parent does not exist yet
+  // (a build that then writes nothing must not create it), or the lock, the
+  // leftovers or the directory cannot be had. write_tree_atomically then
+  // does all of it and reports what fails, as it would have anyway.
+  static std::unique_ptr<EarlyStaging> open(const std::string& dir);
+  explicit EarlyStaging(std::unique_ptr<State> state);
+  EarlyStaging(const EarlyStaging&) = delete;
+  EarlyStaging& operator=(const EarlyStaging&) = delete;
+  ~EarlyStaging() override;
+
+  // Writes `contents` at `path` in the staging directory now. The tree
+  // written later skips the file only if it holds these very bytes (the
+  // same string, moved rather than copied); any other file at `path` is
+  // written again, and a file the tree does not hold is removed. Failures
+  // are not reported here: the file is then left to the final write, which
+  // reports them. One thread at a time.
+  void put(std::string_view path, const std::string& contents) override;
+  // Starts flushing what was put to disk on a thread of its own (io::Flusher).
+  void flush() override;
+
+  State& state() { return *state_; }
+
+ private:
+  std::unique_ptr<State> state_;
 };
 
 // Returns an error message on failure; the previous contents of `dir` are kept.

@@ -44,7 +44,7 @@ FileTree emit_terraform(const model::Topology& topology, const TerraformOptions&
   return emit_terraform(terraform::plan_estate(topology, options));
 }
 
-FileTree emit_terraform(const estate::Estate& estate) {
+FileTree emit_terraform(const estate::Estate& estate, FileSink* early) {
   using namespace terraform;
   const model::Topology& topology = *estate.topology;
   // main.tf and the manifest are the two largest renderings and read only
@@ -58,20 +58,10 @@ FileTree emit_terraform(const estate::Estate& estate) {
   } catch (const std::system_error&) {
     main_tf = std::async(std::launch::deferred, render_main);
   }
-  ManifestFile manifest = build_manifest(estate);
   FileTree files;
   const std::string root = fmt::format("environments/{}", estate.environment);
-  files.push_back({root + "/README.md", render_readme(estate, manifest)});
-  files.push_back({root + "/backend.tf", render_backend_tf(estate)});
-  files.push_back({root + "/main.tf", main_tf.get()});
-  if (std::string moved = render_moved_tf(estate, manifest); !moved.empty()) {
-    files.push_back({root + "/moved.tf", std::move(moved)});
-  }
-  files.push_back({root + "/outputs.tf", render_outputs_tf(estate)});
-  files.push_back({root + "/providers.tf", render_providers_tf(estate)});
-  files.push_back({root + "/terraform.tf", render_terraform_tf(estate)});
-  files.push_back({root + "/terraform.tfvars", render_tfvars(estate)});
-  files.push_back({root + "/variables.tf", render_variables_tf(estate)});
+  // What does not depend on the rendering first: a build starts writing it
+  // while the manifest and main.tf render.
   for (const std::string& module : modules_used(estate)) {
     copy_templates(files, "terraform/modules/" + module, "modules/" + module,
                    topology.prevent_destroy.value);
@@ -95,8 +85,30 @@ FileTree emit_terraform(const estate::Estate& estate) {
       files.push_back({root + "/" + services::automation::runbook_file(r, rb), rb.content});
     }
   }
+  if (early) {
+    for (const EmittedFile& f : files) early->put(f.path, f.contents);
+    early->flush();
+  }
+  ManifestFile manifest = build_manifest(estate);
+  // The largest file by far: on its way to disk while main.tf renders.
+  const std::string manifest_path = terraform_manifest_path(estate.environment);
+  if (early) {
+    early->put(manifest_path, manifest.text);
+    early->flush();
+  }
+  files.push_back({root + "/README.md", render_readme(estate, manifest)});
+  files.push_back({root + "/backend.tf", render_backend_tf(estate)});
+  files.push_back({root + "/main.tf", main_tf.get()});
+  if (std::string moved = render_moved_tf(estate, manifest); !moved.empty()) {
+    files.push_back({root + "/moved.tf", std::move(moved)});
+  }
+  files.push_back({root + "/outputs.tf", render_outputs_tf(estate)});
+  files.push_back({root + "/providers.tf", render_providers_tf(estate)});
+  files.push_back({root + "/terraform.tf", render_terraform_tf(estate)});
+  files.push_back({root + "/terraform.tfvars", render_tfvars(estate)});
+  files.push_back({root + "/variables.tf", render_variables_tf(estate)});
   // Beside the root it describes: every environment has its own desired state.
-  files.push_back({terraform_manifest_path(estate.environment), std::move(manifest.text)});
+  files.push_back({manifest_path, std::move(manifest.text)});
   std::sort(files.begin(), files.end(),
             [](const EmittedFile& a, const EmittedFile& b) { return a.path < b.path; });
   return files;

@@ -18,8 +18,10 @@ struct TerraformOptions {
   std::string environment;  // overrides the topology's `environment` when not empty
 };
 
-// Renders an estate built from a model that checked without errors.
-FileTree emit_terraform(const estate::Estate& estate);
+// Renders an estate built from a model that checked without errors;
+// `early`, if given, is handed the module library and the manifest as soon
+// as each is final.
+FileTree emit_terraform(const estate::Estate& estate, FileSink* early = nullptr);
 // Builds the estate for `options.environment` and renders it.
 FileTree emit_terraform(const model::Topology& topology, const TerraformOptions& options);
 
