@@ -168,5 +168,18 @@ TEST(HclLayout, ListsWiderThanALineGoOneItemALine) {
   EXPECT_EQ(expected, b.render_file());
 }
 
+TEST(HclLayout, ACopiedValueRendersAsItsOriginalAfterTheOriginalIsGone) {
+  Body b;
+  {
+    Expr inner = Expr::object({{"name", Expr::string("vnet-a")}, {"tags", Expr::object({})}});
+    Expr outer = Expr::object({{"network", inner}, {"zones", Expr::string_list({"1", "2"})}});
+    b.attribute("first", outer);
+    b.attribute("second", outer);
+  }
+  const std::string value =
+      "{\n  network = {\n    name = \"vnet-a\"\n    tags = {}\n  }\n  zones = [\"1\", \"2\"]\n}\n";
+  EXPECT_EQ("first = " + value + "second = " + value, b.render_file());
+}
+
 }  // namespace
 }  // namespace topoc::emit::hcl

@@ -21,8 +21,6 @@ bool is_reserved(std::string_view name) {
 // Lists wider than this are written one item a line.
 constexpr size_t kMaxLineWidth = 100;
 
-std::string inline_text(const Expr& e);
-
 }  // namespace
 
 namespace {
@@ -105,11 +103,35 @@ std::string render_key(std::string_view key) {
   return out + "\"";
 }
 
+namespace {
+
+// render_key(key) appended to `out`; a bare key, nearly every key, is
+// copied without a string of its own.
+void append_key(std::string& out, std::string_view key) {
+  if (is_identifier(key)) {
+    out += key;
+  } else {
+    out += render_key(key);
+  }
+}
+
+}  // namespace
+
+struct Expr::Node {
+  Kind kind = Kind::kAtom;
+  std::string atom;
+  std::vector<Expr> items;
+  std::vector<Entry> entries;
+};
+
+const Expr::Node& Expr::node() const {
+  static const Node kEmpty;  // a moved-from Expr renders nothing
+  return node_ ? *node_ : kEmpty;
+}
+
 Expr Expr::raw(std::string code) {
   assert(code.find('\n') == std::string::npos);
-  Expr e;
-  e.atom_ = std::move(code);
-  return e;
+  return Expr(std::make_shared<const Node>(Node{Kind::kAtom, std::move(code), {}, {}}));
 }
 
 Expr Expr::string(std::string_view value) { return raw(quote(value)); }
@@ -119,102 +141,124 @@ Expr Expr::boolean(bool value) { return raw(value ? "true" : "false"); }
 Expr Expr::null() { return raw("null"); }
 
 Expr Expr::list(std::vector<Expr> items) {
-  Expr e;
-  e.kind_ = Kind::kList;
-  e.items_ = std::move(items);
-  return e;
+  return Expr(std::make_shared<const Node>(Node{Kind::kList, {}, std::move(items), {}}));
 }
 
 Expr Expr::string_list(const std::vector<std::string>& values) {
   std::vector<Expr> items;
+  items.reserve(values.size());
   for (const std::string& v : values) items.push_back(string(v));
   return list(std::move(items));
 }
 
 Expr Expr::object(std::vector<Entry> entries) {
-  Expr e;
-  e.kind_ = Kind::kObject;
-  e.entries_ = std::move(entries);
-  return e;
+  return Expr(std::make_shared<const Node>(Node{Kind::kObject, {}, {}, std::move(entries)}));
 }
 
 Expr Expr::inline_object(std::vector<Entry> entries) {
-  Expr e = object(std::move(entries));
-  e.kind_ = Kind::kInlineObject;
-  return e;
+  return Expr(std::make_shared<const Node>(Node{Kind::kInlineObject, {}, {}, std::move(entries)}));
 }
 
 bool Expr::multiline() const {
-  switch (kind_) {
+  const Node& n = node();
+  switch (n.kind) {
     case Kind::kAtom:
     case Kind::kInlineObject: return false;
-    case Kind::kObject: return !entries_.empty();
+    case Kind::kObject:
+      return !n.entries.empty();
     case Kind::kList:
-      return std::any_of(items_.begin(), items_.end(), [](const Expr& i) { return i.multiline(); });
+      return std::any_of(n.items.begin(), n.items.end(),
+                         [](const Expr& i) { return i.multiline(); });
   }
   return false;
 }
 
-namespace {
-
-std::string inline_text(const Expr& e);
-
-}  // namespace
-
 // Lays out bodies and values as lines, then aligns them; a friend of Body
 // and Expr so both stay plain values.
 struct Renderer {
-  // One output line before alignment. `lead` is what comes before `=` on an
-  // attribute line; hclwrite aligns the `=` of consecutive attribute lines
-  // whose value does not open a multi-line bracket.
+  // One output line before alignment: its text is `text`'s bytes from
+  // `lead` to `end`, of which those before `value` are what comes before `=`
+  // on an attribute line. hclwrite aligns the `=` of consecutive attribute
+  // lines whose value does not open a multi-line bracket. Every line's text
+  // lives in the one string, not a string of its own: main.tf at scale has
+  // tens of thousands of lines.
   struct Line {
     int indent = 0;
-    std::string lead;
-    std::string value;  // after "= " when `assign`, else the whole text
+    size_t lead = 0;
+    size_t value = 0;
+    size_t end = 0;
     bool assign = false;
     bool aligned = false;
   };
 
+  std::string text;
   std::vector<Line> lines;
 
-  void assignment(int indent, std::string lead, const Expr& value) {
+  // A line without `=`: what `text` holds from `begin` on.
+  void line(int indent, size_t begin) {
+    lines.push_back({indent, begin, begin, text.size(), false, false});
+  }
+  void line(int indent, std::string_view s) {
+    size_t begin = text.size();
+    text += s;
+    line(indent, begin);
+  }
+
+  // `lead` is where the name before `=` starts in `text`; it ends there now.
+  void assignment(int indent, size_t lead, const Expr& value) {
+    size_t name_end = text.size();
     if (!value.multiline()) {
-      std::string text = inline_text(value);
+      value.render(text, 0);
       // A list too wide for one line goes one item a line, as people write it.
-      bool wide = static_cast<size_t>(indent) * 2 + lead.size() + 3 + text.size() > kMaxLineWidth;
-      if (!wide || value.kind_ != Expr::Kind::kList || value.items_.size() < 2) {
-        lines.push_back({indent, std::move(lead), std::move(text), true, true});
+      bool wide =
+          static_cast<size_t>(indent) * 2 + (name_end - lead) + 3 + (text.size() - name_end) >
+          kMaxLineWidth;
+      if (!wide || value.node().kind != Expr::Kind::kList || value.node().items.size() < 2) {
+        lines.push_back({indent, lead, name_end, text.size(), true, true});
         return;
       }
-      lines.push_back({indent, std::move(lead), "[", true, false});
-      for (const Expr& item : value.items_) {
-        lines.push_back({indent + 1, "", inline_text(item) + ",", false, false});
+      text.resize(name_end);
+      text += '[';
+      lines.push_back({indent, lead, name_end, text.size(), true, false});
+      for (const Expr& item : value.node().items) {
+        size_t begin = text.size();
+        item.render(text, 0);
+        text += ',';
+        line(indent + 1, begin);
       }
-      lines.push_back({indent, "", "]", false, false});
+      line(indent, "]");
       return;
     }
-    bool is_list = value.kind_ == Expr::Kind::kList;
-    lines.push_back({indent, std::move(lead), is_list ? "[" : "{", true, false});
+    bool is_list = value.node().kind == Expr::Kind::kList;
+    text += is_list ? '[' : '{';
+    lines.push_back({indent, lead, name_end, text.size(), true, false});
     contents(indent + 1, value);
-    lines.push_back({indent, "", is_list ? "]" : "}", false, false});
+    line(indent, is_list ? "]" : "}");
   }
 
   // The inside of a multi-line list or object.
   void contents(int indent, const Expr& value) {
-    if (value.kind_ == Expr::Kind::kList) {
-      for (const Expr& item : value.items_) {
+    if (value.node().kind == Expr::Kind::kList) {
+      for (const Expr& item : value.node().items) {
         if (!item.multiline()) {
-          lines.push_back({indent, "", inline_text(item) + ",", false, false});
+          size_t begin = text.size();
+          item.render(text, 0);
+          text += ',';
+          line(indent, begin);
           continue;
         }
-        bool is_list = item.kind_ == Expr::Kind::kList;
-        lines.push_back({indent, "", is_list ? "[" : "{", false, false});
+        bool is_list = item.node().kind == Expr::Kind::kList;
+        line(indent, is_list ? "[" : "{");
         contents(indent + 1, item);
-        lines.push_back({indent, "", is_list ? "]," : "},", false, false});
+        line(indent, is_list ? "]," : "},");
       }
       return;
     }
-    for (const Entry& entry : value.entries_) assignment(indent, render_key(entry.first), entry.second);
+    for (const Entry& entry : value.node().entries) {
+      size_t lead = text.size();
+      append_key(text, entry.first);
+      assignment(indent, lead, entry.second);
+    }
   }
 
   void body(int indent, const Body& b) {
@@ -226,23 +270,35 @@ struct Renderer {
         pending_blank = any;
         continue;
       }
-      if (pending_blank) lines.push_back({0, "", "", false, false});
+      if (pending_blank) line(0, text.size());
       pending_blank = false;
       any = true;
       switch (item.kind) {
-        case Body::Item::Kind::kAttribute: assignment(indent, item.name, *item.value); break;
-        case Body::Item::Kind::kComment:
-          lines.push_back({indent, "", item.name.empty() ? "#" : "# " + item.name, false, false});
+        case Body::Item::Kind::kAttribute: {
+          size_t lead = text.size();
+          text += item.name;
+          assignment(indent, lead, *item.value);
           break;
+        }
+        case Body::Item::Kind::kComment: {
+          size_t begin = text.size();
+          text += item.name.empty() ? "#" : "# ";
+          text += item.name;
+          line(indent, begin);
+          break;
+        }
         case Body::Item::Kind::kBlock: {
-          std::string head = item.name;
-          for (const std::string& label : item.labels) head += " " + quote(label);
-          if (item.body->empty()) {
-            lines.push_back({indent, "", head + " {}", false, false});
-          } else {
-            lines.push_back({indent, "", head + " {", false, false});
+          size_t begin = text.size();
+          text += item.name;
+          for (const std::string& label : item.labels) {
+            text += ' ';
+            text += quote(label);
+          }
+          text += item.body->empty() ? " {}" : " {";
+          line(indent, begin);
+          if (!item.body->empty()) {
             body(indent + 1, *item.body);
-            lines.push_back({indent, "", "}", false, false});
+            line(indent, "}");
           }
           break;
         }
@@ -252,18 +308,19 @@ struct Renderer {
   }
 
   // hclwrite's rule: consecutive aligned lines share the column of `=`.
-  std::string finish() {
+  std::string finish() const {
     std::string out;
+    out.reserve(text.size() + text.size() / 2);
     size_t i = 0;
     while (i < lines.size()) {
       size_t end = i;
       size_t width = 0;
       while (end < lines.size() && lines[end].aligned) {
-        width = std::max(width, lines[end].lead.size());
+        width = std::max(width, lines[end].value - lines[end].lead);
         ++end;
       }
       if (end == i) {
-        write(out, lines[i], lines[i].lead.size());
+        write(out, lines[i], lines[i].value - lines[i].lead);
         ++i;
         continue;
       }
@@ -272,61 +329,55 @@ struct Renderer {
     return out;
   }
 
-  static void write(std::string& out, const Line& line, size_t width) {
-    if (line.value.empty() && line.lead.empty()) {
+  void write(std::string& out, const Line& line, size_t width) const {
+    if (line.end == line.lead) {
       out += '\n';
       return;
     }
     out.append(static_cast<size_t>(line.indent) * 2, ' ');
     if (line.assign) {
-      out += line.lead;
-      out.append(width - line.lead.size(), ' ');
+      out.append(text, line.lead, line.value - line.lead);
+      out.append(width - (line.value - line.lead), ' ');
       out += " = ";
     }
-    out += line.value;
+    out.append(text, line.value, line.end - line.value);
     out += '\n';
   }
 };
 
-namespace {
-
-std::string inline_text(const Expr& e) {
-  std::string out;
-  e.render(out, 0);
-  return out;
-}
-
-}  // namespace
-
 void Expr::render(std::string& out, int indent) const {
-  switch (kind_) {
-    case Kind::kAtom: out += atom_; return;
+  const Node& n = node();
+  switch (n.kind) {
+    case Kind::kAtom:
+      out += n.atom;
+      return;
     case Kind::kList:
       if (!multiline()) {
         out += '[';
-        for (size_t i = 0; i < items_.size(); ++i) {
+        for (size_t i = 0; i < n.items.size(); ++i) {
           if (i > 0) out += ", ";
-          items_[i].render(out, indent);
+          n.items[i].render(out, indent);
         }
         out += ']';
         return;
       }
       break;
     case Kind::kInlineObject:
-      if (entries_.empty()) {
+      if (n.entries.empty()) {
         out += "{}";
         return;
       }
       out += "{ ";
-      for (size_t i = 0; i < entries_.size(); ++i) {
+      for (size_t i = 0; i < n.entries.size(); ++i) {
         if (i > 0) out += ", ";
-        out += render_key(entries_[i].first) + " = ";
-        entries_[i].second.render(out, indent);
+        append_key(out, n.entries[i].first);
+        out += " = ";
+        n.entries[i].second.render(out, indent);
       }
       out += " }";
       return;
     case Kind::kObject:
-      if (entries_.empty()) {
+      if (n.entries.empty()) {
         out += "{}";
         return;
       }
@@ -335,11 +386,11 @@ void Expr::render(std::string& out, int indent) const {
   // Multi-line: lay out with the renderer, then strip the outer indent of
   // the first line since it follows `name = ` on the caller's line.
   Renderer r;
-  r.assignment(indent, "", *this);
+  r.assignment(indent, 0, *this);
   std::string text = r.finish();
   text.pop_back();  // the final newline belongs to the caller's line
   size_t skip = static_cast<size_t>(indent) * 2 + 3;  // indent + " = "
-  out += text.substr(skip);
+  out.append(text, skip);
 }
 
 Body& Body::attribute(std::string name, Expr value) {

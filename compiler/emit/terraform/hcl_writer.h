@@ -58,10 +58,14 @@ class Expr {
  private:
   friend struct Renderer;
   enum class Kind { kAtom, kList, kObject, kInlineObject };
-  Kind kind_ = Kind::kAtom;
-  std::string atom_;
-  std::vector<Expr> items_;
-  std::vector<Entry> entries_;
+  struct Node;
+  explicit Expr(std::shared_ptr<const Node> node) : node_(std::move(node)) {}
+  const Node& node() const;
+
+  // Never changed once made, so copies share it: a braced list of entries
+  // copies each (an initializer list cannot be moved from), which was a
+  // deep copy of every nested value, once per level.
+  std::shared_ptr<const Node> node_;
 };
 
 // The inside of a file or block: attributes, nested blocks, blank lines and
