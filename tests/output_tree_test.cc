@@ -495,6 +495,20 @@ TEST_F(OutputTree, AnEarlyStagingKeepsTheChecksOfTheWrite) {
   EXPECT_EQ((std::map<std::string, std::string>{{"notes.md", "mine"}}), snapshot(out()));
 }
 
+TEST_F(OutputTree, AnEarlyStagingServesOnlyTheDirectoryItWasOpenedFor) {
+  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+  ASSERT_NE(nullptr, early);
+  std::string other = (root_ / "other").string();
+  auto error = write_tree_atomically(other, prod(kFirst), {.early = early.get()});
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ("cannot write `" + other + "` in the staging directory opened for `" + out() + "`",
+            *error);
+  EXPECT_FALSE(fs::exists(other));
+  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), prod(kFirst), {.early = early.get()}));
+  EXPECT_EQ(with_marker(kFirst, "environments/prod/main.tf\nmodules/regional/network/main.tf\n"),
+            snapshot(out()));
+}
+
 TEST_F(OutputTree, TheNextBuildRemovesWhatAKilledBuildWroteEarly) {
   pid_t child = ::fork();
   if (child == 0) {

@@ -497,15 +497,15 @@ void EarlyStaging::put(std::string_view path, const std::string& contents) {
   for (const EarlyFile& e : s.files) {
     if (e.path == path) return;
   }
-  fs::path full = s.staging->path() / path;
+  const fs::path& root = s.staging->path();
+  std::string rel(path);
   std::error_code ec;
-  fs::create_directories(full.parent_path(), ec);
-  if (ec) return;
-  if (io::write_file(full, contents)) {
-    fs::remove(full, ec);
+  fs::create_directories((root / rel).parent_path(), ec);
+  if (ec || io::write_file(root / rel, contents)) {
+    remove_early_file(root, rel);  // with any directory made for it
     return;
   }
-  s.files.push_back({std::string(path), contents.data(), contents.size()});
+  s.files.push_back({std::move(rel), contents.data(), contents.size()});
 }
 
 void EarlyStaging::flush() {
@@ -580,7 +580,11 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
   if (auto error = merge_trees(trees, files)) return error;
   if (auto error = check_tree_paths(files)) return error;
   EarlyStaging::State* early = options.early ? &options.early->state() : nullptr;
-  if (early && early->dir != dir) early = nullptr;
+  // It holds the lock beside its own directory: taking it again would wait forever.
+  if (early && early->dir != dir) {
+    return fmt::format("cannot write `{}` in the staging directory opened for `{}`", dir,
+                       early->dir);
+  }
   Target target;
   if (auto error = resolve_target(dir, target)) return error;
   BuildLock lock;
