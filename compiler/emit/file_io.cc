@@ -61,21 +61,26 @@ std::optional<std::string> recreate(const fs::path& from, const fs::path& to,
 
 }  // namespace
 
-std::optional<std::string> write_file(const fs::path& path, std::string_view contents) {
-  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+namespace {
+
+// Opens `path` for writing with `flags` added, writes `contents`, closes.
+std::optional<std::string> write_opened(const fs::path& path, int flags,
+                                        std::string_view contents) {
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0666));
   if (fd.get() < 0) return errno_text();
   if (auto error = write_all(fd.get(), contents)) return error;
   if (::close(fd.release()) != 0) return errno_text();
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::string> write_file(const fs::path& path, std::string_view contents) {
+  return write_opened(path, O_EXCL, contents);
+}
+
 std::optional<std::string> overwrite_file(const fs::path& path, std::string_view contents) {
-  FileDescriptor fd(
-      ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666));
-  if (fd.get() < 0) return errno_text();
-  if (auto error = write_all(fd.get(), contents)) return error;
-  if (::close(fd.release()) != 0) return errno_text();
-  return std::nullopt;
+  return write_opened(path, O_TRUNC | O_NOFOLLOW, contents);
 }
 
 std::optional<std::string> sync_file_system(const fs::path& path) {

@@ -499,9 +499,7 @@ void EarlyStaging::put(std::string_view path, const std::string& contents) {
   }
   const fs::path& root = s.staging->path();
   std::string rel(path);
-  std::error_code ec;
-  fs::create_directories((root / rel).parent_path(), ec);
-  if (ec || io::write_file(root / rel, contents)) {
+  if (write_staged_file(root, s.dir, rel, contents)) {
     remove_early_file(root, rel);  // with any directory made for it
     return;
   }

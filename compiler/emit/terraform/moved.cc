@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "compiler/emit/terraform/emit_terraform.h"
@@ -61,15 +62,15 @@ std::map<std::string, std::set<std::string>> by_instance(const ManifestFile& man
   return out;
 }
 
-std::set<std::string> addresses(const ManifestFile& manifest) {
-  std::set<std::string> out;
-  for (const estate::Resource* r : manifest.resources) out.insert(r->key);
-  return out;
+// Whether the manifest lists `address`: its resources are sorted by address.
+bool lists(const ManifestFile& manifest, std::string_view address) {
+  auto at =
+      std::lower_bound(manifest.resources.begin(), manifest.resources.end(), address,
+                       [](const estate::Resource* r, std::string_view a) { return r->key < a; });
+  return at != manifest.resources.end() && (*at)->key == address;
 }
 
 std::vector<Move> find_moves(const ManifestFile& former, const ManifestFile& current) {
-  const std::set<std::string> former_set = addresses(former);
-  const std::set<std::string> current_set = addresses(current);
   auto former_instances = by_instance(former);
   auto current_instances = by_instance(current);
   std::vector<Move> moves;
@@ -93,11 +94,11 @@ std::vector<Move> find_moves(const ManifestFile& former, const ManifestFile& cur
   // Single resources, by what the rename keeps: type, name, resource group.
   std::map<std::tuple<std::string, std::string, std::string>, std::string> arrivals;
   for (const estate::Resource* r : current.resources) {
-    if (former_set.count(r->key) || moved_to.count(r->key) || r->name.empty()) continue;
+    if (lists(former, r->key) || moved_to.count(r->key) || r->name.empty()) continue;
     arrivals.emplace(std::tuple(r->azurerm_type, r->name, r->resource_group), r->key);
   }
   for (const estate::Resource* r : former.resources) {
-    if (current_set.count(r->key) || moved_from.count(r->key) || r->name.empty()) continue;
+    if (lists(current, r->key) || moved_from.count(r->key) || r->name.empty()) continue;
     auto it = arrivals.find(std::tuple(r->azurerm_type, r->name, r->resource_group));
     if (it == arrivals.end()) continue;
     moves.push_back({r->key, it->second});
