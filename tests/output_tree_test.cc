@@ -3,6 +3,7 @@
 // others put in the directory kept, and `--check`'s comparison.
 #include "compiler/emit/output_tree.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -441,6 +442,33 @@ TEST_F(OutputTree, FilesWrittenEarlyAreThoseOfTheTreeAndNotWrittenAgain) {
   EXPECT_EQ(with_marker(kSecond, "environments/prod/main.tf\npolicy/residency.json\n"),
             snapshot(out()));
   EXPECT_EQ(staged, inode(root_ / "out" / main_tf.path));
+  early.reset();
+  EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
+}
+
+// Where the flush of the files written early failed, they may not be on disk:
+// each is written again (a new file), so the final sync covers it and
+// reports what fails.
+TEST_F(OutputTree, FilesWrittenEarlyAreWrittenAgainWhenTheirFlushFailed) {
+  OwnedTrees trees = prod(kSecond);
+  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
+  ASSERT_NE(nullptr, early);
+  const EmittedFile& main_tf = trees[kProd][0];
+  early->put(main_tf.path, main_tf.contents);
+  early->flush();
+  fs::path staging = only_staging(root_);
+  ASSERT_FALSE(staging.empty());
+  ino_t staged = inode(staging / main_tf.path);
+  ASSERT_NE(0u, staged);
+  // Held open, the early file keeps its inode number, so the rewrite cannot reuse it.
+  int held = ::open((staging / main_tf.path).c_str(), O_RDONLY);
+  ASSERT_LE(0, held);
+  EXPECT_EQ(std::nullopt,
+            write_tree_atomically(out(), trees, {.early = early.get(), .inject_failure = "flush"}));
+  ::close(held);
+  EXPECT_EQ(with_marker(kSecond, "environments/prod/main.tf\npolicy/residency.json\n"),
+            snapshot(out()));
+  EXPECT_NE(staged, inode(root_ / "out" / main_tf.path));
   early.reset();
   EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
 }

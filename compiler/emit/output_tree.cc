@@ -278,6 +278,7 @@ void remove_early_file(const fs::path& root, const std::string& path) {
 struct WrittenEarly {
   const std::vector<EarlyFile>& files;
   io::Flusher& flusher;
+  bool flush_fails = false;  // WriteOptions::inject_failure "flush"
 };
 
 // `files` is sorted by path. With `early`, the staging directory holds
@@ -319,7 +320,7 @@ std::optional<std::string> stage(const StagingDirectory& staging, const std::str
   }
   // Had a flush failed, the files it covered are written again, so that the
   // sync below reports what fails.
-  if (early && !early->flusher.finish()) {
+  if (early && (!early->flusher.finish() || early->flush_fails)) {
     for (const EmittedFile* f : files) {
       if (!held.count(f->path)) continue;
       remove_early_file(root, f->path);
@@ -638,7 +639,10 @@ std::optional<std::string> write_tree_atomically(const std::string& dir, const O
   std::unique_ptr<StagingDirectory> made;
   if (early && early->staging) made = std::move(early->staging);
   std::optional<WrittenEarly> written_early;
-  if (made) written_early.emplace(WrittenEarly{early->files, *early->flusher});
+  if (made) {
+    written_early.emplace(
+        WrittenEarly{early->files, *early->flusher, options.inject_failure == "flush"});
+  }
   if (!made) {
     fs::path staging_path;
     if (auto error = io::make_unique_directory(target.parent, staging_stem(target.name, "new"),

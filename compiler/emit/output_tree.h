@@ -46,7 +46,8 @@ struct WriteOptions {
   // Write into an existing directory that holds no marker, or over files
   // topoc did not generate. Files topoc does not generate are still kept.
   bool force = false;
-  // Tests only: "stage" fails once the new tree is staged; "exchange" acts as
+  // Tests only: "flush" acts as if the flush of the files an early staging
+  // wrote had failed; "stage" fails once the new tree is staged; "exchange" acts as
   // if the file system could not swap directories atomically; "install"
   // also fails moving the new tree in after the old one was moved aside.
   // "kill-staged", "kill-exchanged" and "kill-aside" end the process with
