@@ -43,11 +43,14 @@ echo "topology: $(wc -l <"$topology") lines, $(du -h "$topology" | cut -f1); out
 # same work on disk. Interleaved: each round runs the four commands once, one
 # after the other, so a burst of load from other processes falls on all of
 # them rather than on one command's whole series. The first rounds warm the
-# caches and are not kept.
+# caches and are not kept. Before each command (untimed) the trees are
+# removed and everything is synced, so no command pays for the writeback of
+# what the one before it wrote or removed: `sync -f` and build's own sync
+# flush the whole file system, the other command's data with theirs.
 warmup=2
 for round in $(seq 1 $((warmup + runs))); do
   hyperfine --style none --runs 1 --export-json "$work/round-$round.json" \
-    --prepare "rm -rf '$work/built' '$work/copied' '$work/synced'" \
+    --prepare "rm -rf '$work/built' '$work/copied' '$work/synced'; sync" \
     -n check "'$topoc' check '$topology'" \
     -n build "'$topoc' build '$topology' -o '$work/built'" \
     -n cp "cp -r '$work/reference' '$work/copied'" \
