@@ -424,25 +424,37 @@ ino_t inode(const fs::path& path) {
   return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
 }
 
+// An early staging of the output holding `file`, flushed: the staging
+// directory and the file's inode number there (0 where it failed).
+struct StagedEarly {
+  std::unique_ptr<EarlyStaging> early;
+  fs::path directory;
+  ino_t file = 0;
+};
+
+StagedEarly stage_early(const std::string& out, const fs::path& parent, const EmittedFile& file) {
+  StagedEarly staged{EarlyStaging::open(out), {}, 0};
+  if (!staged.early) return staged;
+  staged.early->put(file.path, file.contents);
+  staged.early->flush();
+  staged.directory = only_staging(parent);
+  if (!staged.directory.empty()) staged.file = inode(staged.directory / file.path);
+  return staged;
+}
+
 TEST_F(OutputTree, FilesWrittenEarlyAreThoseOfTheTreeAndNotWrittenAgain) {
   ASSERT_EQ(std::nullopt, write_tree_atomically(out(), prod(kFirst)));
   OwnedTrees trees = prod(kSecond);
-  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
-  ASSERT_NE(nullptr, early);
   const EmittedFile& main_tf = trees[kProd][0];
-  early->put(main_tf.path, main_tf.contents);
-  early->flush();
-  fs::path staging = only_staging(root_);
-  ASSERT_FALSE(staging.empty());
+  StagedEarly staged = stage_early(out(), root_, main_tf);
+  ASSERT_NE(0u, staged.file);
   // Marked as topoc's from the start, so a kill leaves nothing unknown.
-  EXPECT_TRUE(fs::is_regular_file(staging / kOutputMarker));
-  ino_t staged = inode(staging / main_tf.path);
-  ASSERT_NE(0u, staged);
-  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), trees, {.early = early.get()}));
+  EXPECT_TRUE(fs::is_regular_file(staged.directory / kOutputMarker));
+  EXPECT_EQ(std::nullopt, write_tree_atomically(out(), trees, {.early = staged.early.get()}));
   EXPECT_EQ(with_marker(kSecond, "environments/prod/main.tf\npolicy/residency.json\n"),
             snapshot(out()));
-  EXPECT_EQ(staged, inode(root_ / "out" / main_tf.path));
-  early.reset();
+  EXPECT_EQ(staged.file, inode(root_ / "out" / main_tf.path));
+  staged.early.reset();
   EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
 }
 
@@ -451,25 +463,20 @@ TEST_F(OutputTree, FilesWrittenEarlyAreThoseOfTheTreeAndNotWrittenAgain) {
 // reports what fails.
 TEST_F(OutputTree, FilesWrittenEarlyAreWrittenAgainWhenTheirFlushFailed) {
   OwnedTrees trees = prod(kSecond);
-  std::unique_ptr<EarlyStaging> early = EarlyStaging::open(out());
-  ASSERT_NE(nullptr, early);
   const EmittedFile& main_tf = trees[kProd][0];
-  early->put(main_tf.path, main_tf.contents);
-  early->flush();
-  fs::path staging = only_staging(root_);
-  ASSERT_FALSE(staging.empty());
-  ino_t staged = inode(staging / main_tf.path);
-  ASSERT_NE(0u, staged);
+  StagedEarly staged = stage_early(out(), root_, main_tf);
+  ASSERT_NE(0u, staged.file);
   // Held open, the early file keeps its inode number, so the rewrite cannot reuse it.
-  int held = ::open((staging / main_tf.path).c_str(), O_RDONLY);
+  int held = ::open((staged.directory / main_tf.path).c_str(), O_RDONLY);
   ASSERT_LE(0, held);
   EXPECT_EQ(std::nullopt,
-            write_tree_atomically(out(), trees, {.early = early.get(), .inject_failure = "flush"}));
+            write_tree_atomically(out(), trees,
+                                  {.early = staged.early.get(), .inject_failure = "flush"}));
   ::close(held);
   EXPECT_EQ(with_marker(kSecond, "environments/prod/main.tf\npolicy/residency.json\n"),
             snapshot(out()));
-  EXPECT_NE(staged, inode(root_ / "out" / main_tf.path));
-  early.reset();
+  EXPECT_NE(staged.file, inode(root_ / "out" / main_tf.path));
+  staged.early.reset();
   EXPECT_EQ(std::vector<std::string>{"out"}, siblings());
 }
 
