@@ -25,10 +25,11 @@ void prepare_heap_for_one_run() {
   auto before = reinterpret_cast<uintptr_t>(start);
   // A little more than the heap's free top forces it to grow, and puts the
   // marker of its new top right after the old end, below the first huge page
-  // boundary. (Asked for 2 MiB, the marker fell 2 MiB in, and its 4 KiB page,
-  // touched before the advice below, kept the whole of the first huge page
-  // to 4 KiB faults: about 500 of a large check's 860.)
-  void* volatile first = std::malloc(mallinfo2().keepcost + 64);  // volatile: kept with its free
+  // boundary. A larger request would put the marker further in, and its
+  // page, touched before the advice below, would keep that whole huge page
+  // to 4 KiB faults (about 500 of a large check's 860 with 2 MiB asked).
+  // volatile: the pair must not be elided.
+  void* volatile first = std::malloc(mallinfo2().keepcost + 64);
   auto at = reinterpret_cast<uintptr_t>(first);
   std::free(first);
   auto after = reinterpret_cast<uintptr_t>(sbrk(0));
