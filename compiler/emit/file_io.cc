@@ -59,10 +59,6 @@ std::optional<std::string> copy_file(const fs::path& from, const fs::path& to, m
 std::optional<std::string> recreate(const fs::path& from, const fs::path& to,
                                     const struct stat& st);
 
-}  // namespace
-
-namespace {
-
 // Opens `path` for writing with `flags` added, writes `contents`, closes.
 std::optional<std::string> write_opened(const fs::path& path, int flags,
                                         std::string_view contents) {
