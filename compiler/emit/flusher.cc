@@ -17,12 +17,12 @@ void Flusher::request() {
   std::lock_guard lock(mutex_);
   if (stopping_) return;
   pending_ = true;
-  if (thread_.joinable()) {
+  if (thread_) {
     wake_.notify_one();
     return;
   }
   try {
-    thread_ = std::thread(&Flusher::run, this);
+    thread_.emplace([this] { run(); });
   } catch (const std::system_error&) {
     pending_ = false;  // left to the caller's own sync
   }
@@ -34,7 +34,7 @@ bool Flusher::finish() {
     stopping_ = true;
   }
   wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  if (thread_) thread_->join();
   std::lock_guard lock(mutex_);
   return !failed_;
 }

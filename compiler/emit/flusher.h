@@ -7,7 +7,9 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
-#include <thread>
+#include <optional>
+
+#include "compiler/threads/beside.h"
 
 namespace topoc::emit::io {
 
@@ -38,7 +40,7 @@ class Flusher {
   bool pending_ = false;
   bool stopping_ = false;
   bool failed_ = false;
-  std::thread thread_;
+  std::optional<threads::ThreadBeside> thread_;
 };
 
 }  // namespace topoc::emit::io

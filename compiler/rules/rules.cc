@@ -1,13 +1,14 @@
 #include "compiler/rules/rules.h"
 
-#include <future>
 #include <memory>
+#include <optional>
 #include <system_error>
 #include <vector>
 
 #include "compiler/estate/estate.h"
 #include "compiler/residency/engine.h"
 #include "compiler/rules/generated_names.h"
+#include "compiler/threads/beside.h"
 
 namespace topoc::rules {
 namespace {
@@ -44,14 +45,15 @@ estate::Estate run_all_keeping_estate(const model::Topology& topology,
       if (rule.run != &names_and_placements) rule.run(topology, rule_findings);
     }
   };
-  std::future<void> beside;  // waits for the thread when destroyed, before the sinks
+  std::optional<threads::Beside<void>>
+      beside;  // waits for the thread when destroyed, before the sinks
   try {
-    beside = std::async(std::launch::async, others);
+    beside.emplace(others);
   } catch (const std::system_error&) {
     others();  // no thread to be had (a process or memory limit): here, first
   }
   estate::Estate estate = estate::build_estate(topology, options, std::move(names));
-  if (beside.valid()) beside.get();
+  if (beside) beside->get();
   sink.append(std::move(name_findings));
   residency::check_placements(estate, sink);
   sink.append(std::move(rule_findings));

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <future>
+#include <optional>
 #include <system_error>
 
 #include "compiler/emit/templates.h"
@@ -14,6 +14,7 @@
 #include "compiler/services/dns/zones.h"
 #include "compiler/services/managed_redis/geo_groups.h"
 #include "compiler/services/storage/replica.h"
+#include "compiler/threads/beside.h"
 
 namespace topoc::emit {
 namespace {
@@ -52,11 +53,11 @@ FileTree emit_terraform(const estate::Estate& estate, FileSink* early) {
   // Under a tight address-space limit no thread can start; then it is
   // rendered on this one, when it is asked for.
   auto render_main = [&estate] { return render_main_tf(estate); };
-  std::future<std::string> main_tf;
+  std::optional<threads::Beside<std::string>> main_tf;
   try {
-    main_tf = std::async(std::launch::async, render_main);
+    main_tf.emplace(render_main);
   } catch (const std::system_error&) {
-    main_tf = std::async(std::launch::deferred, render_main);
+    // No thread: main.tf is rendered below, on this one.
   }
   FileTree files;
   const std::string root = fmt::format("environments/{}", estate.environment);
@@ -98,7 +99,7 @@ FileTree emit_terraform(const estate::Estate& estate, FileSink* early) {
   }
   files.push_back({root + "/README.md", render_readme(estate, manifest)});
   files.push_back({root + "/backend.tf", render_backend_tf(estate)});
-  files.push_back({root + "/main.tf", main_tf.get()});
+  files.push_back({root + "/main.tf", main_tf ? main_tf->get() : render_main()});
   if (std::string moved = render_moved_tf(estate, manifest); !moved.empty()) {
     files.push_back({root + "/moved.tf", std::move(moved)});
   }
