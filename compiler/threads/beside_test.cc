@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <sched.h>
 
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -95,6 +99,46 @@ TEST(ThreadBeside, RunsWhereTheCreatorHasOneCpu) {
     EXPECT_TRUE(ran);
     EXPECT_TRUE(CPU_EQUAL(&seen, &one));
   });
+}
+
+// The VmFlags of the mapping holding `address`, from /proc/self/smaps; empty
+// when none holds it.
+std::string mapping_flags(const void* address) {
+  auto at = reinterpret_cast<uintptr_t>(address);
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    uintptr_t begin = 0, end = 0;
+    char dash = 0;
+    std::istringstream header(line);
+    if (header >> std::hex >> begin >> dash >> end && dash == '-') {
+      inside = begin <= at && at < end;
+    } else if (inside && line.starts_with("VmFlags:")) {
+      return line;
+    }
+  }
+  return "";
+}
+
+TEST(ThreadBeside, AdvisesTheArenaOfWorkThatAllocatesMuchForHugePages) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "the sanitizer's allocator has no arenas";
+#endif
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    GTEST_SKIP() << "no transparent huge pages";
+  }
+  std::string flags;
+  ThreadBeside thread(
+      [&] {
+        void* block = std::malloc(4096);  // under any mmap threshold: from the arena
+        flags = mapping_flags(block);
+        std::free(block);
+      },
+      ThreadHeap::kLarge);
+  thread.join();
+  ASSERT_NE("", flags);
+  EXPECT_NE(std::string::npos, flags.find(" hg")) << flags;
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ FileTree emit_terraform(const estate::Estate& estate, FileSink* early) {
   auto render_main = [&estate] { return render_main_tf(estate); };
   std::optional<threads::Beside<std::string>> main_tf;
   try {
-    main_tf.emplace(render_main);
+    main_tf.emplace(render_main, threads::ThreadHeap::kLarge);
   } catch (const std::system_error&) {
     // No thread: main.tf is rendered below, on this one.
   }
