@@ -15,7 +15,7 @@ namespace {
 struct Start {
   std::function<void()> work;
   ThreadHeap heap = ThreadHeap::kSmall;
-  int* first_cpu = nullptr;
+  std::shared_ptr<int> first_cpu;
   bool narrowed = false;
   cpu_set_t allowed;  // the creator's CPUs, restored first when narrowed
 };
@@ -71,7 +71,7 @@ ThreadBeside::ThreadBeside(std::function<void()> work, ThreadHeap heap) {
   auto start = std::make_unique<Start>();
   start->work = std::move(work);
   start->heap = heap;
-  start->first_cpu = &first_cpu_;
+  start->first_cpu = first_cpu_;
   pthread_attr_t attr;
   if (int error = pthread_attr_init(&attr)) {
     throw std::system_error(error, std::generic_category(), "pthread_attr_init");
@@ -86,6 +86,12 @@ ThreadBeside::ThreadBeside(std::function<void()> work, ThreadHeap heap) {
 
 ThreadBeside::~ThreadBeside() {
   join();
+}
+
+void ThreadBeside::detach() {
+  if (!joinable_) return;
+  pthread_detach(thread_);
+  joinable_ = false;
 }
 
 void ThreadBeside::join() {

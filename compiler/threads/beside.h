@@ -13,8 +13,12 @@
 
 #include <pthread.h>
 
+#include <exception>
 #include <functional>
 #include <future>
+#include <memory>
+#include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace topoc::threads {
@@ -40,36 +44,63 @@ class ThreadBeside {
   ~ThreadBeside();  // joins
 
   void join();
+  // Lets the thread end on its own; the destructor then waits for nothing.
+  void detach();
   bool joinable() const { return joinable_; }
   // The CPU the thread started on (sched_getcpu), once joined; -1 unknown.
-  int first_cpu() const { return first_cpu_; }
+  int first_cpu() const { return *first_cpu_; }
 
  private:
   pthread_t thread_{};
   bool joinable_ = false;
-  int first_cpu_ = -1;  // written by the thread before its work, read after the join
+  // Written by the thread before its work; shared, since a detached thread
+  // may outlive this object.
+  std::shared_ptr<int> first_cpu_ = std::make_shared<int>(-1);
 };
 
 // The result of `work`, computed on a ThreadBeside: std::async's
-// std::launch::async, started beside the caller. get() waits and rethrows
-// what `work` threw; the destructor waits too.
+// std::launch::async, started beside the caller. get() waits for the
+// result and rethrows what `work` threw. A thread whose result was taken
+// is left to end on its own: its end took up to 2 ms after its work did
+// (a build's main.tf), which get() would otherwise wait for too. One whose
+// result was not taken is waited for, so its work's references stay good.
 template <typename R>
 class Beside {
  public:
-  explicit Beside(std::function<R()> work, ThreadHeap heap = ThreadHeap::kSmall)
-      : task_(std::move(work)), result_(task_.get_future()), thread_([this] { task_(); }, heap) {}
+  explicit Beside(std::function<R()> work, ThreadHeap heap = ThreadHeap::kSmall) {
+    // Shared with the thread, which still holds it while it signals.
+    auto promise = std::make_shared<std::promise<R>>();
+    result_ = promise->get_future();
+    thread_.emplace(
+        [promise, work = std::move(work)] {
+          try {
+            if constexpr (std::is_void_v<R>) {
+              work();
+              promise->set_value();
+            } else {
+              promise->set_value(work());
+            }
+          } catch (...) {
+            promise->set_exception(std::current_exception());
+          }
+        },
+        heap);
+  }
   Beside(const Beside&) = delete;
   Beside& operator=(const Beside&) = delete;
+  ~Beside() {
+    if (taken_) thread_->detach();
+  }
 
   R get() {
-    thread_.join();
+    taken_ = true;
     return result_.get();
   }
 
  private:
-  std::packaged_task<R()> task_;
   std::future<R> result_;
-  ThreadBeside thread_;  // last: started once the task is in place, joined first
+  std::optional<ThreadBeside> thread_;  // joined when destroyed, unless detached
+  bool taken_ = false;
 };
 
 }  // namespace topoc::threads

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sched.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -40,6 +42,22 @@ TEST(Beside, GivesTheResultOfTheWork) {
 TEST(Beside, RethrowsWhatTheWorkThrew) {
   Beside<void> result([] { throw std::runtime_error("out of disk"); });
   EXPECT_THROW(result.get(), std::runtime_error);
+}
+
+TEST(ThreadBeside, DetachedIsNotWaitedFor) {
+  std::atomic<bool> release{false}, done{false};
+  {
+    ThreadBeside thread([&] {
+      while (!release) std::this_thread::yield();
+      done = true;
+    });
+    thread.detach();
+  }  // the destructor returned with the thread still at work
+  EXPECT_FALSE(done);
+  release = true;
+  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+  EXPECT_TRUE(done);
 }
 
 TEST(ThreadBeside, StartsOffTheCreatorsCpuThenMayRunOnAnyOfItsCpus) {
