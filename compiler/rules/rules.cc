@@ -45,8 +45,9 @@ estate::Estate run_all_keeping_estate(const model::Topology& topology,
       if (rule.run != &names_and_placements) rule.run(topology, rule_findings);
     }
   };
-  std::optional<threads::Beside<void>>
-      beside;  // waits for the thread when destroyed, before the sinks
+  // Destroyed before the sinks: a thread whose result was not taken (an
+  // exception on this one) is waited for first.
+  std::optional<threads::Beside<void>> beside;
   try {
     beside.emplace(others);
   } catch (const std::system_error&) {
