@@ -27,7 +27,7 @@ struct Start {
 // or reserved, is advised. Advice only: were the layout other, the call
 // advises some other anonymous memory or fails, and nothing else changes.
 void advise_arena_for_huge_pages() {
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(TOPOC_ADDRESS_SANITIZER)
   constexpr uintptr_t kArenaHeap = uintptr_t{64} << 20;
   void* probe = std::malloc(1);
   auto at = reinterpret_cast<uintptr_t>(probe);

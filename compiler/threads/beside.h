@@ -21,6 +21,16 @@
 #include <type_traits>
 #include <utility>
 
+// AddressSanitizer replaces malloc, and its heap has no arenas: GCC says
+// so with __SANITIZE_ADDRESS__, Clang through __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define TOPOC_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TOPOC_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace topoc::threads {
 
 // How much a thread's work allocates.

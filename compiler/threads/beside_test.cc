@@ -140,7 +140,7 @@ std::string mapping_flags(const void* address) {
 }
 
 TEST(ThreadBeside, AdvisesTheArenaOfWorkThatAllocatesMuchForHugePages) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(TOPOC_ADDRESS_SANITIZER)
   GTEST_SKIP() << "the sanitizer's allocator has no arenas";
 #endif
   if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
