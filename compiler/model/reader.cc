@@ -31,7 +31,17 @@ BlockReader::BlockReader(const dsl::Node& block, const ReadContext& ctx)
     : block_(block), ctx_(ctx) {
   constexpr size_t kWalked = 16;
   if (block_.body.size() <= kWalked) return;
-  for (const dsl::Node& n : block_.body) by_key_[n.key].push_back(&n);
+  // Items with one key come in runs (a large estate's tenants): each run
+  // is looked up once.
+  std::vector<const dsl::Node*>* run = nullptr;
+  std::string_view run_key;
+  for (const dsl::Node& n : block_.body) {
+    if (!run || n.key != run_key) {
+      run_key = n.key;
+      run = &by_key_[run_key];
+    }
+    run->push_back(&n);
+  }
 }
 
 template <typename F>

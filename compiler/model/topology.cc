@@ -127,7 +127,10 @@ bool indexed(const Topology& t) {
 }  // namespace
 
 const Boundary* Topology::find_boundary(std::string_view name) const {
-  if (indexed(*this)) {
+  // A few boundaries are compared faster than a name is hashed, and a large
+  // estate asks once per tenant.
+  constexpr size_t kWalked = 8;
+  if (boundaries.size() > kWalked && indexed(*this)) {
     auto it = region_index.boundary_by_name.find(name);
     return it == region_index.boundary_by_name.end() ? nullptr : &boundaries[it->second];
   }
