@@ -53,6 +53,19 @@ TEST(NamingRules, CatalogueIsWellFormed) {
   }
 }
 
+// The byte table conforms() reads is allows_character, byte for byte, for
+// every rule: lowercase-only and any-case letters, punctuation, free text
+// with its forbidden characters, control and non-ASCII bytes.
+TEST(NamingRules, ByteTableIsAllowsCharacter) {
+  for (const NamingRule& rule : all_naming_rules()) {
+    std::bitset<256> table = accepted_byte_table(rule);
+    for (int c = 0; c < 256; ++c) {
+      ASSERT_EQ(allows_character(rule, static_cast<char>(c)), table[static_cast<size_t>(c)])
+          << rule.resource_type << " byte " << c;
+    }
+  }
+}
+
 TEST(NamingRules, StorageAccountTooLong) {
   EXPECT_EQ("is 26 characters; storage account names are 3-24 lowercase letters and digits",
             problem("azurerm_storage_account", "stragplatformcontosoeuprod"));

@@ -819,6 +819,30 @@ bool allows_character(const NamingRule& rule, char c) {
   return rule.punctuation.find(c) != std::string_view::npos;
 }
 
+std::bitset<256> accepted_byte_table(const NamingRule& rule) {
+  // Set as allows_character decides, in its order: built from the rule's
+  // few characters rather than asked about each of the 256 bytes.
+  std::bitset<256> out;
+  auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  if (rule.free_text) {
+    for (int c = 0x20; c < 0x100; ++c) out.set(static_cast<size_t>(c));
+    out.reset(0x7f);
+    for (char c : rule.forbidden) {
+      if (byte(c) < 0x80) out.reset(byte(c));
+    }
+    return out;
+  }
+  for (char c = '0'; c <= '9'; ++c) out.set(byte(c));
+  for (char c = 'a'; c <= 'z'; ++c) out.set(byte(c));
+  if (rule.letters == kAnyCase) {
+    for (char c = 'A'; c <= 'Z'; ++c) out.set(byte(c));
+  }
+  for (char c : rule.punctuation) {
+    if (!is_upper(c)) out.set(byte(c));
+  }
+  return out;
+}
+
 size_t name_length(std::string_view name) {
   return static_cast<size_t>(std::count_if(name.begin(), name.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
@@ -831,10 +855,9 @@ namespace {
 // indexed alike: conforms() asks about every byte of every generated name.
 const std::bitset<256>* accepted_bytes(const NamingRule& rule) {
   static const std::vector<std::bitset<256>> tables = [] {
-    std::vector<std::bitset<256>> out(std::size(kRules));
-    for (size_t r = 0; r < out.size(); ++r) {
-      for (int c = 0; c < 256; ++c) out[r][c] = allows_character(kRules[r], static_cast<char>(c));
-    }
+    std::vector<std::bitset<256>> out;
+    out.reserve(std::size(kRules));
+    for (const NamingRule& r : kRules) out.push_back(accepted_byte_table(r));
     return out;
   }();
   std::less<const NamingRule*> before;

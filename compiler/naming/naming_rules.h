@@ -4,6 +4,7 @@
 // stricter of the two is kept, so a name that passes here passes both.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -60,6 +61,8 @@ std::optional<std::string> violation(const NamingRule& rule, std::string_view na
 // Whether `c` (one byte of an ASCII name) is a character `rule` accepts
 // anywhere in a name. Bytes of non-ASCII characters are never accepted.
 bool allows_character(const NamingRule& rule, char c);
+// allows_character of each byte, as a table indexed by the byte.
+std::bitset<256> accepted_byte_table(const NamingRule& rule);
 
 // Length in characters (UTF-8 code points), as Azure counts it.
 size_t name_length(std::string_view name);
